@@ -1,0 +1,416 @@
+/* builtins.c - function calls: binding of positional and keyword arguments,
+ * inlining of `def`s (the file's own, which shadow the standard library's),
+ * and the built-in functions of the language (docs/language.md lists them).
+ *
+ * Names starting with '_' are internal helpers of the standard library and
+ * are refused in user files. */
+#include <string.h>
+
+#include "front.h"
+#include "lower_impl.h"
+#include "parse.h"
+
+typedef struct Builtin Builtin;
+typedef Value (*BuiltinFn)(Lower *L, const Builtin *b, Value *args, const bool *given, Span s);
+
+#define MAX_PARAMS 16
+
+struct Builtin {
+    const char *name;
+    const char *params[7]; /* NULL-terminated */
+    int nrequired;
+    BuiltinFn fn;
+    int aux;
+};
+
+/* ------------------------------------------------------------ arguments */
+
+static int index_of(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Bind call arguments to parameter slots, lowering each value in order.
+ * Missing required ones, unknown or repeated keywords, and too many
+ * positional arguments are errors naming the function. */
+static void bind_args(Lower *L, const char *fname, Span s, const char *const *pnames, int np,
+                      const bool *optional, const AstArgs *args, Value *out, bool *given)
+{
+    bool seen_kw = false;
+    int npos = 0;
+    for (int i = 0; i < np; i++)
+        given[i] = false;
+    for (int i = 0; i < args->n; i++) {
+        const AstArg *a = &args->items[i];
+        int slot;
+        if (a->name) {
+            seen_kw = true;
+            slot = index_of(pnames, np, a->name);
+            if (slot < 0)
+                lw_fail(L, a->name_span, "'%s' has no parameter named '%s'", fname, a->name);
+            if (given[slot])
+                lw_fail(L, a->name_span, "argument '%s' of '%s' given twice", a->name, fname);
+        } else {
+            if (seen_kw)
+                lw_fail(L, a->value->span, "positional argument after a keyword argument");
+            slot = npos++;
+            if (slot >= np)
+                lw_fail(L, a->value->span, "too many arguments to '%s' (it takes at most %d)",
+                        fname, np);
+        }
+        out[slot] = lw_expr(L, a->value);
+        given[slot] = true;
+    }
+    for (int i = 0; i < np; i++)
+        if (!given[i] && !optional[i])
+            lw_fail(L, s, "missing argument '%s' in the call to '%s'", pnames[i], fname);
+}
+
+/* ------------------------------------------------------------------ defs */
+
+static const Builtin *find_builtin(const char *name);
+
+static const AstItem *find_in(const PtrVec *v, const char *name)
+{
+    for (int i = 0; i < v->len; i++) {
+        const AstItem *it = v->items[i];
+        if (strcmp(it->name, name) == 0)
+            return it;
+    }
+    return NULL;
+}
+
+const AstItem *lw_find_def(Lower *L, const char *name)
+{
+    const AstItem *it = find_in(&L->user_defs, name);
+    return it ? it : find_in(&L->std_defs, name);
+}
+
+bool lw_def_is_stdlib(Lower *L, const AstItem *it)
+{
+    return it->span.file == L->stdlib->file;
+}
+
+bool lw_is_builtin(const char *name)
+{
+    return find_builtin(name) != NULL;
+}
+
+/* Check a file's defs and add them to v; false if any was malformed. */
+static bool add_defs(Lower *L, const AstFile *f, PtrVec *v)
+{
+    bool ok = true;
+    for (int i = 0; i < f->nitem; i++) {
+        const AstItem *it = f->items[i];
+        if (it->is_graph)
+            continue;
+        const AstItem *prev = find_in(v, it->name);
+        if (find_builtin(it->name)) {
+            diag_error(L->diag, it->span, "'%s' is a built-in function and cannot be redefined",
+                       it->name);
+            ok = false;
+        } else if (prev) {
+            diag_error(L->diag, it->span, "duplicate function '%s' (first defined at line %d)",
+                       it->name, prev->span.line);
+            ok = false;
+        } else if (it->nparam > MAX_PARAMS) {
+            diag_error(L->diag, it->span, "function '%s' has more than %d parameters", it->name,
+                       MAX_PARAMS);
+            ok = false;
+        }
+        for (int k = 0; k < it->nparam; k++) {
+            const AstParam *p = &it->params[k];
+            if (p->typed) {
+                diag_error(L->diag, p->span, "function parameters take no type");
+                ok = false;
+            }
+            for (int j = 0; j < k; j++)
+                if (strcmp(it->params[j].name, p->name) == 0) {
+                    diag_error(L->diag, p->span, "duplicate parameter '%s'", p->name);
+                    ok = false;
+                }
+        }
+        ptrvec_push(L->arena, v, (void *)it);
+    }
+    return ok;
+}
+
+bool lw_collect_defs(Lower *L, const AstFile *file)
+{
+    static const char stdlib_name[] = "<stdlib>";
+    SrcFile *sf = front_source(L->arena, stdlib_name, sinter_stdlib_sn, sinter_stdlib_sn_len);
+    Diag sd;
+    diag_init(&sd);
+    L->stdlib = front_parse(sf, L->arena, &sd);
+    bool std_ok = sd.nerrors == 0 && add_defs(L, L->stdlib, &L->std_defs);
+    if (!std_ok) {
+        diag_print(&sd, stderr);
+        IR_ASSERT(!"the built-in standard library does not parse");
+    }
+    diag_free(&sd);
+    return add_defs(L, file, &L->user_defs);
+}
+
+static Value call_def(Lower *L, const AstItem *it, Span s, const AstArgs *args)
+{
+    const char *names[MAX_PARAMS];
+    bool optional[MAX_PARAMS], given[MAX_PARAMS];
+    Value vals[MAX_PARAMS];
+    for (int i = 0; i < it->nparam; i++) {
+        names[i] = it->params[i].name;
+        optional[i] = it->params[i].deflt != NULL;
+    }
+    bind_args(L, it->name, s, names, it->nparam, optional, args, vals, given);
+    /* defaults are evaluated where the def stands: no caller variables */
+    Scope empty = {0}, *saved = L->scope;
+    L->scope = &empty;
+    for (int i = 0; i < it->nparam; i++)
+        if (!given[i])
+            vals[i] = lw_expr(L, it->params[i].deflt);
+    L->scope = saved;
+    return lw_inline(L, it, s, vals);
+}
+
+/* ------------------------------------------------------- pointwise built-ins */
+
+/* A compile-time number as a rank-0 tensor (f32, i64 or bool). */
+static IrNode *scalar_tensor(Lower *L, const Value *v)
+{
+    if (v->k == V_TENSOR)
+        return v->t;
+    DType t = v->k == V_FLOAT ? DT_F32 : v->k == V_INT ? DT_I64 : DT_BOOL;
+    if (v->k != V_FLOAT && v->k != V_INT && v->k != V_BOOL)
+        lw_fail(L, v->span, "expected a tensor or a number, got %s", lw_kind_name(v));
+    return lw_operand(L, v, t, 0, NULL, v->span);
+}
+
+static Value bi_unary(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrUnary k = (IrUnary)b->aux;
+    IrNode *x = scalar_tensor(L, &a[0]);
+    if (x->dtype == DT_BOOL)
+        lw_fail(L, a[0].span, "'%s' of a bool tensor", b->name);
+    if (!dt_is_float(x->dtype)) {
+        if (k == UN_FLOOR || k == UN_CEIL || k == UN_ROUND)
+            return lw_tensor(x); /* integers are already integral */
+        if (k != UN_ABS)
+            x = ir_cast(L->g, DT_F32, x, s);
+    }
+    return lw_tensor(ir_unary(L->g, k, x->dtype, x, s));
+}
+
+static Value bi_pow(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    if (a[0].k != V_TENSOR && a[1].k != V_TENSOR)
+        a[0] = lw_tensor(scalar_tensor(L, &a[0]));
+    return lw_binary(L, BIN_POW, "'pow'", a[0], a[1], s);
+}
+
+static Value bi_clamp(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    if (a[0].k != V_TENSOR)
+        a[0] = lw_tensor(scalar_tensor(L, &a[0]));
+    Value lo = lw_binary(L, BIN_MAX, "'clamp'", a[0], a[1], s);
+    return lw_binary(L, BIN_MIN, "'clamp'", lo, a[2], s);
+}
+
+static Value bi_where(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *c = scalar_tensor(L, &a[0]);
+    if (c->dtype != DT_BOOL)
+        lw_fail(L, a[0].span, "the condition of 'where' must be bool, got %s", lw_type_str(L, c));
+    if (a[1].k != V_TENSOR && a[2].k != V_TENSOR)
+        a[1] = lw_tensor(scalar_tensor(L, &a[1]));
+    Value v[3] = {lw_tensor(c), a[1], a[2]};
+    DType t = lw_result_dtype(L, v + 1, 2, s);
+    Dim shape[IR_MAX_RANK];
+    int rank = lw_broadcast_shape(L, v, 3, shape, "'where'", s);
+    IrNode *cx = lw_expand_to(L, c, rank, shape, s);
+    IrNode *x = lw_operand(L, &v[1], t, rank, shape, s);
+    IrNode *y = lw_operand(L, &v[2], t, rank, shape, s);
+    return lw_tensor(ir_where(L->g, t, cx, x, y, s));
+}
+
+static DType expect_dtype(Lower *L, const Value *v)
+{
+    if (v->k != V_DTYPE)
+        lw_fail(L, v->span, "expected a dtype (such as bf16), got %s", lw_kind_name(v));
+    return v->dt;
+}
+
+static Value bi_to(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = scalar_tensor(L, &a[0]);
+    return lw_tensor(ir_cast(L->g, expect_dtype(L, &a[1]), x, s));
+}
+
+/* ------------------------------------------------------------ reductions */
+
+static uint32_t reduce_axes(Lower *L, const Value *dim, bool given, int rank, Span s)
+{
+    if (rank == 0)
+        lw_fail(L, s, "cannot reduce a rank-0 tensor");
+    if (!given)
+        return 1u << (rank - 1);
+    if (dim->k == V_INT)
+        return 1u << lw_norm_dim(L, dim->i, rank, dim->span);
+    if (dim->k != V_LIST || dim->n == 0)
+        lw_fail(L, dim->span, "dim must be an integer or a non-empty list of integers");
+    uint32_t axes = 0;
+    for (int i = 0; i < dim->n; i++) {
+        int d = lw_norm_dim(L, lw_expect_int(L, &dim->items[i], "a reduction dim"), rank,
+                            dim->items[i].span);
+        if (axes >> d & 1)
+            lw_fail(L, dim->items[i].span, "dim %d appears twice", d);
+        axes |= 1u << d;
+    }
+    return axes;
+}
+
+static bool expect_bool(Lower *L, const Value *v, bool given, bool dflt)
+{
+    if (!given)
+        return dflt;
+    if (v->k != V_BOOL)
+        lw_fail(L, v->span, "expected true or false, got %s", lw_kind_name(v));
+    return v->i != 0;
+}
+
+static Value reduce(Lower *L, IrReduce k, const char *name, Value *a, const bool *given,
+                    int dim_slot, Span s)
+{
+    IrNode *x = lw_expect_tensor(L, &a[0], "the operand of a reduction");
+    uint32_t axes = reduce_axes(L, &a[dim_slot], given[dim_slot], x->rank, s);
+    bool keep = expect_bool(L, &a[dim_slot + 1], given[dim_slot + 1], false);
+    DType t = x->dtype;
+    if (k == RED_MEAN && !dt_is_float(t))
+        lw_fail(L, s, "'mean' of %s; convert with to(x, f32) first", lw_type_str(L, x));
+    if (k == RED_SUM && !dt_is_float(t))
+        t = DT_I64;
+    (void)name;
+    return lw_tensor(ir_reduce(L->g, k, t, x, axes, keep, s));
+}
+
+static Value bi_reduce(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    return reduce(L, (IrReduce)b->aux, b->name, a, given, 1, s);
+}
+
+/* max(a, b) / min(a, b) are pointwise when b is a tensor or a float;
+ * max(x, dim) with an integer or list dim (or a dim= keyword, or no second
+ * argument) reduces, as torch.max does. */
+static Value bi_minmax(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    bool pointwise = given[1] && (a[1].k == V_TENSOR || a[1].k == V_FLOAT);
+    if (pointwise) {
+        if (given[2] || given[3])
+            lw_fail(L, s, "'%s' of two values takes no dim or keepdim", b->name);
+        if (a[0].k != V_TENSOR && a[1].k != V_TENSOR)
+            a[0] = lw_tensor(scalar_tensor(L, &a[0]));
+        return lw_binary(L, b->aux == RED_MAX ? BIN_MAX : BIN_MIN,
+                         b->aux == RED_MAX ? "'max'" : "'min'", a[0], a[1], s);
+    }
+    Value args[3] = {a[0], given[1] ? a[1] : a[2], a[3]};
+    bool g3[3] = {true, given[1] || given[2], given[3]};
+    if (given[1] && given[2])
+        lw_fail(L, a[2].span, "dim of '%s' given twice", b->name);
+    return reduce(L, (IrReduce)b->aux, b->name, args, g3, 1, s);
+}
+
+/* ------------------------------------------------------ internal helpers */
+
+static Value bi_fmax(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    DType t = expect_dtype(L, &a[0]);
+    if (!dt_is_float(t) && t != DT_I8)
+        lw_fail(L, a[0].span, "a quantized dtype must be an f8 type or i8, got %s", dt_name(t));
+    Value r = {.k = V_FLOAT, .span = s, .f = t == DT_I8 ? 127.0 : dt_max_finite(t)};
+    return r;
+}
+
+/* _retype(v, like): v in like's dtype; a real (rounding) cast only where
+ * promotion made v's dtype differ from like's. */
+static Value bi_retype(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *v = lw_expect_tensor(L, &a[0], "value");
+    IrNode *like = lw_expect_tensor(L, &a[1], "like");
+    if (v->dtype == like->dtype)
+        return a[0];
+    return lw_tensor(ir_cast(L->g, like->dtype, v, s));
+}
+
+static Value bi_layout(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    return lw_layout_call(L, b->aux, a, given, s);
+}
+
+/* ------------------------------------------------------------------ table */
+
+#define UNARY(n, k) {n, {"x", NULL}, 1, bi_unary, k}
+static const Builtin builtins[] = {
+    UNARY("abs", UN_ABS), UNARY("exp", UN_EXP), UNARY("exp2", UN_EXP2), UNARY("log", UN_LOG),
+    UNARY("log2", UN_LOG2), UNARY("sqrt", UN_SQRT), UNARY("rsqrt", UN_RSQRT),
+    UNARY("sin", UN_SIN), UNARY("cos", UN_COS), UNARY("tanh", UN_TANH),
+    UNARY("sigmoid", UN_SIGMOID), UNARY("erf", UN_ERF), UNARY("floor", UN_FLOOR),
+    UNARY("ceil", UN_CEIL), UNARY("round", UN_ROUND),
+    {"max", {"x", "other", "dim", "keepdim", NULL}, 1, bi_minmax, RED_MAX},
+    {"min", {"x", "other", "dim", "keepdim", NULL}, 1, bi_minmax, RED_MIN},
+    {"pow", {"x", "exponent", NULL}, 2, bi_pow, 0},
+    {"clamp", {"x", "min", "max", NULL}, 3, bi_clamp, 0},
+    {"where", {"condition", "x", "y", NULL}, 3, bi_where, 0},
+    {"to", {"x", "dtype", NULL}, 2, bi_to, 0},
+    {"sum", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_SUM},
+    {"mean", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MEAN},
+    {"amax", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MAX},
+    {"amin", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MIN},
+    {"view", {"x", "shape", NULL}, 2, bi_layout, LAY_VIEW},
+    {"reshape", {"x", "shape", NULL}, 2, bi_layout, LAY_VIEW},
+    {"permute", {"x", "dims", NULL}, 2, bi_layout, LAY_PERMUTE},
+    {"transpose", {"x", "dim0", "dim1", NULL}, 3, bi_layout, LAY_TRANSPOSE},
+    {"slice", {"x", "dim", "start", "end", NULL}, 4, bi_layout, LAY_SLICE},
+    {"split", {"x", "sizes", "dim", NULL}, 2, bi_layout, LAY_SPLIT},
+    {"chunk", {"x", "chunks", "dim", NULL}, 2, bi_layout, LAY_CHUNK},
+    {"expand", {"x", "shape", NULL}, 2, bi_layout, LAY_EXPAND},
+    {"squeeze", {"x", "dim", NULL}, 1, bi_layout, LAY_SQUEEZE},
+    {"unsqueeze", {"x", "dim", NULL}, 2, bi_layout, LAY_UNSQUEEZE},
+    {"flatten", {"x", "start_dim", "end_dim", NULL}, 1, bi_layout, LAY_FLATTEN},
+    {"unflatten", {"x", "dim", "sizes", NULL}, 3, bi_layout, LAY_UNFLATTEN},
+    {"cat", {"tensors", "dim", NULL}, 1, bi_layout, LAY_CAT},
+    {"stack", {"tensors", "dim", NULL}, 1, bi_layout, LAY_STACK},
+    {"gather", {"x", "index", "dim", NULL}, 2, bi_layout, LAY_GATHER},
+    {"_fmax", {"dtype", NULL}, 1, bi_fmax, 0},
+    {"_retype", {"x", "like", NULL}, 2, bi_retype, 0},
+};
+
+static const Builtin *find_builtin(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (strcmp(builtins[i].name, name) == 0)
+            return &builtins[i];
+    return NULL;
+}
+
+Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
+{
+    const AstItem *def = lw_find_def(L, name);
+    if (def)
+        return call_def(L, def, s, args);
+    const Builtin *b = find_builtin(name);
+    if (!b)
+        lw_fail(L, s, "unknown function '%s'", name);
+    if (name[0] == '_' && !(L->frame && L->frame->is_stdlib))
+        lw_fail(L, s, "'%s' is internal to the standard library", name);
+    int np = 0;
+    bool optional[8];
+    while (b->params[np]) {
+        optional[np] = np >= b->nrequired;
+        np++;
+    }
+    Value vals[8] = {0};
+    bool given[8];
+    bind_args(L, name, s, b->params, np, optional, args, vals, given);
+    return b->fn(L, b, vals, given, s);
+}

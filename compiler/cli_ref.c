@@ -1,0 +1,400 @@
+/* cli_ref.c - `sinter ref`: run one graph in the reference interpreter.
+ *
+ * Symbols are bound from --dim NAME=N and from the shapes of the .npy
+ * inputs (they must agree).  Inputs not given are random, from a seeded
+ * generator (the seed is printed): floats uniform in [-1, 1) rounded to the
+ * parameter's dtype, integers used as gather indices uniform in the valid
+ * range of every table they index, other integers in [-8, 8), bools 0/1.
+ * Float inputs from .npy (f2, f4, f8) are rounded to the declared dtype once
+ * (nearest even); integer parameters take integer or bool .npy data whose
+ * values fit the dtype.  Outputs go to DIR/out0.npy, out1.npy, ... in return
+ * order: float values widened exactly to f32, integers in their own dtype;
+ * with --raw, narrow floats as their storage bits (uint16 for bf16/f16,
+ * uint8 for f8). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "interp.h"
+#include "npy.h"
+
+#define MAX_ARGS 64
+
+static const char *const usage_ref =
+    "usage: sinter ref FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
+    "                  [--output-dir D] [--seed S] [--raw]\n"
+    "\n"
+    "Run graph G of FILE in the reference interpreter (the oracle).\n"
+    "  --dim NAME=N          bind a size symbol (also bound from input shapes)\n"
+    "  --input NAME=F.npy    read parameter NAME from F.npy (f2/f4/f8 data is\n"
+    "                        rounded to the parameter's dtype); parameters not\n"
+    "                        given are random, from --seed (default 0)\n"
+    "  --output-dir D        write D/out0.npy, D/out1.npy, ... (default: .)\n"
+    "  --raw                 write narrow floats as storage bits (uint16 for\n"
+    "                        bf16/f16, uint8 for f8) instead of widened f32\n";
+
+typedef struct {
+    const char *name;
+    const char *value;
+} KV;
+
+typedef struct {
+    const char *path, *graph, *outdir;
+    uint64_t seed;
+    bool raw;
+    int ndim, ninput;
+    KV dims[MAX_ARGS], inputs[MAX_ARGS];
+} RefArgs;
+
+static void split_kv(const char *s, const char *what, KV *out)
+{
+    const char *eq = strchr(s, '=');
+    if (!eq || eq == s || !eq[1])
+        cli_usage_error("ref", "%s needs NAME=VALUE, got '%s'", what, s);
+    out->name = strndup(s, (size_t)(eq - s));
+    out->value = eq + 1;
+}
+
+static void parse_args(int argc, char **argv, RefArgs *r)
+{
+    const char *v;
+    r->outdir = ".";
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(usage_ref, stdout);
+            exit(EXIT_OK);
+        }
+        if ((v = cli_opt(argc, argv, &i, "--graph"))) {
+            r->graph = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--dim"))) {
+            if (r->ndim == MAX_ARGS)
+                cli_usage_error("ref", "too many --dim");
+            split_kv(v, "--dim", &r->dims[r->ndim++]);
+        } else if ((v = cli_opt(argc, argv, &i, "--input"))) {
+            if (r->ninput == MAX_ARGS)
+                cli_usage_error("ref", "too many --input");
+            split_kv(v, "--input", &r->inputs[r->ninput++]);
+        } else if ((v = cli_opt(argc, argv, &i, "--output-dir"))) {
+            r->outdir = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {
+            char *end;
+            r->seed = strtoull(v, &end, 10);
+            if (*end || !*v)
+                cli_usage_error("ref", "--seed needs a non-negative integer, got '%s'", v);
+        } else if (strcmp(argv[i], "--raw") == 0) {
+            r->raw = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_usage_error("ref", "unknown option '%s'", argv[i]);
+        } else if (r->path) {
+            cli_usage_error("ref", "one file at a time");
+        } else {
+            r->path = argv[i];
+        }
+    }
+    if (!r->path)
+        cli_usage_error("ref", "no input file");
+}
+
+/* ------------------------------------------------------------- symbols */
+
+static int find_param(const IrGraph *g, const char *name)
+{
+    for (int i = 0; i < g->nparam; i++)
+        if (strcmp(g->params[i]->a.input.name, name) == 0)
+            return i;
+    return -1;
+}
+
+static bool bind_dims(const IrGraph *g, const RefArgs *r, int64_t *symvals)
+{
+    for (int s = 0; s < g->nsym; s++)
+        symvals[s] = -1;
+    for (int k = 0; k < r->ndim; k++) {
+        int s = 0;
+        while (s < g->nsym && strcmp(g->syms[s], r->dims[k].name) != 0)
+            s++;
+        if (s == g->nsym) {
+            fprintf(stderr, "sinter: graph %s has no size symbol '%s'", g->name, r->dims[k].name);
+            fprintf(stderr, g->nsym ? " (symbols:" : " (it has none)");
+            for (int t = 0; t < g->nsym; t++)
+                fprintf(stderr, " %s", g->syms[t]);
+            fprintf(stderr, "%s\n", g->nsym ? ")" : "");
+            return false;
+        }
+        char *end;
+        long long v = strtoll(r->dims[k].value, &end, 10);
+        if (*end || v < 1 || v > (1ll << 40)) {
+            fprintf(stderr, "sinter: --dim %s=%s: expected an integer 1..2^40\n",
+                    r->dims[k].name, r->dims[k].value);
+            return false;
+        }
+        symvals[s] = v;
+    }
+    return true;
+}
+
+/* Bind symbols of param p from an array's shape; false (printed) on a
+ * rank or size mismatch. */
+static bool bind_from_shape(const IrGraph *g, const IrNode *p, const NpyArray *a,
+                            const char *file, int64_t *symvals)
+{
+    char type[256];
+    if (a->rank != p->rank) {
+        fprintf(stderr, "sinter: %s: parameter '%s' is %s (rank %d) but the array has rank %d\n",
+                file, p->a.input.name, ir_type_str(g, p, type, sizeof type), p->rank, a->rank);
+        return false;
+    }
+    for (int d = 0; d < p->rank; d++) {
+        Dim dim = p->shape[d];
+        if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0)
+            symvals[dim.syms[0]] = a->shape[d] / dim.coef;
+        int64_t want = dim_eval(dim, symvals);
+        if (want != a->shape[d]) {
+            fprintf(stderr, "sinter: %s: parameter '%s' is %s but dim %d of the array is %" PRId64
+                    "%s\n", file, p->a.input.name, ir_type_str(g, p, type, sizeof type), d,
+                    a->shape[d], want < 0 ? " (symbol not bound)" : "");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------- inputs */
+
+static uint64_t next_random(uint64_t *state) /* splitmix64 */
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* The exclusive upper bound for random values of integer param p: the
+ * smallest size of a dim that p indexes through gathers (views between
+ * allowed), or 0 if p indexes nothing. */
+static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    int64_t bound = 0;
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *n = g->nodes.items[i];
+        if (n->op != IR_GATHER)
+            continue;
+        const IrNode *idx = n->in[1];
+        while (idx->op == IR_VIEW)
+            idx = idx->in[0];
+        if (idx != p)
+            continue;
+        int64_t size = dim_eval(n->in[0]->shape[n->a.gather.dim], symvals);
+        if (bound == 0 || size < bound)
+            bound = size;
+    }
+    return bound;
+}
+
+static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symvals,
+                         uint64_t *state, IrBuf *b)
+{
+    int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
+    for (int64_t k = 0; k < b->numel; k++) {
+        uint64_t r = next_random(state);
+        if (dt_is_float(p->dtype))
+            b->f[k] = dt_round_float((float)((double)(r >> 11) * 0x1p-52 - 1.0), p->dtype);
+        else if (p->dtype == DT_BOOL)
+            b->i[k] = (int64_t)(r >> 63);
+        else if (bound > 0)
+            b->i[k] = (int64_t)(r % (uint64_t)bound);
+        else
+            b->i[k] = (int64_t)(r % 16) - 8;
+    }
+}
+
+static bool int_fits(int64_t v, DType t)
+{
+    switch (t) {
+    case DT_I8: return v >= -128 && v <= 127;
+    case DT_I32: return v >= INT32_MIN && v <= INT32_MAX;
+    case DT_BOOL: return v == 0 || v == 1;
+    default: return true;
+    }
+}
+
+static bool npy_input(const IrNode *p, const NpyArray *a, const char *file, IrBuf *b)
+{
+    bool want_float = dt_is_float(p->dtype);
+    if (want_float != (a->kind == NPY_FLOAT)) {
+        fprintf(stderr, "sinter: %s: parameter '%s' is %s but the array holds %s\n", file,
+                p->a.input.name, dt_name(p->dtype), a->kind == NPY_FLOAT ? "floats" : "integers");
+        return false;
+    }
+    for (int64_t k = 0; k < b->numel; k++) {
+        if (want_float) {
+            b->f[k] = dt_round_double(npy_get_f64(a, k), p->dtype);
+            continue;
+        }
+        int64_t v = npy_get_i64(a, k);
+        if ((a->kind == NPY_UINT && a->itemsize == 8 && v < 0) || !int_fits(v, p->dtype)) {
+            fprintf(stderr, "sinter: %s: element %" PRId64 " does not fit %s\n", file, k,
+                    dt_name(p->dtype));
+            return false;
+        }
+        b->i[k] = v;
+    }
+    return true;
+}
+
+static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
+{
+    NpyArray arrays[MAX_ARGS];
+    int which[MAX_ARGS];
+    bool ok = true;
+    for (int k = 0; k < r->ninput; k++) {
+        char err[512];
+        which[k] = find_param(g, r->inputs[k].name);
+        memset(&arrays[k], 0, sizeof arrays[k]);
+        if (which[k] < 0) {
+            fprintf(stderr, "sinter: graph %s has no parameter '%s'\n", g->name, r->inputs[k].name);
+            ok = false;
+        } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
+            fprintf(stderr, "sinter: %s\n", err);
+            ok = false;
+        } else if (!bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
+                                    symvals)) {
+            ok = false;
+        }
+    }
+    for (int s = 0; ok && s < g->nsym; s++)
+        if (symvals[s] < 0) {
+            fprintf(stderr, "sinter: size symbol '%s' of graph %s is not bound; pass --dim %s=N\n",
+                    g->syms[s], g->name, g->syms[s]);
+            ok = false;
+        }
+    for (int k = 0; ok && k < r->ninput; k++) /* re-check shapes now all symbols are bound */
+        ok = bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value, symvals);
+    for (int i = 0; ok && i < g->nparam; i++) {
+        const IrNode *p = g->params[i];
+        int64_t shape[IR_MAX_RANK];
+        for (int d = 0; d < p->rank; d++)
+            shape[d] = dim_eval(p->shape[d], symvals);
+        if (!ir_buf_alloc(&bufs[i], p->dtype, p->rank, shape)) {
+            fprintf(stderr, "sinter: parameter '%s' is too large\n", p->a.input.name);
+            ok = false;
+        }
+    }
+    uint64_t state = r->seed;
+    bool any_random = false;
+    for (int i = 0; ok && i < g->nparam; i++) {
+        int k = 0;
+        while (k < r->ninput && which[k] != i)
+            k++;
+        if (k < r->ninput) {
+            ok = npy_input(g->params[i], &arrays[k], r->inputs[k].value, &bufs[i]);
+        } else {
+            if (!any_random)
+                fprintf(stderr, "sinter: random inputs (seed %" PRIu64 "):", r->seed);
+            fprintf(stderr, " %s", g->params[i]->a.input.name);
+            any_random = true;
+            random_input(g, g->params[i], symvals, &state, &bufs[i]);
+        }
+    }
+    if (any_random)
+        fputc('\n', stderr);
+    for (int k = 0; k < r->ninput; k++)
+        npy_free(&arrays[k]);
+    return ok;
+}
+
+/* ------------------------------------------------------------ outputs */
+
+static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs *r)
+{
+    char path[4096], err[512];
+    snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, i);
+    DType t = b->dtype;
+    void *data = NULL;
+    NpyKind kind;
+    int size;
+    if (dt_is_float(t) && r->raw && t != DT_F32) {
+        size = dt_size(t);
+        kind = NPY_UINT;
+        data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+        for (int64_t k = 0; data && k < b->numel; k++)
+            dt_store_float(b->f[k], t, (char *)data + k * size);
+    } else if (dt_is_float(t)) {
+        kind = NPY_FLOAT;
+        size = 4;
+        data = b->f;
+    } else {
+        kind = t == DT_BOOL ? NPY_BOOL : NPY_INT;
+        size = dt_size(t);
+        data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+        for (int64_t k = 0; data && k < b->numel; k++) {
+            int64_t v = b->i[k];
+            char *dst = (char *)data + k * size;
+            if (size == 1) { int8_t x = (int8_t)v; memcpy(dst, &x, 1); }
+            else if (size == 4) { int32_t x = (int32_t)v; memcpy(dst, &x, 4); }
+            else memcpy(dst, &v, 8);
+        }
+    }
+    if (!data) {
+        fprintf(stderr, "sinter: out of memory\n");
+        return false;
+    }
+    bool ok = npy_write(path, kind, size, b->rank, b->shape, data, err, sizeof err);
+    if (data != b->f)
+        free(data);
+    if (!ok) {
+        fprintf(stderr, "sinter: %s\n", err);
+        return false;
+    }
+    char type[256];
+    printf("out%d%s%s: %s -> %s\n", i, g->out_names[i] ? " " : "",
+           g->out_names[i] ? g->out_names[i] : "", ir_type_str(g, g->outs[i], type, sizeof type),
+           path);
+    return true;
+}
+
+int cli_ref(int argc, char **argv)
+{
+    RefArgs r = {0};
+    parse_args(argc, argv, &r);
+    Arena *a = arena_new();
+    int status = EXIT_USER;
+    IrModule *m = cli_compile(r.path, a);
+    IrGraph *g = m ? cli_find_graph(m, r.path, r.graph) : NULL;
+    int64_t *symvals = g ? calloc((size_t)g->nsym + 1, sizeof(int64_t)) : NULL;
+    IrBuf *ins = g ? calloc((size_t)g->nparam + 1, sizeof(IrBuf)) : NULL;
+    IrBuf *outs = g ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;
+    if (g && bind_dims(g, &r, symvals) && load_inputs(g, &r, symvals, ins)) {
+        struct stat st;
+        if (stat(r.outdir, &st) != 0 && mkdir(r.outdir, 0777) != 0) {
+            fprintf(stderr, "sinter: cannot create output directory '%s'\n", r.outdir);
+        } else {
+            Diag d;
+            diag_init(&d);
+            if (ir_interp(g, symvals, ins, outs, &d)) {
+                status = EXIT_OK;
+                for (int i = 0; i < g->nout && status == EXIT_OK; i++)
+                    if (!write_output(g, i, &outs[i], &r))
+                        status = EXIT_USER;
+                for (int i = 0; i < g->nout; i++)
+                    ir_buf_free(&outs[i]);
+            }
+            diag_print(&d, stderr);
+            diag_free(&d);
+        }
+    }
+    for (int i = 0; g && i < g->nparam; i++)
+        ir_buf_free(&ins[i]);
+    for (int k = 0; k < r.ndim; k++)
+        free((void *)r.dims[k].name);
+    for (int k = 0; k < r.ninput; k++)
+        free((void *)r.inputs[k].name);
+    free(symvals);
+    free(ins);
+    free(outs);
+    arena_free(a);
+    return status;
+}

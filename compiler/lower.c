@@ -1,0 +1,699 @@
+/* lower.c - AST -> graph IR: name resolution, inlining of `def`s, type and
+ * shape checking, NumPy broadcasting made explicit, every layout op turned
+ * into an index map (IR_VIEW / IR_CAT / IR_GATHER).
+ *
+ * Values during lowering are compile-time scalars (int, float, bool, dtype,
+ * symbolic size), lists, tuples (several results) or tensors (an IR node).
+ * Literals are "weak" like Python scalars in PyTorch: they take the dtype of
+ * the tensor they meet.  Arithmetic between literals folds here, in double
+ * (ints exactly), like Python.
+ *
+ * Errors unwind with longjmp to the graph being lowered (Lua-style): the
+ * graph's first error is reported, the next graph is lowered.  Every error
+ * inside the standard library is reported at the user's call site. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "front.h"
+#include "lower_impl.h"
+#include "parser.h"
+
+#define MAX_INLINE_DEPTH 64
+
+/* ---------------------------------------------------------------- errors */
+
+_Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* Report inside the user's text: the innermost call site in a user file. */
+    const Frame *inner_std = NULL;
+    if (s.file && s.file->name && strcmp(s.file->name, "<stdlib>") == 0) {
+        for (const Frame *f = L->frame; f; f = f->parent) {
+            inner_std = f;
+            if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0) {
+                s = f->call_site;
+                break;
+            }
+        }
+    }
+    if (inner_std)
+        diag_error(L->diag, s, "%s (in standard library function '%s')", msg,
+                   inner_std->fn->name);
+    else
+        diag_error(L->diag, s, "%s", msg);
+    for (const Frame *f = L->frame; f; f = f->parent)
+        if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0 &&
+            !(f->call_site.line == s.line && f->call_site.col == s.col))
+            diag_note(L->diag, f->call_site, "in the call to '%s' here", f->fn->name);
+    longjmp(L->fail, 1);
+}
+
+const char *lw_type_str(Lower *L, const IrNode *n)
+{
+    char buf[256];
+    return arena_strdup(L->arena, ir_type_str(L->g, n, buf, sizeof buf));
+}
+
+const char *lw_kind_name(const Value *v)
+{
+    switch (v->k) {
+    case V_TENSOR: return "a tensor";
+    case V_INT: return "an integer";
+    case V_FLOAT: return "a number";
+    case V_BOOL: return "a bool";
+    case V_DTYPE: return "a dtype";
+    case V_DIM: return "a symbolic size";
+    case V_LIST: return "a list";
+    case V_TUPLE: return "a tuple of results";
+    default: return "nothing";
+    }
+}
+
+/* ---------------------------------------------------------------- scopes */
+
+static uint32_t hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+static void scope_put(Lower *L, Scope *sc, const char *name, Value v)
+{
+    if (sc->n * 2 >= sc->cap) {
+        Scope bigger = {0, sc->cap ? sc->cap * 2 : 64, NULL, NULL};
+        bigger.keys = ARENA_ARRAY(L->arena, const char *, bigger.cap);
+        bigger.vals = ARENA_ARRAY(L->arena, Value, bigger.cap);
+        for (int i = 0; i < sc->cap; i++)
+            if (sc->keys[i])
+                scope_put(L, &bigger, sc->keys[i], sc->vals[i]);
+        *sc = bigger;
+    }
+    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
+    while (sc->keys[i] && strcmp(sc->keys[i], name) != 0)
+        i = (i + 1) & (uint32_t)(sc->cap - 1);
+    if (!sc->keys[i])
+        sc->n++;
+    sc->keys[i] = name;
+    sc->vals[i] = v;
+}
+
+static const Value *scope_get(const Scope *sc, const char *name)
+{
+    if (!sc->cap)
+        return NULL;
+    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
+    while (sc->keys[i]) {
+        if (strcmp(sc->keys[i], name) == 0)
+            return &sc->vals[i];
+        i = (i + 1) & (uint32_t)(sc->cap - 1);
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- values */
+
+Value lw_tensor(IrNode *n)
+{
+    Value v = {.k = V_TENSOR, .t = n, .span = n->span};
+    return v;
+}
+
+IrNode *lw_expect_tensor(Lower *L, const Value *v, const char *what)
+{
+    if (v->k != V_TENSOR)
+        lw_fail(L, v->span, "%s must be a tensor, not %s", what, lw_kind_name(v));
+    return v->t;
+}
+
+int64_t lw_expect_int(Lower *L, const Value *v, const char *what)
+{
+    if (v->k != V_INT)
+        lw_fail(L, v->span, "%s must be an integer, not %s", what, lw_kind_name(v));
+    return v->i;
+}
+
+int lw_norm_dim(Lower *L, int64_t d, int rank, Span s)
+{
+    int lo = rank ? -rank : -1, hi = rank ? rank - 1 : 0;
+    if (d < lo || d > hi)
+        lw_fail(L, s, "dim %lld is out of range for a tensor of rank %d (expected %d..%d)",
+                (long long)d, rank, lo, hi);
+    return (int)(d < 0 ? d + (rank ? rank : 1) : d);
+}
+
+/* ---------------------------------------------------------------- dtypes */
+
+static int category(DType t)
+{
+    return t == DT_BOOL ? 0 : dt_is_int(t) ? 1 : 2;
+}
+
+/* Float dtypes ordered by how much they hold, for promotion. */
+static int float_rank(DType t)
+{
+    switch (t) {
+    case DT_F32: return 3;
+    case DT_F16: case DT_BF16: return 2;
+    default: return 1;
+    }
+}
+
+DType lw_promote_types(DType a, DType b)
+{
+    if (a == b)
+        return a;
+    int ca = category(a), cb = category(b);
+    if (ca != cb)
+        return ca > cb ? a : b;
+    if (ca == 1)
+        return dt_size(a) >= dt_size(b) ? a : b;
+    int ra = float_rank(a), rb = float_rank(b);
+    if (ra != rb)
+        return ra > rb ? a : b;
+    return DT_F32; /* bf16 with f16, or two different f8 types */
+}
+
+/* The dtype an operation on these values has: tensors promote among
+ * themselves; a literal raises the result only to its category's default
+ * (f32 for a float literal over integers, i64 for an int over bools). */
+DType lw_result_dtype(Lower *L, const Value *v, int n, Span s)
+{
+    bool have = false;
+    DType t = DT_BOOL;
+    for (int i = 0; i < n; i++)
+        if (v[i].k == V_TENSOR) {
+            t = have ? lw_promote_types(t, v[i].t->dtype) : v[i].t->dtype;
+            have = true;
+        }
+    if (!have)
+        lw_fail(L, s, "internal: no tensor operand");
+    for (int i = 0; i < n; i++) {
+        if (v[i].k == V_FLOAT && category(t) < 2)
+            t = DT_F32;
+        else if (v[i].k == V_INT && category(t) < 1)
+            t = DT_I64;
+        else if (v[i].k != V_TENSOR && v[i].k != V_FLOAT && v[i].k != V_INT &&
+                 v[i].k != V_BOOL)
+            lw_fail(L, v[i].span, "expected a tensor or a number, got %s", lw_kind_name(&v[i]));
+    }
+    return t;
+}
+
+/* ---------------------------------------------------------------- shapes */
+
+const char *lw_shape_str(Lower *L, int rank, const Dim *shape)
+{
+    char buf[256];
+    int pos = snprintf(buf, sizeof buf, "[");
+    for (int i = 0; i < rank && pos < (int)sizeof buf; i++) {
+        char d[64];
+        pos += snprintf(buf + pos, sizeof buf - (size_t)pos, "%s%s", i ? ", " : "",
+                        dim_str(shape[i], L->g->syms, d, sizeof d));
+    }
+    if (pos < (int)sizeof buf)
+        snprintf(buf + pos, sizeof buf - (size_t)pos, "]");
+    return arena_strdup(L->arena, buf);
+}
+
+/* A view of x broadcast (NumPy rules, already checked) to rank/shape. */
+IrNode *lw_expand_to(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
+{
+    bool same = x->rank == rank;
+    for (int i = 0; same && i < rank; i++)
+        same = dim_eq(x->shape[i], shape[i]);
+    if (same)
+        return x;
+    IxExpr *src[IR_MAX_RANK];
+    int lead = rank - x->rank;
+    for (int j = 0; j < x->rank; j++) {
+        bool bcast = dim_is_const(x->shape[j], 1) && !dim_is_const(shape[lead + j], 1);
+        src[j] = bcast ? ix_const(L->arena, 0) : ix_var(L->arena, lead + j);
+    }
+    return ir_view(L->g, x, rank, shape, src, s);
+}
+
+/* The broadcast shape of the tensor operands; errors name both shapes. */
+int lw_broadcast_shape(Lower *L, const Value *v, int n, Dim *out, const char *opname, Span s)
+{
+    int rank = 0;
+    for (int i = 0; i < n; i++)
+        if (v[i].k == V_TENSOR && v[i].t->rank > rank)
+            rank = v[i].t->rank;
+    for (int d = 0; d < rank; d++)
+        out[d] = dim_const(1);
+    const IrNode *first[IR_MAX_RANK] = {0};
+    for (int i = 0; i < n; i++) {
+        if (v[i].k != V_TENSOR)
+            continue;
+        const IrNode *t = v[i].t;
+        for (int j = 0; j < t->rank; j++) {
+            int d = rank - t->rank + j;
+            Dim a = out[d], b = t->shape[j];
+            if (dim_eq(a, b) || dim_is_const(b, 1))
+                continue;
+            if (dim_is_const(a, 1)) {
+                out[d] = b;
+                first[d] = t;
+                continue;
+            }
+            lw_fail(L, s, "shapes do not broadcast in %s: %s vs %s (dim %d: %s vs %s)", opname,
+                    lw_type_str(L, first[d] ? first[d] : t), lw_type_str(L, t), d - rank,
+                    dim_str(a, L->g->syms, (char[64]){0}, 64),
+                    dim_str(b, L->g->syms, (char[64]){0}, 64));
+        }
+    }
+    return rank;
+}
+
+/* v as a tensor of dtype t and the given shape: literals become constants,
+ * tensors are converted between integer and float classes (a real cast) and
+ * broadcast. Float-to-float needs no node: values are f32 already. */
+IrNode *lw_operand(Lower *L, const Value *v, DType t, int rank, const Dim *shape, Span s)
+{
+    switch (v->k) {
+    case V_TENSOR: {
+        IrNode *x = v->t;
+        if (dt_is_float(x->dtype) != dt_is_float(t) || (!dt_is_float(t) && x->dtype != t &&
+                                                         (t == DT_BOOL || x->dtype == DT_BOOL)))
+            x = ir_cast(L->g, t, x, s);
+        return lw_expand_to(L, x, rank, shape, s);
+    }
+    case V_FLOAT:
+        if (!dt_is_float(t))
+            lw_fail(L, v->span, "internal: float literal in an integer operation");
+        return ir_const_f(L->g, (double)(float)v->f, t, rank, shape, v->span);
+    case V_INT:
+        if (dt_is_float(t))
+            return ir_const_f(L->g, (double)(float)v->i, t, rank, shape, v->span);
+        return ir_const_i(L->g, t == DT_BOOL ? v->i != 0 : v->i, t, rank, shape, v->span);
+    case V_BOOL:
+        if (dt_is_float(t))
+            return ir_const_f(L->g, (double)v->i, t, rank, shape, v->span);
+        return ir_const_i(L->g, v->i, t, rank, shape, v->span);
+    default:
+        lw_fail(L, v->span, "expected a tensor or a number, got %s", lw_kind_name(v));
+    }
+}
+
+/* ------------------------------------------------------- constant folding */
+
+static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
+{
+    Value r = {.span = s};
+    bool is_int = a.k == V_INT && b.k == V_INT;
+    if (a.k == V_DIM || b.k == V_DIM) {
+        Dim da = a.k == V_DIM ? a.dim : dim_const(a.i), db = b.k == V_DIM ? b.dim : dim_const(b.i);
+        if (op == TK_STAR && (a.k == V_INT || a.k == V_DIM) && (b.k == V_INT || b.k == V_DIM)) {
+            if ((a.k == V_INT && a.i < 1) || (b.k == V_INT && b.i < 1) || !dim_mul(da, db, &r.dim))
+                lw_fail(L, s, "size product out of range");
+            r.k = V_DIM;
+            return r;
+        }
+        lw_fail(L, s, "symbolic sizes can only be multiplied by sizes (as in T*32)");
+    }
+    if (op == TK_ANDAND || op == TK_OROR) {
+        if (a.k != V_BOOL || b.k != V_BOOL)
+            lw_fail(L, s, "'%s' needs bool operands", op == TK_ANDAND ? "&&" : "||");
+        r.k = V_BOOL;
+        r.i = op == TK_ANDAND ? (a.i && b.i) : (a.i || b.i);
+        return r;
+    }
+    if (a.k == V_BOOL || b.k == V_BOOL) {
+        if ((op == TK_EQ || op == TK_NE) && a.k == b.k) {
+            r.k = V_BOOL;
+            r.i = (a.i == b.i) == (op == TK_EQ);
+            return r;
+        }
+        lw_fail(L, s, "arithmetic on bool values");
+    }
+    double x = a.k == V_INT ? (double)a.i : a.f, y = b.k == V_INT ? (double)b.i : b.f;
+    int64_t res;
+    switch (op) {
+    case TK_PLUS: case TK_MINUS: case TK_STAR:
+        if (is_int) {
+            bool ovf = op == TK_PLUS    ? __builtin_add_overflow(a.i, b.i, &res)
+                       : op == TK_MINUS ? __builtin_sub_overflow(a.i, b.i, &res)
+                                        : __builtin_mul_overflow(a.i, b.i, &res);
+            if (ovf)
+                lw_fail(L, s, "integer overflow in constant expression");
+            r.k = V_INT;
+            r.i = res;
+            return r;
+        }
+        r.k = V_FLOAT;
+        r.f = op == TK_PLUS ? x + y : op == TK_MINUS ? x - y : x * y;
+        return r;
+    case TK_SLASH:
+        if (y == 0)
+            lw_fail(L, s, "division by zero in constant expression");
+        r.k = V_FLOAT;
+        r.f = x / y;
+        return r;
+    default:
+        r.k = V_BOOL;
+        r.i = op == TK_LT ? x < y : op == TK_LE ? x <= y : op == TK_GT ? x > y
+            : op == TK_GE ? x >= y : op == TK_EQ ? x == y : x != y;
+        return r;
+    }
+}
+
+/* ------------------------------------------------------------ operators */
+
+static const char *op_symbol(int op)
+{
+    switch (op) {
+    case TK_PLUS: return "'+'"; case TK_MINUS: return "'-'"; case TK_STAR: return "'*'";
+    case TK_SLASH: return "'/'"; case TK_LT: return "'<'"; case TK_LE: return "'<='";
+    case TK_GT: return "'>'"; case TK_GE: return "'>='"; case TK_EQ: return "'=='";
+    case TK_NE: return "'!='"; case TK_ANDAND: return "'&&'"; case TK_OROR: return "'||'";
+    default: return "operator";
+    }
+}
+
+static IrBinary binary_kind(int op)
+{
+    switch (op) {
+    case TK_PLUS: return BIN_ADD; case TK_MINUS: return BIN_SUB; case TK_STAR: return BIN_MUL;
+    case TK_SLASH: return BIN_DIV; case TK_LT: return BIN_LT; case TK_LE: return BIN_LE;
+    case TK_GT: return BIN_GT; case TK_GE: return BIN_GE; case TK_EQ: return BIN_EQ;
+    case TK_NE: return BIN_NE; case TK_ANDAND: return BIN_AND; default: return BIN_OR;
+    }
+}
+
+static bool is_scalar_const(const Value *v)
+{
+    return v->k == V_INT || v->k == V_FLOAT || v->k == V_BOOL || v->k == V_DIM;
+}
+
+/* A tensor binary operation (kind k) on values a and b (at least one a
+ * tensor), with promotion, broadcasting and the language's class rules. */
+Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span s)
+{
+    Value v[2] = {a, b};
+    for (int i = 0; i < 2; i++)
+        if (v[i].k != V_TENSOR && v[i].k != V_INT && v[i].k != V_FLOAT && v[i].k != V_BOOL)
+            lw_fail(L, v[i].span, "operand of %s must be a tensor or a number, not %s", opname,
+                    lw_kind_name(&v[i]));
+    DType t = lw_result_dtype(L, v, 2, s);
+    bool logical = k == BIN_AND || k == BIN_OR;
+    bool compare = k >= BIN_LT && k <= BIN_NE;
+    if (logical && t != DT_BOOL)
+        lw_fail(L, s, "%s needs bool operands, got %s", opname,
+                dt_name(t));
+    if (!logical && !compare && t == DT_BOOL)
+        lw_fail(L, s, "arithmetic %s on bool tensors; convert with to(x, i32) first", opname);
+    if (!logical && k != BIN_EQ && k != BIN_NE && compare && t == DT_BOOL)
+        lw_fail(L, s, "ordering comparison %s on bool tensors", opname);
+    if ((k == BIN_DIV || k == BIN_POW) && !dt_is_float(t))
+        t = DT_F32; /* true division, as in PyTorch */
+    Dim shape[IR_MAX_RANK];
+    int rank = lw_broadcast_shape(L, v, 2, shape, opname, s);
+    IrNode *x = lw_operand(L, &v[0], t, rank, shape, s);
+    IrNode *y = lw_operand(L, &v[1], t, rank, shape, s);
+    return lw_tensor(ir_binary(L->g, k, compare || logical ? DT_BOOL : t, x, y, s));
+}
+
+static Value lower_binary(Lower *L, const AstExpr *e)
+{
+    Value a = lw_expr(L, e->a), b = lw_expr(L, e->b);
+    if (is_scalar_const(&a) && is_scalar_const(&b))
+        return fold_binary(L, e->op, a, b, e->span);
+    return lw_binary(L, binary_kind(e->op), op_symbol(e->op), a, b, e->span);
+}
+
+static Value lower_unary(Lower *L, const AstExpr *e)
+{
+    Value a = lw_expr(L, e->a);
+    Value r = a;
+    r.span = e->span;
+    if (e->op == TK_MINUS) {
+        if (a.k == V_INT) {
+            if (a.i == INT64_MIN)
+                lw_fail(L, e->span, "integer overflow in constant expression");
+            r.i = -a.i;
+            return r;
+        }
+        if (a.k == V_FLOAT) {
+            r.f = -a.f;
+            return r;
+        }
+        IrNode *x = lw_expect_tensor(L, &a, "operand of unary '-'");
+        if (x->dtype == DT_BOOL)
+            lw_fail(L, e->span, "unary '-' on a bool tensor; use '!'");
+        return lw_tensor(ir_unary(L->g, UN_NEG, x->dtype, x, e->span));
+    }
+    if (a.k == V_BOOL) {
+        r.i = !a.i;
+        return r;
+    }
+    IrNode *x = lw_expect_tensor(L, &a, "operand of '!'");
+    if (x->dtype != DT_BOOL)
+        lw_fail(L, e->span, "'!' needs a bool tensor, got %s", lw_type_str(L, x));
+    return lw_tensor(ir_unary(L->g, UN_NOT, DT_BOOL, x, e->span));
+}
+
+/* ---------------------------------------------------------------- names */
+
+static Value lower_name(Lower *L, const AstExpr *e)
+{
+    const Value *v = scope_get(L->scope, e->name);
+    if (v) {
+        Value r = *v;
+        r.span = e->span;
+        return r;
+    }
+    Value r = {.span = e->span};
+    if (!L->frame || !L->frame->is_stdlib) {
+        for (int i = 0; i < L->g->nsym; i++)
+            if (strcmp(L->g->syms[i], e->name) == 0) {
+                r.k = V_DIM;
+                r.dim = dim_sym(i);
+                return r;
+            }
+    }
+    if (dt_parse(e->name, &r.dt)) {
+        r.k = V_DTYPE;
+        return r;
+    }
+    if (lw_find_def(L, e->name) || lw_is_builtin(e->name))
+        lw_fail(L, e->span, "'%s' is a function; call it as %s(...)", e->name, e->name);
+    lw_fail(L, e->span, "unknown name '%s'", e->name);
+}
+
+static Value lower_list(Lower *L, const AstExpr *e)
+{
+    Value r = {.k = V_LIST, .span = e->span, .n = e->args.n};
+    r.items = ARENA_ARRAY(L->arena, Value, e->args.n ? e->args.n : 1);
+    for (int i = 0; i < e->args.n; i++) {
+        if (e->args.items[i].name)
+            lw_fail(L, e->args.items[i].name_span, "a list item cannot have a name");
+        r.items[i] = lw_expr(L, e->args.items[i].value);
+    }
+    return r;
+}
+
+Value lw_expr(Lower *L, const AstExpr *e)
+{
+    Value r = {.span = e->span};
+    switch (e->kind) {
+    case AST_INT: r.k = V_INT; r.i = e->ival; return r;
+    case AST_FLOAT: r.k = V_FLOAT; r.f = e->fval; return r;
+    case AST_BOOL: r.k = V_BOOL; r.i = e->ival; return r;
+    case AST_NAME: return lower_name(L, e);
+    case AST_BINARY: return lower_binary(L, e);
+    case AST_UNARY: return lower_unary(L, e);
+    case AST_LIST: return lower_list(L, e);
+    case AST_INDEX: return lw_index(L, e);
+    case AST_CALL:
+        if (e->a->kind != AST_NAME)
+            lw_fail(L, e->span, "only named functions can be called");
+        return lw_call(L, e->a->name, e->a->span, &e->args);
+    case AST_SLICE:
+        lw_fail(L, e->span, "a slice 'a:b' is only allowed inside [...]");
+    case AST_ELLIPSIS:
+        lw_fail(L, e->span, "'...' is only allowed inside [...]");
+    }
+    lw_fail(L, e->span, "internal: unknown expression");
+}
+
+/* ------------------------------------------------------------ statements */
+
+/* Run a body: bind assignments in L->scope, return the returned value. */
+static Value run_body(Lower *L, const AstItem *it)
+{
+    for (int i = 0; i < it->nstmt; i++) {
+        const AstStmt *st = &it->stmts[i];
+        if (st->kind == STMT_RETURN) {
+            if (i + 1 < it->nstmt)
+                lw_fail(L, it->stmts[i + 1].span, "statement after 'return'");
+            if (st->values.n == 1)
+                return lw_expr(L, st->values.items[0].value);
+            Value r = {.k = V_TUPLE, .span = st->span, .n = st->values.n};
+            r.items = ARENA_ARRAY(L->arena, Value, st->values.n);
+            for (int k = 0; k < st->values.n; k++)
+                r.items[k] = lw_expr(L, st->values.items[k].value);
+            return r;
+        }
+        Value v = lw_expr(L, st->values.items[0].value);
+        if (st->ntarget == 1) {
+            scope_put(L, L->scope, st->targets[0], v);
+            continue;
+        }
+        if (v.k != V_TUPLE && v.k != V_LIST)
+            lw_fail(L, st->span, "cannot unpack %s into %d names", lw_kind_name(&v), st->ntarget);
+        if (v.n != st->ntarget)
+            lw_fail(L, st->span, "cannot unpack %d values into %d names", v.n, st->ntarget);
+        for (int k = 0; k < v.n; k++)
+            scope_put(L, L->scope, st->targets[k], v.items[k]);
+    }
+    lw_fail(L, it->span, "%s '%s' has no return", it->is_graph ? "graph" : "function", it->name);
+}
+
+/* Inline a call of def `it` with bound arguments (already lowered). */
+Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args)
+{
+    int depth = 0;
+    for (const Frame *f = L->frame; f; f = f->parent, depth++)
+        if (f->fn == it)
+            lw_fail(L, call_site,
+                    "recursive call to '%s' (functions are inlined, so recursion is not allowed)",
+                    it->name);
+    if (depth >= MAX_INLINE_DEPTH)
+        lw_fail(L, call_site, "functions nested more than %d calls deep", MAX_INLINE_DEPTH);
+    Frame fr = {it, call_site, L->frame, lw_def_is_stdlib(L, it)};
+    Scope sc = {0};
+    for (int i = 0; i < it->nparam; i++)
+        scope_put(L, &sc, it->params[i].name, args[i]);
+    Scope *saved_scope = L->scope;
+    L->frame = &fr;
+    L->scope = &sc;
+    Value r = run_body(L, it);
+    L->frame = fr.parent;
+    L->scope = saved_scope;
+    r.span = call_site;
+    return r;
+}
+
+/* ------------------------------------------------------------- graphs */
+
+static void declare_params(Lower *L, const AstItem *it)
+{
+    for (int i = 0; i < it->nparam; i++) {
+        const AstParam *p = &it->params[i];
+        for (int k = 0; k < i; k++)
+            if (strcmp(it->params[k].name, p->name) == 0)
+                lw_fail(L, p->span, "duplicate parameter '%s'", p->name);
+        if (p->deflt)
+            lw_fail(L, p->span, "graph parameters take no default value");
+        if (!p->typed)
+            lw_fail(L, p->span, "graph parameter '%s' needs a type, as in %s: bf16[T, 4096]",
+                    p->name, p->name);
+        DType t;
+        if (!dt_parse(p->dtype, &t))
+            lw_fail(L, p->dtype_span,
+                    "unknown dtype '%s'; expected one of f32 f16 bf16 f8e4m3 f8e4m3fnuz "
+                    "f8e5m2 f8e5m2fnuz i8 i32 i64 bool", p->dtype);
+        if (p->ndim > IR_MAX_RANK)
+            lw_fail(L, p->dims[IR_MAX_RANK]->span, "rank %d is over the limit of %d", p->ndim,
+                    IR_MAX_RANK);
+        Dim shape[IR_MAX_RANK];
+        for (int k = 0; k < p->ndim; k++) {
+            const AstExpr *d = p->dims[k];
+            if (d->kind == AST_INT) {
+                if (d->ival < 1 || d->ival > ((int64_t)1 << 40))
+                    lw_fail(L, d->span, "dim size %lld out of range (1..2^40)",
+                            (long long)d->ival);
+                shape[k] = dim_const(d->ival);
+            } else {
+                DType ignored;
+                if (dt_parse(d->name, &ignored))
+                    lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
+                shape[k] = dim_sym(ir_graph_sym(L->g, d->name));
+            }
+        }
+        IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
+        scope_put(L, L->scope, p->name, lw_tensor(n));
+    }
+}
+
+/* Append v's tensors to outs (tuples flatten); names from plain variables. */
+static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, PtrVec *names)
+{
+    if (v.k == V_TUPLE) {
+        for (int i = 0; i < v.n; i++)
+            collect_outputs(L, NULL, v.items[i], outs, names);
+        return;
+    }
+    if (v.k != V_TENSOR)
+        lw_fail(L, v.span, "a graph returns tensors, not %s", lw_kind_name(&v));
+    ptrvec_push(L->arena, outs, v.t);
+    ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
+}
+
+static IrGraph *lower_graph(Lower *L, const AstItem *it)
+{
+    L->g = ir_graph_new(L->arena, it->name, it->span);
+    Scope sc = {0};
+    L->scope = &sc;
+    L->frame = NULL;
+    declare_params(L, it);
+    const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
+    Value r = run_body(L, it);
+    PtrVec outs = {0}, names = {0};
+    if (r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n) {
+        for (int i = 0; i < r.n; i++)
+            collect_outputs(L, ret->values.items[i].value, r.items[i], &outs, &names);
+    } else {
+        collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
+    }
+    ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    return L->g;
+}
+
+IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
+{
+    IrModule *m = ARENA_NEW(a, IrModule);
+    m->arena = a;
+    Lower L = {.arena = a, .diag = d, .file = file};
+    if (!lw_collect_defs(&L, file))
+        return m;
+    PtrVec graphs = {0};
+    for (int i = 0; i < file->nitem; i++) {
+        const AstItem *it = file->items[i];
+        if (!it->is_graph)
+            continue;
+        bool dup = false;
+        for (int k = 0; k < i; k++)
+            if (file->items[k]->is_graph && strcmp(file->items[k]->name, it->name) == 0) {
+                diag_error(d, it->span, "duplicate graph '%s' (first defined at line %d)",
+                           it->name, file->items[k]->span.line);
+                dup = true;
+                break;
+            }
+        if (dup)
+            continue;
+        if (setjmp(L.fail))
+            continue;
+        IrGraph *g = lower_graph(&L, it);
+        Diag vd;
+        diag_init(&vd);
+        if (!ir_verify(g, &vd)) {
+            diag_print(&vd, stderr);
+            diag_free(&vd);
+            IR_ASSERT(!"front end built an invalid graph");
+        }
+        diag_free(&vd);
+        ptrvec_push(a, &graphs, g);
+    }
+    m->ngraph = graphs.len;
+    m->graphs = (IrGraph **)graphs.items;
+    return m;
+}

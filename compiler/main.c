@@ -1,0 +1,200 @@
+/* main.c - the `sinter` command line: the only place that prints or exits.
+ *
+ *   sinter check FILE...                      parse and type-check
+ *   sinter dump FILE --stage ast|ir [--graph G]
+ *   sinter ref FILE --graph G --dim T=N ...   run the reference interpreter
+ *
+ * Exit status: 0 success, 1 an error in the user's input, 2 a usage error. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage_main =
+    "usage: sinter <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  check FILE...                      parse and type-check .sn files\n"
+    "  dump FILE --stage ast|ir [--graph G]\n"
+    "                                     print a stage of the compilation\n"
+    "  ref FILE [--graph G] [--dim T=N]... [--input NAME=FILE.npy]...\n"
+    "           [--output-dir D] [--seed S] [--raw]\n"
+    "                                     run a graph in the reference interpreter\n"
+    "\n"
+    "'sinter <command> --help' describes a command.\n";
+
+static const char *const usage_check =
+    "usage: sinter check FILE...\n"
+    "\n"
+    "Parse and type-check each file. Prints every graph's first error\n"
+    "(file:line:col) and exits 1 if there was any, else exits 0.\n";
+
+static const char *const usage_dump =
+    "usage: sinter dump FILE --stage ast|ir [--graph G]\n"
+    "\n"
+    "Print FILE after a stage of the compiler:\n"
+    "  ast   the syntax tree, as S-expressions\n"
+    "  ir    the graph IR (typed, shaped SSA; layout ops as index maps)\n"
+    "--graph G limits the output to graph G.\n";
+
+_Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "sinter%s%s: ", verb ? " " : "", verb ? verb : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(see 'sinter %s--help')\n", verb ? verb : "");
+    exit(EXIT_USAGE);
+}
+
+const char *cli_opt(int argc, char **argv, int *i, const char *opt)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != 0)
+        return NULL;
+    if (*i + 1 >= argc)
+        cli_usage_error(NULL, "option %s needs a value", opt);
+    return argv[++*i];
+}
+
+IrModule *cli_compile(const char *path, Arena *a)
+{
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(a, path, &d);
+    IrModule *m = f ? front_compile(f, a, &d) : NULL;
+    if (d.nerrors) {
+        diag_print(&d, stderr);
+        m = NULL;
+    }
+    diag_free(&d);
+    return m;
+}
+
+IrGraph *cli_find_graph(const IrModule *m, const char *path, const char *name)
+{
+    if (!name && m->ngraph == 1)
+        return m->graphs[0];
+    for (int i = 0; name && i < m->ngraph; i++)
+        if (strcmp(m->graphs[i]->name, name) == 0)
+            return m->graphs[i];
+    if (name)
+        fprintf(stderr, "sinter: %s has no graph '%s'; its graphs:", path, name);
+    else
+        fprintf(stderr, "sinter: %s has %d graphs; choose one with --graph:", path, m->ngraph);
+    for (int i = 0; i < m->ngraph; i++)
+        fprintf(stderr, " %s", m->graphs[i]->name);
+    fputc('\n', stderr);
+    return NULL;
+}
+
+static bool is_help(const char *s)
+{
+    return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int nfiles = 0, status = EXIT_OK;
+    for (int i = 2; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_check, stdout);
+            return EXIT_OK;
+        }
+        if (argv[i][0] == '-' && argv[i][1])
+            cli_usage_error("check", "unknown option '%s'", argv[i]);
+    }
+    for (int i = 2; i < argc; i++) {
+        Arena *a = arena_new();
+        if (!cli_compile(argv[i], a))
+            status = EXIT_USER;
+        arena_free(a);
+        nfiles++;
+    }
+    if (!nfiles)
+        cli_usage_error("check", "no input files");
+    return status;
+}
+
+static int cmd_dump(int argc, char **argv)
+{
+    const char *path = NULL, *stage = NULL, *graph = NULL, *v;
+    for (int i = 2; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_dump, stdout);
+            return EXIT_OK;
+        }
+        if ((v = cli_opt(argc, argv, &i, "--stage")))
+            stage = v;
+        else if ((v = cli_opt(argc, argv, &i, "--graph")))
+            graph = v;
+        else if (argv[i][0] == '-' && argv[i][1])
+            cli_usage_error("dump", "unknown option '%s'", argv[i]);
+        else if (path)
+            cli_usage_error("dump", "one file at a time");
+        else
+            path = argv[i];
+    }
+    if (!path)
+        cli_usage_error("dump", "no input file");
+    if (!stage)
+        stage = "ir";
+    if (strcmp(stage, "ast") != 0 && strcmp(stage, "ir") != 0)
+        cli_usage_error("dump", "unknown stage '%s' (stages: ast, ir)", stage);
+    Arena *a = arena_new();
+    int status = EXIT_USER;
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(a, path, &d);
+    AstFile *ast = f ? front_parse(f, a, &d) : NULL;
+    if (ast && strcmp(stage, "ast") == 0 && !d.nerrors) {
+        ast_print(ast, stdout);
+        status = EXIT_OK;
+    } else if (ast && !d.nerrors) {
+        IrModule *m = front_lower(ast, a, &d);
+        if (!d.nerrors) {
+            if (!graph) {
+                ir_print_module(m, stdout);
+                status = EXIT_OK;
+            } else {
+                IrGraph *g = cli_find_graph(m, path, graph);
+                if (g) {
+                    ir_print_graph(g, stdout);
+                    status = EXIT_OK;
+                }
+            }
+        }
+    }
+    diag_print(&d, stderr);
+    diag_free(&d);
+    arena_free(a);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (is_help(cmd) || strcmp(cmd, "help") == 0) {
+        fputs(usage_main, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc, argv);
+    if (strcmp(cmd, "dump") == 0)
+        return cmd_dump(argc, argv);
+    if (strcmp(cmd, "ref") == 0)
+        return cli_ref(argc, argv);
+    fprintf(stderr, "sinter: unknown command '%s'\n\n%s", cmd, usage_main);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,139 @@
+/* parser.y - the .sn grammar (Lemon).  Each rule builds AST through the
+ * ast_* builders of parse.h; errors collect in the ParseCtx and never stop
+ * the process.  Precedence, lowest first: || && (comparisons, non-assoc)
+ * + - * / (unary - !) then calls and indexing. */
+
+%include {
+#include <assert.h>
+#include <string.h>
+#include "parse.h"
+void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *expected, int nexpected);
+void parse_report_overflow(ParseCtx *c);
+}
+
+%name Parse
+%token_prefix TK_
+%token_type {Tok}
+%extra_context {ParseCtx *ctx}
+%stack_size 1000
+%start_symbol file
+
+%stack_overflow { parse_report_overflow(ctx); }
+%syntax_error {
+    int expected[128];
+    int n = 0;
+    for (int t = 1; t < YYNTOKEN && n < 128; t++)
+        if (yy_find_shift_action((YYCODETYPE)t, yypParser->yytos->stateno) != YY_ERROR_ACTION)
+            expected[n++] = t;
+    parse_report_syntax_error(ctx, yymajor, &yyminor, expected, n);
+}
+%parse_failure { ctx->failed = true; }
+
+%token ILLEGAL.
+%left OROR.
+%left ANDAND.
+%nonassoc EQ NE LT LE GT GE.
+%left PLUS MINUS.
+%left STAR SLASH.
+%right NOT.
+
+file ::= items.
+items ::= .
+items ::= items item.
+items ::= items NL.
+
+item ::= GRAPH IDENT(N) LPAREN params(P) RPAREN LBRACE stmts(S) RBRACE.
+    { ast_add_item(ctx, true, &N, P, S); }
+item ::= DEF IDENT(N) LPAREN params(P) RPAREN LBRACE stmts(S) RBRACE.
+    { ast_add_item(ctx, false, &N, P, S); }
+
+%type params {PtrVec}
+params(A) ::= . { memset(&A, 0, sizeof A); }
+params(A) ::= plist(B). { A = B; }
+params(A) ::= plist(B) COMMA. { A = B; }
+%type plist {PtrVec}
+plist(A) ::= param(P). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, P); }
+plist(A) ::= plist(B) COMMA param(P). { A = B; ptrvec_push(ctx->arena, &A, P); }
+%type param {AstParam *}
+param(A) ::= IDENT(N). { A = ast_param(ctx, &N, NULL, NULL, NULL); }
+param(A) ::= IDENT(N) COLON IDENT(T) LBRACKET dims(D) RBRACKET. { A = ast_param(ctx, &N, &T, &D, NULL); }
+param(A) ::= IDENT(N) ASSIGN expr(E). { A = ast_param(ctx, &N, NULL, NULL, E); }
+%type dims {PtrVec}
+dims(A) ::= . { memset(&A, 0, sizeof A); }
+dims(A) ::= dlist(B). { A = B; }
+%type dlist {PtrVec}
+dlist(A) ::= dim(D). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, D); }
+dlist(A) ::= dlist(B) COMMA dim(D). { A = B; ptrvec_push(ctx->arena, &A, D); }
+%type dim {AstExpr *}
+dim(A) ::= INT(T). { A = ast_leaf(ctx, AST_INT, &T); }
+dim(A) ::= IDENT(T). { A = ast_leaf(ctx, AST_NAME, &T); }
+
+%type stmts {PtrVec}
+stmts(A) ::= stmt(S). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, S); }
+stmts(A) ::= stmts(B) NL stmt(S). { A = B; ptrvec_push(ctx->arena, &A, S); }
+stmts(A) ::= stmts(B) NL. { A = B; }
+%type stmt {AstStmt *}
+stmt(A) ::= targets(T) ASSIGN(E) expr(V). { A = ast_assign(ctx, T, &E, V); }
+stmt(A) ::= RETURN(K) rlist(L). { A = ast_return(ctx, &K, L); }
+%type targets {PtrVec}
+targets(A) ::= IDENT(N). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
+targets(A) ::= targets(B) COMMA IDENT(N). { A = B; ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
+%type rlist {PtrVec}
+rlist(A) ::= expr(E). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, E); }
+rlist(A) ::= rlist(B) COMMA expr(E). { A = B; ptrvec_push(ctx->arena, &A, E); }
+
+%type expr {AstExpr *}
+expr(A) ::= expr(B) OROR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) ANDAND(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) EQ(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) NE(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) LT(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) LE(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) GT(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) GE(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) PLUS(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) MINUS(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) STAR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) SLASH(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= MINUS(O) expr(B). [NOT] { A = ast_unary(ctx, &O, B); }
+expr(A) ::= NOT(O) expr(B). { A = ast_unary(ctx, &O, B); }
+expr(A) ::= postfix(B). { A = B; }
+
+%type postfix {AstExpr *}
+postfix(A) ::= primary(B). { A = B; }
+postfix(A) ::= postfix(B) LPAREN(L) args(X) RPAREN. { A = ast_call(ctx, B, &L, X); }
+postfix(A) ::= postfix(B) LBRACKET(L) subs(X) RBRACKET. { A = ast_index(ctx, B, &L, X); }
+
+%type primary {AstExpr *}
+primary(A) ::= IDENT(T). { A = ast_leaf(ctx, AST_NAME, &T); }
+primary(A) ::= INT(T). { A = ast_leaf(ctx, AST_INT, &T); }
+primary(A) ::= FLOAT(T). { A = ast_leaf(ctx, AST_FLOAT, &T); }
+primary(A) ::= TRUE(T). { A = ast_leaf(ctx, AST_BOOL, &T); A->ival = 1; }
+primary(A) ::= FALSE(T). { A = ast_leaf(ctx, AST_BOOL, &T); }
+primary(A) ::= LPAREN expr(B) RPAREN. { A = B; }
+primary(A) ::= LBRACKET(L) args(X) RBRACKET. { A = ast_list(ctx, &L, X); }
+
+%type args {PtrVec}
+args(A) ::= . { memset(&A, 0, sizeof A); }
+args(A) ::= alist(B). { A = B; }
+args(A) ::= alist(B) COMMA. { A = B; }
+%type alist {PtrVec}
+alist(A) ::= arg(X). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, X); }
+alist(A) ::= alist(B) COMMA arg(X). { A = B; ptrvec_push(ctx->arena, &A, X); }
+%type arg {AstArg *}
+arg(A) ::= expr(E). { A = ast_arg(ctx, NULL, E); }
+arg(A) ::= IDENT(N) ASSIGN expr(E). { A = ast_arg(ctx, &N, E); }
+
+%type subs {PtrVec}
+subs(A) ::= slist(B). { A = B; }
+subs(A) ::= slist(B) COMMA. { A = B; }
+%type slist {PtrVec}
+slist(A) ::= sub(X). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, ast_arg(ctx, NULL, X)); }
+slist(A) ::= slist(B) COMMA sub(X). { A = B; ptrvec_push(ctx->arena, &A, ast_arg(ctx, NULL, X)); }
+%type sub {AstExpr *}
+sub(A) ::= expr(B). { A = B; }
+sub(A) ::= expr(B) COLON(C) expr(D). { A = ast_slice(ctx, &C, B, D); }
+sub(A) ::= expr(B) COLON(C). { A = ast_slice(ctx, &C, B, NULL); }
+sub(A) ::= COLON(C) expr(D). { A = ast_slice(ctx, &C, NULL, D); }
+sub(A) ::= COLON(C). { A = ast_slice(ctx, &C, NULL, NULL); }
+sub(A) ::= ELLIPSIS(T). { A = ast_leaf(ctx, AST_ELLIPSIS, &T); }

@@ -1,0 +1,252 @@
+/* graph.c - graph IR builder.
+ *
+ * Each constructor appends one node to the graph (keeping topological order,
+ * since operands must already exist) and returns it.  Types and shapes were
+ * checked by the caller; the builder asserts the structural invariants of
+ * ir.h so that a front-end bug cannot build a malformed graph. */
+#include <string.h>
+
+#include "ir.h"
+
+IrGraph *ir_graph_new(Arena *ar, const char *name, Span span)
+{
+    IrGraph *g = ARENA_NEW(ar, IrGraph);
+    g->name = arena_strdup(ar, name);
+    g->span = span;
+    g->arena = ar;
+    return g;
+}
+
+int ir_graph_sym(IrGraph *g, const char *name)
+{
+    for (int i = 0; i < g->nsym; i++)
+        if (strcmp(g->syms[i], name) == 0)
+            return i;
+    const char **syms = ARENA_ARRAY(g->arena, const char *, g->nsym + 1);
+    if (g->nsym)
+        memcpy(syms, g->syms, sizeof(char *) * (size_t)g->nsym);
+    syms[g->nsym] = arena_strdup(g->arena, name);
+    g->syms = syms;
+    return g->nsym++;
+}
+
+/* A fresh node with nin operand slots, appended to g. */
+static IrNode *new_node(IrGraph *g, IrOp op, DType t, int rank, const Dim *shape, int nin,
+                        Span s)
+{
+    IR_ASSERT(rank >= 0 && rank <= IR_MAX_RANK);
+    IrNode *n = ARENA_NEW(g->arena, IrNode);
+    n->id = g->nodes.len;
+    n->op = op;
+    n->dtype = t;
+    n->rank = rank;
+    if (rank)
+        memcpy(n->shape, shape, sizeof(Dim) * (size_t)rank);
+    n->nin = nin;
+    n->in = nin ? ARENA_ARRAY(g->arena, IrNode *, nin) : NULL;
+    n->span = s;
+    ptrvec_push(g->arena, &g->nodes, n);
+    return n;
+}
+
+static bool same_shape(const IrNode *a, const IrNode *b)
+{
+    if (a->rank != b->rank)
+        return false;
+    for (int i = 0; i < a->rank; i++)
+        if (!dim_eq(a->shape[i], b->shape[i]))
+            return false;
+    return true;
+}
+
+IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *shape, Span s)
+{
+    IrNode *n = new_node(g, IR_INPUT, t, rank, shape, 0, s);
+    n->a.input.index = g->nparam;
+    n->a.input.name = arena_strdup(g->arena, name);
+    IrNode **params = ARENA_ARRAY(g->arena, IrNode *, g->nparam + 1);
+    if (g->nparam)
+        memcpy(params, g->params, sizeof(IrNode *) * (size_t)g->nparam);
+    params[g->nparam++] = n;
+    g->params = params;
+    return n;
+}
+
+IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s)
+{
+    IR_ASSERT(dt_is_float(t));
+    IrNode *n = new_node(g, IR_CONST, t, rank, shape, 0, s);
+    n->a.cnst.f = v;
+    return n;
+}
+
+IrNode *ir_const_i(IrGraph *g, int64_t v, DType t, int rank, const Dim *shape, Span s)
+{
+    IR_ASSERT(!dt_is_float(t));
+    IrNode *n = new_node(g, IR_CONST, t, rank, shape, 0, s);
+    n->a.cnst.i = v;
+    return n;
+}
+
+IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s)
+{
+    IrNode *n = new_node(g, IR_UNARY, t, x->rank, x->shape, 1, s);
+    n->in[0] = x;
+    n->a.unary = k;
+    return n;
+}
+
+IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s)
+{
+    IR_ASSERT(same_shape(x, y));
+    IrNode *n = new_node(g, IR_BINARY, t, x->rank, x->shape, 2, s);
+    n->in[0] = x;
+    n->in[1] = y;
+    n->a.binary = k;
+    return n;
+}
+
+IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s)
+{
+    IR_ASSERT(same_shape(c, x) && same_shape(x, y) && c->dtype == DT_BOOL);
+    IrNode *n = new_node(g, IR_WHERE, t, x->rank, x->shape, 3, s);
+    n->in[0] = c;
+    n->in[1] = x;
+    n->in[2] = y;
+    return n;
+}
+
+IrNode *ir_cast(IrGraph *g, DType t, IrNode *x, Span s)
+{
+    IrNode *n = new_node(g, IR_CAST, t, x->rank, x->shape, 1, s);
+    n->in[0] = x;
+    return n;
+}
+
+IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, bool keepdim,
+                  Span s)
+{
+    IR_ASSERT(axes != 0 && (x->rank == 32 || (axes >> x->rank) == 0));
+    Dim shape[IR_MAX_RANK];
+    int rank = 0;
+    for (int i = 0; i < x->rank; i++) {
+        if (!(axes >> i & 1))
+            shape[rank++] = x->shape[i];
+        else if (keepdim)
+            shape[rank++] = dim_const(1);
+    }
+    IrNode *n = new_node(g, IR_REDUCE, t, rank, shape, 1, s);
+    n->in[0] = x;
+    n->a.reduce.kind = k;
+    n->a.reduce.axes = axes;
+    n->a.reduce.keepdim = keepdim;
+    return n;
+}
+
+IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s)
+{
+    IrNode *n = new_node(g, IR_VIEW, x->dtype, rank, shape, 1, s);
+    n->in[0] = x;
+    for (int i = 0; i < x->rank; i++) {
+        IR_ASSERT(src[i]);
+        n->a.view.src[i] = src[i];
+    }
+    return n;
+}
+
+IrNode *ir_cat(IrGraph *g, int nparts, IrNode *const *parts, int dim, Span s)
+{
+    IR_ASSERT(nparts >= 1 && dim >= 0 && dim < parts[0]->rank);
+    Dim shape[IR_MAX_RANK];
+    memcpy(shape, parts[0]->shape, sizeof(Dim) * (size_t)parts[0]->rank);
+    Dim total = dim_const(0);
+    for (int k = 0; k < nparts; k++) {
+        IR_ASSERT(parts[k]->rank == parts[0]->rank && parts[k]->dtype == parts[0]->dtype);
+        Dim d = parts[k]->shape[dim];
+        if (dim_is_const(total, 0))
+            total = d;
+        else if (dim_eq(total, d) || (total.nsym == d.nsym &&
+                                      !memcmp(total.syms, d.syms, sizeof(uint16_t) * d.nsym)))
+            total.coef += d.coef; /* same monomial: add coefficients */
+        else
+            IR_ASSERT(!"cat of sizes that are not like terms");
+    }
+    shape[dim] = total;
+    IrNode *n = new_node(g, IR_CAT, parts[0]->dtype, parts[0]->rank, shape, nparts, s);
+    memcpy(n->in, parts, sizeof(IrNode *) * (size_t)nparts);
+    n->a.cat.dim = dim;
+    return n;
+}
+
+IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
+{
+    IR_ASSERT(dim >= 0 && dim < table->rank && dt_is_int(idx->dtype));
+    IR_ASSERT(table->rank - 1 + idx->rank <= IR_MAX_RANK);
+    Dim shape[IR_MAX_RANK];
+    int rank = 0;
+    for (int i = 0; i < dim; i++)
+        shape[rank++] = table->shape[i];
+    for (int i = 0; i < idx->rank; i++)
+        shape[rank++] = idx->shape[i];
+    for (int i = dim + 1; i < table->rank; i++)
+        shape[rank++] = table->shape[i];
+    IrNode *n = new_node(g, IR_GATHER, table->dtype, rank, shape, 2, s);
+    n->in[0] = table;
+    n->in[1] = idx;
+    n->a.gather.dim = dim;
+    return n;
+}
+
+void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names)
+{
+    g->nout = n;
+    g->outs = ARENA_ARRAY(g->arena, IrNode *, n);
+    g->out_names = ARENA_ARRAY(g->arena, const char *, n);
+    for (int i = 0; i < n; i++) {
+        g->outs[i] = outs[i];
+        g->out_names[i] = names && names[i] ? arena_strdup(g->arena, names[i]) : NULL;
+    }
+}
+
+int64_t ir_numel(const IrNode *n, const int64_t *symvals)
+{
+    int64_t total = 1;
+    for (int i = 0; i < n->rank; i++) {
+        int64_t d = dim_eval(n->shape[i], symvals);
+        if (d < 0 || (d && total > INT64_MAX / d))
+            return -1;
+        total *= d;
+    }
+    return total;
+}
+
+static const char *const op_names[IR_OP_COUNT] = {
+    "input", "const", "unary", "binary", "where", "cast", "reduce", "view", "cat", "gather",
+};
+static const char *const unary_names[UN_COUNT] = {
+    "neg", "not", "abs", "exp", "exp2", "log", "log2", "sqrt", "rsqrt", "sin",
+    "cos", "tanh", "sigmoid", "erf", "floor", "ceil", "round",
+};
+static const char *const binary_names[BIN_COUNT] = {
+    "add", "sub", "mul", "div", "max", "min", "pow", "lt", "le", "gt", "ge", "eq", "ne",
+    "and", "or",
+};
+static const char *const reduce_names[RED_COUNT] = {"sum", "mean", "max", "min"};
+
+const char *ir_op_name(IrOp op) { return op < IR_OP_COUNT ? op_names[op] : "?"; }
+const char *ir_unary_name(IrUnary k) { return k < UN_COUNT ? unary_names[k] : "?"; }
+const char *ir_binary_name(IrBinary k) { return k < BIN_COUNT ? binary_names[k] : "?"; }
+const char *ir_reduce_name(IrReduce k) { return k < RED_COUNT ? reduce_names[k] : "?"; }
+
+const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsize)
+{
+    int pos = snprintf(buf, (size_t)bufsize, "%s[", dt_name(n->dtype));
+    for (int i = 0; i < n->rank && pos < bufsize; i++) {
+        char d[64];
+        pos += snprintf(buf + pos, (size_t)(bufsize - pos), "%s%s", i ? ", " : "",
+                        dim_str(n->shape[i], g->syms, d, sizeof d));
+    }
+    if (pos < bufsize)
+        snprintf(buf + pos, (size_t)(bufsize - pos), "]");
+    return buf;
+}

@@ -1,0 +1,902 @@
+/* interp.c - the reference interpreter; see interp.h for the contract.
+ *
+ * How it runs.
+ *  1. Liveness: only nodes that some output depends on are evaluated (a dead
+ *     node can neither fail nor cost memory, as after dead-code elimination).
+ *  2. Sizes: every live node's shape is evaluated with the symbol bindings;
+ *     a size that overflows int64 or exceeds 2^40 elements is a diagnostic
+ *     at that node's span.  Inputs are checked against the parameters.
+ *  3. Nodes run in topological order, each into a dense row-major buffer
+ *     (f32 for float dtypes, int64 for integer and bool dtypes).  Inputs are
+ *     borrowed from the caller, never written.  A buffer is freed right
+ *     after its last user ran, and a pointwise node reuses an operand buffer
+ *     that dies at it, so memory stays bounded by the live set.
+ *  4. Each output is copied into a fresh IrBuf, rounded to its dtype.
+ *
+ * Semantics (interp.h, ir.h): float ops in f32 with the libm functions named
+ * below; integer arithmetic on int64 wrapping through uint64 (no UB); sums
+ * and means of floats accumulate in f64 in row-major order and round once;
+ * max/min (binary and reduce) propagate NaN; values are rounded only at
+ * IR_CAST and when outputs are stored.  Broken invariants (ops the front
+ * end never produces, view maps out of range) are IR_ASSERTs, not
+ * diagnostics; the only run-time diagnostics are input mismatches, sizes,
+ * gather indices out of range and max/min over an empty dim. */
+#include "interp.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NUMEL ((int64_t)1 << 40)
+
+/* The value of one node: a dense buffer of its class. */
+typedef struct {
+    float *f;   /* float dtypes */
+    int64_t *i; /* integer and bool dtypes */
+    bool owned; /* allocated here (else borrowed from an input or moved) */
+} Val;
+
+typedef struct {
+    const IrGraph *g;
+    const int64_t *symvals;
+    Diag *d;
+    int n;                           /* node count */
+    bool *live;                      /* an output depends on it */
+    int *last_use;                   /* id of the last live user; n for outputs */
+    int64_t (*shape)[IR_MAX_RANK];   /* evaluated shapes */
+    int64_t *numel;
+    Val *val;
+} Interp;
+
+static IrNode *node_at(const IrGraph *g, int id)
+{
+    return (IrNode *)g->nodes.items[id];
+}
+
+static bool is_float(const IrNode *n)
+{
+    return dt_is_float(n->dtype);
+}
+
+/* Zeroed metadata memory; aborts on exhaustion (as the arena does). */
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fprintf(stderr, "sinter: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
+/* ---- buffers ---------------------------------------------------------------- */
+
+/* Product of shape[0..rank), or -1 when a size is negative, the product
+ * overflows or exceeds 2^40. */
+static int64_t shape_numel(int rank, const int64_t *shape)
+{
+    int64_t total = 1;
+    for (int k = 0; k < rank; k++) {
+        if (shape[k] < 0 || __builtin_mul_overflow(total, shape[k], &total))
+            return -1;
+    }
+    return total > MAX_NUMEL ? -1 : total;
+}
+
+bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape)
+{
+    memset(b, 0, sizeof *b);
+    if (rank < 0 || rank > IR_MAX_RANK)
+        return false;
+    int64_t numel = shape_numel(rank, shape);
+    if (numel < 0)
+        return false;
+    size_t count = numel ? (size_t)numel : 1; /* never a NULL data pointer */
+    if (dt_is_float(t))
+        b->f = calloc(count, sizeof(float));
+    else
+        b->i = calloc(count, sizeof(int64_t));
+    if (!b->f && !b->i)
+        return false;
+    b->dtype = t;
+    b->rank = rank;
+    if (rank)
+        memcpy(b->shape, shape, sizeof(int64_t) * (size_t)rank);
+    b->numel = numel;
+    return true;
+}
+
+void ir_buf_free(IrBuf *b)
+{
+    free(b->f);
+    free(b->i);
+    memset(b, 0, sizeof *b);
+}
+
+/* An uninitialised buffer for node n (every element is written by its
+ * evaluator); false with a diagnostic when out of memory. */
+static bool val_alloc(Interp *it, const IrNode *n, Val *v)
+{
+    int64_t count = it->numel[n->id] ? it->numel[n->id] : 1;
+    memset(v, 0, sizeof *v);
+    if (is_float(n))
+        v->f = malloc((size_t)count * sizeof(float));
+    else
+        v->i = malloc((size_t)count * sizeof(int64_t));
+    if (!v->f && !v->i) {
+        diag_error(it->d, n->span, "out of memory: %" PRId64 " elements for this value",
+                   it->numel[n->id]);
+        return false;
+    }
+    v->owned = true;
+    return true;
+}
+
+static void val_release(Val *v)
+{
+    if (v->owned) {
+        free(v->f);
+        free(v->i);
+    }
+    memset(v, 0, sizeof *v);
+}
+
+/* The result buffer of pointwise node n: an operand's buffer when that
+ * operand is owned, of the same class and dies at n (reading and writing
+ * element j at once is safe); else a new one. */
+static bool pointwise_result(Interp *it, const IrNode *n, Val *out)
+{
+    for (int k = 0; k < n->nin; k++) {
+        const IrNode *x = n->in[k];
+        Val *v = &it->val[x->id];
+        if (v->owned && it->last_use[x->id] == n->id && is_float(x) == is_float(n)) {
+            *out = *v;
+            v->owned = false; /* moved: still readable until n is done */
+            return true;
+        }
+    }
+    return val_alloc(it, n, out);
+}
+
+/* ---- preparation: liveness, sizes, inputs --------------------------------------- */
+
+/* Marks the nodes the outputs depend on and each one's last user. */
+static void compute_liveness(Interp *it)
+{
+    const IrGraph *g = it->g;
+    for (int k = 0; k < g->nout; k++) {
+        it->live[g->outs[k]->id] = true;
+        it->last_use[g->outs[k]->id] = it->n;
+    }
+    for (int id = it->n - 1; id >= 0; id--) {
+        const IrNode *n = node_at(g, id);
+        if (!it->live[id])
+            continue;
+        for (int k = 0; k < n->nin; k++) {
+            int src = n->in[k]->id;
+            it->live[src] = true;
+            if (it->last_use[src] < id)
+                it->last_use[src] = id;
+        }
+    }
+}
+
+/* Writes "[2048, 4096]" for evaluated sizes. */
+static const char *shape_str(int rank, const int64_t *shape, char *buf, int bufsize)
+{
+    int pos = snprintf(buf, (size_t)bufsize, "[");
+    for (int k = 0; k < rank && pos < bufsize; k++)
+        pos += snprintf(buf + pos, (size_t)(bufsize - pos), "%s%" PRId64, k ? ", " : "",
+                        shape[k]);
+    if (pos < bufsize)
+        snprintf(buf + pos, (size_t)(bufsize - pos), "]");
+    return buf;
+}
+
+/* Evaluates the shapes of every live node (and every parameter). */
+static bool eval_shapes(Interp *it)
+{
+    for (int id = 0; id < it->n; id++) {
+        const IrNode *n = node_at(it->g, id);
+        if (!it->live[id] && n->op != IR_INPUT)
+            continue;
+        for (int k = 0; k < n->rank; k++)
+            it->shape[id][k] = dim_eval(n->shape[k], it->symvals);
+        it->numel[id] = shape_numel(n->rank, it->shape[id]);
+        if (it->numel[id] < 0) {
+            char type[256];
+            diag_error(it->d, n->span,
+                       "%s is too large for these sizes (overflow or more than 2^40 elements)",
+                       ir_type_str(it->g, n, type, sizeof type));
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Checks inputs[k] against params[k]: dtype, rank, evaluated shape, data. */
+static bool check_inputs(Interp *it, const IrBuf *inputs)
+{
+    for (int k = 0; k < it->g->nparam; k++) {
+        const IrNode *p = it->g->params[k];
+        const IrBuf *b = &inputs[k];
+        bool same = b->dtype == p->dtype && b->rank == p->rank;
+        for (int i = 0; same && i < p->rank; i++)
+            same = b->shape[i] == it->shape[p->id][i];
+        if (!same) {
+            char want[256], want_n[256], got[256];
+            diag_error(it->d, p->span,
+                       "input '%s' does not match its parameter: expected %s = %s%s, got %s%s",
+                       p->a.input.name, ir_type_str(it->g, p, want, sizeof want),
+                       dt_name(p->dtype), shape_str(p->rank, it->shape[p->id], want_n, sizeof want_n),
+                       b->dtype < DT_COUNT ? dt_name(b->dtype) : "?",
+                       shape_str(b->rank < 0 || b->rank > IR_MAX_RANK ? 0 : b->rank, b->shape,
+                                 got, sizeof got));
+            return false;
+        }
+        if (it->numel[p->id] > 0 && (dt_is_float(p->dtype) ? !b->f : !b->i)) {
+            diag_error(it->d, p->span, "input '%s' has no data", p->a.input.name);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- pointwise ops ---------------------------------------------------------------- */
+
+static void eval_const(const Interp *it, const IrNode *n, Val *v)
+{
+    int64_t count = it->numel[n->id];
+    if (v->f) {
+        float c = (float)n->a.cnst.f;
+        for (int64_t j = 0; j < count; j++)
+            v->f[j] = c;
+    } else {
+        for (int64_t j = 0; j < count; j++)
+            v->i[j] = n->a.cnst.i;
+    }
+}
+
+/* Loop body helper: y[j] = EXPR over x[j] (named a). */
+#define MAP1(y, x, count, EXPR)                                                   \
+    do {                                                                          \
+        for (int64_t j_ = 0; j_ < (count); j_++) {                                \
+            float a = (x)[j_];                                                    \
+            (y)[j_] = (EXPR);                                                     \
+        }                                                                         \
+    } while (0)
+
+static void unary_float(IrUnary k, const float *x, float *y, int64_t count)
+{
+    switch (k) {
+    case UN_NEG: MAP1(y, x, count, -a); break;
+    case UN_ABS: MAP1(y, x, count, fabsf(a)); break;
+    case UN_EXP: MAP1(y, x, count, expf(a)); break;
+    case UN_EXP2: MAP1(y, x, count, exp2f(a)); break;
+    case UN_LOG: MAP1(y, x, count, logf(a)); break;
+    case UN_LOG2: MAP1(y, x, count, log2f(a)); break;
+    case UN_SQRT: MAP1(y, x, count, sqrtf(a)); break;
+    case UN_RSQRT: MAP1(y, x, count, 1.0f / sqrtf(a)); break;
+    case UN_SIN: MAP1(y, x, count, sinf(a)); break;
+    case UN_COS: MAP1(y, x, count, cosf(a)); break;
+    case UN_TANH: MAP1(y, x, count, tanhf(a)); break;
+    case UN_SIGMOID: MAP1(y, x, count, 1.0f / (1.0f + expf(-a))); break;
+    case UN_ERF: MAP1(y, x, count, erff(a)); break;
+    case UN_FLOOR: MAP1(y, x, count, floorf(a)); break;
+    case UN_CEIL: MAP1(y, x, count, ceilf(a)); break;
+    case UN_ROUND: MAP1(y, x, count, nearbyintf(a)); break; /* default mode: half to even */
+    default: IR_ASSERT(!"unary op not defined on floats");
+    }
+}
+
+/* Integer and bool unary ops: neg and abs wrap (abs(INT64_MIN) stays), not
+ * is logical. */
+static void unary_int(IrUnary k, const int64_t *x, int64_t *y, int64_t count)
+{
+    for (int64_t j = 0; j < count; j++) {
+        uint64_t u = (uint64_t)x[j];
+        switch (k) {
+        case UN_NEG: y[j] = (int64_t)(0u - u); break;
+        case UN_ABS: y[j] = x[j] < 0 ? (int64_t)(0u - u) : x[j]; break;
+        case UN_NOT: y[j] = x[j] == 0; break;
+        default: IR_ASSERT(!"unary op not defined on integers");
+        }
+    }
+}
+
+static void eval_unary(const Interp *it, const IrNode *n, Val *v)
+{
+    const IrNode *x = n->in[0];
+    const Val *xv = &it->val[x->id];
+    IR_ASSERT(is_float(x) == is_float(n));
+    if (is_float(n))
+        unary_float(n->a.unary, xv->f, v->f, it->numel[n->id]);
+    else
+        unary_int(n->a.unary, xv->i, v->i, it->numel[n->id]);
+}
+
+/* torch.maximum / torch.minimum on floats: NaN if either is NaN, else the
+ * larger (smaller), the first operand on ties (-0 vs 0). */
+static inline float max_nan(float a, float b)
+{
+    return a != a ? a : b != b ? b : (a < b ? b : a);
+}
+static inline float min_nan(float a, float b)
+{
+    return a != a ? a : b != b ? b : (b < a ? b : a);
+}
+
+/* Loop body helper: y[j] = EXPR over x[j], z[j] (named a, b). */
+#define MAP2(T, y, x, z, count, EXPR)                                             \
+    do {                                                                          \
+        for (int64_t j_ = 0; j_ < (count); j_++) {                                \
+            T a = (x)[j_], b = (z)[j_];                                           \
+            (y)[j_] = (EXPR);                                                     \
+        }                                                                         \
+    } while (0)
+
+/* Float arithmetic (float result) in f32. */
+static void binary_float(IrBinary k, const float *x, const float *z, float *y, int64_t count)
+{
+    switch (k) {
+    case BIN_ADD: MAP2(float, y, x, z, count, a + b); break;
+    case BIN_SUB: MAP2(float, y, x, z, count, a - b); break;
+    case BIN_MUL: MAP2(float, y, x, z, count, a * b); break;
+    case BIN_DIV: MAP2(float, y, x, z, count, a / b); break;
+    case BIN_MAX: MAP2(float, y, x, z, count, max_nan(a, b)); break;
+    case BIN_MIN: MAP2(float, y, x, z, count, min_nan(a, b)); break;
+    case BIN_POW: MAP2(float, y, x, z, count, powf(a, b)); break;
+    default: IR_ASSERT(!"not a float arithmetic op");
+    }
+}
+
+/* Comparisons of floats (IEEE: NaN compares unequal), bool result. */
+static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y, int64_t count)
+{
+    switch (k) {
+    case BIN_LT: MAP2(float, y, x, z, count, a < b); break;
+    case BIN_LE: MAP2(float, y, x, z, count, a <= b); break;
+    case BIN_GT: MAP2(float, y, x, z, count, a > b); break;
+    case BIN_GE: MAP2(float, y, x, z, count, a >= b); break;
+    case BIN_EQ: MAP2(float, y, x, z, count, a == b); break;
+    case BIN_NE: MAP2(float, y, x, z, count, a != b); break;
+    default: IR_ASSERT(!"not a float comparison");
+    }
+}
+
+/* Integer/bool ops on int64: + - * wrap modulo 2^64; results of
+ * comparisons and logic are 0/1. */
+static void binary_int(IrBinary k, const int64_t *x, const int64_t *z, int64_t *y,
+                       int64_t count)
+{
+    switch (k) {
+    case BIN_ADD: MAP2(uint64_t, y, x, z, count, (int64_t)(a + b)); break;
+    case BIN_SUB: MAP2(uint64_t, y, x, z, count, (int64_t)(a - b)); break;
+    case BIN_MUL: MAP2(uint64_t, y, x, z, count, (int64_t)(a * b)); break;
+    case BIN_MAX: MAP2(int64_t, y, x, z, count, a < b ? b : a); break;
+    case BIN_MIN: MAP2(int64_t, y, x, z, count, b < a ? b : a); break;
+    case BIN_LT: MAP2(int64_t, y, x, z, count, a < b); break;
+    case BIN_LE: MAP2(int64_t, y, x, z, count, a <= b); break;
+    case BIN_GT: MAP2(int64_t, y, x, z, count, a > b); break;
+    case BIN_GE: MAP2(int64_t, y, x, z, count, a >= b); break;
+    case BIN_EQ: MAP2(int64_t, y, x, z, count, a == b); break;
+    case BIN_NE: MAP2(int64_t, y, x, z, count, a != b); break;
+    case BIN_AND: MAP2(int64_t, y, x, z, count, a != 0 && b != 0); break;
+    case BIN_OR: MAP2(int64_t, y, x, z, count, a != 0 || b != 0); break;
+    default: IR_ASSERT(!"integer div/pow are not produced by the front end");
+    }
+}
+
+static void eval_binary(const Interp *it, const IrNode *n, Val *v)
+{
+    const IrNode *x = n->in[0], *z = n->in[1];
+    const Val *xv = &it->val[x->id], *zv = &it->val[z->id];
+    int64_t count = it->numel[n->id];
+    IR_ASSERT(is_float(x) == is_float(z));
+    if (!is_float(x))
+        binary_int(n->a.binary, xv->i, zv->i, v->i, count);
+    else if (is_float(n))
+        binary_float(n->a.binary, xv->f, zv->f, v->f, count);
+    else
+        compare_float(n->a.binary, xv->f, zv->f, v->i, count);
+}
+
+static void eval_where(const Interp *it, const IrNode *n, Val *v)
+{
+    const int64_t *c = it->val[n->in[0]->id].i;
+    const Val *xv = &it->val[n->in[1]->id], *zv = &it->val[n->in[2]->id];
+    int64_t count = it->numel[n->id];
+    IR_ASSERT(is_float(n->in[1]) == is_float(n) && is_float(n->in[2]) == is_float(n));
+    if (is_float(n))
+        for (int64_t j = 0; j < count; j++)
+            v->f[j] = c[j] ? xv->f[j] : zv->f[j];
+    else
+        for (int64_t j = 0; j < count; j++)
+            v->i[j] = c[j] ? xv->i[j] : zv->i[j];
+}
+
+/* IR_CAST: float->float dt_round_float; float->int dt_float_to_int;
+ * int->float (float)x then dt_round_float; int->int dt_int_to_int;
+ * anything->bool x != 0 (NaN is true). */
+static void eval_cast(const Interp *it, const IrNode *n, Val *v)
+{
+    const IrNode *x = n->in[0];
+    const Val *xv = &it->val[x->id];
+    DType t = n->dtype;
+    int64_t count = it->numel[n->id];
+    if (is_float(x) && is_float(n)) {
+        for (int64_t j = 0; j < count; j++)
+            v->f[j] = dt_round_float(xv->f[j], t);
+    } else if (is_float(x) && t == DT_BOOL) {
+        for (int64_t j = 0; j < count; j++)
+            v->i[j] = xv->f[j] != 0.0f;
+    } else if (is_float(x)) {
+        for (int64_t j = 0; j < count; j++)
+            v->i[j] = dt_float_to_int(xv->f[j], t);
+    } else if (is_float(n)) {
+        for (int64_t j = 0; j < count; j++)
+            v->f[j] = dt_round_float((float)xv->i[j], t);
+    } else {
+        for (int64_t j = 0; j < count; j++)
+            v->i[j] = dt_int_to_int(xv->i[j], t);
+    }
+}
+
+/* ---- reductions --------------------------------------------------------------------- */
+
+/* Accumulator of one output element: f64 for float inputs (sum, mean, and
+ * max/min, which are exact in f64), int64 for integer inputs. */
+typedef union {
+    double f;
+    int64_t i;
+} Acc;
+
+/* Folds float value x into accumulator *s: NaN sticks for max/min since
+ * nothing compares greater or smaller than NaN. */
+static inline void fold_float(IrReduce k, double *s, float x)
+{
+    if (k == RED_SUM || k == RED_MEAN)
+        *s += x;
+    else if (k == RED_MAX ? (x != x || x > *s) : (x != x || x < *s))
+        *s = x;
+}
+
+/* Folds integer value x into *s; sums wrap modulo 2^64. */
+static inline void fold_int(IrReduce k, int64_t *s, int64_t x)
+{
+    if (k == RED_SUM)
+        *s = (int64_t)((uint64_t)*s + (uint64_t)x);
+    else if (k == RED_MAX ? x > *s : x < *s)
+        *s = x;
+}
+
+static Acc acc_init(IrReduce k, bool flt)
+{
+    Acc a;
+    if (flt)
+        a.f = k == RED_MAX ? -INFINITY : k == RED_MIN ? INFINITY : 0.0;
+    else
+        a.i = k == RED_MAX ? INT64_MIN : k == RED_MIN ? INT64_MAX : 0;
+    return a;
+}
+
+/* Folds one input row (the innermost dim, `len` values starting at element
+ * `start`) into the accumulators: all into acc[obase] when the innermost
+ * dim is reduced (kept in a local so the loop stays tight), else value j
+ * into acc[obase + j]. */
+static void fold_row(IrReduce k, const Val *xv, int64_t start, int64_t len, bool inner_reduced,
+                     Acc *acc, int64_t obase)
+{
+    if (inner_reduced && xv->f) {
+        double s = acc[obase].f;
+        for (int64_t j = 0; j < len; j++)
+            fold_float(k, &s, xv->f[start + j]);
+        acc[obase].f = s;
+    } else if (inner_reduced) {
+        int64_t s = acc[obase].i;
+        for (int64_t j = 0; j < len; j++)
+            fold_int(k, &s, xv->i[start + j]);
+        acc[obase].i = s;
+    } else if (xv->f) {
+        for (int64_t j = 0; j < len; j++)
+            fold_float(k, &acc[obase + j].f, xv->f[start + j]);
+    } else {
+        for (int64_t j = 0; j < len; j++)
+            fold_int(k, &acc[obase + j].i, xv->i[start + j]);
+    }
+}
+
+/* IR_REDUCE over any set of axes: walks the input row-major once, keeping
+ * the output offset of the current row with an odometer over the outer
+ * dims (output stride 0 along reduced dims). */
+static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
+{
+    const IrNode *x = n->in[0];
+    const Val *xv = &it->val[x->id];
+    const int64_t *ish = it->shape[x->id];
+    IrReduce k = n->a.reduce.kind;
+    uint32_t axes = n->a.reduce.axes;
+    int r = x->rank;
+    int64_t onum = it->numel[n->id], count = 1, ostride[IR_MAX_RANK], idx[IR_MAX_RANK] = {0};
+    IR_ASSERT(r >= 1 && is_float(x) == is_float(n));
+    IR_ASSERT(k != RED_MEAN || is_float(x));
+
+    int64_t s = 1;
+    for (int d = r - 1; d >= 0; d--) {
+        bool red = axes >> d & 1;
+        ostride[d] = red ? 0 : s;
+        if (red)
+            count *= ish[d];
+        else
+            s *= ish[d];
+    }
+    if (count == 0 && (k == RED_MAX || k == RED_MIN) && onum > 0) {
+        diag_error(it->d, n->span, "%s over an empty dimension", ir_reduce_name(k));
+        return false;
+    }
+
+    Acc *acc = malloc((size_t)(onum ? onum : 1) * sizeof(Acc));
+    if (!acc) {
+        diag_error(it->d, n->span, "out of memory");
+        return false;
+    }
+    for (int64_t o = 0; o < onum; o++)
+        acc[o] = acc_init(k, is_float(x));
+
+    int64_t len = ish[r - 1], total = it->numel[x->id], obase = 0;
+    bool inner_reduced = axes >> (r - 1) & 1;
+    for (int64_t start = 0; len > 0 && start < total; start += len) {
+        fold_row(k, xv, start, len, inner_reduced, acc, obase);
+        for (int d = r - 2; d >= 0; d--) { /* next row: odometer over outer dims */
+            obase += ostride[d];
+            if (++idx[d] < ish[d])
+                break;
+            obase -= ostride[d] * ish[d];
+            idx[d] = 0;
+        }
+    }
+
+    for (int64_t o = 0; o < onum; o++) {
+        if (!is_float(n))
+            v->i[o] = acc[o].i;
+        else if (k == RED_MEAN)
+            v->f[o] = (float)(acc[o].f / (double)count);
+        else
+            v->f[o] = (float)acc[o].f;
+    }
+    free(acc);
+    return true;
+}
+
+/* ---- views -------------------------------------------------------------------------- */
+
+/* An affine function of the output indices: c0 + sum c[j] * v_j. */
+typedef struct {
+    int64_t c[IR_MAX_RANK];
+    int64_t c0;
+} Affine;
+
+static bool has_var(const IxExpr *e)
+{
+    if (e->kind == IX_VAR)
+        return true;
+    if (e->kind == IX_CONST || e->kind == IX_DIM)
+        return false;
+    return has_var(e->a) || has_var(e->b);
+}
+
+/* dst += src * scale; false on overflow. */
+static bool affine_axpy(Affine *dst, const Affine *src, int64_t scale, int rank)
+{
+    int64_t t;
+    for (int j = 0; j < rank; j++)
+        if (__builtin_mul_overflow(src->c[j], scale, &t) ||
+            __builtin_add_overflow(dst->c[j], t, &dst->c[j]))
+            return false;
+    return !__builtin_mul_overflow(src->c0, scale, &t) &&
+           !__builtin_add_overflow(dst->c0, t, &dst->c0);
+}
+
+/* Writes e as an affine function of the vars into *out (zeroed first).
+ * False when e divides or takes a remainder of something that depends on
+ * a var, or on overflow. */
+static bool ix_affine(const IxExpr *e, int rank, const int64_t *symvals, Affine *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!has_var(e)) {
+        out->c0 = ix_eval(e, NULL, symvals);
+        return out->c0 >= 0;
+    }
+    Affine a, b;
+    switch (e->kind) {
+    case IX_VAR:
+        IR_ASSERT(e->c < rank);
+        out->c[e->c] = 1;
+        return true;
+    case IX_ADD:
+        return ix_affine(e->a, rank, symvals, &a) && ix_affine(e->b, rank, symvals, &b) &&
+               affine_axpy(out, &a, 1, rank) && affine_axpy(out, &b, 1, rank);
+    case IX_MUL:
+        if (has_var(e->b)) /* the right operand is a size, never a var */
+            return false;
+        return ix_affine(e->a, rank, symvals, &a) &&
+               ix_affine(e->b, rank, symvals, &b) && affine_axpy(out, &a, b.c0, rank);
+    default:
+        return false; /* div / mod of an index */
+    }
+}
+
+/* The view as one affine map onto the input's flat offset, checking every
+ * source index stays inside its input dim over the whole output box.
+ * False (take the general path) when a map is not affine or on overflow. */
+static bool view_affine(const Interp *it, const IrNode *n, Affine *flat)
+{
+    const IrNode *x = n->in[0];
+    const int64_t *ish = it->shape[x->id], *osh = it->shape[n->id];
+    int64_t istride = 1;
+    memset(flat, 0, sizeof *flat);
+    for (int d = x->rank - 1; d >= 0; d--) {
+        Affine a;
+        int64_t lo, hi, t;
+        if (!ix_affine(n->a.view.src[d], n->rank, it->symvals, &a))
+            return false;
+        lo = hi = a.c0;
+        for (int j = 0; j < n->rank; j++) { /* range of a over the output box */
+            if (__builtin_mul_overflow(a.c[j], osh[j] - 1, &t))
+                return false;
+            if (__builtin_add_overflow(t < 0 ? lo : hi, t, t < 0 ? &lo : &hi))
+                return false;
+        }
+        IR_ASSERT(lo >= 0 && hi < ish[d]); /* view map out of its input's bounds */
+        if (!affine_axpy(flat, &a, istride, n->rank))
+            return false;
+        istride *= ish[d];
+    }
+    return true;
+}
+
+/* Copies element src_off of x into element dst_off of y (same class). */
+static inline void copy_elem(const Val *x, int64_t src_off, Val *y, int64_t dst_off)
+{
+    if (x->f)
+        y->f[dst_off] = x->f[src_off];
+    else
+        y->i[dst_off] = x->i[src_off];
+}
+
+/* Affine view: an odometer over the outer output dims keeps the input
+ * offset of each output row; rows are strided copies (memcpy at stride 1,
+ * a fill at stride 0). */
+static void view_walk_affine(const Interp *it, const IrNode *n, const Affine *flat, Val *y)
+{
+    const Val *xv = &it->val[n->in[0]->id];
+    const int64_t *osh = it->shape[n->id];
+    int r = n->rank;
+    int64_t len = r ? osh[r - 1] : 1, step = r ? flat->c[r - 1] : 0, total = it->numel[n->id];
+    int64_t idx[IR_MAX_RANK] = {0}, off = flat->c0;
+    size_t esize = xv->f ? sizeof(float) : sizeof(int64_t);
+    for (int64_t start = 0; len > 0 && start < total; start += len) {
+        if (step == 1) {
+            char *dst = xv->f ? (char *)(y->f + start) : (char *)(y->i + start);
+            const char *src = xv->f ? (const char *)(xv->f + off) : (const char *)(xv->i + off);
+            memcpy(dst, src, (size_t)len * esize);
+        } else if (xv->f) {
+            for (int64_t j = 0; j < len; j++)
+                y->f[start + j] = xv->f[off + j * step];
+        } else {
+            for (int64_t j = 0; j < len; j++)
+                y->i[start + j] = xv->i[off + j * step];
+        }
+        for (int d = r - 2; d >= 0; d--) {
+            off += flat->c[d];
+            if (++idx[d] < osh[d])
+                break;
+            off -= flat->c[d] * osh[d];
+            idx[d] = 0;
+        }
+    }
+}
+
+/* General view: evaluates every source index of every output element. */
+static void view_walk_general(const Interp *it, const IrNode *n, Val *y)
+{
+    const IrNode *x = n->in[0];
+    const int64_t *ish = it->shape[x->id], *osh = it->shape[n->id];
+    int64_t idx[IR_MAX_RANK] = {0}, total = it->numel[n->id];
+    for (int64_t o = 0; o < total; o++) {
+        int64_t off = 0;
+        for (int d = 0; d < x->rank; d++) {
+            int64_t s = ix_eval(n->a.view.src[d], idx, it->symvals);
+            IR_ASSERT(s >= 0 && s < ish[d]); /* view map out of its input's bounds */
+            off = off * ish[d] + s;
+        }
+        copy_elem(&it->val[x->id], off, y, o);
+        for (int d = n->rank - 1; d >= 0; d--) {
+            if (++idx[d] < osh[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+}
+
+static void eval_view(const Interp *it, const IrNode *n, Val *v)
+{
+    Affine flat;
+    IR_ASSERT(is_float(n) == is_float(n->in[0]));
+    if (it->numel[n->id] == 0)
+        return;
+    if (view_affine(it, n, &flat))
+        view_walk_affine(it, n, &flat, v);
+    else
+        view_walk_general(it, n, v);
+}
+
+/* ---- cat and gather ----------------------------------------------------------------- */
+
+/* Product of shape[from..to). */
+static int64_t span_numel(const int64_t *shape, int from, int to)
+{
+    int64_t p = 1;
+    for (int k = from; k < to; k++)
+        p *= shape[k];
+    return p;
+}
+
+static char *val_bytes(const Val *v)
+{
+    return v->f ? (char *)v->f : (char *)v->i;
+}
+
+/* IR_CAT: for each outer index, the parts' blocks one after another. */
+static void eval_cat(const Interp *it, const IrNode *n, Val *v)
+{
+    int dim = n->a.cat.dim;
+    const int64_t *osh = it->shape[n->id];
+    int64_t outer = span_numel(osh, 0, dim), inner = span_numel(osh, dim + 1, n->rank);
+    size_t esize = v->f ? sizeof(float) : sizeof(int64_t);
+    size_t orow = (size_t)(osh[dim] * inner) * esize;
+    size_t at = 0; /* byte offset of the part inside an output row */
+    for (int p = 0; p < n->nin; p++) {
+        const IrNode *x = n->in[p];
+        IR_ASSERT(is_float(x) == is_float(n));
+        size_t prow = (size_t)(it->shape[x->id][dim] * inner) * esize;
+        const char *src = val_bytes(&it->val[x->id]);
+        char *dst = val_bytes(v);
+        for (int64_t o = 0; o < outer && prow; o++)
+            memcpy(dst + (size_t)o * orow + at, src + (size_t)o * prow, prow);
+        at += prow;
+    }
+    IR_ASSERT(at == orow);
+}
+
+/* IR_GATHER: out[a, i, b] = table[a, idx[i], b].  Every index is checked
+ * first: out of [0, size) -> diagnostic at the gather, nothing written. */
+static bool eval_gather(Interp *it, const IrNode *n, Val *v)
+{
+    const IrNode *t = n->in[0], *ix = n->in[1];
+    int dim = n->a.gather.dim;
+    const int64_t *tsh = it->shape[t->id];
+    const int64_t *idx = it->val[ix->id].i;
+    int64_t nidx = it->numel[ix->id], size = tsh[dim];
+    for (int64_t k = 0; k < nidx; k++) {
+        if (idx[k] < 0 || idx[k] >= size) {
+            diag_error(it->d, n->span,
+                       "gather index %" PRId64 " out of range for dim %d of size %" PRId64
+                       " (at flat index position %" PRId64 ")",
+                       idx[k], dim, size, k);
+            return false;
+        }
+    }
+    int64_t outer = span_numel(tsh, 0, dim), inner = span_numel(tsh, dim + 1, t->rank);
+    size_t esize = v->f ? sizeof(float) : sizeof(int64_t), blk = (size_t)inner * esize;
+    const char *src = val_bytes(&it->val[t->id]);
+    char *dst = val_bytes(v);
+    for (int64_t o = 0; o < outer; o++)
+        for (int64_t k = 0; k < nidx; k++, dst += blk)
+            memcpy(dst, src + (size_t)(o * size + idx[k]) * blk, blk);
+    return true;
+}
+
+/* ---- driver ---------------------------------------------------------------------------- */
+
+/* Evaluates live node n into it->val[n->id]. */
+static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
+{
+    Val *v = &it->val[n->id];
+    switch (n->op) {
+    case IR_INPUT: /* borrowed, never written */
+        memset(v, 0, sizeof *v);
+        if (is_float(n))
+            v->f = inputs[n->a.input.index].f;
+        else
+            v->i = inputs[n->a.input.index].i;
+        return true;
+    case IR_UNARY: case IR_BINARY: case IR_WHERE: case IR_CAST:
+        if (!pointwise_result(it, n, v))
+            return false;
+        break;
+    default:
+        if (!val_alloc(it, n, v))
+            return false;
+    }
+    switch (n->op) {
+    case IR_CONST: eval_const(it, n, v); return true;
+    case IR_UNARY: eval_unary(it, n, v); return true;
+    case IR_BINARY: eval_binary(it, n, v); return true;
+    case IR_WHERE: eval_where(it, n, v); return true;
+    case IR_CAST: eval_cast(it, n, v); return true;
+    case IR_REDUCE: return eval_reduce(it, n, v);
+    case IR_VIEW: eval_view(it, n, v); return true;
+    case IR_CAT: eval_cat(it, n, v); return true;
+    case IR_GATHER: return eval_gather(it, n, v);
+    default: IR_ASSERT(!"bad op");
+    }
+    return false;
+}
+
+/* Copies node n's value into a fresh output buffer, rounded to its dtype. */
+static bool store_output(Interp *it, const IrNode *n, IrBuf *out)
+{
+    const Val *v = &it->val[n->id];
+    int64_t count = it->numel[n->id];
+    if (!ir_buf_alloc(out, n->dtype, n->rank, it->shape[n->id])) {
+        diag_error(it->d, n->span, "out of memory for a graph output");
+        return false;
+    }
+    if (out->f)
+        for (int64_t j = 0; j < count; j++)
+            out->f[j] = dt_round_float(v->f[j], n->dtype);
+    else
+        for (int64_t j = 0; j < count; j++)
+            out->i[j] = dt_int_to_int(v->i[j], n->dtype);
+    return true;
+}
+
+static bool run_nodes(Interp *it, const IrBuf *inputs)
+{
+    for (int id = 0; id < it->n; id++) {
+        const IrNode *n = node_at(it->g, id);
+        if (!it->live[id])
+            continue;
+        if (!eval_node(it, n, inputs))
+            return false;
+        for (int k = 0; k < n->nin; k++) /* operands whose last user was n */
+            if (it->last_use[n->in[k]->id] == id)
+                val_release(&it->val[n->in[k]->id]);
+        if (it->last_use[id] < id) /* no live user (cannot happen for live nodes) */
+            val_release(&it->val[id]);
+    }
+    return true;
+}
+
+bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
+               Diag *d)
+{
+    Interp it = {.g = g, .symvals = symvals, .d = d, .n = g->nodes.len};
+    it.live = xcalloc((size_t)it.n, sizeof *it.live);
+    it.last_use = xcalloc((size_t)it.n, sizeof *it.last_use);
+    it.shape = xcalloc((size_t)it.n, sizeof *it.shape);
+    it.numel = xcalloc((size_t)it.n, sizeof *it.numel);
+    it.val = xcalloc((size_t)it.n, sizeof *it.val);
+    for (int id = 0; id < it.n; id++)
+        it.last_use[id] = -1;
+
+    compute_liveness(&it);
+    bool ok = eval_shapes(&it) && check_inputs(&it, inputs) && run_nodes(&it, inputs);
+    int stored = 0;
+    for (; ok && stored < g->nout; stored++)
+        ok = store_output(&it, g->outs[stored], &outputs[stored]);
+    if (!ok)
+        for (int k = 0; k < stored; k++)
+            ir_buf_free(&outputs[k]);
+
+    for (int id = 0; id < it.n; id++)
+        val_release(&it.val[id]);
+    free(it.live);
+    free(it.last_use);
+    free(it.shape);
+    free(it.numel);
+    free(it.val);
+    return ok;
+}

@@ -1,0 +1,43 @@
+/* interp.h - the reference interpreter: the oracle every later stage is
+ * checked against.
+ *
+ * Executes a graph node by node, unfused, on the CPU, with the language's
+ * semantics: float values as f32 (each op's result rounded to f32 exactly as
+ * C float arithmetic does; reductions accumulate in f64 then round once),
+ * integers and bools as int64, rounding to narrow types only at IR_CAST and
+ * when outputs are stored.
+ *
+ * Buffers hold values, not storage bits: a float tensor of any float dtype
+ * is an array of f32 holding values exactly representable in its dtype (the
+ * caller rounds inputs with dt_round_float); integer and bool tensors are
+ * arrays of int64.  Element order is dense row-major in the value's shape. */
+#ifndef SINTER_INTERP_H
+#define SINTER_INTERP_H
+
+#include "ir.h"
+
+typedef struct {
+    DType dtype;
+    int rank;
+    int64_t shape[IR_MAX_RANK];
+    int64_t numel;
+    float *f;   /* float dtypes */
+    int64_t *i; /* integer and bool dtypes */
+} IrBuf;
+
+/* Allocate a zeroed buffer of the given type (malloc); false on overflow or
+ * out of memory. */
+bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape);
+void ir_buf_free(IrBuf *b);
+
+/* Run g.  symvals[k] is the value of symbol k (all bound by the caller).
+ * inputs[k] matches params[k] in dtype and evaluated shape (checked: a
+ * mismatch is reported as an error naming the parameter).  outputs must
+ * have room for g->nout buffers; they are allocated here (free with
+ * ir_buf_free) and hold values rounded to each output's dtype.  Run-time
+ * errors (gather index out of range, sizes too large) are reported in d and
+ * return false with no outputs allocated. */
+bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs,
+               IrBuf *outputs, Diag *d);
+
+#endif

@@ -1,0 +1,195 @@
+/* ir.h - the graph IR: a typed, shaped DAG of tensor ops in SSA form.
+ *
+ * Values.  Every node is one value with a dtype and a shape of Dims.  A Dim
+ * is a monomial: coef * sym[0] * sym[1] * ... (symbols are the graph's
+ * launch-time sizes such as T).  A rank-0 shape is a scalar.
+ *
+ * Arithmetic semantics (the language's, see docs/language.md): float values
+ * are computed in f32 whatever their dtype; a node's dtype is the type the
+ * value would be stored as.  Values are rounded only by IR_CAST and when a
+ * graph output is stored.  Integer values are computed in 64 bits and wrap
+ * to their dtype only at IR_CAST and output stores; bool values are 0 or 1.
+ *
+ * Shapes.  Pointwise nodes (UNARY, BINARY, WHERE, CAST) have every operand
+ * of exactly the node's shape: broadcasting is made explicit by IR_VIEW
+ * nodes whose map ignores the broadcast dims.  Constants are IR_CONST nodes
+ * of any shape (every element equal).
+ *
+ * Layout never copies.  IR_VIEW maps each index of its output to an index of
+ * its single input through affine expressions with floor-div and mod
+ * (IxExpr); reshape, permute, transpose, slice, split, expand, squeeze,
+ * unsqueeze and indexing all become IR_VIEW.  IR_CAT and IR_GATHER are
+ * index maps with a choice of source.  Later passes fold these maps into
+ * the loads and stores of kernels.
+ *
+ * Nodes are kept in a topological order (operands before users).  Node ids
+ * are dense indices into IrGraph.nodes and are what the printer shows (%id). */
+#ifndef SINTER_IR_H
+#define SINTER_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "dtype.h"
+
+#define IR_MAX_RANK 8
+#define IR_MAX_DIM_SYMS 4
+
+/* coef * prod(syms[0..nsym)).  syms sorted ascending; coef >= 1 for a valid
+ * size.  A Dim with nsym == 0 is the constant coef. */
+typedef struct {
+    int64_t coef;
+    uint8_t nsym;
+    uint16_t syms[IR_MAX_DIM_SYMS];
+} Dim;
+
+Dim dim_const(int64_t c);
+Dim dim_sym(int sym);
+bool dim_eq(Dim a, Dim b);
+bool dim_is_const(Dim a, int64_t c);           /* a == constant c */
+bool dim_mul(Dim a, Dim b, Dim *out);          /* false on overflow / too many symbols */
+/* a / b when b divides a exactly (coefficient divisible, symbols a superset). */
+bool dim_div(Dim a, Dim b, Dim *out);
+/* Value for the given symbol bindings; -1 on overflow. */
+int64_t dim_eval(Dim a, const int64_t *symvals);
+/* "T", "4096", "32*T"; writes into buf, returns buf. */
+const char *dim_str(Dim a, const char *const *symnames, char *buf, int bufsize);
+
+/* Index expressions over the output indices (vars) of a view. All values are
+ * non-negative at run time, so DIV is floor division.  MUL and DIV/MOD take
+ * a non-negative constant or symbol-monomial right operand (b). */
+typedef enum { IX_CONST, IX_VAR, IX_DIM, IX_ADD, IX_MUL, IX_DIV, IX_MOD } IxKind;
+typedef struct IxExpr {
+    IxKind kind;
+    int64_t c;              /* IX_CONST: value; IX_VAR: output dim index */
+    Dim dim;                /* IX_DIM: a size (constant or symbolic) */
+    struct IxExpr *a, *b;   /* operands of ADD/MUL/DIV/MOD */
+} IxExpr;
+
+IxExpr *ix_const(Arena *ar, int64_t c);
+IxExpr *ix_var(Arena *ar, int v);
+IxExpr *ix_dim(Arena *ar, Dim d);      /* folds to IX_CONST when constant */
+IxExpr *ix_add(Arena *ar, IxExpr *a, IxExpr *b);  /* fold constants, x+0 */
+IxExpr *ix_mul(Arena *ar, IxExpr *a, IxExpr *b);  /* fold x*1, x*0, consts */
+IxExpr *ix_div(Arena *ar, IxExpr *a, IxExpr *b);  /* fold x/1 */
+IxExpr *ix_mod(Arena *ar, IxExpr *a, IxExpr *b);  /* fold x%1 -> 0 */
+/* -1 on overflow, a negative value or a zero divisor. */
+int64_t ix_eval(const IxExpr *e, const int64_t *vars, const int64_t *symvals);
+/* Substitute vars: result var i is replaced by subst[i]. */
+IxExpr *ix_subst(Arena *ar, const IxExpr *e, IxExpr *const *subst);
+/* Writes a C-like expression ("(v1*128 + v2)") using v<N> for vars. */
+void ix_print(const IxExpr *e, const char *const *symnames, char *buf, int bufsize);
+
+typedef enum {
+    IR_INPUT,  /* graph parameter; a.input */
+    IR_CONST,  /* every element a.cnst */
+    IR_UNARY,  /* a.unary */
+    IR_BINARY, /* a.binary */
+    IR_WHERE,  /* in[0] bool cond, in[1] if true, in[2] if false */
+    IR_CAST,   /* convert in[0] to dtype (rounds, see dtype.h) */
+    IR_REDUCE, /* a.reduce over in[0] */
+    IR_VIEW,   /* a.view: out[idx] = in[0][map(idx)] */
+    IR_CAT,    /* a.cat: concatenation of in[0..nin) along a.cat.dim */
+    IR_GATHER, /* a.gather: in[0] table, in[1] integer index tensor */
+    IR_OP_COUNT
+} IrOp;
+
+typedef enum {
+    UN_NEG, UN_NOT, UN_ABS, UN_EXP, UN_EXP2, UN_LOG, UN_LOG2, UN_SQRT, UN_RSQRT,
+    UN_SIN, UN_COS, UN_TANH, UN_SIGMOID, UN_ERF, UN_FLOOR, UN_CEIL,
+    UN_ROUND, /* half to even, as torch.round */
+    UN_COUNT
+} IrUnary;
+
+typedef enum {
+    BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV, BIN_MAX, BIN_MIN, BIN_POW,
+    BIN_LT, BIN_LE, BIN_GT, BIN_GE, BIN_EQ, BIN_NE, /* operands same dtype class; result bool */
+    BIN_AND, BIN_OR,                                /* bool operands and result */
+    BIN_COUNT
+} IrBinary;
+/* BIN_MAX / BIN_MIN propagate NaN (torch.maximum).  BIN_DIV on integer
+ * operands is not produced by the front end (true division yields float). */
+
+typedef enum { RED_SUM, RED_MEAN, RED_MAX, RED_MIN, RED_COUNT } IrReduce;
+/* RED_MAX/RED_MIN propagate NaN.  Float sums accumulate in f64 in the
+ * reference interpreter; kernels may reassociate in f32. */
+
+typedef struct IrNode {
+    int id;
+    IrOp op;
+    DType dtype;
+    int rank;
+    Dim shape[IR_MAX_RANK];
+    int nin;
+    struct IrNode **in;
+    Span span; /* source of the expression that made it */
+    union {
+        struct { int index; const char *name; } input;
+        struct { double f; int64_t i; } cnst; /* f for float dtypes, i otherwise */
+        IrUnary unary;
+        IrBinary binary;
+        struct { IrReduce kind; uint32_t axes; bool keepdim; } reduce; /* axes: bit per input dim */
+        struct { IxExpr *src[IR_MAX_RANK]; } view; /* one per input dim, over this node's indices */
+        struct { int dim; } cat;
+        struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
+    } a;
+} IrNode;
+
+typedef struct IrGraph {
+    const char *name;
+    Span span;
+    int nsym;
+    const char **syms;         /* symbol names, index = symbol id */
+    int nparam;
+    IrNode **params;           /* IR_INPUT nodes in declaration order */
+    PtrVec nodes;              /* IrNode*, topological; nodes.items[i]->id == i */
+    int nout;
+    IrNode **outs;             /* returned values in order (may repeat, may be inputs) */
+    const char **out_names;    /* the returned expression's name if it was a plain variable, else NULL */
+    Arena *arena;
+} IrGraph;
+
+typedef struct IrModule {
+    int ngraph;
+    IrGraph **graphs;
+    Arena *arena;
+} IrModule;
+
+/* ---- builder: each returns a new node appended to g (no folding). Callers
+ * (the front end) have already checked types and shapes; the builder
+ * asserts them. */
+IrGraph *ir_graph_new(Arena *ar, const char *name, Span span);
+int ir_graph_sym(IrGraph *g, const char *name); /* id, adding the symbol if new */
+IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *shape, Span s);
+IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s);
+IrNode *ir_const_i(IrGraph *g, int64_t v, DType t, int rank, const Dim *shape, Span s);
+IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s);
+IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s);
+IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s);
+IrNode *ir_cast(IrGraph *g, DType t, IrNode *x, Span s);
+IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, bool keepdim, Span s);
+IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
+IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
+IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
+
+/* Number of elements for the given symbol bindings (-1 on overflow). */
+int64_t ir_numel(const IrNode *n, const int64_t *symvals);
+/* "bf16[T, 4096]" */
+const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsize);
+const char *ir_op_name(IrOp op);
+const char *ir_unary_name(IrUnary k);
+const char *ir_binary_name(IrBinary k);
+const char *ir_reduce_name(IrReduce k);
+
+/* Stable text form, one node per line (see docs/ir.md). */
+void ir_print_graph(const IrGraph *g, FILE *out);
+void ir_print_module(const IrModule *m, FILE *out);
+/* Checks every invariant above; reports each broken one as an error
+ * (with the node id) and returns false.  Run between stages in tests. */
+bool ir_verify(const IrGraph *g, Diag *d);
+
+#endif

@@ -1,0 +1,114 @@
+/* print.c - the stable text form of the graph IR (`sinter dump --stage ir`).
+ *
+ * One line per node, in topological order:
+ *   %5: bf16[T, 32, 128] = mul %3, %4
+ *   %9: f32[T, 32, 1] = reduce.mean %8 axes=[2] keepdim
+ *   %3: bf16[T, 4096] = view %0 (v0, v1 + 4096)
+ * A view prints, for each dim of its input, the index expression over the
+ * view's own indices v0, v1, ...  The format is documented in docs/ir.md and
+ * is what the golden files under tests/golden/ hold, so it changes only on
+ * purpose. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "ir.h"
+
+static void print_const(const IrNode *n, FILE *out)
+{
+    if (!dt_is_float(n->dtype)) {
+        fprintf(out, "const %" PRId64, n->a.cnst.i);
+        return;
+    }
+    double v = n->a.cnst.f;
+    if (v != v)
+        fputs("const nan", out);
+    else if (v > 1e308 || v < -1e308)
+        fputs(v > 0 ? "const inf" : "const -inf", out);
+    else
+        fprintf(out, "const %.9g", v);
+}
+
+static void print_operands(const IrNode *n, FILE *out)
+{
+    for (int i = 0; i < n->nin; i++)
+        fprintf(out, "%s%%%d", i ? ", " : " ", n->in[i]->id);
+}
+
+static void print_view(const IrGraph *g, const IrNode *n, FILE *out)
+{
+    fprintf(out, "view %%%d (", n->in[0]->id);
+    for (int i = 0; i < n->in[0]->rank; i++) {
+        char buf[512];
+        ix_print(n->a.view.src[i], g->syms, buf, sizeof buf);
+        fprintf(out, "%s%s", i ? ", " : "", buf);
+    }
+    fputc(')', out);
+}
+
+static void print_reduce(const IrNode *n, FILE *out)
+{
+    fprintf(out, "reduce.%s %%%d axes=[", ir_reduce_name(n->a.reduce.kind), n->in[0]->id);
+    const char *sep = "";
+    for (int i = 0; i < n->in[0]->rank; i++)
+        if (n->a.reduce.axes >> i & 1) {
+            fprintf(out, "%s%d", sep, i);
+            sep = ", ";
+        }
+    fputc(']', out);
+    if (n->a.reduce.keepdim)
+        fputs(" keepdim", out);
+}
+
+static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
+{
+    char type[256];
+    fprintf(out, "  %%%d: %s = ", n->id, ir_type_str(g, n, type, sizeof type));
+    switch (n->op) {
+    case IR_INPUT: fprintf(out, "input %s", n->a.input.name); break;
+    case IR_CONST: print_const(n, out); break;
+    case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
+    case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
+    case IR_WHERE: fputs("where", out); print_operands(n, out); break;
+    case IR_CAST: fputs("cast", out); print_operands(n, out); break;
+    case IR_REDUCE: print_reduce(n, out); break;
+    case IR_VIEW: print_view(g, n, out); break;
+    case IR_CAT: fputs("cat", out); print_operands(n, out);
+        fprintf(out, " dim=%d", n->a.cat.dim); break;
+    case IR_GATHER: fputs("gather", out); print_operands(n, out);
+        fprintf(out, " dim=%d", n->a.gather.dim); break;
+    default: fputs("?", out);
+    }
+    fputc('\n', out);
+}
+
+void ir_print_graph(const IrGraph *g, FILE *out)
+{
+    fprintf(out, "graph %s(", g->name);
+    for (int i = 0; i < g->nparam; i++) {
+        char type[256];
+        fprintf(out, "%s%%%d %s: %s", i ? ", " : "", g->params[i]->id,
+                g->params[i]->a.input.name, ir_type_str(g, g->params[i], type, sizeof type));
+    }
+    fputs(") {\n", out);
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *n = g->nodes.items[i];
+        if (n->op != IR_INPUT)
+            print_node(g, n, out);
+    }
+    fputs("  return", out);
+    for (int i = 0; i < g->nout; i++) {
+        fprintf(out, "%s%%%d", i ? ", " : " ", g->outs[i]->id);
+        if (g->out_names && g->out_names[i])
+            fprintf(out, " (%s)", g->out_names[i]);
+    }
+    fputs("\n}\n", out);
+}
+
+void ir_print_module(const IrModule *m, FILE *out)
+{
+    for (int i = 0; i < m->ngraph; i++) {
+        if (i)
+            fputc('\n', out);
+        ir_print_graph(m->graphs[i], out);
+    }
+}

@@ -1,0 +1,223 @@
+/* verify.c - the graph IR checker, run between stages in tests and debug
+ * builds.  It checks every invariant stated in ir.h: dense ids in
+ * topological order, operands inside the graph, shapes and dtypes per op,
+ * index expressions only over the view's own indices and known symbols.
+ * Each broken invariant is one error naming the graph and node. */
+#include <string.h>
+
+#include "ir.h"
+
+typedef struct {
+    const IrGraph *g;
+    Diag *d;
+    bool ok;
+} Ck;
+
+static void fail(Ck *c, const IrNode *n, const char *what)
+{
+    c->ok = false;
+    diag_error(c->d, n ? n->span : c->g->span, "IR verifier: graph %s, node %%%d: %s", c->g->name,
+               n ? n->id : -1, what);
+}
+
+static bool same_shape(const IrNode *a, const IrNode *b)
+{
+    if (a->rank != b->rank)
+        return false;
+    for (int i = 0; i < a->rank; i++)
+        if (!dim_eq(a->shape[i], b->shape[i]))
+            return false;
+    return true;
+}
+
+static bool dim_ok(const IrGraph *g, Dim d)
+{
+    if (d.coef < 0 || d.nsym > IR_MAX_DIM_SYMS)
+        return false;
+    for (int i = 0; i < d.nsym; i++)
+        if (d.syms[i] >= g->nsym || (i && d.syms[i] < d.syms[i - 1]))
+            return false;
+    return true;
+}
+
+static bool ix_ok(const IrGraph *g, const IxExpr *e, int rank, int depth)
+{
+    if (!e || depth > 10000)
+        return false;
+    switch (e->kind) {
+    case IX_CONST: return e->c >= 0;
+    case IX_VAR: return e->c >= 0 && e->c < rank;
+    case IX_DIM: return dim_ok(g, e->dim);
+    default: return ix_ok(g, e->a, rank, depth + 1) && ix_ok(g, e->b, rank, depth + 1);
+    }
+}
+
+
+static void check_pointwise(Ck *c, const IrNode *n)
+{
+    for (int i = 0; i < n->nin; i++)
+        if (!same_shape(n, n->in[i]))
+            fail(c, n, "operand shape differs from the result's (broadcasts must be views)");
+    if (n->op == IR_UNARY) {
+        IrUnary k = n->a.unary;
+        if (k == UN_NOT && (n->dtype != DT_BOOL || n->in[0]->dtype != DT_BOOL))
+            fail(c, n, "not needs bool");
+        if (k != UN_NOT && k != UN_NEG && k != UN_ABS && !dt_is_float(n->dtype))
+            fail(c, n, "math function with a non-float result");
+        if (dt_is_float(n->dtype) != dt_is_float(n->in[0]->dtype))
+            fail(c, n, "unary changes float/integer class");
+    } else if (n->op == IR_BINARY) {
+        IrBinary k = n->a.binary;
+        const IrNode *x = n->in[0], *y = n->in[1];
+        if (dt_is_float(x->dtype) != dt_is_float(y->dtype))
+            fail(c, n, "binary operands of different float/integer class");
+        if (k >= BIN_LT && k <= BIN_NE && n->dtype != DT_BOOL)
+            fail(c, n, "comparison result is not bool");
+        if ((k == BIN_AND || k == BIN_OR) &&
+            (n->dtype != DT_BOOL || x->dtype != DT_BOOL || y->dtype != DT_BOOL))
+            fail(c, n, "logical op on non-bool");
+        if (k < BIN_LT && dt_is_float(n->dtype) != dt_is_float(x->dtype))
+            fail(c, n, "arithmetic changes float/integer class");
+        if ((k == BIN_DIV || k == BIN_POW) && !dt_is_float(n->dtype))
+            fail(c, n, "div/pow on integers");
+    } else if (n->op == IR_WHERE) {
+        if (n->in[0]->dtype != DT_BOOL)
+            fail(c, n, "where condition is not bool");
+        if (dt_is_float(n->dtype) != dt_is_float(n->in[1]->dtype) ||
+            dt_is_float(n->dtype) != dt_is_float(n->in[2]->dtype))
+            fail(c, n, "where branches of another float/integer class");
+    }
+}
+
+static void check_reduce(Ck *c, const IrNode *n)
+{
+    const IrNode *x = n->in[0];
+    uint32_t axes = n->a.reduce.axes;
+    if (!axes || (x->rank < 32 && axes >> x->rank))
+        fail(c, n, "reduce axes out of range");
+    int rank = 0;
+    for (int i = 0; i < x->rank; i++) {
+        bool red = axes >> i & 1;
+        if (red && !n->a.reduce.keepdim)
+            continue;
+        if (rank >= n->rank || !dim_eq(n->shape[rank], red ? dim_const(1) : x->shape[i])) {
+            fail(c, n, "reduce result shape inconsistent with its axes");
+            return;
+        }
+        rank++;
+    }
+    if (rank != n->rank)
+        fail(c, n, "reduce result rank inconsistent with its axes");
+    if (dt_is_float(n->dtype) != dt_is_float(x->dtype))
+        fail(c, n, "reduce changes float/integer class");
+    if (n->a.reduce.kind == RED_MEAN && !dt_is_float(n->dtype))
+        fail(c, n, "mean of integers");
+}
+
+static void check_cat(Ck *c, const IrNode *n)
+{
+    int dim = n->a.cat.dim;
+    if (dim < 0 || dim >= n->rank) {
+        fail(c, n, "cat dim out of range");
+        return;
+    }
+    for (int k = 0; k < n->nin; k++) {
+        const IrNode *p = n->in[k];
+        if (p->rank != n->rank || p->dtype != n->dtype) {
+            fail(c, n, "cat part of another rank or dtype");
+            return;
+        }
+        for (int i = 0; i < n->rank; i++)
+            if (i != dim && !dim_eq(p->shape[i], n->shape[i]))
+                fail(c, n, "cat part differs outside the cat dim");
+    }
+}
+
+static void check_gather(Ck *c, const IrNode *n)
+{
+    const IrNode *t = n->in[0], *idx = n->in[1];
+    int dim = n->a.gather.dim;
+    if (!dt_is_int(idx->dtype))
+        fail(c, n, "gather index is not an integer tensor");
+    if (dim < 0 || dim >= t->rank || n->rank != t->rank - 1 + idx->rank) {
+        fail(c, n, "gather rank or dim inconsistent");
+        return;
+    }
+    for (int i = 0; i < n->rank; i++) {
+        Dim want = i < dim ? t->shape[i]
+                 : i < dim + idx->rank ? idx->shape[i - dim]
+                 : t->shape[i - idx->rank + 1];
+        if (!dim_eq(n->shape[i], want))
+            fail(c, n, "gather result shape inconsistent");
+    }
+    if (n->dtype != t->dtype)
+        fail(c, n, "gather changes dtype");
+}
+
+static void check_node(Ck *c, const IrNode *n, int i)
+{
+    if (n->id != i)
+        fail(c, n, "id is not its position");
+    if (n->rank < 0 || n->rank > IR_MAX_RANK || n->dtype >= DT_COUNT) {
+        fail(c, n, "bad rank or dtype");
+        return;
+    }
+    for (int k = 0; k < n->rank; k++)
+        if (!dim_ok(c->g, n->shape[k]))
+            fail(c, n, "bad dim");
+    for (int k = 0; k < n->nin; k++) {
+        const IrNode *o = n->in[k];
+        if (!o || o->id < 0 || o->id >= i || c->g->nodes.items[o->id] != o) {
+            fail(c, n, "operand not defined before use in this graph");
+            return;
+        }
+    }
+    static const int arity[IR_OP_COUNT] = {0, 0, 1, 2, 3, 1, 1, 1, -1, 2};
+    if (n->op >= IR_OP_COUNT || (arity[n->op] >= 0 && n->nin != arity[n->op]) ||
+        (n->op == IR_CAT && n->nin < 1)) {
+        fail(c, n, "wrong operand count");
+        return;
+    }
+    switch (n->op) {
+    case IR_INPUT:
+        if (n->a.input.index < 0 || n->a.input.index >= c->g->nparam ||
+            c->g->params[n->a.input.index] != n)
+            fail(c, n, "input not in the parameter list");
+        break;
+    case IR_CONST: break;
+    case IR_UNARY: case IR_BINARY: case IR_WHERE: check_pointwise(c, n); break;
+    case IR_CAST:
+        if (!same_shape(n, n->in[0]))
+            fail(c, n, "cast changes shape");
+        break;
+    case IR_REDUCE: check_reduce(c, n); break;
+    case IR_VIEW:
+        if (n->dtype != n->in[0]->dtype)
+            fail(c, n, "view changes dtype");
+        for (int k = 0; k < n->in[0]->rank; k++)
+            if (!ix_ok(c->g, n->a.view.src[k], n->rank, 0))
+                fail(c, n, "view index expression refers to unknown indices or symbols");
+        break;
+    case IR_CAT: check_cat(c, n); break;
+    case IR_GATHER: check_gather(c, n); break;
+    default: break;
+    }
+}
+
+bool ir_verify(const IrGraph *g, Diag *d)
+{
+    Ck c = {g, d, true};
+    for (int i = 0; i < g->nodes.len; i++)
+        check_node(&c, g->nodes.items[i], i);
+    for (int i = 0; i < g->nparam; i++)
+        if (!g->params[i] || g->params[i]->op != IR_INPUT)
+            fail(&c, g->params[i], "parameter is not an input node");
+    if (g->nout < 1)
+        fail(&c, NULL, "graph returns nothing");
+    for (int i = 0; i < g->nout; i++) {
+        const IrNode *o = g->outs[i];
+        if (!o || o->id < 0 || o->id >= g->nodes.len || g->nodes.items[o->id] != o)
+            fail(&c, NULL, "output is not a node of the graph");
+    }
+    return c.ok;
+}
