@@ -498,11 +498,12 @@ Value lw_layout_call(Lower *L, int which, const Value *a, const bool *given, Spa
         int n = tensor_list(L, &a[0], parts, which == LAY_CAT ? "cat" : "stack");
         if (which == LAY_STACK) {
             int d = given[1] ? unsqueeze_dim(L, &a[1], parts[0]->rank) : 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++)
                 if (parts[i]->rank != parts[0]->rank)
-                    lw_fail(L, s, "stack of tensors of different ranks");
+                    lw_fail(L, s, "stack of %s and %s: ranks differ", lw_type_str(L, parts[0]),
+                            lw_type_str(L, parts[i]));
+            for (int i = 0; i < n; i++)
                 parts[i] = unsqueeze(L, parts[i], d, s);
-            }
             Value dv = {.k = V_INT, .i = d, .span = s};
             return do_cat(L, parts, n, &dv, true, s);
         }
