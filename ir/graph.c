@@ -250,3 +250,66 @@ const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsiz
         snprintf(buf + pos, (size_t)(bufsize - pos), "]");
     return buf;
 }
+
+/* ------------------------------------------------------------ rewriting */
+
+static IrNode *resolve(IrNode **map, IrNode *n)
+{
+    int guard = 0;
+    while (map[n->id] && map[n->id] != n) {
+        n = map[n->id];
+        IR_ASSERT(++guard < 1000000);
+        if (n->id >= 0 && map[n->id] == NULL)
+            break;
+    }
+    return n;
+}
+
+void ir_replace_uses(IrGraph *g, IrNode **map)
+{
+    for (int i = 0; i < g->nodes.len; i++) {
+        IrNode *n = g->nodes.items[i];
+        for (int k = 0; k < n->nin; k++)
+            n->in[k] = resolve(map, n->in[k]);
+    }
+    for (int i = 0; i < g->nout; i++)
+        g->outs[i] = resolve(map, g->outs[i]);
+}
+
+/* Depth-first post-order from n (iterative: graphs can be deep chains). */
+static void visit(IrNode *root, char *state, PtrVec *order, Arena *a, PtrVec *stack)
+{
+    if (state[root->id])
+        return;
+    stack->len = 0;
+    ptrvec_push(a, stack, root);
+    state[root->id] = 1;
+    while (stack->len) {
+        IrNode *n = stack->items[stack->len - 1];
+        IrNode *next = NULL;
+        for (int k = 0; k < n->nin && !next; k++)
+            if (!state[n->in[k]->id])
+                next = n->in[k];
+        if (next) {
+            state[next->id] = 1;
+            ptrvec_push(a, stack, next);
+        } else {
+            stack->len--;
+            ptrvec_push(a, order, n);
+        }
+    }
+}
+
+void ir_compact(IrGraph *g)
+{
+    Arena *a = g->arena;
+    char *state = arena_alloc(a, (size_t)g->nodes.len + 1);
+    PtrVec order = {0}, stack = {0};
+    for (int i = 0; i < g->nparam; i++)
+        visit(g->params[i], state, &order, a, &stack);
+    for (int i = 0; i < g->nout; i++)
+        visit(g->outs[i], state, &order, a, &stack);
+    for (int i = 0; i < order.len; i++)
+        ((IrNode *)order.items[i])->id = i;
+    g->nodes = order;
+}

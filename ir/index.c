@@ -311,6 +311,12 @@ IxExpr *ix_mod(Arena *ar, IxExpr *a, IxExpr *b)
 
 int64_t ix_eval(const IxExpr *e, const int64_t *vars, const int64_t *symvals)
 {
+    return ix_eval_vals(e, vars, symvals, NULL);
+}
+
+int64_t ix_eval_vals(const IxExpr *e, const int64_t *vars, const int64_t *symvals,
+                     const int64_t *vals)
+{
     int64_t x, y, r;
     switch (e->kind) {
     case IX_CONST:
@@ -319,11 +325,13 @@ int64_t ix_eval(const IxExpr *e, const int64_t *vars, const int64_t *symvals)
         return vars[e->c] >= 0 ? vars[e->c] : -1;
     case IX_DIM:
         return dim_eval(e->dim, symvals);
+    case IX_VAL:
+        return vals && vals[e->c] >= 0 ? vals[e->c] : -1;
     default:
         break;
     }
-    x = ix_eval(e->a, vars, symvals);
-    y = ix_eval(e->b, vars, symvals);
+    x = ix_eval_vals(e->a, vars, symvals, vals);
+    y = ix_eval_vals(e->b, vars, symvals, vals);
     if (x < 0 || y < 0)
         return -1;
     switch (e->kind) {
@@ -351,6 +359,8 @@ IxExpr *ix_subst(Arena *ar, const IxExpr *e, IxExpr *const *subst)
         return subst[e->c];
     case IX_DIM:
         return ix_dim(ar, e->dim);
+    case IX_VAL:
+        return (IxExpr *)e;
     case IX_ADD:
         return ix_add(ar, ix_subst(ar, e->a, subst), ix_subst(ar, e->b, subst));
     case IX_MUL:
@@ -378,6 +388,9 @@ static void print_rec(const IxExpr *e, const char *const *symnames, bool in_sum,
         return;
     case IX_VAR:
         appendf(buf, bufsize, pos, "v%d", (int)e->c);
+        return;
+    case IX_VAL:
+        appendf(buf, bufsize, pos, "k%d", (int)e->c);
         return;
     case IX_DIM: {
         bool compound = e->dim.nsym + (e->dim.coef != 1) > 1;
@@ -409,4 +422,17 @@ void ix_print(const IxExpr *e, const char *const *symnames, char *buf, int bufsi
     int pos = 0;
     buf[0] = 0;
     print_rec(e, symnames, false, buf, bufsize, &pos);
+}
+
+bool ix_equal(const IxExpr *a, const IxExpr *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case IX_CONST: case IX_VAR: case IX_VAL: return a->c == b->c;
+    case IX_DIM: return dim_eq(a->dim, b->dim);
+    default: return ix_equal(a->a, b->a) && ix_equal(a->b, b->b);
+    }
 }

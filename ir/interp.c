@@ -8,10 +8,12 @@
  *     at that node's span.  Inputs are checked against the parameters.
  *  3. Nodes run in topological order, each into a dense row-major buffer
  *     (f32 for float dtypes, int64 for integer and bool dtypes).  Inputs are
- *     borrowed from the caller, never written.  A buffer is freed right
- *     after its last user ran, and a pointwise node reuses an operand buffer
- *     that dies at it, so memory stays bounded by the live set.
- *  4. Each output is copied into a fresh IrBuf, rounded to its dtype.
+ *     borrowed from the caller, never written.  A buffer is released right
+ *     after its last user ran, into a small pool that later nodes reuse,
+ *     and a pointwise node writes into an operand buffer that dies at it,
+ *     so memory stays bounded by the live set plus the pool (POOL_MAX).
+ *  4. Each output gets its own IrBuf (the value's buffer moved into it
+ *     where nothing else refers to it, else a copy), rounded to its dtype.
  *
  * Semantics (interp.h, ir.h): float ops in f32 with the libm functions named
  * below; integer arithmetic on int64 wrapping through uint64 (no UB); sums
@@ -32,10 +34,21 @@
 
 /* The value of one node: a dense buffer of its class. */
 typedef struct {
-    float *f;   /* float dtypes */
-    int64_t *i; /* integer and bool dtypes */
-    bool owned; /* allocated here (else borrowed from an input or moved) */
+    float *f;     /* float dtypes */
+    int64_t *i;   /* integer and bool dtypes */
+    bool owned;   /* allocated here (else borrowed from an input, or moved) */
+    size_t bytes; /* capacity when owned */
 } Val;
+
+/* Freed buffers kept for reuse: fresh large allocations are mmapped and
+ * page-faulted on first touch, which costs more than the ops themselves.
+ * At most POOL_MAX are kept, so memory stays within the live set plus
+ * POOL_MAX buffers. */
+#define POOL_MAX 4
+typedef struct {
+    void *p;
+    size_t bytes;
+} Pooled;
 
 typedef struct {
     const IrGraph *g;
@@ -47,6 +60,8 @@ typedef struct {
     int64_t (*shape)[IR_MAX_RANK];   /* evaluated shapes */
     int64_t *numel;
     Val *val;
+    Pooled pool[POOL_MAX];
+    int npool;
 } Interp;
 
 static IrNode *node_at(const IrGraph *g, int id)
@@ -114,31 +129,71 @@ void ir_buf_free(IrBuf *b)
     memset(b, 0, sizeof *b);
 }
 
-/* An uninitialised buffer for node n (every element is written by its
+/* Memory for `bytes` (uninitialised): the smallest pooled buffer that is
+ * big enough but not more than twice the size, else malloc.  Sets *cap to
+ * the capacity; NULL when out of memory. */
+static void *buf_get(Interp *it, size_t bytes, size_t *cap)
+{
+    int best = -1;
+    for (int k = 0; k < it->npool; k++) {
+        size_t b = it->pool[k].bytes;
+        if (b >= bytes && b / 2 <= bytes && (best < 0 || b < it->pool[best].bytes))
+            best = k;
+    }
+    if (best >= 0) {
+        void *p = it->pool[best].p;
+        *cap = it->pool[best].bytes;
+        it->pool[best] = it->pool[--it->npool];
+        return p;
+    }
+    *cap = bytes;
+    return malloc(bytes);
+}
+
+/* Returns a buffer to the pool; when full, frees the smaller of it and the
+ * pool's smallest buffer. */
+static void buf_put(Interp *it, void *p, size_t bytes)
+{
+    if (it->npool < POOL_MAX) {
+        it->pool[it->npool++] = (Pooled){p, bytes};
+        return;
+    }
+    int small = 0;
+    for (int k = 1; k < POOL_MAX; k++)
+        if (it->pool[k].bytes < it->pool[small].bytes)
+            small = k;
+    if (it->pool[small].bytes < bytes) {
+        free(it->pool[small].p);
+        it->pool[small] = (Pooled){p, bytes};
+    } else {
+        free(p);
+    }
+}
+
+/* A buffer for node n's value (every element is written by its
  * evaluator); false with a diagnostic when out of memory. */
 static bool val_alloc(Interp *it, const IrNode *n, Val *v)
 {
-    int64_t count = it->numel[n->id] ? it->numel[n->id] : 1;
-    memset(v, 0, sizeof *v);
-    if (is_float(n))
-        v->f = malloc((size_t)count * sizeof(float));
-    else
-        v->i = malloc((size_t)count * sizeof(int64_t));
-    if (!v->f && !v->i) {
+    int64_t count = it->numel[n->id] ? it->numel[n->id] : 1; /* never NULL */
+    size_t esize = is_float(n) ? sizeof(float) : sizeof(int64_t);
+    void *p = (uint64_t)count <= SIZE_MAX / esize ? buf_get(it, (size_t)count * esize, &v->bytes)
+                                                  : NULL;
+    if (!p) {
         diag_error(it->d, n->span, "out of memory: %" PRId64 " elements for this value",
                    it->numel[n->id]);
         return false;
     }
+    v->f = is_float(n) ? p : NULL;
+    v->i = is_float(n) ? NULL : p;
     v->owned = true;
     return true;
 }
 
-static void val_release(Val *v)
+/* Drops a value; an owned buffer goes back to the pool. */
+static void val_release(Interp *it, Val *v)
 {
-    if (v->owned) {
-        free(v->f);
-        free(v->i);
-    }
+    if (v->owned)
+        buf_put(it, v->f ? (void *)v->f : (void *)v->i, v->bytes);
     memset(v, 0, sizeof *v);
 }
 
@@ -215,6 +270,27 @@ static bool eval_shapes(Interp *it)
     return true;
 }
 
+/* "input 'x' does not match its parameter: expected bf16[T, 4] (bf16[3, 4]
+ * here), got f32[3, 4]"; the evaluated form only when the shape has
+ * symbols. */
+static void report_input_mismatch(Interp *it, const IrNode *p, const IrBuf *b)
+{
+    char want[256], dims[256], want_n[300], got[300];
+    ir_type_str(it->g, p, want, sizeof want);
+    snprintf(want_n, sizeof want_n, "%s%s", dt_name(p->dtype),
+             shape_str(p->rank, it->shape[p->id], dims, sizeof dims));
+    int rank = b->rank < 0 || b->rank > IR_MAX_RANK ? 0 : b->rank;
+    snprintf(got, sizeof got, "%s%s", (unsigned)b->dtype < DT_COUNT ? dt_name(b->dtype) : "?",
+             shape_str(rank, b->shape, dims, sizeof dims));
+    if (strcmp(want, want_n) == 0)
+        diag_error(it->d, p->span, "input '%s' does not match its parameter: expected %s, got %s",
+                   p->a.input.name, want, got);
+    else
+        diag_error(it->d, p->span,
+                   "input '%s' does not match its parameter: expected %s (%s here), got %s",
+                   p->a.input.name, want, want_n, got);
+}
+
 /* Checks inputs[k] against params[k]: dtype, rank, evaluated shape, data. */
 static bool check_inputs(Interp *it, const IrBuf *inputs)
 {
@@ -225,14 +301,7 @@ static bool check_inputs(Interp *it, const IrBuf *inputs)
         for (int i = 0; same && i < p->rank; i++)
             same = b->shape[i] == it->shape[p->id][i];
         if (!same) {
-            char want[256], want_n[256], got[256];
-            diag_error(it->d, p->span,
-                       "input '%s' does not match its parameter: expected %s = %s%s, got %s%s",
-                       p->a.input.name, ir_type_str(it->g, p, want, sizeof want),
-                       dt_name(p->dtype), shape_str(p->rank, it->shape[p->id], want_n, sizeof want_n),
-                       b->dtype < DT_COUNT ? dt_name(b->dtype) : "?",
-                       shape_str(b->rank < 0 || b->rank > IR_MAX_RANK ? 0 : b->rank, b->shape,
-                                 got, sizeof got));
+            report_input_mismatch(it, p, b);
             return false;
         }
         if (it->numel[p->id] > 0 && (dt_is_float(p->dtype) ? !b->f : !b->i)) {
@@ -416,7 +485,13 @@ static void eval_where(const Interp *it, const IrNode *n, Val *v)
             v->i[j] = c[j] ? xv->i[j] : zv->i[j];
 }
 
-/* IR_CAST: float->float dt_round_float; float->int dt_float_to_int;
+/* The value `to(x, t)` for a float type t (dt_round_float). */
+static inline float round_float(float x, DType t)
+{
+    return t == DT_F32 ? x : dt_round_float(x, t);
+}
+
+/* IR_CAST: float->float dt_round_float (round_float); float->int dt_float_to_int;
  * int->float (float)x then dt_round_float; int->int dt_int_to_int;
  * anything->bool x != 0 (NaN is true). */
 static void eval_cast(const Interp *it, const IrNode *n, Val *v)
@@ -425,9 +500,15 @@ static void eval_cast(const Interp *it, const IrNode *n, Val *v)
     const Val *xv = &it->val[x->id];
     DType t = n->dtype;
     int64_t count = it->numel[n->id];
-    if (is_float(x) && is_float(n)) {
+    if (is_float(x) && is_float(n) && n->a.cast.saturate) {
+        float m = (float)dt_max_finite(t);
+        for (int64_t j = 0; j < count; j++) {
+            float y = xv->f[j];
+            v->f[j] = round_float(y > m ? m : y < -m ? -m : y, t); /* NaN stays NaN */
+        }
+    } else if (is_float(x) && is_float(n)) {
         for (int64_t j = 0; j < count; j++)
-            v->f[j] = dt_round_float(xv->f[j], t);
+            v->f[j] = round_float(xv->f[j], t);
     } else if (is_float(x) && t == DT_BOOL) {
         for (int64_t j = 0; j < count; j++)
             v->i[j] = xv->f[j] != 0.0f;
@@ -436,7 +517,7 @@ static void eval_cast(const Interp *it, const IrNode *n, Val *v)
             v->i[j] = dt_float_to_int(xv->f[j], t);
     } else if (is_float(n)) {
         for (int64_t j = 0; j < count; j++)
-            v->f[j] = dt_round_float((float)xv->i[j], t);
+            v->f[j] = round_float((float)xv->i[j], t);
     } else {
         for (int64_t j = 0; j < count; j++)
             v->i[j] = dt_int_to_int(xv->i[j], t);
@@ -485,10 +566,10 @@ static Acc acc_init(IrReduce k, bool flt)
  * `start`) into the accumulators: all into acc[obase] when the innermost
  * dim is reduced (kept in a local so the loop stays tight), else value j
  * into acc[obase + j]. */
-static void fold_row(IrReduce k, const Val *xv, int64_t start, int64_t len, bool inner_reduced,
-                     Acc *acc, int64_t obase)
+static void fold_row(IrReduce k, bool flt, const Val *xv, int64_t start, int64_t len,
+                     bool inner_reduced, Acc *acc, int64_t obase)
 {
-    if (inner_reduced && xv->f) {
+    if (inner_reduced && flt) {
         double s = acc[obase].f;
         for (int64_t j = 0; j < len; j++)
             fold_float(k, &s, xv->f[start + j]);
@@ -498,7 +579,7 @@ static void fold_row(IrReduce k, const Val *xv, int64_t start, int64_t len, bool
         for (int64_t j = 0; j < len; j++)
             fold_int(k, &s, xv->i[start + j]);
         acc[obase].i = s;
-    } else if (xv->f) {
+    } else if (flt) {
         for (int64_t j = 0; j < len; j++)
             fold_float(k, &acc[obase + j].f, xv->f[start + j]);
     } else {
@@ -547,7 +628,7 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     int64_t len = ish[r - 1], total = it->numel[x->id], obase = 0;
     bool inner_reduced = axes >> (r - 1) & 1;
     for (int64_t start = 0; len > 0 && start < total; start += len) {
-        fold_row(k, xv, start, len, inner_reduced, acc, obase);
+        fold_row(k, is_float(x), xv, start, len, inner_reduced, acc, obase);
         for (int d = r - 2; d >= 0; d--) { /* next row: odometer over outer dims */
             obase += ostride[d];
             if (++idx[d] < ish[d])
@@ -835,21 +916,49 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     return false;
 }
 
-/* Copies node n's value into a fresh output buffer, rounded to its dtype. */
-static bool store_output(Interp *it, const IrNode *n, IrBuf *out)
+/* Rounds count values (f for float types, i otherwise) to type t. */
+static void round_in_place(float *f, int64_t *i, int64_t count, DType t)
 {
-    const Val *v = &it->val[n->id];
+    if (t == DT_BF16)
+        for (int64_t j = 0; j < count; j++)
+            f[j] = dt_round_float(f[j], DT_BF16);
+    else if (f && t != DT_F32)
+        for (int64_t j = 0; j < count; j++)
+            f[j] = dt_round_float(f[j], t);
+    else if (i && t != DT_I64)
+        for (int64_t j = 0; j < count; j++)
+            i[j] = dt_int_to_int(i[j], t);
+}
+
+/* Stores output k: node n's buffer is moved into the IrBuf when owned and
+ * no later output is the same node, else copied into a fresh one; then the
+ * values are rounded to n's dtype in place. */
+static bool store_output(Interp *it, int k, IrBuf *out)
+{
+    const IrNode *n = it->g->outs[k];
+    Val *v = &it->val[n->id];
     int64_t count = it->numel[n->id];
-    if (!ir_buf_alloc(out, n->dtype, n->rank, it->shape[n->id])) {
+    bool again = false;
+    for (int j = k + 1; j < it->g->nout; j++)
+        again |= it->g->outs[j] == n;
+    if (v->owned && !again) {
+        memset(out, 0, sizeof *out);
+        out->dtype = n->dtype;
+        out->rank = n->rank;
+        memcpy(out->shape, it->shape[n->id], sizeof out->shape);
+        out->numel = count;
+        out->f = v->f;
+        out->i = v->i;
+        memset(v, 0, sizeof *v);
+    } else if (ir_buf_alloc(out, n->dtype, n->rank, it->shape[n->id])) {
+        if (count)
+            memcpy(out->f ? (void *)out->f : (void *)out->i, out->f ? (void *)v->f : (void *)v->i,
+                   (size_t)count * (out->f ? sizeof(float) : sizeof(int64_t)));
+    } else {
         diag_error(it->d, n->span, "out of memory for a graph output");
         return false;
     }
-    if (out->f)
-        for (int64_t j = 0; j < count; j++)
-            out->f[j] = dt_round_float(v->f[j], n->dtype);
-    else
-        for (int64_t j = 0; j < count; j++)
-            out->i[j] = dt_int_to_int(v->i[j], n->dtype);
+    round_in_place(out->f, out->i, count, n->dtype);
     return true;
 }
 
@@ -863,9 +972,7 @@ static bool run_nodes(Interp *it, const IrBuf *inputs)
             return false;
         for (int k = 0; k < n->nin; k++) /* operands whose last user was n */
             if (it->last_use[n->in[k]->id] == id)
-                val_release(&it->val[n->in[k]->id]);
-        if (it->last_use[id] < id) /* no live user (cannot happen for live nodes) */
-            val_release(&it->val[id]);
+                val_release(it, &it->val[n->in[k]->id]);
     }
     return true;
 }
@@ -886,13 +993,15 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
     bool ok = eval_shapes(&it) && check_inputs(&it, inputs) && run_nodes(&it, inputs);
     int stored = 0;
     for (; ok && stored < g->nout; stored++)
-        ok = store_output(&it, g->outs[stored], &outputs[stored]);
+        ok = store_output(&it, stored, &outputs[stored]);
     if (!ok)
         for (int k = 0; k < stored; k++)
             ir_buf_free(&outputs[k]);
 
     for (int id = 0; id < it.n; id++)
-        val_release(&it.val[id]);
+        val_release(&it, &it.val[id]);
+    for (int k = 0; k < it.npool; k++)
+        free(it.pool[k].p);
     free(it.live);
     free(it.last_use);
     free(it.shape);

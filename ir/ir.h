@@ -61,7 +61,9 @@ const char *dim_str(Dim a, const char *const *symnames, char *buf, int bufsize);
 /* Index expressions over the output indices (vars) of a view. All values are
  * non-negative at run time, so DIV is floor division.  MUL and DIV/MOD take
  * a non-negative constant or symbol-monomial right operand (b). */
-typedef enum { IX_CONST, IX_VAR, IX_DIM, IX_ADD, IX_MUL, IX_DIV, IX_MOD } IxKind;
+typedef enum { IX_CONST, IX_VAR, IX_DIM, IX_ADD, IX_MUL, IX_DIV, IX_MOD,
+               IX_VAL /* kernel IR only: the integer value of kernel op c (a gather index) */
+} IxKind;
 typedef struct IxExpr {
     IxKind kind;
     int64_t c;              /* IX_CONST: value; IX_VAR: output dim index */
@@ -78,6 +80,9 @@ IxExpr *ix_div(Arena *ar, IxExpr *a, IxExpr *b);  /* fold x/1 */
 IxExpr *ix_mod(Arena *ar, IxExpr *a, IxExpr *b);  /* fold x%1 -> 0 */
 /* -1 on overflow, a negative value or a zero divisor. */
 int64_t ix_eval(const IxExpr *e, const int64_t *vars, const int64_t *symvals);
+/* The same with IX_VAL leaves read from vals[c] (kernel IR executor). */
+int64_t ix_eval_vals(const IxExpr *e, const int64_t *vars, const int64_t *symvals,
+                     const int64_t *vals);
 /* Substitute vars: result var i is replaced by subst[i]. */
 IxExpr *ix_subst(Arena *ar, const IxExpr *e, IxExpr *const *subst);
 /* Writes a C-like expression ("(v1*128 + v2)") using v<N> for vars. */
@@ -89,7 +94,8 @@ typedef enum {
     IR_UNARY,  /* a.unary */
     IR_BINARY, /* a.binary */
     IR_WHERE,  /* in[0] bool cond, in[1] if true, in[2] if false */
-    IR_CAST,   /* convert in[0] to dtype (rounds, see dtype.h) */
+    IR_CAST,   /* convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
+                  clamps to +-dt_max_finite first (NaN stays NaN) */
     IR_REDUCE, /* a.reduce over in[0] */
     IR_VIEW,   /* a.view: out[idx] = in[0][map(idx)] */
     IR_CAT,    /* a.cat: concatenation of in[0..nin) along a.cat.dim */
@@ -134,6 +140,7 @@ typedef struct IrNode {
         struct { IrReduce kind; uint32_t axes; bool keepdim; } reduce; /* axes: bit per input dim */
         struct { IxExpr *src[IR_MAX_RANK]; } view; /* one per input dim, over this node's indices */
         struct { int dim; } cat;
+        struct { bool saturate; } cast; /* clamp to the target's finite range before rounding */
         struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
     } a;
 } IrNode;
@@ -175,6 +182,17 @@ IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
+
+/* ---- rewriting, for passes: a pass builds replacement nodes with the
+ * builder (they are appended), redirects uses, then compacts. */
+/* Every operand and output equal to from[i] (for a node id i with
+ * from-map entry non-NULL) is replaced by map[i]; chains are followed. */
+void ir_replace_uses(IrGraph *g, IrNode **map);
+/* Keep the parameters and the nodes the outputs reach, in a topological
+ * order (operands first, otherwise stable), with dense ids again. */
+void ir_compact(IrGraph *g);
+/* Structural equality of index expressions. */
+bool ix_equal(const IxExpr *a, const IxExpr *b);
 
 /* Number of elements for the given symbol bindings (-1 on overflow). */
 int64_t ir_numel(const IrNode *n, const int64_t *symvals);

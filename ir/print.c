@@ -69,7 +69,8 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
     case IR_WHERE: fputs("where", out); print_operands(n, out); break;
-    case IR_CAST: fputs("cast", out); print_operands(n, out); break;
+    case IR_CAST: fputs(n->a.cast.saturate ? "cast.sat" : "cast", out); print_operands(n, out);
+        break;
     case IR_REDUCE: print_reduce(n, out); break;
     case IR_VIEW: print_view(g, n, out); break;
     case IR_CAT: fputs("cat", out); print_operands(n, out);

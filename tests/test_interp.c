@@ -535,6 +535,41 @@ static void test_outputs_rounded_bf16(void **state)
     free_bufs(in, 2);
 }
 
+/* Stored bf16 values (outputs and casts) equal dt_round_float for every
+ * sign, exponent and 7-bit mantissa combined with every rounding case of
+ * the low 16 bits (exact, below/at/above half, odd/even, NaN payloads). */
+static void test_bf16_rounding_matches_dtype(void **state)
+{
+    (void)state;
+    static const uint32_t lows[] = {0x0000, 0x0001, 0x7FFF, 0x8000, 0x8001, 0xFFFF, 0x4000, 0xC000};
+    enum { NLOW = sizeof lows / sizeof lows[0], N = 65536 * NLOW };
+    float *xs = malloc(sizeof(float) * N), *neg_want = malloc(sizeof(float) * N);
+    assert_true(xs && neg_want);
+    for (uint32_t hi = 0; hi < 65536; hi++)
+        for (int k = 0; k < NLOW; k++) {
+            uint32_t u = hi << 16 | lows[k];
+            memcpy(&xs[hi * NLOW + k], &u, 4);
+        }
+    for (int j = 0; j < N; j++)
+        neg_want[j] = dt_round_float(-xs[j], DT_BF16);
+    IrGraph *g = graph();
+    IrNode *x = input(g, "x", DT_F32, 1, DIMS(C(N)));
+    IrNode *neg = ir_unary(g, UN_NEG, DT_BF16, x, NOSPAN); /* stored rounded */
+    IrNode *cast = ir_cast(g, DT_BF16, x, NOSPAN);
+    set_outputs(g, 2, (IrNode *[]){neg, cast});
+    IrBuf in = fbuf(DT_F32, 1, SHAPE(N), xs), out[2];
+    run_ok(g, NULL, &in, out);
+    for (int j = 0; j < N; j++) {
+        float want = dt_round_float(xs[j], DT_BF16);
+        if (memcmp(&out[0].f[j], &neg_want[j], 4) || memcmp(&out[1].f[j], &want, 4))
+            fail_msg("bf16 rounding of 0x%08x differs from dt_round_float", (unsigned)j);
+    }
+    free_bufs(out, 2);
+    ir_buf_free(&in);
+    free(xs);
+    free(neg_want);
+}
+
 /* ---- reductions -------------------------------------------------------------------------------- */
 
 /* Naive reduction of x (shape sh, rank 3) over axes, in f64 (floats). */
@@ -1104,6 +1139,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cast_float_to_int, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cast_from_int, setup, teardown),
         cmocka_unit_test_setup_teardown(test_outputs_rounded_bf16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bf16_rounding_matches_dtype, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reduce_axes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reduce_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reduce_int, setup, teardown),
