@@ -99,7 +99,9 @@ bool lw_is_builtin(const char *name)
     return find_builtin(name) != NULL;
 }
 
-/* Check a file's defs and add them to v; false if any was malformed. */
+/* Check a file's defs and add them to v; false if any was malformed.  A def
+ * that cannot be called (a built-in's name, a second definition, too many
+ * parameters) is left out, so that graphs are still checked against the rest. */
 static bool add_defs(Lower *L, const AstFile *f, PtrVec *v)
 {
     bool ok = true;
@@ -112,27 +114,34 @@ static bool add_defs(Lower *L, const AstFile *f, PtrVec *v)
             diag_error(L->diag, it->span, "'%s' is a built-in function and cannot be redefined",
                        it->name);
             ok = false;
-        } else if (prev) {
+            continue;
+        }
+        if (prev) {
             diag_error(L->diag, it->span, "duplicate function '%s' (first defined at line %d)",
                        it->name, prev->span.line);
             ok = false;
-        } else if (it->nparam > MAX_PARAMS) {
+            continue;
+        }
+        if (it->nparam > MAX_PARAMS) {
             diag_error(L->diag, it->span, "function '%s' has more than %d parameters", it->name,
                        MAX_PARAMS);
             ok = false;
+            continue;
         }
-        for (int k = 0; k < it->nparam; k++) {
+        bool bad = false; /* one error per def */
+        for (int k = 0; k < it->nparam && !bad; k++) {
             const AstParam *p = &it->params[k];
             if (p->typed) {
                 diag_error(L->diag, p->span, "function parameters take no type");
-                ok = false;
+                bad = true;
             }
-            for (int j = 0; j < k; j++)
+            for (int j = 0; j < k && !bad; j++)
                 if (strcmp(it->params[j].name, p->name) == 0) {
                     diag_error(L->diag, p->span, "duplicate parameter '%s'", p->name);
-                    ok = false;
+                    bad = true;
                 }
         }
+        ok = ok && !bad;
         ptrvec_push(L->arena, v, (void *)it);
     }
     return ok;
@@ -322,12 +331,18 @@ static Value bi_minmax(Lower *L, const Builtin *b, Value *a, const bool *given, 
 
 /* ------------------------------------------------------ internal helpers */
 
+/* _fmax(dtype): the largest finite value of an f8 dtype (the quant_fp8
+ * functions); _imax(dtype): 127 for i8 (the quant_int8 functions).  Any
+ * other dtype is the user's error: no silent truncation to an integer. */
 static Value bi_fmax(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     DType t = expect_dtype(L, &a[0]);
-    if (!dt_is_float(t) && t != DT_I8)
-        lw_fail(L, a[0].span, "a quantized dtype must be an f8 type or i8, got %s", dt_name(t));
-    Value r = {.k = V_FLOAT, .span = s, .f = t == DT_I8 ? 127.0 : dt_max_finite(t)};
+    if (b->aux == DT_I8 && t != DT_I8)
+        lw_fail(L, a[0].span, "the quantized dtype must be i8, got %s", dt_name(t));
+    if (b->aux != DT_I8 && !dt_is_f8(t))
+        lw_fail(L, a[0].span, "the quantized dtype must be an f8 type (f8e4m3 f8e4m3fnuz "
+                              "f8e5m2 f8e5m2fnuz), got %s", dt_name(t));
+    Value r = {.k = V_FLOAT, .span = s, .f = dt_max_finite(t)};
     return r;
 }
 
@@ -381,7 +396,8 @@ static const Builtin builtins[] = {
     {"cat", {"tensors", "dim", NULL}, 1, bi_layout, LAY_CAT},
     {"stack", {"tensors", "dim", NULL}, 1, bi_layout, LAY_STACK},
     {"gather", {"x", "index", "dim", NULL}, 2, bi_layout, LAY_GATHER},
-    {"_fmax", {"dtype", NULL}, 1, bi_fmax, 0},
+    {"_fmax", {"dtype", NULL}, 1, bi_fmax, DT_F8E4M3},
+    {"_imax", {"dtype", NULL}, 1, bi_fmax, DT_I8},
     {"_retype", {"x", "like", NULL}, 2, bi_retype, 0},
 };
 
@@ -395,13 +411,15 @@ static const Builtin *find_builtin(const char *name)
 
 Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
 {
-    const AstItem *def = lw_find_def(L, name);
+    /* the standard library calls its own functions, never the user's */
+    bool in_std = L->frame && L->frame->is_stdlib;
+    const AstItem *def = in_std ? find_in(&L->std_defs, name) : lw_find_def(L, name);
     if (def)
         return call_def(L, def, s, args);
     const Builtin *b = find_builtin(name);
     if (!b)
         lw_fail(L, s, "unknown function '%s'", name);
-    if (name[0] == '_' && !(L->frame && L->frame->is_stdlib))
+    if (name[0] == '_' && !in_std)
         lw_fail(L, s, "'%s' is internal to the standard library", name);
     int np = 0;
     bool optional[8];

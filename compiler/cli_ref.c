@@ -19,22 +19,27 @@
 
 #include "cli.h"
 #include "interp.h"
+#include "kexec.h"
+#include "passes.h"
 #include "npy.h"
 
 #define MAX_ARGS 64
 
 static const char *const usage_ref =
     "usage: sinter ref FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
-    "                  [--output-dir D] [--seed S] [--raw]\n"
+    "                  [--output-dir D] [--seed S] [--raw] [--fused]\n"
     "\n"
-    "Run graph G of FILE in the reference interpreter (the oracle).\n"
+    "Run graph G of FILE in the reference interpreter (the oracle), or with\n"
+    "--fused through the whole middle end: the fused kernels, run by the\n"
+    "kernel-IR executor exactly as their schedule says.\n"
     "  --dim NAME=N          bind a size symbol (also bound from input shapes)\n"
     "  --input NAME=F.npy    read parameter NAME from F.npy (f2/f4/f8 data is\n"
     "                        rounded to the parameter's dtype); parameters not\n"
     "                        given are random, from --seed (default 0)\n"
     "  --output-dir D        write D/out0.npy, D/out1.npy, ... (default: .)\n"
     "  --raw                 write narrow floats as storage bits (uint16 for\n"
-    "                        bf16/f16, uint8 for f8) instead of widened f32\n";
+    "                        bf16/f16, uint8 for f8) instead of widened f32\n"
+    "  --fused               run the fused kernels (kernel-IR executor)\n";
 
 typedef struct {
     const char *name;
@@ -44,7 +49,7 @@ typedef struct {
 typedef struct {
     const char *path, *graph, *outdir;
     uint64_t seed;
-    bool raw;
+    bool raw, fused;
     int ndim, ninput;
     KV dims[MAX_ARGS], inputs[MAX_ARGS];
 } RefArgs;
@@ -86,6 +91,8 @@ static void parse_args(int argc, char **argv, RefArgs *r)
                 cli_usage_error("ref", "--seed needs a non-negative integer, got '%s'", v);
         } else if (strcmp(argv[i], "--raw") == 0) {
             r->raw = true;
+        } else if (strcmp(argv[i], "--fused") == 0) {
+            r->fused = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_usage_error("ref", "unknown option '%s'", argv[i]);
         } else if (r->path) {
@@ -356,6 +363,16 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
     return true;
 }
 
+/* The oracle, or the fused kernels through the kernel-IR executor. */
+static bool run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
+                      IrBuf *outs, Diag *d)
+{
+    if (!r->fused)
+        return ir_interp(g, symvals, ins, outs, d);
+    KProgram *p = pass_pipeline(g, d, NULL);
+    return p && kexec_run(p, symvals, ins, outs, NULL, d);
+}
+
 int cli_ref(int argc, char **argv)
 {
     RefArgs r = {0};
@@ -374,7 +391,7 @@ int cli_ref(int argc, char **argv)
         } else {
             Diag d;
             diag_init(&d);
-            if (ir_interp(g, symvals, ins, outs, &d)) {
+            if (run_graph(g, &r, symvals, ins, outs, &d)) {
                 status = EXIT_OK;
                 for (int i = 0; i < g->nout && status == EXIT_OK; i++)
                     if (!write_output(g, i, &outs[i], &r))

@@ -65,36 +65,37 @@ static IrNode *view(Lower *L, IrNode *x, int rank, const Dim *shape, IxExpr **sr
 
 /* --------------------------------------------------------------- reshape */
 
-/* One group of a reshape: input dims [i0, i1) hold the same elements as
- * output dims [j0, j1); set the source index of each input dim. */
-static void reshape_group(Lower *L, const IrNode *x, int i0, int i1, const Dim *out, int j0,
-                          int j1, IxExpr **src)
+/* One group of a reshape: source dims [i0, i1) hold the same elements as
+ * target dims [j0, j1); set the index of each source dim over target vars. */
+static void reshape_group(Lower *L, const Dim *from, int i0, int i1, const Dim *to, int j0,
+                          int j1, IxExpr **src, Span s)
 {
     Arena *a = L->arena;
     IxExpr *lin = ix_const(a, 0);
     for (int j = j0; j < j1; j++) {
-        Dim stride = product(L, out + j + 1, j1 - j - 1, x->span);
+        Dim stride = product(L, to + j + 1, j1 - j - 1, s);
         lin = ix_add(a, lin, ix_mul(a, ix_var(a, j), ix_dim(a, stride)));
     }
     for (int i = i0; i < i1; i++) {
-        Dim stride = product(L, x->shape + i + 1, i1 - i - 1, x->span);
+        Dim stride = product(L, from + i + 1, i1 - i - 1, s);
         IxExpr *e = ix_div(a, lin, ix_dim(a, stride));
         if (i > i0)
-            e = ix_mod(a, e, ix_dim(a, x->shape[i]));
+            e = ix_mod(a, e, ix_dim(a, from[i]));
         src[i] = e;
     }
 }
 
-/* x viewed as shape (same element count, checked by the caller). Dims are
- * matched in groups of equal products so that the index maps stay simple. */
-IrNode *lw_reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
+/* The index map of viewing shape `from` (m dims) as `to` (same element
+ * count, checked by the caller): src[i] is from's index i over to's vars.
+ * Dims are matched in groups of equal products so the maps stay simple. */
+static void reshape_map(Lower *L, const Dim *from, int m, const Dim *to, int rank, IxExpr **src,
+                        Span s)
 {
-    IxExpr *src[IR_MAX_RANK];
-    int i = 0, j = 0, m = x->rank;
+    int i = 0, j = 0;
     while (i < m || j < rank) {
         int i0 = i, j0 = j;
-        Dim pa = i < m ? x->shape[i++] : dim_const(1);
-        Dim pb = j < rank ? shape[j++] : dim_const(1);
+        Dim pa = i < m ? from[i++] : dim_const(1);
+        Dim pb = j < rank ? to[j++] : dim_const(1);
         while (!dim_eq(pa, pb)) {
             Dim q;
             bool grow_b = dim_div(pa, pb, &q) ? j < rank : !(dim_div(pb, pa, &q) && i < m);
@@ -102,17 +103,31 @@ IrNode *lw_reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
                 grow_b = false;
             if (!grow_b && i >= m)
                 lw_fail(L, s, "internal: reshape groups do not match");
-            if (grow_b && !dim_mul(pb, shape[j++], &pb))
+            if (grow_b && !dim_mul(pb, to[j++], &pb))
                 lw_fail(L, s, "size product out of range");
-            if (!grow_b && !dim_mul(pa, x->shape[i++], &pa))
+            if (!grow_b && !dim_mul(pa, from[i++], &pa))
                 lw_fail(L, s, "size product out of range");
         }
-        reshape_group(L, x, i0, i, shape, j0, j, src);
+        reshape_group(L, from, i0, i, to, j0, j, src, s);
     }
-    bool same = m == rank;
+}
+
+/* x viewed as shape (same element count, checked by the caller), with the
+ * inverse map recorded: a reshape is a bijection. */
+IrNode *lw_reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
+{
+    bool same = x->rank == rank;
     for (int k = 0; same && k < rank; k++)
         same = dim_eq(x->shape[k], shape[k]);
-    return same ? x : view(L, x, rank, shape, src, s);
+    if (same)
+        return x;
+    IxExpr *src[IR_MAX_RANK], *inv[IR_MAX_RANK];
+    reshape_map(L, x->shape, x->rank, shape, rank, src, s);
+    reshape_map(L, shape, rank, x->shape, x->rank, inv, s);
+    IrNode *n = view(L, x, rank, shape, src, s);
+    memcpy(n->a.view.inv, inv, sizeof(IxExpr *) * (size_t)rank);
+    n->a.view.invertible = true;
+    return n;
 }
 
 /* Resolve a -1 in shape and check the element count against x's. */
@@ -201,11 +216,16 @@ static Value do_permute(Lower *L, IrNode *x, const int *perm, Span s)
 {
     Dim shape[IR_MAX_RANK];
     IxExpr *src[IR_MAX_RANK];
+    IxExpr *inv[IR_MAX_RANK];
     for (int i = 0; i < x->rank; i++) {
         shape[i] = x->shape[perm[i]];
         src[perm[i]] = ix_var(L->arena, i);
+        inv[i] = ix_var(L->arena, perm[i]);
     }
-    return lw_tensor(view(L, x, x->rank, shape, src, s));
+    IrNode *n = view(L, x, x->rank, shape, src, s);
+    memcpy(n->a.view.inv, inv, sizeof inv);
+    n->a.view.invertible = true;
+    return lw_tensor(n);
 }
 
 static Value permute(Lower *L, IrNode *x, const Value *dims, Span s)
@@ -238,6 +258,13 @@ static Value transpose(Lower *L, IrNode *x, const Value *a, Span s)
 }
 
 /* ------------------------------------------------------------- slicing */
+
+/* Ops that work along a dim of x (slice, split, chunk, unflatten) need one. */
+static void need_dim(Lower *L, const IrNode *x, const char *what, Span s)
+{
+    if (x->rank == 0)
+        lw_fail(L, s, "cannot %s a rank-0 tensor (%s)", what, lw_type_str(L, x));
+}
 
 static int64_t const_dim(Lower *L, const IrNode *x, int d, const char *what, Span s)
 {
@@ -394,17 +421,21 @@ static Value do_squeeze(Lower *L, IrNode *x, const Value *a, const bool *given, 
     if (!drop)
         return lw_tensor(x);
     Dim shape[IR_MAX_RANK];
-    IxExpr *src[IR_MAX_RANK];
+    IxExpr *src[IR_MAX_RANK], *inv[IR_MAX_RANK];
     int rank = 0;
     for (int i = 0; i < x->rank; i++) {
         if (drop >> i & 1) {
             src[i] = ix_const(L->arena, 0);
         } else {
             src[i] = ix_var(L->arena, rank);
+            inv[rank] = ix_var(L->arena, i);
             shape[rank++] = x->shape[i];
         }
     }
-    return lw_tensor(view(L, x, rank, shape, src, s));
+    IrNode *n = view(L, x, rank, shape, src, s);
+    memcpy(n->a.view.inv, inv, sizeof(IxExpr *) * (size_t)rank);
+    n->a.view.invertible = true;
+    return lw_tensor(n);
 }
 
 static IrNode *unsqueeze(Lower *L, IrNode *x, int d, Span s)
@@ -412,16 +443,21 @@ static IrNode *unsqueeze(Lower *L, IrNode *x, int d, Span s)
     if (x->rank >= IR_MAX_RANK)
         lw_fail(L, s, "unsqueeze would exceed rank %d", IR_MAX_RANK);
     Dim shape[IR_MAX_RANK];
-    IxExpr *src[IR_MAX_RANK];
+    IxExpr *src[IR_MAX_RANK], *inv[IR_MAX_RANK];
     for (int i = 0, o = 0; o <= x->rank; o++) {
         if (o == d) {
             shape[o] = dim_const(1);
+            inv[o] = ix_const(L->arena, 0);
             continue;
         }
         shape[o] = x->shape[i];
+        inv[o] = ix_var(L->arena, i);
         src[i++] = ix_var(L->arena, o);
     }
-    return view(L, x, x->rank + 1, shape, src, s);
+    IrNode *n = view(L, x, x->rank + 1, shape, src, s);
+    memcpy(n->a.view.inv, inv, sizeof(IxExpr *) * (size_t)(x->rank + 1));
+    n->a.view.invertible = true;
+    return n;
 }
 
 static int unsqueeze_dim(Lower *L, const Value *v, int rank)
@@ -514,14 +550,14 @@ Value lw_layout_call(Lower *L, int which, const Value *a, const bool *given, Spa
     case LAY_VIEW: return do_view(L, x, &a[1], s);
     case LAY_PERMUTE: return permute(L, x, &a[1], s);
     case LAY_TRANSPOSE: return transpose(L, x, a, s);
-    case LAY_SLICE: return do_slice(L, x, a, s);
-    case LAY_SPLIT: return do_split(L, x, a, given, s);
-    case LAY_CHUNK: return do_chunk(L, x, a, given, s);
+    case LAY_SLICE: need_dim(L, x, "slice", s); return do_slice(L, x, a, s);
+    case LAY_SPLIT: need_dim(L, x, "split", s); return do_split(L, x, a, given, s);
+    case LAY_CHUNK: need_dim(L, x, "chunk", s); return do_chunk(L, x, a, given, s);
     case LAY_EXPAND: return do_expand(L, x, &a[1], s);
     case LAY_SQUEEZE: return do_squeeze(L, x, a, given, s);
     case LAY_UNSQUEEZE: return lw_tensor(unsqueeze(L, x, unsqueeze_dim(L, &a[1], x->rank), s));
     case LAY_FLATTEN: return do_flatten(L, x, a, given, s);
-    case LAY_UNFLATTEN: return do_unflatten(L, x, a, s);
+    case LAY_UNFLATTEN: need_dim(L, x, "unflatten", s); return do_unflatten(L, x, a, s);
     case LAY_GATHER: {
         IrNode *idx = lw_expect_tensor(L, &a[1], "the index");
         int d = given[2] ? lw_norm_dim(L, lw_expect_int(L, &a[2], "dim"), x->rank, a[2].span) : 0;

@@ -105,7 +105,7 @@ static int lex_raw(Lexer *L, Tok *t)
         $ { return 0; }
         [ \t\r\f\v]+ { continue; }
         "#" [^\n\x00]* { continue; }
-        "\n" { L->line++; L->line_start = L->cur; return TK_NL; }
+        "\n" { t->span = here(L); L->line++; L->line_start = L->cur; return TK_NL; }
         ";" { return TK_NL; }
 
         "graph"  { return TK_GRAPH; }
@@ -155,8 +155,10 @@ int lex_next(Lexer *L, Tok *t)
         int k = lex_raw(L, t);
         t->kind = k;
         if (k == TK_NL) {
-            /* the span of a newline is the end of the line it ends */
-            t->span = (Span){L->file, L->line, 1, 1};
+            /* the span of a newline is the end of the line it ends ('\n'
+             * sets it in lex_raw, before the line count moves on) */
+            if (!t->span.file)
+                t->span = here(L);
             if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE)
                 continue;
         } else {

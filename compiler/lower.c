@@ -21,6 +21,10 @@
 #include "parser.h"
 
 #define MAX_INLINE_DEPTH 64
+/* Nested expressions across inlined functions (each file's are bounded by
+ * PARSE_MAX_DEPTH, but 64 inlined levels of those would overflow the C
+ * stack): a located error beyond this. */
+#define MAX_LOWER_DEPTH 1000
 
 /* ---------------------------------------------------------------- errors */
 
@@ -88,7 +92,7 @@ static uint32_t hash_str(const char *s)
 static void scope_put(Lower *L, Scope *sc, const char *name, Value v)
 {
     if (sc->n * 2 >= sc->cap) {
-        Scope bigger = {0, sc->cap ? sc->cap * 2 : 64, NULL, NULL};
+        Scope bigger = {0, sc->cap ? sc->cap * 2 : 8, NULL, NULL}; /* most scopes are small */
         bigger.keys = ARENA_ARRAY(L->arena, const char *, bigger.cap);
         bigger.vals = ARENA_ARRAY(L->arena, Value, bigger.cap);
         for (int i = 0; i < sc->cap; i++)
@@ -181,20 +185,24 @@ DType lw_promote_types(DType a, DType b)
     return DT_F32; /* bf16 with f16, or two different f8 types */
 }
 
-/* The dtype an operation on these values has: tensors promote among
- * themselves; a literal raises the result only to its category's default
+/* The dtype an operation on these values has, by PyTorch's rules: tensors
+ * with dims promote among themselves; a rank-0 tensor counts only where its
+ * category (bool < integer < float) is higher than theirs (bf16[T] * f32[]
+ * is bf16); a literal raises the result only to its category's default
  * (f32 for a float literal over integers, i64 for an int over bools). */
 DType lw_result_dtype(Lower *L, const Value *v, int n, Span s)
 {
-    bool have = false;
-    DType t = DT_BOOL;
+    bool have[2] = {false, false}; /* [0]: tensors with dims, [1]: rank-0 tensors */
+    DType tt[2] = {DT_BOOL, DT_BOOL};
     for (int i = 0; i < n; i++)
         if (v[i].k == V_TENSOR) {
-            t = have ? lw_promote_types(t, v[i].t->dtype) : v[i].t->dtype;
-            have = true;
+            int z = v[i].t->rank == 0;
+            tt[z] = have[z] ? lw_promote_types(tt[z], v[i].t->dtype) : v[i].t->dtype;
+            have[z] = true;
         }
-    if (!have)
+    if (!have[0] && !have[1])
         lw_fail(L, s, "internal: no tensor operand");
+    DType t = !have[0] || (have[1] && category(tt[1]) > category(tt[0])) ? tt[1] : tt[0];
     for (int i = 0; i < n; i++) {
         if (v[i].k == V_FLOAT && category(t) < 2)
             t = DT_F32;
@@ -500,7 +508,7 @@ static Value lower_list(Lower *L, const AstExpr *e)
     return r;
 }
 
-Value lw_expr(Lower *L, const AstExpr *e)
+static Value lower_expr(Lower *L, const AstExpr *e)
 {
     Value r = {.span = e->span};
     switch (e->kind) {
@@ -512,16 +520,31 @@ Value lw_expr(Lower *L, const AstExpr *e)
     case AST_UNARY: return lower_unary(L, e);
     case AST_LIST: return lower_list(L, e);
     case AST_INDEX: return lw_index(L, e);
-    case AST_CALL:
+    case AST_CALL: {
         if (e->a->kind != AST_NAME)
             lw_fail(L, e->span, "only named functions can be called");
+        const Value *v = scope_get(L->scope, e->a->name);
+        if (v && !lw_find_def(L, e->a->name) && !lw_is_builtin(e->a->name))
+            lw_fail(L, e->a->span, "'%s' is %s, not a function", e->a->name, lw_kind_name(v));
         return lw_call(L, e->a->name, e->a->span, &e->args);
+    }
     case AST_SLICE:
         lw_fail(L, e->span, "a slice 'a:b' is only allowed inside [...]");
     case AST_ELLIPSIS:
         lw_fail(L, e->span, "'...' is only allowed inside [...]");
     }
     lw_fail(L, e->span, "internal: unknown expression");
+}
+
+Value lw_expr(Lower *L, const AstExpr *e)
+{
+    if (L->expr_depth >= MAX_LOWER_DEPTH)
+        lw_fail(L, e->span, "expression nested too deeply with the functions it calls inlined "
+                            "(more than %d levels)", MAX_LOWER_DEPTH);
+    L->expr_depth++;
+    Value r = lower_expr(L, e);
+    L->expr_depth--;
+    return r;
 }
 
 /* ------------------------------------------------------------ statements */
@@ -644,6 +667,7 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     Scope sc = {0};
     L->scope = &sc;
     L->frame = NULL;
+    L->expr_depth = 0;
     declare_params(L, it);
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
@@ -663,8 +687,7 @@ IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
     IrModule *m = ARENA_NEW(a, IrModule);
     m->arena = a;
     Lower L = {.arena = a, .diag = d, .file = file};
-    if (!lw_collect_defs(&L, file))
-        return m;
+    lw_collect_defs(&L, file); /* a bad def is reported; the graphs are still checked */
     PtrVec graphs = {0};
     for (int i = 0; i < file->nitem; i++) {
         const AstItem *it = file->items[i];

@@ -48,6 +48,7 @@ typedef struct {
     IrGraph *g;
     Scope *scope;
     Frame *frame;
+    int expr_depth;      /* lw_expr calls active, across inlined functions */
     jmp_buf fail;
 } Lower;
 

@@ -11,13 +11,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "passes.h"
 
 static const char *const usage_main =
     "usage: sinter <command> [options]\n"
     "\n"
     "commands:\n"
     "  check FILE...                      parse and type-check .sn files\n"
-    "  dump FILE --stage ast|ir [--graph G]\n"
+    "  dump FILE --stage ast|ir|fused|kernels [--graph G] [--json|--dot]\n"
     "                                     print a stage of the compilation\n"
     "  ref FILE [--graph G] [--dim T=N]... [--input NAME=FILE.npy]...\n"
     "           [--output-dir D] [--seed S] [--raw]\n"
@@ -32,12 +33,16 @@ static const char *const usage_check =
     "(file:line:col) and exits 1 if there was any, else exits 0.\n";
 
 static const char *const usage_dump =
-    "usage: sinter dump FILE --stage ast|ir [--graph G]\n"
+    "usage: sinter dump FILE --stage ast|ir|fused|kernels [--graph G] [--json] [--dot]\n"
     "\n"
     "Print FILE after a stage of the compiler:\n"
-    "  ast   the syntax tree, as S-expressions\n"
-    "  ir    the graph IR (typed, shaped SSA; layout ops as index maps)\n"
-    "--graph G limits the output to graph G.\n";
+    "  ast      the syntax tree, as S-expressions\n"
+    "  ir       the graph IR (typed, shaped SSA; layout ops as index maps)\n"
+    "  fused    the graph IR after the graph passes, and the fusion plan\n"
+    "  kernels  the kernel IR: per kernel its domain, schedule, loads, ops, stores\n"
+    "--graph G limits the output to graph G.\n"
+    "--json (kernels) prints the kernel IR as JSON; --dot (kernels) as Graphviz,\n"
+    "one cluster per kernel.\n";
 
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 {
@@ -123,9 +128,36 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+typedef enum { FMT_TEXT, FMT_JSON, FMT_DOT } Format;
+
+/* Print graph g after `stage` (ir, fused or kernels). */
+static bool dump_graph(IrGraph *g, const char *stage, Format fmt, Diag *d)
+{
+    if (strcmp(stage, "ir") == 0) {
+        ir_print_graph(g, stdout);
+        return true;
+    }
+    FusionPlan *plan = NULL;
+    KProgram *p = pass_pipeline(g, d, &plan);
+    if (!p)
+        return false;
+    if (strcmp(stage, "fused") == 0) {
+        ir_print_graph(g, stdout);
+        fuse_print(plan, stdout);
+    } else if (fmt == FMT_JSON) {
+        kir_print_json(p, stdout);
+    } else if (fmt == FMT_DOT) {
+        kir_print_dot(p, stdout);
+    } else {
+        kir_print(p, stdout);
+    }
+    return true;
+}
+
 static int cmd_dump(int argc, char **argv)
 {
     const char *path = NULL, *stage = NULL, *graph = NULL, *v;
+    Format fmt = FMT_TEXT;
     for (int i = 2; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_dump, stdout);
@@ -135,6 +167,10 @@ static int cmd_dump(int argc, char **argv)
             stage = v;
         else if ((v = cli_opt(argc, argv, &i, "--graph")))
             graph = v;
+        else if (strcmp(argv[i], "--json") == 0)
+            fmt = FMT_JSON;
+        else if (strcmp(argv[i], "--dot") == 0)
+            fmt = FMT_DOT;
         else if (argv[i][0] == '-' && argv[i][1])
             cli_usage_error("dump", "unknown option '%s'", argv[i]);
         else if (path)
@@ -146,8 +182,14 @@ static int cmd_dump(int argc, char **argv)
         cli_usage_error("dump", "no input file");
     if (!stage)
         stage = "ir";
-    if (strcmp(stage, "ast") != 0 && strcmp(stage, "ir") != 0)
-        cli_usage_error("dump", "unknown stage '%s' (stages: ast, ir)", stage);
+    static const char *const stages[] = {"ast", "ir", "fused", "kernels"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
+        known = known || strcmp(stage, stages[i]) == 0;
+    if (!known)
+        cli_usage_error("dump", "unknown stage '%s' (stages: ast, ir, fused, kernels)", stage);
+    if (fmt != FMT_TEXT && strcmp(stage, "kernels") != 0)
+        cli_usage_error("dump", "--json and --dot apply to --stage kernels");
     Arena *a = arena_new();
     int status = EXIT_USER;
     Diag d;
@@ -160,16 +202,24 @@ static int cmd_dump(int argc, char **argv)
     } else if (ast && !d.nerrors) {
         IrModule *m = front_lower(ast, a, &d);
         if (!d.nerrors) {
-            if (!graph) {
-                ir_print_module(m, stdout);
-                status = EXIT_OK;
-            } else {
-                IrGraph *g = cli_find_graph(m, path, graph);
-                if (g) {
-                    ir_print_graph(g, stdout);
-                    status = EXIT_OK;
-                }
+            status = EXIT_OK;
+            bool json_list = fmt == FMT_JSON && !graph;
+            if (json_list)
+                fputs("[\n", stdout);
+            for (int i = 0; i < m->ngraph && status == EXIT_OK; i++) {
+                if (graph && strcmp(m->graphs[i]->name, graph) != 0)
+                    continue;
+                if (json_list && i)
+                    fputs(",\n", stdout);
+                else if (i && !graph && fmt == FMT_TEXT)
+                    fputc('\n', stdout);
+                if (!dump_graph(m->graphs[i], stage, fmt, &d))
+                    status = EXIT_USER;
             }
+            if (json_list)
+                fputs("]\n", stdout);
+            if (graph && !cli_find_graph(m, path, graph))
+                status = EXIT_USER;
         }
     }
     diag_print(&d, stderr);

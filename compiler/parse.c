@@ -12,6 +12,8 @@
 void *ParseAlloc(void *(*mallocProc)(size_t), ParseCtx *ctx);
 void ParseFree(void *p, void (*freeProc)(void *));
 void Parse(void *p, int major, Tok minor);
+bool ParseWouldShift(const void *p, int token);
+int ParseExpected(const void *p, int *out, int max);
 /* Called from the grammar's %syntax_error and %stack_overflow. */
 void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *expected,
                                int nexpected);
@@ -23,30 +25,50 @@ static bool is_expr_start(int k)
            k == TK_NOT || k == TK_TRUE || k == TK_FALSE || k == TK_LBRACKET;
 }
 
-/* True if the expected set holds the tokens that start an expression. */
-static bool expects_expression(const int *expected, int n)
+static bool is_comparison(int k)
 {
-    int found = 0;
-    for (int i = 0; i < n; i++)
-        found += expected[i] == TK_IDENT || expected[i] == TK_INT || expected[i] == TK_LPAREN;
-    return found == 3;
+    return k == TK_EQ || k == TK_NE || k == TK_LT || k == TK_LE || k == TK_GT || k == TK_GE;
 }
 
-/* "an expression, ')' or ','": the expected tokens, expression starters
- * folded into one phrase. */
+/* Binary operators, and the postfix '(' of a call and '[' of an index. */
+static bool is_operator(int k)
+{
+    return k == TK_OROR || k == TK_ANDAND || is_comparison(k) || k == TK_PLUS ||
+           k == TK_MINUS || k == TK_STAR || k == TK_SLASH || k == TK_LPAREN || k == TK_LBRACKET;
+}
+
+static bool is_closer(int k)
+{
+    return k == TK_RPAREN || k == TK_RBRACKET || k == TK_RBRACE;
+}
+
+static bool has(const int *set, int n, int k)
+{
+    for (int i = 0; i < n; i++)
+        if (set[i] == k)
+            return true;
+    return false;
+}
+
+/* "an expression, ')' or ','": the expected tokens, with the tokens that
+ * start an expression folded into "an expression" and the operators that
+ * may follow an operand into "an operator". */
 static void describe_expected(const int *expected, int n, char *buf, size_t size)
 {
-    bool expr = expects_expression(expected, n);
+    bool expr = has(expected, n, TK_IDENT) && has(expected, n, TK_INT) &&
+                has(expected, n, TK_LPAREN);
+    bool oper = !expr && has(expected, n, TK_PLUS) && has(expected, n, TK_STAR);
     int shown[128], nshown = 0;
     for (int i = 0; i < n; i++)
-        if (!(expr && is_expr_start(expected[i])) && expected[i] != TK_ILLEGAL)
+        if (!(expr && is_expr_start(expected[i])) && !(oper && is_operator(expected[i])) &&
+            expected[i] != TK_ILLEGAL)
             shown[nshown++] = expected[i];
     size_t pos = 0;
     buf[0] = 0;
-    if (expr)
-        pos += (size_t)snprintf(buf, size, "an expression");
+    if (expr || oper)
+        pos += (size_t)snprintf(buf, size, expr ? "an expression" : "an operator");
     for (int i = 0; i < nshown && pos < size; i++) {
-        const char *sep = (i == 0 && !expr) ? "" : (i == nshown - 1) ? " or " : ", ";
+        const char *sep = (i == 0 && !expr && !oper) ? "" : (i == nshown - 1) ? " or " : ", ";
         pos += (size_t)snprintf(buf + pos, size - pos, "%s%s", sep, lex_token_name(shown[i]));
     }
 }
@@ -59,6 +81,21 @@ void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *
     c->failed = true;
     if (major == TK_ILLEGAL)
         return; /* the lexer reported it */
+    if (is_comparison(major) && has(expected, nexpected, TK_PLUS) &&
+        !has(expected, nexpected, major)) {
+        diag_error(c->diag, t->span, "comparisons do not chain; write a < b && b < c");
+        return;
+    }
+    /* At the end of the file, or where the next item starts, what is missing
+     * is the brackets still open: name only those. */
+    int closers[3], nclosers = 0;
+    for (int i = 0; i < nexpected && nclosers < 3; i++)
+        if (is_closer(expected[i]))
+            closers[nclosers++] = expected[i];
+    if ((major == 0 || major == TK_GRAPH || major == TK_DEF) && nclosers) {
+        expected = closers;
+        nexpected = nclosers;
+    }
     char list[600];
     describe_expected(expected, nexpected, list, sizeof list);
     if (major == TK_IDENT && t->text)
@@ -75,12 +112,18 @@ void parse_report_overflow(ParseCtx *c)
     c->failed = c->too_deep = true;
 }
 
-/* After an error: skip to the next `graph` or `def` (returned), or EOF. */
+/* After an error: skip to the next `graph` or `def` (returned), or EOF.
+ * Bad characters in the skipped text are not reported: one error per item. */
 static int resync(Lexer *L, Tok *t)
 {
+    Diag skipped, *d = L->diag;
+    diag_init(&skipped);
+    L->diag = &skipped;
     int k;
     while ((k = lex_next(L, t)) != 0 && k != TK_GRAPH && k != TK_DEF)
         ;
+    L->diag = d;
+    diag_free(&skipped);
     return k;
 }
 
@@ -94,17 +137,25 @@ AstFile *parse_file(const SrcFile *f, Arena *a, Diag *d)
     int k = lex_next(&L, &t);
     for (;;) {
         ctx.cur = t.span;
-        if (k == TK_ILLEGAL)
+        if (k == TK_ILLEGAL) {
             ctx.failed = true; /* already reported by the lexer */
-        else
+        } else if (!ParseWouldShift(p, k)) {
+            /* reported before the parser reduces: what was expected is known */
+            int expected[128];
+            int n = ParseExpected(p, expected, 128);
+            parse_report_syntax_error(&ctx, k, &t, expected, n);
+        } else {
             Parse(p, k, t);
+        }
         if (ctx.failed) {
             ParseFree(p, free);
             p = ParseAlloc(malloc, &ctx);
             ctx.failed = ctx.too_deep = false;
             if (k == 0)
                 break;
-            k = resync(&L, &t);
+            if (k != TK_GRAPH && k != TK_DEF) /* else the bad token starts the next item */
+                k = resync(&L, &t);
+            L.depth = 0; /* brackets left open by the bad item */
             continue;
         }
         if (k == 0)

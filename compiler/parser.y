@@ -9,6 +9,48 @@
 #include "parse.h"
 void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *expected, int nexpected);
 void parse_report_overflow(ParseCtx *c);
+bool ParseWouldShift(const void *parser, int token);
+int ParseExpected(const void *parser, int *out, int max);
+}
+
+/* ParseWouldShift: whether `token` would be shifted (or accepted) now, found
+ * by running the reductions it would cause on a view of the state stack.
+ * The tables reduce by default, so the parser itself reports an error only
+ * after reductions that lose what was expected: parse.c asks first, and
+ * ParseExpected lists the tokens expected before any of those reductions. */
+%code {
+bool ParseWouldShift(const void *parser, int token)
+{
+    const yyParser *p = parser;
+    YYACTIONTYPE pushed[YYSTACKDEPTH + 1]; /* states at [low, top]; below, the parser's */
+    int top = (int)(p->yytos - p->yystack), low = top + 1;
+    for (;;) {
+        YYACTIONTYPE state = top >= low ? pushed[top] : p->yystack[top].stateno;
+        YYACTIONTYPE act = yy_find_shift_action((YYCODETYPE)token, state);
+        if (act <= YY_MAX_SHIFTREDUCE)
+            return true;
+        if (act < YY_MIN_REDUCE)
+            return act == YY_ACCEPT_ACTION;
+        unsigned rule = act - YY_MIN_REDUCE;
+        int base = top + yyRuleInfoNRhs[rule];
+        if (base < 0 || base + 1 > YYSTACKDEPTH)
+            return false;
+        state = base >= low ? pushed[base] : p->yystack[base].stateno;
+        top = base + 1;
+        if (top < low)
+            low = top;
+        pushed[top] = yy_find_reduce_action(state, yyRuleInfoLhs[rule]);
+    }
+}
+
+int ParseExpected(const void *parser, int *out, int max)
+{
+    int n = 0;
+    for (int t = 1; t < YYNTOKEN && n < max; t++)
+        if (ParseWouldShift(parser, t))
+            out[n++] = t;
+    return n;
+}
 }
 
 %name Parse
@@ -21,10 +63,7 @@ void parse_report_overflow(ParseCtx *c);
 %stack_overflow { parse_report_overflow(ctx); }
 %syntax_error {
     int expected[128];
-    int n = 0;
-    for (int t = 1; t < YYNTOKEN && n < 128; t++)
-        if (yy_find_shift_action((YYCODETYPE)t, yypParser->yytos->stateno) != YY_ERROR_ACTION)
-            expected[n++] = t;
+    int n = ParseExpected(yypParser, expected, 128);
     parse_report_syntax_error(ctx, yymajor, &yyminor, expected, n);
 }
 %parse_failure { ctx->failed = true; }

@@ -253,27 +253,26 @@ const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsiz
 
 /* ------------------------------------------------------------ rewriting */
 
-static IrNode *resolve(IrNode **map, IrNode *n)
+/* Follow replacement chains; ids >= nmap (nodes built after the map) are
+ * never replaced. */
+static IrNode *resolve(IrNode **map, int nmap, IrNode *n)
 {
-    int guard = 0;
-    while (map[n->id] && map[n->id] != n) {
+    for (int guard = 0; n->id < nmap && map[n->id] && map[n->id] != n; guard++) {
+        IR_ASSERT(guard < (1 << 20));
         n = map[n->id];
-        IR_ASSERT(++guard < 1000000);
-        if (n->id >= 0 && map[n->id] == NULL)
-            break;
     }
     return n;
 }
 
-void ir_replace_uses(IrGraph *g, IrNode **map)
+void ir_replace_uses(IrGraph *g, IrNode **map, int nmap)
 {
     for (int i = 0; i < g->nodes.len; i++) {
         IrNode *n = g->nodes.items[i];
         for (int k = 0; k < n->nin; k++)
-            n->in[k] = resolve(map, n->in[k]);
+            n->in[k] = resolve(map, nmap, n->in[k]);
     }
     for (int i = 0; i < g->nout; i++)
-        g->outs[i] = resolve(map, g->outs[i]);
+        g->outs[i] = resolve(map, nmap, g->outs[i]);
 }
 
 /* Depth-first post-order from n (iterative: graphs can be deep chains). */

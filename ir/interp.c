@@ -15,15 +15,17 @@
  *  4. Each output gets its own IrBuf (the value's buffer moved into it
  *     where nothing else refers to it, else a copy), rounded to its dtype.
  *
- * Semantics (interp.h, ir.h): float ops in f32 with the libm functions named
- * below; integer arithmetic on int64 wrapping through uint64 (no UB); sums
- * and means of floats accumulate in f64 in row-major order and round once;
- * max/min (binary and reduce) propagate NaN; values are rounded only at
+ * Semantics (interp.h, ir.h): the scalar element functions live in scalar.h,
+ * shared with the kernel executor (kexec.c): float ops in f32 with the libm
+ * functions named there; integer arithmetic on int64 wrapping through
+ * uint64 (no UB); sums and means of floats accumulate in f64 in row-major
+ * order and round once; max/min (binary and reduce) propagate NaN; values are rounded only at
  * IR_CAST and when outputs are stored.  Broken invariants (ops the front
  * end never produces, view maps out of range) are IR_ASSERTs, not
  * diagnostics; the only run-time diagnostics are input mismatches, sizes,
  * gather indices out of range and max/min over an empty dim. */
 #include "interp.h"
+#include "scalar.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -336,42 +338,25 @@ static void eval_const(const Interp *it, const IrNode *n, Val *v)
         }                                                                         \
     } while (0)
 
+/* y[j] = sc_unary_f(k, x[j]): one loop per kind, so the switch folds away. */
+#define UNF(K)                                                                    \
+    case K: MAP1(y, x, count, sc_unary_f(K, a)); break
 static void unary_float(IrUnary k, const float *x, float *y, int64_t count)
 {
     switch (k) {
-    case UN_NEG: MAP1(y, x, count, -a); break;
-    case UN_ABS: MAP1(y, x, count, fabsf(a)); break;
-    case UN_EXP: MAP1(y, x, count, expf(a)); break;
-    case UN_EXP2: MAP1(y, x, count, exp2f(a)); break;
-    case UN_LOG: MAP1(y, x, count, logf(a)); break;
-    case UN_LOG2: MAP1(y, x, count, log2f(a)); break;
-    case UN_SQRT: MAP1(y, x, count, sqrtf(a)); break;
-    case UN_RSQRT: MAP1(y, x, count, 1.0f / sqrtf(a)); break;
-    case UN_SIN: MAP1(y, x, count, sinf(a)); break;
-    case UN_COS: MAP1(y, x, count, cosf(a)); break;
-    case UN_TANH: MAP1(y, x, count, tanhf(a)); break;
-    case UN_SIGMOID: MAP1(y, x, count, 1.0f / (1.0f + expf(-a))); break;
-    case UN_ERF: MAP1(y, x, count, erff(a)); break;
-    case UN_FLOOR: MAP1(y, x, count, floorf(a)); break;
-    case UN_CEIL: MAP1(y, x, count, ceilf(a)); break;
-    case UN_ROUND: MAP1(y, x, count, nearbyintf(a)); break; /* default mode: half to even */
+    UNF(UN_NEG); UNF(UN_ABS); UNF(UN_EXP); UNF(UN_EXP2); UNF(UN_LOG); UNF(UN_LOG2);
+    UNF(UN_SQRT); UNF(UN_RSQRT); UNF(UN_SIN); UNF(UN_COS); UNF(UN_TANH); UNF(UN_SIGMOID);
+    UNF(UN_ERF); UNF(UN_FLOOR); UNF(UN_CEIL); UNF(UN_ROUND);
     default: IR_ASSERT(!"unary op not defined on floats");
     }
 }
+#undef UNF
 
-/* Integer and bool unary ops: neg and abs wrap (abs(INT64_MIN) stays), not
- * is logical. */
+/* Integer and bool unary ops (sc_unary_i). */
 static void unary_int(IrUnary k, const int64_t *x, int64_t *y, int64_t count)
 {
-    for (int64_t j = 0; j < count; j++) {
-        uint64_t u = (uint64_t)x[j];
-        switch (k) {
-        case UN_NEG: y[j] = (int64_t)(0u - u); break;
-        case UN_ABS: y[j] = x[j] < 0 ? (int64_t)(0u - u) : x[j]; break;
-        case UN_NOT: y[j] = x[j] == 0; break;
-        default: IR_ASSERT(!"unary op not defined on integers");
-        }
-    }
+    for (int64_t j = 0; j < count; j++)
+        y[j] = sc_unary_i(k, x[j]);
 }
 
 static void eval_unary(const Interp *it, const IrNode *n, Val *v)
@@ -385,17 +370,6 @@ static void eval_unary(const Interp *it, const IrNode *n, Val *v)
         unary_int(n->a.unary, xv->i, v->i, it->numel[n->id]);
 }
 
-/* torch.maximum / torch.minimum on floats: NaN if either is NaN, else the
- * larger (smaller), the first operand on ties (-0 vs 0). */
-static inline float max_nan(float a, float b)
-{
-    return a != a ? a : b != b ? b : (a < b ? b : a);
-}
-static inline float min_nan(float a, float b)
-{
-    return a != a ? a : b != b ? b : (b < a ? b : a);
-}
-
 /* Loop body helper: y[j] = EXPR over x[j], z[j] (named a, b). */
 #define MAP2(T, y, x, z, count, EXPR)                                             \
     do {                                                                          \
@@ -405,17 +379,18 @@ static inline float min_nan(float a, float b)
         }                                                                         \
     } while (0)
 
+/* The binary loops: one per kind (sc_binary_f / sc_compare_f /
+ * sc_binary_i with a constant kind), so the switch folds away. */
+#define BINF(K) case K: MAP2(float, y, x, z, count, sc_binary_f(K, a, b)); break
+#define CMPF(K) case K: MAP2(float, y, x, z, count, sc_compare_f(K, a, b)); break
+#define BINI(K) case K: MAP2(int64_t, y, x, z, count, sc_binary_i(K, a, b)); break
+
 /* Float arithmetic (float result) in f32. */
 static void binary_float(IrBinary k, const float *x, const float *z, float *y, int64_t count)
 {
     switch (k) {
-    case BIN_ADD: MAP2(float, y, x, z, count, a + b); break;
-    case BIN_SUB: MAP2(float, y, x, z, count, a - b); break;
-    case BIN_MUL: MAP2(float, y, x, z, count, a * b); break;
-    case BIN_DIV: MAP2(float, y, x, z, count, a / b); break;
-    case BIN_MAX: MAP2(float, y, x, z, count, max_nan(a, b)); break;
-    case BIN_MIN: MAP2(float, y, x, z, count, min_nan(a, b)); break;
-    case BIN_POW: MAP2(float, y, x, z, count, powf(a, b)); break;
+    BINF(BIN_ADD); BINF(BIN_SUB); BINF(BIN_MUL); BINF(BIN_DIV); BINF(BIN_MAX); BINF(BIN_MIN);
+    BINF(BIN_POW);
     default: IR_ASSERT(!"not a float arithmetic op");
     }
 }
@@ -424,12 +399,7 @@ static void binary_float(IrBinary k, const float *x, const float *z, float *y, i
 static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y, int64_t count)
 {
     switch (k) {
-    case BIN_LT: MAP2(float, y, x, z, count, a < b); break;
-    case BIN_LE: MAP2(float, y, x, z, count, a <= b); break;
-    case BIN_GT: MAP2(float, y, x, z, count, a > b); break;
-    case BIN_GE: MAP2(float, y, x, z, count, a >= b); break;
-    case BIN_EQ: MAP2(float, y, x, z, count, a == b); break;
-    case BIN_NE: MAP2(float, y, x, z, count, a != b); break;
+    CMPF(BIN_LT); CMPF(BIN_LE); CMPF(BIN_GT); CMPF(BIN_GE); CMPF(BIN_EQ); CMPF(BIN_NE);
     default: IR_ASSERT(!"not a float comparison");
     }
 }
@@ -440,22 +410,15 @@ static void binary_int(IrBinary k, const int64_t *x, const int64_t *z, int64_t *
                        int64_t count)
 {
     switch (k) {
-    case BIN_ADD: MAP2(uint64_t, y, x, z, count, (int64_t)(a + b)); break;
-    case BIN_SUB: MAP2(uint64_t, y, x, z, count, (int64_t)(a - b)); break;
-    case BIN_MUL: MAP2(uint64_t, y, x, z, count, (int64_t)(a * b)); break;
-    case BIN_MAX: MAP2(int64_t, y, x, z, count, a < b ? b : a); break;
-    case BIN_MIN: MAP2(int64_t, y, x, z, count, b < a ? b : a); break;
-    case BIN_LT: MAP2(int64_t, y, x, z, count, a < b); break;
-    case BIN_LE: MAP2(int64_t, y, x, z, count, a <= b); break;
-    case BIN_GT: MAP2(int64_t, y, x, z, count, a > b); break;
-    case BIN_GE: MAP2(int64_t, y, x, z, count, a >= b); break;
-    case BIN_EQ: MAP2(int64_t, y, x, z, count, a == b); break;
-    case BIN_NE: MAP2(int64_t, y, x, z, count, a != b); break;
-    case BIN_AND: MAP2(int64_t, y, x, z, count, a != 0 && b != 0); break;
-    case BIN_OR: MAP2(int64_t, y, x, z, count, a != 0 || b != 0); break;
+    BINI(BIN_ADD); BINI(BIN_SUB); BINI(BIN_MUL); BINI(BIN_MAX); BINI(BIN_MIN); BINI(BIN_LT);
+    BINI(BIN_LE); BINI(BIN_GT); BINI(BIN_GE); BINI(BIN_EQ); BINI(BIN_NE); BINI(BIN_AND);
+    BINI(BIN_OR);
     default: IR_ASSERT(!"integer div/pow are not produced by the front end");
     }
 }
+#undef BINF
+#undef CMPF
+#undef BINI
 
 static void eval_binary(const Interp *it, const IrNode *n, Val *v)
 {
@@ -485,15 +448,9 @@ static void eval_where(const Interp *it, const IrNode *n, Val *v)
             v->i[j] = c[j] ? xv->i[j] : zv->i[j];
 }
 
-/* The value `to(x, t)` for a float type t (dt_round_float). */
-static inline float round_float(float x, DType t)
-{
-    return t == DT_F32 ? x : dt_round_float(x, t);
-}
-
-/* IR_CAST: float->float dt_round_float (round_float); float->int dt_float_to_int;
+/* IR_CAST: float->float dt_round_float; float->int dt_float_to_int;
  * int->float (float)x then dt_round_float; int->int dt_int_to_int;
- * anything->bool x != 0 (NaN is true). */
+ * anything->bool x != 0 (NaN is true).  See scalar.h (sc_cast_*). */
 static void eval_cast(const Interp *it, const IrNode *n, Val *v)
 {
     const IrNode *x = n->in[0];
@@ -501,26 +458,24 @@ static void eval_cast(const Interp *it, const IrNode *n, Val *v)
     DType t = n->dtype;
     int64_t count = it->numel[n->id];
     if (is_float(x) && is_float(n) && n->a.cast.saturate) {
-        float m = (float)dt_max_finite(t);
-        for (int64_t j = 0; j < count; j++) {
-            float y = xv->f[j];
-            v->f[j] = round_float(y > m ? m : y < -m ? -m : y, t); /* NaN stays NaN */
-        }
+        float m = sc_sat_bound(t);
+        for (int64_t j = 0; j < count; j++)
+            v->f[j] = sc_cast_ff_sat(xv->f[j], t, m); /* NaN stays NaN */
     } else if (is_float(x) && is_float(n)) {
         for (int64_t j = 0; j < count; j++)
-            v->f[j] = round_float(xv->f[j], t);
+            v->f[j] = sc_cast_ff(xv->f[j], t);
     } else if (is_float(x) && t == DT_BOOL) {
         for (int64_t j = 0; j < count; j++)
-            v->i[j] = xv->f[j] != 0.0f;
+            v->i[j] = sc_cast_fi(xv->f[j], DT_BOOL);
     } else if (is_float(x)) {
         for (int64_t j = 0; j < count; j++)
-            v->i[j] = dt_float_to_int(xv->f[j], t);
+            v->i[j] = sc_cast_fi(xv->f[j], t);
     } else if (is_float(n)) {
         for (int64_t j = 0; j < count; j++)
-            v->f[j] = round_float((float)xv->i[j], t);
+            v->f[j] = sc_cast_if(xv->i[j], t);
     } else {
         for (int64_t j = 0; j < count; j++)
-            v->i[j] = dt_int_to_int(xv->i[j], t);
+            v->i[j] = sc_cast_ii(xv->i[j], t);
     }
 }
 
@@ -533,32 +488,25 @@ typedef union {
     int64_t i;
 } Acc;
 
-/* Folds float value x into accumulator *s: NaN sticks for max/min since
- * nothing compares greater or smaller than NaN. */
+/* Folds float value x into accumulator *s (f64; scalar.h's max/min rule). */
 static inline void fold_float(IrReduce k, double *s, float x)
 {
-    if (k == RED_SUM || k == RED_MEAN)
-        *s += x;
-    else if (k == RED_MAX ? (x != x || x > *s) : (x != x || x < *s))
-        *s = x;
+    sc_fold_f64(k, s, x);
 }
 
 /* Folds integer value x into *s; sums wrap modulo 2^64. */
 static inline void fold_int(IrReduce k, int64_t *s, int64_t x)
 {
-    if (k == RED_SUM)
-        *s = (int64_t)((uint64_t)*s + (uint64_t)x);
-    else if (k == RED_MAX ? x > *s : x < *s)
-        *s = x;
+    *s = sc_red_combine_i(k, *s, x);
 }
 
 static Acc acc_init(IrReduce k, bool flt)
 {
     Acc a;
     if (flt)
-        a.f = k == RED_MAX ? -INFINITY : k == RED_MIN ? INFINITY : 0.0;
+        a.f = (double)sc_red_identity_f(k);
     else
-        a.i = k == RED_MAX ? INT64_MIN : k == RED_MIN ? INT64_MAX : 0;
+        a.i = sc_red_identity_i(k);
     return a;
 }
 
@@ -916,18 +864,19 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     return false;
 }
 
-/* Rounds count values (f for float types, i otherwise) to type t. */
+/* Rounds count values (f for float types, i otherwise) to type t, as a
+ * store does (sc_store_f / sc_store_i). */
 static void round_in_place(float *f, int64_t *i, int64_t count, DType t)
 {
     if (t == DT_BF16)
         for (int64_t j = 0; j < count; j++)
-            f[j] = dt_round_float(f[j], DT_BF16);
+            f[j] = sc_store_f(f[j], DT_BF16);
     else if (f && t != DT_F32)
         for (int64_t j = 0; j < count; j++)
-            f[j] = dt_round_float(f[j], t);
+            f[j] = sc_store_f(f[j], t);
     else if (i && t != DT_I64)
         for (int64_t j = 0; j < count; j++)
-            i[j] = dt_int_to_int(i[j], t);
+            i[j] = sc_store_i(i[j], t);
 }
 
 /* Stores output k: node n's buffer is moved into the IrBuf when owned and

@@ -138,7 +138,15 @@ typedef struct IrNode {
         IrUnary unary;
         IrBinary binary;
         struct { IrReduce kind; uint32_t axes; bool keepdim; } reduce; /* axes: bit per input dim */
-        struct { IxExpr *src[IR_MAX_RANK]; } view; /* one per input dim, over this node's indices */
+        struct {
+            IxExpr *src[IR_MAX_RANK]; /* one per input dim, over this node's indices */
+            /* The inverse map when the view is a bijection (reshape, permute,
+             * squeeze/unsqueeze of size-1 dims): one per dim of this node,
+             * over the input's indices; `invertible` is false otherwise
+             * (slice, select, expand). */
+            IxExpr *inv[IR_MAX_RANK];
+            bool invertible;
+        } view;
         struct { int dim; } cat;
         struct { bool saturate; } cast; /* clamp to the target's finite range before rounding */
         struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
@@ -185,9 +193,9 @@ void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *n
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
  * builder (they are appended), redirects uses, then compacts. */
-/* Every operand and output equal to from[i] (for a node id i with
- * from-map entry non-NULL) is replaced by map[i]; chains are followed. */
-void ir_replace_uses(IrGraph *g, IrNode **map);
+/* Every operand and output n with n->id < nmap and map[n->id] != NULL is
+ * replaced by map[n->id] (chains are followed). */
+void ir_replace_uses(IrGraph *g, IrNode **map, int nmap);
 /* Keep the parameters and the nodes the outputs reach, in a topological
  * order (operands first, otherwise stable), with dense ids again. */
 void ir_compact(IrGraph *g);

@@ -154,6 +154,45 @@ static void check_gather(Ck *c, const IrNode *n)
         fail(c, n, "gather changes dtype");
 }
 
+/* A view's recorded inverse must undo its map: checked on up to 64 points
+ * of the view's index space, with every symbol bound to 3. */
+static void check_inverse(Ck *c, const IrNode *n)
+{
+    const IrNode *x = n->in[0];
+    int64_t syms[64], shape[IR_MAX_RANK], idx[IR_MAX_RANK] = {0}, src[IR_MAX_RANK];
+    for (int k = 0; k < 64; k++)
+        syms[k] = 3;
+    if (c->g->nsym > 64)
+        return;
+    int64_t total = 1;
+    for (int k = 0; k < n->rank; k++) {
+        shape[k] = dim_eval(n->shape[k], syms);
+        if (shape[k] <= 0)
+            return;
+        total = total > (1 << 20) ? total : total * shape[k];
+    }
+    for (int k = 0; k < n->rank; k++)
+        if (!ix_ok(c->g, n->a.view.inv[k], x->rank, 0)) {
+            fail(c, n, "view inverse refers to unknown indices");
+            return;
+        }
+    int64_t step = total / 64 + 1;
+    for (int64_t p = 0; p < total; p += step) {
+        int64_t rest = p;
+        for (int k = n->rank - 1; k >= 0; k--) {
+            idx[k] = rest % shape[k];
+            rest /= shape[k];
+        }
+        for (int k = 0; k < x->rank; k++)
+            src[k] = ix_eval(n->a.view.src[k], idx, syms);
+        for (int k = 0; k < n->rank; k++)
+            if (ix_eval(n->a.view.inv[k], src, syms) != idx[k]) {
+                fail(c, n, "view inverse does not undo the view");
+                return;
+            }
+    }
+}
+
 static void check_node(Ck *c, const IrNode *n, int i)
 {
     if (n->id != i)
@@ -195,8 +234,12 @@ static void check_node(Ck *c, const IrNode *n, int i)
         if (n->dtype != n->in[0]->dtype)
             fail(c, n, "view changes dtype");
         for (int k = 0; k < n->in[0]->rank; k++)
-            if (!ix_ok(c->g, n->a.view.src[k], n->rank, 0))
+            if (!ix_ok(c->g, n->a.view.src[k], n->rank, 0)) {
                 fail(c, n, "view index expression refers to unknown indices or symbols");
+                return;
+            }
+        if (n->a.view.invertible)
+            check_inverse(c, n);
         break;
     case IR_CAT: check_cat(c, n); break;
     case IR_GATHER: check_gather(c, n); break;

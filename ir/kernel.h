@@ -1,0 +1,126 @@
+/* kernel.h - the kernel IR: what one fused group computes, and how.
+ *
+ * A KProgram is the whole graph as an ordered list of kernels (launches)
+ * over a table of buffers: the graph's inputs, its outputs, and temporaries
+ * for values one kernel hands to a later one (only across a global barrier).
+ *
+ * A kernel has one or more segments (horizontal fusion: independent work
+ * over different domains in one launch; blocks are dealt to segments in
+ * order).  A segment is a "row program": its domain is outer dims x row
+ * dims.  Domain variables are numbered outer first (v0 .. v{nouter-1}),
+ * then row dims; the row dims are walked through one linear row index
+ * e in [0, n), n = product of the row dims, v{nouter+k} = e / prod(row[k+1..])
+ * % row[k].  Ops are in SSA, topological, each either per element of the row
+ * (row = true) or once per row (row = false: depends on outer vars only).
+ * A KO_REDUCE folds a row value over the whole row into a per-row value.
+ * Arithmetic follows the graph IR: floats in f32, integers in 64 bits;
+ * values are rounded only by KO_CAST and by stores (to the buffer's dtype).
+ *
+ * Loads and stores address buffers through index expressions over the
+ * domain variables (IX_VAL leaves name another op's integer value: gathers).
+ * Every layout op of the graph has been folded into these expressions.
+ *
+ * The schedule (KSchedule) is part of the IR: codegen and the CPU executor
+ * (kexec.h) follow it exactly.  Each row is processed by a team of
+ * `threads_per_row` threads; lane l of a team owns the row elements
+ * e = (c * threads_per_row + l) * vec + j for c in [0, chunks), j in
+ * [0, vec) (elements >= n are skipped).  A reduction combines each lane's
+ * elements in that order, then combines lanes by xor-butterfly within each
+ * warp (offsets min(tpr,32)/2 .. 1), then, when the team spans several
+ * warps, combines the warp results by xor-butterfly over warp index
+ * (offsets nwarps/2 .. 1).  `rows_per_block` teams share a block. */
+#ifndef SINTER_KERNEL_H
+#define SINTER_KERNEL_H
+
+#include "ir.h"
+
+typedef enum { KB_INPUT, KB_OUTPUT, KB_TEMP } KBufKind;
+
+typedef struct {
+    KBufKind kind;
+    int index;                 /* graph param index, output index, or temp number */
+    const char *name;
+    DType dtype;
+    int rank;
+    Dim shape[IR_MAX_RANK];
+} KBuf;
+
+typedef enum {
+    KO_LOAD, KO_CONST, KO_UNARY, KO_BINARY, KO_WHERE, KO_CAST, KO_REDUCE,
+    KO_INDEX /* the integer value of an index expression over the domain vars
+                (i64): how a `cat` read inside an expression picks its part */
+} KOpKind;
+
+typedef struct KOp {
+    int id;                    /* dense within its segment */
+    KOpKind kind;
+    DType dtype;               /* nominal dtype, as in the graph IR */
+    bool row;                  /* varies along the row */
+    int nin;
+    struct KOp *in[3];
+    int node;                  /* graph node it computes (for dumps), -1 if none */
+    union {
+        struct { int buf; IxExpr *idx[IR_MAX_RANK]; } load;
+        struct { double f; int64_t i; } cnst;
+        IrUnary unary;
+        IrBinary binary;
+        struct { bool saturate; } cast;
+        struct { IrReduce kind; } reduce; /* over the segment's whole row */
+        struct { IxExpr *expr; } index;
+    } a;
+} KOp;
+
+typedef struct {
+    int buf;
+    KOp *value;
+    bool row;                  /* one store per element, else one per row */
+    IxExpr *idx[IR_MAX_RANK];  /* over the domain variables */
+} KStore;
+
+typedef struct {
+    int threads_per_row;       /* power of two, 1..1024 */
+    int vec;                   /* contiguous elements per run (power of two) */
+    int chunks;                /* runs per lane; 0: enough to cover n, looped */
+    int rows_per_block;        /* teams per block */
+    bool persistent;           /* row values stay in registers across reductions */
+    const char *why;           /* the cost model's reason, for dumps */
+} KSchedule;
+
+typedef struct KSegment {
+    int nouter, nrow;
+    Dim outer[IR_MAX_RANK];
+    Dim row[IR_MAX_RANK];
+    PtrVec ops;                /* KOp* */
+    PtrVec stores;             /* KStore* */
+    KSchedule sched;
+} KSegment;
+
+typedef struct Kernel {
+    const char *name;
+    int nseg;
+    KSegment **segs;
+    int block;                 /* threads per block, the same for every segment */
+} Kernel;
+
+typedef struct KProgram {
+    const IrGraph *graph;
+    int nbuf;
+    KBuf *bufs;                /* inputs (graph param order), outputs, temps */
+    int nkernel;
+    Kernel **kernels;          /* launch order */
+} KProgram;
+
+/* n (row length) and rows (product of outer dims) for symbol values. */
+int64_t kseg_row_len(const KSegment *s, const int64_t *symvals);
+int64_t kseg_rows(const KSegment *s, const int64_t *symvals);
+/* Static row length, or -1 if it depends on a symbol. */
+int64_t kseg_static_row_len(const KSegment *s);
+
+/* Text dump (`sinter dump --stage kernels`), JSON and Graphviz forms. */
+void kir_print(const KProgram *p, FILE *out);
+void kir_print_json(const KProgram *p, FILE *out);
+void kir_print_dot(const KProgram *p, FILE *out);
+/* Structural checks of everything stated above. */
+bool kir_verify(const KProgram *p, Diag *d);
+
+#endif

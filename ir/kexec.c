@@ -1,0 +1,740 @@
+/* kexec.c - the kernel-IR executor; see kexec.h for the contract.
+ *
+ * How it runs.  After kir_verify, every buffer's shape is evaluated, the
+ * inputs are checked, outputs and temps allocated (zeroed) with a "last
+ * writer" array each (kernel index + 1 of the last store to each element,
+ * 0 = never), and the stats (if asked for) allocated.  Then, per kernel,
+ * per segment, per row: every op is evaluated op-major into a value array
+ * (n values for a row op, one for a per-row op), so a KO_REDUCE sees its
+ * whole operand row; then the stores run.  Values are KVal: f32 for float
+ * dtypes, int64 otherwise, with the scalar semantics of scalar.h. */
+#include "kexec.h"
+#include "scalar.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NUMEL ((int64_t)1 << 40)
+
+typedef union {
+    float f;
+    int64_t i;
+} KVal;
+
+/* The whole run. */
+typedef struct {
+    const KProgram *p;
+    const int64_t *symvals;
+    Diag *d;
+    KexecStats *stats;                /* NULL when not counting */
+    int64_t (*shape)[IR_MAX_RANK];    /* per buffer, evaluated */
+    int64_t *numel;                   /* per buffer */
+    float **f;                        /* per buffer: its data (float dtypes) */
+    int64_t **i;                      /* per buffer: its data (integer / bool dtypes) */
+    int32_t **writer;                 /* per non-input buffer: last storing kernel + 1 */
+    IrBuf *temps;                     /* per buffer: the storage of KB_TEMP buffers */
+    bool *out_alloc;                  /* per buffer: outputs[index] allocated here */
+    IrBuf *outputs;
+    int ki;                           /* the running kernel */
+} Exec;
+
+/* One segment while its rows run. */
+typedef struct {
+    const Kernel *k;
+    const KSegment *s;
+    int si;
+    int64_t n;                        /* row length */
+    int64_t row;                      /* the running row */
+    int64_t odim[IR_MAX_RANK];        /* evaluated outer dims */
+    int64_t rdim[IR_MAX_RANK];        /* evaluated row dims */
+    int64_t vars[IR_MAX_RANK];        /* domain vars of the current element */
+    KVal **val;                       /* per op: n values (row op) or one */
+    KVal *mem;
+    int64_t *ivals;                   /* per op: integer value at the current element (IX_VAL) */
+    int *refstart, *refs;             /* per op then per store: the ops its index reads */
+    KVal *lanes, *tmp;                /* reduction scratch, threads_per_row each */
+} Seg;
+
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fprintf(stderr, "sinter: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
+static const KOp *op_at(const KSegment *s, int i)
+{
+    return (const KOp *)s->ops.items[i];
+}
+
+static const KStore *store_at(const KSegment *s, int i)
+{
+    return (const KStore *)s->stores.items[i];
+}
+
+/* The span of the graph node an op computes, else the graph's. */
+static Span op_span(const Exec *x, const KOp *o)
+{
+    const IrGraph *g = x->p->graph;
+    if (g && o && o->node >= 0 && o->node < g->nodes.len)
+        return ((const IrNode *)g->nodes.items[o->node])->span;
+    return g ? g->span : (Span){0};
+}
+
+/* An error inside segment sg: "kernel 0 'name' segment 1 op k3: what". */
+static void seg_error(const Exec *x, const Seg *sg, const KOp *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void seg_error(const Exec *x, const Seg *sg, const KOp *o, const char *fmt, ...)
+{
+    char what[1024], at[64] = "";
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (o)
+        snprintf(at, sizeof at, " op k%d", o->id);
+    diag_error(x->d, op_span(x, o), "kernel %d '%s' segment %d%s: %s", x->ki, sg->k->name,
+               sg->si, at, what);
+}
+
+static Span graph_span(const Exec *x)
+{
+    return x->p->graph ? x->p->graph->span : (Span){0};
+}
+
+/* "[2, 4096]" */
+static const char *ints_str(int n, const int64_t *v, char *buf, int size)
+{
+    int pos = snprintf(buf, (size_t)size, "[");
+    for (int k = 0; k < n && pos < size; k++)
+        pos += snprintf(buf + pos, (size_t)(size - pos), "%s%" PRId64, k ? ", " : "", v[k]);
+    if (pos < size)
+        snprintf(buf + pos, (size_t)(size - pos), "]");
+    return buf;
+}
+
+/* Row-major multi-index of flat offset `off` in a shape. */
+static void unflatten(int64_t off, int rank, const int64_t *shape, int64_t *idx)
+{
+    for (int d = rank - 1; d >= 0; d--) {
+        idx[d] = shape[d] ? off % shape[d] : 0;
+        off = shape[d] ? off / shape[d] : 0;
+    }
+}
+
+/* ---- setup ------------------------------------------------------------------------ */
+
+/* Product of shape[0..rank); -1 on a failed size, overflow or > 2^40. */
+static int64_t shape_numel(int rank, const int64_t *shape)
+{
+    int64_t total = 1;
+    for (int k = 0; k < rank; k++)
+        if (shape[k] < 0 || __builtin_mul_overflow(total, shape[k], &total))
+            return -1;
+    return total > MAX_NUMEL ? -1 : total;
+}
+
+static bool eval_buffer_shapes(Exec *x)
+{
+    const KProgram *p = x->p;
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *kb = &p->bufs[b];
+        for (int k = 0; k < kb->rank; k++)
+            x->shape[b][k] = dim_eval(kb->shape[k], x->symvals);
+        x->numel[b] = shape_numel(kb->rank, x->shape[b]);
+        if (x->numel[b] < 0) {
+            diag_error(x->d, graph_span(x),
+                       "buffer '%s' is too large for these sizes (overflow or more than 2^40 "
+                       "elements)",
+                       kb->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* inputs[b.index] against each input buffer b: dtype, rank, shape, data. */
+static bool check_inputs(Exec *x, const IrBuf *inputs)
+{
+    const KProgram *p = x->p;
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *kb = &p->bufs[b];
+        if (kb->kind != KB_INPUT)
+            continue;
+        const IrBuf *in = &inputs[kb->index];
+        bool same = in->dtype == kb->dtype && in->rank == kb->rank;
+        for (int k = 0; same && k < kb->rank; k++)
+            same = in->shape[k] == x->shape[b][k];
+        if (!same) {
+            char want[256], got[256];
+            int rank = in->rank < 0 || in->rank > IR_MAX_RANK ? 0 : in->rank;
+            diag_error(x->d, graph_span(x),
+                       "input '%s' does not match its buffer: expected %s%s, got %s%s", kb->name,
+                       dt_name(kb->dtype), ints_str(kb->rank, x->shape[b], want, sizeof want),
+                       (unsigned)in->dtype < DT_COUNT ? dt_name(in->dtype) : "?",
+                       ints_str(rank, in->shape, got, sizeof got));
+            return false;
+        }
+        if (x->numel[b] > 0 && (dt_is_float(kb->dtype) ? !in->f : !in->i)) {
+            diag_error(x->d, graph_span(x), "input '%s' has no data", kb->name);
+            return false;
+        }
+        x->f[b] = in->f; /* never written: stores to inputs fail kir_verify */
+        x->i[b] = in->i;
+    }
+    return true;
+}
+
+/* Outputs (into outputs[index]) and temps, zeroed, with their writer
+ * arrays; the stats' counters. */
+static bool alloc_buffers(Exec *x)
+{
+    const KProgram *p = x->p;
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *kb = &p->bufs[b];
+        if (kb->kind != KB_INPUT) {
+            IrBuf *ib = kb->kind == KB_OUTPUT ? &x->outputs[kb->index] : &x->temps[b];
+            if (!ir_buf_alloc(ib, kb->dtype, kb->rank, x->shape[b])) {
+                diag_error(x->d, graph_span(x), "out of memory for buffer '%s'", kb->name);
+                return false;
+            }
+            x->out_alloc[b] = kb->kind == KB_OUTPUT;
+            x->f[b] = ib->f;
+            x->i[b] = ib->i;
+            x->writer[b] = calloc((size_t)(x->numel[b] ? x->numel[b] : 1), sizeof(int32_t));
+            if (!x->writer[b]) {
+                diag_error(x->d, graph_span(x), "out of memory for buffer '%s'", kb->name);
+                return false;
+            }
+        }
+        if (x->stats) {
+            size_t count = (size_t)(x->numel[b] ? x->numel[b] : 1);
+            x->stats->numel[b] = x->numel[b];
+            x->stats->loads[b] = calloc(count, sizeof(int64_t));
+            x->stats->stores[b] = calloc(count, sizeof(int64_t));
+            if (!x->stats->loads[b] || !x->stats->stores[b]) {
+                diag_error(x->d, graph_span(x), "out of memory for the stats of '%s'", kb->name);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- one segment ---------------------------------------------------------------------- */
+
+/* Marks the ops an index expression reads through IX_VAL. */
+static void mark_vals(const IxExpr *e, bool *mark)
+{
+    if (e->kind == IX_VAL)
+        mark[e->c] = true;
+    else if (e->kind == IX_ADD || e->kind == IX_MUL || e->kind == IX_DIV || e->kind == IX_MOD) {
+        mark_vals(e->a, mark);
+        mark_vals(e->b, mark);
+    }
+}
+
+/* refs of entry j (an op, or nops + a store): the IX_VAL ops of its index. */
+static void collect_refs(Seg *sg, int j, IxExpr *const *idx, int rank, bool *mark, int *nrefs)
+{
+    int nops = sg->s->ops.len;
+    memset(mark, 0, (size_t)(nops ? nops : 1) * sizeof *mark);
+    for (int d = 0; d < rank; d++)
+        mark_vals(idx[d], mark);
+    sg->refstart[j] = *nrefs;
+    for (int c = 0; c < nops; c++)
+        if (mark[c])
+            sg->refs[(*nrefs)++] = c;
+    sg->refstart[j + 1] = *nrefs;
+}
+
+/* Sizes, value arrays, IX_VAL reference lists and scratch for segment si
+ * of the running kernel; false (reported) on a size or schedule error. */
+static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
+{
+    const KSegment *s = k->segs[si];
+    const KSchedule *sc = &s->sched;
+    memset(sg, 0, sizeof *sg);
+    sg->k = k;
+    sg->s = s;
+    sg->si = si;
+    int64_t rows = 1, n = 1, total;
+    for (int d = 0; d < s->nouter; d++) {
+        sg->odim[d] = dim_eval(s->outer[d], x->symvals);
+        if (sg->odim[d] < 0 || __builtin_mul_overflow(rows, sg->odim[d], &rows))
+            rows = -1;
+        if (rows < 0)
+            break;
+    }
+    for (int d = 0; d < s->nrow; d++) {
+        sg->rdim[d] = dim_eval(s->row[d], x->symvals);
+        if (sg->rdim[d] < 0 || __builtin_mul_overflow(n, sg->rdim[d], &n))
+            n = -1;
+        if (n < 0)
+            break;
+    }
+    if (rows < 0 || n < 0 || __builtin_mul_overflow(rows, n, &total) || total > MAX_NUMEL) {
+        seg_error(x, sg, NULL, "domain too large for these sizes (overflow or more than 2^40 "
+                               "elements)");
+        return false;
+    }
+    sg->n = n;
+    if (sc->chunks > 0 && (int64_t)sc->chunks * sc->threads_per_row * sc->vec < n) {
+        seg_error(x, sg, NULL,
+                  "schedule covers %" PRId64 " elements (chunks %d * threads_per_row %d * vec "
+                  "%d) of a row of %" PRId64,
+                  (int64_t)sc->chunks * sc->threads_per_row * sc->vec, sc->chunks,
+                  sc->threads_per_row, sc->vec, n);
+        return false;
+    }
+
+    int nops = s->ops.len, nst = s->stores.len;
+    size_t slots = 0, rowlen = (size_t)(n ? n : 1);
+    for (int i = 0; i < nops; i++)
+        slots += op_at(s, i)->row ? rowlen : 1;
+    sg->mem = malloc((slots ? slots : 1) * sizeof(KVal));
+    if (!sg->mem) {
+        seg_error(x, sg, NULL, "out of memory for %zu values", slots);
+        return false;
+    }
+    sg->val = xcalloc((size_t)nops, sizeof *sg->val);
+    for (size_t i = 0, at = 0; i < (size_t)nops; i++) {
+        sg->val[i] = sg->mem + at;
+        at += op_at(s, (int)i)->row ? rowlen : 1;
+    }
+    sg->ivals = xcalloc((size_t)nops, sizeof *sg->ivals);
+    for (int i = 0; i < nops; i++)
+        sg->ivals[i] = -1;
+
+    /* IX_VAL references of every load and store: at most nops each */
+    sg->refstart = xcalloc((size_t)(nops + nst + 1), sizeof *sg->refstart);
+    sg->refs = xcalloc((size_t)nops * (size_t)(nops + nst) + 1, sizeof *sg->refs);
+    bool *mark = xcalloc((size_t)nops, sizeof *mark);
+    int nrefs = 0;
+    for (int i = 0; i < nops; i++) {
+        const KOp *o = op_at(s, i);
+        if (o->kind == KO_LOAD)
+            collect_refs(sg, i, o->a.load.idx, x->p->bufs[o->a.load.buf].rank, mark, &nrefs);
+        else if (o->kind == KO_INDEX)
+            collect_refs(sg, i, &o->a.index.expr, 1, mark, &nrefs);
+        else
+            collect_refs(sg, i, NULL, 0, mark, &nrefs);
+    }
+    for (int i = 0; i < nst; i++) {
+        const KStore *st = store_at(s, i);
+        collect_refs(sg, nops + i, st->idx, x->p->bufs[st->buf].rank, mark, &nrefs);
+    }
+    free(mark);
+    sg->lanes = xcalloc((size_t)sc->threads_per_row, sizeof *sg->lanes);
+    sg->tmp = xcalloc((size_t)sc->threads_per_row, sizeof *sg->tmp);
+    return true;
+}
+
+static void seg_free(Seg *sg)
+{
+    free(sg->mem);
+    free(sg->val);
+    free(sg->ivals);
+    free(sg->refstart);
+    free(sg->refs);
+    free(sg->lanes);
+    free(sg->tmp);
+    memset(sg, 0, sizeof *sg);
+}
+
+/* Op o's value at element e (a per-row op has one value for the row). */
+static inline KVal get(const Seg *sg, const KOp *o, int64_t e)
+{
+    return sg->val[o->id][o->row ? e : 0];
+}
+
+/* The domain vars of row sg->row: outer vars row-major over the outer
+ * dims; row vars -1 (set by set_elem for per-element work). */
+static void set_row(Seg *sg)
+{
+    int64_t r = sg->row;
+    const KSegment *s = sg->s;
+    for (int d = s->nouter - 1; d >= 0; d--) {
+        sg->vars[d] = r % sg->odim[d];
+        r /= sg->odim[d];
+    }
+    for (int d = s->nouter; d < IR_MAX_RANK; d++)
+        sg->vars[d] = -1;
+}
+
+/* Row vars of element e (e >= 0), or -1 for per-row work (e < 0):
+ * v{nouter+k} = e / prod(row[k+1..]) % row[k].  Then the IX_VAL values of
+ * entry j's references at element e. */
+static void set_elem(Seg *sg, int j, int64_t e)
+{
+    const KSegment *s = sg->s;
+    int64_t rem = e;
+    for (int d = s->nrow - 1; d >= 0; d--) {
+        sg->vars[s->nouter + d] = e < 0 ? -1 : rem % sg->rdim[d];
+        rem = e < 0 ? rem : rem / sg->rdim[d];
+    }
+    for (int r = sg->refstart[j]; r < sg->refstart[j + 1]; r++) {
+        const KOp *o = op_at(s, sg->refs[r]);
+        sg->ivals[o->id] = get(sg, o, e < 0 ? 0 : e).i;
+    }
+}
+
+/* The flat offset in buffer b of the element idx names at the current
+ * vars; -1 after reporting an index out of range.  e: the element (< 0 for
+ * per-row work), for the message. */
+static int64_t access(Exec *x, Seg *sg, const KOp *o, int b, IxExpr *const *idx,
+                      const char *what, int64_t e)
+{
+    const KBuf *kb = &x->p->bufs[b];
+    int64_t iv[IR_MAX_RANK], off = 0;
+    bool bad = false, neg = false;
+    for (int d = 0; d < kb->rank; d++) {
+        iv[d] = ix_eval_vals(idx[d], sg->vars, x->symvals, sg->ivals);
+        bad |= iv[d] < 0 || iv[d] >= x->shape[b][d];
+        neg |= iv[d] < 0;
+    }
+    if (!bad) {
+        for (int d = 0; d < kb->rank; d++) /* < numel <= 2^40: no overflow */
+            off = off * x->shape[b][d] + iv[d];
+        return off;
+    }
+    char is[256], sh[256], el[64] = "";
+    if (e >= 0)
+        snprintf(el, sizeof el, ", element %" PRId64, e);
+    seg_error(x, sg, o, "%s index %s out of range for buffer '%s' of shape %s (row %" PRId64
+              "%s)%s",
+              what, ints_str(kb->rank, iv, is, sizeof is), kb->name,
+              ints_str(kb->rank, x->shape[b], sh, sizeof sh), sg->row, el,
+              neg ? "; -1 is an overflow or a negative index value" : "");
+    return -1;
+}
+
+/* Reads element off of buffer b for op o: hazards, stats, value. */
+static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *v)
+{
+    const KBuf *kb = &x->p->bufs[b];
+    if (kb->kind != KB_INPUT) {
+        int32_t w = x->writer[b][off];
+        if (w == 0 || w == x->ki + 1) {
+            char is[256];
+            int64_t idx[IR_MAX_RANK];
+            unflatten(off, kb->rank, x->shape[b], idx);
+            seg_error(x, sg, o, "loads element %s of %s buffer '%s', %s",
+                      ints_str(kb->rank, idx, is, sizeof is), kb->kind == KB_TEMP ? "temp"
+                                                                                  : "output",
+                      kb->name,
+                      w == 0 ? "which no earlier kernel stored"
+                             : "which this same kernel stores (a race between blocks)");
+            return false;
+        }
+    }
+    if (x->stats)
+        x->stats->loads[b][off]++;
+    if (dt_is_float(kb->dtype))
+        v->f = x->f[b][off];
+    else
+        v->i = x->i[b][off];
+    return true;
+}
+
+/* ---- ops ----------------------------------------------------------------------------- */
+
+static KVal eval_scalar(const Seg *sg, const KOp *o, int64_t e)
+{
+    KVal r, a, b;
+    bool f = dt_is_float(o->dtype);
+    r.i = 0;
+    switch (o->kind) {
+    case KO_CONST:
+        if (f)
+            r.f = (float)o->a.cnst.f;
+        else
+            r.i = o->a.cnst.i;
+        return r;
+    case KO_UNARY:
+        a = get(sg, o->in[0], e);
+        if (f)
+            r.f = sc_unary_f(o->a.unary, a.f);
+        else
+            r.i = sc_unary_i(o->a.unary, a.i);
+        return r;
+    case KO_BINARY:
+        a = get(sg, o->in[0], e);
+        b = get(sg, o->in[1], e);
+        if (!dt_is_float(o->in[0]->dtype))
+            r.i = sc_binary_i(o->a.binary, a.i, b.i);
+        else if (f)
+            r.f = sc_binary_f(o->a.binary, a.f, b.f);
+        else
+            r.i = sc_compare_f(o->a.binary, a.f, b.f);
+        return r;
+    case KO_WHERE:
+        return get(sg, o->in[0], e).i ? get(sg, o->in[1], e) : get(sg, o->in[2], e);
+    case KO_CAST: {
+        DType t = o->dtype;
+        a = get(sg, o->in[0], e);
+        if (dt_is_float(o->in[0]->dtype) && f)
+            r.f = o->a.cast.saturate ? sc_cast_ff_sat(a.f, t, sc_sat_bound(t))
+                                     : sc_cast_ff(a.f, t);
+        else if (dt_is_float(o->in[0]->dtype))
+            r.i = sc_cast_fi(a.f, t);
+        else if (f)
+            r.f = sc_cast_if(a.i, t);
+        else
+            r.i = sc_cast_ii(a.i, t);
+        return r;
+    }
+    default:
+        IR_ASSERT(!"not a scalar op");
+    }
+    return r;
+}
+
+/* combine(s, x) of kexec.h: x folded into s. */
+static inline KVal combine(IrReduce k, bool flt, KVal s, KVal x)
+{
+    KVal r;
+    if (flt)
+        r.f = sc_red_combine_f(k, s.f, x.f);
+    else
+        r.i = sc_red_combine_i(k, s.i, x.i);
+    return r;
+}
+
+/* One xor-butterfly over v[0..count) (count a power of two): for each
+ * offset count/2 .. 1, every slot l at once becomes combine(v[l], v[l ^
+ * off]).  tmp is scratch of the same size. */
+static void butterfly(IrReduce k, bool flt, KVal *v, KVal *tmp, int count)
+{
+    for (int off = count / 2; off >= 1; off /= 2) {
+        for (int l = 0; l < count; l++)
+            tmp[l] = combine(k, flt, v[l], v[l ^ off]);
+        memcpy(v, tmp, (size_t)count * sizeof *v);
+    }
+}
+
+/* KO_REDUCE of the current row in the schedule's exact order (kexec.h). */
+static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
+{
+    const KOp *in = o->in[0];
+    const KSchedule *sc = &sg->s->sched;
+    IrReduce k = o->a.reduce.kind;
+    bool flt = dt_is_float(in->dtype);
+    int64_t n = sg->n, tpr = sc->threads_per_row, vec = sc->vec;
+    int64_t chunks = sc->chunks ? sc->chunks : (n + tpr * vec - 1) / (tpr * vec);
+    if (n == 0 && (k == RED_MAX || k == RED_MIN)) {
+        seg_error(x, sg, o, "%s over an empty row", ir_reduce_name(k));
+        return false;
+    }
+    KVal id;
+    if (flt)
+        id.f = sc_red_identity_f(k);
+    else
+        id.i = sc_red_identity_i(k);
+
+    /* 1. lane l folds its elements e = (c * tpr + l) * vec + j in (c, j) order */
+    for (int64_t l = 0; l < tpr; l++) {
+        KVal acc = id;
+        for (int64_t c = 0; c < chunks; c++)
+            for (int64_t j = 0; j < vec; j++) {
+                int64_t e = (c * tpr + l) * vec + j;
+                if (e < n)
+                    acc = combine(k, flt, acc, get(sg, in, e));
+            }
+        sg->lanes[l] = acc;
+    }
+    /* 2. within each warp of w lanes: butterfly over offsets w/2 .. 1 */
+    int w = tpr < 32 ? (int)tpr : 32, nw = (int)tpr / w;
+    for (int q = 0; q < nw; q++)
+        butterfly(k, flt, sg->lanes + q * w, sg->tmp, w);
+    /* 3. across warps: the warps' lane-0 values, butterfly over offsets nw/2 .. 1 */
+    for (int q = 0; q < nw; q++)
+        sg->lanes[q] = sg->lanes[q * w];
+    butterfly(k, flt, sg->lanes, sg->tmp, nw);
+    /* the row's result: lane 0's */
+    KVal r = sg->lanes[0];
+    if (k == RED_MEAN)
+        r.f = r.f / (float)n;
+    sg->val[o->id][0] = r;
+    return true;
+}
+
+/* Evaluates op o for the current row: once, or for every element. */
+static bool eval_op(Exec *x, Seg *sg, const KOp *o)
+{
+    if (o->kind == KO_REDUCE)
+        return eval_reduce(x, sg, o);
+    int64_t count = o->row ? sg->n : 1;
+    KVal *out = sg->val[o->id];
+    if (o->kind == KO_INDEX) {
+        for (int64_t e = 0; e < count; e++) {
+            set_elem(sg, o->id, o->row ? e : -1);
+            out[e].i = ix_eval_vals(o->a.index.expr, sg->vars, x->symvals, sg->ivals);
+            if (out[e].i < 0) {
+                seg_error(x, sg, o, "index expression overflows or reads a negative value "
+                                    "(row %" PRId64 ", element %" PRId64 ")",
+                          sg->row, o->row ? e : -1);
+                return false;
+            }
+        }
+        return true;
+    }
+    if (o->kind != KO_LOAD) {
+        for (int64_t e = 0; e < count; e++)
+            out[e] = eval_scalar(sg, o, e);
+        return true;
+    }
+    int b = o->a.load.buf;
+    for (int64_t e = 0; e < count; e++) {
+        set_elem(sg, o->id, o->row ? e : -1);
+        int64_t off = access(x, sg, o, b, o->a.load.idx, "load", o->row ? e : -1);
+        if (off < 0 || !read_elem(x, sg, o, b, off, &out[e]))
+            return false;
+    }
+    return true;
+}
+
+/* Store j of the segment for the current row: once, or for every element. */
+static bool run_store(Exec *x, Seg *sg, int j)
+{
+    const KStore *st = store_at(sg->s, j);
+    const KBuf *kb = &x->p->bufs[st->buf];
+    int b = st->buf, entry = sg->s->ops.len + j;
+    int64_t count = st->row ? sg->n : 1;
+    for (int64_t e = 0; e < count; e++) {
+        set_elem(sg, entry, st->row ? e : -1);
+        char what[32];
+        snprintf(what, sizeof what, "store %d", j);
+        int64_t off = access(x, sg, st->value, b, st->idx, what, st->row ? e : -1);
+        if (off < 0)
+            return false;
+        if (x->writer[b][off] == x->ki + 1) {
+            char is[256];
+            int64_t idx[IR_MAX_RANK];
+            unflatten(off, kb->rank, x->shape[b], idx);
+            seg_error(x, sg, st->value,
+                      "store %d writes element %s of buffer '%s', which this kernel already "
+                      "stored (a race; row %" PRId64 ")",
+                      j, ints_str(kb->rank, idx, is, sizeof is), kb->name, sg->row);
+            return false;
+        }
+        x->writer[b][off] = x->ki + 1;
+        if (x->stats)
+            x->stats->stores[b][off]++;
+        KVal v = get(sg, st->value, st->row ? e : 0);
+        if (dt_is_float(kb->dtype))
+            x->f[b][off] = sc_store_f(v.f, kb->dtype);
+        else
+            x->i[b][off] = sc_store_i(v.i, kb->dtype);
+    }
+    return true;
+}
+
+static bool run_segment(Exec *x, const Kernel *k, int si)
+{
+    Seg sg;
+    bool ok = seg_init(x, &sg, k, si);
+    int64_t rows = kseg_rows(sg.s, x->symvals);
+    for (sg.row = 0; ok && sg.row < rows; sg.row++) {
+        set_row(&sg);
+        for (int i = 0; ok && i < sg.s->ops.len; i++)
+            ok = eval_op(x, &sg, op_at(sg.s, i));
+        for (int j = 0; ok && j < sg.s->stores.len; j++)
+            ok = run_store(x, &sg, j);
+    }
+    seg_free(&sg);
+    return ok;
+}
+
+/* Every output element must have been stored by some kernel. */
+static bool check_outputs_written(Exec *x)
+{
+    const KProgram *p = x->p;
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *kb = &p->bufs[b];
+        if (kb->kind != KB_OUTPUT)
+            continue;
+        int64_t missing = 0, first = -1;
+        for (int64_t e = 0; e < x->numel[b]; e++)
+            if (!x->writer[b][e] && missing++ == 0)
+                first = e;
+        if (missing) {
+            char is[256];
+            int64_t idx[IR_MAX_RANK];
+            unflatten(first, kb->rank, x->shape[b], idx);
+            diag_error(x->d, graph_span(x),
+                       "output '%s': %" PRId64 " of %" PRId64
+                       " elements are never stored (the first: %s)",
+                       kb->name, missing, x->numel[b], ints_str(kb->rank, idx, is, sizeof is));
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- driver -------------------------------------------------------------------------- */
+
+void kexec_stats_free(KexecStats *s)
+{
+    for (int b = 0; b < s->nbuf; b++) {
+        if (s->loads)
+            free(s->loads[b]);
+        if (s->stores)
+            free(s->stores[b]);
+    }
+    free(s->loads);
+    free(s->stores);
+    free(s->numel);
+    memset(s, 0, sizeof *s);
+}
+
+bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
+               KexecStats *stats, Diag *d)
+{
+    if (stats) {
+        memset(stats, 0, sizeof *stats);
+        stats->nbuf = p->nbuf > 0 ? p->nbuf : 0;
+        stats->numel = xcalloc((size_t)stats->nbuf, sizeof *stats->numel);
+        stats->loads = xcalloc((size_t)stats->nbuf, sizeof *stats->loads);
+        stats->stores = xcalloc((size_t)stats->nbuf, sizeof *stats->stores);
+    }
+    if (!kir_verify(p, d))
+        return false;
+    size_t nb = (size_t)p->nbuf;
+    Exec x = {.p = p, .symvals = symvals, .d = d, .stats = stats, .outputs = outputs};
+    x.shape = xcalloc(nb, sizeof *x.shape);
+    x.numel = xcalloc(nb, sizeof *x.numel);
+    x.f = xcalloc(nb, sizeof *x.f);
+    x.i = xcalloc(nb, sizeof *x.i);
+    x.writer = xcalloc(nb, sizeof *x.writer);
+    x.temps = xcalloc(nb, sizeof *x.temps);
+    x.out_alloc = xcalloc(nb, sizeof *x.out_alloc);
+
+    bool ok = eval_buffer_shapes(&x) && check_inputs(&x, inputs) && alloc_buffers(&x);
+    for (x.ki = 0; ok && x.ki < p->nkernel; x.ki++) {
+        const Kernel *k = p->kernels[x.ki];
+        for (int si = 0; ok && si < k->nseg; si++)
+            ok = run_segment(&x, k, si);
+    }
+    ok = ok && check_outputs_written(&x);
+
+    for (size_t b = 0; b < nb; b++) {
+        if (!ok && x.out_alloc[b])
+            ir_buf_free(&outputs[p->bufs[b].index]);
+        ir_buf_free(&x.temps[b]);
+        free(x.writer[b]);
+    }
+    free(x.shape);
+    free(x.numel);
+    free(x.f);
+    free(x.i);
+    free(x.writer);
+    free(x.temps);
+    free(x.out_alloc);
+    return ok;
+}

@@ -1,0 +1,40 @@
+/* decompose.c - rewrite composite forms into the primitives the kernel IR
+ * and code generators handle directly.
+ *
+ * Requires: a verified graph.  Keeps: every result bit-for-bit (only
+ * rewrites whose results are identical are made).  Breaks: nothing.
+ *   pow(x, 1) -> x        (exact)
+ *   pow(x, 2) -> x * x    (both correctly rounded in f32)
+ * mean, sigmoid, rsqrt, clamp (min/max) and where are primitives already. */
+#include "passes.h"
+
+static bool is_const(const IrNode *n, double v)
+{
+    return n->op == IR_CONST && dt_is_float(n->dtype) && n->a.cnst.f == v;
+}
+
+bool pass_decompose(IrGraph *g, Diag *d)
+{
+    (void)d;
+    int n = g->nodes.len;
+    IrNode **map = ARENA_ARRAY(g->arena, IrNode *, n);
+    bool changed = false;
+    for (int i = 0; i < n; i++) {
+        IrNode *x = g->nodes.items[i];
+        if (x->op != IR_BINARY || x->a.binary != BIN_POW || !dt_is_float(x->dtype))
+            continue;
+        IrNode *base = x->in[0];
+        if (is_const(x->in[1], 1.0) && base->dtype == x->dtype) {
+            map[i] = base;
+            changed = true;
+        } else if (is_const(x->in[1], 2.0)) {
+            map[i] = ir_binary(g, BIN_MUL, x->dtype, base, base, x->span);
+            changed = true;
+        }
+    }
+    if (changed) {
+        ir_replace_uses(g, map, n);
+        ir_compact(g);
+    }
+    return true;
+}

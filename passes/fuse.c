@@ -1,0 +1,523 @@
+/* fuse.c - the fusion planner: which values each kernel computes.
+ *
+ * Requires: a graph after fold_layout (views composed, cats lifted).
+ * Keeps: the graph untouched.  Produces: a FusionPlan.
+ *
+ * Model (Inductor's, extended).  Only two kinds of values are ever
+ * "realized": graph outputs (written to their buffers) and reductions (kept
+ * in registers, or written to a temporary when a later kernel reads them).
+ * Everything else - pointwise ops, views, gathers, cats read inside an
+ * expression - is recomputed inline wherever it is read, through composed
+ * index maps; so a value is never copied because of its layout.
+ *
+ * Each realized value is a store with a root node and a domain: a shape
+ * with a set of row axes.  A reduction's domain is its input's shape with
+ * the reduced axes as the row; a pointwise store's is its root's shape with
+ * the last axis as the row.  Before that, an output is peeled: invertible
+ * views above it are undone (the store writes through the inverse map) and
+ * a cat at the top is split into one store per part, each writing its slice
+ * of the output.  So `transpose(scale)` and `cat([a, rope(b)])` cost nothing.
+ *
+ * Stores are placed greedily, reductions first, in topological order.  A
+ * store joins an existing segment when fuse_why_not() allows it; otherwise
+ * it opens a new segment, in the earliest kernel after everything it reads
+ * and whose segments it can share a launch with (horizontal fusion), or in
+ * a new kernel at the end.  So a kernel boundary appears exactly where a
+ * value is needed at another row than the one computing it: a global
+ * barrier. */
+#include <string.h>
+
+#include "passes.h"
+
+/* ------------------------------------------------------------ references */
+
+/* A reduction read by a store's expression, at index `idx` (over the store
+ * root's index vars; IX_VAL with c = -1 marks a data-dependent index). */
+typedef struct {
+    IrNode *red;
+    IxExpr *idx[IR_MAX_RANK];
+} Ref;
+
+typedef struct {
+    const IrNode *node;
+    IxExpr *idx[IR_MAX_RANK];
+} Visit;
+
+typedef struct {
+    Arena *arena;
+    PtrVec refs;      /* Ref* */
+    PtrVec seen;      /* Visit*, for memoization (linear within one store) */
+} Walk;
+
+static bool idx_equal(IxExpr *const *a, IxExpr *const *b, int rank)
+{
+    for (int k = 0; k < rank; k++)
+        if (!ix_equal(a[k], b[k]))
+            return false;
+    return true;
+}
+
+static bool visited(Walk *w, const IrNode *n, IxExpr *const *idx)
+{
+    for (int i = 0; i < w->seen.len; i++) {
+        const Visit *v = w->seen.items[i];
+        if (v->node == n && idx_equal(v->idx, idx, n->rank))
+            return true;
+    }
+    Visit *v = ARENA_NEW(w->arena, Visit);
+    v->node = n;
+    memcpy(v->idx, idx, sizeof(IxExpr *) * (size_t)n->rank);
+    ptrvec_push(w->arena, &w->seen, v);
+    return false;
+}
+
+/* Index of a cat part k read at cat index i along its dim: i - off_k
+ * whenever i is inside part k, and some in-range index otherwise (so a
+ * select can evaluate every part safely): (i + c) % size_k with
+ * c = m*size_k - off_k >= 0. */
+IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i)
+{
+    int d = cat->a.cat.dim;
+    Dim size = cat->in[k]->shape[d];
+    int64_t off = 0;
+    for (int j = 0; j < k; j++)
+        off += cat->in[j]->shape[d].coef; /* like terms */
+    if (off == 0)
+        return i;
+    int64_t m = (off + size.coef - 1) / size.coef;
+    Dim c = size;
+    c.coef = m * size.coef - off;
+    return ix_mod(a, ix_add(a, i, ix_dim(a, c)), ix_dim(a, size));
+}
+
+static void walk(Walk *w, const IrNode *n, IxExpr *const *idx, int depth)
+{
+    IR_ASSERT(depth < 100000);
+    if (n->op == IR_INPUT || n->op == IR_CONST || visited(w, n, idx))
+        return;
+    IxExpr *sub[IR_MAX_RANK];
+    switch (n->op) {
+    case IR_REDUCE: {
+        Ref *r = ARENA_NEW(w->arena, Ref);
+        r->red = (IrNode *)n;
+        memcpy(r->idx, idx, sizeof(IxExpr *) * (size_t)n->rank);
+        ptrvec_push(w->arena, &w->refs, r);
+        return;
+    }
+    case IR_VIEW:
+        for (int k = 0; k < n->in[0]->rank; k++)
+            sub[k] = ix_subst(w->arena, n->a.view.src[k], idx);
+        walk(w, n->in[0], sub, depth + 1);
+        return;
+    case IR_CAT:
+        for (int p = 0; p < n->nin; p++) {
+            memcpy(sub, idx, sizeof(IxExpr *) * (size_t)n->rank);
+            sub[n->a.cat.dim] = fuse_cat_part_index(w->arena, n, p, idx[n->a.cat.dim]);
+            walk(w, n->in[p], sub, depth + 1);
+        }
+        return;
+    case IR_GATHER: {
+        const IrNode *t = n->in[0], *ix = n->in[1];
+        int d = n->a.gather.dim;
+        walk(w, ix, idx + d, depth + 1);
+        IxExpr *data = ARENA_NEW(w->arena, IxExpr);
+        data->kind = IX_VAL;
+        data->c = -1; /* data-dependent: never row-local */
+        for (int k = 0; k < t->rank; k++)
+            sub[k] = k < d ? idx[k] : k == d ? data : idx[k - 1 + ix->rank];
+        walk(w, t, sub, depth + 1);
+        return;
+    }
+    default: /* pointwise: operands share the index */
+        for (int k = 0; k < n->nin; k++)
+            walk(w, n->in[k], idx, depth + 1);
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- plan */
+
+typedef struct {
+    FStore s;
+    Ref **refs;
+    int nrefs;
+    int kernel, seg;     /* placement */
+} Item;
+
+typedef struct {
+    FusionPlan *plan;
+    Arena *arena;
+    PtrVec items;        /* Item* */
+    Item **of_reduce;    /* node id -> the reduction's item */
+} Planner;
+
+static IxExpr **identity(Arena *a, int rank)
+{
+    IxExpr **v = ARENA_ARRAY(a, IxExpr *, rank ? rank : 1);
+    for (int k = 0; k < rank; k++)
+        v[k] = ix_var(a, k);
+    return v;
+}
+
+static void collect_refs(Planner *P, Item *it)
+{
+    Walk w = {.arena = P->arena};
+    const IrNode *start = it->s.root;
+    if (start->op == IR_REDUCE) {
+        if (it->s.kind != FS_REDUCE) {
+            it->nrefs = 0; /* an output that is a reduction reads only it */
+            return;
+        }
+        start = start->in[0];
+    }
+    walk(&w, start, identity(P->arena, start->rank), 0);
+    it->refs = (Ref **)w.refs.items;
+    it->nrefs = w.refs.len;
+}
+
+static Item *new_item(Planner *P, FStoreKind kind, IrNode *root, int out, int dst_rank,
+                      IxExpr *const *dst)
+{
+    Item *it = ARENA_NEW(P->arena, Item);
+    it->s.kind = kind;
+    it->s.root = root;
+    it->s.out = out;
+    it->s.temp = -1;
+    it->s.dst_rank = dst_rank;
+    if (dst_rank)
+        memcpy(it->s.dst, dst, sizeof(IxExpr *) * (size_t)dst_rank);
+    it->kernel = it->seg = -1;
+    collect_refs(P, it);
+    ptrvec_push(P->arena, &P->items, it);
+    return it;
+}
+
+/* Output stores for value n written at dst (over n's vars): peel
+ * invertible views, split cats into their parts. */
+static void output_stores(Planner *P, IrNode *n, int out, int dst_rank, IxExpr **dst)
+{
+    Arena *a = P->arena;
+    while (n->op == IR_VIEW && n->a.view.invertible) {
+        IxExpr **next = ARENA_ARRAY(a, IxExpr *, dst_rank ? dst_rank : 1);
+        for (int k = 0; k < dst_rank; k++)
+            next[k] = ix_subst(a, dst[k], n->a.view.inv);
+        dst = next;
+        n = n->in[0];
+    }
+    if (n->op == IR_CAT) {
+        int d = n->a.cat.dim;
+        Dim off = dim_const(0);
+        for (int p = 0; p < n->nin; p++) {
+            IrNode *part = n->in[p];
+            IxExpr **shift = identity(a, part->rank);
+            if (off.coef)
+                shift[d] = ix_add(a, shift[d], ix_dim(a, off));
+            IxExpr **pd = ARENA_ARRAY(a, IxExpr *, dst_rank ? dst_rank : 1);
+            for (int k = 0; k < dst_rank; k++)
+                pd[k] = ix_subst(a, dst[k], shift);
+            output_stores(P, part, out, dst_rank, pd);
+            Dim size = part->shape[d];
+            if (!off.coef)
+                off = size;
+            else
+                off.coef += size.coef;
+        }
+        return;
+    }
+    new_item(P, FS_OUTPUT, n, out, dst_rank, dst);
+}
+
+/* ------------------------------------------------------------- domains */
+
+/* The domain a store would open by itself. */
+static void own_domain(const Item *it, FSegment *seg)
+{
+    const IrNode *r = it->s.root;
+    if (r->op == IR_REDUCE) {
+        seg->rank = r->in[0]->rank;
+        memcpy(seg->shape, r->in[0]->shape, sizeof(Dim) * (size_t)seg->rank);
+        seg->row_axes = r->a.reduce.axes;
+    } else {
+        seg->rank = r->rank;
+        memcpy(seg->shape, r->shape, sizeof(Dim) * (size_t)seg->rank);
+        seg->row_axes = r->rank ? 1u << (r->rank - 1) : 0;
+    }
+}
+
+static bool shape_is(const IrNode *n, int rank, const Dim *shape)
+{
+    if (n->rank != rank)
+        return false;
+    for (int k = 0; k < rank; k++)
+        if (!dim_eq(n->shape[k], shape[k]))
+            return false;
+    return true;
+}
+
+/* How store `it` would sit in domain seg: element-level (root has the
+ * domain's shape) or row-level (root has the reduced shape, with or without
+ * the kept 1s).  Fills bind (root var -> domain axis var) and *row. */
+static bool bind_to(Arena *a, const Item *it, const FSegment *seg, IxExpr **bind, bool *row)
+{
+    const IrNode *r = it->s.root;
+    if (r->op == IR_REDUCE) { /* a reduction sits only in its own domain */
+        FSegment own;
+        own_domain(it, &own);
+        if (own.rank != seg->rank || own.row_axes != seg->row_axes ||
+            !shape_is(r->in[0], seg->rank, seg->shape))
+            return false;
+    } else if (shape_is(r, seg->rank, seg->shape)) {
+        for (int k = 0; k < r->rank; k++)
+            bind[k] = ix_var(a, k);
+        *row = false;
+        return true;
+    }
+    /* row-level: keepdim form, then the form without reduced axes */
+    Dim kept[IR_MAX_RANK], dropped[IR_MAX_RANK];
+    int nd = 0;
+    for (int k = 0; k < seg->rank; k++) {
+        bool red = seg->row_axes >> k & 1;
+        kept[k] = red ? dim_const(1) : seg->shape[k];
+        if (!red)
+            dropped[nd++] = seg->shape[k];
+    }
+    *row = true;
+    if (seg->row_axes && shape_is(r, seg->rank, kept)) {
+        for (int k = 0; k < r->rank; k++)
+            bind[k] = seg->row_axes >> k & 1 ? ix_const(a, 0) : ix_var(a, k);
+        return true;
+    }
+    if (seg->row_axes && shape_is(r, nd, dropped)) {
+        for (int k = 0, j = 0; k < seg->rank; k++)
+            if (!(seg->row_axes >> k & 1))
+                bind[j++] = ix_var(a, k);
+        return true;
+    }
+    return false;
+}
+
+/* Is reduction reference (ref, read through binding bind) the current
+ * row's value of a reduction computed in domain seg? */
+static bool row_local(Arena *a, const Ref *ref, IxExpr *const *bind, const FSegment *seg)
+{
+    const IrNode *red = ref->red;
+    bool keep = red->a.reduce.keepdim;
+    for (int j = 0, axis = 0; j < red->rank; j++, axis++) {
+        if (!keep)
+            while (seg->row_axes >> axis & 1)
+                axis++;
+        IxExpr *got = ix_subst(a, ref->idx[j], bind);
+        bool reduced = seg->row_axes >> axis & 1;
+        if (reduced ? !(got->kind == IX_CONST && got->c == 0)
+                    : !(got->kind == IX_VAR && got->c == axis))
+            return false;
+    }
+    return true;
+}
+
+static FSegment *seg_at(const FusionPlan *p, int k, int s)
+{
+    FKernel *kn = p->kernels.items[k];
+    return kn->segs.items[s];
+}
+
+/* The decision, in one place: NULL if store `it` may join segment (k, s),
+ * else why not.
+ * A store joins when it sits in the segment's domain (bind_to) and every
+ * reduction it reads is either the current row's value of a reduction of
+ * the same segment, or was computed by an earlier kernel. */
+static const char *why_not(Planner *P, const Item *it, int k, int s, IxExpr **bind, bool *row)
+{
+    const FSegment *seg = seg_at(P->plan, k, s);
+    if (!bind_to(P->arena, it, seg, bind, row))
+        return "different domain";
+    const IrNode *root = it->s.root;
+    if (it->s.kind == FS_OUTPUT && root->op == IR_REDUCE) {
+        const Item *src = P->of_reduce[root->id];
+        return src->kernel == k && src->seg == s ? NULL : "the reduction lives in another segment";
+    }
+    /* a reduction's references are over its input's vars: the axis vars */
+    IxExpr **rb = it->s.kind == FS_REDUCE ? identity(P->arena, root->in[0]->rank) : bind;
+    for (int i = 0; i < it->nrefs; i++) {
+        const Ref *ref = it->refs[i];
+        const Item *src = P->of_reduce[ref->red->id];
+        if (src == it)
+            continue;
+        if (src->kernel < k)
+            continue;
+        if (src->kernel == k && src->seg == s && row_local(P->arena, ref, rb, seg))
+            continue;
+        return src->kernel == k && src->seg == s ? "reads a reduction at another row"
+                                                 : "reads a reduction of a later launch";
+    }
+    return NULL;
+}
+
+/* Segments share a launch when all of them keep short static rows in
+ * registers: each block then runs one schedule family (see schedule.c). */
+static bool horizontal_ok(const FKernel *kn, const FSegment *seg)
+{
+    const int max_row = 16384;
+    PtrVec one = {.items = (void **)&seg, .len = 1};
+    const PtrVec *lists[2] = {&kn->segs, &one};
+    for (int l = 0; l < 2; l++)
+        for (int i = 0; i < lists[l]->len; i++) {
+            const FSegment *s = lists[l]->items[i];
+            int64_t n = 1;
+            for (int k = 0; k < s->rank; k++)
+                if (s->row_axes >> k & 1) {
+                    if (s->shape[k].nsym)
+                        return false;
+                    n *= s->shape[k].coef;
+                }
+            if (n > max_row)
+                return false;
+        }
+    return true;
+}
+
+static void join(Planner *P, Item *it, int k, int s, IxExpr **bind, bool row)
+{
+    FSegment *seg = seg_at(P->plan, k, s);
+    it->kernel = k;
+    it->seg = s;
+    it->s.row = row;
+    memcpy(it->s.bind, bind, sizeof(IxExpr *) * (size_t)it->s.root->rank);
+    ptrvec_push(P->arena, &seg->stores, it);
+}
+
+static void place(Planner *P, Item *it)
+{
+    FusionPlan *p = P->plan;
+    IxExpr *bind[IR_MAX_RANK];
+    bool row;
+    for (int k = p->kernels.len - 1; k >= 0; k--) {
+        FKernel *kn = p->kernels.items[k];
+        for (int s = 0; s < kn->segs.len; s++)
+            if (!why_not(P, it, k, s, bind, &row)) {
+                join(P, it, k, s, bind, row);
+                return;
+            }
+    }
+    /* a new segment: after every kernel it reads from */
+    int first = 0;
+    for (int i = 0; i < it->nrefs; i++) {
+        const Item *src = P->of_reduce[it->refs[i]->red->id];
+        if (src != it && src->kernel + 1 > first)
+            first = src->kernel + 1;
+    }
+    FSegment *seg = ARENA_NEW(P->arena, FSegment);
+    own_domain(it, seg);
+    int k = first;
+    while (k < p->kernels.len && !horizontal_ok(p->kernels.items[k], seg))
+        k++;
+    if (k == p->kernels.len)
+        ptrvec_push(P->arena, &p->kernels, ARENA_NEW(P->arena, FKernel));
+    FKernel *kn = p->kernels.items[k];
+    ptrvec_push(P->arena, &kn->segs, seg);
+    bool ok = !why_not(P, it, k, kn->segs.len - 1, bind, &row);
+    IR_ASSERT(ok);
+    join(P, it, k, kn->segs.len - 1, bind, row);
+}
+
+/* Reductions read from another kernel are written to a temporary. */
+static void assign_temps(Planner *P)
+{
+    FusionPlan *p = P->plan;
+    PtrVec temps = {0};
+    for (int i = 0; i < P->items.len; i++) {
+        Item *it = P->items.items[i];
+        for (int j = 0; j < it->nrefs; j++) {
+            Item *src = P->of_reduce[it->refs[j]->red->id];
+            if (src == it || src->kernel == it->kernel || src->s.temp >= 0)
+                continue;
+            src->s.temp = temps.len;
+            ptrvec_push(P->arena, &temps, src->s.root);
+            src->s.dst_rank = src->s.root->rank;
+            IxExpr **id = identity(P->arena, src->s.root->rank);
+            memcpy(src->s.dst, id, sizeof(IxExpr *) * (size_t)src->s.root->rank);
+        }
+    }
+    p->ntemp = temps.len;
+    p->temp_node = (IrNode **)temps.items;
+}
+
+FusionPlan *pass_fuse(IrGraph *g, Diag *d)
+{
+    (void)d;
+    Planner P = {.arena = g->arena};
+    P.plan = ARENA_NEW(g->arena, FusionPlan);
+    P.plan->graph = g;
+    P.of_reduce = ARENA_ARRAY(g->arena, Item *, g->nodes.len + 1);
+    for (int i = 0; i < g->nodes.len; i++) {
+        IrNode *n = g->nodes.items[i];
+        if (n->op == IR_REDUCE)
+            P.of_reduce[i] = new_item(&P, FS_REDUCE, n, -1, 0, NULL);
+    }
+    int nred = P.items.len;
+    for (int o = 0; o < g->nout; o++)
+        output_stores(&P, g->outs[o], o, g->outs[o]->rank, identity(g->arena, g->outs[o]->rank));
+    for (int i = 0; i < P.items.len; i++)
+        place(&P, P.items.items[i]);
+    (void)nred;
+    assign_temps(&P);
+    for (int k = 0; k < P.plan->kernels.len; k++) { /* publish the stores */
+        FKernel *kn = P.plan->kernels.items[k];
+        for (int s = 0; s < kn->segs.len; s++) {
+            FSegment *seg = kn->segs.items[s];
+            for (int i = 0; i < seg->stores.len; i++)
+                seg->stores.items[i] = &((Item *)seg->stores.items[i])->s;
+        }
+    }
+    return P.plan;
+}
+
+/* ------------------------------------------------------------ printing */
+
+static void print_domain(const IrGraph *g, const FSegment *s, FILE *out)
+{
+    fputc('[', out);
+    const char *sep = "";
+    for (int pass = 0; pass < 2; pass++) {
+        for (int k = 0; k < s->rank; k++) {
+            if (((s->row_axes >> k) & 1) != (unsigned)pass)
+                continue;
+            char buf[64];
+            fprintf(out, "%s%s", sep, dim_str(s->shape[k], g->syms, buf, sizeof buf));
+            sep = ", ";
+        }
+        if (pass == 0)
+            fputs(s->row_axes ? (s->row_axes == (1u << s->rank) - 1 ? "| " : " | ") : "", out),
+                sep = "";
+    }
+    fputc(']', out);
+}
+
+void fuse_print(const FusionPlan *p, FILE *out)
+{
+    const IrGraph *g = p->graph;
+    fprintf(out, "fusion plan for graph %s: %d kernel%s\n", g->name, p->kernels.len,
+            p->kernels.len == 1 ? "" : "s");
+    for (int k = 0; k < p->kernels.len; k++) {
+        const FKernel *kn = p->kernels.items[k];
+        fprintf(out, "  kernel %d: %d segment%s\n", k, kn->segs.len, kn->segs.len == 1 ? "" : "s");
+        for (int s = 0; s < kn->segs.len; s++) {
+            const FSegment *seg = kn->segs.items[s];
+            fprintf(out, "    segment %d domain ", s);
+            print_domain(g, seg, out);
+            fputc('\n', out);
+            for (int i = 0; i < seg->stores.len; i++) {
+                const FStore *st = seg->stores.items[i];
+                if (st->kind == FS_REDUCE)
+                    fprintf(out, "      reduce %%%d%s", st->root->id, st->temp >= 0 ? "" : "\n");
+                else
+                    fprintf(out, "      %s store %%%d -> out%d", st->row ? "row" : "element",
+                            st->root->id, st->out);
+                if (st->temp >= 0)
+                    fprintf(out, " -> temp%d\n", st->temp);
+                else if (st->kind == FS_OUTPUT)
+                    fputc('\n', out);
+            }
+        }
+    }
+}

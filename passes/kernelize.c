@@ -1,0 +1,395 @@
+/* kernelize.c - lower a fusion plan to kernel IR.
+ *
+ * Requires: a FusionPlan from pass_fuse.  Produces: a KProgram whose
+ * kernels, segments, stores and schedules follow the plan one to one.
+ *
+ * Each store's value is built by inlining the graph at an index: pointwise
+ * ops keep the index, views substitute their map into it, gathers read the
+ * index tensor's value into an IX_VAL leaf, a cat read inside an expression
+ * becomes a select over its parts (each part read at an index that is
+ * always in range), a reduction of the same segment is its register value,
+ * and one computed by an earlier kernel is loaded from its temporary.
+ * Identical (node, index) pairs give one op: an input element read twice
+ * by the graph at the same index is loaded once. */
+#include <string.h>
+
+#include "passes.h"
+
+typedef struct {
+    const IrNode *node;
+    IxExpr *idx[IR_MAX_RANK];
+    KOp *op;
+} Memo;
+
+typedef struct {
+    Arena *arena;
+    const FusionPlan *plan;
+    KProgram *prog;
+    KSegment *seg;
+    int nouter;
+    IxExpr *axis_var[IR_MAX_RANK];   /* domain axis var -> segment var */
+    KOp **reduce_op;                 /* node id -> KO_REDUCE in this segment */
+    int *temp_buf;                   /* node id -> temp buffer, or -1 */
+    Memo *memo;
+    int memo_cap, memo_len;
+} Kz;
+
+/* ------------------------------------------------------------- helpers */
+
+static uint64_t ix_hash(const IxExpr *e)
+{
+    if (!e)
+        return 7;
+    uint64_t h = (uint64_t)e->kind * 0x9E3779B97F4A7C15ull;
+    switch (e->kind) {
+    case IX_CONST: case IX_VAR: case IX_VAL: return h ^ (uint64_t)e->c * 0x100000001B3ull;
+    case IX_DIM: return h ^ (uint64_t)e->dim.coef ^ ((uint64_t)e->dim.nsym << 40);
+    default: return (h ^ ix_hash(e->a) * 31) ^ ix_hash(e->b) * 0x100000001B3ull;
+    }
+}
+
+static uint64_t memo_hash(const IrNode *n, IxExpr *const *idx)
+{
+    uint64_t h = (uint64_t)n->id * 0x9E3779B97F4A7C15ull;
+    for (int k = 0; k < n->rank; k++)
+        h = (h ^ ix_hash(idx[k])) * 0x100000001B3ull;
+    return h;
+}
+
+static KOp **memo_slot(Kz *z, const IrNode *n, IxExpr *const *idx)
+{
+    if (z->memo_len * 2 >= z->memo_cap) {
+        Memo *old = z->memo;
+        int oldcap = z->memo_cap;
+        z->memo_cap = oldcap ? oldcap * 2 : 256;
+        z->memo = ARENA_ARRAY(z->arena, Memo, z->memo_cap);
+        z->memo_len = 0;
+        for (int i = 0; i < oldcap; i++)
+            if (old[i].node) {
+                *memo_slot(z, old[i].node, old[i].idx) = old[i].op;
+            }
+    }
+    uint64_t h = memo_hash(n, idx) & (uint64_t)(z->memo_cap - 1);
+    for (;;) {
+        Memo *m = &z->memo[h];
+        if (!m->node) {
+            m->node = n;
+            memcpy(m->idx, idx, sizeof(IxExpr *) * (size_t)n->rank);
+            z->memo_len++;
+            return &m->op;
+        }
+        bool same = m->node == n;
+        for (int k = 0; same && k < n->rank; k++)
+            same = ix_equal(m->idx[k], idx[k]);
+        if (same)
+            return &m->op;
+        h = (h + 1) & (uint64_t)(z->memo_cap - 1);
+    }
+}
+
+/* Does e depend on a row var or on the value of a row op? */
+static bool ix_row(const Kz *z, const IxExpr *e)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c >= z->nouter;
+    case IX_VAL: return ((KOp *)z->seg->ops.items[e->c])->row;
+    case IX_CONST: case IX_DIM: return false;
+    default: return ix_row(z, e->a) || ix_row(z, e->b);
+    }
+}
+
+static KOp *new_op(Kz *z, KOpKind kind, DType t, const IrNode *node, int nin, KOp *a, KOp *b,
+                   KOp *c)
+{
+    KOp *op = ARENA_NEW(z->arena, KOp);
+    op->id = z->seg->ops.len;
+    op->kind = kind;
+    op->dtype = t;
+    op->node = node ? node->id : -1;
+    op->nin = nin;
+    KOp *in[3] = {a, b, c};
+    for (int k = 0; k < nin; k++) {
+        op->in[k] = in[k];
+        op->row = op->row || in[k]->row;
+    }
+    ptrvec_push(z->arena, &z->seg->ops, op);
+    return op;
+}
+
+static KOp *load(Kz *z, int buf, const IrNode *node, int rank, IxExpr *const *idx)
+{
+    KOp *op = new_op(z, KO_LOAD, z->prog->bufs[buf].dtype, node, 0, NULL, NULL, NULL);
+    op->a.load.buf = buf;
+    for (int k = 0; k < rank; k++) {
+        op->a.load.idx[k] = idx[k];
+        op->row = op->row || ix_row(z, idx[k]);
+    }
+    return op;
+}
+
+static KOp *konst_i(Kz *z, int64_t v)
+{
+    KOp *op = new_op(z, KO_CONST, DT_I64, NULL, 0, NULL, NULL, NULL);
+    op->a.cnst.i = v;
+    return op;
+}
+
+/* ---------------------------------------------------------------- emit */
+
+static KOp *emit(Kz *z, const IrNode *n, IxExpr *const *idx);
+
+/* cat read at idx: a select chain over the parts. */
+static KOp *emit_cat(Kz *z, const IrNode *n, IxExpr *const *idx)
+{
+    int d = n->a.cat.dim;
+    IxExpr *sub[IR_MAX_RANK];
+    memcpy(sub, idx, sizeof(IxExpr *) * (size_t)n->rank);
+    if (idx[d]->kind == IX_CONST) { /* a fixed part: no select */
+        int64_t i = idx[d]->c;
+        for (int p = 0; p < n->nin; p++) {
+            int64_t size = n->in[p]->shape[d].coef;
+            if (n->in[p]->shape[d].nsym == 0 && i < size) {
+                sub[d] = ix_const(z->arena, i);
+                return emit(z, n->in[p], sub);
+            }
+            i -= size;
+        }
+    }
+    KOp *pos = new_op(z, KO_INDEX, DT_I64, NULL, 0, NULL, NULL, NULL);
+    pos->a.index.expr = idx[d];
+    pos->row = ix_row(z, idx[d]);
+    sub[d] = fuse_cat_part_index(z->arena, n, n->nin - 1, idx[d]);
+    KOp *v = emit(z, n->in[n->nin - 1], sub);
+    for (int p = n->nin - 2; p >= 0; p--) {
+        int64_t end = 0;
+        for (int j = 0; j <= p; j++)
+            end += n->in[j]->shape[d].coef;
+        IR_ASSERT(n->in[p]->shape[d].nsym == 0 || !"symbolic cat read inside an expression");
+        sub[d] = fuse_cat_part_index(z->arena, n, p, idx[d]);
+        KOp *part = emit(z, n->in[p], sub);
+        KOp *cond = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, pos, konst_i(z, end), NULL);
+        cond->a.binary = BIN_LT;
+        v = new_op(z, KO_WHERE, n->dtype, n, 3, cond, part, v);
+    }
+    return v;
+}
+
+static KOp *emit_gather(Kz *z, const IrNode *n, IxExpr *const *idx)
+{
+    const IrNode *table = n->in[0], *index = n->in[1];
+    int d = n->a.gather.dim;
+    KOp *iv = emit(z, index, idx + d);
+    IxExpr *val = ARENA_NEW(z->arena, IxExpr);
+    val->kind = IX_VAL;
+    val->c = iv->id;
+    IxExpr *sub[IR_MAX_RANK];
+    for (int k = 0; k < table->rank; k++)
+        sub[k] = k < d ? idx[k] : k == d ? val : idx[k - 1 + index->rank];
+    return emit(z, table, sub);
+}
+
+static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
+{
+    IxExpr *sub[IR_MAX_RANK];
+    KOp *a, *b, *c, *op;
+    switch (n->op) {
+    case IR_INPUT:
+        return load(z, n->a.input.index, n, n->rank, idx);
+    case IR_CONST:
+        op = new_op(z, KO_CONST, n->dtype, n, 0, NULL, NULL, NULL);
+        op->a.cnst.f = n->a.cnst.f;
+        op->a.cnst.i = n->a.cnst.i;
+        return op;
+    case IR_UNARY:
+        op = new_op(z, KO_UNARY, n->dtype, n, 1, emit(z, n->in[0], idx), NULL, NULL);
+        op->a.unary = n->a.unary;
+        return op;
+    case IR_BINARY:
+        a = emit(z, n->in[0], idx);
+        b = emit(z, n->in[1], idx);
+        op = new_op(z, KO_BINARY, n->dtype, n, 2, a, b, NULL);
+        op->a.binary = n->a.binary;
+        return op;
+    case IR_WHERE:
+        a = emit(z, n->in[0], idx);
+        b = emit(z, n->in[1], idx);
+        c = emit(z, n->in[2], idx);
+        return new_op(z, KO_WHERE, n->dtype, n, 3, a, b, c);
+    case IR_CAST:
+        op = new_op(z, KO_CAST, n->dtype, n, 1, emit(z, n->in[0], idx), NULL, NULL);
+        op->a.cast.saturate = n->a.cast.saturate;
+        return op;
+    case IR_VIEW:
+        for (int k = 0; k < n->in[0]->rank; k++)
+            sub[k] = ix_subst(z->arena, n->a.view.src[k], idx);
+        return emit(z, n->in[0], sub);
+    case IR_CAT:
+        return emit_cat(z, n, idx);
+    case IR_GATHER:
+        return emit_gather(z, n, idx);
+    case IR_REDUCE:
+        if (z->reduce_op[n->id]) /* the planner proved the read row-local */
+            return z->reduce_op[n->id];
+        IR_ASSERT(z->temp_buf[n->id] >= 0);
+        return load(z, z->temp_buf[n->id], n, n->rank, idx);
+    default:
+        IR_ASSERT(!"unknown op");
+    }
+    return NULL;
+}
+
+static KOp *emit(Kz *z, const IrNode *n, IxExpr *const *idx)
+{
+    if (n->op == IR_CONST)
+        idx = NULL; /* a constant is the same at every index */
+    IxExpr *none[IR_MAX_RANK] = {0};
+    KOp **slot = memo_slot(z, n, idx ? idx : none);
+    if (*slot)
+        return *slot;
+    KOp *op = emit_node(z, n, idx ? idx : none);
+    slot = memo_slot(z, n, idx ? idx : none); /* the table may have grown */
+    *slot = op;
+    return op;
+}
+
+/* ------------------------------------------------------------- stores */
+
+/* Expressions over domain axis vars -> over the segment's vars. */
+static void to_seg_vars(Kz *z, IxExpr **e, int n)
+{
+    for (int k = 0; k < n; k++)
+        e[k] = ix_subst(z->arena, e[k], z->axis_var);
+}
+
+static void add_store(Kz *z, int buf, KOp *value, bool row, int rank, IxExpr *const *idx)
+{
+    KStore *st = ARENA_NEW(z->arena, KStore);
+    st->buf = buf;
+    st->value = value;
+    st->row = row;
+    memcpy(st->idx, idx, sizeof(IxExpr *) * (size_t)rank);
+    ptrvec_push(z->arena, &z->seg->stores, st);
+}
+
+static void lower_store(Kz *z, const FStore *s)
+{
+    const IrNode *r = s->root;
+    IxExpr *at[IR_MAX_RANK], *dst[IR_MAX_RANK];
+    if (s->kind == FS_REDUCE) {
+        const IrNode *x = r->in[0];
+        for (int k = 0; k < x->rank; k++)
+            at[k] = z->axis_var[k];
+        KOp *v = emit(z, x, at);
+        KOp *red = new_op(z, KO_REDUCE, r->dtype, r, 1, v, NULL, NULL);
+        red->a.reduce.kind = r->a.reduce.kind;
+        red->row = false;
+        z->reduce_op[r->id] = red;
+        if (s->temp < 0)
+            return;
+    }
+    memcpy(at, s->bind, sizeof(IxExpr *) * (size_t)r->rank);
+    to_seg_vars(z, at, r->rank);
+    KOp *v = emit(z, r, at);
+    for (int k = 0; k < s->dst_rank; k++)
+        dst[k] = ix_subst(z->arena, s->dst[k], at);
+    int buf = s->kind == FS_REDUCE ? z->temp_buf[r->id] : z->plan->graph->nparam + s->out;
+    add_store(z, buf, v, !s->row, s->dst_rank, dst);
+}
+
+/* ------------------------------------------------------------ segments */
+
+static KSegment *lower_segment(Kz *z, const FSegment *fs)
+{
+    KSegment *seg = ARENA_NEW(z->arena, KSegment);
+    z->seg = seg;
+    for (int pass = 0, v = 0; pass < 2; pass++)
+        for (int k = 0; k < fs->rank; k++) {
+            bool row = fs->row_axes >> k & 1;
+            if (row != (pass == 1))
+                continue;
+            z->axis_var[k] = ix_var(z->arena, v++);
+            if (row)
+                seg->row[seg->nrow++] = fs->shape[k];
+            else
+                seg->outer[seg->nouter++] = fs->shape[k];
+        }
+    z->nouter = seg->nouter;
+    z->memo = NULL;
+    z->memo_cap = z->memo_len = 0;
+    for (int i = 0; i < fs->stores.len; i++)
+        lower_store(z, fs->stores.items[i]);
+    return seg;
+}
+
+/* ------------------------------------------------------------- buffers */
+
+static void set_buf(KBuf *b, KBufKind kind, int index, const char *name, const IrNode *n)
+{
+    b->kind = kind;
+    b->index = index;
+    b->name = name;
+    b->dtype = n->dtype;
+    b->rank = n->rank;
+    memcpy(b->shape, n->shape, sizeof(Dim) * (size_t)n->rank);
+}
+
+static void make_buffers(Kz *z)
+{
+    const IrGraph *g = z->plan->graph;
+    KProgram *p = z->prog;
+    p->nbuf = g->nparam + g->nout + z->plan->ntemp;
+    p->bufs = ARENA_ARRAY(z->arena, KBuf, p->nbuf ? p->nbuf : 1);
+    for (int i = 0; i < g->nparam; i++)
+        set_buf(&p->bufs[i], KB_INPUT, i, g->params[i]->a.input.name, g->params[i]);
+    for (int i = 0; i < g->nout; i++) {
+        const char *name = g->out_names && g->out_names[i]
+                               ? g->out_names[i] : arena_printf(z->arena, "out%d", i);
+        set_buf(&p->bufs[g->nparam + i], KB_OUTPUT, i, name, g->outs[i]);
+    }
+    for (int t = 0; t < z->plan->ntemp; t++) {
+        int b = g->nparam + g->nout + t;
+        set_buf(&p->bufs[b], KB_TEMP, t, arena_printf(z->arena, "temp%d", t),
+                z->plan->temp_node[t]);
+        z->temp_buf[z->plan->temp_node[t]->id] = b;
+    }
+}
+
+KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
+{
+    (void)d;
+    const IrGraph *g = plan->graph;
+    Arena *a = g->arena;
+    Kz z = {.arena = a, .plan = plan};
+    z.prog = ARENA_NEW(a, KProgram);
+    z.prog->graph = g;
+    z.temp_buf = ARENA_ARRAY(a, int, g->nodes.len + 1);
+    for (int i = 0; i <= g->nodes.len; i++)
+        z.temp_buf[i] = -1;
+    make_buffers(&z);
+    z.prog->nkernel = plan->kernels.len;
+    z.prog->kernels = ARENA_ARRAY(a, Kernel *, plan->kernels.len ? plan->kernels.len : 1);
+    for (int k = 0; k < plan->kernels.len; k++) {
+        const FKernel *fk = plan->kernels.items[k];
+        Kernel *kn = ARENA_NEW(a, Kernel);
+        kn->name = arena_printf(a, "%s_k%d", g->name, k);
+        kn->nseg = fk->segs.len;
+        kn->segs = ARENA_ARRAY(a, KSegment *, fk->segs.len);
+        z.reduce_op = ARENA_ARRAY(a, KOp *, g->nodes.len + 1);
+        for (int s = 0; s < fk->segs.len; s++) {
+            memset(z.reduce_op, 0, sizeof(KOp *) * (size_t)(g->nodes.len + 1));
+            kn->segs[s] = lower_segment(&z, fk->segs.items[s]);
+        }
+        int block = 0;
+        for (int s = 0; s < kn->nseg; s++) {
+            int want = 0;
+            kn->segs[s]->sched = sched_choose(kn->segs[s], z.prog, &want);
+            if (want > block)
+                block = want;
+        }
+        for (int s = 0; s < kn->nseg; s++)
+            kn->segs[s]->sched.rows_per_block = block / kn->segs[s]->sched.threads_per_row;
+        kn->block = block;
+        z.prog->kernels[k] = kn;
+    }
+    return z.prog;
+}

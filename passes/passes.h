@@ -1,0 +1,76 @@
+/* passes.h - the graph passes, the fusion planner, the scheduler and the
+ * lowering of fused groups to kernel IR.  One file per pass; each says what
+ * it requires, keeps and breaks.  pipeline.c calls them in order and
+ * verifies the IR between stages.
+ *
+ * Graph passes rewrite an IrGraph in place (through ir_replace_uses and
+ * ir_compact) and return false only on a user-facing error reported in d. */
+#ifndef SINTER_PASSES_H
+#define SINTER_PASSES_H
+
+#include "ir.h"
+#include "kernel.h"
+
+bool pass_decompose(IrGraph *g, Diag *d);
+bool pass_simplify(IrGraph *g, Diag *d);
+bool pass_cse(IrGraph *g, Diag *d);
+bool pass_dce(IrGraph *g, Diag *d);
+bool pass_fold_layout(IrGraph *g, Diag *d);
+
+/* ---- fusion plan (fuse.c): which graph values each kernel computes ---- */
+
+typedef enum {
+    FS_OUTPUT,  /* writes graph output `out` */
+    FS_REDUCE   /* computes reduction `root` (kept in registers; spilled to a
+                   temp when a later kernel reads it) */
+} FStoreKind;
+
+typedef struct {
+    FStoreKind kind;
+    IrNode *root;              /* the value computed, after peeling invertible views and cats */
+    int out;                   /* FS_OUTPUT: output index */
+    int temp;                  /* spilled FS_REDUCE: temp number, else -1 */
+    bool row;                  /* one value per row (root has the reduced shape) */
+    IxExpr *bind[IR_MAX_RANK]; /* root's index vars over the domain's axis vars */
+    /* the written buffer's index as expressions over root's index vars */
+    int dst_rank;
+    IxExpr *dst[IR_MAX_RANK];
+} FStore;
+
+typedef struct {
+    int rank;                  /* the domain: a shape with a set of row axes */
+    Dim shape[IR_MAX_RANK];
+    uint32_t row_axes;
+    PtrVec stores;             /* FStore* */
+} FSegment;
+
+typedef struct {
+    PtrVec segs;               /* FSegment* */
+} FKernel;
+
+typedef struct {
+    const IrGraph *graph;
+    PtrVec kernels;            /* FKernel*, launch order */
+    int ntemp;
+    IrNode **temp_node;        /* node materialized in each temp */
+} FusionPlan;
+
+FusionPlan *pass_fuse(IrGraph *g, Diag *d);
+void fuse_print(const FusionPlan *p, FILE *out);
+/* A cat part's index, safe to evaluate for any index of the cat (fuse.c). */
+IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i);
+
+/* ---- scheduling and lowering ---- */
+
+/* The cost model: a schedule for a segment (schedule.c). */
+KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
+/* Fused plan -> kernel IR with schedules (kernelize.c). */
+KProgram *pass_kernelize(const FusionPlan *plan, Diag *d);
+
+/* ---- the whole pipeline (pipeline.c) ---- */
+
+typedef enum { STAGE_FUSED, STAGE_KERNELS } PipelineStage;
+/* Run every graph pass, plan, schedule and lower g.  g is rewritten. */
+KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out);
+
+#endif

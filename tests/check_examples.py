@@ -1,0 +1,547 @@
+#!/usr/bin/env python3
+"""check_examples.py - check the reference interpreter against NumPy.
+
+usage: check_examples.py SINTER [EXAMPLES_DIR]
+
+For every examples/*.sn at T in {1, 3, 64, 1000}: write the inputs as .npy
+(random float32 values with full f32 precision, so that rounding to bf16 on
+load is exercised, plus a few special rows: zeros, large values that
+saturate FP8, exact bf16 ties; valid gather indices for integer params),
+run `sinter ref ... --output-dir` and `--raw`, and compare with an
+independent NumPy implementation of the same chain written from the language
+semantics (docs: /work/shared/design/LANGUAGE.md, compiler/stdlib.sn):
+
+  * arithmetic in f32, op by op, as written in the standard library (NumPy's
+    f32 + - * / sqrt are IEEE, like C's); means accumulate in f64 and round
+    once; max/min propagate NaN;
+  * inputs are rounded once to their declared dtype (our own exact
+    round-to-nearest-even below, not the interpreter's);
+  * values are rounded only by `to`, by library functions whose arithmetic
+    was promoted (stdlib's _retype) and when outputs are stored.
+
+Tolerances (after rounding our result to the output dtype): bf16 outputs
+within one bf16 step (a value next to a rounding boundary may round the
+other way); f8 outputs equal in >= 99.5% of elements and the rest one f8
+step away; f32 outputs (scales) relative 1e-5.  The --raw output's bits must
+equal our encoding of the widened output, exactly.
+
+A first case checks the conversions themselves on edge values (464 -> 448,
+anything rounding past 448 -> NaN, subnormals, ties, inf/NaN) through a
+small graph of `to(x, ...)`, and bf16 input rounding of random bit patterns.
+
+Prints one line per case and "N passed, M failed"; exits 1 on any failure,
+77 (skip) when NumPy is missing.  Standard library + NumPy only.
+"""
+import concurrent.futures
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import numpy as np
+except ImportError:
+    print("SKIP: numpy is not importable")
+    sys.exit(77)
+
+F = np.float32
+TS = (1, 3, 64, 1000)
+RAW_MAX_T = 64
+FP8_MAX = 448.0
+
+# --------------------------------------------------------------- conversions
+
+
+def bf16_bits(x):
+    """f32 values -> bf16 codes (uint16), round to nearest even, exact.
+    NaN -> 0x7FC0 (as c10 does), overflow -> +-inf."""
+    x = np.asarray(x, F)
+    u = x.view(np.uint32)
+    r = ((u + np.uint32(0x7FFF) + ((u >> 16) & 1)) >> 16).astype(np.uint16)  # wraps only for NaN
+    r[np.isnan(x)] = 0x7FC0
+    return r
+
+
+def bf16_value(bits):
+    return (np.asarray(bits, np.uint16).astype(np.uint32) << 16).view(F)
+
+
+def to_bf16(x):
+    return bf16_value(bf16_bits(x))
+
+
+def f8e4m3_bits(x):
+    """f32 values -> OCP f8e4m3fn codes (uint8), round to nearest even,
+    exact: subnormals in steps of 2^-9, 464 -> 448, anything that rounds
+    past 448 (and +-inf, NaN) -> NaN 0x7F with the input's sign.
+
+    Normal range (|x| >= 2^-6): round the f32 bits to 3 mantissa bits
+    (ties to even) and rebias the exponent (127 -> 7).  Below: the value
+    in units of 2^-9, rounded half to even (x * 512 is exact)."""
+    x = np.asarray(x, F)
+    u = x.view(np.uint32) & np.uint32(0x7FFFFFFF)
+    top = (u + np.uint32(0x7FFFF) + ((u >> 20) & 1)) >> 20   # exponent:3 mantissa bits
+    normal = top.astype(np.int64) - (120 << 3)
+    with np.errstate(invalid="ignore", over="ignore"):
+        sub = np.rint(np.abs(x) * F(512)).astype(np.int64)  # 0..8 where used
+    code = np.where(u >= np.uint32(0x3C800000), normal, sub)   # 0x3C800000 = 2^-6
+    code = np.where((u > np.uint32(0x7F800000 - 1)) | (code > 0x7E), 0x7F, code)
+    return code.astype(np.uint8) | (np.signbit(x).astype(np.uint8) << 7)
+
+
+def _f8_table():
+    c = np.arange(256)
+    mag, ex, mant = c & 0x7F, (c & 0x7F) >> 3, (c & 7).astype(np.float64)
+    v = np.where(ex == 0, mant * 2.0 ** -9, np.ldexp(8 + mant, ex - 10))
+    v = np.where(mag == 0x7F, np.nan, v)
+    return np.where(c & 0x80, -v, v).astype(F)
+
+
+F8_VALUES = _f8_table()
+
+
+def f8e4m3_value(bits):
+    return F8_VALUES[np.asarray(bits, np.uint8)]
+
+
+def to_f8(x):
+    return f8e4m3_value(f8e4m3_bits(x))
+
+
+def f8e4m3_bits_slow(x):
+    """The same rounding by another route (f64 arithmetic), for the self-test."""
+    x = np.asarray(x, F)
+    finite = np.isfinite(x)
+    a = np.where(finite, np.abs(x), F(0)).astype(np.float64)
+    _, e = np.frexp(a)                                   # a = m * 2^e, m in [0.5, 1)
+    quantum = np.ldexp(1.0, np.maximum(e - 1, -6) - 3)   # 3 mantissa bits, subnormals 2^-9
+    r = np.rint(a / quantum) * quantum
+    m2, e2 = np.frexp(r)
+    code = np.where(r >= 2.0 ** -6, (e2 - 1 + 7) * 8 + (m2 * 16 - 8), r * 512)
+    code = np.where(finite & (r <= FP8_MAX), code, 0x7F).astype(np.uint8)
+    return code | (np.signbit(x).astype(np.uint8) << 7)
+
+
+def ordinal(bits, width):
+    """Sign-magnitude codes -> integers ordered like the values (+0 = -0)."""
+    b = np.asarray(bits).astype(np.int32)
+    sign = 1 << (width - 1)
+    return np.where(b & sign, -(b & (sign - 1)), b)
+
+
+def selftest_conversions():
+    """Known answers, so a wrong converter here cannot hide a wrong one in
+    the interpreter."""
+    cases = [(448.0, 0x7E), (464.0, 0x7E), (np.nextafter(F(464), F(500)), 0x7F),
+             (480.0, 0x7F), (-464.0, 0xFE), (-465.0, 0xFF), (1e30, 0x7F),
+             (np.inf, 0x7F), (-np.inf, 0xFF), (0.0, 0x00), (-0.0, 0x80),
+             (2.0 ** -9, 0x01), (2.0 ** -10, 0x00), (3 * 2.0 ** -10, 0x02),
+             (5 * 2.0 ** -10, 0x02), (2.0 ** -6, 0x08), (7 * 2.0 ** -9, 0x07),
+             (15 * 2.0 ** -10, 0x08), (1.0, 0x38), (1.0625, 0x38), (1.1875, 0x3A),
+             (240.0, 0x77), (-3.0, 0xC4), (0.1, 0x1D)]
+    got = f8e4m3_bits(np.array([c[0] for c in cases], F))
+    for (v, want), g in zip(cases, got):
+        assert g == want, "f8e4m3(%r) = %#x, want %#x" % (v, g, want)
+    rng = np.random.default_rng(3)
+    r = np.concatenate([rng.integers(0, 2 ** 32, 200000, dtype=np.uint64).astype(np.uint32).view(F),
+                        (rng.standard_normal(200000) * 10.0 ** rng.integers(-4, 3, 200000)).astype(F)])
+    assert (f8e4m3_bits(r) == f8e4m3_bits_slow(r)).all(), "f8 converters disagree"
+    back = f8e4m3_value(np.arange(256, dtype=np.uint8))
+    codes = np.arange(256)
+    ok = (codes & 0x7F) != 0x7F
+    assert (f8e4m3_bits(back[ok]) == codes[ok]).all(), "f8 decode/encode round trip"
+    bcases = [(1.0, 0x3F80), (1.00390625, 0x3F80), (1.01171875, 0x3F82),
+              (np.float32(3.4e38), 0x7F80), (-np.inf, 0xFF80), (np.nan, 0x7FC0),
+              (2.0 ** -133, 0x0001), (-0.0, 0x8000)]
+    got = bf16_bits(np.array([c[0] for c in bcases], F))
+    for (v, want), g in zip(bcases, got):
+        assert g == want, "bf16(%r) = %#x, want %#x" % (v, g, want)
+
+
+# ----------------------------------------------------- the language in NumPy
+
+
+def mean_last(x):
+    """mean(x, dim=-1, keepdim=true): f64 accumulation, rounded once."""
+    return (x.astype(np.float64).sum(axis=-1, keepdims=True) / x.shape[-1]).astype(F)
+
+
+def amax_last(x):
+    return np.max(x, axis=-1, keepdims=True)  # propagates NaN
+
+
+def rsqrt(x):
+    return F(1) / np.sqrt(x)
+
+
+def clamp(x, lo, hi):
+    return np.minimum(np.maximum(x, F(lo)), F(hi))  # NaN-propagating
+
+
+def sigmoid(x):
+    with np.errstate(over="ignore"):
+        return F(1) / (F(1) + np.exp(-x))
+
+
+def rms_norm(x, w, eps):
+    return x * rsqrt(mean_last(x * x) + F(eps)) * w
+
+
+def gemma_rms_norm(x, w, eps):
+    return x * rsqrt(mean_last(x * x) + F(eps)) * (w + F(1))
+
+
+def layer_norm(x, w, b, eps):
+    mu = mean_last(x)
+    d = x - mu
+    var = mean_last(d * d)
+    return d * rsqrt(var + F(eps)) * w + b
+
+
+def silu_mul(x):
+    n = x.shape[-1] // 2
+    a, b = x[..., :n], x[..., n:]
+    return a * sigmoid(a) * b
+
+
+def quant_fp8(x, scale):
+    return clamp(x / scale, -FP8_MAX, FP8_MAX)      # rounded to f8 as an output
+
+
+def quant_fp8_per_token(x, eps=1e-10):
+    s = np.maximum(amax_last(np.abs(x)), F(eps)) / F(FP8_MAX)
+    return clamp(x / s, -FP8_MAX, FP8_MAX), s
+
+
+def quant_fp8_per_group(x, group, eps=1e-10):
+    g = x.reshape(x.shape[:-1] + (x.shape[-1] // group, group))
+    s = np.maximum(amax_last(np.abs(g)), F(eps)) / F(FP8_MAX)
+    q = clamp(g / s, -FP8_MAX, FP8_MAX)
+    return q.reshape(x.shape), s[..., 0]
+
+
+def rope_gptj(x, cos, sin):
+    """Interleaved pairs; bf16 x times f32 cos promotes, so the library
+    rounds the result back to x's dtype (bf16)."""
+    x1, x2 = x[..., 0::2], x[..., 1::2]
+    r = np.empty(np.broadcast_shapes(x.shape), F)
+    r[..., 0::2] = x1 * cos - x2 * sin
+    r[..., 1::2] = x2 * cos + x1 * sin
+    return to_bf16(r)
+
+
+def ref_add_rms_norm_fp8(x, residual, w, scale):
+    h = to_bf16(x + residual)
+    y = rms_norm(h, w, 1e-5)
+    return [quant_fp8(y, scale), h]
+
+
+def ref_gemma_qk_norm(qkv, q_w, k_w):
+    t = qkv.shape[0]
+    q = qkv[:, 0:4096].reshape(t, 32, 128)
+    k = qkv[:, 4096:5120].reshape(t, 8, 128)
+    return [gemma_rms_norm(q, q_w, 1e-6), gemma_rms_norm(k, k_w, 1e-6)]
+
+
+def ref_layer_norm(x, w, b):
+    return [layer_norm(x, w, b, 1e-5)]
+
+
+def ref_mla_rope_fp8(q, positions, cos_sin_cache, scale):
+    q_nope, q_pe = q[:, :, 0:128], q[:, :, 128:192]
+    cs = cos_sin_cache[positions]
+    cos, sin = cs[:, None, 0:32], cs[:, None, 32:64]
+    q_rot = rope_gptj(q_pe, cos, sin)
+    return [quant_fp8(np.concatenate([q_nope, q_rot], axis=-1), scale)]
+
+
+def ref_qwen3_qk_norm(qkv, q_w, k_w):
+    t = qkv.shape[0]
+    q = qkv[:, 0:4096].reshape(t, 32, 128)
+    k = qkv[:, 4096:5120].reshape(t, 8, 128)
+    return [rms_norm(q, q_w, 1e-6), rms_norm(k, k_w, 1e-6)]
+
+
+def ref_rms_norm_fp8_per_token(x, w):
+    q, s = quant_fp8_per_token(rms_norm(x, w, 1e-6))
+    return [q, s]
+
+
+def ref_silu_mul_fp8_group(gate_up):
+    q, s = quant_fp8_per_group(silu_mul(gate_up), 128)
+    return [q, np.ascontiguousarray(s.T)]
+
+
+# ------------------------------------------------------------------- inputs
+# Each example: its parameters (name, kind, shape with 'T'), the output
+# dtypes in return order, and the NumPy reference.  Kinds: 'x' activations,
+# 'w' weights around 1, 'wo' offsets around 0, 'scale' / 'scale_q' static FP8
+# scales (for normalised / raw values), 'pos' gather indices into 4096 rows,
+# 'cache' a cos/sin cache.
+
+EXAMPLES = {
+    "add_rms_norm_fp8": ([("x", "x", ("T", 4096)), ("residual", "x", ("T", 4096)),
+                          ("w", "w", (4096,)), ("scale", "scale", ())],
+                         ["f8e4m3", "bf16"], ref_add_rms_norm_fp8),
+    "gemma_qk_norm": ([("qkv", "x", ("T", 6144)), ("q_w", "wo", (128,)),
+                       ("k_w", "wo", (128,))], ["bf16", "bf16"], ref_gemma_qk_norm),
+    "layer_norm": ([("x", "x", ("T", 4096)), ("w", "w", (4096,)), ("b", "wo", (4096,))],
+                   ["bf16"], ref_layer_norm),
+    "mla_rope_fp8": ([("q", "x", ("T", 128, 192)), ("positions", "pos", ("T",)),
+                      ("cos_sin_cache", "cache", (4096, 64)), ("scale", "scale_q", ())],
+                     ["f8e4m3"], ref_mla_rope_fp8),
+    "qwen3_qk_norm": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,))],
+                      ["bf16", "bf16"], ref_qwen3_qk_norm),
+    "rms_norm_fp8_per_token": ([("x", "x", ("T", 4096)), ("w", "w", (4096,))],
+                               ["f8e4m3", "f32"], ref_rms_norm_fp8_per_token),
+    "silu_mul_fp8_group": ([("gate_up", "x", ("T", 28672))], ["f8e4m3", "f32"],
+                           ref_silu_mul_fp8_group),
+}
+
+# Declared dtype of every float parameter (what the interpreter rounds to).
+PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32"}
+
+
+def make_input(rng, kind, shape):
+    if kind == "pos":
+        p = rng.integers(0, 4096, size=shape, dtype=np.int64)
+        if p.size >= 3:
+            p[0], p[-1] = 0, 4095
+        return p
+    if kind == "scale":                      # for normalised y: |y| > 0.9 or 1.8 saturates
+        return np.array(rng.choice([0.002, 0.004]), F)
+    if kind == "scale_q":                    # for raw q: only the large rows saturate
+        return np.array(rng.choice([0.01, 0.02]), F)
+    if kind == "cache":
+        inv_freq = 10000.0 ** (-np.arange(32) / 32.0)
+        ang = np.arange(4096)[:, None] * inv_freq[None, :]
+        return np.concatenate([np.cos(ang), np.sin(ang)], axis=1).astype(F)
+    if kind == "w":
+        return (1.0 + 0.2 * rng.standard_normal(shape)).astype(F)
+    if kind == "wo":
+        return (0.2 * rng.standard_normal(shape)).astype(F)
+    x = rng.standard_normal(shape, dtype=F)
+    flat = x.reshape(-1)
+    # Exact bf16 ties (low half 0x8000) in a few places, both parities.
+    ties = rng.integers(0, flat.size, size=max(1, flat.size // 1000))
+    flat.view(np.uint32)[ties] = (flat.view(np.uint32)[ties] & 0xFFFF0000) | 0x8000
+    if shape[0] >= 3:
+        x[1] = 0.0                                     # a zero row
+        x[2] *= F(3000.0)                              # large: saturates FP8
+    if shape[0] >= 64:
+        x[5] = F(-1e4)                                 # constant row
+        x[7] = F(2.0 ** -130) * rng.standard_normal(shape[1:]).astype(F)  # subnormals
+    return x
+
+
+def load_input(name, raw):
+    """The value the interpreter should see: floats rounded to bf16 unless
+    declared f32."""
+    if raw.dtype.kind != "f":
+        return raw
+    return raw if PARAM_DTYPE.get(name) == "f32" else to_bf16(raw)
+
+
+# --------------------------------------------------------------- comparing
+
+
+def compare(dtype, ours, got, raw):
+    """Returns (ok, summary).  ours: our unrounded f32 result; got: the
+    interpreter's widened output; raw: its --raw output, or None."""
+    if got.shape != ours.shape:
+        return False, "shape %s, expected %s" % (got.shape, ours.shape)
+    if dtype == "f32":
+        bad = int((~np.isclose(got, ours, rtol=1e-5, atol=0.0, equal_nan=True)).sum())
+        raw_ok = raw is None or (raw.dtype == F and
+                                 np.array_equal(raw.view(np.uint32), got.view(np.uint32)))
+        msg = "f32 %d/%d within 1e-5" % (got.size - bad, got.size)
+        if raw is not None:
+            msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
+        return bad == 0 and raw_ok, msg
+    if dtype == "bf16":
+        enc, dec, width, raw_dtype = bf16_bits, bf16_value, 16, np.uint16
+    else:
+        enc, dec, width, raw_dtype = f8e4m3_bits, f8e4m3_value, 8, np.uint8
+    mine, theirs = enc(ours), enc(got)
+    # got must be representable: its encoding decodes to the same value.
+    repr_ok = np.array_equal(dec(theirs), got, equal_nan=True)
+    nan_ours, nan_got = np.isnan(dec(mine)), np.isnan(got)
+    step = np.abs(ordinal(mine, width) - ordinal(theirs, width))  # +0 and -0 are 0 apart
+    equal = np.where(nan_ours | nan_got, nan_ours & nan_got, step == 0)
+    near = equal | (~nan_ours & ~nan_got & (step <= 1))
+    frac = equal.sum() / max(got.size, 1)
+    raw_ok = raw is None or (raw.dtype == raw_dtype and raw.shape == got.shape and
+                             np.array_equal(raw, theirs))
+    ok = repr_ok and raw_ok and bool(near.all()) and (dtype == "bf16" or frac >= 0.995)
+    msg = "%s %.4f%% equal, %d one step off, %d further" % (
+        dtype, 100.0 * frac, int((near & ~equal).sum()), int((~near).sum()))
+    if not repr_ok:
+        msg += ", values not representable in %s" % dtype
+    if raw is not None:
+        msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
+    if not raw_ok and raw.shape == theirs.shape and raw.dtype == raw_dtype:
+        k = int(np.flatnonzero(raw.reshape(-1) != theirs.reshape(-1))[0])
+        msg += " (first at flat %d: raw %#x, widened %r encodes %#x)" % (
+            k, raw.reshape(-1)[k], got.reshape(-1)[k], theirs.reshape(-1)[k])
+    if not near.all():
+        k = int(np.flatnonzero(~near.reshape(-1))[0])
+        msg += " (first at flat %d: got %r, numpy %r rounds to %r)" % (
+            k, got.reshape(-1)[k], ours.reshape(-1)[k], dec(mine.reshape(-1)[k:k + 1])[0])
+    return ok, msg
+
+
+# -------------------------------------------------------------- running
+
+
+def run_sinter(sinter, args, timeout=300):
+    p = subprocess.run([sinter, "ref"] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=timeout, universal_newlines=True)
+    return p.returncode, p.stdout + p.stderr
+
+
+def start_sinter(sinter, args):
+    return subprocess.Popen([sinter, "ref"] + args, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, universal_newlines=True)
+
+
+def finish(proc, timeout=300):
+    out, _ = proc.communicate(timeout=timeout)
+    return proc.returncode, out
+
+
+def check_case(sinter, path, name, t, workdir):
+    """One example at one T; the --raw run only where t <= RAW_MAX_T (the
+    raw writer does not depend on T, and the big runs dominate the time)."""
+    raw_t = t <= RAW_MAX_T
+    params, out_dtypes, ref = EXAMPLES[name]
+    rng = np.random.default_rng(1000 * t + sum(map(ord, name)))
+    d = os.path.join(workdir, "%s_T%d" % (name, t))
+    os.makedirs(d)
+    raws, args = [], []
+    for pname, kind, shape in params:
+        shape = tuple(t if s == "T" else s for s in shape)
+        a = make_input(rng, kind, shape)
+        f = os.path.join(d, pname + ".npy")
+        np.save(f, a)
+        raws.append((pname, a))
+        args += ["--input", "%s=%s" % (pname, f)]
+    base = [path, "--dim", "T=%d" % t] + args
+    p1 = start_sinter(sinter, base + ["--output-dir", os.path.join(d, "out")])
+    p2 = raw_t and start_sinter(sinter, base + ["--raw", "--output-dir", os.path.join(d, "raw")])
+    with np.errstate(over="ignore", invalid="ignore"):
+        ours = ref(*[load_input(n, a) for n, a in raws])
+    (rc1, log1), (rc2, log2) = finish(p1), finish(p2) if p2 else (0, "")
+    if rc1 or rc2:
+        log = (log1 if rc1 else log2).strip().splitlines()
+        return False, "sinter ref failed (%d/%d): %s" % (rc1, rc2, " | ".join(log[-3:]))
+    msgs, ok = [], True
+    for i, (dt, o) in enumerate(zip(out_dtypes, ours)):
+        got = np.load(os.path.join(d, "out", "out%d.npy" % i))
+        raw = np.load(os.path.join(d, "raw", "out%d.npy" % i)) if p2 else None
+        good, msg = compare(dt, np.asarray(o, F), got, raw)
+        ok &= good
+        msgs.append("out%d %s" % (i, msg))
+    extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in
+             ["out%d.npy" % i for i in range(len(out_dtypes))]]
+    if extra:
+        ok = False
+        msgs.append("unexpected outputs %s" % extra)
+    return ok, "; ".join(msgs)
+
+
+CONV_SN = """graph conv(x: f32[N], y: bf16[N]) {
+    return to(x, f8e4m3), to(x, bf16), y
+}
+"""
+
+
+def check_conversions(sinter, workdir):
+    """to(x, f8e4m3), to(x, bf16) on edge values and bf16 input rounding of
+    random bit patterns, against our converters, bit for bit."""
+    try:
+        selftest_conversions()
+    except AssertionError as e:
+        return False, "NumPy converters' self-test: %s" % e
+    rng = np.random.default_rng(7)
+    edge = [0.0, -0.0, 448.0, 449.0, 463.99, 464.0, float(np.nextafter(F(464), F(1e3))),
+            -464.0, -464.5, 480.0, 1e30, -1e30, np.inf, -np.inf, np.nan,
+            2.0 ** -9, 2.0 ** -10, 3 * 2.0 ** -10, 5 * 2.0 ** -10, 2.0 ** -6, 2.0 ** -7,
+            15 * 2.0 ** -10, 1e-30, 2.0 ** -149, 240.0, 0.1, 1.0625, 1.1875, -3.0]
+    x = np.concatenate([np.array(edge, F), rng.standard_normal(5000).astype(F) * F(100),
+                        rng.standard_normal(2000).astype(F) * F(0.01)])
+    y = rng.integers(0, 2 ** 32, size=x.size, dtype=np.uint64).astype(np.uint32)
+    y[::7] = (y[::7] & 0xFFFF0000) | 0x8000        # ties
+    y = y.view(F)                                  # NaNs included: all become 0x7FC0
+    path = os.path.join(workdir, "conv.sn")
+    with open(path, "w") as f:
+        f.write(CONV_SN)
+    np.save(os.path.join(workdir, "cx.npy"), x)
+    np.save(os.path.join(workdir, "cy.npy"), y)
+    rc, log = run_sinter(sinter, [path, "--raw", "--output-dir", os.path.join(workdir, "conv"),
+                                  "--input", "x=" + os.path.join(workdir, "cx.npy"),
+                                  "--input", "y=" + os.path.join(workdir, "cy.npy")])
+    if rc:
+        return False, "sinter ref failed: " + " | ".join(log.strip().splitlines()[-3:])
+    f8 = np.load(os.path.join(workdir, "conv", "out0.npy"))
+    b16 = np.load(os.path.join(workdir, "conv", "out1.npy"))
+    yin = np.load(os.path.join(workdir, "conv", "out2.npy"))
+    msgs, ok = [], True
+    for label, got, want in (("to f8e4m3", f8, f8e4m3_bits(x)), ("to bf16", b16, bf16_bits(x)),
+                             ("bf16 input", yin, bf16_bits(y))):
+        bad = np.flatnonzero(got != want)
+        if bad.size or got.dtype != want.dtype:
+            ok = False
+            k = int(bad[0]) if bad.size else 0
+            src = y if label == "bf16 input" else x
+            msgs.append("%s: %d differ (first %r -> %#x, want %#x)" % (
+                label, bad.size, src[k], got[k], want[k]))
+        else:
+            msgs.append("%s: %d exact" % (label, got.size))
+    return ok, "; ".join(msgs)
+
+
+def main(argv):
+    if len(argv) < 2:
+        print("usage: check_examples.py SINTER [EXAMPLES_DIR]", file=sys.stderr)
+        return 2
+    sinter = os.path.abspath(argv[1])
+    here = os.path.dirname(os.path.abspath(__file__))
+    exdir = argv[2] if len(argv) > 2 else os.path.join(here, "..", "examples")
+    files = sorted(glob.glob(os.path.join(exdir, "*.sn")))
+    names = [os.path.splitext(os.path.basename(f))[0] for f in files]
+    unknown = [n for n in names if n not in EXAMPLES]
+    start = time.time()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="sinter-check-") as work:
+        ok, msg = check_conversions(sinter, work)
+        results.append(("conversions", ok, msg))
+        cases = [(f, n, t) for f, n in zip(files, names) if n in EXAMPLES for t in TS]
+        # Largest first, two at a time (each runs two sinter processes).
+        cases.sort(key=lambda c: -c[2])
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            futs = {pool.submit(check_case, sinter, f, n, t, work): (n, t) for f, n, t in cases}
+            done = {}
+            for fut in concurrent.futures.as_completed(futs):
+                try:
+                    done[futs[fut]] = fut.result()
+                except Exception as e:  # a crash in one case fails that case
+                    done[futs[fut]] = (False, "%s: %s" % (type(e).__name__, e))
+        for n in names:
+            for t in TS:
+                if (n, t) in done:
+                    results.append(("%s T=%d" % (n, t),) + done[(n, t)])
+    for n in unknown:
+        results.append((n, False, "no NumPy reference for this example: add one to "
+                        "tests/check_examples.py"))
+    for label, ok, msg in results:
+        print("%s %-30s %s" % ("PASS" if ok else "FAIL", label, msg))
+    npass = sum(1 for r in results if r[1])
+    print("(%.1f s)" % (time.time() - start))
+    print("%d passed, %d failed" % (npass, len(results) - npass))
+    return 0 if npass == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

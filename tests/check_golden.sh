@@ -1,0 +1,55 @@
+#!/bin/sh
+# check_golden.sh SINTER SRCROOT STAGE... - compare `sinter dump --stage S`
+# of every examples/*.sn with tests/golden/<example>.<S>, for each stage S
+# given (ast, ir).  Prints one line per file and the unified diff of each
+# mismatch; a missing golden file, or a golden file whose example is gone,
+# fails too.  Exit status 0 when all match, 1 otherwise.
+#
+# After an intended change of the dumps: tests/update_golden.sh, then review
+# the change to tests/golden/ in the diff before committing it.
+set -u
+if [ $# -lt 3 ]; then
+    echo "usage: check_golden.sh SINTER SRCROOT STAGE..." >&2
+    exit 2
+fi
+sinter=$1
+case $sinter in /*) ;; *) sinter=$(pwd)/$sinter ;; esac
+cd "$2" || exit 2
+shift 2
+tmp=$(mktemp) || exit 2
+trap 'rm -f "$tmp"' EXIT
+pass=0
+fail=0
+for stage in "$@"; do
+    for src in examples/*.sn; do
+        name=$(basename "$src" .sn)
+        gold=tests/golden/$name.$stage
+        if [ ! -f "$gold" ]; then
+            echo "FAIL $gold: missing (run tests/update_golden.sh)"
+            fail=$((fail + 1))
+            continue
+        fi
+        if ! "$sinter" dump "$src" --stage "$stage" >"$tmp" 2>&1; then
+            echo "FAIL $gold: sinter dump $src --stage $stage failed:"
+            cat "$tmp"
+            fail=$((fail + 1))
+        elif diff -u --label "$gold" --label "sinter dump $src --stage $stage" \
+                "$gold" "$tmp"; then
+            echo "ok   $gold"
+            pass=$((pass + 1))
+        else
+            echo "FAIL $gold differs (above); if intended, run tests/update_golden.sh"
+            fail=$((fail + 1))
+        fi
+    done
+    for gold in tests/golden/*."$stage"; do
+        [ -f "$gold" ] || continue
+        name=$(basename "$gold" ."$stage")
+        if [ ! -f "examples/$name.sn" ]; then
+            echo "FAIL $gold: examples/$name.sn is gone (run tests/update_golden.sh)"
+            fail=$((fail + 1))
+        fi
+    done
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,16 @@
+/* fuzz_one.h - one fuzz input through the front end (and the oracle).
+ *
+ * Shared by the libFuzzer target (fuzz_frontend.c) and the corpus replay
+ * test (replay.c), so CI runs the exact body the fuzzer runs. */
+#ifndef SINTER_FUZZ_ONE_H
+#define SINTER_FUZZ_ONE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Compile data as a .sn file; for every graph that compiled, verify the IR
+ * (aborting if it is invalid), print it and the diagnostics to /dev/null,
+ * and run the reference interpreter when the graph is small.  Returns 0. */
+int sn_fuzz_one(const uint8_t *data, size_t size);
+
+#endif

@@ -1,0 +1,334 @@
+/* test_bad.c - the bad-input corpus: every tests/bad/ *.sn file must fail to
+ * compile, cleanly.
+ *
+ * Each file opens with one or more comment lines
+ *     # expect: LINE:COL: text
+ * one per error the file must produce (a file with several bad graphs has
+ * one line per graph).  The test compiles the file as `sinter check` does
+ * (front_read_file + front_compile) and asserts: there is at least one
+ * error; the errors are exactly the expected ones (same count, each
+ * expected location with its text); every message, notes included, is
+ * located and prints as "FILE:LINE:COL: error|note: ..." with the quoted
+ * line; every graph that was still built verifies.  Inputs too big to
+ * commit (20,000-deep nesting, a 20,000-term chain) are generated into a
+ * temporary file at run time.  The test runs with the source root as its
+ * working directory.  Set SINTER_SHOW_BAD=1 to print each file's messages. */
+#define _GNU_SOURCE /* open_memstream */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "front.h"
+
+#define BAD_DIR "tests/bad"
+#define MAX_EXPECT 16
+
+typedef struct {
+    int line, col;
+    char text[256];
+} Expect;
+
+/* The "# expect: L:C: text" lines at the top of the file. */
+static int read_expects(const SrcFile *f, Expect *out)
+{
+    static const char tag[] = "# expect: ";
+    int n = 0;
+    const char *p = f->text, *end = f->text + f->len;
+    while (p < end && *p == '#') {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        if ((size_t)(eol - p) > sizeof tag - 1 && strncmp(p, tag, sizeof tag - 1) == 0) {
+            assert_true(n < MAX_EXPECT);
+            int used = 0;
+            assert_int_equal(sscanf(p + sizeof tag - 1, "%d:%d: %n", &out[n].line, &out[n].col,
+                                    &used),
+                             2);
+            const char *text = p + sizeof tag - 1 + used;
+            size_t len = (size_t)(eol - text);
+            while (len && (text[len - 1] == '\r' || text[len - 1] == ' '))
+                len--;
+            assert_true(len > 0 && len < sizeof out[n].text);
+            memcpy(out[n].text, text, len);
+            out[n].text[len] = 0;
+            n++;
+        }
+        p = eol + 1;
+    }
+    return n;
+}
+
+static bool has_error(const Diag *d, const Expect *e)
+{
+    for (const DiagMsg *m = d->head; m; m = m->next)
+        if (m->level == DIAG_ERROR && m->span.line == e->line && m->span.col == e->col &&
+            strstr(m->text, e->text))
+            return true;
+    return false;
+}
+
+/* Every message prints as "name:L:C: error|note: text", then the quoted line
+ * and the caret line, both indented. */
+static void check_printed(const Diag *d, const char *name)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(d, f);
+    fclose(f);
+    if (getenv("SINTER_SHOW_BAD"))
+        fputs(buf, stderr);
+    int headers = 0, nmsg = 0;
+    for (const DiagMsg *m = d->head; m; m = m->next)
+        nmsg++;
+    size_t nlen = strlen(name);
+    for (char *line = buf; line && *line;) {
+        char *eol = strchr(line, '\n');
+        assert_non_null(eol);
+        *eol = 0;
+        if (strncmp(line, "    ", 4) != 0) {
+            int l = 0, c = 0, used = 0;
+            char level[8] = "";
+            if (strncmp(line, name, nlen) != 0 ||
+                sscanf(line + nlen, ":%d:%d: %7[a-z]: %n", &l, &c, level, &used) != 3 ||
+                used == 0 || l < 1 || c < 1 ||
+                (strcmp(level, "error") != 0 && strcmp(level, "note") != 0)) {
+                fprintf(stderr, "badly located message: %s\n", line);
+                fail();
+            }
+            headers++;
+        }
+        line = eol + 1;
+    }
+    assert_int_equal(headers, nmsg);
+    free(buf);
+}
+
+/* Compile one file; returns the diagnostics (caller frees). */
+static void compile_file(const char *path, Arena *a, Diag *d, IrModule **mod, SrcFile **src)
+{
+    diag_init(d);
+    *src = front_read_file(a, path, d);
+    assert_non_null(*src);
+    *mod = front_compile(*src, a, d);
+    assert_non_null(*mod);
+    for (int i = 0; i < (*mod)->ngraph; i++) {
+        Diag vd;
+        diag_init(&vd);
+        bool ok = ir_verify((*mod)->graphs[i], &vd);
+        diag_free(&vd);
+        assert_true(ok);
+    }
+    for (const DiagMsg *m = d->head; m; m = m->next) {
+        assert_non_null(m->span.file);
+        assert_true(m->span.line >= 1 && m->span.col >= 1 && m->span.len >= 1);
+        assert_string_equal(m->span.file->name, path);
+    }
+    check_printed(d, path);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_corpus(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(BAD_DIR);
+    assert_non_null(dir);
+    char *names[512];
+    int n = 0;
+    for (struct dirent *e; (e = readdir(dir));) {
+        size_t len = strlen(e->d_name);
+        if (len > 3 && strcmp(e->d_name + len - 3, ".sn") == 0) {
+            assert_true(n < 512);
+            names[n++] = strdup(e->d_name);
+        }
+    }
+    closedir(dir);
+    qsort(names, (size_t)n, sizeof names[0], cmp_names);
+    assert_true(n >= 40);
+    int failures = 0;
+    for (int i = 0; i < n; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", BAD_DIR, names[i]);
+        Arena *a = arena_new();
+        Diag d;
+        IrModule *mod;
+        SrcFile *src;
+        if (getenv("SINTER_SHOW_BAD"))
+            fprintf(stderr, "== %s\n", path);
+        compile_file(path, a, &d, &mod, &src);
+        Expect want[MAX_EXPECT];
+        int nwant = read_expects(src, want);
+        bool ok = nwant >= 1 && d.nerrors == nwant;
+        for (int k = 0; k < nwant; k++)
+            if (!has_error(&d, &want[k])) {
+                fprintf(stderr, "%s: missing error %d:%d: %s\n", path, want[k].line, want[k].col,
+                        want[k].text);
+                ok = false;
+            }
+        if (!ok) {
+            fprintf(stderr, "%s: %d expect lines, %d errors:\n", path, nwant, d.nerrors);
+            diag_print(&d, stderr);
+            failures++;
+        }
+        diag_free(&d);
+        arena_free(a);
+        free(names[i]);
+    }
+    assert_int_equal(failures, 0);
+}
+
+/* ---- generated inputs --------------------------------------------------------------- */
+
+typedef void (*Writer)(FILE *f, int n);
+
+static void write_parens(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc('(', f);
+    fputc('a', f);
+    for (int i = 0; i < n; i++)
+        fputc(')', f);
+}
+
+static void write_minus(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc('-', f);
+    fputc('a', f);
+}
+
+static void write_chain(FILE *f, int n)
+{
+    fputc('a', f);
+    for (int i = 1; i < n; i++)
+        fputs("+a", f);
+}
+
+static void write_brackets(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc('[', f);
+    fputc('a', f);
+    for (int i = 0; i < n; i++)
+        fputc(']', f);
+}
+
+static void write_calls(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputs("exp(", f);
+    fputc('a', f);
+    for (int i = 0; i < n; i++)
+        fputc(')', f);
+}
+
+static void write_unclosed(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc('(', f);
+    fputc('a', f);
+}
+
+/* A file of two graphs: the first returns the generated expression (and so
+ * fails), the second is fine and must still be built. */
+static void check_generated(Writer w, int n, const char *what)
+{
+    char path[] = "/tmp/sinter_bad_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("graph deep(a: f32[4]) {\n    return ", f);
+    w(f, n);
+    fputs("\n}\ngraph fine(a: f32[4]) {\n    return a\n}\n", f);
+    fclose(f);
+    Arena *a = arena_new();
+    Diag d;
+    IrModule *mod;
+    SrcFile *src;
+    compile_file(path, a, &d, &mod, &src);
+    unlink(path);
+    if (d.nerrors != 1 || !strstr(d.head->text, what)) {
+        diag_print(&d, stderr);
+        fail();
+    }
+    assert_int_equal(d.head->span.line, 2);
+    assert_int_equal(mod->ngraph, 1);
+    assert_string_equal(mod->graphs[0]->name, "fine");
+    diag_free(&d);
+    arena_free(a);
+}
+
+static void test_deep_parens(void **state)
+{
+    (void)state;
+    check_generated(write_parens, 20000, "expression nested too deeply (more than 256 levels)");
+}
+
+static void test_deep_unary_minus(void **state)
+{
+    (void)state;
+    check_generated(write_minus, 20000, "expression nested too deeply");
+}
+
+static void test_long_chain(void **state)
+{
+    (void)state;
+    check_generated(write_chain, 20000, "expression nested too deeply");
+}
+
+static void test_deep_brackets_and_calls(void **state)
+{
+    (void)state;
+    check_generated(write_brackets, 20000, "expression nested too deeply");
+    check_generated(write_calls, 20000, "expression nested too deeply");
+}
+
+/* 20,000 '(' never closed: the rest of the file is inside them. */
+static void test_deep_unclosed(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sinter_bad_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("graph deep(a: f32[4]) {\n    return ", f);
+    write_unclosed(f, 20000);
+    fclose(f);
+    Arena *a = arena_new();
+    Diag d;
+    IrModule *mod;
+    SrcFile *src;
+    compile_file(path, a, &d, &mod, &src);
+    unlink(path);
+    assert_int_equal(d.nerrors, 1);
+    assert_int_equal(mod->ngraph, 0);
+    diag_free(&d);
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_corpus),
+        cmocka_unit_test(test_deep_parens),
+        cmocka_unit_test(test_deep_unary_minus),
+        cmocka_unit_test(test_long_chain),
+        cmocka_unit_test(test_deep_brackets_and_calls),
+        cmocka_unit_test(test_deep_unclosed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
