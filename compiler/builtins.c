@@ -1,6 +1,8 @@
 /* builtins.c - function calls: binding of positional and keyword arguments,
- * inlining of `def`s (the file's own, which shadow the standard library's),
- * and the built-in functions of the language (docs/language.md lists them).
+ * inlining of `def`s (the file's own, which shadow the standard library's
+ * in the user's calls; the library's calls among its own functions always
+ * reach its own), and the built-in functions of the language
+ * (docs/language.md lists them).
  *
  * Names starting with '_' are internal helpers of the standard library and
  * are refused in user files. */

@@ -342,7 +342,7 @@ static Value do_split(Lower *L, IrNode *x, const Value *a, const bool *given, Sp
     if (a[1].k == V_INT) {
         if (a[1].i < 1)
             lw_fail(L, a[1].span, "split size must be positive");
-        for (int64_t at = 0; at < size; at += a[1].i) {
+        for (int64_t at = 0; at < size; at += sizes[n - 1]) { /* at + i may overflow */
             if (n == 1024)
                 lw_fail(L, a[1].span, "split into more than 1024 pieces");
             sizes[n++] = size - at < a[1].i ? size - at : a[1].i;
@@ -354,7 +354,10 @@ static Value do_split(Lower *L, IrNode *x, const Value *a, const bool *given, Sp
             if (sizes[n] < 1 || sizes[n] > size)
                 lw_fail(L, a[1].items[i].span, "split size %lld out of range (1..%lld)",
                         (long long)sizes[n], (long long)size);
-            total += sizes[n++];
+            if (__builtin_add_overflow(total, sizes[n], &total))
+                lw_fail(L, a[1].span, "split sizes sum to more than dim %d's size %lld", d,
+                        (long long)size);
+            n++;
         }
         if (total != size)
             lw_fail(L, a[1].span, "split sizes sum to %lld but dim %d of %s has size %lld",
@@ -373,9 +376,9 @@ static Value do_chunk(Lower *L, IrNode *x, const Value *a, const bool *given, Sp
     int64_t size = const_dim(L, x, d, "chunk", s);
     if (chunks < 1 || chunks > 1024)
         lw_fail(L, a[1].span, "chunks must be 1..1024");
-    int64_t each = (size + chunks - 1) / chunks, sizes[1024];
+    int64_t each = size / chunks + (size % chunks != 0), sizes[1024]; /* no overflow */
     int n = 0;
-    for (int64_t at = 0; at < size; at += each)
+    for (int64_t at = 0; at < size; at += sizes[n - 1])
         sizes[n++] = size - at < each ? size - at : each;
     return pieces(L, x, d, sizes, n, s);
 }

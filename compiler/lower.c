@@ -24,7 +24,7 @@
 /* Nested expressions across inlined functions (each file's are bounded by
  * PARSE_MAX_DEPTH, but 64 inlined levels of those would overflow the C
  * stack): a located error beyond this. */
-#define MAX_LOWER_DEPTH 1000
+#define MAX_LOWER_DEPTH 512
 
 /* ---------------------------------------------------------------- errors */
 

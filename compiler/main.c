@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "codegen.h"
 #include "passes.h"
 
 static const char *const usage_main =
@@ -18,7 +19,8 @@ static const char *const usage_main =
     "\n"
     "commands:\n"
     "  check FILE...                      parse and type-check .sn files\n"
-    "  dump FILE --stage ast|ir|fused|kernels [--graph G] [--json|--dot]\n"
+    "  dump FILE --stage ast|ir|fused|kernels|cuda|hip [--graph G] [--json|--dot]\n"
+    "           [--arch ARCH]\n"
     "                                     print a stage of the compilation\n"
     "  ref FILE [--graph G] [--dim T=N]... [--input NAME=FILE.npy]...\n"
     "           [--output-dir D] [--seed S] [--raw]\n"
@@ -33,16 +35,22 @@ static const char *const usage_check =
     "(file:line:col) and exits 1 if there was any, else exits 0.\n";
 
 static const char *const usage_dump =
-    "usage: sinter dump FILE --stage ast|ir|fused|kernels [--graph G] [--json] [--dot]\n"
+    "usage: sinter dump FILE --stage ast|ir|fused|kernels|cuda|hip [--graph G]\n"
+    "                   [--json] [--dot] [--arch ARCH]\n"
     "\n"
     "Print FILE after a stage of the compiler:\n"
     "  ast      the syntax tree, as S-expressions\n"
     "  ir       the graph IR (typed, shaped SSA; layout ops as index maps)\n"
     "  fused    the graph IR after the graph passes, and the fusion plan\n"
     "  kernels  the kernel IR: per kernel its domain, schedule, loads, ops, stores\n"
+    "  cuda     CUDA source for NVRTC, with a header comment per kernel (--arch,\n"
+    "           default sm_90)\n"
+    "  hip      HIP source for hiprtc (--arch, default gfx942)\n"
     "--graph G limits the output to graph G.\n"
     "--json (kernels) prints the kernel IR as JSON; --dot (kernels) as Graphviz,\n"
-    "one cluster per kernel.\n";
+    "one cluster per kernel.\n"
+    "--arch picks the target: sm_80 sm_86 sm_89 sm_90 sm_100 sm_120 (cuda),\n"
+    "gfx90a gfx942 gfx950 gfx1100 gfx1201 (hip).\n";
 
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 {
@@ -51,7 +59,7 @@ _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     fprintf(stderr, "sinter%s%s: ", verb ? " " : "", verb ? verb : "");
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n(see 'sinter %s--help')\n", verb ? verb : "");
+    fprintf(stderr, "\n(see 'sinter %s%s--help')\n", verb ? verb : "", verb ? " " : "");
     exit(EXIT_USAGE);
 }
 
@@ -130,8 +138,8 @@ static int cmd_check(int argc, char **argv)
 
 typedef enum { FMT_TEXT, FMT_JSON, FMT_DOT } Format;
 
-/* Print graph g after `stage` (ir, fused or kernels). */
-static bool dump_graph(IrGraph *g, const char *stage, Format fmt, Diag *d)
+/* Print graph g after `stage` (ir, fused, kernels, cuda or hip). */
+static bool dump_graph(IrGraph *g, const char *stage, Format fmt, const CgTarget *t, Diag *d)
 {
     if (strcmp(stage, "ir") == 0) {
         ir_print_graph(g, stdout);
@@ -144,6 +152,11 @@ static bool dump_graph(IrGraph *g, const char *stage, Format fmt, Diag *d)
     if (strcmp(stage, "fused") == 0) {
         ir_print_graph(g, stdout);
         fuse_print(plan, stdout);
+    } else if (t) {
+        CgModule m;
+        if (!cg_emit(p, t, g->arena, &m, d))
+            return false;
+        cg_print(p, &m, t, stdout);
     } else if (fmt == FMT_JSON) {
         kir_print_json(p, stdout);
     } else if (fmt == FMT_DOT) {
@@ -156,7 +169,7 @@ static bool dump_graph(IrGraph *g, const char *stage, Format fmt, Diag *d)
 
 static int cmd_dump(int argc, char **argv)
 {
-    const char *path = NULL, *stage = NULL, *graph = NULL, *v;
+    const char *path = NULL, *stage = NULL, *graph = NULL, *arch = NULL, *v;
     Format fmt = FMT_TEXT;
     for (int i = 2; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -167,6 +180,8 @@ static int cmd_dump(int argc, char **argv)
             stage = v;
         else if ((v = cli_opt(argc, argv, &i, "--graph")))
             graph = v;
+        else if ((v = cli_opt(argc, argv, &i, "--arch")))
+            arch = v;
         else if (strcmp(argv[i], "--json") == 0)
             fmt = FMT_JSON;
         else if (strcmp(argv[i], "--dot") == 0)
@@ -182,12 +197,30 @@ static int cmd_dump(int argc, char **argv)
         cli_usage_error("dump", "no input file");
     if (!stage)
         stage = "ir";
-    static const char *const stages[] = {"ast", "ir", "fused", "kernels"};
+    static const char *const stages[] = {"ast", "ir", "fused", "kernels", "cuda", "hip"};
     bool known = false;
     for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
         known = known || strcmp(stage, stages[i]) == 0;
     if (!known)
-        cli_usage_error("dump", "unknown stage '%s' (stages: ast, ir, fused, kernels)", stage);
+        cli_usage_error("dump", "unknown stage '%s' (stages: ast, ir, fused, kernels, cuda, hip)",
+                        stage);
+    CgTarget target, *t = NULL;
+    if (strcmp(stage, "cuda") == 0 || strcmp(stage, "hip") == 0) {
+        char spec[64];
+        snprintf(spec, sizeof spec, "%s:%s", stage, arch ? arch : stage[0] == 'c' ? "sm_90"
+                                                                                 : "gfx942");
+        Diag td;
+        diag_init(&td);
+        if (!cg_target(spec, &target, &td)) {
+            diag_print(&td, stderr);
+            diag_free(&td);
+            return EXIT_USAGE;
+        }
+        diag_free(&td);
+        t = &target;
+    } else if (arch) {
+        cli_usage_error("dump", "--arch applies to --stage cuda and hip");
+    }
     if (fmt != FMT_TEXT && strcmp(stage, "kernels") != 0)
         cli_usage_error("dump", "--json and --dot apply to --stage kernels");
     Arena *a = arena_new();
@@ -213,7 +246,7 @@ static int cmd_dump(int argc, char **argv)
                     fputs(",\n", stdout);
                 else if (i && !graph && fmt == FMT_TEXT)
                     fputc('\n', stdout);
-                if (!dump_graph(m->graphs[i], stage, fmt, &d))
+                if (!dump_graph(m->graphs[i], stage, fmt, t, &d))
                     status = EXIT_USER;
             }
             if (json_list)

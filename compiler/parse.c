@@ -1,5 +1,7 @@
 /* parse.c - drives the lexer and the Lemon parser over one file (see
- * parse.h).  After a syntax error the parser is restarted at the next
+ * parse.h).  Each token is checked (ParseWouldShift) before the parser
+ * takes it, so a syntax error lists what was expected before any default
+ * reduction.  After a syntax error the parser is restarted at the next
  * `graph` or `def` keyword, so each item reports its own first error. */
 #include <stdlib.h>
 #include <string.h>

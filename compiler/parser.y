@@ -33,8 +33,10 @@ bool ParseWouldShift(const void *parser, int token)
             return act == YY_ACCEPT_ACTION;
         unsigned rule = act - YY_MIN_REDUCE;
         int base = top + yyRuleInfoNRhs[rule];
-        if (base < 0 || base + 1 > YYSTACKDEPTH)
+        if (base < 0)
             return false;
+        if (base + 1 > YYSTACKDEPTH)
+            return true; /* too deep: the parser reports the overflow */
         state = base >= low ? pushed[base] : p->yystack[base].stateno;
         top = base + 1;
         if (top < low)

@@ -18,7 +18,9 @@
  *
  * "row" marks a per-element op; a per-row store is marked "(per row)".
  * Index expressions print as ix_print does, without the parentheses of a
- * top-level sum.  JSON and Graphviz forms carry the same facts. */
+ * top-level sum.  JSON and Graphviz forms carry the same facts.  The
+ * printers expect buffer and op references in range (what kir_verify
+ * checks first); a missing index expression or operand prints as ? / k-1. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -82,9 +84,14 @@ static const KStore *store_at(const KSegment *s, int i)
     return (const KStore *)s->stores.items[i];
 }
 
-/* An index expression as text; a top-level sum loses its parentheses. */
+/* An index expression as text; a top-level sum loses its parentheses.
+ * A missing expression prints as "?" (dumps of broken programs). */
 static const char *ix_str(const KProgram *p, const IxExpr *e, char *buf, int bufsize)
 {
+    if (!e) {
+        snprintf(buf, (size_t)bufsize, "?");
+        return buf;
+    }
     ix_print(e, symnames(p), buf, bufsize);
     size_t len = strlen(buf);
     if (e->kind == IX_ADD && len >= 2 && buf[0] == '(' && buf[len - 1] == ')') {
@@ -187,8 +194,8 @@ static void op_rhs(const KProgram *p, const KOp *o, char *buf, int size)
         break;
     default: bprintf(buf, size, &pos, "?"); return;
     }
-    for (int i = 0; i < o->nin; i++)
-        bprintf(buf, size, &pos, "%sk%d", i ? ", " : " ", o->in[i]->id);
+    for (int i = 0; i < o->nin && i < 3; i++)
+        bprintf(buf, size, &pos, "%sk%d", i ? ", " : " ", o->in[i] ? o->in[i]->id : -1);
 }
 
 /* "store buf4 q_out[v0, v1, v2] <- k9" */

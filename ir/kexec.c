@@ -3,7 +3,10 @@
  * How it runs.  After kir_verify, every buffer's shape is evaluated, the
  * inputs are checked, outputs and temps allocated (zeroed) with a "last
  * writer" array each (kernel index + 1 of the last store to each element,
- * 0 = never), and the stats (if asked for) allocated.  Then, per kernel,
+ * 0 = never), and the stats (if asked for) allocated, with a per-element
+ * (row serial, count) pair per buffer for the loads within one row: rows
+ * are numbered over the whole run, so a count from an earlier row is
+ * simply stale and nothing is reset.  Then, per kernel,
  * per segment, per row: every op is evaluated op-major into a value array
  * (n values for a row op, one for a per-row op), so a KO_REDUCE sees its
  * whole operand row; then the stores run.  Values are KVal: f32 for float
@@ -23,6 +26,12 @@ typedef union {
     int64_t i;
 } KVal;
 
+/* Loads of one element within row number `row` of the run (stats only). */
+typedef struct {
+    int64_t row;
+    int64_t count;
+} RowLoads;
+
 /* The whole run. */
 typedef struct {
     const KProgram *p;
@@ -37,6 +46,8 @@ typedef struct {
     IrBuf *temps;                     /* per buffer: the storage of KB_TEMP buffers */
     bool *out_alloc;                  /* per buffer: outputs[index] allocated here */
     IrBuf *outputs;
+    RowLoads **row_loads;             /* per buffer, with stats: loads per element in a row */
+    int64_t row_serial;               /* the running row, numbered over the run from 1 */
     int ki;                           /* the running kernel */
 } Exec;
 
@@ -217,7 +228,8 @@ static bool alloc_buffers(Exec *x)
             x->stats->numel[b] = x->numel[b];
             x->stats->loads[b] = calloc(count, sizeof(int64_t));
             x->stats->stores[b] = calloc(count, sizeof(int64_t));
-            if (!x->stats->loads[b] || !x->stats->stores[b]) {
+            x->row_loads[b] = calloc(count, sizeof(RowLoads));
+            if (!x->stats->loads[b] || !x->stats->stores[b] || !x->row_loads[b]) {
                 diag_error(x->d, graph_span(x), "out of memory for the stats of '%s'", kb->name);
                 return false;
             }
@@ -385,10 +397,10 @@ static void set_elem(Seg *sg, int j, int64_t e)
 }
 
 /* The flat offset in buffer b of the element idx names at the current
- * vars; -1 after reporting an index out of range.  e: the element (< 0 for
- * per-row work), for the message. */
-static int64_t access(Exec *x, Seg *sg, const KOp *o, int b, IxExpr *const *idx,
-                      const char *what, int64_t e)
+ * vars; -1 after reporting an index out of range.  For the message: store
+ * j (-1: a load) and the element e (< 0 for per-row work). */
+static int64_t access(Exec *x, Seg *sg, const KOp *o, int b, IxExpr *const *idx, int j,
+                      int64_t e)
 {
     const KBuf *kb = &x->p->bufs[b];
     int64_t iv[IR_MAX_RANK], off = 0;
@@ -403,9 +415,11 @@ static int64_t access(Exec *x, Seg *sg, const KOp *o, int b, IxExpr *const *idx,
             off = off * x->shape[b][d] + iv[d];
         return off;
     }
-    char is[256], sh[256], el[64] = "";
+    char is[256], sh[256], el[64] = "", what[32] = "load";
     if (e >= 0)
         snprintf(el, sizeof el, ", element %" PRId64, e);
+    if (j >= 0)
+        snprintf(what, sizeof what, "store %d", j);
     seg_error(x, sg, o, "%s index %s out of range for buffer '%s' of shape %s (row %" PRId64
               "%s)%s",
               what, ints_str(kb->rank, iv, is, sizeof is), kb->name,
@@ -433,9 +447,17 @@ static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *
             return false;
         }
     }
-    if (x->stats)
+    if (x->stats) {
         x->stats->loads[b][off]++;
-    if (dt_is_float(kb->dtype))
+        RowLoads *rl = &x->row_loads[b][off];
+        if (rl->row != x->row_serial) {
+            rl->row = x->row_serial;
+            rl->count = 0;
+        }
+        if (++rl->count > x->stats->max_loads_in_a_row[b])
+            x->stats->max_loads_in_a_row[b] = rl->count;
+    }
+    if (x->f[b])
         v->f = x->f[b][off];
     else
         v->i = x->i[b][off];
@@ -444,55 +466,70 @@ static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *
 
 /* ---- ops ----------------------------------------------------------------------------- */
 
-static KVal eval_scalar(const Seg *sg, const KOp *o, int64_t e)
+/* Pointwise op o (const, unary, binary, where, cast) for the current row:
+ * out[e] for every element (row op) or out[0] (per-row op).  The op's
+ * class decisions are taken once, outside the element loop. */
+static void eval_pointwise(Seg *sg, const KOp *o)
 {
-    KVal r, a, b;
-    bool f = dt_is_float(o->dtype);
-    r.i = 0;
+    int64_t count = o->row ? sg->n : 1;
+    KVal *out = sg->val[o->id];
+    bool f = dt_is_float(o->dtype), fin = o->nin && dt_is_float(o->in[0]->dtype);
+    const KOp *a = o->in[0], *b = o->in[1], *c = o->in[2];
     switch (o->kind) {
     case KO_CONST:
-        if (f)
-            r.f = (float)o->a.cnst.f;
-        else
-            r.i = o->a.cnst.i;
-        return r;
+        for (int64_t e = 0; e < count; e++) {
+            out[e].i = 0;
+            if (f)
+                out[e].f = (float)o->a.cnst.f;
+            else
+                out[e].i = o->a.cnst.i;
+        }
+        return;
     case KO_UNARY:
-        a = get(sg, o->in[0], e);
-        if (f)
-            r.f = sc_unary_f(o->a.unary, a.f);
-        else
-            r.i = sc_unary_i(o->a.unary, a.i);
-        return r;
+        for (int64_t e = 0; e < count; e++) {
+            if (f)
+                out[e].f = sc_unary_f(o->a.unary, get(sg, a, e).f);
+            else
+                out[e].i = sc_unary_i(o->a.unary, get(sg, a, e).i);
+        }
+        return;
     case KO_BINARY:
-        a = get(sg, o->in[0], e);
-        b = get(sg, o->in[1], e);
-        if (!dt_is_float(o->in[0]->dtype))
-            r.i = sc_binary_i(o->a.binary, a.i, b.i);
-        else if (f)
-            r.f = sc_binary_f(o->a.binary, a.f, b.f);
-        else
-            r.i = sc_compare_f(o->a.binary, a.f, b.f);
-        return r;
+        for (int64_t e = 0; e < count; e++) {
+            KVal x = get(sg, a, e), y = get(sg, b, e);
+            if (!fin)
+                out[e].i = sc_binary_i(o->a.binary, x.i, y.i);
+            else if (f)
+                out[e].f = sc_binary_f(o->a.binary, x.f, y.f);
+            else
+                out[e].i = sc_compare_f(o->a.binary, x.f, y.f);
+        }
+        return;
     case KO_WHERE:
-        return get(sg, o->in[0], e).i ? get(sg, o->in[1], e) : get(sg, o->in[2], e);
+        for (int64_t e = 0; e < count; e++)
+            out[e] = get(sg, a, e).i ? get(sg, b, e) : get(sg, c, e);
+        return;
     case KO_CAST: {
         DType t = o->dtype;
-        a = get(sg, o->in[0], e);
-        if (dt_is_float(o->in[0]->dtype) && f)
-            r.f = o->a.cast.saturate ? sc_cast_ff_sat(a.f, t, sc_sat_bound(t))
-                                     : sc_cast_ff(a.f, t);
-        else if (dt_is_float(o->in[0]->dtype))
-            r.i = sc_cast_fi(a.f, t);
-        else if (f)
-            r.f = sc_cast_if(a.i, t);
-        else
-            r.i = sc_cast_ii(a.i, t);
-        return r;
+        bool sat = o->a.cast.saturate && fin && f;
+        float m = sat ? sc_sat_bound(t) : 0.0f;
+        for (int64_t e = 0; e < count; e++) {
+            KVal x = get(sg, a, e);
+            if (sat)
+                out[e].f = sc_cast_ff_sat(x.f, t, m);
+            else if (fin && f)
+                out[e].f = sc_cast_ff(x.f, t);
+            else if (fin)
+                out[e].i = sc_cast_fi(x.f, t);
+            else if (f)
+                out[e].f = sc_cast_if(x.i, t);
+            else
+                out[e].i = sc_cast_ii(x.i, t);
+        }
+        return;
     }
     default:
-        IR_ASSERT(!"not a scalar op");
+        IR_ASSERT(!"not a pointwise op");
     }
-    return r;
 }
 
 /* combine(s, x) of kexec.h: x folded into s. */
@@ -585,14 +622,13 @@ static bool eval_op(Exec *x, Seg *sg, const KOp *o)
         return true;
     }
     if (o->kind != KO_LOAD) {
-        for (int64_t e = 0; e < count; e++)
-            out[e] = eval_scalar(sg, o, e);
+        eval_pointwise(sg, o);
         return true;
     }
     int b = o->a.load.buf;
     for (int64_t e = 0; e < count; e++) {
         set_elem(sg, o->id, o->row ? e : -1);
-        int64_t off = access(x, sg, o, b, o->a.load.idx, "load", o->row ? e : -1);
+        int64_t off = access(x, sg, o, b, o->a.load.idx, -1, o->row ? e : -1);
         if (off < 0 || !read_elem(x, sg, o, b, off, &out[e]))
             return false;
     }
@@ -606,11 +642,10 @@ static bool run_store(Exec *x, Seg *sg, int j)
     const KBuf *kb = &x->p->bufs[st->buf];
     int b = st->buf, entry = sg->s->ops.len + j;
     int64_t count = st->row ? sg->n : 1;
+    bool flt = dt_is_float(kb->dtype);
     for (int64_t e = 0; e < count; e++) {
         set_elem(sg, entry, st->row ? e : -1);
-        char what[32];
-        snprintf(what, sizeof what, "store %d", j);
-        int64_t off = access(x, sg, st->value, b, st->idx, what, st->row ? e : -1);
+        int64_t off = access(x, sg, st->value, b, st->idx, j, st->row ? e : -1);
         if (off < 0)
             return false;
         if (x->writer[b][off] == x->ki + 1) {
@@ -627,7 +662,7 @@ static bool run_store(Exec *x, Seg *sg, int j)
         if (x->stats)
             x->stats->stores[b][off]++;
         KVal v = get(sg, st->value, st->row ? e : 0);
-        if (dt_is_float(kb->dtype))
+        if (flt)
             x->f[b][off] = sc_store_f(v.f, kb->dtype);
         else
             x->i[b][off] = sc_store_i(v.i, kb->dtype);
@@ -641,6 +676,7 @@ static bool run_segment(Exec *x, const Kernel *k, int si)
     bool ok = seg_init(x, &sg, k, si);
     int64_t rows = kseg_rows(sg.s, x->symvals);
     for (sg.row = 0; ok && sg.row < rows; sg.row++) {
+        x->row_serial++;
         set_row(&sg);
         for (int i = 0; ok && i < sg.s->ops.len; i++)
             ok = eval_op(x, &sg, op_at(sg.s, i));
@@ -690,6 +726,7 @@ void kexec_stats_free(KexecStats *s)
     free(s->loads);
     free(s->stores);
     free(s->numel);
+    free(s->max_loads_in_a_row);
     memset(s, 0, sizeof *s);
 }
 
@@ -702,6 +739,8 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
         stats->numel = xcalloc((size_t)stats->nbuf, sizeof *stats->numel);
         stats->loads = xcalloc((size_t)stats->nbuf, sizeof *stats->loads);
         stats->stores = xcalloc((size_t)stats->nbuf, sizeof *stats->stores);
+        stats->max_loads_in_a_row = xcalloc((size_t)stats->nbuf,
+                                            sizeof *stats->max_loads_in_a_row);
     }
     if (!kir_verify(p, d))
         return false;
@@ -714,6 +753,7 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
     x.writer = xcalloc(nb, sizeof *x.writer);
     x.temps = xcalloc(nb, sizeof *x.temps);
     x.out_alloc = xcalloc(nb, sizeof *x.out_alloc);
+    x.row_loads = xcalloc(nb, sizeof *x.row_loads);
 
     bool ok = eval_buffer_shapes(&x) && check_inputs(&x, inputs) && alloc_buffers(&x);
     for (x.ki = 0; ok && x.ki < p->nkernel; x.ki++) {
@@ -728,6 +768,7 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
             ir_buf_free(&outputs[p->bufs[b].index]);
         ir_buf_free(&x.temps[b]);
         free(x.writer[b]);
+        free(x.row_loads[b]);
     }
     free(x.shape);
     free(x.numel);
@@ -736,5 +777,6 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
     free(x.writer);
     free(x.temps);
     free(x.out_alloc);
+    free(x.row_loads);
     return ok;
 }

@@ -20,8 +20,10 @@
  *    v0..v{nouter-1} row-major over seg->outer); for each row, the ops in
  *    order: a per-row op once, a per-element op for every e in [0, n) (row
  *    vars from e as kernel.h says); then the stores in order (a per-element
- *    store for every e, a per-row store once).  Vars a value does not
- *    depend on read as -1 (so a misuse is an out-of-range index).
+ *    store for every e, a per-row store once).  A per-row operand of a
+ *    per-element op (or of a reduce, or a store) reads as the row's value
+ *    at every element.  Vars a value does not depend on read as -1 (so a
+ *    misuse is an out-of-range index).
  *  - Values and arithmetic are the interpreter's (scalar.h): floats in f32,
  *    integers in int64; KO_CONST is (float)cnst.f or cnst.i; casts round
  *    (saturating ones clamp to +-dt_max_finite first, NaN stays NaN).
@@ -59,7 +61,11 @@
  *    is an error.
  *  - Stats: when `stats` is non-NULL it is (re)initialised and counts every
  *    load and store per buffer element, whether or not the run succeeds;
- *    free it with kexec_stats_free. */
+ *    free it with kexec_stats_free.  It also records, per buffer, the most
+ *    times one element was loaded within one row of one segment (by the
+ *    row's per-element and per-row loads together): max_loads_in_a_row[b].
+ *    An element each row loads once gives 1, even where every row loads it
+ *    (a weight broadcast across rows). */
 #ifndef SINTER_KEXEC_H
 #define SINTER_KEXEC_H
 
@@ -71,6 +77,7 @@ typedef struct {
     int64_t *numel;   /* numel[b]: elements of buffer b (0 if its size failed) */
     int64_t **loads;  /* loads[b][i]: times a load read element i of buffer b */
     int64_t **stores; /* stores[b][i]: times a store wrote element i of buffer b */
+    int64_t *max_loads_in_a_row; /* [b]: most loads of one element of b in one row */
 } KexecStats;
 
 bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,

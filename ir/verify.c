@@ -169,7 +169,8 @@ static void check_inverse(Ck *c, const IrNode *n)
         shape[k] = dim_eval(n->shape[k], syms);
         if (shape[k] <= 0)
             return;
-        total = total > (1 << 20) ? total : total * shape[k];
+        if (total <= (1 << 20)) /* enough points; saturate, never overflow */
+            total = shape[k] > INT64_MAX / total ? INT64_MAX : total * shape[k];
     }
     for (int k = 0; k < n->rank; k++)
         if (!ix_ok(c->g, n->a.view.inv[k], x->rank, 0)) {
@@ -177,7 +178,7 @@ static void check_inverse(Ck *c, const IrNode *n)
             return;
         }
     int64_t step = total / 64 + 1;
-    for (int64_t p = 0; p < total; p += step) {
+    for (int64_t p = 0; p < total; p = step < total - p ? p + step : total) {
         int64_t rest = p;
         for (int k = n->rank - 1; k >= 0; k--) {
             idx[k] = rest % shape[k];

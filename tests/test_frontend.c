@@ -1245,14 +1245,19 @@ static void test_syntax_errors(void **state)
     ret_err("x: f32[4]", "x +* 2", 15, "unexpected '*'; expected an expression");
     ret_err("x: f32[4]", "x @ 2", 14, "unexpected character '@'");
     ret_err("x: f32[4]", "x[]", 14, "unexpected ']'; expected an expression");
-    ret_err("x: f32[4]", "abs(x,, x)", 18, "unexpected ','");
+    ret_err("x: f32[4]", "abs(x,, x)", 18, "unexpected ','; expected an expression or ')'");
+    /* what was expected is listed before the parser's default reductions */
+    ret_err("x: f32[4]", "abs(x, +)", 19, "unexpected '+'; expected an expression or ')'");
+    ret_err("x: f32[4]", "rms_norm(x x)", 23,
+            "unexpected identifier 'x'; expected an operator, ')', ',' or '='");
+    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, newline, '}' or ','");
     err("graph g(x: f32[4]) {\n    x + 1\n    return x\n}\n", 2, 7, "unexpected '+'; expected ',' or '='");
     err("graph g(x: f32[4]) {\n    y = = x\n    return x\n}\n", 2, 9,
         "unexpected '='; expected an expression");
     err("graph g(x: f32[4] {\n    return x\n}\n", 1, 19, "unexpected '{'; expected ')'");
     err("graph (x: f32[4]) {\n    return x\n}\n", 1, 7, "unexpected '('; expected identifier");
     err("return x\n", 1, 1, "unexpected 'return'; expected newline, 'graph' or 'def'");
-    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer");
+    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer; expected ',' or ']'");
     err("graph g(x: f32[4]) {\n    return graph\n}\n", 2, 12, "unexpected 'graph'");
     err("graph g(x: f32[4]) {\n    def = x\n    return x\n}\n", 2, 5, "unexpected 'def'");
     err("graph g(x: f32[4]) {\n    true = x\n    return x\n}\n", 2, 5, "unexpected 'true'");
@@ -1262,10 +1267,11 @@ static void test_syntax_errors(void **state)
     err("graph g(x: f32[4]) {\n    y = x;; return -\n}\n", 2, 21, "unexpected newline");
     /* unterminated input */
     err("graph g(x: f32[4]) {\n    return x", 2, 13, "unexpected end of file; expected '}'");
-    err("graph g(x: f32[4]) {\n    return (x\n", 3, 1, "unexpected end of file");
-    assert_non_null(strstr(nth_error(0)->text, "')'"));
+    err("graph g(x: f32[4]) {\n    return (x\n", 3, 1, "unexpected end of file; expected ')'");
     err("graph g(x: f32[4]", 1, 18, "unexpected end of file; expected ')'");
-    err("graph g(x: f32[4]) {\n    return x[0", 2, 15, "unexpected end of file");
+    err("graph g(x: f32[4]) {\n    return x[0", 2, 15, "unexpected end of file; expected ']'");
+    err("graph g(x: f32[4]) {\n    return abs(x\ngraph h(x: f32[4]) {\n    return x\n}\n", 3, 1,
+        "unexpected 'graph'; expected ')'");
 }
 
 /* Every graph's first error, in one run; the good graphs are still built. */

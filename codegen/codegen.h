@@ -1,0 +1,94 @@
+/* codegen.h - kernel IR -> CUDA or HIP source, plus launch metadata.
+ *
+ * Codegen is a printer: every decision (fusion, schedule, vector width,
+ * reduction order) was made before it and is read from the kernel IR.  One
+ * C-like printer serves both dialects through a small table (shuffles,
+ * headers, wave size); the device prelude (prelude.cuh) is shared text.
+ *
+ * Each kernel is emitted in up to two variants:
+ *   NAME         16-byte vector loads/stores for every row access the
+ *                kernel IR makes contiguous; requires the alignments in
+ *                CgKernel.align (base pointers aligned, outer strides
+ *                multiples of the vector width);
+ *   NAME_scalar  the same computation with element loads/stores: runs
+ *                whenever an alignment check fails.
+ * Both compute bit-identical results. */
+#ifndef SINTER_CODEGEN_H
+#define SINTER_CODEGEN_H
+
+#include <stdio.h>
+
+#include "kernel.h"
+
+typedef enum { CG_CUDA, CG_HIP } CgDialect;
+
+typedef struct {
+    CgDialect dialect;
+    const char *arch;      /* "sm_90", "gfx942", ... */
+    int wave;              /* 32 or 64 */
+    int max_smem;          /* bytes per block */
+    int max_threads;       /* per block */
+} CgTarget;
+
+/* Parse "sm_90", "cuda:sm_90", "hip:gfx942", "gfx90a"; false (with the
+ * known list in d) on an unknown arch. */
+bool cg_target(const char *spec, CgTarget *t, Diag *d);
+/* "sm_80 sm_86 ... gfx90a gfx942 gfx1100" */
+const char *cg_known_archs(void);
+
+typedef enum { CP_PTR, CP_STRIDE, CP_SYM, CP_SCALAR } CgParamKind;
+
+typedef struct {
+    CgParamKind kind;
+    int buf;               /* CP_PTR, CP_STRIDE, CP_SCALAR: buffer index */
+    int dim;               /* CP_STRIDE: dimension (elements) */
+    int sym;               /* CP_SYM: symbol index */
+    const char *name;      /* the C parameter name */
+} CgParam;
+
+typedef struct {
+    int nouter;
+    Dim outer[IR_MAX_RANK];
+    int rows_per_block;
+} CgGridSeg;
+
+typedef struct {
+    int buf;
+    int bytes;             /* base pointer alignment the vector variant needs */
+    int stride_multiple;   /* every outer stride a multiple of this (elements) */
+} CgAlign;
+
+typedef struct {
+    const char *name;          /* the vector variant, or the only one */
+    const char *scalar_name;   /* the fallback, or NULL when there is one variant */
+    int nparam;
+    CgParam *params;
+    int block;                 /* threads per block */
+    int smem_bytes;            /* static shared memory */
+    int nseg;                  /* grid = sum over segments of ceil(rows / rows_per_block) */
+    CgGridSeg *segs;
+    int nalign;
+    CgAlign *align;
+    const char *ops;           /* the graph ops it contains, for comments */
+} CgKernel;
+
+typedef struct {
+    int nkernel;
+    CgKernel *kernels;
+    char *source;              /* the whole translation unit (arena) */
+} CgModule;
+
+/* Emit every kernel of p for target t.  False (reason in d) when the target
+ * cannot run a kernel (block or shared memory over its limits). */
+bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *out, Diag *d);
+/* Grid size for symbol values (number of blocks), -1 on overflow. */
+int64_t cg_grid(const CgKernel *k, const int64_t *symvals);
+/* The source with a header comment per kernel: signature, launch geometry,
+ * alignment variants, the graph ops it contains. */
+void cg_print(const KProgram *p, const CgModule *m, const CgTarget *t, FILE *out);
+
+/* The device prelude text (prelude.cuh, built in). */
+extern const char sinter_prelude_cuh[];
+extern const unsigned long sinter_prelude_cuh_len;
+
+#endif

@@ -1,0 +1,1273 @@
+/* emit.c - the C-like printer of kernel IR, shared by CUDA and HIP.
+ *
+ * Generated code per kernel (see codegen.h for the variants):
+ *   extern "C" __global__ void __launch_bounds__(BLOCK) NAME(params) {
+ *     blocks are dealt to segments in order; each segment:
+ *       team = threadIdx.x / TPR, lane = threadIdx.x % TPR,
+ *       row = block * ROWS_PER_BLOCK + team, live = row < rows
+ *       outer vars from row; per-row ops as soon as their inputs exist;
+ *       for each reduction, a loop over the lane's runs (c, j) computing
+ *       the row ops it needs and folding them, then the team reduction
+ *       (xor-butterfly in warps of 32, then across warps through shared
+ *       memory, then lane 0's value broadcast);
+ *       a last loop computing and storing the per-element outputs;
+ *       per-row outputs stored by lane 0.
+ * Every lane runs every loop and shuffle (dead rows are masked, never
+ * branched around), so shuffles and barriers are always uniform.
+ * Persistent schedules keep the row loads in registers (arrays indexed by
+ * compile-time constants after unrolling) and read memory once; looped
+ * schedules re-read per reduction.  Loads whose address is `row var +
+ * (multiple of vec)` are 16-byte vector loads in the vector variant. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codegen.h"
+
+/* ------------------------------------------------------------- output */
+
+typedef struct {
+    Arena *arena;
+    char *buf;
+    size_t len, cap;
+    int indent;
+} Out;
+
+__attribute__((format(printf, 2, 3))) static void put(Out *o, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (o->len + (size_t)n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 65536;
+        while (cap < o->len + (size_t)n + 1)
+            cap *= 2;
+        char *b = arena_alloc(o->arena, cap);
+        if (o->len)
+            memcpy(b, o->buf, o->len);
+        o->buf = b;
+        o->cap = cap;
+    }
+    vsnprintf(o->buf + o->len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    o->len += (size_t)n;
+}
+
+__attribute__((format(printf, 2, 3))) static void line(Out *o, const char *fmt, ...)
+{
+    for (int i = 0; i < o->indent; i++)
+        put(o, "    ");
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[4096];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    put(o, "%s\n", tmp);
+}
+
+/* ------------------------------------------------------------- dialect */
+
+typedef struct {
+    const char *header;        /* before the prelude */
+    const char *shfl_xor;      /* "name(" ... "value, offset, 32)" */
+    const char *shfl_xor_mask; /* a leading mask argument, or "" */
+    const char *shfl_idx;      /* lane broadcast: name(mask? value, lane, width) */
+} Dialect;
+
+static const Dialect dialects[] = {
+    [CG_CUDA] = {
+        "#define SN_DEVICE __device__ __forceinline__\n"
+        "__device__ __forceinline__ unsigned sn_f2u(float x) { return __float_as_uint(x); }\n"
+        "__device__ __forceinline__ float sn_u2f(unsigned u) { return __uint_as_float(u); }\n",
+        "__shfl_xor_sync", "0xffffffffu, ", "__shfl_sync",
+    },
+    [CG_HIP] = {
+        "#include <hip/hip_runtime.h>\n"
+        "#define SN_DEVICE __device__ __forceinline__\n"
+        "__device__ __forceinline__ unsigned sn_f2u(float x) { return __float_as_uint(x); }\n"
+        "__device__ __forceinline__ float sn_u2f(unsigned u) { return __uint_as_float(u); }\n",
+        "__shfl_xor", "", "__shfl",
+    },
+};
+
+/* ------------------------------------------------------------- context */
+
+typedef struct {
+    Out *o;
+    const KProgram *p;
+    const CgTarget *t;
+    const Kernel *k;
+    const KSegment *seg;
+    int segno;
+    bool vector;               /* this variant uses vector accesses */
+    int64_t n;                 /* static row length or -1 */
+    char *emitted;             /* per op: available in the current scope */
+    char *cached;              /* per op: row load kept in registers c<id>[] */
+    int *phase_uses;           /* per op: number of phases whose slice reads it */
+} Cx;
+
+static const char *const ctype_of[DT_COUNT] = {
+    [DT_F32] = "float", [DT_F16] = "sn_u16", [DT_BF16] = "sn_u16", [DT_F8E4M3] = "sn_u8",
+    [DT_F8E4M3FNUZ] = "sn_u8", [DT_F8E5M2] = "sn_u8", [DT_F8E5M2FNUZ] = "sn_u8",
+    [DT_I8] = "signed char", [DT_I32] = "int", [DT_I64] = "sn_i64", [DT_BOOL] = "sn_u8",
+};
+
+static const char *suffix(DType t)
+{
+    switch (t) {
+    case DT_BF16: return "bf16";
+    case DT_F16: return "f16";
+    case DT_F8E4M3: return "e4m3";
+    case DT_F8E4M3FNUZ: return "e4m3fnuz";
+    case DT_F8E5M2: return "e5m2";
+    case DT_F8E5M2FNUZ: return "e5m2fnuz";
+    default: return NULL;
+    }
+}
+
+static bool is_f(DType t) { return dt_is_float(t); }
+
+static const char *vtype(DType t) { return is_f(t) ? "float" : "sn_i64"; }
+
+/* ------------------------------------------------------ index expressions */
+
+static void print_dim(Out *o, const KProgram *p, Dim d)
+{
+    put(o, "((sn_i64)%lld", (long long)d.coef);
+    for (int i = 0; i < d.nsym; i++)
+        put(o, " * sym_%s", p->graph->syms[d.syms[i]]);
+    put(o, ")");
+}
+
+static void print_ix(Cx *x, const IxExpr *e)
+{
+    Out *o = x->o;
+    switch (e->kind) {
+    case IX_CONST: put(o, "(sn_i64)%lld", (long long)e->c); return;
+    case IX_VAR:
+        if (e->c < x->seg->nouter)
+            put(o, "o%d", (int)e->c);
+        else
+            put(o, "(sn_i64)r%d", (int)e->c - x->seg->nouter);
+        return;
+    case IX_DIM: print_dim(o, x->p, e->dim); return;
+    case IX_VAL: put(o, "k%d", (int)e->c); return;
+    default: break;
+    }
+    const char *op = e->kind == IX_ADD ? "+" : e->kind == IX_MUL ? "*"
+                   : e->kind == IX_DIV ? "/" : "%";
+    put(o, "(");
+    print_ix(x, e->a);
+    put(o, " %s ", op);
+    print_ix(x, e->b);
+    put(o, ")");
+}
+
+/* Dense stride of dim k of buffer b (outputs and temps). */
+static void print_dense_stride(Cx *x, const KBuf *b, int k)
+{
+    Dim s = dim_const(1);
+    for (int i = k + 1; i < b->rank; i++)
+        dim_mul(s, b->shape[i], &s);
+    print_dim(x->o, x->p, s);
+}
+
+static bool ix_has_val(const IxExpr *e)
+{
+    if (e->kind == IX_VAL)
+        return true;
+    if (e->kind < IX_ADD)
+        return false;
+    return ix_has_val(e->a) || ix_has_val(e->b);
+}
+
+/* Flat element offset of idx in buffer b.  Indices containing a gathered
+ * value are clamped into the dim so a bad index cannot fault. */
+static void print_offset(Cx *x, int bi, IxExpr *const *idx)
+{
+    const KBuf *b = &x->p->bufs[bi];
+    Out *o = x->o;
+    if (b->rank == 0) {
+        put(o, "0");
+        return;
+    }
+    for (int k = 0; k < b->rank; k++) {
+        if (k)
+            put(o, " + ");
+        bool clamp = ix_has_val(idx[k]);
+        if (clamp)
+            put(o, "sn_clampi(");
+        print_ix(x, idx[k]);
+        if (clamp) {
+            put(o, ", ");
+            print_dim(o, x->p, b->shape[k]);
+            put(o, ")");
+        }
+        if (k == b->rank - 1)
+            continue;
+        put(o, " * ");
+        if (b->kind == KB_INPUT)
+            put(o, "b%d_s%d", bi, k);
+        else
+            print_dense_stride(x, b, k);
+    }
+}
+
+/* ---------------------------------------------------------- vectorizing */
+
+/* Conservative: e is a multiple of v for every value of its vars. */
+static bool ix_multiple(const IxExpr *e, int v)
+{
+    switch (e->kind) {
+    case IX_CONST: return e->c % v == 0;
+    case IX_DIM: return e->dim.coef % v == 0;
+    case IX_ADD: return ix_multiple(e->a, v) && ix_multiple(e->b, v);
+    case IX_MUL: return ix_multiple(e->a, v) || ix_multiple(e->b, v);
+    default: return false;
+    }
+}
+
+static bool ix_uses_row(const Cx *x, const IxExpr *e)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c >= x->seg->nouter;
+    case IX_VAL: return true;
+    case IX_CONST: case IX_DIM: return false;
+    default: return ix_uses_row(x, e->a) || ix_uses_row(x, e->b);
+    }
+}
+
+/* Is e exactly `row var + (row-free multiple of v)`? */
+static bool ix_contiguous(const Cx *x, const IxExpr *e, int v)
+{
+    const KSegment *s = x->seg;
+    if (s->nrow != 1)
+        return false;
+    if (e->kind == IX_VAR)
+        return e->c == s->nouter;
+    if (e->kind != IX_ADD)
+        return false;
+    const IxExpr *a = e->a, *b = e->b;
+    if (ix_contiguous(x, a, v) && !ix_uses_row(x, b) && ix_multiple(b, v))
+        return true;
+    return ix_contiguous(x, b, v) && !ix_uses_row(x, a) && ix_multiple(a, v);
+}
+
+/* Can buffer access idx move vec contiguous elements at once? */
+static bool vector_access(const Cx *x, int bi, IxExpr *const *idx)
+{
+    const KBuf *b = &x->p->bufs[bi];
+    int v = x->seg->sched.vec;
+    if (!x->vector || v < 2 || b->rank == 0 || dt_size(b->dtype) * v != 16 || x->n < 0)
+        return false;
+    for (int k = 0; k < b->rank - 1; k++)
+        if (ix_uses_row(x, idx[k]))
+            return false;
+    if (!ix_contiguous(x, idx[b->rank - 1], v))
+        return false;
+    if (b->kind != KB_INPUT) /* dense: every stride must keep the alignment */
+        for (int k = 0; k + 1 < b->rank; k++) {
+            Dim s = dim_const(1);
+            for (int i = k + 1; i < b->rank; i++)
+                dim_mul(s, b->shape[i], &s);
+            if (s.coef % v)
+                return false;
+        }
+    return true;
+}
+
+/* --------------------------------------------------------------- ops */
+
+static void load_expr(Cx *x, const KOp *op)
+{
+    int bi = op->a.load.buf;
+    const KBuf *b = &x->p->bufs[bi];
+    Out *o = x->o;
+    if (b->rank == 0 && b->kind == KB_INPUT) { /* a scalar passed by value */
+        put(o, is_f(b->dtype) ? "b%d_v" : "(sn_i64)b%d_v", bi);
+        return;
+    }
+    const char *sfx = suffix(b->dtype);
+    if (sfx)
+        put(o, "sn_from_%s(", sfx);
+    else if (!is_f(b->dtype))
+        put(o, b->dtype == DT_BOOL ? "(sn_i64)(0 != " : "(sn_i64)(");
+    else
+        put(o, "(");
+    put(o, "b%d[", bi);
+    print_offset(x, bi, op->a.load.idx);
+    put(o, "])");
+}
+
+static const char *unary_f(IrUnary k)
+{
+    static const char *const names[UN_COUNT] = {
+        [UN_NEG] = "-", [UN_ABS] = "fabsf", [UN_EXP] = "expf", [UN_EXP2] = "exp2f",
+        [UN_LOG] = "logf", [UN_LOG2] = "log2f", [UN_SQRT] = "sqrtf", [UN_RSQRT] = "sn_rsqrt",
+        [UN_SIN] = "sinf", [UN_COS] = "cosf", [UN_TANH] = "tanhf", [UN_SIGMOID] = "sn_sigmoid",
+        [UN_ERF] = "erff", [UN_FLOOR] = "floorf", [UN_CEIL] = "ceilf", [UN_ROUND] = "rintf",
+    };
+    return names[k];
+}
+
+/* A float literal that reads back as exactly (float)v ("448.0f"). */
+static const char *float_lit(char *buf, size_t n, double v)
+{
+    float f = (float)v;
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if (f != f || f - f != 0) {
+        snprintf(buf, n, "sn_u2f(0x%08xu)", u);
+        return buf;
+    }
+    char text[48];
+    snprintf(text, sizeof text, "%.9g", (double)f);
+    snprintf(buf, n, "%s%sf", text, strpbrk(text, ".e") ? "" : ".0");
+    return buf;
+}
+
+static void print_const(Out *o, const KOp *op)
+{
+    if (!is_f(op->dtype)) {
+        put(o, "(sn_i64)%lldll", (long long)op->a.cnst.i);
+        return;
+    }
+    char lit[64];
+    put(o, "%s", float_lit(lit, sizeof lit, op->a.cnst.f));
+}
+
+static int int_bits(DType t)
+{
+    return t == DT_I8 ? 8 : t == DT_I32 ? 32 : 64;
+}
+
+static void print_int_range(Out *o, DType t)
+{
+    if (t == DT_I8)
+        put(o, "-128.0, 127.0");
+    else if (t == DT_I32)
+        put(o, "-2147483648.0, 2147483647.0");
+    else
+        put(o, "-9223372036854775808.0, 9223372036854775807.0");
+}
+
+static void cast_expr(Cx *x, const KOp *op)
+{
+    Out *o = x->o;
+    DType from = op->in[0]->dtype, to = op->dtype;
+    int a = op->in[0]->id;
+    if (is_f(from) && is_f(to)) {
+        const char *sfx = suffix(to);
+        char lit[64];
+        if (op->a.cast.saturate)
+            put(o, "%s%s(sn_clamp_sat(k%d, %s))", sfx ? "sn_round_" : "", sfx ? sfx : "", a,
+                float_lit(lit, sizeof lit, dt_max_finite(to)));
+        else
+            put(o, "%s%s(k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+    } else if (is_f(from)) {
+        if (to == DT_BOOL) {
+            put(o, "(sn_i64)(k%d != 0.0f)", a);
+        } else {
+            put(o, "sn_f2i(k%d, ", a);
+            print_int_range(o, to);
+            put(o, ")");
+        }
+    } else if (is_f(to)) {
+        const char *sfx = suffix(to);
+        put(o, "%s%s((float)k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+    } else if (to == DT_BOOL) {
+        put(o, "(sn_i64)(k%d != 0)", a);
+    } else {
+        put(o, "sn_wrap(k%d, %d)", a, int_bits(to));
+    }
+}
+
+static void binary_expr(Out *o, const KOp *op)
+{
+    int a = op->in[0]->id, b = op->in[1]->id;
+    bool f = is_f(op->in[0]->dtype);
+    static const char *const cmp[BIN_COUNT] = {
+        [BIN_LT] = "<", [BIN_LE] = "<=", [BIN_GT] = ">", [BIN_GE] = ">=", [BIN_EQ] = "==",
+        [BIN_NE] = "!=",
+    };
+    IrBinary k = op->a.binary;
+    if (cmp[k]) {
+        put(o, "(sn_i64)(k%d %s k%d)", a, cmp[k], b);
+        return;
+    }
+    switch (k) {
+    case BIN_ADD: put(o, f ? "k%d + k%d" : "sn_iadd(k%d, k%d)", a, b); return;
+    case BIN_SUB: put(o, f ? "k%d - k%d" : "sn_isub(k%d, k%d)", a, b); return;
+    case BIN_MUL: put(o, f ? "k%d * k%d" : "sn_imul(k%d, k%d)", a, b); return;
+    case BIN_DIV: put(o, "k%d / k%d", a, b); return;
+    case BIN_MAX: put(o, f ? "sn_max(k%d, k%d)" : "sn_imax(k%d, k%d)", a, b); return;
+    case BIN_MIN: put(o, f ? "sn_min(k%d, k%d)" : "sn_imin(k%d, k%d)", a, b); return;
+    case BIN_POW: put(o, "powf(k%d, k%d)", a, b); return;
+    case BIN_AND: put(o, "(sn_i64)(k%d != 0 && k%d != 0)", a, b); return;
+    case BIN_OR: put(o, "(sn_i64)(k%d != 0 || k%d != 0)", a, b); return;
+    default: put(o, "0"); return;
+    }
+}
+
+/* "const float k5 = <expr>;" for a non-reduce op. */
+static void emit_op(Cx *x, const KOp *op)
+{
+    Out *o = x->o;
+    for (int i = 0; i < o->indent; i++)
+        put(o, "    ");
+    put(o, "const %s k%d = ", vtype(op->dtype), op->id);
+    switch (op->kind) {
+    case KO_LOAD: load_expr(x, op); break;
+    case KO_CONST: print_const(o, op); break;
+    case KO_UNARY:
+        if (is_f(op->dtype))
+            put(o, "%s(k%d)", unary_f(op->a.unary), op->in[0]->id);
+        else
+            put(o, op->a.unary == UN_NEG ? "sn_ineg(k%d)" : op->a.unary == UN_ABS
+                       ? "sn_iabs(k%d)" : "(sn_i64)(k%d == 0)", op->in[0]->id);
+        break;
+    case KO_BINARY: binary_expr(o, op); break;
+    case KO_WHERE:
+        put(o, "k%d != 0 ? k%d : k%d", op->in[0]->id, op->in[1]->id, op->in[2]->id);
+        break;
+    case KO_CAST: cast_expr(x, op); break;
+    case KO_INDEX: print_ix(x, op->a.index.expr); break;
+    default: put(o, "0"); break;
+    }
+    put(o, ";\n");
+}
+
+/* ---------------------------------------------------------- row slices */
+
+/* Mark in `need` every row op the value `op` reads (transitively) that is
+ * not yet available in scope. */
+static void slice(Cx *x, const KOp *op, char *need)
+{
+    if (!op->row || x->emitted[op->id] || need[op->id])
+        return;
+    need[op->id] = 1;
+    for (int i = 0; i < op->nin; i++)
+        slice(x, op->in[i], need);
+}
+
+/* IX_VAL leaves of op's indices: the ops whose values they read. */
+static void slice_vals(Cx *x, const IxExpr *e, char *need)
+{
+    if (e->kind == IX_VAL) {
+        slice(x, x->seg->ops.items[e->c], need);
+        return;
+    }
+    if (e->kind >= IX_ADD) {
+        slice_vals(x, e->a, need);
+        slice_vals(x, e->b, need);
+    }
+}
+
+static void close_slice(Cx *x, char *need)
+{
+    /* loads and KO_INDEX read other ops through IX_VAL leaves */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = x->seg->ops.len - 1; i >= 0; i--) {
+            const KOp *op = x->seg->ops.items[i];
+            if (!need[i])
+                continue;
+            if (op->kind == KO_LOAD)
+                for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
+                    slice_vals(x, op->a.load.idx[k], need);
+            if (op->kind == KO_INDEX)
+                slice_vals(x, op->a.index.expr, need);
+        }
+}
+
+/* A load can be issued for a whole run (before the j loop): its index
+ * reads no per-element value. */
+static bool hoistable(const Cx *x, const KOp *op)
+{
+    if (op->kind != KO_LOAD)
+        return false;
+    for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
+        if (ix_has_val(op->a.load.idx[k]))
+            return false;
+    return true;
+}
+
+/* -------------------------------------------------------------- loops */
+
+static int64_t chunks_of(const Cx *x)
+{
+    return x->seg->sched.chunks;
+}
+
+static void open_runs(Cx *x)
+{
+    const KSchedule *s = &x->seg->sched;
+    if (chunks_of(x) > 0) {
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int c = 0; c < %d; c++) {", s->chunks);
+    } else {
+        line(x->o, "for (int c = 0;; c++) {");
+    }
+    x->o->indent++;
+    line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;", s->threads_per_row, s->vec);
+    if (chunks_of(x) == 0)
+        line(x->o, "if (e0 >= n) break;");
+}
+
+static void open_elems(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    line(x->o, "#pragma unroll");
+    line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
+    x->o->indent++;
+    line(x->o, "[[maybe_unused]] const sn_i64 e = e0 + j;");
+    line(x->o, "[[maybe_unused]] const bool ok = live && e < n;");
+    /* row vars from e */
+    for (int k = seg->nrow - 1; k >= 0; k--) {
+        for (int i = 0; i < x->o->indent; i++)
+            put(x->o, "    ");
+        put(x->o, "[[maybe_unused]] const sn_i64 r%d = e", k);
+        Dim stride = dim_const(1);
+        for (int i = k + 1; i < seg->nrow; i++)
+            dim_mul(stride, seg->row[i], &stride);
+        if (!dim_is_const(stride, 1)) {
+            put(x->o, " / ");
+            print_dim(x->o, x->p, stride);
+        }
+        if (k > 0) {
+            put(x->o, " %% ");
+            print_dim(x->o, x->p, seg->row[k]);
+        }
+        put(x->o, ";\n");
+    }
+}
+
+static void close_block(Cx *x)
+{
+    x->o->indent--;
+    line(x->o, "}");
+}
+
+/* Loads of the run, before the element loop: vector loads where the
+ * variant allows, cached loads read from registers, others element-wise. */
+static void emit_run_loads(Cx *x, const char *need, char *in_run)
+{
+    const KSegment *seg = x->seg;
+    int v = seg->sched.vec;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        if (!need[i] || !hoistable(x, op))
+            continue;
+        in_run[i] = 1;
+        bool cached = x->cached[i] == 2; /* filled by an earlier phase */
+        line(x->o, "%s l%d[%d];", vtype(op->dtype), i, v);
+        if (cached) {
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = c%d[c * %d + j];", v, i, i, v);
+            continue;
+        }
+        int bi = op->a.load.buf;
+        if (vector_access(x, bi, op->a.load.idx)) {
+            const KBuf *b = &x->p->bufs[bi];
+            line(x->o, "if (live && e0 + %d <= n) {", v);
+            x->o->indent++;
+            line(x->o, "[[maybe_unused]] const sn_i64 e = e0;");
+            if (seg->nrow == 1)
+                line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
+            for (int k = 0; k < x->o->indent; k++)
+                put(x->o, "    ");
+            put(x->o, "const uint4 raw = *(const uint4 *)(b%d + (", bi);
+            print_offset(x, bi, op->a.load.idx);
+            put(x->o, "));\n");
+            line(x->o, "const %s *el = (const %s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
+            line(x->o, "#pragma unroll");
+            const char *sfx = suffix(b->dtype);
+            if (sfx)
+                line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = sn_from_%s(el[j]);", v, i, sfx);
+            else
+                line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = (%s)el[j];", v, i,
+                     vtype(op->dtype));
+            close_block(x);
+            line(x->o, "else {");
+            x->o->indent++;
+        }
+        open_elems(x);
+        for (int k = 0; k < x->o->indent; k++)
+            put(x->o, "    ");
+        put(x->o, "l%d[j] = ok ? ", i);
+        load_expr(x, op);
+        put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
+        close_block(x);
+        if (vector_access(x, bi, op->a.load.idx))
+            close_block(x);
+        if (x->cached[i] == 1) {
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int j = 0; j < %d; j++) c%d[c * %d + j] = l%d[j];", v, i, v, i);
+        }
+    }
+}
+
+/* The needed row ops of one element, in order (inside the j loop). */
+static void emit_elem_ops(Cx *x, const char *need, const char *in_run)
+{
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = x->seg->ops.items[i];
+        if (!need[i])
+            continue;
+        if (in_run[i]) {
+            line(x->o, "const %s k%d = l%d[j];", vtype(op->dtype), i, i);
+            continue;
+        }
+        if (op->kind == KO_LOAD) { /* element-wise load: guard the address */
+            for (int k = 0; k < x->o->indent; k++)
+                put(x->o, "    ");
+            put(x->o, "const %s k%d = ok ? ", vtype(op->dtype), i);
+            load_expr(x, op);
+            put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
+            continue;
+        }
+        emit_op(x, op);
+    }
+}
+
+/* ---------------------------------------------------------- reductions */
+
+static const char *combine_f(IrReduce k)
+{
+    return k == RED_MAX ? "sn_fold_max" : k == RED_MIN ? "sn_fold_min" : NULL;
+}
+
+static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val)
+{
+    bool f = is_f(red->dtype);
+    IrReduce k = red->a.reduce.kind;
+    if (k == RED_SUM || k == RED_MEAN)
+        line(x->o, f ? "%s = %s + %s;" : "%s = sn_iadd(%s, %s);", acc, acc, val);
+    else if (f)
+        line(x->o, "%s = %s(%s, %s);", acc, combine_f(k), acc, val);
+    else
+        line(x->o, "%s = sn_ifold_%s(%s, %s);", acc, k == RED_MAX ? "max" : "min", acc, val);
+}
+
+static void emit_identity(Cx *x, const KOp *red)
+{
+    IrReduce k = red->a.reduce.kind;
+    if (is_f(red->dtype))
+        line(x->o, "%s acc%d = %s;", "float", red->id,
+             k == RED_MAX ? "sn_u2f(0xff800000u)" : k == RED_MIN ? "sn_u2f(0x7f800000u)" : "0.0f");
+    else
+        line(x->o, "sn_i64 acc%d = %s;", red->id,
+             k == RED_MAX ? "(sn_i64)0x8000000000000000ull"
+                          : k == RED_MIN ? "(sn_i64)0x7fffffffffffffffll" : "0");
+}
+
+static void emit_team_reduce(Cx *x, const KOp *red)
+{
+    const KSchedule *s = &x->seg->sched;
+    const Dialect *dl = &dialects[x->t->dialect];
+    int tpr = s->threads_per_row, w = tpr < 32 ? tpr : 32, id = red->id;
+    char acc[32], val[128], sh[160];
+    snprintf(acc, sizeof acc, "acc%d", id);
+    line(x->o, "#pragma unroll");
+    line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
+    x->o->indent++;
+    snprintf(sh, sizeof sh, "%s(%s%s, off, 32)", dl->shfl_xor, dl->shfl_xor_mask, acc);
+    line(x->o, "const %s other = %s;", vtype(red->dtype), sh);
+    emit_combine(x, red, acc, "other");
+    close_block(x);
+    if (tpr > 32) {
+        int nw = tpr / 32;
+        line(x->o, "{");
+        x->o->indent++;
+        line(x->o, "if ((lane & 31) == 0) red%d_%d[team][lane >> 5] = acc%d;", x->segno, id, id);
+        line(x->o, "__syncthreads();");
+        line(x->o, "%s p[%d];", vtype(red->dtype), nw);
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw, x->segno, id);
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
+        x->o->indent++;
+        line(x->o, "%s q[%d];", vtype(red->dtype), nw);
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+        x->o->indent++;
+        line(x->o, "q[w] = p[w];");
+        snprintf(val, sizeof val, "p[w ^ off]");
+        emit_combine(x, red, "q[w]", val);
+        close_block(x);
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
+        close_block(x);
+        line(x->o, "acc%d = p[0];", id);
+        line(x->o, "__syncthreads();");
+        close_block(x);
+    } else if (tpr > 1) {
+        /* lanes can differ on ties of signed zeros: take lane 0's */
+        snprintf(sh, sizeof sh, "%s(%s%s, 0, %d)", dl->shfl_idx, dl->shfl_xor_mask, acc, tpr);
+        line(x->o, "acc%d = %s;", id, sh);
+    }
+    if (red->a.reduce.kind == RED_MEAN)
+        line(x->o, "const %s k%d = acc%d / (float)n;", vtype(red->dtype), id, id);
+    else
+        line(x->o, "const %s k%d = acc%d;", vtype(red->dtype), id, id);
+}
+
+/* ------------------------------------------------------------ segments */
+
+static bool vals_ready(const Cx *x, const IxExpr *e)
+{
+    if (e->kind == IX_VAL)
+        return x->emitted[e->c];
+    if (e->kind >= IX_ADD)
+        return vals_ready(x, e->a) && vals_ready(x, e->b);
+    return true;
+}
+
+/* Are op's operands, and the values its indices read, in scope? */
+static bool deps_ready(const Cx *x, const KOp *op)
+{
+    for (int k = 0; k < op->nin; k++)
+        if (!x->emitted[op->in[k]->id])
+            return false;
+    if (op->kind == KO_LOAD)
+        for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
+            if (!vals_ready(x, op->a.load.idx[k]))
+                return false;
+    if (op->kind == KO_INDEX)
+        return vals_ready(x, op->a.index.expr);
+    return true;
+}
+
+/* Emit every per-row op whose operands are available. */
+static void emit_ready_outer(Cx *x)
+{
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = x->seg->ops.items[i];
+        if (op->row || x->emitted[i] || op->kind == KO_REDUCE)
+            continue;
+        if (!deps_ready(x, op))
+            continue;
+        if (op->kind == KO_LOAD) { /* a per-row load of a dead row must not fault */
+            for (int k = 0; k < x->o->indent; k++)
+                put(x->o, "    ");
+            put(x->o, "const %s k%d = live ? ", vtype(op->dtype), i);
+            load_expr(x, op);
+            put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
+        } else {
+            emit_op(x, op);
+        }
+        x->emitted[i] = 1;
+        i = -1; /* something new is available: rescan */
+    }
+}
+
+static void emit_reduction(Cx *x, const KOp *red, char *need, char *in_run)
+{
+    memset(need, 0, (size_t)x->seg->ops.len);
+    memset(in_run, 0, (size_t)x->seg->ops.len);
+    slice(x, red->in[0], need);
+    close_slice(x, need);
+    emit_identity(x, red);
+    open_runs(x);
+    emit_run_loads(x, need, in_run);
+    open_elems(x);
+    emit_elem_ops(x, need, in_run);
+    /* a per-row input is folded once per element too (it is in scope) */
+    char acc[32], val[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    snprintf(val, sizeof val, "k%d", red->in[0]->id);
+    line(x->o, "if (ok) {");
+    x->o->indent++;
+    emit_combine(x, red, acc, val);
+    close_block(x);
+    close_block(x);
+    close_block(x);
+    emit_team_reduce(x, red);
+    x->emitted[red->id] = 1;
+    for (int i = 0; i < x->seg->ops.len; i++) /* loads cached in this phase */
+        if (x->cached[i] == 1 && in_run[i])
+            x->cached[i] = 2;
+}
+
+static void emit_row_stores(Cx *x, char *need, char *in_run)
+{
+    const KSegment *seg = x->seg;
+    memset(need, 0, (size_t)seg->ops.len);
+    memset(in_run, 0, (size_t)seg->ops.len);
+    bool any = false;
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row) {
+            slice(x, st->value, need);
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    close_slice(x, need);
+    open_runs(x);
+    emit_run_loads(x, need, in_run);
+    int v = seg->sched.vec;
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row)
+            line(x->o, "%s s%d[%d];", vtype(st->value->dtype), i, v);
+    }
+    open_elems(x);
+    emit_elem_ops(x, need, in_run);
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row)
+            line(x->o, "s%d[j] = k%d;", i, st->value->id);
+    }
+    close_block(x);
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (!st->row)
+            continue;
+        const KBuf *b = &x->p->bufs[st->buf];
+        const char *sfx = suffix(b->dtype);
+        bool vec = vector_access(x, st->buf, st->idx);
+        if (vec) {
+            line(x->o, "if (live && e0 + %d <= n) {", v);
+            x->o->indent++;
+            line(x->o, "[[maybe_unused]] const sn_i64 e = e0;");
+            if (seg->nrow == 1)
+                line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
+            line(x->o, "uint4 raw;");
+            line(x->o, "%s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
+            line(x->o, "#pragma unroll");
+            if (sfx)
+                line(x->o, "for (int j = 0; j < %d; j++) el[j] = sn_to_%s(s%d[j]);", v, sfx, i);
+            else
+                line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
+                     ctype_of[b->dtype], i);
+            for (int k = 0; k < x->o->indent; k++)
+                put(x->o, "    ");
+            put(x->o, "*(uint4 *)(b%d + (", st->buf);
+            print_offset(x, st->buf, st->idx);
+            put(x->o, ")) = raw;\n");
+            close_block(x);
+            line(x->o, "else {");
+            x->o->indent++;
+        }
+        open_elems(x);
+        line(x->o, "if (ok) {");
+        x->o->indent++;
+        for (int k = 0; k < x->o->indent; k++)
+            put(x->o, "    ");
+        put(x->o, "b%d[", st->buf);
+        print_offset(x, st->buf, st->idx);
+        put(x->o, "] = ");
+        if (sfx)
+            put(x->o, "sn_to_%s(s%d[j]);\n", sfx, i);
+        else if (is_f(b->dtype))
+            put(x->o, "s%d[j];\n", i);
+        else if (b->dtype == DT_BOOL)
+            put(x->o, "(sn_u8)(s%d[j] != 0);\n", i);
+        else
+            put(x->o, "(%s)sn_wrap(s%d[j], %d);\n", ctype_of[b->dtype], i, int_bits(b->dtype));
+        close_block(x);
+        close_block(x);
+        if (vec)
+            close_block(x);
+    }
+    close_block(x);
+}
+
+static void emit_outer_stores(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row)
+            continue;
+        const KBuf *b = &x->p->bufs[st->buf];
+        const char *sfx = suffix(b->dtype);
+        for (int k = 0; k < x->o->indent; k++)
+            put(x->o, "    ");
+        put(x->o, "if (live && lane == 0) b%d[", st->buf);
+        print_offset(x, st->buf, st->idx);
+        int v = st->value->id;
+        if (sfx)
+            put(x->o, "] = sn_to_%s(k%d);\n", sfx, v);
+        else if (is_f(b->dtype))
+            put(x->o, "] = k%d;\n", v);
+        else if (b->dtype == DT_BOOL)
+            put(x->o, "] = (sn_u8)(k%d != 0);\n", v);
+        else
+            put(x->o, "] = (%s)sn_wrap(k%d, %d);\n", ctype_of[b->dtype], v, int_bits(b->dtype));
+    }
+}
+
+/* Which row loads a persistent schedule keeps in registers: those read by
+ * more than one phase (reductions and the final stores). */
+static void plan_cache(Cx *x, char *need)
+{
+    const KSegment *seg = x->seg;
+    memset(x->cached, 0, (size_t)seg->ops.len);
+    if (!seg->sched.persistent || seg->sched.chunks <= 0)
+        return;
+    int *uses = calloc((size_t)seg->ops.len + 1, sizeof(int));
+    memset(x->emitted, 0, (size_t)seg->ops.len);
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        if (op->kind != KO_REDUCE)
+            continue;
+        memset(need, 0, (size_t)seg->ops.len);
+        slice(x, op->in[0], need);
+        close_slice(x, need);
+        for (int k = 0; k < seg->ops.len; k++)
+            uses[k] += need[k];
+    }
+    memset(need, 0, (size_t)seg->ops.len);
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row)
+            slice(x, st->value, need);
+    }
+    close_slice(x, need);
+    for (int k = 0; k < seg->ops.len; k++) {
+        uses[k] += need[k];
+        const KOp *op = seg->ops.items[k];
+        if (uses[k] > 1 && hoistable(x, op) && op->row)
+            x->cached[k] = 1;
+    }
+    free(uses);
+}
+
+static void emit_segment(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    const KSchedule *s = &seg->sched;
+    Out *o = x->o;
+    int nops = seg->ops.len;
+    x->emitted = arena_alloc(o->arena, (size_t)nops + 1);
+    x->cached = arena_alloc(o->arena, (size_t)nops + 1);
+    char *need = arena_alloc(o->arena, (size_t)nops + 1);
+    char *in_run = arena_alloc(o->arena, (size_t)nops + 1);
+    x->n = kseg_static_row_len(seg);
+    plan_cache(x, need);
+    memset(x->emitted, 0, (size_t)nops);
+    line(o, "const int lane = threadIdx.x %% %d, team = threadIdx.x / %d;", s->threads_per_row,
+         s->threads_per_row);
+    line(o, "const sn_i64 row = blk * %d + team;", s->rows_per_block);
+    line(o, "const bool live = row < rows;");
+    for (int i = 0; i < o->indent; i++)
+        put(o, "    ");
+    put(o, "const sn_i64 n = ");
+    Dim nd = dim_const(1);
+    for (int k = 0; k < seg->nrow; k++)
+        dim_mul(nd, seg->row[k], &nd);
+    print_dim(o, x->p, nd);
+    put(o, ";\n");
+    for (int k = seg->nouter - 1; k >= 0; k--) {
+        Dim stride = dim_const(1);
+        for (int i = k + 1; i < seg->nouter; i++)
+            dim_mul(stride, seg->outer[i], &stride);
+        for (int i = 0; i < o->indent; i++)
+            put(o, "    ");
+        put(o, "const sn_i64 o%d = (live ? row : 0)", k);
+        if (!dim_is_const(stride, 1)) {
+            put(o, " / ");
+            print_dim(o, x->p, stride);
+        }
+        if (k > 0) {
+            put(o, " %% ");
+            print_dim(o, x->p, seg->outer[k]);
+        }
+        put(o, ";\n");
+    }
+    for (int i = 0; i < nops; i++) {
+        const KOp *op = seg->ops.items[i];
+        if (x->cached[i])
+            line(o, "%s c%d[%d];", vtype(op->dtype), i, s->chunks * s->vec);
+    }
+    emit_ready_outer(x);
+    for (int i = 0; i < nops; i++) {
+        const KOp *op = seg->ops.items[i];
+        if (op->kind != KO_REDUCE)
+            continue;
+        emit_reduction(x, op, need, in_run);
+        emit_ready_outer(x);
+    }
+    emit_row_stores(x, need, in_run);
+    emit_outer_stores(x);
+}
+
+/* ------------------------------------------------------------- kernels */
+
+/* Buffers a kernel touches: 1 loaded, 2 stored (bits). */
+static void buffer_use(const KProgram *p, const Kernel *k, char *use)
+{
+    memset(use, 0, (size_t)p->nbuf);
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        for (int i = 0; i < seg->ops.len; i++) {
+            const KOp *op = seg->ops.items[i];
+            if (op->kind == KO_LOAD)
+                use[op->a.load.buf] |= 1;
+        }
+        for (int i = 0; i < seg->stores.len; i++)
+            use[((const KStore *)seg->stores.items[i])->buf] |= 2;
+    }
+}
+
+static void add_param(Arena *a, PtrVec *v, CgParamKind kind, int buf, int dim, int sym,
+                      const char *name)
+{
+    CgParam *p = ARENA_NEW(a, CgParam);
+    p->kind = kind;
+    p->buf = buf;
+    p->dim = dim;
+    p->sym = sym;
+    p->name = name;
+    ptrvec_push(a, v, p);
+}
+
+/* The parameter list, in a fixed order: buffers (pointer, then strides of
+ * an input, or the value of a scalar input), then every size symbol. */
+static PtrVec kernel_params(Arena *a, const KProgram *p, const Kernel *k)
+{
+    PtrVec v = {0};
+    char *use = arena_alloc(a, (size_t)p->nbuf + 1);
+    buffer_use(p, k, use);
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *buf = &p->bufs[b];
+        if (!use[b])
+            continue;
+        if (buf->kind == KB_INPUT && buf->rank == 0) {
+            add_param(a, &v, CP_SCALAR, b, 0, 0, arena_printf(a, "b%d_v", b));
+            continue;
+        }
+        add_param(a, &v, CP_PTR, b, 0, 0, arena_printf(a, "b%d", b));
+        if (buf->kind == KB_INPUT)
+            for (int d = 0; d + 1 < buf->rank; d++)
+                add_param(a, &v, CP_STRIDE, b, d, 0, arena_printf(a, "b%d_s%d", b, d));
+    }
+    for (int s = 0; s < p->graph->nsym; s++)
+        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", p->graph->syms[s]));
+    return v;
+}
+
+static void print_params(Out *o, const KProgram *p, const Kernel *k, const PtrVec *params)
+{
+    char *use = arena_alloc(o->arena, (size_t)p->nbuf + 1);
+    buffer_use(p, k, use);
+    for (int i = 0; i < params->len; i++) {
+        const CgParam *prm = params->items[i];
+        const KBuf *b = &p->bufs[prm->buf];
+        put(o, i ? ",\n    " : "\n    ");
+        switch (prm->kind) {
+        case CP_SCALAR: put(o, "const %s %s", vtype(b->dtype), prm->name); break;
+        case CP_PTR:
+            put(o, "%s%s *__restrict__ %s", use[prm->buf] & 2 ? "" : "const ", ctype_of[b->dtype],
+                prm->name);
+            break;
+        default: put(o, "const sn_i64 %s", prm->name); break;
+        }
+    }
+}
+
+static int shared_bytes(const Kernel *k)
+{
+    int bytes = 0;
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        if (seg->sched.threads_per_row <= 32)
+            continue;
+        for (int i = 0; i < seg->ops.len; i++) {
+            const KOp *op = seg->ops.items[i];
+            if (op->kind == KO_REDUCE)
+                bytes += seg->sched.rows_per_block * (seg->sched.threads_per_row / 32) *
+                         (is_f(op->dtype) ? 4 : 8);
+        }
+    }
+    return bytes;
+}
+
+static void declare_shared(Out *o, const Kernel *k)
+{
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        if (seg->sched.threads_per_row <= 32)
+            continue;
+        for (int i = 0; i < seg->ops.len; i++) {
+            const KOp *op = seg->ops.items[i];
+            if (op->kind == KO_REDUCE)
+                line(o, "__shared__ %s red%d_%d[%d][%d];", vtype(op->dtype), s, op->id,
+                     seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
+        }
+    }
+}
+
+static void print_rows(Out *o, const KProgram *p, const KSegment *seg)
+{
+    Dim rows = dim_const(1);
+    for (int k = 0; k < seg->nouter; k++)
+        dim_mul(rows, seg->outer[k], &rows);
+    print_dim(o, p, rows);
+}
+
+static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k,
+                        const char *name, bool vector, const PtrVec *params)
+{
+    put(o, "extern \"C\" __global__ void __launch_bounds__(%d) %s(", k->block, name);
+    print_params(o, p, k, params);
+    put(o, ")\n{\n");
+    o->indent = 1;
+    line(o, "sn_i64 blk = blockIdx.x;");
+    declare_shared(o, k);
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        Cx x = {.o = o, .p = p, .t = t, .k = k, .seg = seg, .segno = s, .vector = vector};
+        line(o, "{ /* segment %d */", s);
+        o->indent++;
+        for (int i = 0; i < o->indent; i++)
+            put(o, "    ");
+        put(o, "const sn_i64 rows = ");
+        print_rows(o, p, seg);
+        put(o, ";\n");
+        line(o, "const sn_i64 nblk = (rows + %d) / %d;", seg->sched.rows_per_block - 1,
+             seg->sched.rows_per_block);
+        line(o, "if (blk < nblk) {");
+        o->indent++;
+        emit_segment(&x);
+        line(o, "return;");
+        close_block(&x);
+        line(o, "blk -= nblk;");
+        o->indent--;
+        line(o, "}");
+    }
+    o->indent = 0;
+    put(o, "}\n\n");
+}
+
+/* Does the vector variant vectorize anything?  Records what it needs. */
+static int vector_needs(Arena *a, const KProgram *p, const CgTarget *t, const Kernel *k,
+                        CgAlign **out)
+{
+    PtrVec v = {0};
+    char *seen = arena_alloc(a, (size_t)p->nbuf + 1);
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        Cx x = {.p = p, .t = t, .k = k, .seg = seg, .vector = true,
+                .n = kseg_static_row_len(seg)};
+        for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
+            int buf;
+            IxExpr *const *idx;
+            if (i < seg->ops.len) {
+                const KOp *op = seg->ops.items[i];
+                if (op->kind != KO_LOAD || !op->row || !hoistable(&x, op))
+                    continue;
+                buf = op->a.load.buf;
+                idx = op->a.load.idx;
+            } else {
+                const KStore *st = seg->stores.items[i - seg->ops.len];
+                if (!st->row)
+                    continue;
+                buf = st->buf;
+                idx = st->idx;
+            }
+            if (!vector_access(&x, buf, idx) || seen[buf])
+                continue;
+            seen[buf] = 1;
+            CgAlign *al = ARENA_NEW(a, CgAlign);
+            al->buf = buf;
+            al->bytes = 16;
+            al->stride_multiple = p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1;
+            ptrvec_push(a, &v, al);
+        }
+    }
+    *out = ARENA_ARRAY(a, CgAlign, v.len ? v.len : 1);
+    for (int i = 0; i < v.len; i++)
+        (*out)[i] = *(CgAlign *)v.items[i];
+    return v.len;
+}
+
+static const char *graph_ops(Arena *a, const KProgram *p, const Kernel *k)
+{
+    const IrGraph *g = p->graph;
+    char *seen = arena_alloc(a, (size_t)g->nodes.len + 1);
+    Out o = {.arena = a};
+    put(&o, "%s", "");
+    for (int s = 0; s < k->nseg; s++) {
+        const KSegment *seg = k->segs[s];
+        for (int i = 0; i < seg->ops.len; i++) {
+            const KOp *op = seg->ops.items[i];
+            if (op->node < 0 || seen[op->node])
+                continue;
+            seen[op->node] = 1;
+            const IrNode *n = g->nodes.items[op->node];
+            const char *what = n->op == IR_UNARY ? ir_unary_name(n->a.unary)
+                             : n->op == IR_BINARY ? ir_binary_name(n->a.binary)
+                             : n->op == IR_REDUCE ? ir_reduce_name(n->a.reduce.kind)
+                             : ir_op_name(n->op);
+            put(&o, "%s%%%d %s", o.len ? ", " : "", n->id, what);
+        }
+    }
+    return o.buf ? o.buf : "";
+}
+
+bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *d)
+{
+    Out o = {.arena = a};
+    Span none = {0};
+    put(&o, "/* generated by sinter from graph %s; do not edit */\n", p->graph->name);
+    put(&o, "%s", dialects[t->dialect].header);
+    put(&o, "%.*s\n", (int)sinter_prelude_cuh_len, sinter_prelude_cuh);
+    m->nkernel = p->nkernel;
+    m->kernels = ARENA_ARRAY(a, CgKernel, p->nkernel ? p->nkernel : 1);
+    for (int i = 0; i < p->nkernel; i++) {
+        const Kernel *k = p->kernels[i];
+        CgKernel *ck = &m->kernels[i];
+        ck->block = k->block;
+        ck->smem_bytes = shared_bytes(k);
+        if (k->block > t->max_threads || ck->smem_bytes > t->max_smem) {
+            diag_error(d, none,
+                       "kernel %s needs %d threads and %d bytes of shared memory per block; "
+                       "%s allows %d and %d", k->name, k->block, ck->smem_bytes, t->arch,
+                       t->max_threads, t->max_smem);
+            return false;
+        }
+        PtrVec params = kernel_params(a, p, k);
+        ck->nparam = params.len;
+        ck->params = ARENA_ARRAY(a, CgParam, params.len ? params.len : 1);
+        for (int j = 0; j < params.len; j++)
+            ck->params[j] = *(CgParam *)params.items[j];
+        ck->nseg = k->nseg;
+        ck->segs = ARENA_ARRAY(a, CgGridSeg, k->nseg);
+        for (int s = 0; s < k->nseg; s++) {
+            ck->segs[s].nouter = k->segs[s]->nouter;
+            memcpy(ck->segs[s].outer, k->segs[s]->outer, sizeof(Dim) * IR_MAX_RANK);
+            ck->segs[s].rows_per_block = k->segs[s]->sched.rows_per_block;
+        }
+        ck->nalign = vector_needs(a, p, t, k, &ck->align);
+        ck->name = k->name;
+        ck->scalar_name = ck->nalign ? arena_printf(a, "%s_scalar", k->name) : NULL;
+        ck->ops = graph_ops(a, p, k);
+        if (ck->nalign)
+            emit_kernel(&o, p, t, k, ck->name, true, &params);
+        emit_kernel(&o, p, t, k, ck->nalign ? ck->scalar_name : ck->name, false, &params);
+    }
+    m->source = o.buf;
+    return true;
+}
+
+int64_t cg_grid(const CgKernel *k, const int64_t *symvals)
+{
+    int64_t total = 0;
+    for (int s = 0; s < k->nseg; s++) {
+        int64_t rows = 1;
+        for (int i = 0; i < k->segs[s].nouter; i++) {
+            int64_t d = dim_eval(k->segs[s].outer[i], symvals);
+            if (d < 0 || (d && rows > INT64_MAX / d))
+                return -1;
+            rows *= d;
+        }
+        int rpb = k->segs[s].rows_per_block;
+        total += (rows + rpb - 1) / rpb;
+    }
+    return total;
+}

@@ -1,0 +1,158 @@
+/* prelude.cuh - device helpers every generated kernel starts with.
+ *
+ * The same text compiles as CUDA C++ (NVRTC), HIP C++ (hiprtc) and plain C
+ * (tests/test_prelude.c includes it to check every conversion bit for bit
+ * against ir/dtype.c on the CPU).  The including code defines SN_DEVICE,
+ * sn_f2u(float) -> unsigned and sn_u2f(unsigned) -> float first.
+ *
+ * Conversions are integer code, not hardware cvt instructions: they must
+ * equal the compiler's host conversions exactly (NaN codes, overflow to NaN
+ * for the e4m3 types, no negative zero for the fnuz types), and ROCm 5.2
+ * has no FP8 header at all.  Math mirrors ir/scalar.h op for op. */
+
+typedef unsigned int sn_u32;
+typedef unsigned short sn_u16;
+typedef unsigned char sn_u8;
+typedef long long sn_i64;
+typedef unsigned long long sn_u64;
+
+/* A narrow float format: e exponent bits, m mantissa bits, bias; the
+ * largest finite code (sign bit clear); the code for overflow (NaN or
+ * infinity); the NaN code; whether it has infinity; whether it has -0. */
+#define SN_FMT(e, m, bias, maxc, ovfc, nanc, inf, negz) e, m, bias, maxc, ovfc, nanc, inf, negz
+
+/* f32 -> narrow code, round to nearest even. */
+SN_DEVICE sn_u32 sn_encode(float x, int e, int m, int bias, sn_u32 maxc, sn_u32 ovfc,
+                           sn_u32 nanc, int has_inf, int negz)
+{
+    sn_u32 u = sn_f2u(x);
+    sn_u32 sign = u >> 31, a = u & 0x7fffffffu;
+    sn_u32 sb = sign ? (sn_u32)1 << (e + m) : 0u;
+    if (a > 0x7f800000u) /* NaN */
+        return negz ? nanc | sb : nanc;
+    if (a == 0x7f800000u) /* infinity */
+        return has_inf ? ovfc | sb : negz ? nanc | sb : nanc;
+    int exp = (int)(a >> 23) - 127;
+    sn_u32 sig = (a & 0x7fffffu) | (a >> 23 ? 0x800000u : 0u);
+    if (!(a >> 23))
+        exp = -126;
+    int te = exp + bias; /* target biased exponent if normal */
+    int shift = 23 - m + (te < 1 ? 1 - te : 0);
+    sn_u32 code;
+    if (shift > 25) {
+        code = 0;
+    } else {
+        sn_u32 q = sig >> shift, rem = sig & (((sn_u32)1 << shift) - 1u);
+        sn_u32 half = (sn_u32)1 << (shift - 1);
+        if (rem > half || (rem == half && (q & 1u)))
+            q++;
+        /* normal: q holds the implicit bit; (te << m) + q - (1 << m) carries */
+        code = te < 1 ? q : ((sn_u32)te << m) + q - ((sn_u32)1 << m);
+    }
+    if (code > maxc)
+        return negz ? ovfc | sb : ovfc;
+    if (!negz && code == 0)
+        return 0;
+    return code | sb;
+}
+
+/* narrow code -> f32, exact. */
+SN_DEVICE float sn_decode(sn_u32 c, int e, int m, int bias, sn_u32 maxc, sn_u32 ovfc,
+                          sn_u32 nanc, int has_inf, int negz)
+{
+    sn_u32 sbit = (sn_u32)1 << (e + m);
+    sn_u32 sign = (c & sbit) != 0, mag = c & (sbit - 1u);
+    if (!negz && c == nanc) /* the fnuz NaN decodes as a positive NaN */
+        return sn_u2f(0x7fc00000u);
+    if (negz && mag > maxc) {
+        if (has_inf && mag == ovfc)
+            return sn_u2f(0x7f800000u | (sign << 31));
+        return sn_u2f(0x7fc00000u | (sign << 31));
+    }
+    sn_u32 ex = mag >> m, mant = mag & (((sn_u32)1 << m) - 1u);
+    float v;
+    if (ex == 0) /* subnormal: mant * 2^(1 - bias - m), exact */
+        v = (float)mant * sn_u2f((sn_u32)(127 + 1 - bias - m) << 23);
+    else
+        v = sn_u2f(((sn_u32)(ex - (sn_u32)bias + 127u) << 23) | (mant << (23 - m)));
+    return sign ? -v : v;
+}
+
+#define SN_F16 SN_FMT(5, 10, 15, 0x7bffu, 0x7c00u, 0x7e00u, 1, 1)
+#define SN_E4M3 SN_FMT(4, 3, 7, 0x7eu, 0x7fu, 0x7fu, 0, 1)
+#define SN_E4M3FNUZ SN_FMT(4, 3, 8, 0x7fu, 0x80u, 0x80u, 0, 0)
+#define SN_E5M2 SN_FMT(5, 2, 15, 0x7bu, 0x7cu, 0x7fu, 1, 1)
+#define SN_E5M2FNUZ SN_FMT(5, 2, 16, 0x7fu, 0x80u, 0x80u, 0, 0)
+
+/* bf16: round-to-nearest-even on the bit pattern; NaN -> 0x7fc0. */
+SN_DEVICE sn_u16 sn_to_bf16(float x)
+{
+    sn_u32 u = sn_f2u(x);
+    if (x != x)
+        return (sn_u16)0x7fc0u;
+    return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+}
+SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+SN_DEVICE sn_u16 sn_to_f16(float x) { return (sn_u16)sn_encode(x, SN_F16); }
+SN_DEVICE float sn_from_f16(sn_u16 b) { return sn_decode(b, SN_F16); }
+SN_DEVICE sn_u8 sn_to_e4m3(float x) { return (sn_u8)sn_encode(x, SN_E4M3); }
+SN_DEVICE float sn_from_e4m3(sn_u8 b) { return sn_decode(b, SN_E4M3); }
+SN_DEVICE sn_u8 sn_to_e4m3fnuz(float x) { return (sn_u8)sn_encode(x, SN_E4M3FNUZ); }
+SN_DEVICE float sn_from_e4m3fnuz(sn_u8 b) { return sn_decode(b, SN_E4M3FNUZ); }
+SN_DEVICE sn_u8 sn_to_e5m2(float x) { return (sn_u8)sn_encode(x, SN_E5M2); }
+SN_DEVICE float sn_from_e5m2(sn_u8 b) { return sn_decode(b, SN_E5M2); }
+SN_DEVICE sn_u8 sn_to_e5m2fnuz(float x) { return (sn_u8)sn_encode(x, SN_E5M2FNUZ); }
+SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
+
+/* The value `to(x, t)` of a float type: encode then decode. */
+SN_DEVICE float sn_round_bf16(float x) { return sn_from_bf16(sn_to_bf16(x)); }
+SN_DEVICE float sn_round_f16(float x) { return sn_from_f16(sn_to_f16(x)); }
+SN_DEVICE float sn_round_e4m3(float x) { return sn_from_e4m3(sn_to_e4m3(x)); }
+SN_DEVICE float sn_round_e4m3fnuz(float x) { return sn_from_e4m3fnuz(sn_to_e4m3fnuz(x)); }
+SN_DEVICE float sn_round_e5m2(float x) { return sn_from_e5m2(sn_to_e5m2(x)); }
+SN_DEVICE float sn_round_e5m2fnuz(float x) { return sn_from_e5m2fnuz(sn_to_e5m2fnuz(x)); }
+
+/* Saturating: clamp to [-m, m] first; NaN stays NaN. */
+SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
+
+/* float -> integer of [lo, hi]: truncate toward zero, saturate, NaN -> 0. */
+SN_DEVICE sn_i64 sn_f2i(float x, double lo, double hi)
+{
+    if (x != x)
+        return 0;
+    double t = (double)x;
+    if (t <= lo)
+        return (sn_i64)lo;
+    if (t >= hi)
+        return hi >= 9.2e18 ? (sn_i64)0x7fffffffffffffffll : (sn_i64)hi;
+    return (sn_i64)t;
+}
+/* integer -> integer type of `bits` bits: wraps like a C cast. */
+SN_DEVICE sn_i64 sn_wrap(sn_i64 x, int bits)
+{
+    if (bits >= 64)
+        return x;
+    sn_u64 m = ((sn_u64)1 << bits) - 1u, u = (sn_u64)x & m;
+    return (u >> (bits - 1)) ? (sn_i64)(u | ~m) : (sn_i64)u;
+}
+
+/* torch.maximum / torch.minimum: NaN wins, the first operand on ties. */
+SN_DEVICE float sn_max(float a, float b) { return a != a ? a : b != b ? b : (a < b ? b : a); }
+SN_DEVICE float sn_min(float a, float b) { return a != a ? a : b != b ? b : (b < a ? b : a); }
+SN_DEVICE sn_i64 sn_imax(sn_i64 a, sn_i64 b) { return a < b ? b : a; }
+SN_DEVICE sn_i64 sn_imin(sn_i64 a, sn_i64 b) { return b < a ? b : a; }
+/* Reduction folds: take x when it is NaN or strictly beyond s. */
+SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
+SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
+SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
+SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
+SN_DEVICE float sn_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+SN_DEVICE float sn_rsqrt(float x) { return 1.0f / sqrtf(x); }
+SN_DEVICE sn_i64 sn_iadd(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a + (sn_u64)b); }
+SN_DEVICE sn_i64 sn_isub(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a - (sn_u64)b); }
+SN_DEVICE sn_i64 sn_imul(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a * (sn_u64)b); }
+SN_DEVICE sn_i64 sn_ineg(sn_i64 a) { return (sn_i64)(0u - (sn_u64)a); }
+SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
+/* A gather index clamped into [0, n): out-of-range indices read a valid
+ * row instead of faulting (the reference interpreter reports them). */
+SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }

@@ -1,0 +1,33 @@
+/* jit.h - compile generated source to a device binary through NVRTC or
+ * hiprtc, opened with dlopen at first use (so one build serves CUDA, HIP or
+ * neither).  Internal to the runtime; also used by the compiler's tests and
+ * `sinter compile --precompile`.
+ *
+ * NVRTC: libnvrtc.so[.13|.12] (or $SINTER_NVRTC), target "sm_90" -> CUBIN.
+ * hiprtc: libhiprtc.so[.6] or libamdhip64.so[.6|.5] (ROCm 5.2 keeps hiprtc
+ * inside libamdhip64; or $SINTER_HIPRTC), target "gfx942" -> code object.
+ * Errors are returned as text, never printed; nothing aborts. */
+#ifndef SINTER_JIT_H
+#define SINTER_JIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { RT_NVRTC, RT_HIPRTC } RtCompiler;
+
+typedef struct {
+    void *binary;          /* malloc'd CUBIN / code object */
+    size_t size;
+    char *log;             /* malloc'd compiler log (may be empty), always set on return */
+} RtJitOutput;
+
+/* Is the compiler library loadable?  Writes its version ("nvrtc 13.0") or
+ * the reason it is not into info. */
+bool rt_jit_probe(RtCompiler c, char *info, size_t infolen);
+/* Compile `source` for `arch`.  On failure err holds the reason and the
+ * compiler's log. */
+bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const char *arch,
+                    RtJitOutput *out, char *err, size_t errlen);
+void rt_jit_free(RtJitOutput *out);
+
+#endif

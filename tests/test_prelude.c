@@ -1,0 +1,140 @@
+/* test_prelude.c - the device prelude's conversions, compiled as C, equal
+ * ir/dtype.c bit for bit: every code of every narrow type decodes to the
+ * same f32, and f32 values across every exponent, every rounding boundary
+ * and the special values encode to the same code.  Since codegen emits the
+ * same text for the GPU, this is what makes GPU stores bit-identical to
+ * the compiler's host conversions. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dtype.h"
+
+#define SN_DEVICE static inline
+static inline unsigned sn_f2u(float x) { unsigned u; memcpy(&u, &x, 4); return u; }
+static inline float sn_u2f(unsigned u) { float x; memcpy(&x, &u, 4); return x; }
+#include "../codegen/prelude.cuh"
+
+static unsigned bits(float x) { return sn_f2u(x); }
+
+typedef struct {
+    DType t;
+    unsigned (*enc)(float);
+    float (*dec)(unsigned);
+    int codes;
+} Conv;
+
+static unsigned enc_bf16(float x) { return sn_to_bf16(x); }
+static float dec_bf16(unsigned c) { return sn_from_bf16((sn_u16)c); }
+static unsigned enc_f16(float x) { return sn_to_f16(x); }
+static float dec_f16(unsigned c) { return sn_from_f16((sn_u16)c); }
+static unsigned enc_e4m3(float x) { return sn_to_e4m3(x); }
+static float dec_e4m3(unsigned c) { return sn_from_e4m3((sn_u8)c); }
+static unsigned enc_e4m3fnuz(float x) { return sn_to_e4m3fnuz(x); }
+static float dec_e4m3fnuz(unsigned c) { return sn_from_e4m3fnuz((sn_u8)c); }
+static unsigned enc_e5m2(float x) { return sn_to_e5m2(x); }
+static float dec_e5m2(unsigned c) { return sn_from_e5m2((sn_u8)c); }
+static unsigned enc_e5m2fnuz(float x) { return sn_to_e5m2fnuz(x); }
+static float dec_e5m2fnuz(unsigned c) { return sn_from_e5m2fnuz((sn_u8)c); }
+
+static const Conv convs[] = {
+    {DT_BF16, enc_bf16, dec_bf16, 65536}, {DT_F16, enc_f16, dec_f16, 65536},
+    {DT_F8E4M3, enc_e4m3, dec_e4m3, 256}, {DT_F8E4M3FNUZ, enc_e4m3fnuz, dec_e4m3fnuz, 256},
+    {DT_F8E5M2, enc_e5m2, dec_e5m2, 256}, {DT_F8E5M2FNUZ, enc_e5m2fnuz, dec_e5m2fnuz, 256},
+};
+
+static unsigned host_encode(float x, DType t)
+{
+    if (t == DT_BF16)
+        return dt_f32_to_bf16(x);
+    if (t == DT_F16)
+        return dt_f32_to_f16(x);
+    return dt_f32_to_f8(x, t);
+}
+
+/* Every code decodes to the same f32 bits. */
+static void test_decode_all_codes(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof convs / sizeof convs[0]; i++) {
+        const Conv *c = &convs[i];
+        for (int code = 0; code < c->codes; code++) {
+            unsigned char b[2] = {(unsigned char)code, (unsigned char)(code >> 8)};
+            float want = dt_load_float(b, c->t), got = c->dec((unsigned)code);
+            if (bits(want) != bits(got))
+                fail_msg("%s code 0x%x: host %08x device %08x", dt_name(c->t), code,
+                         bits(want), bits(got));
+        }
+    }
+}
+
+/* Encoding: every f32 exponent with several mantissas, every midpoint and
+ * neighbour of every code, and the special values. */
+static void check_encode(const Conv *c, float x)
+{
+    unsigned want = host_encode(x, c->t), got = c->enc(x);
+    if (want != got)
+        fail_msg("%s encode %a (%08x): host 0x%x device 0x%x", dt_name(c->t), (double)x,
+                 bits(x), want, got);
+}
+
+static void test_encode(void **state)
+{
+    (void)state;
+    static const float specials[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, 1.0f, -1.0f,
+                                     448.0f, 464.0f, 465.0f, 480.0f, 240.0f, 248.0f, 57344.0f,
+                                     61440.0f, 65504.0f, 65520.0f, 1e-30f, -1e-30f, 1e-45f};
+    for (size_t i = 0; i < sizeof convs / sizeof convs[0]; i++) {
+        const Conv *c = &convs[i];
+        for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++)
+            check_encode(c, specials[k]);
+        for (unsigned e = 0; e < 256; e++)
+            for (unsigned m = 0; m < 64; m++) {
+                unsigned mant = (m * 0x20C49Bu) & 0x7fffffu;
+                check_encode(c, sn_u2f(e << 23 | mant));
+                check_encode(c, sn_u2f(0x80000000u | e << 23 | mant));
+            }
+        for (int code = 0; code + 1 < c->codes; code++) { /* midpoints and neighbours */
+            float a = c->dec((unsigned)code), b = c->dec((unsigned)code + 1);
+            if (a != a || b != b || isinf(a) || isinf(b))
+                continue;
+            float mid = (float)(((double)a + (double)b) / 2);
+            check_encode(c, mid);
+            check_encode(c, nextafterf(mid, INFINITY));
+            check_encode(c, nextafterf(mid, -INFINITY));
+            check_encode(c, a);
+        }
+    }
+}
+
+static void test_int_helpers(void **state)
+{
+    (void)state;
+    assert_int_equal(sn_f2i(NAN, -128, 127), dt_float_to_int(NAN, DT_I8));
+    assert_int_equal(sn_f2i(300.5f, -128, 127), dt_float_to_int(300.5f, DT_I8));
+    assert_int_equal(sn_f2i(-2.9f, -128, 127), dt_float_to_int(-2.9f, DT_I8));
+    assert_int_equal(sn_f2i(3e9f, -2147483648.0, 2147483647.0), dt_float_to_int(3e9f, DT_I32));
+    assert_int_equal(sn_f2i(1e30f, -9223372036854775808.0, 9223372036854775807.0),
+                     dt_float_to_int(1e30f, DT_I64));
+    assert_int_equal(sn_f2i(-1e30f, -9223372036854775808.0, 9223372036854775807.0),
+                     dt_float_to_int(-1e30f, DT_I64));
+    for (int64_t v = -70000; v < 70000; v += 997) {
+        assert_int_equal(sn_wrap(v, 8), dt_int_to_int(v, DT_I8));
+        assert_int_equal(sn_wrap(v * 100000, 32), dt_int_to_int(v * 100000, DT_I32));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode_all_codes),
+        cmocka_unit_test(test_encode),
+        cmocka_unit_test(test_int_helpers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
