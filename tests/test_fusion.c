@@ -558,12 +558,1532 @@ static void test_examples_match_interpreter(void **state)
     }
 }
 
+/* ---- 4: random graphs ------------------------------------------------------------------ */
+
+/* The generator writes .sn text one statement per op (`v7 = ...`) and
+ * keeps, per value, its shape, class and dtype (PyTorch's promotion rules,
+ * as the front end documents them: a cross-check of the front end), a
+ * magnitude bound and an error bound.  The error bound is 0 for values no
+ * sum or mean feeds: those are computed by the same scalar code in both
+ * executors, so they must match bit for bit.  Otherwise it is propagated
+ * op by op (Lipschitz constants of the guarded ops, one flip of a rounding
+ * cast) from the f32 reassociation bound of each sum.  Discontinuous ops
+ * (floor, ceil, round, comparisons, integer casts) only ever see exact
+ * operands, and magnitudes stay bounded (guards before log/sqrt/rsqrt/div,
+ * a squash when the bound grows), so NaN and inf never come from rounding
+ * differences. */
+
+#define TMAX 8         /* T's largest value in the bounds (the runs use 1 and 5) */
+#define GEN_CAP 6144   /* static elements per value at most */
+#define GEN_VARS 512
+#define EPS32 0x1p-24
+
+typedef struct {
+    int64_t c;
+    bool t;            /* c * T */
+} GDim;
+
+typedef struct {
+    int rank;
+    GDim d[IR_MAX_RANK];
+} GShape;
+
+enum { CF, CI, CB }; /* value class: float, integer, bool */
+
+typedef struct {
+    char name[16];
+    GShape s;
+    int cls;
+    DType dt;
+    double bound;      /* |value| <= bound */
+    double err;        /* |kexec - interpreter| <= err before the output's rounding; 0: exact */
+    bool param;
+} GVar;
+
+typedef struct {
+    uint64_t rng;
+    char *params, *body;
+    size_t plen, pcap, blen, bcap;
+    GVar v[GEN_VARS];
+    int nv, nparam, ops, max_ops;
+    bool T_param;
+    GVar *scale, *index; /* the scalar scale and the gather index params, once made */
+} Gen;
+
+static uint64_t gr(Gen *g) { return next_random(&g->rng); }
+static int rn(Gen *g, int n) { return (int)(gr(g) % (uint64_t)n); }
+static bool chance(Gen *g, double p) { return (double)(gr(g) >> 11) * 0x1p-53 < p; }
+
+static void app(char **buf, size_t *len, size_t *cap, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (*len + (size_t)n + 1 > *cap) {
+        *cap = (*len + (size_t)n + 1) * 2;
+        *buf = realloc(*buf, *cap);
+    }
+    vsnprintf(*buf + *len, (size_t)n + 1, fmt, ap);
+    *len += (size_t)n;
+}
+
+static void gb(Gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void gb(Gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    app(&g->body, &g->blen, &g->bcap, fmt, ap);
+    va_end(ap);
+}
+
+static void gp(Gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void gp(Gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    app(&g->params, &g->plen, &g->pcap, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- shapes ---- */
+
+static GDim gs(int64_t c) { return (GDim){c, false}; }
+static GDim gT(int64_t c) { return (GDim){c, true}; }
+static bool gd_eq(GDim a, GDim b) { return a.c == b.c && a.t == b.t; }
+static bool gd_one(GDim a) { return a.c == 1 && !a.t; }
+static double gd_max(GDim a) { return (double)a.c * (a.t ? TMAX : 1); }
+
+static bool sh_eq(const GShape *a, const GShape *b)
+{
+    if (a->rank != b->rank)
+        return false;
+    for (int k = 0; k < a->rank; k++)
+        if (!gd_eq(a->d[k], b->d[k]))
+            return false;
+    return true;
+}
+
+static bool sh_has_T(const GShape *s)
+{
+    for (int k = 0; k < s->rank; k++)
+        if (s->d[k].t)
+            return true;
+    return false;
+}
+
+static int64_t sh_static(const GShape *s)
+{
+    int64_t n = 1;
+    for (int k = 0; k < s->rank; k++)
+        n *= s->d[k].c;
+    return n;
+}
+
+static const char *gd_txt(GDim d, char *buf)
+{
+    if (!d.t)
+        sprintf(buf, "%" PRId64, d.c);
+    else if (d.c == 1)
+        sprintf(buf, "T");
+    else
+        sprintf(buf, "T*%" PRId64, d.c);
+    return buf;
+}
+
+/* "[T, 4, 8]"; minus1 >= 0 writes -1 there. */
+static const char *sh_txt(const GShape *s, int minus1, char *buf)
+{
+    char d[32];
+    int pos = sprintf(buf, "[");
+    for (int k = 0; k < s->rank; k++)
+        pos += sprintf(buf + pos, "%s%s", k ? ", " : "", k == minus1 ? "-1" : gd_txt(s->d[k], d));
+    sprintf(buf + pos, "]");
+    return buf;
+}
+
+static GShape sh_insert(const GShape *s, int at, GDim d)
+{
+    GShape r = {.rank = s->rank + 1};
+    for (int k = 0, j = 0; k < r.rank; k++)
+        r.d[k] = k == at ? d : s->d[j++];
+    return r;
+}
+
+static GShape sh_remove(const GShape *s, int at)
+{
+    GShape r = {.rank = s->rank - 1};
+    for (int k = 0, j = 0; k < s->rank; k++)
+        if (k != at)
+            r.d[j++] = s->d[k];
+    return r;
+}
+
+/* A shape that broadcasts to s: some dims 1, maybe fewer leading dims. */
+static GShape sh_bcast(Gen *g, const GShape *s)
+{
+    if (chance(g, 0.45))
+        return *s;
+    if (chance(g, 0.12))
+        return (GShape){0};
+    GShape r = *s;
+    for (int k = 0; k < r.rank; k++)
+        if (chance(g, 0.4))
+            r.d[k] = gs(1);
+    int drop = r.rank && chance(g, 0.35) ? 1 + rn(g, r.rank) : 0;
+    for (int k = 0; k < drop; k++)
+        r = sh_remove(&r, 0);
+    return r;
+}
+
+static bool sh_composite(const GShape *s, int *at)
+{
+    for (int k = 0; k < s->rank; k++)
+        if (s->d[k].t && s->d[k].c > 1) {
+            *at = k;
+            return true;
+        }
+    return false;
+}
+
+/* ---- dtypes: the front end's promotion rules ---- */
+
+static int cat_of(DType t) { return t == DT_BOOL ? 0 : dt_is_int(t) ? 1 : 2; }
+
+static int float_rank(DType t)
+{
+    return t == DT_F32 ? 3 : t == DT_F16 || t == DT_BF16 ? 2 : 1;
+}
+
+static DType promote(DType a, DType b)
+{
+    if (a == b)
+        return a;
+    if (cat_of(a) != cat_of(b))
+        return cat_of(a) > cat_of(b) ? a : b;
+    if (cat_of(a) == 1)
+        return dt_size(a) >= dt_size(b) ? a : b;
+    if (float_rank(a) != float_rank(b))
+        return float_rank(a) > float_rank(b) ? a : b;
+    return DT_F32;
+}
+
+/* Tensors with dims promote among themselves; a rank-0 one counts only
+ * with a higher category; lit: 'f' or 'i' for a literal operand, else 0. */
+static DType res_dt(const GVar *a, const GVar *b, char lit)
+{
+    const GVar *vs[2] = {a, b};
+    bool have[2] = {false, false};
+    DType tt[2] = {DT_BOOL, DT_BOOL};
+    for (int i = 0; i < 2; i++) {
+        if (!vs[i])
+            continue;
+        int z = vs[i]->s.rank == 0;
+        tt[z] = have[z] ? promote(tt[z], vs[i]->dt) : vs[i]->dt;
+        have[z] = true;
+    }
+    DType t = !have[0] || (have[1] && cat_of(tt[1]) > cat_of(tt[0])) ? tt[1] : tt[0];
+    if (lit == 'f' && cat_of(t) < 2)
+        t = DT_F32;
+    if (lit == 'i' && cat_of(t) < 1)
+        t = DT_I64;
+    return t;
+}
+
+/* ---- values ---- */
+
+/* Error after an op with Lipschitz-bounded propagation: a perturbed value
+ * also meets a few different f32 roundings. */
+static double perturbed(double err, double bound)
+{
+    return err > 0 ? err + bound * 0x1p-21 : 0;
+}
+
+/* Error after rounding to t: one flip of the rounding when perturbed. */
+static double rounded(double err, DType t, double bound)
+{
+    return err > 0 && t != DT_F32 ? err + spacing(t, bound) : perturbed(err, bound);
+}
+
+static GVar *new_var(Gen *g, const GShape *s, int cls, DType dt, double bound, double err)
+{
+    assert_true(g->nv < GEN_VARS);
+    GVar *v = &g->v[g->nv];
+    memset(v, 0, sizeof *v);
+    snprintf(v->name, sizeof v->name, "v%d", g->nv);
+    g->nv++;
+    v->s = *s;
+    v->cls = cls;
+    v->dt = dt;
+    v->bound = bound;
+    v->err = err;
+    return v;
+}
+
+/* A statement `vN = expr`; the caller sets the class, dtype and bounds. */
+static GVar *emit(Gen *g, const GShape *s, int cls, DType dt, double bound, double err,
+                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static GVar *emit(Gen *g, const GShape *s, int cls, DType dt, double bound, double err,
+                  const char *fmt, ...)
+{
+    GVar *v = new_var(g, s, cls, dt, bound, err);
+    char expr[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(expr, sizeof expr, fmt, ap);
+    va_end(ap);
+    gb(g, "    %s = %s\n", v->name, expr);
+    g->ops++;
+    return v;
+}
+
+static DType random_float_dtype(Gen *g)
+{
+    static const DType ts[] = {DT_BF16, DT_BF16, DT_F32, DT_F32, DT_F16, DT_F8E4M3};
+    return ts[rn(g, 6)];
+}
+
+static GVar *param(Gen *g, const GShape *s, int cls, DType dt)
+{
+    GVar *v = new_var(g, s, cls, dt, cls == CI ? 8 : 1, 0);
+    snprintf(v->name, sizeof v->name, "p%d", g->nparam);
+    v->param = true;
+    char buf[256];
+    gp(g, "%s%s: %s%s", g->nparam ? ", " : "", v->name, dt_name(dt), sh_txt(s, -1, buf));
+    g->nparam++;
+    g->T_param = g->T_param || sh_has_T(s);
+    return v;
+}
+
+static GVar *gen(Gen *g, const GShape *s, int cls, int depth, bool exact);
+
+/* ---- leaves ---- */
+
+static GVar *scale_param(Gen *g)
+{
+    if (!g->scale)
+        g->scale = param(g, &(GShape){0}, CF, DT_F32);
+    return g->scale;
+}
+
+static GVar *reshape_from(Gen *g, const GShape *s, int cls, int depth, bool exact, int at);
+
+/* An input of shape s, a value of shape s computed before, or a gather. */
+static GVar *leaf(Gen *g, const GShape *s, int cls, bool exact)
+{
+    int at;
+    if (sh_composite(s, &at)) /* a T*c dim only comes from a reshape */
+        return reshape_from(g, s, cls, 0, exact, at);
+    GVar *cand[GEN_VARS];
+    int n = 0;
+    for (int i = 0; i < g->nv; i++)
+        if (g->v[i].cls == cls && sh_eq(&g->v[i].s, s) && (!exact || g->v[i].err == 0) &&
+            &g->v[i] != g->index)
+            cand[n++] = &g->v[i];
+    if (n && chance(g, 0.55))
+        return cand[rn(g, n)];
+    int tdim = -1, nT = 0;
+    for (int k = 0; k < s->rank; k++)
+        if (s->d[k].t)
+            tdim = k, nT++;
+    if (cls == CF && nT == 1 && sh_static(s) * 16 <= GEN_CAP && chance(g, 0.12)) {
+        /* rows of a table picked by position: tab[idx] or gather(tab, idx, dim=d) */
+        if (!g->index)
+            g->index = param(g, &(GShape){1, {gT(1)}}, CI, DT_I64);
+        static const int64_t rows[] = {3, 7, 16};
+        GShape ts = *s;
+        ts.d[tdim] = gs(rows[rn(g, 3)]);
+        GVar *tab = chance(g, 0.6) ? param(g, &ts, CF, random_float_dtype(g))
+                                   : gen(g, &ts, CF, 1, exact);
+        if (tdim == 0 && chance(g, 0.5))
+            return emit(g, s, CF, tab->dt, tab->bound, tab->err, "%s[%s]", tab->name,
+                        g->index->name);
+        return emit(g, s, CF, tab->dt, tab->bound, tab->err, "gather(%s, %s, dim=%d)",
+                    tab->name, g->index->name, tdim);
+    }
+    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? (chance(g, 0.5) ? DT_I32 : DT_I64)
+                                                            : DT_BOOL;
+    return param(g, s, cls, dt);
+}
+
+/* ---- pointwise ---- */
+
+static double lit_of(Gen *g)
+{
+    static const double lits[] = {0.5, 2.0, -1.5, 0.25, 3.0, 1.0, -0.75};
+    return lits[rn(g, 7)];
+}
+
+static GVar *op_unary(Gen *g, const GShape *s, int depth, bool exact)
+{
+    GVar *x = gen(g, s, CF, depth - 1, exact);
+    const char *n = x->name;
+    double B = x->bound, e = x->err;
+    DType t = x->dt;
+    static const double guards[] = {0.25, 0.5, 1.0};
+    double c = guards[rn(g, 3)];
+    for (;;) {
+        switch (rn(g, 20)) {
+        case 0: return emit(g, s, CF, t, B, e, "-%s", n);
+        case 1: return emit(g, s, CF, t, B, e, "abs(%s)", n);
+        case 2:
+            if (B > 8)
+                break;
+            return emit(g, s, CF, t, exp(B), perturbed(e * exp(B), exp(B)), "exp(%s)", n);
+        case 3:
+            if (B > 8)
+                break;
+            return emit(g, s, CF, t, exp2(B), perturbed(e * exp2(B), exp2(B)), "exp2(%s)", n);
+        case 4: {
+            double b = fmax(fabs(log(c)), log(B + c));
+            return emit(g, s, CF, t, b, perturbed(e / c, b), "log(abs(%s) + %g)", n, c);
+        }
+        case 5: {
+            double b = fmax(fabs(log2(c)), log2(B + c));
+            return emit(g, s, CF, t, b, perturbed(e / c / log(2), b), "log2(abs(%s) + %g)", n,
+                        c);
+        }
+        case 6:
+            return emit(g, s, CF, t, sqrt(B + c), perturbed(e / (2 * sqrt(c)), sqrt(B + c)),
+                        "sqrt(abs(%s) + %g)", n, c);
+        case 7:
+            return emit(g, s, CF, t, 1 / sqrt(c), perturbed(e * 0.5 * pow(c, -1.5), 1 / sqrt(c)),
+                        "rsqrt(abs(%s) + %g)", n, c);
+        case 8: return emit(g, s, CF, t, 1, perturbed(e, 1), "sin(%s)", n);
+        case 9: return emit(g, s, CF, t, 1, perturbed(e, 1), "cos(%s)", n);
+        case 10: return emit(g, s, CF, t, 1, perturbed(e, 1), "tanh(%s)", n);
+        case 11: return emit(g, s, CF, t, 1, perturbed(e, 1), "sigmoid(%s)", n);
+        case 12: return emit(g, s, CF, t, 1, perturbed(1.2 * e, 1), "erf(%s)", n);
+        case 13: case 14: case 15: {
+            if (e > 0) /* discontinuous: exact operands only */
+                break;
+            static const char *const f[] = {"floor", "ceil", "round"};
+            int k = rn(g, 3);
+            if (chance(g, 0.5)) /* a finer grid, so the result is not all 0 and +-1 */
+                return emit(g, s, CF, t, 4 * B + 1, 0, "%s(%s * 4.0)", f[k], n);
+            return emit(g, s, CF, t, B + 1, 0, "%s(%s)", f[k], n);
+        }
+        case 16: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "silu(%s)", n);
+        case 17: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "gelu(%s)", n);
+        case 18: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "gelu_tanh(%s)", n);
+        case 19: {
+            double lo = -fmin(B, 2) * 0.5, hi = fmin(B, 2) * 0.75;
+            return emit(g, s, CF, t, fmax(fabs(lo), hi), perturbed(e, B), "clamp(%s, %g, %g)",
+                        n, lo, hi);
+        }
+        }
+    }
+}
+
+static GVar *op_binary(Gen *g, const GShape *s, int depth, bool exact)
+{
+    GVar *a = gen(g, s, CF, depth - 1, exact);
+    double A = a->bound, ea = a->err;
+    if (chance(g, 0.25)) { /* with a literal */
+        double c = lit_of(g), C = fabs(c);
+        DType t = res_dt(a, NULL, 'f');
+        switch (rn(g, 6)) {
+        case 0: return emit(g, s, CF, t, A + C, perturbed(ea, A + C), "(%s + %g)", a->name, c);
+        case 1: return emit(g, s, CF, t, A + C, perturbed(ea, A + C), "(%g - %s)", c, a->name);
+        case 2: return emit(g, s, CF, t, A * C, perturbed(ea * C, A * C), "(%s * %g)", a->name, c);
+        case 3: return emit(g, s, CF, t, A / C, perturbed(ea / C, A / C), "(%s / %g)", a->name, c);
+        case 4: return emit(g, s, CF, t, fmax(A, C), perturbed(ea, A), "max(%s, %g)", a->name, c);
+        default: return emit(g, s, CF, t, fmax(A, C), perturbed(ea, A), "min(%s, %g)", a->name, c);
+        }
+    }
+    GShape bs = sh_bcast(g, s);
+    GVar *b = gen(g, &bs, CF, depth - 1, exact);
+    double Bb = b->bound, eb = b->err;
+    DType t = res_dt(a, b, 0);
+    const char *x = a->name, *y = b->name;
+    if (chance(g, 0.5)) { /* either operand may be the broadcast one */
+        x = b->name;
+        y = a->name;
+    }
+    switch (rn(g, 7)) {
+    case 0: return emit(g, s, CF, t, A + Bb, perturbed(ea + eb, A + Bb), "(%s + %s)", x, y);
+    case 1: return emit(g, s, CF, t, A + Bb, perturbed(ea + eb, A + Bb), "(%s - %s)", x, y);
+    case 2:
+        return emit(g, s, CF, t, A * Bb, perturbed(ea * Bb + eb * A + ea * eb, A * Bb),
+                    "(%s * %s)", x, y);
+    case 3: {
+        static const double guards[] = {0.5, 1.0, 2.0};
+        double c = guards[rn(g, 3)];
+        GVar *d = emit(g, &bs, CF, b->dt, Bb + c, perturbed(eb, Bb + c), "(abs(%s) + %g)",
+                       b->name, c);
+        return emit(g, s, CF, res_dt(a, d, 0), A / c, perturbed(ea / c + A * eb / (c * c), A / c),
+                    "(%s / %s)", a->name, d->name);
+    }
+    case 4: return emit(g, s, CF, t, fmax(A, Bb), perturbed(fmax(ea, eb), fmax(A, Bb)),
+                        "max(%s, %s)", x, y);
+    case 5: return emit(g, s, CF, t, fmax(A, Bb), perturbed(fmax(ea, eb), fmax(A, Bb)),
+                        "min(%s, %s)", x, y);
+    default: { /* pow of a guarded base: the exponent a literal */
+        double c = chance(g, 0.5) ? 0.5 : 1.0, base = A + c;
+        static const char *const ex[] = {"2", "2.0", "0.5", "3.0", "1", "1.0"};
+        int k = rn(g, 6);
+        double p = atof(ex[k]);
+        double bound = pow(base, p);
+        double lip = p >= 1 ? p * pow(base, p - 1) : p * pow(c, p - 1);
+        return emit(g, s, CF, a->dt, bound, perturbed(ea * lip, bound), "pow(abs(%s) + %g, %s)",
+                    a->name, c, ex[k]);
+    }
+    }
+}
+
+/* Keeps magnitudes bounded (so nothing overflows or meets a saturating
+ * boundary by a rounding difference). */
+static GVar *squash(Gen *g, GVar *v)
+{
+    switch (rn(g, 3)) {
+    case 0: return emit(g, &v->s, CF, v->dt, 1, perturbed(v->err, 1), "tanh(%s)", v->name);
+    case 1:
+        return emit(g, &v->s, CF, v->dt, 1, perturbed(v->err, 1), "(%s / (abs(%s) + 1.0))",
+                    v->name, v->name);
+    default:
+        return emit(g, &v->s, CF, v->dt, 4, perturbed(v->err, 4), "clamp(%s, -4.0, 4.0)",
+                    v->name);
+    }
+}
+
+static GVar *op_cast(Gen *g, const GShape *s, int depth, bool exact)
+{
+    GVar *x = gen(g, s, CF, depth - 1, exact);
+    double B = x->bound, e = x->err;
+    switch (rn(g, 8)) {
+    case 0: case 1: return emit(g, s, CF, DT_BF16, B, rounded(e, DT_BF16, B), "to(%s, bf16)", x->name);
+    case 2: return emit(g, s, CF, DT_F16, B, rounded(e, DT_F16, B), "to(%s, f16)", x->name);
+    case 3: return emit(g, s, CF, DT_F32, B, rounded(e, DT_F32, B), "to(%s, f32)", x->name);
+    case 4:
+        if (B > 400)
+            return emit(g, s, CF, DT_F8E4M3, 448, rounded(e, DT_F8E4M3, 448),
+                        "to(clamp(%s, -448.0, 448.0), f8e4m3)", x->name);
+        return emit(g, s, CF, DT_F8E4M3, B, rounded(e, DT_F8E4M3, B), "to(%s, f8e4m3)", x->name);
+    case 5: return emit(g, s, CF, DT_F8E5M2, B, rounded(e, DT_F8E5M2, B), "to(%s, f8e5m2)", x->name);
+    case 6: { /* static per-tensor quantization: q * scale ~ x, scale in [0.5, 1.5) */
+        GVar *sc = scale_param(g);
+        double b = fmin(2 * B, 448);
+        return emit(g, s, CF, DT_F8E4M3, b, rounded(2 * e, DT_F8E4M3, b),
+                    "quant_fp8(%s, abs(%s) + 0.5)", x->name, sc->name);
+    }
+    default: {
+        double b = fmin(4 * B, 57344);
+        return emit(g, s, CF, DT_F8E5M2, b, rounded(4 * e, DT_F8E5M2, b),
+                    "quant_fp8(%s, 0.25, dtype=f8e5m2)", x->name);
+    }
+    }
+}
+
+static GVar *op_where(Gen *g, const GShape *s, int cls, int depth, bool exact)
+{
+    GShape cs = sh_bcast(g, s);
+    GVar *c = gen(g, &cs, CB, depth - 1, true);
+    GVar *a = gen(g, s, cls, depth - 1, exact);
+    if (cls == CF && chance(g, 0.3)) {
+        double l = lit_of(g);
+        return emit(g, s, CF, res_dt(a, NULL, 'f'), fmax(a->bound, fabs(l)), a->err,
+                    "where(%s, %s, %g)", c->name, a->name, l);
+    }
+    GShape bs = sh_bcast(g, s);
+    GVar *b = gen(g, &bs, cls, depth - 1, exact);
+    return emit(g, s, cls, res_dt(a, b, 0), fmax(a->bound, b->bound), fmax(a->err, b->err),
+                "where(%s, %s, %s)", c->name, a->name, b->name);
+}
+
+/* ---- integers and bools (always exact) ---- */
+
+static GVar *op_int(Gen *g, const GShape *s, int depth)
+{
+    switch (rn(g, 8)) {
+    case 0: case 1: {
+        GVar *x = gen(g, s, CF, depth - 1, true);
+        if (chance(g, 0.5))
+            return emit(g, s, CI, DT_I32, 4 * x->bound, 0, "to(%s * 4.0, i32)", x->name);
+        return emit(g, s, CI, DT_I64, 8 * x->bound + 1, 0, "to(floor(%s * 8.0), i64)", x->name);
+    }
+    case 2: {
+        GVar *c = gen(g, s, CB, depth - 1, true);
+        return emit(g, s, CI, DT_I32, 1, 0, "to(%s, i32)", c->name);
+    }
+    case 3: {
+        GVar *a = gen(g, s, CI, depth - 1, true);
+        switch (rn(g, 4)) {
+        case 0: return emit(g, s, CI, a->dt, a->bound, 0, "abs(%s)", a->name);
+        case 1: return emit(g, s, CI, a->dt, a->bound, 0, "-%s", a->name);
+        case 2: return emit(g, s, CI, a->dt, a->bound + 3, 0, "(%s + 3)", a->name);
+        default: return emit(g, s, CI, a->dt, a->bound * 2, 0, "(%s * 2)", a->name);
+        }
+    }
+    default: {
+        GVar *a = gen(g, s, CI, depth - 1, true);
+        GShape bs = sh_bcast(g, s);
+        GVar *b = gen(g, &bs, CI, depth - 1, true);
+        DType t = res_dt(a, b, 0);
+        double A = a->bound, B = b->bound;
+        switch (rn(g, 5)) {
+        case 0: return emit(g, s, CI, t, A + B, 0, "(%s + %s)", a->name, b->name);
+        case 1: return emit(g, s, CI, t, A + B, 0, "(%s - %s)", b->name, a->name);
+        case 2:
+            if (A * B < 1e6)
+                return emit(g, s, CI, t, A * B, 0, "(%s * %s)", a->name, b->name);
+            return emit(g, s, CI, t, fmax(A, B), 0, "max(%s, %s)", a->name, b->name);
+        case 3: return emit(g, s, CI, t, fmax(A, B), 0, "max(%s, %s)", b->name, a->name);
+        default: return emit(g, s, CI, t, fmax(A, B), 0, "min(%s, %s)", a->name, b->name);
+        }
+    }
+    }
+}
+
+static GVar *op_from_int(Gen *g, const GShape *s, int depth)
+{
+    GVar *i = gen(g, s, CI, depth - 1, true);
+    if (chance(g, 0.5))
+        return emit(g, s, CF, DT_F32, i->bound * 0.25, 0, "(%s * 0.25)", i->name);
+    DType t = chance(g, 0.5) ? DT_F32 : DT_BF16;
+    return emit(g, s, CF, t, i->bound, 0, "to(%s, %s)", i->name, dt_name(t));
+}
+
+static GVar *op_bool(Gen *g, const GShape *s, int depth)
+{
+    static const char *const cmp[] = {"<", "<=", ">", ">=", "==", "!="};
+    switch (rn(g, 6)) {
+    case 0: case 1: case 2: {
+        int cls = chance(g, 0.75) ? CF : CI;
+        GVar *a = gen(g, s, cls, depth - 1, true);
+        const char *op = cmp[rn(g, 6)];
+        if (chance(g, 0.4)) {
+            if (cls == CF)
+                return emit(g, s, CB, DT_BOOL, 1, 0, "(%s %s %g)", a->name, op, lit_of(g) * 0.5);
+            return emit(g, s, CB, DT_BOOL, 1, 0, "(%s %s %d)", a->name, op, rn(g, 5) - 2);
+        }
+        GShape bs = sh_bcast(g, s);
+        GVar *b = gen(g, &bs, cls, depth - 1, true);
+        return emit(g, s, CB, DT_BOOL, 1, 0, "(%s %s %s)", a->name, op, b->name);
+    }
+    case 3: case 4: {
+        GVar *a = gen(g, s, CB, depth - 1, true);
+        GShape bs = sh_bcast(g, s);
+        GVar *b = gen(g, &bs, CB, depth - 1, true);
+        return emit(g, s, CB, DT_BOOL, 1, 0, "(%s %s %s)", a->name, chance(g, 0.5) ? "&&" : "||",
+                    b->name);
+    }
+    default: {
+        GVar *a = gen(g, s, CB, depth - 1, true);
+        return emit(g, s, CB, DT_BOOL, 1, 0, "(!%s)", a->name);
+    }
+    }
+}
+
+/* ---- reductions ---- */
+
+static int64_t red_size(Gen *g)
+{
+    static const int64_t sizes[] = {1, 2, 3, 4, 5, 7, 8, 16, 32, 64, 128};
+    if (chance(g, 0.06)) {
+        static const int64_t big[] = {300, 1024, 2048};
+        return big[rn(g, 3)];
+    }
+    return sizes[rn(g, 11)];
+}
+
+/* "dim=2", "-1", "dim=[0, 2]", ...: axes (sorted) of a rank-r operand. */
+static void dims_txt(Gen *g, const int *axes, int n, int r, char *buf)
+{
+    int pos = 0;
+    bool kw = chance(g, 0.7);
+    if (kw)
+        pos += sprintf(buf, "dim=");
+    if (n == 1 && chance(g, 0.7)) {
+        sprintf(buf + pos, "%d", chance(g, 0.3) ? axes[0] - r : axes[0]);
+        return;
+    }
+    pos += sprintf(buf + pos, "[");
+    for (int i = 0; i < n; i++)
+        pos += sprintf(buf + pos, "%s%d", i ? ", " : "", chance(g, 0.2) ? axes[i] - r : axes[i]);
+    sprintf(buf + pos, "]");
+}
+
+/* A reduction whose result has shape s: over dims of size 1 in s
+ * (keepdim) or over new dims (without keepdim; all of them when s is a
+ * scalar: a global reduction). */
+static GVar *op_reduce(Gen *g, const GShape *s, int cls, int depth, bool exact)
+{
+    GShape src = *s;
+    int axes[IR_MAX_RANK], n = 0;
+    bool keep = false;
+    int ones[IR_MAX_RANK], nones = 0;
+    for (int k = 0; k < s->rank; k++)
+        if (gd_one(s->d[k]))
+            ones[nones++] = k;
+    bool T_free = !sh_has_T(s);
+    if (nones && chance(g, 0.6)) {
+        keep = true;
+        for (int i = 0; i < nones; i++)
+            if (n == 0 || chance(g, 0.3)) {
+                int k = ones[(i + rn(g, nones)) % nones];
+                bool dup = false;
+                for (int j = 0; j < n; j++)
+                    dup |= axes[j] == k;
+                if (!dup)
+                    axes[n++] = k;
+            }
+    } else {
+        if (s->rank >= 6)
+            return NULL;
+        int add = s->rank < 5 && chance(g, 0.25) ? 2 : 1;
+        for (int i = 0; i < add; i++) {
+            int at = rn(g, src.rank + 1);
+            if (chance(g, 0.5))
+                at = src.rank; /* the last dim: the common case */
+            src = sh_insert(&src, at, gs(1));
+            for (int j = 0; j < n; j++)
+                axes[j] += axes[j] >= at;
+            axes[n++] = at;
+        }
+    }
+    /* sizes of the reduced dims: static, or T when nothing else has it */
+    for (int i = 0; i < n; i++) {
+        GDim d = gs(red_size(g));
+        if (T_free && chance(g, 0.3)) {
+            d = gT(1);
+            T_free = false;
+        }
+        while (!d.t && d.c > 1 && sh_static(&src) / src.d[axes[i]].c * d.c > GEN_CAP)
+            d.c /= 2;
+        src.d[axes[i]] = d;
+    }
+    for (int i = 0; i < n; i++) /* sort */
+        for (int j = i + 1; j < n; j++)
+            if (axes[j] < axes[i]) {
+                int t = axes[i];
+                axes[i] = axes[j];
+                axes[j] = t;
+            }
+    double cnt = 1;
+    for (int i = 0; i < n; i++)
+        cnt *= gd_max(src.d[axes[i]]);
+    int kind = rn(g, 6); /* sum mean amax amin max min */
+    if (cls == CF && exact && kind < 2)
+        kind = 2 + rn(g, 4);
+    if (cls == CI && kind == 1)
+        kind = 0;
+    GVar *x = gen(g, &src, cls == CI && kind == 0 && chance(g, 0.3) ? CB : cls, depth - 1,
+                  exact);
+    char dims[128];
+    dims_txt(g, axes, n, src.rank, dims);
+    const char *kd = keep ? ", keepdim=true" : chance(g, 0.3) ? ", keepdim=false" : "";
+    static const char *const fn[] = {"sum", "mean", "amax", "amin", "max", "min"};
+    double B = x->bound, m = fmin(cnt, 256) + 12;
+    double bound = kind == 0 ? cnt * B : B;
+    double err = cls != CF ? 0
+                 : kind == 0 ? cnt * x->err + m * EPS32 * cnt * B + bound * EPS32
+                 : kind == 1 ? x->err + m * EPS32 * B + 2 * B * EPS32
+                             : x->err;
+    DType t = cls == CI && kind == 0 ? DT_I64 : x->dt;
+    /* sum(x) with no dim reduces the last dim */
+    if (!keep && n == 1 && axes[0] == src.rank - 1 && kind < 4 && chance(g, 0.25))
+        return emit(g, s, cls, t, bound, err, "%s(%s)", fn[kind], x->name);
+    return emit(g, s, cls, t, bound, err, "%s(%s, %s%s)", fn[kind], x->name, dims, kd);
+}
+
+/* ---- library functions with a row reduction ---- */
+
+static GVar *op_library(Gen *g, const GShape *s, int depth, bool exact)
+{
+    if (s->rank == 0)
+        return NULL;
+    int last = s->rank - 1;
+    GDim L = s->d[last];
+    double n = gd_max(L), m = fmin(n, 256) + 12;
+    switch (rn(g, 7)) {
+    case 0: { /* softmax over the last dim (or another one) */
+        if (exact)
+            return NULL;
+        GVar *x = gen(g, s, CF, depth - 1, false);
+        int d = chance(g, 0.7) ? last : rn(g, s->rank);
+        double nd = gd_max(s->d[d]), md = fmin(nd, 256) + 12;
+        double ee = perturbed(2 * x->err, 1);
+        double es = nd * ee + md * EPS32 * nd;
+        if (d == last && chance(g, 0.5))
+            return emit(g, s, CF, x->dt, 1, perturbed(ee + es, 1), "softmax(%s)", x->name);
+        return emit(g, s, CF, x->dt, 1, perturbed(ee + es, 1), "softmax(%s, dim=%d)", x->name, d);
+    }
+    case 1: case 2: { /* rms_norm / layer_norm with a weight over the last dim */
+        if (exact)
+            return NULL;
+        GVar *x = gen(g, s, CF, depth - 1, false);
+        GShape ws = {1, {L}};
+        GVar *w = gen(g, &ws, CF, depth - 1, false);
+        double c = chance(g, 0.5) ? 0.25 : 1.0, B = x->bound, e = x->err, W = w->bound;
+        DType t = x->dt, wide = res_dt(x, w, 0);
+        if (chance(g, 0.5)) {
+            double em = 2 * B * e + m * EPS32 * B * B * 2;
+            double er = 0.5 * pow(c, -1.5) * em, r = 1 / sqrt(c);
+            double bound = B * r * W;
+            double err = perturbed((e * r + B * er) * W + B * r * w->err, bound);
+            if (t != wide)
+                err = rounded(err, t, bound);
+            return emit(g, s, CF, t, bound, err, "rms_norm(%s, %s, eps=%g)", x->name, w->name, c);
+        }
+        GVar *b = gen(g, &ws, CF, depth - 1, false);
+        wide = promote(wide, b->dt);
+        double emu = e + m * EPS32 * B + 2 * B * EPS32, ed = e + emu;
+        double ev = 4 * B * ed + m * EPS32 * 4 * B * B * 2;
+        double r = 1 / sqrt(c), er = 0.5 * pow(c, -1.5) * ev;
+        double bound = 2 * B * r * W + b->bound;
+        double err = perturbed((ed * r + 2 * B * er) * W + 2 * B * r * w->err + b->err, bound);
+        if (t != wide)
+            err = rounded(err, t, bound);
+        return emit(g, s, CF, t, bound, err, "layer_norm(%s, %s, %s, eps=%g)", x->name, w->name,
+                    b->name, c);
+    }
+    case 3: { /* silu_mul of a row twice as long */
+        if (L.t)
+            return NULL;
+        GShape src = *s;
+        src.d[last].c *= 2;
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        GVar *x = gen(g, &src, CF, depth - 1, exact);
+        double B = x->bound;
+        return emit(g, s, CF, x->dt, B * B, perturbed(2 * B * x->err, B * B), "silu_mul(%s)",
+                    x->name);
+    }
+    case 4: case 5: { /* dynamic per-token FP8: the values, or the scales */
+        bool want_scale = gd_one(L) && chance(g, 0.6);
+        GShape src = *s;
+        if (want_scale)
+            src.d[last] = gs(red_size(g));
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        GVar *x = gen(g, &src, CF, depth - 1, true);
+        GShape ss = src;
+        ss.d[last] = gs(1);
+        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, 0);
+        GVar *sc = new_var(g, &ss, CF, DT_F32, fmax(x->bound, 1e-10) / 448, 0);
+        gb(g, "    %s, %s = quant_fp8_per_token(%s)\n", q->name, sc->name, x->name);
+        g->ops++;
+        return want_scale ? sc : q;
+    }
+    default: { /* per-group FP8 along the last dim */
+        if (L.t)
+            return NULL;
+        static const int64_t groups[] = {2, 4, 8, 16};
+        int64_t grp = groups[rn(g, 4)];
+        bool want_scale = chance(g, 0.4);
+        GShape src = *s, ss;
+        if (want_scale)
+            src.d[last].c *= grp;
+        else if (L.c % grp)
+            return NULL;
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        ss = src;
+        ss.d[last].c /= grp;
+        GVar *x = gen(g, &src, CF, depth - 1, true);
+        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, 0);
+        GVar *sc = new_var(g, &ss, CF, DT_F32, fmax(x->bound, 1e-10) / 448, 0);
+        gb(g, "    %s, %s = quant_fp8_per_group(%s, %" PRId64 ")\n", q->name, sc->name, x->name,
+           grp);
+        g->ops++;
+        return want_scale ? sc : q;
+    }
+    }
+}
+
+/* ---- views ---- */
+
+/* s from src where dim `at` of s (a product) is split in two in src:
+ * view / reshape (with -1) / flatten / unflatten forms. */
+static GVar *reshape_from(Gen *g, const GShape *s, int cls, int depth, bool exact, int at)
+{
+    GDim d = s->d[at], a, b;
+    if (d.t) { /* T*c: [T, c] or [c, T] */
+        bool tfirst = chance(g, 0.7);
+        a = tfirst ? gT(1) : gs(d.c);
+        b = tfirst ? gs(d.c) : gT(1);
+    } else {
+        int64_t f[64];
+        int nf = 0;
+        for (int64_t p = 2; p < d.c && nf < 64; p++)
+            if (d.c % p == 0)
+                f[nf++] = p;
+        if (!nf)
+            return NULL;
+        int64_t p = f[rn(g, nf)];
+        a = gs(p);
+        b = gs(d.c / p);
+    }
+    if (s->rank >= 6)
+        return NULL;
+    GShape src = sh_insert(s, at, a);
+    src.d[at + 1] = b;
+    GVar *y = gen(g, &src, cls, depth - 1, exact);
+    char buf[256];
+    switch (rn(g, 3)) {
+    case 0:
+        return emit(g, s, cls, y->dt, y->bound, y->err, "view(%s, %s)", y->name,
+                    sh_txt(s, -1, buf));
+    case 1:
+        return emit(g, s, cls, y->dt, y->bound, y->err, "reshape(%s, %s)", y->name,
+                    sh_txt(s, rn(g, s->rank), buf));
+    default:
+        return emit(g, s, cls, y->dt, y->bound, y->err, "flatten(%s, %d, %d)", y->name, at,
+                    at + 1);
+    }
+}
+
+static GVar *op_view(Gen *g, const GShape *s, int cls, int depth, bool exact)
+{
+    int r = s->rank;
+    char buf[256], d1[32], d2[32];
+    switch (rn(g, 13)) {
+    case 0: { /* transpose */
+        if (r < 2)
+            return NULL;
+        int i = rn(g, r), j = rn(g, r - 1);
+        j += j >= i;
+        GShape src = *s;
+        src.d[i] = s->d[j];
+        src.d[j] = s->d[i];
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        return emit(g, s, cls, y->dt, y->bound, y->err, "transpose(%s, %d, %d)", y->name,
+                    chance(g, 0.3) ? i - r : i, j);
+    }
+    case 1: { /* permute */
+        if (r < 2)
+            return NULL;
+        int perm[IR_MAX_RANK];
+        for (int k = 0; k < r; k++)
+            perm[k] = k;
+        for (int k = r - 1; k > 0; k--) {
+            int j = rn(g, k + 1), t = perm[k];
+            perm[k] = perm[j];
+            perm[j] = t;
+        }
+        GShape src = {.rank = r};
+        for (int k = 0; k < r; k++)
+            src.d[perm[k]] = s->d[k];
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        int pos = sprintf(buf, "[");
+        for (int k = 0; k < r; k++)
+            pos += sprintf(buf + pos, "%s%d", k ? ", " : "", perm[k]);
+        sprintf(buf + pos, "]");
+        return emit(g, s, cls, y->dt, y->bound, y->err, "permute(%s, %s)", y->name, buf);
+    }
+    case 2: case 3: { /* a dim split in the source */
+        if (!r)
+            return NULL;
+        return reshape_from(g, s, cls, depth, exact, rn(g, r));
+    }
+    case 4: { /* two dims merged in the source: unflatten / view */
+        if (r < 2)
+            return NULL;
+        int at = rn(g, r - 1);
+        GDim a = s->d[at], b = s->d[at + 1];
+        if (a.t && b.t)
+            return NULL;
+        GShape src = sh_remove(s, at + 1);
+        src.d[at] = (GDim){a.c * b.c, a.t || b.t};
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        if (chance(g, 0.5))
+            return emit(g, s, cls, y->dt, y->bound, y->err, "view(%s, %s)", y->name,
+                        sh_txt(s, chance(g, 0.5) ? at : -1, buf));
+        bool m1 = !a.t && !b.t && chance(g, 0.4);
+        return emit(g, s, cls, y->dt, y->bound, y->err, "unflatten(%s, %d, [%s, %s])", y->name,
+                    at, m1 ? "-1" : gd_txt(a, d1), gd_txt(b, d2));
+    }
+    case 5: { /* slice */
+        int k = r ? rn(g, r) : 0;
+        if (!r || s->d[k].t)
+            return NULL;
+        int64_t c = s->d[k].c, extra = 1 + rn(g, 6), start = rn(g, (int)extra + 1);
+        GShape src = *s;
+        src.d[k].c += extra;
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        char sub[128];
+        int pos = 0;
+        sub[0] = 0;
+        if (k == r - 1 && chance(g, 0.4))
+            pos += sprintf(sub, "..., ");
+        else
+            for (int j = 0; j < k; j++)
+                pos += sprintf(sub + pos, ":, ");
+        if (start == extra && chance(g, 0.5))
+            sprintf(sub + pos, "-%" PRId64 ":", c);
+        else
+            sprintf(sub + pos, "%" PRId64 ":%" PRId64, start, start + c);
+        if (chance(g, 0.25))
+            return emit(g, s, cls, y->dt, y->bound, y->err, "slice(%s, %d, %" PRId64 ", %" PRId64 ")",
+                        y->name, k, start, start + c);
+        return emit(g, s, cls, y->dt, y->bound, y->err, "%s[%s]", y->name, sub);
+    }
+    case 6: { /* split / chunk: one of the pieces; the others are values too */
+        int k = r ? rn(g, r) : 0;
+        if (!r || s->d[k].t)
+            return NULL;
+        int64_t c = s->d[k].c;
+        bool use_chunk = chance(g, 0.5);
+        int64_t other = use_chunk ? c : 1 + rn(g, 8);
+        int pieces = use_chunk && chance(g, 0.3) ? 3 : 2;
+        GShape src = *s;
+        src.d[k].c = use_chunk ? c * pieces : c + other;
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        int mine = rn(g, pieces);
+        GVar *parts[3];
+        for (int p = 0; p < pieces; p++) {
+            GShape ps = *s;
+            ps.d[k].c = use_chunk || p == mine ? c : other;
+            parts[p] = new_var(g, &ps, cls, y->dt, y->bound, y->err);
+        }
+        gb(g, "    %s, %s%s%s = ", parts[0]->name, parts[1]->name, pieces == 3 ? ", " : "",
+           pieces == 3 ? parts[2]->name : "");
+        int dim = chance(g, 0.3) ? k - r : k;
+        if (use_chunk)
+            gb(g, "chunk(%s, %d, dim=%d)\n", y->name, pieces, dim);
+        else if (mine == 0)
+            gb(g, "split(%s, [%" PRId64 ", %" PRId64 "], dim=%d)\n", y->name, c, other, dim);
+        else
+            gb(g, "split(%s, [%" PRId64 ", %" PRId64 "], %d)\n", y->name, other, c, dim);
+        g->ops++;
+        return parts[mine];
+    }
+    case 7: case 8: { /* cat of 2 or 3 parts, along a static or a T*c dim */
+        int k = r ? rn(g, r) : 0;
+        if (!r || (s->d[k].t && s->d[k].c < 2) || (!s->d[k].t && s->d[k].c < 2))
+            return NULL;
+        int64_t c = s->d[k].c, sizes[3];
+        int np = c >= 3 && chance(g, 0.3) ? 3 : 2;
+        int64_t left = c;
+        for (int p = 0; p < np - 1; p++) {
+            sizes[p] = 1 + rn(g, (int)(left - (np - 1 - p)));
+            left -= sizes[p];
+        }
+        sizes[np - 1] = left;
+        GVar *parts[3];
+        DType t = DT_BOOL;
+        for (int p = 0; p < np; p++) {
+            GShape ps = *s;
+            ps.d[k].c = sizes[p];
+            parts[p] = gen(g, &ps, cls, depth - 1, exact);
+            t = p ? promote(t, parts[p]->dt) : parts[p]->dt;
+        }
+        double bound = 0, err = 0;
+        for (int p = 0; p < np; p++) {
+            bound = fmax(bound, parts[p]->bound);
+            double e = parts[p]->dt == t ? parts[p]->err : rounded(parts[p]->err, t, parts[p]->bound);
+            err = fmax(err, e);
+        }
+        int dim = chance(g, 0.3) ? k - r : k;
+        if (np == 2)
+            return emit(g, s, cls, t, bound, err, "cat([%s, %s], dim=%d)", parts[0]->name,
+                        parts[1]->name, dim);
+        return emit(g, s, cls, t, bound, err, "cat([%s, %s, %s], %d)", parts[0]->name,
+                    parts[1]->name, parts[2]->name, dim);
+    }
+    case 9: { /* stack along a dim of size 2 or 3 */
+        int k = r ? rn(g, r) : 0;
+        if (!r || s->d[k].t || s->d[k].c < 2 || s->d[k].c > 3)
+            return NULL;
+        GShape ps = sh_remove(s, k);
+        GVar *parts[3];
+        DType t = DT_BOOL;
+        double bound = 0, err = 0;
+        for (int p = 0; p < s->d[k].c; p++) {
+            parts[p] = gen(g, &ps, cls, depth - 1, exact);
+            t = p ? promote(t, parts[p]->dt) : parts[p]->dt;
+        }
+        for (int p = 0; p < s->d[k].c; p++) {
+            bound = fmax(bound, parts[p]->bound);
+            err = fmax(err, parts[p]->dt == t ? parts[p]->err
+                                              : rounded(parts[p]->err, t, parts[p]->bound));
+        }
+        if (s->d[k].c == 2)
+            return emit(g, s, cls, t, bound, err, "stack([%s, %s], dim=%d)", parts[0]->name,
+                        parts[1]->name, k);
+        return emit(g, s, cls, t, bound, err, "stack([%s, %s, %s], dim=%d)", parts[0]->name,
+                    parts[1]->name, parts[2]->name, k);
+    }
+    case 10: { /* unsqueeze a size-1 dim, or squeeze one */
+        int k = r ? rn(g, r) : 0;
+        if (r && gd_one(s->d[k]) && chance(g, 0.6)) {
+            GShape src = sh_remove(s, k);
+            GVar *y = gen(g, &src, cls, depth - 1, exact);
+            return emit(g, s, cls, y->dt, y->bound, y->err, "unsqueeze(%s, %d)", y->name,
+                        chance(g, 0.3) ? k - r : k);
+        }
+        if (r >= 6)
+            return NULL;
+        int at = rn(g, r + 1);
+        GShape src = sh_insert(s, at, gs(1));
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        bool others = false;
+        for (int j = 0; j < r; j++)
+            others |= gd_one(s->d[j]);
+        if (!others && chance(g, 0.5))
+            return emit(g, s, cls, y->dt, y->bound, y->err, "squeeze(%s)", y->name);
+        return emit(g, s, cls, y->dt, y->bound, y->err, "squeeze(%s, %d)", y->name,
+                    chance(g, 0.3) ? at - (r + 1) : at);
+    }
+    case 11: { /* expand a source with size-1 dims (and maybe fewer dims) */
+        if (!r)
+            return NULL;
+        GShape src = *s;
+        int drop = chance(g, 0.3) ? rn(g, r) : 0;
+        bool any = drop > 0;
+        for (int k = drop; k < r; k++)
+            if (!gd_one(s->d[k]) && chance(g, 0.5)) {
+                src.d[k] = gs(1);
+                any = true;
+            }
+        if (!any)
+            return NULL;
+        for (int k = 0; k < drop; k++)
+            src = sh_remove(&src, 0);
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        int pos = sprintf(buf, "[");
+        for (int k = 0; k < r; k++) {
+            bool kept = k >= drop && gd_eq(src.d[k - drop], s->d[k]);
+            pos += sprintf(buf + pos, "%s%s", k ? ", " : "",
+                           kept && chance(g, 0.5) ? "-1" : gd_txt(s->d[k], d1));
+        }
+        sprintf(buf + pos, "]");
+        return emit(g, s, cls, y->dt, y->bound, y->err, "expand(%s, %s)", y->name, buf);
+    }
+    default: { /* an integer index drops a dim of the source */
+        if (r >= 6)
+            return NULL;
+        int at = rn(g, r + 1);
+        int64_t m = 1 + rn(g, 5), i = rn(g, (int)m);
+        GShape src = sh_insert(s, at, gs(m));
+        if (sh_static(&src) > GEN_CAP)
+            return NULL;
+        GVar *y = gen(g, &src, cls, depth - 1, exact);
+        char sub[128];
+        int pos = 0;
+        if (at == r && at > 0 && chance(g, 0.5))
+            pos += sprintf(sub, "..., ");
+        else
+            for (int j = 0; j < at; j++)
+                pos += sprintf(sub + pos, ":, ");
+        sprintf(sub + pos, "%" PRId64, chance(g, 0.3) ? i - m : i);
+        return emit(g, s, cls, y->dt, y->bound, y->err, "%s[%s]", y->name, sub);
+    }
+    }
+}
+
+/* ---- the dispatcher ---- */
+
+static GVar *gen(Gen *g, const GShape *s, int cls, int depth, bool exact)
+{
+    GVar *v = NULL;
+    if (depth > 0 && g->ops < g->max_ops && g->nv < GEN_VARS - 64) {
+        for (int tries = 0; !v && tries < 6; tries++) {
+            int w = rn(g, 100);
+            if (cls == CF) {
+                v = w < 17   ? op_unary(g, s, depth, exact)
+                    : w < 40 ? op_binary(g, s, depth, exact)
+                    : w < 62 ? op_view(g, s, CF, depth, exact)
+                    : w < 76 ? op_reduce(g, s, CF, depth, exact)
+                    : w < 83 ? op_cast(g, s, depth, exact)
+                    : w < 87 ? op_where(g, s, CF, depth, exact)
+                    : w < 90 ? op_from_int(g, s, depth)
+                             : op_library(g, s, depth, exact);
+            } else if (cls == CI) {
+                v = w < 35   ? op_int(g, s, depth)
+                    : w < 65 ? op_view(g, s, CI, depth, true)
+                    : w < 85 ? op_reduce(g, s, CI, depth, true)
+                             : op_where(g, s, CI, depth, true);
+            } else {
+                v = w < 70 ? op_bool(g, s, depth) : op_view(g, s, CB, depth, true);
+            }
+        }
+    }
+    if (!v)
+        v = leaf(g, s, cls, exact);
+    if (cls == CF && v->bound > 64)
+        v = squash(g, v);
+    assert_true(!exact || v->err == 0);
+    return v;
+}
+
+/* ---- whole graphs ---- */
+
+typedef struct {
+    char *src;
+    int nout;
+    GVar outs[16];
+} RandomGraph;
+
+static RandomGraph random_graph(uint64_t seed)
+{
+    static Gen g; /* big: not on the stack */
+    free(g.params);
+    free(g.body);
+    memset(&g, 0, sizeof g);
+    g.rng = seed * 0x9E3779B97F4A7C15ull + 12345;
+    g.max_ops = 4 + rn(&g, 14) + (chance(&g, 0.15) ? 16 : 0);
+    /* the base shape: [T, ...static] mostly */
+    static const int64_t sizes[] = {1, 2, 3, 4, 5, 6, 8, 12, 16, 32, 64};
+    GShape base = {.rank = 1 + rn(&g, 3)};
+    for (int k = 0; k < base.rank; k++)
+        base.d[k] = gs(sizes[rn(&g, 11)]);
+    if (chance(&g, 0.08)) {
+        static const int64_t big[] = {256, 512, 1024, 2048};
+        base.d[base.rank - 1] = gs(big[rn(&g, 4)]);
+    }
+    if (chance(&g, 0.93)) /* T, leading mostly */
+        base = sh_insert(&base, chance(&g, 0.85) ? 0 : rn(&g, base.rank + 1), gT(1));
+    while (sh_static(&base) > GEN_CAP / 4)
+        for (int k = 0; k < base.rank; k++)
+            if (!base.d[k].t && base.d[k].c > 1)
+                base.d[k].c /= 2;
+    RandomGraph rg = {0};
+    int want = 1 + rn(&g, 3);
+    for (int o = 0; o < want; o++) {
+        GShape s = base;
+        switch (rn(&g, 8)) {
+        case 0: case 1: break;
+        case 2: /* keepdim-like */
+            for (int k = 0; k < s.rank; k++)
+                if (chance(&g, 0.4))
+                    s.d[k] = gs(1);
+            break;
+        case 3: /* dims dropped */
+            if (s.rank > 1)
+                s = sh_remove(&s, rn(&g, s.rank));
+            break;
+        case 4: /* transposed */
+            if (s.rank > 1) {
+                int i = rn(&g, s.rank), j = (i + 1) % s.rank;
+                GDim t = s.d[i];
+                s.d[i] = s.d[j];
+                s.d[j] = t;
+            }
+            break;
+        case 5: /* two dims merged */
+            if (s.rank > 1 && !(s.d[0].t && s.d[1].t)) {
+                GDim m = {s.d[0].c * s.d[1].c, s.d[0].t || s.d[1].t};
+                s = sh_remove(&s, 0);
+                s.d[0] = m;
+            }
+            break;
+        case 6: /* a scalar: a global reduction */
+            s.rank = 0;
+            break;
+        default: /* a longer last dim */
+            if (sh_static(&s) * 2 <= GEN_CAP)
+                s.d[s.rank - 1].c *= 2;
+            break;
+        }
+        int cls = chance(&g, 0.88) ? CF : chance(&g, 0.6) ? CI : CB;
+        GVar *v = gen(&g, &s, cls, 2 + rn(&g, 5), false);
+        rg.outs[rg.nout++] = *v;
+    }
+    if (chance(&g, 0.25) && g.nv) { /* an intermediate value (or an input) as well */
+        GVar *v = &g.v[rn(&g, g.nv)];
+        if (v != g.index)
+            rg.outs[rg.nout++] = *v;
+    }
+    if (strchr(g.body ? g.body : "", 'T') && !g.T_param)
+        param(&g, &(GShape){1, {gT(1)}}, CF, DT_F32);
+    char *src = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&src, &len);
+    fprintf(f, "graph g%" PRIu64 "(%s) {\n%s    return ", seed, g.params ? g.params : "",
+            g.body ? g.body : "");
+    for (int o = 0; o < rg.nout; o++)
+        fprintf(f, "%s%s", o ? ", " : "", rg.outs[o].name);
+    fprintf(f, "\n}\n");
+    fclose(f);
+    rg.src = src;
+    return rg;
+}
+
+/* ---- checking one random graph ---- */
+
+typedef struct {
+    int graphs, runs, kernels_hist[5], multi_segment, symbolic_rows, temps, outputs;
+    int exact_outputs, int_outputs, tol_outputs;
+    double worst; /* the largest |kexec - interpreter| / allowed seen */
+} Summary;
+
+static bool shape_is_g(const IrGraph *g, const IrNode *n, const GShape *s)
+{
+    int T = -1;
+    for (int k = 0; k < g->nsym; k++)
+        if (strcmp(g->syms[k], "T") == 0)
+            T = k;
+    if (n->rank != s->rank)
+        return false;
+    for (int k = 0; k < s->rank; k++) {
+        Dim d = n->shape[k];
+        if (d.coef != s->d[k].c || d.nsym != (s->d[k].t ? 1 : 0) || (d.nsym && d.syms[0] != T))
+            return false;
+    }
+    return true;
+}
+
+/* kexec against the interpreter for output v of a random graph. */
+static bool close_random(const IrBuf *want, const IrBuf *got, const GVar *v, double *worst,
+                         char *msg, size_t len)
+{
+    if (!same_shape(want, got)) {
+        snprintf(msg, len, "dtype or shape differs");
+        return false;
+    }
+    for (int64_t e = 0; e < want->numel; e++) {
+        char at[128];
+        if (!dt_is_float(want->dtype)) {
+            if (want->i[e] != got->i[e]) {
+                flat_index(want, e, at, sizeof at);
+                snprintf(msg, len, "element %s: kexec %" PRId64 ", interpreter %" PRId64, at,
+                         got->i[e], want->i[e]);
+                return false;
+            }
+            continue;
+        }
+        float a = got->f[e], b = want->f[e];
+        bool ok;
+        double allowed = 0;
+        if (isnan(a) || isnan(b))
+            ok = isnan(a) && isnan(b);
+        else if (a == b)
+            ok = true;
+        else if (v->err == 0 || isinf(a) || isinf(b))
+            ok = false;
+        else {
+            double m = fmax(fabs(a), fabs(b));
+            allowed = 4 * v->err + spacing(want->dtype, m) + 1e-30;
+            double diff = fabs((double)a - b);
+            ok = diff <= allowed;
+            if (diff / allowed > *worst)
+                *worst = diff / allowed;
+        }
+        if (!ok) {
+            flat_index(want, e, at, sizeof at);
+            snprintf(msg, len, "element %s: kexec %.9g, interpreter %.9g (%s; allowed %.3g)", at,
+                     (double)a, (double)b, v->err == 0 ? "an exact value: must be equal"
+                                                      : "error bound exceeded",
+                     allowed);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool check_random(const RandomGraph *rg, Summary *sum, char *msg, size_t len)
+{
+    Arena *a = arena_new();
+    Compiled c;
+    char *why = NULL;
+    bool ok = compile2(a, "random.sn", rg->src, 0, &c, &why);
+    if (!ok) {
+        snprintf(msg, len, "%s", why ? why : "?");
+        free(why);
+    }
+    /* the front end against the generator's shapes and dtypes */
+    if (ok && c.ref->nout != rg->nout) {
+        snprintf(msg, len, "%d outputs, the generator wrote %d", c.ref->nout, rg->nout);
+        ok = false;
+    }
+    for (int o = 0; ok && o < rg->nout; o++) {
+        const IrNode *n = c.ref->outs[o];
+        char ty[128];
+        if (n->dtype != rg->outs[o].dt || !shape_is_g(c.ref, n, &rg->outs[o].s)) {
+            snprintf(msg, len, "output %d (%s) is %s; the generator expected dtype %s", o,
+                     rg->outs[o].name, ir_type_str(c.ref, n, ty, sizeof ty),
+                     dt_name(rg->outs[o].dt));
+            ok = false;
+        }
+    }
+    if (ok) {
+        const KProgram *p = c.prog;
+        sum->graphs++;
+        sum->kernels_hist[p->nkernel < 4 ? p->nkernel : 4]++;
+        for (int k = 0; k < p->nkernel; k++)
+            sum->multi_segment += p->kernels[k]->nseg > 1;
+        sum->symbolic_rows += count_rows_symbolic(p) > 0;
+        for (int b = 0; b < p->nbuf; b++)
+            sum->temps += p->bufs[b].kind == KB_TEMP;
+        for (int o = 0; o < rg->nout; o++) {
+            sum->outputs++;
+            if (!dt_is_float(rg->outs[o].dt))
+                sum->int_outputs++;
+            else if (rg->outs[o].err == 0)
+                sum->exact_outputs++;
+            else
+                sum->tol_outputs++;
+        }
+    }
+    static const int64_t Ts[] = {1, 5};
+    for (int t = 0; ok && t < 2; t++) {
+        int64_t sym[IR_MAX_DIM_SYMS + 1] = {Ts[t], Ts[t], Ts[t], Ts[t], Ts[t]};
+        Runs r;
+        char why2[4096];
+        if (!run_both(&c, sym, 77 + (uint64_t)t, true, &r, why2, sizeof why2)) {
+            snprintf(msg, len, "T=%" PRId64 ": %s", Ts[t], why2);
+            ok = false;
+        }
+        if (ok && !stored_once(c.prog, &r.stats, why2, sizeof why2)) {
+            snprintf(msg, len, "T=%" PRId64 ": %s", Ts[t], why2);
+            ok = false;
+        }
+        for (int o = 0; ok && o < rg->nout; o++)
+            if (!close_random(&r.want[o], &r.got[o], &rg->outs[o], &sum->worst, why2,
+                              sizeof why2)) {
+                snprintf(msg, len, "T=%" PRId64 ", output %d (%s): %s", Ts[t], o,
+                         rg->outs[o].name, why2);
+                ok = false;
+            }
+        sum->runs += ok;
+        runs_free(&r);
+    }
+    if (!ok) { /* the kernels, to see what went wrong */
+        char *kt = NULL;
+        size_t kl = 0;
+        FILE *f = open_memstream(&kt, &kl);
+        if (c.prog)
+            kir_print(c.prog, f);
+        fclose(f);
+        size_t used = strlen(msg);
+        if (kt && used + 32 < len)
+            snprintf(msg + used, len - used, "\n%s", kt);
+        free(kt);
+    }
+    arena_free(a);
+    return ok;
+}
+
+static int64_t env_int(const char *name, int64_t dflt)
+{
+    const char *v = getenv(name);
+    return v && *v ? strtoll(v, NULL, 10) : dflt;
+}
+
+static void test_random_graphs(void **state)
+{
+    (void)state;
+    uint64_t first = (uint64_t)env_int("FUSION_SEED", 1);
+    int64_t count = env_int("FUSION_COUNT", 500);
+    bool verbose = env_int("FUSION_VERBOSE", 0) != 0;
+    Summary sum = {0};
+    int failures = 0;
+    char *msg = malloc(1 << 16);
+    for (int64_t i = 0; i < count; i++) {
+        uint64_t seed = first + (uint64_t)i;
+        RandomGraph rg = random_graph(seed);
+        char what[64];
+        snprintf(what, sizeof what, "random graph seed %" PRIu64, seed);
+        set_crash(what, rg.src);
+        if (verbose)
+            print_message("%s\n", rg.src);
+        msg[0] = 0;
+        if (!check_random(&rg, &sum, msg, 1 << 16) && ++failures <= 3)
+            print_message("FAILED: seed %" PRIu64 " (FUSION_SEED=%" PRIu64
+                          " FUSION_COUNT=1 to rerun):\n%s%s\n\n",
+                          seed, seed, rg.src, msg);
+        crash_src = NULL;
+        free(rg.src);
+    }
+    free(msg);
+    print_message("  random graphs: %d compiled of %" PRId64 ", %d runs matched; kernels per "
+                  "graph: 1: %d, 2: %d, 3: %d, 4+: %d\n",
+                  sum.graphs, count, sum.runs, sum.kernels_hist[1], sum.kernels_hist[2],
+                  sum.kernels_hist[3], sum.kernels_hist[4]);
+    print_message("  %d multi-segment kernels, %d graphs with a symbolic row, %d temps; "
+                  "outputs: %d exact (bit-equal), %d integer/bool, %d within the error bound "
+                  "(worst %.3g of it)\n",
+                  sum.multi_segment, sum.symbolic_rows, sum.temps, sum.exact_outputs,
+                  sum.int_outputs, sum.tol_outputs, sum.worst);
+    if (failures)
+        fail_msg("%d of %" PRId64 " random graphs failed", failures, count);
+}
+
+/* ---- 5: graphs that need several kernels ---------------------------------------------- */
+
+static void test_multi_kernel_graphs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *src;
+        int kernels; /* expected, 0: any */
+        bool symbolic_row;
+    } cases[] = {
+        /* a global amax in two stages (per token, then over tokens) feeding x / m */
+        {"graph global_amax(x: f32[T, 64]) {\n"
+         "    m = amax(amax(abs(x), dim=-1), dim=0)\n"
+         "    return x / (m + 1.0)\n}\n", 3, true},
+        /* the same as one reduction over both dims: the whole tensor is one row */
+        {"graph global_amax_one_call(x: bf16[T, 64]) {\n"
+         "    m = amax(abs(x), dim=[0, 1], keepdim=true)\n"
+         "    return to(x / (m + 1.0), f8e4m3), m\n}\n", 0, true},
+        {"graph sum_over_T(x: f32[T, 64]) {\n    return sum(x, dim=0)\n}\n", 1, true},
+        {"graph center_over_T(x: bf16[T, 32]) {\n"
+         "    return x - mean(x, dim=0, keepdim=true)\n}\n", 1, true},
+        {"graph middle_dim(x: f32[T, 8, 16]) {\n"
+         "    return x - mean(x, dim=1, keepdim=true), amax(x, dim=1)\n}\n", 1, false},
+        {"graph two_dims(x: bf16[T, 8, 16]) {\n"
+         "    return mean(x, dim=[1, 2]), mean(x, dim=[0, 2], keepdim=true)\n}\n", 2, true},
+        /* a row sum read at another row: transposed, then broadcast back */
+        {"graph other_row(x: f32[T, 8, 8]) {\n"
+         "    r = sum(x, dim=-1, keepdim=true)\n"
+         "    return x * transpose(r, 1, 2)\n}\n", 2, false},
+        /* a reduction over T feeding a per-token reduction and epilogue */
+        {"graph T_then_rows(x: f32[T, 16]) {\n"
+         "    c = x - mean(x, dim=0, keepdim=true)\n"
+         "    return c * rsqrt(mean(c * c, dim=-1, keepdim=true) + 1e-5)\n}\n", 2, true},
+        /* two stages of per-token normalisation feeding a global scale */
+        {"graph norm_then_global(x: bf16[T, 128], w: bf16[128]) {\n"
+         "    y = rms_norm(x, w, eps=1e-6)\n"
+         "    s = amax(amax(abs(y), dim=-1, keepdim=true), dim=0, keepdim=true)\n"
+         "    return to(clamp(y / s * 448.0, -448.0, 448.0), f8e4m3), s\n}\n", 3, true},
+    };
+    static const int64_t Ts[] = {1, 5, 64};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a multi-kernel graph", cases[i].src);
+        if (!compile2(a, "multi.sn", cases[i].src, 0, &c, &msg))
+            fail_msg("%s%s", cases[i].src, msg);
+        const KProgram *p = c.prog;
+        print_message("  %-26s %d kernel(s)\n", c.ref->name, p->nkernel);
+        if (cases[i].kernels && p->nkernel != cases[i].kernels)
+            fail_msg("%s: %d kernels, expected %d", c.ref->name, p->nkernel, cases[i].kernels);
+        if ((count_rows_symbolic(p) > 0) != cases[i].symbolic_row)
+            fail_msg("%s: %s a symbolic row", c.ref->name,
+                     cases[i].symbolic_row ? "expected" : "did not expect");
+        for (size_t t = 0; t < sizeof Ts / sizeof Ts[0]; t++) {
+            int64_t sym[4] = {Ts[t], 1, 1, 1};
+            Runs r;
+            char why[4096];
+            if (!run_both(&c, sym, 5 + t, true, &r, why, sizeof why))
+                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);
+            if (!stored_once(p, &r.stats, why, sizeof why))
+                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);
+            for (int o = 0; o < r.nout; o++)
+                if (!close_example(&r.want[o], &r.got[o], why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, Ts[t], o, why);
+            runs_free(&r);
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 int main(void)
 {
     install_crash_handler();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
+        cmocka_unit_test(test_multi_kernel_graphs),
+        cmocka_unit_test(test_random_graphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,39 @@
+/* bundle_format.h - the .snb bundle file format, shared by the compiler
+ * (which writes it) and the runtime (which reads it).
+ *
+ * A bundle is one file: a 32-byte header then a payload.
+ *   header: "SINTERB\0" | u32 version | u32 flags (0) | u64 payload bytes |
+ *           u64 XXH64 of the payload (seed 0)
+ * All integers little-endian.  str = u32 length + bytes (no NUL);
+ * blob = u64 length + bytes; dim = i64 coef | u32 nsym | u32 sym[4].
+ * payload:
+ *   u32 ngraph, then per graph:
+ *     str name | u32 nsym, str sym... |
+ *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
+ *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias
+ *       (alias: outputs only, the input index it may share, else -1)
+ *     u32 nvariant, then per variant:
+ *       u32 dialect (0 CUDA, 1 HIP) | str target arch it was generated for |
+ *       str source | u32 nkernel, kernel... | u32 nbinary, binary...
+ *       kernel = str name | str scalar_name ("" if one variant) | u32 block |
+ *                u32 smem | u32 nparam, (u32 kind, u32 buf, u32 dim, u32 sym)... |
+ *                u32 nseg, (u32 nouter, dim[nouter], u32 rows_per_block)... |
+ *                u32 nalign, (u32 buf, u32 bytes, u32 stride_multiple)...
+ *       binary = str arch | str compiler version | blob code
+ * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
+ * A reader refuses a version newer than its own, a bad magic, a payload
+ * shorter than the header says, and a checksum mismatch. */
+#ifndef SINTER_BUNDLE_FORMAT_H
+#define SINTER_BUNDLE_FORMAT_H
+
+#define SNB_MAGIC "SINTERB"
+#define SNB_VERSION 1u
+#define SNB_HEADER_BYTES 32u
+#define SNB_MAX_RANK 8
+#define SNB_MAX_DIM_SYMS 4
+
+/* Parameter kinds, as codegen's CgParamKind. */
+enum { SNB_PARAM_PTR, SNB_PARAM_STRIDE, SNB_PARAM_SYM, SNB_PARAM_SCALAR };
+enum { SNB_CUDA, SNB_HIP };
+
+#endif

@@ -1,0 +1,109 @@
+/* internal.h - the runtime's private structures and helpers. */
+#ifndef SINTER_RT_INTERNAL_H
+#define SINTER_RT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bundle_format.h"
+#include "sinter.h"
+
+typedef struct {
+    int64_t coef;
+    int nsym;
+    int syms[SNB_MAX_DIM_SYMS];
+} RtDim;
+
+typedef struct {
+    char *name;
+    int dtype, rank, alias;
+    RtDim dims[SNB_MAX_RANK];
+} RtTensor;
+
+typedef struct {
+    int kind, buf, dim, sym;
+} RtParam;
+
+typedef struct {
+    int nouter, rows_per_block;
+    RtDim outer[SNB_MAX_RANK];
+} RtSeg;
+
+typedef struct {
+    int buf, bytes, stride_multiple;
+} RtAlign;
+
+typedef struct {
+    char *name, *scalar_name;
+    int block, smem, nparam, nseg, nalign;
+    RtParam *params;
+    RtSeg *segs;
+    RtAlign *align;
+    void *fn, *fn_scalar;      /* device functions once loaded */
+} RtKernel;
+
+typedef struct {
+    char *arch, *compiler;
+    const unsigned char *code;
+    size_t size;
+} RtBinary;
+
+typedef struct {
+    int dialect;
+    char *arch, *source;
+    int nkernel, nbinary;
+    RtKernel *kernels;
+    RtBinary *binaries;
+} RtVariant;
+
+struct sn_graph {
+    struct sn_bundle *bundle;
+    char *name;
+    int nsym, nin, nout, ntemp, nvariant;
+    char **syms;
+    RtTensor *ins, *outs, *temps;
+    RtVariant *variants;
+    RtVariant *active;         /* the variant loaded on the device */
+    void *module;
+};
+
+struct sn_bundle {
+    unsigned char *bytes;      /* owned copy of the file */
+    size_t size;
+    int ngraph;
+    struct sn_graph *graphs;
+};
+
+/* error.c: set the calling thread's last error; returns code. */
+sn_status rt_error(sn_status code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rt_clear_error(void);
+
+/* bundle.c: parse bytes (taken over: freed by rt_bundle_free). */
+sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out);
+void rt_bundle_free(sn_bundle *b);
+int64_t rt_dim_eval(const RtDim *d, const int64_t *symvals);
+
+/* device.c: the driver behind a small table of calls. */
+typedef struct {
+    int dialect;               /* SNB_CUDA or SNB_HIP */
+    char arch[32];             /* "sm_90", "gfx942" */
+    char version[64];          /* driver version, part of the cache key */
+    int (*module_load)(const void *image, void **module);
+    int (*function)(void *module, const char *name, void **fn);
+    int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,
+                  void **params);
+    const char *(*describe)(int code);
+} RtDevice;
+
+/* The device of the calling process (initialised once), or NULL with the
+ * reason as the last error. */
+const RtDevice *rt_device(void);
+
+/* cache.c: the binary for (source, arch, compiler), from the cache or
+ * compiled now and stored; malloc'd into *code. */
+sn_status rt_cache_binary(const char *source, int dialect, const char *arch,
+                          const char *driver_version, void **code, size_t *size);
+const char *rt_cache_dir(char *buf, size_t len);
+
+#endif

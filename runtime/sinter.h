@@ -1,0 +1,134 @@
+/* sinter.h - the sinter runtime: load a compiled bundle of fused kernels,
+ * JIT-compile them for the GPU at hand (NVRTC or hiprtc, with an on-disk
+ * cache), and launch them on your stream.
+ *
+ * Usage:
+ *
+ *     #include <sinter.h>
+ *
+ *     sn_bundle *b;
+ *     if (sn_bundle_load_file("model.snb", &b) != SN_OK)
+ *         fprintf(stderr, "%s\n", sn_last_error());
+ *     sn_graph *g = sn_bundle_graph(b, "add_rms_norm_fp8");
+ *
+ *     int64_t xs[2] = {T, 4096}, ws[1] = {4096};
+ *     sn_tensor in[4] = {
+ *         {x_dev, SN_BF16, 2, xs, NULL},          // NULL strides: dense
+ *         {res_dev, SN_BF16, 2, xs, NULL},
+ *         {w_dev, SN_BF16, 1, ws, NULL},
+ *         {NULL, SN_F32, 0, NULL, NULL, .scalar = 0.5},  // f32[]: by value
+ *     };
+ *     sn_tensor out[2] = {{q_dev, SN_F8E4M3, 2, xs, NULL}, {h_dev, SN_BF16, 2, xs, NULL}};
+ *     if (sn_launch(g, in, 4, out, 2, NULL, 0, stream) != SN_OK)
+ *         fprintf(stderr, "%s\n", sn_last_error());
+ *     ...
+ *     sn_bundle_free(b);
+ *
+ * Every call returns SN_OK or an error code; sn_last_error() (per thread)
+ * says what and where: "input 'x': expected bf16, got f32".  Nothing here
+ * aborts, prints, or exits.  sn_launch checks every dtype, shape, stride,
+ * symbol binding, alignment and overlap against the graph before launching
+ * anything, never allocates and never synchronises, so it can be captured
+ * in a CUDA graph.  Tensors are device pointers; strides are in elements,
+ * the innermost stride must be 1 (outer strides may be anything: a view of
+ * a fused QKV buffer is passed as is).  Outputs are written densely.
+ *
+ * The library loads libcuda + libnvrtc or libamdhip64 (+ libhiprtc) with
+ * dlopen at the first load; a machine with neither gets SN_ERR_NO_DEVICE.
+ * Compiled kernels are cached in $SINTER_CACHE_DIR, else
+ * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter. */
+#ifndef SINTER_RUNTIME_H
+#define SINTER_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    SN_OK = 0,
+    SN_ERR_INVALID = 1,     /* a bad argument: dtype, shape, stride, alignment, overlap */
+    SN_ERR_BUNDLE = 2,      /* unreadable, corrupt, truncated or newer bundle */
+    SN_ERR_NO_DEVICE = 3,   /* no driver, no GPU, or no NVRTC/hiprtc */
+    SN_ERR_COMPILE = 4,     /* NVRTC/hiprtc rejected a kernel (log in the message) */
+    SN_ERR_LAUNCH = 5,      /* the driver refused a launch */
+    SN_ERR_NOT_FOUND = 6,   /* no graph of that name */
+    SN_ERR_IO = 7,
+} sn_status;
+
+/* Element types, in the compiler's order. */
+typedef enum {
+    SN_F32, SN_F16, SN_BF16, SN_F8E4M3, SN_F8E4M3FNUZ, SN_F8E5M2, SN_F8E5M2FNUZ,
+    SN_I8, SN_I32, SN_I64, SN_BOOL
+} sn_dtype;
+
+typedef struct {
+    void *data;              /* device pointer (unused for a rank-0 scalar input) */
+    sn_dtype dtype;
+    int rank;
+    const int64_t *shape;    /* rank entries */
+    const int64_t *strides;  /* rank entries, in elements; NULL for dense */
+    double scalar;           /* a rank-0 (dtype[]) input's value, passed by value */
+} sn_tensor;
+
+typedef struct sn_bundle sn_bundle;
+typedef struct sn_graph sn_graph;
+
+sn_status sn_bundle_load_file(const char *path, sn_bundle **out);
+/* The bytes are copied; the caller may free them after the call. */
+sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out);
+void sn_bundle_free(sn_bundle *b);
+
+int sn_bundle_num_graphs(const sn_bundle *b);
+const char *sn_bundle_graph_name(const sn_bundle *b, int i);
+/* NULL (and SN_ERR_NOT_FOUND as the last error) when there is no such graph. */
+sn_graph *sn_bundle_graph(sn_bundle *b, const char *name);
+
+/* The signature: names, dtypes, ranks; a dim is a constant (> 0) or a
+ * symbol (returned as -1 - symbol index; sn_graph_symbol names it). */
+int sn_graph_num_inputs(const sn_graph *g);
+int sn_graph_num_outputs(const sn_graph *g);
+int sn_graph_num_symbols(const sn_graph *g);
+const char *sn_graph_symbol(const sn_graph *g, int i);
+sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
+                         int *rank, int64_t *dims /* 8 entries */);
+sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
+                          int *rank, int64_t *dims);
+/* Output i may be given the same buffer as input j (the compiler proved
+ * every element is read and written by one thread): returns j, or -1. */
+int sn_graph_output_alias(const sn_graph *g, int i);
+/* Bytes of device workspace a launch with these inputs needs (0 for a
+ * single-kernel graph); pass at least that much to sn_launch. */
+sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
+                                  size_t *bytes);
+
+/* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;
+ * NULL: the default stream). */
+sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
+                    int noutputs, void *workspace, size_t workspace_size, void *stream);
+
+/* The last error of this thread, "" if none. */
+const char *sn_last_error(void);
+
+/* ---- device helpers (for tools and tests; a framework has its own) ----
+ * They act on the device and context sn_launch uses. */
+sn_status sn_dev_info(char *arch, size_t archlen, char *name, size_t namelen);
+sn_status sn_dev_alloc(void **ptr, size_t bytes);
+sn_status sn_dev_free(void *ptr);
+sn_status sn_dev_upload(void *dst, const void *src, size_t bytes);
+sn_status sn_dev_download(void *dst, const void *src, size_t bytes);
+sn_status sn_dev_copy(void *dst, const void *src, size_t bytes, void *stream); /* async */
+sn_status sn_dev_fill(void *dst, unsigned char byte, size_t bytes);
+sn_status sn_dev_synchronize(void);
+sn_status sn_dev_event_create(void **event);
+sn_status sn_dev_event_record(void *event, void *stream);
+/* Waits for `end`, then the time between the two events. */
+sn_status sn_dev_event_elapsed_ms(void *start, void *end, float *ms);
+sn_status sn_dev_event_destroy(void *event);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
