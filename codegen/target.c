@@ -89,8 +89,10 @@ static void print_header(FILE *out, const KProgram *p, const CgKernel *k, int in
             }
             snprintf(type + pos, sizeof type - (size_t)pos, "])");
         }
-        fprintf(out, " *   %-10s %s%s%s\n", prm->name, param_kind(prm->kind),
-                prm->kind == CP_STRIDE ? " of dim " : "", type);
+        fprintf(out, " *   %-10s %s", prm->name, param_kind(prm->kind));
+        if (prm->kind == CP_STRIDE)
+            fprintf(out, " of dim %d", prm->dim);
+        fprintf(out, "%s\n", type);
     }
     fprintf(out, " * block %d, shared memory %d bytes, grid =", k->block, k->smem_bytes);
     for (int s = 0; s < k->nseg; s++) {

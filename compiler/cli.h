@@ -4,11 +4,12 @@
 #define SINTER_CLI_H
 
 #include "front.h"
+#include "interp.h"
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 
 /* Compile path; on errors prints them and returns NULL. */
-IrModule *cli_compile(const char *path, Arena *a);
+IrModule *cli_compile_file(const char *path, Arena *a);
 /* The graph named `name`, or the only graph when name is NULL; prints an
  * error listing the graphs and returns NULL otherwise. */
 IrGraph *cli_find_graph(const IrModule *m, const char *path, const char *name);
@@ -19,6 +20,37 @@ const char *cli_opt(int argc, char **argv, int *i, const char *opt);
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+const char *cli_dtype_name(int dtype);
+
+/* The options `ref` and `run` share (cli_ref.c parses them). */
+typedef struct {
+    const char *name;
+    const char *value;
+} CliKV;
+
+#define CLI_MAX_ARGS 64
+
+typedef struct {
+    const char *path, *graph, *outdir, *seed_text;
+    uint64_t seed;
+    bool raw, fused, run, check, bench;
+    int bench_iters;
+    int ndim, ninput;
+    CliKV dims[CLI_MAX_ARGS], inputs[CLI_MAX_ARGS];
+} RefArgs;
+
+extern const char *const cli_usage_run;
+
+/* `run`'s execution (cli_run.c): on the GPU through the runtime, with
+ * --check and --bench; without a GPU, says so and runs the kernel-IR
+ * executor.  Outputs as ir_interp gives them. */
+bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
+                   IrBuf *outs, Diag *d);
+
 int cli_ref(int argc, char **argv);
+int cli_compile(int argc, char **argv);
+int cli_run(int argc, char **argv);
+/* `sinter dump BUNDLE.snb`: what the bundle holds. */
+int cli_dump_bundle(const char *path);
 
 #endif

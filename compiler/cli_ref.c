@@ -41,20 +41,8 @@ static const char *const usage_ref =
     "                        bf16/f16, uint8 for f8) instead of widened f32\n"
     "  --fused               run the fused kernels (kernel-IR executor)\n";
 
-typedef struct {
-    const char *name;
-    const char *value;
-} KV;
 
-typedef struct {
-    const char *path, *graph, *outdir;
-    uint64_t seed;
-    bool raw, fused;
-    int ndim, ninput;
-    KV dims[MAX_ARGS], inputs[MAX_ARGS];
-} RefArgs;
-
-static void split_kv(const char *s, const char *what, KV *out)
+static void split_kv(const char *s, const char *what, CliKV *out)
 {
     const char *eq = strchr(s, '=');
     if (!eq || eq == s || !eq[1])
@@ -63,14 +51,27 @@ static void split_kv(const char *s, const char *what, KV *out)
     out->value = eq + 1;
 }
 
-static void parse_args(int argc, char **argv, RefArgs *r)
+static void parse_args(int argc, char **argv, RefArgs *r, bool run)
 {
     const char *v;
     r->outdir = ".";
+    r->run = run;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_ref, stdout);
+            fputs(run ? cli_usage_run : usage_ref, stdout);
             exit(EXIT_OK);
+        }
+        if (run && strcmp(argv[i], "--check") == 0) {
+            r->check = true;
+            continue;
+        }
+        if (run && strcmp(argv[i], "--bench") == 0) {
+            r->bench = true;
+            continue;
+        }
+        if (run && (v = cli_opt(argc, argv, &i, "--bench-iters"))) {
+            r->bench_iters = atoi(v);
+            continue;
         }
         if ((v = cli_opt(argc, argv, &i, "--graph"))) {
             r->graph = v;
@@ -87,22 +88,25 @@ static void parse_args(int argc, char **argv, RefArgs *r)
         } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {
             char *end;
             r->seed = strtoull(v, &end, 10);
+            r->seed_text = v;
             if (*end || !*v)
                 cli_usage_error("ref", "--seed needs a non-negative integer, got '%s'", v);
         } else if (strcmp(argv[i], "--raw") == 0) {
             r->raw = true;
-        } else if (strcmp(argv[i], "--fused") == 0) {
+        } else if (strcmp(argv[i], "--fused") == 0 && !run) {
             r->fused = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("ref", "unknown option '%s'", argv[i]);
+            cli_usage_error(run ? "run" : "ref", "unknown option '%s'", argv[i]);
         } else if (r->path) {
-            cli_usage_error("ref", "one file at a time");
+            cli_usage_error(run ? "run" : "ref", "one file at a time");
         } else {
             r->path = argv[i];
         }
     }
     if (!r->path)
-        cli_usage_error("ref", "no input file");
+        cli_usage_error(run ? "run" : "ref", "no input file");
+    if (r->seed_text && r->seed_text[0] == '-')
+        cli_usage_error(run ? "run" : "ref", "--seed needs a non-negative integer");
 }
 
 /* ------------------------------------------------------------- symbols */
@@ -297,6 +301,9 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         while (k < r->ninput && which[k] != i)
             k++;
         if (k < r->ninput) {
+            if (any_random)
+                fputc('\n', stderr);
+            any_random = false;
             ok = npy_input(g->params[i], &arrays[k], r->inputs[k].value, &bufs[i]);
         } else {
             if (!any_random)
@@ -304,6 +311,7 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
             fprintf(stderr, " %s", g->params[i]->a.input.name);
             any_random = true;
             random_input(g, g->params[i], symvals, &state, &bufs[i]);
+            continue;
         }
     }
     if (any_random)
@@ -363,23 +371,26 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
     return true;
 }
 
-/* The oracle, or the fused kernels through the kernel-IR executor. */
+/* The oracle, the fused kernels through the kernel-IR executor, or (run)
+ * the GPU. */
 static bool run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
                       IrBuf *outs, Diag *d)
 {
+    if (r->run)
+        return cli_run_graph(g, r, symvals, ins, outs, d);
     if (!r->fused)
         return ir_interp(g, symvals, ins, outs, d);
     KProgram *p = pass_pipeline(g, d, NULL);
     return p && kexec_run(p, symvals, ins, outs, NULL, d);
 }
 
-int cli_ref(int argc, char **argv)
+static int ref_or_run(int argc, char **argv, bool run)
 {
     RefArgs r = {0};
-    parse_args(argc, argv, &r);
+    parse_args(argc, argv, &r, run);
     Arena *a = arena_new();
     int status = EXIT_USER;
-    IrModule *m = cli_compile(r.path, a);
+    IrModule *m = cli_compile_file(r.path, a);
     IrGraph *g = m ? cli_find_graph(m, r.path, r.graph) : NULL;
     int64_t *symvals = g ? calloc((size_t)g->nsym + 1, sizeof(int64_t)) : NULL;
     IrBuf *ins = g ? calloc((size_t)g->nparam + 1, sizeof(IrBuf)) : NULL;
@@ -414,4 +425,14 @@ int cli_ref(int argc, char **argv)
     free(outs);
     arena_free(a);
     return status;
+}
+
+int cli_ref(int argc, char **argv)
+{
+    return ref_or_run(argc, argv, false);
+}
+
+int cli_run(int argc, char **argv)
+{
+    return ref_or_run(argc, argv, true);
 }

@@ -23,8 +23,13 @@ static const char *const usage_main =
     "           [--arch ARCH]\n"
     "                                     print a stage of the compilation\n"
     "  ref FILE [--graph G] [--dim T=N]... [--input NAME=FILE.npy]...\n"
-    "           [--output-dir D] [--seed S] [--raw]\n"
+    "           [--output-dir D] [--seed S] [--raw] [--fused]\n"
     "                                     run a graph in the reference interpreter\n"
+    "  compile FILE... -o OUT.snb [--target T]... [--precompile] [--emit-c OUT.c]\n"
+    "                                     build a bundle for the runtime\n"
+    "  run FILE [--graph G] [--dim T=N]... [--input ...] [--check] [--bench]\n"
+    "                                     run a graph on the GPU\n"
+    "  dump OUT.snb                       list what a bundle holds\n"
     "\n"
     "'sinter <command> --help' describes a command.\n";
 
@@ -63,6 +68,11 @@ _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     exit(EXIT_USAGE);
 }
 
+const char *cli_dtype_name(int dtype)
+{
+    return dtype >= 0 && dtype < DT_COUNT ? dt_name((DType)dtype) : "?";
+}
+
 const char *cli_opt(int argc, char **argv, int *i, const char *opt)
 {
     size_t n = strlen(opt);
@@ -77,7 +87,7 @@ const char *cli_opt(int argc, char **argv, int *i, const char *opt)
     return argv[++*i];
 }
 
-IrModule *cli_compile(const char *path, Arena *a)
+IrModule *cli_compile_file(const char *path, Arena *a)
 {
     Diag d;
     diag_init(&d);
@@ -126,7 +136,7 @@ static int cmd_check(int argc, char **argv)
     }
     for (int i = 2; i < argc; i++) {
         Arena *a = arena_new();
-        if (!cli_compile(argv[i], a))
+        if (!cli_compile_file(argv[i], a))
             status = EXIT_USER;
         arena_free(a);
         nfiles++;
@@ -195,6 +205,9 @@ static int cmd_dump(int argc, char **argv)
     }
     if (!path)
         cli_usage_error("dump", "no input file");
+    size_t plen = strlen(path);
+    if (plen > 4 && strcmp(path + plen - 4, ".snb") == 0 && !stage)
+        return cli_dump_bundle(path);
     if (!stage)
         stage = "ir";
     static const char *const stages[] = {"ast", "ir", "fused", "kernels", "cuda", "hip"};
@@ -278,6 +291,10 @@ int main(int argc, char **argv)
         return cmd_dump(argc, argv);
     if (strcmp(cmd, "ref") == 0)
         return cli_ref(argc, argv);
+    if (strcmp(cmd, "compile") == 0)
+        return cli_compile(argc, argv);
+    if (strcmp(cmd, "run") == 0)
+        return cli_run(argc, argv);
     fprintf(stderr, "sinter: unknown command '%s'\n\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

@@ -67,6 +67,10 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
 /* Fused plan -> kernel IR with schedules (kernelize.c). */
 KProgram *pass_kernelize(const FusionPlan *plan, Diag *d);
 
+/* The input output `out` may share its buffer with (in place), or -1
+ * (alias.c). */
+int pass_alias(const KProgram *p, int out);
+
 /* ---- the whole pipeline (pipeline.c) ---- */
 
 typedef enum { STAGE_FUSED, STAGE_KERNELS } PipelineStage;

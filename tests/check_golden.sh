@@ -1,9 +1,10 @@
 #!/bin/sh
-# check_golden.sh SINTER SRCROOT STAGE... - compare `sinter dump --stage S`
-# of every examples/*.sn with tests/golden/<example>.<S>, for each stage S
-# given (ast, ir).  Prints one line per file and the unified diff of each
-# mismatch; a missing golden file, or a golden file whose example is gone,
-# fails too.  Exit status 0 when all match, 1 otherwise.
+# check_golden.sh SINTER SRCROOT STAGE... - compare `sinter dump` of every
+# examples/*.sn with tests/golden/<example>.<S>, for each stage S given
+# (ast, ir, kir, cu, hip: the file extensions; tests/golden_stages.sh maps
+# each to its dump options).  Prints one line per file and the unified diff
+# of each mismatch; a missing golden file, or a golden file whose example is
+# gone, fails too.  Exit status 0 when all match, 1 otherwise.
 #
 # After an intended change of the dumps: tests/update_golden.sh, then review
 # the change to tests/golden/ in the diff before committing it.
@@ -14,6 +15,7 @@ if [ $# -lt 3 ]; then
 fi
 sinter=$1
 case $sinter in /*) ;; *) sinter=$(pwd)/$sinter ;; esac
+. "$(dirname "$0")/golden_stages.sh" || exit 2
 cd "$2" || exit 2
 shift 2
 tmp=$(mktemp) || exit 2
@@ -21,6 +23,10 @@ trap 'rm -f "$tmp"' EXIT
 pass=0
 fail=0
 for stage in "$@"; do
+    if ! args=$(golden_args "$stage"); then
+        echo "check_golden.sh: unknown stage '$stage' (stages: $GOLDEN_STAGES)" >&2
+        exit 2
+    fi
     for src in examples/*.sn; do
         name=$(basename "$src" .sn)
         gold=tests/golden/$name.$stage
@@ -29,11 +35,12 @@ for stage in "$@"; do
             fail=$((fail + 1))
             continue
         fi
-        if ! "$sinter" dump "$src" --stage "$stage" >"$tmp" 2>&1; then
-            echo "FAIL $gold: sinter dump $src --stage $stage failed:"
+        # $args is word-split on purpose: "--stage cuda --arch sm_90"
+        if ! "$sinter" dump "$src" $args >"$tmp" 2>&1; then
+            echo "FAIL $gold: sinter dump $src $args failed:"
             cat "$tmp"
             fail=$((fail + 1))
-        elif diff -u --label "$gold" --label "sinter dump $src --stage $stage" \
+        elif diff -u --label "$gold" --label "sinter dump $src $args" \
                 "$gold" "$tmp"; then
             echo "ok   $gold"
             pass=$((pass + 1))

@@ -1,0 +1,369 @@
+/* cli_run.c - `sinter run`: a graph on the GPU through the runtime, with
+ * the conventions of `sinter ref` for inputs and outputs.
+ *   --check  compares every output with the reference interpreter and
+ *            prints the errors; fails (exit 1) when an element is off by
+ *            more than the output dtype's rounding step (see tolerance()).
+ *   --bench  times the launch with device events: the median of at least
+ *            100 launches after warm-up, inputs and outputs rotated through
+ *            more memory than the L2 holds; prints microseconds, GB/s
+ *            (each input read once, each output written once) and that as
+ *            a fraction of a device-to-device copy measured in the run.
+ * With no GPU it says so and runs the fused kernels in the kernel-IR
+ * executor instead. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bundle.h"
+#include "cli.h"
+#include "kexec.h"
+#include "passes.h"
+#include "sinter.h"
+
+const char *const cli_usage_run =
+    "usage: sinter run FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
+    "                  [--output-dir D] [--seed S] [--raw] [--check] [--bench]\n"
+    "                  [--bench-iters N]\n"
+    "\n"
+    "Run graph G of FILE on the GPU: compile it, load it through the runtime\n"
+    "(JIT with the on-disk cache), launch, and write the outputs as `sinter ref`\n"
+    "does.  Without a GPU, run the fused kernels on the CPU instead.\n"
+    "  --check          compare every output with the reference interpreter\n"
+    "  --bench          time the launch (median of >= 100, L2 defeated) and\n"
+    "                   compare with a device-to-device copy\n";
+
+#define BENCH_MIN_ITERS 100
+#define ROTATE_BYTES (512u << 20)   /* more than any L2 (H100: 50 MB) */
+#define COPY_BYTES (256u << 20)
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static size_t bytes_of(const IrNode *n, const int64_t *symvals)
+{
+    return (size_t)ir_numel(n, symvals) * (size_t)dt_size(n->dtype);
+}
+
+/* Values -> storage bytes of the tensor's dtype (malloc'd). */
+static void *to_storage(const IrBuf *b)
+{
+    int size = dt_size(b->dtype);
+    unsigned char *p = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+    for (int64_t k = 0; p && k < b->numel; k++) {
+        unsigned char *dst = p + k * size;
+        if (dt_is_float(b->dtype)) {
+            dt_store_float(b->f[k], b->dtype, dst);
+        } else {
+            int64_t v = b->i[k];
+            memcpy(dst, &v, (size_t)size); /* little-endian: the low bytes */
+        }
+    }
+    return p;
+}
+
+static void from_storage(IrBuf *b, const unsigned char *p)
+{
+    int size = dt_size(b->dtype);
+    for (int64_t k = 0; k < b->numel; k++) {
+        const unsigned char *src = p + k * size;
+        if (dt_is_float(b->dtype)) {
+            b->f[k] = dt_load_float(src, b->dtype);
+        } else if (b->dtype == DT_BOOL) {
+            b->i[k] = *src != 0;
+        } else {
+            int64_t v = 0;
+            memcpy(&v, src, (size_t)size);
+            if (size < 8 && (v >> (8 * size - 1) & 1)) /* sign-extend */
+                v |= -((int64_t)1 << (8 * size));
+            b->i[k] = v;
+        }
+    }
+}
+
+/* ------------------------------------------------------------- check */
+
+/* An element is right when within the output dtype's rounding step of the
+ * reference: the kernels reassociate f32 reductions, so a value near a
+ * rounding boundary may land on the neighbouring code. */
+static void tolerance(DType t, double *rtol, double *atol)
+{
+    switch (t) {
+    case DT_F32: *rtol = 1e-4; *atol = 1e-6; break;
+    case DT_BF16: *rtol = 1.0 / 128; *atol = 1e-6; break;
+    case DT_F16: *rtol = 1.0 / 1024; *atol = 1e-7; break;
+    case DT_F8E4M3: case DT_F8E4M3FNUZ: *rtol = 1.0 / 8; *atol = 1.0 / 512; break;
+    case DT_F8E5M2: case DT_F8E5M2FNUZ: *rtol = 1.0 / 4; *atol = 1.0 / 65536; break;
+    default: *rtol = 0; *atol = 1; break; /* integers: one step (rounding) */
+    }
+}
+
+static bool check_output(const IrGraph *g, int o, const IrBuf *got, const IrBuf *want)
+{
+    double rtol, atol, max_abs = 0, max_rel = 0;
+    tolerance(got->dtype, &rtol, &atol);
+    int64_t bad = 0, first = -1;
+    for (int64_t k = 0; k < got->numel; k++) {
+        double a = dt_is_float(got->dtype) ? got->f[k] : (double)got->i[k];
+        double b = dt_is_float(got->dtype) ? want->f[k] : (double)want->i[k];
+        if (a != a || b != b) {
+            if ((a != a) != (b != b) && bad++ == 0)
+                first = k;
+            continue;
+        }
+        double err = fabs(a - b);
+        max_abs = err > max_abs ? err : max_abs;
+        if (fabs(b) > 1e-30 && err / fabs(b) > max_rel)
+            max_rel = err / fabs(b);
+        if (err > atol + rtol * fabs(b) && bad++ == 0)
+            first = k;
+    }
+    printf("check out%d%s%s: max abs err %.3g, max rel err %.3g, %lld of %lld elements beyond "
+           "tolerance", o, g->out_names[o] ? " " : "", g->out_names[o] ? g->out_names[o] : "",
+           max_abs, max_rel, (long long)bad, (long long)got->numel);
+    if (bad)
+        printf(" (first at %lld: got %g, want %g)", (long long)first,
+               dt_is_float(got->dtype) ? got->f[first] : (double)got->i[first],
+               dt_is_float(got->dtype) ? want->f[first] : (double)want->i[first]);
+    printf("\n");
+    return bad == 0;
+}
+
+/* -------------------------------------------------------- device side */
+
+typedef struct {
+    int n;                     /* tensors: inputs then outputs */
+    void *base[128];           /* device allocation per tensor (rotation slots) */
+    size_t size[128], slot[128];
+    int sets;
+    sn_tensor t[128];
+    int64_t shapes[128][IR_MAX_RANK];
+} DevTensors;
+
+static bool alloc_tensors(const IrGraph *g, const int64_t *symvals, const IrBuf *ins,
+                          DevTensors *dt, int sets)
+{
+    dt->n = g->nparam + g->nout;
+    dt->sets = sets;
+    for (int i = 0; i < dt->n; i++) {
+        const IrNode *n = i < g->nparam ? g->params[i] : g->outs[i - g->nparam];
+        sn_tensor *t = &dt->t[i];
+        t->dtype = (sn_dtype)n->dtype;
+        t->rank = n->rank;
+        for (int k = 0; k < n->rank; k++)
+            dt->shapes[i][k] = dim_eval(n->shape[k], symvals);
+        t->shape = dt->shapes[i];
+        if (i < g->nparam && n->rank == 0) {
+            t->scalar = dt_is_float(n->dtype) ? ins[i].f[0] : (double)ins[i].i[0];
+            continue;
+        }
+        dt->size[i] = bytes_of(n, symvals);
+        dt->slot[i] = (dt->size[i] + 255) & ~(size_t)255;
+        if (sn_dev_alloc(&dt->base[i], dt->slot[i] * (size_t)sets) != SN_OK)
+            return false;
+        t->data = dt->base[i];
+        if (i < g->nparam) {
+            void *host = to_storage(&ins[i]);
+            for (int s = 0; s < sets; s++)
+                if (sn_dev_upload((char *)dt->base[i] + dt->slot[i] * (size_t)s, host,
+                                  dt->size[i]) != SN_OK) {
+                    free(host);
+                    return false;
+                }
+            free(host);
+        }
+    }
+    return true;
+}
+
+static void use_set(DevTensors *dt, int s)
+{
+    for (int i = 0; i < dt->n; i++)
+        if (dt->base[i])
+            dt->t[i].data = (char *)dt->base[i] + dt->slot[i] * (size_t)s;
+}
+
+static void free_tensors(DevTensors *dt)
+{
+    for (int i = 0; i < dt->n; i++)
+        sn_dev_free(dt->base[i]);
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Median GPU time of `iters` calls of launch(set), in microseconds. */
+static double time_launches(sn_graph *gr, DevTensors *dt, int nin, int nout, int iters)
+{
+    void *ev[2];
+    sn_dev_event_create(&ev[0]);
+    sn_dev_event_create(&ev[1]);
+    float *ms = calloc((size_t)iters, sizeof(float));
+    for (int w = 0; w < 10; w++) {
+        use_set(dt, w % dt->sets);
+        sn_launch(gr, dt->t, nin, dt->t + nin, nout, NULL, 0, NULL);
+    }
+    for (int i = 0; i < iters; i++) {
+        use_set(dt, i % dt->sets);
+        sn_dev_event_record(ev[0], NULL);
+        sn_launch(gr, dt->t, nin, dt->t + nin, nout, NULL, 0, NULL);
+        sn_dev_event_record(ev[1], NULL);
+        sn_dev_event_elapsed_ms(ev[0], ev[1], &ms[i]);
+    }
+    qsort(ms, (size_t)iters, sizeof(float), cmp_float);
+    double med = (double)ms[iters / 2] * 1e3;
+    free(ms);
+    sn_dev_event_destroy(ev[0]);
+    sn_dev_event_destroy(ev[1]);
+    return med;
+}
+
+/* Device-to-device copy bandwidth (bytes read + written per second). */
+static double copy_bandwidth(void)
+{
+    void *a = NULL, *b = NULL, *ev[2];
+    if (sn_dev_alloc(&a, COPY_BYTES) != SN_OK || sn_dev_alloc(&b, COPY_BYTES) != SN_OK)
+        return 0;
+    sn_dev_fill(a, 1, COPY_BYTES);
+    sn_dev_event_create(&ev[0]);
+    sn_dev_event_create(&ev[1]);
+    float ms[21];
+    for (int i = 0; i < 3; i++)
+        sn_dev_copy(b, a, COPY_BYTES, NULL);
+    for (int i = 0; i < 21; i++) {
+        sn_dev_event_record(ev[0], NULL);
+        sn_dev_copy(b, a, COPY_BYTES, NULL);
+        sn_dev_event_record(ev[1], NULL);
+        sn_dev_event_elapsed_ms(ev[0], ev[1], &ms[i]);
+    }
+    qsort(ms, 21, sizeof(float), cmp_float);
+    sn_dev_event_destroy(ev[0]);
+    sn_dev_event_destroy(ev[1]);
+    sn_dev_free(a);
+    sn_dev_free(b);
+    return 2.0 * COPY_BYTES / (ms[10] * 1e-3);
+}
+
+static void bench(const IrGraph *g, sn_graph *gr, const int64_t *symvals, const IrBuf *ins,
+                  int iters)
+{
+    size_t moved = 0;
+    for (int i = 0; i < g->nparam; i++)
+        moved += g->params[i]->rank ? bytes_of(g->params[i], symvals) : 0;
+    for (int i = 0; i < g->nout; i++)
+        moved += bytes_of(g->outs[i], symvals);
+    int sets = (int)(ROTATE_BYTES / (moved ? moved : 1)) + 1;
+    sets = sets < 2 ? 2 : sets > 4096 ? 4096 : sets;
+    DevTensors dt = {0};
+    if (!alloc_tensors(g, symvals, ins, &dt, sets)) {
+        fprintf(stderr, "sinter: bench: %s\n", sn_last_error());
+        free_tensors(&dt);
+        return;
+    }
+    double us = time_launches(gr, &dt, g->nparam, g->nout, iters);
+    double copy = copy_bandwidth();
+    double gbs = (double)moved / (us * 1e-6) / 1e9;
+    printf("bench %s:", g->name);
+    for (int s = 0; s < g->nsym; s++)
+        printf(" %s=%lld", g->syms[s], (long long)symvals[s]);
+    printf(": %.2f us (median of %d launches, %d rotating buffer sets), %.1f GB/s "
+           "(%.3f MB moved), device copy %.1f GB/s, %.3f of copy\n",
+           us, iters, sets, gbs, (double)moved / 1e6, copy / 1e9, copy > 0 ? gbs / (copy / 1e9)
+                                                                              : 0.0);
+    free_tensors(&dt);
+}
+
+/* ------------------------------------------------------------ the verb */
+
+static bool cpu_fallback(IrGraph *g, const int64_t *symvals, const IrBuf *ins, IrBuf *outs,
+                         Diag *d)
+{
+    fprintf(stderr, "sinter: %s; running the fused kernels on the CPU (kernel-IR executor)\n",
+            sn_last_error());
+    KProgram *p = pass_pipeline(g, d, NULL);
+    return p && kexec_run(p, symvals, ins, outs, NULL, d);
+}
+
+static sn_graph *load(IrGraph *g, sn_bundle **bundle, Diag *d)
+{
+    CgTarget targets[2];
+    Diag td;
+    diag_init(&td);
+    cg_target("cuda:sm_90", &targets[0], &td);
+    cg_target("hip:gfx942", &targets[1], &td);
+    diag_free(&td);
+    BundleGraph bg;
+    if (!bundle_add_graph(&bg, g, targets, 2, false, d))
+        return NULL;
+    unsigned char *bytes;
+    size_t len;
+    if (!bundle_encode(&bg, 1, &bytes, &len))
+        return NULL;
+    double t0 = now_ms();
+    sn_status s = sn_bundle_load_memory(bytes, len, bundle);
+    free(bytes);
+    if (s != SN_OK) {
+        fprintf(stderr, "sinter: loading on the GPU failed: %s\n", sn_last_error());
+        return NULL;
+    }
+    fprintf(stderr, "sinter: loaded %s in %.1f ms (JIT through the on-disk cache)\n", g->name,
+            now_ms() - t0);
+    return sn_bundle_graph(*bundle, g->name);
+}
+
+bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
+                   IrBuf *outs, Diag *d)
+{
+    char arch[64], name[256];
+    IrBuf *want = r->check ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;
+    if (r->check && !ir_interp(g, symvals, ins, want, d)) {
+        free(want);
+        return false;
+    }
+    bool ok;
+    sn_bundle *bundle = NULL;
+    if (sn_dev_info(arch, sizeof arch, name, sizeof name) != SN_OK) {
+        ok = cpu_fallback(g, symvals, ins, outs, d);
+    } else {
+        fprintf(stderr, "sinter: device %s (%s)\n", name, arch);
+        sn_graph *gr = load(g, &bundle, d);
+        DevTensors dt = {0};
+        ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) &&
+             sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, NULL, 0, NULL) == SN_OK &&
+             sn_dev_synchronize() == SN_OK;
+        for (int o = 0; ok && o < g->nout; o++) {
+            int64_t shape[IR_MAX_RANK];
+            for (int k = 0; k < g->outs[o]->rank; k++)
+                shape[k] = dim_eval(g->outs[o]->shape[k], symvals);
+            size_t bytes = bytes_of(g->outs[o], symvals);
+            unsigned char *host = malloc(bytes ? bytes : 1);
+            ok = host && ir_buf_alloc(&outs[o], g->outs[o]->dtype, g->outs[o]->rank, shape) &&
+                 sn_dev_download(host, dt.t[g->nparam + o].data, bytes) == SN_OK;
+            if (ok)
+                from_storage(&outs[o], host);
+            free(host);
+        }
+        if (!ok && gr)
+            fprintf(stderr, "sinter: %s\n", sn_last_error());
+        free_tensors(&dt);
+        if (ok && r->bench)
+            bench(g, gr, symvals, ins, r->bench_iters > BENCH_MIN_ITERS ? r->bench_iters
+                                                                        : BENCH_MIN_ITERS);
+    }
+    for (int o = 0; ok && r->check && o < g->nout; o++)
+        if (!check_output(g, o, &outs[o], &want[o]))
+            ok = false;
+    for (int o = 0; want && o < g->nout; o++)
+        ir_buf_free(&want[o]);
+    free(want);
+    sn_bundle_free(bundle);
+    return ok;
+}

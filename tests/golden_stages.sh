@@ -1,0 +1,22 @@
+# golden_stages.sh - sourced by check_golden.sh and update_golden.sh: which
+# golden files there are and the `sinter dump` options that produce them.
+#
+#   tests/golden/<example>.ast   --stage ast
+#   tests/golden/<example>.ir    --stage ir
+#   tests/golden/<example>.kir   --stage kernels
+#   tests/golden/<example>.cu    --stage cuda --arch sm_90
+#   tests/golden/<example>.hip   --stage hip --arch gfx942
+#
+# Keep GOLDEN_STAGES in step with the golden-* tests in tests/meson.build.
+GOLDEN_STAGES="ast ir kir cu hip"
+
+# golden_args EXT: the dump options for tests/golden/*.EXT (status 1 if unknown)
+golden_args() {
+    case $1 in
+    ast | ir) echo "--stage $1" ;;
+    kir) echo "--stage kernels" ;;
+    cu) echo "--stage cuda --arch sm_90" ;;
+    hip) echo "--stage hip --arch gfx942" ;;
+    *) return 1 ;;
+    esac
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# GPU test: every example at T in {1, 7, 64, 4096, 16384} through
+# `sinter run --check` (compile, JIT through a fresh cache, launch, compare
+# with the reference interpreter).  Exit 77 (meson: skipped) without a GPU.
+set -u
+S=${1:-build/compiler/sinter}
+cd "$(dirname "$0")/../.."
+if ! "$S" run examples/qwen3_qk_norm.sn --dim T=1 --output-dir /tmp/sinter-gpu-probe 2>&1 \
+        | grep -q "sinter: device"; then
+    echo "no GPU: skipped"
+    exit 77
+fi
+export SINTER_CACHE_DIR=$(mktemp -d)
+pass=0 fail=0
+for ex in examples/*.sn; do
+    for T in 1 7 64 4096 16384; do
+        out=$(mktemp -d)
+        if "$S" run "$ex" --dim T=$T --check --output-dir "$out" > "$out/log" 2>&1; then
+            pass=$((pass + 1))
+            echo "ok   $(basename "$ex") T=$T $(grep -h '^check' "$out/log" | awk '{printf "%s rel %s; ", $2, $10}')"
+        else
+            fail=$((fail + 1))
+            echo "FAIL $(basename "$ex") T=$T"
+            sed 's/^/     /' "$out/log"
+        fi
+        rm -rf "$out"
+    done
+done
+rm -rf "$SINTER_CACHE_DIR"
+echo "gpu: $pass passed, $fail failed"
+[ $fail -eq 0 ]
