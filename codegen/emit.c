@@ -229,6 +229,16 @@ static bool ix_multiple(const IxExpr *e, int v)
     }
 }
 
+static bool ix_uses_outer(const Cx *x, const IxExpr *e)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c < x->seg->nouter;
+    case IX_VAL: return true;
+    case IX_CONST: case IX_DIM: return false;
+    default: return ix_uses_outer(x, e->a) || ix_uses_outer(x, e->b);
+    }
+}
+
 static bool ix_uses_row(const Cx *x, const IxExpr *e)
 {
     switch (e->kind) {
@@ -255,12 +265,24 @@ static bool ix_contiguous(const Cx *x, const IxExpr *e, int v)
     return ix_contiguous(x, b, v) && !ix_uses_row(x, a) && ix_multiple(a, v);
 }
 
-/* Can buffer access idx move vec contiguous elements at once? */
+/* The vector type moving a run of `bytes` bytes, or NULL. */
+static const char *vector_type(int bytes)
+{
+    return bytes == 16 ? "uint4" : bytes == 8 ? "uint2" : bytes == 4 ? "unsigned" : NULL;
+}
+
+static int run_bytes(const Cx *x, int bi)
+{
+    return dt_size(x->p->bufs[bi].dtype) * x->seg->sched.vec;
+}
+
+/* Can buffer access idx move a run of vec contiguous elements (4, 8 or 16
+ * bytes) at once? */
 static bool vector_access(const Cx *x, int bi, IxExpr *const *idx)
 {
     const KBuf *b = &x->p->bufs[bi];
     int v = x->seg->sched.vec;
-    if (!x->vector || v < 2 || b->rank == 0 || dt_size(b->dtype) * v != 16 || x->n < 0)
+    if (!x->vector || v < 2 || b->rank == 0 || !vector_type(run_bytes(x, bi)) || x->n < 0)
         return false;
     for (int k = 0; k < b->rank - 1; k++)
         if (ix_uses_row(x, idx[k]))
@@ -577,7 +599,8 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
                 line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
-            put(x->o, "const uint4 raw = *(const uint4 *)(b%d + (", bi);
+            put(x->o, "const %s raw = *(const %s *)(b%d + (", vector_type(run_bytes(x, bi)),
+                vector_type(run_bytes(x, bi)), bi);
             print_offset(x, bi, op->a.load.idx);
             put(x->o, "));\n");
             line(x->o, "const %s *el = (const %s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
@@ -790,6 +813,32 @@ static void emit_reduction(Cx *x, const KOp *red, char *need, char *in_run)
             x->cached[i] = 2;
 }
 
+/* A store of a cast to the buffer's own narrow float type encodes the
+ * cast's input directly: one conversion instead of round-then-encode. */
+static const KOp *direct_cast(const Cx *x, const KStore *st)
+{
+    const KOp *v = st->value;
+    DType t = x->p->bufs[st->buf].dtype;
+    if (v->kind == KO_CAST && v->dtype == t && suffix(t) && is_f(v->in[0]->dtype))
+        return v->in[0];
+    return NULL;
+}
+
+/* "sn_to_e4m3_sat(" etc.: the encoder a store uses. */
+static const char *encoder(const Cx *x, const KStore *st, char *buf, size_t len)
+{
+    DType t = x->p->bufs[st->buf].dtype;
+    bool sat = direct_cast(x, st) && st->value->a.cast.saturate;
+    snprintf(buf, len, "sn_to_%s%s", suffix(t), sat ? "_sat" : "");
+    return buf;
+}
+
+static const KOp *stored_value(const Cx *x, const KStore *st)
+{
+    const KOp *d = direct_cast(x, st);
+    return d ? d : st->value;
+}
+
 static void emit_row_stores(Cx *x, char *need, char *in_run)
 {
     const KSegment *seg = x->seg;
@@ -799,7 +848,7 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row) {
-            slice(x, st->value, need);
+            slice(x, stored_value(x, st), need);
             any = true;
         }
     }
@@ -812,14 +861,14 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row)
-            line(x->o, "%s s%d[%d];", vtype(st->value->dtype), i, v);
+            line(x->o, "%s s%d[%d];", vtype(stored_value(x, st)->dtype), i, v);
     }
     open_elems(x);
     emit_elem_ops(x, need, in_run);
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row)
-            line(x->o, "s%d[j] = k%d;", i, st->value->id);
+            line(x->o, "s%d[j] = k%d;", i, stored_value(x, st)->id);
     }
     close_block(x);
     for (int i = 0; i < seg->stores.len; i++) {
@@ -828,6 +877,9 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
             continue;
         const KBuf *b = &x->p->bufs[st->buf];
         const char *sfx = suffix(b->dtype);
+        char enc[64];
+        if (sfx)
+            encoder(x, st, enc, sizeof enc);
         bool vec = vector_access(x, st->buf, st->idx);
         if (vec) {
             line(x->o, "if (live && e0 + %d <= n) {", v);
@@ -835,17 +887,17 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
             line(x->o, "[[maybe_unused]] const sn_i64 e = e0;");
             if (seg->nrow == 1)
                 line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
-            line(x->o, "uint4 raw;");
+            line(x->o, "%s raw;", vector_type(run_bytes(x, st->buf)));
             line(x->o, "%s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
             line(x->o, "#pragma unroll");
             if (sfx)
-                line(x->o, "for (int j = 0; j < %d; j++) el[j] = sn_to_%s(s%d[j]);", v, sfx, i);
+                line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
             else
                 line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
                      ctype_of[b->dtype], i);
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
-            put(x->o, "*(uint4 *)(b%d + (", st->buf);
+            put(x->o, "*(%s *)(b%d + (", vector_type(run_bytes(x, st->buf)), st->buf);
             print_offset(x, st->buf, st->idx);
             put(x->o, ")) = raw;\n");
             close_block(x);
@@ -861,7 +913,7 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
         print_offset(x, st->buf, st->idx);
         put(x->o, "] = ");
         if (sfx)
-            put(x->o, "sn_to_%s(s%d[j]);\n", sfx, i);
+            put(x->o, "%s(s%d[j]);\n", enc, i);
         else if (is_f(b->dtype))
             put(x->o, "s%d[j];\n", i);
         else if (b->dtype == DT_BOOL)
@@ -889,9 +941,10 @@ static void emit_outer_stores(Cx *x)
             put(x->o, "    ");
         put(x->o, "if (live && lane == 0) b%d[", st->buf);
         print_offset(x, st->buf, st->idx);
-        int v = st->value->id;
+        int v = stored_value(x, st)->id;
+        char enc[64];
         if (sfx)
-            put(x->o, "] = sn_to_%s(k%d);\n", sfx, v);
+            put(x->o, "] = %s(k%d);\n", encoder(x, st, enc, sizeof enc), v);
         else if (is_f(b->dtype))
             put(x->o, "] = k%d;\n", v);
         else if (b->dtype == DT_BOOL)
@@ -901,8 +954,19 @@ static void emit_outer_stores(Cx *x)
     }
 }
 
-/* Which row loads a persistent schedule keeps in registers: those read by
- * more than one phase (reductions and the final stores). */
+/* Does the load read different data for different rows (an outer var in
+ * its index)?  Loads that do not (weights broadcast over rows) are re-read
+ * from cache instead of being held in registers. */
+static bool per_row_data(const Cx *x, const KOp *op)
+{
+    for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
+        if (ix_uses_outer(x, op->a.load.idx[k]))
+            return true;
+    return false;
+}
+
+/* Which row loads a persistent schedule keeps in registers: per-row data
+ * read by more than one phase (reductions and the final stores). */
 static void plan_cache(Cx *x, char *need)
 {
     const KSegment *seg = x->seg;
@@ -931,7 +995,7 @@ static void plan_cache(Cx *x, char *need)
     for (int k = 0; k < seg->ops.len; k++) {
         uses[k] += need[k];
         const KOp *op = seg->ops.items[k];
-        if (uses[k] > 1 && hoistable(x, op) && op->row)
+        if (uses[k] > 1 && hoistable(x, op) && op->row && per_row_data(x, op))
             x->cached[k] = 1;
     }
     free(uses);
@@ -1175,7 +1239,7 @@ static int vector_needs(Arena *a, const KProgram *p, const CgTarget *t, const Ke
             seen[buf] = 1;
             CgAlign *al = ARENA_NEW(a, CgAlign);
             al->buf = buf;
-            al->bytes = 16;
+            al->bytes = run_bytes(&x, buf);
             al->stride_multiple = p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1;
             ptrvec_push(a, &v, al);
         }

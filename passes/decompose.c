@@ -4,7 +4,9 @@
  * Requires: a verified graph.  Keeps: every result bit-for-bit (only
  * rewrites whose results are identical are made).  Breaks: nothing.
  *   pow(x, 1) -> x        (exact)
- *   pow(x, 2) -> x * x    (both correctly rounded in f32)
+ * pow(x, 2) is not x * x: pow is libm's powf (docs/language.md), which is
+ * not correctly rounded (glibc rounds exact ties of x*x such as
+ * (1 + 2^-12)^2 upwards), so the rewrite would change results.
  * mean, sigmoid, rsqrt, clamp (min/max) and where are primitives already. */
 #include "passes.h"
 
@@ -26,9 +28,6 @@ bool pass_decompose(IrGraph *g, Diag *d)
         IrNode *base = x->in[0];
         if (is_const(x->in[1], 1.0) && base->dtype == x->dtype) {
             map[i] = base;
-            changed = true;
-        } else if (is_const(x->in[1], 2.0)) {
-            map[i] = ir_binary(g, BIN_MUL, x->dtype, base, base, x->span);
             changed = true;
         }
     }

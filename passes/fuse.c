@@ -74,8 +74,8 @@ static bool visited(Walk *w, const IrNode *n, IxExpr *const *idx)
 /* Index of a cat part k read at cat index i along its dim: i - off_k
  * whenever i is inside part k, and some in-range index otherwise (so a
  * select can evaluate every part safely): (i + c) % size_k with
- * c = m*size_k - off_k >= 0; for part 0, i % size_0 (i itself runs past
- * part 0 where a later part is selected). */
+ * c = m*size_k - off_k >= 0 (part 0 too: i itself runs past part 0
+ * where a later part is selected). */
 IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i)
 {
     int d = cat->a.cat.dim;
@@ -83,12 +83,10 @@ IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i)
     int64_t off = 0;
     for (int j = 0; j < k; j++)
         off += cat->in[j]->shape[d].coef; /* like terms */
-    if (off == 0)
-        return ix_mod(a, i, ix_dim(a, size));
     int64_t m = (off + size.coef - 1) / size.coef;
     Dim c = size;
     c.coef = m * size.coef - off;
-    return ix_mod(a, ix_add(a, i, ix_dim(a, c)), ix_dim(a, size));
+    return ix_mod(a, c.coef ? ix_add(a, i, ix_dim(a, c)) : i, ix_dim(a, size));
 }
 
 static void walk(Walk *w, const IrNode *n, IxExpr *const *idx, int depth)

@@ -8,7 +8,8 @@
  * index tensor's value into an IX_VAL leaf, a cat read inside an expression
  * becomes a select over its parts (each part read at an index that is
  * always in range), a reduction of the same segment is its register value,
- * and one computed by an earlier kernel is loaded from its temporary.
+ * and one computed by an earlier kernel is loaded from its temporary
+ * (f32 or i64 whatever the reduction's nominal dtype: a temp never rounds).
  * Identical (node, index) pairs give one op: an input element read twice
  * by the graph at the same index is loaded once. */
 #include <string.h>
@@ -161,13 +162,21 @@ static KOp *emit_cat(Kz *z, const IrNode *n, IxExpr *const *idx)
     sub[d] = fuse_cat_part_index(z->arena, n, n->nin - 1, idx[d]);
     KOp *v = emit(z, n->in[n->nin - 1], sub);
     for (int p = n->nin - 2; p >= 0; p--) {
-        int64_t end = 0;
-        for (int j = 0; j <= p; j++)
-            end += n->in[j]->shape[d].coef;
-        IR_ASSERT(n->in[p]->shape[d].nsym == 0 || !"symbolic cat read inside an expression");
+        /* where part p ends: like terms (all constants, or multiples of the
+         * same symbols: the front end's rule), so maybe a launch-time size */
+        Dim end = n->in[0]->shape[d];
+        for (int j = 1; j <= p; j++)
+            end.coef += n->in[j]->shape[d].coef;
+        KOp *limit;
+        if (end.nsym) {
+            limit = new_op(z, KO_INDEX, DT_I64, NULL, 0, NULL, NULL, NULL);
+            limit->a.index.expr = ix_dim(z->arena, end);
+        } else {
+            limit = konst_i(z, end.coef);
+        }
         sub[d] = fuse_cat_part_index(z->arena, n, p, idx[d]);
         KOp *part = emit(z, n->in[p], sub);
-        KOp *cond = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, pos, konst_i(z, end), NULL);
+        KOp *cond = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, pos, limit, NULL);
         cond->a.binary = BIN_LT;
         v = new_op(z, KO_WHERE, n->dtype, n, 3, cond, part, v);
     }
@@ -293,7 +302,12 @@ static void lower_store(Kz *z, const FStore *s)
     for (int k = 0; k < s->dst_rank; k++)
         dst[k] = ix_subst(z->arena, s->dst[k], at);
     int buf = s->kind == FS_REDUCE ? z->temp_buf[r->id] : z->plan->graph->nparam + s->out;
-    add_store(z, buf, v, !s->row, s->dst_rank, dst);
+    /* per element where the value or the index varies along the row (an
+     * element-level store in a domain without row dims is once per row) */
+    bool per_elem = v->row;
+    for (int k = 0; k < s->dst_rank; k++)
+        per_elem = per_elem || ix_row(z, dst[k]);
+    add_store(z, buf, v, per_elem, s->dst_rank, dst);
 }
 
 /* ------------------------------------------------------------ segments */
@@ -350,6 +364,12 @@ static void make_buffers(Kz *z)
         int b = g->nparam + g->nout + t;
         set_buf(&p->bufs[b], KB_TEMP, t, arena_printf(z->arena, "temp%d", t),
                 z->plan->temp_node[t]);
+        /* a temp hands a value on unrounded: only casts and output stores
+         * round (a bf16 reduction's value is an f32) */
+        if (dt_is_float(p->bufs[b].dtype))
+            p->bufs[b].dtype = DT_F32;
+        else if (p->bufs[b].dtype != DT_BOOL)
+            p->bufs[b].dtype = DT_I64;
         z->temp_buf[z->plan->temp_node[t]->id] = b;
     }
 }

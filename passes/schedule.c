@@ -51,15 +51,33 @@ static int widest_element(const KSegment *seg, const KProgram *prog)
     return w;
 }
 
+static bool ix_has_outer(const IxExpr *e, int nouter)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c < nouter;
+    case IX_VAL: return true;
+    case IX_CONST: case IX_DIM: return false;
+    default: return ix_has_outer(e->a, nouter) || ix_has_outer(e->b, nouter);
+    }
+}
+
 /* Row values a lane keeps per element across reductions: the row-level
- * loads (what a persistent schedule must not read twice). */
-static int live_row_values(const KSegment *seg)
+ * loads of per-row data (what a persistent schedule must not read twice;
+ * weights broadcast over rows are re-read from cache, codegen does not
+ * keep them). */
+static int live_row_values(const KSegment *seg, const KProgram *prog)
 {
     int live = 0, reductions = 0;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
-        live += op->kind == KO_LOAD && op->row;
         reductions += op->kind == KO_REDUCE;
+        if (op->kind != KO_LOAD || !op->row)
+            continue;
+        for (int k = 0; k < prog->bufs[op->a.load.buf].rank; k++)
+            if (ix_has_outer(op->a.load.idx[k], seg->nouter)) {
+                live++;
+                break;
+            }
     }
     return reductions ? (live ? live : 1) : 0;
 }
@@ -81,7 +99,7 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
             vec /= 2;
         int64_t runs = (n + vec - 1) / vec;
         int lanes = pow2_floor(runs / RUNS_PER_LANE > 0 ? runs / RUNS_PER_LANE : 1);
-        int live = live_row_values(seg);
+        int live = live_row_values(seg, prog);
         int64_t chunks = (runs + lanes - 1) / lanes;
         while (live && lanes < MAX_LANES && chunks * vec * live > REG_BUDGET) {
             lanes *= 2;
