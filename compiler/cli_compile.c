@@ -30,21 +30,23 @@ static void emit_c_graph(FILE *f, const KProgram *p, const char *prefix)
     const IrGraph *g = p->graph;
     fprintf(f, "\n/* %s: launch graph %s (check sn_last_error() on failure). */\n", prefix,
             g->name);
-    fprintf(f, "sn_status %s_%s(sn_bundle *b", prefix, g->name);
-    for (int s = 0; s < g->nsym; s++)
-        fprintf(f, ", int64_t %s", g->syms[s]);
-    for (int i = 0; i < p->nbuf; i++) {
-        const KBuf *b = &p->bufs[i];
-        if (b->kind == KB_TEMP)
-            continue;
-        if (b->kind == KB_INPUT && b->rank == 0)
-            fprintf(f, ", double %s", b->name);
-        else
-            fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", b->name);
-        for (int d = 0; b->kind == KB_INPUT && d + 1 < b->rank; d++)
-            fprintf(f, ", int64_t %s_stride%d", b->name, d);
+    for (int pass = 0; pass < 2; pass++) { /* the prototype, then the definition */
+        fprintf(f, "sn_status %s_%s(sn_bundle *b", prefix, g->name);
+        for (int s = 0; s < g->nsym; s++)
+            fprintf(f, ", int64_t %s", g->syms[s]);
+        for (int i = 0; i < p->nbuf; i++) {
+            const KBuf *b = &p->bufs[i];
+            if (b->kind == KB_TEMP)
+                continue;
+            if (b->kind == KB_INPUT && b->rank == 0)
+                fprintf(f, ", double %s", b->name);
+            else
+                fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", b->name);
+            for (int d = 0; b->kind == KB_INPUT && d + 1 < b->rank; d++)
+                fprintf(f, ", int64_t %s_stride%d", b->name, d);
+        }
+        fprintf(f, pass ? ", void *stream)\n{\n" : ", void *stream);\n");
     }
-    fprintf(f, ", void *stream)\n{\n");
     fprintf(f, "    sn_graph *g = sn_bundle_graph(b, \"%s\");\n    if (!g)\n"
                "        return SN_ERR_NOT_FOUND;\n", g->name);
     int nin = g->nparam, nout = g->nout;
@@ -98,6 +100,7 @@ static bool emit_c(const char *path, const unsigned char *bytes, size_t len,
     for (size_t i = 0; i < len; i++)
         fprintf(f, "%s%u,", i % 20 ? "" : "\n    ", bytes[i]);
     fprintf(f, "\n};\n\n/* Load the embedded bundle onto the current device. */\n"
+               "sn_status sinter_bundle_load(sn_bundle **out);\n"
                "sn_status sinter_bundle_load(sn_bundle **out)\n{\n"
                "    return sn_bundle_load_memory(sinter_bundle_bytes, sizeof sinter_bundle_bytes,"
                " out);\n}\n");

@@ -18,10 +18,10 @@
  *     cg_grid is the sum over segments of ceil(rows / rows_per_block);
  *     vector variants list their alignments and name a `_scalar` fallback.
  *  5. The source keeps its structural promises: __launch_bounds__ on every
- *     kernel, no vendor half/bf16/fp8 types (conversions are the prelude's
- *     integer code), 16-byte uint4 accesses in the vector variant of
- *     add_rms_norm_fp8 and none in its _scalar variant, the dialect's
- *     shuffles (__shfl_xor_sync in CUDA, __shfl_xor( in HIP).
+ *     kernel, no vendor half/bf16/fp8 types or headers (conversions are the
+ *     prelude's own code), vector accesses only in vector variants (16-byte
+ *     uint4 ones in add_rms_norm_fp8's, none in its _scalar variant), the
+ *     dialect's shuffles (__shfl_xor_sync in CUDA, __shfl_xor( in HIP).
  *
  * Runs from the source root (meson's workdir).  SINTER_CODEGEN_ARCHS (a
  * space-separated list, e.g. "sm_90 gfx90a") limits the compile tests. */
@@ -96,8 +96,8 @@ typedef struct {
     CgModule mod;
 } Gen;
 
-/* Front end + pipeline for graph `gi` of example `name` (every example has
- * one graph; a file with more is handled graph by graph). */
+/* The number of graphs in example `name` (each has one; a file with more
+ * is tested graph by graph). */
 static int example_graphs(const char *name)
 {
     char path[512];
@@ -160,13 +160,18 @@ typedef struct {
     const char *arch;
 } CompileCase;
 
-/* A compiler's log saying it does not know the arch (an older NVRTC or
- * hiprtc than codegen's list). */
-static bool unknown_arch_log(const char *log, const char *arch)
+/* A compiler's log saying it does not know the arch (an NVRTC or hiprtc
+ * older than codegen's list); nothing else may turn a failure into a skip. */
+static bool unknown_arch_log(const char *log)
 {
-    return strstr(log, arch) &&
-           (strstr(log, "nvalid value for --gpu-architecture") || strstr(log, "nvalid offload arch") ||
-            strstr(log, "nsupported") || strstr(log, "nknown target"));
+    static const char *const says[] = {
+        "invalid value for --gpu-architecture", /* NVRTC */
+        "nvalid offload arch", "unknown target CPU", "nsupported HIP gpu architecture",
+    };
+    for (size_t i = 0; i < sizeof says / sizeof says[0]; i++)
+        if (strstr(log, says[i]))
+            return true;
+    return false;
 }
 
 /* Does the installed hiprtc know arch?  hiprtc compiles through comgr, and
@@ -226,7 +231,7 @@ static void test_compile(void **state)
         char *err = malloc(errlen);
         RtJitOutput out;
         bool ok = rt_jit_compile(c->compiler, g.mod.source, name, c->arch, &out, err, errlen);
-        if (!ok && unknown_arch_log(err, c->arch)) {
+        if (!ok && unknown_arch_log(err)) {
             print_message("        %s cannot target %s:\n%s\n", compiler_info[c->compiler],
                           c->arch, err);
             rt_jit_free(&out);
@@ -497,7 +502,9 @@ static void check_metadata(const Gen *g, const char *example)
                 if (!use[al->buf])
                     fail_msg("%s: %s asks alignment of unused %s", example, k->name,
                              p->bufs[al->buf].name);
-                assert_int_equal(al->bytes, 16);
+                if (al->bytes != 4 && al->bytes != 8 && al->bytes != 16)
+                    fail_msg("%s: %s asks %d-byte alignment of %s", example, k->name, al->bytes,
+                             p->bufs[al->buf].name);
                 assert_true(al->stride_multiple >= 1);
                 for (int j = 0; j < i; j++)
                     assert_int_not_equal(k->align[j].buf, al->buf);
@@ -587,6 +594,13 @@ static char *kernel_text(const char *src, const char *name)
     return strndup(p, end ? (size_t)(end - p) : strlen(p));
 }
 
+/* Does kernel text move several elements at once (4, 8 or 16 bytes)? */
+static bool has_vector_access(const char *text)
+{
+    return strstr(text, "uint4") || strstr(text, "uint2") || strstr(text, "(const unsigned *)") ||
+           strstr(text, "(unsigned *)");
+}
+
 static bool has_team_reduce(const KProgram *p)
 {
     for (int ki = 0; ki < p->nkernel; ki++)
@@ -650,13 +664,14 @@ static void test_source_structure(void **state)
                 if (ck->scalar_name) {
                     char *sc = kernel_text(src, ck->scalar_name);
                     assert_non_null(sc);
-                    if (!strstr(vec, "uint4"))
-                        fail_msg("%s: %s has no uint4 access", examples[e], ck->name);
-                    if (strstr(sc, "uint4"))
-                        fail_msg("%s: %s has a uint4 access", examples[e], ck->scalar_name);
+                    if (!has_vector_access(vec))
+                        fail_msg("%s: %s has no vector access", examples[e], ck->name);
+                    if (has_vector_access(sc))
+                        fail_msg("%s: %s has a vector access", examples[e], ck->scalar_name);
                     free(sc);
-                } else if (strstr(vec, "uint4")) {
-                    fail_msg("%s: %s has one variant but uses uint4", examples[e], ck->name);
+                } else if (has_vector_access(vec)) {
+                    fail_msg("%s: %s has one variant but a vector access", examples[e],
+                             ck->name);
                 }
                 free(vec);
             }
@@ -681,9 +696,9 @@ static void test_add_rms_norm_vectors(void **state)
         assert_true(count(vec, "const uint4 raw = *(const uint4 *)") >= 3);
         assert_true(count(vec, "*(uint4 *)(") >= 1);
         assert_null(strstr(sc, "uint4"));
-        /* fp8 stores go through the prelude's integer conversion */
-        assert_non_null(strstr(vec, "sn_to_e4m3("));
-        assert_non_null(strstr(sc, "sn_to_e4m3("));
+        /* fp8 stores go through the prelude's conversions */
+        assert_non_null(strstr(vec, "sn_to_e4m3"));
+        assert_non_null(strstr(sc, "sn_to_e4m3"));
         assert_non_null(strstr(sc, "sn_from_bf16("));
         free(vec);
         free(sc);

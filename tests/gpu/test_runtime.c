@@ -1,0 +1,387 @@
+/* test_runtime.c - the runtime on a real GPU, against the reference
+ * interpreter.  Exit 77 (meson: skipped) when no GPU is found.
+ *   - strided inputs (Q/K read from a QKV buffer with padded rows);
+ *   - unaligned inputs (the scalar variant runs) give the same results;
+ *   - in place: an output given its alias input's buffer;
+ *   - refused launches: wrong dtype, shape, inner stride, overlap, each an
+ *     error naming the argument, nothing launched;
+ *   - a launch captured in a CUDA graph, replayed with new input data;
+ *   - two processes loading one bundle into an empty cache at once.
+ * Every comparison is within the output dtype's rounding step. */
+#include <dlfcn.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "front.h"
+#include "interp.h"
+#include "sinter.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                                     \
+    do {                                                                                     \
+        if (cond) {                                                                          \
+            passed++;                                                                        \
+        } else {                                                                             \
+            failed++;                                                                        \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                      \
+            printf(__VA_ARGS__);                                                             \
+            printf("\n");                                                                    \
+        }                                                                                    \
+    } while (0)
+
+typedef struct {
+    IrGraph *g;
+    unsigned char *bundle;
+    size_t len;
+    sn_bundle *b;
+    sn_graph *gr;
+} Compiled;
+
+static bool compile(const char *path, Compiled *c, Arena *a)
+{
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(a, path, &d);
+    IrModule *m = f ? front_compile(f, a, &d) : NULL;
+    CgTarget t[2];
+    cg_target("cuda:sm_90", &t[0], &d);
+    cg_target("hip:gfx942", &t[1], &d);
+    BundleGraph bg;
+    bool ok = m && m->ngraph == 1 && !d.nerrors && bundle_add_graph(&bg, m->graphs[0], t, 2,
+                                                                     false, &d) &&
+              bundle_encode(&bg, 1, &c->bundle, &c->len);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    if (!ok)
+        return false;
+    c->g = m->graphs[0];
+    if (sn_bundle_load_memory(c->bundle, c->len, &c->b) != SN_OK) {
+        printf("load: %s\n", sn_last_error());
+        return false;
+    }
+    c->gr = sn_bundle_graph(c->b, c->g->name);
+    return c->gr != NULL;
+}
+
+static uint64_t rng = 12345;
+static float frand(void)
+{
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (float)((double)(rng >> 11) * 0x1p-53 * 2 - 1);
+}
+
+static void random_buf(IrBuf *b, DType t, int rank, const int64_t *shape)
+{
+    ir_buf_alloc(b, t, rank, shape);
+    for (int64_t k = 0; k < b->numel; k++)
+        b->f[k] = dt_round_float(frand(), t);
+}
+
+/* Device copy of a value buffer, rows spaced `row_stride` elements apart
+ * (0: dense), at `offset` elements into the allocation. */
+static void *upload(const IrBuf *b, int64_t row_stride, int64_t offset, void **base)
+{
+    int sz = dt_size(b->dtype);
+    int64_t cols = b->rank ? b->shape[b->rank - 1] : 1, rows = b->numel / (cols ? cols : 1);
+    int64_t stride = row_stride ? row_stride : cols;
+    size_t bytes = (size_t)(rows * stride + offset + 8) * (size_t)sz;
+    unsigned char *host = calloc(1, bytes);
+    for (int64_t r = 0; r < rows; r++)
+        for (int64_t c = 0; c < cols; c++)
+            dt_store_float(b->f[r * cols + c], b->dtype, host + (offset + r * stride + c) * sz);
+    sn_dev_alloc(base, bytes);
+    sn_dev_upload(*base, host, bytes);
+    free(host);
+    return (unsigned char *)*base + offset * sz;
+}
+
+static bool same(const IrBuf *want, const void *dev, const char *what)
+{
+    int sz = dt_size(want->dtype);
+    unsigned char *host = malloc((size_t)want->numel * (size_t)sz + 1);
+    sn_dev_download(host, dev, (size_t)want->numel * (size_t)sz);
+    double rtol = want->dtype == DT_BF16 ? 1.0 / 128 : want->dtype == DT_F32 ? 1e-4 : 1.0 / 8;
+    int64_t bad = 0;
+    for (int64_t k = 0; k < want->numel; k++) {
+        float got = dt_load_float(host + k * sz, want->dtype), w = want->f[k];
+        if (!(fabsf(got - w) <= 1e-6f + (float)rtol * fabsf(w)) && !(got != got && w != w))
+            bad++;
+    }
+    free(host);
+    CHECK(bad == 0, "%s: %lld of %lld elements differ", what, (long long)bad,
+          (long long)want->numel);
+    return bad == 0;
+}
+
+/* ------------------------------------------------------- QK norm cases */
+
+static void test_qk_norm(Arena *a)
+{
+    Compiled c = {0};
+    CHECK(compile("examples/qwen3_qk_norm.sn", &c, a), "compile qwen3_qk_norm");
+    if (!c.gr)
+        return;
+    const int64_t T = 333;
+    int64_t s_qkv[2] = {T, 6144}, s_w[1] = {128};
+    IrBuf in[3], want[2];
+    random_buf(&in[0], DT_BF16, 2, s_qkv);
+    random_buf(&in[1], DT_BF16, 1, s_w);
+    random_buf(&in[2], DT_BF16, 1, s_w);
+    int64_t syms[1] = {T};
+    Diag d;
+    diag_init(&d);
+    CHECK(ir_interp(c.g, syms, in, want, &d), "interpreter");
+    diag_free(&d);
+    void *wq, *wk, *q_out, *k_out;
+    void *qw = upload(&in[1], 0, 0, &wq), *kw = upload(&in[2], 0, 0, &wk);
+    sn_dev_alloc(&q_out, (size_t)T * 4096 * 2);
+    sn_dev_alloc(&k_out, (size_t)T * 1024 * 2);
+    int64_t oq[3] = {T, 32, 128}, ok[3] = {T, 8, 128};
+    sn_tensor out[2] = {{q_out, SN_BF16, 3, oq, NULL, 0}, {k_out, SN_BF16, 3, ok, NULL, 0}};
+    struct { const char *what; int64_t stride, offset; } cases[] = {
+        {"dense", 0, 0}, {"strided rows (8192)", 8192, 0}, {"strided and unaligned", 6150, 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        void *base;
+        void *qkv = upload(&in[0], cases[i].stride, cases[i].offset, &base);
+        int64_t st[2] = {cases[i].stride ? cases[i].stride : 6144, 1};
+        sn_tensor tin[3] = {{qkv, SN_BF16, 2, s_qkv, st, 0}, {qw, SN_BF16, 1, s_w, NULL, 0},
+                            {kw, SN_BF16, 1, s_w, NULL, 0}};
+        sn_dev_fill(q_out, 0, (size_t)T * 4096 * 2);
+        sn_status s = sn_launch(c.gr, tin, 3, out, 2, NULL, 0, NULL);
+        CHECK(s == SN_OK, "%s: launch: %s", cases[i].what, sn_last_error());
+        sn_dev_synchronize();
+        same(&want[0], q_out, cases[i].what);
+        same(&want[1], k_out, cases[i].what);
+        sn_dev_free(base);
+    }
+    /* refused launches */
+    void *base;
+    void *qkv = upload(&in[0], 0, 0, &base);
+    sn_tensor tin[3] = {{qkv, SN_BF16, 2, s_qkv, NULL, 0}, {qw, SN_BF16, 1, s_w, NULL, 0},
+                        {kw, SN_BF16, 1, s_w, NULL, 0}};
+    tin[1].dtype = SN_F32;
+    CHECK(sn_launch(c.gr, tin, 3, out, 2, NULL, 0, NULL) == SN_ERR_INVALID &&
+          strstr(sn_last_error(), "q_w") && strstr(sn_last_error(), "f32"),
+          "wrong dtype refused: %s", sn_last_error());
+    tin[1].dtype = SN_BF16;
+    int64_t bad_shape[2] = {T, 6000};
+    tin[0].shape = bad_shape;
+    CHECK(sn_launch(c.gr, tin, 3, out, 2, NULL, 0, NULL) == SN_ERR_INVALID &&
+          strstr(sn_last_error(), "qkv"), "wrong shape refused: %s", sn_last_error());
+    tin[0].shape = s_qkv;
+    int64_t col_major[2] = {1, T};
+    tin[0].strides = col_major;
+    CHECK(sn_launch(c.gr, tin, 3, out, 2, NULL, 0, NULL) == SN_ERR_INVALID &&
+          strstr(sn_last_error(), "innermost stride"), "inner stride refused: %s",
+          sn_last_error());
+    tin[0].strides = NULL;
+    sn_tensor overlap[2] = {{qkv, SN_BF16, 3, oq, NULL, 0}, out[1]};
+    CHECK(sn_launch(c.gr, tin, 3, overlap, 2, NULL, 0, NULL) == SN_ERR_INVALID &&
+          strstr(sn_last_error(), "overlaps"), "overlap refused: %s", sn_last_error());
+    sn_dev_free(base);
+    sn_dev_free(wq);
+    sn_dev_free(wk);
+    sn_dev_free(q_out);
+    sn_dev_free(k_out);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+/* ------------------------------------------------------- in place */
+
+static void test_in_place(Arena *a)
+{
+    Compiled c = {0};
+    CHECK(compile("examples/add_rms_norm_fp8.sn", &c, a), "compile add_rms_norm_fp8");
+    if (!c.gr)
+        return;
+    int alias = sn_graph_output_alias(c.gr, 1);
+    CHECK(alias >= 0, "output h may alias an input");
+    if (alias < 0)
+        return;
+    const int64_t T = 77;
+    int64_t s[2] = {T, 4096}, sw[1] = {4096};
+    IrBuf in[4], want[2];
+    random_buf(&in[0], DT_BF16, 2, s);
+    random_buf(&in[1], DT_BF16, 2, s);
+    random_buf(&in[2], DT_BF16, 1, sw);
+    ir_buf_alloc(&in[3], DT_F32, 0, NULL);
+    in[3].f[0] = 0.05f;
+    int64_t syms[1] = {T};
+    Diag d;
+    diag_init(&d);
+    ir_interp(c.g, syms, in, want, &d);
+    diag_free(&d);
+    void *bx, *br, *bw, *q;
+    void *x = upload(&in[0], 0, 0, &bx), *r = upload(&in[1], 0, 0, &br);
+    void *w = upload(&in[2], 0, 0, &bw);
+    sn_dev_alloc(&q, (size_t)T * 4096);
+    sn_tensor tin[4] = {{x, SN_BF16, 2, s, NULL, 0}, {r, SN_BF16, 2, s, NULL, 0},
+                        {w, SN_BF16, 1, sw, NULL, 0}, {NULL, SN_F32, 0, NULL, NULL, 0.05}};
+    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {tin[alias].data, SN_BF16, 2, s, NULL, 0}};
+    sn_status st = sn_launch(c.gr, tin, 4, out, 2, NULL, 0, NULL);
+    CHECK(st == SN_OK, "in-place launch: %s", sn_last_error());
+    sn_dev_synchronize();
+    same(&want[0], q, "in place: quantized output");
+    same(&want[1], tin[alias].data, "in place: h written over its input");
+    int other = alias == 0 ? 1 : 0;
+    sn_tensor bad[2] = {out[0], {tin[other].data, SN_BF16, 2, s, NULL, 0}};
+    CHECK(sn_launch(c.gr, tin, 4, bad, 2, NULL, 0, NULL) == SN_ERR_INVALID,
+          "aliasing the other input refused: %s", sn_last_error());
+    sn_dev_free(bx);
+    sn_dev_free(br);
+    sn_dev_free(bw);
+    sn_dev_free(q);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+/* ------------------------------------------------- CUDA graph capture */
+
+static void test_graph_capture(Arena *a)
+{
+    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
+    int (*stream_create)(void **, unsigned) = cuda ? dlsym(cuda, "cuStreamCreate") : NULL;
+    int (*begin)(void *, int) = cuda ? dlsym(cuda, "cuStreamBeginCapture_v2") : NULL;
+    int (*end)(void *, void **) = cuda ? dlsym(cuda, "cuStreamEndCapture") : NULL;
+    int (*inst)(void **, void *, unsigned long long) =
+        cuda ? dlsym(cuda, "cuGraphInstantiateWithFlags") : NULL;
+    int (*glaunch)(void *, void *) = cuda ? dlsym(cuda, "cuGraphLaunch") : NULL;
+    int (*ssync)(void *) = cuda ? dlsym(cuda, "cuStreamSynchronize") : NULL;
+    if (!stream_create || !begin || !end || !inst || !glaunch || !ssync) {
+        printf("skip graph capture: not a CUDA device\n");
+        return;
+    }
+    Compiled c = {0};
+    CHECK(compile("examples/rms_norm_fp8_per_token.sn", &c, a), "compile per-token");
+    if (!c.gr)
+        return;
+    const int64_t T = 64;
+    int64_t s[2] = {T, 4096}, sw[1] = {4096}, ss[2] = {T, 1};
+    IrBuf in[2], want[2];
+    random_buf(&in[0], DT_BF16, 2, s);
+    random_buf(&in[1], DT_BF16, 1, sw);
+    void *bx, *bw, *q, *sc, *stream, *graph, *exec;
+    void *x = upload(&in[0], 0, 0, &bx), *w = upload(&in[1], 0, 0, &bw);
+    sn_dev_alloc(&q, (size_t)T * 4096);
+    sn_dev_alloc(&sc, (size_t)T * 4);
+    sn_tensor tin[2] = {{x, SN_BF16, 2, s, NULL, 0}, {w, SN_BF16, 1, sw, NULL, 0}};
+    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {sc, SN_F32, 2, ss, NULL, 0}};
+    stream_create(&stream, 1);
+    sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream); /* load everything before capture */
+    ssync(stream);
+    int rc = begin(stream, 2 /* relaxed */);
+    sn_status st = sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream);
+    int rc2 = end(stream, &graph);
+    CHECK(rc == 0 && st == SN_OK && rc2 == 0, "capture (rc %d, launch %s, end %d)", rc,
+          sn_last_error(), rc2);
+    CHECK(inst(&exec, graph, 0) == 0, "instantiate the graph");
+    int64_t syms[1] = {T};
+    for (int round = 0; round < 2; round++) { /* replay with new data each time */
+        for (int64_t k = 0; k < in[0].numel; k++)
+            in[0].f[k] = dt_round_float(frand() * (float)(round + 1), DT_BF16);
+        void *nb;
+        void *nx = upload(&in[0], 0, 0, &nb);
+        sn_dev_copy(x, nx, (size_t)T * 4096 * 2, NULL);
+        sn_dev_synchronize();
+        sn_dev_free(nb);
+        Diag d;
+        diag_init(&d);
+        ir_interp(c.g, syms, in, want, &d);
+        diag_free(&d);
+        CHECK(glaunch(exec, stream) == 0 && ssync(stream) == 0, "graph replay");
+        same(&want[0], q, "graph replay: q");
+        same(&want[1], sc, "graph replay: scales");
+        ir_buf_free(&want[0]);
+        ir_buf_free(&want[1]);
+    }
+    sn_dev_free(bx);
+    sn_dev_free(bw);
+    sn_dev_free(q);
+    sn_dev_free(sc);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+/* ------------------------------------------ two processes, one cache */
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void test_concurrent_cache(Arena *a)
+{
+    Compiled c = {0};
+    CHECK(compile("examples/layer_norm.sn", &c, a), "compile layer_norm");
+    if (!c.gr)
+        return;
+    char dir[] = "/tmp/sinter-cache-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "temp dir");
+    setenv("SINTER_CACHE_DIR", dir, 1);
+    fflush(stdout);
+    pid_t kids[2];
+    for (int i = 0; i < 2; i++)
+        if ((kids[i] = fork()) == 0) {
+            sn_bundle *b;
+            sn_status s = sn_bundle_load_memory(c.bundle, c.len, &b);
+            if (s != SN_OK)
+                fprintf(stderr, "child %d: %s\n", i, sn_last_error());
+            _exit(s == SN_OK ? 0 : 1);
+        }
+    for (int i = 0; i < 2; i++) {
+        int st = 0;
+        waitpid(kids[i], &st, 0);
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "process %d loaded the bundle", i);
+    }
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls %s | grep -c '\\.bin$'", dir);
+    FILE *p = popen(cmd, "r");
+    int entries = 0;
+    if (p && fscanf(p, "%d", &entries) != 1)
+        entries = -1;
+    if (p)
+        pclose(p);
+    CHECK(entries == 1, "one cache entry, no temporaries left (%d)", entries);
+    double t0 = now_ms();
+    sn_bundle *b;
+    CHECK(sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK, "warm load: %s", sn_last_error());
+    double warm = now_ms() - t0;
+    printf("warm load of layer_norm from the cache: %.2f ms\n", warm);
+    sn_bundle_free(b);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("could not remove %s\n", dir);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && chdir(argv[1]) != 0)
+        return 1;
+    char arch[64], name[256];
+    if (sn_dev_info(arch, sizeof arch, name, sizeof name) != SN_OK) {
+        printf("no GPU (%s): skipped\n", sn_last_error());
+        return 77;
+    }
+    printf("device %s (%s)\n", name, arch);
+    Arena *a = arena_new();
+    test_qk_norm(a);
+    test_in_place(a);
+    test_graph_capture(a);
+    test_concurrent_cache(a);
+    arena_free(a);
+    printf("gpu-runtime: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
