@@ -900,19 +900,31 @@ static GVar *leaf(Gen *g, const GShape *s, int cls, bool exact)
         if (s->d[k].t)
             tdim = k, nT++;
     if (cls == CF && nT == 1 && sh_static(s) * 16 <= GEN_CAP && chance(g, 0.12)) {
-        /* rows of a table picked by position: tab[idx] or gather(tab, idx, dim=d) */
-        if (!g->index)
-            g->index = param(g, &(GShape){1, {gT(1)}}, CI, DT_I64);
+        /* rows of a table picked by position: tab[idx] or gather(tab, idx, dim=d);
+         * the index an input (by token, or 2-D: by token and slot) or computed */
         static const int64_t rows[] = {3, 7, 16};
         GShape ts = *s;
         ts.d[tdim] = gs(rows[rn(g, 3)]);
+        const char *idx;
+        int how = rn(g, 4);
+        if (how == 2 && tdim + 1 < s->rank) { /* i64[T, k]: the table loses dim tdim+1 */
+            ts = sh_remove(&ts, tdim + 1);
+            idx = param(g, &(GShape){2, {gT(1), s->d[tdim + 1]}}, CI, DT_I64)->name;
+        } else if (how == 3) { /* from exact values in [0, 1]: rows 0..2 */
+            GVar *x = gen(g, &(GShape){1, {gT(1)}}, CF, 1, true);
+            idx = emit(g, &(GShape){1, {gT(1)}}, CI, DT_I64, 2, 0,
+                       "to(clamp(abs(%s), 0.0, 1.0) * 2.9, i64)", x->name)->name;
+        } else {
+            if (!g->index)
+                g->index = param(g, &(GShape){1, {gT(1)}}, CI, DT_I64);
+            idx = g->index->name;
+        }
         GVar *tab = chance(g, 0.6) ? param(g, &ts, CF, random_float_dtype(g))
                                    : gen(g, &ts, CF, 1, exact);
         if (tdim == 0 && chance(g, 0.5))
-            return emit(g, s, CF, tab->dt, tab->bound, tab->err, "%s[%s]", tab->name,
-                        g->index->name);
+            return emit(g, s, CF, tab->dt, tab->bound, tab->err, "%s[%s]", tab->name, idx);
         return emit(g, s, CF, tab->dt, tab->bound, tab->err, "gather(%s, %s, dim=%d)",
-                    tab->name, g->index->name, tdim);
+                    tab->name, idx, tdim);
     }
     DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? (chance(g, 0.5) ? DT_I32 : DT_I64)
                                                             : DT_BOOL;
