@@ -103,9 +103,11 @@ typedef struct {
     int segno;
     bool vector;               /* this variant uses vector accesses */
     int64_t n;                 /* static row length or -1 */
-    char *emitted;             /* per op: available in the current scope */
-    char *cached;              /* per op: row load kept in registers c<id>[] */
-    int *phase_uses;           /* per op: number of phases whose slice reads it */
+    char *emitted;             /* per op: a per-row value in scope */
+    char *cache;               /* per op: row value kept in registers c<id>[] across phases */
+    int *phase_of;             /* per op: the phase that first computes it, -1 none yet */
+    char *rowdata;             /* per op: depends on per-row data (worth keeping) */
+    bool caching;              /* persistent schedule: later phases read registers */
 } Cx;
 
 static const char *const ctype_of[DT_COUNT] = {
@@ -463,44 +465,48 @@ static void emit_op(Cx *x, const KOp *op)
 
 /* ---------------------------------------------------------- row slices */
 
-/* Mark in `need` every row op the value `op` reads (transitively) that is
- * not yet available in scope. */
-static void slice(Cx *x, const KOp *op, char *need)
+/* A phase is one pass over the lane's elements: one per reduction, then
+ * the per-element stores.  The slice of a phase is the set of row ops it
+ * must evaluate: need[i] = 1 computes op i in this phase, need[i] = 2 reads
+ * it from the registers an earlier phase filled.  With a persistent
+ * schedule, a row value computed in an earlier phase that depends on
+ * per-row data is kept (c<id>[]), so memory is read once; values of
+ * broadcast data (weights) are recomputed, their loads served by cache. */
+static void slice_vals(Cx *x, const IxExpr *e, char *need, int phase);
+
+static void slice(Cx *x, const KOp *op, char *need, int phase)
 {
-    if (!op->row || x->emitted[op->id] || need[op->id])
+    if (!op->row || need[op->id])
         return;
+    if (x->caching && op->kind != KO_CONST && x->rowdata[op->id] &&
+        x->phase_of[op->id] >= 0 && x->phase_of[op->id] < phase) {
+        need[op->id] = 2;
+        x->cache[op->id] = 1;
+        return;
+    }
     need[op->id] = 1;
+    if (x->phase_of[op->id] < 0)
+        x->phase_of[op->id] = phase;
     for (int i = 0; i < op->nin; i++)
-        slice(x, op->in[i], need);
+        slice(x, op->in[i], need, phase);
+    if (op->kind == KO_LOAD)
+        for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
+            slice_vals(x, op->a.load.idx[k], need, phase);
+    if (op->kind == KO_INDEX)
+        slice_vals(x, op->a.index.expr, need, phase);
 }
 
-/* IX_VAL leaves of op's indices: the ops whose values they read. */
-static void slice_vals(Cx *x, const IxExpr *e, char *need)
+/* IX_VAL leaves of an index: the ops whose values it reads. */
+static void slice_vals(Cx *x, const IxExpr *e, char *need, int phase)
 {
     if (e->kind == IX_VAL) {
-        slice(x, x->seg->ops.items[e->c], need);
+        slice(x, x->seg->ops.items[e->c], need, phase);
         return;
     }
     if (e->kind >= IX_ADD) {
-        slice_vals(x, e->a, need);
-        slice_vals(x, e->b, need);
+        slice_vals(x, e->a, need, phase);
+        slice_vals(x, e->b, need, phase);
     }
-}
-
-static void close_slice(Cx *x, char *need)
-{
-    /* loads and KO_INDEX read other ops through IX_VAL leaves */
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = x->seg->ops.len - 1; i >= 0; i--) {
-            const KOp *op = x->seg->ops.items[i];
-            if (!need[i])
-                continue;
-            if (op->kind == KO_LOAD)
-                for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
-                    slice_vals(x, op->a.load.idx[k], need);
-            if (op->kind == KO_INDEX)
-                slice_vals(x, op->a.index.expr, need);
-        }
 }
 
 /* A load can be issued for a whole run (before the j loop): its index
@@ -572,25 +578,20 @@ static void close_block(Cx *x)
 }
 
 /* Loads of the run, before the element loop: vector loads where the
- * variant allows, cached loads read from registers, others element-wise. */
+ * variant allows, element loads otherwise (into l<id>[j]). */
 static void emit_run_loads(Cx *x, const char *need, char *in_run)
 {
     const KSegment *seg = x->seg;
     int v = seg->sched.vec;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
-        if (!need[i] || !hoistable(x, op))
+        if (need[i] != 1 || !hoistable(x, op))
             continue;
         in_run[i] = 1;
-        bool cached = x->cached[i] == 2; /* filled by an earlier phase */
         line(x->o, "%s l%d[%d];", vtype(op->dtype), i, v);
-        if (cached) {
-            line(x->o, "#pragma unroll");
-            line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = c%d[c * %d + j];", v, i, i, v);
-            continue;
-        }
         int bi = op->a.load.buf;
-        if (vector_access(x, bi, op->a.load.idx)) {
+        bool vec = vector_access(x, bi, op->a.load.idx);
+        if (vec) {
             const KBuf *b = &x->p->bufs[bi];
             line(x->o, "if (live && e0 + %d <= n) {", v);
             x->o->indent++;
@@ -622,35 +623,38 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
         load_expr(x, op);
         put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
         close_block(x);
-        if (vector_access(x, bi, op->a.load.idx))
+        if (vec)
             close_block(x);
-        if (x->cached[i] == 1) {
-            line(x->o, "#pragma unroll");
-            line(x->o, "for (int j = 0; j < %d; j++) c%d[c * %d + j] = l%d[j];", v, i, v, i);
-        }
     }
 }
 
-/* The needed row ops of one element, in order (inside the j loop). */
-static void emit_elem_ops(Cx *x, const char *need, const char *in_run)
+/* The phase's row ops of one element, in order (inside the j loop):
+ * register reads, run loads, element loads, arithmetic; values a later
+ * phase keeps are written to their registers. */
+static void emit_elem_ops(Cx *x, const char *need, const char *in_run, int phase)
 {
+    int v = x->seg->sched.vec;
     for (int i = 0; i < x->seg->ops.len; i++) {
         const KOp *op = x->seg->ops.items[i];
         if (!need[i])
             continue;
-        if (in_run[i]) {
-            line(x->o, "const %s k%d = l%d[j];", vtype(op->dtype), i, i);
+        if (need[i] == 2) {
+            line(x->o, "const %s k%d = c%d[c * %d + j];", vtype(op->dtype), i, i, v);
             continue;
         }
-        if (op->kind == KO_LOAD) { /* element-wise load: guard the address */
+        if (in_run[i]) {
+            line(x->o, "const %s k%d = l%d[j];", vtype(op->dtype), i, i);
+        } else if (op->kind == KO_LOAD) { /* element-wise load: guard the address */
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
             put(x->o, "const %s k%d = ok ? ", vtype(op->dtype), i);
             load_expr(x, op);
             put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
-            continue;
+        } else {
+            emit_op(x, op);
         }
-        emit_op(x, op);
+        if (x->cache[i] && x->phase_of[i] == phase)
+            line(x->o, "c%d[c * %d + j] = k%d;", i, v, i);
     }
 }
 
@@ -785,17 +789,16 @@ static void emit_ready_outer(Cx *x)
     }
 }
 
-static void emit_reduction(Cx *x, const KOp *red, char *need, char *in_run)
+static void emit_reduction(Cx *x, const KOp *red, int phase, char *need, char *in_run)
 {
     memset(need, 0, (size_t)x->seg->ops.len);
     memset(in_run, 0, (size_t)x->seg->ops.len);
-    slice(x, red->in[0], need);
-    close_slice(x, need);
+    slice(x, red->in[0], need, phase);
     emit_identity(x, red);
     open_runs(x);
     emit_run_loads(x, need, in_run);
     open_elems(x);
-    emit_elem_ops(x, need, in_run);
+    emit_elem_ops(x, need, in_run, phase);
     /* a per-row input is folded once per element too (it is in scope) */
     char acc[32], val[32];
     snprintf(acc, sizeof acc, "acc%d", red->id);
@@ -808,18 +811,16 @@ static void emit_reduction(Cx *x, const KOp *red, char *need, char *in_run)
     close_block(x);
     emit_team_reduce(x, red);
     x->emitted[red->id] = 1;
-    for (int i = 0; i < x->seg->ops.len; i++) /* loads cached in this phase */
-        if (x->cached[i] == 1 && in_run[i])
-            x->cached[i] = 2;
 }
 
-/* A store of a cast to the buffer's own narrow float type encodes the
- * cast's input directly: one conversion instead of round-then-encode. */
+/* A store of a cast to the buffer's own f8 type encodes the cast's input
+ * directly: one conversion instead of round-then-encode (for bf16/f16 the
+ * rounded value is as cheap to store, and other ops may need it). */
 static const KOp *direct_cast(const Cx *x, const KStore *st)
 {
     const KOp *v = st->value;
     DType t = x->p->bufs[st->buf].dtype;
-    if (v->kind == KO_CAST && v->dtype == t && suffix(t) && is_f(v->in[0]->dtype))
+    if (v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && is_f(v->in[0]->dtype))
         return v->in[0];
     return NULL;
 }
@@ -839,7 +840,7 @@ static const KOp *stored_value(const Cx *x, const KStore *st)
     return d ? d : st->value;
 }
 
-static void emit_row_stores(Cx *x, char *need, char *in_run)
+static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
 {
     const KSegment *seg = x->seg;
     memset(need, 0, (size_t)seg->ops.len);
@@ -848,13 +849,12 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row) {
-            slice(x, stored_value(x, st), need);
+            slice(x, stored_value(x, st), need, phase);
             any = true;
         }
     }
     if (!any)
         return;
-    close_slice(x, need);
     open_runs(x);
     emit_run_loads(x, need, in_run);
     int v = seg->sched.vec;
@@ -864,7 +864,7 @@ static void emit_row_stores(Cx *x, char *need, char *in_run)
             line(x->o, "%s s%d[%d];", vtype(stored_value(x, st)->dtype), i, v);
     }
     open_elems(x);
-    emit_elem_ops(x, need, in_run);
+    emit_elem_ops(x, need, in_run, phase);
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row)
@@ -955,8 +955,7 @@ static void emit_outer_stores(Cx *x)
 }
 
 /* Does the load read different data for different rows (an outer var in
- * its index)?  Loads that do not (weights broadcast over rows) are re-read
- * from cache instead of being held in registers. */
+ * its index)? */
 static bool per_row_data(const Cx *x, const KOp *op)
 {
     for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
@@ -965,40 +964,37 @@ static bool per_row_data(const Cx *x, const KOp *op)
     return false;
 }
 
-/* Which row loads a persistent schedule keeps in registers: per-row data
- * read by more than one phase (reductions and the final stores). */
+/* Plan the phases once (slices fill phase_of and cache), so that emission,
+ * which slices again the same way, knows which values to keep. */
 static void plan_cache(Cx *x, char *need)
 {
     const KSegment *seg = x->seg;
-    memset(x->cached, 0, (size_t)seg->ops.len);
-    if (!seg->sched.persistent || seg->sched.chunks <= 0)
-        return;
-    int *uses = calloc((size_t)seg->ops.len + 1, sizeof(int));
-    memset(x->emitted, 0, (size_t)seg->ops.len);
+    size_t n = seg->ops.len > 0 ? (size_t)seg->ops.len : 0;
+    memset(x->cache, 0, n);
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        x->phase_of[i] = -1;
+        x->rowdata[i] = op->kind == KO_LOAD && op->row && per_row_data(x, op);
+        for (int k = 0; k < op->nin; k++)
+            x->rowdata[i] = x->rowdata[i] || (op->row && x->rowdata[op->in[k]->id]);
+    }
+    x->caching = seg->sched.persistent && seg->sched.chunks > 0;
+    int phase = 0;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         if (op->kind != KO_REDUCE)
             continue;
-        memset(need, 0, (size_t)seg->ops.len);
-        slice(x, op->in[0], need);
-        close_slice(x, need);
-        for (int k = 0; k < seg->ops.len; k++)
-            uses[k] += need[k];
+        memset(need, 0, n);
+        slice(x, op->in[0], need, phase++);
     }
-    memset(need, 0, (size_t)seg->ops.len);
+    memset(need, 0, n);
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         if (st->row)
-            slice(x, st->value, need);
+            slice(x, stored_value(x, st), need, phase);
     }
-    close_slice(x, need);
-    for (int k = 0; k < seg->ops.len; k++) {
-        uses[k] += need[k];
-        const KOp *op = seg->ops.items[k];
-        if (uses[k] > 1 && hoistable(x, op) && op->row && per_row_data(x, op))
-            x->cached[k] = 1;
-    }
-    free(uses);
+    for (int i = 0; i < seg->ops.len; i++) /* emission recomputes them the same way */
+        x->phase_of[i] = -1;
 }
 
 static void emit_segment(Cx *x)
@@ -1008,7 +1004,9 @@ static void emit_segment(Cx *x)
     Out *o = x->o;
     int nops = seg->ops.len;
     x->emitted = arena_alloc(o->arena, (size_t)nops + 1);
-    x->cached = arena_alloc(o->arena, (size_t)nops + 1);
+    x->cache = arena_alloc(o->arena, (size_t)nops + 1);
+    x->rowdata = arena_alloc(o->arena, (size_t)nops + 1);
+    x->phase_of = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
     char *need = arena_alloc(o->arena, (size_t)nops + 1);
     char *in_run = arena_alloc(o->arena, (size_t)nops + 1);
     x->n = kseg_static_row_len(seg);
@@ -1045,18 +1043,19 @@ static void emit_segment(Cx *x)
     }
     for (int i = 0; i < nops; i++) {
         const KOp *op = seg->ops.items[i];
-        if (x->cached[i])
+        if (x->cache[i])
             line(o, "%s c%d[%d];", vtype(op->dtype), i, s->chunks * s->vec);
     }
     emit_ready_outer(x);
+    int phase = 0;
     for (int i = 0; i < nops; i++) {
         const KOp *op = seg->ops.items[i];
         if (op->kind != KO_REDUCE)
             continue;
-        emit_reduction(x, op, need, in_run);
+        emit_reduction(x, op, phase++, need, in_run);
         emit_ready_outer(x);
     }
-    emit_row_stores(x, need, in_run);
+    emit_row_stores(x, phase, need, in_run);
     emit_outer_stores(x);
 }
 

@@ -2063,8 +2063,10 @@ static void test_random_graphs(void **state)
         char what[64];
         snprintf(what, sizeof what, "random graph seed %" PRIu64, seed);
         set_crash(what, rg.src);
-        if (verbose)
-            print_message("%s\n", rg.src);
+        if (verbose) {
+            printf("%s\n", rg.src);
+            fflush(stdout);
+        }
         msg[0] = 0;
         sum.seed = seed;
         if (!check_random(&rg, &sum, msg, 1 << 16) && ++failures <= 3) {

@@ -246,8 +246,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
-            float c0[32];
-            float c1[32];
+            float c3[32];
             const float k6 = 9.99999975e-06f;
             const float k12 = live ? b3_v : 0.0f;
             float acc5 = 0.0f;
@@ -272,8 +271,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                     }
                 }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
                 float l1[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -293,8 +290,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c1[c * 8 + j] = l1[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
@@ -303,6 +298,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                     const float k1 = l1[j];
                     const float k2 = k0 + k1;
                     const float k3 = sn_round_bf16(k2);
+                    c3[c * 8 + j] = k3;
                     const float k4 = k3 * k3;
                     if (ok) {
                         acc5 = acc5 + k4;
@@ -340,12 +336,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l1[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l1[j] = c1[c * 8 + j];
                 float l10[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -371,16 +361,13 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = l1[j];
-                    const float k2 = k0 + k1;
-                    const float k3 = sn_round_bf16(k2);
+                    const float k3 = c3[c * 8 + j];
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
                     const float k11 = k9 * k10;
                     const float k13 = k11 / k12;
                     s0[j] = k13;
-                    s1[j] = k2;
+                    s1[j] = k3;
                 }
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -451,8 +438,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
-            float c0[32];
-            float c1[32];
+            float c3[32];
             const float k6 = 9.99999975e-06f;
             const float k12 = live ? b3_v : 0.0f;
             float acc5 = 0.0f;
@@ -467,8 +453,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                     [[maybe_unused]] const sn_i64 r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
                 float l1[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -478,8 +462,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                     l1[j] = ok ? sn_from_bf16(b1[o0 * b1_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c1[c * 8 + j] = l1[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
@@ -488,6 +470,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                     const float k1 = l1[j];
                     const float k2 = k0 + k1;
                     const float k3 = sn_round_bf16(k2);
+                    c3[c * 8 + j] = k3;
                     const float k4 = k3 * k3;
                     if (ok) {
                         acc5 = acc5 + k4;
@@ -525,12 +508,6 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l1[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l1[j] = c1[c * 8 + j];
                 float l10[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -546,16 +523,13 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = l1[j];
-                    const float k2 = k0 + k1;
-                    const float k3 = sn_round_bf16(k2);
+                    const float k3 = c3[c * 8 + j];
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
                     const float k11 = k9 * k10;
                     const float k13 = k11 / k12;
                     s0[j] = k13;
-                    s1[j] = k2;
+                    s1[j] = k3;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {

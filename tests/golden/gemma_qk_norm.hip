@@ -269,13 +269,12 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -294,9 +293,6 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -321,7 +317,7 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k9 = k7 + k8;
@@ -389,13 +385,12 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -414,9 +409,6 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -441,7 +433,7 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k9 = k7 + k8;
@@ -511,13 +503,12 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -536,9 +527,6 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -553,7 +541,7 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k9 = k7 + k8;
@@ -600,13 +588,12 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -625,9 +612,6 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -642,7 +626,7 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k9 = k7 + k8;

@@ -241,6 +241,7 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
             float c0[32];
+            float c2[32];
             const float k5 = 9.99999975e-06f;
             float acc1 = 0.0f;
             #pragma unroll
@@ -265,13 +266,12 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     if (ok) {
                         acc1 = acc1 + k0;
                     }
@@ -307,16 +307,14 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k2 = k0 - k1;
+                    c2[c * 8 + j] = k2;
                     const float k3 = k2 * k2;
                     if (ok) {
                         acc4 = acc4 + k3;
@@ -354,9 +352,6 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l9[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -399,8 +394,7 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k2 = k0 - k1;
+                    const float k2 = c2[c * 8 + j];
                     const float k8 = k2 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
@@ -456,6 +450,7 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
             float c0[32];
+            float c2[32];
             const float k5 = 9.99999975e-06f;
             float acc1 = 0.0f;
             #pragma unroll
@@ -470,13 +465,12 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     if (ok) {
                         acc1 = acc1 + k0;
                     }
@@ -512,16 +506,14 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k2 = k0 - k1;
+                    c2[c * 8 + j] = k2;
                     const float k3 = k2 * k2;
                     if (ok) {
                         acc4 = acc4 + k3;
@@ -559,9 +551,6 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l9[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -584,8 +573,7 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k2 = k0 - k1;
+                    const float k2 = c2[c * 8 + j];
                     const float k8 = k2 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;

@@ -268,13 +268,12 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -293,9 +292,6 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -320,7 +316,7 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;
@@ -386,13 +382,12 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -411,9 +406,6 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -438,7 +430,7 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;
@@ -506,13 +498,12 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -531,9 +522,6 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -548,7 +536,7 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;
@@ -593,13 +581,12 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -618,9 +605,6 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -635,7 +619,7 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;

@@ -241,6 +241,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
             float c0[32];
+            float c8[32];
             const float k3 = 9.99999997e-07f;
             const float k11 = 1.00000001e-10f;
             const float k13 = 448.0f;
@@ -267,13 +268,12 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -312,9 +312,6 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -338,10 +335,11 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;
+                    c8[c * 8 + j] = k8;
                     const float k9 = fabsf(k8);
                     if (ok) {
                         acc10 = sn_fold_max(acc10, k9);
@@ -380,37 +378,13 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l7[8];
-                if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
-                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l7[j] = sn_from_bf16(el[j]);
-                }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
-                        l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
-                    }
-                }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k6 = k0 * k5;
-                    const float k7 = l7[j];
-                    const float k8 = k6 * k7;
+                    const float k8 = c8[c * 8 + j];
                     const float k16 = k8 / k15;
                     s0[j] = k16;
                 }
@@ -463,6 +437,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
             float c0[32];
+            float c8[32];
             const float k3 = 9.99999997e-07f;
             const float k11 = 1.00000001e-10f;
             const float k13 = 448.0f;
@@ -479,13 +454,12 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
                     if (ok) {
                         acc2 = acc2 + k1;
@@ -524,9 +498,6 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -540,10 +511,11 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
+                    const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
                     const float k8 = k6 * k7;
+                    c8[c * 8 + j] = k8;
                     const float k9 = fabsf(k8);
                     if (ok) {
                         acc10 = sn_fold_max(acc10, k9);
@@ -582,27 +554,13 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l7[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
-                    l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
-                }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k6 = k0 * k5;
-                    const float k7 = l7[j];
-                    const float k8 = k6 * k7;
+                    const float k8 = c8[c * 8 + j];
                     const float k16 = k8 / k15;
                     s0[j] = k16;
                 }

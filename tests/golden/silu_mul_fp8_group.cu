@@ -237,8 +237,7 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)112);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
-            float c0[32];
-            float c3[32];
+            float c4[32];
             const float k7 = 1.00000001e-10f;
             const float k9 = 448.0f;
             float acc6 = sn_u2f(0xff800000u);
@@ -263,8 +262,6 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                     }
                 }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
                 float l3[8];
                 if (live && e0 + 8 <= n) {
                     [[maybe_unused]] const sn_i64 e = e0;
@@ -284,8 +281,6 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                     }
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) c3[c * 8 + j] = l3[j];
-                #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
@@ -295,6 +290,7 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                     const float k2 = k0 * k1;
                     const float k3 = l3[j];
                     const float k4 = k2 * k3;
+                    c4[c * 8 + j] = k4;
                     const float k5 = fabsf(k4);
                     if (ok) {
                         acc6 = sn_fold_max(acc6, k5);
@@ -314,23 +310,13 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l3[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l3[j] = c3[c * 8 + j];
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = sn_sigmoid(k0);
-                    const float k2 = k0 * k1;
-                    const float k3 = l3[j];
-                    const float k4 = k2 * k3;
+                    const float k4 = c4[c * 8 + j];
                     const float k12 = k4 / k11;
                     s0[j] = k12;
                 }
@@ -380,8 +366,7 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)112);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
-            float c0[32];
-            float c3[32];
+            float c4[32];
             const float k7 = 1.00000001e-10f;
             const float k9 = 448.0f;
             float acc6 = sn_u2f(0xff800000u);
@@ -396,8 +381,6 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
                     [[maybe_unused]] const sn_i64 r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) c0[c * 8 + j] = l0[j];
                 float l3[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -406,8 +389,6 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
                     [[maybe_unused]] const sn_i64 r0 = e;
                     l3[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)]) : 0.0f;
                 }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) c3[c * 8 + j] = l3[j];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
@@ -418,6 +399,7 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
                     const float k2 = k0 * k1;
                     const float k3 = l3[j];
                     const float k4 = k2 * k3;
+                    c4[c * 8 + j] = k4;
                     const float k5 = fabsf(k4);
                     if (ok) {
                         acc6 = sn_fold_max(acc6, k5);
@@ -437,23 +419,13 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l0[j] = c0[c * 8 + j];
-                float l3[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) l3[j] = c3[c * 8 + j];
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const sn_i64 e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const sn_i64 r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = sn_sigmoid(k0);
-                    const float k2 = k0 * k1;
-                    const float k3 = l3[j];
-                    const float k4 = k2 * k3;
+                    const float k4 = c4[c * 8 + j];
                     const float k12 = k4 / k11;
                     s0[j] = k12;
                 }

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""bench.py - sinter against PyTorch eager and torch.compile, one run, one GPU.
+
+For every example at T in {1, 64, 2048, 16384}: the device-to-device copy
+bandwidth, then each chain three ways (sinter through libsinter via ctypes,
+the same chain in PyTorch eager, the same under torch.compile), timed with
+CUDA events over CUDA-graph replays (one replay per timed run, so host
+launch overhead is out of all three), median of >= 100 runs after warm-up,
+inputs and outputs rotated through more memory than the L2 holds.  sinter's
+outputs are checked against PyTorch's.  Prints one table and writes it as
+markdown and JSON.
+
+    python3 bench/bench.py [--sinter build/compiler/sinter] [--lib build/runtime/libsinter.so]
+                           [--out DIR] [--tokens 1,64,2048,16384] [--iters 100]
+"""
+import argparse
+import ctypes
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+BF16, F32, F8 = torch.bfloat16, torch.float32, torch.float8_e4m3fn
+SN = {F32: 0, torch.float16: 1, BF16: 2, F8: 3, torch.int64: 9, torch.int32: 8}
+L2_BYTES = 512 << 20
+
+
+class SnTensor(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_void_p), ("dtype", ctypes.c_int), ("rank", ctypes.c_int),
+                ("shape", ctypes.POINTER(ctypes.c_int64)),
+                ("strides", ctypes.POINTER(ctypes.c_int64)), ("scalar", ctypes.c_double)]
+
+
+class Sinter:
+    def __init__(self, lib, exe):
+        self.lib = ctypes.CDLL(lib)
+        self.lib.sn_last_error.restype = ctypes.c_char_p
+        self.lib.sn_bundle_graph.restype = ctypes.c_void_p
+        self.exe = exe
+        self.keep = []
+
+    def load(self, src, graph, out_dir):
+        snb = os.path.join(out_dir, os.path.basename(src) + ".snb")
+        subprocess.run([self.exe, "compile", src, "-o", snb, "--target", "cuda:sm_90"],
+                       check=True, capture_output=True)
+        b = ctypes.c_void_p()
+        t0 = time.perf_counter()
+        if self.lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
+            raise RuntimeError(self.lib.sn_last_error().decode())
+        load_ms = (time.perf_counter() - t0) * 1e3
+        g = self.lib.sn_bundle_graph(b, graph.encode())
+        return ctypes.c_void_p(g), load_ms
+
+    def tensors(self, ts):
+        arr = (SnTensor * max(1, len(ts)))()
+        for i, t in enumerate(ts):
+            if isinstance(t, float):
+                arr[i] = SnTensor(None, SN[F32], 0, None, None, t)
+                continue
+            shape = (ctypes.c_int64 * max(1, t.dim()))(*t.shape)
+            strides = (ctypes.c_int64 * max(1, t.dim()))(*t.stride())
+            self.keep += [shape, strides]
+            arr[i] = SnTensor(t.data_ptr(), SN[t.dtype], t.dim(), shape, strides, 0.0)
+        return arr
+
+    def launcher(self, g, ins, outs):
+        a, b = self.tensors(ins), self.tensors(outs)
+        ni, no = len(ins), len(outs)
+
+        def run():
+            stream = ctypes.c_void_p(torch.cuda.current_stream().cuda_stream)
+            rc = self.lib.sn_launch(g, a, ni, b, no, None, ctypes.c_size_t(0), stream)
+            if rc != 0:
+                raise RuntimeError(self.lib.sn_last_error().decode())
+        return run
+
+
+# ---------------------------------------------------------------- chains
+def rms(x, w, eps):
+    xf = x.float()
+    return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps) * w.float()).to(x.dtype)
+
+
+def qwen3(qkv, q_w, k_w):
+    T = qkv.shape[0]
+    q, k, _ = qkv.split([4096, 1024, 1024], dim=-1)
+    return rms(q.view(T, 32, 128), q_w, 1e-6), rms(k.view(T, 8, 128), k_w, 1e-6)
+
+
+def gemma(qkv, q_w, k_w):
+    T = qkv.shape[0]
+    q = qkv[:, 0:4096].view(T, 32, 128)
+    k = qkv[:, 4096:5120].view(T, 8, 128)
+    return rms(q, q_w + 1.0, 1e-6), rms(k, k_w + 1.0, 1e-6)
+
+
+def quant(y, scale):
+    return (y.float() / scale).clamp(-448.0, 448.0).to(F8)
+
+
+def add_rms_fp8(x, residual, w, scale):
+    h = x + residual
+    return quant(rms(h, w, 1e-5), scale), h
+
+
+def rms_fp8_token(x, w):
+    y = rms(x, w, 1e-6).float()
+    s = y.abs().amax(-1, keepdim=True).clamp(min=1e-10) / 448.0
+    return (y / s).clamp(-448.0, 448.0).to(F8), s
+
+
+def mla(q, positions, cache, scale):
+    q_nope, q_pe = q.split([128, 64], dim=-1)
+    cs = cache[positions]
+    cos, sin = cs[:, :32].unsqueeze(1), cs[:, 32:].unsqueeze(1)
+    x1, x2 = q_pe[..., 0::2].float(), q_pe[..., 1::2].float()
+    rot = torch.stack([x1 * cos - x2 * sin, x2 * cos + x1 * sin], -1).flatten(-2).to(q.dtype)
+    return quant(torch.cat([q_nope, rot], -1), scale)
+
+
+def silu_fp8_group(gate_up):
+    T = gate_up.shape[0]
+    a, b = gate_up.chunk(2, dim=-1)
+    g = (F.silu(a.float()) * b.float()).view(T, 112, 128)
+    s = g.abs().amax(-1, keepdim=True).clamp(min=1e-10) / 448.0
+    q = (g / s).clamp(-448.0, 448.0).to(F8).view(T, 14336)
+    return q, s.squeeze(-1).t()
+
+
+def layer_norm(x, w, b):
+    return F.layer_norm(x, (4096,), w, b, 1e-5)
+
+
+def rnd(*shape, dtype=BF16):
+    return (torch.rand(*shape, device="cuda", dtype=F32) * 2 - 1).to(dtype)
+
+
+# name, file, graph, inputs(T) -> list, torch fn, output specs(T) -> [(shape, dtype)]
+CHAINS = [
+    ("Qwen3 QK RMSNorm (strided QKV)", "qwen3_qk_norm", "qwen3_qk_norm",
+     lambda T: [rnd(T, 6144), rnd(128), rnd(128)], qwen3,
+     lambda T: [((T, 32, 128), BF16), ((T, 8, 128), BF16)]),
+    ("Gemma QK RMSNorm (w+1)", "gemma_qk_norm", "gemma_qk_norm",
+     lambda T: [rnd(T, 6144), rnd(128), rnd(128)], gemma,
+     lambda T: [((T, 32, 128), BF16), ((T, 8, 128), BF16)]),
+    ("add + RMSNorm + static FP8", "add_rms_norm_fp8", "add_rms_norm_fp8",
+     lambda T: [rnd(T, 4096), rnd(T, 4096), rnd(4096), 0.05], add_rms_fp8,
+     lambda T: [((T, 4096), F8), ((T, 4096), BF16)]),
+    ("RMSNorm + per-token FP8", "rms_norm_fp8_per_token", "rms_norm_fp8_per_token",
+     lambda T: [rnd(T, 4096), rnd(4096)], rms_fp8_token,
+     lambda T: [((T, 4096), F8), ((T, 1), F32)]),
+    ("MLA RoPE + concat + FP8", "mla_rope_fp8", "mla_rope_fp8",
+     lambda T: [rnd(T, 128, 192), torch.randint(0, 4096, (T,), device="cuda"),
+                rnd(4096, 64, dtype=F32), 0.05], mla,
+     lambda T: [((T, 128, 192), F8)]),
+    ("SiLU-mul + group-128 FP8", "silu_mul_fp8_group", "silu_mul_fp8_group",
+     lambda T: [rnd(T, 28672)], silu_fp8_group,
+     lambda T: [((T, 14336), F8), ((112, T), F32)]),
+    ("LayerNorm", "layer_norm", "layer_norm_4096",
+     lambda T: [rnd(T, 4096), rnd(4096), rnd(4096)], layer_norm,
+     lambda T: [((T, 4096), BF16)]),
+]
+
+
+def nbytes(ts):
+    return sum(t.numel() * t.element_size() for t in ts if isinstance(t, torch.Tensor))
+
+
+def time_graphs(graphs, iters):
+    """Median time of one graph replay (rotating through the graphs), in us."""
+    for g in graphs[:3]:
+        g.replay()
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    times = []
+    for i in range(iters):
+        start.record()
+        graphs[i % len(graphs)].replay()
+        end.record()
+        end.synchronize()
+        times.append(start.elapsed_time(end) * 1e3)
+    return statistics.median(times)
+
+
+def capture(fn, n):
+    """One CUDA graph per buffer set i, each replaying fn(i)."""
+    graphs = []
+    s = torch.cuda.Stream()
+    s.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(s):
+        for i in range(min(2, n)):
+            fn(i)  # warm-up (and compile) outside capture
+    torch.cuda.current_stream().wait_stream(s)
+    for i in range(n):
+        g = torch.cuda.CUDAGraph()
+        with torch.cuda.graph(g):
+            fn(i)
+        graphs.append(g)
+    return graphs
+
+
+def count_kernels(fn, args):
+    from torch.profiler import profile, ProfilerActivity
+    fn(args)
+    torch.cuda.synchronize()
+    with profile(activities=[ProfilerActivity.CUDA]) as prof:
+        fn(args)
+        torch.cuda.synchronize()
+    return sum(1 for e in prof.events() if e.device_type == torch.autograd.DeviceType.CUDA)
+
+
+def copy_bandwidth():
+    a = torch.empty(256 << 20, dtype=torch.uint8, device="cuda").fill_(1)
+    b = torch.empty_like(a)
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    times = []
+    for i in range(23):
+        start.record()
+        b.copy_(a)
+        end.record()
+        end.synchronize()
+        if i >= 3:
+            times.append(start.elapsed_time(end) * 1e-3)
+    return 2 * a.numel() / statistics.median(times)
+
+
+def agree(got, want):
+    """Fraction of elements beyond one rounding step of the output dtype."""
+    g, w = got.float(), want.float().reshape(got.shape)
+    rtol = {BF16: 1 / 64, F8: 0.25, F32: 1e-3}[got.dtype]
+    bad = ((g - w).abs() > 1e-3 + rtol * w.abs()) & ~(g.isnan() & w.isnan())
+    return bad.float().mean().item()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sinter", default="build/compiler/sinter")
+    ap.add_argument("--lib", default="build/runtime/libsinter.so")
+    ap.add_argument("--out", default=os.environ.get("OUT", "."))
+    ap.add_argument("--tokens", default="1,64,2048,16384")
+    ap.add_argument("--iters", type=int, default=100)
+    ap.add_argument("--only", default="")
+    a = ap.parse_args()
+    torch.manual_seed(0)
+    sn = Sinter(a.lib, a.sinter)
+    copy = copy_bandwidth()
+    print(f"device {torch.cuda.get_device_name()}; device-to-device copy {copy / 1e9:.1f} GB/s")
+    rows = []
+    for name, ex, graph, make_in, fn, out_spec in CHAINS:
+        if a.only and a.only not in ex:
+            continue
+        g, load_ms = sn.load(f"examples/{ex}.sn", graph, a.out)
+        compiled = torch.compile(fn)
+        for T in [int(t) for t in a.tokens.split(",")]:
+            ins0 = make_in(T)
+            outs0 = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)]
+            moved = nbytes(ins0) + nbytes(outs0)
+            nsets = max(1, min(64, math.ceil(L2_BYTES / max(moved, 1))))
+            sets = [(make_in(T), [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)])
+                    for _ in range(nsets)]
+            launchers = [sn.launcher(g, ins, outs) for ins, outs in sets]
+            res = {"chain": name, "T": T, "bytes": moved}
+            res["sinter_us"] = time_graphs(capture(lambda i: launchers[i](), nsets), a.iters)
+            res["eager_us"] = time_graphs(capture(lambda i: fn(*sets[i][0]), nsets), a.iters)
+            res["compile_us"] = time_graphs(capture(lambda i: compiled(*sets[i][0]), nsets),
+                                            a.iters)
+            ins, outs = sets[0]
+            launchers[0]()
+            want = fn(*ins)
+            want = want if isinstance(want, tuple) else (want,)
+            res["mismatch"] = max(agree(o, w) for o, w in zip(outs, want))
+            if T == 64:
+                res["eager_kernels"] = count_kernels(lambda s: fn(*s[0]), sets[0])
+                res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
+                res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
+            res["load_ms"] = load_ms
+            for k in ("sinter", "eager", "compile"):
+                res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
+            rows.append(res)
+            print(f"{name:34s} T={T:6d} sinter {res['sinter_us']:9.2f} us ({res['sinter_frac']:.2f})"
+                  f"  eager {res['eager_us']:9.2f} ({res['eager_frac']:.2f})"
+                  f"  compile {res['compile_us']:9.2f} ({res['compile_frac']:.2f})"
+                  f"  mismatch {res['mismatch']:.4f}", flush=True)
+            del sets, launchers
+            torch.cuda.empty_cache()
+    with open(os.path.join(a.out, "bench.json"), "w") as f:
+        json.dump({"device": torch.cuda.get_device_name(), "copy_GBs": copy / 1e9,
+                   "date": time.strftime("%Y-%m-%d"), "rows": rows}, f, indent=1)
+    with open(os.path.join(a.out, "bench.md"), "w") as f:
+        f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
+                f"{time.strftime('%Y-%m-%d')}\n\n")
+        f.write("| chain | T | sinter us | eager us | compile us | sinter / copy | compile / copy"
+                " | eager / copy | x eager | x compile | kernels eager/compile/sinter |\n")
+        f.write("|---|---|---|---|---|---|---|---|---|---|---|\n")
+        for r in rows:
+            k = f"{r.get('eager_kernels', '')}/{r.get('compile_kernels', '')}/" \
+                f"{r.get('sinter_kernels', '')}" \
+                if "eager_kernels" in r else ""
+            f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | {r['eager_us']:.1f} | "
+                    f"{r['compile_us']:.1f} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
+                    f"{r['eager_frac']:.2f} | {r['eager_us'] / r['sinter_us']:.1f} | "
+                    f"{r['compile_us'] / r['sinter_us']:.2f} | {k} |\n")
+    big = [r for r in rows if r["T"] == max(int(t) for t in a.tokens.split(","))]
+    if big:
+        gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))
+        print(f"geometric-mean speedup over torch.compile at T={big[0]['T']}: {gm:.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
