@@ -342,7 +342,7 @@ static Value do_split(Lower *L, IrNode *x, const Value *a, const bool *given, Sp
     if (a[1].k == V_INT) {
         if (a[1].i < 1)
             lw_fail(L, a[1].span, "split size must be positive");
-        for (int64_t at = 0; at < size; at += sizes[n - 1]) { /* at + i may overflow */
+        for (int64_t at = 0; at < size; at += sizes[n - 1]) { /* at + i could overflow */
             if (n == 1024)
                 lw_fail(L, a[1].span, "split into more than 1024 pieces");
             sizes[n++] = size - at < a[1].i ? size - at : a[1].i;

@@ -116,6 +116,38 @@ static char *fetch_log(Lib *l, void *prog)
     return log ? log : calloc(1, 1);
 }
 
+/* Does the installed hiprtc know arch?  hiprtc compiles through comgr, and
+ * ROCm 5.2's aborts the whole process (a bad free in comgr) when asked for
+ * an arch its comgr lacks (gfx942, gfx1100): ask comgr's ISA list first.
+ * -1: cannot tell (no comgr found); then the compile is tried. */
+int rt_jit_hip_knows_arch(const char *arch)
+{
+    static const char *const names[] = {"libamd_comgr.so.3", "libamd_comgr.so.2",
+                                        "libamd_comgr.so"};
+    void *h = NULL;
+    for (size_t i = 0; !h && i < 3; i++) /* the one hiprtc loaded, if any */
+        h = dlopen(names[i], RTLD_NOW | RTLD_NOLOAD);
+    for (size_t i = 0; !h && i < 3; i++)
+        h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return -1;
+    int (*isa_count)(size_t *) = (int (*)(size_t *))dlsym(h, "amd_comgr_get_isa_count");
+    int (*isa_name)(size_t, const char **) =
+        (int (*)(size_t, const char **))dlsym(h, "amd_comgr_get_isa_name");
+    size_t n = 0;
+    if (!isa_count || !isa_name || isa_count(&n) != 0)
+        return -1;
+    char want[64];
+    int len = snprintf(want, sizeof want, "amdgcn-amd-amdhsa--%s", arch);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = NULL;
+        if (isa_name(i, &name) == 0 && name && strncmp(name, want, (size_t)len) == 0 &&
+            (name[len] == 0 || name[len] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const char *arch,
                     RtJitOutput *out, char *err, size_t errlen)
 {
@@ -123,6 +155,12 @@ bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const ch
     memset(out, 0, sizeof *out);
     if (!load(l)) {
         snprintf(err, errlen, "%s", l->why);
+        out->log = calloc(1, 1);
+        return false;
+    }
+    if (c == RT_HIPRTC && rt_jit_hip_knows_arch(arch) == 0) {
+        snprintf(err, errlen, "this hiprtc (its comgr) does not know %s; use a newer ROCm or "
+                 "another --target", arch);
         out->log = calloc(1, 1);
         return false;
     }

@@ -29,5 +29,9 @@ bool rt_jit_probe(RtCompiler c, char *info, size_t infolen);
 bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const char *arch,
                     RtJitOutput *out, char *err, size_t errlen);
 void rt_jit_free(RtJitOutput *out);
+/* Does the installed hiprtc's comgr know arch?  1 yes, 0 no, -1 cannot
+ * tell.  ROCm 5.2's comgr aborts the process on an arch it lacks, so
+ * rt_jit_compile asks first and refuses with an error instead. */
+int rt_jit_hip_knows_arch(const char *arch);
 
 #endif

@@ -177,38 +177,6 @@ static bool unknown_arch_log(const char *log)
     return false;
 }
 
-/* Does the installed hiprtc know arch?  hiprtc compiles through comgr, and
- * ROCm 5.2's aborts the whole process (a bad free in comgr) when asked for
- * an arch its comgr lacks (gfx942, gfx1100): ask comgr's ISA list first.
- * -1: cannot tell (no comgr found); then the compile is tried. */
-static int comgr_knows(const char *arch)
-{
-    static const char *const names[] = {"libamd_comgr.so.3", "libamd_comgr.so.2",
-                                        "libamd_comgr.so"};
-    void *h = NULL;
-    for (size_t i = 0; !h && i < 3; i++) /* the one hiprtc loaded, if any */
-        h = dlopen(names[i], RTLD_NOW | RTLD_NOLOAD);
-    for (size_t i = 0; !h && i < 3; i++)
-        h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!h)
-        return -1;
-    int (*isa_count)(size_t *) = (int (*)(size_t *))dlsym(h, "amd_comgr_get_isa_count");
-    int (*isa_name)(size_t, const char **) =
-        (int (*)(size_t, const char **))dlsym(h, "amd_comgr_get_isa_name");
-    size_t n = 0;
-    if (!isa_count || !isa_name || isa_count(&n) != 0)
-        return -1;
-    char want[64];
-    int len = snprintf(want, sizeof want, "amdgcn-amd-amdhsa--%s", arch);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = NULL;
-        if (isa_name(i, &name) == 0 && name && strncmp(name, want, (size_t)len) == 0 &&
-            (name[len] == 0 || name[len] == ':'))
-            return 1;
-    }
-    return 0;
-}
-
 static void test_compile(void **state)
 {
     const CompileCase *c = *state;
@@ -216,7 +184,7 @@ static void test_compile(void **state)
         print_message("        %s\n", compiler_info[c->compiler]);
         skip();
     }
-    if (c->compiler == RT_HIPRTC && comgr_knows(c->arch) == 0) {
+    if (c->compiler == RT_HIPRTC && rt_jit_hip_knows_arch(c->arch) == 0) {
         print_message("        %s (its comgr) does not know %s\n", compiler_info[RT_HIPRTC],
                       c->arch);
         skip();

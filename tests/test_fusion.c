@@ -535,9 +535,16 @@ static void test_examples_match_interpreter(void **state)
         char *src = read_text(names[i]);
         Arena *a = arena_new();
         set_crash(names[i], src);
-        Compiled c;
-        char *msg;
-        for (int gi = 0; compile2(a, names[i], src, gi, &c, &msg); gi++) {
+        Diag d;
+        diag_init(&d);
+        int ngraph = front_compile(front_source(a, names[i], src, strlen(src)), a, &d)->ngraph;
+        assert_int_equal(d.nerrors, 0);
+        diag_free(&d);
+        for (int gi = 0; gi < ngraph; gi++) {
+            Compiled c;
+            char *msg;
+            if (!compile2(a, names[i], src, gi, &c, &msg))
+                fail_msg("%s: %s", names[i], msg);
             for (size_t t = 0; t < sizeof Ts / sizeof Ts[0]; t++) {
                 int64_t sym[4] = {Ts[t], 1, 1, 1};
                 Runs r;
@@ -552,7 +559,6 @@ static void test_examples_match_interpreter(void **state)
             }
             print_message("  %-28s matches at T = 1, 3, 64, 1000\n", c.ref->name);
         }
-        free(msg);
         crash_src = NULL;
         arena_free(a);
         free(src);
@@ -578,6 +584,7 @@ static void test_examples_match_interpreter(void **state)
 #define GEN_CAP 6144   /* static elements per value at most */
 #define GEN_VARS 512
 #define EPS32 0x1p-24
+#define BIG 1e30       /* the bound of a value that may be inf or NaN (exact values only) */
 
 typedef struct {
     int64_t c;
@@ -961,7 +968,7 @@ static GVar *op_unary(Gen *g, const GShape *s, int depth, bool exact)
     static const double guards[] = {0.25, 0.5, 1.0};
     double c = guards[rn(g, 3)];
     for (;;) {
-        switch (rn(g, 20)) {
+        switch (rn(g, 22)) {
         case 0: return emit(g, s, CF, t, B, e, "-%s", n);
         case 1: return emit(g, s, CF, t, B, e, "abs(%s)", n);
         case 2:
@@ -1004,6 +1011,16 @@ static GVar *op_unary(Gen *g, const GShape *s, int depth, bool exact)
         case 16: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "silu(%s)", n);
         case 17: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "gelu(%s)", n);
         case 18: return emit(g, s, CF, t, B, perturbed(1.2 * e, B), "gelu_tanh(%s)", n);
+        case 20: case 21: { /* unguarded: -inf, inf, NaN (exact operands only) */
+            if (e > 0 || !chance(g, 0.5))
+                break;
+            switch (rn(g, 4)) {
+            case 0: return emit(g, s, CF, t, BIG, 0, "log(%s)", n);
+            case 1: return emit(g, s, CF, t, BIG, 0, "sqrt(%s)", n);
+            case 2: return emit(g, s, CF, t, BIG, 0, "rsqrt(%s)", n);
+            default: return emit(g, s, CF, t, BIG, 0, "log2(%s)", n);
+            }
+        }
         case 19: {
             double lo = -fmin(B, 2) * 0.5, hi = fmin(B, 2) * 0.75;
             return emit(g, s, CF, t, fmax(fabs(lo), hi), perturbed(e, B), "clamp(%s, %s, %s)",
@@ -1045,6 +1062,8 @@ static GVar *op_binary(Gen *g, const GShape *s, int depth, bool exact)
         return emit(g, s, CF, t, A * Bb, perturbed(ea * Bb + eb * A + ea * eb, A * Bb),
                     "(%s * %s)", x, y);
     case 3: {
+        if (ea == 0 && eb == 0 && chance(g, 0.25)) /* x / 0 and 0 / 0 too */
+            return emit(g, s, CF, t, BIG, 0, "(%s / %s)", x, y);
         static const double guards[] = {0.5, 1.0, 2.0};
         double c = guards[rn(g, 3)];
         GVar *d = emit(g, &bs, CF, b->dt, Bb + c, perturbed(eb, Bb + c), "(abs(%s) + %s)",
@@ -1097,7 +1116,12 @@ static GVar *op_cast(Gen *g, const GShape *s, int depth, bool exact)
             return emit(g, s, CF, DT_F8E4M3, 448, rounded(e, DT_F8E4M3, 448),
                         "to(clamp(%s, -448.0, 448.0), f8e4m3)", x->name);
         return emit(g, s, CF, DT_F8E4M3, B, rounded(e, DT_F8E4M3, B), "to(%s, f8e4m3)", x->name);
-    case 5: return emit(g, s, CF, DT_F8E5M2, B, rounded(e, DT_F8E5M2, B), "to(%s, f8e5m2)", x->name);
+    case 5:
+        if (e == 0 && chance(g, 0.3)) /* overflow: NaN in f8e4m3, inf in f16 */
+            return chance(g, 0.5) ? emit(g, s, CF, DT_F8E4M3, BIG, 0, "to(%s * 900.0, f8e4m3)",
+                                         x->name)
+                                  : emit(g, s, CF, DT_F16, BIG, 0, "to(%s * 1e5, f16)", x->name);
+        return emit(g, s, CF, DT_F8E5M2, B, rounded(e, DT_F8E5M2, B), "to(%s, f8e5m2)", x->name);
     case 6: { /* static per-tensor quantization: q * scale ~ x, scale in [0.5, 1.5) */
         GVar *sc = scale_param(g);
         double b = fmin(2 * B, 448);
@@ -1846,7 +1870,7 @@ static RandomGraph random_graph(uint64_t seed)
 
 typedef struct {
     int graphs, runs, kernels_hist[5], multi_segment, symbolic_rows, temps, outputs;
-    int exact_outputs, int_outputs, tol_outputs;
+    int exact_outputs, int_outputs, tol_outputs, nonfinite; /* outputs holding NaN or inf */
     double worst; /* the largest |kexec - interpreter| / allowed seen */
     uint64_t worst_seed, seed;
 } Summary;
@@ -2012,7 +2036,10 @@ static bool check_random(const RandomGraph *rg, Summary *sum, char *msg, size_t 
             ok = false;
         }
         for (int o = 0; ok && o < rg->nout; o++) {
-            bool worse = false;
+            bool worse = false, special = false;
+            for (int64_t e = 0; t == 1 && dt_is_float(r.want[o].dtype) && e < r.want[o].numel; e++)
+                special |= !isfinite(r.want[o].f[e]);
+            sum->nonfinite += special;
             bool same = close_random(&r.want[o], &r.got[o], &rg->outs[o], &sum->worst, &worse,
                                      why2, sizeof why2);
             if (worse)
@@ -2052,7 +2079,7 @@ static void test_random_graphs(void **state)
 {
     (void)state;
     uint64_t first = (uint64_t)env_int("FUSION_SEED", 1);
-    int64_t count = env_int("FUSION_COUNT", 500);
+    int64_t count = env_int("FUSION_COUNT", 1000);
     bool verbose = env_int("FUSION_VERBOSE", 0) != 0;
     Summary sum = {0};
     int failures = 0;
@@ -2084,9 +2111,9 @@ static void test_random_graphs(void **state)
                   sum.kernels_hist[3], sum.kernels_hist[4]);
     print_message("  %d multi-segment kernels, %d graphs with a symbolic row, %d temps; "
                   "outputs: %d exact (bit-equal), %d integer/bool, %d within the error bound "
-                  "(worst %.3g of it, seed %" PRIu64 ")\n",
+                  "(worst %.3g of it, seed %" PRIu64 "); %d with NaN or inf\n",
                   sum.multi_segment, sum.symbolic_rows, sum.temps, sum.exact_outputs,
-                  sum.int_outputs, sum.tol_outputs, sum.worst, sum.worst_seed);
+                  sum.int_outputs, sum.tol_outputs, sum.worst, sum.worst_seed, sum.nonfinite);
     if (failures)
         fail_msg("%d of %" PRId64 " random graphs failed", failures, count);
 }
