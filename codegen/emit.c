@@ -528,6 +528,19 @@ static int64_t chunks_of(const Cx *x)
     return x->seg->sched.chunks;
 }
 
+/* Index arithmetic inside a row is 32-bit when the row length is static
+ * and fits; only offsets that involve outer indices, symbols or strides
+ * are computed in 64 bits (print_ix widens row vars there). */
+static bool row_idx_32(const Cx *x)
+{
+    return x->n >= 0 && x->n < ((int64_t)1 << 30);
+}
+
+static const char *idx_type(const Cx *x)
+{
+    return row_idx_32(x) ? "int" : "sn_i64";
+}
+
 static void open_runs(Cx *x)
 {
     const KSchedule *s = &x->seg->sched;
@@ -538,7 +551,11 @@ static void open_runs(Cx *x)
         line(x->o, "for (int c = 0;; c++) {");
     }
     x->o->indent++;
-    line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;", s->threads_per_row, s->vec);
+    if (row_idx_32(x))
+        line(x->o, "const int e0 = (c * %d + lane) * %d;", s->threads_per_row, s->vec);
+    else
+        line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;", s->threads_per_row,
+             s->vec);
     if (chunks_of(x) == 0)
         line(x->o, "if (e0 >= n) break;");
 }
@@ -549,13 +566,13 @@ static void open_elems(Cx *x)
     line(x->o, "#pragma unroll");
     line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
     x->o->indent++;
-    line(x->o, "[[maybe_unused]] const sn_i64 e = e0 + j;");
+    line(x->o, "[[maybe_unused]] const %s e = e0 + j;", idx_type(x));
     line(x->o, "[[maybe_unused]] const bool ok = live && e < n;");
     /* row vars from e */
     for (int k = seg->nrow - 1; k >= 0; k--) {
         for (int i = 0; i < x->o->indent; i++)
             put(x->o, "    ");
-        put(x->o, "[[maybe_unused]] const sn_i64 r%d = e", k);
+        put(x->o, "[[maybe_unused]] const %s r%d = e", idx_type(x), k);
         Dim stride = dim_const(1);
         for (int i = k + 1; i < seg->nrow; i++)
             dim_mul(stride, seg->row[i], &stride);
@@ -595,9 +612,9 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
             const KBuf *b = &x->p->bufs[bi];
             line(x->o, "if (live && e0 + %d <= n) {", v);
             x->o->indent++;
-            line(x->o, "[[maybe_unused]] const sn_i64 e = e0;");
+            line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
             if (seg->nrow == 1)
-                line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
+                line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
             put(x->o, "const %s raw = *(const %s *)(b%d + (", vector_type(run_bytes(x, bi)),
@@ -884,9 +901,9 @@ static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
         if (vec) {
             line(x->o, "if (live && e0 + %d <= n) {", v);
             x->o->indent++;
-            line(x->o, "[[maybe_unused]] const sn_i64 e = e0;");
+            line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
             if (seg->nrow == 1)
-                line(x->o, "[[maybe_unused]] const sn_i64 r0 = e;");
+                line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
             line(x->o, "%s raw;", vector_type(run_bytes(x, st->buf)));
             line(x->o, "%s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
             line(x->o, "#pragma unroll");

@@ -251,11 +251,11 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
             float acc5 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -264,16 +264,16 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                     }
                 }
                 float l1[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + (o0 * b1_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -282,17 +282,17 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l1[j] = ok ? sn_from_bf16(b1[o0 * b1_s0 + (sn_i64)r0]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k1 = l1[j];
                     const float k2 = k0 + k1;
@@ -334,11 +334,11 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
             const float k8 = sn_rsqrt(k7);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l10[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -347,9 +347,9 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l10[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                     }
                 }
@@ -357,9 +357,9 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 float s1[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k3 = c3[c * 8 + j];
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
@@ -369,8 +369,8 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                     s1[j] = k3;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint2 raw;
                     sn_u8 *el = (sn_u8 *)&raw;
                     #pragma unroll
@@ -380,17 +380,17 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b4[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                         }
                     }
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -400,9 +400,9 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
                         }
@@ -443,28 +443,28 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
             float acc5 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 float l1[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l1[j] = ok ? sn_from_bf16(b1[o0 * b1_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k1 = l1[j];
                     const float k2 = k0 + k1;
@@ -506,22 +506,22 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
             const float k8 = sn_rsqrt(k7);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l10[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l10[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 float s1[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k3 = c3[c * 8 + j];
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
@@ -532,18 +532,18 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b4[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
                     }

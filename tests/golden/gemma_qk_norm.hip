@@ -249,11 +249,11 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -262,17 +262,17 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -292,11 +292,11 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -305,18 +305,18 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -325,8 +325,8 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     s0[j] = k10;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -336,9 +336,9 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b3[o0 * ((sn_i64)4096) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                         }
@@ -365,11 +365,11 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -378,17 +378,17 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -408,11 +408,11 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -421,18 +421,18 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l7[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -441,8 +441,8 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                     s0[j] = k10;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -452,9 +452,9 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b4[o0 * ((sn_i64)1024) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                         }
@@ -493,20 +493,20 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -526,21 +526,21 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -550,9 +550,9 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b3[o0 * ((sn_i64)4096) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                     }
@@ -578,20 +578,20 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -611,21 +611,21 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -635,9 +635,9 @@ extern "C" __global__ void __launch_bounds__(256) gemma_qk_norm_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b4[o0 * ((sn_i64)1024) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                     }

@@ -247,11 +247,11 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             float acc1 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -260,17 +260,17 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     if (ok) {
@@ -307,12 +307,12 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             float acc4 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k2 = k0 - k1;
                     c2[c * 8 + j] = k2;
@@ -352,11 +352,11 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
             const float k7 = sn_rsqrt(k6);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l9[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -365,16 +365,16 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l9[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float l11[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -383,18 +383,18 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l11[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k2 = c2[c * 8 + j];
                     const float k8 = k2 * k7;
                     const float k9 = l9[j];
@@ -404,8 +404,8 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                     s0[j] = k12;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -415,9 +415,9 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b3[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                         }
@@ -456,20 +456,20 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             float acc1 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     if (ok) {
@@ -506,12 +506,12 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             float acc4 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k2 = k0 - k1;
                     c2[c * 8 + j] = k2;
@@ -551,29 +551,29 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
             const float k7 = sn_rsqrt(k6);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l9[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l9[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                 }
                 float l11[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l11[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k2 = c2[c * 8 + j];
                     const float k8 = k2 * k7;
                     const float k9 = l9[j];
@@ -584,9 +584,9 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b3[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                     }

@@ -249,11 +249,11 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
             const float k1 = live ? b3_v : 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -262,25 +262,25 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k2 = k0 / k1;
                     s0[j] = k2;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint2 raw;
                     sn_u8 *el = (sn_u8 *)&raw;
                     #pragma unroll
@@ -290,9 +290,9 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                         }
@@ -318,29 +318,29 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
             const float k16 = live ? b3_v : 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 4;
+                const int e0 = (c * 4 + lane) * 4;
                 float l1[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l1[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)129)]) : 0.0f;
                 }
                 float l5[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l5[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)]) : 0.0f;
                 }
                 float s0[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = ((sn_i64)r0 % (sn_i64)2);
                     const float k1 = l1[j];
                     const float k3 = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)]) : 0.0f;
@@ -359,8 +359,8 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
                     s0[j] = k17;
                 }
                 if (live && e0 + 4 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     unsigned raw;
                     sn_u8 *el = (sn_u8 *)&raw;
                     #pragma unroll
@@ -370,9 +370,9 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 4; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
                         }
@@ -410,30 +410,30 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0_scalar(
             const float k1 = live ? b3_v : 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k2 = k0 / k1;
                     s0[j] = k2;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                     }
@@ -458,29 +458,29 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0_scalar(
             const float k16 = live ? b3_v : 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 4;
+                const int e0 = (c * 4 + lane) * 4;
                 float l1[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l1[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)129)]) : 0.0f;
                 }
                 float l5[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l5[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)]) : 0.0f;
                 }
                 float s0[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = ((sn_i64)r0 % (sn_i64)2);
                     const float k1 = l1[j];
                     const float k3 = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)]) : 0.0f;
@@ -500,9 +500,9 @@ extern "C" __global__ void __launch_bounds__(256) mla_rope_fp8_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
                     }

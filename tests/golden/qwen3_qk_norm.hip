@@ -248,11 +248,11 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -261,17 +261,17 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -291,11 +291,11 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -304,18 +304,18 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -323,8 +323,8 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     s0[j] = k8;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -334,9 +334,9 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b3[o0 * ((sn_i64)4096) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                         }
@@ -362,11 +362,11 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -375,17 +375,17 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -405,11 +405,11 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -418,18 +418,18 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l7[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -437,8 +437,8 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                     s0[j] = k8;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint4 raw;
                     sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
@@ -448,9 +448,9 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b4[o0 * ((sn_i64)1024) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                         }
@@ -488,20 +488,20 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -521,21 +521,21 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -544,9 +544,9 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b3[o0 * ((sn_i64)4096) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                     }
@@ -571,20 +571,20 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -604,21 +604,21 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
                 }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -627,9 +627,9 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b4[o0 * ((sn_i64)1024) + o1 * ((sn_i64)128) + (sn_i64)r0] = sn_to_bf16(s0[j]);
                     }

@@ -249,11 +249,11 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -262,17 +262,17 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -312,11 +312,11 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             float acc10 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l7[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -325,17 +325,17 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -378,20 +378,20 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             const float k15 = (k14);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
                     const float k16 = k8 / k15;
                     s0[j] = k16;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint2 raw;
                     sn_u8 *el = (sn_u8 *)&raw;
                     #pragma unroll
@@ -401,9 +401,9 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                         }
@@ -445,20 +445,20 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
@@ -498,20 +498,20 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             float acc10 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
                     const float k7 = l7[j];
@@ -554,22 +554,22 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             const float k15 = (k14);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 128 + lane) * 8;
+                const int e0 = (c * 128 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
                     const float k16 = k8 / k15;
                     s0[j] = k16;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                     }

@@ -244,11 +244,11 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
             float acc6 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -257,16 +257,16 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                     }
                 }
                 float l3[8];
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     #pragma unroll
@@ -275,17 +275,17 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         l3[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)]) : 0.0f;
                     }
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k1 = sn_sigmoid(k0);
                     const float k2 = k0 * k1;
@@ -310,20 +310,20 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
             const float k11 = (k10);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k4 = c4[c * 8 + j];
                     const float k12 = k4 / k11;
                     s0[j] = k12;
                 }
                 if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const sn_i64 e = e0;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
                     uint2 raw;
                     sn_u8 *el = (sn_u8 *)&raw;
                     #pragma unroll
@@ -333,9 +333,9 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0(
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const sn_i64 e = e0 + j;
+                        [[maybe_unused]] const int e = e0 + j;
                         [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const sn_i64 r0 = e;
+                        [[maybe_unused]] const int r0 = e;
                         if (ok) {
                             b1[o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_to_e4m3_sat(s0[j]);
                         }
@@ -373,28 +373,28 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
             float acc6 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
                 float l3[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     l3[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k1 = sn_sigmoid(k0);
                     const float k2 = k0 * k1;
@@ -419,22 +419,22 @@ extern "C" __global__ void __launch_bounds__(256) silu_mul_fp8_group_k0_scalar(
             const float k11 = (k10);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const sn_i64 e0 = ((sn_i64)c * 4 + lane) * 8;
+                const int e0 = (c * 4 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     const float k4 = c4[c * 8 + j];
                     const float k12 = k4 / k11;
                     s0[j] = k12;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const sn_i64 e = e0 + j;
+                    [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = live && e < n;
-                    [[maybe_unused]] const sn_i64 r0 = e;
+                    [[maybe_unused]] const int r0 = e;
                     if (ok) {
                         b1[o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_to_e4m3_sat(s0[j]);
                     }

@@ -1,0 +1,185 @@
+/* test_bundle.c - bundles and the JIT cache without a GPU.
+ *   - a bundle written by the compiler parses back with its signature,
+ *     kernels and launch metadata;
+ *   - a truncated bundle, a flipped byte (checksum), a newer format
+ *     version, a bad magic and garbage are refused with a clear message;
+ *   - the JIT cache (NVRTC, no GPU needed): a miss compiles and writes one
+ *     entry, a hit returns the same bytes, a corrupt or truncated entry is
+ *     detected and rebuilt.  Skipped where NVRTC cannot be loaded. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "bundle.h"
+#include "front.h"
+#include "internal.h"
+#include "jit.h"
+
+static unsigned char *bytes;
+static size_t len;
+static char *cuda_source;
+
+static int setup(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(a, "examples/qwen3_qk_norm.sn", &d);
+    IrModule *m = f ? front_compile(f, a, &d) : NULL;
+    CgTarget t;
+    cg_target("cuda:sm_90", &t, &d);
+    BundleGraph bg;
+    if (!m || !bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) ||
+        !bundle_encode(&bg, 1, &bytes, &len)) {
+        diag_print(&d, stderr);
+        return -1;
+    }
+    cuda_source = strdup(bg.variants[0].module.source);
+    diag_free(&d);
+    arena_free(a);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(bytes);
+    free(cuda_source);
+    return 0;
+}
+
+static sn_status parse_copy(const unsigned char *b, size_t n, sn_bundle **out)
+{
+    unsigned char *copy = malloc(n ? n : 1);
+    memcpy(copy, b, n);
+    return rt_bundle_parse(copy, n, out);
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    sn_bundle *b;
+    assert_int_equal(parse_copy(bytes, len, &b), SN_OK);
+    assert_int_equal(sn_bundle_num_graphs(b), 1);
+    sn_graph *g = sn_bundle_graph(b, "qwen3_qk_norm");
+    assert_non_null(g);
+    assert_int_equal(sn_graph_num_inputs(g), 3);
+    assert_int_equal(sn_graph_num_outputs(g), 2);
+    const char *name;
+    sn_dtype t;
+    int rank;
+    int64_t dims[8];
+    assert_int_equal(sn_graph_input(g, 0, &name, &t, &rank, dims), SN_OK);
+    assert_string_equal(name, "qkv");
+    assert_int_equal(t, SN_BF16);
+    assert_int_equal(rank, 2);
+    assert_int_equal(dims[0], -1); /* symbol 0 */
+    assert_int_equal(dims[1], 6144);
+    assert_string_equal(sn_graph_symbol(g, 0), "T");
+    assert_int_equal(g->nvariant, 1);
+    assert_int_equal(g->variants[0].nkernel, 1);
+    assert_int_equal(g->variants[0].kernels[0].nseg, 2); /* Q and K in one launch */
+    assert_null(sn_bundle_graph(b, "nope"));
+    assert_non_null(strstr(sn_last_error(), "nope"));
+    rt_bundle_free(b);
+}
+
+static void expect_refused(const unsigned char *b, size_t n, const char *why)
+{
+    sn_bundle *out = NULL;
+    assert_int_equal(parse_copy(b, n, &out), SN_ERR_BUNDLE);
+    assert_null(out);
+    if (!strstr(sn_last_error(), why))
+        fail_msg("expected '%s' in: %s", why, sn_last_error());
+}
+
+static void test_bad_bundles(void **state)
+{
+    (void)state;
+    unsigned char *b = malloc(len);
+    expect_refused(bytes, len - 1, "truncated");
+    expect_refused(bytes, 10, "not a sinter bundle");
+    memcpy(b, bytes, len);
+    b[len / 2] ^= 0x40;
+    expect_refused(b, len, "checksum");
+    memcpy(b, bytes, len);
+    b[8] = 99; /* version */
+    expect_refused(b, len, "newer");
+    memcpy(b, bytes, len);
+    b[0] = 'X';
+    expect_refused(b, len, "not a sinter bundle");
+    for (size_t i = 0; i < len; i++)
+        b[i] = (unsigned char)(i * 131 + 7);
+    expect_refused(b, len, "not a sinter bundle");
+    free(b);
+}
+
+static void test_jit_cache(void **state)
+{
+    (void)state;
+    char info[256];
+    if (!rt_jit_probe(RT_NVRTC, info, sizeof info)) {
+        print_message("        %s\n", info);
+        skip();
+    }
+    char dir[] = "/tmp/sinter-cache-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    setenv("SINTER_CACHE_DIR", dir, 1);
+    void *a = NULL, *b = NULL, *c = NULL;
+    size_t na, nb, nc;
+    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &a, &na), SN_OK);
+    char cmd[512], path[512] = "";
+    snprintf(cmd, sizeof cmd, "ls %s/*.bin", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(fgets(path, sizeof path, p));
+    pclose(p);
+    path[strcspn(path, "\n")] = 0;
+    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &b, &nb), SN_OK);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na);
+    /* corrupt the entry: it must be detected and rebuilt */
+    FILE *f = fopen(path, "r+b");
+    fseek(f, 100, SEEK_SET);
+    fputc(0x5a, f);
+    fclose(f);
+    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
+    assert_int_equal(nc, na);
+    assert_memory_equal(a, c, na);
+    free(c);
+    assert_int_equal(truncate(path, 50), 0);
+    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
+    assert_memory_equal(a, c, na);
+    /* a different arch or driver is a different key */
+    void *d = NULL;
+    size_t nd;
+    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_80", "test", &d, &nd), SN_OK);
+    snprintf(cmd, sizeof cmd, "ls %s | grep -c '\\.bin$'", dir);
+    p = popen(cmd, "r");
+    int entries = 0;
+    assert_int_equal(fscanf(p, "%d", &entries), 1);
+    pclose(p);
+    assert_int_equal(entries, 2);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_bad_bundles),
+        cmocka_unit_test(test_jit_cache),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
