@@ -24,6 +24,14 @@
 
 static int passed, failed;
 
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+
 #define CHECK(cond, ...)                                                                     \
     do {                                                                                     \
         if (cond) {                                                                          \
@@ -162,6 +170,24 @@ static void test_qk_norm(Arena *a)
         same(&want[1], k_out, cases[i].what);
         sn_dev_free(base);
     }
+    /* host cost of a launch: enqueue many, then wait once */
+    {
+        void *base2;
+        void *qkv2 = upload(&in[0], 0, 0, &base2);
+        int64_t st[2] = {6144, 1};
+        sn_tensor tin2[3] = {{qkv2, SN_BF16, 2, s_qkv, st, 0}, {qw, SN_BF16, 1, s_w, NULL, 0},
+                             {kw, SN_BF16, 1, s_w, NULL, 0}};
+        sn_dev_synchronize();
+        const int reps = 2000;
+        double t0 = now_ms();
+        for (int i = 0; i < reps; i++)
+            sn_launch(c.gr, tin2, 3, out, 2, NULL, 0, NULL);
+        double per = (now_ms() - t0) * 1e3 / reps;
+        sn_dev_synchronize();
+        printf("host time per sn_launch (qwen3_qk_norm, all checks): %.2f us\n", per);
+        CHECK(per < 5.0, "host time of a launch under 5 us (%.2f)", per);
+        sn_dev_free(base2);
+    }
     /* refused launches */
     void *base;
     void *qkv = upload(&in[0], 0, 0, &base);
@@ -193,6 +219,44 @@ static void test_qk_norm(Arena *a)
     sn_dev_free(k_out);
     sn_bundle_free(c.b);
     free(c.bundle);
+}
+
+/* ------------------------------------------------ cold and warm loads */
+
+static void test_load_times(Arena *a)
+{
+    static const char *const ex[] = {"qwen3_qk_norm", "gemma_qk_norm", "add_rms_norm_fp8",
+                                      "rms_norm_fp8_per_token", "mla_rope_fp8",
+                                      "silu_mul_fp8_group", "layer_norm"};
+    char dir[] = "/tmp/sinter-loadtime-XXXXXX";
+    if (!mkdtemp(dir))
+        return;
+    setenv("SINTER_CACHE_DIR", dir, 1);
+    for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "examples/%s.sn", ex[i]);
+        Compiled c = {0};
+        double t0 = now_ms();
+        bool ok = compile(path, &c, a); /* loads once: cold JIT */
+        double cold = now_ms() - t0;
+        sn_bundle *b;
+        t0 = now_ms();
+        ok = ok && sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK;
+        double warm = now_ms() - t0;
+        CHECK(ok, "load %s", ex[i]);
+        CHECK(warm < 5.0, "warm load of %s under 5 ms (%.2f)", ex[i], warm);
+        printf("load %-24s cold (compile + JIT + module) %8.1f ms, warm %.2f ms\n", ex[i], cold,
+               warm);
+        if (ok)
+            sn_bundle_free(b);
+        sn_bundle_free(c.b);
+        free(c.bundle);
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("could not remove %s\n", dir);
+    unsetenv("SINTER_CACHE_DIR");
 }
 
 /* ------------------------------------------------------- in place */
@@ -313,12 +377,6 @@ static void test_graph_capture(Arena *a)
 
 /* ------------------------------------------ two processes, one cache */
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 static const char *self_path;
 
@@ -400,6 +458,7 @@ int main(int argc, char **argv)
     printf("device %s (%s)\n", name, arch);
     Arena *a = arena_new();
     test_qk_norm(a);
+    test_load_times(a);
     test_in_place(a);
     test_graph_capture(a);
     test_concurrent_cache(a);
