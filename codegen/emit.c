@@ -425,7 +425,7 @@ static void binary_expr(Out *o, const KOp *op)
     case BIN_ADD: put(o, f ? "k%d + k%d" : "sn_iadd(k%d, k%d)", a, b); return;
     case BIN_SUB: put(o, f ? "k%d - k%d" : "sn_isub(k%d, k%d)", a, b); return;
     case BIN_MUL: put(o, f ? "k%d * k%d" : "sn_imul(k%d, k%d)", a, b); return;
-    case BIN_DIV: put(o, "k%d / k%d", a, b); return;
+    case BIN_DIV: put(o, "sn_div(k%d, k%d)", a, b); return;
     case BIN_MAX: put(o, f ? "sn_max(k%d, k%d)" : "sn_imax(k%d, k%d)", a, b); return;
     case BIN_MIN: put(o, f ? "sn_min(k%d, k%d)" : "sn_imin(k%d, k%d)", a, b); return;
     case BIN_POW: put(o, "powf(k%d, k%d)", a, b); return;

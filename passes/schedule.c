@@ -15,15 +15,16 @@
  *     lanes get fewer runs, and past 1024 lanes the row is looped over and
  *     re-read per reduction phase (persistent = false);
  *   - a symbolic row length (a reduction over T) is looped: 256 lanes;
- *   - blocks have 256 threads (rows_per_block = 256 / threads_per_row),
- *     more when one row takes more lanes. */
+ *   - blocks have 128 threads (rows_per_block = 128 / threads_per_row),
+ *     more when one row takes more lanes: small blocks let more rows, each
+ *     between its load and store phases, overlap on one SM. */
 #include <stdio.h>
 
 #include "passes.h"
 
 #define RUNS_PER_LANE 4
 #define REG_BUDGET 64
-#define BLOCK 256
+#define BLOCK 128
 #define MAX_LANES 1024
 
 static int pow2_floor(int64_t x)
@@ -93,7 +94,7 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
         s.vec = vec > 4 ? 4 : vec;
         s.chunks = 0;
         s.persistent = false;
-        s.why = "row length known only at launch: looped, 256 lanes";
+        s.why = "row length known only at launch: looped, 128 lanes";
     } else {
         while (vec > 1 && n % vec)
             vec /= 2;

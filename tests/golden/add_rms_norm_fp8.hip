@@ -9,8 +9,8 @@
  *   b4         pointer (out0 f8e4m3[T, 4096])
  *   b5         pointer (h bf16[T, 4096])
  *   sym_T      size symbol
- * block 256, shared memory 32 bytes, grid = ceil(T / 2)
- * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 2 rows/block, row in registers
+ * block 128, shared memory 16 bytes, grid = ceil(T / 1)
+ * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 1 rows/block, row in registers
  * variants: add_rms_norm_fp8_k0 needs x 16-byte aligned with strides a multiple of the vector, residual 16-byte aligned with strides a multiple of the vector, w 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned, h 16-byte aligned; otherwise add_rms_norm_fp8_k0_scalar runs
  * graph ops: %0 input, %1 input, %4 add, %5 cast, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %2 input, %14 mul, %3 input, %16 div, %17 cast
  */
@@ -213,7 +213,23 @@ SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
-SN_DEVICE float sn_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
+ * ulp from the correctly rounded quotient (what Triton's `/` compiles to);
+ * the correctly rounded sequence costs several times more and made the
+ * FP8 chains compute-bound.  Elsewhere (and in the C tests): a / b.  The
+ * reference interpreter divides exactly; results agree within the
+ * tolerance --check applies to transcendental functions. */
+#if defined(__CUDA_ARCH__)
+SN_DEVICE float sn_div(float a, float b)
+{
+    float r;
+    asm("div.full.f32 %0, %1, %2;" : "=f"(r) : "f"(a), "f"(b));
+    return r;
+}
+#else
+SN_DEVICE float sn_div(float a, float b) { return a / b; }
+#endif
+SN_DEVICE float sn_sigmoid(float x) { return sn_div(1.0f, 1.0f + expf(-x)); }
 SN_DEVICE float sn_rsqrt(float x) { return 1.0f / sqrtf(x); }
 SN_DEVICE sn_i64 sn_iadd(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a + (sn_u64)b); }
 SN_DEVICE sn_i64 sn_isub(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a - (sn_u64)b); }
@@ -224,7 +240,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
-extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
+extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -236,13 +252,13 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_5[2][4];
+    __shared__ float red0_5[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
-        const sn_i64 nblk = (rows + 1) / 2;
+        const sn_i64 nblk = (rows + 0) / 1;
         if (blk < nblk) {
             const int lane = threadIdx.x % 128, team = threadIdx.x / 128;
-            const sn_i64 row = blk * 2 + team;
+            const sn_i64 row = blk * 1 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
@@ -365,7 +381,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
                     const float k11 = k9 * k10;
-                    const float k13 = k11 / k12;
+                    const float k13 = sn_div(k11, k12);
                     s0[j] = k13;
                     s1[j] = k3;
                 }
@@ -416,7 +432,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0(
     }
 }
 
-extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
+extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -428,13 +444,13 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_5[2][4];
+    __shared__ float red0_5[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
-        const sn_i64 nblk = (rows + 1) / 2;
+        const sn_i64 nblk = (rows + 0) / 1;
         if (blk < nblk) {
             const int lane = threadIdx.x % 128, team = threadIdx.x / 128;
-            const sn_i64 row = blk * 2 + team;
+            const sn_i64 row = blk * 1 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
@@ -527,7 +543,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_scalar(
                     const float k9 = k3 * k8;
                     const float k10 = l10[j];
                     const float k11 = k9 * k10;
-                    const float k13 = k11 / k12;
+                    const float k13 = sn_div(k11, k12);
                     s0[j] = k13;
                     s1[j] = k3;
                 }

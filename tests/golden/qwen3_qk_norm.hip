@@ -7,9 +7,9 @@
  *   b3         pointer (q_out bf16[T, 32, 128])
  *   b4         pointer (k_out bf16[T, 8, 128])
  *   sym_T      size symbol
- * block 256, shared memory 0 bytes, grid = ceil(T*32 / 64) + ceil(T*8 / 64)
- * segment 0: rows T*32 x row 128; 4 lanes x 4 runs x 8, 64 rows/block, row in registers
- * segment 1: rows T*8 x row 128; 4 lanes x 4 runs x 8, 64 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*32 / 32) + ceil(T*8 / 32)
+ * segment 0: rows T*32 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
+ * segment 1: rows T*8 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
  * variants: qwen3_qk_norm_k0 needs qkv 16-byte aligned with strides a multiple of the vector, q_w 16-byte aligned with strides a multiple of the vector, q_out 16-byte aligned, k_w 16-byte aligned with strides a multiple of the vector, k_out 16-byte aligned; otherwise qwen3_qk_norm_k0_scalar runs
  * graph ops: %0 input, %4 mul, %5 mean, %6 const, %7 add, %8 rsqrt, %10 mul, %1 input, %12 mul, %14 mul, %15 mean, %16 const, %17 add, %18 rsqrt, %20 mul, %2 input, %22 mul
  */
@@ -212,7 +212,23 @@ SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
-SN_DEVICE float sn_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
+ * ulp from the correctly rounded quotient (what Triton's `/` compiles to);
+ * the correctly rounded sequence costs several times more and made the
+ * FP8 chains compute-bound.  Elsewhere (and in the C tests): a / b.  The
+ * reference interpreter divides exactly; results agree within the
+ * tolerance --check applies to transcendental functions. */
+#if defined(__CUDA_ARCH__)
+SN_DEVICE float sn_div(float a, float b)
+{
+    float r;
+    asm("div.full.f32 %0, %1, %2;" : "=f"(r) : "f"(a), "f"(b));
+    return r;
+}
+#else
+SN_DEVICE float sn_div(float a, float b) { return a / b; }
+#endif
+SN_DEVICE float sn_sigmoid(float x) { return sn_div(1.0f, 1.0f + expf(-x)); }
 SN_DEVICE float sn_rsqrt(float x) { return 1.0f / sqrtf(x); }
 SN_DEVICE sn_i64 sn_iadd(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a + (sn_u64)b); }
 SN_DEVICE sn_i64 sn_isub(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a - (sn_u64)b); }
@@ -223,7 +239,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
-extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
+extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -235,10 +251,10 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 64 + team;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
@@ -349,10 +365,10 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 64 + team;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
@@ -463,7 +479,7 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0(
     }
 }
 
-extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
+extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -475,10 +491,10 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 64 + team;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
@@ -558,10 +574,10 @@ extern "C" __global__ void __launch_bounds__(256) qwen3_qk_norm_k0_scalar(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 64 + team;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);

@@ -6,8 +6,8 @@
  *   b2         pointer (q f8e4m3[T, 4096])
  *   b3         pointer (s f32[T, 1])
  *   sym_T      size symbol
- * block 256, shared memory 64 bytes, grid = ceil(T / 2)
- * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 2 rows/block, row in registers
+ * block 128, shared memory 32 bytes, grid = ceil(T / 1)
+ * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 1 rows/block, row in registers
  * variants: rms_norm_fp8_per_token_k0 needs x 16-byte aligned with strides a multiple of the vector, w 16-byte aligned with strides a multiple of the vector, q 16-byte aligned; otherwise rms_norm_fp8_per_token_k0_scalar runs
  * graph ops: %0 input, %2 mul, %3 mean, %4 const, %5 add, %6 rsqrt, %8 mul, %1 input, %10 mul, %11 abs, %12 max, %13 const, %14 max, %15 const, %16 div, %17 cast, %19 div, %20 cast
  */
@@ -209,7 +209,23 @@ SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
-SN_DEVICE float sn_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
+ * ulp from the correctly rounded quotient (what Triton's `/` compiles to);
+ * the correctly rounded sequence costs several times more and made the
+ * FP8 chains compute-bound.  Elsewhere (and in the C tests): a / b.  The
+ * reference interpreter divides exactly; results agree within the
+ * tolerance --check applies to transcendental functions. */
+#if defined(__CUDA_ARCH__)
+SN_DEVICE float sn_div(float a, float b)
+{
+    float r;
+    asm("div.full.f32 %0, %1, %2;" : "=f"(r) : "f"(a), "f"(b));
+    return r;
+}
+#else
+SN_DEVICE float sn_div(float a, float b) { return a / b; }
+#endif
+SN_DEVICE float sn_sigmoid(float x) { return sn_div(1.0f, 1.0f + expf(-x)); }
 SN_DEVICE float sn_rsqrt(float x) { return 1.0f / sqrtf(x); }
 SN_DEVICE sn_i64 sn_iadd(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a + (sn_u64)b); }
 SN_DEVICE sn_i64 sn_isub(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a - (sn_u64)b); }
@@ -220,7 +236,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
-extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
+extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -229,14 +245,14 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_2[2][4];
-    __shared__ float red0_10[2][4];
+    __shared__ float red0_2[1][4];
+    __shared__ float red0_10[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
-        const sn_i64 nblk = (rows + 1) / 2;
+        const sn_i64 nblk = (rows + 0) / 1;
         if (blk < nblk) {
             const int lane = threadIdx.x % 128, team = threadIdx.x / 128;
-            const sn_i64 row = blk * 2 + team;
+            const sn_i64 row = blk * 1 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
@@ -373,7 +389,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
             }
             const float k10 = acc10;
             const float k12 = sn_max(k10, k11);
-            const float k14 = k12 / k13;
+            const float k14 = sn_div(k12, k13);
             const float k15 = (k14);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
@@ -385,7 +401,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const float k16 = k8 / k15;
+                    const float k16 = sn_div(k8, k15);
                     s0[j] = k16;
                 }
                 if (live && e0 + 8 <= n) {
@@ -416,7 +432,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0(
     }
 }
 
-extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scalar(
+extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -425,14 +441,14 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_2[2][4];
-    __shared__ float red0_10[2][4];
+    __shared__ float red0_2[1][4];
+    __shared__ float red0_10[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
-        const sn_i64 nblk = (rows + 1) / 2;
+        const sn_i64 nblk = (rows + 0) / 1;
         if (blk < nblk) {
             const int lane = threadIdx.x % 128, team = threadIdx.x / 128;
-            const sn_i64 row = blk * 2 + team;
+            const sn_i64 row = blk * 1 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)4096);
             const sn_i64 o0 = (live ? row : 0);
@@ -549,7 +565,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
             }
             const float k10 = acc10;
             const float k12 = sn_max(k10, k11);
-            const float k14 = k12 / k13;
+            const float k14 = sn_div(k12, k13);
             const float k15 = (k14);
             #pragma unroll
             for (int c = 0; c < 4; c++) {
@@ -561,7 +577,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_scal
                     [[maybe_unused]] const bool ok = live && e < n;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const float k16 = k8 / k15;
+                    const float k16 = sn_div(k8, k15);
                     s0[j] = k16;
                 }
                 #pragma unroll
