@@ -73,6 +73,8 @@ static void quote(FILE *out, Span s)
     size_t end = i;
     while (end < f->len && f->text[end] != '\n')
         end++;
+    if (end > i && f->text[end - 1] == '\r') /* CRLF files */
+        end--;
     if (end - i > 400) /* keep absurd lines readable */
         end = i + 400;
     fputs("    ", out);
