@@ -241,6 +241,16 @@ static bool ix_uses_outer(const Cx *x, const IxExpr *e)
     }
 }
 
+/* Does e use a row variable (IX_VAL leaves not counted)? */
+static bool ix_uses_row_var(const Cx *x, const IxExpr *e)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c >= x->seg->nouter;
+    case IX_CONST: case IX_DIM: case IX_VAL: return false;
+    default: return ix_uses_row_var(x, e->a) || ix_uses_row_var(x, e->b);
+    }
+}
+
 static bool ix_uses_row(const Cx *x, const IxExpr *e)
 {
     switch (e->kind) {
@@ -299,6 +309,149 @@ static bool vector_access(const Cx *x, int bi, IxExpr *const *idx)
             if (s.coef % v)
                 return false;
         }
+    return true;
+}
+
+static bool ix_reads_row_value(const Cx *x, const IxExpr *e)
+{
+    if (e->kind == IX_VAL)
+        return ((const KOp *)x->seg->ops.items[e->c])->row;
+    if (e->kind < IX_ADD)
+        return false;
+    return ix_reads_row_value(x, e->a) || ix_reads_row_value(x, e->b);
+}
+
+/* ------------------------------------------------------- window loads */
+
+/* A run's loads e = e0 + j (e0 a multiple of vec, j < vec) of an index
+ * expression split as base(e0) + off[j]: base is the expression with the
+ * row var at e0, off[j] a small offset depending on j only.  Then the run
+ * reads the window [base, base + width) with one vector load and element j
+ * takes window[off[j]]: RoPE pairs (v/2*2 + 128), cos/sin rows (v/2). */
+typedef struct {
+    IxExpr *base;      /* over the segment vars (row var = e0 at run time) */
+    IxExpr *base_m;    /* the same with the row var written vec * r' (for divisibility) */
+    int off[16];
+    bool ok;
+} Split;
+
+static Split split_run(Cx *x, const IxExpr *e)
+{
+    Arena *a = x->o->arena;
+    int v = x->seg->sched.vec, row = x->seg->nouter;
+    Split r = {0};
+    r.ok = true;
+    switch (e->kind) {
+    case IX_CONST: case IX_DIM: case IX_VAL:
+        r.base = r.base_m = (IxExpr *)e;
+        return r;
+    case IX_VAR:
+        r.base = r.base_m = (IxExpr *)e;
+        if (e->c == row) {
+            r.base_m = ix_mul(a, ix_var(a, row), ix_const(a, v));
+            for (int j = 0; j < v; j++)
+                r.off[j] = j;
+        } else if (e->c > row) {
+            r.ok = false;
+        }
+        return r;
+    default: break;
+    }
+    Split l = split_run(x, e->a), rr = split_run(x, e->b);
+    if (!l.ok || !rr.ok)
+        return (Split){.ok = false};
+    bool rconst = e->b->kind == IX_CONST && e->b->c > 0;
+    bool rzero = true;
+    for (int j = 0; j < v; j++)
+        rzero = rzero && rr.off[j] == 0;
+    switch (e->kind) {
+    case IX_ADD:
+        r.base = ix_add(a, l.base, rr.base);
+        r.base_m = ix_add(a, l.base_m, rr.base_m);
+        for (int j = 0; j < v; j++)
+            r.off[j] = l.off[j] + rr.off[j];
+        return r;
+    case IX_MUL:
+        if (!rzero || !(rconst || e->b->kind == IX_DIM))
+            return (Split){.ok = false};
+        for (int j = 0; j < v; j++) {
+            if (l.off[j] && !rconst)
+                return (Split){.ok = false};
+            r.off[j] = l.off[j] * (int)(rconst ? e->b->c : 0);
+        }
+        r.base = ix_mul(a, l.base, e->b);
+        r.base_m = ix_mul(a, l.base_m, e->b);
+        return r;
+    case IX_DIV: case IX_MOD: {
+        int64_t c = rconst ? e->b->c : 0;
+        if (!rconst || v % c || !ix_multiple(l.base_m, (int)c))
+            return (Split){.ok = false};
+        for (int j = 0; j < v; j++)
+            r.off[j] = e->kind == IX_DIV ? l.off[j] / (int)c : l.off[j] % (int)c;
+        r.base = e->kind == IX_DIV ? ix_div(a, l.base, e->b) : ix_const(a, 0);
+        r.base_m = e->kind == IX_DIV ? ix_div(a, l.base_m, e->b) : ix_const(a, 0);
+        return r;
+    }
+    default:
+        return (Split){.ok = false};
+    }
+}
+
+typedef struct {
+    IxExpr *idx[IR_MAX_RANK]; /* the window's first element */
+    int width;                /* elements the vector load moves */
+    int off[16];
+} Window;
+
+/* Can the run's loads of buffer bi at idx be one aligned vector load of a
+ * small window (4, 8 or 16 bytes)? */
+static bool window_access(Cx *x, int bi, IxExpr *const *idx, Window *w)
+{
+    const KBuf *b = &x->p->bufs[bi];
+    int v = x->seg->sched.vec, size = dt_size(b->dtype);
+    if (!x->vector || v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1)
+        return false;
+    for (int k = 0; k < b->rank - 1; k++)
+        if (ix_reads_row_value(x, idx[k]) || ix_uses_row_var(x, idx[k]))
+            return false;
+    Split sp = split_run(x, idx[b->rank - 1]);
+    if (!sp.ok)
+        return false;
+    /* a constant left in the base that breaks alignment moves into the
+     * offsets: (v/2*2 + 129) reads window (v/2*2 + 128) at odd offsets */
+    Arena *a = x->o->arena;
+    if (sp.base->kind == IX_ADD && sp.base->b->kind == IX_CONST && sp.base_m->kind == IX_ADD) {
+        int64_t c = sp.base->b->c, rem = c % 16;
+        if (rem && !ix_multiple(sp.base_m, 2)) {
+            sp.base = ix_add(a, sp.base->a, ix_const(a, c - rem));
+            sp.base_m = ix_add(a, sp.base_m->a, ix_const(a, c - rem));
+            for (int j = 0; j < v; j++)
+                sp.off[j] += (int)rem;
+        }
+    }
+    int hi = 0;
+    for (int j = 0; j < v; j++) {
+        if (sp.off[j] < 0)
+            return false;
+        hi = sp.off[j] > hi ? sp.off[j] : hi;
+    }
+    int width = 1;
+    while (width <= hi)
+        width *= 2;
+    if (!vector_type(width * size) || !ix_multiple(sp.base_m, width))
+        return false;
+    if (b->kind != KB_INPUT) /* dense: every stride must keep the alignment */
+        for (int k = 0; k + 1 < b->rank; k++) {
+            Dim st = dim_const(1);
+            for (int i = k + 1; i < b->rank; i++)
+                dim_mul(st, b->shape[i], &st);
+            if (st.coef % width)
+                return false;
+        }
+    memcpy(w->idx, idx, sizeof(IxExpr *) * (size_t)b->rank);
+    w->idx[b->rank - 1] = sp.base;
+    w->width = width;
+    memcpy(w->off, sp.off, sizeof w->off);
     return true;
 }
 
@@ -516,7 +669,7 @@ static bool hoistable(const Cx *x, const KOp *op)
     if (op->kind != KO_LOAD)
         return false;
     for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
-        if (ix_has_val(op->a.load.idx[k]))
+        if (ix_reads_row_value(x, op->a.load.idx[k]))
             return false;
     return true;
 }
@@ -607,28 +760,28 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
         in_run[i] = 1;
         line(x->o, "%s l%d[%d];", vtype(op->dtype), i, v);
         int bi = op->a.load.buf;
-        bool vec = vector_access(x, bi, op->a.load.idx);
+        Window w;
+        bool vec = window_access(x, bi, op->a.load.idx, &w);
         if (vec) {
             const KBuf *b = &x->p->bufs[bi];
+            const char *vt = vector_type(w.width * dt_size(b->dtype));
             line(x->o, "if (live && e0 + %d <= n) {", v);
             x->o->indent++;
             line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-            if (seg->nrow == 1)
-                line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+            line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
-            put(x->o, "const %s raw = *(const %s *)(b%d + (", vector_type(run_bytes(x, bi)),
-                vector_type(run_bytes(x, bi)), bi);
-            print_offset(x, bi, op->a.load.idx);
+            put(x->o, "const %s raw = *(const %s *)(b%d + (", vt, vt, bi);
+            print_offset(x, bi, w.idx);
             put(x->o, "));\n");
             line(x->o, "const %s *el = (const %s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
-            line(x->o, "#pragma unroll");
             const char *sfx = suffix(b->dtype);
-            if (sfx)
-                line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = sn_from_%s(el[j]);", v, i, sfx);
-            else
-                line(x->o, "for (int j = 0; j < %d; j++) l%d[j] = (%s)el[j];", v, i,
-                     vtype(op->dtype));
+            for (int j = 0; j < v; j++) {
+                if (sfx)
+                    line(x->o, "l%d[%d] = sn_from_%s(el[%d]);", i, j, sfx, w.off[j]);
+                else
+                    line(x->o, "l%d[%d] = (%s)el[%d];", i, j, vtype(op->dtype), w.off[j]);
+            }
             close_block(x);
             line(x->o, "else {");
             x->o->indent++;
@@ -1232,7 +1385,8 @@ static int vector_needs(Arena *a, const KProgram *p, const CgTarget *t, const Ke
     char *seen = arena_alloc(a, (size_t)p->nbuf + 1);
     for (int s = 0; s < k->nseg; s++) {
         const KSegment *seg = k->segs[s];
-        Cx x = {.p = p, .t = t, .k = k, .seg = seg, .vector = true,
+        Out scratch = {.arena = a};
+        Cx x = {.o = &scratch, .p = p, .t = t, .k = k, .seg = seg, .vector = true,
                 .n = kseg_static_row_len(seg)};
         for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
             int buf;
@@ -1250,12 +1404,18 @@ static int vector_needs(Arena *a, const KProgram *p, const CgTarget *t, const Ke
                 buf = st->buf;
                 idx = st->idx;
             }
-            if (!vector_access(&x, buf, idx) || seen[buf])
+            Window w;
+            int bytes = 0;
+            if (i < seg->ops.len && window_access(&x, buf, idx, &w))
+                bytes = w.width * dt_size(p->bufs[buf].dtype);
+            else if (i >= seg->ops.len && vector_access(&x, buf, idx))
+                bytes = run_bytes(&x, buf);
+            if (!bytes || seen[buf])
                 continue;
             seen[buf] = 1;
             CgAlign *al = ARENA_NEW(a, CgAlign);
             al->buf = buf;
-            al->bytes = run_bytes(&x, buf);
+            al->bytes = bytes;
             al->stride_multiple = p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1;
             ptrvec_push(a, &v, al);
         }

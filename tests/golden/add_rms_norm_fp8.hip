@@ -275,8 +275,14 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l0[j] = sn_from_bf16(el[j]);
+                    l0[0] = sn_from_bf16(el[0]);
+                    l0[1] = sn_from_bf16(el[1]);
+                    l0[2] = sn_from_bf16(el[2]);
+                    l0[3] = sn_from_bf16(el[3]);
+                    l0[4] = sn_from_bf16(el[4]);
+                    l0[5] = sn_from_bf16(el[5]);
+                    l0[6] = sn_from_bf16(el[6]);
+                    l0[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
@@ -293,8 +299,14 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + (o0 * b1_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l1[j] = sn_from_bf16(el[j]);
+                    l1[0] = sn_from_bf16(el[0]);
+                    l1[1] = sn_from_bf16(el[1]);
+                    l1[2] = sn_from_bf16(el[2]);
+                    l1[3] = sn_from_bf16(el[3]);
+                    l1[4] = sn_from_bf16(el[4]);
+                    l1[5] = sn_from_bf16(el[5]);
+                    l1[6] = sn_from_bf16(el[6]);
+                    l1[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
@@ -358,8 +370,14 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l10[j] = sn_from_bf16(el[j]);
+                    l10[0] = sn_from_bf16(el[0]);
+                    l10[1] = sn_from_bf16(el[1]);
+                    l10[2] = sn_from_bf16(el[2]);
+                    l10[3] = sn_from_bf16(el[3]);
+                    l10[4] = sn_from_bf16(el[4]);
+                    l10[5] = sn_from_bf16(el[5]);
+                    l10[6] = sn_from_bf16(el[6]);
+                    l10[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll

@@ -270,8 +270,14 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l0[j] = sn_from_bf16(el[j]);
+                    l0[0] = sn_from_bf16(el[0]);
+                    l0[1] = sn_from_bf16(el[1]);
+                    l0[2] = sn_from_bf16(el[2]);
+                    l0[3] = sn_from_bf16(el[3]);
+                    l0[4] = sn_from_bf16(el[4]);
+                    l0[5] = sn_from_bf16(el[5]);
+                    l0[6] = sn_from_bf16(el[6]);
+                    l0[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
@@ -375,8 +381,14 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l9[j] = sn_from_bf16(el[j]);
+                    l9[0] = sn_from_bf16(el[0]);
+                    l9[1] = sn_from_bf16(el[1]);
+                    l9[2] = sn_from_bf16(el[2]);
+                    l9[3] = sn_from_bf16(el[3]);
+                    l9[4] = sn_from_bf16(el[4]);
+                    l9[5] = sn_from_bf16(el[5]);
+                    l9[6] = sn_from_bf16(el[6]);
+                    l9[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
@@ -393,8 +405,14 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l11[j] = sn_from_bf16(el[j]);
+                    l11[0] = sn_from_bf16(el[0]);
+                    l11[1] = sn_from_bf16(el[1]);
+                    l11[2] = sn_from_bf16(el[2]);
+                    l11[3] = sn_from_bf16(el[3]);
+                    l11[4] = sn_from_bf16(el[4]);
+                    l11[5] = sn_from_bf16(el[5]);
+                    l11[6] = sn_from_bf16(el[6]);
+                    l11[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll

@@ -266,8 +266,14 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l0[j] = sn_from_bf16(el[j]);
+                    l0[0] = sn_from_bf16(el[0]);
+                    l0[1] = sn_from_bf16(el[1]);
+                    l0[2] = sn_from_bf16(el[2]);
+                    l0[3] = sn_from_bf16(el[3]);
+                    l0[4] = sn_from_bf16(el[4]);
+                    l0[5] = sn_from_bf16(el[5]);
+                    l0[6] = sn_from_bf16(el[6]);
+                    l0[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
@@ -284,8 +290,14 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
                     [[maybe_unused]] const int r0 = e;
                     const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)));
                     const sn_u16 *el = (const sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) l3[j] = sn_from_bf16(el[j]);
+                    l3[0] = sn_from_bf16(el[0]);
+                    l3[1] = sn_from_bf16(el[1]);
+                    l3[2] = sn_from_bf16(el[2]);
+                    l3[3] = sn_from_bf16(el[3]);
+                    l3[4] = sn_from_bf16(el[4]);
+                    l3[5] = sn_from_bf16(el[5]);
+                    l3[6] = sn_from_bf16(el[6]);
+                    l3[7] = sn_from_bf16(el[7]);
                 }
                 else {
                     #pragma unroll
