@@ -277,6 +277,20 @@ static bool ix_contiguous(const Cx *x, const IxExpr *e, int v)
     return ix_contiguous(x, b, v) && !ix_uses_row(x, a) && ix_multiple(a, v);
 }
 
+/* Does every outer stride of dense buffer b keep a multiple of v
+ * elements (so aligned vector accesses stay aligned in every row)? */
+static bool dense_strides_multiple(const KBuf *b, int v)
+{
+    for (int k = 0; k + 1 < b->rank; k++) {
+        Dim st = dim_const(1);
+        for (int i = k + 1; i < b->rank; i++)
+            dim_mul(st, b->shape[i], &st);
+        if (st.coef % v)
+            return false;
+    }
+    return true;
+}
+
 /* The vector type moving a run of `bytes` bytes, or NULL. */
 static const char *vector_type(int bytes)
 {
@@ -301,15 +315,7 @@ static bool vector_access(const Cx *x, int bi, IxExpr *const *idx)
             return false;
     if (!ix_contiguous(x, idx[b->rank - 1], v))
         return false;
-    if (b->kind != KB_INPUT) /* dense: every stride must keep the alignment */
-        for (int k = 0; k + 1 < b->rank; k++) {
-            Dim s = dim_const(1);
-            for (int i = k + 1; i < b->rank; i++)
-                dim_mul(s, b->shape[i], &s);
-            if (s.coef % v)
-                return false;
-        }
-    return true;
+    return b->kind == KB_INPUT || dense_strides_multiple(b, v);
 }
 
 static bool ix_reads_row_value(const Cx *x, const IxExpr *e)
@@ -440,14 +446,8 @@ static bool window_access(Cx *x, int bi, IxExpr *const *idx, Window *w)
         width *= 2;
     if (!vector_type(width * size) || !ix_multiple(sp.base_m, width))
         return false;
-    if (b->kind != KB_INPUT) /* dense: every stride must keep the alignment */
-        for (int k = 0; k + 1 < b->rank; k++) {
-            Dim st = dim_const(1);
-            for (int i = k + 1; i < b->rank; i++)
-                dim_mul(st, b->shape[i], &st);
-            if (st.coef % width)
-                return false;
-        }
+    if (b->kind != KB_INPUT && !dense_strides_multiple(b, width))
+        return false;
     memcpy(w->idx, idx, sizeof(IxExpr *) * (size_t)b->rank);
     w->idx[b->rank - 1] = sp.base;
     w->width = width;

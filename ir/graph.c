@@ -275,6 +275,29 @@ void ir_replace_uses(IrGraph *g, IrNode **map, int nmap)
         g->outs[i] = resolve(map, nmap, g->outs[i]);
 }
 
+bool ir_rewrite(IrGraph *g, IrRule rule)
+{
+    int n = g->nodes.len;
+    IrNode **map = ARENA_ARRAY(g->arena, IrNode *, n ? n : 1);
+    bool changed = false;
+    for (int i = 0; i < n; i++) {
+        IrNode *x = g->nodes.items[i];
+        for (int k = 0; k < x->nin; k++)
+            if (x->in[k]->id < n && map[x->in[k]->id])
+                x->in[k] = map[x->in[k]->id];
+        IrNode *r = rule(g, x);
+        if (r && r != x) {
+            map[i] = r;
+            changed = true;
+        }
+    }
+    if (changed) {
+        ir_replace_uses(g, map, n);
+        ir_compact(g);
+    }
+    return changed;
+}
+
 /* Depth-first post-order from n (iterative: graphs can be deep chains). */
 static void visit(IrNode *root, char *state, PtrVec *order, Arena *a, PtrVec *stack)
 {

@@ -199,6 +199,13 @@ void ir_replace_uses(IrGraph *g, IrNode **map, int nmap);
 /* Keep the parameters and the nodes the outputs reach, in a topological
  * order (operands first, otherwise stable), with dense ids again. */
 void ir_compact(IrGraph *g);
+/* One sweep of a local rewrite: rule(g, n) returns a node computing the
+ * same value as n (built with the builder, or an existing one) or NULL.
+ * Nodes are visited in order, each with its operands already redirected to
+ * the replacements of earlier nodes; then every use is redirected and the
+ * graph compacted.  Returns whether anything was replaced. */
+typedef IrNode *(*IrRule)(IrGraph *g, IrNode *n);
+bool ir_rewrite(IrGraph *g, IrRule rule);
 /* Structural equality of index expressions. */
 bool ix_equal(const IxExpr *a, const IxExpr *b);
 

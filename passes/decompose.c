@@ -15,25 +15,18 @@ static bool is_const(const IrNode *n, double v)
     return n->op == IR_CONST && dt_is_float(n->dtype) && n->a.cnst.f == v;
 }
 
+static IrNode *decompose_node(IrGraph *g, IrNode *x)
+{
+    (void)g;
+    if (x->op != IR_BINARY || x->a.binary != BIN_POW || !dt_is_float(x->dtype))
+        return NULL;
+    IrNode *base = x->in[0];
+    return is_const(x->in[1], 1.0) && base->dtype == x->dtype ? base : NULL;
+}
+
 bool pass_decompose(IrGraph *g, Diag *d)
 {
     (void)d;
-    int n = g->nodes.len;
-    IrNode **map = ARENA_ARRAY(g->arena, IrNode *, n);
-    bool changed = false;
-    for (int i = 0; i < n; i++) {
-        IrNode *x = g->nodes.items[i];
-        if (x->op != IR_BINARY || x->a.binary != BIN_POW || !dt_is_float(x->dtype))
-            continue;
-        IrNode *base = x->in[0];
-        if (is_const(x->in[1], 1.0) && base->dtype == x->dtype) {
-            map[i] = base;
-            changed = true;
-        }
-    }
-    if (changed) {
-        ir_replace_uses(g, map, n);
-        ir_compact(g);
-    }
+    ir_rewrite(g, decompose_node);
     return true;
 }

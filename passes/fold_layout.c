@@ -108,44 +108,26 @@ static bool is_pointwise(const IrNode *n)
     return n->op == IR_UNARY || n->op == IR_BINARY || n->op == IR_WHERE || n->op == IR_CAST;
 }
 
-/* One sweep; returns whether anything changed. */
-static bool sweep(IrGraph *g)
+/* The rewrite of one node (see the file comment), or NULL. */
+static IrNode *fold_node(IrGraph *g, IrNode *x)
 {
-    int n = g->nodes.len;
-    IrNode **map = ARENA_ARRAY(g->arena, IrNode *, n);
-    bool changed = false;
-    for (int i = 0; i < n; i++) {
-        IrNode *x = g->nodes.items[i];
+    if (x->op == IR_VIEW && x->in[0]->op == IR_VIEW)
+        return compose(g, x);
+    if (x->op == IR_VIEW && x->in[0]->op == IR_CONST)
+        return const_like(g, x->in[0], x);
+    if (x->op == IR_VIEW && is_identity(x))
+        return x->in[0];
+    if (is_pointwise(x))
         for (int k = 0; k < x->nin; k++)
-            if (x->in[k]->id < n && map[x->in[k]->id])
-                x->in[k] = map[x->in[k]->id];
-        IrNode *r = NULL;
-        if (x->op == IR_VIEW && x->in[0]->op == IR_VIEW)
-            r = compose(g, x);
-        else if (x->op == IR_VIEW && x->in[0]->op == IR_CONST)
-            r = const_like(g, x->in[0], x);
-        else if (x->op == IR_VIEW && is_identity(x))
-            r = x->in[0];
-        else if (is_pointwise(x))
-            for (int k = 0; k < x->nin && !r; k++)
-                if (x->in[k]->op == IR_CAT)
-                    r = sink_through_cat(g, x, k);
-        if (r) {
-            map[i] = r;
-            changed = true;
-        }
-    }
-    if (changed) {
-        ir_replace_uses(g, map, n);
-        ir_compact(g);
-    }
-    return changed;
+            if (x->in[k]->op == IR_CAT)
+                return sink_through_cat(g, x, k);
+    return NULL;
 }
 
 bool pass_fold_layout(IrGraph *g, Diag *d)
 {
     (void)d;
-    for (int round = 0; round < MAX_ROUNDS && sweep(g); round++)
+    for (int round = 0; round < MAX_ROUNDS && ir_rewrite(g, fold_node); round++)
         ;
     return true;
 }

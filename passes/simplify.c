@@ -91,33 +91,21 @@ static IrNode *simplify_cast(IrGraph *g, IrNode *x)
     return NULL;
 }
 
+static IrNode *simplify_node(IrGraph *g, IrNode *x)
+{
+    if (x->op == IR_BINARY)
+        return simplify_binary(x);
+    if (x->op == IR_CAST)
+        return simplify_cast(g, x);
+    if (x->op == IR_UNARY && x->a.unary == UN_NEG && x->in[0]->op == IR_UNARY &&
+        x->in[0]->a.unary == UN_NEG && x->in[0]->in[0]->dtype == x->dtype)
+        return x->in[0]->in[0];
+    return NULL;
+}
+
 bool pass_simplify(IrGraph *g, Diag *d)
 {
     (void)d;
-    int n = g->nodes.len;
-    IrNode **map = ARENA_ARRAY(g->arena, IrNode *, n);
-    bool changed = false;
-    for (int i = 0; i < n; i++) {
-        IrNode *x = g->nodes.items[i];
-        for (int k = 0; k < x->nin; k++) /* see through earlier rewrites */
-            if (x->in[k]->id < n && map[x->in[k]->id])
-                x->in[k] = map[x->in[k]->id];
-        IrNode *r = NULL;
-        if (x->op == IR_BINARY)
-            r = simplify_binary(x);
-        else if (x->op == IR_CAST)
-            r = simplify_cast(g, x);
-        else if (x->op == IR_UNARY && x->a.unary == UN_NEG && x->in[0]->op == IR_UNARY &&
-                 x->in[0]->a.unary == UN_NEG && x->in[0]->in[0]->dtype == x->dtype)
-            r = x->in[0]->in[0];
-        if (r) {
-            map[i] = r;
-            changed = true;
-        }
-    }
-    if (changed) {
-        ir_replace_uses(g, map, n);
-        ir_compact(g);
-    }
+    ir_rewrite(g, simplify_node);
     return true;
 }
