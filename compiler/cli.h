@@ -37,9 +37,16 @@ typedef struct {
     int bench_iters;
     int ndim, ninput;
     CliKV dims[CLI_MAX_ARGS], inputs[CLI_MAX_ARGS];
+    struct sn_graph *loaded;   /* run BUNDLE: the graph already on the device */
 } RefArgs;
 
 extern const char *const cli_usage_run;
+
+/* `run BUNDLE.snb`: load the bundle on the GPU and describe graph r->graph
+ * (or its only graph) as a graph of inputs and placeholder outputs, so the
+ * input and output code of `ref` serves it; r->loaded is set.  NULL (and
+ * a message) on failure. */
+IrGraph *cli_bundle_signature(RefArgs *r, Arena *a);
 
 /* `run`'s execution (cli_run.c): on the GPU through the runtime, with
  * --check and --bench; without a GPU, says so and runs the kernel-IR

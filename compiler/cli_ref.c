@@ -390,8 +390,14 @@ static int ref_or_run(int argc, char **argv, bool run)
     parse_args(argc, argv, &r, run);
     Arena *a = arena_new();
     int status = EXIT_USER;
-    IrModule *m = cli_compile_file(r.path, a);
-    IrGraph *g = m ? cli_find_graph(m, r.path, r.graph) : NULL;
+    size_t plen = strlen(r.path);
+    bool bundle = run && plen > 4 && strcmp(r.path + plen - 4, ".snb") == 0;
+    if (bundle && r.check)
+        cli_usage_error("run", "--check compares with the reference interpreter, which needs "
+                               "the .sn source, not a bundle");
+    IrModule *m = bundle ? NULL : cli_compile_file(r.path, a);
+    IrGraph *g = bundle ? cli_bundle_signature(&r, a)
+                        : m ? cli_find_graph(m, r.path, r.graph) : NULL;
     int64_t *symvals = g ? calloc((size_t)g->nsym + 1, sizeof(int64_t)) : NULL;
     IrBuf *ins = g ? calloc((size_t)g->nparam + 1, sizeof(IrBuf)) : NULL;
     IrBuf *outs = g ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;

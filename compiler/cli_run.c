@@ -23,13 +23,15 @@
 #include "sinter.h"
 
 const char *const cli_usage_run =
-    "usage: sinter run FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
+    "usage: sinter run FILE.sn|BUNDLE.snb [--graph G] [--dim NAME=N]...\n"
+    "                  [--input NAME=FILE.npy]...\n"
     "                  [--output-dir D] [--seed S] [--raw] [--check] [--bench]\n"
     "                  [--bench-iters N]\n"
     "\n"
     "Run graph G of FILE on the GPU: compile it, load it through the runtime\n"
     "(JIT with the on-disk cache), launch, and write the outputs as `sinter ref`\n"
-    "does.  Without a GPU, run the fused kernels on the CPU instead.\n"
+    "does.  Without a GPU, run the fused kernels on the CPU instead.  A bundle\n"
+    "(sinter compile) runs as it is; --check then needs the .sn source.\n"
     "  --check          compare every output with the reference interpreter\n"
     "  --bench          time the launch (median of >= 100, L2 defeated) and\n"
     "                   compare with a device-to-device copy\n";
@@ -319,6 +321,60 @@ static sn_graph *load(IrGraph *g, sn_bundle **bundle, Diag *d)
     return sn_bundle_graph(*bundle, g->name);
 }
 
+IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
+{
+    sn_bundle *b;
+    if (sn_bundle_load_file(r->path, &b) != SN_OK) {
+        fprintf(stderr, "sinter: %s\n", sn_last_error());
+        return NULL;
+    }
+    if (!r->graph && sn_bundle_num_graphs(b) != 1) {
+        fprintf(stderr, "sinter: %s has %d graphs; choose one with --graph:", r->path,
+                sn_bundle_num_graphs(b));
+        for (int i = 0; i < sn_bundle_num_graphs(b); i++)
+            fprintf(stderr, " %s", sn_bundle_graph_name(b, i));
+        fputc('\n', stderr);
+        return NULL;
+    }
+    const char *name = r->graph ? r->graph : sn_bundle_graph_name(b, 0);
+    sn_graph *gr = sn_bundle_graph(b, name);
+    if (!gr) {
+        fprintf(stderr, "sinter: %s\n", sn_last_error());
+        return NULL;
+    }
+    IrGraph *g = ir_graph_new(a, name, (Span){0});
+    for (int s = 0; s < sn_graph_num_symbols(gr); s++)
+        ir_graph_sym(g, sn_graph_symbol(gr, s));
+    int nout = sn_graph_num_outputs(gr);
+    IrNode **outs = ARENA_ARRAY(a, IrNode *, nout ? nout : 1);
+    const char **names = ARENA_ARRAY(a, const char *, nout ? nout : 1);
+    for (int i = 0; i < sn_graph_num_inputs(gr) + nout; i++) {
+        const char *tname;
+        sn_dtype t;
+        int rank;
+        int64_t dims[8];
+        bool in = i < sn_graph_num_inputs(gr);
+        if (in)
+            sn_graph_input(gr, i, &tname, &t, &rank, dims);
+        else
+            sn_graph_output(gr, i - sn_graph_num_inputs(gr), &tname, &t, &rank, dims);
+        Dim shape[IR_MAX_RANK];
+        for (int k = 0; k < rank; k++)
+            shape[k] = dims[k] < 0 ? dim_sym((int)(-1 - dims[k])) : dim_const(dims[k]);
+        if (in) {
+            ir_input(g, tname, (DType)t, rank, shape, (Span){0});
+        } else { /* a placeholder carrying the output's type; never evaluated */
+            int o = i - sn_graph_num_inputs(gr);
+            outs[o] = dt_is_float((DType)t) ? ir_const_f(g, 0, (DType)t, rank, shape, (Span){0})
+                                             : ir_const_i(g, 0, (DType)t, rank, shape, (Span){0});
+            names[o] = tname;
+        }
+    }
+    ir_set_outputs(g, nout, outs, names);
+    r->loaded = gr;
+    return g;
+}
+
 bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
                    IrBuf *outs, Diag *d)
 {
@@ -334,7 +390,7 @@ bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const I
         ok = cpu_fallback(g, symvals, ins, outs, d);
     } else {
         fprintf(stderr, "sinter: device %s (%s)\n", name, arch);
-        sn_graph *gr = load(g, &bundle, d);
+        sn_graph *gr = r->loaded ? r->loaded : load(g, &bundle, d);
         DevTensors dt = {0};
         ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) &&
              sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, NULL, 0, NULL) == SN_OK &&
