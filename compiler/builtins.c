@@ -290,8 +290,7 @@ static bool expect_bool(Lower *L, const Value *v, bool given, bool dflt)
     return v->i != 0;
 }
 
-static Value reduce(Lower *L, IrReduce k, const char *name, Value *a, const bool *given,
-                    int dim_slot, Span s)
+static Value reduce(Lower *L, IrReduce k, Value *a, const bool *given, int dim_slot, Span s)
 {
     IrNode *x = lw_expect_tensor(L, &a[0], "the operand of a reduction");
     uint32_t axes = reduce_axes(L, &a[dim_slot], given[dim_slot], x->rank, s);
@@ -301,13 +300,12 @@ static Value reduce(Lower *L, IrReduce k, const char *name, Value *a, const bool
         lw_fail(L, s, "'mean' of %s; convert with to(x, f32) first", lw_type_str(L, x));
     if (k == RED_SUM && !dt_is_float(t))
         t = DT_I64;
-    (void)name;
     return lw_tensor(ir_reduce(L->g, k, t, x, axes, keep, s));
 }
 
 static Value bi_reduce(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
-    return reduce(L, (IrReduce)b->aux, b->name, a, given, 1, s);
+    return reduce(L, (IrReduce)b->aux, a, given, 1, s);
 }
 
 /* max(a, b) / min(a, b) are pointwise when b is a tensor or a float;
@@ -328,7 +326,7 @@ static Value bi_minmax(Lower *L, const Builtin *b, Value *a, const bool *given, 
     bool g3[3] = {true, given[1] || given[2], given[3]};
     if (given[1] && given[2])
         lw_fail(L, a[2].span, "dim of '%s' given twice", b->name);
-    return reduce(L, (IrReduce)b->aux, b->name, args, g3, 1, s);
+    return reduce(L, (IrReduce)b->aux, args, g3, 1, s);
 }
 
 /* ------------------------------------------------------ internal helpers */

@@ -453,12 +453,10 @@ FusionPlan *pass_fuse(IrGraph *g, Diag *d)
         if (n->op == IR_REDUCE)
             P.of_reduce[i] = new_item(&P, FS_REDUCE, n, -1, 0, NULL);
     }
-    int nred = P.items.len;
     for (int o = 0; o < g->nout; o++)
         output_stores(&P, g->outs[o], o, g->outs[o]->rank, identity(g->arena, g->outs[o]->rank));
     for (int i = 0; i < P.items.len; i++)
         place(&P, P.items.items[i]);
-    (void)nred;
     assign_temps(&P);
     for (int k = 0; k < P.plan->kernels.len; k++) { /* publish the stores */
         FKernel *kn = P.plan->kernels.items[k];

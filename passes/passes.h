@@ -73,7 +73,6 @@ int pass_alias(const KProgram *p, int out);
 
 /* ---- the whole pipeline (pipeline.c) ---- */
 
-typedef enum { STAGE_FUSED, STAGE_KERNELS } PipelineStage;
 /* Run every graph pass, plan, schedule and lower g.  g is rewritten. */
 KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out);
 
