@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 # hipcc and libamdhip64-dev: ROCm's hiprtc (inside libamdhip64.so.5), so that
 # tests/test_codegen.c compiles every example's HIP source.
-PACKAGES=(gcc libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev
+PACKAGES=(gcc libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev libxxhash-dev
           python3 python3-numpy hipcc libamdhip64-dev)
 
 install_missing() {
