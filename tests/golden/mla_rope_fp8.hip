@@ -230,7 +230,19 @@ SN_DEVICE float sn_div(float a, float b)
 #else
 SN_DEVICE float sn_div(float a, float b) { return a / b; }
 #endif
+/* sigmoid: on NVIDIA GPUs exp(-x) through the hardware exp2 approximation
+ * (ex2.approx, about 2 ulp), a third of expf's instructions; the SiLU
+ * chains are instruction-bound.  Large |x| saturates to 0 and 1 exactly. */
+#if defined(__CUDA_ARCH__)
+SN_DEVICE float sn_sigmoid(float x)
+{
+    float e;
+    asm("ex2.approx.ftz.f32 %0, %1;" : "=f"(e) : "f"(x * -1.44269504088896341f));
+    return sn_div(1.0f, 1.0f + e);
+}
+#else
 SN_DEVICE float sn_sigmoid(float x) { return sn_div(1.0f, 1.0f + expf(-x)); }
+#endif
 SN_DEVICE float sn_rsqrt(float x) { return 1.0f / sqrtf(x); }
 SN_DEVICE sn_i64 sn_iadd(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a + (sn_u64)b); }
 SN_DEVICE sn_i64 sn_isub(sn_i64 a, sn_i64 b) { return (sn_i64)((sn_u64)a - (sn_u64)b); }
