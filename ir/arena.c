@@ -101,3 +101,13 @@ void ptrvec_push(Arena *a, PtrVec *v, void *item)
     }
     v->items[v->len++] = item;
 }
+
+void *ir_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fprintf(stderr, "sinter: out of memory\n");
+        abort();
+    }
+    return p;
+}

@@ -29,6 +29,10 @@ typedef struct {
 } PtrVec;
 void ptrvec_push(Arena *a, PtrVec *v, void *item);
 
+/* Zeroed heap memory outside any arena (at least one byte); aborts on
+ * exhaustion like the arena.  Free with free(). */
+void *ir_xcalloc(size_t n, size_t size);
+
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
 

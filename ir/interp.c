@@ -76,16 +76,6 @@ static bool is_float(const IrNode *n)
     return dt_is_float(n->dtype);
 }
 
-/* Zeroed metadata memory; aborts on exhaustion (as the arena does). */
-static void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p) {
-        fprintf(stderr, "sinter: out of memory\n");
-        abort();
-    }
-    return p;
-}
 
 /* ---- buffers ---------------------------------------------------------------- */
 
@@ -930,11 +920,11 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
                Diag *d)
 {
     Interp it = {.g = g, .symvals = symvals, .d = d, .n = g->nodes.len};
-    it.live = xcalloc((size_t)it.n, sizeof *it.live);
-    it.last_use = xcalloc((size_t)it.n, sizeof *it.last_use);
-    it.shape = xcalloc((size_t)it.n, sizeof *it.shape);
-    it.numel = xcalloc((size_t)it.n, sizeof *it.numel);
-    it.val = xcalloc((size_t)it.n, sizeof *it.val);
+    it.live = ir_xcalloc((size_t)it.n, sizeof *it.live);
+    it.last_use = ir_xcalloc((size_t)it.n, sizeof *it.last_use);
+    it.shape = ir_xcalloc((size_t)it.n, sizeof *it.shape);
+    it.numel = ir_xcalloc((size_t)it.n, sizeof *it.numel);
+    it.val = ir_xcalloc((size_t)it.n, sizeof *it.val);
     for (int id = 0; id < it.n; id++)
         it.last_use[id] = -1;
 

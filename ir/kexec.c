@@ -68,15 +68,6 @@ typedef struct {
     KVal *lanes, *tmp;                /* reduction scratch, threads_per_row each */
 } Seg;
 
-static void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p) {
-        fprintf(stderr, "sinter: out of memory\n");
-        abort();
-    }
-    return p;
-}
 
 static const KOp *op_at(const KSegment *s, int i)
 {
@@ -314,19 +305,19 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
         seg_error(x, sg, NULL, "out of memory for %zu values", slots);
         return false;
     }
-    sg->val = xcalloc((size_t)nops, sizeof *sg->val);
+    sg->val = ir_xcalloc((size_t)nops, sizeof *sg->val);
     for (size_t i = 0, at = 0; i < (size_t)nops; i++) {
         sg->val[i] = sg->mem + at;
         at += op_at(s, (int)i)->row ? rowlen : 1;
     }
-    sg->ivals = xcalloc((size_t)nops, sizeof *sg->ivals);
+    sg->ivals = ir_xcalloc((size_t)nops, sizeof *sg->ivals);
     for (int i = 0; i < nops; i++)
         sg->ivals[i] = -1;
 
     /* IX_VAL references of every load and store: at most nops each */
-    sg->refstart = xcalloc((size_t)(nops + nst + 1), sizeof *sg->refstart);
-    sg->refs = xcalloc((size_t)nops * (size_t)(nops + nst) + 1, sizeof *sg->refs);
-    bool *mark = xcalloc((size_t)nops, sizeof *mark);
+    sg->refstart = ir_xcalloc((size_t)(nops + nst + 1), sizeof *sg->refstart);
+    sg->refs = ir_xcalloc((size_t)nops * (size_t)(nops + nst) + 1, sizeof *sg->refs);
+    bool *mark = ir_xcalloc((size_t)nops, sizeof *mark);
     int nrefs = 0;
     for (int i = 0; i < nops; i++) {
         const KOp *o = op_at(s, i);
@@ -342,8 +333,8 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
         collect_refs(sg, nops + i, st->idx, x->p->bufs[st->buf].rank, mark, &nrefs);
     }
     free(mark);
-    sg->lanes = xcalloc((size_t)sc->threads_per_row, sizeof *sg->lanes);
-    sg->tmp = xcalloc((size_t)sc->threads_per_row, sizeof *sg->tmp);
+    sg->lanes = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->lanes);
+    sg->tmp = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->tmp);
     return true;
 }
 
@@ -736,24 +727,24 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
     if (stats) {
         memset(stats, 0, sizeof *stats);
         stats->nbuf = p->nbuf > 0 ? p->nbuf : 0;
-        stats->numel = xcalloc((size_t)stats->nbuf, sizeof *stats->numel);
-        stats->loads = xcalloc((size_t)stats->nbuf, sizeof *stats->loads);
-        stats->stores = xcalloc((size_t)stats->nbuf, sizeof *stats->stores);
-        stats->max_loads_in_a_row = xcalloc((size_t)stats->nbuf,
+        stats->numel = ir_xcalloc((size_t)stats->nbuf, sizeof *stats->numel);
+        stats->loads = ir_xcalloc((size_t)stats->nbuf, sizeof *stats->loads);
+        stats->stores = ir_xcalloc((size_t)stats->nbuf, sizeof *stats->stores);
+        stats->max_loads_in_a_row = ir_xcalloc((size_t)stats->nbuf,
                                             sizeof *stats->max_loads_in_a_row);
     }
     if (!kir_verify(p, d))
         return false;
     size_t nb = (size_t)p->nbuf;
     Exec x = {.p = p, .symvals = symvals, .d = d, .stats = stats, .outputs = outputs};
-    x.shape = xcalloc(nb, sizeof *x.shape);
-    x.numel = xcalloc(nb, sizeof *x.numel);
-    x.f = xcalloc(nb, sizeof *x.f);
-    x.i = xcalloc(nb, sizeof *x.i);
-    x.writer = xcalloc(nb, sizeof *x.writer);
-    x.temps = xcalloc(nb, sizeof *x.temps);
-    x.out_alloc = xcalloc(nb, sizeof *x.out_alloc);
-    x.row_loads = xcalloc(nb, sizeof *x.row_loads);
+    x.shape = ir_xcalloc(nb, sizeof *x.shape);
+    x.numel = ir_xcalloc(nb, sizeof *x.numel);
+    x.f = ir_xcalloc(nb, sizeof *x.f);
+    x.i = ir_xcalloc(nb, sizeof *x.i);
+    x.writer = ir_xcalloc(nb, sizeof *x.writer);
+    x.temps = ir_xcalloc(nb, sizeof *x.temps);
+    x.out_alloc = ir_xcalloc(nb, sizeof *x.out_alloc);
+    x.row_loads = ir_xcalloc(nb, sizeof *x.row_loads);
 
     bool ok = eval_buffer_shapes(&x) && check_inputs(&x, inputs) && alloc_buffers(&x);
     for (x.ki = 0; ok && x.ki < p->nkernel; x.ki++) {
