@@ -4,10 +4,15 @@
 For every example at T in {1, 64, 2048, 16384}: the device-to-device copy
 bandwidth, then each chain three ways (sinter through libsinter via ctypes,
 the same chain in PyTorch eager, the same under torch.compile), timed with
-CUDA events over CUDA-graph replays (one replay per timed run, so host
-launch overhead is out of all three), median of >= 100 runs after warm-up,
-inputs and outputs rotated through more memory than the L2 holds.  sinter's
-outputs are checked against PyTorch's.  Prints one table and writes it as
+CUDA events over CUDA-graph replays: one graph holds K back-to-back calls
+of the chain, each on its own set of inputs and outputs (the sets together
+exceed the L2, K >= 8), and a timed run is one replay divided by K, so
+host launch overhead and the graph's own launch latency are out of all
+three and small-T numbers are GPU time per call; median of >= 100 runs
+after warm-up.  sinter's outputs are checked against PyTorch's.  The
+bundle of each example is loaded twice from an empty kernel cache: the
+first load is the cold one (compile + NVRTC + module load), the second the
+warm one (cache hit + module load).  Prints one table and writes it as
 markdown and JSON.
 
     python3 bench/bench.py [--sinter build/compiler/sinter] [--lib build/runtime/libsinter.so]
@@ -42,6 +47,7 @@ class Sinter:
         self.lib = ctypes.CDLL(lib)
         self.lib.sn_last_error.restype = ctypes.c_char_p
         self.lib.sn_bundle_graph.restype = ctypes.c_void_p
+        self.lib.sn_bundle_free.argtypes = [ctypes.c_void_p]
         self.exe = exe
         self.keep = []
 
@@ -49,13 +55,17 @@ class Sinter:
         snb = os.path.join(out_dir, os.path.basename(src) + ".snb")
         subprocess.run([self.exe, "compile", src, "-o", snb, "--target", "cuda:sm_90"],
                        check=True, capture_output=True)
-        b = ctypes.c_void_p()
-        t0 = time.perf_counter()
-        if self.lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
-            raise RuntimeError(self.lib.sn_last_error().decode())
-        load_ms = (time.perf_counter() - t0) * 1e3
+        times = []
+        for attempt in range(2):  # cold (empty cache), then warm
+            b = ctypes.c_void_p()
+            t0 = time.perf_counter()
+            if self.lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
+                raise RuntimeError(self.lib.sn_last_error().decode())
+            times.append((time.perf_counter() - t0) * 1e3)
+            if attempt == 0:
+                self.lib.sn_bundle_free(b)
         g = self.lib.sn_bundle_graph(b, graph.encode())
-        return ctypes.c_void_p(g), load_ms
+        return ctypes.c_void_p(g), times[0], times[1]
 
     def tensors(self, ts):
         arr = (SnTensor * max(1, len(ts)))()
@@ -172,36 +182,35 @@ def nbytes(ts):
     return sum(t.numel() * t.element_size() for t in ts if isinstance(t, torch.Tensor))
 
 
-def time_graphs(graphs, iters):
-    """Median time of one graph replay (rotating through the graphs), in us."""
-    for g in graphs[:3]:
-        g.replay()
+def time_graph(graph, calls, iters):
+    """Median time of one call: one replay of `graph` (which holds `calls`
+    back-to-back calls) divided by `calls`, in us."""
+    for _ in range(3):
+        graph.replay()
     start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
     times = []
     for i in range(iters):
         start.record()
-        graphs[i % len(graphs)].replay()
+        graph.replay()
         end.record()
         end.synchronize()
-        times.append(start.elapsed_time(end) * 1e3)
+        times.append(start.elapsed_time(end) * 1e3 / calls)
     return statistics.median(times)
 
 
-def capture(fn, n):
-    """One CUDA graph per buffer set i, each replaying fn(i)."""
-    graphs = []
+def capture(fn, nsets, calls):
+    """One CUDA graph of `calls` calls fn(i % nsets), i = 0 .. calls-1."""
     s = torch.cuda.Stream()
     s.wait_stream(torch.cuda.current_stream())
     with torch.cuda.stream(s):
-        for i in range(min(2, n)):
+        for i in range(min(2, nsets)):
             fn(i)  # warm-up (and compile) outside capture
     torch.cuda.current_stream().wait_stream(s)
-    for i in range(n):
-        g = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(g):
-            fn(i)
-        graphs.append(g)
-    return graphs
+    g = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(g):
+        for i in range(calls):
+            fn(i % nsets)
+    return g
 
 
 def count_kernels(fn, args):
@@ -247,6 +256,8 @@ def main():
     ap.add_argument("--only", default="")
     a = ap.parse_args()
     torch.manual_seed(0)
+    import tempfile
+    os.environ["SINTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="sinter-bench-cache-")
     sn = Sinter(a.lib, a.sinter)
     copy = copy_bandwidth()
     print(f"device {torch.cuda.get_device_name()}; device-to-device copy {copy / 1e9:.1f} GB/s")
@@ -254,21 +265,24 @@ def main():
     for name, ex, graph, make_in, fn, out_spec in CHAINS:
         if a.only and a.only not in ex:
             continue
-        g, load_ms = sn.load(f"examples/{ex}.sn", graph, a.out)
+        g, cold_ms, warm_ms = sn.load(f"examples/{ex}.sn", graph, a.out)
         compiled = torch.compile(fn)
         for T in [int(t) for t in a.tokens.split(",")]:
             ins0 = make_in(T)
             outs0 = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)]
             moved = nbytes(ins0) + nbytes(outs0)
             nsets = max(1, min(64, math.ceil(L2_BYTES / max(moved, 1))))
+            calls = max(8, nsets)
             sets = [(make_in(T), [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)])
                     for _ in range(nsets)]
             launchers = [sn.launcher(g, ins, outs) for ins, outs in sets]
             res = {"chain": name, "T": T, "bytes": moved}
-            res["sinter_us"] = time_graphs(capture(lambda i: launchers[i](), nsets), a.iters)
-            res["eager_us"] = time_graphs(capture(lambda i: fn(*sets[i][0]), nsets), a.iters)
-            res["compile_us"] = time_graphs(capture(lambda i: compiled(*sets[i][0]), nsets),
-                                            a.iters)
+            res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
+                                          calls, a.iters)
+            res["eager_us"] = time_graph(capture(lambda i: fn(*sets[i][0]), nsets, calls),
+                                         calls, a.iters)
+            res["compile_us"] = time_graph(capture(lambda i: compiled(*sets[i][0]), nsets, calls),
+                                           calls, a.iters)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
@@ -278,7 +292,7 @@ def main():
                 res["eager_kernels"] = count_kernels(lambda s: fn(*s[0]), sets[0])
                 res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
                 res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
-            res["load_ms"] = load_ms
+            res["cold_load_ms"], res["warm_load_ms"] = cold_ms, warm_ms
             for k in ("sinter", "eager", "compile"):
                 res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
             rows.append(res)
@@ -295,8 +309,12 @@ def main():
         f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
                 f"{time.strftime('%Y-%m-%d')}\n\n")
         f.write("| chain | T | sinter us | eager us | compile us | sinter / copy | compile / copy"
-                " | eager / copy | x eager | x compile | kernels eager/compile/sinter |\n")
-        f.write("|---|---|---|---|---|---|---|---|---|---|---|\n")
+                " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
+                " | cold load ms | warm load ms |\n")
+        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+        first = {}
+        for r in rows:
+            first.setdefault(r["chain"], r)
         for r in rows:
             k = f"{r.get('eager_kernels', '')}/{r.get('compile_kernels', '')}/" \
                 f"{r.get('sinter_kernels', '')}" \
@@ -304,7 +322,9 @@ def main():
             f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | {r['eager_us']:.1f} | "
                     f"{r['compile_us']:.1f} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
                     f"{r['eager_frac']:.2f} | {r['eager_us'] / r['sinter_us']:.1f} | "
-                    f"{r['compile_us'] / r['sinter_us']:.2f} | {k} |\n")
+                    f"{r['compile_us'] / r['sinter_us']:.2f} | {k} | "
+                    + (f"{r['cold_load_ms']:.0f} | {r['warm_load_ms']:.2f} |\n"
+                       if r is first[r['chain']] else " | |\n"))
     big = [r for r in rows if r["T"] == max(int(t) for t in a.tokens.split(","))]
     if big:
         gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))

@@ -108,6 +108,8 @@ typedef struct {
     int *phase_of;             /* per op: the phase that first computes it, -1 none yet */
     char *rowdata;             /* per op: depends on per-row data (worth keeping) */
     bool caching;              /* persistent schedule: later phases read registers */
+    bool exact;                /* the lanes' runs cover the static row exactly: e < n always */
+    char *pf;                  /* per op: its runs' vector loads were issued ahead (pf<id>[c]) */
 } Cx;
 
 static const char *const ctype_of[DT_COUNT] = {
@@ -720,7 +722,8 @@ static void open_elems(Cx *x)
     line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
     x->o->indent++;
     line(x->o, "[[maybe_unused]] const %s e = e0 + j;", idx_type(x));
-    line(x->o, "[[maybe_unused]] const bool ok = live && e < n;");
+    line(x->o, x->exact ? "[[maybe_unused]] const bool ok = true;"
+                        : "[[maybe_unused]] const bool ok = e < n;");
     /* row vars from e */
     for (int k = seg->nrow - 1; k >= 0; k--) {
         for (int i = 0; i < x->o->indent; i++)
@@ -741,15 +744,86 @@ static void open_elems(Cx *x)
     }
 }
 
+/* The vector path of a run's stores: taken when the row is live and the
+ * whole run is in the row. */
+static void open_full_run(Cx *x, int v)
+{
+    if (x->exact)
+        line(x->o, "if (live) {");
+    else
+        line(x->o, "if (live && e0 + %d <= n) {", v);
+    x->o->indent++;
+}
+
 static void close_block(Cx *x)
 {
     x->o->indent--;
     line(x->o, "}");
 }
 
-/* Loads of the run, before the element loop: vector loads where the
- * variant allows, element loads otherwise (into l<id>[j]). */
-static void emit_run_loads(Cx *x, const char *need, char *in_run)
+/* Loads never depend on `live`: a dead team's outer indices are those of
+ * row 0 (o<k> = live ? ... : 0), which exists whenever the segment has a
+ * block, and gather indices are clamped; only stores are masked.
+ *
+ * A phase of a static schedule first issues the vector loads of all its
+ * runs (chunks x one 4/8/16-byte load per buffer access, into pf<id>[c]),
+ * then computes: every load of a lane is in flight at once, instead of one
+ * run's loads per compute-and-store step (which branches and stores keep
+ * the compiler from reordering). */
+static void emit_prefetch(Cx *x, const char *need, char *pf)
+{
+    const KSegment *seg = x->seg;
+    int v = seg->sched.vec, nchunks = (int)chunks_of(x);
+    memset(pf, 0, (size_t)seg->ops.len);
+    if (nchunks <= 0)
+        return;
+    bool any = false;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        Window w;
+        if (need[i] != 1 || !hoistable(x, op) || !window_access(x, op->a.load.buf,
+                                                                op->a.load.idx, &w))
+            continue;
+        pf[i] = 1;
+        any = true;
+        const KBuf *b = &x->p->bufs[op->a.load.buf];
+        line(x->o, "%s pf%d[%d];", vector_type(w.width * dt_size(b->dtype)), i, nchunks);
+    }
+    if (!any)
+        return;
+    line(x->o, "#pragma unroll");
+    line(x->o, "for (int c = 0; c < %d; c++) {", nchunks);
+    x->o->indent++;
+    if (row_idx_32(x))
+        line(x->o, "const int e0 = (c * %d + lane) * %d;", seg->sched.threads_per_row, v);
+    else
+        line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;",
+             seg->sched.threads_per_row, v);
+    line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+    line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+    for (int i = 0; i < seg->ops.len; i++) {
+        if (!pf[i])
+            continue;
+        const KOp *op = seg->ops.items[i];
+        int bi = op->a.load.buf;
+        Window w;
+        window_access(x, bi, op->a.load.idx, &w);
+        const char *vt = vector_type(w.width * dt_size(x->p->bufs[bi].dtype));
+        for (int k = 0; k < x->o->indent; k++)
+            put(x->o, "    ");
+        if (!x->exact)
+            put(x->o, "if (e0 + %d <= n) ", v);
+        put(x->o, "pf%d[c] = *(const %s *)(b%d + (", i, vt, bi);
+        print_offset(x, bi, w.idx);
+        put(x->o, "));\n");
+    }
+    close_block(x);
+}
+
+/* Loads of the run, before the element loop (into l<id>[j]): from the
+ * prefetched vector (pf: set by emit_prefetch) or a vector load where the
+ * variant allows, element loads for a run that is not whole in the row. */
+static void emit_run_loads(Cx *x, const char *need, char *in_run, const char *pf)
 {
     const KSegment *seg = x->seg;
     int v = seg->sched.vec;
@@ -765,15 +839,24 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
         if (vec) {
             const KBuf *b = &x->p->bufs[bi];
             const char *vt = vector_type(w.width * dt_size(b->dtype));
-            line(x->o, "if (live && e0 + %d <= n) {", v);
-            x->o->indent++;
-            line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-            line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
-            for (int k = 0; k < x->o->indent; k++)
-                put(x->o, "    ");
-            put(x->o, "const %s raw = *(const %s *)(b%d + (", vt, vt, bi);
-            print_offset(x, bi, w.idx);
-            put(x->o, "));\n");
+            if (!x->exact) {
+                line(x->o, "if (e0 + %d <= n) {", v);
+                x->o->indent++;
+            } else {
+                line(x->o, "{");
+                x->o->indent++;
+            }
+            if (pf[i]) {
+                line(x->o, "const %s raw = pf%d[c];", vt, i);
+            } else {
+                line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+                line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+                for (int k = 0; k < x->o->indent; k++)
+                    put(x->o, "    ");
+                put(x->o, "const %s raw = *(const %s *)(b%d + (", vt, vt, bi);
+                print_offset(x, bi, w.idx);
+                put(x->o, "));\n");
+            }
             line(x->o, "const %s *el = (const %s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
             const char *sfx = suffix(b->dtype);
             for (int j = 0; j < v; j++) {
@@ -783,6 +866,8 @@ static void emit_run_loads(Cx *x, const char *need, char *in_run)
                     line(x->o, "l%d[%d] = (%s)el[%d];", i, j, vtype(op->dtype), w.off[j]);
             }
             close_block(x);
+            if (x->exact) /* every run is whole */
+                continue;
             line(x->o, "else {");
             x->o->indent++;
         }
@@ -896,8 +981,9 @@ static void emit_team_reduce(Cx *x, const KOp *red)
         line(x->o, "#pragma unroll");
         line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
         close_block(x);
+        /* no second barrier: each reduction has its own shared array and a
+         * block reduces each of its rows once */
         line(x->o, "acc%d = p[0];", id);
-        line(x->o, "__syncthreads();");
         close_block(x);
     } else if (tpr > 1) {
         /* lanes can differ on ties of signed zeros: take lane 0's */
@@ -945,12 +1031,12 @@ static void emit_ready_outer(Cx *x)
             continue;
         if (!deps_ready(x, op))
             continue;
-        if (op->kind == KO_LOAD) { /* a per-row load of a dead row must not fault */
+        if (op->kind == KO_LOAD) { /* a dead row reads row 0: never faults */
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
-            put(x->o, "const %s k%d = live ? ", vtype(op->dtype), i);
+            put(x->o, "const %s k%d = ", vtype(op->dtype), i);
             load_expr(x, op);
-            put(x->o, " : %s;\n", is_f(op->dtype) ? "0.0f" : "0");
+            put(x->o, ";\n");
         } else {
             emit_op(x, op);
         }
@@ -965,18 +1051,23 @@ static void emit_reduction(Cx *x, const KOp *red, int phase, char *need, char *i
     memset(in_run, 0, (size_t)x->seg->ops.len);
     slice(x, red->in[0], need, phase);
     emit_identity(x, red);
+    emit_prefetch(x, need, x->pf);
     open_runs(x);
-    emit_run_loads(x, need, in_run);
+    emit_run_loads(x, need, in_run, x->pf);
     open_elems(x);
     emit_elem_ops(x, need, in_run, phase);
     /* a per-row input is folded once per element too (it is in scope) */
     char acc[32], val[32];
     snprintf(acc, sizeof acc, "acc%d", red->id);
     snprintf(val, sizeof val, "k%d", red->in[0]->id);
-    line(x->o, "if (ok) {");
-    x->o->indent++;
-    emit_combine(x, red, acc, val);
-    close_block(x);
+    if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
+        emit_combine(x, red, acc, val);
+    } else {
+        line(x->o, "if (ok) {");
+        x->o->indent++;
+        emit_combine(x, red, acc, val);
+        close_block(x);
+    }
     close_block(x);
     close_block(x);
     emit_team_reduce(x, red);
@@ -1025,8 +1116,9 @@ static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
     }
     if (!any)
         return;
+    emit_prefetch(x, need, x->pf);
     open_runs(x);
-    emit_run_loads(x, need, in_run);
+    emit_run_loads(x, need, in_run, x->pf);
     int v = seg->sched.vec;
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
@@ -1052,19 +1144,25 @@ static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
             encoder(x, st, enc, sizeof enc);
         bool vec = vector_access(x, st->buf, st->idx);
         if (vec) {
-            line(x->o, "if (live && e0 + %d <= n) {", v);
-            x->o->indent++;
+            open_full_run(x, v);
             line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
             if (seg->nrow == 1)
                 line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
             line(x->o, "%s raw;", vector_type(run_bytes(x, st->buf)));
-            line(x->o, "%s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
-            line(x->o, "#pragma unroll");
-            if (sfx)
+            line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
+            if (sfx && dt_is_f8(b->dtype) && v % 4 == 0) { /* 4 codes per word */
+                line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
+                     "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
+            } else if (sfx) {
+                line(x->o, "#pragma unroll");
                 line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
-            else
+            } else {
+                line(x->o, "#pragma unroll");
                 line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
                      ctype_of[b->dtype], i);
+            }
             for (int k = 0; k < x->o->indent; k++)
                 put(x->o, "    ");
             put(x->o, "*(%s *)(b%d + (", vector_type(run_bytes(x, st->buf)), st->buf);
@@ -1075,7 +1173,7 @@ static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
             x->o->indent++;
         }
         open_elems(x);
-        line(x->o, "if (ok) {");
+        line(x->o, "if (live && ok) {");
         x->o->indent++;
         for (int k = 0; k < x->o->indent; k++)
             put(x->o, "    ");
@@ -1179,7 +1277,10 @@ static void emit_segment(Cx *x)
     x->phase_of = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
     char *need = arena_alloc(o->arena, (size_t)nops + 1);
     char *in_run = arena_alloc(o->arena, (size_t)nops + 1);
+    x->pf = arena_alloc(o->arena, (size_t)nops + 1);
     x->n = kseg_static_row_len(seg);
+    x->exact = x->n >= 0 && s->chunks > 0 &&
+               (int64_t)s->threads_per_row * s->vec * s->chunks == x->n;
     plan_cache(x, need);
     memset(x->emitted, 0, (size_t)nops);
     line(o, "const int lane = threadIdx.x %% %d, team = threadIdx.x / %d;", s->threads_per_row,

@@ -153,6 +153,61 @@ SN_DEVICE sn_u16 sn_to_bf16_sat(float x) { return sn_to_bf16(sn_clamp_sat(x, 3.3
 SN_DEVICE sn_u16 sn_to_f16_sat(float x) { return sn_to_f16(sn_clamp_sat(x, 65504.0f)); }
 SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 
+/* Four f8 codes in one little-endian word (a in the low byte): what a
+ * vector store of f8 writes.  Each equals the one-value encoder; on sm_89+
+ * the common case is two paired hardware conversions, and a group holding
+ * a value the hardware rounds differently (NaN; beyond the finite range of
+ * a non-saturating conversion) takes the one-value path. */
+#define SN_PACK4(f, a, b, c, d)                                                 \
+    ((sn_u32)f(a) | ((sn_u32)f(b) << 8) | ((sn_u32)f(c) << 16) | ((sn_u32)f(d) << 24))
+#if defined(SN_HW_F8)
+#define SN_HW_X4(name, ty)                                                      \
+    SN_DEVICE sn_u32 name(float a, float b, float c, float d)                  \
+    {                                                                           \
+        unsigned short lo, hi;                                                  \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(lo) : "f"(b), "f"(a)); \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(hi) : "f"(d), "f"(c)); \
+        return (sn_u32)lo | ((sn_u32)hi << 16);                                 \
+    }
+SN_HW_X4(sn_hw_e4m3x4, "e4m3")
+SN_HW_X4(sn_hw_e5m2x4, "e5m2")
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e4m3_sat, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) <= 464.0f) & (fabsf(b) <= 464.0f) & (fabsf(c) <= 464.0f) &
+          (fabsf(d) <= 464.0f)))
+        return SN_PACK4(sn_to_e4m3, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e5m2_sat, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) < 61440.0f) & (fabsf(b) < 61440.0f) & (fabsf(c) < 61440.0f) &
+          (fabsf(d) < 61440.0f)))
+        return SN_PACK4(sn_to_e5m2, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+#else
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2, a, b, c, d); }
+#endif
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz_sat, a, b, c, d); }
+
 /* The value `to(x, t)` of a float type: encode then decode. */
 SN_DEVICE float sn_round_bf16(float x) { return sn_from_bf16(sn_to_bf16(x)); }
 SN_DEVICE float sn_round_f16(float x) { return sn_from_f16(sn_to_f16(x)); }
@@ -188,8 +243,27 @@ SN_DEVICE float sn_min(float a, float b) { return a != a ? a : b != b ? b : (b <
 SN_DEVICE sn_i64 sn_imax(sn_i64 a, sn_i64 b) { return a < b ? b : a; }
 SN_DEVICE sn_i64 sn_imin(sn_i64 a, sn_i64 b) { return b < a ? b : a; }
 /* Reduction folds: take x when it is NaN or strictly beyond s. */
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+/* Ampere and later: one max.NaN/min.NaN instruction (NaN wins) instead of
+ * two compares and a select per element.  It differs from the portable fold
+ * only where no consumer can tell: the result of a tie between +0 and -0
+ * may be either zero, and a NaN result is the canonical NaN. */
+SN_DEVICE float sn_fold_max(float s, float x)
+{
+    float r;
+    asm("max.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+SN_DEVICE float sn_fold_min(float s, float x)
+{
+    float r;
+    asm("min.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+#else
 SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
+#endif
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
 /* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2

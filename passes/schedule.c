@@ -3,8 +3,9 @@
  *
  * Requires: a lowered KSegment.  Produces: its KSchedule and the block size
  * it wants.  The model, for memory-bound row programs:
- *   - vec: 16-byte runs of the widest element the row loads or stores
- *     (8 bf16, 4 f32), shrunk until it divides a static row length;
+ *   - vec: 16-byte runs of the widest access of the row (8 bf16, 4 f32;
+ *     an access at half the row's rate, like RoPE's cos/sin by pair, counts
+ *     half), shrunk until it divides a static row length;
  *   - a static row of n elements is cut into n/vec runs; a lane takes
  *     RUNS_PER_LANE runs (several 16-byte loads in flight per thread: the
  *     measured difference between 0.60 and 0.87 of copy bandwidth in
@@ -35,21 +36,105 @@ static int pow2_floor(int64_t x)
     return p;
 }
 
-/* Widest element (bytes) among the row-level loads and stores. */
-static int widest_element(const KSegment *seg, const KProgram *prog)
+/* How fast an index moves with the row element: d(index)/d(e) as num/den
+ * (a run of vec elements touches about vec * num / den elements).  False
+ * when the index is not an affine-like expression of the row var (a
+ * symbolic stride times the row var, say). */
+typedef struct {
+    int64_t num, den;
+} Rate;
+
+static int64_t gcd64(int64_t a, int64_t b)
 {
-    int w = 1;
-    for (int i = 0; i < seg->ops.len; i++) {
-        const KOp *op = seg->ops.items[i];
-        if (op->kind == KO_LOAD && op->row && dt_size(prog->bufs[op->a.load.buf].dtype) > w)
-            w = dt_size(prog->bufs[op->a.load.buf].dtype);
+    while (b) {
+        int64_t t = a % b;
+        a = b;
+        b = t;
     }
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (st->row && dt_size(prog->bufs[st->buf].dtype) > w)
-            w = dt_size(prog->bufs[st->buf].dtype);
+    return a < 0 ? -a : a;
+}
+
+static Rate rate_norm(int64_t num, int64_t den)
+{
+    int64_t g = gcd64(num, den);
+    return g ? (Rate){num / g, den / g} : (Rate){0, 1};
+}
+
+static bool ix_rate(const IxExpr *e, int rowvar, Rate *r)
+{
+    Rate a, b;
+    switch (e->kind) {
+    case IX_CONST: case IX_DIM: case IX_VAL:
+        *r = (Rate){0, 1};
+        return true;
+    case IX_VAR:
+        *r = (Rate){e->c == rowvar, 1};
+        return e->c <= rowvar;
+    case IX_ADD:
+        if (!ix_rate(e->a, rowvar, &a) || !ix_rate(e->b, rowvar, &b))
+            return false;
+        *r = rate_norm(a.num * b.den + b.num * a.den, a.den * b.den);
+        return true;
+    case IX_MUL:
+        if (!ix_rate(e->a, rowvar, &a) || !ix_rate(e->b, rowvar, &b))
+            return false;
+        if (b.num == 0 && e->b->kind == IX_CONST && e->b->c > 0 && e->b->c < (1 << 20)) {
+            *r = rate_norm(a.num * e->b->c, a.den);
+            return true;
+        }
+        *r = (Rate){0, 1};
+        return a.num == 0 && b.num == 0;
+    case IX_DIV: case IX_MOD:
+        if (!ix_rate(e->a, rowvar, &a) || e->b->kind != IX_CONST || e->b->c <= 0 ||
+            e->b->c >= (1 << 20))
+            return false;
+        *r = e->kind == IX_DIV ? rate_norm(a.num, a.den * e->b->c) : a;
+        return true;
     }
-    return w;
+    return false;
+}
+
+/* Bytes one row element of this access moves, times den (as num/den of
+ * a byte): the element size when the row var reaches a dim other than the
+ * last or the index is not analyzable (element accesses). */
+static Rate access_bytes(const KSegment *seg, const KBuf *b, IxExpr *const *idx)
+{
+    int size = dt_size(b->dtype), rowvar = seg->nouter;
+    Rate r;
+    if (seg->nrow != 1 || b->rank == 0)
+        return (Rate){size, 1};
+    for (int k = 0; k + 1 < b->rank; k++)
+        if (!ix_rate(idx[k], rowvar, &r) || r.num != 0)
+            return (Rate){size, 1};
+    if (!ix_rate(idx[b->rank - 1], rowvar, &r) || r.num < 0)
+        return (Rate){size, 1};
+    return rate_norm(r.num * size, r.den);
+}
+
+/* The widest vector run: the largest power of two (<= 16) for which every
+ * row-level load and store moves at most 16 bytes per run.  An index at
+ * half the row's rate (RoPE's cos/sin by pair, v/2) moves half the bytes,
+ * so f32 cos/sin beside bf16 data still allow 8-element runs. */
+static int widest_run(const KSegment *seg, const KProgram *prog)
+{
+    int vec = 16;
+    for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
+        Rate r;
+        if (i < seg->ops.len) {
+            const KOp *op = seg->ops.items[i];
+            if (op->kind != KO_LOAD || !op->row)
+                continue;
+            r = access_bytes(seg, &prog->bufs[op->a.load.buf], op->a.load.idx);
+        } else {
+            const KStore *st = seg->stores.items[i - seg->ops.len];
+            if (!st->row)
+                continue;
+            r = access_bytes(seg, &prog->bufs[st->buf], st->idx);
+        }
+        while (vec > 1 && r.num * vec > 16 * r.den)
+            vec /= 2;
+    }
+    return vec;
 }
 
 static bool ix_has_outer(const IxExpr *e, int nouter)
@@ -87,8 +172,7 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
 {
     KSchedule s = {.threads_per_row = 1, .vec = 1, .chunks = 1, .rows_per_block = 1};
     int64_t n = kseg_static_row_len(seg);
-    int elem = widest_element(seg, prog);
-    int vec = 16 / elem;
+    int vec = widest_run(seg, prog);
     if (n < 0) {
         s.threads_per_row = BLOCK;
         s.vec = vec > 4 ? 4 : vec;

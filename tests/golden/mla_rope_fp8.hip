@@ -9,9 +9,9 @@
  *   b3_v       scalar by value (scale f32[])
  *   b4         pointer (out0 f8e4m3[T, 128, 192])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*128 / 32) + ceil(T*128 / 32)
+ * block 128, shared memory 0 bytes, grid = ceil(T*128 / 32) + ceil(T*128 / 64)
  * segment 0: rows T*128 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
- * segment 1: rows T*128 x row 64; 4 lanes x 4 runs x 4, 32 rows/block, row in registers
+ * segment 1: rows T*128 x row 64; 2 lanes x 4 runs x 8, 64 rows/block, row in registers
  * variants: mla_rope_fp8_k0 needs q 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned, cos_sin_cache 16-byte aligned with strides a multiple of the vector; otherwise mla_rope_fp8_k0_scalar runs
  * graph ops: %0 input, %3 input, %6 div, %7 cast, %1 input, %2 input, %17 mul, %18 mul, %19 add, %11 mul, %14 mul, %15 sub, %21 cat, %23 cast, %25 div, %26 cast
  */
@@ -175,6 +175,61 @@ SN_DEVICE sn_u16 sn_to_bf16_sat(float x) { return sn_to_bf16(sn_clamp_sat(x, 3.3
 SN_DEVICE sn_u16 sn_to_f16_sat(float x) { return sn_to_f16(sn_clamp_sat(x, 65504.0f)); }
 SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 
+/* Four f8 codes in one little-endian word (a in the low byte): what a
+ * vector store of f8 writes.  Each equals the one-value encoder; on sm_89+
+ * the common case is two paired hardware conversions, and a group holding
+ * a value the hardware rounds differently (NaN; beyond the finite range of
+ * a non-saturating conversion) takes the one-value path. */
+#define SN_PACK4(f, a, b, c, d)                                                 \
+    ((sn_u32)f(a) | ((sn_u32)f(b) << 8) | ((sn_u32)f(c) << 16) | ((sn_u32)f(d) << 24))
+#if defined(SN_HW_F8)
+#define SN_HW_X4(name, ty)                                                      \
+    SN_DEVICE sn_u32 name(float a, float b, float c, float d)                  \
+    {                                                                           \
+        unsigned short lo, hi;                                                  \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(lo) : "f"(b), "f"(a)); \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(hi) : "f"(d), "f"(c)); \
+        return (sn_u32)lo | ((sn_u32)hi << 16);                                 \
+    }
+SN_HW_X4(sn_hw_e4m3x4, "e4m3")
+SN_HW_X4(sn_hw_e5m2x4, "e5m2")
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e4m3_sat, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) <= 464.0f) & (fabsf(b) <= 464.0f) & (fabsf(c) <= 464.0f) &
+          (fabsf(d) <= 464.0f)))
+        return SN_PACK4(sn_to_e4m3, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e5m2_sat, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) < 61440.0f) & (fabsf(b) < 61440.0f) & (fabsf(c) < 61440.0f) &
+          (fabsf(d) < 61440.0f)))
+        return SN_PACK4(sn_to_e5m2, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+#else
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2, a, b, c, d); }
+#endif
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz_sat, a, b, c, d); }
+
 /* The value `to(x, t)` of a float type: encode then decode. */
 SN_DEVICE float sn_round_bf16(float x) { return sn_from_bf16(sn_to_bf16(x)); }
 SN_DEVICE float sn_round_f16(float x) { return sn_from_f16(sn_to_f16(x)); }
@@ -210,8 +265,27 @@ SN_DEVICE float sn_min(float a, float b) { return a != a ? a : b != b ? b : (b <
 SN_DEVICE sn_i64 sn_imax(sn_i64 a, sn_i64 b) { return a < b ? b : a; }
 SN_DEVICE sn_i64 sn_imin(sn_i64 a, sn_i64 b) { return b < a ? b : a; }
 /* Reduction folds: take x when it is NaN or strictly beyond s. */
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+/* Ampere and later: one max.NaN/min.NaN instruction (NaN wins) instead of
+ * two compares and a select per element.  It differs from the portable fold
+ * only where no consumer can tell: the result of a tie between +0 and -0
+ * may be either zero, and a NaN result is the canonical NaN. */
+SN_DEVICE float sn_fold_max(float s, float x)
+{
+    float r;
+    asm("max.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+SN_DEVICE float sn_fold_min(float s, float x)
+{
+    float r;
+    asm("min.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+#else
 SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
+#endif
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
 /* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
@@ -275,15 +349,21 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            const float k1 = live ? b3_v : 0.0f;
+            const float k1 = b3_v;
+            uint4 pf0[4];
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 4 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0));
+            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 4 + lane) * 8;
                 float l0[8];
-                if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0));
+                {
+                    const uint4 raw = pf0[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l0[0] = sn_from_bf16(el[0]);
                     l0[1] = sn_from_bf16(el[1]);
@@ -294,41 +374,33 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
                     l0[6] = sn_from_bf16(el[6]);
                     l0[7] = sn_from_bf16(el[7]);
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0]) : 0.0f;
-                    }
-                }
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k2 = sn_div(k0, k1);
                     s0[j] = k2;
                 }
-                if (live && e0 + 8 <= n) {
+                if (live) {
                     [[maybe_unused]] const int e = e0;
                     [[maybe_unused]] const int r0 = e;
                     uint2 raw;
-                    sn_u8 *el = (sn_u8 *)&raw;
+                    [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
+                    sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j++) el[j] = sn_to_e4m3_sat(s0[j]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b4 + (o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0)) = raw;
                 }
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
                         [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
+                        [[maybe_unused]] const bool ok = true;
                         [[maybe_unused]] const int r0 = e;
-                        if (ok) {
+                        if (live && ok) {
                             b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                         }
                     }
@@ -340,105 +412,91 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 63) / 64;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
+            const sn_i64 row = blk * 64 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)64);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            const sn_i64 k2 = live ? (sn_i64)(b1[o0]) : 0;
+            const sn_i64 k2 = (sn_i64)(b1[o0]);
             const sn_i64 k9 = (sn_i64)1ll;
-            const float k16 = live ? b3_v : 0.0f;
+            const float k16 = b3_v;
+            uint4 pf1[4];
+            uint4 pf3[4];
+            uint4 pf5[4];
+            uint4 pf6[4];
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 4;
-                float l1[4];
-                if (live && e0 + 4 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint2 raw = *(const uint2 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
+                const int e0 = (c * 2 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf1[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
+                pf3[c] = *(const uint4 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)));
+                pf5[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
+                pf6[c] = *(const uint4 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + (((sn_i64)r0 / (sn_i64)2) + (sn_i64)32)));
+            }
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 2 + lane) * 8;
+                float l1[8];
+                {
+                    const uint4 raw = pf1[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l1[0] = sn_from_bf16(el[1]);
                     l1[1] = sn_from_bf16(el[1]);
                     l1[2] = sn_from_bf16(el[3]);
                     l1[3] = sn_from_bf16(el[3]);
+                    l1[4] = sn_from_bf16(el[5]);
+                    l1[5] = sn_from_bf16(el[5]);
+                    l1[6] = sn_from_bf16(el[7]);
+                    l1[7] = sn_from_bf16(el[7]);
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l1[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)129)]) : 0.0f;
-                    }
-                }
-                float l3[4];
-                if (live && e0 + 4 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint2 raw = *(const uint2 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)));
+                float l3[8];
+                {
+                    const uint4 raw = pf3[c];
                     const float *el = (const float *)&raw;
                     l3[0] = (float)el[0];
                     l3[1] = (float)el[0];
                     l3[2] = (float)el[1];
                     l3[3] = (float)el[1];
+                    l3[4] = (float)el[2];
+                    l3[5] = (float)el[2];
+                    l3[6] = (float)el[3];
+                    l3[7] = (float)el[3];
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l3[j] = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)]) : 0.0f;
-                    }
-                }
-                float l5[4];
-                if (live && e0 + 4 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint2 raw = *(const uint2 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
+                float l5[8];
+                {
+                    const uint4 raw = pf5[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l5[0] = sn_from_bf16(el[0]);
                     l5[1] = sn_from_bf16(el[0]);
                     l5[2] = sn_from_bf16(el[2]);
                     l5[3] = sn_from_bf16(el[2]);
+                    l5[4] = sn_from_bf16(el[4]);
+                    l5[5] = sn_from_bf16(el[4]);
+                    l5[6] = sn_from_bf16(el[6]);
+                    l5[7] = sn_from_bf16(el[6]);
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l5[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)]) : 0.0f;
-                    }
-                }
-                float l6[4];
-                if (live && e0 + 4 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint2 raw = *(const uint2 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + (((sn_i64)r0 / (sn_i64)2) + (sn_i64)32)));
+                float l6[8];
+                {
+                    const uint4 raw = pf6[c];
                     const float *el = (const float *)&raw;
                     l6[0] = (float)el[0];
                     l6[1] = (float)el[0];
                     l6[2] = (float)el[1];
                     l6[3] = (float)el[1];
+                    l6[4] = (float)el[2];
+                    l6[5] = (float)el[2];
+                    l6[6] = (float)el[3];
+                    l6[7] = (float)el[3];
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l6[j] = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + (((sn_i64)r0 / (sn_i64)2) + (sn_i64)32)]) : 0.0f;
-                    }
-                }
-                float s0[4];
+                float s0[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = ((sn_i64)r0 % (sn_i64)2);
                     const float k1 = l1[j];
@@ -457,22 +515,23 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
                     const float k17 = sn_div(k15, k16);
                     s0[j] = k17;
                 }
-                if (live && e0 + 4 <= n) {
+                if (live) {
                     [[maybe_unused]] const int e = e0;
                     [[maybe_unused]] const int r0 = e;
-                    unsigned raw;
-                    sn_u8 *el = (sn_u8 *)&raw;
+                    uint2 raw;
+                    [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
+                    sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 4; j++) el[j] = sn_to_e4m3_sat(s0[j]);
-                    *(unsigned *)(b4 + (o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128))) = raw;
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    *(uint2 *)(b4 + (o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128))) = raw;
                 }
                 else {
                     #pragma unroll
-                    for (int j = 0; j < 4; j++) {
+                    for (int j = 0; j < 8; j++) {
                         [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
+                        [[maybe_unused]] const bool ok = true;
                         [[maybe_unused]] const int r0 = e;
-                        if (ok) {
+                        if (live && ok) {
                             b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
                         }
                     }
@@ -506,7 +565,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            const float k1 = live ? b3_v : 0.0f;
+            const float k1 = b3_v;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 4 + lane) * 8;
@@ -514,7 +573,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0]) : 0.0f;
                 }
@@ -522,7 +581,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     const float k2 = sn_div(k0, k1);
@@ -531,9 +590,9 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (ok) {
+                    if (live && ok) {
                         b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                     }
                 }
@@ -544,57 +603,57 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 63) / 64;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
+            const sn_i64 row = blk * 64 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)64);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            const sn_i64 k2 = live ? (sn_i64)(b1[o0]) : 0;
+            const sn_i64 k2 = (sn_i64)(b1[o0]);
             const sn_i64 k9 = (sn_i64)1ll;
-            const float k16 = live ? b3_v : 0.0f;
+            const float k16 = b3_v;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 4;
-                float l1[4];
+                const int e0 = (c * 2 + lane) * 8;
+                float l1[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l1[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)129)]) : 0.0f;
                 }
-                float l3[4];
+                float l3[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l3[j] = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)]) : 0.0f;
                 }
-                float l5[4];
+                float l5[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l5[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)]) : 0.0f;
                 }
-                float l6[4];
+                float l6[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l6[j] = ok ? (b2[sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + (((sn_i64)r0 / (sn_i64)2) + (sn_i64)32)]) : 0.0f;
                 }
-                float s0[4];
+                float s0[8];
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = ((sn_i64)r0 % (sn_i64)2);
                     const float k1 = l1[j];
@@ -614,11 +673,11 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                     s0[j] = k17;
                 }
                 #pragma unroll
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (ok) {
+                    if (live && ok) {
                         b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
                     }
                 }

@@ -170,6 +170,61 @@ SN_DEVICE sn_u16 sn_to_bf16_sat(float x) { return sn_to_bf16(sn_clamp_sat(x, 3.3
 SN_DEVICE sn_u16 sn_to_f16_sat(float x) { return sn_to_f16(sn_clamp_sat(x, 65504.0f)); }
 SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 
+/* Four f8 codes in one little-endian word (a in the low byte): what a
+ * vector store of f8 writes.  Each equals the one-value encoder; on sm_89+
+ * the common case is two paired hardware conversions, and a group holding
+ * a value the hardware rounds differently (NaN; beyond the finite range of
+ * a non-saturating conversion) takes the one-value path. */
+#define SN_PACK4(f, a, b, c, d)                                                 \
+    ((sn_u32)f(a) | ((sn_u32)f(b) << 8) | ((sn_u32)f(c) << 16) | ((sn_u32)f(d) << 24))
+#if defined(SN_HW_F8)
+#define SN_HW_X4(name, ty)                                                      \
+    SN_DEVICE sn_u32 name(float a, float b, float c, float d)                  \
+    {                                                                           \
+        unsigned short lo, hi;                                                  \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(lo) : "f"(b), "f"(a)); \
+        asm("cvt.rn.satfinite." ty "x2.f32 %0, %1, %2;" : "=h"(hi) : "f"(d), "f"(c)); \
+        return (sn_u32)lo | ((sn_u32)hi << 16);                                 \
+    }
+SN_HW_X4(sn_hw_e4m3x4, "e4m3")
+SN_HW_X4(sn_hw_e5m2x4, "e5m2")
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e4m3_sat, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) <= 464.0f) & (fabsf(b) <= 464.0f) & (fabsf(c) <= 464.0f) &
+          (fabsf(d) <= 464.0f)))
+        return SN_PACK4(sn_to_e4m3, a, b, c, d);
+    return sn_hw_e4m3x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d)
+{
+    if ((a != a) | (b != b) | (c != c) | (d != d))
+        return SN_PACK4(sn_to_e5m2_sat, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d)
+{
+    if (!((fabsf(a) < 61440.0f) & (fabsf(b) < 61440.0f) & (fabsf(c) < 61440.0f) &
+          (fabsf(d) < 61440.0f)))
+        return SN_PACK4(sn_to_e5m2, a, b, c, d);
+    return sn_hw_e5m2x4(a, b, c, d);
+}
+#else
+SN_DEVICE sn_u32 sn_to4_e4m3_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2, a, b, c, d); }
+#endif
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e4m3fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e5m2fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz_sat, a, b, c, d); }
+
 /* The value `to(x, t)` of a float type: encode then decode. */
 SN_DEVICE float sn_round_bf16(float x) { return sn_from_bf16(sn_to_bf16(x)); }
 SN_DEVICE float sn_round_f16(float x) { return sn_from_f16(sn_to_f16(x)); }
@@ -205,8 +260,27 @@ SN_DEVICE float sn_min(float a, float b) { return a != a ? a : b != b ? b : (b <
 SN_DEVICE sn_i64 sn_imax(sn_i64 a, sn_i64 b) { return a < b ? b : a; }
 SN_DEVICE sn_i64 sn_imin(sn_i64 a, sn_i64 b) { return b < a ? b : a; }
 /* Reduction folds: take x when it is NaN or strictly beyond s. */
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 800
+/* Ampere and later: one max.NaN/min.NaN instruction (NaN wins) instead of
+ * two compares and a select per element.  It differs from the portable fold
+ * only where no consumer can tell: the result of a tie between +0 and -0
+ * may be either zero, and a NaN result is the canonical NaN. */
+SN_DEVICE float sn_fold_max(float s, float x)
+{
+    float r;
+    asm("max.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+SN_DEVICE float sn_fold_min(float s, float x)
+{
+    float r;
+    asm("min.NaN.f32 %0, %1, %2;" : "=f"(r) : "f"(s), "f"(x));
+    return r;
+}
+#else
 SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
+#endif
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
 /* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
@@ -274,14 +348,20 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
             const float k11 = 1.00000001e-10f;
             const float k13 = 448.0f;
             float acc2 = 0.0f;
+            uint4 pf0[4];
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 128 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
+            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 128 + lane) * 8;
                 float l0[8];
-                if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint4 raw = *(const uint4 *)(b0 + (o0 * b0_s0 + (sn_i64)r0));
+                {
+                    const uint4 raw = pf0[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l0[0] = sn_from_bf16(el[0]);
                     l0[1] = sn_from_bf16(el[1]);
@@ -292,26 +372,15 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     l0[6] = sn_from_bf16(el[6]);
                     l0[7] = sn_from_bf16(el[7]);
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
-                    }
-                }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
-                    if (ok) {
-                        acc2 = acc2 + k1;
-                    }
+                    acc2 = acc2 + k1;
                 }
             }
             #pragma unroll
@@ -337,20 +406,25 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc2 = p[0];
-                __syncthreads();
             }
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             float acc10 = sn_u2f(0xff800000u);
+            uint4 pf7[4];
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 128 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
+            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 128 + lane) * 8;
                 float l7[8];
-                if (live && e0 + 8 <= n) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
+                {
+                    const uint4 raw = pf7[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
@@ -361,19 +435,10 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     l7[6] = sn_from_bf16(el[6]);
                     l7[7] = sn_from_bf16(el[7]);
                 }
-                else {
-                    #pragma unroll
-                    for (int j = 0; j < 8; j++) {
-                        [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
-                        [[maybe_unused]] const int r0 = e;
-                        l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
-                    }
-                }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
@@ -381,9 +446,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     const float k8 = k6 * k7;
                     c8[c * 8 + j] = k8;
                     const float k9 = fabsf(k8);
-                    if (ok) {
-                        acc10 = sn_fold_max(acc10, k9);
-                    }
+                    acc10 = sn_fold_max(acc10, k9);
                 }
             }
             #pragma unroll
@@ -409,7 +472,6 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc10 = p[0];
-                __syncthreads();
             }
             const float k10 = acc10;
             const float k12 = sn_max(k10, k11);
@@ -422,28 +484,29 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
                     const float k16 = sn_div(k8, k15);
                     s0[j] = k16;
                 }
-                if (live && e0 + 8 <= n) {
+                if (live) {
                     [[maybe_unused]] const int e = e0;
                     [[maybe_unused]] const int r0 = e;
                     uint2 raw;
-                    sn_u8 *el = (sn_u8 *)&raw;
+                    [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
+                    sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j++) el[j] = sn_to_e4m3_sat(s0[j]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b2 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
                 else {
                     #pragma unroll
                     for (int j = 0; j < 8; j++) {
                         [[maybe_unused]] const int e = e0 + j;
-                        [[maybe_unused]] const bool ok = live && e < n;
+                        [[maybe_unused]] const bool ok = true;
                         [[maybe_unused]] const int r0 = e;
-                        if (ok) {
+                        if (live && ok) {
                             b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                         }
                     }
@@ -489,21 +552,19 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
                     c0[c * 8 + j] = k0;
                     const float k1 = k0 * k0;
-                    if (ok) {
-                        acc2 = acc2 + k1;
-                    }
+                    acc2 = acc2 + k1;
                 }
             }
             #pragma unroll
@@ -529,7 +590,6 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                     for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc2 = p[0];
-                __syncthreads();
             }
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
@@ -542,14 +602,14 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l7[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
                 }
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
                     const float k6 = k0 * k5;
@@ -557,9 +617,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                     const float k8 = k6 * k7;
                     c8[c * 8 + j] = k8;
                     const float k9 = fabsf(k8);
-                    if (ok) {
-                        acc10 = sn_fold_max(acc10, k9);
-                    }
+                    acc10 = sn_fold_max(acc10, k9);
                 }
             }
             #pragma unroll
@@ -585,7 +643,6 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                     for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc10 = p[0];
-                __syncthreads();
             }
             const float k10 = acc10;
             const float k12 = sn_max(k10, k11);
@@ -598,7 +655,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
                     const float k16 = sn_div(k8, k15);
@@ -607,9 +664,9 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
                     [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = live && e < n;
+                    [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (ok) {
+                    if (live && ok) {
                         b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
                     }
                 }

@@ -3,6 +3,7 @@
  *   - strided inputs (Q/K read from a QKV buffer with padded rows);
  *   - unaligned inputs (the scalar variant runs) give the same results;
  *   - in place: an output given its alias input's buffer;
+ *   - special values: FP8 stores bit-exact, NaN through max/min;
  *   - refused launches: wrong dtype, shape, inner stride, overlap, each an
  *     error naming the argument, nothing launched;
  *   - a launch captured in a CUDA graph, replayed with new input data;
@@ -119,7 +120,8 @@ static bool same(const IrBuf *want, const void *dev, const char *what)
     int64_t bad = 0;
     for (int64_t k = 0; k < want->numel; k++) {
         float got = dt_load_float(host + k * sz, want->dtype), w = want->f[k];
-        if (!(fabsf(got - w) <= 1e-6f + (float)rtol * fabsf(w)) && !(got != got && w != w))
+        if (!(got == w || fabsf(got - w) <= 1e-6f + (float)rtol * fabsf(w)) &&
+            !(got != got && w != w))
             bad++;
     }
     free(host);
@@ -308,6 +310,81 @@ static void test_in_place(Arena *a)
     free(c.bundle);
 }
 
+/* ------------------------------------------- special values, bit exact */
+
+/* FP8 stores (one-value and four-value encoders, saturating or not, on
+ * sm_89+ the hardware path with its fix-ups) equal the host conversion bit
+ * for bit, NaN signs included; max/min reductions propagate NaN.  Special
+ * values sit at random places, so most four-value groups mix them with
+ * ordinary values. */
+static void test_special_values(Arena *a)
+{
+    Compiled c = {0};
+    CHECK(compile("tests/gpu/special_f8.sn", &c, a), "compile special_f8");
+    if (!c.gr)
+        return;
+    static const float special[] = {
+        NAN, -NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 448.0f, -448.0f, 464.0f, -464.0f,
+        464.00003f, -464.00003f, 465.0f, 480.0f, -480.0f, 57344.0f, -57344.0f, 61439.996f,
+        61440.0f, -61440.0f, 65536.0f, 1e30f, -1e30f, 1e-30f, 0x1p-9f, 0x1p-10f, 0x1.8p-10f,
+        0x1p-16f, 0x1p-17f, 0x1.8p-17f, 3.4e38f, -3.4e38f};
+    const int nspec = (int)(sizeof special / sizeof special[0]);
+    const int64_t T = 512;
+    int64_t s[2] = {T, 64};
+    IrBuf in;
+    ir_buf_alloc(&in, DT_F32, 2, s);
+    for (int64_t k = 0; k < in.numel; k++) {
+        float m = 1.0f + (frand() + 1.0f) / 2.0f; /* [1, 2) */
+        int e = (int)((frand() + 1.0f) * 26.0f) - 30; /* 2^-30 .. 2^22 */
+        in.f[k] = (frand() < 0 ? -1.0f : 1.0f) * ldexpf(m, e);
+    }
+    for (int64_t r = 0; r < T; r++) /* rows 0, 4, 8, ...: one special value each */
+        if (r % 4 == 0)
+            in.f[r * 64 + (int64_t)((frand() + 1.0f) * 31.99f)] = special[(r / 4) % nspec];
+    for (int i = 0; i < nspec; i++) /* row T-1: all of them in a row */
+        in.f[(T - 1) * 64 + i] = special[i];
+    int64_t syms[1] = {T};
+    IrBuf want[6];
+    Diag d;
+    diag_init(&d);
+    CHECK(ir_interp(c.g, syms, &in, want, &d), "interpreter");
+    diag_free(&d);
+    void *bx;
+    void *x = upload(&in, 0, 0, &bx);
+    void *o[6];
+    sn_tensor out[6];
+    int64_t s1[1] = {T};
+    static const sn_dtype ot[6] = {SN_F8E4M3, SN_F8E4M3, SN_F8E5M2, SN_F8E5M2, SN_F32, SN_F32};
+    for (int i = 0; i < 6; i++) {
+        sn_dev_alloc(&o[i], (size_t)T * 64 * 4);
+        out[i] = (sn_tensor){o[i], ot[i], i < 4 ? 2 : 1, i < 4 ? s : s1, NULL, 0};
+    }
+    sn_tensor tin[1] = {{x, SN_F32, 2, s, NULL, 0}};
+    sn_status st = sn_launch(c.gr, tin, 1, out, 6, NULL, 0, NULL);
+    CHECK(st == SN_OK, "special values launch: %s", sn_last_error());
+    sn_dev_synchronize();
+    unsigned char *host = malloc((size_t)T * 64);
+    for (int i = 0; i < 4; i++) {
+        sn_dev_download(host, o[i], (size_t)T * 64);
+        int64_t bad = 0, first = -1;
+        for (int64_t k = 0; k < T * 64; k++)
+            if (host[k] != dt_f32_to_f8(want[i].f[k], want[i].dtype) && bad++ == 0)
+                first = k;
+        CHECK(bad == 0, "f8 output %d: %lld codes differ from the host conversion (first: "
+              "x = %a gives 0x%02x, want 0x%02x)", i, (long long)bad, (double)in.f[first > 0 ? first : 0],
+              first >= 0 ? host[first] : 0,
+              first >= 0 ? dt_f32_to_f8(want[i].f[first], want[i].dtype) : 0);
+    }
+    same(&want[4], o[4], "amax with NaN and infinities");
+    same(&want[5], o[5], "amin with NaN and infinities");
+    free(host);
+    for (int i = 0; i < 6; i++)
+        sn_dev_free(o[i]);
+    sn_dev_free(bx);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
 /* ------------------------------------------------- CUDA graph capture */
 
 static void test_graph_capture(Arena *a)
@@ -460,6 +537,7 @@ int main(int argc, char **argv)
     test_qk_norm(a);
     test_load_times(a);
     test_in_place(a);
+    test_special_values(a);
     test_graph_capture(a);
     test_concurrent_cache(a);
     arena_free(a);
