@@ -7,10 +7,17 @@
  *     an access at half the row's rate, like RoPE's cos/sin by pair, counts
  *     half), shrunk until it divides a static row length;
  *   - a static row of n elements is cut into n/vec runs; a lane takes
- *     RUNS_PER_LANE runs (several 16-byte loads in flight per thread: the
- *     measured difference between 0.60 and 0.87 of copy bandwidth in
- *     ../shared/design/PERFORMANCE.md), so threads_per_row = runs /
- *     RUNS_PER_LANE rounded down to a power of two (1..1024);
+ *     RUNS_PER_LANE_SHORT (2) runs when the row's team then fits in a warp,
+ *     else RUNS_PER_LANE (4), so threads_per_row = runs / that, rounded
+ *     down to a power of two (1..1024).  Several 16-byte loads in flight
+ *     per thread (codegen issues all of a phase's loads of streamed data
+ *     before its arithmetic) are the measured difference between 0.60 and
+ *     0.87 of copy bandwidth in ../shared/design/PERFORMANCE.md.  Short
+ *     rows take 2: twice the threads and half the registers per row
+ *     (H200, T=16384: MLA RoPE 0.64 -> 0.88, SiLU-mul 0.99 -> 1.05 of
+ *     copy; 1 run gave 0.84 and 1.02); long rows take 4: a team of more
+ *     warps pays more in block barriers (per-token FP8 0.85 -> 0.76,
+ *     LayerNorm 0.85 -> 0.81 with 2);
  *   - the row stays in registers (persistent) when the row values kept
  *     across reductions fit REG_BUDGET f32 registers per lane; otherwise
  *     lanes get fewer runs, and past 1024 lanes the row is looped over and
@@ -24,6 +31,8 @@
 #include "passes.h"
 
 #define RUNS_PER_LANE 4
+#define RUNS_PER_LANE_SHORT 2
+#define WARP 32
 #define REG_BUDGET 64
 #define BLOCK 128
 #define MAX_LANES 1024
@@ -183,7 +192,8 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
         while (vec > 1 && n % vec)
             vec /= 2;
         int64_t runs = (n + vec - 1) / vec;
-        int lanes = pow2_floor(runs / RUNS_PER_LANE > 0 ? runs / RUNS_PER_LANE : 1);
+        int rpl = runs / RUNS_PER_LANE_SHORT <= WARP ? RUNS_PER_LANE_SHORT : RUNS_PER_LANE;
+        int lanes = pow2_floor(runs / rpl > 0 ? runs / rpl : 1);
         int live = live_row_values(seg, prog);
         int64_t chunks = (runs + lanes - 1) / lanes;
         while (live && lanes < MAX_LANES && chunks * vec * live > REG_BUDGET) {

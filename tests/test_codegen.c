@@ -663,10 +663,12 @@ static void test_add_rms_norm_vectors(void **state)
         char *sc = kernel_text(g.mod.source, k->scalar_name);
         assert_non_null(vec);
         assert_non_null(sc);
-        /* vector loads of x, residual and w, each issued for all runs of
-         * a phase before its arithmetic, and a vector store of h */
-        assert_true(count(vec, "] = *(const uint4 *)(b") >= 3);
-        assert_true(count(vec, "const uint4 raw = pf") >= 3);
+        /* vector loads of x and residual issued for all runs of a phase
+         * before its arithmetic, of w (broadcast: cache hits) per run, and
+         * a vector store of h */
+        assert_true(count(vec, "] = *(const uint4 *)(b") >= 2);
+        assert_true(count(vec, "const uint4 raw = pf") >= 2);
+        assert_true(count(vec, "const uint4 raw = *(const uint4 *)(b") >= 1);
         assert_true(count(vec, "*(uint4 *)(") >= 1);
         assert_null(strstr(sc, "uint4"));
         /* the row is covered exactly: no per-element bounds checks */

@@ -7,9 +7,9 @@
  *   b3         pointer (out0 bf16[T, 32, 128])
  *   b4         pointer (out1 bf16[T, 8, 128])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*32 / 32) + ceil(T*8 / 32)
- * segment 0: rows T*32 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
- * segment 1: rows T*8 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*32 / 16) + ceil(T*8 / 16)
+ * segment 0: rows T*32 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
+ * segment 1: rows T*8 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
  * variants: gemma_qk_norm_k0 needs qkv 16-byte aligned with strides a multiple of the vector, q_w 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned, k_w 16-byte aligned with strides a multiple of the vector, out1 16-byte aligned; otherwise gemma_qk_norm_k0_scalar runs
  * graph ops: %0 input, %4 mul, %5 mean, %6 const, %7 add, %8 rsqrt, %10 mul, %1 input, %11 const, %12 add, %14 mul, %16 mul, %17 mean, %18 const, %19 add, %20 rsqrt, %22 mul, %2 input, %23 add, %25 mul
  */
@@ -337,29 +337,29 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             const float k8 = 1.0f;
             float acc2 = 0.0f;
-            uint4 pf0[4];
+            uint4 pf0[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -385,28 +385,22 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[4];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
-            }
-            #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 {
-                    const uint4 raw = pf7[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
@@ -457,29 +451,29 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             const float k8 = 1.0f;
             float acc2 = 0.0f;
-            uint4 pf0[4];
+            uint4 pf0[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -505,28 +499,22 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[4];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
-            }
-            #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 {
-                    const uint4 raw = pf7[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
@@ -589,21 +577,21 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             const float k8 = 1.0f;
             float acc2 = 0.0f;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -624,17 +612,17 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -672,21 +660,21 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             const float k8 = 1.0f;
             float acc2 = 0.0f;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -707,17 +695,17 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {

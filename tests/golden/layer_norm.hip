@@ -449,22 +449,14 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
             const float k4 = acc4 / (float)n;
             const float k6 = k4 + k5;
             const float k7 = sn_rsqrt(k6);
-            uint4 pf9[4];
-            uint4 pf11[4];
-            #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 128 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf9[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
-                pf11[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
-            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 128 + lane) * 8;
                 float l9[8];
                 {
-                    const uint4 raw = pf9[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l9[0] = sn_from_bf16(el[0]);
                     l9[1] = sn_from_bf16(el[1]);
@@ -477,7 +469,9 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                 }
                 float l11[8];
                 {
-                    const uint4 raw = pf11[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l11[0] = sn_from_bf16(el[0]);
                     l11[1] = sn_from_bf16(el[1]);

@@ -9,9 +9,9 @@
  *   b3_v       scalar by value (scale f32[])
  *   b4         pointer (out0 f8e4m3[T, 128, 192])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*128 / 32) + ceil(T*128 / 64)
- * segment 0: rows T*128 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
- * segment 1: rows T*128 x row 64; 2 lanes x 4 runs x 8, 64 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*128 / 16) + ceil(T*128 / 32)
+ * segment 0: rows T*128 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
+ * segment 1: rows T*128 x row 64; 4 lanes x 2 runs x 8, 32 rows/block, row in registers
  * variants: mla_rope_fp8_k0 needs q 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned, cos_sin_cache 16-byte aligned with strides a multiple of the vector; otherwise mla_rope_fp8_k0_scalar runs
  * graph ops: %0 input, %3 input, %6 div, %7 cast, %1 input, %2 input, %17 mul, %18 mul, %19 add, %11 mul, %14 mul, %15 sub, %21 cat, %23 cast, %25 div, %26 cast
  */
@@ -340,26 +340,26 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
             const float k1 = b3_v;
-            uint4 pf0[4];
+            uint4 pf0[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + (sn_i64)r0));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -411,10 +411,10 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)64);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
@@ -422,23 +422,27 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
             const sn_i64 k2 = (sn_i64)(b1[o0]);
             const sn_i64 k9 = (sn_i64)1ll;
             const float k16 = b3_v;
-            uint4 pf1[4];
-            uint4 pf3[4];
-            uint4 pf5[4];
-            uint4 pf6[4];
+            uint4 pf1[2];
+            uint4 pf3[2];
+            uint4 pf6[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 4 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf1[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
+            }
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 4 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
                 pf3[c] = *(const uint4 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + ((sn_i64)r0 / (sn_i64)2)));
-                pf5[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + o1 * b0_s1 + ((((sn_i64)r0 / (sn_i64)2) * (sn_i64)2) + (sn_i64)128)));
                 pf6[c] = *(const uint4 *)(b2 + (sn_clampi(k2, ((sn_i64)4096)) * b2_s0 + (((sn_i64)r0 / (sn_i64)2) + (sn_i64)32)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 4 + lane) * 8;
                 float l1[8];
                 {
                     const uint4 raw = pf1[c];
@@ -467,7 +471,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
                 }
                 float l5[8];
                 {
-                    const uint4 raw = pf5[c];
+                    const uint4 raw = pf1[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l5[0] = sn_from_bf16(el[0]);
                     l5[1] = sn_from_bf16(el[0]);
@@ -556,18 +560,18 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
             const float k1 = b3_v;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -602,10 +606,10 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 31) / 32;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
+            const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)64);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
@@ -614,8 +618,8 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
             const sn_i64 k9 = (sn_i64)1ll;
             const float k16 = b3_v;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 4 + lane) * 8;
                 float l1[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {

@@ -7,9 +7,9 @@
  *   b3         pointer (q_out bf16[T, 32, 128])
  *   b4         pointer (k_out bf16[T, 8, 128])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*32 / 32) + ceil(T*8 / 32)
- * segment 0: rows T*32 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
- * segment 1: rows T*8 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*32 / 16) + ceil(T*8 / 16)
+ * segment 0: rows T*32 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
+ * segment 1: rows T*8 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
  * variants: qwen3_qk_norm_k0 needs qkv 16-byte aligned with strides a multiple of the vector, q_w 16-byte aligned with strides a multiple of the vector, q_out 16-byte aligned, k_w 16-byte aligned with strides a multiple of the vector, k_out 16-byte aligned; otherwise qwen3_qk_norm_k0_scalar runs
  * graph ops: %0 input, %4 mul, %5 mean, %6 const, %7 add, %8 rsqrt, %10 mul, %1 input, %12 mul, %14 mul, %15 mean, %16 const, %17 add, %18 rsqrt, %20 mul, %2 input, %22 mul
  */
@@ -337,28 +337,28 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             float acc2 = 0.0f;
-            uint4 pf0[4];
+            uint4 pf0[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -384,28 +384,22 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[4];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
-            }
-            #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 {
-                    const uint4 raw = pf7[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
@@ -455,28 +449,28 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             float acc2 = 0.0f;
-            uint4 pf0[4];
+            uint4 pf0[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -502,28 +496,22 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[4];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
-            }
-            #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 {
-                    const uint4 raw = pf7[c];
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
@@ -585,20 +573,20 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             float acc2 = 0.0f;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -619,17 +607,17 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -666,20 +654,20 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float c0[32];
+            float c0[16];
             const float k3 = 9.99999997e-07f;
             float acc2 = 0.0f;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -700,17 +688,17 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl(acc2, 0, 4);
+            acc2 = __shfl(acc2, 0, 8);
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l7[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {

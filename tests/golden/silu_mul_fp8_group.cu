@@ -5,8 +5,8 @@
  *   b1         pointer (q f8e4m3[T, 14336])
  *   b2         pointer (out1 f32[112, T])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*112 / 32)
- * segment 0: rows T*112 x row 128; 4 lanes x 4 runs x 8, 32 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*112 / 16)
+ * segment 0: rows T*112 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
  * variants: silu_mul_fp8_group_k0 needs gate_up 16-byte aligned with strides a multiple of the vector, q 16-byte aligned; otherwise silu_mul_fp8_group_k0_scalar runs
  * graph ops: %0 input, %2 sigmoid, %3 mul, %5 mul, %7 abs, %8 max, %9 const, %10 max, %11 const, %12 div, %13 cast, %15 div, %16 cast
  */
@@ -331,31 +331,31 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)112 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)112);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
-            float c4[32];
+            float c4[16];
             const float k7 = 1.00000001e-10f;
             const float k9 = 448.0f;
             float acc6 = sn_u2f(0xff800000u);
-            uint4 pf0[4];
-            uint4 pf3[4];
+            uint4 pf0[2];
+            uint4 pf3[2];
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
                 pf3[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)14336)));
             }
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -398,18 +398,19 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc6, off, 32);
                 acc6 = sn_fold_max(acc6, other);
             }
-            acc6 = __shfl_sync(0xffffffffu, acc6, 0, 4);
+            acc6 = __shfl_sync(0xffffffffu, acc6, 0, 8);
             const float k6 = acc6;
             const float k8 = sn_max(k6, k7);
             const float k10 = sn_div(k8, k9);
             const float k11 = (k10);
+            const float rk11 = 1.0f / k11;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -417,7 +418,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k4 = c4[c * 8 + j];
-                    const float k12 = sn_div(k4, k11);
+                    const float k12 = k4 * rk11;
                     s0[j] = k12;
                 }
                 if (live) {
@@ -459,21 +460,21 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)112 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
+        const sn_i64 nblk = (rows + 15) / 16;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
-            const sn_i64 row = blk * 32 + team;
+            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
+            const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)112);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
-            float c4[32];
+            float c4[16];
             const float k7 = 1.00000001e-10f;
             const float k9 = 448.0f;
             float acc6 = sn_u2f(0xff800000u);
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -506,18 +507,19 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 2; off >= 1; off /= 2) {
+            for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc6, off, 32);
                 acc6 = sn_fold_max(acc6, other);
             }
-            acc6 = __shfl_sync(0xffffffffu, acc6, 0, 4);
+            acc6 = __shfl_sync(0xffffffffu, acc6, 0, 8);
             const float k6 = acc6;
             const float k8 = sn_max(k6, k7);
             const float k10 = sn_div(k8, k9);
             const float k11 = (k10);
+            const float rk11 = 1.0f / k11;
             #pragma unroll
-            for (int c = 0; c < 4; c++) {
-                const int e0 = (c * 4 + lane) * 8;
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -525,7 +527,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k4 = c4[c * 8 + j];
-                    const float k12 = sn_div(k4, k11);
+                    const float k12 = k4 * rk11;
                     s0[j] = k12;
                 }
                 #pragma unroll
