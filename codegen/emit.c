@@ -823,9 +823,9 @@ static void close_block(Cx *x)
  * access, into pf<id>[c]), then computes: every DRAM load of a lane is in
  * flight at once, instead of one run's loads per compute-and-store step
  * (which branches and stores keep the compiler from reordering).  Loads of
- * data broadcast over rows (weights) stay in the run: they hit the cache,
- * and holding them for all runs cost registers (H200, LayerNorm at
- * T=16384: 79 -> 56 registers, 0.85 -> 0.89 of copy). */
+ * data broadcast over rows (weights) join them when the schedule says so
+ * (prefetch_weights: registers allow), else stay in the run and hit the
+ * cache. */
 /* Is the load's address read from memory (an IX_VAL index)? */
 static int gathered(const Cx *x, const KOp *op)
 {
@@ -862,7 +862,7 @@ static void emit_prefetch(Cx *x, const char *need, int *pf)
         if (need[i] != 1 || !hoistable(x, op) || !window_access(x, op->a.load.buf,
                                                                 op->a.load.idx, &w))
             continue;
-        if (!x->rowdata[i]) /* broadcast data (weights): cache hits, per run */
+        if (!x->rowdata[i] && !seg->sched.prefetch_weights) /* weights: cache hits, per run */
             continue;
         pf[i] = i + 1;
         for (int j = 0; j < i; j++)

@@ -249,6 +249,8 @@ void kir_print(const KProgram *p, FILE *out)
                     sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block);
             if (sc->persistent)
                 fputs(", persistent", out);
+            if (sc->prefetch_weights)
+                fputs(", prefetch weights", out);
             if (sc->why)
                 fprintf(out, ", why \"%s\"", sc->why);
             fputc('\n', out);
@@ -409,9 +411,10 @@ void kir_print_json(const KProgram *p, FILE *out)
             json_dims(p, out, s->nrow, s->row);
             fprintf(out,
                     "},\n    \"schedule\": {\"threads_per_row\": %d, \"vec\": %d, \"chunks\": %d, "
-                    "\"rows_per_block\": %d, \"persistent\": %s, \"why\": ",
+                    "\"rows_per_block\": %d, \"persistent\": %s, \"prefetch_weights\": %s, "
+                    "\"why\": ",
                     sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block,
-                    sc->persistent ? "true" : "false");
+                    sc->persistent ? "true" : "false", sc->prefetch_weights ? "true" : "false");
             json_str(out, sc->why);
             fputs("},\n    \"ops\": [", out);
             for (int i = 0; i < s->ops.len; i++) {

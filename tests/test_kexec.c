@@ -1134,7 +1134,7 @@ static void test_print_json(void **state)
     expect_contains(t, "\"name\": \"qk_norm\", \"block\": 128");
     expect_contains(t, "\"domain\": {\"outer\": [\"T\", \"32\"], \"row\": [\"128\"]}");
     expect_contains(t, "\"threads_per_row\": 32, \"vec\": 4, \"chunks\": 1, "
-                       "\"rows_per_block\": 4, \"persistent\": true, \"why\": \"row in registers\"");
+                       "\"rows_per_block\": 4, \"persistent\": true, \"prefetch_weights\": false, \"why\": \"row in registers\"");
     expect_contains(t, "{\"id\": 0, \"kind\": \"load\", \"dtype\": \"bf16\", \"row\": true, "
                        "\"operands\": [], \"node\": 1, \"buf\": 0, \"buffer\": \"qkv\", "
                        "\"index\": [\"v0\", \"v1*128 + v2\"]}");

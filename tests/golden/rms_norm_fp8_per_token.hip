@@ -412,14 +412,20 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
             float acc10 = sn_u2f(0xff800000u);
+            uint4 pf7[4];
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 128 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
+            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 128 + lane) * 8;
                 float l7[8];
                 {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint4 raw = *(const uint4 *)(b1 + ((sn_i64)r0));
+                    const uint4 raw = pf7[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l7[0] = sn_from_bf16(el[0]);
                     l7[1] = sn_from_bf16(el[1]);
