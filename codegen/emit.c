@@ -1554,6 +1554,20 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
     o->indent = 1;
     line(o, "sn_i64 blk = blockIdx.x;");
     declare_shared(o, k);
+    bool il = k->interleave && k->nseg == 2;
+    if (il) { /* blocks 0, 1, 0, 1, ... while both segments have some */
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < o->indent; i++)
+                put(o, "    ");
+            put(o, "const sn_i64 nblk%d = (", s);
+            print_rows(o, p, k->segs[s]);
+            put(o, " + %d) / %d;\n", k->segs[s]->sched.rows_per_block - 1,
+                k->segs[s]->sched.rows_per_block);
+        }
+        line(o, "const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;");
+        line(o, "const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;");
+        line(o, "blk = blk < 2 * both ? blk >> 1 : blk - both;");
+    }
     for (int s = 0; s < k->nseg; s++) {
         const KSegment *seg = k->segs[s];
         Cx x = {.o = o, .p = p, .t = t, .k = k, .seg = seg, .segno = s, .vector = vector};
@@ -1564,14 +1578,19 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
         put(o, "const sn_i64 rows = ");
         print_rows(o, p, seg);
         put(o, ";\n");
-        line(o, "const sn_i64 nblk = (rows + %d) / %d;", seg->sched.rows_per_block - 1,
-             seg->sched.rows_per_block);
-        line(o, "if (blk < nblk) {");
+        if (il) {
+            line(o, "if (seg == %d) {", s);
+        } else {
+            line(o, "const sn_i64 nblk = (rows + %d) / %d;", seg->sched.rows_per_block - 1,
+                 seg->sched.rows_per_block);
+            line(o, "if (blk < nblk) {");
+        }
         o->indent++;
         emit_segment(&x);
         line(o, "return;");
         close_block(&x);
-        line(o, "blk -= nblk;");
+        if (!il)
+            line(o, "blk -= nblk;");
         o->indent--;
         line(o, "}");
     }

@@ -239,7 +239,8 @@ void kir_print(const KProgram *p, FILE *out)
     }
     for (int ki = 0; ki < p->nkernel; ki++) {
         const Kernel *k = p->kernels[ki];
-        fprintf(out, "\nkernel %d %s (block %d)\n", ki, k->name, k->block);
+        fprintf(out, "\nkernel %d %s (block %d%s)\n", ki, k->name, k->block,
+                k->interleave ? ", segments interleaved" : "");
         for (int si = 0; si < k->nseg; si++) {
             const KSegment *s = seg_at(k, si);
             const KSchedule *sc = &s->sched;
@@ -401,7 +402,8 @@ void kir_print_json(const KProgram *p, FILE *out)
         const Kernel *k = p->kernels[ki];
         fprintf(out, "%s\n  {\"id\": %d, \"name\": ", ki ? "," : "", ki);
         json_str(out, k->name);
-        fprintf(out, ", \"block\": %d, \"segments\": [", k->block);
+        fprintf(out, ", \"block\": %d, \"interleave\": %s, \"segments\": [", k->block,
+                k->interleave ? "true" : "false");
         for (int si = 0; si < k->nseg; si++) {
             const KSegment *s = seg_at(k, si);
             const KSchedule *sc = &s->sched;

@@ -6,8 +6,8 @@
  *
  * A kernel has one or more segments (horizontal fusion: independent work
  * over different domains in one launch; blocks are dealt to segments in
- * order).  A segment is a "row program": its domain is outer dims x row
- * dims.  Domain variables are numbered outer first (v0 .. v{nouter-1}),
+ * order, or alternating: Kernel.interleave).  A segment is a "row
+ * program": its domain is outer dims x row dims.  Domain variables are numbered outer first (v0 .. v{nouter-1}),
  * then row dims; the row dims are walked through one linear row index
  * e in [0, n), n = product of the row dims, v{nouter+k} = e / prod(row[k+1..])
  * % row[k].  Ops are in SSA, topological, each either per element of the row
@@ -102,6 +102,9 @@ typedef struct Kernel {
     int nseg;
     KSegment **segs;
     int block;                 /* threads per block, the same for every segment */
+    bool interleave;           /* two segments: blocks alternate between them (0, 1, 0, 1,
+                                  ...) until the smaller one's run out, then the larger's
+                                  rest; otherwise each segment's blocks in turn */
 } Kernel;
 
 typedef struct KProgram {

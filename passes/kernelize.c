@@ -409,6 +409,7 @@ KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
         for (int s = 0; s < kn->nseg; s++)
             kn->segs[s]->sched.rows_per_block = block / kn->segs[s]->sched.threads_per_row;
         kn->block = block;
+        kn->interleave = sched_interleave(kn);
         z.prog->kernels[k] = kn;
     }
     return z.prog;

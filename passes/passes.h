@@ -64,6 +64,8 @@ IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i);
 
 /* The cost model: a schedule for a segment (schedule.c). */
 KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
+/* How a kernel's blocks are dealt to its segments (Kernel.interleave). */
+bool sched_interleave(const Kernel *k);
 /* Fused plan -> kernel IR with schedules (kernelize.c). */
 KProgram *pass_kernelize(const FusionPlan *plan, Diag *d);
 

@@ -663,12 +663,14 @@ static void test_add_rms_norm_vectors(void **state)
         char *sc = kernel_text(g.mod.source, k->scalar_name);
         assert_non_null(vec);
         assert_non_null(sc);
-        /* vector loads of x and residual issued for all runs of a phase
-         * before its arithmetic, of w (broadcast: cache hits) per run, and
-         * a vector store of h */
-        assert_true(count(vec, "] = *(const uint4 *)(b") >= 2);
-        assert_true(count(vec, "const uint4 raw = pf") >= 2);
-        assert_true(count(vec, "const uint4 raw = *(const uint4 *)(b") >= 1);
+        /* vector loads of x, residual and w (the schedule's
+         * prefetch_weights) issued for all runs of a phase before its
+         * arithmetic, and a vector store of h */
+        assert_int_equal(k->nseg, 1);
+        assert_null(strstr(vec, "seg == "));
+        assert_true(count(vec, "] = *(const uint4 *)(b") >= 3);
+        assert_true(count(vec, "const uint4 raw = pf") >= 3);
+        assert_null(strstr(vec, "const uint4 raw = *(const uint4 *)(b"));
         assert_true(count(vec, "*(uint4 *)(") >= 1);
         assert_null(strstr(sc, "uint4"));
         /* the row is covered exactly: no per-element bounds checks */
@@ -683,6 +685,25 @@ static void test_add_rms_norm_vectors(void **state)
         free(sc);
         gen_free(&g);
     }
+}
+
+/* A kernel of two segments (Q and K norms) deals its blocks alternately:
+ * both segments are selected by `seg`, computed once from both counts. */
+static void test_qk_norm_interleaved(void **state)
+{
+    (void)state;
+    Gen g;
+    gen(&g, "qwen3_qk_norm", 0, "sm_90");
+    const CgKernel *k = &g.mod.kernels[0];
+    assert_int_equal(k->nseg, 2);
+    char *vec = kernel_text(g.mod.source, k->name);
+    assert_non_null(vec);
+    assert_int_equal(count(vec, "const int seg = "), 1);
+    assert_int_equal(count(vec, "if (seg == 0) {"), 1);
+    assert_int_equal(count(vec, "if (seg == 1) {"), 1);
+    assert_null(strstr(vec, "blk -= nblk;"));
+    free(vec);
+    gen_free(&g);
 }
 
 /* ---- main --------------------------------------------------------------------------- */
@@ -721,6 +742,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_metadata_add_rms_norm),
         cmocka_unit_test(test_source_structure),
         cmocka_unit_test(test_add_rms_norm_vectors),
+        cmocka_unit_test(test_qk_norm_interleaved),
     };
     int failed = cmocka_run_group_tests_name("codegen", fixed, NULL, NULL);
 

@@ -432,14 +432,20 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
             const float k5 = acc5 / (float)n;
             const float k7 = k5 + k6;
             const float k8 = sn_rsqrt(k7);
+            uint4 pf10[4];
+            #pragma unroll
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 128 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf10[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
+            }
             #pragma unroll
             for (int c = 0; c < 4; c++) {
                 const int e0 = (c * 128 + lane) * 8;
                 float l10[8];
                 {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    const uint4 raw = *(const uint4 *)(b2 + ((sn_i64)r0));
+                    const uint4 raw = pf10[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l10[0] = sn_from_bf16(el[0]);
                     l10[1] = sn_from_bf16(el[1]);

@@ -335,10 +335,14 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
+    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
+    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
+    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
+    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
+    blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 0) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -453,12 +457,10 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             }
             return;
         }
-        blk -= nblk;
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 1) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -573,7 +575,6 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             }
             return;
         }
-        blk -= nblk;
     }
 }
 
@@ -587,10 +588,14 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
+    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
+    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
+    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
+    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
+    blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 0) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -668,12 +673,10 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
             }
             return;
         }
-        blk -= nblk;
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 1) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -751,7 +754,6 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0_scalar(
             }
             return;
         }
-        blk -= nblk;
     }
 }
 

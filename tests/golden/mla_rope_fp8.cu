@@ -338,10 +338,14 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
+    const sn_i64 nblk0 = (((sn_i64)128 * sym_T) + 15) / 16;
+    const sn_i64 nblk1 = (((sn_i64)128 * sym_T) + 31) / 32;
+    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
+    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
+    blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 0) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -407,12 +411,10 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
             }
             return;
         }
-        blk -= nblk;
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
-        if (blk < nblk) {
+        if (seg == 1) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
             const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
@@ -542,7 +544,6 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
             }
             return;
         }
-        blk -= nblk;
     }
 }
 
@@ -558,10 +559,14 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
+    const sn_i64 nblk0 = (((sn_i64)128 * sym_T) + 15) / 16;
+    const sn_i64 nblk1 = (((sn_i64)128 * sym_T) + 31) / 32;
+    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
+    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
+    blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 15) / 16;
-        if (blk < nblk) {
+        if (seg == 0) {
             const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
             const sn_i64 row = blk * 16 + team;
             const bool live = row < rows;
@@ -602,12 +607,10 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
             }
             return;
         }
-        blk -= nblk;
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 31) / 32;
-        if (blk < nblk) {
+        if (seg == 1) {
             const int lane = threadIdx.x % 4, team = threadIdx.x / 4;
             const sn_i64 row = blk * 32 + team;
             const bool live = row < rows;
@@ -687,7 +690,6 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
             }
             return;
         }
-        blk -= nblk;
     }
 }
 
