@@ -300,16 +300,19 @@ static void print_stmt(const AstStmt *s, FILE *out)
     fputs(")\n", out);
 }
 
+void ast_print_item(const AstItem *it, FILE *out)
+{
+    fprintf(out, "(%s %s (params", it->is_graph ? "graph" : "def", it->name);
+    for (int k = 0; k < it->nparam; k++)
+        print_param(&it->params[k], out);
+    fputs(")\n", out);
+    for (int k = 0; k < it->nstmt; k++)
+        print_stmt(&it->stmts[k], out);
+    fputs(")\n", out);
+}
+
 void ast_print(const AstFile *f, FILE *out)
 {
-    for (int i = 0; i < f->nitem; i++) {
-        const AstItem *it = f->items[i];
-        fprintf(out, "(%s %s (params", it->is_graph ? "graph" : "def", it->name);
-        for (int k = 0; k < it->nparam; k++)
-            print_param(&it->params[k], out);
-        fputs(")\n", out);
-        for (int k = 0; k < it->nstmt; k++)
-            print_stmt(&it->stmts[k], out);
-        fputs(")\n", out);
-    }
+    for (int i = 0; i < f->nitem; i++)
+        ast_print_item(f->items[i], out);
 }

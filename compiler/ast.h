@@ -91,5 +91,7 @@ typedef struct {
 
 /* S-expression dump (`sinter dump --stage ast`). */
 void ast_print(const AstFile *f, FILE *out);
+/* One item (`sinter dump --stage ast --graph NAME`). */
+void ast_print_item(const AstItem *it, FILE *out);
 
 #endif

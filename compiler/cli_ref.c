@@ -42,13 +42,20 @@ static const char *const usage_ref =
     "  --fused               run the fused kernels (kernel-IR executor)\n";
 
 
-static void split_kv(const char *s, const char *what, CliKV *out)
+/* NAME=VALUE into out[*n]; a NAME already given is a usage error (which
+ * of two values was meant is not ours to guess). */
+static void split_kv(const char *s, const char *what, CliKV *out, int *n, bool run)
 {
     const char *eq = strchr(s, '=');
+    const char *cmd = run ? "run" : "ref";
     if (!eq || eq == s || !eq[1])
-        cli_usage_error("ref", "%s needs NAME=VALUE, got '%s'", what, s);
-    out->name = strndup(s, (size_t)(eq - s));
-    out->value = eq + 1;
+        cli_usage_error(cmd, "%s needs NAME=VALUE, got '%s'", what, s);
+    for (int k = 0; k < *n; k++)
+        if (strlen(out[k].name) == (size_t)(eq - s) && !strncmp(out[k].name, s, (size_t)(eq - s)))
+            cli_usage_error(cmd, "%s %s given twice", what, out[k].name);
+    out[*n].name = strndup(s, (size_t)(eq - s));
+    out[*n].value = eq + 1;
+    ++*n;
 }
 
 static void parse_args(int argc, char **argv, RefArgs *r, bool run)
@@ -78,11 +85,11 @@ static void parse_args(int argc, char **argv, RefArgs *r, bool run)
         } else if ((v = cli_opt(argc, argv, &i, "--dim"))) {
             if (r->ndim == MAX_ARGS)
                 cli_usage_error("ref", "too many --dim");
-            split_kv(v, "--dim", &r->dims[r->ndim++]);
+            split_kv(v, "--dim", r->dims, &r->ndim, run);
         } else if ((v = cli_opt(argc, argv, &i, "--input"))) {
             if (r->ninput == MAX_ARGS)
                 cli_usage_error("ref", "too many --input");
-            split_kv(v, "--input", &r->inputs[r->ninput++]);
+            split_kv(v, "--input", r->inputs, &r->ninput, run);
         } else if ((v = cli_opt(argc, argv, &i, "--output-dir"))) {
             r->outdir = v;
         } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {

@@ -555,8 +555,12 @@ static Value run_body(Lower *L, const AstItem *it)
     for (int i = 0; i < it->nstmt; i++) {
         const AstStmt *st = &it->stmts[i];
         if (st->kind == STMT_RETURN) {
-            if (i + 1 < it->nstmt)
-                lw_fail(L, it->stmts[i + 1].span, "statement after 'return'");
+            if (i + 1 < it->nstmt) { /* point at the statement's start */
+                const AstStmt *nx = &it->stmts[i + 1];
+                lw_fail(L, nx->kind == STMT_ASSIGN && nx->ntarget ? nx->target_spans[0]
+                                                                   : nx->span,
+                        "statement after 'return'");
+            }
             if (st->values.n == 1)
                 return lw_expr(L, st->values.items[0].value);
             Value r = {.k = V_TUPLE, .span = st->span, .n = st->values.n};

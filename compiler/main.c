@@ -243,8 +243,22 @@ static int cmd_dump(int argc, char **argv)
     SrcFile *f = front_read_file(a, path, &d);
     AstFile *ast = f ? front_parse(f, a, &d) : NULL;
     if (ast && strcmp(stage, "ast") == 0 && !d.nerrors) {
-        ast_print(ast, stdout);
         status = EXIT_OK;
+        if (!graph) {
+            ast_print(ast, stdout);
+        } else { /* the graph or def of that name */
+            int found = 0;
+            for (int i = 0; i < ast->nitem; i++)
+                if (strcmp(ast->items[i]->name, graph) == 0 && ++found)
+                    ast_print_item(ast->items[i], stdout);
+            if (!found) {
+                fprintf(stderr, "sinter: %s has no graph or def '%s'; its items:", path, graph);
+                for (int i = 0; i < ast->nitem; i++)
+                    fprintf(stderr, " %s", ast->items[i]->name);
+                fputc('\n', stderr);
+                status = EXIT_USER;
+            }
+        }
     } else if (ast && !d.nerrors) {
         IrModule *m = front_lower(ast, a, &d);
         if (!d.nerrors) {

@@ -114,6 +114,19 @@ void parse_report_overflow(ParseCtx *c)
     c->failed = c->too_deep = true;
 }
 
+/* Is the token the first non-blank one of its line? */
+static bool starts_line(const SrcFile *f, Span s)
+{
+    size_t i = 0;
+    for (int line = 1; line < s.line && i < f->len; i++) /* to the line's start */
+        if (f->text[i] == '\n')
+            line++;
+    for (int c = 1; c < s.col && i < f->len; c++, i++)
+        if (f->text[i] != ' ' && f->text[i] != '\t')
+            return false;
+    return true;
+}
+
 /* After an error: skip to the next `graph` or `def` (returned), or EOF.
  * Bad characters in the skipped text are not reported: one error per item. */
 static int resync(Lexer *L, Tok *t)
@@ -155,7 +168,10 @@ AstFile *parse_file(const SrcFile *f, Arena *a, Diag *d)
             ctx.failed = ctx.too_deep = false;
             if (k == 0)
                 break;
-            if (k != TK_GRAPH && k != TK_DEF) /* else the bad token starts the next item */
+            /* a `graph`/`def` that begins its line starts the next item; one
+             * elsewhere (`graph graph(...)`: a keyword used as a name) is
+             * part of the bad item and skipped with it */
+            if ((k != TK_GRAPH && k != TK_DEF) || !starts_line(f, t.span))
                 k = resync(&L, &t);
             L.depth = 0; /* brackets left open by the bad item */
             continue;

@@ -1056,8 +1056,15 @@ static void test_def_inlining(void **state)
         "'f' has no parameter named 'y'");
     err("def f(x) { y = x }\ngraph g(x: f32[4]) {\n    return f(x)\n}\n", 1, 5,
         "function 'f' has no return");
-    err("def f(x) { return x\n y = x }\ngraph g(x: f32[4]) {\n    return f(x)\n}\n", 2, 4,
+    err("def f(x) { return x\n y = x }\ngraph g(x: f32[4]) {\n    return f(x)\n}\n", 2, 2,
         "statement after 'return'");
+    /* a keyword used as a name: one error, no cascade from the keyword */
+    err("graph graph(x: f32[4]) {\n    return x\n}\n", 1, 7, "unexpected 'graph'");
+    assert_int_equal(diag.nerrors, 1);
+    /* a `def` that begins a line after a bad item starts the next item */
+    err("graph g(x: f32[4]) {\n    return x +\n}\ndef def(x) { return x }\n", 2, 15,
+        "unexpected newline");
+    assert_int_equal(diag.nerrors, 2);
     err("def f(x) { return x, x }\ngraph g(x: f32[4]) {\n    return f(x) + 1\n}\n", 3, 12,
         "operand of '+' must be a tensor or a number, not a tuple of results");
     err("def f(x) { return y }\ngraph g(x: f32[4]) {\n    y = x\n    return f(x)\n}\n", 1, 19,

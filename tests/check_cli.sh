@@ -1,0 +1,31 @@
+#!/bin/sh
+# check_cli.sh SINTER SRCROOT - command-line contracts of sinter that no
+# unit test reaches: exit codes and messages of repeated or unknown names.
+#   - a --dim or --input NAME given twice is a usage error (exit 2);
+#   - `dump --stage ast --graph G` prints only G; an unknown G is exit 1.
+S=$1
+case $S in /*) ;; *) S=$(pwd)/$S ;; esac # meson passes it relative to the build dir
+cd "$2" || exit 1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+expect() { # expect CODE PATTERN -- command...
+    code=$1 pat=$2
+    shift 3
+    "$@" > "$T/out" 2>&1
+    rc=$?
+    if [ $rc -ne "$code" ] || ! grep -q -- "$pat" "$T/out"; then
+        echo "FAIL: $* -> exit $rc (want $code), output:"
+        sed 's/^/    /' "$T/out"
+        fail=1
+    fi
+}
+expect 2 "--dim T given twice" -- "$S" ref examples/layer_norm.sn --dim T=2 --dim T=3 --output-dir "$T"
+expect 2 "--input x given twice" -- "$S" run examples/layer_norm.sn --input x=a.npy --input x=b.npy \
+    --output-dir "$T"
+printf 'graph a(x: f32[4]) {\n    return x\n}\ngraph b(x: f32[4]) {\n    return x + 1.0\n}\n' > "$T/two.sn"
+expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
+if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
+expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
+[ $fail -eq 0 ] && echo "cli: ok"
+exit $fail
