@@ -1,6 +1,8 @@
 /* test_codegen.c - issue 4's claims about codegen (codegen/codegen.h):
  *
- *  1. Every example (examples/NAME.sn) compiles: its CUDA source with NVRTC
+ *  1. Every example (examples/NAME.sn), and the GPU tests' graphs
+ *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn), compiles: its
+ *     CUDA source with NVRTC
  *     for sm_80, sm_90 and sm_100, its HIP source with hiprtc for gfx90a,
  *     gfx942 and gfx1100 (runtime/jit.h).  A failure prints the compiler's
  *     log.  Where NVRTC or hiprtc cannot be loaded its tests are skipped;
@@ -99,12 +101,19 @@ typedef struct {
     CgModule mod;
 } Gen;
 
+/* `name`: an example (examples/NAME.sn) or a path from the source root
+ * without .sn (tests/gpu/odd_rows). */
+static void source_path(char *buf, size_t len, const char *name)
+{
+    snprintf(buf, len, strchr(name, '/') ? "%s.sn" : "examples/%s.sn", name);
+}
+
 /* The number of graphs in example `name` (each has one; a file with more
  * is tested graph by graph). */
 static int example_graphs(const char *name)
 {
     char path[512];
-    snprintf(path, sizeof path, "examples/%s.sn", name);
+    source_path(path, sizeof path, name);
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
@@ -122,7 +131,7 @@ static int example_graphs(const char *name)
 static void gen(Gen *g, const char *name, int gi, const char *spec)
 {
     char path[512];
-    snprintf(path, sizeof path, "examples/%s.sn", name);
+    source_path(path, sizeof path, name);
     memset(g, 0, sizeof *g);
     g->arena = arena_new();
     Diag d;
@@ -753,18 +762,24 @@ int main(int argc, char **argv)
         {RT_NVRTC, "sm_80"}, {RT_NVRTC, "sm_90"}, {RT_NVRTC, "sm_100"},
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
+    /* the GPU tests' own graphs compile too: rows the lanes do not cover
+     * exactly (partial-run paths), every FP8 store path */
+    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8"};
+    int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
-    struct CMUnitTest *tests = calloc(ntarget * (size_t)nexamples, sizeof *tests);
-    CompileCase *cases = calloc(ntarget * (size_t)nexamples, sizeof *cases);
+    size_t nsrc = (size_t)(nexamples + nextra);
+    struct CMUnitTest *tests = calloc(ntarget * nsrc, sizeof *tests);
+    CompileCase *cases = calloc(ntarget * nsrc, sizeof *cases);
     size_t n = 0;
     for (size_t t = 0; t < ntarget; t++) {
         if (!arch_wanted(targets[t].arch))
             continue;
-        for (int e = 0; e < nexamples; e++) {
-            cases[n] = (CompileCase){examples[e], targets[t].c, targets[t].arch};
+        for (int e = 0; e < nexamples + nextra; e++) {
+            const char *src = e < nexamples ? examples[e] : extra[e - nexamples];
+            cases[n] = (CompileCase){src, targets[t].c, targets[t].arch};
             char *name;
             if (asprintf(&name, "%s %s %s", targets[t].c == RT_NVRTC ? "nvrtc" : "hiprtc",
-                         targets[t].arch, examples[e]) < 0)
+                         targets[t].arch, src) < 0)
                 return 1;
             tests[n] = (struct CMUnitTest){.name = name, .test_func = test_compile,
                                            .initial_state = &cases[n]};
