@@ -257,7 +257,11 @@ def main():
     a = ap.parse_args()
     torch.manual_seed(0)
     import tempfile
-    os.environ["SINTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="sinter-bench-cache-")
+    cache = tempfile.mkdtemp(prefix="sinter-bench-cache-")
+    os.environ["SINTER_CACHE_DIR"] = cache
+    # and in the C environment the runtime reads (a run whose shell exported
+    # SINTER_CACHE_DIR measured cache hits as "cold" loads, 2026-11-22)
+    ctypes.CDLL(None).setenv(b"SINTER_CACHE_DIR", cache.encode(), 1)
     sn = Sinter(a.lib, a.sinter)
     copy = copy_bandwidth()
     print(f"device {torch.cuda.get_device_name()}; device-to-device copy {copy / 1e9:.1f} GB/s")
