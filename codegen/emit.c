@@ -814,18 +814,6 @@ static void close_block(Cx *x)
     line(x->o, "}");
 }
 
-/* Loads never depend on `live`: a dead team's outer indices are those of
- * row 0 (o<k> = live ? ... : 0), which exists whenever the segment has a
- * block, and gather indices are clamped; only stores are masked.
- *
- * A phase of a static schedule first issues the vector loads of streamed
- * per-row data for all its runs (chunks x one 4/8/16-byte load per buffer
- * access, into pf<id>[c]), then computes: every DRAM load of a lane is in
- * flight at once, instead of one run's loads per compute-and-store step
- * (which branches and stores keep the compiler from reordering).  Loads of
- * data broadcast over rows (weights) join them when the schedule says so
- * (prefetch_weights: registers allow), else stay in the run and hit the
- * cache. */
 /* Is the load's address read from memory (an IX_VAL index)? */
 static int gathered(const Cx *x, const KOp *op)
 {
@@ -848,6 +836,18 @@ static bool same_window(Cx *x, const KOp *a, const KOp *b)
     return true;
 }
 
+/* Loads never depend on `live`: a dead team's outer indices are those of
+ * row 0 (o<k> = live ? ... : 0), which exists whenever the segment has a
+ * block, and gather indices are clamped; only stores are masked.
+ *
+ * A phase of a static schedule first issues the vector loads of streamed
+ * per-row data for all its runs (chunks x one 4/8/16-byte load per buffer
+ * access, into pf<id>[c]), then computes: every DRAM load of a lane is in
+ * flight at once, instead of one run's loads per compute-and-store step
+ * (which branches and stores keep the compiler from reordering).  Loads of
+ * data broadcast over rows (weights) join them when the schedule says so
+ * (prefetch_weights: registers allow), else stay in the run and hit the
+ * cache. */
 static void emit_prefetch(Cx *x, const char *need, int *pf)
 {
     const KSegment *seg = x->seg;
@@ -885,14 +885,7 @@ static void emit_prefetch(Cx *x, const char *need, int *pf)
             some = some || (pf[i] == i + 1 && gathered(x, seg->ops.items[i]) == pass);
         if (!some)
             continue;
-        line(x->o, "#pragma unroll");
-        line(x->o, "for (int c = 0; c < %d; c++) {", nchunks);
-        x->o->indent++;
-        if (row_idx_32(x))
-            line(x->o, "const int e0 = (c * %d + lane) * %d;", seg->sched.threads_per_row, v);
-        else
-            line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;",
-                 seg->sched.threads_per_row, v);
+        open_runs(x);
         line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
         line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
         for (int i = 0; i < seg->ops.len; i++) {

@@ -7,10 +7,10 @@
  * A kernel has one or more segments (horizontal fusion: independent work
  * over different domains in one launch; blocks are dealt to segments in
  * order, or alternating: Kernel.interleave).  A segment is a "row
- * program": its domain is outer dims x row dims.  Domain variables are numbered outer first (v0 .. v{nouter-1}),
- * then row dims; the row dims are walked through one linear row index
- * e in [0, n), n = product of the row dims, v{nouter+k} = e / prod(row[k+1..])
- * % row[k].  Ops are in SSA, topological, each either per element of the row
+ * program": its domain is outer dims x row dims.  Domain variables are
+ * numbered outer first (v0 .. v{nouter-1}), then row dims; the row dims
+ * are walked through one linear row index e in [0, n), n = product of the
+ * row dims, v{nouter+k} = e / prod(row[k+1..]) % row[k].  Ops are in SSA, topological, each either per element of the row
  * (row = true) or once per row (row = false: depends on outer vars only).
  * A KO_REDUCE folds a row value over the whole row into a per-row value.
  * Arithmetic follows the graph IR: floats in f32, integers in 64 bits;

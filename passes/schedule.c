@@ -165,6 +165,15 @@ static bool ix_has_outer(const IxExpr *e, int nouter)
     }
 }
 
+/* Does the load read per-row data (an outer var or a gathered index)? */
+static bool reads_per_row_data(const KOp *op, const KSegment *seg, const KProgram *prog)
+{
+    for (int k = 0; k < prog->bufs[op->a.load.buf].rank; k++)
+        if (ix_has_outer(op->a.load.idx[k], seg->nouter))
+            return true;
+    return false;
+}
+
 /* Row values a lane keeps per element across reductions: the row-level
  * loads of per-row data (what a persistent schedule must not read twice;
  * weights broadcast over rows are re-read from cache, codegen does not
@@ -175,13 +184,7 @@ static int live_row_values(const KSegment *seg, const KProgram *prog)
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         reductions += op->kind == KO_REDUCE;
-        if (op->kind != KO_LOAD || !op->row)
-            continue;
-        for (int k = 0; k < prog->bufs[op->a.load.buf].rank; k++)
-            if (ix_has_outer(op->a.load.idx[k], seg->nouter)) {
-                live++;
-                break;
-            }
+        live += op->kind == KO_LOAD && op->row && reads_per_row_data(op, seg, prog);
     }
     return reductions ? (live ? live : 1) : 0;
 }
@@ -192,12 +195,7 @@ static int broadcast_row_loads(const KSegment *seg, const KProgram *prog)
     int k = 0;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
-        bool outer = false;
-        if (op->kind != KO_LOAD || !op->row)
-            continue;
-        for (int d = 0; d < prog->bufs[op->a.load.buf].rank; d++)
-            outer = outer || ix_has_outer(op->a.load.idx[d], seg->nouter);
-        k += !outer;
+        k += op->kind == KO_LOAD && op->row && !reads_per_row_data(op, seg, prog);
     }
     return k;
 }
