@@ -12,7 +12,9 @@
  *                multiples of the vector width);
  *   NAME_scalar  the same computation with element loads/stores: runs
  *                whenever an alignment check fails.
- * Both compute bit-identical results. */
+ * Both compute bit-identical results.  A kernel with a few-rows schedule
+ * (Kernel.few_rows) is emitted twice more, as NAME_few and NAME_few_scalar,
+ * with its own block and grid (CgKernel.few_rows). */
 #ifndef SINTER_CODEGEN_H
 #define SINTER_CODEGEN_H
 
@@ -58,7 +60,7 @@ typedef struct {
     int stride_multiple;   /* every outer stride a multiple of this (elements) */
 } CgAlign;
 
-typedef struct {
+typedef struct CgKernel {
     const char *name;          /* the vector variant, or the only one */
     const char *scalar_name;   /* the fallback, or NULL when there is one variant */
     int nparam;
@@ -70,6 +72,10 @@ typedef struct {
     int nalign;
     CgAlign *align;
     const char *ops;           /* the graph ops it contains, for comments */
+    struct CgKernel *few_rows; /* Kernel.few_rows emitted (same parameters), or NULL:
+                                  launched instead when this kernel's grid is at most
+                                  few_rows_grid_per_sm x the device's SM count */
+    int few_rows_grid_per_sm;
 } CgKernel;
 
 typedef struct {

@@ -111,6 +111,10 @@ typedef struct {
     bool exact;                /* the lanes' runs cover the static row exactly: e < n always */
     int *pf;                   /* per op: 1 + the op whose pf<id>[c] holds its runs' vector
                                   loads, issued ahead (the same window: one load); 0 none */
+    int *early;                /* per weight load: 1 + the op whose pf<id>[c], issued in the
+                                  segment's first phase, holds it for every phase; 0 none */
+    bool prefetched;           /* the segment's first phase has issued its loads */
+    char *memo;                /* per op: scratch of phase_stores */
 } Cx;
 
 static const char *const ctype_of[DT_COUNT] = {
@@ -823,6 +827,13 @@ static int gathered(const Cx *x, const KOp *op)
     return 0;
 }
 
+/* The order of a phase's prefetch loops: streamed per-row data 0,
+ * weights 1, gathers 2. */
+static int prefetch_pass(const Cx *x, int i)
+{
+    return gathered(x, x->seg->ops.items[i]) ? 2 : x->rowdata[i] ? 0 : 1;
+}
+
 static bool same_window(Cx *x, const KOp *a, const KOp *b)
 {
     Window wa, wb;
@@ -847,7 +858,10 @@ static bool same_window(Cx *x, const KOp *a, const KOp *b)
  * (which branches and stores keep the compiler from reordering).  Loads of
  * data broadcast over rows (weights) join them when the schedule says so
  * (prefetch_weights: registers allow), else stay in the run and hit the
- * cache. */
+ * cache.  Prefetched weights are issued with the segment's first phase,
+ * whichever phase uses them, and held: a weight read only after a
+ * reduction (RMSNorm's w) is then not a second round trip to memory after
+ * the team reduction's barrier, which at small T is most of the kernel. */
 static void emit_prefetch(Cx *x, const char *need, int *pf)
 {
     const KSegment *seg = x->seg;
@@ -855,19 +869,28 @@ static void emit_prefetch(Cx *x, const char *need, int *pf)
     memset(pf, 0, sizeof(int) * (size_t)seg->ops.len);
     if (nchunks <= 0)
         return;
-    bool any = false;
+    bool first = !x->prefetched, any = false;
+    x->prefetched = true;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         Window w;
-        if (need[i] != 1 || !hoistable(x, op) || !window_access(x, op->a.load.buf,
-                                                                op->a.load.idx, &w))
+        bool weight = op->kind == KO_LOAD && op->row && !x->rowdata[i];
+        bool early = first && weight && seg->sched.prefetch_weights;
+        if ((need[i] != 1 && !early) || !hoistable(x, op) ||
+            !window_access(x, op->a.load.buf, op->a.load.idx, &w))
             continue;
-        if (!x->rowdata[i] && !seg->sched.prefetch_weights) /* weights: cache hits, per run */
+        if (weight && !seg->sched.prefetch_weights) /* weights: cache hits, per run */
             continue;
+        if (x->early[i]) { /* issued by the first phase */
+            pf[i] = x->early[i];
+            continue;
+        }
         pf[i] = i + 1;
         for (int j = 0; j < i; j++)
             if (pf[j] == j + 1 && same_window(x, seg->ops.items[j], op))
                 pf[i] = j + 1;
+        if (weight)
+            x->early[i] = pf[i];
         if (pf[i] != i + 1)
             continue;
         any = true;
@@ -876,20 +899,20 @@ static void emit_prefetch(Cx *x, const char *need, int *pf)
     }
     if (!any)
         return;
-    /* loads of streamed data first, gathers (an index read from memory:
-     * cos/sin by position) in a second loop, so the former never wait for
-     * the latter's index */
-    for (int pass = 0; pass < 2; pass++) {
+    /* loads of streamed data first, then weights, then gathers (an index
+     * read from memory: cos/sin by position) in a loop of their own, so the
+     * others never wait for the latter's index */
+    for (int pass = 0; pass < 3; pass++) {
         bool some = false;
         for (int i = 0; i < seg->ops.len; i++)
-            some = some || (pf[i] == i + 1 && gathered(x, seg->ops.items[i]) == pass);
+            some = some || (pf[i] == i + 1 && prefetch_pass(x, i) == pass);
         if (!some)
             continue;
         open_runs(x);
         line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
         line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
         for (int i = 0; i < seg->ops.len; i++) {
-            if (pf[i] != i + 1 || gathered(x, seg->ops.items[i]) != pass)
+            if (pf[i] != i + 1 || prefetch_pass(x, i) != pass)
                 continue;
             const KOp *op = seg->ops.items[i];
             int bi = op->a.load.buf;
@@ -1139,35 +1162,6 @@ static void emit_ready_outer(Cx *x)
     }
 }
 
-static void emit_reduction(Cx *x, const KOp *red, int phase, char *need, char *in_run)
-{
-    memset(need, 0, (size_t)x->seg->ops.len);
-    memset(in_run, 0, (size_t)x->seg->ops.len);
-    slice(x, red->in[0], need, phase);
-    emit_identity(x, red);
-    emit_prefetch(x, need, x->pf);
-    open_runs(x);
-    emit_run_loads(x, need, in_run, x->pf);
-    open_elems(x);
-    emit_elem_ops(x, need, in_run, phase);
-    /* a per-row input is folded once per element too (it is in scope) */
-    char acc[32], val[32];
-    snprintf(acc, sizeof acc, "acc%d", red->id);
-    snprintf(val, sizeof val, "k%d", red->in[0]->id);
-    if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
-        emit_combine(x, red, acc, val);
-    } else {
-        line(x->o, "if (ok) {");
-        x->o->indent++;
-        emit_combine(x, red, acc, val);
-        close_block(x);
-    }
-    close_block(x);
-    close_block(x);
-    emit_team_reduce(x, red);
-    x->emitted[red->id] = 1;
-}
-
 /* A store of a cast to the buffer's own f8 type encodes the cast's input
  * directly: one conversion instead of round-then-encode (for bf16/f16 the
  * rounded value is as cheap to store, and other ops may need it). */
@@ -1195,99 +1189,175 @@ static const KOp *stored_value(const Cx *x, const KStore *st)
     return d ? d : st->value;
 }
 
-static void emit_row_stores(Cx *x, int phase, char *need, char *in_run)
+/* Store i's run (s<i>[]): a vector store when the row is live and the
+ * whole run is in the row, else element by element. */
+static void emit_run_store(Cx *x, int i)
+{
+    const KSegment *seg = x->seg;
+    const KStore *st = seg->stores.items[i];
+    int v = seg->sched.vec;
+    const KBuf *b = &x->p->bufs[st->buf];
+    const char *sfx = suffix(b->dtype);
+    char enc[64];
+    if (sfx)
+        encoder(x, st, enc, sizeof enc);
+    bool vec = vector_access(x, st->buf, st->idx);
+    if (vec) {
+        open_full_run(x, v);
+        line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+        if (seg->nrow == 1)
+            line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+        line(x->o, "%s raw;", vector_type(run_bytes(x, st->buf)));
+        line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
+        if (sfx && dt_is_f8(b->dtype) && v % 4 == 0) { /* 4 codes per word */
+            line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
+                 "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
+        } else if (sfx) {
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
+        } else {
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
+                 ctype_of[b->dtype], i);
+        }
+        for (int k = 0; k < x->o->indent; k++)
+            put(x->o, "    ");
+        put(x->o, "*(%s *)(b%d + (", vector_type(run_bytes(x, st->buf)), st->buf);
+        print_offset(x, st->buf, st->idx);
+        put(x->o, ")) = raw;\n");
+        close_block(x);
+        line(x->o, "else {");
+        x->o->indent++;
+    }
+    open_elems(x);
+    line(x->o, "if (live && ok) {");
+    x->o->indent++;
+    for (int k = 0; k < x->o->indent; k++)
+        put(x->o, "    ");
+    put(x->o, "b%d[", st->buf);
+    print_offset(x, st->buf, st->idx);
+    put(x->o, "] = ");
+    if (sfx)
+        put(x->o, "%s(s%d[j]);\n", enc, i);
+    else if (is_f(b->dtype))
+        put(x->o, "s%d[j];\n", i);
+    else if (b->dtype == DT_BOOL)
+        put(x->o, "(sn_u8)(s%d[j] != 0);\n", i);
+    else
+        put(x->o, "(%s)sn_wrap(s%d[j], %d);\n", ctype_of[b->dtype], i, int_bits(b->dtype));
+    close_block(x);
+    close_block(x);
+    if (vec)
+        close_block(x);
+}
+
+/* Does op depend (through operands or gathered indices) on a reduction
+ * not yet folded (done[id] == 0)?  memo[id]: 0 unknown, 1 no, 2 yes. */
+static bool waits_on_reduce(const Cx *x, const KOp *op, const char *done, char *memo);
+
+static bool ix_waits(const Cx *x, const IxExpr *e, const char *done, char *memo)
+{
+    if (e->kind == IX_VAL)
+        return waits_on_reduce(x, x->seg->ops.items[e->c], done, memo);
+    return e->kind >= IX_ADD && (ix_waits(x, e->a, done, memo) || ix_waits(x, e->b, done, memo));
+}
+
+static bool waits_on_reduce(const Cx *x, const KOp *op, const char *done, char *memo)
+{
+    if (memo[op->id])
+        return memo[op->id] == 2;
+    bool w = false;
+    if (op->kind == KO_REDUCE)
+        w = !done[op->id];
+    for (int i = 0; i < op->nin && !w; i++)
+        w = waits_on_reduce(x, op->in[i], done, memo);
+    if (op->kind == KO_LOAD)
+        for (int k = 0; k < x->p->bufs[op->a.load.buf].rank && !w; k++)
+            w = ix_waits(x, op->a.load.idx[k], done, memo);
+    if (op->kind == KO_INDEX && !w)
+        w = ix_waits(x, op->a.index.expr, done, memo);
+    memo[op->id] = w ? 2 : 1;
+    return w;
+}
+
+/* The row stores a phase issues: every one not yet issued whose value
+ * needs no reduction still to come (done: the reductions folded before
+ * this phase); the last phase (red NULL) takes the rest.  A value is
+ * stored in the first phase that computes it: its stores are in flight
+ * while the team reduces, instead of all of the row's stores waiting for
+ * the last phase (residual add + RMSNorm: h is stored in the phase of the
+ * sum of squares). */
+static void phase_stores(const Cx *x, const KOp *red, const char *done, char *stored,
+                         char *mask)
+{
+    char *memo = x->memo;
+    memset(memo, 0, (size_t)x->seg->ops.len);
+    for (int i = 0; i < x->seg->stores.len; i++) {
+        const KStore *st = x->seg->stores.items[i];
+        mask[i] = st->row && !stored[i] &&
+                  (!red || !waits_on_reduce(x, stored_value(x, st), done, memo));
+        stored[i] |= mask[i];
+    }
+}
+
+/* One pass over the lane's runs (a phase): the row ops the reduction red
+ * (or none) and the stores in mask need, each run's loads first, the
+ * fold of red per element, then the stores of the run. */
+static void emit_phase(Cx *x, const KOp *red, const char *mask, int phase, char *need,
+                       char *in_run)
 {
     const KSegment *seg = x->seg;
     memset(need, 0, (size_t)seg->ops.len);
     memset(in_run, 0, (size_t)seg->ops.len);
-    bool any = false;
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (st->row) {
-            slice(x, stored_value(x, st), need, phase);
+    bool any = red != NULL;
+    if (red)
+        slice(x, red->in[0], need, phase);
+    for (int i = 0; i < seg->stores.len; i++)
+        if (mask[i]) {
+            slice(x, stored_value(x, seg->stores.items[i]), need, phase);
             any = true;
         }
-    }
     if (!any)
         return;
+    if (red)
+        emit_identity(x, red);
     emit_prefetch(x, need, x->pf);
     open_runs(x);
     emit_run_loads(x, need, in_run, x->pf);
     int v = seg->sched.vec;
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (st->row)
-            line(x->o, "%s s%d[%d];", vtype(stored_value(x, st)->dtype), i, v);
-    }
+    for (int i = 0; i < seg->stores.len; i++)
+        if (mask[i])
+            line(x->o, "%s s%d[%d];", vtype(stored_value(x, seg->stores.items[i])->dtype), i, v);
     open_elems(x);
     emit_elem_ops(x, need, in_run, phase);
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (st->row)
-            line(x->o, "s%d[j] = k%d;", i, stored_value(x, st)->id);
-    }
-    close_block(x);
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (!st->row)
-            continue;
-        const KBuf *b = &x->p->bufs[st->buf];
-        const char *sfx = suffix(b->dtype);
-        char enc[64];
-        if (sfx)
-            encoder(x, st, enc, sizeof enc);
-        bool vec = vector_access(x, st->buf, st->idx);
-        if (vec) {
-            open_full_run(x, v);
-            line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-            if (seg->nrow == 1)
-                line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
-            line(x->o, "%s raw;", vector_type(run_bytes(x, st->buf)));
-            line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ctype_of[b->dtype], ctype_of[b->dtype]);
-            if (sfx && dt_is_f8(b->dtype) && v % 4 == 0) { /* 4 codes per word */
-                line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
-                     "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
-            } else if (sfx) {
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
-            } else {
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
-                     ctype_of[b->dtype], i);
-            }
-            for (int k = 0; k < x->o->indent; k++)
-                put(x->o, "    ");
-            put(x->o, "*(%s *)(b%d + (", vector_type(run_bytes(x, st->buf)), st->buf);
-            print_offset(x, st->buf, st->idx);
-            put(x->o, ")) = raw;\n");
-            close_block(x);
-            line(x->o, "else {");
+    if (red) {
+        /* a per-row input is folded once per element too (it is in scope) */
+        char acc[32], val[32];
+        snprintf(acc, sizeof acc, "acc%d", red->id);
+        snprintf(val, sizeof val, "k%d", red->in[0]->id);
+        if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
+            emit_combine(x, red, acc, val);
+        } else {
+            line(x->o, "if (ok) {");
             x->o->indent++;
-        }
-        open_elems(x);
-        line(x->o, "if (live && ok) {");
-        x->o->indent++;
-        for (int k = 0; k < x->o->indent; k++)
-            put(x->o, "    ");
-        put(x->o, "b%d[", st->buf);
-        print_offset(x, st->buf, st->idx);
-        put(x->o, "] = ");
-        if (sfx)
-            put(x->o, "%s(s%d[j]);\n", enc, i);
-        else if (is_f(b->dtype))
-            put(x->o, "s%d[j];\n", i);
-        else if (b->dtype == DT_BOOL)
-            put(x->o, "(sn_u8)(s%d[j] != 0);\n", i);
-        else
-            put(x->o, "(%s)sn_wrap(s%d[j], %d);\n", ctype_of[b->dtype], i, int_bits(b->dtype));
-        close_block(x);
-        close_block(x);
-        if (vec)
+            emit_combine(x, red, acc, val);
             close_block(x);
+        }
     }
+    for (int i = 0; i < seg->stores.len; i++)
+        if (mask[i])
+            line(x->o, "s%d[j] = k%d;", i, stored_value(x, seg->stores.items[i])->id);
     close_block(x);
+    for (int i = 0; i < seg->stores.len; i++)
+        if (mask[i])
+            emit_run_store(x, i);
+    close_block(x);
+    if (red) {
+        emit_team_reduce(x, red);
+        x->emitted[red->id] = 1;
+    }
 }
 
 static void emit_outer_stores(Cx *x)
@@ -1342,19 +1412,26 @@ static void plan_cache(Cx *x, char *need)
     }
     x->caching = seg->sched.persistent && seg->sched.chunks > 0;
     int phase = 0;
-    for (int i = 0; i < seg->ops.len; i++) {
-        const KOp *op = seg->ops.items[i];
-        if (op->kind != KO_REDUCE)
+    size_t nst = (size_t)seg->stores.len + 1;
+    char *done = calloc(n + 1, 1), *stored = calloc(nst, 1), *mask = calloc(nst, 1);
+    for (int i = 0; i <= seg->ops.len; i++) {
+        const KOp *op = i < seg->ops.len ? seg->ops.items[i] : NULL;
+        if (op && op->kind != KO_REDUCE)
             continue;
         memset(need, 0, n);
-        slice(x, op->in[0], need, phase++);
+        phase_stores(x, op, done, stored, mask);
+        if (op)
+            slice(x, op->in[0], need, phase);
+        for (int k = 0; k < seg->stores.len; k++)
+            if (mask[k])
+                slice(x, stored_value(x, seg->stores.items[k]), need, phase);
+        phase++;
+        if (op)
+            done[op->id] = 1;
     }
-    memset(need, 0, n);
-    for (int i = 0; i < seg->stores.len; i++) {
-        const KStore *st = seg->stores.items[i];
-        if (st->row)
-            slice(x, stored_value(x, st), need, phase);
-    }
+    free(done);
+    free(stored);
+    free(mask);
     for (int i = 0; i < seg->ops.len; i++) /* emission recomputes them the same way */
         x->phase_of[i] = -1;
 }
@@ -1372,6 +1449,10 @@ static void emit_segment(Cx *x)
     char *need = arena_alloc(o->arena, (size_t)nops + 1);
     char *in_run = arena_alloc(o->arena, (size_t)nops + 1);
     x->pf = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
+    x->memo = arena_alloc(o->arena, (size_t)nops + 1);
+    x->early = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
+    memset(x->early, 0, sizeof(int) * (size_t)(nops + 1));
+    x->prefetched = false;
     x->n = kseg_static_row_len(seg);
     x->exact = x->n >= 0 && s->chunks > 0 &&
                (int64_t)s->threads_per_row * s->vec * s->chunks == x->n;
@@ -1413,14 +1494,17 @@ static void emit_segment(Cx *x)
     }
     emit_ready_outer(x);
     int phase = 0;
-    for (int i = 0; i < nops; i++) {
-        const KOp *op = seg->ops.items[i];
-        if (op->kind != KO_REDUCE)
+    char *stored = arena_alloc(o->arena, (size_t)seg->stores.len + 1);
+    char *mask = arena_alloc(o->arena, (size_t)seg->stores.len + 1);
+    memset(stored, 0, (size_t)seg->stores.len + 1);
+    for (int i = 0; i <= nops; i++) {
+        const KOp *op = i < nops ? seg->ops.items[i] : NULL;
+        if (op && op->kind != KO_REDUCE)
             continue;
-        emit_reduction(x, op, phase++, need, in_run);
+        phase_stores(x, op, x->emitted, stored, mask);
+        emit_phase(x, op, mask, phase++, need, in_run);
         emit_ready_outer(x);
     }
-    emit_row_stores(x, phase, need, in_run);
     emit_outer_stores(x);
 }
 
@@ -1664,10 +1748,45 @@ static const char *graph_ops(Arena *a, const KProgram *p, const Kernel *k)
     return o.buf ? o.buf : "";
 }
 
+/* One kernel's variants (vector, scalar) and launch metadata. */
+static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k, Arena *a,
+                     CgKernel *ck, Diag *d)
+{
+    Span none = {0};
+    ck->block = k->block;
+    ck->smem_bytes = shared_bytes(k);
+    if (k->block > t->max_threads || ck->smem_bytes > t->max_smem) {
+        diag_error(d, none,
+                   "kernel %s needs %d threads and %d bytes of shared memory per block; "
+                   "%s allows %d and %d", k->name, k->block, ck->smem_bytes, t->arch,
+                   t->max_threads, t->max_smem);
+        return false;
+    }
+    PtrVec params = kernel_params(a, p, k);
+    ck->nparam = params.len;
+    ck->params = ARENA_ARRAY(a, CgParam, params.len ? params.len : 1);
+    for (int j = 0; j < params.len; j++)
+        ck->params[j] = *(CgParam *)params.items[j];
+    ck->nseg = k->nseg;
+    ck->segs = ARENA_ARRAY(a, CgGridSeg, k->nseg);
+    for (int s = 0; s < k->nseg; s++) {
+        ck->segs[s].nouter = k->segs[s]->nouter;
+        memcpy(ck->segs[s].outer, k->segs[s]->outer, sizeof(Dim) * IR_MAX_RANK);
+        ck->segs[s].rows_per_block = k->segs[s]->sched.rows_per_block;
+    }
+    ck->nalign = vector_needs(a, p, t, k, &ck->align);
+    ck->name = k->name;
+    ck->scalar_name = ck->nalign ? arena_printf(a, "%s_scalar", k->name) : NULL;
+    ck->ops = graph_ops(a, p, k);
+    if (ck->nalign)
+        emit_kernel(o, p, t, k, ck->name, true, &params);
+    emit_kernel(o, p, t, k, ck->nalign ? ck->scalar_name : ck->name, false, &params);
+    return true;
+}
+
 bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *d)
 {
     Out o = {.arena = a};
-    Span none = {0};
     put(&o, "/* generated by sinter from graph %s; do not edit */\n", p->graph->name);
     put(&o, "%s", dialects[t->dialect].header);
     put(&o, "%.*s\n", (int)sinter_prelude_cuh_len, sinter_prelude_cuh);
@@ -1676,34 +1795,18 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
     for (int i = 0; i < p->nkernel; i++) {
         const Kernel *k = p->kernels[i];
         CgKernel *ck = &m->kernels[i];
-        ck->block = k->block;
-        ck->smem_bytes = shared_bytes(k);
-        if (k->block > t->max_threads || ck->smem_bytes > t->max_smem) {
-            diag_error(d, none,
-                       "kernel %s needs %d threads and %d bytes of shared memory per block; "
-                       "%s allows %d and %d", k->name, k->block, ck->smem_bytes, t->arch,
-                       t->max_threads, t->max_smem);
+        if (!emit_one(&o, p, t, k, a, ck, d))
             return false;
+        ck->few_rows = NULL;
+        ck->few_rows_grid_per_sm = 0;
+        if (k->few_rows && k->few_rows->block <= t->max_threads &&
+            shared_bytes(k->few_rows) <= t->max_smem) {
+            ck->few_rows = ARENA_NEW(a, CgKernel);
+            if (!emit_one(&o, p, t, k->few_rows, a, ck->few_rows, d))
+                return false;
+            ck->few_rows->few_rows = NULL;
+            ck->few_rows_grid_per_sm = k->few_rows_grid_per_sm;
         }
-        PtrVec params = kernel_params(a, p, k);
-        ck->nparam = params.len;
-        ck->params = ARENA_ARRAY(a, CgParam, params.len ? params.len : 1);
-        for (int j = 0; j < params.len; j++)
-            ck->params[j] = *(CgParam *)params.items[j];
-        ck->nseg = k->nseg;
-        ck->segs = ARENA_ARRAY(a, CgGridSeg, k->nseg);
-        for (int s = 0; s < k->nseg; s++) {
-            ck->segs[s].nouter = k->segs[s]->nouter;
-            memcpy(ck->segs[s].outer, k->segs[s]->outer, sizeof(Dim) * IR_MAX_RANK);
-            ck->segs[s].rows_per_block = k->segs[s]->sched.rows_per_block;
-        }
-        ck->nalign = vector_needs(a, p, t, k, &ck->align);
-        ck->name = k->name;
-        ck->scalar_name = ck->nalign ? arena_printf(a, "%s_scalar", k->name) : NULL;
-        ck->ops = graph_ops(a, p, k);
-        if (ck->nalign)
-            emit_kernel(&o, p, t, k, ck->name, true, &params);
-        emit_kernel(&o, p, t, k, ck->nalign ? ck->scalar_name : ck->name, false, &params);
     }
     m->source = o.buf;
     return true;

@@ -72,10 +72,13 @@ static const char *param_kind(CgParamKind k)
     }
 }
 
-static void print_header(FILE *out, const KProgram *p, const CgKernel *k, int index)
+static void print_header(FILE *out, const KProgram *p, const CgKernel *k, const Kernel *kn,
+                         const CgKernel *many)
 {
-    const Kernel *kn = p->kernels[index];
     fprintf(out, "/* ---- kernel %s ----\n", k->name);
+    if (many)
+        fprintf(out, " * few-rows variant of %s: launched instead when %s's grid is at most "
+                "%d blocks per SM\n", many->name, many->name, many->few_rows_grid_per_sm);
     for (int i = 0; i < k->nparam; i++) {
         const CgParam *prm = &k->params[i];
         char type[128] = "";
@@ -123,7 +126,11 @@ static void print_header(FILE *out, const KProgram *p, const CgKernel *k, int in
 void cg_print(const KProgram *p, const CgModule *m, const CgTarget *t, FILE *out)
 {
     fprintf(out, "/* target %s:%s */\n", t->dialect == CG_CUDA ? "cuda" : "hip", t->arch);
-    for (int i = 0; i < m->nkernel; i++)
-        print_header(out, p, &m->kernels[i], i);
+    for (int i = 0; i < m->nkernel; i++) {
+        const CgKernel *k = &m->kernels[i];
+        print_header(out, p, k, p->kernels[i], NULL);
+        if (k->few_rows)
+            print_header(out, p, k->few_rows, p->kernels[i]->few_rows, k);
+    }
     fputs(m->source, out);
 }

@@ -224,6 +224,19 @@ static void domain_text(const KProgram *p, const KSegment *s, char *buf, int siz
 
 /* ---- text ------------------------------------------------------------------------- */
 
+static void print_sched(FILE *out, const char *what, const KSchedule *sc)
+{
+    fprintf(out, "  %s: threads_per_row %d, vec %d, chunks %d, rows_per_block %d", what,
+            sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block);
+    if (sc->persistent)
+        fputs(", persistent", out);
+    if (sc->prefetch_weights)
+        fputs(", prefetch weights", out);
+    if (sc->why)
+        fprintf(out, ", why \"%s\"", sc->why);
+    fputc('\n', out);
+}
+
 void kir_print(const KProgram *p, FILE *out)
 {
     char line[LINE];
@@ -241,20 +254,17 @@ void kir_print(const KProgram *p, FILE *out)
         const Kernel *k = p->kernels[ki];
         fprintf(out, "\nkernel %d %s (block %d%s)\n", ki, k->name, k->block,
                 k->interleave ? ", segments interleaved" : "");
+        if (k->few_rows)
+            fprintf(out, "  few rows: %s (block %d) when the grid is at most %d blocks per SM\n",
+                    k->few_rows->name, k->few_rows->block, k->few_rows_grid_per_sm);
         for (int si = 0; si < k->nseg; si++) {
             const KSegment *s = seg_at(k, si);
             const KSchedule *sc = &s->sched;
             domain_text(p, s, line, sizeof line);
             fprintf(out, "  segment %d: domain %s\n", si, line);
-            fprintf(out, "  schedule: threads_per_row %d, vec %d, chunks %d, rows_per_block %d",
-                    sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block);
-            if (sc->persistent)
-                fputs(", persistent", out);
-            if (sc->prefetch_weights)
-                fputs(", prefetch weights", out);
-            if (sc->why)
-                fprintf(out, ", why \"%s\"", sc->why);
-            fputc('\n', out);
+            print_sched(out, "schedule", sc);
+            if (k->few_rows)
+                print_sched(out, "few-rows schedule", &k->few_rows->segs[si]->sched);
             for (int i = 0; i < s->ops.len; i++) {
                 const KOp *o = op_at(s, i);
                 op_rhs(p, o, line, sizeof line);
@@ -374,6 +384,17 @@ static void json_op(const KProgram *p, FILE *out, const KOp *o)
     fputc('}', out);
 }
 
+static void json_sched(FILE *out, const KSchedule *sc)
+{
+    fprintf(out,
+            "{\"threads_per_row\": %d, \"vec\": %d, \"chunks\": %d, \"rows_per_block\": %d, "
+            "\"persistent\": %s, \"prefetch_weights\": %s, \"why\": ",
+            sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block,
+            sc->persistent ? "true" : "false", sc->prefetch_weights ? "true" : "false");
+    json_str(out, sc->why);
+    fputc('}', out);
+}
+
 void kir_print_json(const KProgram *p, FILE *out)
 {
     fputs("{\"graph\": ", out);
@@ -402,8 +423,15 @@ void kir_print_json(const KProgram *p, FILE *out)
         const Kernel *k = p->kernels[ki];
         fprintf(out, "%s\n  {\"id\": %d, \"name\": ", ki ? "," : "", ki);
         json_str(out, k->name);
-        fprintf(out, ", \"block\": %d, \"interleave\": %s, \"segments\": [", k->block,
+        fprintf(out, ", \"block\": %d, \"interleave\": %s, ", k->block,
                 k->interleave ? "true" : "false");
+        if (k->few_rows) {
+            fputs("\"few_rows\": {\"name\": ", out);
+            json_str(out, k->few_rows->name);
+            fprintf(out, ", \"block\": %d, \"grid_per_sm\": %d}, ", k->few_rows->block,
+                    k->few_rows_grid_per_sm);
+        }
+        fputs("\"segments\": [", out);
         for (int si = 0; si < k->nseg; si++) {
             const KSegment *s = seg_at(k, si);
             const KSchedule *sc = &s->sched;
@@ -411,14 +439,13 @@ void kir_print_json(const KProgram *p, FILE *out)
             json_dims(p, out, s->nouter, s->outer);
             fputs(", \"row\": ", out);
             json_dims(p, out, s->nrow, s->row);
-            fprintf(out,
-                    "},\n    \"schedule\": {\"threads_per_row\": %d, \"vec\": %d, \"chunks\": %d, "
-                    "\"rows_per_block\": %d, \"persistent\": %s, \"prefetch_weights\": %s, "
-                    "\"why\": ",
-                    sc->threads_per_row, sc->vec, sc->chunks, sc->rows_per_block,
-                    sc->persistent ? "true" : "false", sc->prefetch_weights ? "true" : "false");
-            json_str(out, sc->why);
-            fputs("},\n    \"ops\": [", out);
+            fputs("},\n    \"schedule\": ", out);
+            json_sched(out, sc);
+            if (k->few_rows) {
+                fputs(",\n    \"few_rows_schedule\": ", out);
+                json_sched(out, &k->few_rows->segs[si]->sched);
+            }
+            fputs(",\n    \"ops\": [", out);
             for (int i = 0; i < s->ops.len; i++) {
                 fputs(i ? ",\n     " : "\n     ", out);
                 json_op(p, out, op_at(s, i));
@@ -951,6 +978,34 @@ static void check_buffers(Ck *c)
     }
 }
 
+/* Kernel.few_rows: the same segments (ops and stores shared), its own
+ * valid schedules and block, no variant of its own. */
+static void check_few_rows(Ck *c, const Kernel *k)
+{
+    const Kernel *f = k->few_rows;
+    c->si = -1;
+    if (!f->name || f->nseg != k->nseg || !f->segs || f->few_rows) {
+        fail(c, NULL, "few-rows variant: unnamed, not %d segments, or has a variant itself",
+             k->nseg);
+        return;
+    }
+    if (k->few_rows_grid_per_sm < 1)
+        fail(c, NULL, "few_rows_grid_per_sm %d < 1", k->few_rows_grid_per_sm);
+    if (!is_pow2(f->block) || f->block > 1024)
+        fail(c, NULL, "few-rows block %d is not a power of two in [1, 1024]", f->block);
+    for (int si = 0; si < k->nseg; si++) {
+        const KSegment *a = k->segs[si], *b = f->segs[si];
+        c->si = si;
+        if (!b || b->ops.items != a->ops.items || b->ops.len != a->ops.len ||
+            b->stores.items != a->stores.items || b->stores.len != a->stores.len ||
+            b->nouter != a->nouter || b->nrow != a->nrow) {
+            fail(c, NULL, "few-rows variant: segment is not the kernel's own");
+            continue;
+        }
+        check_segment(c, f, b);
+    }
+}
+
 bool kir_verify(const KProgram *p, Diag *d)
 {
     Ck c = {.p = p, .d = d, .ok = true, .ki = -1, .si = -1};
@@ -973,6 +1028,8 @@ bool kir_verify(const KProgram *p, Diag *d)
             c.si = si;
             check_segment(&c, k, k->segs[si]);
         }
+        if (k->few_rows)
+            check_few_rows(&c, k);
     }
     return c.ok;
 }

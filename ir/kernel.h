@@ -105,6 +105,14 @@ typedef struct Kernel {
     bool interleave;           /* two segments: blocks alternate between them (0, 1, 0, 1,
                                   ...) until the smaller one's run out, then the larger's
                                   rest; otherwise each segment's blocks in turn */
+    struct Kernel *few_rows;   /* the same work scheduled for few rows, or NULL: its
+                                  segments share this kernel's ops and stores (only the
+                                  schedules, block and name differ; its own few_rows is
+                                  NULL); launched instead of this kernel when this kernel's
+                                  grid is at most few_rows_grid_per_sm x the device's SM
+                                  count.  Either computes the outputs (reductions may
+                                  round differently: their orders follow the schedules) */
+    int few_rows_grid_per_sm;
 } Kernel;
 
 typedef struct KProgram {

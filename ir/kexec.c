@@ -724,6 +724,12 @@ void kexec_stats_free(KexecStats *s)
 bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
                KexecStats *stats, Diag *d)
 {
+    return kexec_run_variant(p, KEXEC_MANY_ROWS, symvals, inputs, outputs, stats, d);
+}
+
+bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals,
+                       const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d)
+{
     if (stats) {
         memset(stats, 0, sizeof *stats);
         stats->nbuf = p->nbuf > 0 ? p->nbuf : 0;
@@ -749,6 +755,8 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
     bool ok = eval_buffer_shapes(&x) && check_inputs(&x, inputs) && alloc_buffers(&x);
     for (x.ki = 0; ok && x.ki < p->nkernel; x.ki++) {
         const Kernel *k = p->kernels[x.ki];
+        if (v == KEXEC_FEW_ROWS && k->few_rows)
+            k = k->few_rows;
         for (int si = 0; ok && si < k->nseg; si++)
             ok = run_segment(&x, k, si);
     }

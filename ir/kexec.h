@@ -82,6 +82,11 @@ typedef struct {
 
 bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
                KexecStats *stats, Diag *d);
+/* Which schedule runs a kernel that has a few-rows variant (Kernel.few_rows):
+ * kexec_run runs the many-rows one (the kernel itself). */
+typedef enum { KEXEC_MANY_ROWS, KEXEC_FEW_ROWS } KexecVariant;
+bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals,
+                       const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d);
 /* Frees the counts (safe on a zeroed or already freed struct). */
 void kexec_stats_free(KexecStats *s);
 

@@ -374,6 +374,39 @@ static void make_buffers(Kz *z)
     }
 }
 
+/* The kernel's few-rows variant (Kernel.few_rows), or NULL when no
+ * segment schedules differently for few rows. */
+static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
+{
+    KSchedule few[64];
+    int block = 0;
+    bool any = false;
+    if (kn->nseg > 64)
+        return NULL;
+    for (int s = 0; s < kn->nseg; s++) {
+        int want = 0;
+        any |= sched_choose_few_rows(kn->segs[s], prog, &kn->segs[s]->sched, &few[s], &want);
+        if (want > block)
+            block = want;
+    }
+    if (!any)
+        return NULL;
+    Kernel *f = ARENA_NEW(a, Kernel);
+    *f = *kn;
+    f->name = arena_printf(a, "%s_few", kn->name);
+    f->segs = ARENA_ARRAY(a, KSegment *, kn->nseg);
+    for (int s = 0; s < kn->nseg; s++) {
+        f->segs[s] = ARENA_NEW(a, KSegment);
+        *f->segs[s] = *kn->segs[s];
+        f->segs[s]->sched = few[s];
+        f->segs[s]->sched.rows_per_block = block / few[s].threads_per_row;
+    }
+    f->block = block;
+    f->few_rows = NULL;
+    kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm();
+    return f;
+}
+
 KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
 {
     (void)d;
@@ -410,6 +443,7 @@ KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
             kn->segs[s]->sched.rows_per_block = block / kn->segs[s]->sched.threads_per_row;
         kn->block = block;
         kn->interleave = sched_interleave(kn);
+        kn->few_rows = few_rows_kernel(a, kn, z.prog);
         z.prog->kernels[k] = kn;
     }
     return z.prog;

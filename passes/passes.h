@@ -64,6 +64,13 @@ IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i);
 
 /* The cost model: a schedule for a segment (schedule.c). */
 KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
+/* The few-rows schedule of a segment whose many-rows schedule is `many`
+ * (schedule.c): false (and *out = *many) when `many` serves few rows as
+ * well.  *block: the threads per block it wants. */
+bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSchedule *many,
+                           KSchedule *out, int *block);
+/* Kernel.few_rows_grid_per_sm. */
+int sched_few_rows_grid_per_sm(void);
 /* How a kernel's blocks are dealt to its segments (Kernel.interleave). */
 bool sched_interleave(const Kernel *k);
 /* Fused plan -> kernel IR with schedules (kernelize.c). */

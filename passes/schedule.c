@@ -33,13 +33,26 @@
  *   - a symbolic row length (a reduction over T) is looped: 256 lanes;
  *   - blocks have 128 threads (rows_per_block = 128 / threads_per_row),
  *     more when one row takes more lanes: small blocks let more rows, each
- *     between its load and store phases, overlap on one SM. */
+ *     between its load and store phases, overlap on one SM.
+ *
+ * Few rows.  The schedule above is for many rows: with T = 1..256 tokens
+ * a 4096-wide row's 128 lanes each walk 32 elements one after another
+ * while most SMs idle, and the kernel is latency, not bandwidth (H200:
+ * add+RMSNorm+FP8 at T=64 4.17 us with 128 lanes, 3.53 us with 512;
+ * T=1024 11.4 us with 128, 12.2 with 512).  So a kernel whose team spans
+ * several warps also gets a few-rows schedule (sched_choose_few_rows:
+ * RUNS_PER_LANE_FEW runs per lane, so 4x the lanes and every weight
+ * loaded ahead), emitted as a second kernel (Kernel.few_rows); the
+ * runtime launches it when the many-rows grid is at most
+ * FEW_ROWS_GRID_PER_SM blocks per SM of the device. */
 #include <stdio.h>
 
 #include "passes.h"
 
 #define RUNS_PER_LANE 4
 #define RUNS_PER_LANE_SHORT 2
+#define RUNS_PER_LANE_FEW 2
+#define FEW_ROWS_GRID_PER_SM 4
 #define WARP 32
 #define REG_BUDGET 64
 #define WEIGHT_REGS 16
@@ -200,41 +213,83 @@ static int broadcast_row_loads(const KSegment *seg, const KProgram *prog)
     return k;
 }
 
+/* A static row of n elements in runs of vec, rpl runs per lane. */
+static KSchedule static_schedule(const KSegment *seg, const KProgram *prog, int64_t n, int vec,
+                                 int rpl)
+{
+    KSchedule s = {.threads_per_row = 1, .vec = vec, .chunks = 1, .rows_per_block = 1};
+    int64_t runs = (n + vec - 1) / vec;
+    int lanes = pow2_floor(runs / rpl > 0 ? runs / rpl : 1);
+    int live = live_row_values(seg, prog);
+    int64_t chunks = (runs + lanes - 1) / lanes;
+    while (live && lanes < MAX_LANES && chunks * vec * live > REG_BUDGET) {
+        lanes *= 2;
+        chunks = (runs + lanes - 1) / lanes;
+    }
+    s.threads_per_row = lanes;
+    s.chunks = (int)chunks;
+    s.persistent = !live || chunks * vec * live <= REG_BUDGET;
+    s.why = s.persistent ? "static row kept in registers" : "static row too long for registers: re-read per reduction";
+    /* weights held for every run cost 4 registers per 16-byte run */
+    int weights = broadcast_row_loads(seg, prog);
+    s.prefetch_weights = weights && s.persistent && chunks * 4 * weights <= WEIGHT_REGS;
+    return s;
+}
+
+static int static_vec(const KSegment *seg, const KProgram *prog, int64_t n)
+{
+    int vec = widest_run(seg, prog);
+    while (vec > 1 && n % vec)
+        vec /= 2;
+    return vec;
+}
+
+static int block_of(KSchedule *s)
+{
+    int block = s->threads_per_row > BLOCK ? s->threads_per_row : BLOCK;
+    s->rows_per_block = block / s->threads_per_row;
+    return block;
+}
+
 KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
 {
-    KSchedule s = {.threads_per_row = 1, .vec = 1, .chunks = 1, .rows_per_block = 1};
+    KSchedule s;
     int64_t n = kseg_static_row_len(seg);
-    int vec = widest_run(seg, prog);
     if (n < 0) {
-        s.threads_per_row = BLOCK;
-        s.vec = vec > 4 ? 4 : vec;
-        s.chunks = 0;
-        s.persistent = false;
-        s.why = "row length known only at launch: looped, 128 lanes";
+        int vec = widest_run(seg, prog);
+        s = (KSchedule){.threads_per_row = BLOCK, .vec = vec > 4 ? 4 : vec, .chunks = 0,
+                        .rows_per_block = 1, .persistent = false,
+                        .why = "row length known only at launch: looped, 128 lanes"};
     } else {
-        while (vec > 1 && n % vec)
-            vec /= 2;
+        int vec = static_vec(seg, prog, n);
         int64_t runs = (n + vec - 1) / vec;
         int rpl = runs / RUNS_PER_LANE_SHORT <= WARP ? RUNS_PER_LANE_SHORT : RUNS_PER_LANE;
-        int lanes = pow2_floor(runs / rpl > 0 ? runs / rpl : 1);
-        int live = live_row_values(seg, prog);
-        int64_t chunks = (runs + lanes - 1) / lanes;
-        while (live && lanes < MAX_LANES && chunks * vec * live > REG_BUDGET) {
-            lanes *= 2;
-            chunks = (runs + lanes - 1) / lanes;
-        }
-        s.threads_per_row = lanes;
-        s.vec = vec;
-        s.chunks = (int)chunks;
-        s.persistent = !live || chunks * vec * live <= REG_BUDGET;
-        s.why = s.persistent ? "static row kept in registers" : "static row too long for registers: re-read per reduction";
-        /* weights held for every run cost 4 registers per 16-byte run */
-        int weights = broadcast_row_loads(seg, prog);
-        s.prefetch_weights = weights && s.persistent && chunks * 4 * weights <= WEIGHT_REGS;
+        s = static_schedule(seg, prog, n, vec, rpl);
     }
-    *block = s.threads_per_row > BLOCK ? s.threads_per_row : BLOCK;
-    s.rows_per_block = *block / s.threads_per_row;
+    *block = block_of(&s);
     return s;
+}
+
+bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSchedule *many,
+                           KSchedule *out, int *block)
+{
+    int64_t n = kseg_static_row_len(seg);
+    *out = *many;
+    *block = many->threads_per_row * many->rows_per_block;
+    if (n < 0 || !many->persistent || many->threads_per_row <= WARP)
+        return false;
+    KSchedule s = static_schedule(seg, prog, n, many->vec, RUNS_PER_LANE_FEW);
+    if (s.threads_per_row <= many->threads_per_row || !s.persistent)
+        return false;
+    s.why = "few rows: 2 runs per lane, weights loaded ahead";
+    *block = block_of(&s);
+    *out = s;
+    return true;
+}
+
+int sched_few_rows_grid_per_sm(void)
+{
+    return FEW_ROWS_GRID_PER_SM;
 }
 
 /* Two segments in one launch (Q and K norms; MLA's rotary and non-rotary

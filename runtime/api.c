@@ -53,16 +53,16 @@ static sn_status load_graph(sn_graph *g, const RtDevice *dev)
     if (rc != 0)
         return rt_error(SN_ERR_COMPILE, "loading the module of graph %s failed: %s", g->name,
                         dev->describe(rc));
-    for (int k = 0; k < v->nkernel; k++) {
-        RtKernel *kn = &v->kernels[k];
-        if ((rc = dev->function(g->module, kn->name, &kn->fn)) != 0 ||
-            (kn->scalar_name[0] && (rc = dev->function(g->module, kn->scalar_name,
-                                                       &kn->fn_scalar)) != 0))
-            return rt_error(SN_ERR_COMPILE, "kernel %s of graph %s is missing: %s", kn->name,
-                            g->name, dev->describe(rc));
-        if (!kn->scalar_name[0])
-            kn->fn_scalar = kn->fn;
-    }
+    for (int k = 0; k < v->nkernel; k++)
+        for (RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
+            if ((rc = dev->function(g->module, kn->name, &kn->fn)) != 0 ||
+                (kn->scalar_name[0] && (rc = dev->function(g->module, kn->scalar_name,
+                                                           &kn->fn_scalar)) != 0))
+                return rt_error(SN_ERR_COMPILE, "kernel %s of graph %s is missing: %s",
+                                kn->name, g->name, dev->describe(rc));
+            if (!kn->scalar_name[0])
+                kn->fn_scalar = kn->fn;
+        }
     g->active = v;
     return SN_OK;
 }
@@ -389,6 +389,29 @@ static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int n
     return true;
 }
 
+static int64_t grid_of(const RtKernel *k, const int64_t *syms)
+{
+    int64_t grid = 0;
+    for (int s = 0; s < k->nseg; s++) {
+        int64_t rows = 1;
+        for (int d = 0; d < k->segs[s].nouter; d++)
+            rows *= rt_dim_eval(&k->segs[s].outer[d], syms);
+        grid += (rows + k->segs[s].rows_per_block - 1) / k->segs[s].rows_per_block;
+    }
+    return grid;
+}
+
+/* The kernel's few-rows variant when the device would otherwise run few
+ * blocks per SM (RtKernel.few_rows), else the kernel. */
+static const RtKernel *pick(const RtDevice *dev, const RtKernel *k, const int64_t *syms)
+{
+    if (!k->few_rows || dev->few_rows < 0)
+        return k;
+    if (dev->few_rows > 0 || grid_of(k, syms) <= (int64_t)k->few_rows_grid_per_sm * dev->sms)
+        return k->few_rows;
+    return k;
+}
+
 static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtKernel *k,
                                void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream)
 {
@@ -412,13 +435,7 @@ static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtK
         }
         argp[i] = &vals[i];
     }
-    int64_t grid = 0;
-    for (int s = 0; s < k->nseg; s++) {
-        int64_t rows = 1;
-        for (int d = 0; d < k->segs[s].nouter; d++)
-            rows *= rt_dim_eval(&k->segs[s].outer[d], syms);
-        grid += (rows + k->segs[s].rows_per_block - 1) / k->segs[s].rows_per_block;
-    }
+    int64_t grid = grid_of(k, syms);
     if (grid == 0)
         return SN_OK;
     if (grid > 0x7fffffff)
@@ -459,7 +476,8 @@ sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_
         ptrs[g->nin + g->nout + t] = (char *)workspace + offsets[t];
     const RtDevice *dev = rt_device();
     for (int k = 0; k < g->active->nkernel; k++)
-        if ((s = launch_kernel(g, dev, &g->active->kernels[k], ptrs, ins, syms, stream)) != SN_OK)
+        if ((s = launch_kernel(g, dev, pick(dev, &g->active->kernels[k], syms), ptrs, ins, syms,
+                               stream)) != SN_OK)
             return s;
     return SN_OK;
 }

@@ -13,6 +13,7 @@ typedef struct {
     const unsigned char *p, *end, *start;
     bool bad;
     const char *what;
+    uint32_t version;          /* the bundle's format version */
 } Rd;
 
 static bool need(Rd *r, size_t n, const char *what)
@@ -105,7 +106,7 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, const char *what
     }
 }
 
-static void rd_kernel(Rd *r, RtKernel *k, int nbuf, int nsym)
+static void rd_kernel(Rd *r, RtKernel *k, int nbuf, int nsym, bool nested)
 {
     k->name = rd_str(r, "a kernel name");
     k->scalar_name = rd_str(r, "a kernel name");
@@ -149,6 +150,26 @@ static void rd_kernel(Rd *r, RtKernel *k, int nbuf, int nsym)
     }
     if (k->block < 1 || k->block > 1024)
         r->bad = true, r->what = "a kernel's block size";
+    if (r->version < 2 || r->bad)
+        return;
+    uint32_t few = rd_u32(r, "a kernel's few-rows variant");
+    if (few > 1 || (few && nested)) {
+        r->bad = true, r->what = "a kernel's few-rows variant";
+        return;
+    }
+    if (!few)
+        return;
+    k->few_rows_grid_per_sm = (int)rd_u32(r, "a kernel's few-rows variant");
+    if (k->few_rows_grid_per_sm < 1 || k->few_rows_grid_per_sm > 1 << 20) {
+        r->bad = true, r->what = "a kernel's few-rows variant";
+        return;
+    }
+    k->few_rows = calloc(1, sizeof(RtKernel));
+    if (!k->few_rows) {
+        r->bad = true, r->what = "out of memory";
+        return;
+    }
+    rd_kernel(r, k->few_rows, nbuf, nsym, true);
 }
 
 static void rd_variant(Rd *r, RtVariant *v, int nbuf, int nsym)
@@ -159,7 +180,7 @@ static void rd_variant(Rd *r, RtVariant *v, int nbuf, int nsym)
     v->nkernel = (int)rd_count(r, 24, 1024, "kernels");
     v->kernels = calloc((size_t)v->nkernel + 1, sizeof(RtKernel));
     for (int i = 0; i < v->nkernel && !r->bad; i++)
-        rd_kernel(r, &v->kernels[i], nbuf, nsym);
+        rd_kernel(r, &v->kernels[i], nbuf, nsym, false);
     v->nbinary = (int)rd_count(r, 16, 256, "binaries");
     v->binaries = calloc((size_t)v->nbinary + 1, sizeof(RtBinary));
     for (int i = 0; i < v->nbinary && !r->bad; i++) {
@@ -212,7 +233,7 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
         return rt_error(SN_ERR_BUNDLE, "not a sinter bundle (bad magic or shorter than %u bytes)",
                         SNB_HEADER_BYTES);
     }
-    Rd h = {bytes + 8, bytes + SNB_HEADER_BYTES, bytes, false, NULL};
+    Rd h = {bytes + 8, bytes + SNB_HEADER_BYTES, bytes, false, NULL, 0};
     uint32_t version = rd_u32(&h, "header");
     rd_u32(&h, "header");
     uint64_t payload = rd_u(&h, 8, "header"), hash = rd_u(&h, 8, "header");
@@ -230,7 +251,7 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
         rt_bundle_free(b);
         return rt_error(SN_ERR_BUNDLE, "bundle checksum mismatch: the file is corrupt");
     }
-    Rd r = {bytes + SNB_HEADER_BYTES, bytes + size, bytes, false, NULL};
+    Rd r = {bytes + SNB_HEADER_BYTES, bytes + size, bytes, false, NULL, version};
     b->ngraph = (int)rd_count(&r, 8, 4096, "graphs");
     b->graphs = calloc((size_t)b->ngraph + 1, sizeof(sn_graph));
     for (int i = 0; i < b->ngraph && !r.bad; i++) {
@@ -247,17 +268,24 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
     return SN_OK;
 }
 
+static void free_kernel(RtKernel *k)
+{
+    free(k->name);
+    free(k->scalar_name);
+    free(k->params);
+    free(k->segs);
+    free(k->align);
+    if (k->few_rows)
+        free_kernel(k->few_rows);
+    free(k->few_rows);
+}
+
 static void free_variant(RtVariant *v)
 {
     free(v->arch);
     free(v->source);
-    for (int k = 0; k < v->nkernel; k++) {
-        free(v->kernels[k].name);
-        free(v->kernels[k].scalar_name);
-        free(v->kernels[k].params);
-        free(v->kernels[k].segs);
-        free(v->kernels[k].align);
-    }
+    for (int k = 0; k < v->nkernel; k++)
+        free_kernel(&v->kernels[k]);
     free(v->kernels);
     for (int k = 0; k < v->nbinary; k++) {
         free(v->binaries[k].arch);

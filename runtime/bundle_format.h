@@ -18,16 +18,21 @@
  *       kernel = str name | str scalar_name ("" if one variant) | u32 block |
  *                u32 smem | u32 nparam, (u32 kind, u32 buf, u32 dim, u32 sym)... |
  *                u32 nseg, (u32 nouter, dim[nouter], u32 rows_per_block)... |
- *                u32 nalign, (u32 buf, u32 bytes, u32 stride_multiple)...
+ *                u32 nalign, (u32 buf, u32 bytes, u32 stride_multiple)... |
+ *                u32 has_few_rows (0 or 1; version >= 2), then when 1:
+ *                u32 grid_per_sm | kernel (the few-rows variant, its own
+ *                has_few_rows 0): launched instead when this kernel's grid
+ *                is at most grid_per_sm x the device's SM count
  *       binary = str arch | str compiler version | blob code
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
+ * Version 1 had no has_few_rows field; readers still take it.
  * A reader refuses a version newer than its own, a bad magic, a payload
  * shorter than the header says, and a checksum mismatch. */
 #ifndef SINTER_BUNDLE_FORMAT_H
 #define SINTER_BUNDLE_FORMAT_H
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 1u
+#define SNB_VERSION 2u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4

@@ -133,6 +133,7 @@ static bool cu_open(RtDevice *d, char *why, size_t whylen)
     cu.DeviceGetAttribute(&major, 75, dev); /* COMPUTE_CAPABILITY_MAJOR */
     cu.DeviceGetAttribute(&minor, 76, dev);
     cu.DriverGetVersion(&version);
+    cu.DeviceGetAttribute(&d->sms, 16, dev); /* MULTIPROCESSOR_COUNT */
     d->dialect = SNB_CUDA;
     snprintf(d->arch, sizeof d->arch, "sm_%d%d", major, minor);
     snprintf(d->version, sizeof d->version, "cuda driver %d", version);
@@ -151,6 +152,7 @@ static struct {
     int (*Init)(unsigned);
     int (*GetDevice)(int *);
     int (*GetDeviceProperties)(void *, int);
+    int (*DeviceGetAttribute)(int *, int, int);
     int (*DriverGetVersion)(int *);
     int (*ModuleLoadData)(void **, const void *);
     int (*ModuleGetFunction)(void **, void *, const char *);
@@ -232,6 +234,7 @@ static bool hip_open(RtDevice *d, char *why, size_t whylen)
     LOADH(GetDevice, "hipGetDevice");
     LOADH(GetDeviceProperties, "hipGetDeviceProperties");
     LOADH(DriverGetVersion, "hipDriverGetVersion");
+    LOADH(DeviceGetAttribute, "hipDeviceGetAttribute");
     LOADH(ModuleLoadData, "hipModuleLoadData");
     LOADH(ModuleGetFunction, "hipModuleGetFunction");
     LOADH(ModuleLaunchKernel, "hipModuleLaunchKernel");
@@ -252,6 +255,8 @@ static bool hip_open(RtDevice *d, char *why, size_t whylen)
         return false;
     }
     hip.DriverGetVersion(&version);
+    /* hipDeviceAttributeMultiprocessorCount is 63 in ROCm 5.2's enum */
+    hip.DeviceGetAttribute(&d->sms, 63, dev);
     d->dialect = SNB_HIP;
     hip_arch(d->arch, sizeof d->arch, dev);
     snprintf(d->version, sizeof d->version, "hip driver %d", version);
@@ -270,14 +275,22 @@ static const RtDevice *opened;
 static char why_not[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* What picks a kernel's few-rows variant: SINTER_FEW_ROWS=always or never
+ * forces one (to measure either), anything else the grid-size rule. */
+static void few_rows_policy(RtDevice *d)
+{
+    const char *e = getenv("SINTER_FEW_ROWS");
+    d->few_rows = e && !strcmp(e, "always") ? 1 : e && !strcmp(e, "never") ? -1 : 0;
+    if (d->sms < 1 || d->sms > 4096) /* an attribute the driver did not give */
+        d->sms = 128;
+}
+
 static void open_device(void)
 {
     char cuda_why[256] = "", hip_why[256] = "";
-    if (cu_open(&device, cuda_why, sizeof cuda_why)) {
-        opened = &device;
-        return;
-    }
-    if (hip_open(&device, hip_why, sizeof hip_why)) {
+    if (cu_open(&device, cuda_why, sizeof cuda_why) ||
+        hip_open(&device, hip_why, sizeof hip_why)) {
+        few_rows_policy(&device);
         opened = &device;
         return;
     }

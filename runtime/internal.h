@@ -34,13 +34,16 @@ typedef struct {
     int buf, bytes, stride_multiple;
 } RtAlign;
 
-typedef struct {
+typedef struct RtKernel {
     char *name, *scalar_name;
     int block, smem, nparam, nseg, nalign;
     RtParam *params;
     RtSeg *segs;
     RtAlign *align;
     void *fn, *fn_scalar;      /* device functions once loaded */
+    struct RtKernel *few_rows; /* launched instead when this kernel's grid is at most
+                                  few_rows_grid_per_sm x the SM count; or NULL */
+    int few_rows_grid_per_sm;
 } RtKernel;
 
 typedef struct {
@@ -89,6 +92,8 @@ typedef struct {
     int dialect;               /* SNB_CUDA or SNB_HIP */
     char arch[32];             /* "sm_90", "gfx942" */
     char version[64];          /* driver version, part of the cache key */
+    int sms;                   /* multiprocessors (CUs): picks few-rows kernels */
+    int few_rows;              /* SINTER_FEW_ROWS: -1 never, 1 always, 0 by grid size */
     int (*module_load)(const void *image, void **module);
     int (*function)(void *module, const char *name, void **fn);
     int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,

@@ -91,6 +91,41 @@ static void test_round_trip(void **state)
     rt_bundle_free(b);
 }
 
+/* A kernel's few-rows variant travels with it (format version 2). */
+static void test_round_trip_few_rows(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(a, "examples/add_rms_norm_fp8.sn", &d);
+    IrModule *m = f ? front_compile(f, a, &d) : NULL;
+    CgTarget t;
+    cg_target("cuda:sm_90", &t, &d);
+    BundleGraph bg;
+    unsigned char *b2;
+    size_t n2;
+    assert_non_null(m);
+    assert_true(bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d));
+    assert_true(bundle_encode(&bg, 1, &b2, &n2));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
+    const RtKernel *k = &sn_bundle_graph(b, "add_rms_norm_fp8")->variants[0].kernels[0];
+    assert_string_equal(k->name, "add_rms_norm_fp8_k0");
+    assert_non_null(k->few_rows);
+    assert_string_equal(k->few_rows->name, "add_rms_norm_fp8_k0_few");
+    assert_string_equal(k->few_rows->scalar_name, "add_rms_norm_fp8_k0_few_scalar");
+    assert_int_equal(k->few_rows_grid_per_sm, 4);
+    assert_int_equal(k->block, 128);
+    assert_int_equal(k->few_rows->block, 256);
+    assert_int_equal(k->few_rows->nparam, k->nparam);
+    assert_null(k->few_rows->few_rows);
+    rt_bundle_free(b);
+    free(b2);
+    diag_free(&d);
+    arena_free(a);
+}
+
 static void expect_refused(const unsigned char *b, size_t n, const char *why)
 {
     sn_bundle *out = NULL;
@@ -178,6 +213,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_round_trip_few_rows),
         cmocka_unit_test(test_bad_bundles),
         cmocka_unit_test(test_jit_cache),
     };

@@ -611,16 +611,18 @@ static void test_source_structure(void **state)
             bool cuda = g.target.dialect == CG_CUDA;
             int nfun = 0;
             for (int k = 0; k < g.mod.nkernel; k++)
-                nfun += 1 + (g.mod.kernels[k].scalar_name != NULL);
+                for (const CgKernel *ck = &g.mod.kernels[k]; ck; ck = ck->few_rows)
+                    nfun += 1 + (ck->scalar_name != NULL);
             if (count(src, "extern \"C\" __global__ void __launch_bounds__(") != nfun ||
                 count(src, "__global__") != nfun)
                 fail_msg("%s (%s): want __launch_bounds__ on each of %d kernels", examples[e],
                          specs[si], nfun);
-            for (int k = 0; k < g.mod.nkernel; k++) {
-                char lb[64];
-                snprintf(lb, sizeof lb, "__launch_bounds__(%d)", g.mod.kernels[k].block);
-                assert_non_null(strstr(src, lb));
-            }
+            for (int k = 0; k < g.mod.nkernel; k++)
+                for (const CgKernel *ck = &g.mod.kernels[k]; ck; ck = ck->few_rows) {
+                    char lb[64];
+                    snprintf(lb, sizeof lb, "__launch_bounds__(%d)", ck->block);
+                    assert_non_null(strstr(src, lb));
+                }
             for (size_t v = 0; v < sizeof vendor_types / sizeof vendor_types[0]; v++)
                 if (strstr(src, vendor_types[v]))
                     fail_msg("%s (%s): the source uses %s", examples[e], specs[si],
@@ -637,8 +639,8 @@ static void test_source_structure(void **state)
                     fail_msg("%s (%s): no __shfl_xor(", examples[e], specs[si]);
             }
             /* vector accesses only in vector variants */
-            for (int k = 0; k < g.mod.nkernel; k++) {
-                const CgKernel *ck = &g.mod.kernels[k];
+            for (int k = 0; k < g.mod.nkernel; k++)
+            for (const CgKernel *ck = &g.mod.kernels[k]; ck; ck = ck->few_rows) {
                 char *vec = kernel_text(src, ck->name);
                 assert_non_null(vec);
                 if (ck->scalar_name) {
@@ -690,6 +692,27 @@ static void test_add_rms_norm_vectors(void **state)
         assert_non_null(strstr(vec, "sn_to4_e4m3"));
         assert_non_null(strstr(sc, "sn_to_e4m3"));
         assert_non_null(strstr(sc, "sn_from_bf16("));
+        /* the weight is read only after the reduction, but its loads are
+         * issued before the reduction's barrier, with x's and residual's */
+        const char *bar = strstr(vec, "__syncthreads()");
+        assert_non_null(bar);
+        assert_int_equal(count(vec, "] = *(const uint4 *)(b"), 3);
+        const char *last = vec;
+        for (const char *q = vec; (q = strstr(q, "] = *(const uint4 *)(b")); q++)
+            last = q;
+        assert_true(last < bar);
+        /* a few-rows variant: twice the lanes, two runs each, its own block */
+        const CgKernel *few = k->few_rows;
+        assert_non_null(few);
+        assert_int_equal(k->few_rows_grid_per_sm, 4);
+        assert_int_equal(few->block, 2 * k->block);
+        assert_int_equal(few->segs[0].rows_per_block, 1);
+        assert_null(few->few_rows);
+        assert_int_equal(few->nparam, k->nparam);
+        char *fv = kernel_text(g.mod.source, few->name);
+        assert_non_null(fv);
+        assert_non_null(strstr(fv, "for (int c = 0; c < 2; c++)"));
+        free(fv);
         free(vec);
         free(sc);
         gen_free(&g);

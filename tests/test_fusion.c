@@ -359,8 +359,8 @@ static void runs_free(Runs *r)
 }
 
 /* Both runs on the same random inputs; false with the reason in msg. */
-static bool run_both(const Compiled *c, const int64_t *symvals, uint64_t seed, bool stats,
-                     Runs *r, char *msg, size_t len)
+static bool run_both(const Compiled *c, KexecVariant v, const int64_t *symvals, uint64_t seed,
+                     bool stats, Runs *r, char *msg, size_t len)
 {
     const IrGraph *g = c->ref;
     memset(r, 0, sizeof *r);
@@ -378,7 +378,8 @@ static bool run_both(const Compiled *c, const int64_t *symvals, uint64_t seed, b
         free(t);
         free(r->want);
         r->want = NULL;
-    } else if (!kexec_run(c->prog, symvals, ins, r->got, stats ? &r->stats : NULL, &d)) {
+    } else if (!kexec_run_variant(c->prog, v, symvals, ins, r->got, stats ? &r->stats : NULL,
+                                  &d)) {
         char *t = diag_text(&d);
         snprintf(msg, len, "kexec fails:\n%s", t);
         free(t);
@@ -475,11 +476,13 @@ static void check_example_structure(const char *path, const Compiled *c)
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
                  p->kernels[0]->nseg);
-    for (int ti = 0; ti < 2; ti++) {
-        int64_t sym[4] = {ti ? 64 : 3, 1, 1, 1};
+    /* T = 3 and 64, each with the many-rows and the few-rows kernels */
+    for (int ti = 0; ti < 4; ti++) {
+        int64_t sym[4] = {ti & 1 ? 64 : 3, 1, 1, 1};
         Runs r;
         char msg[4096];
-        if (!run_both(c, sym, 7 + (uint64_t)ti, true, &r, msg, sizeof msg))
+        if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
+                      &r, msg, sizeof msg))
             fail_msg("%s at T=%" PRId64 ": %s", gname, sym[0], msg);
         for (int b = 0; b < p->nbuf; b++) {
             const KBuf *kb = &p->bufs[b];
@@ -552,19 +555,24 @@ static void test_examples_match_interpreter(void **state)
             char *msg;
             if (!compile2(a, names[i], src, gi, &c, &msg))
                 fail_msg("%s: %s", names[i], msg);
-            for (size_t t = 0; t < sizeof Ts / sizeof Ts[0]; t++) {
-                int64_t sym[4] = {Ts[t], 1, 1, 1};
+            for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
+                size_t ti = t / 2;
+                KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
+                int64_t sym[4] = {Ts[ti], 1, 1, 1};
                 Runs r;
                 char why[4096];
-                if (!run_both(&c, sym, 1000 + (uint64_t)t, false, &r, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);
+                if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 " (%s rows): %s", c.ref->name, Ts[ti],
+                             t % 2 ? "few" : "many", why);
                 for (int o = 0; o < r.nout; o++)
                     if (!close_example(&r.want[o], &r.got[o], why, sizeof why))
-                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, Ts[t], o,
-                                 why);
+                        fail_msg("%s at T=%" PRId64 " (%s rows), output %d: %s", c.ref->name,
+                                 Ts[ti], t % 2 ? "few" : "many", o, why);
                 runs_free(&r);
             }
-            print_message("  %-28s matches at T = 1, 3, 64, 1000\n", c.ref->name);
+            print_message("  %-28s matches at T = 1, 3, 64, 1000%s\n", c.ref->name,
+                          c.prog->nkernel && c.prog->kernels[0]->few_rows
+                              ? ", many-rows and few-rows kernels" : "");
         }
         crash_src = NULL;
         arena_free(a);
@@ -1885,7 +1893,7 @@ static void random_graph_free(void)
 /* ---- checking one random graph ---- */
 
 typedef struct {
-    int graphs, runs, kernels_hist[5], multi_segment, symbolic_rows, temps, outputs;
+    int graphs, runs, kernels_hist[5], multi_segment, few_rows, symbolic_rows, temps, outputs;
     int exact_outputs, int_outputs, tol_outputs, nonfinite; /* outputs holding NaN or inf */
     double worst; /* the largest |kexec - interpreter| / allowed seen */
     uint64_t worst_seed, seed;
@@ -2023,8 +2031,10 @@ static bool check_random(const RandomGraph *rg, Summary *sum, char *msg, size_t 
         const KProgram *p = c.prog;
         sum->graphs++;
         sum->kernels_hist[p->nkernel < 4 ? p->nkernel : 4]++;
-        for (int k = 0; k < p->nkernel; k++)
+        for (int k = 0; k < p->nkernel; k++) {
             sum->multi_segment += p->kernels[k]->nseg > 1;
+            sum->few_rows += p->kernels[k]->few_rows != NULL;
+        }
         sum->symbolic_rows += count_rows_symbolic(p) > 0;
         for (int b = 0; b < p->nbuf; b++)
             sum->temps += p->bufs[b].kind == KB_TEMP;
@@ -2043,7 +2053,9 @@ static bool check_random(const RandomGraph *rg, Summary *sum, char *msg, size_t 
         int64_t sym[IR_MAX_DIM_SYMS + 1] = {Ts[t], Ts[t], Ts[t], Ts[t], Ts[t]};
         Runs r;
         char why2[4096];
-        if (!run_both(&c, sym, 77 + (uint64_t)t, true, &r, why2, sizeof why2)) {
+        /* T=1 runs the few-rows kernels (where a kernel has them), T=5 the many-rows ones */
+        if (!run_both(&c, t ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 77 + (uint64_t)t, true, &r,
+                      why2, sizeof why2)) {
             snprintf(msg, len, "T=%" PRId64 ": %s", Ts[t], why2);
             ok = false;
         }
@@ -2126,10 +2138,12 @@ static void test_random_graphs(void **state)
                   "graph: 1: %d, 2: %d, 3: %d, 4+: %d\n",
                   sum.graphs, count, sum.runs, sum.kernels_hist[1], sum.kernels_hist[2],
                   sum.kernels_hist[3], sum.kernels_hist[4]);
-    print_message("  %d multi-segment kernels, %d graphs with a symbolic row, %d temps; "
+    print_message("  %d multi-segment kernels, %d with a few-rows variant, %d graphs with a "
+                  "symbolic row, %d temps; "
                   "outputs: %d exact (bit-equal), %d integer/bool, %d within the error bound "
                   "(worst %.3g of it, seed %" PRIu64 "); %d with NaN or inf\n",
-                  sum.multi_segment, sum.symbolic_rows, sum.temps, sum.exact_outputs,
+                  sum.multi_segment, sum.few_rows, sum.symbolic_rows, sum.temps,
+                  sum.exact_outputs,
                   sum.int_outputs, sum.tol_outputs, sum.worst, sum.worst_seed, sum.nonfinite);
     if (failures)
         fail_msg("%d of %" PRId64 " random graphs failed", failures, count);
@@ -2197,7 +2211,7 @@ static void test_regressions(void **state)
             int64_t sym[4] = {T, 1, 1, 1};
             Runs r;
             char why[4096];
-            if (!run_both(&c, sym, 11 + (uint64_t)T, true, &r, why, sizeof why))
+            if (!run_both(&c, KEXEC_MANY_ROWS, sym, 11 + (uint64_t)T, true, &r, why, sizeof why))
                 fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
             if (!stored_once(c.prog, &r.stats, why, sizeof why))
                 fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
@@ -2269,7 +2283,7 @@ static void test_multi_kernel_graphs(void **state)
             int64_t sym[4] = {Ts[t], 1, 1, 1};
             Runs r;
             char why[4096];
-            if (!run_both(&c, sym, 5 + t, true, &r, why, sizeof why))
+            if (!run_both(&c, KEXEC_MANY_ROWS, sym, 5 + t, true, &r, why, sizeof why))
                 fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);
             if (!stored_once(p, &r.stats, why, sizeof why))
                 fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);

@@ -587,6 +587,72 @@ static KProgram *gather_prog(void)
     return p;
 }
 
+/* gather_prog with a few-rows variant: one lane per row walking its three
+ * elements (chunks 3) instead of four lanes. */
+static Kernel *add_few_rows(KProgram *p)
+{
+    Kernel *k = p->kernels[0], *f = ARENA_NEW(AR, Kernel);
+    *f = *k;
+    f->name = "gather_few";
+    f->block = 1;
+    f->segs = ARENA_ARRAY(AR, KSegment *, 1);
+    f->segs[0] = ARENA_NEW(AR, KSegment);
+    *f->segs[0] = *k->segs[0];
+    f->segs[0]->sched = (KSchedule){.threads_per_row = 1, .vec = 1, .chunks = 3,
+                                    .rows_per_block = 1};
+    k->few_rows = f;
+    k->few_rows_grid_per_sm = 2;
+    return f;
+}
+
+/* Each variant follows its own schedule: the row sums differ in rounding
+ * exactly as the two reduction orders do. */
+static void test_few_rows_variant(void **state)
+{
+    (void)state;
+    KProgram *p = gather_prog();
+    add_few_rows(p);
+    verify_ok(p);
+    float tv[15] = {0};
+    tv[0] = 1e8f, tv[1] = 1.0f, tv[2] = -1e8f; /* table row 0 */
+    IrBuf in[2] = {fbuf(DT_F32, 2, SHAPE(5, 3), tv), ibuf(DT_I64, 1, SHAPE(4), (int64_t[]){0, 0, 0, 0})};
+    for (int v = 0; v < 2; v++) {
+        IrBuf out[2];
+        Diag d;
+        diag_init(&d);
+        assert_true(kexec_run_variant(p, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, NULL, in, out,
+                                      NULL, &d));
+        diag_free(&d);
+        /* many: lanes hold 1e8, 1, -1e8, 0 -> (1e8 + -1e8) + (1 + 0) = 1;
+         * few: ((1e8 + 1) + -1e8) = 0 in f32 */
+        for (int i = 0; i < 4; i++) {
+            expect_bits(out[1].f[i], v ? 0.0f : 1.0f, "row sum in the variant's order");
+            expect_bits(out[0].f[i * 3 + 1], 2.0f, "gathered value");
+        }
+        free_bufs(out, 2);
+    }
+    free_bufs(in, 2);
+
+    /* the verifier: the variant must share the kernel's ops, have a valid
+     * schedule and block, a positive threshold and no variant of its own */
+    p = gather_prog();
+    Kernel *f = add_few_rows(p);
+    f->segs[0]->ops.len--;
+    verify_fails(p, "few-rows variant: segment is not the kernel's own");
+    p = gather_prog();
+    f = add_few_rows(p);
+    f->block = 2;
+    verify_fails(p, "threads_per_row 1 * rows_per_block 1 != kernel block 2");
+    p = gather_prog();
+    add_few_rows(p);
+    p->kernels[0]->few_rows_grid_per_sm = 0;
+    verify_fails(p, "few_rows_grid_per_sm 0 < 1");
+    p = gather_prog();
+    f = add_few_rows(p);
+    f->few_rows = f;
+    verify_fails(p, "has a variant itself");
+}
+
 static void test_gather_and_row_store(void **state)
 {
     (void)state;
@@ -1206,6 +1272,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_int_reduce, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gather_and_row_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_few_rows_variant, setup, teardown),
         cmocka_unit_test_setup_teardown(test_load_out_of_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cat_select_with_index, setup, teardown),
         cmocka_unit_test_setup_teardown(test_temp_between_kernels, setup, teardown),

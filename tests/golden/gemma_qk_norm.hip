@@ -354,12 +354,20 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             const float k8 = 1.0f;
             float acc2 = 0.0f;
             uint4 pf0[2];
+            uint4 pf7[2];
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
+            }
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
             }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -397,14 +405,6 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[2];
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b1 + ((sn_i64)r0));
-            }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -472,12 +472,20 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             const float k8 = 1.0f;
             float acc2 = 0.0f;
             uint4 pf0[2];
+            uint4 pf7[2];
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
+            }
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                [[maybe_unused]] const int e = e0;
+                [[maybe_unused]] const int r0 = e;
+                pf7[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
             }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -515,14 +523,6 @@ extern "C" __global__ void __launch_bounds__(128) gemma_qk_norm_k0(
             const float k2 = acc2 / (float)n;
             const float k4 = k2 + k3;
             const float k5 = sn_rsqrt(k4);
-            uint4 pf7[2];
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf7[c] = *(const uint4 *)(b2 + ((sn_i64)r0));
-            }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
