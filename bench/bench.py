@@ -213,6 +213,12 @@ def capture(fn, nsets, calls):
     return g
 
 
+def record_outputs(r, ptrs):
+    """Adds the tuple of r's output addresses to ptrs (r dropped after)."""
+    r = r if isinstance(r, tuple) else (r,)
+    ptrs.add(tuple(t.data_ptr() for t in r))
+
+
 def count_kernels(fn, args):
     from torch.profiler import profile, ProfilerActivity
     fn(args)
@@ -254,6 +260,9 @@ def main():
     ap.add_argument("--tokens", default="1,64,2048,16384")
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--only", default="")
+    ap.add_argument("--outputs", choices=["shared", "rotated"], default="shared",
+                    help="sinter's outputs: one set for every call (as the PyTorch calls get "
+                         "from the caching allocator), or one per input set")
     a = ap.parse_args()
     torch.manual_seed(0)
     import tempfile
@@ -279,14 +288,22 @@ def main():
             calls = max(8, nsets)
             sets = [(make_in(T), [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)])
                     for _ in range(nsets)]
-            launchers = [sn.launcher(g, ins, outs) for ins, outs in sets]
+            # inputs rotate through the sets; outputs: the PyTorch calls
+            # allocate theirs, and within a captured graph the caching
+            # allocator hands every call the same blocks (counted below),
+            # so by default every sinter call writes set 0's outputs too
+            launchers = [sn.launcher(g, ins, sets[0][1] if a.outputs == "shared" else outs)
+                         for ins, outs in sets]
             res = {"chain": name, "T": T, "bytes": moved}
             res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                           calls, a.iters)
             res["eager_us"] = time_graph(capture(lambda i: fn(*sets[i][0]), nsets, calls),
                                          calls, a.iters)
-            res["compile_us"] = time_graph(capture(lambda i: compiled(*sets[i][0]), nsets, calls),
-                                           calls, a.iters)
+            ptrs = set()
+            res["compile_us"] = time_graph(
+                capture(lambda i: record_outputs(compiled(*sets[i][0]), ptrs), nsets, calls),
+                calls, a.iters)
+            res["compile_output_addresses"] = len(ptrs)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
@@ -303,7 +320,8 @@ def main():
             print(f"{name:34s} T={T:6d} sinter {res['sinter_us']:9.2f} us ({res['sinter_frac']:.2f})"
                   f"  eager {res['eager_us']:9.2f} ({res['eager_frac']:.2f})"
                   f"  compile {res['compile_us']:9.2f} ({res['compile_frac']:.2f})"
-                  f"  mismatch {res['mismatch']:.4f}", flush=True)
+                  f"  mismatch {res['mismatch']:.4f}"
+                  f"  (torch.compile output sets: {res['compile_output_addresses']})", flush=True)
             del sets, launchers
             torch.cuda.empty_cache()
             write_tables(a, rows, copy)

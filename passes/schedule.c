@@ -44,7 +44,10 @@
  * RUNS_PER_LANE_FEW runs per lane, so 4x the lanes and every weight
  * loaded ahead), emitted as a second kernel (Kernel.few_rows); the
  * runtime launches it when the many-rows grid is at most
- * FEW_ROWS_GRID_PER_SM blocks per SM of the device. */
+ * FEW_ROWS_GRID_PER_SM blocks per SM of the device.  A kernel of short
+ * rows (the team fits a warp) gets one too: blocks of one warp, so its
+ * few rows spread over more SMs (MLA RoPE at T=1: 12 blocks of 128
+ * threads otherwise, for 256 rows). */
 #include <stdio.h>
 
 #include "passes.h"
@@ -276,13 +279,26 @@ bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSch
     int64_t n = kseg_static_row_len(seg);
     *out = *many;
     *block = many->threads_per_row * many->rows_per_block;
-    if (n < 0 || !many->persistent || many->threads_per_row <= WARP)
+    if (n < 0 || !many->persistent)
         return false;
-    KSchedule s = static_schedule(seg, prog, n, many->vec, RUNS_PER_LANE_FEW);
-    if (s.threads_per_row <= many->threads_per_row || !s.persistent)
-        return false;
-    s.why = "few rows: 2 runs per lane, weights loaded ahead";
-    *block = block_of(&s);
+    KSchedule s;
+    if (many->threads_per_row > WARP) { /* long rows: more lanes per row */
+        s = static_schedule(seg, prog, n, many->vec, RUNS_PER_LANE_FEW);
+        if (s.threads_per_row <= many->threads_per_row || !s.persistent)
+            return false;
+        s.why = "few rows: 2 runs per lane, weights loaded ahead";
+        *block = block_of(&s);
+    } else { /* short rows: one warp per block, so more blocks */
+        int rpl = 1;
+        do
+            s = static_schedule(seg, prog, n, many->vec, rpl++);
+        while (s.threads_per_row > WARP);
+        if (!s.persistent)
+            return false;
+        s.why = "few rows: at most one run per lane, one warp per block";
+        *block = WARP;
+        s.rows_per_block = WARP / s.threads_per_row;
+    }
     *out = s;
     return true;
 }
