@@ -1174,10 +1174,16 @@ static const KOp *direct_cast(const Cx *x, const KStore *st)
     return NULL;
 }
 
-/* "sn_to_e4m3_sat(" etc.: the encoder a store uses. */
+/* "sn_to_e4m3_sat(" etc.: the encoder a store uses.  A value cast to the
+ * buffer's bf16 already is a bf16: its high half is the code
+ * (sn_bits_bf16, one shift instead of the rounding). */
 static const char *encoder(const Cx *x, const KStore *st, char *buf, size_t len)
 {
     DType t = x->p->bufs[st->buf].dtype;
+    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16) {
+        snprintf(buf, len, "sn_bits_bf16");
+        return buf;
+    }
     bool sat = direct_cast(x, st) && st->value->a.cast.saturate;
     snprintf(buf, len, "sn_to_%s%s", suffix(t), sat ? "_sat" : "");
     return buf;
@@ -1228,6 +1234,8 @@ static void emit_run_store(Cx *x, int i)
         print_offset(x, st->buf, st->idx);
         put(x->o, ")) = raw;\n");
         close_block(x);
+        if (x->exact) /* every run is whole: a dead row stores nothing */
+            return;
         line(x->o, "else {");
         x->o->indent++;
     }

@@ -403,7 +403,7 @@ static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
     }
     f->block = block;
     f->few_rows = NULL;
-    kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm();
+    kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm(kn);
     return f;
 }
 

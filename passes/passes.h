@@ -69,8 +69,8 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
  * well.  *block: the threads per block it wants. */
 bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSchedule *many,
                            KSchedule *out, int *block);
-/* Kernel.few_rows_grid_per_sm. */
-int sched_few_rows_grid_per_sm(void);
+/* Kernel.few_rows_grid_per_sm of the many-rows kernel `many`. */
+int sched_few_rows_grid_per_sm(const Kernel *many);
 /* How a kernel's blocks are dealt to its segments (Kernel.interleave). */
 bool sched_interleave(const Kernel *k);
 /* Fused plan -> kernel IR with schedules (kernelize.c). */

@@ -46,8 +46,10 @@
  * runtime launches it when the many-rows grid is at most
  * FEW_ROWS_GRID_PER_SM blocks per SM of the device.  A kernel of short
  * rows (the team fits a warp) gets one too: blocks of one warp, so its
- * few rows spread over more SMs (MLA RoPE at T=1: 12 blocks of 128
- * threads otherwise, for 256 rows). */
+ * few rows spread over more SMs, launched up to one many-rows block per
+ * SM, FEW_ROWS_GRID_PER_SM_SHORT (H200, T=1: Qwen3 QK 1.48 -> 1.34 us,
+ * SiLU-mul 2.06 -> 1.88; at T=64, 448 blocks, SiLU-mul went 3.65 ->
+ * 4.23 us with them, MLA 3.58 -> 5.44 at 768). */
 #include <stdio.h>
 
 #include "passes.h"
@@ -56,6 +58,7 @@
 #define RUNS_PER_LANE_SHORT 2
 #define RUNS_PER_LANE_FEW 2
 #define FEW_ROWS_GRID_PER_SM 4
+#define FEW_ROWS_GRID_PER_SM_SHORT 1
 #define WARP 32
 #define REG_BUDGET 64
 #define WEIGHT_REGS 16
@@ -303,9 +306,12 @@ bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSch
     return true;
 }
 
-int sched_few_rows_grid_per_sm(void)
+int sched_few_rows_grid_per_sm(const Kernel *many)
 {
-    return FEW_ROWS_GRID_PER_SM;
+    for (int s = 0; s < many->nseg; s++)
+        if (many->segs[s]->sched.threads_per_row > WARP)
+            return FEW_ROWS_GRID_PER_SM;
+    return FEW_ROWS_GRID_PER_SM_SHORT;
 }
 
 /* Two segments in one launch (Q and K norms; MLA's rotary and non-rotary

@@ -112,6 +112,34 @@ static void test_encode(void **state)
     }
 }
 
+/* A store of a value cast to bf16 writes its high half (sn_bits_bf16): the
+ * same code as encoding the cast's input, saturating or not. */
+static void check_bits_bf16(float x)
+{
+    unsigned want = sn_to_bf16(x), got = sn_bits_bf16(sn_round_bf16(x));
+    unsigned want_sat = sn_to_bf16_sat(x), got_sat = sn_bits_bf16(sn_from_bf16(sn_to_bf16_sat(x)));
+    if (want != got || want_sat != got_sat)
+        fail_msg("bf16 bits of %a (%08x): 0x%x / 0x%x, want 0x%x / 0x%x", (double)x, bits(x), got,
+                 got_sat, want, want_sat);
+}
+
+static void test_bits_of_rounded_bf16(void **state)
+{
+    (void)state;
+    static const float specials[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, 3.4e38f,
+                                     -3.4e38f, 1e-45f, -1e-45f};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++)
+        check_bits_bf16(specials[k]);
+    check_bits_bf16(sn_u2f(0x7f800001u)); /* signalling NaN */
+    check_bits_bf16(sn_u2f(0xffc12345u));
+    for (unsigned e = 0; e < 256; e++)
+        for (unsigned m = 0; m < 64; m++) {
+            unsigned mant = (m * 0x20C49Bu) & 0x7fffffu;
+            check_bits_bf16(sn_u2f(e << 23 | mant));
+            check_bits_bf16(sn_u2f(0x80000000u | e << 23 | mant));
+        }
+}
+
 static void test_int_helpers(void **state)
 {
     (void)state;
@@ -134,6 +162,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_all_codes),
         cmocka_unit_test(test_encode),
+        cmocka_unit_test(test_bits_of_rounded_bf16),
         cmocka_unit_test(test_int_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -130,6 +130,9 @@ SN_DEVICE sn_u16 sn_to_bf16(float x)
     return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+/* The code of a value that already is a bf16 (a rounding cast's result):
+ * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
+SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 
@@ -436,7 +439,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                     uint4 raw;
                     [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j++) el[j] = sn_to_bf16(s1[j]);
+                    for (int j = 0; j < 8; j++) el[j] = sn_bits_bf16(s1[j]);
                     *(uint4 *)(b5 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
                 else {
@@ -446,7 +449,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                         [[maybe_unused]] const bool ok = true;
                         [[maybe_unused]] const int r0 = e;
                         if (live && ok) {
-                            b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
+                            b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_bits_bf16(s1[j]);
                         }
                     }
                 }
@@ -601,7 +604,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
+                        b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_bits_bf16(s1[j]);
                     }
                 }
             }
@@ -766,7 +769,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
                     uint4 raw;
                     [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j++) el[j] = sn_to_bf16(s1[j]);
+                    for (int j = 0; j < 8; j++) el[j] = sn_bits_bf16(s1[j]);
                     *(uint4 *)(b5 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
                 else {
@@ -776,7 +779,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
                         [[maybe_unused]] const bool ok = true;
                         [[maybe_unused]] const int r0 = e;
                         if (live && ok) {
-                            b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
+                            b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_bits_bf16(s1[j]);
                         }
                     }
                 }
@@ -931,7 +934,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few_scalar
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_bf16(s1[j]);
+                        b5[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_bits_bf16(s1[j]);
                     }
                 }
             }

@@ -16,7 +16,7 @@
  * graph ops: %0 input, %3 input, %6 div, %7 cast, %1 input, %2 input, %17 mul, %18 mul, %19 add, %11 mul, %14 mul, %15 sub, %21 cat, %23 cast, %25 div, %26 cast
  */
 /* ---- kernel mla_rope_fp8_k0_few ----
- * few-rows variant of mla_rope_fp8_k0: launched instead when mla_rope_fp8_k0's grid is at most 4 blocks per SM
+ * few-rows variant of mla_rope_fp8_k0: launched instead when mla_rope_fp8_k0's grid is at most 1 blocks per SM
  *   b0         pointer (q bf16[T, 128, 192])
  *   b0_s0      stride of dim 0 (q bf16[T, 128, 192])
  *   b0_s1      stride of dim 1 (q bf16[T, 128, 192])
@@ -131,6 +131,9 @@ SN_DEVICE sn_u16 sn_to_bf16(float x)
     return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+/* The code of a value that already is a bf16 (a rounding cast's result):
+ * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
+SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 

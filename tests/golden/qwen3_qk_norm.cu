@@ -14,7 +14,7 @@
  * graph ops: %0 input, %4 mul, %5 mean, %6 const, %7 add, %8 rsqrt, %10 mul, %1 input, %12 mul, %14 mul, %15 mean, %16 const, %17 add, %18 rsqrt, %20 mul, %2 input, %22 mul
  */
 /* ---- kernel qwen3_qk_norm_k0_few ----
- * few-rows variant of qwen3_qk_norm_k0: launched instead when qwen3_qk_norm_k0's grid is at most 4 blocks per SM
+ * few-rows variant of qwen3_qk_norm_k0: launched instead when qwen3_qk_norm_k0's grid is at most 1 blocks per SM
  *   b0         pointer (qkv bf16[T, 6144])
  *   b0_s0      stride of dim 0 (qkv bf16[T, 6144])
  *   b1         pointer (q_w bf16[128])
@@ -127,6 +127,9 @@ SN_DEVICE sn_u16 sn_to_bf16(float x)
     return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+/* The code of a value that already is a bf16 (a rounding cast's result):
+ * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
+SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 

@@ -124,6 +124,9 @@ SN_DEVICE sn_u16 sn_to_bf16(float x)
     return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+/* The code of a value that already is a bf16 (a rounding cast's result):
+ * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
+SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 

@@ -11,7 +11,7 @@
  * graph ops: %0 input, %2 sigmoid, %3 mul, %5 mul, %7 abs, %8 max, %9 const, %10 max, %11 const, %12 div, %13 cast, %15 div, %16 cast
  */
 /* ---- kernel silu_mul_fp8_group_k0_few ----
- * few-rows variant of silu_mul_fp8_group_k0: launched instead when silu_mul_fp8_group_k0's grid is at most 4 blocks per SM
+ * few-rows variant of silu_mul_fp8_group_k0: launched instead when silu_mul_fp8_group_k0's grid is at most 1 blocks per SM
  *   b0         pointer (gate_up bf16[T, 28672])
  *   b0_s0      stride of dim 0 (gate_up bf16[T, 28672])
  *   b1         pointer (q f8e4m3[T, 14336])
@@ -122,6 +122,9 @@ SN_DEVICE sn_u16 sn_to_bf16(float x)
     return (sn_u16)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
+/* The code of a value that already is a bf16 (a rounding cast's result):
+ * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
+SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 
