@@ -13,8 +13,10 @@
  *   NAME_scalar  the same computation with element loads/stores: runs
  *                whenever an alignment check fails.
  * Both compute bit-identical results.  A kernel with a few-rows schedule
- * (Kernel.few_rows) is emitted twice more, as NAME_few and NAME_few_scalar,
- * with its own block and grid (CgKernel.few_rows). */
+ * (Kernel.few_rows) is emitted once more, as NAME_few, with its own block
+ * and grid (CgKernel.few_rows): a vector variant only (its scalar_name is
+ * NULL even where it has alignment needs), since misaligned arguments run
+ * NAME_scalar whatever the row count. */
 #ifndef SINTER_CODEGEN_H
 #define SINTER_CODEGEN_H
 
@@ -74,7 +76,8 @@ typedef struct CgKernel {
     const char *ops;           /* the graph ops it contains, for comments */
     struct CgKernel *few_rows; /* Kernel.few_rows emitted (same parameters), or NULL:
                                   launched instead when this kernel's grid is at most
-                                  few_rows_grid_per_sm x the device's SM count */
+                                  few_rows_grid_per_sm x the device's SM count and its
+                                  own alignments hold (else this kernel as usual) */
     int few_rows_grid_per_sm;
 } CgKernel;
 

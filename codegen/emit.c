@@ -1756,9 +1756,10 @@ static const char *graph_ops(Arena *a, const KProgram *p, const Kernel *k)
     return o.buf ? o.buf : "";
 }
 
-/* One kernel's variants (vector, scalar) and launch metadata. */
+/* One kernel's variants (vector, scalar unless `vector_only`) and launch
+ * metadata. */
 static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k, Arena *a,
-                     CgKernel *ck, Diag *d)
+                     CgKernel *ck, bool vector_only, Diag *d)
 {
     Span none = {0};
     ck->block = k->block;
@@ -1784,11 +1785,12 @@ static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel 
     }
     ck->nalign = vector_needs(a, p, t, k, &ck->align);
     ck->name = k->name;
-    ck->scalar_name = ck->nalign ? arena_printf(a, "%s_scalar", k->name) : NULL;
+    ck->scalar_name = ck->nalign && !vector_only ? arena_printf(a, "%s_scalar", k->name) : NULL;
     ck->ops = graph_ops(a, p, k);
     if (ck->nalign)
         emit_kernel(o, p, t, k, ck->name, true, &params);
-    emit_kernel(o, p, t, k, ck->nalign ? ck->scalar_name : ck->name, false, &params);
+    if (!ck->nalign || !vector_only)
+        emit_kernel(o, p, t, k, ck->nalign ? ck->scalar_name : ck->name, false, &params);
     return true;
 }
 
@@ -1803,14 +1805,16 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
     for (int i = 0; i < p->nkernel; i++) {
         const Kernel *k = p->kernels[i];
         CgKernel *ck = &m->kernels[i];
-        if (!emit_one(&o, p, t, k, a, ck, d))
+        if (!emit_one(&o, p, t, k, a, ck, false, d))
             return false;
         ck->few_rows = NULL;
         ck->few_rows_grid_per_sm = 0;
         if (k->few_rows && k->few_rows->block <= t->max_threads &&
             shared_bytes(k->few_rows) <= t->max_smem) {
             ck->few_rows = ARENA_NEW(a, CgKernel);
-            if (!emit_one(&o, p, t, k->few_rows, a, ck->few_rows, d))
+            /* no scalar variant: misaligned arguments take this kernel's
+             * (the slow path either way; a quarter less to JIT-compile) */
+            if (!emit_one(&o, p, t, k->few_rows, a, ck->few_rows, true, d))
                 return false;
             ck->few_rows->few_rows = NULL;
             ck->few_rows_grid_per_sm = k->few_rows_grid_per_sm;

@@ -412,9 +412,28 @@ static const RtKernel *pick(const RtDevice *dev, const RtKernel *k, const int64_
     return k;
 }
 
-static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtKernel *k,
+/* The device function for these arguments: the vector variant of the
+ * picked kernel when its alignments hold; otherwise the kernel's scalar
+ * variant (a few-rows kernel has none of its own), in *run the kernel
+ * whose launch geometry goes with it. */
+static void *function_for(const sn_graph *g, const RtDevice *dev, const RtKernel *k,
+                          void *const *ptrs, const Arg *ins, const int64_t *syms,
+                          const RtKernel **run)
+{
+    const RtKernel *p = pick(dev, k, syms);
+    if (p != k && aligned(p, ptrs, ins, g->nin)) {
+        *run = p;
+        return p->fn;
+    }
+    *run = k;
+    return aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
+}
+
+static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtKernel *many,
                                void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream)
 {
+    const RtKernel *k;
+    void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
     ArgVal vals[MAX_ARGS];
     void *argp[MAX_ARGS];
     if (k->nparam > MAX_ARGS)
@@ -441,7 +460,6 @@ static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtK
     if (grid > 0x7fffffff)
         return rt_error(SN_ERR_LAUNCH, "kernel %s would need %lld blocks", k->name,
                         (long long)grid);
-    void *fn = aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
     int rc = dev->launch(fn, (unsigned)grid, (unsigned)k->block, (unsigned)k->smem, stream, argp);
     if (rc != 0)
         return rt_error(SN_ERR_LAUNCH, "launching %s failed: %s", k->name, dev->describe(rc));
@@ -476,8 +494,7 @@ sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_
         ptrs[g->nin + g->nout + t] = (char *)workspace + offsets[t];
     const RtDevice *dev = rt_device();
     for (int k = 0; k < g->active->nkernel; k++)
-        if ((s = launch_kernel(g, dev, pick(dev, &g->active->kernels[k], syms), ptrs, ins, syms,
-                               stream)) != SN_OK)
+        if ((s = launch_kernel(g, dev, &g->active->kernels[k], ptrs, ins, syms, stream)) != SN_OK)
             return s;
     return SN_OK;
 }
