@@ -36,7 +36,12 @@
  * The library loads libcuda + libnvrtc or libamdhip64 (+ libhiprtc) with
  * dlopen at the first load; a machine with neither gets SN_ERR_NO_DEVICE.
  * Compiled kernels are cached in $SINTER_CACHE_DIR, else
- * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter. */
+ * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter.
+ *
+ * A kernel may come in a many-rows and a few-rows form (docs/runtime.md):
+ * sn_launch picks by the grid the sizes give against the device's SM
+ * count; $SINTER_FEW_ROWS=always|never, read at the first load, forces
+ * one. */
 #ifndef SINTER_RUNTIME_H
 #define SINTER_RUNTIME_H
 
