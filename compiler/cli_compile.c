@@ -271,11 +271,16 @@ int cli_dump_bundle(const char *path)
             printf("  %s source (%zu bytes, generated for %s): %d kernel%s\n",
                    var->dialect == SNB_CUDA ? "CUDA" : "HIP", strlen(var->source), var->arch,
                    var->nkernel, var->nkernel == 1 ? "" : "s");
-            for (int k = 0; k < var->nkernel; k++)
-                printf("    %s%s%s: block %d, %d segment%s\n", var->kernels[k].name,
-                       var->kernels[k].scalar_name[0] ? " / " : "", var->kernels[k].scalar_name,
-                       var->kernels[k].block, var->kernels[k].nseg,
-                       var->kernels[k].nseg == 1 ? "" : "s");
+            for (int k = 0; k < var->nkernel; k++) {
+                const RtKernel *kn = &var->kernels[k];
+                printf("    %s%s%s: block %d, %d segment%s\n", kn->name,
+                       kn->scalar_name[0] ? " / " : "", kn->scalar_name, kn->block, kn->nseg,
+                       kn->nseg == 1 ? "" : "s");
+                if (kn->few_rows)
+                    printf("      few rows: %s, block %d, when the grid is at most %d blocks "
+                           "per SM\n", kn->few_rows->name, kn->few_rows->block,
+                           kn->few_rows_grid_per_sm);
+            }
             for (int k = 0; k < var->nbinary; k++)
                 printf("    binary for %s (%s): %zu bytes\n", var->binaries[k].arch,
                        var->binaries[k].compiler, var->binaries[k].size);

@@ -83,8 +83,9 @@ typedef struct {
     int chunks;                /* runs per lane; 0: enough to cover n, looped */
     int rows_per_block;        /* teams per block */
     bool persistent;           /* row values stay in registers across reductions */
-    bool prefetch_weights;     /* codegen issues a phase's loads of data broadcast over
-                                  rows (weights) for all runs ahead, like streamed data */
+    bool prefetch_weights;     /* codegen issues the loads of data broadcast over rows
+                                  (weights) for all runs with the segment's first phase,
+                                  like streamed data, and holds them for every phase */
     const char *why;           /* the cost model's reason, for dumps */
 } KSchedule;
 

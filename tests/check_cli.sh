@@ -2,7 +2,8 @@
 # check_cli.sh SINTER SRCROOT - command-line contracts of sinter that no
 # unit test reaches: exit codes and messages of repeated or unknown names.
 #   - a --dim or --input NAME given twice is a usage error (exit 2);
-#   - `dump --stage ast --graph G` prints only G; an unknown G is exit 1.
+#   - `dump --stage ast --graph G` prints only G; an unknown G is exit 1;
+#   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs.
 S=$1
 case $S in /*) ;; *) S=$(pwd)/$S ;; esac # meson passes it relative to the build dir
 cd "$2" || exit 1
@@ -27,5 +28,9 @@ printf 'graph a(x: f32[4]) {\n    return x\n}\ngraph b(x: f32[4]) {\n    return 
 expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
 if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
 expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
+expect 0 "wrote" -- "$S" compile examples/add_rms_norm_fp8.sn -o "$T/a.snb"
+expect 0 "format 2" -- "$S" dump "$T/a.snb"
+expect 0 "few rows: add_rms_norm_fp8_k0_few, block 256, when the grid is at most 4 blocks per SM" \
+    -- "$S" dump "$T/a.snb"
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail
