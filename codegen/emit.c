@@ -1195,6 +1195,21 @@ static const KOp *stored_value(const Cx *x, const KStore *st)
     return d ? d : st->value;
 }
 
+/* The stored form of the value expression val in buffer b, then ";\n":
+ * through the encoder enc (f8, bf16, f16), as is (f32), or wrapped to the
+ * integer type. */
+static void put_encoded(Cx *x, const KBuf *b, const char *enc, const char *val)
+{
+    if (enc)
+        put(x->o, "%s(%s);\n", enc, val);
+    else if (is_f(b->dtype))
+        put(x->o, "%s;\n", val);
+    else if (b->dtype == DT_BOOL)
+        put(x->o, "(sn_u8)(%s != 0);\n", val);
+    else
+        put(x->o, "(%s)sn_wrap(%s, %d);\n", ctype_of[b->dtype], val, int_bits(b->dtype));
+}
+
 /* Store i's run (s<i>[]): a vector store when the row is live and the
  * whole run is in the row, else element by element. */
 static void emit_run_store(Cx *x, int i)
@@ -1247,14 +1262,9 @@ static void emit_run_store(Cx *x, int i)
     put(x->o, "b%d[", st->buf);
     print_offset(x, st->buf, st->idx);
     put(x->o, "] = ");
-    if (sfx)
-        put(x->o, "%s(s%d[j]);\n", enc, i);
-    else if (is_f(b->dtype))
-        put(x->o, "s%d[j];\n", i);
-    else if (b->dtype == DT_BOOL)
-        put(x->o, "(sn_u8)(s%d[j] != 0);\n", i);
-    else
-        put(x->o, "(%s)sn_wrap(s%d[j], %d);\n", ctype_of[b->dtype], i, int_bits(b->dtype));
+    char val[32];
+    snprintf(val, sizeof val, "s%d[j]", i);
+    put_encoded(x, b, sfx ? enc : NULL, val);
     close_block(x);
     close_block(x);
     if (vec)
@@ -1381,16 +1391,10 @@ static void emit_outer_stores(Cx *x)
             put(x->o, "    ");
         put(x->o, "if (live && lane == 0) b%d[", st->buf);
         print_offset(x, st->buf, st->idx);
-        int v = stored_value(x, st)->id;
-        char enc[64];
-        if (sfx)
-            put(x->o, "] = %s(k%d);\n", encoder(x, st, enc, sizeof enc), v);
-        else if (is_f(b->dtype))
-            put(x->o, "] = k%d;\n", v);
-        else if (b->dtype == DT_BOOL)
-            put(x->o, "] = (sn_u8)(k%d != 0);\n", v);
-        else
-            put(x->o, "] = (%s)sn_wrap(k%d, %d);\n", ctype_of[b->dtype], v, int_bits(b->dtype));
+        char enc[64], val[32];
+        snprintf(val, sizeof val, "k%d", stored_value(x, st)->id);
+        put(x->o, "] = ");
+        put_encoded(x, b, sfx ? encoder(x, st, enc, sizeof enc) : NULL, val);
     }
 }
 

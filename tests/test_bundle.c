@@ -25,26 +25,34 @@ static unsigned char *bytes;
 static size_t len;
 static char *cuda_source;
 
-static int setup(void **state)
+/* The CUDA bundle of the example's first graph (malloc'd into *out); its
+ * source into *source when non-NULL.  False, with the diagnostics printed,
+ * on failure. */
+static bool encode_example(const char *path, unsigned char **out, size_t *n, char **source)
 {
-    (void)state;
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
-    SrcFile *f = front_read_file(a, "examples/qwen3_qk_norm.sn", &d);
+    SrcFile *f = front_read_file(a, path, &d);
     IrModule *m = f ? front_compile(f, a, &d) : NULL;
     CgTarget t;
     cg_target("cuda:sm_90", &t, &d);
     BundleGraph bg;
-    if (!m || !bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) ||
-        !bundle_encode(&bg, 1, &bytes, &len)) {
+    bool ok = m && bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) &&
+              bundle_encode(&bg, 1, out, n);
+    if (!ok)
         diag_print(&d, stderr);
-        return -1;
-    }
-    cuda_source = strdup(bg.variants[0].module.source);
+    else if (source)
+        *source = strdup(bg.variants[0].module.source);
     diag_free(&d);
     arena_free(a);
-    return 0;
+    return ok;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return encode_example("examples/qwen3_qk_norm.sn", &bytes, &len, &cuda_source) ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -95,19 +103,9 @@ static void test_round_trip(void **state)
 static void test_round_trip_few_rows(void **state)
 {
     (void)state;
-    Arena *a = arena_new();
-    Diag d;
-    diag_init(&d);
-    SrcFile *f = front_read_file(a, "examples/add_rms_norm_fp8.sn", &d);
-    IrModule *m = f ? front_compile(f, a, &d) : NULL;
-    CgTarget t;
-    cg_target("cuda:sm_90", &t, &d);
-    BundleGraph bg;
     unsigned char *b2;
     size_t n2;
-    assert_non_null(m);
-    assert_true(bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d));
-    assert_true(bundle_encode(&bg, 1, &b2, &n2));
+    assert_true(encode_example("examples/add_rms_norm_fp8.sn", &b2, &n2, NULL));
     sn_bundle *b;
     assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
     const RtKernel *k = &sn_bundle_graph(b, "add_rms_norm_fp8")->variants[0].kernels[0];
@@ -123,8 +121,6 @@ static void test_round_trip_few_rows(void **state)
     assert_null(k->few_rows->few_rows);
     rt_bundle_free(b);
     free(b2);
-    diag_free(&d);
-    arena_free(a);
 }
 
 static void expect_refused(const unsigned char *b, size_t n, const char *why)
