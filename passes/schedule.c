@@ -49,7 +49,12 @@
  * few rows spread over more SMs, launched up to one many-rows block per
  * SM, FEW_ROWS_GRID_PER_SM_SHORT (H200, T=1: Qwen3 QK 1.48 -> 1.34 us,
  * SiLU-mul 2.06 -> 1.88; at T=64, 448 blocks, SiLU-mul went 3.65 ->
- * 4.23 us with them, MLA 3.58 -> 5.44 at 768). */
+ * 4.23 us with them, MLA 3.58 -> 5.44 at 768).  Their runs are shorter
+ * too, so a lone row has more threads and each a shorter chain of
+ * arithmetic: at most FEW_VEC_REDUCE elements where a reduction follows
+ * (more lanes deepen its shuffle tree), FEW_VEC_POINTWISE otherwise (H200,
+ * T=1, runs of 8 / 4 / 2: MLA RoPE 1.59 / 1.53 / 1.50 us, Qwen3 QK 1.28 /
+ * 1.23 / 1.25, SiLU-mul 1.63 / 1.60 / 1.65). */
 #include <stdio.h>
 
 #include "passes.h"
@@ -59,6 +64,8 @@
 #define RUNS_PER_LANE_FEW 2
 #define FEW_ROWS_GRID_PER_SM 4
 #define FEW_ROWS_GRID_PER_SM_SHORT 1
+#define FEW_VEC_REDUCE 4
+#define FEW_VEC_POINTWISE 2
 #define WARP 32
 #define REG_BUDGET 64
 #define WEIGHT_REGS 16
@@ -219,6 +226,14 @@ static int broadcast_row_loads(const KSegment *seg, const KProgram *prog)
     return k;
 }
 
+static bool has_reduction(const KSegment *seg)
+{
+    for (int i = 0; i < seg->ops.len; i++)
+        if (((const KOp *)seg->ops.items[i])->kind == KO_REDUCE)
+            return true;
+    return false;
+}
+
 /* A static row of n elements in runs of vec, rpl runs per lane. */
 static KSchedule static_schedule(const KSegment *seg, const KProgram *prog, int64_t n, int vec,
                                  int rpl)
@@ -292,13 +307,14 @@ bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSch
         s.why = "few rows: 2 runs per lane, weights loaded ahead";
         *block = block_of(&s);
     } else { /* short rows: one warp per block, so more blocks */
-        int rpl = 1;
+        int rpl = 1, cap = has_reduction(seg) ? FEW_VEC_REDUCE : FEW_VEC_POINTWISE;
+        int vec = many->vec < cap ? many->vec : cap;
         do
-            s = static_schedule(seg, prog, n, many->vec, rpl++);
+            s = static_schedule(seg, prog, n, vec, rpl++);
         while (s.threads_per_row > WARP);
         if (!s.persistent)
             return false;
-        s.why = "few rows: at most one run per lane, one warp per block";
+        s.why = "few rows: short runs, one warp per block";
         *block = WARP;
         s.rows_per_block = WARP / s.threads_per_row;
     }
