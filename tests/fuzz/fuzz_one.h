@@ -1,7 +1,9 @@
-/* fuzz_one.h - one fuzz input through the front end (and the oracle).
+/* fuzz_one.h - one fuzz input through the front end (and the oracle), or
+ * through the bundle reader.
  *
- * Shared by the libFuzzer target (fuzz_frontend.c) and the corpus replay
- * test (replay.c), so CI runs the exact body the fuzzer runs. */
+ * Shared by the libFuzzer targets (fuzz_frontend.c, fuzz_bundle.c) and the
+ * corpus replay test (replay.c), so CI runs the exact body the fuzzer
+ * runs. */
 #ifndef SINTER_FUZZ_ONE_H
 #define SINTER_FUZZ_ONE_H
 
@@ -12,5 +14,9 @@
  * (aborting if it is invalid), print it and the diagnostics to /dev/null,
  * and run the reference interpreter when the graph is small.  Returns 0. */
 int sn_fuzz_one(const uint8_t *data, size_t size);
+/* Read data (a version byte, then a payload) as a bundle with a valid
+ * header through the runtime's reader; walk and free what it accepts
+ * (fuzz_bundle_one.c).  Returns 0. */
+int sn_fuzz_bundle_one(const uint8_t *data, size_t size);
 
 #endif

@@ -1,6 +1,7 @@
-/* replay.c - runs sn_fuzz_one (the fuzz target's body) over every file of
- * the directories and files named on the command line: the fuzz corpus as
- * a regression test that needs no clang.  A crash, an abort or a sanitizer
+/* replay.c - runs sn_fuzz_one (the front-end fuzz target's body), or with
+ * --bundle first sn_fuzz_bundle_one (the bundle reader's), over every file
+ * of the directories and files named on the command line: the fuzz corpus
+ * as a regression test that needs no clang.  A crash, an abort or a sanitizer
  * report fails the test; it prints each file's name first on stderr when
  * SINTER_FUZZ_VERBOSE is set. */
 #include <dirent.h>
@@ -10,6 +11,8 @@
 #include <sys/stat.h>
 
 #include "fuzz_one.h"
+
+static int (*body)(const uint8_t *, size_t) = sn_fuzz_one;
 
 static int replay_file(const char *path)
 {
@@ -37,7 +40,7 @@ static int replay_file(const char *path)
     }
     if (getenv("SINTER_FUZZ_VERBOSE"))
         fprintf(stderr, "replay: %s\n", path);
-    sn_fuzz_one(buf, len);
+    body(buf, len);
     free(buf);
     return 0;
 }
@@ -90,12 +93,17 @@ static int replay_dir(const char *dir, int *count)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s CORPUS_DIR_OR_FILE...\n", argv[0]);
+    int first = 1;
+    if (argc > 1 && strcmp(argv[1], "--bundle") == 0) {
+        body = sn_fuzz_bundle_one;
+        first = 2;
+    }
+    if (argc <= first) {
+        fprintf(stderr, "usage: %s [--bundle] CORPUS_DIR_OR_FILE...\n", argv[0]);
         return 2;
     }
     int failed = 0, count = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         struct stat st;
         if (stat(argv[i], &st) != 0) {
             perror(argv[i]);
