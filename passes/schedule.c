@@ -309,10 +309,10 @@ bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSch
     } else { /* short rows: one warp per block, so more blocks */
         int rpl = 1, cap = has_reduction(seg) ? FEW_VEC_REDUCE : FEW_VEC_POINTWISE;
         int vec = many->vec < cap ? many->vec : cap;
-        do
+        do /* the register budget may still want more lanes than a warp */
             s = static_schedule(seg, prog, n, vec, rpl++);
-        while (s.threads_per_row > WARP);
-        if (!s.persistent)
+        while (s.threads_per_row > WARP && rpl <= MAX_LANES);
+        if (!s.persistent || s.threads_per_row > WARP)
             return false;
         s.why = "few rows: short runs, one warp per block";
         *block = WARP;
