@@ -1425,7 +1425,8 @@ static void plan_cache(Cx *x, char *need)
     x->caching = seg->sched.persistent && seg->sched.chunks > 0;
     int phase = 0;
     size_t nst = (size_t)seg->stores.len + 1;
-    char *done = calloc(n + 1, 1), *stored = calloc(nst, 1), *mask = calloc(nst, 1);
+    char *done = arena_alloc(x->o->arena, n + 1), *stored = arena_alloc(x->o->arena, nst),
+         *mask = arena_alloc(x->o->arena, nst); /* zeroed */
     for (int i = 0; i <= seg->ops.len; i++) {
         const KOp *op = i < seg->ops.len ? seg->ops.items[i] : NULL;
         if (op && op->kind != KO_REDUCE)
@@ -1441,9 +1442,6 @@ static void plan_cache(Cx *x, char *need)
         if (op)
             done[op->id] = 1;
     }
-    free(done);
-    free(stored);
-    free(mask);
     for (int i = 0; i < seg->ops.len; i++) /* emission recomputes them the same way */
         x->phase_of[i] = -1;
 }
@@ -1462,8 +1460,7 @@ static void emit_segment(Cx *x)
     char *in_run = arena_alloc(o->arena, (size_t)nops + 1);
     x->pf = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
     x->memo = arena_alloc(o->arena, (size_t)nops + 1);
-    x->early = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1));
-    memset(x->early, 0, sizeof(int) * (size_t)(nops + 1));
+    x->early = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1)); /* zeroed */
     x->prefetched = false;
     x->n = kseg_static_row_len(seg);
     x->exact = x->n >= 0 && s->chunks > 0 &&
@@ -1506,9 +1503,8 @@ static void emit_segment(Cx *x)
     }
     emit_ready_outer(x);
     int phase = 0;
-    char *stored = arena_alloc(o->arena, (size_t)seg->stores.len + 1);
+    char *stored = arena_alloc(o->arena, (size_t)seg->stores.len + 1); /* zeroed */
     char *mask = arena_alloc(o->arena, (size_t)seg->stores.len + 1);
-    memset(stored, 0, (size_t)seg->stores.len + 1);
     for (int i = 0; i <= nops; i++) {
         const KOp *op = i < nops ? seg->ops.items[i] : NULL;
         if (op && op->kind != KO_REDUCE)
@@ -1811,8 +1807,6 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
         CgKernel *ck = &m->kernels[i];
         if (!emit_one(&o, p, t, k, a, ck, false, d))
             return false;
-        ck->few_rows = NULL;
-        ck->few_rows_grid_per_sm = 0;
         if (k->few_rows && k->few_rows->block <= t->max_threads &&
             shared_bytes(k->few_rows) <= t->max_smem) {
             ck->few_rows = ARENA_NEW(a, CgKernel);
@@ -1820,7 +1814,6 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
              * (the slow path either way; a quarter less to JIT-compile) */
             if (!emit_one(&o, p, t, k->few_rows, a, ck->few_rows, true, d))
                 return false;
-            ck->few_rows->few_rows = NULL;
             ck->few_rows_grid_per_sm = k->few_rows_grid_per_sm;
         }
     }

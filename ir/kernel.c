@@ -879,19 +879,10 @@ static void check_store(Ck *c, const KSegment *s, int i)
                  : "neither its value nor its index varies along the row");
 }
 
-static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
+/* The segment's schedule: valid fields, its teams filling kernel k's
+ * block, its runs covering a static row. */
+static void check_schedule(Ck *c, const Kernel *k, const KSegment *s)
 {
-    if (!s) {
-        fail(c, NULL, "segment is NULL");
-        return;
-    }
-    if (s->nouter < 0 || s->nrow < 0 || s->nouter + s->nrow > IR_MAX_RANK) {
-        fail(c, NULL, "domain of %d outer + %d row dims (at most %d in all)", s->nouter, s->nrow,
-             IR_MAX_RANK);
-        return;
-    }
-    if (!dims_ok(c->p, s->nouter, s->outer) || !dims_ok(c->p, s->nrow, s->row))
-        fail(c, NULL, "bad domain size (Dim)");
     const KSchedule *sc = &s->sched;
     if (!is_pow2(sc->threads_per_row) || sc->threads_per_row > 1024)
         fail(c, NULL, "threads_per_row %d is not a power of two in [1, 1024]",
@@ -910,6 +901,22 @@ static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
         (int64_t)sc->chunks * sc->threads_per_row * sc->vec < n)
         fail(c, NULL, "chunks %d * threads_per_row %d * vec %d do not cover the row (%" PRId64
              " elements)", sc->chunks, sc->threads_per_row, sc->vec, n);
+}
+
+static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
+{
+    if (!s) {
+        fail(c, NULL, "segment is NULL");
+        return;
+    }
+    if (s->nouter < 0 || s->nrow < 0 || s->nouter + s->nrow > IR_MAX_RANK) {
+        fail(c, NULL, "domain of %d outer + %d row dims (at most %d in all)", s->nouter, s->nrow,
+             IR_MAX_RANK);
+        return;
+    }
+    if (!dims_ok(c->p, s->nouter, s->outer) || !dims_ok(c->p, s->nrow, s->row))
+        fail(c, NULL, "bad domain size (Dim)");
+    check_schedule(c, k, s);
     if (s->ops.len < 0 || (s->ops.len && !s->ops.items) || s->stores.len < 0 ||
         (s->stores.len && !s->stores.items)) {
         fail(c, NULL, "bad op or store list");
@@ -978,8 +985,9 @@ static void check_buffers(Ck *c)
     }
 }
 
-/* Kernel.few_rows: the same segments (ops and stores shared), its own
- * valid schedules and block, no variant of its own. */
+/* Kernel.few_rows: the same segments (ops and stores shared, so checked
+ * once, with the kernel), its own valid schedules and block, no variant of
+ * its own. */
 static void check_few_rows(Ck *c, const Kernel *k)
 {
     const Kernel *f = k->few_rows;
@@ -996,13 +1004,18 @@ static void check_few_rows(Ck *c, const Kernel *k)
     for (int si = 0; si < k->nseg; si++) {
         const KSegment *a = k->segs[si], *b = f->segs[si];
         c->si = si;
-        if (!b || b->ops.items != a->ops.items || b->ops.len != a->ops.len ||
-            b->stores.items != a->stores.items || b->stores.len != a->stores.len ||
-            b->nouter != a->nouter || b->nrow != a->nrow) {
+        bool same = b && b->ops.items == a->ops.items && b->ops.len == a->ops.len &&
+                    b->stores.items == a->stores.items && b->stores.len == a->stores.len &&
+                    b->nouter == a->nouter && b->nrow == a->nrow;
+        for (int d = 0; same && d < a->nouter; d++)
+            same = dim_eq(a->outer[d], b->outer[d]);
+        for (int d = 0; same && d < a->nrow; d++)
+            same = dim_eq(a->row[d], b->row[d]);
+        if (!same) {
             fail(c, NULL, "few-rows variant: segment is not the kernel's own");
             continue;
         }
-        check_segment(c, f, b);
+        check_schedule(c, f, b);
     }
 }
 
@@ -1028,7 +1041,7 @@ bool kir_verify(const KProgram *p, Diag *d)
             c.si = si;
             check_segment(&c, k, k->segs[si]);
         }
-        if (k->few_rows)
+        if (k->few_rows && c.ok) /* over sound segments only: it compares with them */
             check_few_rows(&c, k);
     }
     return c.ok;

@@ -374,35 +374,37 @@ static void make_buffers(Kz *z)
     }
 }
 
+/* Every segment's teams in one block of `block` threads. */
+static void fit_block(Kernel *k, int block)
+{
+    for (int s = 0; s < k->nseg; s++)
+        k->segs[s]->sched.rows_per_block = block / k->segs[s]->sched.threads_per_row;
+    k->block = block;
+}
+
 /* The kernel's few-rows variant (Kernel.few_rows), or NULL when no
  * segment schedules differently for few rows. */
 static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
 {
-    KSchedule few[64];
+    Kernel *f = ARENA_NEW(a, Kernel);
+    *f = *kn;
+    f->name = arena_printf(a, "%s_few", kn->name);
+    f->segs = ARENA_ARRAY(a, KSegment *, kn->nseg);
+    f->few_rows = NULL;
     int block = 0;
     bool any = false;
-    if (kn->nseg > 64)
-        return NULL;
     for (int s = 0; s < kn->nseg; s++) {
         int want = 0;
-        any |= sched_choose_few_rows(kn->segs[s], prog, &kn->segs[s]->sched, &few[s], &want);
+        f->segs[s] = ARENA_NEW(a, KSegment);
+        *f->segs[s] = *kn->segs[s];
+        any |= sched_choose_few_rows(kn->segs[s], prog, &kn->segs[s]->sched,
+                                     &f->segs[s]->sched, &want);
         if (want > block)
             block = want;
     }
     if (!any)
         return NULL;
-    Kernel *f = ARENA_NEW(a, Kernel);
-    *f = *kn;
-    f->name = arena_printf(a, "%s_few", kn->name);
-    f->segs = ARENA_ARRAY(a, KSegment *, kn->nseg);
-    for (int s = 0; s < kn->nseg; s++) {
-        f->segs[s] = ARENA_NEW(a, KSegment);
-        *f->segs[s] = *kn->segs[s];
-        f->segs[s]->sched = few[s];
-        f->segs[s]->sched.rows_per_block = block / few[s].threads_per_row;
-    }
-    f->block = block;
-    f->few_rows = NULL;
+    fit_block(f, block);
     kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm(kn);
     return f;
 }
@@ -439,9 +441,7 @@ KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
             if (want > block)
                 block = want;
         }
-        for (int s = 0; s < kn->nseg; s++)
-            kn->segs[s]->sched.rows_per_block = block / kn->segs[s]->sched.threads_per_row;
-        kn->block = block;
+        fit_block(kn, block);
         kn->interleave = sched_interleave(kn);
         kn->few_rows = few_rows_kernel(a, kn, z.prog);
         z.prog->kernels[k] = kn;

@@ -23,14 +23,14 @@
  *     lanes get fewer runs, and past 1024 lanes the row is looped over and
  *     re-read per reduction phase (persistent = false);
  *   - weights (row loads broadcast over rows) are loaded ahead for all
- *     runs of a phase, like streamed data, while they take at most
- *     WEIGHT_REGS registers (4 per 16-byte run): a cold weight then costs
- *     one round trip per phase, not one per run (small T: QK norms at
+ *     runs, with the segment's first phase like streamed data and held for
+ *     every phase, while they take at most WEIGHT_REGS registers (4 per
+ *     16-byte run): a cold weight then costs no round trip of its own (small T: QK norms at
  *     T=1 2.35 -> 1.92 us, per-token FP8 at T=64 3.73 -> 3.31 us on the
  *     H200, with no change at T=16384), while LayerNorm's two weights (32
  *     registers) are loaded run by run from cache (79 -> 56 registers,
  *     0.85 -> 0.89 of copy at T=16384);
- *   - a symbolic row length (a reduction over T) is looped: 256 lanes;
+ *   - a symbolic row length (a reduction over T) is looped: 128 lanes;
  *   - blocks have 128 threads (rows_per_block = 128 / threads_per_row),
  *     more when one row takes more lanes: small blocks let more rows, each
  *     between its load and store phases, overlap on one SM.
@@ -38,11 +38,13 @@
  * Few rows.  The schedule above is for many rows: with T = 1..256 tokens
  * a 4096-wide row's 128 lanes each walk 32 elements one after another
  * while most SMs idle, and the kernel is latency, not bandwidth (H200:
- * add+RMSNorm+FP8 at T=64 4.17 us with 128 lanes, 3.53 us with 512;
- * T=1024 11.4 us with 128, 12.2 with 512).  So a kernel whose team spans
- * several warps also gets a few-rows schedule (sched_choose_few_rows:
- * RUNS_PER_LANE_FEW runs per lane, so 4x the lanes and every weight
- * loaded ahead), emitted as a second kernel (Kernel.few_rows); the
+ * add+RMSNorm+FP8 at T=64 4.17 us with 128 lanes, 3.84 with 256, 3.53
+ * with 512; T=1024 11.4 us with 128, 12.2 with 512).  So a kernel whose
+ * team spans several warps also gets a few-rows schedule
+ * (sched_choose_few_rows: RUNS_PER_LANE_FEW runs per lane, twice the
+ * lanes, every weight loaded ahead; with weights ahead, 2 runs beat 1 at
+ * every T: add+RMSNorm at T=512 6.77 vs 7.60 us, LayerNorm 5.26 vs 7.23),
+ * emitted as a second kernel (Kernel.few_rows); the
  * runtime launches it when the many-rows grid is at most
  * FEW_ROWS_GRID_PER_SM blocks per SM of the device.  A kernel of short
  * rows (the team fits a warp) gets one too: blocks of one warp, so its
