@@ -733,6 +733,15 @@ static bool hoistable(const Cx *x, const KOp *op)
     return true;
 }
 
+/* Do the lanes' runs cover the segment's static row exactly (e < n always,
+ * every lane the same count of elements)? */
+static bool seg_exact(const KSegment *seg)
+{
+    const KSchedule *s = &seg->sched;
+    int64_t n = kseg_static_row_len(seg);
+    return n >= 0 && s->chunks > 0 && (int64_t)s->threads_per_row * s->vec * s->chunks == n;
+}
+
 /* -------------------------------------------------------------- loops */
 
 static int64_t chunks_of(const Cx *x)
@@ -1043,10 +1052,14 @@ static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val
         line(x->o, "%s = sn_ifold_%s(%s, %s);", acc, k == RED_MAX ? "max" : "min", acc, val);
 }
 
+static bool is_var(const KOp *red) { return red->a.reduce.kind == RED_VAR; }
+
 static void emit_identity(Cx *x, const KOp *red)
 {
     IrReduce k = red->a.reduce.kind;
-    if (is_f(red->dtype))
+    if (k == RED_VAR) /* Welford state: count, mean, M2 */
+        line(x->o, "float vn%d = 0.0f, vm%d = 0.0f, vq%d = 0.0f;", red->id, red->id, red->id);
+    else if (is_f(red->dtype))
         line(x->o, "%s acc%d = %s;", "float", red->id,
              k == RED_MAX ? "sn_u2f(0xff800000u)" : k == RED_MIN ? "sn_u2f(0x7f800000u)" : "0.0f");
     else
@@ -1055,56 +1068,161 @@ static void emit_identity(Cx *x, const KOp *red)
                           : k == RED_MIN ? "(sn_i64)0x7fffffffffffffffll" : "0");
 }
 
-static void emit_team_reduce(Cx *x, const KOp *red)
+/* After a run's element loop, which kept red's input in vr<id>[j]: the
+ * run's Welford state over its elements e < n (a prefix of the run),
+ * merged into the lane's (kexec.h: sc_var_run, sc_var_merge). */
+static void emit_var_run(Cx *x, const KOp *red)
+{
+    int v = x->seg->sched.vec, id = red->id;
+    line(x->o, "{");
+    x->o->indent++;
+    if (x->exact)
+        line(x->o, "const int vk = %d;", v);
+    else
+        line(x->o, "const int vk = (int)(n - e0 < 0 ? 0 : n - e0 < %d ? n - e0 : %d);", v, v);
+    line(x->o, "float rs = 0.0f;");
+    line(x->o, "#pragma unroll");
+    line(x->o, "for (int j = 0; j < %d; j++) if (j < vk) rs = rs + vr%d[j];", v, id);
+    line(x->o, "const float rm = vk > 0 ? rs / (float)vk : 0.0f;");
+    line(x->o, "float rq = 0.0f;");
+    line(x->o, "#pragma unroll");
+    line(x->o, "for (int j = 0; j < %d; j++) if (j < vk) rq = fmaf(vr%d[j] - rm, vr%d[j] - rm, rq);",
+         v, id, id);
+    line(x->o, "sn_var_merge(&vn%d, &vm%d, &vq%d, (float)vk, rm, rq);", id, id, id);
+    close_block(x);
+}
+
+/* The team reduction of a phase's reductions, in kexec.h's order: each
+ * one's butterfly within the warp, then (teams of several warps) one
+ * barrier for all of them and each one's butterfly over the warps' values
+ * in shared memory; then each one's per-row value k<id>.  Welford states
+ * of rows that the lanes' runs cover exactly have equal counts at every
+ * step, so the partner's count is the own one (a constant after
+ * unrolling) and is neither shuffled nor stored. */
+static void emit_team_reduce(Cx *x, const KOp *const *group, int ngroup)
 {
     const KSchedule *s = &x->seg->sched;
     const Dialect *dl = &dialects[x->t->dialect];
-    int tpr = s->threads_per_row, w = tpr < 32 ? tpr : 32, id = red->id;
-    char acc[32], val[128], sh[160];
-    snprintf(acc, sizeof acc, "acc%d", id);
-    line(x->o, "#pragma unroll");
-    line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
-    x->o->indent++;
-    snprintf(sh, sizeof sh, "%s(%s%s, off, 32)", dl->shfl_xor, dl->shfl_xor_mask, acc);
-    line(x->o, "const %s other = %s;", vtype(red->dtype), sh);
-    emit_combine(x, red, acc, "other");
-    close_block(x);
-    if (tpr > 32) {
-        int nw = tpr / 32;
-        line(x->o, "{");
+    int tpr = s->threads_per_row, w = tpr < 32 ? tpr : 32, nw = tpr / 32;
+    char sh[160];
+    for (int g = 0; g < ngroup; g++) {
+        const KOp *red = group[g];
+        int id = red->id;
+        line(x->o, "#pragma unroll");
+        line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
         x->o->indent++;
-        line(x->o, "if ((lane & 31) == 0) red%d_%d[team][lane >> 5] = acc%d;", x->segno, id, id);
-        line(x->o, "__syncthreads();");
-        line(x->o, "%s p[%d];", vtype(red->dtype), nw);
-        line(x->o, "#pragma unroll");
-        line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw, x->segno, id);
-        line(x->o, "#pragma unroll");
-        line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
-        x->o->indent++;
-        line(x->o, "%s q[%d];", vtype(red->dtype), nw);
-        line(x->o, "#pragma unroll");
-        line(x->o, "for (int w = 0; w < %d; w++) {", nw);
-        x->o->indent++;
-        line(x->o, "q[w] = p[w];");
-        snprintf(val, sizeof val, "p[w ^ off]");
-        emit_combine(x, red, "q[w]", val);
+        if (is_var(red)) {
+            if (x->exact)
+                line(x->o, "const float on = vn%d;", id);
+            else
+                line(x->o, "const float on = %s(%svn%d, off, 32);", dl->shfl_xor,
+                     dl->shfl_xor_mask, id);
+            line(x->o, "const float om = %s(%svm%d, off, 32);", dl->shfl_xor, dl->shfl_xor_mask,
+                 id);
+            line(x->o, "const float oq = %s(%svq%d, off, 32);", dl->shfl_xor, dl->shfl_xor_mask,
+                 id);
+            line(x->o, "sn_var_merge(&vn%d, &vm%d, &vq%d, on, om, oq);", id, id, id);
+        } else {
+            char acc[32];
+            snprintf(acc, sizeof acc, "acc%d", id);
+            snprintf(sh, sizeof sh, "%s(%s%s, off, 32)", dl->shfl_xor, dl->shfl_xor_mask, acc);
+            line(x->o, "const %s other = %s;", vtype(red->dtype), sh);
+            emit_combine(x, red, acc, "other");
+        }
         close_block(x);
-        line(x->o, "#pragma unroll");
-        line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
-        close_block(x);
-        /* no second barrier: each reduction has its own shared array and a
-         * block reduces each of its rows once */
-        line(x->o, "acc%d = p[0];", id);
-        close_block(x);
-    } else if (tpr > 1) {
-        /* lanes can differ on ties of signed zeros: take lane 0's */
-        snprintf(sh, sizeof sh, "%s(%s%s, 0, %d)", dl->shfl_idx, dl->shfl_xor_mask, acc, tpr);
-        line(x->o, "acc%d = %s;", id, sh);
     }
-    if (red->a.reduce.kind == RED_MEAN)
-        line(x->o, "const %s k%d = acc%d / (float)n;", vtype(red->dtype), id, id);
-    else
-        line(x->o, "const %s k%d = acc%d;", vtype(red->dtype), id, id);
+    if (tpr > 32) {
+        line(x->o, "if ((lane & 31) == 0) {");
+        x->o->indent++;
+        for (int g = 0; g < ngroup; g++) {
+            int id = group[g]->id;
+            if (!is_var(group[g])) {
+                line(x->o, "red%d_%d[team][lane >> 5] = acc%d;", x->segno, id, id);
+                continue;
+            }
+            line(x->o, "red%d_%d[team][lane >> 5] = vm%d;", x->segno, id, id);
+            line(x->o, "red%d_%dq[team][lane >> 5] = vq%d;", x->segno, id, id);
+            if (!x->exact)
+                line(x->o, "red%d_%dn[team][lane >> 5] = vn%d;", x->segno, id, id);
+        }
+        close_block(x);
+        /* one barrier for the phase; no second one: each reduction has its
+         * own shared arrays and a block reduces each of its rows once */
+        line(x->o, "__syncthreads();");
+        for (int g = 0; g < ngroup; g++) {
+            const KOp *red = group[g];
+            int id = red->id;
+            line(x->o, "{");
+            x->o->indent++;
+            if (is_var(red)) {
+                line(x->o, "float pn[%d], pm[%d], pq[%d];", nw, nw, nw);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+                x->o->indent++;
+                if (x->exact)
+                    line(x->o, "pn[w] = vn%d;", id);
+                else
+                    line(x->o, "pn[w] = red%d_%dn[team][w];", x->segno, id);
+                line(x->o, "pm[w] = red%d_%d[team][w];", x->segno, id);
+                line(x->o, "pq[w] = red%d_%dq[team][w];", x->segno, id);
+                close_block(x);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
+                x->o->indent++;
+                line(x->o, "float qn[%d], qm[%d], qq[%d];", nw, nw, nw);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+                x->o->indent++;
+                line(x->o, "qn[w] = pn[w]; qm[w] = pm[w]; qq[w] = pq[w];");
+                line(x->o, "sn_var_merge(&qn[w], &qm[w], &qq[w], pn[w ^ off], pm[w ^ off], "
+                           "pq[w ^ off]);");
+                close_block(x);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) { pn[w] = qn[w]; pm[w] = qm[w]; "
+                           "pq[w] = qq[w]; }", nw);
+                close_block(x);
+                line(x->o, "vq%d = pq[0];", id);
+            } else {
+                line(x->o, "%s p[%d];", vtype(red->dtype), nw);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw,
+                     x->segno, id);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
+                x->o->indent++;
+                line(x->o, "%s q[%d];", vtype(red->dtype), nw);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+                x->o->indent++;
+                line(x->o, "q[w] = p[w];");
+                emit_combine(x, red, "q[w]", "p[w ^ off]");
+                close_block(x);
+                line(x->o, "#pragma unroll");
+                line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
+                close_block(x);
+                line(x->o, "acc%d = p[0];", id);
+            }
+            close_block(x);
+        }
+    } else if (tpr > 1) {
+        /* lanes can differ (signed zeros on ties, a merge's order): take lane 0's */
+        for (int g = 0; g < ngroup; g++) {
+            int id = group[g]->id;
+            const char *v = is_var(group[g]) ? "vq" : "acc";
+            line(x->o, "%s%d = %s(%s%s%d, 0, %d);", v, id, dl->shfl_idx, dl->shfl_xor_mask, v,
+                 id, tpr);
+        }
+    }
+    for (int g = 0; g < ngroup; g++) {
+        const KOp *red = group[g];
+        int id = red->id;
+        if (is_var(red))
+            line(x->o, "const float k%d = vq%d / (float)n;", id, id);
+        else if (red->a.reduce.kind == RED_MEAN)
+            line(x->o, "const %s k%d = acc%d / (float)n;", vtype(red->dtype), id, id);
+        else
+            line(x->o, "const %s k%d = acc%d;", vtype(red->dtype), id, id);
+    }
 }
 
 /* ------------------------------------------------------------ segments */
@@ -1300,38 +1418,56 @@ static bool waits_on_reduce(const Cx *x, const KOp *op, const char *done, char *
     return w;
 }
 
+/* The reductions of the next phase: every one not done whose input needs
+ * no reduction still to come (done: the reductions folded before).  They
+ * share one pass over the lane's runs and one team reduction (one barrier)
+ * instead of a phase each: LayerNorm's mean and variance (RED_VAR) are
+ * folded together.  Returns how many (0: the last phase). */
+static int next_group(const Cx *x, const char *done, const KOp **group)
+{
+    char *memo = x->memo;
+    memset(memo, 0, (size_t)x->seg->ops.len);
+    int ng = 0;
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = x->seg->ops.items[i];
+        if (op->kind == KO_REDUCE && !done[op->id] && !waits_on_reduce(x, op->in[0], done, memo))
+            group[ng++] = op;
+    }
+    return ng;
+}
+
 /* The row stores a phase issues: every one not yet issued whose value
  * needs no reduction still to come (done: the reductions folded before
- * this phase); the last phase (red NULL) takes the rest.  A value is
+ * this phase); the last phase (last) takes the rest.  A value is
  * stored in the first phase that computes it: its stores are in flight
  * while the team reduces, instead of all of the row's stores waiting for
  * the last phase (residual add + RMSNorm: h is stored in the phase of the
  * sum of squares). */
-static void phase_stores(const Cx *x, const KOp *red, const char *done, char *stored,
-                         char *mask)
+static void phase_stores(const Cx *x, bool last, const char *done, char *stored, char *mask)
 {
     char *memo = x->memo;
     memset(memo, 0, (size_t)x->seg->ops.len);
     for (int i = 0; i < x->seg->stores.len; i++) {
         const KStore *st = x->seg->stores.items[i];
         mask[i] = st->row && !stored[i] &&
-                  (!red || !waits_on_reduce(x, stored_value(x, st), done, memo));
+                  (last || !waits_on_reduce(x, stored_value(x, st), done, memo));
         stored[i] |= mask[i];
     }
 }
 
-/* One pass over the lane's runs (a phase): the row ops the reduction red
- * (or none) and the stores in mask need, each run's loads first, the
- * fold of red per element, then the stores of the run. */
-static void emit_phase(Cx *x, const KOp *red, const char *mask, int phase, char *need,
-                       char *in_run)
+/* One pass over the lane's runs (a phase): the row ops the reductions of
+ * group (none in the last phase) and the stores in mask need, each run's
+ * loads first, the folds per element (a variance's per run), then the
+ * stores of the run; then the team reduction of the group. */
+static void emit_phase(Cx *x, const KOp *const *group, int ngroup, const char *mask, int phase,
+                       char *need, char *in_run)
 {
     const KSegment *seg = x->seg;
     memset(need, 0, (size_t)seg->ops.len);
     memset(in_run, 0, (size_t)seg->ops.len);
-    bool any = red != NULL;
-    if (red)
-        slice(x, red->in[0], need, phase);
+    bool any = ngroup > 0;
+    for (int g = 0; g < ngroup; g++)
+        slice(x, group[g]->in[0], need, phase);
     for (int i = 0; i < seg->stores.len; i++)
         if (mask[i]) {
             slice(x, stored_value(x, seg->stores.items[i]), need, phase);
@@ -1339,8 +1475,8 @@ static void emit_phase(Cx *x, const KOp *red, const char *mask, int phase, char 
         }
     if (!any)
         return;
-    if (red)
-        emit_identity(x, red);
+    for (int g = 0; g < ngroup; g++)
+        emit_identity(x, group[g]);
     emit_prefetch(x, need, x->pf);
     open_runs(x);
     emit_run_loads(x, need, in_run, x->pf);
@@ -1348,14 +1484,20 @@ static void emit_phase(Cx *x, const KOp *red, const char *mask, int phase, char 
     for (int i = 0; i < seg->stores.len; i++)
         if (mask[i])
             line(x->o, "%s s%d[%d];", vtype(stored_value(x, seg->stores.items[i])->dtype), i, v);
+    for (int g = 0; g < ngroup; g++)
+        if (is_var(group[g]))
+            line(x->o, "float vr%d[%d];", group[g]->id, v);
     open_elems(x);
     emit_elem_ops(x, need, in_run, phase);
-    if (red) {
+    for (int g = 0; g < ngroup; g++) {
+        const KOp *red = group[g];
         /* a per-row input is folded once per element too (it is in scope) */
         char acc[32], val[32];
         snprintf(acc, sizeof acc, "acc%d", red->id);
         snprintf(val, sizeof val, "k%d", red->in[0]->id);
-        if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
+        if (is_var(red)) { /* kept for the run's state; elements past n are not counted */
+            line(x->o, "vr%d[j] = %s;", red->id, val);
+        } else if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
             emit_combine(x, red, acc, val);
         } else {
             line(x->o, "if (ok) {");
@@ -1368,13 +1510,17 @@ static void emit_phase(Cx *x, const KOp *red, const char *mask, int phase, char 
         if (mask[i])
             line(x->o, "s%d[j] = k%d;", i, stored_value(x, seg->stores.items[i])->id);
     close_block(x);
+    for (int g = 0; g < ngroup; g++)
+        if (is_var(group[g]))
+            emit_var_run(x, group[g]);
     for (int i = 0; i < seg->stores.len; i++)
         if (mask[i])
             emit_run_store(x, i);
     close_block(x);
-    if (red) {
-        emit_team_reduce(x, red);
-        x->emitted[red->id] = 1;
+    if (ngroup > 0) {
+        emit_team_reduce(x, group, ngroup);
+        for (int g = 0; g < ngroup; g++)
+            x->emitted[group[g]->id] = 1;
     }
 }
 
@@ -1427,20 +1573,21 @@ static void plan_cache(Cx *x, char *need)
     size_t nst = (size_t)seg->stores.len + 1;
     char *done = arena_alloc(x->o->arena, n + 1), *stored = arena_alloc(x->o->arena, nst),
          *mask = arena_alloc(x->o->arena, nst); /* zeroed */
-    for (int i = 0; i <= seg->ops.len; i++) {
-        const KOp *op = i < seg->ops.len ? seg->ops.items[i] : NULL;
-        if (op && op->kind != KO_REDUCE)
-            continue;
+    const KOp **group = arena_alloc(x->o->arena, sizeof(KOp *) * (n + 1));
+    for (;;) {
+        int ng = next_group(x, done, group);
         memset(need, 0, n);
-        phase_stores(x, op, done, stored, mask);
-        if (op)
-            slice(x, op->in[0], need, phase);
+        phase_stores(x, ng == 0, done, stored, mask);
+        for (int g = 0; g < ng; g++)
+            slice(x, group[g]->in[0], need, phase);
         for (int k = 0; k < seg->stores.len; k++)
             if (mask[k])
                 slice(x, stored_value(x, seg->stores.items[k]), need, phase);
         phase++;
-        if (op)
-            done[op->id] = 1;
+        if (ng == 0)
+            break;
+        for (int g = 0; g < ng; g++)
+            done[group[g]->id] = 1;
     }
     for (int i = 0; i < seg->ops.len; i++) /* emission recomputes them the same way */
         x->phase_of[i] = -1;
@@ -1463,8 +1610,7 @@ static void emit_segment(Cx *x)
     x->early = arena_alloc(o->arena, sizeof(int) * (size_t)(nops + 1)); /* zeroed */
     x->prefetched = false;
     x->n = kseg_static_row_len(seg);
-    x->exact = x->n >= 0 && s->chunks > 0 &&
-               (int64_t)s->threads_per_row * s->vec * s->chunks == x->n;
+    x->exact = seg_exact(seg);
     plan_cache(x, need);
     memset(x->emitted, 0, (size_t)nops);
     line(o, "const int lane = threadIdx.x %% %d, team = threadIdx.x / %d;", s->threads_per_row,
@@ -1505,13 +1651,14 @@ static void emit_segment(Cx *x)
     int phase = 0;
     char *stored = arena_alloc(o->arena, (size_t)seg->stores.len + 1); /* zeroed */
     char *mask = arena_alloc(o->arena, (size_t)seg->stores.len + 1);
-    for (int i = 0; i <= nops; i++) {
-        const KOp *op = i < nops ? seg->ops.items[i] : NULL;
-        if (op && op->kind != KO_REDUCE)
-            continue;
-        phase_stores(x, op, x->emitted, stored, mask);
-        emit_phase(x, op, mask, phase++, need, in_run);
+    const KOp **group = arena_alloc(o->arena, sizeof(KOp *) * ((size_t)nops + 1));
+    for (;;) {
+        int ng = next_group(x, x->emitted, group);
+        phase_stores(x, ng == 0, x->emitted, stored, mask);
+        emit_phase(x, group, ng, mask, phase++, need, in_run);
         emit_ready_outer(x);
+        if (ng == 0)
+            break;
     }
     emit_outer_stores(x);
 }
@@ -1601,7 +1748,7 @@ static int shared_bytes(const Kernel *k)
             const KOp *op = seg->ops.items[i];
             if (op->kind == KO_REDUCE)
                 bytes += seg->sched.rows_per_block * (seg->sched.threads_per_row / 32) *
-                         (is_f(op->dtype) ? 4 : 8);
+                         (!is_var(op) ? (is_f(op->dtype) ? 4 : 8) : seg_exact(seg) ? 8 : 12);
         }
     }
     return bytes;
@@ -1615,9 +1762,14 @@ static void declare_shared(Out *o, const Kernel *k)
             continue;
         for (int i = 0; i < seg->ops.len; i++) {
             const KOp *op = seg->ops.items[i];
-            if (op->kind == KO_REDUCE)
-                line(o, "__shared__ %s red%d_%d[%d][%d];", vtype(op->dtype), s, op->id,
-                     seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
+            if (op->kind != KO_REDUCE)
+                continue;
+            line(o, "__shared__ %s red%d_%d[%d][%d];", vtype(op->dtype), s, op->id,
+                 seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
+            if (is_var(op)) /* the Welford state's M2, and its count unless constant */
+                for (const char *sfx = seg_exact(seg) ? "q" : "qn"; *sfx; sfx++)
+                    line(o, "__shared__ float red%d_%d%c[%d][%d];", s, op->id, *sfx,
+                         seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
         }
     }
 }

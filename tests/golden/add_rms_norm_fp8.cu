@@ -302,6 +302,25 @@ SN_DEVICE float sn_fold_min(float s, float x)
 SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
 #endif
+/* Variance reductions: b's Welford state (count, mean, M2) merged into
+ * a's, the arithmetic and order of ir/scalar.h's sc_var_merge (Chan et
+ * al.).  With constant counts (rows the lanes cover exactly) the branches
+ * and f fold away after unrolling. */
+SN_DEVICE void sn_var_merge(float *an, float *am, float *aq, float bn, float bm, float bq)
+{
+    if (bn == 0.0f)
+        return;
+    if (*an == 0.0f) {
+        *an = bn;
+        *am = bm;
+        *aq = bq;
+        return;
+    }
+    const float n = *an + bn, f = bn / n, d = bm - *am;
+    *aq = fmaf((d * d) * *an, f, *aq + bq);
+    *am = fmaf(d, f, *am);
+    *an = n;
+}
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
 /* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
@@ -446,9 +465,11 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                 const float other = __shfl_xor_sync(0xffffffffu, acc5, off, 32);
                 acc5 = acc5 + other;
             }
+            if ((lane & 31) == 0) {
+                red0_5[team][lane >> 5] = acc5;
+            }
+            __syncthreads();
             {
-                if ((lane & 31) == 0) red0_5[team][lane >> 5] = acc5;
-                __syncthreads();
                 float p[4];
                 #pragma unroll
                 for (int w = 0; w < 4; w++) p[w] = red0_5[team][w];
@@ -589,9 +610,11 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
                 const float other = __shfl_xor_sync(0xffffffffu, acc5, off, 32);
                 acc5 = acc5 + other;
             }
+            if ((lane & 31) == 0) {
+                red0_5[team][lane >> 5] = acc5;
+            }
+            __syncthreads();
             {
-                if ((lane & 31) == 0) red0_5[team][lane >> 5] = acc5;
-                __syncthreads();
                 float p[4];
                 #pragma unroll
                 for (int w = 0; w < 4; w++) p[w] = red0_5[team][w];
@@ -754,9 +777,11 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
                 const float other = __shfl_xor_sync(0xffffffffu, acc5, off, 32);
                 acc5 = acc5 + other;
             }
+            if ((lane & 31) == 0) {
+                red0_5[team][lane >> 5] = acc5;
+            }
+            __syncthreads();
             {
-                if ((lane & 31) == 0) red0_5[team][lane >> 5] = acc5;
-                __syncthreads();
                 float p[8];
                 #pragma unroll
                 for (int w = 0; w < 8; w++) p[w] = red0_5[team][w];
