@@ -29,6 +29,7 @@ def main():
     ap.add_argument("--lib", default="build/runtime/libsinter.so")
     ap.add_argument("--tokens", default="64")
     ap.add_argument("--only", default="", help="comma-separated example file names")
+    ap.add_argument("--repeat", type=int, default=1, help="calls of each profiled")
     a = ap.parse_args()
     os.environ.setdefault("SINTER_CACHE_DIR", tempfile.mkdtemp(prefix="sinter-prof-cache-"))
     sn = bench.Sinter(a.lib, a.sinter)
@@ -49,8 +50,9 @@ def main():
             torch.cuda.synchronize()
             print(f"profiling {name} T={T}: sinter, then torch.compile", flush=True)
             torch.cuda.profiler.start()
-            run()
-            compiled(*ins)
+            for _ in range(a.repeat):
+                run()
+                compiled(*ins)
             torch.cuda.synchronize()
             torch.cuda.profiler.stop()
     return 0

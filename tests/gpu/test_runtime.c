@@ -313,8 +313,10 @@ static void test_in_place(Arena *a)
 /* ------------------------------------------- special values, bit exact */
 
 /* FP8 stores (one-value and four-value encoders, saturating or not, on
- * sm_89+ the hardware path with its fix-ups) equal the host conversion bit
- * for bit, NaN signs included; max/min reductions propagate NaN.  Special
+ * sm_89+ the hardware path with its fix-ups) and bf16 ones (two codes per
+ * conversion; a rounding read back as f32; on sm_80+ the hardware path
+ * with NaN fixed up) equal the host conversion bit for bit, NaN signs
+ * included; max/min reductions propagate NaN.  Special
  * values sit at random places, so most four-value groups mix them with
  * ordinary values. */
 static void test_special_values(Arena *a)
@@ -344,23 +346,25 @@ static void test_special_values(Arena *a)
     for (int i = 0; i < nspec; i++) /* row T-1: all of them in a row */
         in.f[(T - 1) * 64 + i] = special[i];
     int64_t syms[1] = {T};
-    IrBuf want[6];
+    IrBuf want[8];
     Diag d;
     diag_init(&d);
     CHECK(ir_interp(c.g, syms, &in, want, &d), "interpreter");
     diag_free(&d);
     void *bx;
     void *x = upload(&in, 0, 0, &bx);
-    void *o[6];
-    sn_tensor out[6];
+    void *o[8];
+    sn_tensor out[8];
     int64_t s1[1] = {T};
-    static const sn_dtype ot[6] = {SN_F8E4M3, SN_F8E4M3, SN_F8E5M2, SN_F8E5M2, SN_F32, SN_F32};
-    for (int i = 0; i < 6; i++) {
+    static const sn_dtype ot[8] = {SN_F8E4M3, SN_F8E4M3, SN_F8E5M2, SN_F8E5M2,
+                                   SN_F32,    SN_F32,    SN_BF16,   SN_F32};
+    for (int i = 0; i < 8; i++) {
         sn_dev_alloc(&o[i], (size_t)T * 64 * 4);
-        out[i] = (sn_tensor){o[i], ot[i], i < 4 ? 2 : 1, i < 4 ? s : s1, NULL, 0};
+        bool row = i == 4 || i == 5;
+        out[i] = (sn_tensor){o[i], ot[i], row ? 1 : 2, row ? s1 : s, NULL, 0};
     }
     sn_tensor tin[1] = {{x, SN_F32, 2, s, NULL, 0}};
-    sn_status st = sn_launch(c.gr, tin, 1, out, 6, NULL, 0, NULL);
+    sn_status st = sn_launch(c.gr, tin, 1, out, 8, NULL, 0, NULL);
     CHECK(st == SN_OK, "special values launch: %s", sn_last_error());
     sn_dev_synchronize();
     unsigned char *host = malloc((size_t)T * 64);
@@ -377,8 +381,30 @@ static void test_special_values(Arena *a)
     }
     same(&want[4], o[4], "amax with NaN and infinities");
     same(&want[5], o[5], "amin with NaN and infinities");
+    unsigned short *h16 = malloc((size_t)T * 64 * 2);
+    sn_dev_download(h16, o[6], (size_t)T * 64 * 2);
+    int64_t bad16 = 0, first16 = -1;
+    for (int64_t k = 0; k < T * 64; k++)
+        if (h16[k] != dt_f32_to_bf16(want[6].f[k]) && bad16++ == 0)
+            first16 = k;
+    CHECK(bad16 == 0, "bf16 output: %lld codes differ from the host conversion (first: x = %a "
+          "gives 0x%04x, want 0x%04x)", (long long)bad16,
+          (double)in.f[first16 > 0 ? first16 : 0], first16 >= 0 ? h16[first16] : 0,
+          first16 >= 0 ? dt_f32_to_bf16(want[6].f[first16]) : 0);
+    free(h16);
+    unsigned *h32 = malloc((size_t)T * 64 * 4);
+    sn_dev_download(h32, o[7], (size_t)T * 64 * 4);
+    int64_t bad32 = 0;
+    for (int64_t k = 0; k < T * 64; k++) {
+        unsigned w;
+        memcpy(&w, &want[7].f[k], 4);
+        bad32 += h32[k] != w;
+    }
+    CHECK(bad32 == 0, "bf16 roundings read back as f32: %lld differ in their bits",
+          (long long)bad32);
+    free(h32);
     free(host);
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 8; i++)
         sn_dev_free(o[i]);
     sn_dev_free(bx);
     sn_bundle_free(c.b);
