@@ -1353,12 +1353,6 @@ static void emit_run_store(Cx *x, int i)
             line(x->o, "#pragma unroll");
             line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
                  "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
-        } else if (sfx && v % 2 == 0 && (!strcmp(enc, "sn_to_bf16") ||
-                                         !strcmp(enc, "sn_to_bf16_sat"))) { /* 2 per word */
-            line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
-            line(x->o, "#pragma unroll");
-            line(x->o, "for (int j = 0; j < %d; j += 2) wd[j / 2] = sn_to2%s(s%d[j], s%d[j + 1]);",
-                 v, enc + 5, i, i);
         } else if (sfx) {
             line(x->o, "#pragma unroll");
             line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);

@@ -313,9 +313,9 @@ static void test_in_place(Arena *a)
 /* ------------------------------------------- special values, bit exact */
 
 /* FP8 stores (one-value and four-value encoders, saturating or not, on
- * sm_89+ the hardware path with its fix-ups) and bf16 ones (two codes per
- * conversion; a rounding read back as f32; on sm_80+ the hardware path
- * with NaN fixed up) equal the host conversion bit for bit, NaN signs
+ * sm_89+ the hardware path with its fix-ups) and bf16 ones (a value
+ * rounded at its store; a rounding read back as f32) equal the host
+ * conversion bit for bit, NaN signs
  * included; max/min reductions propagate NaN.  Special
  * values sit at random places, so most four-value groups mix them with
  * ordinary values. */
