@@ -1052,14 +1052,10 @@ static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val
         line(x->o, "%s = sn_ifold_%s(%s, %s);", acc, k == RED_MAX ? "max" : "min", acc, val);
 }
 
-static bool is_var(const KOp *red) { return red->a.reduce.kind == RED_VAR; }
-
 static void emit_identity(Cx *x, const KOp *red)
 {
     IrReduce k = red->a.reduce.kind;
-    if (k == RED_VAR) /* Welford state: count, mean, M2 */
-        line(x->o, "float vn%d = 0.0f, vm%d = 0.0f, vq%d = 0.0f;", red->id, red->id, red->id);
-    else if (is_f(red->dtype))
+    if (is_f(red->dtype))
         line(x->o, "%s acc%d = %s;", "float", red->id,
              k == RED_MAX ? "sn_u2f(0xff800000u)" : k == RED_MIN ? "sn_u2f(0x7f800000u)" : "0.0f");
     else
@@ -1068,37 +1064,10 @@ static void emit_identity(Cx *x, const KOp *red)
                           : k == RED_MIN ? "(sn_i64)0x7fffffffffffffffll" : "0");
 }
 
-/* After a run's element loop, which kept red's input in vr<id>[j]: the
- * run's Welford state over its elements e < n (a prefix of the run),
- * merged into the lane's (kexec.h: sc_var_run, sc_var_merge). */
-static void emit_var_run(Cx *x, const KOp *red)
-{
-    int v = x->seg->sched.vec, id = red->id;
-    line(x->o, "{");
-    x->o->indent++;
-    if (x->exact)
-        line(x->o, "const int vk = %d;", v);
-    else
-        line(x->o, "const int vk = (int)(n - e0 < 0 ? 0 : n - e0 < %d ? n - e0 : %d);", v, v);
-    line(x->o, "float rs = 0.0f;");
-    line(x->o, "#pragma unroll");
-    line(x->o, "for (int j = 0; j < %d; j++) if (j < vk) rs = rs + vr%d[j];", v, id);
-    line(x->o, "const float rm = vk > 0 ? rs / (float)vk : 0.0f;");
-    line(x->o, "float rq = 0.0f;");
-    line(x->o, "#pragma unroll");
-    line(x->o, "for (int j = 0; j < %d; j++) if (j < vk) rq = fmaf(vr%d[j] - rm, vr%d[j] - rm, rq);",
-         v, id, id);
-    line(x->o, "sn_var_merge(&vn%d, &vm%d, &vq%d, (float)vk, rm, rq);", id, id, id);
-    close_block(x);
-}
-
 /* The team reduction of a phase's reductions, in kexec.h's order: each
  * one's butterfly within the warp, then (teams of several warps) one
  * barrier for all of them and each one's butterfly over the warps' values
- * in shared memory; then each one's per-row value k<id>.  Welford states
- * of rows that the lanes' runs cover exactly have equal counts at every
- * step, so the partner's count is the own one (a constant after
- * unrolling) and is neither shuffled nor stored. */
+ * in shared memory; then each one's per-row value k<id>. */
 static void emit_team_reduce(Cx *x, const KOp *const *group, int ngroup)
 {
     const KSchedule *s = &x->seg->sched;
@@ -1111,40 +1080,19 @@ static void emit_team_reduce(Cx *x, const KOp *const *group, int ngroup)
         line(x->o, "#pragma unroll");
         line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
         x->o->indent++;
-        if (is_var(red)) {
-            if (x->exact)
-                line(x->o, "const float on = vn%d;", id);
-            else
-                line(x->o, "const float on = %s(%svn%d, off, 32);", dl->shfl_xor,
-                     dl->shfl_xor_mask, id);
-            line(x->o, "const float om = %s(%svm%d, off, 32);", dl->shfl_xor, dl->shfl_xor_mask,
-                 id);
-            line(x->o, "const float oq = %s(%svq%d, off, 32);", dl->shfl_xor, dl->shfl_xor_mask,
-                 id);
-            line(x->o, "sn_var_merge(&vn%d, &vm%d, &vq%d, on, om, oq);", id, id, id);
-        } else {
-            char acc[32];
-            snprintf(acc, sizeof acc, "acc%d", id);
-            snprintf(sh, sizeof sh, "%s(%s%s, off, 32)", dl->shfl_xor, dl->shfl_xor_mask, acc);
-            line(x->o, "const %s other = %s;", vtype(red->dtype), sh);
-            emit_combine(x, red, acc, "other");
-        }
+        char acc[32];
+        snprintf(acc, sizeof acc, "acc%d", id);
+        snprintf(sh, sizeof sh, "%s(%s%s, off, 32)", dl->shfl_xor, dl->shfl_xor_mask, acc);
+        line(x->o, "const %s other = %s;", vtype(red->dtype), sh);
+        emit_combine(x, red, acc, "other");
         close_block(x);
     }
     if (tpr > 32) {
         line(x->o, "if ((lane & 31) == 0) {");
         x->o->indent++;
-        for (int g = 0; g < ngroup; g++) {
-            int id = group[g]->id;
-            if (!is_var(group[g])) {
-                line(x->o, "red%d_%d[team][lane >> 5] = acc%d;", x->segno, id, id);
-                continue;
-            }
-            line(x->o, "red%d_%d[team][lane >> 5] = vm%d;", x->segno, id, id);
-            line(x->o, "red%d_%dq[team][lane >> 5] = vq%d;", x->segno, id, id);
-            if (!x->exact)
-                line(x->o, "red%d_%dn[team][lane >> 5] = vn%d;", x->segno, id, id);
-        }
+        for (int g = 0; g < ngroup; g++)
+            line(x->o, "red%d_%d[team][lane >> 5] = acc%d;", x->segno, group[g]->id,
+                 group[g]->id);
         close_block(x);
         /* one barrier for the phase; no second one: each reduction has its
          * own shared arrays and a block reduces each of its rows once */
@@ -1154,71 +1102,38 @@ static void emit_team_reduce(Cx *x, const KOp *const *group, int ngroup)
             int id = red->id;
             line(x->o, "{");
             x->o->indent++;
-            if (is_var(red)) {
-                line(x->o, "float pn[%d], pm[%d], pq[%d];", nw, nw, nw);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
-                x->o->indent++;
-                if (x->exact)
-                    line(x->o, "pn[w] = vn%d;", id);
-                else
-                    line(x->o, "pn[w] = red%d_%dn[team][w];", x->segno, id);
-                line(x->o, "pm[w] = red%d_%d[team][w];", x->segno, id);
-                line(x->o, "pq[w] = red%d_%dq[team][w];", x->segno, id);
-                close_block(x);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
-                x->o->indent++;
-                line(x->o, "float qn[%d], qm[%d], qq[%d];", nw, nw, nw);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
-                x->o->indent++;
-                line(x->o, "qn[w] = pn[w]; qm[w] = pm[w]; qq[w] = pq[w];");
-                line(x->o, "sn_var_merge(&qn[w], &qm[w], &qq[w], pn[w ^ off], pm[w ^ off], "
-                           "pq[w ^ off]);");
-                close_block(x);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) { pn[w] = qn[w]; pm[w] = qm[w]; "
-                           "pq[w] = qq[w]; }", nw);
-                close_block(x);
-                line(x->o, "vq%d = pq[0];", id);
-            } else {
-                line(x->o, "%s p[%d];", vtype(red->dtype), nw);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw,
-                     x->segno, id);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
-                x->o->indent++;
-                line(x->o, "%s q[%d];", vtype(red->dtype), nw);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) {", nw);
-                x->o->indent++;
-                line(x->o, "q[w] = p[w];");
-                emit_combine(x, red, "q[w]", "p[w ^ off]");
-                close_block(x);
-                line(x->o, "#pragma unroll");
-                line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
-                close_block(x);
-                line(x->o, "acc%d = p[0];", id);
-            }
+            line(x->o, "%s p[%d];", vtype(red->dtype), nw);
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw,
+                 x->segno, id);
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
+            x->o->indent++;
+            line(x->o, "%s q[%d];", vtype(red->dtype), nw);
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+            x->o->indent++;
+            line(x->o, "q[w] = p[w];");
+            emit_combine(x, red, "q[w]", "p[w ^ off]");
+            close_block(x);
+            line(x->o, "#pragma unroll");
+            line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
+            close_block(x);
+            line(x->o, "acc%d = p[0];", id);
             close_block(x);
         }
     } else if (tpr > 1) {
-        /* lanes can differ (signed zeros on ties, a merge's order): take lane 0's */
+        /* lanes can differ on ties of signed zeros: take lane 0's */
         for (int g = 0; g < ngroup; g++) {
             int id = group[g]->id;
-            const char *v = is_var(group[g]) ? "vq" : "acc";
-            line(x->o, "%s%d = %s(%s%s%d, 0, %d);", v, id, dl->shfl_idx, dl->shfl_xor_mask, v,
-                 id, tpr);
+            line(x->o, "acc%d = %s(%sacc%d, 0, %d);", id, dl->shfl_idx, dl->shfl_xor_mask, id,
+                 tpr);
         }
     }
     for (int g = 0; g < ngroup; g++) {
         const KOp *red = group[g];
         int id = red->id;
-        if (is_var(red))
-            line(x->o, "const float k%d = vq%d / (float)n;", id, id);
-        else if (red->a.reduce.kind == RED_MEAN)
+        if (red->a.reduce.kind == RED_MEAN)
             line(x->o, "const %s k%d = acc%d / (float)n;", vtype(red->dtype), id, id);
         else
             line(x->o, "const %s k%d = acc%d;", vtype(red->dtype), id, id);
@@ -1421,8 +1336,8 @@ static bool waits_on_reduce(const Cx *x, const KOp *op, const char *done, char *
 /* The reductions of the next phase: every one not done whose input needs
  * no reduction still to come (done: the reductions folded before).  They
  * share one pass over the lane's runs and one team reduction (one barrier)
- * instead of a phase each: LayerNorm's mean and variance (RED_VAR) are
- * folded together.  Returns how many (0: the last phase). */
+ * instead of a phase each (a mean and a max of the same row).  Returns how
+ * many (0: the last phase). */
 static int next_group(const Cx *x, const char *done, const KOp **group)
 {
     char *memo = x->memo;
@@ -1457,8 +1372,8 @@ static void phase_stores(const Cx *x, bool last, const char *done, char *stored,
 
 /* One pass over the lane's runs (a phase): the row ops the reductions of
  * group (none in the last phase) and the stores in mask need, each run's
- * loads first, the folds per element (a variance's per run), then the
- * stores of the run; then the team reduction of the group. */
+ * loads first, the folds per element, then the stores of the run; then
+ * the team reduction of the group. */
 static void emit_phase(Cx *x, const KOp *const *group, int ngroup, const char *mask, int phase,
                        char *need, char *in_run)
 {
@@ -1484,9 +1399,6 @@ static void emit_phase(Cx *x, const KOp *const *group, int ngroup, const char *m
     for (int i = 0; i < seg->stores.len; i++)
         if (mask[i])
             line(x->o, "%s s%d[%d];", vtype(stored_value(x, seg->stores.items[i])->dtype), i, v);
-    for (int g = 0; g < ngroup; g++)
-        if (is_var(group[g]))
-            line(x->o, "float vr%d[%d];", group[g]->id, v);
     open_elems(x);
     emit_elem_ops(x, need, in_run, phase);
     for (int g = 0; g < ngroup; g++) {
@@ -1495,9 +1407,7 @@ static void emit_phase(Cx *x, const KOp *const *group, int ngroup, const char *m
         char acc[32], val[32];
         snprintf(acc, sizeof acc, "acc%d", red->id);
         snprintf(val, sizeof val, "k%d", red->in[0]->id);
-        if (is_var(red)) { /* kept for the run's state; elements past n are not counted */
-            line(x->o, "vr%d[j] = %s;", red->id, val);
-        } else if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
+        if (x->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
             emit_combine(x, red, acc, val);
         } else {
             line(x->o, "if (ok) {");
@@ -1510,9 +1420,6 @@ static void emit_phase(Cx *x, const KOp *const *group, int ngroup, const char *m
         if (mask[i])
             line(x->o, "s%d[j] = k%d;", i, stored_value(x, seg->stores.items[i])->id);
     close_block(x);
-    for (int g = 0; g < ngroup; g++)
-        if (is_var(group[g]))
-            emit_var_run(x, group[g]);
     for (int i = 0; i < seg->stores.len; i++)
         if (mask[i])
             emit_run_store(x, i);
@@ -1748,7 +1655,7 @@ static int shared_bytes(const Kernel *k)
             const KOp *op = seg->ops.items[i];
             if (op->kind == KO_REDUCE)
                 bytes += seg->sched.rows_per_block * (seg->sched.threads_per_row / 32) *
-                         (!is_var(op) ? (is_f(op->dtype) ? 4 : 8) : seg_exact(seg) ? 8 : 12);
+                         (is_f(op->dtype) ? 4 : 8);
         }
     }
     return bytes;
@@ -1762,14 +1669,9 @@ static void declare_shared(Out *o, const Kernel *k)
             continue;
         for (int i = 0; i < seg->ops.len; i++) {
             const KOp *op = seg->ops.items[i];
-            if (op->kind != KO_REDUCE)
-                continue;
-            line(o, "__shared__ %s red%d_%d[%d][%d];", vtype(op->dtype), s, op->id,
-                 seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
-            if (is_var(op)) /* the Welford state's M2, and its count unless constant */
-                for (const char *sfx = seg_exact(seg) ? "q" : "qn"; *sfx; sfx++)
-                    line(o, "__shared__ float red%d_%d%c[%d][%d];", s, op->id, *sfx,
-                         seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
+            if (op->kind == KO_REDUCE)
+                line(o, "__shared__ %s red%d_%d[%d][%d];", vtype(op->dtype), s, op->id,
+                     seg->sched.rows_per_block, seg->sched.threads_per_row / 32);
         }
     }
 }

@@ -231,7 +231,7 @@ static const char *const binary_names[BIN_COUNT] = {
     "add", "sub", "mul", "div", "max", "min", "pow", "lt", "le", "gt", "ge", "eq", "ne",
     "and", "or",
 };
-static const char *const reduce_names[RED_COUNT] = {"sum", "mean", "max", "min", "var"};
+static const char *const reduce_names[RED_COUNT] = {"sum", "mean", "max", "min"};
 
 const char *ir_op_name(IrOp op) { return op < IR_OP_COUNT ? op_names[op] : "?"; }
 const char *ir_unary_name(IrUnary k) { return k < UN_COUNT ? unary_names[k] : "?"; }

@@ -526,46 +526,9 @@ static void fold_row(IrReduce k, bool flt, const Val *xv, int64_t start, int64_t
     }
 }
 
-/* The second pass of RED_VAR: adds (x - mean)^2 in f64, mean being the
- * output element's exact f64 mean (center[o]). */
-static void fold_row_centered(const Val *xv, int64_t start, int64_t len, bool inner_reduced,
-                              Acc *acc, int64_t obase, const double *center)
-{
-    for (int64_t j = 0; j < len; j++) {
-        int64_t o = inner_reduced ? obase : obase + j;
-        double d = (double)xv->f[start + j] - center[o];
-        acc[o].f += d * d;
-    }
-}
-
-/* Walks the input row-major once, keeping the output offset of the current
- * row with an odometer over the outer dims (output stride 0 along reduced
- * dims), folding every value into its output's accumulator: by kind k, or
- * centred and squared when center is non-NULL. */
-static void walk_reduce(IrReduce k, const Val *xv, const int64_t *ish, int r, uint32_t axes,
-                        const int64_t *ostride, int64_t total, bool flt, Acc *acc,
-                        const double *center)
-{
-    int64_t len = ish[r - 1], obase = 0, idx[IR_MAX_RANK] = {0};
-    bool inner_reduced = axes >> (r - 1) & 1;
-    for (int64_t start = 0; len > 0 && start < total; start += len) {
-        if (center)
-            fold_row_centered(xv, start, len, inner_reduced, acc, obase, center);
-        else
-            fold_row(k, flt, xv, start, len, inner_reduced, acc, obase);
-        for (int d = r - 2; d >= 0; d--) { /* next row: odometer over outer dims */
-            obase += ostride[d];
-            if (++idx[d] < ish[d])
-                break;
-            obase -= ostride[d] * ish[d];
-            idx[d] = 0;
-        }
-    }
-}
-
-/* IR_REDUCE over any set of axes.  RED_VAR takes two walks: the f64 mean,
- * then the f64 sum of squared deviations from it, divided by the count
- * (0/0 = NaN over an empty dimension, as mean). */
+/* IR_REDUCE over any set of axes: walks the input row-major once, keeping
+ * the output offset of the current row with an odometer over the outer
+ * dims (output stride 0 along reduced dims). */
 static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
 {
     const IrNode *x = n->in[0];
@@ -574,9 +537,9 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     IrReduce k = n->a.reduce.kind;
     uint32_t axes = n->a.reduce.axes;
     int r = x->rank;
-    int64_t onum = it->numel[n->id], count = 1, ostride[IR_MAX_RANK];
+    int64_t onum = it->numel[n->id], count = 1, ostride[IR_MAX_RANK], idx[IR_MAX_RANK] = {0};
     IR_ASSERT(r >= 1 && is_float(x) == is_float(n));
-    IR_ASSERT((k != RED_MEAN && k != RED_VAR) || is_float(x));
+    IR_ASSERT(k != RED_MEAN || is_float(x));
 
     int64_t s = 1;
     for (int d = r - 1; d >= 0; d--) {
@@ -592,33 +555,31 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
         return false;
     }
 
-    size_t no = (size_t)(onum ? onum : 1);
-    Acc *acc = malloc(no * sizeof(Acc));
-    double *center = k == RED_VAR ? malloc(no * sizeof(double)) : NULL;
-    if (!acc || (k == RED_VAR && !center)) {
-        free(acc);
-        free(center);
+    Acc *acc = malloc((size_t)(onum ? onum : 1) * sizeof(Acc));
+    if (!acc) {
         diag_error(it->d, n->span, "out of memory");
         return false;
     }
-    IrReduce k1 = k == RED_VAR ? RED_MEAN : k;
     for (int64_t o = 0; o < onum; o++)
-        acc[o] = acc_init(k1, is_float(x));
-    int64_t total = it->numel[x->id];
-    walk_reduce(k1, xv, ish, r, axes, ostride, total, is_float(x), acc, NULL);
-    if (k == RED_VAR) {
-        for (int64_t o = 0; o < onum; o++) {
-            center[o] = acc[o].f / (double)count;
-            acc[o].f = 0.0;
+        acc[o] = acc_init(k, is_float(x));
+
+    int64_t len = ish[r - 1], total = it->numel[x->id], obase = 0;
+    bool inner_reduced = axes >> (r - 1) & 1;
+    for (int64_t start = 0; len > 0 && start < total; start += len) {
+        fold_row(k, is_float(x), xv, start, len, inner_reduced, acc, obase);
+        for (int d = r - 2; d >= 0; d--) { /* next row: odometer over outer dims */
+            obase += ostride[d];
+            if (++idx[d] < ish[d])
+                break;
+            obase -= ostride[d] * ish[d];
+            idx[d] = 0;
         }
-        walk_reduce(k, xv, ish, r, axes, ostride, total, true, acc, center);
-        free(center);
     }
 
     for (int64_t o = 0; o < onum; o++) {
         if (!is_float(n))
             v->i[o] = acc[o].i;
-        else if (k == RED_MEAN || k == RED_VAR)
+        else if (k == RED_MEAN)
             v->f[o] = (float)(acc[o].f / (double)count);
         else
             v->f[o] = (float)acc[o].f;

@@ -119,12 +119,9 @@ typedef enum {
 /* BIN_MAX / BIN_MIN propagate NaN (torch.maximum).  BIN_DIV on integer
  * operands is not produced by the front end (true division yields float). */
 
-typedef enum { RED_SUM, RED_MEAN, RED_MAX, RED_MIN, RED_VAR, RED_COUNT } IrReduce;
+typedef enum { RED_SUM, RED_MEAN, RED_MAX, RED_MIN, RED_COUNT } IrReduce;
 /* RED_MAX/RED_MIN propagate NaN.  Float sums accumulate in f64 in the
- * reference interpreter; kernels may reassociate in f32.  RED_VAR (floats
- * only) is the population variance mean((x - mean(x))^2) over the axes; no
- * front-end builtin makes it: passes/variance.c rewrites that pattern into
- * it, so that kernels compute mean and variance in one pass (Welford). */
+ * reference interpreter; kernels may reassociate in f32. */
 
 typedef struct IrNode {
     int id;

@@ -770,8 +770,8 @@ static void check_types(Ck *c, const KOp *o)
             fail(c, o, "bad reduce kind");
         else if (f != dt_is_float(o->in[0]->dtype))
             fail(c, o, "reduce changes float/integer class");
-        else if ((o->a.reduce.kind == RED_MEAN || o->a.reduce.kind == RED_VAR) && !f)
-            fail(c, o, "mean or variance of integers");
+        else if (o->a.reduce.kind == RED_MEAN && !f)
+            fail(c, o, "mean of integers");
         break;
     case KO_LOAD:
         if (f != dt_is_float(c->p->bufs[o->a.load.buf].dtype))

@@ -66,7 +66,6 @@ typedef struct {
     int64_t *ivals;                   /* per op: integer value at the current element (IX_VAL) */
     int *refstart, *refs;             /* per op then per store: the ops its index reads */
     KVal *lanes, *tmp;                /* reduction scratch, threads_per_row each */
-    ScVar *vlanes, *vtmp;             /* the same for variance states */
 } Seg;
 
 
@@ -336,8 +335,6 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
     free(mark);
     sg->lanes = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->lanes);
     sg->tmp = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->tmp);
-    sg->vlanes = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->vlanes);
-    sg->vtmp = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->vtmp);
     return true;
 }
 
@@ -350,8 +347,6 @@ static void seg_free(Seg *sg)
     free(sg->refs);
     free(sg->lanes);
     free(sg->tmp);
-    free(sg->vlanes);
-    free(sg->vtmp);
     memset(sg, 0, sizeof *sg);
 }
 
@@ -551,48 +546,6 @@ static void butterfly(IrReduce k, bool flt, KVal *v, KVal *tmp, int count)
     }
 }
 
-/* The variance butterfly: as butterfly(), merging with sc_var_merge(own,
- * partner's). */
-static void var_butterfly(ScVar *v, ScVar *tmp, int count)
-{
-    for (int off = count / 2; off >= 1; off /= 2) {
-        for (int l = 0; l < count; l++)
-            tmp[l] = sc_var_merge(v[l], v[l ^ off]);
-        memcpy(v, tmp, (size_t)count * sizeof *v);
-    }
-}
-
-/* RED_VAR of the current row (kexec.h): each run's state, merged into the
- * lane's in (c) order; then the butterflies; q / n of lane 0's state. */
-static void eval_var(Seg *sg, const KOp *o, int64_t chunks)
-{
-    const KOp *in = o->in[0];
-    const KSchedule *sc = &sg->s->sched;
-    int64_t n = sg->n, tpr = sc->threads_per_row, vec = sc->vec;
-    float run[1024];
-    IR_ASSERT(vec <= 1024);
-    for (int64_t l = 0; l < tpr; l++) {
-        ScVar acc = {0.0f, 0.0f, 0.0f};
-        for (int64_t c = 0; c < chunks; c++) {
-            int k = 0;
-            for (int64_t j = 0; j < vec; j++) {
-                int64_t e = (c * tpr + l) * vec + j;
-                if (e < n)
-                    run[k++] = get(sg, in, e).f;
-            }
-            acc = sc_var_merge(acc, sc_var_run(run, k));
-        }
-        sg->vlanes[l] = acc;
-    }
-    int w = tpr < 32 ? (int)tpr : 32, nw = (int)tpr / w;
-    for (int q = 0; q < nw; q++)
-        var_butterfly(sg->vlanes + q * w, sg->vtmp, w);
-    for (int q = 0; q < nw; q++)
-        sg->vlanes[q] = sg->vlanes[q * w];
-    var_butterfly(sg->vlanes, sg->vtmp, nw);
-    sg->val[o->id][0].f = sg->vlanes[0].q / (float)n;
-}
-
 /* KO_REDUCE of the current row in the schedule's exact order (kexec.h). */
 static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
 {
@@ -605,10 +558,6 @@ static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
     if (n == 0 && (k == RED_MAX || k == RED_MIN)) {
         seg_error(x, sg, o, "%s over an empty row", ir_reduce_name(k));
         return false;
-    }
-    if (k == RED_VAR) {
-        eval_var(sg, o, chunks);
-        return true;
     }
     KVal id;
     if (flt)

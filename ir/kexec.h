@@ -43,12 +43,7 @@
  *      sc_red_combine_f / sc_red_combine_i (scalar.h): f32 addition for
  *      sums; for max/min x when x is NaN or strictly beyond s, else s (own
  *      value kept on ties).  RED_MEAN is that sum divided by (float)n in
- *      f32.  RED_VAR folds Welford states (scalar.h's ScVar) the same way:
- *      lane l merges, in c order, the state of each of its runs (the run's
- *      elements e < n: sc_var_run) with sc_var_merge, the butterflies merge
- *      with sc_var_merge(own, partner's), and the result is lane 0's M2
- *      divided by (float)n.  Max/min over an empty row is an error (as in
- *      the interpreter).
+ *      f32.  Max/min over an empty row is an error (as in the interpreter).
  *      A schedule whose chunks > 0 do not cover the row is an error.
  *  - Loads evaluate their index expressions with ix_eval_vals (IX_VAL k<c>
  *    reads the integer value of op c at the same element, or the row's

@@ -237,45 +237,4 @@ SC_INLINE int64_t sc_red_combine_i(IrReduce k, int64_t s, int64_t x)
     return (k == RED_MAX ? x > s : x < s) ? x : s;
 }
 
-/* ---- variance (RED_VAR) in kernels: Welford / Chan -------------------------- */
-
-/* The state of a variance reduction in f32: count, mean, and M2 (the sum of
- * squared deviations from the mean).  The identity is {0, 0, 0}. */
-typedef struct {
-    float n, m, q;
-} ScVar;
-
-/* b merged into a (Chan et al.'s pairwise update), in exactly this order;
- * codegen's sn_var_merge (prelude.cuh) is the same arithmetic:
- *   b empty: a;  a empty: b;
- *   n = na + nb, f = nb / n, d = mb - ma,
- *   m = fma(d, f, ma), q = fma((d * d) * na, f, qa + qb). */
-SC_INLINE ScVar sc_var_merge(ScVar a, ScVar b)
-{
-    if (b.n == 0.0f)
-        return a;
-    if (a.n == 0.0f)
-        return b;
-    float n = a.n + b.n, f = b.n / n, d = b.m - a.m;
-    ScVar r = {n, fmaf(d, f, a.m), fmaf((d * d) * a.n, f, a.q + b.q)};
-    return r;
-}
-
-/* The state of one run of k values v[0..k) (k >= 0): s = 0 + v[0] + ...
- * in order, m = s / k (0 when k is 0), q = fma(d, d, q) over d = v[j] - m
- * in order from 0. */
-SC_INLINE ScVar sc_var_run(const float *v, int k)
-{
-    float s = 0.0f;
-    for (int j = 0; j < k; j++)
-        s = s + v[j];
-    float m = k > 0 ? s / (float)k : 0.0f, q = 0.0f;
-    for (int j = 0; j < k; j++) {
-        float d = v[j] - m;
-        q = fmaf(d, d, q);
-    }
-    ScVar r = {(float)k, m, q};
-    return r;
-}
-
 #endif

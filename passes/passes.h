@@ -16,7 +16,6 @@ bool pass_simplify(IrGraph *g, Diag *d);
 bool pass_cse(IrGraph *g, Diag *d);
 bool pass_dce(IrGraph *g, Diag *d);
 bool pass_fold_layout(IrGraph *g, Diag *d);
-bool pass_variance(IrGraph *g, Diag *d);
 
 /* ---- fusion plan (fuse.c): which graph values each kernel computes ---- */
 

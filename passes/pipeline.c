@@ -1,6 +1,6 @@
 /* pipeline.c - the whole middle end as one list of steps.
  *
- *   decompose -> simplify -> cse -> fold_layout -> simplify -> cse -> variance -> dce
+ *   decompose -> simplify -> cse -> fold_layout -> simplify -> cse -> dce
  *   -> fuse (plan) -> kernelize (+ schedule) -> kernel IR
  *
  * The graph IR is verified after every graph pass and the kernel IR at the
@@ -17,7 +17,7 @@ typedef struct {
 static const Step steps[] = {
     {"decompose", pass_decompose}, {"simplify", pass_simplify}, {"cse", pass_cse},
     {"fold_layout", pass_fold_layout}, {"simplify", pass_simplify}, {"cse", pass_cse},
-    {"variance", pass_variance}, {"dce", pass_dce},
+    {"dce", pass_dce},
 };
 
 static void check(bool ok, Diag *vd, const char *after)

@@ -2297,88 +2297,6 @@ static void test_multi_kernel_graphs(void **state)
     }
 }
 
-/* passes/variance.c: mean((x - mean(x))^2) over the same axes becomes one
- * RED_VAR of x (and nothing else does); the rewritten graphs still match
- * the interpreter on the untouched ones, with both schedules. */
-static int count_var(const IrGraph *g)
-{
-    int n = 0;
-    for (int i = 0; i < g->nodes.len; i++) {
-        const IrNode *x = g->nodes.items[i];
-        n += x->op == IR_REDUCE && x->a.reduce.kind == RED_VAR;
-    }
-    return n;
-}
-
-static void test_variance_rewrite(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *src;
-        int vars; /* RED_VAR nodes after the passes */
-    } cases[] = {
-        {"graph ln(x: bf16[T, 256], w: bf16[256], b: bf16[256]) {\n"
-         "    return layer_norm(x, w, b, eps=1e-5)\n}\n", 1},
-        {"graph by_hand(x: f32[T, 96]) {\n"
-         "    mu = mean(x, dim=-1, keepdim=true)\n    d = x - mu\n"
-         "    return d * rsqrt(mean(d * d, dim=-1, keepdim=true) + 1e-6)\n}\n", 1},
-        {"graph reversed(x: f32[T, 100]) {\n"
-         "    d = mean(x, dim=1, keepdim=true) - x\n"
-         "    return mean(d * d, dim=1), x\n}\n", 1},
-        {"graph computed_x(x: bf16[T, 64], r: bf16[T, 64]) {\n"
-         "    h = x + r\n    d = h - mean(h, dim=-1, keepdim=true)\n"
-         "    return mean(d * d, dim=-1, keepdim=true) + mean(h, dim=-1, keepdim=true)\n}\n", 1},
-        {"graph middle_dim(x: f32[T, 8, 16]) {\n"
-         "    d = x - mean(x, dim=1, keepdim=true)\n"
-         "    return mean(d * d, dim=1)\n}\n", 1},
-        {"graph two_axes(x: f32[T, 4, 24]) {\n"
-         "    d = x - mean(x, dim=[1, 2], keepdim=true)\n"
-         "    return mean(d * d, dim=[1, 2], keepdim=true)\n}\n", 1},
-        /* not the pattern: other axes, a sum, a product of different values,
-         * a rounded difference */
-        {"graph other_axes(x: f32[T, 16]) {\n"
-         "    c = x - mean(x, dim=0, keepdim=true)\n"
-         "    return mean(c * c, dim=-1, keepdim=true)\n}\n", 0},
-        {"graph sum_of_squares(x: f32[T, 16]) {\n"
-         "    d = x - mean(x, dim=-1, keepdim=true)\n"
-         "    return sum(d * d, dim=-1)\n}\n", 0},
-        {"graph not_squared(x: f32[T, 16]) {\n"
-         "    d = x - mean(x, dim=-1, keepdim=true)\n"
-         "    return mean(d * x, dim=-1)\n}\n", 0},
-        {"graph rounded(x: f32[T, 16]) {\n"
-         "    d = to(x - mean(x, dim=-1, keepdim=true), bf16)\n"
-         "    return mean(d * d, dim=-1)\n}\n", 0},
-    };
-    static const int64_t Ts[] = {1, 5, 64};
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        Arena *a = arena_new();
-        Compiled c;
-        char *msg;
-        set_crash("a variance graph", cases[i].src);
-        if (!compile2(a, "variance.sn", cases[i].src, 0, &c, &msg))
-            fail_msg("%s%s", cases[i].src, msg);
-        if (count_var(c.opt) != cases[i].vars)
-            fail_msg("%s: %d variance reductions, expected %d", c.ref->name, count_var(c.opt),
-                     cases[i].vars);
-        for (size_t t = 0; t < sizeof Ts / sizeof Ts[0]; t++)
-            for (int v = 0; v < 2; v++) {
-                int64_t sym[4] = {Ts[t], 1, 1, 1};
-                Runs r;
-                char why[4096];
-                KexecVariant var = v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                if (!run_both(&c, var, sym, 11 + t, true, &r, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t], why);
-                for (int o = 0; o < r.nout; o++)
-                    if (!close_example(&r.want[o], &r.got[o], why, sizeof why))
-                        fail_msg("%s at T=%" PRId64 " (%s rows), output %d: %s", c.ref->name,
-                                 Ts[t], v ? "few" : "many", o, why);
-                runs_free(&r);
-            }
-        crash_src = NULL;
-        arena_free(a);
-    }
-}
-
 int main(void)
 {
     install_crash_handler();
@@ -2388,7 +2306,6 @@ int main(void)
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
-        cmocka_unit_test(test_variance_rewrite),
         cmocka_unit_test(test_regressions),
         cmocka_unit_test(test_random_graphs),
     };

@@ -594,7 +594,7 @@ static void naive_reduce(IrReduce k, const float *x, const int64_t *sh, uint32_t
                 double v = x[(a * sh[1] + b) * sh[2] + c];
                 if (o == 0)
                     cnt++;
-                if (k == RED_SUM || k == RED_MEAN || k == RED_VAR)
+                if (k == RED_SUM || k == RED_MEAN)
                     acc[o] += v;
                 else if (isnan(v) || isnan(acc[o]))
                     acc[o] = NAN;
@@ -603,24 +603,8 @@ static void naive_reduce(IrReduce k, const float *x, const int64_t *sh, uint32_t
                 else
                     acc[o] = v < acc[o] ? v : acc[o];
             }
-    if (k == RED_VAR) { /* second pass: squared deviations from the f64 mean */
-        double mean[64];
-        for (int64_t o = 0; o < onum; o++) {
-            mean[o] = acc[o] / (double)cnt;
-            acc[o] = 0;
-        }
-        for (int64_t a = 0; a < sh[0]; a++)
-            for (int64_t b = 0; b < sh[1]; b++)
-                for (int64_t c = 0; c < sh[2]; c++) {
-                    int64_t id[3] = {a, b, c}, o = 0;
-                    for (int d = 0; d < 3; d++)
-                        o += (axes >> d & 1) ? 0 : id[d] * ost[d];
-                    double dv = x[(a * sh[1] + b) * sh[2] + c] - mean[o];
-                    acc[o] += dv * dv;
-                }
-    }
     for (int64_t o = 0; o < onum; o++)
-        out[o] = (float)(k == RED_MEAN || k == RED_VAR ? acc[o] / (double)cnt : acc[o]);
+        out[o] = (float)(k == RED_MEAN ? acc[o] / (double)cnt : acc[o]);
 }
 
 static void test_reduce_axes(void **state)

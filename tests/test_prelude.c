@@ -14,7 +14,6 @@
 #include <cmocka.h>
 
 #include "dtype.h"
-#include "scalar.h"
 
 #define SN_DEVICE static inline
 static inline unsigned sn_f2u(float x) { unsigned u; memcpy(&u, &x, 4); return u; }
@@ -158,40 +157,6 @@ static void test_int_helpers(void **state)
     }
 }
 
-/* sn_var_merge (the kernels' Welford merge) is scalar.h's sc_var_merge,
- * which kexec runs, bit for bit: empty states, equal and unequal counts,
- * means of both signs and far apart, infinities. */
-static void test_var_merge(void **state)
-{
-    (void)state;
-    static const float counts[] = {0, 1, 2, 3, 8, 16, 100, 4096};
-    static const float means[] = {0, -0.0f, 1.5f, -3.25f, 1e4f, -1e-3f, 12345.678f, INFINITY};
-    static const float m2s[] = {0, 0.5f, 3.75f, 1e6f, 1e-7f};
-    int checked = 0;
-    for (size_t a = 0; a < 8; a++)
-        for (size_t b = 0; b < 8; b++)
-            for (size_t i = 0; i < 8; i++)
-                for (size_t j = 0; j < 8; j++) {
-                    ScVar x = {counts[a], means[i], m2s[(a + i) % 5]};
-                    ScVar y = {counts[b], means[j], m2s[(b + j * 3) % 5]};
-                    if (x.n == 0) /* empty states are the identity, {0, 0, 0} */
-                        x.m = x.q = 0;
-                    if (y.n == 0)
-                        y.m = y.q = 0;
-                    ScVar want = sc_var_merge(x, y);
-                    float n = x.n, m = x.m, q = x.q;
-                    sn_var_merge(&n, &m, &q, y.n, y.m, y.q);
-                    if (bits(n) != bits(want.n) || bits(m) != bits(want.m) ||
-                        (bits(q) != bits(want.q) && !(isnan(q) && isnan(want.q))))
-                        fail_msg("merge {%g %g %g} {%g %g %g}: {%a %a %a}, want {%a %a %a}",
-                                 (double)x.n, (double)x.m, (double)x.q, (double)y.n, (double)y.m,
-                                 (double)y.q, (double)n, (double)m, (double)q, (double)want.n,
-                                 (double)want.m, (double)want.q);
-                    checked++;
-                }
-    assert_int_equal(checked, 8 * 8 * 8 * 8);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,7 +164,6 @@ int main(void)
         cmocka_unit_test(test_encode),
         cmocka_unit_test(test_bits_of_rounded_bf16),
         cmocka_unit_test(test_int_helpers),
-        cmocka_unit_test(test_var_merge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

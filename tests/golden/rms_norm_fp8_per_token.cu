@@ -298,25 +298,6 @@ SN_DEVICE float sn_fold_min(float s, float x)
 SN_DEVICE float sn_fold_max(float s, float x) { return (x != x || x > s) ? x : s; }
 SN_DEVICE float sn_fold_min(float s, float x) { return (x != x || x < s) ? x : s; }
 #endif
-/* Variance reductions: b's Welford state (count, mean, M2) merged into
- * a's, the arithmetic and order of ir/scalar.h's sc_var_merge (Chan et
- * al.).  With constant counts (rows the lanes cover exactly) the branches
- * and f fold away after unrolling. */
-SN_DEVICE void sn_var_merge(float *an, float *am, float *aq, float bn, float bm, float bq)
-{
-    if (bn == 0.0f)
-        return;
-    if (*an == 0.0f) {
-        *an = bn;
-        *am = bm;
-        *aq = bq;
-        return;
-    }
-    const float n = *an + bn, f = bn / n, d = bm - *am;
-    *aq = fmaf((d * d) * *an, f, *aq + bq);
-    *am = fmaf(d, f, *am);
-    *an = n;
-}
 SN_DEVICE sn_i64 sn_ifold_max(sn_i64 s, sn_i64 x) { return x > s ? x : s; }
 SN_DEVICE sn_i64 sn_ifold_min(sn_i64 s, sn_i64 x) { return x < s ? x : s; }
 /* Element-wise float division.  On NVIDIA GPUs: div.full.f32, at most 2
