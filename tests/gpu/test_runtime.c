@@ -319,7 +319,17 @@ static void test_in_place(Arena *a)
  * included; max/min reductions propagate NaN.  Special
  * values sit at random places, so most four-value groups mix them with
  * ordinary values. */
+static void special_values_at(Arena *a, int64_t T);
+
+/* Both kernels of the graph: at T=512 the grid is small enough for the
+ * few-rows one, at 4096 the many-rows one. */
 static void test_special_values(Arena *a)
+{
+    special_values_at(a, 512);
+    special_values_at(a, 4096);
+}
+
+static void special_values_at(Arena *a, int64_t T)
 {
     Compiled c = {0};
     CHECK(compile("tests/gpu/special_f8.sn", &c, a), "compile special_f8");
@@ -331,7 +341,6 @@ static void test_special_values(Arena *a)
         61440.0f, -61440.0f, 65536.0f, 1e30f, -1e30f, 1e-30f, 0x1p-9f, 0x1p-10f, 0x1.8p-10f,
         0x1p-16f, 0x1p-17f, 0x1.8p-17f, 3.4e38f, -3.4e38f};
     const int nspec = (int)(sizeof special / sizeof special[0]);
-    const int64_t T = 512;
     int64_t s[2] = {T, 64};
     IrBuf in;
     ir_buf_alloc(&in, DT_F32, 2, s);
