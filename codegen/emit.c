@@ -238,16 +238,6 @@ static bool ix_multiple(const IxExpr *e, int v)
     }
 }
 
-static bool ix_uses_outer(const Cx *x, const IxExpr *e)
-{
-    switch (e->kind) {
-    case IX_VAR: return e->c < x->seg->nouter;
-    case IX_VAL: return true;
-    case IX_CONST: case IX_DIM: return false;
-    default: return ix_uses_outer(x, e->a) || ix_uses_outer(x, e->b);
-    }
-}
-
 /* Does e use a row variable (IX_VAL leaves not counted)? */
 static bool ix_uses_row_var(const Cx *x, const IxExpr *e)
 {
@@ -1451,16 +1441,6 @@ static void emit_outer_stores(Cx *x)
     }
 }
 
-/* Does the load read different data for different rows (an outer var in
- * its index)? */
-static bool per_row_data(const Cx *x, const KOp *op)
-{
-    for (int k = 0; k < x->p->bufs[op->a.load.buf].rank; k++)
-        if (ix_uses_outer(x, op->a.load.idx[k]))
-            return true;
-    return false;
-}
-
 /* Plan the phases once (slices fill phase_of and cache), so that emission,
  * which slices again the same way, knows which values to keep. */
 static void plan_cache(Cx *x, char *need)
@@ -1471,7 +1451,7 @@ static void plan_cache(Cx *x, char *need)
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         x->phase_of[i] = -1;
-        x->rowdata[i] = op->kind == KO_LOAD && op->row && per_row_data(x, op);
+        x->rowdata[i] = op->kind == KO_LOAD && op->row && kop_load_per_row(x->p, seg, op);
         for (int k = 0; k < op->nin; k++)
             x->rowdata[i] = x->rowdata[i] || (op->row && x->rowdata[op->in[k]->id]);
     }

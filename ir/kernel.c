@@ -62,6 +62,24 @@ int64_t kseg_static_row_len(const KSegment *s)
     return dims_product(s->nrow, s->row, NULL);
 }
 
+static bool ix_has_outer(const IxExpr *e, int nouter)
+{
+    switch (e->kind) {
+    case IX_VAR: return e->c < nouter;
+    case IX_VAL: return true;
+    case IX_CONST: case IX_DIM: return false;
+    default: return ix_has_outer(e->a, nouter) || ix_has_outer(e->b, nouter);
+    }
+}
+
+bool kop_load_per_row(const KProgram *p, const KSegment *s, const KOp *op)
+{
+    for (int k = 0; k < p->bufs[op->a.load.buf].rank; k++)
+        if (ix_has_outer(op->a.load.idx[k], s->nouter))
+            return true;
+    return false;
+}
+
 /* ---- shared printing helpers -------------------------------------------------------- */
 
 static const char *const *symnames(const KProgram *p)

@@ -10,8 +10,9 @@
  * program": its domain is outer dims x row dims.  Domain variables are
  * numbered outer first (v0 .. v{nouter-1}), then row dims; the row dims
  * are walked through one linear row index e in [0, n), n = product of the
- * row dims, v{nouter+k} = e / prod(row[k+1..]) % row[k].  Ops are in SSA, topological, each either per element of the row
- * (row = true) or once per row (row = false: depends on outer vars only).
+ * row dims, v{nouter+k} = e / prod(row[k+1..]) % row[k].  Ops are in SSA,
+ * topological, each either per element of the row (row = true) or once
+ * per row (row = false: depends on outer vars only).
  * A KO_REDUCE folds a row value over the whole row into a per-row value.
  * Arithmetic follows the graph IR: floats in f32, integers in 64 bits;
  * values are rounded only by KO_CAST and by stores (to the buffer's dtype).
@@ -129,6 +130,10 @@ int64_t kseg_row_len(const KSegment *s, const int64_t *symvals);
 int64_t kseg_rows(const KSegment *s, const int64_t *symvals);
 /* Static row length, or -1 if it depends on a symbol. */
 int64_t kseg_static_row_len(const KSegment *s);
+/* Does load op of segment s read different data for different rows (an
+ * outer variable or a gathered value in its index), unlike a weight
+ * broadcast over the rows? */
+bool kop_load_per_row(const KProgram *p, const KSegment *s, const KOp *op);
 
 /* Text dump (`sinter dump --stage kernels`), JSON and Graphviz forms. */
 void kir_print(const KProgram *p, FILE *out);

@@ -183,24 +183,6 @@ static int widest_run(const KSegment *seg, const KProgram *prog)
     return vec;
 }
 
-static bool ix_has_outer(const IxExpr *e, int nouter)
-{
-    switch (e->kind) {
-    case IX_VAR: return e->c < nouter;
-    case IX_VAL: return true;
-    case IX_CONST: case IX_DIM: return false;
-    default: return ix_has_outer(e->a, nouter) || ix_has_outer(e->b, nouter);
-    }
-}
-
-/* Does the load read per-row data (an outer var or a gathered index)? */
-static bool reads_per_row_data(const KOp *op, const KSegment *seg, const KProgram *prog)
-{
-    for (int k = 0; k < prog->bufs[op->a.load.buf].rank; k++)
-        if (ix_has_outer(op->a.load.idx[k], seg->nouter))
-            return true;
-    return false;
-}
 
 /* Row values a lane keeps per element across reductions: the row-level
  * loads of per-row data (what a persistent schedule must not read twice;
@@ -212,7 +194,7 @@ static int live_row_values(const KSegment *seg, const KProgram *prog)
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         reductions += op->kind == KO_REDUCE;
-        live += op->kind == KO_LOAD && op->row && reads_per_row_data(op, seg, prog);
+        live += op->kind == KO_LOAD && op->row && kop_load_per_row(prog, seg, op);
     }
     return reductions ? (live ? live : 1) : 0;
 }
@@ -223,7 +205,7 @@ static int broadcast_row_loads(const KSegment *seg, const KProgram *prog)
     int k = 0;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
-        k += op->kind == KO_LOAD && op->row && !reads_per_row_data(op, seg, prog);
+        k += op->kind == KO_LOAD && op->row && !kop_load_per_row(prog, seg, op);
     }
     return k;
 }
