@@ -9,7 +9,11 @@ of the chain, each on its own set of inputs and outputs (the sets together
 exceed the L2, K >= 8), and a timed run is one replay divided by K, so
 host launch overhead and the graph's own launch latency are out of all
 three and small-T numbers are GPU time per call; median of >= 100 runs
-after warm-up.  sinter's outputs are checked against PyTorch's.  The
+after warm-up.  sinter is timed twice: as launched by default (with
+programmatic dependent launch on sm_90+: a call's blocks start while the
+previous call finishes) and with PDL off (sn_graph_set_pdl), the plain
+launches torch.compile's kernels get; where this Inductor has the option
+(triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
 bundle of each example is loaded twice from an empty kernel cache: the
 first load is the cold one (compile + NVRTC + module load), the second the
 warm one (cache hit + module load).  Prints one table and writes it as
@@ -48,6 +52,7 @@ class Sinter:
         self.lib.sn_last_error.restype = ctypes.c_char_p
         self.lib.sn_bundle_graph.restype = ctypes.c_void_p
         self.lib.sn_bundle_free.argtypes = [ctypes.c_void_p]
+        self.lib.sn_graph_set_pdl.argtypes = [ctypes.c_void_p, ctypes.c_int]
         self.exe = exe
         self.keep = []
 
@@ -178,6 +183,18 @@ CHAINS = [
 ]
 
 
+def compile_with_pdl(fn):
+    """torch.compile with Inductor's programmatic dependent launch, or None
+    where this PyTorch has no such option.  A wrapper of its own, so that
+    Dynamo's cache for fn keeps the default build."""
+    if not hasattr(torch._inductor.config.triton, "enable_pdl"):
+        return None
+
+    def wrapped(*args):
+        return fn(*args)
+    return torch.compile(wrapped, options={"triton.enable_pdl": True})
+
+
 def nbytes(ts):
     return sum(t.numel() * t.element_size() for t in ts if isinstance(t, torch.Tensor))
 
@@ -281,6 +298,7 @@ def main():
             continue
         g, cold_ms, warm_ms = sn.load(f"examples/{ex}.sn", graph, a.out)
         compiled = torch.compile(fn)
+        compiled_pdl = compile_with_pdl(fn)
         for T in [int(t) for t in a.tokens.split(",")]:
             ins0 = make_in(T)
             outs0 = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)]
@@ -298,6 +316,10 @@ def main():
             res = {"chain": name, "T": T, "bytes": moved}
             res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                           calls, a.iters)
+            sn.lib.sn_graph_set_pdl(g, 0)
+            res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
+                                                calls, a.iters)
+            sn.lib.sn_graph_set_pdl(g, 1)
             res["eager_us"] = time_graph(capture(lambda i: fn(*sets[i][0]), nsets, calls),
                                          calls, a.iters)
             ptrs = set()
@@ -305,6 +327,9 @@ def main():
                 capture(lambda i: record_outputs(compiled(*sets[i][0]), ptrs), nsets, calls),
                 calls, a.iters)
             res["compile_output_addresses"] = len(ptrs)
+            if compiled_pdl is not None:
+                res["compile_pdl_us"] = time_graph(
+                    capture(lambda i: compiled_pdl(*sets[i][0]), nsets, calls), calls, a.iters)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
@@ -315,12 +340,16 @@ def main():
                 res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
                 res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
             res["cold_load_ms"], res["warm_load_ms"] = cold_ms, warm_ms
-            for k in ("sinter", "eager", "compile"):
-                res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
+            for k in ("sinter", "sinter_nopdl", "eager", "compile", "compile_pdl"):
+                if k + "_us" in res:
+                    res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
             rows.append(res)
             print(f"{name:34s} T={T:6d} sinter {res['sinter_us']:9.2f} us ({res['sinter_frac']:.2f})"
+                  f"  no-PDL {res['sinter_nopdl_us']:9.2f}"
                   f"  eager {res['eager_us']:9.2f} ({res['eager_frac']:.2f})"
                   f"  compile {res['compile_us']:9.2f} ({res['compile_frac']:.2f})"
+                  + (f"  compile+PDL {res['compile_pdl_us']:9.2f}" if "compile_pdl_us" in res
+                     else "") +
                   f"  mismatch {res['mismatch']:.4f}"
                   f"  (torch.compile output sets: {res['compile_output_addresses']})", flush=True)
             del sets, launchers
@@ -342,10 +371,11 @@ def write_tables(a, rows, copy):
     with open(os.path.join(a.out, "bench.md"), "w") as f:
         f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
                 f"{time.strftime('%Y-%m-%d')}\n\n")
-        f.write("| chain | T | sinter us | eager us | compile us | sinter / copy | compile / copy"
+        f.write("| chain | T | sinter us | sinter no-PDL us | eager us | compile us"
+                " | compile+PDL us | sinter / copy | compile / copy"
                 " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
                 " | cold load ms | warm load ms |\n")
-        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         first = {}
         for r in rows:
             first.setdefault(r["chain"], r)
@@ -353,8 +383,10 @@ def write_tables(a, rows, copy):
             k = f"{r.get('eager_kernels', '')}/{r.get('compile_kernels', '')}/" \
                 f"{r.get('sinter_kernels', '')}" \
                 if "eager_kernels" in r else ""
-            f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | {r['eager_us']:.1f} | "
-                    f"{r['compile_us']:.1f} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
+            cp = f"{r['compile_pdl_us']:.1f}" if "compile_pdl_us" in r else "-"
+            f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | "
+                    f"{r['sinter_nopdl_us']:.1f} | {r['eager_us']:.1f} | "
+                    f"{r['compile_us']:.1f} | {cp} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
                     f"{r['eager_frac']:.2f} | {r['eager_us'] / r['sinter_us']:.1f} | "
                     f"{r['compile_us'] / r['sinter_us']:.2f} | {k} | "
                     + (f"{r['cold_load_ms']:.0f} | {r['warm_load_ms']:.2f} |\n"

@@ -79,6 +79,9 @@ typedef struct CgKernel {
                                   few_rows_grid_per_sm x the device's SM count and its
                                   own alignments hold (else this kernel as usual) */
     int few_rows_grid_per_sm;
+    bool grid_wait;            /* starts with SN_GRID_ENTRY (CUDA): touches no global
+                                  memory before the grids it depends on are done, so
+                                  it may be launched with programmatic dependent launch */
 } CgKernel;
 
 typedef struct {

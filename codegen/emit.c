@@ -1671,6 +1671,8 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
     print_params(o, p, k, params);
     put(o, ")\n{\n");
     o->indent = 1;
+    if (t->dialect == CG_CUDA)
+        line(o, "SN_GRID_ENTRY();");
     line(o, "sn_i64 blk = blockIdx.x;");
     declare_shared(o, k);
     bool il = k->interleave && k->nseg == 2;
@@ -1798,6 +1800,7 @@ static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel 
     Span none = {0};
     ck->block = k->block;
     ck->smem_bytes = shared_bytes(k);
+    ck->grid_wait = t->dialect == CG_CUDA;
     if (k->block > t->max_threads || ck->smem_bytes > t->max_smem) {
         diag_error(d, none,
                    "kernel %s needs %d threads and %d bytes of shared memory per block; "

@@ -105,6 +105,7 @@ static void put_kernel(Bytes *b, const CgKernel *k)
         put_u32(b, (uint32_t)k->align[i].bytes);
         put_u32(b, (uint32_t)k->align[i].stride_multiple);
     }
+    put_u32(b, k->grid_wait ? SNB_KERNEL_GRID_WAIT : 0u);
     put_u32(b, k->few_rows != NULL);
     if (k->few_rows) {
         put_u32(b, (uint32_t)k->few_rows_grid_per_sm);

@@ -273,9 +273,10 @@ int cli_dump_bundle(const char *path)
                    var->nkernel, var->nkernel == 1 ? "" : "s");
             for (int k = 0; k < var->nkernel; k++) {
                 const RtKernel *kn = &var->kernels[k];
-                printf("    %s%s%s: block %d, %d segment%s\n", kn->name,
+                printf("    %s%s%s: block %d, %d segment%s%s\n", kn->name,
                        kn->scalar_name[0] ? " / " : "", kn->scalar_name, kn->block, kn->nseg,
-                       kn->nseg == 1 ? "" : "s");
+                       kn->nseg == 1 ? "" : "s",
+                       kn->grid_wait ? ", waits for the previous grid (PDL)" : "");
                 if (kn->few_rows)
                     printf("      few rows: %s, block %d, when the grid is at most %d blocks "
                            "per SM\n", kn->few_rows->name, kn->few_rows->block,

@@ -126,6 +126,14 @@ const char *sn_bundle_graph_name(const sn_bundle *b, int i)
     return b && i >= 0 && i < b->ngraph ? b->graphs[i].name : NULL;
 }
 
+sn_status sn_graph_set_pdl(sn_graph *g, int on)
+{
+    if (!g)
+        return rt_error(SN_ERR_INVALID, "no graph");
+    g->pdl = on != 0;
+    return SN_OK;
+}
+
 sn_graph *sn_bundle_graph(sn_bundle *b, const char *name)
 {
     for (int i = 0; b && i < b->ngraph; i++)
@@ -460,7 +468,9 @@ static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtK
     if (grid > 0x7fffffff)
         return rt_error(SN_ERR_LAUNCH, "kernel %s would need %lld blocks", k->name,
                         (long long)grid);
-    int rc = dev->launch(fn, (unsigned)grid, (unsigned)k->block, (unsigned)k->smem, stream, argp);
+    bool pdl = dev->pdl && g->pdl && k->grid_wait;
+    int rc = dev->launch(fn, (unsigned)grid, (unsigned)k->block, (unsigned)k->smem, stream, argp,
+                         pdl);
     if (rc != 0)
         return rt_error(SN_ERR_LAUNCH, "launching %s failed: %s", k->name, dev->describe(rc));
     return SN_OK;

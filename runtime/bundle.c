@@ -150,6 +150,12 @@ static void rd_kernel(Rd *r, RtKernel *k, int nbuf, int nsym, bool nested)
     }
     if (k->block < 1 || k->block > 1024)
         r->bad = true, r->what = "a kernel's block size";
+    if (r->version >= 3) {
+        uint32_t flags = rd_u32(r, "a kernel's flags");
+        if (flags & ~(uint32_t)SNB_KERNEL_GRID_WAIT)
+            r->bad = true, r->what = "a kernel's flags";
+        k->grid_wait = flags & SNB_KERNEL_GRID_WAIT;
+    }
     if (r->version < 2 || r->bad)
         return;
     uint32_t few = rd_u32(r, "a kernel's few-rows variant");
@@ -256,6 +262,7 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
     b->graphs = calloc((size_t)b->ngraph + 1, sizeof(sn_graph));
     for (int i = 0; i < b->ngraph && !r.bad; i++) {
         b->graphs[i].bundle = b;
+        b->graphs[i].pdl = true;
         rd_graph(&r, &b->graphs[i]);
     }
     if (r.bad || r.p != r.end) {

@@ -19,20 +19,22 @@
  *                u32 smem | u32 nparam, (u32 kind, u32 buf, u32 dim, u32 sym)... |
  *                u32 nseg, (u32 nouter, dim[nouter], u32 rows_per_block)... |
  *                u32 nalign, (u32 buf, u32 bytes, u32 stride_multiple)... |
+ *                u32 flags (version >= 3; SNB_KERNEL_*) |
  *                u32 has_few_rows (0 or 1; version >= 2), then when 1:
  *                u32 grid_per_sm | kernel (the few-rows variant, its own
  *                has_few_rows 0): launched instead when this kernel's grid
  *                is at most grid_per_sm x the device's SM count
  *       binary = str arch | str compiler version | blob code
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
- * Version 1 had no has_few_rows field; readers still take it.
+ * Version 1 had no has_few_rows field, version 2 no flags; readers still
+ * take both (their kernels have no flags).
  * A reader refuses a version newer than its own, a bad magic, a payload
  * shorter than the header says, and a checksum mismatch. */
 #ifndef SINTER_BUNDLE_FORMAT_H
 #define SINTER_BUNDLE_FORMAT_H
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 2u
+#define SNB_VERSION 3u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
@@ -40,5 +42,9 @@
 /* Parameter kinds, as codegen's CgParamKind. */
 enum { SNB_PARAM_PTR, SNB_PARAM_STRIDE, SNB_PARAM_SYM, SNB_PARAM_SCALAR };
 enum { SNB_CUDA, SNB_HIP };
+/* Kernel flags.  GRID_WAIT: the kernel's first act is to wait for the grids
+ * its launch depends on (griddepcontrol.wait on sm_90+), so the runtime may
+ * launch it with programmatic dependent launch. */
+enum { SNB_KERNEL_GRID_WAIT = 1u };
 
 #endif

@@ -19,6 +19,23 @@ typedef int CUdevice;
 typedef void *CUcontext;
 typedef unsigned long long CUdeviceptr;
 
+/* cuLaunchKernelEx's configuration, laid out as in cuda.h (CUDA 12.0+). */
+typedef struct {
+    int id;                    /* CUlaunchAttributeID */
+    char pad[4];
+    union {
+        char bytes[64];
+        int programmatic_stream_serialization;
+    } value;
+} CUlaunchAttribute;
+typedef struct {
+    unsigned grid[3], block[3], smem;
+    void *stream;
+    CUlaunchAttribute *attrs;
+    unsigned nattrs;
+} CUlaunchConfig;
+enum { CU_LAUNCH_ATTRIBUTE_PROGRAMMATIC_STREAM_SERIALIZATION = 6 };
+
 static struct {
     void *h;
     CUresult (*Init)(unsigned);
@@ -33,6 +50,7 @@ static struct {
     CUresult (*ModuleGetFunction)(void **, void *, const char *);
     CUresult (*LaunchKernel)(void *, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned,
                              unsigned, void *, void **, void **);
+    CUresult (*LaunchKernelEx)(const CUlaunchConfig *, void *, void **, void **); /* or NULL */
     CUresult (*GetErrorString)(CUresult, const char **);
     CUresult (*MemAlloc)(CUdeviceptr *, size_t);
     CUresult (*MemFree)(CUdeviceptr);
@@ -67,10 +85,19 @@ static int cu_function(void *module, const char *name, void **fn)
     return cu.ModuleGetFunction(fn, module, name);
 }
 
+/* pdl: launch with programmatic stream serialization, so that the grid may
+ * be scheduled while the stream's previous kernel still runs, once that one
+ * has executed griddepcontrol.launch_dependents (RtDevice.pdl says when the
+ * caller may ask). */
 static int cu_launch(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,
-                     void **params)
+                     void **params, bool pdl)
 {
-    return cu.LaunchKernel(fn, grid, 1, 1, block, 1, 1, smem, stream, params, NULL);
+    if (!pdl)
+        return cu.LaunchKernel(fn, grid, 1, 1, block, 1, 1, smem, stream, params, NULL);
+    CUlaunchAttribute attr = {.id = CU_LAUNCH_ATTRIBUTE_PROGRAMMATIC_STREAM_SERIALIZATION};
+    attr.value.programmatic_stream_serialization = 1;
+    CUlaunchConfig cfg = {{grid, 1, 1}, {block, 1, 1}, smem, stream, &attr, 1};
+    return cu.LaunchKernelEx(&cfg, fn, params, NULL);
 }
 
 #define LOAD(sym, name)                                                                      \
@@ -100,6 +127,7 @@ static bool cu_open(RtDevice *d, char *why, size_t whylen)
     LOAD(ModuleLoadData, "cuModuleLoadData");
     LOAD(ModuleGetFunction, "cuModuleGetFunction");
     LOAD(LaunchKernel, "cuLaunchKernel");
+    *(void **)&cu.LaunchKernelEx = dlsym(cu.h, "cuLaunchKernelEx"); /* driver 12.0+ */
     LOAD(GetErrorString, "cuGetErrorString");
     LOAD(MemAlloc, "cuMemAlloc_v2");
     LOAD(MemFree, "cuMemFree_v2");
@@ -140,6 +168,7 @@ static bool cu_open(RtDevice *d, char *why, size_t whylen)
     d->module_load = cu_module_load;
     d->function = cu_function;
     d->launch = cu_launch;
+    d->pdl = major >= 9 && cu.LaunchKernelEx;
     d->describe = cu_describe;
     return true;
 }
@@ -187,8 +216,9 @@ static int hip_function(void *module, const char *name, void **fn)
 }
 
 static int hip_launch(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,
-                      void **params)
+                      void **params, bool pdl)
 {
+    (void)pdl; /* HIP has no programmatic dependent launch */
     return hip.ModuleLaunchKernel(fn, grid, 1, 1, block, 1, 1, smem, stream, params, NULL);
 }
 
@@ -275,12 +305,17 @@ static const RtDevice *opened;
 static char why_not[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* What picks a kernel's few-rows variant: SINTER_FEW_ROWS=always or never
- * forces one (to measure either), anything else the grid-size rule. */
-static void few_rows_policy(RtDevice *d)
+/* The environment's say in launches.  What picks a kernel's few-rows
+ * variant: SINTER_FEW_ROWS=always or never forces one (to measure either),
+ * anything else the grid-size rule.  SINTER_PDL=0 turns programmatic
+ * dependent launch off for the process. */
+static void launch_policy(RtDevice *d)
 {
     const char *e = getenv("SINTER_FEW_ROWS");
     d->few_rows = e && !strcmp(e, "always") ? 1 : e && !strcmp(e, "never") ? -1 : 0;
+    e = getenv("SINTER_PDL");
+    if (e && !strcmp(e, "0"))
+        d->pdl = false;
     if (d->sms < 1 || d->sms > 4096) /* an attribute the driver did not give */
         d->sms = 128;
 }
@@ -290,7 +325,7 @@ static void open_device(void)
     char cuda_why[256] = "", hip_why[256] = "";
     if (cu_open(&device, cuda_why, sizeof cuda_why) ||
         hip_open(&device, hip_why, sizeof hip_why)) {
-        few_rows_policy(&device);
+        launch_policy(&device);
         opened = &device;
         return;
     }

@@ -44,6 +44,7 @@ typedef struct RtKernel {
     struct RtKernel *few_rows; /* launched instead when this kernel's grid is at most
                                   few_rows_grid_per_sm x the SM count; or NULL */
     int few_rows_grid_per_sm;
+    bool grid_wait;            /* SNB_KERNEL_GRID_WAIT: may be launched with PDL */
 } RtKernel;
 
 typedef struct {
@@ -69,6 +70,7 @@ struct sn_graph {
     RtVariant *variants;
     RtVariant *active;         /* the variant loaded on the device */
     void *module;
+    bool pdl;                  /* sn_graph_set_pdl (default on) */
 };
 
 struct sn_bundle {
@@ -94,10 +96,12 @@ typedef struct {
     char version[64];          /* driver version, part of the cache key */
     int sms;                   /* multiprocessors (CUs): picks few-rows kernels */
     int few_rows;              /* SINTER_FEW_ROWS: -1 never, 1 always, 0 by grid size */
+    bool pdl;                  /* launch may ask for programmatic dependent launch
+                                  (CUDA sm_90+, cuLaunchKernelEx; SINTER_PDL=0: never) */
     int (*module_load)(const void *image, void **module);
     int (*function)(void *module, const char *name, void **fn);
     int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,
-                  void **params);
+                  void **params, bool pdl);
     const char *(*describe)(int code);
 } RtDevice;
 

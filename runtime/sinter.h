@@ -41,7 +41,15 @@
  * A kernel may come in a many-rows and a few-rows form (docs/runtime.md):
  * sn_launch picks by the grid the sizes give against the device's SM
  * count; $SINTER_FEW_ROWS=always|never, read at the first load, forces
- * one. */
+ * one.
+ *
+ * On CUDA devices of compute capability 9.0 and later, kernels are launched
+ * with programmatic dependent launch (PDL): a kernel's blocks may be
+ * scheduled while the stream's previous kernel still runs, if that kernel
+ * allows it (sinter's kernels do, and so do PDL-aware libraries), and they
+ * wait for it to finish before touching memory.  Stream order is kept; what
+ * is saved is the launch latency between the two.  sn_graph_set_pdl(g, 0),
+ * or $SINTER_PDL=0 for the whole process, launches plainly. */
 #ifndef SINTER_RUNTIME_H
 #define SINTER_RUNTIME_H
 
@@ -108,6 +116,11 @@ int sn_graph_output_alias(const sn_graph *g, int i);
  * single-kernel graph); pass at least that much to sn_launch. */
 sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
                                   size_t *bytes);
+
+/* Programmatic dependent launch for this graph's launches: on (1, the
+ * default) or off (0).  It takes effect only where the device supports it
+ * (above).  SN_ERR_INVALID for a NULL graph. */
+sn_status sn_graph_set_pdl(sn_graph *g, int on);
 
 /* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;
  * NULL: the default stream). */

@@ -3,7 +3,8 @@
 # unit test reaches: exit codes and messages of repeated or unknown names.
 #   - a --dim or --input NAME given twice is a usage error (exit 2);
 #   - `dump --stage ast --graph G` prints only G; an unknown G is exit 1;
-#   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs.
+#   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs, and
+#     marks the kernels that may be launched with PDL.
 S=$1
 case $S in /*) ;; *) S=$(pwd)/$S ;; esac # meson passes it relative to the build dir
 cd "$2" || exit 1
@@ -29,8 +30,14 @@ expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
 if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
 expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
 expect 0 "wrote" -- "$S" compile examples/add_rms_norm_fp8.sn -o "$T/a.snb"
-expect 0 "format 2" -- "$S" dump "$T/a.snb"
+expect 0 "format 3" -- "$S" dump "$T/a.snb"
 expect 0 "few rows: add_rms_norm_fp8_k0_few, block 256, when the grid is at most 4 blocks per SM" \
     -- "$S" dump "$T/a.snb"
+# CUDA kernels start with the grid wait (PDL); HIP kernels, which have no PDL, do not
+expect 0 "add_rms_norm_fp8_k0 / add_rms_norm_fp8_k0_scalar: block 128, 1 segment, waits for the previous grid (PDL)" \
+    -- "$S" dump "$T/a.snb"
+if [ "$(grep -c 'waits for the previous grid' "$T/out")" != 1 ]; then
+    echo "FAIL: want one kernel marked PDL (the CUDA one)"; sed 's/^/    /' "$T/out"; fail=1
+fi
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail

@@ -3,6 +3,8 @@
  *     kernels and launch metadata;
  *   - a truncated bundle, a flipped byte (checksum), a newer format
  *     version, a bad magic and garbage are refused with a clear message;
+ *   - kernel flags (format 3): an unknown bit is refused; the same bundle
+ *     written as format 2 (no flags) still reads, its kernels unflagged;
  *   - the JIT cache (NVRTC, no GPU needed): a miss compiles and writes one
  *     entry, a hit returns the same bytes, a corrupt or truncated entry is
  *     detected and rebuilt.  Skipped where NVRTC cannot be loaded. */
@@ -15,6 +17,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#define XXH_INLINE_ALL /* header-only, as in the runtime */
+#include <xxhash.h>
 
 #include "bundle.h"
 #include "front.h"
@@ -25,10 +29,11 @@ static unsigned char *bytes;
 static size_t len;
 static char *cuda_source;
 
-/* The CUDA bundle of the example's first graph (malloc'd into *out); its
- * source into *source when non-NULL.  False, with the diagnostics printed,
- * on failure. */
-static bool encode_example(const char *path, unsigned char **out, size_t *n, char **source)
+/* The bundle of the example's first graph for `target` (malloc'd into
+ * *out); its source into *source when non-NULL.  False, with the
+ * diagnostics printed, on failure. */
+static bool encode_for(const char *path, const char *target, unsigned char **out, size_t *n,
+                       char **source)
 {
     Arena *a = arena_new();
     Diag d;
@@ -36,7 +41,7 @@ static bool encode_example(const char *path, unsigned char **out, size_t *n, cha
     SrcFile *f = front_read_file(a, path, &d);
     IrModule *m = f ? front_compile(f, a, &d) : NULL;
     CgTarget t;
-    cg_target("cuda:sm_90", &t, &d);
+    cg_target(target, &t, &d);
     BundleGraph bg;
     bool ok = m && bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) &&
               bundle_encode(&bg, 1, out, n);
@@ -47,6 +52,11 @@ static bool encode_example(const char *path, unsigned char **out, size_t *n, cha
     diag_free(&d);
     arena_free(a);
     return ok;
+}
+
+static bool encode_example(const char *path, unsigned char **out, size_t *n, char **source)
+{
+    return encode_for(path, "cuda:sm_90", out, n, source);
 }
 
 static int setup(void **state)
@@ -99,7 +109,9 @@ static void test_round_trip(void **state)
     rt_bundle_free(b);
 }
 
-/* A kernel's few-rows variant travels with it (format version 2). */
+/* A kernel's few-rows variant travels with it (format version 2), and so
+ * does the flag that lets the runtime launch it with PDL (version 3): set
+ * on CUDA kernels, which start with the grid wait, not on HIP ones. */
 static void test_round_trip_few_rows(void **state)
 {
     (void)state;
@@ -119,6 +131,15 @@ static void test_round_trip_few_rows(void **state)
     assert_int_equal(k->few_rows->block, 256);
     assert_int_equal(k->few_rows->nparam, k->nparam);
     assert_null(k->few_rows->few_rows);
+    assert_true(k->grid_wait);
+    assert_true(k->few_rows->grid_wait);
+    rt_bundle_free(b);
+    free(b2);
+    assert_true(encode_for("examples/add_rms_norm_fp8.sn", "hip:gfx942", &b2, &n2, NULL));
+    assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
+    k = &sn_bundle_graph(b, "add_rms_norm_fp8")->variants[0].kernels[0];
+    assert_false(k->grid_wait);
+    assert_false(k->few_rows->grid_wait);
     rt_bundle_free(b);
     free(b2);
 }
@@ -151,6 +172,71 @@ static void test_bad_bundles(void **state)
         b[i] = (unsigned char)(i * 131 + 7);
     expect_refused(b, len, "not a sinter bundle");
     free(b);
+}
+
+/* The header's payload size and checksum for the bytes as they are now. */
+static void reseal(unsigned char *b, size_t n)
+{
+    uint64_t size = n - SNB_HEADER_BYTES, h = XXH64(b + SNB_HEADER_BYTES, size, 0);
+    for (int i = 0; i < 8; i++) {
+        b[16 + i] = (unsigned char)(size >> (8 * i));
+        b[24 + i] = (unsigned char)(h >> (8 * i));
+    }
+}
+
+static uint32_t u32_at(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* The flags words are found by what the reader says of them: of every u32
+ * equal to GRID_WAIT, those whose change to an unknown bit gets "a kernel's
+ * flags" refused.  The add+RMS bundle has two (kernel, few-rows variant);
+ * cut out, with the version set to 2, the rest must parse as before. */
+static void test_kernel_flags(void **state)
+{
+    (void)state;
+    unsigned char *b, *c;
+    size_t n;
+    assert_true(encode_example("examples/add_rms_norm_fp8.sn", &b, &n, NULL));
+    c = malloc(n);
+    size_t at[8];
+    int nat = 0;
+    for (size_t p = SNB_HEADER_BYTES; p + 4 <= n; p++) {
+        if (u32_at(b + p) != SNB_KERNEL_GRID_WAIT)
+            continue;
+        memcpy(c, b, n);
+        c[p] |= 2;
+        reseal(c, n);
+        sn_bundle *out = NULL;
+        if (parse_copy(c, n, &out) == SN_ERR_BUNDLE && strstr(sn_last_error(), "a kernel's flags")) {
+            assert_true(nat < 8);
+            at[nat++] = p;
+        }
+        rt_bundle_free(out);
+    }
+    assert_int_equal(nat, 2);
+    size_t m = 0;
+    for (size_t p = 0; p < n; p++) { /* drop the flags words */
+        bool cut = false;
+        for (int i = 0; i < nat; i++)
+            cut |= p >= at[i] && p < at[i] + 4;
+        if (!cut)
+            c[m++] = b[p];
+    }
+    c[8] = 2; /* version */
+    reseal(c, m);
+    sn_bundle *v2;
+    assert_int_equal(parse_copy(c, m, &v2), SN_OK);
+    const RtKernel *k = &sn_bundle_graph(v2, "add_rms_norm_fp8")->variants[0].kernels[0];
+    assert_string_equal(k->name, "add_rms_norm_fp8_k0");
+    assert_non_null(k->few_rows);
+    assert_int_equal(k->few_rows->block, 256);
+    assert_false(k->grid_wait);
+    assert_false(k->few_rows->grid_wait);
+    rt_bundle_free(v2);
+    free(b);
+    free(c);
 }
 
 static void test_jit_cache(void **state)
@@ -212,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_few_rows),
         cmocka_unit_test(test_bad_bundles),
+        cmocka_unit_test(test_kernel_flags),
         cmocka_unit_test(test_jit_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

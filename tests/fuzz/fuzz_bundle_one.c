@@ -1,8 +1,8 @@
 /* fuzz_bundle_one.c - one fuzz input through the runtime's bundle reader.
  *
  * The input's first byte picks the format version written into the
- * header (odd: the current one, even: version 1); the rest is the
- * payload.  The header gets the right size and checksum, so the fuzzer
+ * header: 1 + byte % 3 (0: version 1, 1: version 2, 2: version 3, the
+ * current one); the rest is the payload.  The header gets the right size and checksum, so the fuzzer
  * reaches the structural checks instead of stopping at the checksum.  A
  * bundle the reader accepts is walked whole (every graph, tensor,
  * variant, kernel and few-rows variant) and freed. */
@@ -37,7 +37,7 @@ int sn_fuzz_bundle_one(const uint8_t *data, size_t size)
     if (!b)
         return 0;
     memcpy(b, SNB_MAGIC, 8);
-    uint64_t fields[3] = {(data[0] & 1 ? SNB_VERSION : 1u), payload,
+    uint64_t fields[3] = {1u + data[0] % 3u, payload,
                           XXH64(data + 1, payload, 0)};
     for (int i = 0; i < 4; i++) /* version, flags 0 */
         b[8 + i] = (unsigned char)(fields[0] >> (8 * i)), b[12 + i] = 0;

@@ -127,6 +127,23 @@ SN_DEVICE float sn_from_bf16(sn_u16 b) { return sn_u2f((sn_u32)b << 16); }
 /* The code of a value that already is a bf16 (a rounding cast's result):
  * its high half, which equals sn_to_bf16 of it, NaN (0x7fc0) included. */
 SN_DEVICE sn_u16 sn_bits_bf16(float x) { return (sn_u16)(sn_f2u(x) >> 16); }
+/* Programmatic dependent launch (sm_90+): every generated kernel starts
+ * with SN_GRID_ENTRY().  It waits until the grids this launch depends on
+ * have completed and their writes are visible (griddepcontrol.wait), then
+ * lets the next PDL launch of the stream start (launch_dependents): that
+ * one's blocks are scheduled while this grid runs and wait likewise.  So
+ * no global memory is touched before the predecessor is done, and the
+ * runtime may launch any kernel with programmatic stream serialization.
+ * Launched without it, both instructions do nothing. */
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+#define SN_GRID_ENTRY()                                                         \
+    do {                                                                        \
+        asm volatile("griddepcontrol.wait;" ::: "memory");                      \
+        asm volatile("griddepcontrol.launch_dependents;" ::: "memory");         \
+    } while (0)
+#else
+#define SN_GRID_ENTRY() do { } while (0)
+#endif
 /* Saturating: clamp to [-m, m] first; NaN stays NaN. */
 SN_DEVICE float sn_clamp_sat(float x, float m) { return x > m ? m : x < -m ? -m : x; }
 
@@ -347,6 +364,7 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
     sn_u16 *__restrict__ b3,
     const sn_i64 sym_T)
 {
+    SN_GRID_ENTRY();
     sn_i64 blk = blockIdx.x;
     __shared__ float red0_1[1][4];
     __shared__ float red0_4[1][4];
@@ -540,6 +558,7 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0_scalar(
     sn_u16 *__restrict__ b3,
     const sn_i64 sym_T)
 {
+    SN_GRID_ENTRY();
     sn_i64 blk = blockIdx.x;
     __shared__ float red0_1[1][4];
     __shared__ float red0_4[1][4];
@@ -706,6 +725,7 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_few(
     sn_u16 *__restrict__ b3,
     const sn_i64 sym_T)
 {
+    SN_GRID_ENTRY();
     sn_i64 blk = blockIdx.x;
     __shared__ float red0_1[1][8];
     __shared__ float red0_4[1][8];

@@ -7,6 +7,9 @@
  *   - refused launches: wrong dtype, shape, inner stride, overlap, each an
  *     error naming the argument, nothing launched;
  *   - a launch captured in a CUDA graph, replayed with new input data;
+ *   - chains of launches, each reading what the previous one wrote, back to
+ *     back on a stream and captured in a graph: with programmatic dependent
+ *     launch (the default on sm_90+) and without;
  *   - two processes loading one bundle into an empty cache at once.
  * Every comparison is within the output dtype's rounding step. */
 #include <dlfcn.h>
@@ -487,6 +490,130 @@ static void test_graph_capture(Arena *a)
     free(c.bundle);
 }
 
+/* ------------------------------------ chains of dependent launches */
+
+typedef struct {
+    int (*stream_create)(void **, unsigned);
+    int (*begin)(void *, int);
+    int (*end)(void *, void **);
+    int (*inst)(void **, void *, unsigned long long);
+    int (*glaunch)(void *, void *);
+    int (*ssync)(void *);
+} CudaCalls;
+
+/* `n` in-place launches of add_rms_norm_fp8 (c) on a stream, or captured
+ * into one graph and replayed once: each reads h = x + residual that the
+ * previous launch wrote over x.  Under PDL a launch's blocks may start
+ * while the previous grid runs; if any read or write came before the grid
+ * wait, x would be read stale or h written out of order.  in: the inputs;
+ * want: the interpreter's outputs after n steps. */
+static void pdl_chain(const CudaCalls *cu, Compiled *c, const IrBuf *in, const IrBuf *want,
+                      int64_t T, int n, bool pdl, bool graph)
+{
+    sn_graph_set_pdl(c->gr, pdl);
+    int alias = sn_graph_output_alias(c->gr, 1);
+    int64_t s[2] = {T, 4096}, sw[1] = {4096};
+    void *bx, *br, *bw, *q, *stream, *g, *exec;
+    void *x = upload(&in[0], 0, 0, &bx), *r = upload(&in[1], 0, 0, &br);
+    void *w = upload(&in[2], 0, 0, &bw);
+    sn_dev_alloc(&q, (size_t)T * 4096);
+    sn_tensor tin[4] = {{x, SN_BF16, 2, s, NULL, 0}, {r, SN_BF16, 2, s, NULL, 0},
+                        {w, SN_BF16, 1, sw, NULL, 0}, {NULL, SN_F32, 0, NULL, NULL, 0.05}};
+    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {tin[alias].data, SN_BF16, 2, s, NULL, 0}};
+    cu->stream_create(&stream, 1);
+    sn_status st = SN_OK;
+    int rc = 0;
+    if (graph)
+        rc = cu->begin(stream, 2 /* relaxed */);
+    for (int i = 0; i < n && st == SN_OK; i++)
+        st = sn_launch(c->gr, tin, 4, out, 2, NULL, 0, stream);
+    if (graph) {
+        rc |= cu->end(stream, &g);
+        rc |= cu->inst(&exec, g, 0);
+        rc |= cu->glaunch(exec, stream);
+    }
+    rc |= cu->ssync(stream);
+    char what[128];
+    snprintf(what, sizeof what, "chain of %d (T=%lld, PDL %s, %s)", n, (long long)T,
+             pdl ? "on" : "off", graph ? "graph" : "stream");
+    CHECK(st == SN_OK && rc == 0, "%s: %s, driver %d", what, sn_last_error(), rc);
+    size_t len = strlen(what);
+    snprintf(what + len, sizeof what - len, ": h");
+    same(&want[1], tin[alias].data, what);
+    snprintf(what + len, sizeof what - len, ": quantized");
+    same(&want[0], q, what);
+    sn_dev_free(bx);
+    sn_dev_free(br);
+    sn_dev_free(bw);
+    sn_dev_free(q);
+}
+
+/* T=1 and T=8: the few-rows kernel, one block per row, where the launch
+ * latency PDL hides is most of a launch's time; T=2048: the many-rows one.
+ * Each with PDL and without, on a stream and in a graph. */
+static void test_launch_chains(Arena *a)
+{
+    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
+    CudaCalls cu = {0};
+    if (cuda) {
+        *(void **)&cu.stream_create = dlsym(cuda, "cuStreamCreate");
+        *(void **)&cu.begin = dlsym(cuda, "cuStreamBeginCapture_v2");
+        *(void **)&cu.end = dlsym(cuda, "cuStreamEndCapture");
+        *(void **)&cu.inst = dlsym(cuda, "cuGraphInstantiateWithFlags");
+        *(void **)&cu.glaunch = dlsym(cuda, "cuGraphLaunch");
+        *(void **)&cu.ssync = dlsym(cuda, "cuStreamSynchronize");
+    }
+    if (!cu.stream_create || !cu.begin || !cu.end || !cu.inst || !cu.glaunch || !cu.ssync) {
+        printf("skip launch chains: not a CUDA device\n");
+        return;
+    }
+    Compiled c = {0};
+    CHECK(compile("examples/add_rms_norm_fp8.sn", &c, a), "compile add_rms_norm_fp8");
+    if (!c.gr)
+        return;
+    int alias = sn_graph_output_alias(c.gr, 1);
+    CHECK(alias >= 0, "output h may alias an input");
+    if (alias < 0)
+        return;
+    static const struct { int64_t T; int n; } cases[] = {{1, 64}, {8, 64}, {2048, 8}};
+    for (int t = 0; t < 3; t++) {
+        int64_t T = cases[t].T, s[2] = {T, 4096}, sw[1] = {4096}, syms[1] = {T};
+        int n = cases[t].n;
+        IrBuf in[4], step[4], want[2];
+        random_buf(&in[0], DT_BF16, 2, s);
+        random_buf(&in[1], DT_BF16, 2, s);
+        for (int64_t k = 0; k < in[1].numel; k++) /* small steps: values stay in range */
+            in[1].f[k] = dt_round_float(in[1].f[k] / 16, DT_BF16);
+        random_buf(&in[2], DT_BF16, 1, sw);
+        ir_buf_alloc(&in[3], DT_F32, 0, NULL);
+        in[3].f[0] = 0.05f;
+        memcpy(step, in, sizeof step);
+        Diag d;
+        diag_init(&d);
+        for (int i = 0; i < n; i++) { /* x <- h, as the launches do in place */
+            ir_interp(c.g, syms, step, want, &d);
+            if (i > 0) /* step 0's x is in[alias], freed below */
+                ir_buf_free(&step[alias]);
+            step[alias] = want[1];
+            if (i + 1 < n)
+                ir_buf_free(&want[0]);
+        }
+        CHECK(d.nerrors == 0, "interpreter");
+        diag_free(&d);
+        want[1] = step[alias];
+        for (int pdl = 1; pdl >= 0; pdl--)
+            for (int graph = 0; graph < 2; graph++)
+                pdl_chain(&cu, &c, in, want, T, n, pdl, graph);
+        for (int i = 0; i < 4; i++)
+            ir_buf_free(&in[i]);
+        ir_buf_free(&want[0]);
+        ir_buf_free(&want[1]);
+    }
+    sn_graph_set_pdl(c.gr, 1);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
 /* ------------------------------------------ two processes, one cache */
 
 
@@ -574,6 +701,7 @@ int main(int argc, char **argv)
     test_in_place(a);
     test_special_values(a);
     test_graph_capture(a);
+    test_launch_chains(a);
     test_concurrent_cache(a);
     arena_free(a);
     printf("gpu-runtime: %d passed, %d failed\n", passed, failed);
