@@ -24,6 +24,8 @@ ax.set_xticks(list(x))
 ax.set_xticklabels(names, rotation=20, ha="right", fontsize=8)
 ax.set_ylabel("fraction of device copy bandwidth")
 ax.set_title(f"{data['device']}, T={T}, {data['date']} (copy {data['copy_GBs']:.0f} GB/s)")
-ax.legend()
+ax.set_ylim(0, max(1.0, max(r[k] for r in rows for k in ("sinter_frac", "compile_frac",
+                                                          "eager_frac"))) * 1.18)
+ax.legend(loc="upper center", ncol=3)  # above the bars, not over one
 fig.tight_layout()
 fig.savefig(sys.argv[2], dpi=110)
