@@ -168,7 +168,10 @@ static bool cu_open(RtDevice *d, char *why, size_t whylen)
     d->module_load = cu_module_load;
     d->function = cu_function;
     d->launch = cu_launch;
-    d->pdl = major >= 9 && cu.LaunchKernelEx;
+    /* PDL needs sm_90 and cuLaunchKernelEx (driver 12.0); a launch with it
+     * captured in a CUDA graph becomes a programmatic edge from driver 12.3,
+     * so older drivers launch plainly */
+    d->pdl = major >= 9 && cu.LaunchKernelEx && version >= 12030;
     d->describe = cu_describe;
     return true;
 }

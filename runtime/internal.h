@@ -97,7 +97,7 @@ typedef struct {
     int sms;                   /* multiprocessors (CUs): picks few-rows kernels */
     int few_rows;              /* SINTER_FEW_ROWS: -1 never, 1 always, 0 by grid size */
     bool pdl;                  /* launch may ask for programmatic dependent launch
-                                  (CUDA sm_90+, cuLaunchKernelEx; SINTER_PDL=0: never) */
+                                  (CUDA sm_90+, driver 12.3+; SINTER_PDL=0: never) */
     int (*module_load)(const void *image, void **module);
     int (*function)(void *module, const char *name, void **fn);
     int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,

@@ -43,8 +43,9 @@
  * count; $SINTER_FEW_ROWS=always|never, read at the first load, forces
  * one.
  *
- * On CUDA devices of compute capability 9.0 and later, kernels are launched
- * with programmatic dependent launch (PDL): a kernel's blocks may be
+ * On CUDA devices of compute capability 9.0 and later (driver 12.3+),
+ * kernels are launched with programmatic dependent launch (PDL): a
+ * kernel's blocks may be
  * scheduled while the stream's previous kernel still runs, if that kernel
  * allows it (sinter's kernels do, and so do PDL-aware libraries), and they
  * wait for it to finish before touching memory.  Stream order is kept; what
