@@ -23,6 +23,7 @@
 
 #include "bundle.h"
 #include "front.h"
+#include "internal.h"
 #include "interp.h"
 #include "sinter.h"
 
@@ -575,6 +576,14 @@ static void test_launch_chains(Arena *a)
     CHECK(alias >= 0, "output h may alias an input");
     if (alias < 0)
         return;
+    /* the PDL cases below test PDL only where the runtime uses it: on
+     * sm_90+ (with a 12.3+ driver, as every machine here has) it must */
+    const RtDevice *dev = rt_device();
+    int major = dev && !strncmp(dev->arch, "sm_", 3) ? atoi(dev->arch + 3) / 10 : 0;
+    if (major >= 9 && !getenv("SINTER_PDL"))
+        CHECK(dev->pdl, "PDL in use on %s (%s)", dev->arch, dev->version);
+    printf("launch chains on %s (%s): PDL %s\n", dev ? dev->arch : "?",
+           dev ? dev->version : "?", dev && dev->pdl ? "in use" : "not in use");
     static const struct { int64_t T; int n; } cases[] = {{1, 64}, {8, 64}, {2048, 8}};
     for (int t = 0; t < 3; t++) {
         int64_t T = cases[t].T, s[2] = {T, 4096}, sw[1] = {4096}, syms[1] = {T};
