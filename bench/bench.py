@@ -7,9 +7,10 @@ the same chain in PyTorch eager, the same under torch.compile), timed with
 CUDA events over CUDA-graph replays: one graph holds K back-to-back calls
 of the chain, each on its own set of inputs (the sets' inputs together at
 least 4x the L2 at every T, so every call reads its inputs from DRAM, as
-after other layers' work; K >= 8; eager, at 11-20 kernels a call, gets at
-most 256 calls and sets, so at T <= 64 its inputs stay in the L2), and a
-timed run is one replay divided by K, so
+after other layers' work; K >= 8; eager, at 11-20 kernels a call, gets
+graphs of at most 256 calls over consecutive sets, replayed in turn, so
+its calls read from DRAM too), and a timed run is one replay divided by
+K, so
 host launch overhead and the graph's own launch latency are out of all
 three and small-T numbers are GPU time per call; median of >= 100 runs
 after warm-up.  sinter is timed twice: as launched by default (with
@@ -41,7 +42,7 @@ import torch.nn.functional as F
 BF16, F32, F8 = torch.bfloat16, torch.float32, torch.float8_e4m3fn
 SN = {F32: 0, torch.float16: 1, BF16: 2, F8: 3, torch.int64: 9, torch.int32: 8}
 MAX_SETS = 16384   # input sets (and calls per graph) at the smallest T
-EAGER_SETS = 256   # eager's cap: a graph of 16384 x 20 kernels is too slow to capture
+EAGER_CALLS = 256  # eager's calls per graph: a graph of 16384 x 20 kernels is too slow
 
 
 class SnTensor(ctypes.Structure):
@@ -205,14 +206,18 @@ def nbytes(ts):
 
 def time_graph(graph, calls, iters):
     """Median time of one call: one replay of `graph` (which holds `calls`
-    back-to-back calls) divided by `calls`, in us."""
+    back-to-back calls) divided by `calls`, in us.  `graph` may be a list
+    of graphs of `calls` calls each, replayed in turn (run i replays graph
+    i mod len)."""
+    graphs = graph if isinstance(graph, list) else [graph]
     for _ in range(3):
-        graph.replay()
+        for g in graphs:
+            g.replay()
     start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
     times = []
     for i in range(iters):
         start.record()
-        graph.replay()
+        graphs[i % len(graphs)].replay()
         end.record()
         end.synchronize()
         times.append(start.elapsed_time(end) * 1e3 / calls)
@@ -310,8 +315,8 @@ def main():
             moved = nbytes(ins0) + nbytes(outs0)
             nsets = max(2, min(MAX_SETS, math.ceil(rotate / max(nbytes(ins0), 1))))
             calls = max(8, nsets)
-            esets = min(nsets, EAGER_SETS)
-            ecalls = max(8, esets)
+            ecalls = min(calls, EAGER_CALLS)  # eager: graphs of ecalls calls over sets
+            ebases = range(0, nsets, ecalls) if nsets > ecalls else [0]  # base, base + 1, ...
             sets = [(make_in(T), [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)])
                     for _ in range(nsets)]
             # inputs rotate through the sets; outputs: the PyTorch calls
@@ -327,8 +332,9 @@ def main():
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
             sn.lib.sn_graph_set_pdl(g, 1)
-            res["eager_us"] = time_graph(capture(lambda i: fn(*sets[i][0]), esets, ecalls),
-                                         ecalls, a.iters)
+            res["eager_us"] = time_graph(
+                [capture(lambda i, b=b: fn(*sets[(b + i) % nsets][0]), nsets, ecalls)
+                 for b in ebases], ecalls, a.iters)
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
             ptrs = set()
             res["compile_us"] = time_graph(
@@ -379,8 +385,7 @@ def write_tables(a, rows, copy):
     with open(os.path.join(a.out, "bench.md"), "w") as f:
         f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
                 f"{time.strftime('%Y-%m-%d')}; inputs rotated through 4x the L2 "
-                f"({torch.cuda.get_device_properties(0).L2_cache_size >> 20} MiB), eager at "
-                f"most {EAGER_SETS} sets\n\n")
+                f"({torch.cuda.get_device_properties(0).L2_cache_size >> 20} MiB)\n\n")
         f.write("| chain | T | sinter us | sinter no-PDL us | eager us | compile us"
                 " | compile+PDL us | sinter / copy | compile / copy"
                 " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
