@@ -265,16 +265,52 @@ static void test_load_times(Arena *a)
     unsetenv("SINTER_CACHE_DIR");
 }
 
+/* ------------------------------------------------ CUDA graph calls */
+
+/* The driver calls the graph tests need (streams, capture, graphs); false
+ * on a device that is not CUDA. */
+typedef struct {
+    int (*stream_create)(void **, unsigned);
+    int (*begin)(void *, int);
+    int (*end)(void *, void **);
+    int (*inst)(void **, void *, unsigned long long);
+    int (*glaunch)(void *, void *);
+    int (*ssync)(void *);
+} CudaCalls;
+
+static bool cuda_calls(CudaCalls *cu)
+{
+    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
+    memset(cu, 0, sizeof *cu);
+    if (cuda) {
+        *(void **)&cu->stream_create = dlsym(cuda, "cuStreamCreate");
+        *(void **)&cu->begin = dlsym(cuda, "cuStreamBeginCapture_v2");
+        *(void **)&cu->end = dlsym(cuda, "cuStreamEndCapture");
+        *(void **)&cu->inst = dlsym(cuda, "cuGraphInstantiateWithFlags");
+        *(void **)&cu->glaunch = dlsym(cuda, "cuGraphLaunch");
+        *(void **)&cu->ssync = dlsym(cuda, "cuStreamSynchronize");
+    }
+    return cu->stream_create && cu->begin && cu->end && cu->inst && cu->glaunch && cu->ssync;
+}
+
+/* add_rms_norm_fp8 compiled and loaded into c; the input its output h may
+ * be written over, or -1 (a failed check) when it cannot be used. */
+static int compile_add_rms_in_place(Arena *a, Compiled *c)
+{
+    CHECK(compile("examples/add_rms_norm_fp8.sn", c, a), "compile add_rms_norm_fp8");
+    if (!c->gr)
+        return -1;
+    int alias = sn_graph_output_alias(c->gr, 1);
+    CHECK(alias >= 0, "output h may alias an input");
+    return alias;
+}
+
 /* ------------------------------------------------------- in place */
 
 static void test_in_place(Arena *a)
 {
     Compiled c = {0};
-    CHECK(compile("examples/add_rms_norm_fp8.sn", &c, a), "compile add_rms_norm_fp8");
-    if (!c.gr)
-        return;
-    int alias = sn_graph_output_alias(c.gr, 1);
-    CHECK(alias >= 0, "output h may alias an input");
+    int alias = compile_add_rms_in_place(a, &c);
     if (alias < 0)
         return;
     const int64_t T = 77;
@@ -428,15 +464,8 @@ static void special_values_at(Arena *a, int64_t T)
 
 static void test_graph_capture(Arena *a)
 {
-    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
-    int (*stream_create)(void **, unsigned) = cuda ? dlsym(cuda, "cuStreamCreate") : NULL;
-    int (*begin)(void *, int) = cuda ? dlsym(cuda, "cuStreamBeginCapture_v2") : NULL;
-    int (*end)(void *, void **) = cuda ? dlsym(cuda, "cuStreamEndCapture") : NULL;
-    int (*inst)(void **, void *, unsigned long long) =
-        cuda ? dlsym(cuda, "cuGraphInstantiateWithFlags") : NULL;
-    int (*glaunch)(void *, void *) = cuda ? dlsym(cuda, "cuGraphLaunch") : NULL;
-    int (*ssync)(void *) = cuda ? dlsym(cuda, "cuStreamSynchronize") : NULL;
-    if (!stream_create || !begin || !end || !inst || !glaunch || !ssync) {
+    CudaCalls cu;
+    if (!cuda_calls(&cu)) {
         printf("skip graph capture: not a CUDA device\n");
         return;
     }
@@ -455,15 +484,15 @@ static void test_graph_capture(Arena *a)
     sn_dev_alloc(&sc, (size_t)T * 4);
     sn_tensor tin[2] = {{x, SN_BF16, 2, s, NULL, 0}, {w, SN_BF16, 1, sw, NULL, 0}};
     sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {sc, SN_F32, 2, ss, NULL, 0}};
-    stream_create(&stream, 1);
+    cu.stream_create(&stream, 1);
     sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream); /* load everything before capture */
-    ssync(stream);
-    int rc = begin(stream, 2 /* relaxed */);
+    cu.ssync(stream);
+    int rc = cu.begin(stream, 2 /* relaxed */);
     sn_status st = sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream);
-    int rc2 = end(stream, &graph);
+    int rc2 = cu.end(stream, &graph);
     CHECK(rc == 0 && st == SN_OK && rc2 == 0, "capture (rc %d, launch %s, end %d)", rc,
           sn_last_error(), rc2);
-    CHECK(inst(&exec, graph, 0) == 0, "instantiate the graph");
+    CHECK(cu.inst(&exec, graph, 0) == 0, "instantiate the graph");
     int64_t syms[1] = {T};
     for (int round = 0; round < 2; round++) { /* replay with new data each time */
         for (int64_t k = 0; k < in[0].numel; k++)
@@ -477,7 +506,7 @@ static void test_graph_capture(Arena *a)
         diag_init(&d);
         ir_interp(c.g, syms, in, want, &d);
         diag_free(&d);
-        CHECK(glaunch(exec, stream) == 0 && ssync(stream) == 0, "graph replay");
+        CHECK(cu.glaunch(exec, stream) == 0 && cu.ssync(stream) == 0, "graph replay");
         same(&want[0], q, "graph replay: q");
         same(&want[1], sc, "graph replay: scales");
         ir_buf_free(&want[0]);
@@ -492,15 +521,6 @@ static void test_graph_capture(Arena *a)
 }
 
 /* ------------------------------------ chains of dependent launches */
-
-typedef struct {
-    int (*stream_create)(void **, unsigned);
-    int (*begin)(void *, int);
-    int (*end)(void *, void **);
-    int (*inst)(void **, void *, unsigned long long);
-    int (*glaunch)(void *, void *);
-    int (*ssync)(void *);
-} CudaCalls;
 
 /* `n` in-place launches of add_rms_norm_fp8 (c) on a stream, or captured
  * into one graph and replayed once: each reads h = x + residual that the
@@ -554,26 +574,13 @@ static void pdl_chain(const CudaCalls *cu, Compiled *c, const IrBuf *in, const I
  * Each with PDL and without, on a stream and in a graph. */
 static void test_launch_chains(Arena *a)
 {
-    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
-    CudaCalls cu = {0};
-    if (cuda) {
-        *(void **)&cu.stream_create = dlsym(cuda, "cuStreamCreate");
-        *(void **)&cu.begin = dlsym(cuda, "cuStreamBeginCapture_v2");
-        *(void **)&cu.end = dlsym(cuda, "cuStreamEndCapture");
-        *(void **)&cu.inst = dlsym(cuda, "cuGraphInstantiateWithFlags");
-        *(void **)&cu.glaunch = dlsym(cuda, "cuGraphLaunch");
-        *(void **)&cu.ssync = dlsym(cuda, "cuStreamSynchronize");
-    }
-    if (!cu.stream_create || !cu.begin || !cu.end || !cu.inst || !cu.glaunch || !cu.ssync) {
+    CudaCalls cu;
+    if (!cuda_calls(&cu)) {
         printf("skip launch chains: not a CUDA device\n");
         return;
     }
     Compiled c = {0};
-    CHECK(compile("examples/add_rms_norm_fp8.sn", &c, a), "compile add_rms_norm_fp8");
-    if (!c.gr)
-        return;
-    int alias = sn_graph_output_alias(c.gr, 1);
-    CHECK(alias >= 0, "output h may alias an input");
+    int alias = compile_add_rms_in_place(a, &c);
     if (alias < 0)
         return;
     /* the PDL cases below test PDL only where the runtime uses it: on
