@@ -9,7 +9,10 @@ the GEMM alone for reference; x_i and residual_i rotate through sets
 larger than the L2 (W stays one matrix, as a layer's weight would be
 re-read by every token).  Prints us per iteration, median of 100 replays.
 
-    python3 bench/after_gemm.py [--tokens 1,64] [--lib ...] [--sinter ...]
+    python3 bench/after_gemm.py [--tokens 1,64] [--before gemm|add] [--lib ...] [--sinter ...]
+
+--before add puts a plain elementwise kernel (y = x_i + 1, PyTorch's own,
+launched without PDL) in the GEMM's place.
 """
 import argparse
 import math
@@ -30,6 +33,7 @@ def main():
     ap.add_argument("--lib", default="build/runtime/libsinter.so")
     ap.add_argument("--tokens", default="1,64")
     ap.add_argument("--iters", type=int, default=100)
+    ap.add_argument("--before", choices=["gemm", "add"], default="gemm")
     a = ap.parse_args()
     torch.manual_seed(0)
     cache = tempfile.mkdtemp(prefix="sinter-gemm-cache-")
@@ -39,8 +43,9 @@ def main():
     compiled = torch.compile(bench.add_rms_fp8)
     W = bench.rnd(4096, 4096)
     l2 = torch.cuda.get_device_properties(0).L2_cache_size
-    print(f"device {torch.cuda.get_device_name()}; GEMM [T, 4096] x [4096, 4096] bf16, then "
-          "add + RMSNorm + static FP8")
+    print(f"device {torch.cuda.get_device_name()}; "
+          + ("GEMM [T, 4096] x [4096, 4096] bf16" if a.before == "gemm" else "y = x + 1 (bf16)")
+          + ", then add + RMSNorm + static FP8 (GEMM below: the kernel before the norm)")
     for T in [int(t) for t in a.tokens.split(",")]:
         per = T * 4096 * 2 * 2
         nsets = max(2, min(4096, math.ceil(4 * l2 / per)))
@@ -54,7 +59,10 @@ def main():
         launchers = [sn.launcher(g, [ys, rs[i], w, 0.05], [q, h]) for i in range(nsets)]
 
         def gemm(i):
-            torch.mm(xs[i], W, out=ys)
+            if a.before == "gemm":
+                torch.mm(xs[i], W, out=ys)
+            else:
+                torch.add(xs[i], 1.0, out=ys)
 
         def with_sinter(i):
             gemm(i)
