@@ -78,10 +78,10 @@ def main():
 
         res = {}
         res["gemm"] = bench.time_graph(graphs(gemm), calls, a.iters)
+        sn.lib.sn_graph_set_pdl(g, 1)
         res["sinter"] = bench.time_graph(graphs(with_sinter), calls, a.iters)
         sn.lib.sn_graph_set_pdl(g, 0)
         res["sinter_nopdl"] = bench.time_graph(graphs(with_sinter), calls, a.iters)
-        sn.lib.sn_graph_set_pdl(g, 1)
         res["compile"] = bench.time_graph(graphs(with_compile), calls, a.iters)
         print(f"T={T:5d} sets {nsets:5d}  GEMM alone {res['gemm']:7.2f} us   GEMM + norm: "
               f"sinter {res['sinter']:7.2f} (norm {res['sinter'] - res['gemm']:5.2f})   "

@@ -13,11 +13,11 @@ its calls read from DRAM too), and a timed run is one replay divided by
 K, so
 host launch overhead and the graph's own launch latency are out of all
 three and small-T numbers are GPU time per call; median of >= 100 runs
-after warm-up.  sinter is timed twice: as launched by default (with
-programmatic dependent launch on sm_90+: a call's blocks start while the
-previous call finishes) and with PDL off (sn_graph_set_pdl), the plain
-launches torch.compile's kernels get; where this Inductor has the option
-(triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
+after warm-up.  sinter is timed twice: with programmatic dependent launch
+(sn_graph_set_pdl(g, 1), sm_90+: each call follows a sinter call, which
+lets the next one's blocks be scheduled at its start) and as launched by
+default, plainly, as torch.compile's kernels are; where this Inductor has
+the option (triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
 bundle of each example is loaded twice from an empty kernel cache: the
 first load is the cold one (compile + NVRTC + module load), the second the
 warm one (cache hit + module load).  Prints one table and writes it as
@@ -326,12 +326,12 @@ def main():
             launchers = [sn.launcher(g, ins, sets[0][1] if a.outputs == "shared" else outs)
                          for ins, outs in sets]
             res = {"chain": name, "T": T, "bytes": moved}
+            sn.lib.sn_graph_set_pdl(g, 1)
             res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                           calls, a.iters)
             sn.lib.sn_graph_set_pdl(g, 0)
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
-            sn.lib.sn_graph_set_pdl(g, 1)
             res["eager_us"] = time_graph(
                 [capture(lambda i, b=b: fn(*sets[(b + i) % nsets][0]), nsets, ecalls)
                  for b in ebases], ecalls, a.iters)
@@ -384,9 +384,10 @@ def write_tables(a, rows, copy):
                    "date": time.strftime("%Y-%m-%d"), "rows": rows}, f, indent=1)
     with open(os.path.join(a.out, "bench.md"), "w") as f:
         f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
+                "sinter's ratios from its PDL column, "
                 f"{time.strftime('%Y-%m-%d')}; inputs rotated through 4x the L2 "
                 f"({torch.cuda.get_device_properties(0).L2_cache_size >> 20} MiB)\n\n")
-        f.write("| chain | T | sinter us | sinter no-PDL us | eager us | compile us"
+        f.write("| chain | T | sinter PDL us | sinter no-PDL us | eager us | compile us"
                 " | compile+PDL us | sinter / copy | compile / copy"
                 " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
                 " | cold load ms | warm load ms |\n")

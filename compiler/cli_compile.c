@@ -24,67 +24,102 @@ static const char *const usage_compile =
 
 #define MAX_TARGETS 16
 
-/* The typed launch function of one graph for --emit-c. */
+/* A graph's name for a C parameter: as written, unless C reserves it or it
+ * starts with sn_ (the generated code's own names), then with a trailing
+ * underscore.  Returns buf or n. */
+static const char *c_name(const char *n, char *buf, size_t len)
+{
+    static const char *const reserved[] = {
+        "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
+        "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
+        "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
+        "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool", "true",
+        "false", "int64_t", "size_t", "NULL", NULL};
+    bool clash = strncmp(n, "sn_", 3) == 0;
+    for (int i = 0; !clash && reserved[i]; i++)
+        clash = strcmp(n, reserved[i]) == 0;
+    if (!clash)
+        return n;
+    snprintf(buf, len, "%s_", n);
+    return buf;
+}
+
+/* The typed launch function of one graph for --emit-c: the bundle, the
+ * size symbols, each input (a pointer and its outer strides, or a double
+ * for a rank-0 one) and output, a workspace for the temporaries of a graph
+ * of several kernels (sn_graph_workspace_size says how much), the stream.
+ * The function's own names start with sn_ (see c_name). */
 static void emit_c_graph(FILE *f, const KProgram *p, const char *prefix)
 {
     const IrGraph *g = p->graph;
-    fprintf(f, "\n/* %s: launch graph %s (check sn_last_error() on failure). */\n", prefix,
-            g->name);
+    bool temps = false;
+    char nb[256];
+    for (int i = 0; i < p->nbuf; i++)
+        temps |= p->bufs[i].kind == KB_TEMP;
+    fprintf(f, "\n/* %s: launch graph %s (check sn_last_error() on failure)%s. */\n", prefix,
+            g->name, temps ? "; sn_workspace: device memory of at least "
+                             "sn_graph_workspace_size bytes for these sizes" : "");
     for (int pass = 0; pass < 2; pass++) { /* the prototype, then the definition */
-        fprintf(f, "sn_status %s_%s(sn_bundle *b", prefix, g->name);
+        fprintf(f, "sn_status %s_%s(sn_bundle *sn_b", prefix, g->name);
         for (int s = 0; s < g->nsym; s++)
-            fprintf(f, ", int64_t %s", g->syms[s]);
+            fprintf(f, ", int64_t %s", c_name(g->syms[s], nb, sizeof nb));
         for (int i = 0; i < p->nbuf; i++) {
             const KBuf *b = &p->bufs[i];
+            const char *n = c_name(b->name, nb, sizeof nb);
             if (b->kind == KB_TEMP)
                 continue;
             if (b->kind == KB_INPUT && b->rank == 0)
-                fprintf(f, ", double %s", b->name);
+                fprintf(f, ", double %s", n);
             else
-                fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", b->name);
+                fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", n);
             for (int d = 0; b->kind == KB_INPUT && d + 1 < b->rank; d++)
                 fprintf(f, ", int64_t %s_stride%d", b->name, d);
         }
-        fprintf(f, pass ? ", void *stream)\n{\n" : ", void *stream);\n");
+        if (temps)
+            fprintf(f, ", void *sn_workspace, size_t sn_workspace_size");
+        fprintf(f, pass ? ", void *sn_stream)\n{\n" : ", void *sn_stream);\n");
     }
-    fprintf(f, "    sn_graph *g = sn_bundle_graph(b, \"%s\");\n    if (!g)\n"
+    fprintf(f, "    sn_graph *sn_g = sn_bundle_graph(sn_b, \"%s\");\n    if (!sn_g)\n"
                "        return SN_ERR_NOT_FOUND;\n", g->name);
     int nin = g->nparam, nout = g->nout;
     for (int i = 0; i < nin + nout; i++) {
         const KBuf *b = &p->bufs[i];
-        fprintf(f, "    int64_t shape%d[%d] = {", i, b->rank ? b->rank : 1);
+        fprintf(f, "    int64_t sn_shape%d[%d] = {", i, b->rank ? b->rank : 1);
         for (int d = 0; d < b->rank; d++) {
             fprintf(f, "%s%lld", d ? ", " : "", (long long)b->shape[d].coef);
             for (int s = 0; s < b->shape[d].nsym; s++)
-                fprintf(f, " * %s", g->syms[b->shape[d].syms[s]]);
+                fprintf(f, " * %s", c_name(g->syms[b->shape[d].syms[s]], nb, sizeof nb));
         }
         fprintf(f, "%s};\n", b->rank ? "" : "0");
         if (b->kind == KB_INPUT && b->rank > 1) {
-            fprintf(f, "    int64_t strides%d[%d] = {", i, b->rank);
+            fprintf(f, "    int64_t sn_strides%d[%d] = {", i, b->rank);
             for (int d = 0; d + 1 < b->rank; d++)
                 fprintf(f, "%s_stride%d, ", b->name, d);
             fprintf(f, "1};\n");
         }
     }
-    fprintf(f, "    sn_tensor in[%d] = {\n", nin ? nin : 1);
+    fprintf(f, "    sn_tensor sn_in[%d] = {\n", nin ? nin : 1);
     for (int i = 0; i < nin; i++) {
         const KBuf *b = &p->bufs[i];
+        const char *n = c_name(b->name, nb, sizeof nb);
         if (b->rank == 0)
-            fprintf(f, "        {NULL, (sn_dtype)%d, 0, shape%d, NULL, %s},\n", b->dtype, i, b->name);
+            fprintf(f, "        {NULL, (sn_dtype)%d, 0, sn_shape%d, NULL, %s},\n", b->dtype, i,
+                    n);
         else if (b->rank > 1)
-            fprintf(f, "        {(void *)%s, (sn_dtype)%d, %d, shape%d, strides%d, 0},\n",
-                    b->name, b->dtype, b->rank, i, i);
+            fprintf(f, "        {(void *)%s, (sn_dtype)%d, %d, sn_shape%d, sn_strides%d, 0},\n",
+                    n, b->dtype, b->rank, i, i);
         else
-            fprintf(f, "        {(void *)%s, (sn_dtype)%d, %d, shape%d, NULL, 0},\n", b->name,
+            fprintf(f, "        {(void *)%s, (sn_dtype)%d, %d, sn_shape%d, NULL, 0},\n", n,
                     b->dtype, b->rank, i);
     }
-    fprintf(f, "    };\n    sn_tensor out[%d] = {\n", nout ? nout : 1);
+    fprintf(f, "    };\n    sn_tensor sn_out[%d] = {\n", nout ? nout : 1);
     for (int i = nin; i < nin + nout; i++) {
         const KBuf *b = &p->bufs[i];
-        fprintf(f, "        {%s, (sn_dtype)%d, %d, shape%d, NULL, 0},\n", b->name, b->dtype,
-                b->rank, i);
+        fprintf(f, "        {%s, (sn_dtype)%d, %d, sn_shape%d, NULL, 0},\n",
+                c_name(b->name, nb, sizeof nb), b->dtype, b->rank, i);
     }
-    fprintf(f, "    };\n    return sn_launch(g, in, %d, out, %d, NULL, 0, stream);\n}\n", nin, nout);
+    fprintf(f, "    };\n    return sn_launch(sn_g, sn_in, %d, sn_out, %d, %s, sn_stream);\n}\n",
+            nin, nout, temps ? "sn_workspace, sn_workspace_size" : "NULL, 0");
 }
 
 static bool emit_c(const char *path, const unsigned char *bytes, size_t len,

@@ -145,6 +145,8 @@ typedef struct {
     int sets;
     sn_tensor t[128];
     int64_t shapes[128][IR_MAX_RANK];
+    void *ws;                  /* workspace of a multi-kernel graph (or NULL) */
+    size_t ws_size;
 } DevTensors;
 
 static bool alloc_tensors(const IrGraph *g, const int64_t *symvals, const IrBuf *ins,
@@ -183,6 +185,15 @@ static bool alloc_tensors(const IrGraph *g, const int64_t *symvals, const IrBuf 
     return true;
 }
 
+/* The workspace the graph's temporaries need for these shapes (none for a
+ * one-kernel graph); shared by every set, as launches are stream-ordered. */
+static bool alloc_workspace(sn_graph *gr, DevTensors *dt, int nin)
+{
+    if (sn_graph_workspace_size(gr, dt->t, nin, &dt->ws_size) != SN_OK)
+        return false;
+    return dt->ws_size == 0 || sn_dev_alloc(&dt->ws, dt->ws_size) == SN_OK;
+}
+
 static void use_set(DevTensors *dt, int s)
 {
     for (int i = 0; i < dt->n; i++)
@@ -194,6 +205,7 @@ static void free_tensors(DevTensors *dt)
 {
     for (int i = 0; i < dt->n; i++)
         sn_dev_free(dt->base[i]);
+    sn_dev_free(dt->ws);
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -211,12 +223,12 @@ static double time_launches(sn_graph *gr, DevTensors *dt, int nin, int nout, int
     float *ms = calloc((size_t)iters, sizeof(float));
     for (int w = 0; w < 10; w++) {
         use_set(dt, w % dt->sets);
-        sn_launch(gr, dt->t, nin, dt->t + nin, nout, NULL, 0, NULL);
+        sn_launch(gr, dt->t, nin, dt->t + nin, nout, dt->ws, dt->ws_size, NULL);
     }
     for (int i = 0; i < iters; i++) {
         use_set(dt, i % dt->sets);
         sn_dev_event_record(ev[0], NULL);
-        sn_launch(gr, dt->t, nin, dt->t + nin, nout, NULL, 0, NULL);
+        sn_launch(gr, dt->t, nin, dt->t + nin, nout, dt->ws, dt->ws_size, NULL);
         sn_dev_event_record(ev[1], NULL);
         sn_dev_event_elapsed_ms(ev[0], ev[1], &ms[i]);
     }
@@ -265,7 +277,7 @@ static void bench(const IrGraph *g, sn_graph *gr, const int64_t *symvals, const 
     int sets = (int)(ROTATE_BYTES / (moved ? moved : 1)) + 1;
     sets = sets < 2 ? 2 : sets > 4096 ? 4096 : sets;
     DevTensors dt = {0};
-    if (!alloc_tensors(g, symvals, ins, &dt, sets)) {
+    if (!alloc_tensors(g, symvals, ins, &dt, sets) || !alloc_workspace(gr, &dt, g->nparam)) {
         fprintf(stderr, "sinter: bench: %s\n", sn_last_error());
         free_tensors(&dt);
         return;
@@ -392,8 +404,9 @@ bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const I
         fprintf(stderr, "sinter: device %s (%s)\n", name, arch);
         sn_graph *gr = r->loaded ? r->loaded : load(g, &bundle, d);
         DevTensors dt = {0};
-        ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) &&
-             sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, NULL, 0, NULL) == SN_OK &&
+        ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) && alloc_workspace(gr, &dt, g->nparam) &&
+             sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, dt.ws, dt.ws_size,
+                       NULL) == SN_OK &&
              sn_dev_synchronize() == SN_OK;
         for (int o = 0; ok && o < g->nout; o++) {
             int64_t shape[IR_MAX_RANK];

@@ -130,7 +130,7 @@ sn_status sn_graph_set_pdl(sn_graph *g, int on)
 {
     if (!g)
         return rt_error(SN_ERR_INVALID, "no graph");
-    g->pdl = on != 0;
+    g->pdl = on != 0 ? 1 : 0;
     return SN_OK;
 }
 
@@ -437,8 +437,11 @@ static void *function_for(const sn_graph *g, const RtDevice *dev, const RtKernel
     return aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
 }
 
-static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtKernel *many,
-                               void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream)
+/* pdl: may be launched with programmatic dependent launch (the kernel
+ * must also start with the grid wait: RtKernel.grid_wait). */
+static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+                               void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream,
+                               bool pdl)
 {
     const RtKernel *k;
     void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
@@ -468,9 +471,8 @@ static sn_status launch_kernel(const sn_graph *g, const RtDevice *dev, const RtK
     if (grid > 0x7fffffff)
         return rt_error(SN_ERR_LAUNCH, "kernel %s would need %lld blocks", k->name,
                         (long long)grid);
-    bool pdl = dev->pdl && g->pdl && k->grid_wait;
     int rc = dev->launch(fn, (unsigned)grid, (unsigned)k->block, (unsigned)k->smem, stream, argp,
-                         pdl);
+                         pdl && dev->pdl && k->grid_wait);
     if (rc != 0)
         return rt_error(SN_ERR_LAUNCH, "launching %s failed: %s", k->name, dev->describe(rc));
     return SN_OK;
@@ -502,9 +504,16 @@ sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_
         ptrs[g->nin + i] = outputs[i].data;
     for (int t = 0; t < g->ntemp; t++)
         ptrs[g->nin + g->nout + t] = (char *)workspace + offsets[t];
+    /* PDL pays only behind a kernel that triggers its dependents early, as
+     * sinter's do at their start; behind one that does not it costs about
+     * 0.5 us on an H200 (docs/runtime.md).  So a graph's later kernels get
+     * it, and its first kernel, whose predecessor is the caller's, only
+     * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
     const RtDevice *dev = rt_device();
+    bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
     for (int k = 0; k < g->active->nkernel; k++)
-        if ((s = launch_kernel(g, dev, &g->active->kernels[k], ptrs, ins, syms, stream)) != SN_OK)
+        if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, ins, syms, stream,
+                               k > 0 || first)) != SN_OK)
             return s;
     return SN_OK;
 }

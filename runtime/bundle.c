@@ -262,7 +262,7 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
     b->graphs = calloc((size_t)b->ngraph + 1, sizeof(sn_graph));
     for (int i = 0; i < b->ngraph && !r.bad; i++) {
         b->graphs[i].bundle = b;
-        b->graphs[i].pdl = true;
+        b->graphs[i].pdl = -1;
         rd_graph(&r, &b->graphs[i]);
     }
     if (r.bad || r.p != r.end) {

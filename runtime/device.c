@@ -310,8 +310,9 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* The environment's say in launches.  What picks a kernel's few-rows
  * variant: SINTER_FEW_ROWS=always or never forces one (to measure either),
- * anything else the grid-size rule.  SINTER_PDL=0 turns programmatic
- * dependent launch off for the process. */
+ * anything else the grid-size rule.  SINTER_PDL: 0 turns programmatic
+ * dependent launch off for the process, 1 makes it the default for a
+ * graph's first kernel too (sinter.h). */
 static void launch_policy(RtDevice *d)
 {
     const char *e = getenv("SINTER_FEW_ROWS");
@@ -319,6 +320,7 @@ static void launch_policy(RtDevice *d)
     e = getenv("SINTER_PDL");
     if (e && !strcmp(e, "0"))
         d->pdl = false;
+    d->pdl_first = e && !strcmp(e, "1");
     if (d->sms < 1 || d->sms > 4096) /* an attribute the driver did not give */
         d->sms = 128;
 }

@@ -70,7 +70,8 @@ struct sn_graph {
     RtVariant *variants;
     RtVariant *active;         /* the variant loaded on the device */
     void *module;
-    bool pdl;                  /* sn_graph_set_pdl (default on) */
+    int pdl;                   /* sn_graph_set_pdl for the first kernel: 1 with PDL,
+                                  0 plain, -1 (default) RtDevice.pdl_first */
 };
 
 struct sn_bundle {
@@ -98,6 +99,8 @@ typedef struct {
     int few_rows;              /* SINTER_FEW_ROWS: -1 never, 1 always, 0 by grid size */
     bool pdl;                  /* launch may ask for programmatic dependent launch
                                   (CUDA sm_90+, driver 12.3+; SINTER_PDL=0: never) */
+    bool pdl_first;            /* SINTER_PDL=1: a graph's first kernel with PDL too,
+                                  unless sn_graph_set_pdl said otherwise */
     int (*module_load)(const void *image, void **module);
     int (*function)(void *module, const char *name, void **fn);
     int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,

@@ -43,14 +43,17 @@
  * count; $SINTER_FEW_ROWS=always|never, read at the first load, forces
  * one.
  *
- * On CUDA devices of compute capability 9.0 and later (driver 12.3+),
- * kernels are launched with programmatic dependent launch (PDL): a
- * kernel's blocks may be
- * scheduled while the stream's previous kernel still runs, if that kernel
- * allows it (sinter's kernels do, and so do PDL-aware libraries), and they
- * wait for it to finish before touching memory.  Stream order is kept; what
- * is saved is the launch latency between the two.  sn_graph_set_pdl(g, 0),
- * or $SINTER_PDL=0 for the whole process, launches plainly. */
+ * Programmatic dependent launch (PDL; CUDA compute capability 9.0+, driver
+ * 12.3+): a kernel launched with it may have its blocks scheduled while
+ * the stream's previous kernel still runs, once that kernel allows it;
+ * sinter's kernels allow it at their start and wait for their predecessor
+ * before touching memory, so stream order is kept.  It hides the launch
+ * gap (0.3-1 us) behind a predecessor that allows it early, and costs
+ * about 0.5 us behind one that does not.  So the kernels of a graph after
+ * its first are always launched with PDL; the first, whose predecessor is
+ * the caller's, only after sn_graph_set_pdl(g, 1) (or $SINTER_PDL=1 for
+ * every graph): do that when the kernel before is a sinter graph or
+ * another PDL-aware kernel.  $SINTER_PDL=0 turns PDL off everywhere. */
 #ifndef SINTER_RUNTIME_H
 #define SINTER_RUNTIME_H
 
@@ -118,9 +121,10 @@ int sn_graph_output_alias(const sn_graph *g, int i);
 sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
                                   size_t *bytes);
 
-/* Programmatic dependent launch for this graph's launches: on (1, the
- * default) or off (0).  It takes effect only where the device supports it
- * (above).  SN_ERR_INVALID for a NULL graph. */
+/* Programmatic dependent launch for the first kernel of this graph's
+ * launches: 1 with PDL, 0 without (the default, unless $SINTER_PDL=1).
+ * It takes effect only where the device supports it (above).
+ * SN_ERR_INVALID for a NULL graph. */
 sn_status sn_graph_set_pdl(sn_graph *g, int on);
 
 /* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;

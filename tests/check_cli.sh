@@ -4,7 +4,10 @@
 #   - a --dim or --input NAME given twice is a usage error (exit 2);
 #   - `dump --stage ast --graph G` prints only G; an unknown G is exit 1;
 #   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs, and
-#     marks the kernels that may be launched with PDL.
+#     marks the kernels that may be launched with PDL;
+#   - `compile --emit-c` writes C that compiles whatever the graph's names
+#     (a C keyword, the generated code's own sn_ names, an input called b)
+#     and takes a workspace for a graph of two kernels.
 S=$1
 case $S in /*) ;; *) S=$(pwd)/$S ;; esac # meson passes it relative to the build dir
 cd "$2" || exit 1
@@ -38,6 +41,18 @@ expect 0 "add_rms_norm_fp8_k0 / add_rms_norm_fp8_k0_scalar: block 128, 1 segment
     -- "$S" dump "$T/a.snb"
 if [ "$(grep -c 'waits for the previous grid' "$T/out")" != 1 ]; then
     echo "FAIL: want one kernel marked PDL (the CUDA one)"; sed 's/^/    /' "$T/out"; fail=1
+fi
+printf 'graph kw(int: f32[T, 4], sn_b: f32[4], b: f32[4]) {\n    return int + sn_b + b\n}\n' \
+    > "$T/kw.sn"
+for src in "$T/kw.sn" tests/gpu/odd_rows.sn; do
+    expect 0 "wrote" -- "$S" compile "$src" -o "$T/e.snb" --emit-c "$T/e.c"
+    if ! ${CC:-cc} -fsyntax-only -Wall -Werror -I runtime "$T/e.c" > "$T/out" 2>&1; then
+        echo "FAIL: --emit-c of $src does not compile:"; sed 's/^/    /' "$T/out" | head -20; fail=1
+    fi
+done
+if ! grep -q "sinter_two_kernels(.*void \*sn_workspace, size_t sn_workspace_size, void \*sn_stream)" \
+        "$T/e.c"; then
+    echo "FAIL: --emit-c: a graph of two kernels takes no workspace"; fail=1
 fi
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail

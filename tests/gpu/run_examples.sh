@@ -27,8 +27,9 @@ for ex in examples/*.sn; do
         rm -rf "$out"
     done
 done
-# rows the lanes do not cover exactly (partial-run code paths)
-for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000; do
+# rows the lanes do not cover exactly (partial-run code paths), and a graph
+# of two kernels (the second launched with PDL behind the first on sm_90+)
+for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
     for T in 1 7 300; do
         out=$(mktemp -d)
         if "$S" run tests/gpu/odd_rows.sn --graph $g --dim T=$T --check --output-dir "$out" \

@@ -588,9 +588,9 @@ static void test_launch_chains(Arena *a)
     const RtDevice *dev = rt_device();
     int major = dev && !strncmp(dev->arch, "sm_", 3) ? atoi(dev->arch + 3) / 10 : 0;
     if (major >= 9 && !getenv("SINTER_PDL"))
-        CHECK(dev->pdl, "PDL in use on %s (%s)", dev->arch, dev->version);
+        CHECK(dev->pdl, "PDL available on %s (%s)", dev->arch, dev->version);
     printf("launch chains on %s (%s): PDL %s\n", dev ? dev->arch : "?",
-           dev ? dev->version : "?", dev && dev->pdl ? "in use" : "not in use");
+           dev ? dev->version : "?", dev && dev->pdl ? "available" : "not available");
     static const struct { int64_t T; int n; } cases[] = {{1, 64}, {8, 64}, {2048, 8}};
     for (int t = 0; t < 3; t++) {
         int64_t T = cases[t].T, s[2] = {T, 4096}, sw[1] = {4096}, syms[1] = {T};
