@@ -4,12 +4,14 @@
 #
 #   bench/gpu_session.sh [SMALL_REPEATS] [WHAT]
 #
-# WHAT is a comma list of steps (default: tests,small,full,ncu):
+# WHAT is a comma list of steps (default: tests,small,full,ncu; also: after):
 #   tests  the GPU tests (meson's gpu suite: test_runtime_gpu, run_examples.sh)
 #   small  bench.py at T = 1 and 64, SMALL_REPEATS (default 3) processes:
 #          torch.compile's small-T times vary between processes (its
 #          autotuned configs), so one run is not a verdict
 #   full   bench.py at its default T (the table of docs/performance.md)
+#   after  bench/after_gemm.py: sinter's norm after a cuBLAS GEMM and after a
+#          plain PyTorch kernel, with PDL on and off (what PDL does in a model)
 #   ncu    Nsight Compute on sinter's and Triton's kernels at T = 1 and 64
 #          for the chains nearest torch.compile there (profile_small.py),
 #          and the configs Inductor's autotuning picked
@@ -48,6 +50,13 @@ if has full; then
     echo "full run: rc $?"
     cp "$d/bench.md" "$OUT/bench.md" 2>/dev/null
     cp "$d/bench.json" "$OUT/bench.json" 2>/dev/null
+fi
+if has after; then
+    for before in gemm add; do
+        python3 bench/after_gemm.py --before $before --tokens 1,16,64,128 \
+            > "$OUT/after-$before.log" 2>&1
+        echo "after_gemm --before $before: rc $?"; grep "^T=" "$OUT/after-$before.log"
+    done
 fi
 if has ncu; then
     M=gpu__time_duration.sum,launch__block_size,launch__grid_size,launch__registers_per_thread
