@@ -267,8 +267,8 @@ static void test_load_times(Arena *a)
 
 /* ------------------------------------------------ CUDA graph calls */
 
-/* The driver calls the graph tests need (streams, capture, graphs); false
- * on a device that is not CUDA. */
+/* The driver calls the graph tests need (streams, capture, graphs); false,
+ * with "skip <what>" printed, on a device that is not CUDA. */
 typedef struct {
     int (*stream_create)(void **, unsigned);
     int (*begin)(void *, int);
@@ -278,7 +278,7 @@ typedef struct {
     int (*ssync)(void *);
 } CudaCalls;
 
-static bool cuda_calls(CudaCalls *cu)
+static bool cuda_calls(CudaCalls *cu, const char *what)
 {
     void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
     memset(cu, 0, sizeof *cu);
@@ -290,7 +290,10 @@ static bool cuda_calls(CudaCalls *cu)
         *(void **)&cu->glaunch = dlsym(cuda, "cuGraphLaunch");
         *(void **)&cu->ssync = dlsym(cuda, "cuStreamSynchronize");
     }
-    return cu->stream_create && cu->begin && cu->end && cu->inst && cu->glaunch && cu->ssync;
+    if (cu->stream_create && cu->begin && cu->end && cu->inst && cu->glaunch && cu->ssync)
+        return true;
+    printf("skip %s: not a CUDA device\n", what);
+    return false;
 }
 
 /* add_rms_norm_fp8 compiled and loaded into c; the input its output h may
@@ -303,6 +306,33 @@ static int compile_add_rms_in_place(Arena *a, Compiled *c)
     int alias = sn_graph_output_alias(c->gr, 1);
     CHECK(alias >= 0, "output h may alias an input");
     return alias;
+}
+
+/* add_rms_norm_fp8's host inputs (x, residual, w, scale) on the device, and
+ * its arguments with h written over input `alias`; T rows. */
+typedef struct {
+    int64_t s[2], sw[1];
+    void *base[3], *q;
+    sn_tensor in[4], out[2];
+} AddRmsArgs;
+
+static void add_rms_upload(AddRmsArgs *a, const IrBuf *in, int64_t T, int alias)
+{
+    a->s[0] = T, a->s[1] = 4096, a->sw[0] = 4096;
+    for (int i = 0; i < 3; i++)
+        a->in[i] = (sn_tensor){upload(&in[i], 0, 0, &a->base[i]), SN_BF16, i < 2 ? 2 : 1,
+                               i < 2 ? a->s : a->sw, NULL, 0};
+    a->in[3] = (sn_tensor){NULL, SN_F32, 0, NULL, NULL, in[3].f[0]};
+    sn_dev_alloc(&a->q, (size_t)T * 4096);
+    a->out[0] = (sn_tensor){a->q, SN_F8E4M3, 2, a->s, NULL, 0};
+    a->out[1] = (sn_tensor){a->in[alias].data, SN_BF16, 2, a->s, NULL, 0};
+}
+
+static void add_rms_free(AddRmsArgs *a)
+{
+    for (int i = 0; i < 3; i++)
+        sn_dev_free(a->base[i]);
+    sn_dev_free(a->q);
 }
 
 /* ------------------------------------------------------- in place */
@@ -326,26 +356,18 @@ static void test_in_place(Arena *a)
     diag_init(&d);
     ir_interp(c.g, syms, in, want, &d);
     diag_free(&d);
-    void *bx, *br, *bw, *q;
-    void *x = upload(&in[0], 0, 0, &bx), *r = upload(&in[1], 0, 0, &br);
-    void *w = upload(&in[2], 0, 0, &bw);
-    sn_dev_alloc(&q, (size_t)T * 4096);
-    sn_tensor tin[4] = {{x, SN_BF16, 2, s, NULL, 0}, {r, SN_BF16, 2, s, NULL, 0},
-                        {w, SN_BF16, 1, sw, NULL, 0}, {NULL, SN_F32, 0, NULL, NULL, 0.05}};
-    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {tin[alias].data, SN_BF16, 2, s, NULL, 0}};
-    sn_status st = sn_launch(c.gr, tin, 4, out, 2, NULL, 0, NULL);
+    AddRmsArgs args;
+    add_rms_upload(&args, in, T, alias);
+    sn_status st = sn_launch(c.gr, args.in, 4, args.out, 2, NULL, 0, NULL);
     CHECK(st == SN_OK, "in-place launch: %s", sn_last_error());
     sn_dev_synchronize();
-    same(&want[0], q, "in place: quantized output");
-    same(&want[1], tin[alias].data, "in place: h written over its input");
+    same(&want[0], args.q, "in place: quantized output");
+    same(&want[1], args.in[alias].data, "in place: h written over its input");
     int other = alias == 0 ? 1 : 0;
-    sn_tensor bad[2] = {out[0], {tin[other].data, SN_BF16, 2, s, NULL, 0}};
-    CHECK(sn_launch(c.gr, tin, 4, bad, 2, NULL, 0, NULL) == SN_ERR_INVALID,
+    sn_tensor bad[2] = {args.out[0], {args.in[other].data, SN_BF16, 2, s, NULL, 0}};
+    CHECK(sn_launch(c.gr, args.in, 4, bad, 2, NULL, 0, NULL) == SN_ERR_INVALID,
           "aliasing the other input refused: %s", sn_last_error());
-    sn_dev_free(bx);
-    sn_dev_free(br);
-    sn_dev_free(bw);
-    sn_dev_free(q);
+    add_rms_free(&args);
     sn_bundle_free(c.b);
     free(c.bundle);
 }
@@ -465,10 +487,8 @@ static void special_values_at(Arena *a, int64_t T)
 static void test_graph_capture(Arena *a)
 {
     CudaCalls cu;
-    if (!cuda_calls(&cu)) {
-        printf("skip graph capture: not a CUDA device\n");
+    if (!cuda_calls(&cu, "graph capture"))
         return;
-    }
     Compiled c = {0};
     CHECK(compile("examples/rms_norm_fp8_per_token.sn", &c, a), "compile per-token");
     if (!c.gr)
@@ -533,21 +553,16 @@ static void pdl_chain(const CudaCalls *cu, Compiled *c, const IrBuf *in, const I
 {
     sn_graph_set_pdl(c->gr, pdl);
     int alias = sn_graph_output_alias(c->gr, 1);
-    int64_t s[2] = {T, 4096}, sw[1] = {4096};
-    void *bx, *br, *bw, *q, *stream, *g, *exec;
-    void *x = upload(&in[0], 0, 0, &bx), *r = upload(&in[1], 0, 0, &br);
-    void *w = upload(&in[2], 0, 0, &bw);
-    sn_dev_alloc(&q, (size_t)T * 4096);
-    sn_tensor tin[4] = {{x, SN_BF16, 2, s, NULL, 0}, {r, SN_BF16, 2, s, NULL, 0},
-                        {w, SN_BF16, 1, sw, NULL, 0}, {NULL, SN_F32, 0, NULL, NULL, 0.05}};
-    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {tin[alias].data, SN_BF16, 2, s, NULL, 0}};
+    void *stream, *g, *exec;
+    AddRmsArgs args;
+    add_rms_upload(&args, in, T, alias);
     cu->stream_create(&stream, 1);
     sn_status st = SN_OK;
     int rc = 0;
     if (graph)
         rc = cu->begin(stream, 2 /* relaxed */);
     for (int i = 0; i < n && st == SN_OK; i++)
-        st = sn_launch(c->gr, tin, 4, out, 2, NULL, 0, stream);
+        st = sn_launch(c->gr, args.in, 4, args.out, 2, NULL, 0, stream);
     if (graph) {
         rc |= cu->end(stream, &g);
         rc |= cu->inst(&exec, g, 0);
@@ -560,13 +575,10 @@ static void pdl_chain(const CudaCalls *cu, Compiled *c, const IrBuf *in, const I
     CHECK(st == SN_OK && rc == 0, "%s: %s, driver %d", what, sn_last_error(), rc);
     size_t len = strlen(what);
     snprintf(what + len, sizeof what - len, ": h");
-    same(&want[1], tin[alias].data, what);
+    same(&want[1], args.in[alias].data, what);
     snprintf(what + len, sizeof what - len, ": quantized");
-    same(&want[0], q, what);
-    sn_dev_free(bx);
-    sn_dev_free(br);
-    sn_dev_free(bw);
-    sn_dev_free(q);
+    same(&want[0], args.q, what);
+    add_rms_free(&args);
 }
 
 /* T=1 and T=8: the few-rows kernel, one block per row, where the launch
@@ -575,10 +587,8 @@ static void pdl_chain(const CudaCalls *cu, Compiled *c, const IrBuf *in, const I
 static void test_launch_chains(Arena *a)
 {
     CudaCalls cu;
-    if (!cuda_calls(&cu)) {
-        printf("skip launch chains: not a CUDA device\n");
+    if (!cuda_calls(&cu, "launch chains"))
         return;
-    }
     Compiled c = {0};
     int alias = compile_add_rms_in_place(a, &c);
     if (alias < 0)
