@@ -73,8 +73,7 @@ def main():
             compiled(ys, rs[i], w, 0.05)
 
         def graphs(fn):
-            return [bench.capture(lambda i, b=b: fn((b + i) % nsets), nsets, calls)
-                    for b in range(0, nsets, calls)]
+            return bench.capture_rotating(fn, nsets, calls)
 
         res = {}
         res["gemm"] = bench.time_graph(graphs(gemm), calls, a.iters)

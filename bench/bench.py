@@ -239,6 +239,14 @@ def capture(fn, nsets, calls):
     return g
 
 
+def capture_rotating(fn, nsets, calls):
+    """Graphs of `calls` calls each over consecutive sets, together covering
+    all `nsets`: graph j calls fn((j * calls + i) % nsets), i = 0 .. calls-1
+    (one graph when nsets <= calls).  time_graph replays them in turn."""
+    return [capture(lambda i, b=b: fn((b + i) % nsets), nsets, calls)
+            for b in range(0, nsets, calls)]
+
+
 def record_outputs(r, ptrs):
     """Adds the tuple of r's output addresses to ptrs (r dropped after)."""
     r = r if isinstance(r, tuple) else (r,)
@@ -316,7 +324,6 @@ def main():
             nsets = max(2, min(MAX_SETS, math.ceil(rotate / max(nbytes(ins0), 1))))
             calls = max(8, nsets)
             ecalls = min(calls, EAGER_CALLS)  # eager: graphs of ecalls calls over sets
-            ebases = range(0, nsets, ecalls) if nsets > ecalls else [0]  # base, base + 1, ...
             sets = [(make_in(T), [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)])
                     for _ in range(nsets)]
             # inputs rotate through the sets; outputs: the PyTorch calls
@@ -333,8 +340,7 @@ def main():
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
             res["eager_us"] = time_graph(
-                [capture(lambda i, b=b: fn(*sets[(b + i) % nsets][0]), nsets, ecalls)
-                 for b in ebases], ecalls, a.iters)
+                capture_rotating(lambda i: fn(*sets[i][0]), nsets, ecalls), ecalls, a.iters)
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
             ptrs = set()
             res["compile_us"] = time_graph(
