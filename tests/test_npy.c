@@ -1,4 +1,4 @@
-/* test_npy.c - cmocka tests for compiler/npy.c.
+/* test_npy.c - cmocka tests for compiler/cli/npy.c.
  *
  * Covers: write-then-read round trips for every dtype and ranks 0..3 (plus
  * empty shapes), hand-made v1/v2/v3 buffers and header spelling variants,
