@@ -25,6 +25,11 @@ markdown and JSON.
 
     python3 bench/bench.py [--sinter build/compiler/sinter] [--lib build/runtime/libsinter.so]
                            [--out DIR] [--tokens 1,64,2048,16384] [--iters 100]
+                           [--examples DIR] [--sinter-only]
+
+--sinter-only times sinter alone; with --examples, --sinter and --lib
+naming another checkout's build it compares two builds of sinter on one
+machine (bench/ab.sh runs that comparison).
 """
 import argparse
 import ctypes
@@ -286,6 +291,25 @@ def agree(got, want):
     return bad.float().mean().item()
 
 
+def time_torch(a, res, fn, compiled, compiled_pdl, sets, nsets, calls, ecalls):
+    """The PyTorch columns of one row: eager, torch.compile, torch.compile+PDL."""
+    res["eager_us"] = time_graph(
+        capture_rotating(lambda i: fn(*sets[i][0]), nsets, ecalls), ecalls, a.iters)
+    ptrs = set()
+    res["compile_us"] = time_graph(
+        capture(lambda i: record_outputs(compiled(*sets[i][0]), ptrs), nsets, calls),
+        calls, a.iters)
+    res["compile_output_addresses"] = len(ptrs)
+    if compiled_pdl is not None:
+        res["compile_pdl_us"] = time_graph(
+            capture(lambda i: compiled_pdl(*sets[i][0]), nsets, calls), calls, a.iters)
+
+
+def col(res, key, fmt="9.2f"):
+    """A column of the printed line, '-' where the run did not time it."""
+    return format(res[key], fmt) if key in res else "-"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sinter", default="build/compiler/sinter")
@@ -295,6 +319,11 @@ def main():
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--only", default="",
                     help="comma-separated substrings of example file names")
+    ap.add_argument("--examples", default="examples",
+                    help="the folder of the .sn files (another checkout's, for a before/after run)")
+    ap.add_argument("--sinter-only", action="store_true",
+                    help="time sinter alone (no eager or torch.compile columns): for comparing "
+                         "two builds of sinter in one process on one machine")
     ap.add_argument("--outputs", choices=["shared", "rotated"], default="shared",
                     help="sinter's outputs: one set for every call (as the PyTorch calls get "
                          "from the caching allocator), or one per input set")
@@ -314,9 +343,9 @@ def main():
     for name, ex, graph, make_in, fn, out_spec in CHAINS:
         if a.only and not any(o and o in ex for o in a.only.split(",")):
             continue
-        g, cold_ms, warm_ms = sn.load(f"examples/{ex}.sn", graph, a.out)
-        compiled = torch.compile(fn)
-        compiled_pdl = compile_with_pdl(fn)
+        g, cold_ms, warm_ms = sn.load(f"{a.examples}/{ex}.sn", graph, a.out)
+        compiled = None if a.sinter_only else torch.compile(fn)
+        compiled_pdl = None if a.sinter_only else compile_with_pdl(fn)
         for T in [int(t) for t in a.tokens.split(",")]:
             ins0 = make_in(T)
             outs0 = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec(T)]
@@ -339,23 +368,15 @@ def main():
             sn.lib.sn_graph_set_pdl(g, 0)
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
-            res["eager_us"] = time_graph(
-                capture_rotating(lambda i: fn(*sets[i][0]), nsets, ecalls), ecalls, a.iters)
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
-            ptrs = set()
-            res["compile_us"] = time_graph(
-                capture(lambda i: record_outputs(compiled(*sets[i][0]), ptrs), nsets, calls),
-                calls, a.iters)
-            res["compile_output_addresses"] = len(ptrs)
-            if compiled_pdl is not None:
-                res["compile_pdl_us"] = time_graph(
-                    capture(lambda i: compiled_pdl(*sets[i][0]), nsets, calls), calls, a.iters)
+            if not a.sinter_only:
+                time_torch(a, res, fn, compiled, compiled_pdl, sets, nsets, calls, ecalls)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
             want = want if isinstance(want, tuple) else (want,)
             res["mismatch"] = max(agree(o, w) for o, w in zip(outs, want))
-            if T == 64:
+            if T == 64 and not a.sinter_only:
                 res["eager_kernels"] = count_kernels(lambda s: fn(*s[0]), sets[0])
                 res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
                 res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
@@ -366,18 +387,18 @@ def main():
             rows.append(res)
             print(f"{name:34s} T={T:6d} sinter {res['sinter_us']:9.2f} us ({res['sinter_frac']:.2f})"
                   f"  no-PDL {res['sinter_nopdl_us']:9.2f}"
-                  f"  eager {res['eager_us']:9.2f} ({res['eager_frac']:.2f})"
-                  f"  compile {res['compile_us']:9.2f} ({res['compile_frac']:.2f})"
-                  + (f"  compile+PDL {res['compile_pdl_us']:9.2f}" if "compile_pdl_us" in res
-                     else "") +
+                  f"  eager {col(res, 'eager_us')} ({col(res, 'eager_frac', '.2f')})"
+                  f"  compile {col(res, 'compile_us')} ({col(res, 'compile_frac', '.2f')})"
+                  f"  compile+PDL {col(res, 'compile_pdl_us')}"
                   f"  mismatch {res['mismatch']:.4f}  sets {nsets}"
-                  f"  (torch.compile output sets: {res['compile_output_addresses']})", flush=True)
+                  f"  (torch.compile output sets: {res.get('compile_output_addresses', '-')})",
+                  flush=True)
             del sets, launchers
             torch.cuda.empty_cache()
             write_tables(a, rows, copy)
     write_tables(a, rows, copy)
     big = [r for r in rows if r["T"] == max(int(t) for t in a.tokens.split(","))]
-    if big:
+    if big and not a.sinter_only:
         gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))
         print(f"geometric-mean speedup over torch.compile at T={big[0]['T']}: {gm:.2f}")
 
@@ -388,6 +409,9 @@ def write_tables(a, rows, copy):
     with open(os.path.join(a.out, "bench.json"), "w") as f:
         json.dump({"device": torch.cuda.get_device_name(), "copy_GBs": copy / 1e9,
                    "date": time.strftime("%Y-%m-%d"), "rows": rows}, f, indent=1)
+    if a.sinter_only:
+        write_sinter_table(a, rows, copy)
+        return
     with open(os.path.join(a.out, "bench.md"), "w") as f:
         f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
                 "sinter's ratios from its PDL column, "
@@ -418,6 +442,18 @@ def write_tables(a, rows, copy):
             gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))
             f.write(f"\nGeometric-mean speedup over torch.compile at T={big[0]['T']} "
                     f"({len(big)} chains): {gm:.2f}\n")
+
+
+def write_sinter_table(a, rows, copy):
+    """bench.md of a --sinter-only run: sinter's columns alone."""
+    with open(os.path.join(a.out, "bench.md"), "w") as f:
+        f.write(f"{torch.cuda.get_device_name()}, copy {copy / 1e9:.0f} GB/s, "
+                f"{time.strftime('%Y-%m-%d')}, sinter alone ({a.sinter})\n\n"
+                "| chain | T | sinter PDL us | sinter no-PDL us | sinter / copy |\n"
+                "|---|---|---|---|---|\n")
+        for r in rows:
+            f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.2f} | "
+                    f"{r['sinter_nopdl_us']:.2f} | {r['sinter_frac']:.3f} |\n")
 
 
 if __name__ == "__main__":
