@@ -411,7 +411,7 @@ sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *
     for (int i = 0; i < v->nbinary; i++)
         if (strcmp(v->binaries[i].arch, dev->arch) == 0) {
             if ((rc = dev->module_load(v->binaries[i].code, module)) == 0) {
-                rt_log(RT_LOG_JIT, "%s: the bundle's %s binary", g->name, dev->arch);
+                rt_log(RT_LOG_JIT, "%s: using the bundle's %s binary", g->name, dev->arch);
                 return SN_OK;
             }
             rt_log(RT_LOG_JIT, "%s: the bundle's %s binary does not load (%s); compiling",

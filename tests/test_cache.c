@@ -10,6 +10,8 @@
  *   - with HOME unset the cache is /tmp/sinter-cache-<uid>, made 0700;
  *   - 8 processes loading one entry at once compile once; a lock held by
  *     a dead process does not block; a held lock times out, then compiles;
+ *   - a bundle's binary that the driver refuses falls back to the JIT
+ *     (hiprtc for gfx90a where it is installed, as here: a real compile);
  *   - SINTER_LOG's categories, and the launch line's reasons;
  *   - the HIP constants device.c uses, against the installed HIP header.
  * Ownership tests chown to uid 12345 and so need root; they skip else. */
@@ -36,6 +38,7 @@
 #include "cache.h"
 #include "hip_abi.h"
 #include "internal.h"
+#include "jit.h"
 
 static int *compiles;          /* shared with forked children */
 static char dir[40];
@@ -126,10 +129,8 @@ static void capture_begin(void)
 
 static const char *capture_end(void)
 {
-    off_t n = lseek(2, 0, SEEK_CUR);
     ssize_t got = pread(2, captured, sizeof captured - 1, 0);
     captured[got > 0 ? got : 0] = 0;
-    (void)n;
     dup2(saved_stderr, 2);
     close(saved_stderr);
     fputs(captured, stderr);
@@ -399,7 +400,7 @@ static void test_concurrent_loaders(void **state)
             _exit(get("k", &f) ? 0 : 1);
         }
     close(go[0]);
-    close(go[1]); /* all start now */
+    close(go[1]); /* all start now: read sees end of file */
     for (int i = 0; i < 8; i++) {
         int status = 0;
         assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
@@ -408,15 +409,23 @@ static void test_concurrent_loaders(void **state)
     assert_int_equal(*compiles, 1);
 }
 
+/* Store f's entry, then remove it (its lock file stays); the lock's path
+ * into lock. */
+static void stored_then_removed(const Fake *f, char *lock, size_t len)
+{
+    char path[512];
+    assert_true(get("k", f));
+    entry_path(path, sizeof path);
+    assert_int_equal(unlink(path), 0);
+    snprintf(lock, len, "%s.lock", path);
+}
+
 static void test_lock_of_dead_holder(void **state)
 {
     (void)state;
     Fake f = {"code-a", 0};
-    char path[512], lock[600];
-    assert_true(get("k", &f));
-    entry_path(path, sizeof path);
-    unlink(path);
-    snprintf(lock, sizeof lock, "%s.lock", path);
+    char lock[600];
+    stored_then_removed(&f, lock, sizeof lock);
     int ready[2];
     assert_int_equal(pipe(ready), 0);
     pid_t pid = fork();
@@ -430,6 +439,8 @@ static void test_lock_of_dead_holder(void **state)
     assert_int_equal(read(ready[0], &c, 1), 1);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
+    close(ready[0]);
+    close(ready[1]);
     alarm(10);
     assert_true(get("k", &f));
     alarm(0);
@@ -440,11 +451,8 @@ static void test_lock_timeout(void **state)
 {
     (void)state;
     Fake f = {"code-a", 0};
-    char path[512], lock[600];
-    assert_true(get("k", &f));
-    entry_path(path, sizeof path);
-    unlink(path);
-    snprintf(lock, sizeof lock, "%s.lock", path);
+    char lock[600];
+    stored_then_removed(&f, lock, sizeof lock);
     int fd = open(lock, O_RDWR);
     assert_true(fd >= 0);
     assert_int_equal(flock(fd, LOCK_EX), 0); /* another open file: contends */
@@ -458,6 +466,60 @@ static void test_lock_timeout(void **state)
     assert_true(ok);
     assert_int_equal(*compiles, 2);
     assert_non_null(strstr(log, "compiling anyway"));
+}
+
+/* ------------------------------------------------------ precompiled */
+
+static int loads;              /* module_load calls that accepted */
+
+/* The fake driver refuses the bundle's bytes and takes a code object. */
+static int fake_load(const void *image, void **module)
+{
+    *module = (void *)image;
+    if (!memcmp(image, "PRECOMPILED", 11) || memcmp(image, "\x7f" "ELF", 4) != 0)
+        return 200;
+    loads++;
+    return 0;
+}
+
+static const char *fake_describe(int code)
+{
+    return code == 200 ? "device kernel image is invalid" : "?";
+}
+
+static void test_precompiled_fallback(void **state)
+{
+    (void)state;
+    char info[256];
+    RtDevice dev = {.dialect = SNB_HIP, .arch = "gfx90a", .version = "test",
+                    .module_load = fake_load, .describe = fake_describe};
+    RtBinary bin = {"gfx90a", "hiprtc", (const unsigned char *)"PRECOMPILED", 11};
+    RtVariant v = {.dialect = SNB_HIP, .arch = "gfx90a", .nbinary = 1, .binaries = &bin,
+                   .source = "extern \"C\" __global__ void k(float *x) { x[threadIdx.x] = 1; }"};
+    sn_graph g = {.name = "g"};
+    void *module = NULL;
+    capture_begin();
+    sn_status s = rt_load_module(&g, &v, &dev, &module);
+    const char *log = capture_end();
+    assert_non_null(strstr(log, "sinter: [jit] g: the bundle's gfx90a binary does not load "
+                                "(device kernel image is invalid); compiling"));
+    if (!rt_jit_probe(RT_HIPRTC, info, sizeof info) || rt_jit_hip_knows_arch("gfx90a") != 1) {
+        assert_int_not_equal(s, SN_OK); /* the JIT was tried: no hiprtc for gfx90a */
+        print_message("        %s: no gfx90a compile\n", info);
+        return;
+    }
+    assert_int_equal(s, SN_OK);
+    assert_int_equal(loads, 1);
+    assert_non_null(strstr(log, "sinter: [jit] compiled g for gfx90a in "));
+    /* a binary the driver takes is used as is */
+    bin.code = (const unsigned char *)"\x7f" "ELF-precompiled";
+    capture_begin();
+    s = rt_load_module(&g, &v, &dev, &module);
+    log = capture_end();
+    assert_int_equal(s, SN_OK);
+    assert_ptr_equal(module, bin.code);
+    assert_non_null(strstr(log, "sinter: [jit] g: using the bundle's gfx90a binary\n"));
+    assert_null(strstr(log, "compiled"));
 }
 
 /* ------------------------------------------------------------------- log */
@@ -594,6 +656,7 @@ int main(int argc, char **argv)
         T(test_concurrent_loaders),
         T(test_lock_of_dead_holder),
         T(test_lock_timeout),
+        T(test_precompiled_fallback),
         cmocka_unit_test(test_log_categories),
         cmocka_unit_test(test_log_launch),
         cmocka_unit_test(test_hip_abi),
