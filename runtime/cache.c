@@ -4,8 +4,9 @@
  * Directory: $SINTER_CACHE_DIR, else $XDG_CACHE_HOME/sinter, else
  * $HOME/.cache/sinter, else /tmp/sinter-cache-<uid>; created 0700.  It is
  * used only if it is owned by the effective user and not writable by group
- * or others, else caching is off (one warning per process), as it is when
- * the directory cannot be created or written.
+ * or others (and, unless named by $SINTER_CACHE_DIR, not a symlink), else
+ * caching is off (one warning per process), as it is when the directory
+ * cannot be created or written.
  *
  * Entry "<arch>-<hash>.bin": "SNCACHE2" | u64 code bytes | u64 XXH64(code)
  * | XXH128(key, source) | code; the file name carries the same XXH128.  An
@@ -111,16 +112,23 @@ static bool trusted(const struct stat *st, char *why, size_t len)
     return false;
 }
 
-/* The cache directory, opened, or -1 with the reason in why. */
+/* The cache directory, opened, or -1 with the reason in why.  A default
+ * directory that is a symlink is refused (/tmp/sinter-cache-<uid> could be
+ * planted to point into another directory of the user's);
+ * $SINTER_CACHE_DIR is the user's own choice and is followed. */
 static int open_dir(const char *dir, char *why, size_t len)
 {
     struct stat st;
+    const char *env = getenv("SINTER_CACHE_DIR");
+    int nofollow = env && *env ? 0 : O_NOFOLLOW;
     if (!make_dirs(dir)) {
         snprintf(why, len, "cannot be created: %s", strerror(errno));
         return -1;
     }
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fstat(fd, &st) != 0) {
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | nofollow);
+    if (fd < 0 && nofollow && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+        snprintf(why, len, "is a symbolic link (name its target in SINTER_CACHE_DIR)");
+    } else if (fd < 0 || fstat(fd, &st) != 0) {
         snprintf(why, len, "cannot be opened: %s", strerror(errno));
     } else if (trusted(&st, why, len)) {
         return fd;

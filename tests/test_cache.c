@@ -7,7 +7,8 @@
  *   - a cache directory writable by others or owned by another user is
  *     not used (compiles every time, one warning); an unwritable one gives
  *     one warning per process, the code is still returned;
- *   - with HOME unset the cache is /tmp/sinter-cache-<uid>, made 0700;
+ *   - with HOME unset the cache is /tmp/sinter-cache-<uid>, made 0700; with
+ *     HOME, $HOME/.cache/sinter, made 0700, not used if it is a symlink;
  *   - 8 processes loading one entry at once compile once; a lock held by
  *     a dead process does not block; a held lock times out, then compiles;
  *   - a bundle's binary that the driver refuses falls back to the JIT
@@ -352,16 +353,28 @@ static void test_unwritable_dir(void **state)
     assert_non_null(strstr(out, "is not writable (Permission denied)"));
 }
 
-static void test_default_dir(void **state)
+/* Run fn with HOME=home (NULL: unset) and no other cache variable. */
+static void with_home(const char *home, void (*fn)(const char *))
 {
-    (void)state;
-    char got[4096], want[64], home[64] = "/tmp/sinter-test-home-XXXXXX";
-    struct stat st;
+    const char *old = getenv("HOME");
+    char *saved = old ? strdup(old) : NULL;
     unsetenv("SINTER_CACHE_DIR");
     unsetenv("XDG_CACHE_HOME");
-    const char *old_home = getenv("HOME");
-    char *saved = old_home ? strdup(old_home) : NULL;
-    unsetenv("HOME");
+    if (home)
+        setenv("HOME", home, 1);
+    else
+        unsetenv("HOME");
+    fn(home);
+    if (saved)
+        setenv("HOME", saved, 1);
+    free(saved);
+}
+
+static void no_home(const char *home)
+{
+    char got[4096], want[64];
+    struct stat st;
+    (void)home;
     snprintf(want, sizeof want, "/tmp/sinter-cache-%ld", (long)geteuid());
     assert_string_equal(rt_cache_dir(got, sizeof got), want);
     Fake f = {"code-a", 0};
@@ -369,18 +382,41 @@ static void test_default_dir(void **state)
     assert_int_equal(stat(want, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0700);
     assert_int_equal(st.st_uid, geteuid());
-    /* HOME: $HOME/.cache/sinter, made 0700 */
-    assert_non_null(mkdtemp(home));
-    setenv("HOME", home, 1);
+}
+
+static void test_default_dir(void **state)
+{
+    (void)state;
+    with_home(NULL, no_home);
+}
+
+/* $HOME/.cache/sinter, made 0700; refused once replaced by a symlink. */
+static void home_cache(const char *home)
+{
+    char path[4096], out[4096];
+    struct stat st;
+    Fake f = {"code-a", 0};
     assert_true(get("k", &f));
-    snprintf(got, sizeof got, "%s/.cache/sinter", home);
-    assert_int_equal(stat(got, &st), 0);
+    snprintf(path, sizeof path, "%s/.cache/sinter", home);
+    assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0700);
-    snprintf(got, sizeof got, "rm -rf %s", home);
-    assert_int_equal(system(got), 0);
-    if (saved)
-        setenv("HOME", saved, 1);
-    free(saved);
+    snprintf(path, sizeof path, "rm -r %s/.cache/sinter && ln -s %s %s/.cache/sinter", home, dir,
+             home);
+    assert_int_equal(system(path), 0);
+    *compiles = 0;
+    assert_int_equal(in_child(two_gets, out, sizeof out), 0);
+    assert_int_equal(*compiles, 2);
+    assert_non_null(strstr(out, "sinter is a symbolic link"));
+}
+
+static void test_home_dir(void **state)
+{
+    (void)state;
+    char home[64] = "/tmp/sinter-test-home-XXXXXX", cmd[128];
+    assert_non_null(mkdtemp(home));
+    with_home(home, home_cache);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", home);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void test_concurrent_loaders(void **state)
@@ -653,6 +689,7 @@ int main(int argc, char **argv)
         T(test_foreign_dir),
         T(test_unwritable_dir),
         T(test_default_dir),
+        T(test_home_dir),
         T(test_concurrent_loaders),
         T(test_lock_of_dead_holder),
         T(test_lock_timeout),
