@@ -152,7 +152,7 @@ void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
     }
     if (many->few_rows && dev->few_rows < 0)
         snprintf(few, sizeof few, "; not few-rows: SINTER_FEW_ROWS=never");
-    else if (many->few_rows && grid > limit)
+    else if (many->few_rows && !dev->few_rows && grid > limit)
         snprintf(few, sizeof few, "; not few-rows: grid > %d", limit);
     else if (many->few_rows) {
         misaligned(g, many->few_rows, ptrs, inputs, why, sizeof why);

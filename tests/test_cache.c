@@ -618,6 +618,9 @@ static void test_log_launch(void **state)
     x.strides = NULL;
     rt_log_launch(&dev, &g, &k, &k, k.fn, ptrs, &x, 100);
     rt_log_launch(&dev, &g, &k, &few, few.fn, ptrs, &x, 2);
+    dev.few_rows = 1; /* SINTER_FEW_ROWS=always, but the few-rows kernel misaligned */
+    ptrs[0] = (void *)0x1008;
+    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
     const char *log = capture_end();
     assert_non_null(strstr(log, "sinter: [launch] g: k_scalar, grid 100 (scalar fallback: input "
                                 "'x' at 0x1004 is not 16-byte aligned; not few-rows: grid > 40)"));
@@ -627,6 +630,8 @@ static void test_log_launch(void **state)
                                 "multiple of 8; not few-rows: grid > 40)"));
     assert_non_null(strstr(log, "g: k, grid 100 (vector variant; not few-rows: grid > 40)"));
     assert_non_null(strstr(log, "g: k_few, grid 2 (few-rows variant: grid is small)"));
+    assert_non_null(strstr(log, "grid 100 (scalar fallback: input 'x' at 0x1008 is not 16-byte "
+                                "aligned; not few-rows: input 'x' at 0x1008"));
 }
 
 /* ------------------------------------------------------------------- HIP */
