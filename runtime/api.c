@@ -36,23 +36,10 @@ static sn_status load_graph(sn_graph *g, const RtDevice *dev)
         return rt_error(SN_ERR_BUNDLE, "graph %s has no %s kernels; compile the bundle with "
                         "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
                         dev->dialect == SNB_CUDA ? "cuda:sm_90" : "hip:gfx942");
-    void *code = NULL, *owned = NULL;
-    size_t size = 0;
-    for (int i = 0; i < v->nbinary && !code; i++)
-        if (strcmp(v->binaries[i].arch, dev->arch) == 0)
-            code = (void *)v->binaries[i].code;
-    if (!code) {
-        sn_status s = rt_cache_binary(v->source, dev->dialect, dev->arch, dev->version, &owned,
-                                      &size);
-        if (s != SN_OK)
-            return s;
-        code = owned;
-    }
-    int rc = dev->module_load(code, &g->module);
-    free(owned);
-    if (rc != 0)
-        return rt_error(SN_ERR_COMPILE, "loading the module of graph %s failed: %s", g->name,
-                        dev->describe(rc));
+    sn_status s = rt_load_module(g, v, dev, &g->module);
+    if (s != SN_OK)
+        return s;
+    int rc;
     for (int k = 0; k < v->nkernel; k++)
         for (RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
             if ((rc = dev->function(g->module, kn->name, &kn->fn)) != 0 ||
@@ -466,6 +453,7 @@ static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtK
         argp[i] = &vals[i];
     }
     int64_t grid = grid_of(k, syms);
+    rt_log_launch(dev, g, many, k, fn, ptrs, g->nin ? ins[0].t : NULL, grid);
     if (grid == 0)
         return SN_OK;
     if (grid > 0x7fffffff)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hip_abi.h"
 #include "internal.h"
 
 /* ---------------------------------------------------------------- CUDA */
@@ -183,7 +184,8 @@ static struct {
     void *h;
     int (*Init)(unsigned);
     int (*GetDevice)(int *);
-    int (*GetDeviceProperties)(void *, int);
+    int (*GetDeviceProperties)(void *, int);        /* ROCm 5's struct, or NULL */
+    int (*GetDevicePropertiesR0600)(void *, int);   /* ROCm 6+'s, or NULL */
     int (*DeviceGetAttribute)(int *, int, int);
     int (*DriverGetVersion)(int *);
     int (*ModuleLoadData)(void **, const void *);
@@ -225,23 +227,42 @@ static int hip_launch(void *fn, unsigned grid, unsigned block, unsigned smem, vo
     return hip.ModuleLaunchKernel(fn, grid, 1, 1, block, 1, 1, smem, stream, params, NULL);
 }
 
-/* The gcnArchName field's position in hipDeviceProp_t changes between ROCm
- * versions; it is the only "gfx..." string in the struct. */
-static void hip_arch(char *arch, size_t len, int dev)
+/* The device's full arch name ("gfx90a:sramecc+:xnack-") from gcnArchName
+ * at its offset in the struct of the call the library has (hip_abi.h);
+ * "" if it cannot be read. */
+static void hip_arch_name(char *name, size_t len, int dev)
 {
-    static unsigned char props[16384];
-    snprintf(arch, len, "%s", getenv("SINTER_HIP_ARCH") ? getenv("SINTER_HIP_ARCH") : "gfx942");
-    if (getenv("SINTER_HIP_ARCH") || hip.GetDeviceProperties(props, dev) != 0)
-        return;
-    for (size_t i = 0; i + 4 < sizeof props; i++)
-        if (!memcmp(props + i, "gfx", 3) && props[i + 3] >= '0' && props[i + 3] <= '9') {
-            size_t n = 0;
-            while (n + 1 < len && i + n < sizeof props && props[i + n] && props[i + n] != ':')
-                n++;
-            memcpy(arch, props + i, n);
-            arch[n] = 0;
-            return;
-        }
+    _Alignas(16) unsigned char props[RT_HIP_PROPS_BYTES] = {0};
+    size_t off = RT_HIP_R0600_ARCH_OFFSET;
+    int rc = -1;
+    if (hip.GetDevicePropertiesR0600) {
+        rc = hip.GetDevicePropertiesR0600(props, dev);
+    } else if (hip.GetDeviceProperties) {
+        rc = hip.GetDeviceProperties(props, dev);
+        off = RT_HIP_R0000_ARCH_OFFSET;
+    }
+    props[off + RT_HIP_ARCH_NAME_BYTES - 1] = 0;
+    snprintf(name, len, "%s", rc == 0 && !memcmp(props + off, "gfx", 3) ? (char *)props + off
+                                                                          : "");
+}
+
+/* d->arch: $SINTER_HIP_ARCH, else the device's arch without its target
+ * features; the full name goes into d->version (the cache key). */
+static void hip_arch(RtDevice *d, int dev, int version)
+{
+    char name[RT_HIP_ARCH_NAME_BYTES];
+    const char *env = getenv("SINTER_HIP_ARCH");
+    hip_arch_name(name, sizeof name, dev);
+    if (env && *env)
+        snprintf(d->arch, sizeof d->arch, "%s", env);
+    else if (name[0])
+        snprintf(d->arch, sizeof d->arch, "%.*s", (int)strcspn(name, ":"), name);
+    else {
+        snprintf(d->arch, sizeof d->arch, "gfx942");
+        rt_warn(RT_LOG_JIT, "cannot read the HIP device's arch; assuming gfx942 (set "
+                "SINTER_HIP_ARCH)");
+    }
+    snprintf(d->version, sizeof d->version, "hip driver %d %.40s", version, name);
 }
 
 #define LOADH(sym, name)                                                                     \
@@ -255,7 +276,7 @@ static void hip_arch(char *arch, size_t len, int dev)
 
 static bool hip_open(RtDevice *d, char *why, size_t whylen)
 {
-    static const char *const names[] = {"libamdhip64.so", "libamdhip64.so.6",
+    static const char *const names[] = {"libamdhip64.so", "libamdhip64.so.7", "libamdhip64.so.6",
                                         "libamdhip64.so.5", NULL};
     for (int i = 0; !hip.h && names[i]; i++)
         hip.h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
@@ -265,7 +286,8 @@ static bool hip_open(RtDevice *d, char *why, size_t whylen)
     }
     LOADH(Init, "hipInit");
     LOADH(GetDevice, "hipGetDevice");
-    LOADH(GetDeviceProperties, "hipGetDeviceProperties");
+    *(void **)&hip.GetDevicePropertiesR0600 = dlsym(hip.h, "hipGetDevicePropertiesR0600");
+    *(void **)&hip.GetDeviceProperties = dlsym(hip.h, "hipGetDeviceProperties");
     LOADH(DriverGetVersion, "hipDriverGetVersion");
     LOADH(DeviceGetAttribute, "hipDeviceGetAttribute");
     LOADH(ModuleLoadData, "hipModuleLoadData");
@@ -288,11 +310,9 @@ static bool hip_open(RtDevice *d, char *why, size_t whylen)
         return false;
     }
     hip.DriverGetVersion(&version);
-    /* hipDeviceAttributeMultiprocessorCount is 63 in ROCm 5.2's enum */
-    hip.DeviceGetAttribute(&d->sms, 63, dev);
+    hip.DeviceGetAttribute(&d->sms, RT_HIP_ATTR_MULTIPROCESSOR_COUNT, dev);
     d->dialect = SNB_HIP;
-    hip_arch(d->arch, sizeof d->arch, dev);
-    snprintf(d->version, sizeof d->version, "hip driver %d", version);
+    hip_arch(d, dev, version);
     d->module_load = hip_module_load;
     d->function = hip_function;
     d->launch = hip_launch;

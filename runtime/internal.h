@@ -113,9 +113,25 @@ typedef struct {
 const RtDevice *rt_device(void);
 
 /* cache.c: the binary for (source, arch, compiler), from the cache or
- * compiled now and stored; malloc'd into *code. */
-sn_status rt_cache_binary(const char *source, int dialect, const char *arch,
+ * compiled now and stored; malloc'd into *code.  name (a graph's) is for
+ * logs and compiler messages. */
+sn_status rt_cache_binary(const char *name, const char *source, int dialect, const char *arch,
                           const char *driver_version, void **code, size_t *size);
 const char *rt_cache_dir(char *buf, size_t len);
+/* Load variant v of graph g as a module: its precompiled binary for the
+ * device's arch, or (none, or the driver refuses it) the cache/JIT. */
+sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
+                         void **module);
+
+/* log.c: SINTER_LOG (docs/runtime.md).  rt_log prints when its category
+ * is on; rt_warn unless SINTER_LOG=0. */
+typedef enum { RT_LOG_JIT, RT_LOG_CACHE, RT_LOG_LAUNCH } RtLogCat;
+bool rt_log_on(RtLogCat cat);
+void rt_log(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rt_warn(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Which variant of kernel many a launch runs (run, fn) and why. */
+void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+                   const RtKernel *run, const void *fn, void *const *ptrs,
+                   const sn_tensor *inputs, int64_t grid);
 
 #endif

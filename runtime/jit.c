@@ -1,10 +1,14 @@
 /* jit.c - NVRTC and hiprtc through dlopen; see jit.h.  Both libraries have
  * the same shape of C API (create, compile, log, code), so one table of
  * entry points per compiler drives one compile routine. */
+#define _GNU_SOURCE /* dladdr, dl_iterate_phdr */
 #include <dlfcn.h>
+#include <limits.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jit.h"
 
@@ -19,7 +23,7 @@ typedef int (*version_fn)(int *major, int *minor);
 
 typedef struct {
     const char *env;
-    const char *libs[6];
+    const char *libs[8];
     const char *names[8]; /* create compile logsize log codesize code destroy errstr */
     const char *version_name;
     void *handle;
@@ -43,54 +47,61 @@ static Lib libs[2] = {
                    "nvrtcDestroyProgram", "nvrtcGetErrorString"},
                   "nvrtcVersion"},
     [RT_HIPRTC] = {"SINTER_HIPRTC",
-                   {"libhiprtc.so", "libhiprtc.so.6", "libamdhip64.so", "libamdhip64.so.6",
-                    "libamdhip64.so.5", NULL},
+                   {"libhiprtc.so", "libhiprtc.so.7", "libhiprtc.so.6", "libamdhip64.so",
+                    "libamdhip64.so.7", "libamdhip64.so.6", "libamdhip64.so.5", NULL},
                    {"hiprtcCreateProgram", "hiprtcCompileProgram", "hiprtcGetProgramLogSize",
                     "hiprtcGetProgramLog", "hiprtcGetCodeSize", "hiprtcGetCode",
                     "hiprtcDestroyProgram", "hiprtcGetErrorString"},
                    "hiprtcVersion"},
 };
 
-static void *sym(Lib *l, const char *name, bool *ok)
+static void *sym(Lib *l, const char *file, const char *name, bool *ok)
 {
     void *p = dlsym(l->handle, name);
     if (!p && *ok) {
-        snprintf(l->why, sizeof l->why, "%s lacks %s", l->libs[0], name);
+        snprintf(l->why, sizeof l->why, "%s lacks %s", file, name);
         *ok = false;
     }
     return p;
 }
 
-static bool load(Lib *l)
+/* Resolve l's entry points in l->handle, opened from file. */
+static bool resolve(Lib *l, const char *file)
 {
-    if (l->tried)
-        return l->handle != NULL;
-    l->tried = true;
-    const char *env = getenv(l->env);
-    if (env && *env)
-        l->handle = dlopen(env, RTLD_NOW | RTLD_LOCAL);
-    for (int i = 0; !l->handle && l->libs[i]; i++)
-        l->handle = dlopen(l->libs[i], RTLD_NOW | RTLD_LOCAL);
-    if (!l->handle) {
-        snprintf(l->why, sizeof l->why, "cannot load %s (tried $%s and %s...)",
-                 l == &libs[RT_NVRTC] ? "NVRTC" : "hiprtc", l->env, l->libs[0]);
-        return false;
-    }
     bool ok = true;
-    l->create = (create_fn)sym(l, l->names[0], &ok);
-    l->compile = (compile_fn)sym(l, l->names[1], &ok);
-    l->log_size = (size_fn)sym(l, l->names[2], &ok);
-    l->log = (get_fn)sym(l, l->names[3], &ok);
-    l->code_size = (size_fn)sym(l, l->names[4], &ok);
-    l->code = (get_fn)sym(l, l->names[5], &ok);
-    l->destroy = (destroy_fn)sym(l, l->names[6], &ok);
-    l->errstr = (errstr_fn)sym(l, l->names[7], &ok);
+    l->create = (create_fn)sym(l, file, l->names[0], &ok);
+    l->compile = (compile_fn)sym(l, file, l->names[1], &ok);
+    l->log_size = (size_fn)sym(l, file, l->names[2], &ok);
+    l->log = (get_fn)sym(l, file, l->names[3], &ok);
+    l->code_size = (size_fn)sym(l, file, l->names[4], &ok);
+    l->code = (get_fn)sym(l, file, l->names[5], &ok);
+    l->destroy = (destroy_fn)sym(l, file, l->names[6], &ok);
+    l->errstr = (errstr_fn)sym(l, file, l->names[7], &ok);
     l->version = (version_fn)dlsym(l->handle, l->version_name);
     if (!ok) {
         dlclose(l->handle);
         l->handle = NULL;
     }
     return ok;
+}
+
+/* $env if it opens, else the first of l->libs that opens and has every entry point
+ * (ROCm 6+ keeps hiprtc out of libamdhip64). */
+static bool load(Lib *l)
+{
+    if (l->tried)
+        return l->handle != NULL;
+    l->tried = true;
+    const char *env = getenv(l->env);
+    if (env && *env && (l->handle = dlopen(env, RTLD_NOW | RTLD_LOCAL)))
+        return resolve(l, env);
+    for (int i = 0; l->libs[i]; i++)
+        if ((l->handle = dlopen(l->libs[i], RTLD_NOW | RTLD_LOCAL)) && resolve(l, l->libs[i]))
+            return true;
+    if (!l->why[0])
+        snprintf(l->why, sizeof l->why, "cannot load %s (tried $%s and %s...)",
+                 l == &libs[RT_NVRTC] ? "NVRTC" : "hiprtc", l->env, l->libs[0]);
+    return false;
 }
 
 bool rt_jit_probe(RtCompiler c, char *info, size_t infolen)
@@ -116,36 +127,142 @@ static char *fetch_log(Lib *l, void *prog)
     return log ? log : calloc(1, 1);
 }
 
+/* ------------------------------------------------------ hiprtc's comgr */
+
+typedef struct {
+    char dir[PATH_MAX];        /* hiprtc's directory (resolved) */
+    char path[PATH_MAX];       /* out: the comgr found */
+    int found;                 /* comgrs loaded; 2: one in dir was taken */
+} ComgrSearch;
+
+/* The directory of path, resolved (symlinks followed), into dir. */
+static bool resolved_dir(const char *path, char *dir)
+{
+    char *slash;
+    if (!path || !realpath(path, dir) || !(slash = strrchr(dir, '/')))
+        return false;
+    *slash = 0;
+    return true;
+}
+
+static int find_comgr(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    ComgrSearch *s = data;
+    const char *base = strrchr(info->dlpi_name, '/');
+    char dir[PATH_MAX];
+    if (!base || strncmp(base + 1, "libamd_comgr.so", 15) != 0 || s->found == 2)
+        return 0;
+    bool same_dir = resolved_dir(info->dlpi_name, dir) && !strcmp(dir, s->dir);
+    if (same_dir || !s->found)
+        snprintf(s->path, sizeof s->path, "%s", info->dlpi_name);
+    s->found = same_dir ? 2 : s->found + 1;
+    return 0;
+}
+
+/* The comgr hiprtc compiles with, or NULL.  hiprtc loads comgr only when
+ * a program is created (ROCm 5.2 and 6.x alike), so one empty program is
+ * created first; then the loaded comgr is taken: the one in hiprtc's own
+ * directory if several are loaded (another ROCm's may be, by another
+ * library), never one opened by name, which can be another ROCm's. */
+static const char *hiprtc_comgr(void)
+{
+    static ComgrSearch s;
+    static bool done;
+    Lib *l = &libs[RT_HIPRTC];
+    if (done || !load(l))
+        return s.found == 2 || s.found == 1 ? s.path : NULL;
+    done = true;
+    void *prog = NULL;
+    if (l->create(&prog, "", "probe.hip", 0, NULL, NULL) == 0)
+        l->destroy(&prog);
+    Dl_info di;
+    if (dladdr((const void *)l->create, &di))
+        resolved_dir(di.dli_fname, s.dir);
+    dl_iterate_phdr(find_comgr, &s);
+    return s.found == 2 || s.found == 1 ? s.path : NULL;
+}
+
 /* Does the installed hiprtc know arch?  hiprtc compiles through comgr, and
  * ROCm 5.2's aborts the whole process (a bad free in comgr) when asked for
  * an arch its comgr lacks (gfx942, gfx1100): ask comgr's ISA list first.
- * -1: cannot tell (no comgr found); then the compile is tried. */
+ * Asked of every version, not only those known to abort: the answer is
+ * exact for the comgr hiprtc uses (hiprtc_comgr), costs one empty program,
+ * and spares knowing which later versions abort.  -1: cannot tell (no
+ * comgr found); then the compile is tried. */
 int rt_jit_hip_knows_arch(const char *arch)
 {
-    static const char *const names[] = {"libamd_comgr.so.3", "libamd_comgr.so.2",
-                                        "libamd_comgr.so"};
-    void *h = NULL;
-    for (size_t i = 0; !h && i < 3; i++) /* the one hiprtc loaded, if any */
-        h = dlopen(names[i], RTLD_NOW | RTLD_NOLOAD);
-    for (size_t i = 0; !h && i < 3; i++)
-        h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    const char *path = hiprtc_comgr();
+    void *h = path ? dlopen(path, RTLD_NOW | RTLD_NOLOAD) : NULL;
     if (!h)
         return -1;
     int (*isa_count)(size_t *) = (int (*)(size_t *))dlsym(h, "amd_comgr_get_isa_count");
     int (*isa_name)(size_t, const char **) =
         (int (*)(size_t, const char **))dlsym(h, "amd_comgr_get_isa_name");
     size_t n = 0;
-    if (!isa_count || !isa_name || isa_count(&n) != 0)
-        return -1;
-    char want[64];
-    int len = snprintf(want, sizeof want, "amdgcn-amd-amdhsa--%s", arch);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = NULL;
-        if (isa_name(i, &name) == 0 && name && strncmp(name, want, (size_t)len) == 0 &&
-            (name[len] == 0 || name[len] == ':'))
-            return 1;
+    int known = -1;
+    if (isa_count && isa_name && isa_count(&n) == 0) {
+        char want[64];
+        int len = snprintf(want, sizeof want, "amdgcn-amd-amdhsa--%s", arch);
+        known = 0;
+        for (size_t i = 0; i < n && !known; i++) {
+            const char *name = NULL;
+            known = isa_name(i, &name) == 0 && name && strncmp(name, want, (size_t)len) == 0 &&
+                    (name[len] == 0 || name[len] == ':');
+        }
     }
-    return 0;
+    dlclose(h); /* drops the reference NOLOAD took */
+    return known;
+}
+
+/* ------------------------------------------------------------- options */
+
+/* The options for compiling for arch, into opts (4 at most); archopt is
+ * their storage.  Returns their number. */
+static int options(RtCompiler c, const char *arch, char *archopt, size_t len,
+                   const char **opts)
+{
+    int n = 0;
+    if (c == RT_NVRTC) {
+        snprintf(archopt, len, "--gpu-architecture=%s", arch);
+        opts[n++] = archopt;
+        opts[n++] = "--std=c++17";
+    } else {
+        snprintf(archopt, len, "--offload-arch=%s", arch);
+        opts[n++] = archopt;
+    }
+    return n;
+}
+
+/* " path size mtime" of the file holding addr (or of path). */
+static size_t file_identity(const void *addr, const char *path, char *buf, size_t len)
+{
+    Dl_info di;
+    char real[PATH_MAX];
+    struct stat st;
+    if (!path && dladdr(addr, &di))
+        path = di.dli_fname;
+    if (!path || !realpath(path, real) || stat(real, &st) != 0)
+        return (size_t)snprintf(buf, len, " (unknown file)");
+    return (size_t)snprintf(buf, len, " %s %lld %lld.%09ld", real, (long long)st.st_size,
+                            (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+bool rt_jit_identity(RtCompiler c, const char *arch, char *buf, size_t len)
+{
+    Lib *l = &libs[c];
+    if (!rt_jit_probe(c, buf, len))
+        return false;
+    size_t n = strlen(buf);
+    n += file_identity((const void *)l->create, NULL, buf + n, n < len ? len - n : 0);
+    if (c == RT_HIPRTC && n < len && hiprtc_comgr())
+        n += file_identity(NULL, hiprtc_comgr(), buf + n, len - n);
+    char archopt[64];
+    const char *opts[4];
+    int nopts = options(c, arch, archopt, sizeof archopt, opts);
+    for (int i = 0; i < nopts && n < len; i++)
+        n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? " " : " | ", opts[i]);
+    return n < len;
 }
 
 bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const char *arch,
@@ -166,15 +283,7 @@ bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const ch
     }
     char archopt[64];
     const char *opts[4];
-    int nopts = 0;
-    if (c == RT_NVRTC) {
-        snprintf(archopt, sizeof archopt, "--gpu-architecture=%s", arch);
-        opts[nopts++] = archopt;
-        opts[nopts++] = "--std=c++17";
-    } else {
-        snprintf(archopt, sizeof archopt, "--offload-arch=%s", arch);
-        opts[nopts++] = archopt;
-    }
+    int nopts = options(c, arch, archopt, sizeof archopt, opts);
     void *prog = NULL;
     int rc = l->create(&prog, source, name, 0, NULL, NULL);
     if (rc != 0) {

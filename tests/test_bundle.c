@@ -252,14 +252,14 @@ static void test_jit_cache(void **state)
     setenv("SINTER_CACHE_DIR", dir, 1);
     void *a = NULL, *b = NULL, *c = NULL;
     size_t na, nb, nc;
-    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &a, &na), SN_OK);
+    assert_int_equal(rt_cache_binary("t", cuda_source, SNB_CUDA, "sm_90", "test", &a, &na), SN_OK);
     char cmd[512], path[512] = "";
     snprintf(cmd, sizeof cmd, "ls %s/*.bin", dir);
     FILE *p = popen(cmd, "r");
     assert_non_null(fgets(path, sizeof path, p));
     pclose(p);
     path[strcspn(path, "\n")] = 0;
-    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &b, &nb), SN_OK);
+    assert_int_equal(rt_cache_binary("t", cuda_source, SNB_CUDA, "sm_90", "test", &b, &nb), SN_OK);
     assert_int_equal(na, nb);
     assert_memory_equal(a, b, na);
     /* corrupt the entry: it must be detected and rebuilt */
@@ -267,17 +267,17 @@ static void test_jit_cache(void **state)
     fseek(f, 100, SEEK_SET);
     fputc(0x5a, f);
     fclose(f);
-    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
+    assert_int_equal(rt_cache_binary("t", cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
     assert_int_equal(nc, na);
     assert_memory_equal(a, c, na);
     free(c);
     assert_int_equal(truncate(path, 50), 0);
-    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
+    assert_int_equal(rt_cache_binary("t", cuda_source, SNB_CUDA, "sm_90", "test", &c, &nc), SN_OK);
     assert_memory_equal(a, c, na);
     /* a different arch or driver is a different key */
     void *d = NULL;
     size_t nd;
-    assert_int_equal(rt_cache_binary(cuda_source, SNB_CUDA, "sm_80", "test", &d, &nd), SN_OK);
+    assert_int_equal(rt_cache_binary("t", cuda_source, SNB_CUDA, "sm_80", "test", &d, &nd), SN_OK);
     snprintf(cmd, sizeof cmd, "ls %s | grep -c '\\.bin$'", dir);
     p = popen(cmd, "r");
     int entries = 0;

@@ -1,0 +1,34 @@
+/* cache.h - the on-disk cache of compiled code, with the compiler as a
+ * callback (rt_cache_binary in internal.h plugs in NVRTC/hiprtc; tests plug
+ * in a counter).  Internal to the runtime. */
+#ifndef SINTER_RT_CACHE_H
+#define SINTER_RT_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sinter.h"
+
+/* Compile into *code (malloc'd), or false with the reason in err. */
+typedef bool (*RtCompileFn)(void *ctx, void **code, size_t *size, char *err, size_t errlen);
+
+typedef struct {
+    const char *name;          /* what is compiled (a graph), for logs and errors */
+    const char *arch;          /* starts the entry's file name */
+    const char *key;           /* everything besides the source that decides the code */
+    const char *source;
+    RtCompileFn compile;
+    void *ctx;
+} RtCacheQuery;
+
+/* The code for q: the cache entry for (key, source) if there is a good
+ * one, else compiled now (by one process at a time per entry, the others
+ * waiting for it) and stored.  SN_ERR_COMPILE with the compiler's reason
+ * if compiling fails; a cache that cannot be used is not an error. */
+sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size);
+
+/* How long a loader waits for another's compile of the same entry before
+ * compiling itself (default 180 s); for tests. */
+void rt_cache_set_lock_timeout_ms(long ms);
+
+#endif
