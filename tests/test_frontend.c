@@ -586,6 +586,10 @@ static void test_stdlib_rope(void **state)
     assert_string_equal(ty(g, g->outs[0]->in[0]->in[0]), "f32[T, 128]");
     assert_int_equal(count_op(g, IR_CAST), 0);
     assert_int_equal(count_op(g, IR_CAT), 2);
+    /* integer x: no relabel crosses classes, the f32 rotation stays f32 */
+    g = ret_ok("n: i32[T, 256], c: f32[T, 128], sn: f32[T, 128]", "rope_neox(n, c, sn)");
+    assert_string_equal(out_ty(g, 0), "f32[T, 256]");
+    g = ret_ok(std_params, "rope_neox(x, c, sn), rope_gptj(x, c, sn)");
     /* gptj: interleaved pairs are picked by views of [T, 128, 2] */
     bool pair0 = false, pair1 = false;
     for (int i = 0; i < g->nodes.len; i++) {
