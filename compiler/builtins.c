@@ -346,15 +346,32 @@ static Value bi_fmax(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
     return r;
 }
 
-/* _retype(v, like): v in like's dtype; a real (rounding) cast only where
- * promotion made v's dtype differ from like's. */
+/* _retype(v, like, round=false): v carrying like's dtype.
+ *
+ * Without round it is a relabel: the value is unchanged and only its
+ * nominal dtype (how it would be stored) becomes like's, so nothing is
+ * rounded before `to` or an output store.  A float node may have any float
+ * dtype whatever its operands' (ir.h), so the relabel retags v's node:
+ * v must be a pointwise float node that is the graph's newest (no node
+ * uses it yet) and that no variable holds; the standard library passes
+ * only such freshly computed expressions.  A float v with an integer like
+ * (RoPE of integer x by f32 cos) stays f32: no relabel crosses classes.
+ *
+ * With round=true it rounds as to(v, dtype of like) does: a cast, except
+ * to f32, where the value already is an f32 and the relabel suffices. */
 static Value bi_retype(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     IrNode *v = lw_expect_tensor(L, &a[0], "value");
-    IrNode *like = lw_expect_tensor(L, &a[1], "like");
-    if (v->dtype == like->dtype)
+    DType t = lw_expect_tensor(L, &a[1], "like")->dtype;
+    if (expect_bool(L, &a[2], given[2], false) && t != DT_F32)
+        return lw_tensor(ir_cast(L->g, t, v, s));
+    if (v->dtype == t || !dt_is_float(v->dtype) || !dt_is_float(t))
         return a[0];
-    return lw_tensor(ir_cast(L->g, like->dtype, v, s));
+    bool pointwise = v->op == IR_UNARY || v->op == IR_BINARY || v->op == IR_WHERE;
+    if (!pointwise || L->g->nodes.items[L->g->nodes.len - 1] != v)
+        lw_fail(L, s, "internal: _retype relabels only a freshly computed element-wise value");
+    v->dtype = t;
+    return a[0];
 }
 
 static Value bi_layout(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
@@ -398,7 +415,7 @@ static const Builtin builtins[] = {
     {"gather", {"x", "index", "dim", NULL}, 2, bi_layout, LAY_GATHER},
     {"_fmax", {"dtype", NULL}, 1, bi_fmax, DT_F8E4M3},
     {"_imax", {"dtype", NULL}, 1, bi_fmax, DT_I8},
-    {"_retype", {"x", "like", NULL}, 2, bi_retype, 0},
+    {"_retype", {"x", "like", "round", NULL}, 2, bi_retype, 0},
 };
 
 static const Builtin *find_builtin(const char *name)

@@ -16,8 +16,10 @@ language reference (LANGUAGE.md, docs/language.md) and compiler/stdlib.sn:
     once; max/min propagate NaN;
   * inputs are rounded once to their declared dtype (our own exact
     round-to-nearest-even below, not the interpreter's);
-  * values are rounded only by `to`, by library functions whose arithmetic
-    was promoted (stdlib's _retype) and when outputs are stored.
+  * values are rounded only by `to`, by the library functions whose names
+    say so (the *_hf forms) and when outputs are stored; a library result
+    whose arithmetic was promoted (bf16 x with f32 w or cos) keeps its
+    unrounded f32 value under x's dtype.
 
 Tolerances (after rounding our result to the output dtype): bf16 outputs
 within one bf16 step (a value next to a rounding boundary may round the
@@ -25,6 +27,10 @@ other way); f8 outputs equal in >= 99.5% of elements and the rest one f8
 step away; f32 outputs (scales) relative 1e-5.  The --raw output's bits must
 equal our encoding of the widened output, exactly (checked at T <= 64 only:
 the writer does not depend on T, and the T = 1000 runs dominate the time).
+
+A "library" case checks the standard library's rounding points bit for bit
+on mixed dtypes (the HF forms, RoPE with an f32 cos/sin cache feeding FP8,
+rms_norm with an f32 weight), with means summed in the interpreter's order.
 
 A first case checks the conversions themselves on edge values (464 -> 448,
 anything rounding past 448 -> NaN, subnormals, ties, inf/NaN) through a
@@ -173,6 +179,12 @@ def amax_last(x):
     return np.max(x, axis=-1, keepdims=True)  # propagates NaN
 
 
+def mean_last_seq(x):
+    """The same, summed in row-major order like the interpreter (cumsum is
+    sequential), so that results can be compared bit for bit."""
+    return (np.cumsum(x.astype(np.float64), axis=-1)[..., -1:] / x.shape[-1]).astype(F)
+
+
 def rsqrt(x):
     return F(1) / np.sqrt(x)
 
@@ -186,12 +198,25 @@ def sigmoid(x):
         return F(1) / (F(1) + np.exp(-x))
 
 
-def rms_norm(x, w, eps):
-    return x * rsqrt(mean_last(x * x) + F(eps)) * w
+def rms_norm(x, w, eps, mean=mean_last):
+    """FlashInfer's form: f32 throughout, rounded only where stored."""
+    return x * rsqrt(mean(x * x) + F(eps)) * w
 
 
-def gemma_rms_norm(x, w, eps):
-    return x * rsqrt(mean_last(x * x) + F(eps)) * (w + F(1))
+def rms_norm_hf(x, w, eps, w_bf16=True, mean=mean_last):
+    """HF's LlamaRMSNorm (bf16 x): x * rsqrt(...) rounded to bf16 before the
+    weight; the product rounded to its promoted dtype (bf16 for a bf16 w)."""
+    n = to_bf16(x * rsqrt(mean(x * x) + F(eps)))
+    return to_bf16(n * w) if w_bf16 else n * w
+
+
+def gemma_rms_norm(x, w, eps, mean=mean_last):
+    return x * rsqrt(mean(x * x) + F(eps)) * (w + F(1))
+
+
+def gemma_rms_norm_hf(x, w, eps, mean=mean_last):
+    """HF's Gemma3RMSNorm: the same f32 arithmetic, rounded to x's dtype."""
+    return to_bf16(gemma_rms_norm(x, w, eps, mean))
 
 
 def layer_norm(x, w, b, eps):
@@ -224,18 +249,25 @@ def quant_fp8_per_group(x, group, eps=1e-10):
 
 
 def rope_gptj(x, cos, sin):
-    """Interleaved pairs; bf16 x times f32 cos promotes, so the library
-    rounds the result back to x's dtype (bf16)."""
+    """Interleaved pairs; bf16 x times f32 cos promotes to f32, and the
+    library only relabels the result bf16: nothing is rounded before it is
+    stored or quantized."""
     x1, x2 = x[..., 0::2], x[..., 1::2]
     r = np.empty(x.shape, F)
     r[..., 0::2] = x1 * cos - x2 * sin
     r[..., 1::2] = x2 * cos + x1 * sin
-    return to_bf16(r)
+    return r
+
+
+def rope_neox(x, cos, sin):
+    n = x.shape[-1] // 2
+    x1, x2 = x[..., :n], x[..., n:]
+    return np.concatenate([x1 * cos - x2 * sin, x2 * cos + x1 * sin], axis=-1)
 
 
 def ref_add_rms_norm_fp8(x, residual, w, scale):
     h = to_bf16(x + residual)
-    y = rms_norm(h, w, 1e-5)
+    y = rms_norm_hf(h, w, 1e-5)
     return [quant_fp8(y, scale), h]
 
 
@@ -266,7 +298,7 @@ def ref_qwen3_qk_norm(qkv, q_w, k_w):
 
 
 def ref_rms_norm_fp8_per_token(x, w):
-    q, s = quant_fp8_per_token(rms_norm(x, w, 1e-6))
+    q, s = quant_fp8_per_token(rms_norm_hf(x, w, 1e-6))
     return [q, s]
 
 
@@ -300,6 +332,9 @@ EXAMPLES = {
     "silu_mul_fp8_group": ([("gate_up", "x", ("T", 28672))], ["f8e4m3", "f32"],
                            ref_silu_mul_fp8_group),
 }
+
+# Examples without sums: the interpreter must agree with NumPy on every element.
+EXACT = {"mla_rope_fp8"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
 PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32"}
@@ -348,16 +383,19 @@ def load_input(name, raw):
 # --------------------------------------------------------------- comparing
 
 
-def compare(dtype, ours, got, raw):
+def compare(dtype, ours, got, raw, exact=False):
     """Returns (ok, summary).  ours: our unrounded f32 result; got: the
-    interpreter's widened output; raw: its --raw output, or None."""
+    interpreter's widened output; raw: its --raw output, or None.  exact:
+    every element must be equal (chains without sums, or sums taken in the
+    interpreter's order)."""
     if got.shape != ours.shape:
         return False, "shape %s, expected %s" % (got.shape, ours.shape)
     if dtype == "f32":
-        bad = int((~np.isclose(got, ours, rtol=1e-5, atol=0.0, equal_nan=True)).sum())
+        rtol = 0.0 if exact else 1e-5
+        bad = int((~np.isclose(got, ours, rtol=rtol, atol=0.0, equal_nan=True)).sum())
         raw_ok = raw is None or (raw.dtype == F and
                                  np.array_equal(raw.view(np.uint32), got.view(np.uint32)))
-        msg = "f32 %d/%d within 1e-5" % (got.size - bad, got.size)
+        msg = "f32 %d/%d within %g" % (got.size - bad, got.size, rtol)
         if raw is not None:
             msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
         return bad == 0 and raw_ok, msg
@@ -376,6 +414,7 @@ def compare(dtype, ours, got, raw):
     raw_ok = raw is None or (raw.dtype == raw_dtype and raw.shape == got.shape and
                              np.array_equal(raw, theirs))
     ok = repr_ok and raw_ok and bool(near.all()) and (dtype == "bf16" or frac >= 0.995)
+    ok = ok and (not exact or bool(equal.all()))
     msg = "%s %.4f%% equal, %d one step off, %d further" % (
         dtype, 100.0 * frac, int((near & ~equal).sum()), int((~near).sum()))
     if not repr_ok:
@@ -440,7 +479,7 @@ def check_case(sinter, path, name, t, workdir):
     for i, (dt, o) in enumerate(zip(out_dtypes, ours)):
         got = np.load(os.path.join(d, "out", "out%d.npy" % i))
         raw = np.load(os.path.join(d, "raw", "out%d.npy" % i)) if p2 else None
-        good, msg = compare(dt, np.asarray(o, F), got, raw)
+        good, msg = compare(dt, np.asarray(o, F), got, raw, name in EXACT)
         ok &= good
         msgs.append("out%d %s" % (i, msg))
     extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in
@@ -449,6 +488,80 @@ def check_case(sinter, path, name, t, workdir):
         ok = False
         msgs.append("unexpected outputs %s" % extra)
     return ok, "; ".join(msgs)
+
+
+LIB_SN = """graph lib(x: bf16[T, 256], w: bf16[256], wf: f32[256], c: f32[T, 128],
+              s: f32[T, 128], scale: f32[]) {
+    a = rms_norm_hf(x, w)
+    b = rms_norm_hf(x, wf)
+    g = gemma_rms_norm_hf(x, w)
+    qg = quant_fp8(gemma_rms_norm_hf(x, w), scale)
+    qa = quant_fp8(rms_norm_hf(x, w), scale)
+    qf = quant_fp8(rms_norm(x, wf), scale)
+    f = rms_norm(x, wf)
+    qn = quant_fp8(rope_neox(x, c, s), scale)
+    qj = quant_fp8(rope_gptj(x, c, s), scale)
+    return a, b, g, qg, qa, qf, f, qn, qj, rope_neox(x, c, s)
+}
+"""
+LIB_OUT = ["bf16", "f32", "bf16", "f8e4m3", "f8e4m3", "f8e4m3", "bf16", "f8e4m3", "f8e4m3",
+           "bf16"]
+
+
+def ref_lib(x, w, wf, c, s, scale):
+    m = mean_last_seq
+    return [rms_norm_hf(x, w, 1e-6, mean=m), rms_norm_hf(x, wf, 1e-6, w_bf16=False, mean=m),
+            gemma_rms_norm_hf(x, w, 1e-6, mean=m),
+            quant_fp8(gemma_rms_norm_hf(x, w, 1e-6, mean=m), scale),
+            quant_fp8(rms_norm_hf(x, w, 1e-6, mean=m), scale),
+            quant_fp8(rms_norm(x, wf, 1e-6, mean=m), scale), rms_norm(x, wf, 1e-6, mean=m),
+            quant_fp8(rope_neox(x, c, s), scale), quant_fp8(rope_gptj(x, c, s), scale),
+            rope_neox(x, c, s)]
+
+
+def check_library(sinter, workdir, t=64):
+    """The library's rounding points, bit for bit, on mixed dtypes; and the
+    check's power: rounding where the library must not (RoPE to bf16 before
+    FP8, rms_norm with an f32 weight) or not rounding where the HF forms must
+    changes some FP8 codes of these inputs."""
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((t, 256), dtype=F)
+    ang = rng.uniform(0.0, 100.0, (t, 128))
+    ins = {"x": x, "w": (1.0 + 0.2 * rng.standard_normal(256)).astype(F),
+           "wf": (1.0 + 0.2 * rng.standard_normal(256)).astype(F),
+           "c": np.cos(ang).astype(F), "s": np.sin(ang).astype(F), "scale": np.array(0.01, F)}
+    path = os.path.join(workdir, "lib.sn")
+    with open(path, "w") as f:
+        f.write(LIB_SN)
+    args = [path, "--output-dir", os.path.join(workdir, "lib")]
+    for k, v in ins.items():
+        np.save(os.path.join(workdir, "lib_%s.npy" % k), v)
+        args += ["--input", "%s=%s" % (k, os.path.join(workdir, "lib_%s.npy" % k))]
+    rc, log = run_sinter(sinter, args)
+    if rc:
+        return False, "sinter ref failed: " + " | ".join(log.strip().splitlines()[-3:])
+    vals = {k: (v if k in ("wf", "c", "s", "scale") else to_bf16(v)) for k, v in ins.items()}
+    with np.errstate(over="ignore", invalid="ignore"):
+        ours = ref_lib(**vals)
+    got = [np.load(os.path.join(workdir, "lib", "out%d.npy" % i)) for i in range(len(LIB_OUT))]
+    msgs, ok = [], True
+    for i, (dt, o, g) in enumerate(zip(LIB_OUT, ours, got)):
+        good, msg = compare(dt, np.asarray(o, F), g, None, exact=True)
+        ok &= good
+        if not good:
+            msgs.append("out%d %s" % (i, msg))
+    xb, wb, sc = vals["x"], vals["w"], vals["scale"]
+    m = mean_last_seq
+    wrong = {"RoPE rounded to bf16 before FP8":
+             (7, quant_fp8(to_bf16(rope_neox(xb, vals["c"], vals["s"])), sc)),
+             "rms_norm with f32 w rounded to bf16 before FP8":
+             (5, quant_fp8(to_bf16(rms_norm(xb, vals["wf"], 1e-6, mean=m)), sc)),
+             "rms_norm_hf without its roundings": (4, quant_fp8(rms_norm(xb, wb, 1e-6, mean=m), sc))}
+    for label, (i, alt) in wrong.items():
+        if np.array_equal(f8e4m3_bits(alt), f8e4m3_bits(got[i])):
+            ok = False
+            msgs.append("the check cannot tell '%s' apart on these inputs" % label)
+    return ok, "; ".join(msgs) or "%d outputs bit for bit at T=%d" % (len(LIB_OUT), t)
 
 
 CONV_SN = """graph conv(x: f32[N], y: bf16[N]) {
@@ -517,6 +630,8 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="sinter-check-") as work:
         ok, msg = check_conversions(sinter, work)
         results.append(("conversions", ok, msg))
+        ok, msg = check_library(sinter, work)
+        results.append(("library rounding", ok, msg))
         cases = [(f, n, t) for f, n in zip(files, names) if n in EXAMPLES for t in TS]
         # Largest first, two at a time (each runs two sinter processes).
         cases.sort(key=lambda c: -c[2])

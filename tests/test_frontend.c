@@ -498,11 +498,26 @@ static void test_stdlib_norms(void **state)
     assert_true(has_const(g, (double)(float)1e-6));
     assert_true(has_const(g, (double)(float)1e-5));
     assert_true(has_const(g, (double)(float)1e-3));
-    /* bf16 x with f32 w: computed in f32, rounded back to x's dtype */
+    /* bf16 x with f32 w: computed in f32 and relabelled x's dtype, unrounded */
     g = ret_ok(std_params, "rms_norm(x, wf)");
     assert_string_equal(out_ty(g, 0), "bf16[T, 256]");
+    assert_int_equal(g->outs[0]->op, IR_BINARY);
+    assert_string_equal(ty(g, g->outs[0]->in[1]), "f32[T, 256]");
+    assert_int_equal(count_op(g, IR_CAST), 0);
+    /* HF's form rounds x * rsqrt(...) to x's dtype, then the product to its
+     * promoted dtype (f32 for an f32 w: no cast) */
+    g = ret_ok(std_params, "rms_norm_hf(x, w), rms_norm_hf(x, wf), gemma_rms_norm_hf(x, wf)");
+    assert_string_equal(out_ty(g, 0), "bf16[T, 256]");
+    assert_string_equal(out_ty(g, 1), "f32[T, 256]");
+    assert_string_equal(out_ty(g, 2), "bf16[T, 256]");
     assert_int_equal(g->outs[0]->op, IR_CAST);
-    assert_string_equal(ty(g, g->outs[0]->in[0]), "f32[T, 256]");
+    assert_int_equal(g->outs[0]->in[0]->a.binary, BIN_MUL);
+    assert_int_equal(g->outs[0]->in[0]->in[0]->op, IR_CAST);
+    assert_int_equal(g->outs[1]->a.binary, BIN_MUL);
+    assert_int_equal(g->outs[1]->in[0]->op, IR_CAST);
+    assert_int_equal(g->outs[2]->op, IR_CAST);
+    assert_string_equal(ty(g, g->outs[2]->in[0]), "f32[T, 256]");
+    assert_int_equal(count_op(g, IR_CAST), 4);
     g = ret_ok(std_params, "rms_norm(xf, w)");
     assert_string_equal(out_ty(g, 0), "f32[T, 256]");
 
@@ -565,9 +580,16 @@ static void test_stdlib_rope(void **state)
     IrGraph *g = ret_ok(std_params, "rope_neox(x, c, sn), rope_gptj(x, c, sn)");
     assert_string_equal(out_ty(g, 0), "bf16[T, 256]");
     assert_string_equal(out_ty(g, 1), "bf16[T, 256]");
-    assert_int_equal(g->outs[0]->op, IR_CAST); /* f32 cos/sin promote; rounded back */
-    assert_int_equal(g->outs[0]->in[0]->op, IR_CAT);
+    /* f32 cos/sin promote; each rotated half is relabelled bf16, unrounded */
+    assert_int_equal(g->outs[0]->op, IR_CAT);
+    assert_int_equal(g->outs[0]->in[0]->op, IR_BINARY);
+    assert_string_equal(ty(g, g->outs[0]->in[0]->in[0]), "f32[T, 128]");
+    assert_int_equal(count_op(g, IR_CAST), 0);
     assert_int_equal(count_op(g, IR_CAT), 2);
+    /* integer x: no relabel crosses classes, the f32 rotation stays f32 */
+    g = ret_ok("n: i32[T, 256], c: f32[T, 128], sn: f32[T, 128]", "rope_neox(n, c, sn)");
+    assert_string_equal(out_ty(g, 0), "f32[T, 256]");
+    g = ret_ok(std_params, "rope_neox(x, c, sn), rope_gptj(x, c, sn)");
     /* gptj: interleaved pairs are picked by views of [T, 128, 2] */
     bool pair0 = false, pair1 = false;
     for (int i = 0; i < g->nodes.len; i++) {

@@ -1393,24 +1393,25 @@ static GVar *op_library(Gen *g, const GShape *s, int depth, bool exact)
         GVar *w = gen(g, &ws, CF, depth - 1, false);
         double c = chance(g, 0.5) ? 0.25 : 1.0, B = x->bound, e = x->err, W = w->bound;
         DType t = x->dt, wide = res_dt(x, w, 0);
-        if (chance(g, 0.5)) {
+        if (chance(g, 0.5)) { /* nothing rounded (a promoted result is relabelled t) */
             double em = 2 * B * e + m * EPS32 * B * B * 2;
             double er = 0.5 * pow(c, -1.5) * em, r = 1 / sqrt(c);
-            double bound = B * r * W;
-            double err = perturbed((e * r + B * er) * W + B * r * w->err, bound);
-            if (t != wide)
-                err = rounded(err, t, bound);
-            return emit(g, s, CF, t, bound, err, "rms_norm(%s, %s, eps=%s)", x->name, w->name, fl(c));
+            double bound = B * r * W, en = e * r + B * er;
+            if (chance(g, 0.5))
+                return emit(g, s, CF, t, bound, perturbed(en * W + B * r * w->err, bound),
+                            "rms_norm(%s, %s, eps=%s)", x->name, w->name, fl(c));
+            /* HF's form: x * rsqrt(...) rounded to t, the product to its dtype */
+            en = rounded(perturbed(en, B * r), t, B * r);
+            double err = rounded(perturbed(en * W + B * r * w->err, bound), wide, bound);
+            return emit(g, s, CF, wide, bound, err, "rms_norm_hf(%s, %s, eps=%s)", x->name,
+                        w->name, fl(c));
         }
         GVar *b = gen(g, &ws, CF, depth - 1, false);
-        wide = promote(wide, b->dt);
         double emu = e + m * EPS32 * B + 2 * B * EPS32, ed = e + emu;
         double ev = 4 * B * ed + m * EPS32 * 4 * B * B * 2;
         double r = 1 / sqrt(c), er = 0.5 * pow(c, -1.5) * ev;
         double bound = 2 * B * r * W + b->bound;
         double err = perturbed((ed * r + 2 * B * er) * W + 2 * B * r * w->err + b->err, bound);
-        if (t != wide)
-            err = rounded(err, t, bound);
         return emit(g, s, CF, t, bound, err, "layer_norm(%s, %s, %s, eps=%s)", x->name, w->name,
                     b->name, fl(c));
     }
@@ -2225,6 +2226,139 @@ static void test_regressions(void **state)
     }
 }
 
+/* ---- the standard library's rounding points, bit for bit ------------------------------ */
+
+/* Runs c on the given inputs in the interpreter (want) and the kernel
+ * executor (got); nout outputs each. */
+static void run_given(const Compiled *c, const int64_t *sym, const IrBuf *ins, IrBuf *want,
+                      IrBuf *got)
+{
+    Diag d;
+    diag_init(&d);
+    if (!ir_interp(c->ref, sym, ins, want, &d) ||
+        !kexec_run_variant(c->prog, KEXEC_MANY_ROWS, sym, ins, got, NULL, &d)) {
+        char *t = diag_text(&d);
+        fail_msg("%s: %s", c->ref->name, t);
+    }
+    diag_free(&d);
+}
+
+static void fill_bf16(IrBuf *b, uint64_t *rng)
+{
+    for (int64_t k = 0; k < b->numel; k++)
+        b->f[k] = dt_round_float((float)((double)(next_random(rng) >> 11) * 0x1p-52 - 1),
+                                 DT_BF16);
+}
+
+/* rope_gptj of bf16 q by an f32 cos/sin, then quant_fp8: the rotation is
+ * f32 and is not rounded to bf16 before the FP8 conversion (FlashInfer's
+ * fused RoPE + quantize).  Checked against an f32 emulation, FP8 code for
+ * code, and shown to differ from the emulation with the bf16 step. */
+static void test_stdlib_rope_fp8_unrounded(void **state)
+{
+    (void)state;
+    static const char *src =
+        "graph rope_fp8(q: bf16[T, 4, 64], cos: f32[T, 1, 32], sin: f32[T, 1, 32], s: f32[]) {\n"
+        "    return quant_fp8(rope_gptj(q, cos, sin), s)\n}\n";
+    enum { T = 16, H = 4, D = 64 };
+    Arena *a = arena_new();
+    Compiled c;
+    char *msg;
+    if (!compile2(a, "rope_fp8.sn", src, 0, &c, &msg))
+        fail_msg("%s", msg);
+    IrBuf in[4], want, got;
+    assert_true(ir_buf_alloc(&in[0], DT_BF16, 3, (int64_t[]){T, H, D}));
+    assert_true(ir_buf_alloc(&in[1], DT_F32, 3, (int64_t[]){T, 1, D / 2}));
+    assert_true(ir_buf_alloc(&in[2], DT_F32, 3, (int64_t[]){T, 1, D / 2}));
+    assert_true(ir_buf_alloc(&in[3], DT_F32, 0, NULL));
+    uint64_t rng = 19;
+    fill_bf16(&in[0], &rng);
+    for (int64_t k = 0; k < T * D / 2; k++) { /* full-precision f32 angles */
+        in[1].f[k] = cosf(0.37f * (float)k + 0.1f);
+        in[2].f[k] = sinf(0.37f * (float)k + 0.1f);
+    }
+    in[3].f[0] = 1.0f / 256.0f;
+    run_given(&c, (int64_t[]){T, 1, 1, 1}, in, &want, &got);
+    int rounded_differs = 0;
+    for (int64_t t = 0; t < T; t++)
+        for (int64_t h = 0; h < H; h++)
+            for (int64_t i = 0; i < D / 2; i++) {
+                const float *x = in[0].f + (t * H + h) * D + 2 * i;
+                float cs = in[1].f[t * D / 2 + i], sn = in[2].f[t * D / 2 + i];
+                float r[2] = {x[0] * cs - x[1] * sn, x[1] * cs + x[0] * sn};
+                for (int k = 0; k < 2; k++) {
+                    int64_t e = (t * H + h) * D + 2 * i + k;
+                    float q = dt_round_float(r[k] / in[3].f[0], DT_F8E4M3);
+                    float qb = dt_round_float(dt_round_float(r[k], DT_BF16) / in[3].f[0], DT_F8E4M3);
+                    if (want.f[e] != q || got.f[e] != q)
+                        fail_msg("element %" PRId64 ": interpreter %a, kexec %a, f32 rope %a",
+                                 e, (double)want.f[e], (double)got.f[e], (double)q);
+                    rounded_differs += q != qb;
+                }
+            }
+    print_message("  rope_gptj + quant_fp8: %d of %d FP8 codes would differ with a bf16 step\n",
+                  rounded_differs, T * H * D);
+    assert_true(rounded_differs > 0); /* the inputs can tell the two apart */
+    free_bufs(in, 4);
+    ir_buf_free(&want);
+    ir_buf_free(&got);
+    arena_free(a);
+}
+
+/* rms_norm_hf rounds x * rsqrt(...) to bf16 before the weight and the
+ * product to bf16 (HF's LlamaRMSNorm): bit for bit against an emulation of
+ * HF in the interpreter's arithmetic; rms_norm (FlashInfer's form) differs
+ * from it on these inputs and matches its own emulation. */
+static void test_stdlib_rms_norm_hf(void **state)
+{
+    (void)state;
+    static const char *src =
+        "graph hf(x: bf16[T, 128], w: bf16[128]) {\n"
+        "    return rms_norm_hf(x, w, eps=1e-6), rms_norm(x, w, eps=1e-6)\n}\n";
+    enum { T = 40, H = 128 };
+    Arena *a = arena_new();
+    Compiled c;
+    char *msg;
+    if (!compile2(a, "hf.sn", src, 0, &c, &msg))
+        fail_msg("%s", msg);
+    IrBuf in[2], want[2], got[2];
+    assert_true(ir_buf_alloc(&in[0], DT_BF16, 2, (int64_t[]){T, H}));
+    assert_true(ir_buf_alloc(&in[1], DT_BF16, 1, (int64_t[]){H}));
+    uint64_t rng = 23;
+    fill_bf16(&in[0], &rng);
+    for (int64_t j = 0; j < H; j++)
+        in[1].f[j] = dt_round_float(1.0f + 0.5f * in[0].f[j], DT_BF16);
+    run_given(&c, (int64_t[]){T, 1, 1, 1}, in, want, got);
+    int forms_differ = 0;
+    for (int64_t t = 0; t < T; t++) {
+        const float *x = in[0].f + t * H;
+        double sum = 0;
+        for (int64_t j = 0; j < H; j++)
+            sum += x[j] * x[j];
+        float r = 1.0f / sqrtf((float)(sum / H) + (float)1e-6);
+        for (int64_t j = 0; j < H; j++) {
+            float hf = dt_round_float(dt_round_float(x[j] * r, DT_BF16) * in[1].f[j], DT_BF16);
+            float fi = dt_round_float(x[j] * r * in[1].f[j], DT_BF16);
+            if (want[0].f[t * H + j] != hf || want[1].f[t * H + j] != fi)
+                fail_msg("row %" PRId64 ", element %" PRId64 ": rms_norm_hf %a (HF %a), "
+                         "rms_norm %a (FlashInfer %a)", t, j, (double)want[0].f[t * H + j],
+                         (double)hf, (double)want[1].f[t * H + j], (double)fi);
+            forms_differ += hf != fi;
+        }
+    }
+    print_message("  rms_norm_hf vs rms_norm: %d of %d bf16 values differ\n", forms_differ, T * H);
+    assert_true(forms_differ > 0);
+    for (int o = 0; o < 2; o++) { /* the kernels reduce in another order */
+        char why[1024];
+        if (!close_example(&want[o], &got[o], why, sizeof why))
+            fail_msg("output %d, kexec vs interpreter: %s", o, why);
+    }
+    free_bufs(in, 2);
+    free_bufs(want, 2);
+    free_bufs(got, 2);
+    arena_free(a);
+}
+
 /* ---- 5: graphs that need several kernels ---------------------------------------------- */
 
 static void test_multi_kernel_graphs(void **state)
@@ -2307,6 +2441,8 @@ int main(void)
         cmocka_unit_test(test_examples_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
+        cmocka_unit_test(test_stdlib_rope_fp8_unrounded),
+        cmocka_unit_test(test_stdlib_rms_norm_hf),
         cmocka_unit_test(test_random_graphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
