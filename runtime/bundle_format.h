@@ -39,6 +39,22 @@
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
 
+/* Limits: the reader refuses a bundle over any of them and the writer
+ * refuses to write one (the compiler reports which graph and limit).  The
+ * number of graphs is bounded only by the file's size. */
+#define SNB_MAX_BUFFERS 256      /* a graph's inputs + outputs + temporaries */
+#define SNB_MAX_SYMS 64          /* a graph's size symbols */
+#define SNB_MAX_VARIANTS 16      /* sources (dialects) per graph */
+#define SNB_MAX_KERNELS 1024     /* per variant */
+#define SNB_MAX_BINARIES 256     /* per variant */
+#define SNB_MAX_PARAMS 1024      /* per kernel */
+#define SNB_MAX_SEGS 64          /* grid segments per kernel */
+#define SNB_MAX_ALIGNS 1024      /* alignment requirements per kernel */
+#define SNB_MAX_ALIGN 256        /* bytes; a power of two */
+#define SNB_MAX_SMEM (1u << 20)  /* static shared memory bytes per kernel */
+#define SNB_MAX_NAME 4096        /* bytes of a name, arch or compiler string */
+#define SNB_MAX_SOURCE (1u << 30) /* bytes of a variant's source */
+
 /* Parameter kinds, as codegen's CgParamKind. */
 enum { SNB_PARAM_PTR, SNB_PARAM_STRIDE, SNB_PARAM_SYM, SNB_PARAM_SCALAR };
 enum { SNB_CUDA, SNB_HIP };

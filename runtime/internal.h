@@ -77,6 +77,7 @@ struct sn_graph {
 struct sn_bundle {
     unsigned char *bytes;      /* owned copy of the file */
     size_t size;
+    uint32_t version;          /* the file's format version */
     int ngraph;
     struct sn_graph *graphs;
 };
