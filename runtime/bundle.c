@@ -378,11 +378,7 @@ void rt_bundle_free(sn_bundle *b)
 int64_t rt_dim_eval(const RtDim *d, const int64_t *symvals)
 {
     int64_t v = d->coef;
-    for (int i = 0; i < d->nsym; i++) {
-        int64_t s = symvals[d->syms[i]];
-        if (s < 0 || (s && v > INT64_MAX / s))
-            return -1;
-        v *= s;
-    }
+    for (int i = 0; i < d->nsym; i++)
+        v = snb_rows_mul(v, symvals[d->syms[i]]);
     return v;
 }

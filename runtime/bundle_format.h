@@ -33,6 +33,8 @@
 #ifndef SINTER_BUNDLE_FORMAT_H
 #define SINTER_BUNDLE_FORMAT_H
 
+#include <stdint.h>
+
 #define SNB_MAGIC "SINTERB"
 #define SNB_VERSION 3u
 #define SNB_HEADER_BYTES 32u
@@ -62,5 +64,27 @@ enum { SNB_CUDA, SNB_HIP };
  * its launch depends on (griddepcontrol.wait on sm_90+), so the runtime may
  * launch it with programmatic dependent launch. */
 enum { SNB_KERNEL_GRID_WAIT = 1u };
+
+/* The grid of a kernel, one formula for codegen (cg_grid) and the runtime:
+ * blocks = sum over segments of ceil(rows / rows_per_block), rows the
+ * product of the segment's outer sizes.  Fold sizes into rows with
+ * snb_rows_mul (from 1) and rows into the grid with snb_grid_add (from 0);
+ * both give -1, sticky, for a negative size or on overflow. */
+static inline int64_t snb_rows_mul(int64_t rows, int64_t size)
+{
+    int64_t r;
+    if (rows < 0 || size < 0 || __builtin_mul_overflow(rows, size, &r))
+        return -1;
+    return r;
+}
+
+static inline int64_t snb_grid_add(int64_t grid, int64_t rows, int64_t rows_per_block)
+{
+    int64_t g;
+    if (grid < 0 || rows < 0 || rows_per_block < 1 ||
+        __builtin_add_overflow(grid, rows / rows_per_block + (rows % rows_per_block != 0), &g))
+        return -1;
+    return g;
+}
 
 #endif

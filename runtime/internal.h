@@ -113,6 +113,20 @@ typedef struct {
  * reason as the last error. */
 const RtDevice *rt_device(void);
 
+/* api.c: load graph g's variant for dev from image (NULL: a binary of the
+ * bundle's for dev's arch, else the cache's or a fresh compile) and
+ * resolve its kernels; sn_bundle_load_* with the process's device. */
+sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image);
+/* sn_launch on dev: the device table is the seam tests and the fuzzer use
+ * to run every check and the parameter building without a GPU. */
+sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, int ninputs,
+                    const sn_tensor *outputs, int noutputs, void *workspace,
+                    size_t workspace_size, void *stream);
+/* A kernel's grid in blocks (bundle_format.h's formula), -1 on overflow. */
+int64_t rt_grid(const RtKernel *k, const int64_t *syms);
+/* The workspace's base alignment (bytes), as device allocations have. */
+#define RT_WORKSPACE_ALIGN 256
+
 /* cache.c: the binary for (source, arch, compiler), from the cache or
  * compiled now and stored; malloc'd into *code. */
 sn_status rt_cache_binary(const char *source, int dialect, const char *arch,
