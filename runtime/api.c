@@ -109,20 +109,12 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
 sn_status sn_bundle_load_file(const char *path, sn_bundle **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rt_error(SN_ERR_IO, "cannot open bundle '%s'", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    bool ok = buf && fread(buf, 1, (size_t)n, f) == (size_t)n;
-    fclose(f);
-    if (!ok) {
-        free(buf);
-        return rt_error(SN_ERR_IO, "cannot read bundle '%s'", path);
-    }
-    sn_status s = sn_bundle_load_memory(buf, (size_t)n, out);
+    unsigned char *buf;
+    size_t n;
+    sn_status s = rt_read_file(path, &buf, &n);
+    if (s != SN_OK)
+        return s;
+    s = sn_bundle_load_memory(buf, n, out);
     free(buf);
     return s;
 }

@@ -86,6 +86,9 @@ struct sn_bundle {
 sn_status rt_error(sn_status code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rt_clear_error(void);
 
+/* describe.c: a whole file, malloc'd into *bytes. */
+sn_status rt_read_file(const char *path, unsigned char **bytes, size_t *size);
+
 /* bundle.c: parse bytes (taken over: freed by rt_bundle_free). */
 sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out);
 void rt_bundle_free(sn_bundle *b);

@@ -139,6 +139,72 @@ SN_API sn_status sn_graph_set_pdl(sn_graph *g, int on);
 SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
                     int noutputs, void *workspace, size_t workspace_size, void *stream);
 
+/* ---- introspection (tools such as `sinter dump`; no device needed) ----
+ * A bundle opened with sn_bundle_read_* is checked in full but loaded on
+ * no device: describe it, not launch it (sn_launch refuses its graphs).
+ * Strings stay valid until the bundle is freed. */
+SN_API sn_status sn_bundle_read_file(const char *path, sn_bundle **out);
+SN_API sn_status sn_bundle_read_memory(const void *bytes, size_t size, sn_bundle **out);
+
+/* A dim: coef times the product of nsym size symbols (indices into the
+ * graph's symbols; nsym 0: the constant coef). */
+typedef struct {
+    int64_t coef;
+    int nsym;
+    int syms[4];
+} sn_dim;
+
+typedef struct {
+    const char *name;
+    sn_dtype dtype;
+    int rank;
+    sn_dim dims[8];
+    int alias;               /* an output: the input it may share (-1: none) */
+} sn_tensor_info;
+
+typedef struct {
+    unsigned format_version; /* of the file (older formats still load) */
+    size_t bytes;
+    int ngraphs;
+} sn_bundle_info;
+
+typedef struct {
+    const char *name;
+    int nsymbols, ninputs, noutputs, ntemporaries, nvariants;
+} sn_graph_info;
+
+typedef struct {
+    const char *dialect;     /* "CUDA", "HIP" */
+    const char *arch;        /* the arch the source was generated for */
+    const char *source;
+    int nkernels, nbinaries;
+} sn_variant_info;
+
+typedef struct {
+    const char *name;
+    const char *scalar_name; /* the fallback when alignments fail, or "" */
+    int block, smem_bytes, nsegments, nparams, nalignments;
+    int grid_wait;           /* 1: waits for the previous grid first (PDL) */
+    int has_few_rows;        /* 1: few_rows_* describe its few-rows variant */
+    const char *few_rows_name;
+    int few_rows_block;
+    int few_rows_grid_per_sm; /* launched instead at most this many blocks per SM */
+} sn_kernel_info;
+
+typedef struct {
+    const char *arch, *compiler;
+    size_t bytes;
+} sn_binary_info;
+
+/* Each is SN_ERR_INVALID (with a message) for a NULL argument or an index
+ * out of range.  kind: 0 inputs, 1 outputs, 2 temporaries (workspace). */
+SN_API sn_status sn_bundle_describe(const sn_bundle *b, sn_bundle_info *out);
+SN_API sn_status sn_graph_describe(const sn_graph *g, sn_graph_info *out);
+SN_API sn_status sn_graph_tensor(const sn_graph *g, int kind, int i, sn_tensor_info *out);
+SN_API sn_status sn_graph_variant(const sn_graph *g, int v, sn_variant_info *out);
+SN_API sn_status sn_graph_kernel(const sn_graph *g, int v, int k, sn_kernel_info *out);
+SN_API sn_status sn_graph_binary(const sn_graph *g, int v, int i, sn_binary_info *out);
+
 /* The last error of this thread, "" if none. */
 SN_API const char *sn_last_error(void);
 

@@ -144,6 +144,51 @@ static void test_round_trip_few_rows(void **state)
     free(b2);
 }
 
+/* The public introspection calls see what the reader read, without a
+ * device, and refuse indices out of range. */
+static void test_describe(void **state)
+{
+    (void)state;
+    sn_bundle *b;
+    assert_int_equal(sn_bundle_read_memory(bytes, len, &b), SN_OK);
+    sn_bundle_info bi;
+    assert_int_equal(sn_bundle_describe(b, &bi), SN_OK);
+    assert_int_equal(bi.format_version, SNB_VERSION);
+    assert_int_equal(bi.bytes, len);
+    assert_int_equal(bi.ngraphs, 1);
+    sn_graph *g = sn_bundle_graph(b, "qwen3_qk_norm");
+    sn_graph_info gi;
+    assert_int_equal(sn_graph_describe(g, &gi), SN_OK);
+    assert_int_equal(gi.ninputs, 3);
+    assert_int_equal(gi.noutputs, 2);
+    assert_int_equal(gi.nvariants, 1);
+    sn_tensor_info t;
+    assert_int_equal(sn_graph_tensor(g, 0, 0, &t), SN_OK);
+    assert_string_equal(t.name, "qkv");
+    assert_int_equal(t.dtype, SN_BF16);
+    assert_int_equal(t.rank, 2);
+    assert_int_equal(t.dims[0].nsym, 1);
+    assert_int_equal(t.dims[0].coef, 1);
+    assert_string_equal(sn_graph_symbol(g, t.dims[0].syms[0]), "T");
+    assert_int_equal(t.dims[1].coef, 6144);
+    assert_int_equal(t.alias, -1);
+    assert_int_equal(sn_graph_tensor(g, 0, 3, &t), SN_ERR_INVALID);
+    assert_non_null(strstr(sn_last_error(), "input 3 of graph qwen3_qk_norm: it has 3"));
+    assert_int_equal(sn_graph_tensor(g, 3, 0, &t), SN_ERR_INVALID);
+    sn_variant_info v;
+    assert_int_equal(sn_graph_variant(g, 0, &v), SN_OK);
+    assert_string_equal(v.dialect, "CUDA");
+    assert_string_equal(v.source, cuda_source);
+    sn_kernel_info k;
+    assert_int_equal(sn_graph_kernel(g, 0, 0, &k), SN_OK);
+    assert_int_equal(k.nsegments, 2);
+    assert_int_equal(sn_graph_kernel(g, 0, 1, &k), SN_ERR_INVALID);
+    assert_int_equal(sn_graph_variant(g, 1, &v), SN_ERR_INVALID);
+    sn_binary_info bin;
+    assert_int_equal(sn_graph_binary(g, 0, 0, &bin), SN_ERR_INVALID);
+    sn_bundle_free(b);
+}
+
 static void expect_refused(const unsigned char *b, size_t n, const char *why)
 {
     sn_bundle *out = NULL;
@@ -297,6 +342,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_few_rows),
+        cmocka_unit_test(test_describe),
         cmocka_unit_test(test_bad_bundles),
         cmocka_unit_test(test_kernel_flags),
         cmocka_unit_test(test_jit_cache),
