@@ -21,6 +21,7 @@
 #include <xxhash.h>
 
 #include "bundle.h"
+#include "bundle_write.h"
 #include "front.h"
 #include "internal.h"
 #include "jit.h"
@@ -189,6 +190,91 @@ static void test_describe(void **state)
     sn_bundle_free(b);
 }
 
+/* The writer writes back what the reader read, byte for byte. */
+static void test_write_back(void **state)
+{
+    (void)state;
+    unsigned char *b2, *again;
+    size_t n2, n3;
+    char err[256];
+    assert_true(encode_example("examples/add_rms_norm_fp8.sn", &b2, &n2, NULL));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
+    assert_true(rt_bundle_write(b->graphs, b->ngraph, &again, &n3, err, sizeof err));
+    assert_int_equal(n3, n2);
+    assert_memory_equal(again, b2, n2);
+    rt_bundle_free(b);
+    free(again);
+    free(b2);
+}
+
+/* A graph of n f32[8] inputs summed: n + 1 buffers. */
+static bool compile_wide(int n, Diag *d, Arena *a, BundleGraph *bg)
+{
+    size_t cap = (size_t)n * 40 + 100, at = 0;
+    char *text = arena_alloc(a, cap);
+    at += (size_t)snprintf(text + at, cap - at, "graph wide(");
+    for (int i = 0; i < n; i++)
+        at += (size_t)snprintf(text + at, cap - at, "%sa%d: f32[8]", i ? ", " : "", i);
+    at += (size_t)snprintf(text + at, cap - at, ") {\n    s = a0\n");
+    for (int i = 1; i < n; i++)
+        at += (size_t)snprintf(text + at, cap - at, "    s = s + a%d\n", i);
+    snprintf(text + at, cap - at, "    return s\n}\n");
+    IrModule *m = front_compile(front_source(a, "wide.sn", text, strlen(text)), a, d);
+    CgTarget t;
+    cg_target("cuda:sm_90", &t, d);
+    return m && m->ngraph == 1 && bundle_add_graph(bg, m->graphs[0], &t, 1, false, d);
+}
+
+/* The writer keeps exactly the reader's limits: the number of graphs has
+ * none (4,097 graphs write and read back); a graph over SNB_MAX_BUFFERS
+ * (1,100 or 5,000 inputs) is refused when compiled, naming the graph and
+ * the limit, and one at the limit (255 inputs and an output) reads back. */
+static void test_limits(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    BundleGraph wide;
+    assert_true(compile_wide(SNB_MAX_BUFFERS - 1, &d, a, &wide));
+    int n = 4097;
+    BundleGraph *many = calloc((size_t)n, sizeof *many);
+    for (int i = 0; i < n; i++)
+        many[i] = wide;
+    unsigned char *out;
+    size_t len2;
+    assert_true(bundle_encode(many, n, &out, &len2));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(out, len2, &b), SN_OK);
+    assert_int_equal(b->ngraph, n);
+    assert_int_equal(b->graphs[n - 1].nin, SNB_MAX_BUFFERS - 1);
+    rt_bundle_free(b);
+    free(out);
+    free(many);
+    for (int k = 0; k < 2; k++) {
+        int nin = k ? 5000 : 1100;
+        BundleGraph over;
+        Diag d2;
+        diag_init(&d2);
+        assert_false(compile_wide(nin, &d2, a, &over));
+        char *msg = NULL;
+        size_t mlen = 0;
+        FILE *f = open_memstream(&msg, &mlen);
+        diag_print(&d2, f);
+        fclose(f);
+        char want[128];
+        snprintf(want, sizeof want, "graph wide: %d inputs, 1 outputs and 0 temporaries make %d "
+                 "buffers; a bundle holds at most %d", nin, nin + 1, SNB_MAX_BUFFERS);
+        if (!strstr(msg, want))
+            fail_msg("expected '%s' in: %s", want, msg);
+        free(msg);
+        diag_free(&d2);
+    }
+    diag_free(&d);
+    arena_free(a);
+}
+
 static void expect_refused(const unsigned char *b, size_t n, const char *why)
 {
     sn_bundle *out = NULL;
@@ -343,6 +429,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_few_rows),
         cmocka_unit_test(test_describe),
+        cmocka_unit_test(test_write_back),
+        cmocka_unit_test(test_limits),
         cmocka_unit_test(test_bad_bundles),
         cmocka_unit_test(test_kernel_flags),
         cmocka_unit_test(test_jit_cache),
