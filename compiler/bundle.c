@@ -43,10 +43,39 @@ static RtDim rt_dim(Dim d)
 
 static RtTensor rt_tensor(const KBuf *b, int alias)
 {
-    RtTensor t = {(char *)b->name, (int)b->dtype, b->rank, alias, {{0}}};
+    RtTensor t = {.name = (char *)b->name, .dtype = (int)b->dtype, .rank = b->rank,
+                  .alias = alias};
     for (int k = 0; k < b->rank; k++)
         t.dims[k] = rt_dim(b->shape[k]);
     return t;
+}
+
+static bool same_dim(const RtDim *a, const RtDim *b)
+{
+    bool same = a->coef == b->coef && a->nsym == b->nsym;
+    for (int i = 0; same && i < a->nsym; i++)
+        same = a->syms[i] == b->syms[i];
+    return same;
+}
+
+/* Input p's index bounds into t: the distinct sizes of the table dims p
+ * indexes through gathers (views between allowed).  Past SNB_MAX_BOUNDS,
+ * nbound counts on and the writer's check refuses the graph. */
+static void index_bounds(const IrGraph *g, const IrNode *p, RtTensor *t)
+{
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *n = g->nodes.items[i], *idx;
+        if (n->op != IR_GATHER)
+            continue;
+        for (idx = n->in[1]; idx->op == IR_VIEW; idx = idx->in[0])
+            ;
+        RtDim size = rt_dim(n->in[0]->shape[n->a.gather.dim]);
+        bool seen = false;
+        for (int b = 0; b < t->nbound && b < SNB_MAX_BOUNDS; b++)
+            seen |= same_dim(&t->bounds[b], &size);
+        if (idx == p && !seen && t->nbound++ < SNB_MAX_BOUNDS)
+            t->bounds[t->nbound - 1] = size;
+    }
 }
 
 static void rt_kernel(Arena *a, const CgKernel *k, RtKernel *r)
@@ -102,6 +131,8 @@ static void rt_graph(Arena *a, const BundleGraph *bg, sn_graph *r)
     for (int i = 0; i < p->nbuf; i++) {
         int kind = p->bufs[i].kind, at = (*counts[kind])++;
         lists[kind][at] = rt_tensor(&p->bufs[i], kind == KB_OUTPUT ? bg->alias[at] : -1);
+        if (kind == KB_INPUT)
+            index_bounds(g, g->params[at], &lists[kind][at]);
     }
     r->ins = lists[KB_INPUT];
     r->outs = lists[KB_OUTPUT];
@@ -118,7 +149,7 @@ bool bundle_encode(const BundleGraph *graphs, int n, unsigned char **out, size_t
     for (int i = 0; i < n; i++)
         rt_graph(a, &graphs[i], &list[i]);
     char err[512];
-    bool ok = rt_bundle_write(list, n, out, len, err, sizeof err);
+    bool ok = rt_bundle_write(list, n, SNB_VERSION, out, len, err, sizeof err);
     arena_free(a);
     return ok;
 }
@@ -130,7 +161,7 @@ static bool fits_format(const BundleGraph *bg, Arena *a, Diag *d)
     sn_graph r;
     char err[512];
     rt_graph(a, bg, &r);
-    if (rt_bundle_check_graph(&r, err, sizeof err))
+    if (rt_bundle_check_graph(&r, SNB_VERSION, err, sizeof err))
         return true;
     diag_error(d, bg->prog->graph->span, "%s", err);
     return false;

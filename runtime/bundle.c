@@ -105,9 +105,20 @@ static void rd_dim(Rd *r, RtDim *d, int nsym_graph)
     }
 }
 
+/* Index bounds: only where allowed (an input) and of an integer tensor. */
+static void rd_bounds(Rd *r, RtTensor *t, int nsym, bool allowed)
+{
+    bool integer = t->dtype >= SN_I8 && t->dtype <= SN_I64;
+    t->nbound = rd_int(r, 0, allowed && integer ? SNB_MAX_BOUNDS : 0, "a tensor's index bounds");
+    for (int i = 0; i < t->nbound; i++)
+        rd_dim(r, &t->bounds[i], nsym);
+}
+
 /* Tensors; an alias must be -1 or below alias_max (outputs: the input
- * count; inputs and temporaries: 0, so their alias field is -1). */
-static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, const char *what)
+ * count; inputs and temporaries: 0, so their alias field is -1); bounds:
+ * whether they may have index bounds (inputs). */
+static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, bool bounds,
+                       const char *what)
 {
     *n = rd_count(r, 16, SNB_MAX_BUFFERS, what);
     *out = rd_array(r, n, sizeof(RtTensor));
@@ -122,6 +133,8 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, c
         if (alias < -1 || alias >= alias_max)
             fail(r, "an output's alias");
         t->alias = r->bad ? -1 : alias;
+        if (r->version >= 4)
+            rd_bounds(r, t, nsym, bounds);
     }
 }
 
@@ -249,9 +262,9 @@ static void rd_graph(Rd *r, sn_graph *g)
     g->syms = rd_array(r, &g->nsym, sizeof(char *));
     for (int i = 0; i < g->nsym && !r->bad; i++)
         g->syms[i] = rd_str(r, SNB_MAX_NAME, "a symbol");
-    rd_tensors(r, &g->ins, &g->nin, g->nsym, 0, "inputs");
-    rd_tensors(r, &g->outs, &g->nout, g->nsym, g->nin, "outputs");
-    rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, "temporaries");
+    rd_tensors(r, &g->ins, &g->nin, g->nsym, 0, true, "inputs");
+    rd_tensors(r, &g->outs, &g->nout, g->nsym, g->nin, false, "outputs");
+    rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, false, "temporaries");
     if (!r->bad && g->nin + g->nout + g->ntemp > SNB_MAX_BUFFERS)
         fail(r, "buffer count");
     g->nvariant = rd_count(r, 16, SNB_MAX_VARIANTS, "variants");

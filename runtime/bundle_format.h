@@ -10,8 +10,11 @@
  *   u32 ngraph, then per graph:
  *     str name | u32 nsym, str sym... |
  *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
- *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias
- *       (alias: outputs only, the input index it may share, else -1)
+ *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias |
+ *                u32 nbound, dim[nbound] (version >= 4)
+ *       (alias: outputs only, the input index it may share, else -1;
+ *       bounds: integer inputs only, the sizes of the table dims the input
+ *       indexes through gathers: its values must be in [0, every bound))
  *     u32 nvariant, then per variant:
  *       u32 dialect (0 CUDA, 1 HIP) | str target arch it was generated for |
  *       str source | u32 nkernel, kernel... | u32 nbinary, binary...
@@ -26,8 +29,12 @@
  *                is at most grid_per_sm x the device's SM count
  *       binary = str arch | str compiler version | blob code
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
- * Version 1 had no has_few_rows field, version 2 no flags; readers still
- * take both (their kernels have no flags).
+ * Version 1 had no has_few_rows field, version 2 no flags, version 3 no
+ * index bounds; readers still take all three (their kernels have no
+ * flags, their inputs no bounds).
+ * Every count is checked against what is left of the file and the limits
+ * below, every index against what it indexes, every unused field is 0,
+ * strings hold no NUL.
  * A reader refuses a version newer than its own, a bad magic, a payload
  * shorter than the header says, and a checksum mismatch. */
 #ifndef SINTER_BUNDLE_FORMAT_H
@@ -36,7 +43,7 @@
 #include <stdint.h>
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 3u
+#define SNB_VERSION 4u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
@@ -46,6 +53,7 @@
  * number of graphs is bounded only by the file's size. */
 #define SNB_MAX_BUFFERS 256      /* a graph's inputs + outputs + temporaries */
 #define SNB_MAX_SYMS 64          /* a graph's size symbols */
+#define SNB_MAX_BOUNDS 8         /* distinct index bounds of an input */
 #define SNB_MAX_VARIANTS 16      /* sources (dialects) per graph */
 #define SNB_MAX_KERNELS 1024     /* per variant */
 #define SNB_MAX_BINARIES 256     /* per variant */

@@ -13,6 +13,7 @@ typedef struct {
     unsigned char *p;
     size_t len, cap;
     bool oom;
+    uint32_t version;          /* the format version being written */
 } Bytes;
 
 static void put_raw(Bytes *b, const void *data, size_t n)
@@ -74,6 +75,11 @@ static void put_tensors(Bytes *b, const RtTensor *t, int n)
         for (int k = 0; k < t[i].rank; k++)
             put_dim(b, &t[i].dims[k]);
         put_u32(b, (uint32_t)t[i].alias);
+        if (b->version >= 4) {
+            put_u32(b, (uint32_t)t[i].nbound);
+            for (int k = 0; k < t[i].nbound; k++)
+                put_dim(b, &t[i].bounds[k]);
+        }
     }
 }
 
@@ -103,7 +109,10 @@ static void put_kernel(Bytes *b, const RtKernel *k)
         put_u32(b, (uint32_t)k->align[i].bytes);
         put_u32(b, (uint32_t)k->align[i].stride_multiple);
     }
-    put_u32(b, k->grid_wait ? SNB_KERNEL_GRID_WAIT : 0u);
+    if (b->version >= 3)
+        put_u32(b, k->grid_wait ? SNB_KERNEL_GRID_WAIT : 0u);
+    if (b->version < 2)
+        return;
     put_u32(b, k->few_rows != NULL);
     if (k->few_rows) {
         put_u32(b, (uint32_t)k->few_rows_grid_per_sm);
@@ -160,7 +169,8 @@ static bool over(char *err, size_t len, const sn_graph *g, const char *fmt, ...)
 
 static bool name_ok(const char *s, size_t max) { return !s || strlen(s) <= max; }
 
-static bool check_kernel(const sn_graph *g, const RtKernel *k, char *err, size_t len)
+static bool check_kernel(const sn_graph *g, const RtKernel *k, uint32_t version, char *err,
+                         size_t len)
 {
     if (!name_ok(k->name, SNB_MAX_NAME) || !name_ok(k->scalar_name, SNB_MAX_NAME))
         return over(err, len, g, "a kernel name is longer than %d bytes", SNB_MAX_NAME);
@@ -171,13 +181,17 @@ static bool check_kernel(const sn_graph *g, const RtKernel *k, char *err, size_t
         return over(err, len, g, "kernel %s has %d grid segments and %d alignments; a bundle "
                     "holds at most %d and %d", k->name, k->nseg, k->nalign, SNB_MAX_SEGS,
                     SNB_MAX_ALIGNS);
+    if ((k->grid_wait && version < 3) || (k->few_rows && version < 2))
+        return over(err, len, g, "kernel %s has %s, which format %u cannot hold", k->name,
+                    k->few_rows && version < 2 ? "a few-rows variant" : "flags", version);
     if ((unsigned)k->smem > SNB_MAX_SMEM)
         return over(err, len, g, "kernel %s uses %d bytes of shared memory; a bundle holds "
                     "at most %u", k->name, k->smem, SNB_MAX_SMEM);
-    return !k->few_rows || check_kernel(g, k->few_rows, err, len);
+    return !k->few_rows || check_kernel(g, k->few_rows, version, err, len);
 }
 
-static bool check_variant(const sn_graph *g, const RtVariant *v, char *err, size_t len)
+static bool check_variant(const sn_graph *g, const RtVariant *v, uint32_t version, char *err,
+                          size_t len)
 {
     if (v->source && strlen(v->source) > SNB_MAX_SOURCE)
         return over(err, len, g, "its source is over %u bytes", SNB_MAX_SOURCE);
@@ -187,7 +201,7 @@ static bool check_variant(const sn_graph *g, const RtVariant *v, char *err, size
         return over(err, len, g, "%d kernels and %d binaries; a bundle holds at most %d and %d",
                     v->nkernel, v->nbinary, SNB_MAX_KERNELS, SNB_MAX_BINARIES);
     for (int k = 0; k < v->nkernel; k++)
-        if (!check_kernel(g, &v->kernels[k], err, len))
+        if (!check_kernel(g, &v->kernels[k], version, err, len))
             return false;
     for (int i = 0; i < v->nbinary; i++)
         if (!name_ok(v->binaries[i].arch, SNB_MAX_NAME) ||
@@ -197,7 +211,7 @@ static bool check_variant(const sn_graph *g, const RtVariant *v, char *err, size
     return true;
 }
 
-bool rt_bundle_check_graph(const sn_graph *g, char *err, size_t len)
+bool rt_bundle_check_graph(const sn_graph *g, uint32_t version, char *err, size_t len)
 {
     if (!name_ok(g->name, SNB_MAX_NAME))
         return snprintf(err, len, "a graph name is longer than %d bytes", SNB_MAX_NAME), false;
@@ -218,28 +232,35 @@ bool rt_bundle_check_graph(const sn_graph *g, char *err, size_t len)
         for (int i = 0; i < counts[l]; i++)
             if (!name_ok(lists[l][i].name, SNB_MAX_NAME))
                 return over(err, len, g, "a tensor name is longer than %d bytes", SNB_MAX_NAME);
+    for (int i = 0; i < g->nin; i++)
+        if (g->ins[i].nbound > (version >= 4 ? SNB_MAX_BOUNDS : 0))
+            return over(err, len, g, "input %s indexes %d differently sized dims; format %u "
+                        "holds at most %d", g->ins[i].name, g->ins[i].nbound, version,
+                        version >= 4 ? SNB_MAX_BOUNDS : 0);
     if (g->nvariant > SNB_MAX_VARIANTS)
         return over(err, len, g, "%d variants; a bundle holds at most %d", g->nvariant,
                     SNB_MAX_VARIANTS);
     for (int v = 0; v < g->nvariant; v++)
-        if (!check_variant(g, &g->variants[v], err, len))
+        if (!check_variant(g, &g->variants[v], version, err, len))
             return false;
     return true;
 }
 
-bool rt_bundle_write(const sn_graph *graphs, int n, unsigned char **out, size_t *len, char *err,
-                     size_t errlen)
+bool rt_bundle_write(const sn_graph *graphs, int n, uint32_t version, unsigned char **out,
+                     size_t *len, char *err, size_t errlen)
 {
+    if (version < 1 || version > SNB_VERSION)
+        return snprintf(err, errlen, "no bundle format version %u", version), false;
     for (int i = 0; i < n; i++)
-        if (!rt_bundle_check_graph(&graphs[i], err, errlen))
+        if (!rt_bundle_check_graph(&graphs[i], version, err, errlen))
             return false;
-    Bytes pay = {0};
+    Bytes pay = {.version = version};
     put_u32(&pay, (uint32_t)n);
     for (int i = 0; i < n; i++)
         put_graph(&pay, &graphs[i]);
     Bytes all = {0};
     put_raw(&all, SNB_MAGIC, 8);
-    put_u32(&all, SNB_VERSION);
+    put_u32(&all, version);
     put_u32(&all, 0);
     put_u(&all, pay.len, 8);
     put_u(&all, XXH64(pay.p, pay.len, 0), 8);

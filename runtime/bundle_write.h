@@ -9,13 +9,16 @@
 #include "internal.h"
 
 /* Whether graph g keeps within the format's limits (bundle_format.h), the
- * ones the reader enforces; false with the first one it exceeds in err. */
-bool rt_bundle_check_graph(const sn_graph *g, char *err, size_t errlen);
+ * ones the reader enforces, and holds nothing format `version` cannot
+ * (flags before 3, few-rows variants before 2, index bounds before 4);
+ * false with the first problem in err. */
+bool rt_bundle_check_graph(const sn_graph *g, uint32_t version, char *err, size_t errlen);
 
-/* The bundle of graphs[0..n), current format version (malloc'd into *out;
- * free it).  False with the reason in err: a graph over a limit, or out
- * of memory. */
-bool rt_bundle_write(const sn_graph *graphs, int n, unsigned char **out, size_t *len, char *err,
-                     size_t errlen);
+/* The bundle of graphs[0..n) in format `version` (SNB_VERSION; older ones
+ * for tests of the reader's compatibility), malloc'd into *out (free it).
+ * False with the reason in err: a graph rt_bundle_check_graph refuses, or
+ * out of memory. */
+bool rt_bundle_write(const sn_graph *graphs, int n, uint32_t version, unsigned char **out,
+                     size_t *len, char *err, size_t errlen);
 
 #endif

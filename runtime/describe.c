@@ -7,7 +7,8 @@
 
 #include "internal.h"
 
-_Static_assert(SNB_MAX_DIM_SYMS == 4 && SNB_MAX_RANK == 8, "sn_dim and sn_tensor_info sizes");
+_Static_assert(SNB_MAX_DIM_SYMS == 4 && SNB_MAX_RANK == 8 && SNB_MAX_BOUNDS == 8,
+               "sn_dim and sn_tensor_info sizes");
 
 sn_status sn_bundle_read_memory(const void *bytes, size_t size, sn_bundle **out)
 {
@@ -75,6 +76,13 @@ static sn_status out_of_range(const char *what, const sn_graph *g, int i, int n)
                     n);
 }
 
+static sn_dim public_dim(const RtDim *d)
+{
+    sn_dim p = {d->coef, d->nsym, {0}};
+    memcpy(p.syms, d->syms, sizeof p.syms);
+    return p;
+}
+
 sn_status sn_graph_tensor(const sn_graph *g, int kind, int i, sn_tensor_info *out)
 {
     if (!g || !out || kind < 0 || kind > 2)
@@ -85,12 +93,12 @@ sn_status sn_graph_tensor(const sn_graph *g, int kind, int i, sn_tensor_info *ou
         return out_of_range(kind == 0 ? "input" : kind == 1 ? "output" : "temporary", g, i,
                             count[kind]);
     const RtTensor *t = &list[kind][i];
-    *out = (sn_tensor_info){t->name, (sn_dtype)t->dtype, t->rank, {{0}}, t->alias};
-    for (int k = 0; k < t->rank; k++) {
-        out->dims[k].coef = t->dims[k].coef;
-        out->dims[k].nsym = t->dims[k].nsym;
-        memcpy(out->dims[k].syms, t->dims[k].syms, sizeof out->dims[k].syms);
-    }
+    *out = (sn_tensor_info){.name = t->name, .dtype = (sn_dtype)t->dtype, .rank = t->rank,
+                            .alias = t->alias, .nbounds = t->nbound};
+    for (int k = 0; k < t->rank; k++)
+        out->dims[k] = public_dim(&t->dims[k]);
+    for (int k = 0; k < t->nbound; k++)
+        out->bounds[k] = public_dim(&t->bounds[k]);
     return SN_OK;
 }
 

@@ -19,6 +19,8 @@ typedef struct {
     char *name;
     int dtype, rank, alias;
     RtDim dims[SNB_MAX_RANK];
+    int nbound;                /* an integer input's index bounds (format 4) */
+    RtDim bounds[SNB_MAX_BOUNDS];
 } RtTensor;
 
 typedef struct {

@@ -160,6 +160,8 @@ typedef struct {
     int rank;
     sn_dim dims[8];
     int alias;               /* an output: the input it may share (-1: none) */
+    int nbounds;             /* an integer input used as gather indices: its values */
+    sn_dim bounds[8];        /* must be in [0, every bound) (the tables' sizes) */
 } sn_tensor_info;
 
 typedef struct {

@@ -9,22 +9,30 @@
 #include "cli.h"
 #include "sinter.h"
 
+static void print_dim(const sn_graph *g, const sn_dim *d)
+{
+    if (d->coef != 1 || !d->nsym)
+        printf("%lld%s", (long long)d->coef, d->nsym ? "*" : "");
+    for (int s = 0; s < d->nsym; s++)
+        printf("%s%s", s ? "*" : "", sn_graph_symbol(g, d->syms[s]));
+}
+
 static void print_tensor(const char *role, const sn_graph *g, const sn_tensor_info *t,
                          const char *alias)
 {
     printf("  %s %s: %s[", role, t->name, cli_dtype_name((int)t->dtype));
     for (int k = 0; k < t->rank; k++) {
-        const sn_dim *d = &t->dims[k];
         printf("%s", k ? ", " : "");
-        if (d->coef != 1 || !d->nsym)
-            printf("%lld%s", (long long)d->coef, d->nsym ? "*" : "");
-        for (int s = 0; s < d->nsym; s++)
-            printf("%s%s", s ? "*" : "", sn_graph_symbol(g, d->syms[s]));
+        print_dim(g, &t->dims[k]);
     }
     printf("]");
     if (alias)
         printf(" (may alias input %s)", alias);
-    printf("\n");
+    for (int b = 0; b < t->nbounds; b++) {
+        printf(b ? ", " : " (gather indices, each below ");
+        print_dim(g, &t->bounds[b]);
+    }
+    printf("%s\n", t->nbounds ? ")" : "");
 }
 
 static void print_variant(const sn_graph *g, int v)

@@ -1,8 +1,8 @@
 /* fuzz_bundle_one.c - one fuzz input through the runtime's bundle reader.
  *
  * The input's first byte picks the format version written into the
- * header: 1 + byte % 3 (0: version 1, 1: version 2, 2: version 3, the
- * current one); the rest is the payload.  The header gets the right size and checksum, so the fuzzer
+ * header: 1 + byte % SNB_VERSION (every version the reader takes); the
+ * rest is the payload.  The header gets the right size and checksum, so the fuzzer
  * reaches the structural checks instead of stopping at the checksum.  A
  * bundle the reader accepts is walked whole (every graph, tensor,
  * variant, kernel and few-rows variant), then loaded on a fake device
@@ -32,13 +32,16 @@ static size_t walk_kernel(const RtKernel *k)
     return k->few_rows ? n + walk_kernel(k->few_rows) : n;
 }
 
-/* Symbol values from the input's last bytes: small sizes, 0, and now and
- * then a huge one that must be refused, not overflow. */
+/* Symbol values from the input's last bytes: mostly 1-97, now and then 0
+ * or a huge size that must be refused, not overflow. */
 static void sym_values(const uint8_t *data, size_t size, int64_t *syms)
 {
     for (int i = 0; i < SNB_MAX_SYMS; i++) {
         uint8_t b = size > (size_t)i ? data[size - 1 - (size_t)i] : 3;
-        syms[i] = b == 255 ? INT64_MAX / 3 : b == 254 ? (int64_t)1 << 40 : b % 97;
+        syms[i] = b == 255   ? INT64_MAX / 3
+                  : b == 254 ? (int64_t)1 << 40
+                  : b == 253 ? 0
+                             : 1 + b % 97;
     }
 }
 
@@ -67,7 +70,7 @@ int sn_fuzz_bundle_one(const uint8_t *data, size_t size)
     if (!b)
         return 0;
     memcpy(b, SNB_MAGIC, 8);
-    uint64_t fields[3] = {1u + data[0] % 3u, payload,
+    uint64_t fields[3] = {1u + data[0] % SNB_VERSION, payload,
                           XXH64(data + 1, payload, 0)};
     for (int i = 0; i < 4; i++) /* version, flags 0 */
         b[8 + i] = (unsigned char)(fields[0] >> (8 * i)), b[12 + i] = 0;
