@@ -21,11 +21,14 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 printf '#include <sinter.h>\nint main(void) { return sn_bundle_num_graphs(0); }\n' > "$tmp/u.c"
 libdir=$(dirname "$so")
+# a sanitizer build's library needs its user built the same way
+san=
+if nm -D "$so" | grep -q ' U __asan_init'; then san=-fsanitize=address,undefined; fi
 libs=$(pkg-config --static --libs-only-l --libs-only-other sinter | sed 's/-lsinter//')
-${CC:-cc} -I"$src/runtime" "$tmp/u.c" -o "$tmp/u_dyn" -L"$libdir" -lsinter \
+${CC:-cc} $san -I"$src/runtime" "$tmp/u.c" -o "$tmp/u_dyn" -L"$libdir" -lsinter \
     -Wl,-rpath,"$libdir" || fail "linking against libsinter.so failed"
 "$tmp/u_dyn" || fail "the shared-library user did not run"
-${CC:-cc} -I"$src/runtime" "$tmp/u.c" -o "$tmp/u_sta" "$libdir/libsinter.a" $libs \
+${CC:-cc} $san -I"$src/runtime" "$tmp/u.c" -o "$tmp/u_sta" "$libdir/libsinter.a" $libs \
     || fail "linking against libsinter.a with pkg-config --static's libs failed: $libs"
 "$tmp/u_sta" || fail "the static-library user did not run"
 echo "check_library: only sn_* exported; sinter.pc: $sta"
