@@ -12,6 +12,7 @@
  *   - the JIT cache (NVRTC, no GPU needed): a miss compiles and writes one
  *     entry, a hit returns the same bytes, a corrupt or truncated entry is
  *     detected and rebuilt.  Skipped where NVRTC cannot be loaded. */
+#define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,6 +302,12 @@ static void test_bad_bundles(void **state)
     b[8] = 99; /* version */
     expect_refused(b, len, "newer");
     memcpy(b, bytes, len);
+    b[12] = 1; /* the reserved flags word (not in the checksum) */
+    expect_refused(b, len, "reserved flags are 0x1, not 0");
+    memcpy(b, bytes, len);
+    b[8] = 0; /* version 0 */
+    expect_refused(b, len, "version 0 does not exist");
+    memcpy(b, bytes, len);
     b[0] = 'X';
     expect_refused(b, len, "not a sinter bundle");
     for (size_t i = 0; i < len; i++)
@@ -347,6 +354,13 @@ static void test_kernel_flags(void **state)
         rt_bundle_free(out);
     }
     assert_int_equal(nat, 2);
+    /* a NUL inside a string (the graph name) is refused, checksum or not */
+    memcpy(c, b, n);
+    unsigned char *name = memmem(c + SNB_HEADER_BYTES, n - SNB_HEADER_BYTES, "add_rms", 7);
+    assert_non_null(name);
+    name[3] = 0;
+    reseal(c, n);
+    expect_refused(c, n, "bad a graph name");
     free(b);
     free(c);
 }
