@@ -135,7 +135,11 @@ SN_API sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inp
 SN_API sn_status sn_graph_set_pdl(sn_graph *g, int on);
 
 /* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;
- * NULL: the default stream). */
+ * NULL: the default stream).  The workspace (sn_graph_workspace_size
+ * bytes; NULL when that is 0) must be 256-byte aligned, as device
+ * allocations are, and overlap no input or output.  Each data pointer
+ * must be aligned to its element size.  SN_ERR_INVALID, before anything
+ * is launched, for any argument that breaks the graph's contract. */
 SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
                     int noutputs, void *workspace, size_t workspace_size, void *stream);
 
