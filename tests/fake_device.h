@@ -22,15 +22,16 @@ void fake_reset(void);
 /* Load every graph of b on the fake device: SN_OK or the first error. */
 sn_status fake_load(sn_bundle *b);
 
-/* Tensors for a graph's signature, every symbol set to symvals[i], data at
- * distinct, disjoint, 256-aligned fake addresses (never dereferenced). */
+/* Tensors for a graph's signature, symbol i set to symvals[i], dense,
+ * data at 256-aligned fake addresses 2^48 bytes apart (so disjoint while
+ * each spans less; never dereferenced); rank-0 inputs' scalar 0.5. */
 typedef struct {
     sn_tensor in[SNB_MAX_BUFFERS], out[SNB_MAX_BUFFERS];
     int64_t shape[2][SNB_MAX_BUFFERS][SNB_MAX_RANK];
 } FakeArgs;
 
 void fake_args(const sn_graph *g, const int64_t *symvals, FakeArgs *a);
-/* A fake 256-aligned workspace address clear of every fake tensor. */
+/* A fake 256-aligned workspace address past every fake tensor's. */
 void *fake_workspace(void);
 
 #endif
