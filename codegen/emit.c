@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "codegen.h"
+#include "bundle_format.h" /* snb_rows_mul, snb_grid_add: the grid formula */
 
 /* ------------------------------------------------------------- output */
 
@@ -1858,19 +1859,15 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
     return true;
 }
 
+/* The formula is the runtime's (bundle_format.h), so both agree. */
 int64_t cg_grid(const CgKernel *k, const int64_t *symvals)
 {
     int64_t total = 0;
     for (int s = 0; s < k->nseg; s++) {
         int64_t rows = 1;
-        for (int i = 0; i < k->segs[s].nouter; i++) {
-            int64_t d = dim_eval(k->segs[s].outer[i], symvals);
-            if (d < 0 || (d && rows > INT64_MAX / d))
-                return -1;
-            rows *= d;
-        }
-        int rpb = k->segs[s].rows_per_block;
-        total += (rows + rpb - 1) / rpb;
+        for (int i = 0; i < k->segs[s].nouter; i++)
+            rows = snb_rows_mul(rows, dim_eval(k->segs[s].outer[i], symvals));
+        total = snb_grid_add(total, rows, k->segs[s].rows_per_block);
     }
     return total;
 }

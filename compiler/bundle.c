@@ -1,174 +1,170 @@
-/* bundle.c - writing .snb bundles (format: runtime/bundle_format.h) and
- * compiling a module into one: for every graph, the middle end, codegen for
- * each requested dialect, the alias analysis, and optionally binaries
- * compiled now through NVRTC/hiprtc (--precompile; no GPU needed). */
+/* bundle.c - compiling a module into a .snb bundle: for every graph, the
+ * middle end, codegen for each requested dialect, the alias analysis, and
+ * optionally binaries compiled now through NVRTC/hiprtc (--precompile; no
+ * GPU needed); then the translation of those compiler structures into the
+ * runtime's form of a bundle, which the runtime's writer writes
+ * (runtime/bundle_write.c, beside the reader and the format). */
 #include <stdlib.h>
 #include <string.h>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include "bundle.h"
-#include "bundle_format.h"
+#include "bundle_write.h"
 #include "codegen.h"
 #include "jit.h"
 #include "passes.h"
 
-/* ------------------------------------------------------------- bytes */
+/* The compiler's enums and sizes are the format's by construction, not by
+ * convention: each is written as the number it has here. */
+_Static_assert((int)CP_PTR == (int)SNB_PARAM_PTR && (int)CP_STRIDE == (int)SNB_PARAM_STRIDE &&
+                   (int)CP_SYM == (int)SNB_PARAM_SYM &&
+                   (int)CP_SCALAR == (int)SNB_PARAM_SCALAR,
+               "CgParamKind and SNB_PARAM_* differ");
+_Static_assert((int)CG_CUDA == (int)SNB_CUDA && (int)CG_HIP == (int)SNB_HIP, "CgDialect and SNB_CUDA/HIP differ");
+_Static_assert((int)DT_F32 == (int)SN_F32 && (int)DT_F16 == (int)SN_F16 &&
+                   (int)DT_BF16 == (int)SN_BF16 && (int)DT_F8E4M3 == (int)SN_F8E4M3 &&
+                   (int)DT_F8E4M3FNUZ == (int)SN_F8E4M3FNUZ &&
+                   (int)DT_F8E5M2 == (int)SN_F8E5M2 &&
+                   (int)DT_F8E5M2FNUZ == (int)SN_F8E5M2FNUZ && (int)DT_I8 == (int)SN_I8 &&
+                   (int)DT_I32 == (int)SN_I32 && (int)DT_I64 == (int)SN_I64 &&
+                   (int)DT_BOOL == (int)SN_BOOL && (int)DT_COUNT == (int)SN_BOOL + 1,
+               "DType and sn_dtype differ");
+_Static_assert(IR_MAX_RANK == SNB_MAX_RANK && IR_MAX_DIM_SYMS == SNB_MAX_DIM_SYMS,
+               "IR and bundle dim sizes differ");
 
-typedef struct {
-    unsigned char *p;
-    size_t len, cap;
-    bool oom;
-} Bytes;
+/* ------------------------------------------------ to the writer's input */
 
-static void put_raw(Bytes *b, const void *data, size_t n)
+static RtDim rt_dim(Dim d)
 {
-    if (b->oom)
-        return;
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n)
-            cap *= 2;
-        unsigned char *q = realloc(b->p, cap);
-        if (!q) {
-            b->oom = true;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
+    RtDim r = {d.coef, d.nsym, {0}};
+    for (int i = 0; i < d.nsym; i++)
+        r.syms[i] = d.syms[i];
+    return r;
+}
+
+static RtTensor rt_tensor(const KBuf *b, int alias)
+{
+    RtTensor t = {.name = (char *)b->name, .dtype = (int)b->dtype, .rank = b->rank,
+                  .alias = alias};
+    for (int k = 0; k < b->rank; k++)
+        t.dims[k] = rt_dim(b->shape[k]);
+    return t;
+}
+
+static bool same_dim(const RtDim *a, const RtDim *b)
+{
+    bool same = a->coef == b->coef && a->nsym == b->nsym;
+    for (int i = 0; same && i < a->nsym; i++)
+        same = a->syms[i] == b->syms[i];
+    return same;
+}
+
+/* Input p's index bounds into t: the distinct sizes of the table dims p
+ * indexes through gathers (views between allowed).  Past SNB_MAX_BOUNDS,
+ * nbound counts on and the writer's check refuses the graph. */
+static void index_bounds(const IrGraph *g, const IrNode *p, RtTensor *t)
+{
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *n = g->nodes.items[i], *idx;
+        if (n->op != IR_GATHER)
+            continue;
+        for (idx = n->in[1]; idx->op == IR_VIEW; idx = idx->in[0])
+            ;
+        RtDim size = rt_dim(n->in[0]->shape[n->a.gather.dim]);
+        bool seen = false;
+        for (int b = 0; b < t->nbound && b < SNB_MAX_BOUNDS; b++)
+            seen |= same_dim(&t->bounds[b], &size);
+        if (idx == p && !seen && t->nbound++ < SNB_MAX_BOUNDS)
+            t->bounds[t->nbound - 1] = size;
     }
-    memcpy(b->p + b->len, data, n);
-    b->len += n;
 }
 
-static void put_u(Bytes *b, uint64_t v, int bytes)
+static void rt_kernel(Arena *a, const CgKernel *k, RtKernel *r)
 {
-    unsigned char t[8];
-    for (int i = 0; i < bytes; i++)
-        t[i] = (unsigned char)(v >> (8 * i));
-    put_raw(b, t, (size_t)bytes);
-}
-
-static void put_u32(Bytes *b, uint32_t v) { put_u(b, v, 4); }
-
-static void put_str(Bytes *b, const char *s)
-{
-    size_t n = s ? strlen(s) : 0;
-    put_u32(b, (uint32_t)n);
-    put_raw(b, s, n);
-}
-
-static void put_dim(Bytes *b, Dim d)
-{
-    put_u(b, (uint64_t)d.coef, 8);
-    put_u32(b, d.nsym);
-    for (int i = 0; i < SNB_MAX_DIM_SYMS; i++)
-        put_u32(b, i < d.nsym ? d.syms[i] : 0);
-}
-
-static void put_tensor(Bytes *b, const KBuf *t, int alias)
-{
-    put_str(b, t->name);
-    put_u32(b, (uint32_t)t->dtype);
-    put_u32(b, (uint32_t)t->rank);
-    for (int k = 0; k < t->rank; k++)
-        put_dim(b, t->shape[k]);
-    put_u32(b, (uint32_t)alias);
-}
-
-/* ----------------------------------------------------------- records */
-
-static void put_kernel(Bytes *b, const CgKernel *k)
-{
-    put_str(b, k->name);
-    put_str(b, k->scalar_name ? k->scalar_name : "");
-    put_u32(b, (uint32_t)k->block);
-    put_u32(b, (uint32_t)k->smem_bytes);
-    put_u32(b, (uint32_t)k->nparam);
-    for (int i = 0; i < k->nparam; i++) {
-        put_u32(b, (uint32_t)k->params[i].kind);
-        put_u32(b, (uint32_t)k->params[i].buf);
-        put_u32(b, (uint32_t)k->params[i].dim);
-        put_u32(b, (uint32_t)k->params[i].sym);
-    }
-    put_u32(b, (uint32_t)k->nseg);
+    const char *scalar = k->scalar_name ? k->scalar_name : "";
+    *r = (RtKernel){.name = (char *)k->name, .scalar_name = (char *)scalar,
+                    .block = k->block, .smem = k->smem_bytes, .nparam = k->nparam,
+                    .nseg = k->nseg, .nalign = k->nalign,
+                    .few_rows_grid_per_sm = k->few_rows_grid_per_sm, .grid_wait = k->grid_wait};
+    r->params = ARENA_ARRAY(a, RtParam, k->nparam + 1);
+    for (int i = 0; i < k->nparam; i++)
+        r->params[i] = (RtParam){(int)k->params[i].kind, k->params[i].buf, k->params[i].dim,
+                                 k->params[i].sym};
+    r->segs = ARENA_ARRAY(a, RtSeg, k->nseg + 1);
     for (int s = 0; s < k->nseg; s++) {
-        put_u32(b, (uint32_t)k->segs[s].nouter);
+        r->segs[s] = (RtSeg){k->segs[s].nouter, k->segs[s].rows_per_block, {{0}}};
         for (int d = 0; d < k->segs[s].nouter; d++)
-            put_dim(b, k->segs[s].outer[d]);
-        put_u32(b, (uint32_t)k->segs[s].rows_per_block);
+            r->segs[s].outer[d] = rt_dim(k->segs[s].outer[d]);
     }
-    put_u32(b, (uint32_t)k->nalign);
-    for (int i = 0; i < k->nalign; i++) {
-        put_u32(b, (uint32_t)k->align[i].buf);
-        put_u32(b, (uint32_t)k->align[i].bytes);
-        put_u32(b, (uint32_t)k->align[i].stride_multiple);
-    }
-    put_u32(b, k->grid_wait ? SNB_KERNEL_GRID_WAIT : 0u);
-    put_u32(b, k->few_rows != NULL);
+    r->align = ARENA_ARRAY(a, RtAlign, k->nalign + 1);
+    for (int i = 0; i < k->nalign; i++)
+        r->align[i] = (RtAlign){k->align[i].buf, k->align[i].bytes, k->align[i].stride_multiple};
     if (k->few_rows) {
-        put_u32(b, (uint32_t)k->few_rows_grid_per_sm);
-        put_kernel(b, k->few_rows);
+        r->few_rows = ARENA_ARRAY(a, RtKernel, 1);
+        rt_kernel(a, k->few_rows, r->few_rows);
     }
 }
 
-static void put_graph(Bytes *b, const BundleGraph *bg)
+static void rt_variant(Arena *a, const BundleVariant *v, RtVariant *r)
+{
+    *r = (RtVariant){(int)v->target.dialect, (char *)v->target.arch, v->module.source,
+                     v->module.nkernel, v->nbinary, NULL, NULL};
+    r->kernels = ARENA_ARRAY(a, RtKernel, v->module.nkernel + 1);
+    for (int k = 0; k < v->module.nkernel; k++)
+        rt_kernel(a, &v->module.kernels[k], &r->kernels[k]);
+    r->binaries = ARENA_ARRAY(a, RtBinary, v->nbinary + 1);
+    for (int i = 0; i < v->nbinary; i++)
+        r->binaries[i] = (RtBinary){(char *)v->binaries[i].arch, (char *)v->binaries[i].compiler,
+                                    v->binaries[i].code, v->binaries[i].size};
+}
+
+/* The writer's form of bg (pointing into bg and a). */
+static void rt_graph(Arena *a, const BundleGraph *bg, sn_graph *r)
 {
     const KProgram *p = bg->prog;
     const IrGraph *g = p->graph;
-    put_str(b, g->name);
-    put_u32(b, (uint32_t)g->nsym);
-    for (int i = 0; i < g->nsym; i++)
-        put_str(b, g->syms[i]);
-    int counts[3] = {0, 0, 0};
-    for (int i = 0; i < p->nbuf; i++)
-        counts[p->bufs[i].kind]++;
-    for (int kind = 0, at = 0; kind < 3; kind++) {
-        put_u32(b, (uint32_t)counts[kind]);
-        for (int i = 0; i < counts[kind]; i++, at++)
-            put_tensor(b, &p->bufs[at], kind == KB_OUTPUT ? bg->alias[i] : -1);
+    *r = (sn_graph){.name = (char *)g->name, .nsym = g->nsym, .syms = (char **)g->syms,
+                    .nvariant = bg->nvariant, .pdl = -1};
+    RtTensor *lists[3];
+    int *counts[3] = {&r->nin, &r->nout, &r->ntemp};
+    for (int kind = 0; kind < 3; kind++)
+        lists[kind] = ARENA_ARRAY(a, RtTensor, p->nbuf + 1);
+    for (int i = 0; i < p->nbuf; i++) {
+        int kind = p->bufs[i].kind, at = (*counts[kind])++;
+        lists[kind][at] = rt_tensor(&p->bufs[i], kind == KB_OUTPUT ? bg->alias[at] : -1);
+        if (kind == KB_INPUT)
+            index_bounds(g, g->params[at], &lists[kind][at]);
     }
-    put_u32(b, (uint32_t)bg->nvariant);
-    for (int v = 0; v < bg->nvariant; v++) {
-        const BundleVariant *var = &bg->variants[v];
-        put_u32(b, var->target.dialect == CG_CUDA ? SNB_CUDA : SNB_HIP);
-        put_str(b, var->target.arch);
-        put_str(b, var->module.source);
-        put_u32(b, (uint32_t)var->module.nkernel);
-        for (int k = 0; k < var->module.nkernel; k++)
-            put_kernel(b, &var->module.kernels[k]);
-        put_u32(b, (uint32_t)var->nbinary);
-        for (int i = 0; i < var->nbinary; i++) {
-            put_str(b, var->binaries[i].arch);
-            put_str(b, var->binaries[i].compiler);
-            put_u(b, var->binaries[i].size, 8);
-            put_raw(b, var->binaries[i].code, var->binaries[i].size);
-        }
-    }
+    r->ins = lists[KB_INPUT];
+    r->outs = lists[KB_OUTPUT];
+    r->temps = lists[KB_TEMP];
+    r->variants = ARENA_ARRAY(a, RtVariant, bg->nvariant + 1);
+    for (int v = 0; v < bg->nvariant; v++)
+        rt_variant(a, &bg->variants[v], &r->variants[v]);
 }
 
 bool bundle_encode(const BundleGraph *graphs, int n, unsigned char **out, size_t *len)
 {
-    Bytes pay = {0};
-    put_u32(&pay, (uint32_t)n);
+    Arena *a = arena_new();
+    sn_graph *list = ARENA_ARRAY(a, sn_graph, n + 1);
     for (int i = 0; i < n; i++)
-        put_graph(&pay, &graphs[i]);
-    Bytes all = {0};
-    put_raw(&all, SNB_MAGIC, 8);
-    put_u32(&all, SNB_VERSION);
-    put_u32(&all, 0);
-    put_u(&all, pay.len, 8);
-    put_u(&all, XXH64(pay.p, pay.len, 0), 8);
-    put_raw(&all, pay.p, pay.len);
-    free(pay.p);
-    if (all.oom || pay.oom) {
-        free(all.p);
-        return false;
-    }
-    *out = all.p;
-    *len = all.len;
-    return true;
+        rt_graph(a, &graphs[i], &list[i]);
+    char err[512];
+    bool ok = rt_bundle_write(list, n, SNB_VERSION, out, len, err, sizeof err);
+    arena_free(a);
+    return ok;
+}
+
+/* Whether bg fits the bundle format's limits (the reader's); an error
+ * naming the graph and the limit in d if not. */
+static bool fits_format(const BundleGraph *bg, Arena *a, Diag *d)
+{
+    sn_graph r;
+    char err[512];
+    rt_graph(a, bg, &r);
+    if (rt_bundle_check_graph(&r, SNB_VERSION, err, sizeof err))
+        return true;
+    diag_error(d, bg->prog->graph->span, "%s", err);
+    return false;
 }
 
 /* ---------------------------------------------------------- compiling */
@@ -237,5 +233,7 @@ bool bundle_add_graph(BundleGraph *bg, IrGraph *g, const CgTarget *targets, int 
     for (int t = 0; t < ntarget; t++)
         if (!add_variant(bg, p, &targets[t], g->arena, d))
             return false;
-    return !precompile_now || precompile(bg, targets, ntarget, g->arena, d);
+    if (precompile_now && !precompile(bg, targets, ntarget, g->arena, d))
+        return false;
+    return fits_format(bg, g->arena, d);
 }

@@ -12,9 +12,6 @@
 
 #include "internal.h"
 
-#define MAX_SYMS 64
-#define MAX_ARGS 256
-
 static const char *const dtype_names[] = {"f32", "f16", "bf16", "f8e4m3", "f8e4m3fnuz",
                                           "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool"};
 static const int dtype_bytes[] = {4, 2, 2, 1, 1, 1, 1, 1, 4, 8, 1};
@@ -26,19 +23,8 @@ static const char *dname(int t)
 
 /* ---------------------------------------------------------------- load */
 
-static sn_status load_graph(sn_graph *g, const RtDevice *dev)
+static sn_status resolve_kernels(sn_graph *g, const RtVariant *v, const RtDevice *dev)
 {
-    RtVariant *v = NULL;
-    for (int i = 0; i < g->nvariant && !v; i++)
-        if (g->variants[i].dialect == dev->dialect)
-            v = &g->variants[i];
-    if (!v)
-        return rt_error(SN_ERR_BUNDLE, "graph %s has no %s kernels; compile the bundle with "
-                        "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
-                        dev->dialect == SNB_CUDA ? "cuda:sm_90" : "hip:gfx942");
-    sn_status s = rt_load_module(g, v, dev, &g->module);
-    if (s != SN_OK)
-        return s;
     int rc;
     for (int k = 0; k < v->nkernel; k++)
         for (RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
@@ -50,8 +36,27 @@ static sn_status load_graph(sn_graph *g, const RtDevice *dev)
             if (!kn->scalar_name[0])
                 kn->fn_scalar = kn->fn;
         }
-    g->active = v;
     return SN_OK;
+}
+
+sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
+{
+    RtVariant *v = NULL;
+    for (int i = 0; i < g->nvariant && !v; i++)
+        if (g->variants[i].dialect == dev->dialect)
+            v = &g->variants[i];
+    if (!v)
+        return rt_error(SN_ERR_BUNDLE, "graph %s has no %s kernels; compile the bundle with "
+                        "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
+                        dev->dialect == SNB_CUDA ? "cuda:sm_90" : "hip:gfx942");
+    sn_status s = SN_OK;
+    if (!image)
+        s = rt_load_module(g, v, dev, &g->module);
+    else if (dev->module_load(image, &g->module) != 0)
+        s = rt_error(SN_ERR_COMPILE, "loading the given module of graph %s failed", g->name);
+    if (s == SN_OK && (s = resolve_kernels(g, v, dev)) == SN_OK)
+        g->active = v;
+    return s;
 }
 
 sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
@@ -72,7 +77,7 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
         return SN_ERR_NO_DEVICE;
     }
     for (int i = 0; i < b->ngraph; i++)
-        if ((s = load_graph(&b->graphs[i], dev)) != SN_OK) {
+        if ((s = rt_graph_load(&b->graphs[i], dev, NULL)) != SN_OK) {
             rt_bundle_free(b);
             return s;
         }
@@ -83,20 +88,12 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
 sn_status sn_bundle_load_file(const char *path, sn_bundle **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rt_error(SN_ERR_IO, "cannot open bundle '%s'", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    bool ok = buf && fread(buf, 1, (size_t)n, f) == (size_t)n;
-    fclose(f);
-    if (!ok) {
-        free(buf);
-        return rt_error(SN_ERR_IO, "cannot read bundle '%s'", path);
-    }
-    sn_status s = sn_bundle_load_memory(buf, (size_t)n, out);
+    unsigned char *buf;
+    size_t n;
+    sn_status s = rt_read_file(path, &buf, &n);
+    if (s != SN_OK)
+        return s;
+    s = sn_bundle_load_memory(buf, n, out);
     free(buf);
     return s;
 }
@@ -182,13 +179,13 @@ typedef struct {
     const RtTensor *sig;
     const char *role;          /* "input" / "output" */
     int64_t strides[SNB_MAX_RANK];
-    char *lo, *hi;             /* bytes the tensor spans */
+    uintptr_t lo, hi;          /* bytes the tensor spans */
 } Arg;
 
 static const char *shape_text(const sn_tensor *t, char *buf, size_t len)
 {
     size_t pos = (size_t)snprintf(buf, len, "[");
-    for (int k = 0; k < t->rank && pos < len; k++)
+    for (int k = 0; k < t->rank && k < SNB_MAX_RANK && pos < len; k++)
         pos += (size_t)snprintf(buf + pos, len - pos, "%s%lld", k ? ", " : "",
                                 (long long)t->shape[k]);
     if (pos < len)
@@ -197,10 +194,10 @@ static const char *shape_text(const sn_tensor *t, char *buf, size_t len)
 }
 
 /* Bind symbols from a tensor's shape (the first tensor that shows a
- * symbol's size decides it). */
+ * symbol's size decides it).  The tensor's rank matches its signature. */
 static void bind(const Arg *a, int64_t *syms)
 {
-    for (int k = 0; k < a->t->rank && k < a->sig->rank; k++) {
+    for (int k = 0; a->t->shape && k < a->sig->rank; k++) {
         const RtDim *d = &a->sig->dims[k];
         if (d->nsym == 1 && syms[d->syms[0]] < 0 && d->coef > 0 && a->t->shape[k] >= 0 &&
             a->t->shape[k] % d->coef == 0)
@@ -208,7 +205,22 @@ static void bind(const Arg *a, int64_t *syms)
     }
 }
 
-static sn_status check_arg(const sn_graph *g, Arg *a, const int64_t *syms)
+static sn_status dim_mismatch(const sn_graph *g, const Arg *a, int k, int64_t want)
+{
+    const RtDim *d = &a->sig->dims[k];
+    char wbuf[64], got[256];
+    if (d->nsym)
+        snprintf(wbuf, sizeof wbuf, "%lld (%s%s)", (long long)want, g->syms[d->syms[0]],
+                 d->coef != 1 || d->nsym > 1 ? " times a factor" : "");
+    else
+        snprintf(wbuf, sizeof wbuf, "%lld", (long long)want);
+    return rt_error(SN_ERR_INVALID, "%s '%s': dim %d is %lld but the graph needs %s (shape %s)",
+                    a->role, a->sig->name, k, (long long)a->t->shape[k], wbuf,
+                    shape_text(a->t, got, sizeof got));
+}
+
+/* dtype, rank and shape against the signature, symbols bound; *numel. */
+static sn_status check_shape(const sn_graph *g, const Arg *a, const int64_t *syms, int64_t *numel)
 {
     const sn_tensor *t = a->t;
     const RtTensor *s = a->sig;
@@ -216,62 +228,102 @@ static sn_status check_arg(const sn_graph *g, Arg *a, const int64_t *syms)
     if ((int)t->dtype != s->dtype)
         return rt_error(SN_ERR_INVALID, "%s '%s': expected %s, got %s", a->role, s->name,
                         dname(s->dtype), dname((int)t->dtype));
+    if (t->rank && !t->shape)
+        return rt_error(SN_ERR_INVALID, "%s '%s': rank %d but no shape given (NULL)", a->role,
+                        s->name, t->rank);
     if (t->rank != s->rank)
         return rt_error(SN_ERR_INVALID, "%s '%s': expected rank %d, got rank %d %s", a->role,
                         s->name, s->rank, t->rank,
-                        t->shape ? shape_text(t, got, sizeof got) : "");
-    if (t->rank && !t->shape)
-        return rt_error(SN_ERR_INVALID, "%s '%s': no shape given", a->role, s->name);
-    int64_t numel = 1;
+                        t->rank > 0 ? shape_text(t, got, sizeof got) : "");
+    *numel = 1;
     for (int k = 0; k < s->rank; k++) {
         int64_t want = rt_dim_eval(&s->dims[k], syms);
-        if (t->shape[k] != want) {
-            char wbuf[64];
-            if (s->dims[k].nsym)
-                snprintf(wbuf, sizeof wbuf, "%lld (%s%s%s)", (long long)want,
-                         s->dims[k].coef != 1 ? "" : "", g->syms[s->dims[k].syms[0]],
-                         s->dims[k].coef != 1 ? " times a factor" : "");
-            else
-                snprintf(wbuf, sizeof wbuf, "%lld", (long long)want);
-            return rt_error(SN_ERR_INVALID,
-                            "%s '%s': dim %d is %lld but the graph needs %s (shape %s)", a->role,
-                            s->name, k, (long long)t->shape[k], wbuf,
-                            shape_text(t, got, sizeof got));
-        }
-        numel *= t->shape[k];
+        if (t->shape[k] < 0)
+            return rt_error(SN_ERR_INVALID, "%s '%s': dim %d is negative (%lld)", a->role,
+                            s->name, k, (long long)t->shape[k]);
+        if (t->shape[k] != want)
+            return dim_mismatch(g, a, k, want);
+        *numel = snb_rows_mul(*numel, t->shape[k]);
     }
+    return SN_OK;
+}
+
+/* Strides (given or dense) into a->strides, checked: the innermost is 1,
+ * none negative, an output's dense. */
+static sn_status check_strides(Arg *a)
+{
+    const sn_tensor *t = a->t;
+    const RtTensor *s = a->sig;
     int64_t dense = 1;
+    bool out = a->role[0] == 'o';
     for (int k = s->rank - 1; k >= 0; k--) {
-        a->strides[k] = t->strides ? t->strides[k] : dense;
-        dense *= t->shape[k];
+        /* dense overflows only past a zero dim: no element is addressed */
+        a->strides[k] = t->strides ? t->strides[k] : dense < 0 ? 0 : dense;
+        if (a->strides[k] < 0)
+            return rt_error(SN_ERR_INVALID, "%s '%s': dim %d has a negative stride (%lld)",
+                            a->role, s->name, k, (long long)a->strides[k]);
+        if (k == s->rank - 1 && a->strides[k] != 1 && t->shape[k] > 1)
+            return rt_error(SN_ERR_INVALID, "%s '%s': the innermost stride must be 1, got %lld",
+                            a->role, s->name, (long long)a->strides[k]);
+        if (out && t->shape[k] > 1 && dense >= 0 && a->strides[k] != dense)
+            return rt_error(SN_ERR_INVALID, "output '%s': outputs are written densely; "
+                            "dim %d has stride %lld, expected %lld", s->name, k,
+                            (long long)a->strides[k], (long long)dense);
+        dense = snb_rows_mul(dense, t->shape[k]);
     }
-    if (s->rank && t->strides && t->strides[s->rank - 1] != 1 && t->shape[s->rank - 1] > 1)
-        return rt_error(SN_ERR_INVALID, "%s '%s': the innermost stride must be 1, got %lld",
-                        a->role, s->name, (long long)t->strides[s->rank - 1]);
-    if (s->rank == 0 && !strcmp(a->role, "input"))
+    return SN_OK;
+}
+
+/* [lo, hi): the bytes a tensor of numel > 0 elements spans, with checked
+ * arithmetic: false when the span does not fit the address space. */
+static bool span_of(Arg *a, int64_t numel)
+{
+    const sn_tensor *t = a->t;
+    a->lo = a->hi = (uintptr_t)t->data;
+    if (numel == 0)
+        return true;
+    int64_t last = 0, term;
+    for (int k = 0; k < a->sig->rank; k++)
+        if (__builtin_mul_overflow(t->shape[k] - 1, a->strides[k], &term) ||
+            __builtin_add_overflow(last, term, &last))
+            return false;
+    uint64_t bytes;
+    return !__builtin_add_overflow((uint64_t)last, 1u, &bytes) &&
+           !__builtin_mul_overflow(bytes, (uint64_t)dtype_bytes[a->sig->dtype], &bytes) &&
+           !__builtin_add_overflow(a->lo, (uintptr_t)bytes, &a->hi);
+}
+
+static sn_status check_arg(const sn_graph *g, Arg *a, const int64_t *syms)
+{
+    const sn_tensor *t = a->t;
+    const RtTensor *s = a->sig;
+    int64_t numel;
+    sn_status st = check_shape(g, a, syms, &numel);
+    if (st != SN_OK)
+        return st;
+    if (numel < 0)
+        return rt_error(SN_ERR_INVALID, "%s '%s': more elements than fit 64 bits", a->role,
+                        s->name);
+    if ((st = check_strides(a)) != SN_OK)
+        return st;
+    a->lo = a->hi = 0;
+    if (s->rank == 0 && a->role[0] == 'i')
         return SN_OK; /* a scalar passed by value */
     if (!t->data && numel > 0)
         return rt_error(SN_ERR_INVALID, "%s '%s': NULL data pointer", a->role, s->name);
-    int64_t span = 0;
-    for (int k = 0; k < s->rank; k++) {
-        if (a->strides[k] < 0)
-            return rt_error(SN_ERR_INVALID, "%s '%s': negative stride", a->role, s->name);
-        if (t->shape[k] > 0)
-            span += (t->shape[k] - 1) * a->strides[k];
-    }
-    if (!strcmp(a->role, "output") && t->strides) {
-        int64_t d = 1;
-        for (int k = s->rank - 1; k >= 0; k--) {
-            if (t->shape[k] > 1 && t->strides[k] != d)
-                return rt_error(SN_ERR_INVALID, "output '%s': outputs are written densely; "
-                                "dim %d has stride %lld, expected %lld", s->name, k,
-                                (long long)t->strides[k], (long long)d);
-            d *= t->shape[k];
-        }
-    }
-    a->lo = (char *)t->data;
-    a->hi = numel ? (char *)t->data + (span + 1) * dtype_bytes[s->dtype] : a->lo;
+    if ((uintptr_t)t->data % (uintptr_t)dtype_bytes[s->dtype])
+        return rt_error(SN_ERR_INVALID, "%s '%s': data pointer %p is not aligned to its %s "
+                        "elements (%d bytes)", a->role, s->name, t->data, dname(s->dtype),
+                        dtype_bytes[s->dtype]);
+    if (!span_of(a, numel))
+        return rt_error(SN_ERR_INVALID, "%s '%s': its shape and strides span more bytes than "
+                        "the address space holds", a->role, s->name);
     return SN_OK;
+}
+
+static bool overlap(const Arg *a, uintptr_t lo, uintptr_t hi)
+{
+    return a->lo != a->hi && lo != hi && a->lo < hi && lo < a->hi;
 }
 
 /* Outputs may not overlap anything, except an output given exactly the
@@ -280,11 +332,9 @@ static sn_status check_overlaps(const sn_graph *g, const Arg *ins, const Arg *ou
 {
     for (int o = 0; o < g->nout; o++) {
         const Arg *a = &outs[o];
-        if (a->lo == a->hi)
-            continue;
         for (int i = 0; i < g->nin; i++) {
             const Arg *b = &ins[i];
-            if (b->lo == b->hi || a->hi <= b->lo || b->hi <= a->lo)
+            if (!overlap(a, b->lo, b->hi))
                 continue;
             if (g->outs[o].alias == i && a->lo == b->lo && a->hi == b->hi)
                 continue;
@@ -294,53 +344,72 @@ static sn_status check_overlaps(const sn_graph *g, const Arg *ins, const Arg *ou
                                               : " (the compiler does not allow this pair to alias)");
         }
         for (int p = 0; p < o; p++)
-            if (!(a->hi <= outs[p].lo || outs[p].hi <= a->lo) && outs[p].lo != outs[p].hi)
+            if (overlap(a, outs[p].lo, outs[p].hi))
                 return rt_error(SN_ERR_INVALID, "outputs '%s' and '%s' overlap", a->sig->name,
                                 outs[p].sig->name);
     }
     return SN_OK;
 }
 
-static size_t temp_bytes(const sn_graph *g, const int64_t *syms, size_t *offsets)
+/* Bytes of workspace the temporaries take (each at a 256-byte offset),
+ * their offsets into offsets when non-NULL; false on overflow. */
+static bool temp_bytes(const sn_graph *g, const int64_t *syms, size_t *offsets, size_t *total)
 {
-    size_t total = 0;
+    *total = 0;
     for (int t = 0; t < g->ntemp; t++) {
         int64_t n = 1;
         for (int k = 0; k < g->temps[t].rank; k++)
-            n *= rt_dim_eval(&g->temps[t].dims[k], syms);
+            n = snb_rows_mul(n, rt_dim_eval(&g->temps[t].dims[k], syms));
+        uint64_t bytes;
+        if (n < 0 || __builtin_mul_overflow((uint64_t)n, (uint64_t)dtype_bytes[g->temps[t].dtype],
+                                            &bytes) ||
+            bytes > SIZE_MAX - 255 - *total)
+            return false;
         if (offsets)
-            offsets[t] = total;
-        total += ((size_t)n * (size_t)dtype_bytes[g->temps[t].dtype] + 255) & ~(size_t)255;
+            offsets[t] = *total;
+        *total += ((size_t)bytes + 255) & ~(size_t)255;
     }
-    return total;
+    return true;
 }
 
-static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, int nin,
-                          const sn_tensor *outputs, int nout, Arg *ins, Arg *outs, int64_t *syms)
+/* Counts and pointers of the argument lists; outputs (NULL, 0) when only
+ * the inputs are needed (workspace queries). */
+static sn_status check_lists(const sn_graph *g, const sn_tensor *inputs, int nin,
+                             const sn_tensor *outputs, int nout, bool need_outputs)
 {
-    if (g->nsym > MAX_SYMS)
-        return rt_error(SN_ERR_INVALID, "graph %s has too many symbols", g->name);
-    if (nin != g->nin || (outputs && nout != g->nout))
+    if (!g)
+        return rt_error(SN_ERR_INVALID, "no graph (NULL)");
+    if (nin != g->nin || (need_outputs && nout != g->nout))
         return rt_error(SN_ERR_INVALID, "graph %s takes %d inputs and %d outputs, got %d and %d",
-                        g->name, g->nin, g->nout, nin, nout);
-    for (int i = 0; i < MAX_SYMS; i++)
+                        g->name, g->nin, g->nout, nin, need_outputs ? nout : 0);
+    if (nin > 0 && !inputs)
+        return rt_error(SN_ERR_INVALID, "graph %s: %d inputs but the input array is NULL",
+                        g->name, nin);
+    if (need_outputs && nout > 0 && !outputs)
+        return rt_error(SN_ERR_INVALID, "graph %s: %d outputs but the output array is NULL",
+                        g->name, nout);
+    return SN_OK;
+}
+
+/* args: the graph's inputs then (when outputs is non-NULL) its outputs. */
+static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, const sn_tensor *outputs,
+                          Arg *args, int64_t *syms)
+{
+    int n = g->nin + (outputs ? g->nout : 0);
+    for (int i = 0; i < SNB_MAX_SYMS; i++)
         syms[i] = -1;
-    for (int i = 0; i < g->nin; i++)
-        ins[i] = (Arg){&inputs[i], &g->ins[i], "input", {0}, NULL, NULL};
-    for (int i = 0; outputs && i < g->nout; i++)
-        outs[i] = (Arg){&outputs[i], &g->outs[i], "output", {0}, NULL, NULL};
-    for (int i = 0; i < g->nin; i++)
-        if ((int)inputs[i].dtype == g->ins[i].dtype && inputs[i].rank == g->ins[i].rank)
-            bind(&ins[i], syms);
-    for (int i = 0; outputs && i < g->nout; i++)
-        if ((int)outputs[i].dtype == g->outs[i].dtype && outputs[i].rank == g->outs[i].rank)
-            bind(&outs[i], syms);
+    for (int i = 0; i < n; i++) {
+        bool in = i < g->nin;
+        args[i] = (Arg){in ? &inputs[i] : &outputs[i - g->nin],
+                        in ? &g->ins[i] : &g->outs[i - g->nin], in ? "input" : "output", {0},
+                        0, 0};
+    }
+    for (int i = 0; i < n; i++)
+        if ((int)args[i].t->dtype == args[i].sig->dtype && args[i].t->rank == args[i].sig->rank)
+            bind(&args[i], syms);
     sn_status s;
-    for (int i = 0; i < g->nin; i++)
-        if ((s = check_arg(g, &ins[i], syms)) != SN_OK)
-            return s;
-    for (int i = 0; outputs && i < g->nout; i++)
-        if ((s = check_arg(g, &outs[i], syms)) != SN_OK)
+    for (int i = 0; i < n; i++)
+        if ((s = check_arg(g, &args[i], syms)) != SN_OK)
             return s;
     for (int i = 0; i < g->nsym; i++)
         if (syms[i] < 0)
@@ -352,13 +421,13 @@ static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, int nin,
 sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
                                   size_t *bytes)
 {
-    Arg ins[MAX_ARGS], outs[MAX_ARGS];
-    int64_t syms[MAX_SYMS];
-    if (g->nin > MAX_ARGS || g->nout > MAX_ARGS)
-        return rt_error(SN_ERR_INVALID, "graph %s has too many tensors", g->name);
-    sn_status s = bind_all(g, inputs, ninputs, NULL, 0, ins, outs, syms);
+    Arg args[SNB_MAX_BUFFERS];
+    int64_t syms[SNB_MAX_SYMS];
+    sn_status s = check_lists(g, inputs, ninputs, NULL, 0, false);
     if (s == SN_OK)
-        *bytes = temp_bytes(g, syms, NULL);
+        s = bind_all(g, inputs, NULL, args, syms);
+    if (s == SN_OK && !temp_bytes(g, syms, NULL, bytes))
+        s = rt_error(SN_ERR_INVALID, "graph %s: its workspace would not fit in memory", g->name);
     return s;
 }
 
@@ -384,14 +453,15 @@ static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int n
     return true;
 }
 
-static int64_t grid_of(const RtKernel *k, const int64_t *syms)
+/* The kernel's grid (bundle_format.h's formula), or -1 on overflow. */
+int64_t rt_grid(const RtKernel *k, const int64_t *syms)
 {
     int64_t grid = 0;
     for (int s = 0; s < k->nseg; s++) {
         int64_t rows = 1;
         for (int d = 0; d < k->segs[s].nouter; d++)
-            rows *= rt_dim_eval(&k->segs[s].outer[d], syms);
-        grid += (rows + k->segs[s].rows_per_block - 1) / k->segs[s].rows_per_block;
+            rows = snb_rows_mul(rows, rt_dim_eval(&k->segs[s].outer[d], syms));
+        grid = snb_grid_add(grid, rows, k->segs[s].rows_per_block);
     }
     return grid;
 }
@@ -402,7 +472,8 @@ static const RtKernel *pick(const RtDevice *dev, const RtKernel *k, const int64_
 {
     if (!k->few_rows || dev->few_rows < 0)
         return k;
-    if (dev->few_rows > 0 || grid_of(k, syms) <= (int64_t)k->few_rows_grid_per_sm * dev->sms)
+    int64_t grid = rt_grid(k, syms);
+    if (dev->few_rows > 0 || (grid >= 0 && grid <= (int64_t)k->few_rows_grid_per_sm * dev->sms))
         return k->few_rows;
     return k;
 }
@@ -424,18 +495,9 @@ static void *function_for(const sn_graph *g, const RtDevice *dev, const RtKernel
     return aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
 }
 
-/* pdl: may be launched with programmatic dependent launch (the kernel
- * must also start with the grid wait: RtKernel.grid_wait). */
-static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
-                               void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream,
-                               bool pdl)
+static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
+                         const int64_t *syms, ArgVal *vals, void **argp)
 {
-    const RtKernel *k;
-    void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
-    ArgVal vals[MAX_ARGS];
-    void *argp[MAX_ARGS];
-    if (k->nparam > MAX_ARGS)
-        return rt_error(SN_ERR_LAUNCH, "kernel %s has too many parameters", k->name);
     for (int i = 0; i < k->nparam; i++) {
         const RtParam *p = &k->params[i];
         switch (p->kind) {
@@ -452,13 +514,26 @@ static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtK
         }
         argp[i] = &vals[i];
     }
-    int64_t grid = grid_of(k, syms);
+}
+
+/* pdl: may be launched with programmatic dependent launch (the kernel
+ * must also start with the grid wait: RtKernel.grid_wait). */
+static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+                               void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream,
+                               bool pdl)
+{
+    const RtKernel *k;
+    void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
+    ArgVal vals[SNB_MAX_PARAMS];
+    void *argp[SNB_MAX_PARAMS];
+    param_values(k, ptrs, ins, syms, vals, argp);
+    int64_t grid = rt_grid(k, syms);
     rt_log_launch(dev, g, many, k, fn, ptrs, g->nin ? ins[0].t : NULL, grid);
     if (grid == 0)
         return SN_OK;
-    if (grid > 0x7fffffff)
-        return rt_error(SN_ERR_LAUNCH, "kernel %s would need %lld blocks", k->name,
-                        (long long)grid);
+    if (grid < 0 || grid > 0x7fffffff)
+        return rt_error(SN_ERR_LAUNCH, "kernel %s would need %s blocks", k->name,
+                        grid < 0 ? "more than 2^63" : "more than 2^31 - 1");
     int rc = dev->launch(fn, (unsigned)grid, (unsigned)k->block, (unsigned)k->smem, stream, argp,
                          pdl && dev->pdl && k->grid_wait);
     if (rc != 0)
@@ -466,26 +541,51 @@ static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtK
     return SN_OK;
 }
 
-sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
-                    int noutputs, void *workspace, size_t workspace_size, void *stream)
+/* The workspace: big enough, aligned like the allocations it stands for,
+ * and clear of every input and output. */
+static sn_status check_workspace(const sn_graph *g, const Arg *args, int nargs, void *ws,
+                                 size_t size, size_t need)
+{
+    if (need == 0)
+        return SN_OK;
+    if (need > size || !ws)
+        return rt_error(SN_ERR_INVALID, "graph %s needs %zu bytes of workspace, got %zu",
+                        g->name, need, ws ? size : 0);
+    if ((uintptr_t)ws % RT_WORKSPACE_ALIGN)
+        return rt_error(SN_ERR_INVALID, "graph %s: the workspace %p is not aligned to %d bytes",
+                        g->name, ws, RT_WORKSPACE_ALIGN);
+    uintptr_t lo = (uintptr_t)ws, hi;
+    if (__builtin_add_overflow(lo, need, &hi))
+        return rt_error(SN_ERR_INVALID, "graph %s: the workspace wraps the address space",
+                        g->name);
+    for (int i = 0; i < nargs; i++)
+        if (overlap(&args[i], lo, hi))
+            return rt_error(SN_ERR_INVALID, "graph %s: the workspace overlaps %s '%s'", g->name,
+                            args[i].role, args[i].sig->name);
+    return SN_OK;
+}
+
+sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, int ninputs,
+                    const sn_tensor *outputs, int noutputs, void *workspace,
+                    size_t workspace_size, void *stream)
 {
     if (!g || !g->active)
         return rt_error(SN_ERR_INVALID, "no graph (or it was not loaded on a device)");
-    if (g->nin > MAX_ARGS || g->nout > MAX_ARGS || g->nin + g->nout + g->ntemp > MAX_ARGS)
-        return rt_error(SN_ERR_INVALID, "graph %s has too many tensors", g->name);
-    Arg ins[MAX_ARGS], outs[MAX_ARGS];
-    int64_t syms[MAX_SYMS];
-    sn_status s = bind_all(g, inputs, ninputs, outputs, noutputs, ins, outs, syms);
+    Arg args[SNB_MAX_BUFFERS];
+    int64_t syms[SNB_MAX_SYMS];
+    size_t offsets[SNB_MAX_BUFFERS], need = 0;
+    sn_status s = check_lists(g, inputs, ninputs, outputs, noutputs, true);
     if (s == SN_OK)
-        s = check_overlaps(g, ins, outs);
+        s = bind_all(g, inputs, outputs, args, syms);
+    if (s == SN_OK)
+        s = check_overlaps(g, args, args + g->nin);
+    if (s == SN_OK && !temp_bytes(g, syms, offsets, &need))
+        s = rt_error(SN_ERR_INVALID, "graph %s: its workspace would not fit in memory", g->name);
+    if (s == SN_OK)
+        s = check_workspace(g, args, g->nin + g->nout, workspace, workspace_size, need);
     if (s != SN_OK)
         return s;
-    size_t offsets[MAX_ARGS];
-    size_t need = temp_bytes(g, syms, offsets);
-    if (need > workspace_size || (need && !workspace))
-        return rt_error(SN_ERR_INVALID, "graph %s needs %zu bytes of workspace, got %zu",
-                        g->name, need, workspace ? workspace_size : 0);
-    void *ptrs[MAX_ARGS];
+    void *ptrs[SNB_MAX_BUFFERS];
     for (int i = 0; i < g->nin; i++)
         ptrs[i] = inputs[i].data;
     for (int i = 0; i < g->nout; i++)
@@ -497,11 +597,19 @@ sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_
      * 0.5 us on an H200 (docs/runtime.md).  So a graph's later kernels get
      * it, and its first kernel, whose predecessor is the caller's, only
      * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
-    const RtDevice *dev = rt_device();
     bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
     for (int k = 0; k < g->active->nkernel; k++)
-        if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, ins, syms, stream,
+        if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, args, syms, stream,
                                k > 0 || first)) != SN_OK)
             return s;
     return SN_OK;
+}
+
+sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
+                    int noutputs, void *workspace, size_t workspace_size, void *stream)
+{
+    if (!g || !g->active)
+        return rt_error(SN_ERR_INVALID, "no graph (or it was not loaded on a device)");
+    return rt_launch(rt_device(), g, inputs, ninputs, outputs, noutputs, workspace,
+                     workspace_size, stream);
 }

@@ -16,15 +16,19 @@ typedef struct {
     uint32_t version;          /* the bundle's format version */
 } Rd;
 
+static bool fail(Rd *r, const char *what)
+{
+    if (!r->bad)
+        r->bad = true, r->what = what;
+    return false;
+}
+
 static bool need(Rd *r, size_t n, const char *what)
 {
     if (r->bad)
         return false;
-    if ((size_t)(r->end - r->p) < n) {
-        r->bad = true;
-        r->what = what;
-        return false;
-    }
+    if ((size_t)(r->end - r->p) < n)
+        return fail(r, what);
     return true;
 }
 
@@ -41,30 +45,45 @@ static uint64_t rd_u(Rd *r, int bytes, const char *what)
 
 static uint32_t rd_u32(Rd *r, const char *what) { return (uint32_t)rd_u(r, 4, what); }
 
-/* A count that must fit what is left (each item takes at least `unit`). */
-static uint32_t rd_count(Rd *r, size_t unit, uint32_t max, const char *what)
+/* A u32 in [lo, hi] (as an int; hi <= INT_MAX), else bad and lo. */
+static int rd_int(Rd *r, uint32_t lo, uint32_t hi, const char *what)
 {
-    uint32_t n = rd_u32(r, what);
-    if (!r->bad && (n > max || (size_t)(r->end - r->p) < (size_t)n * unit)) {
-        r->bad = true;
-        r->what = what;
-        return 0;
-    }
-    return n;
+    uint32_t v = rd_u32(r, what);
+    if (r->bad || v < lo || v > hi)
+        return fail(r, what), (int)lo;
+    return (int)v;
 }
 
-/* A NUL-terminated copy of a str field. */
-static char *rd_str(Rd *r, const char *what)
+/* A count that must fit what is left (each item takes at least `unit`
+ * bytes), so a count never asks for more memory than the file justifies. */
+static int rd_count(Rd *r, size_t unit, uint32_t max, const char *what)
 {
     uint32_t n = rd_u32(r, what);
-    if (!need(r, n, what))
-        return NULL;
-    char *s = malloc((size_t)n + 1);
-    if (!s) {
-        r->bad = true;
-        r->what = "out of memory";
-        return NULL;
+    if (!r->bad && (n > max || (size_t)(r->end - r->p) / unit < (size_t)n))
+        return fail(r, what), 0;
+    return r->bad ? 0 : (int)n;
+}
+
+/* *n zeroed items, or NULL with *n = 0 (and bad) when out of memory. */
+static void *rd_array(Rd *r, int *n, size_t size)
+{
+    void *p = calloc((size_t)*n + 1, size);
+    if (!p) {
+        *n = 0;
+        fail(r, "out of memory");
     }
+    return p;
+}
+
+/* A NUL-terminated copy of a str field of at most max bytes and no NUL. */
+static char *rd_str(Rd *r, uint32_t max, const char *what)
+{
+    uint32_t n = rd_u32(r, what);
+    if (!need(r, n, what) || n > max || memchr(r->p, 0, n))
+        return fail(r, what), NULL;
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        return fail(r, "out of memory"), NULL;
     memcpy(s, r->p, n);
     s[n] = 0;
     r->p += n;
@@ -73,126 +92,148 @@ static char *rd_str(Rd *r, const char *what)
 
 static void rd_dim(Rd *r, RtDim *d, int nsym_graph)
 {
-    d->coef = (int64_t)rd_u(r, 8, "a dim");
-    uint32_t n = rd_u32(r, "a dim");
-    if (n > SNB_MAX_DIM_SYMS || d->coef < 0)
-        r->bad = true, r->what = "a dim";
-    d->nsym = (int)n;
+    uint64_t coef = rd_u(r, 8, "a dim");
+    if (coef > (uint64_t)INT64_MAX)
+        fail(r, "a dim's size");
+    d->coef = (int64_t)coef;
+    d->nsym = rd_int(r, 0, SNB_MAX_DIM_SYMS, "a dim's symbol count");
     for (int i = 0; i < SNB_MAX_DIM_SYMS; i++) {
         uint32_t s = rd_u32(r, "a dim");
-        d->syms[i] = (int)s;
-        if (i < d->nsym && (int)s >= nsym_graph)
-            r->bad = true, r->what = "a dim's symbol";
+        if (i < d->nsym ? s >= (uint32_t)nsym_graph : s != 0)
+            fail(r, "a dim's symbol");
+        d->syms[i] = r->bad ? 0 : (int)s;
     }
 }
 
-static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, const char *what)
+/* Index bounds: only where allowed (an input) and of an integer tensor. */
+static void rd_bounds(Rd *r, RtTensor *t, int nsym, bool allowed)
 {
-    *n = (int)rd_count(r, 16, 4096, what);
-    *out = calloc((size_t)*n + 1, sizeof(RtTensor));
+    bool integer = t->dtype >= SN_I8 && t->dtype <= SN_I64;
+    t->nbound = rd_int(r, 0, allowed && integer ? SNB_MAX_BOUNDS : 0, "a tensor's index bounds");
+    for (int i = 0; i < t->nbound; i++)
+        rd_dim(r, &t->bounds[i], nsym);
+}
+
+/* Tensors; an alias must be -1 or below alias_max (outputs: the input
+ * count; inputs and temporaries: 0, so their alias field is -1); bounds:
+ * whether they may have index bounds (inputs). */
+static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, bool bounds,
+                       const char *what)
+{
+    *n = rd_count(r, 16, SNB_MAX_BUFFERS, what);
+    *out = rd_array(r, n, sizeof(RtTensor));
     for (int i = 0; i < *n && !r->bad; i++) {
         RtTensor *t = &(*out)[i];
-        t->name = rd_str(r, what);
-        t->dtype = (int)rd_u32(r, what);
-        t->rank = (int)rd_u32(r, what);
-        if (t->dtype > SN_BOOL || t->rank > SNB_MAX_RANK) {
-            r->bad = true;
-            r->what = what;
-            return;
-        }
+        t->name = rd_str(r, SNB_MAX_NAME, what);
+        t->dtype = rd_int(r, 0, SN_BOOL, "a tensor's dtype");
+        t->rank = rd_int(r, 0, SNB_MAX_RANK, "a tensor's rank");
         for (int k = 0; k < t->rank; k++)
             rd_dim(r, &t->dims[k], nsym);
-        t->alias = (int)(int32_t)rd_u32(r, what);
+        int32_t alias = (int32_t)rd_u32(r, what);
+        if (alias < -1 || alias >= alias_max)
+            fail(r, "an output's alias");
+        t->alias = r->bad ? -1 : alias;
+        if (r->version >= 4)
+            rd_bounds(r, t, nsym, bounds);
     }
 }
 
-static void rd_kernel(Rd *r, RtKernel *k, int nbuf, int nsym, bool nested)
+/* Buffer-relative fields of a parameter: a pointer names any buffer; a
+ * stride a dim of an input; a scalar a rank-0 input; unused fields are 0. */
+static bool param_ok(const RtParam *p, const sn_graph *g, int nbuf)
 {
-    k->name = rd_str(r, "a kernel name");
-    k->scalar_name = rd_str(r, "a kernel name");
-    k->block = (int)rd_u32(r, "a kernel");
-    k->smem = (int)rd_u32(r, "a kernel");
-    k->nparam = (int)rd_count(r, 16, 1024, "kernel parameters");
-    k->params = calloc((size_t)k->nparam + 1, sizeof(RtParam));
+    switch (p->kind) {
+    case SNB_PARAM_PTR: return p->buf < nbuf && p->dim == 0 && p->sym == 0;
+    case SNB_PARAM_STRIDE:
+        return p->buf < g->nin && p->dim < g->ins[p->buf].rank && p->sym == 0;
+    case SNB_PARAM_SYM: return p->buf == 0 && p->dim == 0 && p->sym < g->nsym;
+    default: return p->buf < g->nin && g->ins[p->buf].rank == 0 && p->dim == 0 && p->sym == 0;
+    }
+}
+
+static void rd_params(Rd *r, RtKernel *k, const sn_graph *g, int nbuf)
+{
+    k->nparam = rd_count(r, 16, SNB_MAX_PARAMS, "kernel parameters");
+    k->params = rd_array(r, &k->nparam, sizeof(RtParam));
     for (int i = 0; i < k->nparam && !r->bad; i++) {
         RtParam *p = &k->params[i];
-        p->kind = (int)rd_u32(r, "a parameter");
-        p->buf = (int)rd_u32(r, "a parameter");
-        p->dim = (int)rd_u32(r, "a parameter");
-        p->sym = (int)rd_u32(r, "a parameter");
-        if (p->kind > SNB_PARAM_SCALAR || (p->kind != SNB_PARAM_SYM && p->buf >= nbuf) ||
-            (p->kind == SNB_PARAM_SYM && p->sym >= nsym) || p->dim >= SNB_MAX_RANK)
-            r->bad = true, r->what = "a parameter";
+        p->kind = rd_int(r, 0, SNB_PARAM_SCALAR, "a parameter's kind");
+        p->buf = rd_int(r, 0, INT32_MAX, "a parameter's buffer");
+        p->dim = rd_int(r, 0, INT32_MAX, "a parameter's dim");
+        p->sym = rd_int(r, 0, INT32_MAX, "a parameter's symbol");
+        if (!r->bad && !param_ok(p, g, nbuf))
+            fail(r, "a parameter");
     }
-    k->nseg = (int)rd_count(r, 8, 64, "kernel segments");
-    k->segs = calloc((size_t)k->nseg + 1, sizeof(RtSeg));
+}
+
+static void rd_segs(Rd *r, RtKernel *k, int nsym)
+{
+    k->nseg = rd_count(r, 8, SNB_MAX_SEGS, "kernel segments");
+    k->segs = rd_array(r, &k->nseg, sizeof(RtSeg));
     for (int i = 0; i < k->nseg && !r->bad; i++) {
         RtSeg *s = &k->segs[i];
-        s->nouter = (int)rd_u32(r, "a segment");
-        if (s->nouter > SNB_MAX_RANK) {
-            r->bad = true, r->what = "a segment";
-            return;
-        }
+        s->nouter = rd_int(r, 0, SNB_MAX_RANK, "a segment's rank");
         for (int d = 0; d < s->nouter; d++)
             rd_dim(r, &s->outer[d], nsym);
-        s->rows_per_block = (int)rd_u32(r, "a segment");
-        if (s->rows_per_block < 1)
-            r->bad = true, r->what = "a segment";
+        s->rows_per_block = rd_int(r, 1, INT32_MAX, "a segment's rows per block");
     }
-    k->nalign = (int)rd_count(r, 12, 1024, "alignments");
-    k->align = calloc((size_t)k->nalign + 1, sizeof(RtAlign));
+}
+
+/* Alignments: a power-of-two byte alignment of a buffer's base (at most
+ * SNB_MAX_ALIGN) and a stride multiple of an input's outer strides. */
+static void rd_aligns(Rd *r, RtKernel *k, int nbuf)
+{
+    k->nalign = rd_count(r, 12, SNB_MAX_ALIGNS, "alignments");
+    k->align = rd_array(r, &k->nalign, sizeof(RtAlign));
     for (int i = 0; i < k->nalign && !r->bad; i++) {
-        k->align[i].buf = (int)rd_u32(r, "an alignment");
-        k->align[i].bytes = (int)rd_u32(r, "an alignment");
-        k->align[i].stride_multiple = (int)rd_u32(r, "an alignment");
-        if (k->align[i].buf >= nbuf || k->align[i].bytes < 1 || k->align[i].stride_multiple < 1)
-            r->bad = true, r->what = "an alignment";
+        RtAlign *al = &k->align[i];
+        al->buf = rd_int(r, 0, INT32_MAX, "an alignment's buffer");
+        al->bytes = rd_int(r, 1, SNB_MAX_ALIGN, "an alignment's bytes");
+        al->stride_multiple = rd_int(r, 1, INT32_MAX, "an alignment's stride multiple");
+        if (al->buf >= nbuf)
+            fail(r, "an alignment's buffer");
+        if (al->bytes & (al->bytes - 1))
+            fail(r, "an alignment's bytes");
     }
-    if (k->block < 1 || k->block > 1024)
-        r->bad = true, r->what = "a kernel's block size";
+}
+
+static void rd_kernel(Rd *r, RtKernel *k, const sn_graph *g, bool nested)
+{
+    int nbuf = g->nin + g->nout + g->ntemp;
+    k->name = rd_str(r, SNB_MAX_NAME, "a kernel name");
+    k->scalar_name = rd_str(r, SNB_MAX_NAME, "a kernel name");
+    if (k->name && !k->name[0])
+        fail(r, "a kernel name");
+    k->block = rd_int(r, 1, 1024, "a kernel's block size");
+    k->smem = rd_int(r, 0, SNB_MAX_SMEM, "a kernel's shared memory");
+    rd_params(r, k, g, nbuf);
+    rd_segs(r, k, g->nsym);
+    rd_aligns(r, k, nbuf);
     if (r->version >= 3) {
         uint32_t flags = rd_u32(r, "a kernel's flags");
         if (flags & ~(uint32_t)SNB_KERNEL_GRID_WAIT)
-            r->bad = true, r->what = "a kernel's flags";
+            fail(r, "a kernel's flags");
         k->grid_wait = flags & SNB_KERNEL_GRID_WAIT;
     }
     if (r->version < 2 || r->bad)
         return;
-    uint32_t few = rd_u32(r, "a kernel's few-rows variant");
-    if (few > 1 || (few && nested)) {
-        r->bad = true, r->what = "a kernel's few-rows variant";
+    if (!rd_int(r, 0, nested ? 0 : 1, "a kernel's few-rows variant"))
         return;
-    }
-    if (!few)
-        return;
-    k->few_rows_grid_per_sm = (int)rd_u32(r, "a kernel's few-rows variant");
-    if (k->few_rows_grid_per_sm < 1 || k->few_rows_grid_per_sm > 1 << 20) {
-        r->bad = true, r->what = "a kernel's few-rows variant";
-        return;
-    }
-    k->few_rows = calloc(1, sizeof(RtKernel));
-    if (!k->few_rows) {
-        r->bad = true, r->what = "out of memory";
-        return;
-    }
-    rd_kernel(r, k->few_rows, nbuf, nsym, true);
+    k->few_rows_grid_per_sm = rd_int(r, 1, 1 << 20, "a kernel's few-rows variant");
+    int one = 1;
+    k->few_rows = r->bad ? NULL : rd_array(r, &one, sizeof(RtKernel));
+    if (k->few_rows)
+        rd_kernel(r, k->few_rows, g, true);
 }
 
-static void rd_variant(Rd *r, RtVariant *v, int nbuf, int nsym)
+static void rd_binaries(Rd *r, RtVariant *v)
 {
-    v->dialect = (int)rd_u32(r, "a variant");
-    v->arch = rd_str(r, "a variant");
-    v->source = rd_str(r, "the source");
-    v->nkernel = (int)rd_count(r, 24, 1024, "kernels");
-    v->kernels = calloc((size_t)v->nkernel + 1, sizeof(RtKernel));
-    for (int i = 0; i < v->nkernel && !r->bad; i++)
-        rd_kernel(r, &v->kernels[i], nbuf, nsym, false);
-    v->nbinary = (int)rd_count(r, 16, 256, "binaries");
-    v->binaries = calloc((size_t)v->nbinary + 1, sizeof(RtBinary));
+    v->nbinary = rd_count(r, 16, SNB_MAX_BINARIES, "binaries");
+    v->binaries = rd_array(r, &v->nbinary, sizeof(RtBinary));
     for (int i = 0; i < v->nbinary && !r->bad; i++) {
         RtBinary *b = &v->binaries[i];
-        b->arch = rd_str(r, "a binary");
-        b->compiler = rd_str(r, "a binary");
+        b->arch = rd_str(r, SNB_MAX_NAME, "a binary's arch");
+        b->compiler = rd_str(r, SNB_MAX_NAME, "a binary's compiler");
         uint64_t n = rd_u(r, 8, "a binary");
         if (!need(r, n, "a binary's code"))
             return;
@@ -200,28 +241,64 @@ static void rd_variant(Rd *r, RtVariant *v, int nbuf, int nsym)
         b->size = (size_t)n;
         r->p += n;
     }
-    if (v->dialect > SNB_HIP)
-        r->bad = true, r->what = "a variant's dialect";
+}
+
+static void rd_variant(Rd *r, RtVariant *v, const sn_graph *g)
+{
+    v->dialect = rd_int(r, SNB_CUDA, SNB_HIP, "a variant's dialect");
+    v->arch = rd_str(r, SNB_MAX_NAME, "a variant's arch");
+    v->source = rd_str(r, SNB_MAX_SOURCE, "the source");
+    v->nkernel = rd_count(r, 24, SNB_MAX_KERNELS, "kernels");
+    v->kernels = rd_array(r, &v->nkernel, sizeof(RtKernel));
+    for (int i = 0; i < v->nkernel && !r->bad; i++)
+        rd_kernel(r, &v->kernels[i], g, false);
+    rd_binaries(r, v);
 }
 
 static void rd_graph(Rd *r, sn_graph *g)
 {
-    g->name = rd_str(r, "a graph name");
-    g->nsym = (int)rd_count(r, 4, 64, "symbols");
-    g->syms = calloc((size_t)g->nsym + 1, sizeof(char *));
+    g->name = rd_str(r, SNB_MAX_NAME, "a graph name");
+    g->nsym = rd_count(r, 4, SNB_MAX_SYMS, "symbols");
+    g->syms = rd_array(r, &g->nsym, sizeof(char *));
     for (int i = 0; i < g->nsym && !r->bad; i++)
-        g->syms[i] = rd_str(r, "a symbol");
-    rd_tensors(r, &g->ins, &g->nin, g->nsym, "inputs");
-    rd_tensors(r, &g->outs, &g->nout, g->nsym, "outputs");
-    rd_tensors(r, &g->temps, &g->ntemp, g->nsym, "temporaries");
-    for (int i = 0; i < g->nout && !r->bad; i++)
-        if (g->outs[i].alias < -1 || g->outs[i].alias >= g->nin)
-            r->bad = true, r->what = "an output's alias";
-    int nbuf = g->nin + g->nout + g->ntemp;
-    g->nvariant = (int)rd_count(r, 16, 16, "variants");
-    g->variants = calloc((size_t)g->nvariant + 1, sizeof(RtVariant));
+        g->syms[i] = rd_str(r, SNB_MAX_NAME, "a symbol");
+    rd_tensors(r, &g->ins, &g->nin, g->nsym, 0, true, "inputs");
+    rd_tensors(r, &g->outs, &g->nout, g->nsym, g->nin, false, "outputs");
+    rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, false, "temporaries");
+    if (!r->bad && g->nin + g->nout + g->ntemp > SNB_MAX_BUFFERS)
+        fail(r, "buffer count");
+    g->nvariant = rd_count(r, 16, SNB_MAX_VARIANTS, "variants");
+    g->variants = rd_array(r, &g->nvariant, sizeof(RtVariant));
     for (int i = 0; i < g->nvariant && !r->bad; i++)
-        rd_variant(r, &g->variants[i], nbuf, g->nsym);
+        rd_variant(r, &g->variants[i], g);
+}
+
+/* The header: magic, a known version, flags 0, the payload size and its
+ * checksum; SN_OK with the version in *version. */
+static sn_status check_header(const unsigned char *bytes, size_t size, uint32_t *version)
+{
+    if (size < SNB_HEADER_BYTES || memcmp(bytes, SNB_MAGIC, 8) != 0)
+        return rt_error(SN_ERR_BUNDLE, "not a sinter bundle (bad magic or shorter than %u bytes)",
+                        SNB_HEADER_BYTES);
+    Rd h = {bytes + 8, bytes + SNB_HEADER_BYTES, bytes, false, NULL, 0};
+    *version = rd_u32(&h, "header");
+    uint32_t flags = rd_u32(&h, "header");
+    uint64_t payload = rd_u(&h, 8, "header"), hash = rd_u(&h, 8, "header");
+    if (*version > SNB_VERSION)
+        return rt_error(SN_ERR_BUNDLE, "bundle format version %u is newer than this runtime's %u;"
+                        " rebuild it with this sinter or update the runtime", *version,
+                        SNB_VERSION);
+    if (*version == 0)
+        return rt_error(SN_ERR_BUNDLE, "bundle format version 0 does not exist");
+    if (flags != 0)
+        return rt_error(SN_ERR_BUNDLE, "corrupt bundle: the header's reserved flags are %#x, "
+                        "not 0", flags);
+    if (payload != size - SNB_HEADER_BYTES)
+        return rt_error(SN_ERR_BUNDLE, "truncated bundle: the header says %llu payload bytes, "
+                        "the file has %zu", (unsigned long long)payload, size - SNB_HEADER_BYTES);
+    if (XXH64(bytes + SNB_HEADER_BYTES, (size_t)payload, 0) != hash)
+        return rt_error(SN_ERR_BUNDLE, "bundle checksum mismatch: the file is corrupt");
+    return SN_OK;
 }
 
 sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
@@ -234,32 +311,16 @@ sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out)
     }
     b->bytes = bytes;
     b->size = size;
-    if (size < SNB_HEADER_BYTES || memcmp(bytes, SNB_MAGIC, 8) != 0) {
+    uint32_t version = 0;
+    sn_status s = check_header(bytes, size, &version);
+    if (s != SN_OK) {
         rt_bundle_free(b);
-        return rt_error(SN_ERR_BUNDLE, "not a sinter bundle (bad magic or shorter than %u bytes)",
-                        SNB_HEADER_BYTES);
-    }
-    Rd h = {bytes + 8, bytes + SNB_HEADER_BYTES, bytes, false, NULL, 0};
-    uint32_t version = rd_u32(&h, "header");
-    rd_u32(&h, "header");
-    uint64_t payload = rd_u(&h, 8, "header"), hash = rd_u(&h, 8, "header");
-    if (version > SNB_VERSION) {
-        rt_bundle_free(b);
-        return rt_error(SN_ERR_BUNDLE, "bundle format version %u is newer than this runtime's %u;"
-                        " rebuild it with this sinter or update the runtime", version, SNB_VERSION);
-    }
-    if (payload != size - SNB_HEADER_BYTES) {
-        rt_bundle_free(b);
-        return rt_error(SN_ERR_BUNDLE, "truncated bundle: the header says %llu payload bytes, "
-                        "the file has %zu", (unsigned long long)payload, size - SNB_HEADER_BYTES);
-    }
-    if (XXH64(bytes + SNB_HEADER_BYTES, (size_t)payload, 0) != hash) {
-        rt_bundle_free(b);
-        return rt_error(SN_ERR_BUNDLE, "bundle checksum mismatch: the file is corrupt");
+        return s;
     }
     Rd r = {bytes + SNB_HEADER_BYTES, bytes + size, bytes, false, NULL, version};
-    b->ngraph = (int)rd_count(&r, 8, 4096, "graphs");
-    b->graphs = calloc((size_t)b->ngraph + 1, sizeof(sn_graph));
+    b->version = version;
+    b->ngraph = rd_count(&r, 8, INT32_MAX, "graphs");
+    b->graphs = rd_array(&r, &b->ngraph, sizeof(sn_graph));
     for (int i = 0; i < b->ngraph && !r.bad; i++) {
         b->graphs[i].bundle = b;
         b->graphs[i].pdl = -1;
@@ -330,11 +391,7 @@ void rt_bundle_free(sn_bundle *b)
 int64_t rt_dim_eval(const RtDim *d, const int64_t *symvals)
 {
     int64_t v = d->coef;
-    for (int i = 0; i < d->nsym; i++) {
-        int64_t s = symvals[d->syms[i]];
-        if (s < 0 || (s && v > INT64_MAX / s))
-            return -1;
-        v *= s;
-    }
+    for (int i = 0; i < d->nsym; i++)
+        v = snb_rows_mul(v, symvals[d->syms[i]]);
     return v;
 }

@@ -10,8 +10,11 @@
  *   u32 ngraph, then per graph:
  *     str name | u32 nsym, str sym... |
  *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
- *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias
- *       (alias: outputs only, the input index it may share, else -1)
+ *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias |
+ *                u32 nbound, dim[nbound] (version >= 4)
+ *       (alias: outputs only, the input index it may share, else -1;
+ *       bounds: integer inputs only, the sizes of the table dims the input
+ *       indexes through gathers: its values must be in [0, every bound))
  *     u32 nvariant, then per variant:
  *       u32 dialect (0 CUDA, 1 HIP) | str target arch it was generated for |
  *       str source | u32 nkernel, kernel... | u32 nbinary, binary...
@@ -26,18 +29,41 @@
  *                is at most grid_per_sm x the device's SM count
  *       binary = str arch | str compiler version | blob code
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
- * Version 1 had no has_few_rows field, version 2 no flags; readers still
- * take both (their kernels have no flags).
+ * Version 1 had no has_few_rows field, version 2 no flags, version 3 no
+ * index bounds; readers still take all three (their kernels have no
+ * flags, their inputs no bounds).
+ * Every count is checked against what is left of the file and the limits
+ * below, every index against what it indexes, every unused field is 0,
+ * strings hold no NUL.
  * A reader refuses a version newer than its own, a bad magic, a payload
  * shorter than the header says, and a checksum mismatch. */
 #ifndef SINTER_BUNDLE_FORMAT_H
 #define SINTER_BUNDLE_FORMAT_H
 
+#include <stdint.h>
+
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 3u
+#define SNB_VERSION 4u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
+
+/* Limits: the reader refuses a bundle over any of them and the writer
+ * refuses to write one (the compiler reports which graph and limit).  The
+ * number of graphs is bounded only by the file's size. */
+#define SNB_MAX_BUFFERS 256      /* a graph's inputs + outputs + temporaries */
+#define SNB_MAX_SYMS 64          /* a graph's size symbols */
+#define SNB_MAX_BOUNDS 8         /* distinct index bounds of an input */
+#define SNB_MAX_VARIANTS 16      /* sources (dialects) per graph */
+#define SNB_MAX_KERNELS 1024     /* per variant */
+#define SNB_MAX_BINARIES 256     /* per variant */
+#define SNB_MAX_PARAMS 1024      /* per kernel */
+#define SNB_MAX_SEGS 64          /* grid segments per kernel */
+#define SNB_MAX_ALIGNS 1024      /* alignment requirements per kernel */
+#define SNB_MAX_ALIGN 256        /* bytes; a power of two */
+#define SNB_MAX_SMEM (1u << 20)  /* static shared memory bytes per kernel */
+#define SNB_MAX_NAME 4096        /* bytes of a name, arch or compiler string */
+#define SNB_MAX_SOURCE (1u << 30) /* bytes of a variant's source */
 
 /* Parameter kinds, as codegen's CgParamKind. */
 enum { SNB_PARAM_PTR, SNB_PARAM_STRIDE, SNB_PARAM_SYM, SNB_PARAM_SCALAR };
@@ -46,5 +72,27 @@ enum { SNB_CUDA, SNB_HIP };
  * its launch depends on (griddepcontrol.wait on sm_90+), so the runtime may
  * launch it with programmatic dependent launch. */
 enum { SNB_KERNEL_GRID_WAIT = 1u };
+
+/* The grid of a kernel, one formula for codegen (cg_grid) and the runtime:
+ * blocks = sum over segments of ceil(rows / rows_per_block), rows the
+ * product of the segment's outer sizes.  Fold sizes into rows with
+ * snb_rows_mul (from 1) and rows into the grid with snb_grid_add (from 0);
+ * both give -1, sticky, for a negative size or on overflow. */
+static inline int64_t snb_rows_mul(int64_t rows, int64_t size)
+{
+    int64_t r;
+    if (rows < 0 || size < 0 || __builtin_mul_overflow(rows, size, &r))
+        return -1;
+    return r;
+}
+
+static inline int64_t snb_grid_add(int64_t grid, int64_t rows, int64_t rows_per_block)
+{
+    int64_t g;
+    if (grid < 0 || rows < 0 || rows_per_block < 1 ||
+        __builtin_add_overflow(grid, rows / rows_per_block + (rows % rows_per_block != 0), &g))
+        return -1;
+    return g;
+}
 
 #endif

@@ -19,6 +19,8 @@ typedef struct {
     char *name;
     int dtype, rank, alias;
     RtDim dims[SNB_MAX_RANK];
+    int nbound;                /* an integer input's index bounds (format 4) */
+    RtDim bounds[SNB_MAX_BOUNDS];
 } RtTensor;
 
 typedef struct {
@@ -77,6 +79,7 @@ struct sn_graph {
 struct sn_bundle {
     unsigned char *bytes;      /* owned copy of the file */
     size_t size;
+    uint32_t version;          /* the file's format version */
     int ngraph;
     struct sn_graph *graphs;
 };
@@ -84,6 +87,9 @@ struct sn_bundle {
 /* error.c: set the calling thread's last error; returns code. */
 sn_status rt_error(sn_status code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rt_clear_error(void);
+
+/* describe.c: a whole file, malloc'd into *bytes. */
+sn_status rt_read_file(const char *path, unsigned char **bytes, size_t *size);
 
 /* bundle.c: parse bytes (taken over: freed by rt_bundle_free). */
 sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out);
@@ -111,6 +117,20 @@ typedef struct {
 /* The device of the calling process (initialised once), or NULL with the
  * reason as the last error. */
 const RtDevice *rt_device(void);
+
+/* api.c: load graph g's variant for dev from image (NULL: a binary of the
+ * bundle's for dev's arch, else the cache's or a fresh compile) and
+ * resolve its kernels; sn_bundle_load_* with the process's device. */
+sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image);
+/* sn_launch on dev: the device table is the seam tests and the fuzzer use
+ * to run every check and the parameter building without a GPU. */
+sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, int ninputs,
+                    const sn_tensor *outputs, int noutputs, void *workspace,
+                    size_t workspace_size, void *stream);
+/* A kernel's grid in blocks (bundle_format.h's formula), -1 on overflow. */
+int64_t rt_grid(const RtKernel *k, const int64_t *syms);
+/* The workspace's base alignment (bytes), as device allocations have. */
+#define RT_WORKSPACE_ALIGN 256
 
 /* cache.c: the binary for (source, arch, compiler), from the cache or
  * compiled now and stored; malloc'd into *code.  name (a graph's) is for

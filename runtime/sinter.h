@@ -64,6 +64,13 @@
 extern "C" {
 #endif
 
+/* The library exports exactly the declarations marked SN_API. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SN_API __attribute__((visibility("default")))
+#else
+#define SN_API
+#endif
+
 typedef enum {
     SN_OK = 0,
     SN_ERR_INVALID = 1,     /* a bad argument: dtype, shape, stride, alignment, overlap */
@@ -93,63 +100,135 @@ typedef struct {
 typedef struct sn_bundle sn_bundle;
 typedef struct sn_graph sn_graph;
 
-sn_status sn_bundle_load_file(const char *path, sn_bundle **out);
+SN_API sn_status sn_bundle_load_file(const char *path, sn_bundle **out);
 /* The bytes are copied; the caller may free them after the call. */
-sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out);
-void sn_bundle_free(sn_bundle *b);
+SN_API sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out);
+SN_API void sn_bundle_free(sn_bundle *b);
 
-int sn_bundle_num_graphs(const sn_bundle *b);
-const char *sn_bundle_graph_name(const sn_bundle *b, int i);
+SN_API int sn_bundle_num_graphs(const sn_bundle *b);
+SN_API const char *sn_bundle_graph_name(const sn_bundle *b, int i);
 /* NULL (and SN_ERR_NOT_FOUND as the last error) when there is no such graph. */
-sn_graph *sn_bundle_graph(sn_bundle *b, const char *name);
+SN_API sn_graph *sn_bundle_graph(sn_bundle *b, const char *name);
 
 /* The signature: names, dtypes, ranks; a dim is a constant (> 0) or a
  * symbol (returned as -1 - symbol index; sn_graph_symbol names it). */
-int sn_graph_num_inputs(const sn_graph *g);
-int sn_graph_num_outputs(const sn_graph *g);
-int sn_graph_num_symbols(const sn_graph *g);
-const char *sn_graph_symbol(const sn_graph *g, int i);
-sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
+SN_API int sn_graph_num_inputs(const sn_graph *g);
+SN_API int sn_graph_num_outputs(const sn_graph *g);
+SN_API int sn_graph_num_symbols(const sn_graph *g);
+SN_API const char *sn_graph_symbol(const sn_graph *g, int i);
+SN_API sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
                          int *rank, int64_t *dims /* 8 entries */);
-sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
+SN_API sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
                           int *rank, int64_t *dims);
 /* Output i may be given the same buffer as input j (the compiler proved
  * every element is read and written by one thread): returns j, or -1. */
-int sn_graph_output_alias(const sn_graph *g, int i);
+SN_API int sn_graph_output_alias(const sn_graph *g, int i);
 /* Bytes of device workspace a launch with these inputs needs (0 for a
  * single-kernel graph); pass at least that much to sn_launch. */
-sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
+SN_API sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inputs, int ninputs,
                                   size_t *bytes);
 
 /* Programmatic dependent launch for the first kernel of this graph's
  * launches: 1 with PDL, 0 without (the default, unless $SINTER_PDL=1).
  * It takes effect only where the device supports it (above).
  * SN_ERR_INVALID for a NULL graph. */
-sn_status sn_graph_set_pdl(sn_graph *g, int on);
+SN_API sn_status sn_graph_set_pdl(sn_graph *g, int on);
 
 /* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;
- * NULL: the default stream). */
-sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
+ * NULL: the default stream).  The workspace (sn_graph_workspace_size
+ * bytes; NULL when that is 0) must be 256-byte aligned, as device
+ * allocations are, and overlap no input or output.  Each data pointer
+ * must be aligned to its element size.  SN_ERR_INVALID, before anything
+ * is launched, for any argument that breaks the graph's contract. */
+SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
                     int noutputs, void *workspace, size_t workspace_size, void *stream);
 
+/* ---- introspection (tools such as `sinter dump`; no device needed) ----
+ * A bundle opened with sn_bundle_read_* is checked in full but loaded on
+ * no device: describe it, not launch it (sn_launch refuses its graphs).
+ * Strings stay valid until the bundle is freed. */
+SN_API sn_status sn_bundle_read_file(const char *path, sn_bundle **out);
+SN_API sn_status sn_bundle_read_memory(const void *bytes, size_t size, sn_bundle **out);
+
+/* A dim: coef times the product of nsym size symbols (indices into the
+ * graph's symbols; nsym 0: the constant coef). */
+typedef struct {
+    int64_t coef;
+    int nsym;
+    int syms[4];
+} sn_dim;
+
+typedef struct {
+    const char *name;
+    sn_dtype dtype;
+    int rank;
+    sn_dim dims[8];
+    int alias;               /* an output: the input it may share (-1: none) */
+    int nbounds;             /* an integer input used as gather indices: its values */
+    sn_dim bounds[8];        /* must be in [0, every bound) (the tables' sizes) */
+} sn_tensor_info;
+
+typedef struct {
+    unsigned format_version; /* of the file (older formats still load) */
+    size_t bytes;
+    int ngraphs;
+} sn_bundle_info;
+
+typedef struct {
+    const char *name;
+    int nsymbols, ninputs, noutputs, ntemporaries, nvariants;
+} sn_graph_info;
+
+typedef struct {
+    const char *dialect;     /* "CUDA", "HIP" */
+    const char *arch;        /* the arch the source was generated for */
+    const char *source;
+    int nkernels, nbinaries;
+} sn_variant_info;
+
+typedef struct {
+    const char *name;
+    const char *scalar_name; /* the fallback when alignments fail, or "" */
+    int block, smem_bytes, nsegments, nparams, nalignments;
+    int grid_wait;           /* 1: waits for the previous grid first (PDL) */
+    int has_few_rows;        /* 1: few_rows_* describe its few-rows variant */
+    const char *few_rows_name;
+    int few_rows_block;
+    int few_rows_grid_per_sm; /* launched instead at most this many blocks per SM */
+} sn_kernel_info;
+
+typedef struct {
+    const char *arch, *compiler;
+    size_t bytes;
+} sn_binary_info;
+
+/* Each is SN_ERR_INVALID (with a message) for a NULL argument or an index
+ * out of range.  kind: 0 inputs, 1 outputs, 2 temporaries (workspace). */
+SN_API sn_status sn_bundle_describe(const sn_bundle *b, sn_bundle_info *out);
+SN_API sn_status sn_graph_describe(const sn_graph *g, sn_graph_info *out);
+SN_API sn_status sn_graph_tensor(const sn_graph *g, int kind, int i, sn_tensor_info *out);
+SN_API sn_status sn_graph_variant(const sn_graph *g, int v, sn_variant_info *out);
+SN_API sn_status sn_graph_kernel(const sn_graph *g, int v, int k, sn_kernel_info *out);
+SN_API sn_status sn_graph_binary(const sn_graph *g, int v, int i, sn_binary_info *out);
+
 /* The last error of this thread, "" if none. */
-const char *sn_last_error(void);
+SN_API const char *sn_last_error(void);
 
 /* ---- device helpers (for tools and tests; a framework has its own) ----
  * They act on the device and context sn_launch uses. */
-sn_status sn_dev_info(char *arch, size_t archlen, char *name, size_t namelen);
-sn_status sn_dev_alloc(void **ptr, size_t bytes);
-sn_status sn_dev_free(void *ptr);
-sn_status sn_dev_upload(void *dst, const void *src, size_t bytes);
-sn_status sn_dev_download(void *dst, const void *src, size_t bytes);
-sn_status sn_dev_copy(void *dst, const void *src, size_t bytes, void *stream); /* async */
-sn_status sn_dev_fill(void *dst, unsigned char byte, size_t bytes);
-sn_status sn_dev_synchronize(void);
-sn_status sn_dev_event_create(void **event);
-sn_status sn_dev_event_record(void *event, void *stream);
+SN_API sn_status sn_dev_info(char *arch, size_t archlen, char *name, size_t namelen);
+SN_API sn_status sn_dev_alloc(void **ptr, size_t bytes);
+SN_API sn_status sn_dev_free(void *ptr);
+SN_API sn_status sn_dev_upload(void *dst, const void *src, size_t bytes);
+SN_API sn_status sn_dev_download(void *dst, const void *src, size_t bytes);
+SN_API sn_status sn_dev_copy(void *dst, const void *src, size_t bytes, void *stream); /* async */
+SN_API sn_status sn_dev_fill(void *dst, unsigned char byte, size_t bytes);
+SN_API sn_status sn_dev_synchronize(void);
+SN_API sn_status sn_dev_event_create(void **event);
+SN_API sn_status sn_dev_event_record(void *event, void *stream);
 /* Waits for `end`, then the time between the two events. */
-sn_status sn_dev_event_elapsed_ms(void *start, void *end, float *ms);
-sn_status sn_dev_event_destroy(void *event);
+SN_API sn_status sn_dev_event_elapsed_ms(void *start, void *end, float *ms);
+SN_API sn_status sn_dev_event_destroy(void *event);
 
 #ifdef __cplusplus
 }

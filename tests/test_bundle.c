@@ -3,11 +3,16 @@
  *     kernels and launch metadata;
  *   - a truncated bundle, a flipped byte (checksum), a newer format
  *     version, a bad magic and garbage are refused with a clear message;
- *   - kernel flags (format 3): an unknown bit is refused; the same bundle
- *     written as format 2 (no flags) still reads, its kernels unflagged;
+ *   - kernel flags (format 3): an unknown bit is refused;
+ *   - formats 1-3 (written by the writer in each) still read; format 4's
+ *     index bounds travel with the inputs;
+ *   - the writer writes back what the reader read, and keeps the reader's
+ *     limits (4,097 graphs read back; 1,100 and 5,000 inputs are refused);
+ *   - the introspection calls (sn_bundle_describe, ...);
  *   - the JIT cache (NVRTC, no GPU needed): a miss compiles and writes one
  *     entry, a hit returns the same bytes, a corrupt or truncated entry is
  *     detected and rebuilt.  Skipped where NVRTC cannot be loaded. */
+#define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +26,7 @@
 #include <xxhash.h>
 
 #include "bundle.h"
+#include "bundle_write.h"
 #include "front.h"
 #include "internal.h"
 #include "jit.h"
@@ -144,6 +150,136 @@ static void test_round_trip_few_rows(void **state)
     free(b2);
 }
 
+/* The public introspection calls see what the reader read, without a
+ * device, and refuse indices out of range. */
+static void test_describe(void **state)
+{
+    (void)state;
+    sn_bundle *b;
+    assert_int_equal(sn_bundle_read_memory(bytes, len, &b), SN_OK);
+    sn_bundle_info bi;
+    assert_int_equal(sn_bundle_describe(b, &bi), SN_OK);
+    assert_int_equal(bi.format_version, SNB_VERSION);
+    assert_int_equal(bi.bytes, len);
+    assert_int_equal(bi.ngraphs, 1);
+    sn_graph *g = sn_bundle_graph(b, "qwen3_qk_norm");
+    sn_graph_info gi;
+    assert_int_equal(sn_graph_describe(g, &gi), SN_OK);
+    assert_int_equal(gi.ninputs, 3);
+    assert_int_equal(gi.noutputs, 2);
+    assert_int_equal(gi.nvariants, 1);
+    sn_tensor_info t;
+    assert_int_equal(sn_graph_tensor(g, 0, 0, &t), SN_OK);
+    assert_string_equal(t.name, "qkv");
+    assert_int_equal(t.dtype, SN_BF16);
+    assert_int_equal(t.rank, 2);
+    assert_int_equal(t.dims[0].nsym, 1);
+    assert_int_equal(t.dims[0].coef, 1);
+    assert_string_equal(sn_graph_symbol(g, t.dims[0].syms[0]), "T");
+    assert_int_equal(t.dims[1].coef, 6144);
+    assert_int_equal(t.alias, -1);
+    assert_int_equal(sn_graph_tensor(g, 0, 3, &t), SN_ERR_INVALID);
+    assert_non_null(strstr(sn_last_error(), "input 3 of graph qwen3_qk_norm: it has 3"));
+    assert_int_equal(sn_graph_tensor(g, 3, 0, &t), SN_ERR_INVALID);
+    sn_variant_info v;
+    assert_int_equal(sn_graph_variant(g, 0, &v), SN_OK);
+    assert_string_equal(v.dialect, "CUDA");
+    assert_string_equal(v.source, cuda_source);
+    sn_kernel_info k;
+    assert_int_equal(sn_graph_kernel(g, 0, 0, &k), SN_OK);
+    assert_int_equal(k.nsegments, 2);
+    assert_int_equal(sn_graph_kernel(g, 0, 1, &k), SN_ERR_INVALID);
+    assert_int_equal(sn_graph_variant(g, 1, &v), SN_ERR_INVALID);
+    sn_binary_info bin;
+    assert_int_equal(sn_graph_binary(g, 0, 0, &bin), SN_ERR_INVALID);
+    sn_bundle_free(b);
+}
+
+/* The writer writes back what the reader read, byte for byte. */
+static void test_write_back(void **state)
+{
+    (void)state;
+    unsigned char *b2, *again;
+    size_t n2, n3;
+    char err[256];
+    assert_true(encode_example("examples/add_rms_norm_fp8.sn", &b2, &n2, NULL));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
+    assert_true(rt_bundle_write(b->graphs, b->ngraph, SNB_VERSION, &again, &n3, err, sizeof err));
+    assert_int_equal(n3, n2);
+    assert_memory_equal(again, b2, n2);
+    rt_bundle_free(b);
+    free(again);
+    free(b2);
+}
+
+/* A graph of n f32[8] inputs summed: n + 1 buffers. */
+static bool compile_wide(int n, Diag *d, Arena *a, BundleGraph *bg)
+{
+    size_t cap = (size_t)n * 40 + 100, at = 0;
+    char *text = arena_alloc(a, cap);
+    at += (size_t)snprintf(text + at, cap - at, "graph wide(");
+    for (int i = 0; i < n; i++)
+        at += (size_t)snprintf(text + at, cap - at, "%sa%d: f32[8]", i ? ", " : "", i);
+    at += (size_t)snprintf(text + at, cap - at, ") {\n    s = a0\n");
+    for (int i = 1; i < n; i++)
+        at += (size_t)snprintf(text + at, cap - at, "    s = s + a%d\n", i);
+    snprintf(text + at, cap - at, "    return s\n}\n");
+    IrModule *m = front_compile(front_source(a, "wide.sn", text, strlen(text)), a, d);
+    CgTarget t;
+    cg_target("cuda:sm_90", &t, d);
+    return m && m->ngraph == 1 && bundle_add_graph(bg, m->graphs[0], &t, 1, false, d);
+}
+
+/* The writer keeps exactly the reader's limits: the number of graphs has
+ * none (4,097 graphs write and read back); a graph over SNB_MAX_BUFFERS
+ * (1,100 or 5,000 inputs) is refused when compiled, naming the graph and
+ * the limit, and one at the limit (255 inputs and an output) reads back. */
+static void test_limits(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    BundleGraph wide;
+    assert_true(compile_wide(SNB_MAX_BUFFERS - 1, &d, a, &wide));
+    int n = 4097;
+    BundleGraph *many = calloc((size_t)n, sizeof *many);
+    for (int i = 0; i < n; i++)
+        many[i] = wide;
+    unsigned char *out;
+    size_t len2;
+    assert_true(bundle_encode(many, n, &out, &len2));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(out, len2, &b), SN_OK);
+    assert_int_equal(b->ngraph, n);
+    assert_int_equal(b->graphs[n - 1].nin, SNB_MAX_BUFFERS - 1);
+    rt_bundle_free(b);
+    free(out);
+    free(many);
+    for (int k = 0; k < 2; k++) {
+        int nin = k ? 5000 : 1100;
+        BundleGraph over;
+        Diag d2;
+        diag_init(&d2);
+        assert_false(compile_wide(nin, &d2, a, &over));
+        char *msg = NULL;
+        size_t mlen = 0;
+        FILE *f = open_memstream(&msg, &mlen);
+        diag_print(&d2, f);
+        fclose(f);
+        char want[128];
+        snprintf(want, sizeof want, "graph wide: %d inputs, 1 outputs and 0 temporaries make %d "
+                 "buffers; a bundle holds at most %d", nin, nin + 1, SNB_MAX_BUFFERS);
+        if (!strstr(msg, want))
+            fail_msg("expected '%s' in: %s", want, msg);
+        free(msg);
+        diag_free(&d2);
+    }
+    diag_free(&d);
+    arena_free(a);
+}
+
 static void expect_refused(const unsigned char *b, size_t n, const char *why)
 {
     sn_bundle *out = NULL;
@@ -165,6 +301,12 @@ static void test_bad_bundles(void **state)
     memcpy(b, bytes, len);
     b[8] = 99; /* version */
     expect_refused(b, len, "newer");
+    memcpy(b, bytes, len);
+    b[12] = 1; /* the reserved flags word (not in the checksum) */
+    expect_refused(b, len, "reserved flags are 0x1, not 0");
+    memcpy(b, bytes, len);
+    b[8] = 0; /* version 0 */
+    expect_refused(b, len, "version 0 does not exist");
     memcpy(b, bytes, len);
     b[0] = 'X';
     expect_refused(b, len, "not a sinter bundle");
@@ -191,8 +333,7 @@ static uint32_t u32_at(const unsigned char *b)
 
 /* The flags words are found by what the reader says of them: of every u32
  * equal to GRID_WAIT, those whose change to an unknown bit gets "a kernel's
- * flags" refused.  The add+RMS bundle has two (kernel, few-rows variant);
- * cut out, with the version set to 2, the rest must parse as before. */
+ * flags" refused.  The add+RMS bundle has two (kernel, few-rows variant). */
 static void test_kernel_flags(void **state)
 {
     (void)state;
@@ -200,7 +341,6 @@ static void test_kernel_flags(void **state)
     size_t n;
     assert_true(encode_example("examples/add_rms_norm_fp8.sn", &b, &n, NULL));
     c = malloc(n);
-    size_t at[8];
     int nat = 0;
     for (size_t p = SNB_HEADER_BYTES; p + 4 <= n; p++) {
         if (u32_at(b + p) != SNB_KERNEL_GRID_WAIT)
@@ -209,34 +349,114 @@ static void test_kernel_flags(void **state)
         c[p] |= 2;
         reseal(c, n);
         sn_bundle *out = NULL;
-        if (parse_copy(c, n, &out) == SN_ERR_BUNDLE && strstr(sn_last_error(), "a kernel's flags")) {
-            assert_true(nat < 8);
-            at[nat++] = p;
-        }
+        if (parse_copy(c, n, &out) == SN_ERR_BUNDLE && strstr(sn_last_error(), "a kernel's flags"))
+            nat++;
         rt_bundle_free(out);
     }
     assert_int_equal(nat, 2);
-    size_t m = 0;
-    for (size_t p = 0; p < n; p++) { /* drop the flags words */
-        bool cut = false;
-        for (int i = 0; i < nat; i++)
-            cut |= p >= at[i] && p < at[i] + 4;
-        if (!cut)
-            c[m++] = b[p];
-    }
-    c[8] = 2; /* version */
-    reseal(c, m);
-    sn_bundle *v2;
-    assert_int_equal(parse_copy(c, m, &v2), SN_OK);
-    const RtKernel *k = &sn_bundle_graph(v2, "add_rms_norm_fp8")->variants[0].kernels[0];
-    assert_string_equal(k->name, "add_rms_norm_fp8_k0");
-    assert_non_null(k->few_rows);
-    assert_int_equal(k->few_rows->block, 256);
-    assert_false(k->grid_wait);
-    assert_false(k->few_rows->grid_wait);
-    rt_bundle_free(v2);
+    /* a NUL inside a string (the graph name) is refused, checksum or not */
+    memcpy(c, b, n);
+    unsigned char *name = memmem(c + SNB_HEADER_BYTES, n - SNB_HEADER_BYTES, "add_rms", 7);
+    assert_non_null(name);
+    name[3] = 0;
+    reseal(c, n);
+    expect_refused(c, n, "bad a graph name");
     free(b);
     free(c);
+}
+
+/* Drop what format `version` cannot hold: flags before 3, few-rows
+ * variants before 2, index bounds before 4. */
+static void downgrade(sn_bundle *b, uint32_t version)
+{
+    for (int g = 0; g < b->ngraph; g++) {
+        sn_graph *gr = &b->graphs[g];
+        for (int i = 0; version < 4 && i < gr->nin; i++)
+            gr->ins[i].nbound = 0;
+        for (int v = 0; v < gr->nvariant; v++)
+            for (int k = 0; k < gr->variants[v].nkernel; k++) {
+                RtKernel *kn = &gr->variants[v].kernels[k];
+                for (RtKernel *x = kn; x && version < 3; x = x->few_rows)
+                    x->grid_wait = false;
+                if (version < 2 && kn->few_rows) {
+                    free(kn->few_rows->name);
+                    free(kn->few_rows->scalar_name);
+                    free(kn->few_rows->params);
+                    free(kn->few_rows->segs);
+                    free(kn->few_rows->align);
+                    free(kn->few_rows);
+                    kn->few_rows = NULL;
+                }
+            }
+    }
+}
+
+/* Formats 1-3 still load: the examples' bundles, written in each older
+ * format by the writer (what that format holds), read back with their
+ * version, signature and kernels, and write back byte for byte.  The
+ * writer refuses to write into an older format what it cannot hold. */
+static void test_old_formats(void **state)
+{
+    (void)state;
+    const char *examples[] = {"examples/add_rms_norm_fp8.sn", "examples/mla_rope_fp8.sn"};
+    for (int e = 0; e < 2; e++) {
+        unsigned char *cur, *old, *again;
+        size_t ncur, nold, nagain;
+        char err[256];
+        assert_true(encode_example(examples[e], &cur, &ncur, NULL));
+        for (uint32_t version = 1; version < SNB_VERSION; version++) {
+            sn_bundle *b;
+            assert_int_equal(parse_copy(cur, ncur, &b), SN_OK);
+            if (e == 1 && version == 3) /* positions has an index bound */
+                assert_false(rt_bundle_write(b->graphs, 1, 3, &old, &nold, err, sizeof err));
+            if (e == 0 && version == 2)
+                assert_false(rt_bundle_write(b->graphs, 1, 2, &old, &nold, err, sizeof err));
+            downgrade(b, version);
+            assert_true(rt_bundle_write(b->graphs, 1, version, &old, &nold, err, sizeof err));
+            rt_bundle_free(b);
+            assert_true(nold < ncur);
+            assert_int_equal(parse_copy(old, nold, &b), SN_OK);
+            assert_int_equal(b->version, version);
+            const sn_graph *g = &b->graphs[0];
+            assert_int_equal(g->nin, 4);
+            const RtKernel *k = &g->variants[0].kernels[0];
+            assert_true(k->nparam > 0 && k->nseg > 0);
+            assert_int_equal(k->few_rows != NULL, version >= 2);
+            assert_int_equal(k->grid_wait, version >= 3);
+            assert_true(rt_bundle_write(b->graphs, 1, version, &again, &nagain, err, sizeof err));
+            assert_int_equal(nagain, nold);
+            assert_memory_equal(again, old, nold);
+            rt_bundle_free(b);
+            free(old);
+            free(again);
+        }
+        free(cur);
+    }
+}
+
+/* Format 4's index bounds: mla_rope's positions index the cache's 4096
+ * rows; no other input has a bound. */
+static void test_index_bounds(void **state)
+{
+    (void)state;
+    unsigned char *b2;
+    size_t n2;
+    assert_true(encode_example("examples/mla_rope_fp8.sn", &b2, &n2, NULL));
+    sn_bundle *b;
+    assert_int_equal(parse_copy(b2, n2, &b), SN_OK);
+    sn_graph *g = &b->graphs[0];
+    sn_tensor_info t;
+    for (int i = 0; i < g->nin; i++) {
+        assert_int_equal(sn_graph_tensor(g, 0, i, &t), SN_OK);
+        bool pos = strcmp(t.name, "positions") == 0;
+        assert_int_equal(t.nbounds, pos ? 1 : 0);
+        if (pos) {
+            assert_int_equal(t.bounds[0].coef, 4096);
+            assert_int_equal(t.bounds[0].nsym, 0);
+        }
+    }
+    rt_bundle_free(b);
+    free(b2);
 }
 
 static void test_jit_cache(void **state)
@@ -297,8 +517,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_few_rows),
+        cmocka_unit_test(test_describe),
+        cmocka_unit_test(test_write_back),
+        cmocka_unit_test(test_limits),
         cmocka_unit_test(test_bad_bundles),
         cmocka_unit_test(test_kernel_flags),
+        cmocka_unit_test(test_old_formats),
+        cmocka_unit_test(test_index_bounds),
         cmocka_unit_test(test_jit_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

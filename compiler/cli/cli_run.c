@@ -374,7 +374,16 @@ IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
         for (int k = 0; k < rank; k++)
             shape[k] = dims[k] < 0 ? dim_sym((int)(-1 - dims[k])) : dim_const(dims[k]);
         if (in) {
-            ir_input(g, tname, (DType)t, rank, shape, (Span){0});
+            IrNode *p = ir_input(g, tname, (DType)t, rank, shape, (Span){0});
+            sn_tensor_info ti; /* index bounds (format 4): a dead gather from a table of
+                                  each size, which is what bounds random indices */
+            sn_graph_tensor(gr, 0, i, &ti);
+            for (int k = 0; k < ti.nbounds; k++) {
+                const sn_dim *bd = &ti.bounds[k];
+                Dim size = {bd->coef, (uint8_t)bd->nsym, {(uint16_t)bd->syms[0],
+                            (uint16_t)bd->syms[1], (uint16_t)bd->syms[2], (uint16_t)bd->syms[3]}};
+                ir_gather(g, ir_const_f(g, 0, DT_F32, 1, &size, (Span){0}), p, 0, (Span){0});
+            }
         } else { /* a placeholder carrying the output's type; never evaluated */
             int o = i - sn_graph_num_inputs(gr);
             outs[o] = dt_is_float((DType)t) ? ir_const_f(g, 0, (DType)t, rank, shape, (Span){0})

@@ -1,86 +1,95 @@
-/* dump_bundle.c - `sinter dump BUNDLE.snb`: what a bundle holds. */
+/* dump_bundle.c - `sinter dump BUNDLE.snb`: what a bundle holds, through
+ * the runtime's public introspection calls (sinter.h) only.  Everything is
+ * printed straight to stdout: no fixed buffer a long dim list could
+ * overrun. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "bundle.h"
-#include "cli.h"
-#include "internal.h"
 
-static void dims_text(const RtTensor *t, char *const *syms, char *buf, size_t len)
+#include "cli.h"
+#include "sinter.h"
+
+static void print_dim(const sn_graph *g, const sn_dim *d)
 {
-    size_t pos = (size_t)snprintf(buf, len, "%s[", cli_dtype_name(t->dtype));
-    for (int k = 0; k < t->rank && pos < len; k++) {
-        const RtDim *d = &t->dims[k];
-        pos += (size_t)snprintf(buf + pos, len - pos, "%s", k ? ", " : "");
-        if (d->coef != 1 || !d->nsym)
-            pos += (size_t)snprintf(buf + pos, len - pos, "%lld%s", (long long)d->coef,
-                                    d->nsym ? "*" : "");
-        for (int s = 0; s < d->nsym && pos < len; s++)
-            pos += (size_t)snprintf(buf + pos, len - pos, "%s%s", s ? "*" : "", syms[d->syms[s]]);
+    if (d->coef != 1 || !d->nsym)
+        printf("%lld%s", (long long)d->coef, d->nsym ? "*" : "");
+    for (int s = 0; s < d->nsym; s++)
+        printf("%s%s", s ? "*" : "", sn_graph_symbol(g, d->syms[s]));
+}
+
+static void print_tensor(const char *role, const sn_graph *g, const sn_tensor_info *t,
+                         const char *alias)
+{
+    printf("  %s %s: %s[", role, t->name, cli_dtype_name((int)t->dtype));
+    for (int k = 0; k < t->rank; k++) {
+        printf("%s", k ? ", " : "");
+        print_dim(g, &t->dims[k]);
     }
-    if (pos < len)
-        snprintf(buf + pos, len - pos, "]");
+    printf("]");
+    if (alias)
+        printf(" (may alias input %s)", alias);
+    for (int b = 0; b < t->nbounds; b++) {
+        printf(b ? ", " : " (gather indices, each below ");
+        print_dim(g, &t->bounds[b]);
+    }
+    printf("%s\n", t->nbounds ? ")" : "");
+}
+
+static void print_variant(const sn_graph *g, int v)
+{
+    sn_variant_info var;
+    sn_graph_variant(g, v, &var);
+    printf("  %s source (%zu bytes, generated for %s): %d kernel%s\n", var.dialect,
+           strlen(var.source), var.arch, var.nkernels, var.nkernels == 1 ? "" : "s");
+    for (int k = 0; k < var.nkernels; k++) {
+        sn_kernel_info kn;
+        sn_graph_kernel(g, v, k, &kn);
+        printf("    %s%s%s: block %d, %d segment%s%s\n", kn.name, kn.scalar_name[0] ? " / " : "",
+               kn.scalar_name, kn.block, kn.nsegments, kn.nsegments == 1 ? "" : "s",
+               kn.grid_wait ? ", waits for the previous grid (PDL)" : "");
+        if (kn.has_few_rows)
+            printf("      few rows: %s, block %d, when the grid is at most %d blocks per SM\n",
+                   kn.few_rows_name, kn.few_rows_block, kn.few_rows_grid_per_sm);
+    }
+    for (int i = 0; i < var.nbinaries; i++) {
+        sn_binary_info bin;
+        sn_graph_binary(g, v, i, &bin);
+        printf("    binary for %s (%s): %zu bytes\n", bin.arch, bin.compiler, bin.bytes);
+    }
+}
+
+static void print_graph(const sn_graph *g)
+{
+    sn_graph_info gi;
+    sn_graph_describe(g, &gi);
+    printf("graph %s\n", gi.name);
+    sn_tensor_info t, in;
+    for (int k = 0; k < gi.ninputs; k++) {
+        sn_graph_tensor(g, 0, k, &t);
+        print_tensor("input ", g, &t, NULL);
+    }
+    for (int k = 0; k < gi.noutputs; k++) {
+        sn_graph_tensor(g, 1, k, &t);
+        bool aliased = t.alias >= 0 && sn_graph_tensor(g, 0, t.alias, &in) == SN_OK;
+        print_tensor("output", g, &t, aliased ? in.name : NULL);
+    }
+    for (int v = 0; v < gi.nvariants; v++)
+        print_variant(g, v);
 }
 
 int cli_dump_bundle(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "sinter: cannot open '%s'\n", path);
+    sn_bundle *b;
+    if (sn_bundle_read_file(path, &b) != SN_OK) {
+        fprintf(stderr, "sinter: %s: %s\n", path, sn_last_error());
         return EXIT_USER;
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
-    bool ok = buf && fread(buf, 1, (size_t)n, f) == (size_t)n;
-    fclose(f);
-    sn_bundle *b = NULL;
-    if (!ok || rt_bundle_parse(buf, (size_t)n, &b) != SN_OK) {
-        if (!ok)
-            free(buf);
-        fprintf(stderr, "sinter: %s: %s\n", path, ok ? sn_last_error() : "cannot read");
-        return EXIT_USER;
-    }
-    printf("bundle %s: format %u, %ld bytes, %d graph%s\n", path, SNB_VERSION, n, b->ngraph,
-           b->ngraph == 1 ? "" : "s");
-    for (int i = 0; i < b->ngraph; i++) {
-        const sn_graph *g = &b->graphs[i];
-        char t[256];
-        printf("graph %s\n", g->name);
-        for (int k = 0; k < g->nin; k++) {
-            dims_text(&g->ins[k], g->syms, t, sizeof t);
-            printf("  input  %s: %s\n", g->ins[k].name, t);
-        }
-        for (int k = 0; k < g->nout; k++) {
-            dims_text(&g->outs[k], g->syms, t, sizeof t);
-            if (g->outs[k].alias >= 0)
-                printf("  output %s: %s (may alias input %s)\n", g->outs[k].name, t,
-                       g->ins[g->outs[k].alias].name);
-            else
-                printf("  output %s: %s\n", g->outs[k].name, t);
-        }
-        for (int v = 0; v < g->nvariant; v++) {
-            const RtVariant *var = &g->variants[v];
-            printf("  %s source (%zu bytes, generated for %s): %d kernel%s\n",
-                   var->dialect == SNB_CUDA ? "CUDA" : "HIP", strlen(var->source), var->arch,
-                   var->nkernel, var->nkernel == 1 ? "" : "s");
-            for (int k = 0; k < var->nkernel; k++) {
-                const RtKernel *kn = &var->kernels[k];
-                printf("    %s%s%s: block %d, %d segment%s%s\n", kn->name,
-                       kn->scalar_name[0] ? " / " : "", kn->scalar_name, kn->block, kn->nseg,
-                       kn->nseg == 1 ? "" : "s",
-                       kn->grid_wait ? ", waits for the previous grid (PDL)" : "");
-                if (kn->few_rows)
-                    printf("      few rows: %s, block %d, when the grid is at most %d blocks "
-                           "per SM\n", kn->few_rows->name, kn->few_rows->block,
-                           kn->few_rows_grid_per_sm);
-            }
-            for (int k = 0; k < var->nbinary; k++)
-                printf("    binary for %s (%s): %zu bytes\n", var->binaries[k].arch,
-                       var->binaries[k].compiler, var->binaries[k].size);
-        }
-    }
-    rt_bundle_free(b);
+    sn_bundle_info info;
+    sn_bundle_describe(b, &info);
+    printf("bundle %s: format %u, %zu bytes, %d graph%s\n", path, info.format_version,
+           info.bytes, info.ngraphs, info.ngraphs == 1 ? "" : "s");
+    for (int i = 0; i < info.ngraphs; i++)
+        print_graph(sn_bundle_graph(b, sn_bundle_graph_name(b, i)));
+    sn_bundle_free(b);
     return EXIT_OK;
 }

@@ -1,0 +1,343 @@
+/* test_launch.c - sn_launch's checks, without a GPU: bundles compiled here
+ * are loaded on a fake device (tests/fake_device.c) and launched through
+ * rt_launch, which is sn_launch less the driver call.
+ *   - a good launch reaches the driver once per kernel with the grid the
+ *     shapes give; bad arguments are refused before any launch with
+ *     SN_ERR_INVALID and a message naming the problem: NULL arrays and
+ *     shapes, misaligned elements, overflowing shapes and strides (among
+ *     them strides {2^63-1, 1}, which once let an output inside an input
+ *     pass), workspace too small, misaligned or overlapping a tensor;
+ *   - every u32 of a valid bundle outside its sources, set to values a
+ *     reader must not take on trust (-1, INT32_MIN, INT32_MAX, ...) and the
+ *     checksum recomputed, is refused cleanly or, if the reader accepts it,
+ *     launches or is refused without a crash (run this under ASan). */
+#define _GNU_SOURCE /* memmem */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "bundle.h"
+#include "fake_device.h"
+#include "front.h"
+
+static const char source[] =
+    "graph add_rms(x: bf16[T, 64], residual: bf16[T, 64], w: bf16[64]) {\n"
+    "    h = x + residual\n"
+    "    return rms_norm(h, w, eps=1e-6), h\n"
+    "}\n"
+    "graph two_kernels(x: f32[T, 64]) {\n"
+    "    r = sum(x, dim=-1, keepdim=true)\n"
+    "    c = mean(x * r, dim=0, keepdim=true)\n"
+    "    return x - c\n"
+    "}\n";
+
+static unsigned char *bytes;
+static size_t len;
+
+static int setup(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    IrModule *m = front_compile(front_source(a, "launch.sn", source, sizeof source - 1), a, &d);
+    CgTarget t;
+    cg_target("cuda:sm_90", &t, &d);
+    BundleGraph bg[2];
+    bool ok = m && m->ngraph == 2 && bundle_add_graph(&bg[0], m->graphs[0], &t, 1, false, &d) &&
+              bundle_add_graph(&bg[1], m->graphs[1], &t, 1, false, &d) &&
+              bundle_encode(bg, 2, &bytes, &len);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    arena_free(a);
+    return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(bytes);
+    return 0;
+}
+
+static sn_bundle *load(const unsigned char *b, size_t n)
+{
+    unsigned char *copy = malloc(n);
+    memcpy(copy, b, n);
+    sn_bundle *out;
+    if (rt_bundle_parse(copy, n, &out) != SN_OK)
+        return NULL;
+    assert_int_equal(fake_load(out), SN_OK);
+    return out;
+}
+
+/* The add_rms graph's arguments at T rows. */
+typedef struct {
+    FakeArgs a;
+    sn_graph *g;
+    sn_bundle *b;
+} Case;
+
+static void case_init(Case *c, const char *graph, int64_t T)
+{
+    c->b = load(bytes, len);
+    assert_non_null(c->b);
+    c->g = sn_bundle_graph(c->b, graph);
+    assert_non_null(c->g);
+    int64_t syms[1] = {T};
+    fake_args(c->g, syms, &c->a);
+    fake_reset();
+}
+
+static sn_status launch(Case *c, void *ws, size_t ws_size)
+{
+    return rt_launch(fake_device(), c->g, c->a.in, c->g->nin, c->a.out, c->g->nout, ws, ws_size,
+                     NULL);
+}
+
+static void expect(sn_status got, sn_status want, const char *why)
+{
+    assert_int_equal(got, want);
+    if (!strstr(sn_last_error(), why))
+        fail_msg("expected '%s' in: %s", why, sn_last_error());
+    if (want != SN_OK)
+        assert_int_equal(fake_log.launches, 0);
+}
+
+static void test_good_launch(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "add_rms", 1000);
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    assert_int_equal(fake_log.launches, 1);
+    const RtKernel *k = &c.g->active->kernels[0];
+    if (k->few_rows && rt_grid(k, (int64_t[]){1000}) <= 132 * k->few_rows_grid_per_sm)
+        k = k->few_rows; /* 1000 rows are few on a 132-SM device */
+    assert_string_equal(fake_log.kernel, k->name);
+    assert_true(fake_log.grid > 0);
+    assert_int_equal((int64_t)fake_log.grid, rt_grid(k, (int64_t[]){1000}));
+    sn_bundle_free(c.b);
+    case_init(&c, "two_kernels", 100);
+    size_t need = 0;
+    assert_int_equal(sn_graph_workspace_size(c.g, c.a.in, 1, &need), SN_OK);
+    assert_true(need >= 100 * 4);
+    expect(launch(&c, fake_workspace(), need), SN_OK, "");
+    assert_int_equal(fake_log.launches, 2);
+    sn_bundle_free(c.b);
+}
+
+static void test_null_pointers(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "add_rms", 8);
+    expect(rt_launch(fake_device(), c.g, c.a.in, 3, NULL, 2, NULL, 0, NULL), SN_ERR_INVALID,
+           "output array is NULL");
+    expect(rt_launch(fake_device(), c.g, NULL, 3, c.a.out, 2, NULL, 0, NULL), SN_ERR_INVALID,
+           "input array is NULL");
+    expect(rt_launch(fake_device(), c.g, c.a.in, 3, c.a.out, 1, NULL, 0, NULL), SN_ERR_INVALID,
+           "takes 3 inputs and 2 outputs, got 3 and 1");
+    size_t ws;
+    expect(sn_graph_workspace_size(c.g, NULL, 3, &ws), SN_ERR_INVALID, "input array is NULL");
+    c.a.in[1].shape = NULL;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'residual': rank 2 but no shape");
+    c.a.in[1].shape = c.a.shape[0][1];
+    c.a.out[0].shape = NULL;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'out0': rank 2 but no shape");
+    c.a.out[0].shape = c.a.shape[1][0];
+    c.a.in[0].data = NULL;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'x': NULL data pointer");
+    expect(rt_launch(fake_device(), NULL, c.a.in, 3, c.a.out, 2, NULL, 0, NULL), SN_ERR_INVALID,
+           "no graph");
+    sn_bundle_free(c.b);
+}
+
+static void test_misaligned(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "add_rms", 8);
+    c.a.in[2].data = (char *)c.a.in[2].data + 1;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'w': data pointer");
+    assert_non_null(strstr(sn_last_error(), "not aligned to its bf16 elements (2 bytes)"));
+    c.a.in[2].data = (char *)c.a.in[2].data + 1; /* 2-byte aligned: the scalar kernel */
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    assert_int_equal(fake_log.launches, 1);
+    assert_non_null(strstr(fake_log.kernel, "scalar"));
+    fake_reset();
+    c.a.out[1].data = (char *)c.a.out[1].data + 1;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'h': data pointer");
+    sn_bundle_free(c.b);
+}
+
+static void test_workspace(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "two_kernels", 100);
+    size_t need = 0;
+    assert_int_equal(sn_graph_workspace_size(c.g, c.a.in, 1, &need), SN_OK);
+    char *ws = fake_workspace();
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "needs");
+    expect(launch(&c, ws, need - 1), SN_ERR_INVALID, "needs");
+    expect(launch(&c, ws + 16, need), SN_ERR_INVALID, "workspace");
+    assert_non_null(strstr(sn_last_error(), "not aligned to 256 bytes"));
+    expect(launch(&c, c.a.in[0].data, need), SN_ERR_INVALID, "the workspace overlaps input 'x'");
+    expect(launch(&c, (char *)c.a.out[0].data + 256, need), SN_ERR_INVALID,
+           "the workspace overlaps output 'out0'");
+    expect(launch(&c, (char *)c.a.in[0].data - 256, need), SN_ERR_INVALID,
+           "the workspace overlaps input 'x'");
+    expect(launch(&c, (void *)(UINTPTR_MAX & ~(uintptr_t)255), need), SN_ERR_INVALID,
+           "wraps the address space");
+    expect(launch(&c, ws, need), SN_OK, "");
+    sn_bundle_free(c.b);
+}
+
+static void test_overflow(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "add_rms", 8);
+    int64_t huge[2] = {INT64_MAX / 32, 64};   /* numel > 2^63 */
+    for (int i = 0; i < 2; i++)
+        c.a.in[i].shape = huge;
+    c.a.out[0].shape = c.a.out[1].shape = huge;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "more elements than fit 64 bits");
+    int64_t big[2] = {INT64_MAX / 64, 64};    /* numel fits, its bytes do not */
+    c.a.in[0].shape = c.a.in[1].shape = c.a.out[0].shape = c.a.out[1].shape = big;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "span more bytes than the address space holds");
+    int64_t neg[2] = {-1, 64};
+    c.a.in[0].shape = neg;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "negative");
+    sn_bundle_free(c.b);
+
+    /* strides {2^63-1, 1}: (2-1) * (2^63-1) + 63 overflows; before the
+     * checked sums the span wrapped and an output placed inside x passed */
+    case_init(&c, "add_rms", 2);
+    int64_t strides[2] = {INT64_MAX, 1};
+    c.a.in[0].strides = strides;
+    c.a.out[0].data = (char *)c.a.in[0].data + 4096;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'x': its shape and strides span more");
+    int64_t far[2] = {INT64_MAX - 100, 1};    /* fits 64 bits, its end address does not */
+    c.a.in[0].strides = far;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'x': its shape and strides span more");
+    int64_t back[2] = {-64, 1};
+    c.a.in[0].strides = back;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "negative stride");
+    int64_t wide[2] = {1 << 20, 1};           /* a legal view: output 0 inside it */
+    c.a.in[0].strides = wide;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'out0' overlaps input 'x'");
+    sn_bundle_free(c.b);
+
+    /* a grid beyond what a launch can take is the driver's limit */
+    case_init(&c, "add_rms", (int64_t)1 << 39);
+    expect(launch(&c, NULL, 0), SN_ERR_LAUNCH, "blocks");
+    sn_bundle_free(c.b);
+}
+
+/* ----------------------------------------------------- mutated bundles */
+
+static void reseal(unsigned char *b, size_t n)
+{
+    uint64_t size = n - SNB_HEADER_BYTES, h = XXH64(b + SNB_HEADER_BYTES, size, 0);
+    for (int i = 0; i < 8; i++) {
+        b[16 + i] = (unsigned char)(size >> (8 * i));
+        b[24 + i] = (unsigned char)(h >> (8 * i));
+    }
+}
+
+/* [lo, hi) of each variant's source in the bundle's bytes. */
+static int source_ranges(size_t lo[], size_t hi[])
+{
+    sn_bundle *b = load(bytes, len);
+    int n = 0;
+    for (int g = 0; g < b->ngraph; g++)
+        for (int v = 0; v < b->graphs[g].nvariant; v++) {
+            const char *src = b->graphs[g].variants[v].source;
+            const unsigned char *at = memmem(bytes, len, src, strlen(src));
+            assert_non_null(at);
+            lo[n] = (size_t)(at - bytes);
+            hi[n] = lo[n] + strlen(src);
+            n++;
+        }
+    sn_bundle_free(b);
+    return n;
+}
+
+/* An accepted mutation must still launch or be refused, never crash. */
+static void launch_all(sn_bundle *b)
+{
+    for (int g = 0; g < b->ngraph; g++) {
+        FakeArgs a;
+        int64_t syms[SNB_MAX_SYMS];
+        for (int i = 0; i < SNB_MAX_SYMS; i++)
+            syms[i] = 5;
+        sn_graph *gr = &b->graphs[g];
+        fake_args(gr, syms, &a);
+        size_t need = 0;
+        sn_graph_workspace_size(gr, a.in, gr->nin, &need);
+        sn_status s = rt_launch(fake_device(), gr, a.in, gr->nin, a.out, gr->nout,
+                                fake_workspace(), need, NULL);
+        assert_true(s == SN_OK || s == SN_ERR_INVALID || s == SN_ERR_LAUNCH);
+    }
+}
+
+static void test_mutated_bundles(void **state)
+{
+    (void)state;
+    static const uint32_t values[] = {0xffffffffu, 0x80000000u, 0x7fffffffu, 0xfffffffeu,
+                                      0x100u, 0x41u, 9u, 2u};
+    size_t lo[8], hi[8];
+    int nsrc = source_ranges(lo, hi);
+    unsigned char *m = malloc(len);
+    int refused = 0, accepted = 0;
+    for (size_t p = SNB_HEADER_BYTES; p + 4 <= len; p++) {
+        bool in_source = false;
+        for (int i = 0; i < nsrc; i++)
+            in_source |= p + 4 > lo[i] && p < hi[i];
+        if (in_source)
+            continue;
+        for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+            memcpy(m, bytes, len);
+            for (int i = 0; i < 4; i++)
+                m[p + i] = (unsigned char)(values[v] >> (8 * i));
+            reseal(m, len);
+            unsigned char *copy = malloc(len);
+            memcpy(copy, m, len);
+            sn_bundle *b;
+            sn_status s = rt_bundle_parse(copy, len, &b);
+            if (s != SN_OK) {
+                assert_int_equal(s, SN_ERR_BUNDLE);
+                assert_non_null(strstr(sn_last_error(), "corrupt bundle: bad "));
+                refused++;
+                continue;
+            }
+            accepted++;
+            if (fake_load(b) == SN_OK) /* else: no CUDA variant left */
+                launch_all(b);
+            sn_bundle_free(b);
+        }
+    }
+    print_message("        %d mutations refused, %d accepted (names, sizes)\n", refused,
+                  accepted);
+    assert_true(refused > accepted);
+    free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_launch),   cmocka_unit_test(test_null_pointers),
+        cmocka_unit_test(test_misaligned),    cmocka_unit_test(test_workspace),
+        cmocka_unit_test(test_overflow),      cmocka_unit_test(test_mutated_bundles),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
