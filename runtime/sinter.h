@@ -26,7 +26,10 @@
  *
  * Every call returns SN_OK or an error code; sn_last_error() (per thread)
  * says what and where: "input 'x': expected bf16, got f32".  Nothing here
- * aborts, prints, or exits.  sn_launch checks every dtype, shape, stride,
+ * aborts or exits; it prints only what $SINTER_LOG asks for (one line per
+ * event on stderr: SINTER_LOG=1, or a list of jit,cache,launch) and one
+ * warning per process when the kernel cache cannot be used
+ * (SINTER_LOG=0 silences it).  sn_launch checks every dtype, shape, stride,
  * symbol binding, alignment and overlap against the graph before launching
  * anything, never allocates and never synchronises, so it can be captured
  * in a CUDA graph.  Tensors are device pointers; strides are in elements,
@@ -36,7 +39,9 @@
  * The library loads libcuda + libnvrtc or libamdhip64 (+ libhiprtc) with
  * dlopen at the first load; a machine with neither gets SN_ERR_NO_DEVICE.
  * Compiled kernels are cached in $SINTER_CACHE_DIR, else
- * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter.
+ * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter, else
+ * /tmp/sinter-cache-<uid>; a directory or entry not owned by the user or
+ * writable by others is not used (docs/runtime.md).
  *
  * A kernel may come in a many-rows and a few-rows form (docs/runtime.md):
  * sn_launch picks by the grid the sizes give against the device's SM
