@@ -50,7 +50,7 @@ for src in "$T/kw.sn" tests/gpu/odd_rows.sn; do
         echo "FAIL: --emit-c of $src does not compile:"; sed 's/^/    /' "$T/out" | head -20; fail=1
     fi
 done
-if ! grep -q "sinter_two_kernels(.*void \*sn_workspace, size_t sn_workspace_size, void \*sn_stream)" \
+if ! grep -q "e_two_kernels(.*void \*sn_workspace, size_t sn_workspace_size, void \*sn_stream)" \
         "$T/e.c"; then
     echo "FAIL: --emit-c: a graph of two kernels takes no workspace"; fail=1
 fi

@@ -20,7 +20,7 @@
 #define XXH_INLINE_ALL /* header-only, as in the runtime */
 #include <xxhash.h>
 
-#include "bundle.h"
+#include "driver.h"
 #include "front.h"
 #include "internal.h"
 #include "jit.h"
@@ -38,17 +38,17 @@ static bool encode_for(const char *path, const char *target, unsigned char **out
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
-    SrcFile *f = front_read_file(a, path, &d);
-    IrModule *m = f ? front_compile(f, a, &d) : NULL;
     CgTarget t;
-    cg_target(target, &t, &d);
-    BundleGraph bg;
-    bool ok = m && bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) &&
-              bundle_encode(&bg, 1, out, n);
+    SnCompileOptions opt = {.paths = &path, .npath = 1, .targets = &t, .ntarget = 1};
+    SnCompiled c;
+    bool ok = cg_target(target, &t, &d) && sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c,
+                                                      &d);
     if (!ok)
         diag_print(&d, stderr);
     else if (source)
-        *source = strdup(bg.variants[0].module.source);
+        *source = strdup(c.graphs[0].bundle.variants[0].module.source);
+    *out = c.bytes;
+    *n = c.len;
     diag_free(&d);
     arena_free(a);
     return ok;
