@@ -65,7 +65,7 @@ show() {
 # holds, its kernels and CUDA source, and (with a GPU) a checked run.  Its
 # files go to build/demo/.
 demo() {
-    local s=build/compiler/cli/sinter ex=examples/add_rms_norm_fp8.sn out=build/demo
+    local s=build/compiler/sinter ex=examples/add_rms_norm_fp8.sn out=build/demo
     mkdir -p "$out"
     show "$s" compile "$ex" -o "$out/add_rms_norm_fp8.snb"
     show "$s" dump "$out/add_rms_norm_fp8.snb"
