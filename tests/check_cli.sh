@@ -6,7 +6,8 @@
 #   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs, and
 #     marks the kernels that may be launched with PDL;
 #   - `compile --emit-c` writes C that compiles whatever the graph's names
-#     (a C keyword, the generated code's own sn_ names, an input called b)
+#     (a C keyword, the generated code's own sn_ names, an input called b,
+#     an input returned as an output, a graph called bundle_load)
 #     and takes a workspace for a graph of two kernels; two emitted bundles
 #     (each OUT.c with its OUT.h) link into one program with libsinter;
 #   - hardening (issue 19): numbers are parsed strictly (exit 2), sizes are
@@ -55,7 +56,8 @@ if [ "$(grep -c 'waits for the previous grid' "$T/out")" != 1 ]; then
 fi
 printf 'graph kw(int: f32[T, 4], sn_b: f32[4], b: f32[4]) {\n    return int + sn_b + b\n}\n' \
     > "$T/kw.sn"
-for src in "$T/kw.sn" tests/gpu/odd_rows.sn; do
+printf 'graph bundle_load(x: f32[4], bundle_bytes: f32[4]) {\n    return x, bundle_bytes\n}\n' > "$T/own.sn"
+for src in "$T/kw.sn" "$T/own.sn" tests/gpu/odd_rows.sn; do
     expect 0 "wrote" -- "$S" compile "$src" -o "$T/e.snb" --emit-c "$T/e.c"
     if ! ${CC:-cc} -fsyntax-only -Wall -Werror -I runtime "$T/e.c" > "$T/out" 2>&1; then
         echo "FAIL: --emit-c of $src does not compile:"; sed 's/^/    /' "$T/out" | head -20; fail=1

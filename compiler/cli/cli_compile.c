@@ -50,11 +50,24 @@ static const char *c_name(const char *n, char *buf, size_t len)
     return buf;
 }
 
-/* The typed launch function of one graph for --emit-c: the bundle, the
- * size symbols, each input (a pointer and its outer strides, or a double
- * for a rank-0 one) and output, a workspace for the temporaries of a graph
- * of several kernels (sn_graph_workspace_size says how much), the stream.
- * The function's own names start with sn_ (see c_name). */
+/* Buffer i's C parameter name: c_name of its own, except that an output
+ * named like a symbol, an input or an earlier output (`return x` of an
+ * input x) gets "_outK", K its output index. */
+static const char *buf_name(const KProgram *p, int i, char *buf, size_t len)
+{
+    const KBuf *b = &p->bufs[i];
+    bool clash = false;
+    for (int s = 0; b->kind == KB_OUTPUT && s < p->graph->nsym; s++)
+        clash |= !strcmp(p->graph->syms[s], b->name);
+    for (int j = 0; b->kind == KB_OUTPUT && j < i; j++)
+        clash |= !strcmp(p->bufs[j].name, b->name);
+    if (!clash)
+        return c_name(b->name, buf, len);
+    snprintf(buf, len, "%s_out%d", b->name, i - p->graph->nparam);
+    return buf;
+}
+
+/* Whether the graph has temporaries (then it takes a workspace). */
 static bool has_temps(const KProgram *p)
 {
     bool temps = false;
@@ -63,33 +76,37 @@ static bool has_temps(const KProgram *p)
     return temps;
 }
 
-/* "sn_status PREFIX_GRAPH(...)": the header's declaration, the C file's
- * definition. */
+/* The typed launch function of one graph for --emit-c, "sn_status
+ * PREFIX_GRAPH(...)" (the header's declaration, the C file's definition):
+ * the bundle, the size symbols, each input (a pointer and its outer
+ * strides, or a double for a rank-0 one) and output, a workspace for the
+ * temporaries of a graph of several kernels (sn_graph_workspace_size says
+ * how much), the stream.  The function's own names start with sn_ (see
+ * c_name); a graph called bundle_load or bundle_bytes gets a trailing
+ * underscore, as those are the file's own PREFIX_ names. */
 static void emit_signature(FILE *f, const KProgram *p, const char *prefix)
 {
     const IrGraph *g = p->graph;
-    bool temps = has_temps(p);
     char nb[256];
-    {
-        fprintf(f, "sn_status %s_%s(sn_bundle *sn_b", prefix, g->name);
-        for (int s = 0; s < g->nsym; s++)
-            fprintf(f, ", int64_t %s", c_name(g->syms[s], nb, sizeof nb));
-        for (int i = 0; i < p->nbuf; i++) {
-            const KBuf *b = &p->bufs[i];
-            const char *n = c_name(b->name, nb, sizeof nb);
-            if (b->kind == KB_TEMP)
-                continue;
-            if (b->kind == KB_INPUT && b->rank == 0)
-                fprintf(f, ", double %s", n);
-            else
-                fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", n);
-            for (int d = 0; b->kind == KB_INPUT && d + 1 < b->rank; d++)
-                fprintf(f, ", int64_t %s_stride%d", b->name, d);
-        }
-        if (temps)
-            fprintf(f, ", void *sn_workspace, size_t sn_workspace_size");
-        fprintf(f, ", void *sn_stream)");
+    bool own = !strcmp(g->name, "bundle_load") || !strcmp(g->name, "bundle_bytes");
+    fprintf(f, "sn_status %s_%s%s(sn_bundle *sn_b", prefix, g->name, own ? "_" : "");
+    for (int s = 0; s < g->nsym; s++)
+        fprintf(f, ", int64_t %s", c_name(g->syms[s], nb, sizeof nb));
+    for (int i = 0; i < p->nbuf; i++) {
+        const KBuf *b = &p->bufs[i];
+        const char *n = buf_name(p, i, nb, sizeof nb);
+        if (b->kind == KB_TEMP)
+            continue;
+        if (b->kind == KB_INPUT && b->rank == 0)
+            fprintf(f, ", double %s", n);
+        else
+            fprintf(f, ", %svoid *%s", b->kind == KB_INPUT ? "const " : "", n);
+        for (int d = 0; b->kind == KB_INPUT && d + 1 < b->rank; d++)
+            fprintf(f, ", int64_t %s_stride%d", b->name, d);
     }
+    if (has_temps(p))
+        fprintf(f, ", void *sn_workspace, size_t sn_workspace_size");
+    fprintf(f, ", void *sn_stream)");
 }
 
 static void emit_c_graph(FILE *f, const KProgram *p, const char *prefix)
@@ -136,7 +153,7 @@ static void emit_c_graph(FILE *f, const KProgram *p, const char *prefix)
     for (int i = nin; i < nin + nout; i++) {
         const KBuf *b = &p->bufs[i];
         fprintf(f, "        {%s, (sn_dtype)%d, %d, sn_shape%d, NULL, 0},\n",
-                c_name(b->name, nb, sizeof nb), b->dtype, b->rank, i);
+                buf_name(p, i, nb, sizeof nb), b->dtype, b->rank, i);
     }
     fprintf(f, "    };\n    return sn_launch(sn_g, sn_in, %d, sn_out, %d, %s, sn_stream);\n}\n",
             nin, nout, temps ? "sn_workspace, sn_workspace_size" : "NULL, 0");
