@@ -147,7 +147,10 @@ expect 2 "no command 'nope'" -- "$S" help nope
 # ---- dump: --dot for ir and fused, why a kernel is a new launch, f32 arithmetic
 expect 0 "kernel 1: 1 segment; a new launch: different domain" -- \
     "$S" dump tests/gpu/odd_rows.sn --stage fused --graph two_kernels
-expect 0 "= f32 reduce.mean" -- "$S" dump examples/add_rms_norm_fp8.sn --stage fused
+expect 0 "%7: bf16\[T, 1\] = f32 reduce.mean %6" -- "$S" dump examples/add_rms_norm_fp8.sn --stage fused
+grep -q "= f32 cast\|= f32 const\|%8: bf16\[T, 1\] = f32" "$T/out" && { echo "FAIL: a cast or const marked f32"; fail=1; }
+expect 0 "k5 bf16 = f32 reduce.mean k4   (node %7)" -- "$S" dump examples/add_rms_norm_fp8.sn --stage kernels
+grep -q "k3 row bf16 = cast k2" "$T/out" || { echo "FAIL: kernels: a cast marked f32"; fail=1; }
 expect 0 "label=\"kernel 1: different domain\"" -- \
     "$S" dump tests/gpu/odd_rows.sn --stage fused --graph two_kernels --dot
 expect 0 "^digraph \"layer_norm_4096\"" -- "$S" dump $E --stage ir --dot
