@@ -177,8 +177,10 @@ int main(int argc, char **argv)
 }
 C
 if [ -n "$LIB" ]; then
-    if ! ${CC:-cc} -Wall -Werror -I runtime -I "$T" -o "$T/prog" "$T/main.c" "$T/ln.c" "$T/rms.c" \
-            "$LIB" -ldl -lpthread > "$T/out" 2>&1; then
+    san= # a sanitized build's library needs the sanitizers' runtimes
+    nm "$LIB" 2>/dev/null | grep -q __asan_ && san=-fsanitize=address,undefined
+    if ! ${CC:-cc} -Wall -Werror $san -I runtime -I "$T" -o "$T/prog" "$T/main.c" "$T/ln.c" \
+            "$T/rms.c" "$LIB" -ldl -lpthread > "$T/out" 2>&1; then
         echo "FAIL: two emitted bundles do not link into one program:"; sed 's/^/    /' "$T/out" | head; fail=1
     fi
 fi
