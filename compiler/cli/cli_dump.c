@@ -81,6 +81,7 @@ typedef struct {
     const char *path;
     int printed;             /* graphs printed so far */
     bool no_item;            /* ast --graph G named nothing */
+    bool json_list;          /* --json without --graph: a list of graphs */
 } DumpCtx;
 
 static void dump_ast(DumpCtx *x, const AstFile *ast)
@@ -274,6 +275,8 @@ static void print_kir(const void *p, FILE *out) { kir_print(p, out); }
 
 static bool dump_graph(DumpCtx *x, SnStage stage, const SnGraphResult *r)
 {
+    if (x->json_list && !x->printed)
+        fputs("[\n", stdout);
     if (x->fmt == FMT_JSON && x->printed)
         fputs(",\n", stdout);
     else if (x->printed && x->fmt == FMT_TEXT)
@@ -355,14 +358,12 @@ static int dump_source(DumpCtx *x, CgTarget *t)
                             .targets = t, .ntarget = 1};
     if (x->stage == SN_STAGE_AST)
         opt.graph = NULL; /* the hook picks the item */
-    bool json_list = x->fmt == FMT_JSON && !x->graph;
-    if (json_list)
-        fputs("[\n", stdout);
+    x->json_list = x->fmt == FMT_JSON && !x->graph;
     SnCompiled c;
     bool ok = cli_input_ok(x->path, CLI_MAX_SOURCE_BYTES) &&
               sn_compile(&opt, x->stage, dump_hook, x, a, &c, &d);
-    if (json_list)
-        fputs("]\n", stdout);
+    if (x->json_list && (ok || x->printed))
+        fputs(x->printed ? "]\n" : "[\n]\n", stdout);
     diag_print(&d, stderr);
     diag_free(&d);
     arena_free(a);

@@ -278,6 +278,24 @@ static bool npy_input(const IrNode *p, const NpyArray *a, const char *file, IrBu
     return true;
 }
 
+/* A buffer for param p at these sizes; false (printed, located) if it is
+ * too large. */
+static bool alloc_param(const IrGraph *g, const IrNode *p, const int64_t *symvals, IrBuf *b)
+{
+    int64_t shape[IR_MAX_RANK];
+    for (int d = 0; d < p->rank; d++)
+        shape[d] = dim_eval(p->shape[d], symvals);
+    if (ir_buf_alloc(b, p->dtype, p->rank, shape))
+        return true;
+    char type[256], where[512];
+    fprintf(stderr, "sinter: %s is too large to hold: %s\n", param_where(g, p, where, sizeof where),
+            ir_type_str(g, p, type, sizeof type));
+    for (int s = 0; s < g->nsym; s++)
+        fprintf(stderr, "%s%s=%" PRId64, s ? ", " : "  with ", g->syms[s], symvals[s]);
+    fputs(g->nsym ? "\n" : "", stderr);
+    return false;
+}
+
 static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
 {
     NpyArray arrays[MAX_ARGS];
@@ -308,21 +326,8 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         }
     for (int k = 0; ok && k < r->ninput; k++) /* re-check shapes now all symbols are bound */
         ok = bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value, symvals);
-    for (int i = 0; ok && i < g->nparam; i++) {
-        const IrNode *p = g->params[i];
-        int64_t shape[IR_MAX_RANK];
-        for (int d = 0; d < p->rank; d++)
-            shape[d] = dim_eval(p->shape[d], symvals);
-        if (!ir_buf_alloc(&bufs[i], p->dtype, p->rank, shape)) {
-            char type[256], where[512];
-            fprintf(stderr, "sinter: %s is too large to hold: %s\n",
-                    param_where(g, p, where, sizeof where), ir_type_str(g, p, type, sizeof type));
-            for (int s = 0; s < g->nsym; s++)
-                fprintf(stderr, "%s%s=%" PRId64, s ? ", " : "  with ", g->syms[s], symvals[s]);
-            fputs(g->nsym ? "\n" : "", stderr);
-            ok = false;
-        }
-    }
+    for (int i = 0; ok && i < g->nparam; i++)
+        ok = alloc_param(g, g->params[i], symvals, &bufs[i]);
     uint64_t state = r->seed;
     bool any_random = false;
     for (int i = 0; ok && i < g->nparam; i++) {
