@@ -71,17 +71,20 @@ static bool distinct_names(const SnCompiled *c, Diag *d)
 static void add_module(SnCompiled *c, const char *path, const IrModule *m, const IrModule *ref,
                        Arena *a)
 {
-    SnGraphResult *all = ARENA_ARRAY(a, SnGraphResult, c->ngraph + m->ngraph + 1);
-    if (c->ngraph)
-        memcpy(all, c->graphs, sizeof *all * (size_t)c->ngraph);
+    if (c->ngraph + m->ngraph > c->cap) { /* doubling: many files stay linear */
+        c->cap = 2 * (c->ngraph + m->ngraph);
+        SnGraphResult *all = ARENA_ARRAY(a, SnGraphResult, c->cap);
+        if (c->ngraph)
+            memcpy(all, c->graphs, sizeof *all * (size_t)c->ngraph);
+        c->graphs = all;
+    }
     for (int i = 0; i < m->ngraph; i++) {
-        SnGraphResult *r = &all[c->ngraph + i];
+        SnGraphResult *r = &c->graphs[c->ngraph + i];
         memset(r, 0, sizeof *r);
         r->graph = m->graphs[i];
         r->reference = ref ? ref->graphs[i] : NULL;
         r->path = path;
     }
-    c->graphs = all;
     c->ngraph += m->ngraph;
 }
 
@@ -100,7 +103,8 @@ static bool front(const SnCompileOptions *opt, const char *path, SnStage stop, S
     IrModule *m = front_lower(ast, a, d); /* reports every graph's first error */
     if (d->nerrors)
         return false;
-    IrModule *ref = opt->keep_reference ? front_lower(ast, a, d) : NULL;
+    /* the reference from a second parse: lowering never shares nodes with it */
+    IrModule *ref = opt->keep_reference ? front_lower(front_parse(f, a, d), a, d) : NULL;
     add_module(c, path, m, ref, a);
     return true;
 }

@@ -49,7 +49,7 @@ typedef struct {
 typedef struct {
     const SrcFile *file;       /* the file of the current SN_STAGE_AST hook call */
     const AstFile *ast;        /* likewise */
-    int ngraph;
+    int ngraph, cap;           /* cap: the driver's, graphs' allocated length */
     SnGraphResult *graphs;     /* every selected graph of every file, in order */
     unsigned char *bytes;      /* SN_STAGE_BUNDLE: malloc'd; sn_compiled_free */
     size_t len;
