@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # build.sh - set up a Debian 12 machine, build sinter, and run it.
 #
-#   ./build.sh demo   install what is missing, build, and compile an example
+#   ./build.sh demo   install what is missing, build, and show the main job on
+#                     an example: compile it to a bundle, its kernels and CUDA,
+#                     and (where nvidia-smi works) a checked run on the GPU
 #   ./build.sh test   install what is missing, build, and run every test:
 #                     the normal build, then again under ASan+UBSan
 #
@@ -52,14 +54,54 @@ print("%s: %d passed, %d failed, %d skipped" % (sys.argv[2], counts["OK"], count
 PY
 }
 
+# show CMD...: print the command (as `sinter ...`), then run it.
+show() {
+    echo
+    echo "\$ sinter ${*:2}"
+    "$@"
+}
+
+# demo: the main job, shown on one example: .sn -> bundle, what the bundle
+# holds, its kernels and CUDA source, and (with a GPU) a checked run.  Its
+# files go to build/demo/.
+demo() {
+    local s=build/compiler/sinter ex=examples/add_rms_norm_fp8.sn out=build/demo
+    mkdir -p "$out"
+    show "$s" compile "$ex" -o "$out/add_rms_norm_fp8.snb"
+    show "$s" dump "$out/add_rms_norm_fp8.snb"
+    show "$s" dump "$ex" --stage kernels
+    echo
+    echo "\$ sinter dump $ex --stage cuda > $out/add_rms_norm_fp8.cu"
+    "$s" dump "$ex" --stage cuda > "$out/add_rms_norm_fp8.cu"
+    echo "(its kernel comment, then the start of the plainest variant of the kernel)"
+    sed -n '2,16p' "$out/add_rms_norm_fp8.cu"
+    sed -n '/__global__.*_scalar(/,$p' "$out/add_rms_norm_fp8.cu" | head -40
+    echo "    ..."
+    if nvidia-smi > /dev/null 2>&1; then
+        show "$s" run "$ex" --dim T=4096 --check
+    else
+        echo
+        echo "(no GPU here: sinter run checks the compiled kernels on the CPU instead)"
+        show "$s" run "$ex" --dim T=4 --check
+    fi
+    cat <<NEXT
+
+What to try next (sinter is $s):
+  sinter ref $ex --dim T=16 --output-dir $out/ref   # reference interpreter, .npy outputs
+  sinter dump $ex --stage fused                      # the fusion plan: why each kernel
+  sinter compile examples/*.sn -o $out/all.snb --emit-c $out/all.c   # embed in a C program
+  sinter help run                                    # every option and SINTER_* variable
+  docs/cli.md (the command line), docs/language.md (.sn), docs/runtime.md (embedding)
+NEXT
+}
+
 cmd=${1:-}
 case "$cmd" in
 demo)
     install_missing
     configure build
     ninja -C build
-    echo "\$ sinter dump examples/qwen3_qk_norm.sn --stage ir"
-    build/compiler/sinter dump examples/qwen3_qk_norm.sn --stage ir
+    demo
     ;;
 test)
     install_missing

@@ -1,17 +1,13 @@
-/* bundle.c - compiling a module into a .snb bundle: for every graph, the
- * middle end, codegen for each requested dialect, the alias analysis, and
- * optionally binaries compiled now through NVRTC/hiprtc (--precompile; no
- * GPU needed); then the translation of those compiler structures into the
- * runtime's form of a bundle, which the runtime's writer writes
- * (runtime/bundle_write.c, beside the reader and the format). */
+/* bundle.c - the translation of compiled graphs (the driver's BundleGraph:
+ * kernel IR, generated modules, binaries) into the runtime's form of a
+ * bundle, which the runtime's writer writes (runtime/bundle_write.c, beside
+ * the reader and the format); the compiling is the driver's (driver.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bundle.h"
 #include "bundle_write.h"
 #include "codegen.h"
-#include "jit.h"
-#include "passes.h"
 
 /* The compiler's enums and sizes are the format's by construction, not by
  * convention: each is written as the number it has here. */
@@ -156,7 +152,7 @@ bool bundle_encode(const BundleGraph *graphs, int n, unsigned char **out, size_t
 
 /* Whether bg fits the bundle format's limits (the reader's); an error
  * naming the graph and the limit in d if not. */
-static bool fits_format(const BundleGraph *bg, Arena *a, Diag *d)
+bool bundle_fits_format(const BundleGraph *bg, Arena *a, Diag *d)
 {
     sn_graph r;
     char err[512];
@@ -165,75 +161,4 @@ static bool fits_format(const BundleGraph *bg, Arena *a, Diag *d)
         return true;
     diag_error(d, bg->prog->graph->span, "%s", err);
     return false;
-}
-
-/* ---------------------------------------------------------- compiling */
-
-static bool add_variant(BundleGraph *bg, const KProgram *p, const CgTarget *t, Arena *a, Diag *d)
-{
-    for (int v = 0; v < bg->nvariant; v++)
-        if (bg->variants[v].target.dialect == t->dialect)
-            return true; /* one source per dialect serves every arch */
-    if (bg->nvariant == BUNDLE_MAX_VARIANTS)
-        return true;
-    BundleVariant *var = &bg->variants[bg->nvariant];
-    var->target = *t;
-    if (!cg_emit(p, t, a, &var->module, d))
-        return false;
-    bg->nvariant++;
-    return true;
-}
-
-/* Binaries for every requested arch of each variant's dialect. */
-static bool precompile(BundleGraph *bg, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
-{
-    Span none = {0};
-    for (int v = 0; v < bg->nvariant; v++) {
-        BundleVariant *var = &bg->variants[v];
-        for (int t = 0; t < ntarget && var->nbinary < BUNDLE_MAX_BINARIES; t++) {
-            if (targets[t].dialect != var->target.dialect)
-                continue;
-            RtCompiler c = var->target.dialect == CG_CUDA ? RT_NVRTC : RT_HIPRTC;
-            char version[128], err[16384];
-            RtJitOutput out;
-            if (!rt_jit_probe(c, version, sizeof version)) {
-                diag_error(d, none, "--precompile: %s", version);
-                return false;
-            }
-            if (!rt_jit_compile(c, var->module.source, bg->prog->graph->name, targets[t].arch,
-                                &out, err, sizeof err)) {
-                diag_error(d, none, "--precompile of graph %s: %s", bg->prog->graph->name, err);
-                rt_jit_free(&out);
-                return false;
-            }
-            BundleBinary *bin = &var->binaries[var->nbinary++];
-            bin->arch = targets[t].arch;
-            bin->compiler = arena_strdup(a, version);
-            void *code = arena_alloc(a, out.size);
-            memcpy(code, out.binary, out.size);
-            bin->code = code;
-            bin->size = out.size;
-            rt_jit_free(&out);
-        }
-    }
-    return true;
-}
-
-bool bundle_add_graph(BundleGraph *bg, IrGraph *g, const CgTarget *targets, int ntarget,
-                      bool precompile_now, Diag *d)
-{
-    memset(bg, 0, sizeof *bg);
-    KProgram *p = pass_pipeline(g, d, NULL);
-    if (!p)
-        return false;
-    bg->prog = p;
-    bg->alias = ARENA_ARRAY(g->arena, int, g->nout ? g->nout : 1);
-    for (int o = 0; o < g->nout; o++)
-        bg->alias[o] = pass_alias(p, o);
-    for (int t = 0; t < ntarget; t++)
-        if (!add_variant(bg, p, &targets[t], g->arena, d))
-            return false;
-    if (precompile_now && !precompile(bg, targets, ntarget, g->arena, d))
-        return false;
-    return fits_format(bg, g->arena, d);
 }

@@ -1,4 +1,5 @@
-/* bundle.h - building .snb bundles from compiled graphs (bundle.c). */
+/* bundle.h - building .snb bundles from compiled graphs (bundle.c; the
+ * driver, driver.h, fills BundleGraph). */
 #ifndef SINTER_BUNDLE_H
 #define SINTER_BUNDLE_H
 
@@ -27,11 +28,9 @@ typedef struct {
     BundleVariant variants[BUNDLE_MAX_VARIANTS];
 } BundleGraph;
 
-/* Run the middle end on g (rewritten), generate a source per dialect of
- * the targets, analyse aliasing, and with precompile_now build a binary
- * for every target arch.  False with errors in d. */
-bool bundle_add_graph(BundleGraph *bg, IrGraph *g, const CgTarget *targets, int ntarget,
-                      bool precompile_now, Diag *d);
+/* Whether bg fits the bundle format's limits (the reader's own); an error
+ * naming the graph and the limit in d if not. */
+bool bundle_fits_format(const BundleGraph *bg, Arena *a, Diag *d);
 /* The bundle's bytes (malloc'd; free them). */
 bool bundle_encode(const BundleGraph *graphs, int n, unsigned char **out, size_t *len);
 

@@ -390,13 +390,18 @@ static void place(Planner *P, Item *it)
     FusionPlan *p = P->plan;
     IxExpr *bind[IR_MAX_RANK];
     bool row;
+    const char *why = "its rows cannot share a launch with the last kernel's";
     for (int k = p->kernels.len - 1; k >= 0; k--) {
         FKernel *kn = p->kernels.items[k];
-        for (int s = 0; s < kn->segs.len; s++)
-            if (!why_not(P, it, k, s, bind, &row)) {
+        for (int s = 0; s < kn->segs.len; s++) {
+            const char *no = why_not(P, it, k, s, bind, &row);
+            if (!no) {
                 join(P, it, k, s, bind, row);
                 return;
             }
+            if (k == p->kernels.len - 1)
+                why = no;
+        }
     }
     /* a new segment: after every kernel it reads from */
     int first = 0;
@@ -410,8 +415,11 @@ static void place(Planner *P, Item *it)
     int k = first;
     while (k < p->kernels.len && !horizontal_ok(p->kernels.items[k], seg))
         k++;
-    if (k == p->kernels.len)
-        ptrvec_push(P->arena, &p->kernels, ARENA_NEW(P->arena, FKernel));
+    if (k == p->kernels.len) {
+        FKernel *fresh = ARENA_NEW(P->arena, FKernel);
+        fresh->why = k ? why : NULL;
+        ptrvec_push(P->arena, &p->kernels, fresh);
+    }
     FKernel *kn = p->kernels.items[k];
     ptrvec_push(P->arena, &kn->segs, seg);
     bool ok = !why_not(P, it, k, kn->segs.len - 1, bind, &row);
@@ -497,7 +505,8 @@ void fuse_print(const FusionPlan *p, FILE *out)
             p->kernels.len == 1 ? "" : "s");
     for (int k = 0; k < p->kernels.len; k++) {
         const FKernel *kn = p->kernels.items[k];
-        fprintf(out, "  kernel %d: %d segment%s\n", k, kn->segs.len, kn->segs.len == 1 ? "" : "s");
+        fprintf(out, "  kernel %d: %d segment%s%s%s\n", k, kn->segs.len, kn->segs.len == 1 ? "" : "s",
+                kn->why ? "; a new launch: " : "", kn->why ? kn->why : "");
         for (int s = 0; s < kn->segs.len; s++) {
             const FSegment *seg = kn->segs.items[s];
             fprintf(out, "    segment %d domain ", s);

@@ -46,6 +46,7 @@ typedef struct {
 
 typedef struct {
     PtrVec segs;               /* FSegment* */
+    const char *why;           /* why this is a new launch (NULL for the first) */
 } FKernel;
 
 typedef struct {

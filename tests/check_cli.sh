@@ -6,9 +6,21 @@
 #   - `dump BUNDLE` lists a kernel's few-rows variant and when it runs, and
 #     marks the kernels that may be launched with PDL;
 #   - `compile --emit-c` writes C that compiles whatever the graph's names
-#     (a C keyword, the generated code's own sn_ names, an input called b)
-#     and takes a workspace for a graph of two kernels.
+#     (a C keyword, the generated code's own sn_ names, an input called b,
+#     an input returned as an output, a graph called bundle_load)
+#     and takes a workspace for a graph of two kernels; two emitted bundles
+#     (each OUT.c with its OUT.h) link into one program with libsinter;
+#   - hardening (issue 19): numbers are parsed strictly (exit 2), sizes are
+#     at least 1 from --dim and .npy shapes alike, directories and other
+#     non-files are refused as inputs, compile takes any number of files
+#     and refuses one graph name in two files, a failed -o leaves the old
+#     bundle, ref/run write no files without --output-dir, --version,
+#     help VERB, run --help's options and environment, dump's --dot and
+#     kernel boundaries.
+# Usage: check_cli.sh SINTER SRCROOT [LIBSINTER.a]
 S=$1
+LIB=${3:-}
+case $LIB in /*|'') ;; *) LIB=$(pwd)/$LIB ;; esac
 case $S in /*) ;; *) S=$(pwd)/$S ;; esac # meson passes it relative to the build dir
 cd "$2" || exit 1
 T=$(mktemp -d)
@@ -44,15 +56,134 @@ if [ "$(grep -c 'waits for the previous grid' "$T/out")" != 1 ]; then
 fi
 printf 'graph kw(int: f32[T, 4], sn_b: f32[4], b: f32[4]) {\n    return int + sn_b + b\n}\n' \
     > "$T/kw.sn"
-for src in "$T/kw.sn" tests/gpu/odd_rows.sn; do
+printf 'graph bundle_load(x: f32[4], bundle_bytes: f32[4]) {\n    return x, bundle_bytes\n}\n' > "$T/own.sn"
+for src in "$T/kw.sn" "$T/own.sn" tests/gpu/odd_rows.sn; do
     expect 0 "wrote" -- "$S" compile "$src" -o "$T/e.snb" --emit-c "$T/e.c"
     if ! ${CC:-cc} -fsyntax-only -Wall -Werror -I runtime "$T/e.c" > "$T/out" 2>&1; then
         echo "FAIL: --emit-c of $src does not compile:"; sed 's/^/    /' "$T/out" | head -20; fail=1
     fi
 done
-if ! grep -q "sinter_two_kernels(.*void \*sn_workspace, size_t sn_workspace_size, void \*sn_stream)" \
+if ! grep -q "e_two_kernels(.*void \*sn_workspace, size_t sn_workspace_size, void \*sn_stream)" \
         "$T/e.c"; then
     echo "FAIL: --emit-c: a graph of two kernels takes no workspace"; fail=1
 fi
+
+# ---- numbers: strict, usage errors (exit 2) naming what is wrong
+E=examples/layer_norm.sn
+expect 2 "--bench-iters needs an integer in 1..10000000, got '-5'" -- "$S" run $E --dim T=2 --bench --bench-iters -5
+expect 2 "--bench-iters applies to --bench" -- "$S" run $E --dim T=2 --bench-iters 200
+expect 2 "--dim T needs an integer in 1..1099511627776, got ' 4'" -- "$S" ref $E --dim "T= 4"
+expect 2 "--dim T needs an integer in 1..1099511627776, got '0'" -- "$S" ref $E --dim T=0
+expect 2 "--dim T needs an integer in 1..1099511627776, got '4x'" -- "$S" ref $E --dim T=4x
+expect 2 "--seed needs an integer in 0..18446744073709551615, got '1111111111111111111111111'" -- \
+    "$S" ref $E --dim T=2 --seed 1111111111111111111111111
+expect 2 "--seed needs an integer" -- "$S" ref $E --dim T=2 --seed -1
+expect 2 "--seed needs an integer" -- "$S" ref $E --dim T=2 --seed 18446744073709551616
+expect 0 "out0" -- "$S" ref $E --dim T=2 --seed 18446744073709551615
+
+# ---- sizes: an empty .npy binds no symbol to 0, as --dim N=0 does not
+printf 'graph z(x: f32[N, 8]) {\n    return x + 1.0\n}\n' > "$T/z.sn"
+python3 - "$T/z0.npy" <<'PY'
+import sys
+h = b"{'descr': '<f4', 'fortran_order': False, 'shape': (0, 8), }"
+h += b" " * (64 - (10 + len(h) + 1) % 64) + b"\n"
+open(sys.argv[1], "wb").write(b"\x93NUMPY\x01\x00" + bytes([len(h) & 255, len(h) >> 8]) + h)
+PY
+expect 1 "z0.npy: parameter 'x' of graph z ($T/z.sn:1:9) is f32\[N, 8\] but dim 0 of the array is 0; sizes are 1..2^40" \
+    -- "$S" ref "$T/z.sn" --input x="$T/z0.npy"
+expect 1 "parameter 'x' of graph z ($T/z.sn:1:9) is too large to hold: f32\[N, 8\]" \
+    -- "$S" ref "$T/z.sn" --dim N=1099511627776
+
+# ---- inputs that are not files
+mkdir "$T/dir.snb"
+expect 1 "$T: is a directory" -- "$S" check "$T"
+expect 1 "$T: is a directory" -- "$S" compile "$T" -o "$T/never.snb"
+expect 1 "dir.snb: is a directory" -- "$S" dump "$T/dir.snb"
+expect 1 "dir.snb: is a directory" -- "$S" run "$T/dir.snb"
+expect 1 "$T: is a directory" -- "$S" ref "$T/z.sn" --input x="$T"
+expect 1 "is not a regular file" -- "$S" check /dev/null
+
+# ---- compile: any number of files, distinct graph names, -o replaced atomically
+mkdir "$T/many"
+i=0
+while [ $i -lt 300 ]; do
+    printf 'graph g%d(x: f32[4]) {\n    return x\n}\n' $i > "$T/many/f$i.sn"
+    i=$((i + 1))
+done
+expect 0 "wrote $T/m.snb (.* bytes, 300 graphs)" -- "$S" compile "$T"/many/*.sn -o "$T/m.snb"
+cp "$T/z.sn" "$T/z2.sn"
+expect 1 "z2.sn:1:7: error: graph 'z' is defined twice: in $T/z.sn and in $T/z2.sn" -- \
+    "$S" compile "$T/z.sn" "$T/z2.sn" -o "$T/never.snb"
+grep -q "z.sn:1:7: note: the other 'z' is here" "$T/out" || { echo "FAIL: no note on the first z"; fail=1; }
+[ -e "$T/never.snb" ] && { echo "FAIL: a failed compile wrote its output"; fail=1; }
+cp "$T/a.snb" "$T/keep.snb"
+printf 'graph bad(x: f32[4]) {\n    return y\n}\n' > "$T/bad.sn"
+expect 1 "error" -- "$S" compile "$T/bad.sn" -o "$T/keep.snb"
+cmp -s "$T/a.snb" "$T/keep.snb" || { echo "FAIL: a failed compile changed the old bundle"; fail=1; }
+if [ -e /dev/full ]; then
+    expect 1 "/dev/full: write failed" -- "$S" compile "$T/z.sn" -o /dev/full
+fi
+ls -a "$T" | grep -q '\.tmp' && { echo "FAIL: a temporary file was left behind"; ls -a "$T"; fail=1; }
+
+# ---- ref and run leave no files unless asked
+mkdir "$T/cwd"
+(cd "$T/cwd" && "$S" ref "$OLDPWD/$E" --dim T=2 > "$T/out" 2>&1) || { echo "FAIL: ref"; fail=1; }
+grep -q "out0: bf16\[T, 4096\] \[2, 4096\]: min" "$T/out" || { echo "FAIL: ref's summary"; cat "$T/out"; fail=1; }
+[ -z "$(ls -A "$T/cwd")" ] || { echo "FAIL: ref without --output-dir wrote files"; fail=1; }
+expect 0 "out0: bf16\[T, 4096\] -> $T/o/out0.npy" -- "$S" ref $E --dim T=2 --output-dir "$T/o"
+[ -f "$T/o/out0.npy" ] || { echo "FAIL: --output-dir wrote no out0.npy"; fail=1; }
+
+# ---- version, help
+expect 0 "^sinter [0-9.]* (bundle format [0-9]*)" -- "$S" --version
+"$S" run --help > "$T/h1" 2>&1
+expect 0 "usage: sinter run" -- "$S" help run
+cmp -s "$T/h1" "$T/out" || { echo "FAIL: help run differs from run --help"; fail=1; }
+for w in --bench-iters --output-dir "needs a GPU" SINTER_CACHE_DIR SINTER_PDL SINTER_FEW_ROWS \
+         SINTER_NVRTC SINTER_HIPRTC SINTER_HIP_ARCH SINTER_LOG; do
+    grep -q -- "$w" "$T/h1" || { echo "FAIL: run --help does not mention $w"; fail=1; }
+done
+expect 2 "no command 'nope'" -- "$S" help nope
+
+# ---- dump: --dot for ir and fused, why a kernel is a new launch, f32 arithmetic
+expect 0 "kernel 1: 1 segment; a new launch: different domain" -- \
+    "$S" dump tests/gpu/odd_rows.sn --stage fused --graph two_kernels
+expect 0 "%7: bf16\[T, 1\] = f32 reduce.mean %6" -- "$S" dump examples/add_rms_norm_fp8.sn --stage fused
+grep -q "= f32 cast\|= f32 const\|%8: bf16\[T, 1\] = f32" "$T/out" && { echo "FAIL: a cast or const marked f32"; fail=1; }
+expect 0 "k5 bf16 = f32 reduce.mean k4   (node %7)" -- "$S" dump examples/add_rms_norm_fp8.sn --stage kernels
+grep -q "k3 row bf16 = cast k2" "$T/out" || { echo "FAIL: kernels: a cast marked f32"; fail=1; }
+expect 0 "label=\"kernel 1: different domain\"" -- \
+    "$S" dump tests/gpu/odd_rows.sn --stage fused --graph two_kernels --dot
+expect 0 "^digraph \"layer_norm_4096\"" -- "$S" dump $E --stage ir --dot
+expect 2 "--dot applies to --stage ir, fused and kernels" -- "$S" dump $E --stage ast --dot
+
+# ---- two emitted bundles link into one program
+"$S" compile examples/layer_norm.sn -o "$T/l.snb" --emit-c "$T/ln.c" > /dev/null 2>&1 &&
+"$S" compile examples/add_rms_norm_fp8.sn -o "$T/r.snb" --emit-c "$T/rms.c" --name rms > /dev/null 2>&1 ||
+    { echo "FAIL: --emit-c"; fail=1; }
+grep -q "sn_status rms_bundle_load(sn_bundle \*\*out);" "$T/rms.h" || { echo "FAIL: rms.h"; fail=1; }
+grep -q "sn_status ln_layer_norm_4096(" "$T/ln.h" || { echo "FAIL: ln.h"; fail=1; }
+expect 2 "--name needs a C identifier, got '1x'" -- "$S" compile $E -o "$T/l.snb" --emit-c "$T/x.c" --name 1x
+cat > "$T/main.c" <<'C'
+#include "ln.h"
+#include "rms.h"
+int main(int argc, char **argv)
+{
+    (void)argv;
+    sn_bundle *a = 0, *b = 0;
+    void *volatile launch[] = {(void *)ln_layer_norm_4096, (void *)rms_add_rms_norm_fp8};
+    if (argc > 5) /* never run: this only has to link */
+        return ln_bundle_load(&a) + rms_bundle_load(&b);
+    return launch[0] == launch[1];
+}
+C
+if [ -n "$LIB" ]; then
+    san= # a sanitized build's library needs the sanitizers' runtimes
+    nm "$LIB" 2>/dev/null | grep -q __asan_ && san=-fsanitize=address,undefined
+    if ! ${CC:-cc} -Wall -Werror $san -I runtime -I "$T" -o "$T/prog" "$T/main.c" "$T/ln.c" \
+            "$T/rms.c" "$LIB" -ldl -lpthread > "$T/out" 2>&1; then
+        echo "FAIL: two emitted bundles do not link into one program:"; sed 's/^/    /' "$T/out" | head; fail=1
+    fi
+fi
+
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail

@@ -27,6 +27,7 @@
 
 #include "bundle.h"
 #include "bundle_write.h"
+#include "driver.h"
 #include "front.h"
 #include "internal.h"
 #include "jit.h"
@@ -44,17 +45,17 @@ static bool encode_for(const char *path, const char *target, unsigned char **out
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
-    SrcFile *f = front_read_file(a, path, &d);
-    IrModule *m = f ? front_compile(f, a, &d) : NULL;
     CgTarget t;
-    cg_target(target, &t, &d);
-    BundleGraph bg;
-    bool ok = m && bundle_add_graph(&bg, m->graphs[0], &t, 1, false, &d) &&
-              bundle_encode(&bg, 1, out, n);
+    SnCompileOptions opt = {.paths = &path, .npath = 1, .targets = &t, .ntarget = 1};
+    SnCompiled c;
+    bool ok = cg_target(target, &t, &d) && sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c,
+                                                      &d);
     if (!ok)
         diag_print(&d, stderr);
     else if (source)
-        *source = strdup(bg.variants[0].module.source);
+        *source = strdup(c.graphs[0].bundle.variants[0].module.source);
+    *out = c.bytes;
+    *n = c.len;
     diag_free(&d);
     arena_free(a);
     return ok;
@@ -225,10 +226,15 @@ static bool compile_wide(int n, Diag *d, Arena *a, BundleGraph *bg)
     for (int i = 1; i < n; i++)
         at += (size_t)snprintf(text + at, cap - at, "    s = s + a%d\n", i);
     snprintf(text + at, cap - at, "    return s\n}\n");
-    IrModule *m = front_compile(front_source(a, "wide.sn", text, strlen(text)), a, d);
     CgTarget t;
-    cg_target("cuda:sm_90", &t, d);
-    return m && m->ngraph == 1 && bundle_add_graph(bg, m->graphs[0], &t, 1, false, d);
+    const char *path = "wide.sn", *texts[1] = {text};
+    SnCompileOptions opt = {.paths = &path, .texts = texts, .npath = 1, .targets = &t,
+                            .ntarget = 1};
+    SnCompiled c;
+    if (!cg_target("cuda:sm_90", &t, d) || !sn_compile(&opt, SN_STAGE_CODE, NULL, NULL, a, &c, d))
+        return false;
+    *bg = c.graphs[0].bundle;
+    return true;
 }
 
 /* The writer keeps exactly the reader's limits: the number of graphs has

@@ -24,6 +24,7 @@
 #include <xxhash.h>
 
 #include "bundle.h"
+#include "driver.h"
 #include "fake_device.h"
 #include "front.h"
 
@@ -47,13 +48,15 @@ static int setup(void **state)
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
-    IrModule *m = front_compile(front_source(a, "launch.sn", source, sizeof source - 1), a, &d);
     CgTarget t;
-    cg_target("cuda:sm_90", &t, &d);
-    BundleGraph bg[2];
-    bool ok = m && m->ngraph == 2 && bundle_add_graph(&bg[0], m->graphs[0], &t, 1, false, &d) &&
-              bundle_add_graph(&bg[1], m->graphs[1], &t, 1, false, &d) &&
-              bundle_encode(bg, 2, &bytes, &len);
+    const char *path = "launch.sn", *texts[1] = {source};
+    SnCompileOptions opt = {.paths = &path, .texts = texts, .npath = 1, .targets = &t,
+                            .ntarget = 1};
+    SnCompiled c;
+    bool ok = cg_target("cuda:sm_90", &t, &d) &&
+              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 2;
+    bytes = c.bytes;
+    len = c.len;
     diag_print(&d, stderr);
     diag_free(&d);
     arena_free(a);

@@ -8,7 +8,9 @@
  * interoperability with real numpy output: the byte arrays below were made
  * once by numpy 1.24 (np.save / np.lib.format.write_array) and are checked
  * both for reading and, for v1 little-endian ones, for byte-identical
- * writing.  Self-contained: needs only cmocka and a writable /tmp. */
+ * writing; the file discipline of files.h (atomic replacement that keeps
+ * the old file on failure, the input checks).  Self-contained: needs only
+ * cmocka and a writable /tmp. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "npy.h"
 
 /* ---- numpy-made reference files ------------------------------------------ */
@@ -891,6 +895,82 @@ static void test_numpy_write_identical(void **state)
     expect_same_as_numpy(np_u16_empty, sizeof np_u16_empty);
 }
 
+/* ---- files.h: replacing atomically, vetting inputs ---------------------------- */
+
+static bool write_abc(FILE *f, void *ctx)
+{
+    (void)ctx;
+    return fputs("abc", f) >= 0;
+}
+
+static bool write_then_fail(FILE *f, void *ctx)
+{
+    (void)ctx;
+    fputs("partial", f);
+    errno = ENOSPC; /* as a full disk would */
+    return false;
+}
+
+/* No "NAME.tmp" sibling of path is left in /tmp. */
+static void assert_no_temp(const char *path)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls -a /tmp | grep -q '^\\.%s\\.tmp'", strrchr(path, '/') + 1);
+    assert_int_not_equal(system(cmd), 0);
+}
+
+static void test_replace(void **state)
+{
+    (void)state;
+    char path[64];
+    size_t n;
+    tmp_path(path);
+    assert_true(file_replace(path, write_abc, NULL, err, sizeof err));
+    unsigned char *b = slurp(path, &n);
+    assert_int_equal(n, 3);
+    assert_memory_equal(b, "abc", 3);
+    free(b);
+    /* a failing writer (a full disk) leaves the old file and no temporary */
+    assert_false(file_replace(path, write_then_fail, NULL, err, sizeof err));
+    assert_non_null(strstr(err, "write failed: No space left on device"));
+    assert_true(strncmp(err, path, strlen(path)) == 0);
+    b = slurp(path, &n);
+    assert_int_equal(n, 3);
+    assert_memory_equal(b, "abc", 3);
+    free(b);
+    assert_no_temp(path);
+    /* npy_write over a good file: an invalid write keeps it */
+    int64_t s2[2] = {2, 3};
+    float d[6] = {1, 2, 3, 4, 5, 6};
+    assert_true(npy_write(path, NPY_FLOAT, 4, 2, s2, d, err, sizeof err));
+    assert_false(npy_write(path, NPY_FLOAT, 3, 2, s2, d, err, sizeof err));
+    NpyArray a;
+    assert_true(npy_read(path, &a, err, sizeof err));
+    assert_int_equal(a.numel, 6);
+    npy_free(&a);
+    unlink(path);
+}
+
+static void test_input_checks(void **state)
+{
+    (void)state;
+    char path[64];
+    uint64_t size = 0;
+    assert_false(file_check_input("/tmp", 100, &size, err, sizeof err));
+    assert_string_equal(err, "/tmp: is a directory");
+    assert_false(file_check_input("/dev/null", 100, &size, err, sizeof err));
+    assert_string_equal(err, "/dev/null: is not a regular file");
+    assert_false(file_check_input("/nonexistent/x", 100, &size, err, sizeof err));
+    assert_non_null(strstr(err, "cannot open: No such file"));
+    tmp_path(path);
+    spit(path, "12345", 5);
+    assert_true(file_check_input(path, 5, &size, err, sizeof err));
+    assert_int_equal(size, 5);
+    assert_false(file_check_input(path, 4, &size, err, sizeof err));
+    assert_non_null(strstr(err, "is larger than 0 MiB"));
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -908,6 +988,8 @@ int main(void)
         cmocka_unit_test(test_numpy_read),
         cmocka_unit_test(test_numpy_read_other_formats),
         cmocka_unit_test(test_numpy_write_identical),
+        cmocka_unit_test(test_replace),
+        cmocka_unit_test(test_input_checks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

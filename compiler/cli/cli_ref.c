@@ -7,23 +7,29 @@
  * range of every table they index, other integers in [-8, 8), bools 0/1.
  * Float inputs from .npy (f2, f4, f8) are rounded to the declared dtype once
  * (nearest even); integer parameters take integer or bool .npy data whose
- * values fit the dtype.  Outputs go to DIR/out0.npy, out1.npy, ... in return
- * order: float values widened exactly to f32, integers in their own dtype;
- * with --raw, narrow floats as their storage bits (uint16 for bf16/f16,
- * uint8 for f8). */
+ * values fit the dtype.  Every size is at least 1, from --dim or from an
+ * array's shape alike.  Each output is summarized on stdout; with
+ * --output-dir DIR (created if missing) it is also written to
+ * DIR/out0.npy, out1.npy, ... in return order (replacing a file atomically):
+ * float values widened exactly to f32, integers in their own dtype; with
+ * --raw, narrow floats as their storage bits (uint16 for bf16/f16, uint8
+ * for f8).  Without --output-dir nothing is written. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "exec.h"
 #include "interp.h"
 #include "kexec.h"
-#include "passes.h"
 #include "npy.h"
+#include "verbs.h"
 
-#define MAX_ARGS 64
+#define MAX_ARGS CLI_MAX_ARGS
+#define MAX_DIM (1ll << 40)
+#define MAX_BENCH_ITERS 10000000
 
 static const char *const usage_ref =
     "usage: sinter ref FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
@@ -36,10 +42,13 @@ static const char *const usage_ref =
     "  --input NAME=F.npy    read parameter NAME from F.npy (f2/f4/f8 data is\n"
     "                        rounded to the parameter's dtype); parameters not\n"
     "                        given are random, from --seed (default 0)\n"
-    "  --output-dir D        write D/out0.npy, D/out1.npy, ... (default: .)\n"
+    "  --seed S              the random inputs' seed, 0..2^64-1\n"
+    "  --output-dir D        also write D/out0.npy, D/out1.npy, ... (D is created\n"
+    "                        if missing); without it, outputs are only summarized\n"
     "  --raw                 write narrow floats as storage bits (uint16 for\n"
     "                        bf16/f16, uint8 for f8) instead of widened f32\n"
-    "  --fused               run the fused kernels (kernel-IR executor)\n";
+    "  --fused               run the fused kernels (kernel-IR executor)\n"
+    "Sizes (--dim values and array dims) are 1..2^40.\n";
 
 
 /* NAME=VALUE into out[*n]; a NAME already given is a usage error (which
@@ -58,62 +67,59 @@ static void split_kv(const char *s, const char *what, CliKV *out, int *n, bool r
     ++*n;
 }
 
+static bool flag(const char *arg, RefArgs *r, bool run)
+{
+    bool *set = !strcmp(arg, "--raw") ? &r->raw
+              : !strcmp(arg, "--fused") && !run ? &r->fused
+              : !strcmp(arg, "--check") && run ? &r->check
+              : !strcmp(arg, "--bench") && run ? &r->bench : NULL;
+    if (set)
+        *set = true;
+    return set != NULL;
+}
+
 static void parse_args(int argc, char **argv, RefArgs *r, bool run)
 {
-    const char *v;
-    r->outdir = ".";
+    const char *v, *verb = run ? "run" : "ref";
     r->run = run;
     for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (cli_is_help(argv[i])) {
             fputs(run ? cli_usage_run : usage_ref, stdout);
             exit(EXIT_OK);
         }
-        if (run && strcmp(argv[i], "--check") == 0) {
-            r->check = true;
+        if (flag(argv[i], r, run)) {
             continue;
-        }
-        if (run && strcmp(argv[i], "--bench") == 0) {
-            r->bench = true;
-            continue;
-        }
-        if (run && (v = cli_opt(argc, argv, &i, "--bench-iters"))) {
-            r->bench_iters = atoi(v);
-            continue;
-        }
-        if ((v = cli_opt(argc, argv, &i, "--graph"))) {
+        } else if (run && (v = cli_opt(argc, argv, &i, "--bench-iters"))) {
+            r->bench_iters = (int)cli_int(verb, "--bench-iters", v, 1, MAX_BENCH_ITERS);
+        } else if ((v = cli_opt(argc, argv, &i, "--graph"))) {
             r->graph = v;
         } else if ((v = cli_opt(argc, argv, &i, "--dim"))) {
             if (r->ndim == MAX_ARGS)
-                cli_usage_error("ref", "too many --dim");
+                cli_usage_error(verb, "too many --dim");
             split_kv(v, "--dim", r->dims, &r->ndim, run);
+            char what[256];
+            snprintf(what, sizeof what, "--dim %s", r->dims[r->ndim - 1].name);
+            r->dimvals[r->ndim - 1] = cli_int(verb, what, r->dims[r->ndim - 1].value, 1, MAX_DIM);
         } else if ((v = cli_opt(argc, argv, &i, "--input"))) {
             if (r->ninput == MAX_ARGS)
-                cli_usage_error("ref", "too many --input");
+                cli_usage_error(verb, "too many --input");
             split_kv(v, "--input", r->inputs, &r->ninput, run);
         } else if ((v = cli_opt(argc, argv, &i, "--output-dir"))) {
             r->outdir = v;
         } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {
-            char *end;
-            r->seed = strtoull(v, &end, 10);
-            r->seed_text = v;
-            if (*end || !*v)
-                cli_usage_error("ref", "--seed needs a non-negative integer, got '%s'", v);
-        } else if (strcmp(argv[i], "--raw") == 0) {
-            r->raw = true;
-        } else if (strcmp(argv[i], "--fused") == 0 && !run) {
-            r->fused = true;
+            r->seed = cli_u64(verb, "--seed", v);
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error(run ? "run" : "ref", "unknown option '%s'", argv[i]);
+            cli_usage_error(verb, "unknown option '%s'", argv[i]);
         } else if (r->path) {
-            cli_usage_error(run ? "run" : "ref", "one file at a time");
+            cli_usage_error(verb, "one file at a time");
         } else {
             r->path = argv[i];
         }
     }
     if (!r->path)
-        cli_usage_error(run ? "run" : "ref", "no input file");
-    if (r->seed_text && r->seed_text[0] == '-')
-        cli_usage_error(run ? "run" : "ref", "--seed needs a non-negative integer");
+        cli_usage_error(verb, "no input file");
+    if (r->bench_iters && !r->bench)
+        cli_usage_error(verb, "--bench-iters applies to --bench");
 }
 
 /* ------------------------------------------------------------- symbols */
@@ -142,38 +148,47 @@ static bool bind_dims(const IrGraph *g, const RefArgs *r, int64_t *symvals)
             fprintf(stderr, "%s\n", g->nsym ? ")" : "");
             return false;
         }
-        char *end;
-        long long v = strtoll(r->dims[k].value, &end, 10);
-        if (*end || v < 1 || v > (1ll << 40)) {
-            fprintf(stderr, "sinter: --dim %s=%s: expected an integer 1..2^40\n",
-                    r->dims[k].name, r->dims[k].value);
-            return false;
-        }
-        symvals[s] = v;
+        symvals[s] = r->dimvals[k];
     }
     return true;
 }
 
+/* "parameter 'x' of graph g (file.sn:3:12)": where p is declared. */
+static const char *param_where(const IrGraph *g, const IrNode *p, char *buf, size_t len)
+{
+    int n = snprintf(buf, len, "parameter '%s' of graph %s", p->a.input.name, g->name);
+    if (p->span.file && n > 0 && (size_t)n < len)
+        snprintf(buf + n, len - (size_t)n, " (%s:%d:%d)", p->span.file->name, p->span.line,
+                 p->span.col);
+    return buf;
+}
+
 /* Bind symbols of param p from an array's shape; false (printed) on a
- * rank or size mismatch. */
+ * rank or size mismatch or an empty dim. */
 static bool bind_from_shape(const IrGraph *g, const IrNode *p, const NpyArray *a,
                             const char *file, int64_t *symvals)
 {
-    char type[256];
+    char type[256], where[512];
+    ir_type_str(g, p, type, sizeof type);
+    param_where(g, p, where, sizeof where);
     if (a->rank != p->rank) {
-        fprintf(stderr, "sinter: %s: parameter '%s' is %s (rank %d) but the array has rank %d\n",
-                file, p->a.input.name, ir_type_str(g, p, type, sizeof type), p->rank, a->rank);
+        fprintf(stderr, "sinter: %s: %s is %s (rank %d) but the array has rank %d\n", file,
+                where, type, p->rank, a->rank);
         return false;
     }
     for (int d = 0; d < p->rank; d++) {
         Dim dim = p->shape[d];
+        if (a->shape[d] < 1 || a->shape[d] > MAX_DIM) {
+            fprintf(stderr, "sinter: %s: %s is %s but dim %d of the array is %" PRId64
+                    "; sizes are 1..2^40\n", file, where, type, d, a->shape[d]);
+            return false;
+        }
         if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0)
             symvals[dim.syms[0]] = a->shape[d] / dim.coef;
         int64_t want = dim_eval(dim, symvals);
         if (want != a->shape[d]) {
-            fprintf(stderr, "sinter: %s: parameter '%s' is %s but dim %d of the array is %" PRId64
-                    "%s\n", file, p->a.input.name, ir_type_str(g, p, type, sizeof type), d,
-                    a->shape[d], want < 0 ? " (symbol not bound)" : "");
+            fprintf(stderr, "sinter: %s: %s is %s but dim %d of the array is %" PRId64 "%s\n",
+                    file, where, type, d, a->shape[d], want < 0 ? " (symbol not bound)" : "");
             return false;
         }
     }
@@ -263,6 +278,24 @@ static bool npy_input(const IrNode *p, const NpyArray *a, const char *file, IrBu
     return true;
 }
 
+/* A buffer for param p at these sizes; false (printed, located) if it is
+ * too large. */
+static bool alloc_param(const IrGraph *g, const IrNode *p, const int64_t *symvals, IrBuf *b)
+{
+    int64_t shape[IR_MAX_RANK];
+    for (int d = 0; d < p->rank; d++)
+        shape[d] = dim_eval(p->shape[d], symvals);
+    if (ir_buf_alloc(b, p->dtype, p->rank, shape))
+        return true;
+    char type[256], where[512];
+    fprintf(stderr, "sinter: %s is too large to hold: %s\n", param_where(g, p, where, sizeof where),
+            ir_type_str(g, p, type, sizeof type));
+    for (int s = 0; s < g->nsym; s++)
+        fprintf(stderr, "%s%s=%" PRId64, s ? ", " : "  with ", g->syms[s], symvals[s]);
+    fputs(g->nsym ? "\n" : "", stderr);
+    return false;
+}
+
 static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
 {
     NpyArray arrays[MAX_ARGS];
@@ -274,6 +307,8 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         memset(&arrays[k], 0, sizeof arrays[k]);
         if (which[k] < 0) {
             fprintf(stderr, "sinter: graph %s has no parameter '%s'\n", g->name, r->inputs[k].name);
+            ok = false;
+        } else if (!cli_input_ok(r->inputs[k].value, CLI_MAX_NPY_BYTES)) {
             ok = false;
         } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
             fprintf(stderr, "sinter: %s\n", err);
@@ -291,16 +326,8 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         }
     for (int k = 0; ok && k < r->ninput; k++) /* re-check shapes now all symbols are bound */
         ok = bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value, symvals);
-    for (int i = 0; ok && i < g->nparam; i++) {
-        const IrNode *p = g->params[i];
-        int64_t shape[IR_MAX_RANK];
-        for (int d = 0; d < p->rank; d++)
-            shape[d] = dim_eval(p->shape[d], symvals);
-        if (!ir_buf_alloc(&bufs[i], p->dtype, p->rank, shape)) {
-            fprintf(stderr, "sinter: parameter '%s' is too large\n", p->a.input.name);
-            ok = false;
-        }
-    }
+    for (int i = 0; ok && i < g->nparam; i++)
+        ok = alloc_param(g, g->params[i], symvals, &bufs[i]);
     uint64_t state = r->seed;
     bool any_random = false;
     for (int i = 0; ok && i < g->nparam; i++) {
@@ -330,9 +357,41 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
 
 /* ------------------------------------------------------------ outputs */
 
+/* One line per output on stdout: its type and shape, and without
+ * --output-dir a summary of its values. */
+static void describe_output(const IrGraph *g, int i, const IrBuf *b, const char *path)
+{
+    char type[256];
+    printf("out%d%s%s: %s", i, g->out_names[i] ? " " : "", g->out_names[i] ? g->out_names[i] : "",
+           ir_type_str(g, g->outs[i], type, sizeof type));
+    if (path) {
+        printf(" -> %s\n", path);
+        return;
+    }
+    printf(" [");
+    for (int d = 0; d < b->rank; d++)
+        printf("%s%" PRId64, d ? ", " : "", b->shape[d]);
+    double lo = 0, hi = 0, sum = 0;
+    for (int64_t k = 0; k < b->numel; k++) {
+        double v = dt_is_float(b->dtype) ? b->f[k] : (double)b->i[k];
+        lo = k == 0 || v < lo ? v : lo;
+        hi = k == 0 || v > hi ? v : hi;
+        sum += v;
+    }
+    printf("]: min %.6g, max %.6g, mean %.6g; first:", lo, hi, b->numel ? sum / (double)b->numel
+                                                                        : 0.0);
+    for (int64_t k = 0; k < b->numel && k < 4; k++)
+        printf(" %.6g", dt_is_float(b->dtype) ? b->f[k] : (double)b->i[k]);
+    printf("%s\n", b->numel > 4 ? " ..." : "");
+}
+
 static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs *r)
 {
-    char path[4096], err[512];
+    char path[4096], err[4400];
+    if (!r->outdir) {
+        describe_output(g, i, b, NULL);
+        return true;
+    }
     snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, i);
     DType t = b->dtype;
     void *data = NULL;
@@ -371,62 +430,95 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         fprintf(stderr, "sinter: %s\n", err);
         return false;
     }
-    char type[256];
-    printf("out%d%s%s: %s -> %s\n", i, g->out_names[i] ? " " : "",
-           g->out_names[i] ? g->out_names[i] : "", ir_type_str(g, g->outs[i], type, sizeof type),
-           path);
+    describe_output(g, i, b, path);
     return true;
 }
 
 /* The oracle, the fused kernels through the kernel-IR executor, or (run)
  * the GPU. */
-static bool run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
-                      IrBuf *outs, Diag *d)
+static bool run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
+                      const IrBuf *ins, IrBuf *outs, Diag *d)
 {
     if (r->run)
-        return cli_run_graph(g, r, symvals, ins, outs, d);
+        return cli_run_graph(g, c, r, symvals, ins, outs, d);
     if (!r->fused)
         return ir_interp(g, symvals, ins, outs, d);
-    KProgram *p = pass_pipeline(g, d, NULL);
-    return p && kexec_run(p, symvals, ins, outs, NULL, d);
+    return kexec_run(c->graphs[0].prog, symvals, ins, outs, NULL, d);
+}
+
+/* The graph to run: compiled by the driver as far as the verb needs
+ * (ref: the IR; ref --fused: the kernels; run: the bundle, with the IR
+ * kept for the reference), or (run BUNDLE) described from the bundle. */
+static IrGraph *prepare(RefArgs *r, Arena *a, SnCompiled *c)
+{
+    memset(c, 0, sizeof *c);
+    if (r->run && cli_has_suffix(r->path, ".snb"))
+        return cli_input_ok(r->path, CLI_MAX_BUNDLE_BYTES) ? cli_bundle_signature(r, a) : NULL;
+    CgTarget t[2];
+    SnCompileOptions opt = {.paths = (const char *const *)&r->path, .npath = 1,
+                            .graph = r->graph, .one_graph = true, .keep_reference = r->run,
+                            .targets = t, .ntarget = cli_default_targets(t)};
+    SnStage stop = r->run ? SN_STAGE_BUNDLE : r->fused ? SN_STAGE_KERNELS : SN_STAGE_IR;
+    Diag d;
+    diag_init(&d);
+    bool ok = cli_input_ok(r->path, CLI_MAX_SOURCE_BYTES) && sn_compile(&opt, stop, NULL, NULL,
+                                                                        a, c, &d);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    if (!ok)
+        return NULL;
+    return r->run ? c->graphs[0].reference : c->graphs[0].graph;
+}
+
+/* The output directory, made when missing. */
+static bool output_dir(const char *dir)
+{
+    struct stat st;
+    if (!dir || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+        return true;
+    if (mkdir(dir, 0777) == 0)
+        return true;
+    fprintf(stderr, "sinter: cannot create output directory '%s': %s\n", dir, strerror(errno));
+    return false;
+}
+
+static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
+                   const IrBuf *ins)
+{
+    IrBuf *outs = calloc((size_t)g->nout + 1, sizeof(IrBuf));
+    Diag d;
+    diag_init(&d);
+    int status = EXIT_USER;
+    if (outs && run_graph(g, c, r, symvals, ins, outs, &d)) {
+        status = EXIT_OK;
+        for (int i = 0; i < g->nout && status == EXIT_OK; i++)
+            if (!write_output(g, i, &outs[i], r))
+                status = EXIT_USER;
+        for (int i = 0; i < g->nout; i++)
+            ir_buf_free(&outs[i]);
+    }
+    diag_print(&d, stderr);
+    diag_free(&d);
+    free(outs);
+    return status;
 }
 
 static int ref_or_run(int argc, char **argv, bool run)
 {
     RefArgs r = {0};
     parse_args(argc, argv, &r, run);
-    Arena *a = arena_new();
-    int status = EXIT_USER;
-    size_t plen = strlen(r.path);
-    bool bundle = run && plen > 4 && strcmp(r.path + plen - 4, ".snb") == 0;
-    if (bundle && r.check)
+    if (r.run && r.check && cli_has_suffix(r.path, ".snb"))
         cli_usage_error("run", "--check compares with the reference interpreter, which needs "
                                "the .sn source, not a bundle");
-    IrModule *m = bundle ? NULL : cli_compile_file(r.path, a);
-    IrGraph *g = bundle ? cli_bundle_signature(&r, a)
-                        : m ? cli_find_graph(m, r.path, r.graph) : NULL;
+    Arena *a = arena_new();
+    SnCompiled c;
+    IrGraph *g = prepare(&r, a, &c);
     int64_t *symvals = g ? calloc((size_t)g->nsym + 1, sizeof(int64_t)) : NULL;
     IrBuf *ins = g ? calloc((size_t)g->nparam + 1, sizeof(IrBuf)) : NULL;
-    IrBuf *outs = g ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;
-    if (g && bind_dims(g, &r, symvals) && load_inputs(g, &r, symvals, ins)) {
-        struct stat st;
-        if (stat(r.outdir, &st) != 0 && mkdir(r.outdir, 0777) != 0) {
-            fprintf(stderr, "sinter: cannot create output directory '%s'\n", r.outdir);
-        } else {
-            Diag d;
-            diag_init(&d);
-            if (run_graph(g, &r, symvals, ins, outs, &d)) {
-                status = EXIT_OK;
-                for (int i = 0; i < g->nout && status == EXIT_OK; i++)
-                    if (!write_output(g, i, &outs[i], &r))
-                        status = EXIT_USER;
-                for (int i = 0; i < g->nout; i++)
-                    ir_buf_free(&outs[i]);
-            }
-            diag_print(&d, stderr);
-            diag_free(&d);
-        }
-    }
+    int status = EXIT_USER;
+    if (g && bind_dims(g, &r, symvals) && load_inputs(g, &r, symvals, ins) &&
+        output_dir(r.outdir))
+        status = execute(g, &c, &r, symvals, ins);
     for (int i = 0; g && i < g->nparam; i++)
         ir_buf_free(&ins[i]);
     for (int k = 0; k < r.ndim; k++)
@@ -435,7 +527,7 @@ static int ref_or_run(int argc, char **argv, bool run)
         free((void *)r.inputs[k].name);
     free(symvals);
     free(ins);
-    free(outs);
+    sn_compiled_free(&c);
     arena_free(a);
     return status;
 }

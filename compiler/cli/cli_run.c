@@ -16,25 +16,41 @@
 #include <string.h>
 #include <time.h>
 
-#include "bundle.h"
-#include "cli.h"
+#include "exec.h"
 #include "kexec.h"
-#include "passes.h"
 #include "sinter.h"
 
 const char *const cli_usage_run =
     "usage: sinter run FILE.sn|BUNDLE.snb [--graph G] [--dim NAME=N]...\n"
-    "                  [--input NAME=FILE.npy]...\n"
-    "                  [--output-dir D] [--seed S] [--raw] [--check] [--bench]\n"
-    "                  [--bench-iters N]\n"
+    "                  [--input NAME=FILE.npy]... [--output-dir D] [--seed S] [--raw]\n"
+    "                  [--check] [--bench [--bench-iters N]]\n"
     "\n"
-    "Run graph G of FILE on the GPU: compile it, load it through the runtime\n"
-    "(JIT with the on-disk cache), launch, and write the outputs as `sinter ref`\n"
-    "does.  Without a GPU, run the fused kernels on the CPU instead.  A bundle\n"
-    "(sinter compile) runs as it is; --check then needs the .sn source.\n"
+    "Run graph G of FILE on the GPU: compile it (as sinter compile does, for\n"
+    "cuda:sm_90 and hip:gfx942 sources), load it through the runtime (JIT with\n"
+    "the on-disk cache), launch, and summarize the outputs as `sinter ref` does.\n"
+    "Without a GPU it says so and runs the compiled kernels on the CPU (the\n"
+    "kernel-IR executor).  A bundle (sinter compile) runs as it is.\n"
+    "  --dim, --input, --seed, --raw   as for `sinter ref` (see sinter ref --help)\n"
+    "  --output-dir D   also write D/out0.npy, D/out1.npy, ... (D is created if\n"
+    "                   missing); without it nothing is written\n"
     "  --check          compare every output with the reference interpreter\n"
-    "  --bench          time the launch (median of >= 100, L2 defeated) and\n"
-    "                   compare with a device-to-device copy\n";
+    "                   (needs the .sn source); exit 1 when an element is off by\n"
+    "                   more than its dtype's rounding step\n"
+    "  --bench          time the launch (needs a GPU): the median of at least 100\n"
+    "                   launches, inputs rotated through more memory than the L2\n"
+    "                   holds, compared with a device-to-device copy\n"
+    "  --bench-iters N  launches timed by --bench (default and minimum 100)\n"
+    "\n"
+    "Environment (read by the runtime):\n"
+    "  SINTER_CACHE_DIR   where JIT binaries are cached (default\n"
+    "                     $XDG_CACHE_HOME/sinter or ~/.cache/sinter)\n"
+    "  SINTER_NVRTC, SINTER_HIPRTC   the NVRTC / hiprtc library to dlopen\n"
+    "  SINTER_HIP_ARCH    the AMD arch to compile for, instead of the device's\n"
+    "  SINTER_PDL         0: no programmatic dependent launch; 1: PDL for a\n"
+    "                     graph's first kernel too (default: between its kernels)\n"
+    "  SINTER_FEW_ROWS    always or never: force or forbid the few-rows kernels\n"
+    "  SINTER_LOG         1, or a list of jit,cache,launch: log what the runtime\n"
+    "                     does to stderr\n";
 
 #define BENCH_MIN_ITERS 100
 #define ROTATE_BYTES (512u << 20)   /* more than any L2 (H100: 50 MB) */
@@ -297,40 +313,26 @@ static void bench(const IrGraph *g, sn_graph *gr, const int64_t *symvals, const 
 
 /* ------------------------------------------------------------ the verb */
 
-static bool cpu_fallback(IrGraph *g, const int64_t *symvals, const IrBuf *ins, IrBuf *outs,
-                         Diag *d)
+static bool cpu_fallback(const SnCompiled *c, const int64_t *symvals, const IrBuf *ins,
+                         IrBuf *outs, Diag *d)
 {
     fprintf(stderr, "sinter: %s; running the fused kernels on the CPU (kernel-IR executor)\n",
             sn_last_error());
-    KProgram *p = pass_pipeline(g, d, NULL);
-    return p && kexec_run(p, symvals, ins, outs, NULL, d);
+    return kexec_run(c->graphs[0].prog, symvals, ins, outs, NULL, d);
 }
 
-static sn_graph *load(IrGraph *g, sn_bundle **bundle, Diag *d)
+/* The driver's bundle of the graph, on the device. */
+static sn_graph *load(const SnCompiled *c, sn_bundle **bundle)
 {
-    CgTarget targets[2];
-    Diag td;
-    diag_init(&td);
-    cg_target("cuda:sm_90", &targets[0], &td);
-    cg_target("hip:gfx942", &targets[1], &td);
-    diag_free(&td);
-    BundleGraph bg;
-    if (!bundle_add_graph(&bg, g, targets, 2, false, d))
-        return NULL;
-    unsigned char *bytes;
-    size_t len;
-    if (!bundle_encode(&bg, 1, &bytes, &len))
-        return NULL;
     double t0 = now_ms();
-    sn_status s = sn_bundle_load_memory(bytes, len, bundle);
-    free(bytes);
-    if (s != SN_OK) {
+    if (sn_bundle_load_memory(c->bytes, c->len, bundle) != SN_OK) {
         fprintf(stderr, "sinter: loading on the GPU failed: %s\n", sn_last_error());
         return NULL;
     }
-    fprintf(stderr, "sinter: loaded %s in %.1f ms (JIT through the on-disk cache)\n", g->name,
+    const char *name = c->graphs[0].graph->name;
+    fprintf(stderr, "sinter: loaded %s in %.1f ms (JIT through the on-disk cache)\n", name,
             now_ms() - t0);
-    return sn_bundle_graph(*bundle, g->name);
+    return sn_bundle_graph(*bundle, name);
 }
 
 IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
@@ -396,8 +398,8 @@ IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
     return g;
 }
 
-bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const IrBuf *ins,
-                   IrBuf *outs, Diag *d)
+bool cli_run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
+                   const IrBuf *ins, IrBuf *outs, Diag *d)
 {
     char arch[64], name[256];
     IrBuf *want = r->check ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;
@@ -408,10 +410,14 @@ bool cli_run_graph(IrGraph *g, const RefArgs *r, const int64_t *symvals, const I
     bool ok;
     sn_bundle *bundle = NULL;
     if (sn_dev_info(arch, sizeof arch, name, sizeof name) != SN_OK) {
-        ok = cpu_fallback(g, symvals, ins, outs, d);
+        if (r->bench)
+            fprintf(stderr, "sinter: --bench needs a GPU: %s\n", sn_last_error());
+        ok = !r->bench && !r->loaded && cpu_fallback(c, symvals, ins, outs, d);
+        if (r->loaded)
+            fprintf(stderr, "sinter: %s; a bundle runs on a GPU only\n", sn_last_error());
     } else {
         fprintf(stderr, "sinter: device %s (%s)\n", name, arch);
-        sn_graph *gr = r->loaded ? r->loaded : load(g, &bundle, d);
+        sn_graph *gr = r->loaded ? r->loaded : load(c, &bundle);
         DevTensors dt = {0};
         ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) && alloc_workspace(gr, &dt, g->nparam) &&
              sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, dt.ws, dt.ws_size,

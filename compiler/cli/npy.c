@@ -10,6 +10,7 @@
  * entry points copy it to the caller's err with the path as a prefix.
  * libc only; assumes a little-endian host (checked at compile time). */
 #include "npy.h"
+#include "files.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -680,24 +681,18 @@ static bool check_write_args(NpyKind kind, int itemsize, int rank,
     return true;
 }
 
-static bool write_file(const char *path, const char *hdr, size_t hlen,
-                       const void *data, size_t nbytes, char *msg)
+typedef struct {
+    const char *hdr;
+    size_t hlen;
+    const void *data;
+    size_t nbytes;
+} Body;
+
+static bool write_body(FILE *f, void *ctx)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return fail(msg, "cannot create: %s", strerror(errno));
-    bool ok = fwrite(hdr, 1, hlen, f) == hlen &&
-              (nbytes == 0 || fwrite(data, 1, nbytes, f) == nbytes);
-    int e = errno;
-    if (fclose(f) != 0 && ok) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) {
-        remove(path);
-        return fail(msg, "write failed: %s", strerror(e));
-    }
-    return true;
+    const Body *b = ctx;
+    return fwrite(b->hdr, 1, b->hlen, f) == b->hlen &&
+           (b->nbytes == 0 || fwrite(b->data, 1, b->nbytes, f) == b->nbytes);
 }
 
 bool npy_write(const char *path, NpyKind kind, int itemsize, int rank,
@@ -706,14 +701,12 @@ bool npy_write(const char *path, NpyKind kind, int itemsize, int rank,
 {
     char msg[MSG_LEN], hdr[1024];
     size_t nbytes = 0;
-    bool ok = check_write_args(kind, itemsize, rank, shape, data, &nbytes, msg);
-    if (ok) {
-        size_t hlen = build_header(hdr, sizeof hdr, kind, itemsize, rank, shape);
-        ok = write_file(path, hdr, hlen, data, nbytes, msg);
-    }
-    if (!ok)
+    if (!check_write_args(kind, itemsize, rank, shape, data, &nbytes, msg)) {
         report(err, errlen, path, msg);
-    return ok;
+        return false;
+    }
+    Body b = {hdr, build_header(hdr, sizeof hdr, kind, itemsize, rank, shape), data, nbytes};
+    return file_replace(path, write_body, &b, err, errlen);
 }
 
 /* ---- element access ------------------------------------------------------ */

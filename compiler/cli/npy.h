@@ -45,7 +45,9 @@ bool npy_read_mem(const void *bytes, size_t len, NpyArray *out, char *err,
                   size_t errlen);
 /* Fails (with err set) on an invalid kind/itemsize pair, rank outside
  * 0..NPY_MAX_RANK, a negative or overflowing shape, or an I/O error; a
- * partially written file is removed.  data may be NULL when numel is 0. */
+ * file is replaced atomically (files.h: a temporary beside it, fsync'd and
+ * renamed), so a failed write leaves an existing file as it was.  data may
+ * be NULL when numel is 0. */
 bool npy_write(const char *path, NpyKind kind, int itemsize, int rank,
                const int64_t *shape, const void *data, char *err,
                size_t errlen);

@@ -1,6 +1,7 @@
 /* examples/embed/main.c - a program that carries its fused kernels inside
- * itself: `sinter compile add_rms_norm_fp8.sn --emit-c add_rms_norm_fp8.c`
- * turns the bundle into a byte array with a typed launch function, and this
+ * itself: `sinter compile add_rms_norm_fp8.sn -o x.snb --emit-c
+ * add_rms_norm_fp8.c --name sinter` turns the bundle into a byte array with
+ * a typed launch function, declared in add_rms_norm_fp8.h, and this
  * program calls it on device buffers it allocates with the runtime's
  * helpers (a real engine passes its framework's tensors instead).
  *
@@ -10,13 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sinter.h>
-
-/* from the generated add_rms_norm_fp8.c */
-sn_status sinter_bundle_load(sn_bundle **out);
-sn_status sinter_add_rms_norm_fp8(sn_bundle *b, int64_t T, const void *x, int64_t x_stride0,
-                                  const void *residual, int64_t residual_stride0, const void *w,
-                                  double scale, void *out0, void *h, void *stream);
+#include "add_rms_norm_fp8.h" /* generated: sinter_bundle_load, sinter_add_rms_norm_fp8 */
 
 static unsigned short bf16(float f)
 {

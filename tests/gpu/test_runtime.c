@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bundle.h"
+#include "driver.h"
 #include "front.h"
 #include "internal.h"
 #include "interp.h"
@@ -61,20 +61,20 @@ static bool compile(const char *path, Compiled *c, Arena *a)
 {
     Diag d;
     diag_init(&d);
-    SrcFile *f = front_read_file(a, path, &d);
-    IrModule *m = f ? front_compile(f, a, &d) : NULL;
     CgTarget t[2];
     cg_target("cuda:sm_90", &t[0], &d);
     cg_target("hip:gfx942", &t[1], &d);
-    BundleGraph bg;
-    bool ok = m && m->ngraph == 1 && !d.nerrors && bundle_add_graph(&bg, m->graphs[0], t, 2,
-                                                                     false, &d) &&
-              bundle_encode(&bg, 1, &c->bundle, &c->len);
+    SnCompileOptions opt = {.paths = &path, .npath = 1, .one_graph = true, .keep_reference = true,
+                            .targets = t, .ntarget = 2};
+    SnCompiled sc;
+    bool ok = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &sc, &d);
     diag_print(&d, stderr);
     diag_free(&d);
     if (!ok)
         return false;
-    c->g = m->graphs[0];
+    c->bundle = sc.bytes;
+    c->len = sc.len;
+    c->g = sc.graphs[0].reference;
     if (sn_bundle_load_memory(c->bundle, c->len, &c->b) != SN_OK) {
         printf("load: %s\n", sn_last_error());
         return false;

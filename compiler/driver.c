@@ -1,0 +1,248 @@
+/* driver.c - the compile pipeline (driver.h), read top to bottom in
+ * sn_compile and compile_graph. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "front.h"
+#include "jit.h"
+
+static const Span nowhere;
+
+static bool stage_done(SnDumpHook hook, void *ctx, SnStage s, const SnCompiled *c, int graph)
+{
+    return !hook || hook(ctx, s, c, graph);
+}
+
+/* ------------------------------------------------- choosing the graphs */
+
+static void list_graphs(char *buf, size_t len, const SnCompiled *c)
+{
+    size_t pos = 0;
+    buf[0] = 0;
+    for (int i = 0; i < c->ngraph && pos < len; i++)
+        pos += (size_t)snprintf(buf + pos, len - pos, " %s", c->graphs[i].graph->name);
+}
+
+/* Keep the graph named opt->graph (if given) and check one_graph. */
+static bool select_graphs(const SnCompileOptions *opt, SnCompiled *c, Diag *d)
+{
+    char names[1024];
+    list_graphs(names, sizeof names, c);
+    const char *path = opt->npath == 1 ? opt->paths[0] : "the input";
+    if (opt->graph) {
+        int keep = 0;
+        for (int i = 0; i < c->ngraph; i++)
+            if (!strcmp(c->graphs[i].graph->name, opt->graph))
+                c->graphs[keep++] = c->graphs[i];
+        if (!keep)
+            diag_error(d, nowhere, "%s has no graph '%s'; its graphs:%s", path, opt->graph, names);
+        c->ngraph = keep;
+        return keep > 0;
+    }
+    if (opt->one_graph && c->ngraph != 1) {
+        diag_error(d, nowhere, "%s has %d graphs; choose one with --graph:%s", path, c->ngraph,
+                   names);
+        return false;
+    }
+    return true;
+}
+
+/* Two graphs of one name (from different files: the front end refuses them
+ * within a file) would make the bundle ambiguous. */
+static bool distinct_names(const SnCompiled *c, Diag *d)
+{
+    for (int i = 0; i < c->ngraph; i++)
+        for (int j = 0; j < i; j++) {
+            const IrGraph *a = c->graphs[j].graph, *b = c->graphs[i].graph;
+            if (strcmp(a->name, b->name) != 0)
+                continue;
+            diag_error(d, b->span, "graph '%s' is defined twice: in %s and in %s", b->name,
+                       c->graphs[j].path, c->graphs[i].path);
+            diag_note(d, a->span, "the other '%s' is here", a->name);
+            return false;
+        }
+    return true;
+}
+
+/* ------------------------------------------------------- front end */
+
+static void add_module(SnCompiled *c, const char *path, const IrModule *m, const IrModule *ref,
+                       Arena *a)
+{
+    if (c->ngraph + m->ngraph > c->cap) { /* doubling: many files stay linear */
+        c->cap = 2 * (c->ngraph + m->ngraph);
+        SnGraphResult *all = ARENA_ARRAY(a, SnGraphResult, c->cap);
+        if (c->ngraph)
+            memcpy(all, c->graphs, sizeof *all * (size_t)c->ngraph);
+        c->graphs = all;
+    }
+    for (int i = 0; i < m->ngraph; i++) {
+        SnGraphResult *r = &c->graphs[c->ngraph + i];
+        memset(r, 0, sizeof *r);
+        r->graph = m->graphs[i];
+        r->reference = ref ? ref->graphs[i] : NULL;
+        r->path = path;
+    }
+    c->ngraph += m->ngraph;
+}
+
+/* Read, parse and lower one file; the AST hook sees it parsed. */
+static bool front(const SnCompileOptions *opt, int i, SnStage stop, SnDumpHook hook,
+                  void *ctx, Arena *a, SnCompiled *c, Diag *d)
+{
+    const char *path = opt->paths[i], *text = opt->texts ? opt->texts[i] : NULL;
+    SrcFile *f = text ? front_source(a, path, text, strlen(text)) : front_read_file(a, path, d);
+    if (!f)
+        return false;
+    AstFile *ast = front_parse(f, a, d);
+    c->file = f;
+    c->ast = ast;
+    if (stop == SN_STAGE_AST)
+        return !d->nerrors && stage_done(hook, ctx, SN_STAGE_AST, c, -1);
+    IrModule *m = front_lower(ast, a, d); /* reports every graph's first error */
+    if (d->nerrors)
+        return false;
+    /* the reference from a second parse: lowering never shares nodes with it */
+    IrModule *ref = opt->keep_reference ? front_lower(front_parse(f, a, d), a, d) : NULL;
+    add_module(c, path, m, ref, a);
+    return true;
+}
+
+/* ------------------------------------------------------ the back end */
+
+/* One source per dialect of the targets serves every arch of it. */
+static bool emit_code(SnGraphResult *r, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
+{
+    BundleGraph *bg = &r->bundle;
+    for (int t = 0; t < ntarget; t++) {
+        bool have = false;
+        for (int v = 0; v < bg->nvariant; v++)
+            have |= bg->variants[v].target.dialect == targets[t].dialect;
+        if (have || bg->nvariant == BUNDLE_MAX_VARIANTS)
+            continue;
+        BundleVariant *var = &bg->variants[bg->nvariant];
+        var->target = targets[t];
+        if (!cg_emit(r->prog, &targets[t], a, &var->module, d))
+            return false;
+        bg->nvariant++;
+    }
+    return true;
+}
+
+static bool precompile_one(BundleVariant *var, const char *graph, const char *arch, Arena *a,
+                           Diag *d)
+{
+    RtCompiler c = var->target.dialect == CG_CUDA ? RT_NVRTC : RT_HIPRTC;
+    char version[128], err[16384];
+    RtJitOutput out;
+    if (!rt_jit_probe(c, version, sizeof version)) {
+        diag_error(d, nowhere, "--precompile: %s", version);
+        return false;
+    }
+    if (!rt_jit_compile(c, var->module.source, graph, arch, &out, err, sizeof err)) {
+        diag_error(d, nowhere, "--precompile of graph %s: %s", graph, err);
+        rt_jit_free(&out);
+        return false;
+    }
+    BundleBinary *bin = &var->binaries[var->nbinary++];
+    bin->arch = arch;
+    bin->compiler = arena_strdup(a, version);
+    void *code = arena_alloc(a, out.size ? out.size : 1);
+    memcpy(code, out.binary, out.size);
+    bin->code = code;
+    bin->size = out.size;
+    rt_jit_free(&out);
+    return true;
+}
+
+/* A binary for every target arch of each variant's dialect. */
+static bool precompile(SnGraphResult *r, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
+{
+    BundleGraph *bg = &r->bundle;
+    for (int v = 0; v < bg->nvariant; v++) {
+        BundleVariant *var = &bg->variants[v];
+        for (int t = 0; t < ntarget; t++) {
+            if (targets[t].dialect != var->target.dialect)
+                continue;
+            if (var->nbinary == BUNDLE_MAX_BINARIES) {
+                diag_error(d, nowhere, "--precompile: more than %d archs of one dialect",
+                           BUNDLE_MAX_BINARIES);
+                return false;
+            }
+            if (!precompile_one(var, r->graph->name, targets[t].arch, a, d))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* One graph from the graph IR on: each stage, then its hook. */
+static bool compile_graph(const SnCompileOptions *opt, SnStage stop, SnDumpHook hook, void *ctx,
+                          Arena *a, SnCompiled *c, int i, Diag *d)
+{
+    SnGraphResult *r = &c->graphs[i];
+    if (!stage_done(hook, ctx, SN_STAGE_IR, c, i))
+        return false;
+    if (stop == SN_STAGE_IR)
+        return true;
+    r->prog = pass_pipeline(r->graph, d, &r->plan); /* verified between passes */
+    if (!r->prog || !stage_done(hook, ctx, SN_STAGE_FUSED, c, i))
+        return false;
+    if (stop == SN_STAGE_FUSED)
+        return true;
+    r->bundle.prog = r->prog;
+    r->bundle.alias = ARENA_ARRAY(a, int, r->graph->nout + 1);
+    for (int o = 0; o < r->graph->nout; o++)
+        r->bundle.alias[o] = pass_alias(r->prog, o);
+    if (!stage_done(hook, ctx, SN_STAGE_KERNELS, c, i))
+        return false;
+    if (stop == SN_STAGE_KERNELS)
+        return true;
+    if (!emit_code(r, opt->targets, opt->ntarget, a, d))
+        return false;
+    if (opt->precompile && !precompile(r, opt->targets, opt->ntarget, a, d))
+        return false;
+    if (!bundle_fits_format(&r->bundle, a, d))
+        return false;
+    return stage_done(hook, ctx, SN_STAGE_CODE, c, i);
+}
+
+static bool encode(SnCompiled *c, Arena *a, Diag *d)
+{
+    BundleGraph *list = ARENA_ARRAY(a, BundleGraph, c->ngraph + 1);
+    for (int i = 0; i < c->ngraph; i++)
+        list[i] = c->graphs[i].bundle;
+    if (bundle_encode(list, c->ngraph, &c->bytes, &c->len))
+        return true;
+    diag_error(d, nowhere, "out of memory encoding the bundle");
+    return false;
+}
+
+/* ---------------------------------------------------------- pipeline */
+
+bool sn_compile(const SnCompileOptions *opt, SnStage stop, SnDumpHook hook, void *ctx,
+                Arena *a, SnCompiled *out, Diag *d)
+{
+    memset(out, 0, sizeof *out);
+    for (int f = 0; f < opt->npath; f++)
+        if (!front(opt, f, stop, hook, ctx, a, out, d))
+            return false;
+    if (stop == SN_STAGE_AST)
+        return true;
+    if (!distinct_names(out, d) || !select_graphs(opt, out, d))
+        return false;
+    for (int i = 0; i < out->ngraph; i++)
+        if (!compile_graph(opt, stop, hook, ctx, a, out, i, d))
+            return false;
+    if (stop < SN_STAGE_BUNDLE)
+        return true;
+    return encode(out, a, d) && stage_done(hook, ctx, SN_STAGE_BUNDLE, out, -1);
+}
+
+void sn_compiled_free(SnCompiled *c)
+{
+    free(c->bytes);
+    c->bytes = NULL;
+}
