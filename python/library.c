@@ -158,6 +158,10 @@ static int load_device(PxLibrary *self)
     Py_END_ALLOW_THREADS
     if (s != SN_OK)
         return px_raise("%s", sn_last_error()), -1;
+    if (self->device) { /* another thread loaded it meanwhile */
+        sn_bundle_free(b);
+        return 0;
+    }
     for (int i = 0; i < self->ngraph; i++)
         self->graphs[i].dev = sn_bundle_graph(b, self->graphs[i].name);
     self->device = b;
@@ -177,7 +181,8 @@ typedef struct {
     PxGraph *g;
     PxArg *ins, *outs;
     PyObject *outobjs;         /* tuple of the outputs, returned */
-    PyObject *alloc, *stream;  /* from the context callback */
+    PyObject *alloc, *stream;  /* from the context callback: the allocator, the launch stream */
+    PyObject *dlstream;        /* and the stream __dlpack__ is given */
     int device, device_id;     /* of the first tensor; 0 before one is seen */
     const char *first;         /* its name */
     int64_t syms[PX_MAX_SYMS];
@@ -207,7 +212,11 @@ static int same_device(Call *c, const PxArg *a, const char *role, const char *na
 }
 
 /* The context callback, called with the first tensor given (an input, or
- * else an output): (allocator or None, stream or None). */
+ * else an output): (allocator or None, launch stream or None[, stream for
+ * __dlpack__]).  The third defaults to the launch stream; PyTorch's gets
+ * -1 when the launch stream is its current one (no cross-stream sync: a
+ * torch.cuda.ExternalStream of the current stream's handle compares
+ * unequal to it, and each export would record and wait on an event). */
 static int get_context(Call *c, PyObject *args, PyObject *out, PyObject *stream,
                        PyObject *context)
 {
@@ -221,9 +230,13 @@ static int get_context(Call *c, PyObject *args, PyObject *out, PyObject *stream,
     PyObject *r = PyObject_CallFunctionObjArgs(context, first ? first : Py_None, stream, NULL);
     if (!r)
         return -1;
-    int ok = PyArg_ParseTuple(r, "OO", &c->alloc, &c->stream);
+    c->dlstream = NULL;
+    int ok = PyArg_ParseTuple(r, "OO|O", &c->alloc, &c->stream, &c->dlstream);
+    if (!c->dlstream)
+        c->dlstream = c->stream;
     Py_XINCREF(c->alloc);
     Py_XINCREF(c->stream);
+    Py_XINCREF(c->dlstream);
     Py_DECREF(r);
     return ok ? 0 : -1;
 }
@@ -264,7 +277,7 @@ static int import_inputs(Call *c, PyObject *args)
 {
     for (int i = 0; i < c->g->nin; i++) {
         const PxParam *p = &c->g->ins[i];
-        if (px_arg_import(PyTuple_GET_ITEM(args, i), p, "input", c->stream, &c->ins[i]) < 0 ||
+        if (px_arg_import(PyTuple_GET_ITEM(args, i), p, "input", c->dlstream, &c->ins[i]) < 0 ||
             same_device(c, &c->ins[i], "input", p->name) < 0)
             return -1;
     }
@@ -284,7 +297,7 @@ static int outputs(Call *c)
                 return -1;
             PyTuple_SetItem(c->outobjs, o, obj);
         }
-        if (px_arg_import(obj, p, "output", c->stream, &c->outs[o]) < 0 ||
+        if (px_arg_import(obj, p, "output", c->dlstream, &c->outs[o]) < 0 ||
             same_device(c, &c->outs[o], "output", p->name) < 0)
             return -1;
         if (c->outs[o].readonly)
@@ -377,7 +390,7 @@ static int run_device(PxLibrary *self, Call *c, size_t workspace)
     PyObject *wobj = NULL;
     int64_t wshape[1] = {(int64_t)workspace};
     if (workspace && (!(wobj = allocate(c, 1, wshape, SN_I8, "workspace")) ||
-                      px_arg_import(wobj, &wp, "output", c->stream, &ws) < 0)) {
+                      px_arg_import(wobj, &wp, "output", c->dlstream, &ws) < 0)) {
         Py_XDECREF(wobj);
         return -1;
     }
@@ -423,7 +436,9 @@ static PyObject *out_tuple(const PxGraph *g, PyObject *out)
     }
     if (g->nout == 1 && !PyList_Check(out) && !PyTuple_CheckExact(out))
         return PyTuple_Pack(1, out);
-    PyObject *t = PySequence_Tuple(out);
+    PyObject *list = PySequence_List(out); /* a new tuple: allocated outputs go into it */
+    PyObject *t = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
     if (t && PyTuple_GET_SIZE(t) != g->nout) {
         px_raise("graph %s has %d outputs, out= gives %zd", g->name, g->nout,
                  PyTuple_GET_SIZE(t));
@@ -462,6 +477,7 @@ static PyObject *lib_run(PxLibrary *self, PyObject *a)
     PyMem_Free(c.outs);
     Py_XDECREF(c.alloc);
     Py_XDECREF(c.stream);
+    Py_XDECREF(c.dlstream);
     if (rc < 0)
         Py_CLEAR(c.outobjs);
     return c.outobjs;

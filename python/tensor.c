@@ -107,8 +107,9 @@ static int from_dltensor(const DLTensor *d, int as, const PxParam *p, const char
     a->t.dtype = (sn_dtype)dt;
     a->t.rank = d->ndim;
     a->t.data = (char *)d->data + d->byte_offset;
-    a->device = d->device.device_type;
-    a->device_id = d->device.device_id;
+    /* pinned host memory (PyTorch's pinned CPU tensors) is host memory */
+    a->device = d->device.device_type == kDLCUDAHost ? PX_CPU : (int)d->device.device_type;
+    a->device_id = d->device.device_type == kDLCUDAHost ? 0 : d->device.device_id;
     int64_t dense = 1;
     for (int k = d->ndim - 1; k >= 0; k--) {
         a->shape[k] = d->shape[k];

@@ -258,14 +258,17 @@ def _torch_dtype(torch, dtype):
 
 
 def _torch_context(t, stream):
+    """PyTorch: its current stream, and __dlpack__(stream=-1) on it (see
+    python/library.c: no event per tensor)."""
     import torch
     dev = t.device
+    dlstream = stream
     if dev.type == "cuda" and stream is None:
-        stream = torch.cuda.current_stream(dev).cuda_stream
+        stream, dlstream = torch.cuda.current_stream(dev).cuda_stream, -1
 
     def alloc(shape, dtype):
         return torch.empty(shape, dtype=_torch_dtype(torch, dtype), device=dev)
-    return alloc, stream
+    return alloc, stream, dlstream
 
 
 def _cupy_context(t, stream):
@@ -294,9 +297,13 @@ def _context(t, stream):
 
 
 def _fallback(t):
-    """A tensor whose __dlpack__ failed: PyTorch's float8 tensors, which
-    PyTorch's DLPack export refused before DLPack 1.1, go as their bytes."""
-    if type(t).__module__.partition(".")[0] != "torch":
+    """A tensor whose __dlpack__ failed goes as its bytes where that is
+    exact: PyTorch's float8 tensors (PyTorch's DLPack export refused them
+    before DLPack 1.1) and NumPy's bool arrays (NumPy < 1.25 refuses them)."""
+    top = type(t).__module__.partition(".")[0]
+    if top == "numpy" and t.dtype == "bool":
+        return Tensor(t.view("uint8"), "bool")
+    if top != "torch":
         return None
     import torch
     names = {torch.float8_e4m3fn: "f8e4m3", torch.float8_e4m3fnuz: "f8e4m3fnuz",

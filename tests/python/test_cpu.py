@@ -157,6 +157,11 @@ def test_native_numpy_dtypes_and_source_text():
     assert isinstance(y, np.ndarray) and y.dtype == np.float32
     np.testing.assert_array_equal(y, x * 0.5)
     np.testing.assert_array_equal(k, [1, 2, 3])
+    mask = sinter.compile("graph mask(b: bool[4], y: f32[4]) {\n"
+                          "    return where(b, y, 0.0), b\n}\n").mask
+    y, b = mask(np.array([1, 0, 1, 0], bool), np.ones(4, np.float32))
+    np.testing.assert_array_equal(y, [1, 0, 1, 0])
+    np.testing.assert_array_equal(np.asarray(b).view(bool), [1, 0, 1, 0])
     assert "__global__" in lib.source("cuda") and "scale" in g.source("cuda")
     with pytest.raises(sinter.Error, match="no hip source"):
         lib.source("hip")
@@ -237,6 +242,9 @@ def test_bad_outputs(rms):
         rms(x, r, w, s, out=[None, strided])
     with pytest.raises(sinter.Error, match="output 'h' overlaps input 'residual'"):
         rms(x, r, w, s, out=[None, sinter.Tensor(r.storage[:, :4096], "bf16")])
+    given = sinter.Tensor(np.zeros((2, 4096), np.uint16), "bf16")
+    q, h = rms(x, r, w, s, out=(None, given))
+    assert h is given and q.dtype == "f8e4m3"
     with pytest.raises(sinter.Error, match="2 outputs, out= gives 1"):
         rms(x, r, w, s, out=[None])
 
