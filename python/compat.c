@@ -12,7 +12,7 @@
 #define PX_MAX_TARGETS 16
 
 /* Every message of d as one string, raised as sinter.Error. */
-static int raise_diag(const Diag *d, const char *what)
+static int raise_diag(const Diag *d)
 {
     char *text = NULL;
     size_t len = 0;
@@ -21,7 +21,7 @@ static int raise_diag(const Diag *d, const char *what)
         diag_print(d, f);
         fclose(f);
     }
-    px_raise("%s%s", what, text && len ? text : "failed with no message\n");
+    px_raise("%s", text && len ? text : "failed with no message\n");
     free(text);
     return -1;
 }
@@ -39,7 +39,7 @@ static int parse_targets(const char *const *specs, int n, CgTarget *out, int *no
     }
     for (int i = 0; i < n; i++)
         if (!cg_target(specs[i], &out[i], d))
-            return raise_diag(d, "target: ");
+            return raise_diag(d);
     *nout = n;
     return 0;
 }
@@ -65,7 +65,7 @@ int px_compile(const char *name, const char *text, size_t len, const char *const
     for (int i = 0; i < m->ngraph && !d.nerrors; i++)
         bundle_add_graph(&bgs[i], m->graphs[i], ts, nt, false, &d);
     if (d.nerrors)
-        rc = raise_diag(&d, "");
+        rc = raise_diag(&d);
     else if (!m->ngraph)
         rc = -1, px_raise("%s: no graph to compile", name);
     else if (!bundle_encode(bgs, m->ngraph, &out->bytes, &out->size))

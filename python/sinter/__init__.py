@@ -223,7 +223,8 @@ def compile(path_or_source, target=None):
     dialect serves every arch of it), a string such as "cuda:sm_90", or a
     list of them."""
     src, name = path_or_source, "<string>"
-    if isinstance(src, os.PathLike) or ("\n" not in src and os.path.exists(src)):
+    if isinstance(src, os.PathLike) or ("\n" not in src and
+                                        (src.endswith(".sn") or os.path.exists(src))):
         name = os.fspath(src)
         with open(name, encoding="utf-8") as f:
             src = f.read()

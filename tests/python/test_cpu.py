@@ -170,6 +170,8 @@ def test_native_numpy_dtypes_and_source_text():
 def test_compile_errors_are_located():
     with pytest.raises(sinter.Error, match=r"<string>:2:\d+: error"):
         sinter.compile("graph bad(x: f32[T]) {\n    return x + y\n}\n")
+    with pytest.raises(FileNotFoundError):
+        sinter.compile("examples/no_such_file.sn")
     with pytest.raises(sinter.Error, match="unknown|known"):
         sinter.compile(EXAMPLES[0], target="cuda:sm_1")
     assert issubclass(sinter.Error, RuntimeError) and issubclass(sinter.Error, ValueError)
