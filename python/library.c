@@ -17,6 +17,7 @@
  *      outputs itself) with a workspace from the allocator when the graph
  *      needs one.
  * Nothing is written before every check has passed. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,16 @@ static const char *device_name(int device)
                                                                                      : "device";
 }
 
+/* "cuda:0", or "cuda" where the id is unknown (__cuda_array_interface__) */
+static const char *device_text(const PxArg *a, char buf[32])
+{
+    if (a->device_id < 0)
+        snprintf(buf, 32, "%s", device_name(a->device));
+    else
+        snprintf(buf, 32, "%s:%d", device_name(a->device), a->device_id);
+    return buf;
+}
+
 /* Every tensor on the first tensor's device. */
 static int same_device(Call *c, const PxArg *a, const char *role, const char *name)
 {
@@ -206,8 +217,10 @@ static int same_device(Call *c, const PxArg *a, const char *role, const char *na
     if (a->device == c->device &&
         (a->device_id == c->device_id || a->device_id < 0 || c->device_id < 0))
         return 0;
-    px_raise("%s '%s' is on %s:%d but '%s' is on %s:%d", role, name, device_name(a->device),
-             a->device_id, c->first, device_name(c->device), c->device_id);
+    char here[32], there[32];
+    px_raise("%s '%s' is on %s but '%s' is on %s", role, name, device_text(a, here),
+             c->first, device_text(&(PxArg){.device = c->device, .device_id = c->device_id},
+                                   there));
     return -1;
 }
 

@@ -121,6 +121,10 @@ static int from_dltensor(const DLTensor *d, int as, const PxParam *p, const char
     return 0;
 }
 
+/* Types whose __dlpack__ takes no max_version (NumPy < 2.1): asked
+ * without it from then on, sparing an exception per tensor. */
+static PyObject *unversioned;
+
 /* __dlpack__(stream=..., max_version=(1, 1)), or without max_version for
  * a producer that predates it. */
 static PyObject *call_dlpack(PyObject *obj, PyObject *stream)
@@ -128,15 +132,20 @@ static PyObject *call_dlpack(PyObject *obj, PyObject *stream)
     PyObject *meth = PyObject_GetAttrString(obj, "__dlpack__");
     if (!meth)
         return NULL;
+    if (!unversioned && !(unversioned = PySet_New(NULL)))
+        return Py_DECREF(meth), NULL;
     PyObject *noargs = PyTuple_New(0), *kw = PyDict_New(), *cap = NULL;
     PyObject *version = Py_BuildValue("(ii)", 1, 1);
-    if (noargs && kw && version && PyDict_SetItemString(kw, "stream", stream) == 0 &&
-        PyDict_SetItemString(kw, "max_version", version) == 0) {
+    PyObject *type = (PyObject *)Py_TYPE(obj);
+    int old = PySet_Contains(unversioned, type);
+    if (noargs && kw && version && old >= 0 && PyDict_SetItemString(kw, "stream", stream) == 0 &&
+        (old || PyDict_SetItemString(kw, "max_version", version) == 0)) {
         cap = PyObject_Call(meth, noargs, kw);
-        if (!cap && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        if (!cap && !old && PyErr_ExceptionMatches(PyExc_TypeError)) {
             PyErr_Clear();
             PyDict_DelItemString(kw, "max_version");
-            cap = PyObject_Call(meth, noargs, kw);
+            if ((cap = PyObject_Call(meth, noargs, kw)) && PySet_Add(unversioned, type) < 0)
+                Py_CLEAR(cap);
         }
     }
     Py_XDECREF(version);
