@@ -263,6 +263,8 @@ def _torch_context(t, stream):
     python/library.c: no event per tensor)."""
     import torch
     dev = t.device
+    if stream is not None and not isinstance(stream, int):
+        stream = stream.cuda_stream  # a torch.cuda.Stream
     dlstream = stream
     if dev.type == "cuda" and stream is None:
         stream, dlstream = torch.cuda.current_stream(dev).cuda_stream, -1
@@ -276,6 +278,8 @@ def _cupy_context(t, stream):
     import cupy
     if stream is None:
         stream = cupy.cuda.get_current_stream().ptr
+    elif not isinstance(stream, int):
+        stream = stream.ptr  # a cupy.cuda.Stream
 
     def alloc(shape, dtype):
         if dtype not in _NUMPY_NATIVE:

@@ -88,6 +88,17 @@ def test_strided_qkv_split(libs):
     check(op(qkv, q_w, k_w), fn(qkv, q_w, k_w), "strided qkv, custom op")
 
 
+def test_explicit_stream(libs):
+    """stream= a torch.cuda.Stream: the call runs there, after the current
+    stream's work on the inputs (PyTorch's __dlpack__ orders it)."""
+    g, _, _ = libs["layer_norm_4096"]
+    x, w, b = CHAINS["layer_norm_4096"][3](64)
+    s = torch.cuda.Stream()
+    out = g(x, w, b, stream=s)
+    torch.cuda.current_stream().wait_stream(s)
+    check(out, CHAINS["layer_norm_4096"][4](x, w, b), "on a side stream")
+
+
 def test_bad_input_raises(libs):
     g, _, _ = libs["layer_norm_4096"]
     x, w, b = CHAINS["layer_norm_4096"][3](4)
