@@ -6,15 +6,21 @@
 #                     and (where nvidia-smi works) a checked run on the GPU
 #   ./build.sh test   install what is missing, build, and run every test:
 #                     the normal build, then again under ASan+UBSan
+#                     (the Python package's pytest suite, tests/python/,
+#                     runs in the normal build as meson test 'python'; the
+#                     sanitizer build leaves the extension out: CPython
+#                     would need the ASan runtime preloaded)
 #
 # Needs root (or sudo) only when a package is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # hipcc and libamdhip64-dev: ROCm's hiprtc (inside libamdhip64.so.5), so that
-# tests/test_codegen.c compiles every example's HIP source.
+# tests/test_codegen.c compiles every example's HIP source.  python3-dev,
+# libdlpack-dev and python3-pytest: the Python package and its tests, for
+# the Debian python3 that meson runs under (docs/python.md).
 PACKAGES=(gcc libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev libxxhash-dev
-          python3 python3-numpy hipcc libamdhip64-dev)
+          python3 python3-numpy hipcc libamdhip64-dev python3-dev libdlpack-dev python3-pytest)
 
 install_missing() {
     local missing=()
@@ -105,7 +111,7 @@ demo)
     ;;
 test)
     install_missing
-    configure build
+    configure build -Dpython=enabled    # the pytest suite must not go missing quietly
     ninja -C build
     status=0
     meson test -C build --print-errorlogs || status=1

@@ -1,0 +1,155 @@
+/* cpu.c - CPU tensors through the kernel-IR executor (ir/kexec.h: the
+ * fused kernels exactly as their schedule runs them on the GPU), or the
+ * reference interpreter (ir/interp.h) for tests.  Both take values (f32
+ * for float dtypes, i64 for the others) in dense buffers: inputs are read
+ * from their storage through their strides, and outputs are stored only
+ * after the whole run succeeded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+#include "kexec.h"
+#include "sinter_ext.h"
+
+/* Storage element k (row-major over a's shape, through its strides). */
+static char *element(const PxArg *a, int64_t k)
+{
+    int64_t off = 0;
+    for (int d = a->t.rank - 1; d >= 0; d--) {
+        off += (k % a->shape[d]) * a->strides[d];
+        k /= a->shape[d];
+    }
+    return (char *)a->t.data + off * px_dtype_size((int)a->t.dtype);
+}
+
+static int64_t load_int(const char *p, DType t)
+{
+    switch (t) {
+    case DT_I8: return *(const int8_t *)p;
+    case DT_I32: { int32_t v; memcpy(&v, p, 4); return v; }
+    case DT_I64: { int64_t v; memcpy(&v, p, 8); return v; }
+    default: return *(const uint8_t *)p != 0; /* bool */
+    }
+}
+
+static void store_int(int64_t v, DType t, char *p)
+{
+    switch (t) {
+    case DT_I8: *(int8_t *)p = (int8_t)v; break;
+    case DT_I32: { int32_t w = (int32_t)v; memcpy(p, &w, 4); break; }
+    case DT_I64: memcpy(p, &v, 8); break;
+    default: *(uint8_t *)p = v != 0; break;
+    }
+}
+
+static int64_t numel(const PxArg *a)
+{
+    int64_t n = 1;
+    for (int d = 0; d < a->t.rank; d++)
+        n *= a->shape[d];
+    return n;
+}
+
+void px_convert(const PxArg *a, int dtype, bool to_values, char *dst)
+{
+    DType t = (DType)dtype;
+    int size = dt_size(t);
+    for (int64_t k = 0, n = numel(a); k < n; k++) {
+        const char *src = element(a, k);
+        if (!to_values) {
+            float x = dt_round_float(dt_load_float(src, DT_F32), dt_is_float(t) ? t : DT_F32);
+            if (dt_is_float(t))
+                dt_store_float(x, t, dst + k * size);
+            else
+                store_int(dt_float_to_int(x, t), t, dst + k * size);
+        } else if (dt_is_float(t)) {
+            float x = dt_load_float(src, t);
+            memcpy(dst + k * 4, &x, 4);
+        } else {
+            int64_t v = load_int(src, t);
+            memcpy(dst + k * 8, &v, 8);
+        }
+    }
+}
+
+static bool input_values(const PxArg *a, IrBuf *b)
+{
+    DType t = (DType)a->t.dtype;
+    if (!ir_buf_alloc(b, t, a->t.rank, a->shape))
+        return false;
+    if (a->t.rank == 0 && !a->t.data) { /* a number */
+        if (dt_is_float(t))
+            b->f[0] = dt_round_float((float)a->t.scalar, t);
+        else
+            b->i[0] = dt_int_to_int((int64_t)a->t.scalar, t);
+        return true;
+    }
+    for (int64_t k = 0; k < b->numel; k++) {
+        if (dt_is_float(t))
+            b->f[k] = dt_load_float(element(a, k), t);
+        else
+            b->i[k] = load_int(element(a, k), t);
+    }
+    return true;
+}
+
+static void store_output(const IrBuf *b, const PxArg *a)
+{
+    DType t = (DType)a->t.dtype;
+    for (int64_t k = 0; k < b->numel; k++) {
+        if (dt_is_float(t))
+            dt_store_float(b->f[k], t, element(a, k));
+        else
+            store_int(b->i[k], t, element(a, k));
+    }
+}
+
+static bool execute(const PxGraph *g, const int64_t *symvals, const IrBuf *in, IrBuf *out,
+                    bool interp, char **msg)
+{
+    Diag d;
+    diag_init(&d);
+    bool ok = interp ? ir_interp(g->ref, symvals, in, out, &d)
+                     : kexec_run(g->prog, symvals, in, out, NULL, &d);
+    if (!ok) {
+        size_t len;
+        FILE *f = open_memstream(msg, &len);
+        if (f) {
+            diag_print(&d, f);
+            fclose(f);
+        }
+    }
+    diag_free(&d);
+    return ok;
+}
+
+int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int64_t *symvals,
+               bool interp)
+{
+    IrBuf *in = calloc((size_t)g->nin + 1, sizeof *in);
+    IrBuf *out = calloc((size_t)g->nout + 1, sizeof *out);
+    char *msg = NULL;
+    bool ok = in && out;
+    for (int i = 0; ok && i < g->nin; i++)
+        ok = input_values(&ins[i], &in[i]);
+    if (!ok) {
+        PyErr_NoMemory();
+    } else {
+        Py_BEGIN_ALLOW_THREADS
+        ok = execute(g, symvals, in, out, interp, &msg);
+        if (ok)
+            for (int o = 0; o < g->nout; o++)
+                store_output(&out[o], &outs[o]);
+        Py_END_ALLOW_THREADS
+        if (!ok)
+            px_raise("graph %s on the CPU: %s", g->name, msg ? msg : "failed");
+    }
+    for (int i = 0; in && i < g->nin; i++)
+        ir_buf_free(&in[i]);
+    for (int o = 0; ok && o < g->nout; o++)
+        ir_buf_free(&out[o]);
+    free(in);
+    free(out);
+    free(msg);
+    return ok ? 0 : -1;
+}

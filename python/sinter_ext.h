@@ -1,0 +1,119 @@
+/* sinter_ext.h - the CPython extension `sinter._sinter` (docs/python.md).
+ *
+ * module.c   the module: compile(), load(), the dtype table, sinter.Error
+ * library.c  the Library type: signatures, sources, calls (checks, output
+ *            allocation through the Python layer's callback, dispatch to
+ *            the GPU runtime or the CPU executor)
+ * tensor.c   tensors in: DLPack capsules (0.x and 1.x), the CUDA array
+ *            interface, sinter.Tensor reinterpretations, Python numbers
+ * cpu.c      CPU tensors through the kernel-IR executor (or the reference
+ *            interpreter for tests)
+ * compat.c   the two calls into compiler and runtime internals that the
+ *            public driver and introspection APIs will replace
+ *
+ * Errors are Python exceptions; every px_ function that can fail returns
+ * -1 (or NULL) with the exception set, else 0. */
+#ifndef SINTER_EXT_H
+#define SINTER_EXT_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel.h"
+#include "sinter.h"
+
+#define PX_MAX_RANK 8
+#define PX_MAX_SYMS 64
+#define PX_MAX_ARGS 256
+
+/* ---- a graph's signature (compat.c fills it from a bundle) ---- */
+typedef struct {
+    int64_t coef;
+    int nsym;
+    int syms[4];
+} PxDim;
+
+typedef struct {
+    const char *name;
+    int dtype, rank;
+    int alias;                 /* outputs: the input it may share, else -1 */
+    PxDim dims[PX_MAX_RANK];
+} PxParam;
+
+typedef struct {
+    const char *name;
+    int nsym, nin, nout;
+    const char **syms;
+    PxParam *ins, *outs;
+    const char *source[2];     /* CUDA, HIP source; NULL when the bundle has none */
+    sn_graph *sig;             /* the graph parsed without a device: argument checks */
+    sn_graph *dev;             /* on the device once loaded, else NULL */
+    const KProgram *prog;      /* the fused kernels for CPU tensors, or NULL */
+    const IrGraph *ref;        /* the unfused graph (reference interpreter), or NULL */
+} PxGraph;
+
+/* ---- compat.c ---- */
+/* Compile .sn text into bundle bytes (malloc'd) for the given targets;
+ * progs[i] / refs[i]: graph i's kernel IR and unfused graph, in the arena.
+ * -1 with sinter.Error (the compiler's diagnostics) on failure. */
+typedef struct {
+    unsigned char *bytes;
+    size_t size;
+    int ngraph;
+    const KProgram **progs;
+    const IrGraph **refs;
+} PxCompiled;
+int px_compile(const char *name, const char *text, size_t len, const char *const *targets,
+               int ntarget, Arena *a, PxCompiled *out);
+/* Parse bundle bytes without a device and describe every graph into
+ * *graphs (arena); *parsed owns the parse (free with sn_bundle_free). */
+int px_describe(const unsigned char *bytes, size_t size, Arena *a, sn_bundle **parsed,
+                PxGraph **graphs, int *ngraph);
+
+/* ---- module.c ---- */
+extern PyObject *px_error;     /* sinter.Error */
+PyObject *px_raise(const char *fmt, ...);   /* sets sinter.Error, returns NULL */
+const char *px_dtype_name(int dtype);
+int px_dtype_size(int dtype);
+int px_dtype_parse(PyObject *name);         /* -1 with ValueError */
+
+/* ---- tensor.c ---- */
+enum { PX_CPU = 1, PX_CUDA = 2, PX_ROCM = 10 };
+
+typedef struct {
+    sn_tensor t;               /* data, dtype, rank, shape, strides (elements) */
+    int64_t shape[PX_MAX_RANK], strides[PX_MAX_RANK];
+    int device, device_id;     /* 0 for a Python number */
+    bool readonly;
+    PyObject *keep;            /* the capsule, released by px_arg_release */
+} PxArg;
+
+/* Import obj as parameter p ("input" / "output" role): a tensor for a
+ * ranked parameter, a Python number for a rank-0 input.  For a device
+ * tensor, stream (an int or None) is passed to __dlpack__. */
+int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *stream,
+                  PxArg *a);
+void px_arg_release(PxArg *a);
+/* Called with a tensor whose __dlpack__ failed (set by the Python layer:
+ * PyTorch's float8 tensors before DLPack 1.1): returns a sinter.Tensor
+ * reinterpreting its storage, or None.  NULL when unset. */
+extern PyObject *px_fallback;
+
+/* ---- cpu.c ---- */
+/* Run g on CPU tensors: the kernel-IR executor, or with interp the
+ * reference interpreter; outputs are written only when the run succeeds. */
+int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int64_t *symvals,
+               bool interp);
+/* Storage of a's dtype -> dense values (f32 for float dtypes, else i64)
+ * in dst; or, with to_values false, a's f32 values -> dense storage of
+ * dtype, each value rounded to it. */
+void px_convert(const PxArg *a, int dtype, bool to_values, char *dst);
+
+/* ---- library.c ---- */
+extern PyTypeObject PxLibraryType;
+PyObject *px_library_new(unsigned char *bytes, size_t size, const PxCompiled *c, Arena *a,
+                         PyObject *origin);
+
+#endif

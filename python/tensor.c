@@ -1,0 +1,303 @@
+/* tensor.c - tensors in, without a copy: DLPack capsules ("dltensor",
+ * DLPack 0.x's DLManagedTensor, and "dltensor_versioned", 1.x's
+ * DLManagedTensorVersioned), the CUDA array interface, sinter.Tensor
+ * (a (storage, dtype) tuple reinterpreting raw storage bits as a narrow
+ * float), and Python numbers for rank-0 inputs.
+ *
+ * A capsule is not consumed: it is held until px_arg_release and then
+ * dropped, so the producer's capsule destructor frees the tensor (the
+ * DLPack protocol's path for a capsule that was never renamed). */
+#include <string.h>
+
+#include <dlpack/dlpack.h>
+
+#include "sinter_ext.h"
+
+PyObject *px_fallback;
+
+/* DLPack 1.x (dlpack.h 1.0+), defined here because Debian ships 0.6:
+ * the versioned managed tensor puts the version and flags before the
+ * DLTensor.  Only major version 1 is read. */
+typedef struct {
+    uint32_t major, minor;
+} PxDLPackVersion;
+
+typedef struct PxDLManagedTensorVersioned {
+    PxDLPackVersion version;
+    void *manager_ctx;
+    void (*deleter)(struct PxDLManagedTensorVersioned *self);
+    uint64_t flags;
+    DLTensor dl_tensor;
+} PxDLManagedTensorVersioned;
+
+#define PX_DLPACK_READ_ONLY 1u
+/* DLPack 1.1 type codes beyond 0.6's */
+enum { PX_DL_BOOL = 6, PX_DL_F8E4M3FN = 10, PX_DL_F8E4M3FNUZ = 11, PX_DL_F8E5M2 = 12,
+       PX_DL_F8E5M2FNUZ = 13 };
+
+static int arg_error(const PxParam *p, const char *role, const char *fmt, PyObject *o)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s '%s': %s", role, p->name, fmt);
+    PyErr_Format(px_error, msg, o);
+    return -1;
+}
+
+/* The sinter dtype of a DLPack dtype, or -1. */
+static int dl_dtype(DLDataType t)
+{
+    if (t.lanes != 1)
+        return -1;
+    switch (t.code) {
+    case kDLFloat: return t.bits == 32 ? SN_F32 : t.bits == 16 ? SN_F16 : -1;
+    case kDLBfloat: return t.bits == 16 ? SN_BF16 : -1;
+    case kDLInt:
+        return t.bits == 8 ? SN_I8 : t.bits == 32 ? SN_I32 : t.bits == 64 ? SN_I64 : -1;
+    case PX_DL_BOOL: return t.bits == 8 ? SN_BOOL : -1;
+    case PX_DL_F8E4M3FN: return t.bits == 8 ? SN_F8E4M3 : -1;
+    case PX_DL_F8E4M3FNUZ: return t.bits == 8 ? SN_F8E4M3FNUZ : -1;
+    case PX_DL_F8E5M2: return t.bits == 8 ? SN_F8E5M2 : -1;
+    case PX_DL_F8E5M2FNUZ: return t.bits == 8 ? SN_F8E5M2FNUZ : -1;
+    default: return -1;
+    }
+}
+
+static const char *dl_name(DLDataType t, char *buf, size_t len)
+{
+    static const char *const codes[] = {"int", "uint", "float", "handle", "bfloat", "complex",
+                                        "bool"};
+    if (t.code < sizeof codes / sizeof codes[0])
+        snprintf(buf, len, "%s%u%s", codes[t.code], t.bits, t.lanes != 1 ? "xN" : "");
+    else
+        snprintf(buf, len, "DLPack type code %u (%u bits)", t.code, t.bits);
+    return buf;
+}
+
+/* The dtype of a tensor whose DLPack dtype is t, reinterpreted as `as`
+ * (-1: not reinterpreted): raw storage of the same width (int or uint
+ * codes) or the dtype itself. */
+static int pick_dtype(DLDataType t, int as, const PxParam *p, const char *role)
+{
+    int dt = dl_dtype(t);
+    char name[64];
+    if (as < 0 && dt >= 0)
+        return dt;
+    if (as >= 0 && (dt == as || ((t.code == kDLUInt || t.code == kDLInt) && t.lanes == 1 &&
+                                 t.bits == 8 * px_dtype_size(as))))
+        return as;
+    PyObject *s = PyUnicode_FromString(dl_name(t, name, sizeof name));
+    if (as >= 0)
+        arg_error(p, role, "sinter.Tensor storage of %U cannot hold this dtype", s);
+    else
+        arg_error(p, role, "got %U, not a sinter dtype (raw storage bits of a narrow float: "
+                  "wrap them as sinter.Tensor(storage, dtype))", s);
+    Py_XDECREF(s);
+    return -1;
+}
+
+static int from_dltensor(const DLTensor *d, int as, const PxParam *p, const char *role,
+                         PxArg *a)
+{
+    if (d->ndim < 0 || d->ndim > PX_MAX_RANK)
+        return px_raise("%s '%s': rank %d is more than sinter's %d", role, p->name, d->ndim,
+                        PX_MAX_RANK), -1;
+    int dt = pick_dtype(d->dtype, as, p, role);
+    if (dt < 0)
+        return -1;
+    a->t.dtype = (sn_dtype)dt;
+    a->t.rank = d->ndim;
+    a->t.data = (char *)d->data + d->byte_offset;
+    /* pinned host memory (PyTorch's pinned CPU tensors) is host memory */
+    a->device = d->device.device_type == kDLCUDAHost ? PX_CPU : (int)d->device.device_type;
+    a->device_id = d->device.device_type == kDLCUDAHost ? 0 : d->device.device_id;
+    int64_t dense = 1;
+    for (int k = d->ndim - 1; k >= 0; k--) {
+        a->shape[k] = d->shape[k];
+        a->strides[k] = d->strides ? d->strides[k] : dense;
+        dense *= d->shape[k];
+    }
+    a->t.shape = a->shape;
+    a->t.strides = a->strides;
+    return 0;
+}
+
+/* Types whose __dlpack__ takes no max_version (NumPy < 2.1): asked
+ * without it from then on, sparing an exception per tensor. */
+static PyObject *unversioned;
+
+/* __dlpack__(stream=..., max_version=(1, 1)), or without max_version for
+ * a producer that predates it. */
+static PyObject *call_dlpack(PyObject *obj, PyObject *stream)
+{
+    PyObject *meth = PyObject_GetAttrString(obj, "__dlpack__");
+    if (!meth)
+        return NULL;
+    if (!unversioned && !(unversioned = PySet_New(NULL)))
+        return Py_DECREF(meth), NULL;
+    PyObject *noargs = PyTuple_New(0), *kw = PyDict_New(), *cap = NULL;
+    PyObject *version = Py_BuildValue("(ii)", 1, 1);
+    PyObject *type = (PyObject *)Py_TYPE(obj);
+    int old = PySet_Contains(unversioned, type);
+    if (noargs && kw && version && old >= 0 && PyDict_SetItemString(kw, "stream", stream) == 0 &&
+        (old || PyDict_SetItemString(kw, "max_version", version) == 0)) {
+        cap = PyObject_Call(meth, noargs, kw);
+        if (!cap && !old && PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyDict_DelItemString(kw, "max_version");
+            if ((cap = PyObject_Call(meth, noargs, kw)) && PySet_Add(unversioned, type) < 0)
+                Py_CLEAR(cap);
+        }
+    }
+    Py_XDECREF(version);
+    Py_XDECREF(kw);
+    Py_XDECREF(noargs);
+    Py_DECREF(meth);
+    return cap;
+}
+
+/* The stream argument of __dlpack__ for a tensor on `device`: None on
+ * the CPU; else the launch stream, or the default stream's DLPack code
+ * (CUDA 1, ROCm 0) when none was given. */
+static PyObject *dlpack_stream(int device, PyObject *stream)
+{
+    if (device == PX_CPU || device == kDLCUDAHost)
+        Py_RETURN_NONE;
+    if (stream != Py_None)
+        return Py_NewRef(stream);
+    return PyLong_FromLong(device == PX_ROCM ? 0 : 1);
+}
+
+static int device_of(PyObject *obj, int *type)
+{
+    PyObject *dev = PyObject_CallMethod(obj, "__dlpack_device__", NULL);
+    if (!dev)
+        return -1;
+    int ok = PyArg_ParseTuple(dev, "i|i", type, &(int){0});
+    Py_DECREF(dev);
+    return ok ? 0 : -1;
+}
+
+static int import_capsule(PyObject *cap, int as, const PxParam *p, const char *role, PxArg *a)
+{
+    a->keep = cap;
+    if (PyCapsule_IsValid(cap, "dltensor_versioned")) {
+        PxDLManagedTensorVersioned *m = PyCapsule_GetPointer(cap, "dltensor_versioned");
+        if (m->version.major != 1)
+            return px_raise("%s '%s': DLPack major version %u is not supported", role, p->name,
+                            m->version.major), -1;
+        a->readonly = (m->flags & PX_DLPACK_READ_ONLY) != 0;
+        return from_dltensor(&m->dl_tensor, as, p, role, a);
+    }
+    if (PyCapsule_IsValid(cap, "dltensor"))
+        return from_dltensor(&((DLManagedTensor *)PyCapsule_GetPointer(cap, "dltensor"))->dl_tensor,
+                             as, p, role, a);
+    return arg_error(p, role, "__dlpack__ returned %R, not a DLPack capsule", cap);
+}
+
+static int import_dlpack(PyObject *obj, int as, const PxParam *p, const char *role,
+                         PyObject *stream, PxArg *a)
+{
+    int device;
+    if (device_of(obj, &device) < 0)
+        return -1;
+    PyObject *s = dlpack_stream(device, stream);
+    PyObject *cap = s ? call_dlpack(obj, s) : NULL;
+    Py_XDECREF(s);
+    if (!cap && as < 0 && px_fallback) {
+        /* e.g. a float8 tensor of a framework that cannot export it */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyObject *alt = PyObject_CallOneArg(px_fallback, obj);
+        if (alt && alt != Py_None) {
+            Py_XDECREF(type), Py_XDECREF(value), Py_XDECREF(tb);
+            int rc = px_arg_import(alt, p, role, stream, a);
+            Py_DECREF(alt);
+            return rc;
+        }
+        Py_XDECREF(alt);
+        PyErr_Restore(type, value, tb);
+    }
+    return cap ? import_capsule(cap, as, p, role, a) : -1;
+}
+
+/* __cuda_array_interface__ (version 2 or 3): typestr of a sinter dtype,
+ * strides in bytes or None.  Its `stream` entry is not waited on. */
+static int import_cai(PyObject *cai, int as, const PxParam *p, const char *role, PxArg *a)
+{
+    static const struct { const char *typestr; DLDataType dl; } types[] = {
+        {"<f4", {kDLFloat, 32, 1}}, {"<f2", {kDLFloat, 16, 1}}, {"|i1", {kDLInt, 8, 1}},
+        {"<i4", {kDLInt, 32, 1}}, {"<i8", {kDLInt, 64, 1}}, {"|b1", {PX_DL_BOOL, 8, 1}},
+        {"|u1", {kDLUInt, 8, 1}}, {"<u2", {kDLUInt, 16, 1}}};
+    PyObject *shape = PyDict_GetItemString(cai, "shape");
+    PyObject *typestr = PyDict_GetItemString(cai, "typestr");
+    PyObject *data = PyDict_GetItemString(cai, "data");
+    PyObject *strides = PyDict_GetItemString(cai, "strides");
+    const char *ts = typestr && PyUnicode_Check(typestr) ? PyUnicode_AsUTF8(typestr) : NULL;
+    if (!shape || !ts || !data || !PyTuple_Check(shape) || !PyTuple_Check(data))
+        return arg_error(p, role, "malformed __cuda_array_interface__: %R", cai);
+    DLTensor d = {.device = {kDLCUDA, -1}, .ndim = (int32_t)PyTuple_GET_SIZE(shape)};
+    int64_t sh[PX_MAX_RANK], st[PX_MAX_RANK];
+    size_t k = 0;
+    while (k < sizeof types / sizeof types[0] && strcmp(types[k].typestr, ts) != 0)
+        k++;
+    if (k == sizeof types / sizeof types[0])
+        return arg_error(p, role, "__cuda_array_interface__ typestr %R is not a sinter dtype",
+                         typestr);
+    d.dtype = types[k].dl;
+    if (d.ndim > PX_MAX_RANK)
+        return px_raise("%s '%s': rank %d is more than sinter's %d", role, p->name, d.ndim,
+                        PX_MAX_RANK), -1;
+    d.data = PyLong_AsVoidPtr(PyTuple_GET_ITEM(data, 0));
+    a->readonly = PyTuple_GET_SIZE(data) > 1 && PyObject_IsTrue(PyTuple_GET_ITEM(data, 1)) == 1;
+    for (int i = 0; i < d.ndim; i++) {
+        sh[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(shape, i));
+        if (strides && strides != Py_None)
+            st[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(strides, i)) / (d.dtype.bits / 8);
+    }
+    if (PyErr_Occurred())
+        return -1;
+    d.shape = sh;
+    d.strides = strides && strides != Py_None ? st : NULL;
+    return from_dltensor(&d, as, p, role, a);
+}
+
+static int import_number(PyObject *obj, const PxParam *p, PxArg *a)
+{
+    if (PyObject_HasAttrString(obj, "__dlpack__") || !PyNumber_Check(obj))
+        return arg_error(p, "input", "a number (rank 0, passed by value) is expected, got %R",
+                         (PyObject *)Py_TYPE(obj));
+    a->t.scalar = PyFloat_AsDouble(obj);
+    a->t.dtype = (sn_dtype)p->dtype;
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *stream,
+                  PxArg *a)
+{
+    memset(a, 0, sizeof *a);
+    if (p->rank == 0 && !strcmp(role, "input"))
+        return import_number(obj, p, a);
+    int as = -1;
+    if (PyTuple_Check(obj) && !PyTuple_CheckExact(obj) && PyTuple_GET_SIZE(obj) == 2) {
+        if ((as = px_dtype_parse(PyTuple_GET_ITEM(obj, 1))) < 0)
+            return -1;
+        obj = PyTuple_GET_ITEM(obj, 0); /* sinter.Tensor(storage, dtype) */
+    }
+    if (PyObject_HasAttrString(obj, "__dlpack__"))
+        return import_dlpack(obj, as, p, role, stream, a);
+    PyObject *cai = PyObject_GetAttrString(obj, "__cuda_array_interface__");
+    if (cai && PyDict_Check(cai)) {
+        int rc = import_cai(cai, as, p, role, a);
+        Py_DECREF(cai);
+        return rc;
+    }
+    Py_XDECREF(cai);
+    PyErr_Clear();
+    return arg_error(p, role, "expected a tensor (an object with __dlpack__ or "
+                     "__cuda_array_interface__), got %R", (PyObject *)Py_TYPE(obj));
+}
+
+void px_arg_release(PxArg *a)
+{
+    Py_CLEAR(a->keep);
+}

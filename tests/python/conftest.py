@@ -1,0 +1,10 @@
+"""Tests of the Python package against the meson build in-tree: the package
+is imported from $SINTER_BUILD_DIR/python (default: build/python), where
+`ninja -C build` puts the extension and copies of the Python modules, so no
+`pip install` is needed."""
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.environ.get("SINTER_BUILD_DIR", os.path.join(ROOT, "build"))
+sys.path.insert(0, os.path.join(BUILD, "python"))

@@ -1,0 +1,314 @@
+"""The Python package on the CPU (no GPU, no PyTorch): NumPy arrays through
+DLPack, run by the kernel-IR executor, against the reference interpreter
+and against `sinter ref --fused` (the same executor behind the command
+line's own .npy I/O); and bad input, which must raise sinter.Error and
+write nothing."""
+import glob
+import os
+import subprocess
+
+import numpy as np
+import pytest
+
+import sinter
+from conftest import BUILD, ROOT
+
+EXAMPLES = sorted(glob.glob(os.path.join(ROOT, "examples", "*.sn")))
+SINTER = os.environ.get("SINTER_EXE", os.path.join(BUILD, "compiler", "sinter"))
+NATIVE = {"f32": np.float32, "f16": np.float16, "i8": np.int8, "i32": np.int32,
+          "i64": np.int64, "bool": np.bool_}
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: os.path.basename(p)[:-3])
+def example(request):
+    lib = sinter.compile(request.param)
+    return request.param, next(iter(lib))
+
+
+def make_inputs(sig, T, seed):
+    """Random inputs: floats uniform in [-1, 1) rounded to the dtype,
+    integers in [0, 8) (valid gather indices for the examples), f32[]
+    scalars 0.05."""
+    rng = np.random.default_rng(seed)
+    args = []
+    for p in sig.inputs:
+        shape = tuple(T if d == "T" else d for d in p.shape)
+        if p.is_scalar:
+            args.append(0.05)
+        elif p.dtype in ("i8", "i32", "i64"):
+            args.append(rng.integers(0, 8, shape).astype(NATIVE[p.dtype]))
+        else:
+            args.append(sinter.Tensor.from_values(rng.uniform(-1, 1, shape), p.dtype))
+    return args
+
+
+def as_tuple(r):
+    """A call's result as a tuple (a single output is returned bare; a
+    sinter.Tensor is a tuple subclass, not a tuple of outputs)."""
+    return r if type(r) is tuple else (r,)
+
+
+def storage(t):
+    return np.asarray(t.storage if isinstance(t, sinter.Tensor) else t)
+
+
+def values(t):
+    return t.numpy() if isinstance(t, sinter.Tensor) else np.asarray(t)
+
+
+def ordinal(bits, dtype):
+    """Float storage bits as integers in value order (sign-magnitude)."""
+    width = 16 if dtype in ("bf16", "f16") else 8
+    b = bits.view(np.uint16 if width == 16 else np.uint8).astype(np.int64)
+    mag = b & ((1 << (width - 1)) - 1)
+    return np.where(b >> (width - 1), -mag, mag)
+
+
+def assert_close(got, want, dtype, what):
+    """kexec against the interpreter, as tests/test_fusion.c allows: f32
+    reassociation (1e-5 relative + 1e-6), or one step of a narrow dtype
+    (for f8 at most 1% of the elements)."""
+    g, w = values(got), values(want)
+    assert g.shape == w.shape, what
+    if dtype not in ("f32", "f16", "bf16") and not dtype.startswith("f8"):
+        np.testing.assert_array_equal(g, w, err_msg=what)
+        return
+    g, w = g.astype(np.float64), w.astype(np.float64)
+    ok = (np.isnan(g) & np.isnan(w)) | (g == w) | (np.abs(g - w) <= 1e-5 * np.abs(w) + 1e-6)
+    if dtype != "f32":
+        step = np.abs(ordinal(storage(got), dtype) - ordinal(storage(want), dtype))
+        ok |= step <= 1
+        if dtype.startswith("f8"):
+            assert (step == 1).sum() <= g.size // 100, f"{what}: too many f8 steps"
+    assert ok.all(), f"{what}: {np.argwhere(~ok)[:5]} differ: {g[~ok][:5]} vs {w[~ok][:5]}"
+
+
+@pytest.mark.parametrize("T", [1, 5])
+def test_example_matches_interpreter(example, T):
+    path, g = example
+    args = make_inputs(g.signature, T, seed=T)
+    got = g(*args)
+    want = g.reference(*args)
+    got, want = as_tuple(got), as_tuple(want)
+    assert len(got) == len(g.signature.outputs)
+    for o, a, b in zip(g.signature.outputs, got, want):
+        assert tuple(storage(a).shape) == tuple(T if d == "T" else d for d in o.shape)
+        assert_close(a, b, o.dtype, f"{g.name} output {o.name} at T={T}")
+
+
+def test_example_matches_command_line(example, tmp_path):
+    """Bit for bit what `sinter ref --fused --raw` writes for the same
+    inputs: the extension's storage conversions against the CLI's .npy
+    I/O, around the same executor."""
+    path, g = example
+    args = make_inputs(g.signature, 3, seed=7)
+    cmd = [SINTER, "ref", path, "--fused", "--raw", "--output-dir", str(tmp_path)]
+    for p, a in zip(g.signature.inputs, args):
+        f = tmp_path / f"in_{p.name}.npy"
+        np.save(f, np.array(a, np.float32) if p.is_scalar else values(a))
+        cmd += ["--input", f"{p.name}={f}"]
+    subprocess.run(cmd, check=True, capture_output=True)
+    got = g(*args)
+    got = as_tuple(got)
+    for i, out in enumerate(got):
+        want = np.load(tmp_path / f"out{i}.npy")
+        np.testing.assert_array_equal(storage(out).view(want.dtype), want)
+
+
+def test_strided_input_is_taken_as_is():
+    """Qwen3's QKV as a column slice of a wider buffer (outer stride 8192):
+    the same result as a dense copy."""
+    g = sinter.compile(os.path.join(ROOT, "examples", "qwen3_qk_norm.sn")).qwen3_qk_norm
+    rng = np.random.default_rng(1)
+    wide = sinter.Tensor.from_values(rng.uniform(-1, 1, (4, 8192)), "bf16")
+    view = sinter.Tensor(wide.storage[:, 1024:1024 + 6144], "bf16")
+    dense = sinter.Tensor(np.ascontiguousarray(view.storage), "bf16")
+    w = [sinter.Tensor.from_values(rng.uniform(-1, 1, 128), "bf16") for _ in range(2)]
+    for a, b in zip(g(view, *w), g(dense, *w)):
+        np.testing.assert_array_equal(a.storage, b.storage)
+
+
+def test_outputs_given_and_in_place():
+    """out= tensors are written; an output may be the very buffer of the
+    input the compiler lets it alias (layer_norm: out0 may alias x)."""
+    g = sinter.compile(os.path.join(ROOT, "examples", "layer_norm.sn")).layer_norm_4096
+    assert g.signature.outputs[0].alias == 0
+    x, w, b = make_inputs(g.signature, 2, seed=3)
+    want = g(x, w, b)
+    out = sinter.Tensor(np.zeros((2, 4096), np.uint16), "bf16")
+    assert g(x, w, b, out=out) is out
+    np.testing.assert_array_equal(out.storage, want.storage)
+    x2 = sinter.Tensor(x.storage.copy(), "bf16")
+    g(x2, w, b, out=x2)
+    np.testing.assert_array_equal(x2.storage, want.storage)
+
+
+def test_native_numpy_dtypes_and_source_text():
+    """f32 / i64 NumPy arrays go through NumPy's own __dlpack__; a graph
+    from source text; the signature's symbols; the generated sources."""
+    lib = sinter.compile("graph scale(x: f32[T, 8], k: i64[T], s: f32[]) {\n"
+                         "    return x * s, k + 1\n}\n", target="cuda:sm_90")
+    g = lib.scale
+    assert g.signature.symbols == ["T"]
+    assert [p.shape for p in g.signature.outputs] == [("T", 8), ("T",)]
+    assert g.signature.output_shapes([(3, 8), (3,), None]) == [(3, 8), (3,)]
+    x = np.arange(24, dtype=np.float32).reshape(3, 8)
+    y, k = g(x, np.arange(3, dtype=np.int64), 0.5)
+    assert isinstance(y, np.ndarray) and y.dtype == np.float32
+    np.testing.assert_array_equal(y, x * 0.5)
+    np.testing.assert_array_equal(k, [1, 2, 3])
+    mask = sinter.compile("graph mask(b: bool[4], y: f32[4]) {\n"
+                          "    return where(b, y, 0.0), b\n}\n").mask
+    y, b = mask(np.array([1, 0, 1, 0], bool), np.ones(4, np.float32))
+    np.testing.assert_array_equal(y, [1, 0, 1, 0])
+    np.testing.assert_array_equal(np.asarray(b).view(bool), [1, 0, 1, 0])
+    assert "__global__" in lib.source("cuda") and "scale" in g.source("cuda")
+    with pytest.raises(sinter.Error, match="no hip source"):
+        lib.source("hip")
+
+
+def test_compile_errors_are_located():
+    with pytest.raises(sinter.Error, match=r"<string>:2:\d+: error"):
+        sinter.compile("graph bad(x: f32[T]) {\n    return x + y\n}\n")
+    with pytest.raises(FileNotFoundError):
+        sinter.compile("examples/no_such_file.sn")
+    with pytest.raises(sinter.Error, match="unknown|known"):
+        sinter.compile(EXAMPLES[0], target="cuda:sm_1")
+    assert issubclass(sinter.Error, RuntimeError) and issubclass(sinter.Error, ValueError)
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.fixture(scope="module")
+def rms():
+    lib = sinter.compile(os.path.join(ROOT, "examples", "add_rms_norm_fp8.sn"))
+    return lib.add_rms_norm_fp8
+
+
+def fresh_outputs():
+    """Outputs filled with a pattern, to see that nothing was written."""
+    return [sinter.Tensor(np.full((2, 4096), 0x5a, np.uint8), "f8e4m3"),
+            sinter.Tensor(np.full((2, 4096), 0x5a5a, np.uint16), "bf16")]
+
+
+def bad_call(g, args, match):
+    out = fresh_outputs()
+    with pytest.raises(sinter.Error, match=match):
+        g(*args, out=out)
+    assert (out[0].storage == 0x5a).all() and (out[1].storage == 0x5a5a).all(), "written"
+
+
+def good_args(g, T=2):
+    return make_inputs(g.signature, T, seed=11)
+
+
+def test_bad_dtype(rms):
+    x, r, w, s = good_args(rms)
+    bad_call(rms, [np.zeros((2, 4096), np.float32), r, w, s], "input 'x': expected bf16, got f32")
+    bad_call(rms, [x.storage, r, w, s], "uint16, not a sinter dtype")
+    bad_call(rms, [x, r, np.zeros(4096, np.float64), s], "float64")
+
+
+def test_bad_shape(rms):
+    x, r, w, s = good_args(rms)
+    r3 = sinter.Tensor(np.zeros((3, 4096), np.uint16), "bf16")
+    bad_call(rms, [x, r3, w, s], "input 'residual': dim 0 is 3 but the graph needs 2")
+    bad_call(rms, [x, r, sinter.Tensor(np.zeros((1, 4096), np.uint16), "bf16"), s],
+             "input 'w': expected rank 1, got rank 2")
+    bad_call(rms, [x, r, w], "takes 4 inputs, got 3")
+
+
+def test_non_contiguous_last_dim(rms):
+    x, r, w, s = good_args(rms)
+    wide = sinter.Tensor(np.zeros((2, 8192), np.uint16)[:, ::2], "bf16")
+    bad_call(rms, [wide, r, w, s], "innermost stride must be 1")
+
+
+def test_foreign_objects(rms):
+    x, r, w, s = good_args(rms)
+    bad_call(rms, [[[0.0] * 4096] * 2, r, w, s], "expected a tensor")
+    bad_call(rms, [x, r, w, np.zeros((), np.float32)], "'scale': a number")
+    bad_call(rms, [x, r, w, "0.5"], "'scale': a number")
+    with pytest.raises(sinter.Error, match="not a sinter dtype"):
+        sinter.Tensor(x.storage, "bf17")
+
+
+def test_bad_outputs(rms):
+    x, r, w, s = good_args(rms)
+    with pytest.raises(sinter.Error, match="output 'h': expected bf16, got f16"):
+        rms(x, r, w, s, out=[None, np.zeros((2, 4096), np.float16)])
+    with pytest.raises(sinter.Error, match="output 'h': dim 0 is 3"):
+        rms(x, r, w, s, out=[None, sinter.Tensor(np.zeros((3, 4096), np.uint16), "bf16")])
+    strided = sinter.Tensor(np.zeros((4, 4096), np.uint16)[::2], "bf16")
+    with pytest.raises(sinter.Error, match="written densely"):
+        rms(x, r, w, s, out=[None, strided])
+    with pytest.raises(sinter.Error, match="output 'h' overlaps input 'residual'"):
+        rms(x, r, w, s, out=[None, sinter.Tensor(r.storage[:, :4096], "bf16")])
+    given = sinter.Tensor(np.zeros((2, 4096), np.uint16), "bf16")
+    q, h = rms(x, r, w, s, out=(None, given))
+    assert h is given and q.dtype == "f8e4m3"
+    with pytest.raises(sinter.Error, match="2 outputs, out= gives 1"):
+        rms(x, r, w, s, out=[None])
+
+
+class FakeCuda:
+    """A NumPy array presented through __cuda_array_interface__, so that
+    sinter takes it for a CUDA tensor (it never reaches a kernel here)."""
+
+    def __init__(self, a):
+        self.a = a
+        self.__cuda_array_interface__ = {
+            "shape": a.shape, "typestr": a.dtype.str, "data": (a.ctypes.data, False),
+            "strides": a.strides, "version": 3}
+
+
+def test_mixed_devices_are_refused(rms):
+    x, r, w, s = good_args(rms)
+    bad_call(rms, [x, sinter.Tensor(FakeCuda(r.storage), "bf16"), w, s],
+             "input 'residual' is on cuda")
+
+
+def test_gpu_tensors_without_a_gpu(rms):
+    """Device tensors reach the runtime, whose error (no driver or no GPU
+    here; a GPU machine would run them) comes back as sinter.Error."""
+    x, r, w, s = (FakeCuda(a.storage) if isinstance(a, sinter.Tensor) else a
+                  for a in good_args(rms))
+    args = [sinter.Tensor(x, "bf16"), sinter.Tensor(r, "bf16"), sinter.Tensor(w, "bf16"), s]
+    with pytest.raises(sinter.Error, match="no allocator"):
+        rms(*args)
+    out = fresh_outputs()
+    fake_out = [sinter.Tensor(FakeCuda(o.storage), o.dtype) for o in out]
+    try:
+        rms.library.load_device()
+    except sinter.Error as e:
+        with pytest.raises(sinter.Error, match=str(e)[:20]):
+            rms(*args, out=fake_out)
+        assert (out[0].storage == 0x5a).all() and (out[1].storage == 0x5a5a).all()
+    else:
+        pytest.skip("a GPU is present: tests/python/test_torch_gpu.py covers it")
+
+
+def test_bundle_has_no_cpu_path(rms, tmp_path):
+    path = tmp_path / "rms.snb"
+    rms.library.save(path)
+    lib = sinter.load(path)
+    g = lib.add_rms_norm_fp8
+    assert not g.has_cpu_path
+    assert repr(g.signature) == repr(rms.signature)
+    assert g.source("cuda") == rms.source("cuda")
+    bad_call(g, good_args(g), "no CPU path")
+    with pytest.raises(sinter.Error, match="not a sinter bundle"):
+        (tmp_path / "junk.snb").write_bytes(b"junk")
+        sinter.load(tmp_path / "junk.snb")
+
+
+def test_versioned_dlpack_capsule():
+    """DLPack 1.x's "dltensor_versioned" capsules (NumPy >= 2.1, PyTorch):
+    exercised with NumPy where it exports them."""
+    g = sinter.compile("graph twice(x: f32[4]) {\n    return x * 2\n}\n").twice
+    x = np.arange(4, dtype=np.float32)
+    try:
+        x.__dlpack__(max_version=(1, 0))
+    except TypeError:
+        pytest.skip("this NumPy exports DLPack 0.x capsules only")
+    np.testing.assert_array_equal(g(x), x * 2)
