@@ -1,12 +1,10 @@
-/* compat.c - the extension's two calls into compiler and runtime
- * internals, each kept to one function so that it can be swapped for the
- * public API that replaces it. */
+/* compat.c - the extension's calls into the compiler (the driver,
+ * sn_compile) and the runtime's bundle reader, each kept to one function. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "bundle.h"
-#include "front.h"
-#include "internal.h"
+#include "driver.h"
+#include "sinter.h"
 #include "sinter_ext.h"
 
 #define PX_MAX_TARGETS 16
@@ -47,9 +45,8 @@ static int parse_targets(const char *const *specs, int n, CgTarget *out, int *no
 int px_compile(const char *name, const char *text, size_t len, const char *const *targets,
                int ntarget, Arena *a, PxCompiled *out)
 {
-    /* lead: switch to sn_compile / sn_bundle_describe when merged */
     CgTarget ts[PX_MAX_TARGETS];
-    int nt = 0, rc = 0;
+    int nt = 0;
     Diag d;
     diag_init(&d);
     memset(out, 0, sizeof *out);
@@ -57,76 +54,80 @@ int px_compile(const char *name, const char *text, size_t len, const char *const
         diag_free(&d);
         return -1;
     }
-    char *copy = arena_strndup(a, text, len);
-    IrModule *m = front_compile(front_source(a, name, copy, len), a, &d);
-    /* a second, untouched compilation: the pipeline rewrites m's graphs */
-    IrModule *ref = d.nerrors ? NULL : front_compile(front_source(a, name, copy, len), a, &d);
-    BundleGraph *bgs = ARENA_ARRAY(a, BundleGraph, m->ngraph ? m->ngraph : 1);
-    for (int i = 0; i < m->ngraph && !d.nerrors; i++)
-        bundle_add_graph(&bgs[i], m->graphs[i], ts, nt, false, &d);
-    if (d.nerrors)
-        rc = raise_diag(&d);
-    else if (!m->ngraph)
+    const char *texts[1] = {arena_strndup(a, text, len)};
+    SnCompileOptions opt = {.paths = &name, .texts = texts, .npath = 1, .keep_reference = true,
+                            .targets = ts, .ntarget = nt};
+    SnCompiled c;
+    int rc = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) ? 0 : raise_diag(&d);
+    if (!rc && !c.ngraph)
         rc = -1, px_raise("%s: no graph to compile", name);
-    else if (!bundle_encode(bgs, m->ngraph, &out->bytes, &out->size))
-        rc = -1, PyErr_NoMemory();
     diag_free(&d);
-    if (rc < 0)
+    if (rc < 0) {
+        sn_compiled_free(&c);
         return -1;
-    out->ngraph = m->ngraph;
-    out->progs = ARENA_ARRAY(a, const KProgram *, m->ngraph);
-    out->refs = ARENA_ARRAY(a, const IrGraph *, m->ngraph);
-    for (int i = 0; i < m->ngraph; i++) {
-        out->progs[i] = bgs[i].prog;
-        out->refs[i] = ref->graphs[i];
+    }
+    out->bytes = c.bytes, out->size = c.len; /* malloc'd: the caller's now */
+    out->ngraph = c.ngraph;
+    out->progs = ARENA_ARRAY(a, const KProgram *, c.ngraph);
+    out->refs = ARENA_ARRAY(a, const IrGraph *, c.ngraph);
+    for (int i = 0; i < c.ngraph; i++) {
+        out->progs[i] = c.graphs[i].prog;
+        out->refs[i] = c.graphs[i].reference;
     }
     return 0;
 }
 
-static void describe_params(const RtTensor *ts, int n, PxParam *out)
+/* Parameter i of kind (0 inputs, 1 outputs) of g, from the public
+ * introspection calls. */
+static void describe_param(const sn_graph *g, int kind, int i, PxParam *out)
 {
-    for (int i = 0; i < n; i++) {
-        out[i].name = ts[i].name;
-        out[i].dtype = ts[i].dtype;
-        out[i].rank = ts[i].rank;
-        out[i].alias = ts[i].alias;
-        for (int k = 0; k < ts[i].rank; k++) {
-            out[i].dims[k].coef = ts[i].dims[k].coef;
-            out[i].dims[k].nsym = ts[i].dims[k].nsym;
-            memcpy(out[i].dims[k].syms, ts[i].dims[k].syms, sizeof out[i].dims[k].syms);
-        }
+    sn_tensor_info t;
+    sn_graph_tensor(g, kind, i, &t); /* i is in range: no error */
+    *out = (PxParam){.name = t.name, .dtype = (int)t.dtype, .rank = t.rank, .alias = t.alias};
+    for (int k = 0; k < t.rank; k++) {
+        out->dims[k].coef = t.dims[k].coef;
+        out->dims[k].nsym = t.dims[k].nsym;
+        for (int s = 0; s < t.dims[k].nsym; s++)
+            out->dims[k].syms[s] = t.dims[k].syms[s];
+    }
+}
+
+static void describe_graph(sn_graph *g, Arena *a, PxGraph *out)
+{
+    sn_graph_info info;
+    sn_graph_describe(g, &info);
+    *out = (PxGraph){.name = info.name, .nsym = info.nsymbols, .nin = info.ninputs,
+                     .nout = info.noutputs, .sig = g};
+    out->syms = ARENA_ARRAY(a, const char *, info.nsymbols + 1);
+    for (int s = 0; s < info.nsymbols; s++)
+        out->syms[s] = sn_graph_symbol(g, s);
+    out->ins = ARENA_ARRAY(a, PxParam, info.ninputs + 1);
+    out->outs = ARENA_ARRAY(a, PxParam, info.noutputs + 1);
+    for (int i = 0; i < info.ninputs; i++)
+        describe_param(g, 0, i, &out->ins[i]);
+    for (int i = 0; i < info.noutputs; i++)
+        describe_param(g, 1, i, &out->outs[i]);
+    for (int v = 0; v < info.nvariants; v++) {
+        sn_variant_info var;
+        sn_graph_variant(g, v, &var);
+        out->source[strcmp(var.dialect, "HIP") == 0] = var.source;
     }
 }
 
 int px_describe(const unsigned char *bytes, size_t size, Arena *a, sn_bundle **parsed,
                 PxGraph **graphs, int *ngraph)
 {
-    /* lead: switch to sn_compile / sn_bundle_describe when merged */
-    unsigned char *copy = malloc(size ? size : 1);
-    if (!copy) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    memcpy(copy, bytes, size);
     sn_bundle *b;
-    if (rt_bundle_parse(copy, size, &b) != SN_OK) { /* takes copy over */
+    if (sn_bundle_read_memory(bytes, size, &b) != SN_OK) {
         px_raise("%s", sn_last_error());
         return -1;
     }
-    PxGraph *gs = ARENA_ARRAY(a, PxGraph, b->ngraph ? b->ngraph : 1);
-    for (int i = 0; i < b->ngraph; i++) {
-        sn_graph *g = &b->graphs[i];
-        gs[i] = (PxGraph){.name = g->name, .nsym = g->nsym, .nin = g->nin, .nout = g->nout,
-                          .syms = (const char **)g->syms, .sig = g};
-        gs[i].ins = ARENA_ARRAY(a, PxParam, g->nin ? g->nin : 1);
-        gs[i].outs = ARENA_ARRAY(a, PxParam, g->nout ? g->nout : 1);
-        describe_params(g->ins, g->nin, gs[i].ins);
-        describe_params(g->outs, g->nout, gs[i].outs);
-        for (int v = 0; v < g->nvariant; v++)
-            gs[i].source[g->variants[v].dialect == SNB_HIP] = g->variants[v].source;
-    }
+    int n = sn_bundle_num_graphs(b);
+    PxGraph *gs = ARENA_ARRAY(a, PxGraph, n + 1);
+    for (int i = 0; i < n; i++)
+        describe_graph(sn_bundle_graph(b, sn_bundle_graph_name(b, i)), a, &gs[i]);
     *parsed = b;
     *graphs = gs;
-    *ngraph = b->ngraph;
+    *ngraph = n;
     return 0;
 }
