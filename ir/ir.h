@@ -89,6 +89,20 @@ IxExpr *ix_subst(Arena *ar, const IxExpr *e, IxExpr *const *subst);
 /* Writes a C-like expression ("(v1*128 + v2)") using v<N> for vars. */
 void ix_print(const IxExpr *e, const char *const *symnames, char *buf, int bufsize);
 
+/* The one generic walk over an index expression (iterative: no depth
+ * limit).  ix_walk calls fn on every node in pre-order (left operand
+ * before right; a shared subtree once per reference) until fn says stop;
+ * IX_SKIP leaves out the node's operands.  Returns IX_STOP when fn
+ * stopped it, else IX_GO. */
+typedef enum { IX_GO, IX_SKIP, IX_STOP } IxStep;
+typedef IxStep (*IxVisit)(const IxExpr *e, void *ctx);
+IxStep ix_walk(const IxExpr *e, IxVisit fn, void *ctx);
+/* Whether pred holds for some node of e (pre-order, stops at the first). */
+typedef bool (*IxPred)(const IxExpr *e, void *ctx);
+bool ix_any(const IxExpr *e, IxPred pred, void *ctx);
+/* Whether e has a node of this kind (IX_VAR: depends on an index). */
+bool ix_has_kind(const IxExpr *e, IxKind kind);
+
 /* Op kinds, generated from ops.h's IR_OPS (names, arity, class there):
  *   IR_INPUT   graph parameter; a.input
  *   IR_CONST   every element a.cnst
@@ -185,6 +199,9 @@ IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, boo
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+/* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
+ * operands ops[0..n->nin), which have their new common shape. */
+IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
