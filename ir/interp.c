@@ -531,8 +531,9 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     uint32_t axes = n->a.reduce.axes;
     int r = x->rank;
     int64_t onum = it->numel[n->id], count = 1, ostride[IR_MAX_RANK], idx[IR_MAX_RANK] = {0};
+    unsigned flags = ir_reduce_info(k)->flags;
     IR_ASSERT(r >= 1 && is_float(x) == is_float(n));
-    IR_ASSERT(k != RED_MEAN || is_float(x));
+    IR_ASSERT(ir_reduce_info(k)->dom & ir_dtype_dom(x->dtype));
 
     int64_t s = 1;
     for (int d = r - 1; d >= 0; d--) {
@@ -543,7 +544,7 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
         else
             s *= ish[d];
     }
-    if (count == 0 && (k == RED_MAX || k == RED_MIN) && onum > 0) {
+    if (count == 0 && (flags & OPF_SELECT) && onum > 0) {
         diag_error(it->d, n->span, "%s over an empty dimension", ir_reduce_name(k));
         return false;
     }
@@ -572,7 +573,7 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     for (int64_t o = 0; o < onum; o++) {
         if (!is_float(n))
             v->i[o] = acc[o].i;
-        else if (k == RED_MEAN)
+        else if (flags & OPF_MEAN)
             v->f[o] = (float)(acc[o].f / (double)count);
         else
             v->f[o] = (float)acc[o].f;
@@ -820,12 +821,9 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
         else
             v->i = inputs[n->a.input.index].i;
         return true;
-    case IR_UNARY: case IR_BINARY: case IR_WHERE: case IR_CAST:
-        if (!pointwise_result(it, n, v))
-            return false;
-        break;
     default:
-        if (!val_alloc(it, n, v))
+        if (ir_op_info(n->op)->cls == OPK_POINTWISE ? !pointwise_result(it, n, v)
+                                                    : !val_alloc(it, n, v))
             return false;
     }
     switch (n->op) {
