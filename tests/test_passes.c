@@ -9,7 +9,9 @@
  * the ones it must not make), CSE (duplicates, commutative operands in
  * either order, non-commutative ones not merged), DCE, decompose's pow,
  * fold_layout (view chains, views of constants, identity views, pointwise
- * ops sunk below cat, unary and binary). */
+ * ops sunk below cat, unary and binary); the index-expression visitor the
+ * IR's checks use (ix_walk, ix_any); the op table's completeness and the
+ * verifier's rules taken from it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -399,6 +401,45 @@ static void test_fold_sinks_below_cat(void **state)
              "}\n");
 }
 
+/* ---- the index-expression visitor (ir/index.c) ---------------------------------------- */
+
+typedef struct {
+    char order[16];
+    int n;
+} Trace;
+
+/* Records each node's kind letter; skips below a MUL, stops at a DIM. */
+static IxStep trace_step(const IxExpr *e, void *ctx)
+{
+    Trace *t = ctx;
+    static const char letter[] = {'c', 'v', 'd', '+', '*', '/', '%', 'k'};
+    if (t->n < 15)
+        t->order[t->n++] = letter[e->kind];
+    return e->kind == IX_DIM ? IX_STOP : e->kind == IX_MUL ? IX_SKIP : IX_GO;
+}
+
+static void test_ix_walk(void **state)
+{
+    (void)state;
+    /* (v0 * 4 + v1 % 3) + v2 */
+    IxExpr *e = ix_add(AR, ix_add(AR, ix_mul(AR, V(0), K(4)), ix_mod(AR, V(1), K(3))), V(2));
+    Trace t = {{0}, 0};
+    assert_int_equal(ix_walk(e, trace_step, &t), IX_GO);
+    assert_string_equal(t.order, "++*%vcv"); /* pre-order; MUL's operands skipped */
+    IxExpr *d = ix_add(AR, ix_dim(AR, dim_sym(0)), V(1));
+    memset(&t, 0, sizeof t);
+    assert_int_equal(ix_walk(d, trace_step, &t), IX_STOP);
+    assert_string_equal(t.order, "+d");
+    assert_true(ix_has_kind(e, IX_MOD));
+    assert_false(ix_has_kind(e, IX_DIV));
+    /* 100000 levels deep: no recursion, and every leaf is reached */
+    IxExpr *deep = V(0);
+    for (int k = 0; k < 100000; k++)
+        deep = ix_add(AR, deep, V(1));
+    assert_false(ix_has_kind(deep, IX_DIM));
+    assert_true(ix_has_kind(ix_add(AR, deep, ix_dim(AR, dim_sym(0))), IX_DIM));
+}
+
 /* ---- the op table ---------------------------------------------------------------------- */
 
 /* Every row names itself, and has a codegen spelling exactly for the
@@ -468,6 +509,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_decompose_pow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fold_views, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fold_sinks_below_cat, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ix_walk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_op_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_classes, setup, teardown),
     };
