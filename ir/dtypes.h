@@ -8,8 +8,9 @@
  * names FloatFormats private to ir/dtype.c; leave it unused elsewhere).
  *
  * The row order is the DType enum (ir/dtype.h) and the public sn_dtype
- * (runtime/sinter.h): the `sn` column repeats each row's position and both
- * sides check it with static assertions.  A new dtype is a new row at the
+ * (runtime/sinter.h): the `sn` column repeats each row's position; a
+ * static assertion in ir/dtype.c checks it against DType, and one per row
+ * in the runtime should check it against sn_dtype (docs/adding-an-op.md).  A new dtype is a new row at the
  * end (never in the middle: bundles store these numbers).
  *
  * Columns:
