@@ -199,16 +199,18 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
 
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
 {
-    IR_ASSERT(ir_op_info(n->op)->cls == OPK_POINTWISE);
+    IrNode *c;
     switch (n->op) {
     case IR_UNARY: return ir_unary(g, n->a.unary, n->dtype, ops[0], n->span);
     case IR_BINARY: return ir_binary(g, n->a.binary, n->dtype, ops[0], ops[1], n->span);
     case IR_WHERE: return ir_where(g, n->dtype, ops[0], ops[1], ops[2], n->span);
-    default: break;
+    case IR_CAST:
+        c = ir_cast(g, n->dtype, ops[0], n->span);
+        c->a.cast.saturate = n->a.cast.saturate;
+        return c;
+    default: IR_ASSERT(!"not a pointwise op");
     }
-    IrNode *c = ir_cast(g, n->dtype, ops[0], n->span);
-    c->a.cast.saturate = n->a.cast.saturate;
-    return c;
+    return NULL;
 }
 
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names)
