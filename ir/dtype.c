@@ -53,26 +53,28 @@ static const FloatFormat FMT_E5M2 = {2, 5, 15, 0x7B, 0x7C, true,
 static const FloatFormat FMT_E5M2FNUZ = {2, 5, 16, 0x7F, 0x80, false,
                                          0x80, false, false, true};
 
+/* dtypes.h's rows as data. */
 typedef struct {
     const char *name;
-    int size;
-    const FloatFormat *format; /* NULL for integer types and bool */
-    int64_t int_min, int_max;  /* integer types and bool */
+    int bits;
+    int cls;                   /* SN_DTC_* */
+    bool sgn;
+    double max_finite;
+    const FloatFormat *format; /* float types only */
 } DTypeInfo;
 
 static const DTypeInfo dtype_info[DT_COUNT] = {
-    [DT_F32] = {"f32", 4, &FMT_F32, 0, 0},
-    [DT_F16] = {"f16", 2, &FMT_F16, 0, 0},
-    [DT_BF16] = {"bf16", 2, &FMT_BF16, 0, 0},
-    [DT_F8E4M3] = {"f8e4m3", 1, &FMT_E4M3, 0, 0},
-    [DT_F8E4M3FNUZ] = {"f8e4m3fnuz", 1, &FMT_E4M3FNUZ, 0, 0},
-    [DT_F8E5M2] = {"f8e5m2", 1, &FMT_E5M2, 0, 0},
-    [DT_F8E5M2FNUZ] = {"f8e5m2fnuz", 1, &FMT_E5M2FNUZ, 0, 0},
-    [DT_I8] = {"i8", 1, NULL, INT8_MIN, INT8_MAX},
-    [DT_I32] = {"i32", 4, NULL, INT32_MIN, INT32_MAX},
-    [DT_I64] = {"i64", 8, NULL, INT64_MIN, INT64_MAX},
-    [DT_BOOL] = {"bool", 1, NULL, 0, 1},
+#define X(ID, name, bits, cls, sgn, maxf, sn, ctype, dev_ctype, suffix, fmt) \
+    [DT_##ID] = {name, bits, cls, sgn, maxf, fmt},
+    SN_DTYPES(X)
+#undef X
 };
+
+/* The enum and the public sn_dtype numbers are the rows' positions. */
+#define X(ID, name, bits, cls, sgn, maxf, sn, ...) \
+    _Static_assert(DT_##ID == sn, "dtypes.h: sn column is not the row's position");
+SN_DTYPES(X)
+#undef X
 
 static bool dt_valid(DType t)
 {
@@ -103,25 +105,29 @@ bool dt_parse(const char *name, DType *out)
     return false;
 }
 
+int dt_bits(DType t)
+{
+    return dt_valid(t) ? dtype_info[t].bits : 0;
+}
+
 int dt_size(DType t)
 {
-    return dt_valid(t) ? dtype_info[t].size : 0;
+    return (dt_bits(t) + 7) / 8;
 }
 
 bool dt_is_float(DType t)
 {
-    return dt_valid(t) && dtype_info[t].format != NULL;
+    return dt_valid(t) && dtype_info[t].cls == SN_DTC_FLOAT;
 }
 
 bool dt_is_f8(DType t)
 {
-    return t == DT_F8E4M3 || t == DT_F8E4M3FNUZ || t == DT_F8E5M2 ||
-           t == DT_F8E5M2FNUZ;
+    return dt_is_float(t) && dtype_info[t].bits == 8;
 }
 
 bool dt_is_int(DType t)
 {
-    return t == DT_I8 || t == DT_I32 || t == DT_I64;
+    return dt_valid(t) && dtype_info[t].cls == SN_DTC_INT;
 }
 
 /* ---- the generic format converter ---- */
@@ -323,16 +329,26 @@ float dt_round_double(double x, DType t)
 
 double dt_max_finite(DType t)
 {
-    if (dt_is_float(t))
-        return decode_code(format_of(t)->max_finite, t);
-    return dt_valid(t) ? (double)dtype_info[t].int_max : 0.0;
+    return dt_valid(t) ? dtype_info[t].max_finite : 0.0;
 }
 
 /* ---- integer conversions ---- */
 
 static int int_bits(DType t)
 {
-    return dt_size(t) * 8;
+    return dt_bits(t);
+}
+
+/* The range of integer type t (two's complement when signed). */
+static int64_t int_max(DType t)
+{
+    int b = int_bits(t) - dtype_info[t].sgn;
+    return b >= 63 ? INT64_MAX : (int64_t)((1ull << b) - 1);
+}
+
+static int64_t int_min(DType t)
+{
+    return dtype_info[t].sgn ? -int_max(t) - 1 : 0;
 }
 
 int64_t dt_float_to_int(float x, DType t)
@@ -344,9 +360,9 @@ int64_t dt_float_to_int(float x, DType t)
         return 0;
     double limit = (double)(1ull << (int_bits(t) - 1)); /* 2^(bits-1) */
     if (x >= limit)
-        return dtype_info[t].int_max;
+        return int_max(t);
     if (x <= -limit)
-        return dtype_info[t].int_min;
+        return int_min(t);
     return (int64_t)x; /* in range: C truncates toward zero */
 }
 

@@ -32,24 +32,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-typedef enum {
-    DT_F32,
-    DT_F16,
-    DT_BF16,
-    DT_F8E4M3,
-    DT_F8E4M3FNUZ,
-    DT_F8E5M2,
-    DT_F8E5M2FNUZ,
-    DT_I8,
-    DT_I32,
-    DT_I64,
-    DT_BOOL,
-    DT_COUNT
-} DType;
+#include "dtypes.h"
+
+/* The storage dtypes, one per row of dtypes.h (the order is the public
+ * sn_dtype's). */
+#define DT_X_ENUM(ID, ...) DT_##ID,
+typedef enum { SN_DTYPES(DT_X_ENUM) DT_COUNT } DType;
+#undef DT_X_ENUM
 
 const char *dt_name(DType t);            /* "bf16" */
 bool dt_parse(const char *name, DType *out); /* false if not a dtype name */
-int dt_size(DType t);                    /* bytes per element */
+int dt_bits(DType t);                    /* storage bits per element */
+int dt_size(DType t);                    /* bytes per element, rounded up */
 bool dt_is_float(DType t);
 bool dt_is_f8(DType t);
 bool dt_is_int(DType t);                 /* i8, i32, i64 (not bool) */

@@ -197,6 +197,22 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
     return n;
 }
 
+IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
+{
+    IrNode *c;
+    switch (n->op) {
+    case IR_UNARY: return ir_unary(g, n->a.unary, n->dtype, ops[0], n->span);
+    case IR_BINARY: return ir_binary(g, n->a.binary, n->dtype, ops[0], ops[1], n->span);
+    case IR_WHERE: return ir_where(g, n->dtype, ops[0], ops[1], ops[2], n->span);
+    case IR_CAST:
+        c = ir_cast(g, n->dtype, ops[0], n->span);
+        c->a.cast.saturate = n->a.cast.saturate;
+        return c;
+    default: IR_ASSERT(!"not a pointwise op");
+    }
+    return NULL;
+}
+
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names)
 {
     g->nout = n;
@@ -220,23 +236,51 @@ int64_t ir_numel(const IrNode *n, const int64_t *symvals)
     return total;
 }
 
-static const char *const op_names[IR_OP_COUNT] = {
-    "input", "const", "unary", "binary", "where", "cast", "reduce", "view", "cat", "gather",
+static const IrOpInfo op_rows[IR_OP_COUNT] = {
+#define X(ID, name, arity, cls) [IR_##ID] = {name, NULL, arity, cls, 0, 0, NULL, NULL, NULL, NULL},
+    IR_OPS(X)
+#undef X
 };
-static const char *const unary_names[UN_COUNT] = {
-    "neg", "not", "abs", "exp", "exp2", "log", "log2", "sqrt", "rsqrt", "sin",
-    "cos", "tanh", "sigmoid", "erf", "floor", "ceil", "round",
+static const IrOpInfo unary_rows[UN_COUNT] = {
+#define X(ID, name, sn, dom, flags, f, i, cf, ci) \
+    [UN_##ID] = {name, sn, 1, 0, dom, flags, cf, ci, NULL, NULL},
+    IR_UNARY_OPS(X)
+#undef X
 };
-static const char *const binary_names[BIN_COUNT] = {
-    "add", "sub", "mul", "div", "max", "min", "pow", "lt", "le", "gt", "ge", "eq", "ne",
-    "and", "or",
+static const IrOpInfo binary_rows[BIN_COUNT] = {
+#define X(ID, name, sn, cls, dom, flags, f, i, cf, ci) \
+    [BIN_##ID] = {name, sn, 2, cls, dom, flags, cf, ci, NULL, NULL},
+    IR_BINARY_OPS(X)
+#undef X
 };
-static const char *const reduce_names[RED_COUNT] = {"sum", "mean", "max", "min"};
+static const IrOpInfo reduce_rows[RED_COUNT] = {
+#define X(ID, name, sn, dom, flags, fid, iid, f, i, cf, ci, cfid, ciid) \
+    [RED_##ID] = {name, sn, 1, 0, dom, flags, cf, ci, cfid, ciid},
+    IR_REDUCE_OPS(X)
+#undef X
+};
+static const IrOpInfo no_row = {"?", NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL};
 
-const char *ir_op_name(IrOp op) { return op < IR_OP_COUNT ? op_names[op] : "?"; }
-const char *ir_unary_name(IrUnary k) { return k < UN_COUNT ? unary_names[k] : "?"; }
-const char *ir_binary_name(IrBinary k) { return k < BIN_COUNT ? binary_names[k] : "?"; }
-const char *ir_reduce_name(IrReduce k) { return k < RED_COUNT ? reduce_names[k] : "?"; }
+const IrOpInfo *ir_op_info(IrOp op) { return (unsigned)op < IR_OP_COUNT ? &op_rows[op] : &no_row; }
+const IrOpInfo *ir_unary_info(IrUnary k) { return (unsigned)k < UN_COUNT ? &unary_rows[k] : &no_row; }
+const IrOpInfo *ir_binary_info(IrBinary k)
+{
+    return (unsigned)k < BIN_COUNT ? &binary_rows[k] : &no_row;
+}
+const IrOpInfo *ir_reduce_info(IrReduce k)
+{
+    return (unsigned)k < RED_COUNT ? &reduce_rows[k] : &no_row;
+}
+
+const char *ir_op_name(IrOp op) { return ir_op_info(op)->name; }
+const char *ir_unary_name(IrUnary k) { return ir_unary_info(k)->name; }
+const char *ir_binary_name(IrBinary k) { return ir_binary_info(k)->name; }
+const char *ir_reduce_name(IrReduce k) { return ir_reduce_info(k)->name; }
+
+unsigned ir_dtype_dom(DType t)
+{
+    return dt_is_float(t) ? OPD_F : t == DT_BOOL ? OPD_B : OPD_I;
+}
 
 const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsize)
 {

@@ -25,6 +25,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
@@ -435,4 +436,66 @@ bool ix_equal(const IxExpr *a, const IxExpr *b)
     case IX_DIM: return dim_eq(a->dim, b->dim);
     default: return ix_equal(a->a, b->a) && ix_equal(a->b, b->b);
     }
+}
+
+/* ---- the generic visitor ------------------------------------------------------------ */
+
+/* Pre-order walk with an explicit stack (no recursion: expressions may be
+ * deep); fn's result steers it.  Operands are visited left before right,
+ * a shared subtree once per reference; NULL operands are skipped. */
+IxStep ix_walk(const IxExpr *e, IxVisit fn, void *ctx)
+{
+    const IxExpr *local[64], **stack = local;
+    int cap = 64, top = 0;
+    IxStep r = IX_GO;
+    if (e)
+        stack[top++] = e;
+    while (top && r != IX_STOP) {
+        const IxExpr *x = stack[--top];
+        r = fn(x, ctx);
+        if (r != IX_GO || x->kind < IX_ADD || x->kind > IX_MOD)
+            continue;
+        if (top + 2 > cap) {
+            const IxExpr **grown = ir_xcalloc((size_t)cap * 2, sizeof *grown);
+            memcpy(grown, stack, sizeof *grown * (size_t)top);
+            if (stack != local)
+                free(stack);
+            stack = grown;
+            cap *= 2;
+        }
+        if (x->b)
+            stack[top++] = x->b;
+        if (x->a)
+            stack[top++] = x->a;
+    }
+    if (stack != local)
+        free(stack);
+    return r == IX_STOP ? IX_STOP : IX_GO;
+}
+
+typedef struct {
+    IxPred pred;
+    void *ctx;
+} AnyCx;
+
+static IxStep any_step(const IxExpr *e, void *ctx)
+{
+    AnyCx *c = ctx;
+    return c->pred(e, c->ctx) ? IX_STOP : IX_GO;
+}
+
+bool ix_any(const IxExpr *e, IxPred pred, void *ctx)
+{
+    AnyCx c = {pred, ctx};
+    return ix_walk(e, any_step, &c) == IX_STOP;
+}
+
+static bool is_kind(const IxExpr *e, void *kind)
+{
+    return e->kind == *(const IxKind *)kind;
+}
+
+bool ix_has_kind(const IxExpr *e, IxKind kind)
+{
+    return ix_any(e, is_kind, &kind);
 }

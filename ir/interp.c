@@ -328,19 +328,17 @@ static void eval_const(const Interp *it, const IrNode *n, Val *v)
         }                                                                         \
     } while (0)
 
-/* y[j] = sc_unary_f(k, x[j]): one loop per kind, so the switch folds away. */
-#define UNF(K)                                                                    \
-    case K: MAP1(y, x, count, sc_unary_f(K, a)); break
+/* y[j] = sc_unary_f(k, x[j]): one loop per kind of ops.h, so the switch
+ * folds away (a kind not defined on floats asserts in sc_unary_f). */
 static void unary_float(IrUnary k, const float *x, float *y, int64_t count)
 {
     switch (k) {
-    UNF(UN_NEG); UNF(UN_ABS); UNF(UN_EXP); UNF(UN_EXP2); UNF(UN_LOG); UNF(UN_LOG2);
-    UNF(UN_SQRT); UNF(UN_RSQRT); UNF(UN_SIN); UNF(UN_COS); UNF(UN_TANH); UNF(UN_SIGMOID);
-    UNF(UN_ERF); UNF(UN_FLOOR); UNF(UN_CEIL); UNF(UN_ROUND);
-    default: IR_ASSERT(!"unary op not defined on floats");
+#define X(ID, ...) case UN_##ID: MAP1(y, x, count, sc_unary_f(UN_##ID, a)); break;
+    IR_UNARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad unary op");
     }
 }
-#undef UNF
 
 /* Integer and bool unary ops (sc_unary_i). */
 static void unary_int(IrUnary k, const int64_t *x, int64_t *y, int64_t count)
@@ -369,29 +367,29 @@ static void eval_unary(const Interp *it, const IrNode *n, Val *v)
         }                                                                         \
     } while (0)
 
-/* The binary loops: one per kind (sc_binary_f / sc_compare_f /
- * sc_binary_i with a constant kind), so the switch folds away. */
-#define BINF(K) case K: MAP2(float, y, x, z, count, sc_binary_f(K, a, b)); break
-#define CMPF(K) case K: MAP2(float, y, x, z, count, sc_compare_f(K, a, b)); break
-#define BINI(K) case K: MAP2(int64_t, y, x, z, count, sc_binary_i(K, a, b)); break
+/* The binary loops: one per kind of ops.h (sc_binary_f / sc_compare_f /
+ * sc_binary_i with a constant kind), so the switch folds away; a kind of
+ * another class asserts there. */
+#define BIN_LOOPS(R)                                                             \
+    switch (k) {                                                                 \
+    IR_BINARY_OPS(R)                                                             \
+    default: IR_ASSERT(!"bad binary op");                                        \
+    }
 
 /* Float arithmetic (float result) in f32. */
 static void binary_float(IrBinary k, const float *x, const float *z, float *y, int64_t count)
 {
-    switch (k) {
-    BINF(BIN_ADD); BINF(BIN_SUB); BINF(BIN_MUL); BINF(BIN_DIV); BINF(BIN_MAX); BINF(BIN_MIN);
-    BINF(BIN_POW);
-    default: IR_ASSERT(!"not a float arithmetic op");
-    }
+#define X(ID, ...) case BIN_##ID: MAP2(float, y, x, z, count, sc_binary_f(BIN_##ID, a, b)); break;
+    BIN_LOOPS(X)
+#undef X
 }
 
 /* Comparisons of floats (IEEE: NaN compares unequal), bool result. */
 static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y, int64_t count)
 {
-    switch (k) {
-    CMPF(BIN_LT); CMPF(BIN_LE); CMPF(BIN_GT); CMPF(BIN_GE); CMPF(BIN_EQ); CMPF(BIN_NE);
-    default: IR_ASSERT(!"not a float comparison");
-    }
+#define X(ID, ...) case BIN_##ID: MAP2(float, y, x, z, count, sc_compare_f(BIN_##ID, a, b)); break;
+    BIN_LOOPS(X)
+#undef X
 }
 
 /* Integer/bool ops on int64: + - * wrap modulo 2^64; results of
@@ -399,16 +397,11 @@ static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y
 static void binary_int(IrBinary k, const int64_t *x, const int64_t *z, int64_t *y,
                        int64_t count)
 {
-    switch (k) {
-    BINI(BIN_ADD); BINI(BIN_SUB); BINI(BIN_MUL); BINI(BIN_MAX); BINI(BIN_MIN); BINI(BIN_LT);
-    BINI(BIN_LE); BINI(BIN_GT); BINI(BIN_GE); BINI(BIN_EQ); BINI(BIN_NE); BINI(BIN_AND);
-    BINI(BIN_OR);
-    default: IR_ASSERT(!"integer div/pow are not produced by the front end");
-    }
+#define X(ID, ...) case BIN_##ID: MAP2(int64_t, y, x, z, count, sc_binary_i(BIN_##ID, a, b)); break;
+    BIN_LOOPS(X)
+#undef X
 }
-#undef BINF
-#undef CMPF
-#undef BINI
+#undef BIN_LOOPS
 
 static void eval_binary(const Interp *it, const IrNode *n, Val *v)
 {
@@ -538,8 +531,9 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     uint32_t axes = n->a.reduce.axes;
     int r = x->rank;
     int64_t onum = it->numel[n->id], count = 1, ostride[IR_MAX_RANK], idx[IR_MAX_RANK] = {0};
+    unsigned flags = ir_reduce_info(k)->flags;
     IR_ASSERT(r >= 1 && is_float(x) == is_float(n));
-    IR_ASSERT(k != RED_MEAN || is_float(x));
+    IR_ASSERT(ir_reduce_info(k)->dom & ir_dtype_dom(x->dtype));
 
     int64_t s = 1;
     for (int d = r - 1; d >= 0; d--) {
@@ -550,7 +544,7 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
         else
             s *= ish[d];
     }
-    if (count == 0 && (k == RED_MAX || k == RED_MIN) && onum > 0) {
+    if (count == 0 && (flags & OPF_SELECT) && onum > 0) {
         diag_error(it->d, n->span, "%s over an empty dimension", ir_reduce_name(k));
         return false;
     }
@@ -579,7 +573,7 @@ static bool eval_reduce(Interp *it, const IrNode *n, Val *v)
     for (int64_t o = 0; o < onum; o++) {
         if (!is_float(n))
             v->i[o] = acc[o].i;
-        else if (k == RED_MEAN)
+        else if (flags & OPF_MEAN)
             v->f[o] = (float)(acc[o].f / (double)count);
         else
             v->f[o] = (float)acc[o].f;
@@ -598,11 +592,7 @@ typedef struct {
 
 static bool has_var(const IxExpr *e)
 {
-    if (e->kind == IX_VAR)
-        return true;
-    if (e->kind == IX_CONST || e->kind == IX_DIM)
-        return false;
-    return has_var(e->a) || has_var(e->b);
+    return ix_has_kind(e, IX_VAR);
 }
 
 /* dst += src * scale; false on overflow. */
@@ -831,12 +821,9 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
         else
             v->i = inputs[n->a.input.index].i;
         return true;
-    case IR_UNARY: case IR_BINARY: case IR_WHERE: case IR_CAST:
-        if (!pointwise_result(it, n, v))
-            return false;
-        break;
     default:
-        if (!val_alloc(it, n, v))
+        if (ir_op_info(n->op)->cls == OPK_POINTWISE ? !pointwise_result(it, n, v)
+                                                    : !val_alloc(it, n, v))
             return false;
     }
     switch (n->op) {

@@ -34,6 +34,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "dtype.h"
+#include "ops.h"
 
 #define IR_MAX_RANK 8
 #define IR_MAX_DIM_SYMS 4
@@ -88,38 +89,47 @@ IxExpr *ix_subst(Arena *ar, const IxExpr *e, IxExpr *const *subst);
 /* Writes a C-like expression ("(v1*128 + v2)") using v<N> for vars. */
 void ix_print(const IxExpr *e, const char *const *symnames, char *buf, int bufsize);
 
-typedef enum {
-    IR_INPUT,  /* graph parameter; a.input */
-    IR_CONST,  /* every element a.cnst */
-    IR_UNARY,  /* a.unary */
-    IR_BINARY, /* a.binary */
-    IR_WHERE,  /* in[0] bool cond, in[1] if true, in[2] if false */
-    IR_CAST,   /* convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
-                  clamps to +-dt_max_finite first (NaN stays NaN) */
-    IR_REDUCE, /* a.reduce over in[0] */
-    IR_VIEW,   /* a.view: out[idx] = in[0][map(idx)] */
-    IR_CAT,    /* a.cat: concatenation of in[0..nin) along a.cat.dim */
-    IR_GATHER, /* a.gather: in[0] table, in[1] integer index tensor */
-    IR_OP_COUNT
-} IrOp;
+/* The one generic walk over an index expression (iterative: no depth
+ * limit).  ix_walk calls fn on every node in pre-order (left operand
+ * before right; a shared subtree once per reference) until fn says stop;
+ * IX_SKIP leaves out the node's operands.  Returns IX_STOP when fn
+ * stopped it, else IX_GO. */
+typedef enum { IX_GO, IX_SKIP, IX_STOP } IxStep;
+typedef IxStep (*IxVisit)(const IxExpr *e, void *ctx);
+IxStep ix_walk(const IxExpr *e, IxVisit fn, void *ctx);
+/* Whether pred holds for some node of e (pre-order, stops at the first). */
+typedef bool (*IxPred)(const IxExpr *e, void *ctx);
+bool ix_any(const IxExpr *e, IxPred pred, void *ctx);
+/* Whether e has a node of this kind (IX_VAR: depends on an index). */
+bool ix_has_kind(const IxExpr *e, IxKind kind);
 
-typedef enum {
-    UN_NEG, UN_NOT, UN_ABS, UN_EXP, UN_EXP2, UN_LOG, UN_LOG2, UN_SQRT, UN_RSQRT,
-    UN_SIN, UN_COS, UN_TANH, UN_SIGMOID, UN_ERF, UN_FLOOR, UN_CEIL,
-    UN_ROUND, /* half to even, as torch.round */
-    UN_COUNT
-} IrUnary;
+/* Op kinds, generated from ops.h's IR_OPS (names, arity, class there):
+ *   IR_INPUT   graph parameter; a.input
+ *   IR_CONST   every element a.cnst
+ *   IR_UNARY   a.unary
+ *   IR_BINARY  a.binary
+ *   IR_WHERE   in[0] bool cond, in[1] if true, in[2] if false
+ *   IR_CAST    convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
+ *              clamps to +-dt_max_finite first (NaN stays NaN)
+ *   IR_REDUCE  a.reduce over in[0]
+ *   IR_VIEW    a.view: out[idx] = in[0][map(idx)]
+ *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
+ *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor */
+#define IR_X_ENUM(ID, ...) IR_##ID,
+typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
+#undef IR_X_ENUM
 
-typedef enum {
-    BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV, BIN_MAX, BIN_MIN, BIN_POW,
-    BIN_LT, BIN_LE, BIN_GT, BIN_GE, BIN_EQ, BIN_NE, /* operands same dtype class; result bool */
-    BIN_AND, BIN_OR,                                /* bool operands and result */
-    BIN_COUNT
-} IrBinary;
-/* BIN_MAX / BIN_MIN propagate NaN (torch.maximum).  BIN_DIV on integer
- * operands is not produced by the front end (true division yields float). */
-
-typedef enum { RED_SUM, RED_MEAN, RED_MAX, RED_MIN, RED_COUNT } IrReduce;
+/* The elementwise and reduction op kinds, one per row of ops.h (which
+ * states each one's classes, flags and semantics). */
+#define IR_X_ENUM(ID, ...) UN_##ID,
+typedef enum { IR_UNARY_OPS(IR_X_ENUM) UN_COUNT } IrUnary;
+#undef IR_X_ENUM
+#define IR_X_ENUM(ID, ...) BIN_##ID,
+typedef enum { IR_BINARY_OPS(IR_X_ENUM) BIN_COUNT } IrBinary;
+#undef IR_X_ENUM
+#define IR_X_ENUM(ID, ...) RED_##ID,
+typedef enum { IR_REDUCE_OPS(IR_X_ENUM) RED_COUNT } IrReduce;
+#undef IR_X_ENUM
 /* RED_MAX/RED_MIN propagate NaN.  Float sums accumulate in f64 in the
  * reference interpreter; kernels may reassociate in f32. */
 
@@ -189,6 +199,9 @@ IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, boo
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+/* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
+ * operands ops[0..n->nin), which have their new common shape. */
+IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
@@ -213,6 +226,24 @@ bool ix_equal(const IxExpr *a, const IxExpr *b);
 int64_t ir_numel(const IrNode *n, const int64_t *symvals);
 /* "bf16[T, 4096]" */
 const char *ir_type_str(const IrGraph *g, const IrNode *n, char *buf, int bufsize);
+/* One row of ops.h as data, for code that asks about an op kind at run
+ * time (an out-of-range kind gets a row named "?" with nothing set). */
+typedef struct {
+    const char *name;  /* as printed */
+    const char *sn;    /* the .sn spelling, or NULL */
+    int arity;         /* IR_OPS: operand count, -1 for one or more; else 0 */
+    int cls;           /* OPK_* (IR_OPS), OPC_* (binary); else 0 */
+    unsigned dom;      /* OPD_*: operand classes it is defined on */
+    unsigned flags;    /* OPF_* */
+    const char *cf, *ci;     /* codegen templates (float, integer operands) */
+    const char *cfid, *ciid; /* reductions: codegen's identity literals */
+} IrOpInfo;
+const IrOpInfo *ir_op_info(IrOp op);
+const IrOpInfo *ir_unary_info(IrUnary k);
+const IrOpInfo *ir_binary_info(IrBinary k);
+const IrOpInfo *ir_reduce_info(IrReduce k);
+/* The OPD_* class of values of dtype t. */
+unsigned ir_dtype_dom(DType t);
 const char *ir_op_name(IrOp op);
 const char *ir_unary_name(IrUnary k);
 const char *ir_binary_name(IrBinary k);

@@ -36,7 +36,7 @@ static void print_operands(const IrNode *n, FILE *out)
 
 static void print_view(const IrGraph *g, const IrNode *n, FILE *out)
 {
-    fprintf(out, "view %%%d (", n->in[0]->id);
+    fprintf(out, "%s %%%d (", ir_op_name(n->op), n->in[0]->id);
     for (int i = 0; i < n->in[0]->rank; i++) {
         char buf[512];
         ix_print(n->a.view.src[i], g->syms, buf, sizeof buf);
@@ -47,7 +47,8 @@ static void print_view(const IrGraph *g, const IrNode *n, FILE *out)
 
 static void print_reduce(const IrNode *n, FILE *out)
 {
-    fprintf(out, "reduce.%s %%%d axes=[", ir_reduce_name(n->a.reduce.kind), n->in[0]->id);
+    fprintf(out, "%s.%s %%%d axes=[", ir_op_name(n->op), ir_reduce_name(n->a.reduce.kind),
+            n->in[0]->id);
     const char *sep = "";
     for (int i = 0; i < n->in[0]->rank; i++)
         if (n->a.reduce.axes >> i & 1) {
@@ -64,19 +65,17 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     char type[256];
     fprintf(out, "  %%%d: %s = ", n->id, ir_type_str(g, n, type, sizeof type));
     switch (n->op) {
-    case IR_INPUT: fprintf(out, "input %s", n->a.input.name); break;
+    case IR_INPUT: fprintf(out, "%s %s", ir_op_name(n->op), n->a.input.name); break;
     case IR_CONST: print_const(n, out); break;
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
-    case IR_WHERE: fputs("where", out); print_operands(n, out); break;
-    case IR_CAST: fputs(n->a.cast.saturate ? "cast.sat" : "cast", out); print_operands(n, out);
-        break;
+    case IR_WHERE: fputs(ir_op_name(n->op), out); print_operands(n, out); break;
+    case IR_CAST: fprintf(out, "%s%s", ir_op_name(n->op), n->a.cast.saturate ? ".sat" : "");
+        print_operands(n, out); break;
     case IR_REDUCE: print_reduce(n, out); break;
     case IR_VIEW: print_view(g, n, out); break;
-    case IR_CAT: fputs("cat", out); print_operands(n, out);
-        fprintf(out, " dim=%d", n->a.cat.dim); break;
-    case IR_GATHER: fputs("gather", out); print_operands(n, out);
-        fprintf(out, " dim=%d", n->a.gather.dim); break;
+    case IR_CAT: case IR_GATHER: fputs(ir_op_name(n->op), out); print_operands(n, out);
+        fprintf(out, " dim=%d", n->op == IR_CAT ? n->a.cat.dim : n->a.gather.dim); break;
     default: fputs("?", out);
     }
     fputc('\n', out);

@@ -6,11 +6,13 @@
  * Value classes (ir.h, interp.h): float values are f32 whatever their
  * nominal dtype; integer and bool values are int64 (bools 0 or 1).
  *
- * Every function is `static inline` and forced inline: the interpreter's
- * loops call them with a constant op kind inside a per-kind loop, so the
- * switch folds away and the loops stay as tight as hand-written ones.
- * Passing an op kind a class does not define (e.g. UN_SIN on integers, or
- * an integer BIN_DIV) is a broken invariant: IR_ASSERT. */
+ * The per-op semantics are ops.h's columns f and i: every switch here is
+ * generated from the table, so an op is defined in one place.  Every
+ * function is `static inline` and forced inline: the interpreter's loops
+ * call them with a constant op kind inside a per-kind loop, so the switch
+ * folds away and the loops stay as tight as hand-written ones.  Passing an
+ * op kind a class does not define (e.g. UN_SIN on integers, or an integer
+ * BIN_DIV) is a broken invariant: IR_ASSERT. */
 #ifndef SINTER_SCALAR_H
 #define SINTER_SCALAR_H
 
@@ -36,99 +38,78 @@ SC_INLINE float sc_min_nan(float a, float b)
     return a != a ? a : b != b ? b : (b < a ? b : a);
 }
 
-/* ---- unary ------------------------------------------------------------------- */
+/* An op on a class it is not defined on (SC_NONE in ops.h): the verifier
+ * rejects such nodes, so reaching it is a broken invariant. */
+SC_INLINE int sc_none(void)
+{
+    IR_ASSERT(!"op not defined on this class of values (ops.h)");
+    return 0;
+}
+#define SC_NONE sc_none()
 
-/* Float unary ops in f32 with these libm functions. */
+/* ---- unary, binary: ops.h's f and i columns ---------------------------------- */
+
+/* Float unary ops in f32 (ops.h, column f). */
 SC_INLINE float sc_unary_f(IrUnary k, float a)
 {
     switch (k) {
-    case UN_NEG: return -a;
-    case UN_ABS: return fabsf(a);
-    case UN_EXP: return expf(a);
-    case UN_EXP2: return exp2f(a);
-    case UN_LOG: return logf(a);
-    case UN_LOG2: return log2f(a);
-    case UN_SQRT: return sqrtf(a);
-    case UN_RSQRT: return 1.0f / sqrtf(a);
-    case UN_SIN: return sinf(a);
-    case UN_COS: return cosf(a);
-    case UN_TANH: return tanhf(a);
-    case UN_SIGMOID: return 1.0f / (1.0f + expf(-a));
-    case UN_ERF: return erff(a);
-    case UN_FLOOR: return floorf(a);
-    case UN_CEIL: return ceilf(a);
-    case UN_ROUND: return nearbyintf(a); /* default mode: half to even */
-    default: IR_ASSERT(!"unary op not defined on floats");
+#define X(ID, name, sn, dom, flags, f, i, ...) case UN_##ID: return (f);
+    IR_UNARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad unary op");
     }
     return 0;
 }
 
-/* Integer and bool unary ops: neg and abs wrap (abs(INT64_MIN) stays),
- * not is logical. */
+/* Integer and bool unary ops on int64 (column i): neg and abs wrap
+ * (abs(INT64_MIN) stays), not is logical. */
 SC_INLINE int64_t sc_unary_i(IrUnary k, int64_t a)
 {
-    uint64_t u = (uint64_t)a;
     switch (k) {
-    case UN_NEG: return (int64_t)(0u - u);
-    case UN_ABS: return a < 0 ? (int64_t)(0u - u) : a;
-    case UN_NOT: return a == 0;
-    default: IR_ASSERT(!"unary op not defined on integers");
+#define X(ID, name, sn, dom, flags, f, i, ...) case UN_##ID: return (i);
+    IR_UNARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad unary op");
     }
     return 0;
 }
 
-/* ---- binary ------------------------------------------------------------------ */
-
-/* Float arithmetic (float result) in f32. */
+/* Float arithmetic (OPC_ARITH, float result) in f32. */
 SC_INLINE float sc_binary_f(IrBinary k, float a, float b)
 {
     switch (k) {
-    case BIN_ADD: return a + b;
-    case BIN_SUB: return a - b;
-    case BIN_MUL: return a * b;
-    case BIN_DIV: return a / b;
-    case BIN_MAX: return sc_max_nan(a, b);
-    case BIN_MIN: return sc_min_nan(a, b);
-    case BIN_POW: return powf(a, b);
-    default: IR_ASSERT(!"not a float arithmetic op");
+#define X(ID, name, sn, cls, dom, flags, f, i, ...) \
+    case BIN_##ID: return cls == OPC_ARITH ? (float)(f) : (float)SC_NONE;
+    IR_BINARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad binary op");
     }
     return 0;
 }
 
-/* Comparisons of floats (IEEE: NaN compares unequal), bool result. */
+/* Comparisons of floats (OPC_COMPARE; IEEE: NaN compares unequal), bool
+ * result. */
 SC_INLINE int64_t sc_compare_f(IrBinary k, float a, float b)
 {
     switch (k) {
-    case BIN_LT: return a < b;
-    case BIN_LE: return a <= b;
-    case BIN_GT: return a > b;
-    case BIN_GE: return a >= b;
-    case BIN_EQ: return a == b;
-    case BIN_NE: return a != b;
-    default: IR_ASSERT(!"not a float comparison");
+#define X(ID, name, sn, cls, dom, flags, f, i, ...) \
+    case BIN_##ID: return cls == OPC_COMPARE ? (int64_t)(f) : (int64_t)SC_NONE;
+    IR_BINARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad binary op");
     }
     return 0;
 }
 
-/* Integer/bool ops on int64: + - * wrap modulo 2^64 (through uint64, no
- * UB); comparisons and logic give 0/1. */
+/* Integer/bool ops on int64 (column i): + - * wrap modulo 2^64 (through
+ * uint64, no UB); comparisons and logic give 0/1. */
 SC_INLINE int64_t sc_binary_i(IrBinary k, int64_t a, int64_t b)
 {
     switch (k) {
-    case BIN_ADD: return (int64_t)((uint64_t)a + (uint64_t)b);
-    case BIN_SUB: return (int64_t)((uint64_t)a - (uint64_t)b);
-    case BIN_MUL: return (int64_t)((uint64_t)a * (uint64_t)b);
-    case BIN_MAX: return a < b ? b : a;
-    case BIN_MIN: return b < a ? b : a;
-    case BIN_LT: return a < b;
-    case BIN_LE: return a <= b;
-    case BIN_GT: return a > b;
-    case BIN_GE: return a >= b;
-    case BIN_EQ: return a == b;
-    case BIN_NE: return a != b;
-    case BIN_AND: return a != 0 && b != 0;
-    case BIN_OR: return a != 0 || b != 0;
-    default: IR_ASSERT(!"integer div/pow are not produced by the front end");
+#define X(ID, name, sn, cls, dom, flags, f, i, ...) case BIN_##ID: return (i);
+    IR_BINARY_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad binary op");
     }
     return 0;
 }
@@ -198,25 +179,41 @@ SC_INLINE int64_t sc_store_i(int64_t x, DType t)
 #define SC_FOLD_MAX(s, x) ((x) != (x) || (x) > (s))
 #define SC_FOLD_MIN(s, x) ((x) != (x) || (x) < (s))
 
-/* Identity of reduction k: 0 for sum/mean, -inf / +inf for max / min on
- * floats, INT64_MIN / INT64_MAX on integers. */
+/* Identity of reduction k (ops.h, columns fid and iid): 0 for sum/mean,
+ * -inf / +inf for max / min on floats, INT64_MIN / INT64_MAX on integers. */
 SC_INLINE float sc_red_identity_f(IrReduce k)
 {
-    return k == RED_MAX ? -INFINITY : k == RED_MIN ? INFINITY : 0.0f;
+    switch (k) {
+#define X(ID, name, sn, dom, flags, fid, iid, ...) case RED_##ID: return (fid);
+    IR_REDUCE_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad reduction");
+    }
+    return 0;
 }
 SC_INLINE int64_t sc_red_identity_i(IrReduce k)
 {
-    return k == RED_MAX ? INT64_MIN : k == RED_MIN ? INT64_MAX : 0;
+    switch (k) {
+#define X(ID, name, sn, dom, flags, fid, iid, ...) case RED_##ID: return (iid);
+    IR_REDUCE_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad reduction");
+    }
+    return 0;
 }
 
 /* The interpreter's float accumulator: f64 (sums are then rounded once;
- * max/min are exact in f64). */
-SC_INLINE void sc_fold_f64(IrReduce k, double *s, float x)
+ * max/min are exact in f64).  Column f with s in f64. */
+SC_INLINE void sc_fold_f64(IrReduce k, double *acc, float x)
 {
-    if (k == RED_SUM || k == RED_MEAN)
-        *s += x;
-    else if (k == RED_MAX ? SC_FOLD_MAX(*s, x) : SC_FOLD_MIN(*s, x))
-        *s = x;
+    double s = *acc;
+    switch (k) {
+#define X(ID, name, sn, dom, flags, fid, iid, f, ...) case RED_##ID: *acc = (f); return;
+    IR_REDUCE_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad reduction");
+    }
+    (void)s;
 }
 
 /* Kernel reductions in f32: combine(s, x) folds x into s (s is the
@@ -224,17 +221,26 @@ SC_INLINE void sc_fold_f64(IrReduce k, double *s, float x)
  * lane's value).  Sum and mean add in f32. */
 SC_INLINE float sc_red_combine_f(IrReduce k, float s, float x)
 {
-    if (k == RED_SUM || k == RED_MEAN)
-        return s + x;
-    return (k == RED_MAX ? SC_FOLD_MAX(s, x) : SC_FOLD_MIN(s, x)) ? x : s;
+    switch (k) {
+#define X(ID, name, sn, dom, flags, fid, iid, f, ...) case RED_##ID: return (f);
+    IR_REDUCE_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad reduction");
+    }
+    return 0;
 }
 
-/* Integer reductions (interpreter and kernels): sums wrap modulo 2^64. */
+/* Integer reductions (interpreter and kernels, column i): sums wrap
+ * modulo 2^64. */
 SC_INLINE int64_t sc_red_combine_i(IrReduce k, int64_t s, int64_t x)
 {
-    if (k == RED_SUM || k == RED_MEAN)
-        return (int64_t)((uint64_t)s + (uint64_t)x);
-    return (k == RED_MAX ? x > s : x < s) ? x : s;
+    switch (k) {
+#define X(ID, name, sn, dom, flags, fid, iid, f, i, ...) case RED_##ID: return (i);
+    IR_REDUCE_OPS(X)
+#undef X
+    default: IR_ASSERT(!"bad reduction");
+    }
+    return 0;
 }
 
 #endif

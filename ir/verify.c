@@ -40,18 +40,53 @@ static bool dim_ok(const IrGraph *g, Dim d)
     return true;
 }
 
-static bool ix_ok(const IrGraph *g, const IxExpr *e, int rank, int depth)
+typedef struct {
+    const IrGraph *g;
+    int rank;
+    int budget; /* nodes left to visit: bounds a malformed (cyclic) expression */
+} IxCk;
+
+/* A node a valid view map cannot have: a negative constant, an unknown
+ * index or symbol, an IX_VAL (kernel IR only), a missing operand. */
+static bool ix_bad(const IxExpr *e, void *ctx)
 {
-    if (!e || depth > 10000)
-        return false;
+    IxCk *c = ctx;
+    if (--c->budget < 0)
+        return true;
     switch (e->kind) {
-    case IX_CONST: return e->c >= 0;
-    case IX_VAR: return e->c >= 0 && e->c < rank;
-    case IX_DIM: return dim_ok(g, e->dim);
-    default: return ix_ok(g, e->a, rank, depth + 1) && ix_ok(g, e->b, rank, depth + 1);
+    case IX_CONST: return e->c < 0;
+    case IX_VAR: return e->c < 0 || e->c >= c->rank;
+    case IX_DIM: return !dim_ok(c->g, e->dim);
+    case IX_ADD: case IX_MUL: case IX_DIV: case IX_MOD: return !e->a || !e->b;
+    default: return true;
     }
 }
 
+static bool ix_ok(const IrGraph *g, const IxExpr *e, int rank)
+{
+    IxCk c = {g, rank, 1 << 20};
+    return e && !ix_any(e, ix_bad, &c);
+}
+
+/* Binary ops by ops.h's class: both operands of one class the op is
+ * defined on; arithmetic keeps the class, comparisons and logic give bool. */
+static void check_binary(Ck *c, const IrNode *n)
+{
+    const IrOpInfo *op = ir_binary_info(n->a.binary);
+    unsigned dom = ir_dtype_dom(n->in[0]->dtype);
+    if ((unsigned)n->a.binary >= BIN_COUNT) {
+        fail(c, n, "unknown binary op");
+        return;
+    }
+    if (dom != ir_dtype_dom(n->in[1]->dtype))
+        fail(c, n, "binary operands of different float/integer/bool class");
+    if (!(op->dom & dom))
+        fail(c, n, "binary op not defined on its operands' class (ops.h)");
+    if (op->cls == OPC_ARITH && ir_dtype_dom(n->dtype) != dom)
+        fail(c, n, "arithmetic changes float/integer/bool class");
+    if (op->cls != OPC_ARITH && n->dtype != DT_BOOL)
+        fail(c, n, "comparison or logical op with a non-bool result");
+}
 
 static void check_pointwise(Ck *c, const IrNode *n)
 {
@@ -59,27 +94,15 @@ static void check_pointwise(Ck *c, const IrNode *n)
         if (!same_shape(n, n->in[i]))
             fail(c, n, "operand shape differs from the result's (broadcasts must be views)");
     if (n->op == IR_UNARY) {
-        IrUnary k = n->a.unary;
-        if (k == UN_NOT && (n->dtype != DT_BOOL || n->in[0]->dtype != DT_BOOL))
-            fail(c, n, "not needs bool");
-        if (k != UN_NOT && k != UN_NEG && k != UN_ABS && !dt_is_float(n->dtype))
-            fail(c, n, "math function with a non-float result");
-        if (dt_is_float(n->dtype) != dt_is_float(n->in[0]->dtype))
-            fail(c, n, "unary changes float/integer class");
+        const IrOpInfo *op = ir_unary_info(n->a.unary);
+        if ((unsigned)n->a.unary >= UN_COUNT)
+            fail(c, n, "unknown unary op");
+        else if (!(op->dom & ir_dtype_dom(n->in[0]->dtype)))
+            fail(c, n, "unary op not defined on its operand's class (ops.h)");
+        if (ir_dtype_dom(n->dtype) != ir_dtype_dom(n->in[0]->dtype))
+            fail(c, n, "unary changes float/integer/bool class");
     } else if (n->op == IR_BINARY) {
-        IrBinary k = n->a.binary;
-        const IrNode *x = n->in[0], *y = n->in[1];
-        if (dt_is_float(x->dtype) != dt_is_float(y->dtype))
-            fail(c, n, "binary operands of different float/integer class");
-        if (k >= BIN_LT && k <= BIN_NE && n->dtype != DT_BOOL)
-            fail(c, n, "comparison result is not bool");
-        if ((k == BIN_AND || k == BIN_OR) &&
-            (n->dtype != DT_BOOL || x->dtype != DT_BOOL || y->dtype != DT_BOOL))
-            fail(c, n, "logical op on non-bool");
-        if (k < BIN_LT && dt_is_float(n->dtype) != dt_is_float(x->dtype))
-            fail(c, n, "arithmetic changes float/integer class");
-        if ((k == BIN_DIV || k == BIN_POW) && !dt_is_float(n->dtype))
-            fail(c, n, "div/pow on integers");
+        check_binary(c, n);
     } else if (n->op == IR_WHERE) {
         if (n->in[0]->dtype != DT_BOOL)
             fail(c, n, "where condition is not bool");
@@ -173,7 +196,7 @@ static void check_inverse(Ck *c, const IrNode *n)
             total = shape[k] > INT64_MAX / total ? INT64_MAX : total * shape[k];
     }
     for (int k = 0; k < n->rank; k++)
-        if (!ix_ok(c->g, n->a.view.inv[k], x->rank, 0)) {
+        if (!ix_ok(c->g, n->a.view.inv[k], x->rank)) {
             fail(c, n, "view inverse refers to unknown indices");
             return;
         }
@@ -212,9 +235,8 @@ static void check_node(Ck *c, const IrNode *n, int i)
             return;
         }
     }
-    static const int arity[IR_OP_COUNT] = {0, 0, 1, 2, 3, 1, 1, 1, -1, 2};
-    if (n->op >= IR_OP_COUNT || (arity[n->op] >= 0 && n->nin != arity[n->op]) ||
-        (n->op == IR_CAT && n->nin < 1)) {
+    int arity = ir_op_info(n->op)->arity;
+    if (n->op >= IR_OP_COUNT || (arity >= 0 && n->nin != arity) || (arity < 0 && n->nin < 1)) {
         fail(c, n, "wrong operand count");
         return;
     }
@@ -235,7 +257,7 @@ static void check_node(Ck *c, const IrNode *n, int i)
         if (n->dtype != n->in[0]->dtype)
             fail(c, n, "view changes dtype");
         for (int k = 0; k < n->in[0]->rank; k++)
-            if (!ix_ok(c->g, n->a.view.src[k], n->rank, 0)) {
+            if (!ix_ok(c->g, n->a.view.src[k], n->rank)) {
                 fail(c, n, "view index expression refers to unknown indices or symbols");
                 return;
             }

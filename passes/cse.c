@@ -2,7 +2,10 @@
  *
  * Requires: a verified graph.  Keeps: every value and output.  Breaks:
  * nothing; afterwards no two nodes compute the same op with the same
- * attributes on the same operands (inputs are never merged).  The lowering
+ * attributes on the same operands (inputs are never merged), in either
+ * order for a commutative op (ops.h's OPF_COMMUTATIVE: the first one
+ * met is kept; a two-NaN add or mul may then return the other NaN's
+ * payload).  The lowering
  * emits duplicate views and constants freely; this is where they meet. */
 #include <string.h>
 
@@ -30,6 +33,12 @@ static bool same_attrs(const IrNode *a, const IrNode *b)
     }
 }
 
+/* A binary op whose operands may be swapped (ops.h: OPF_COMMUTATIVE). */
+static bool commutative(const IrNode *n)
+{
+    return n->op == IR_BINARY && (ir_binary_info(n->a.binary)->flags & OPF_COMMUTATIVE);
+}
+
 static bool same_node(const IrNode *a, const IrNode *b)
 {
     if (a->op != b->op || a->dtype != b->dtype || a->rank != b->rank || a->nin != b->nin)
@@ -37,17 +46,25 @@ static bool same_node(const IrNode *a, const IrNode *b)
     for (int k = 0; k < a->rank; k++)
         if (!dim_eq(a->shape[k], b->shape[k]))
             return false;
+    if (!same_attrs(a, b))
+        return false;
+    if (commutative(a) && a->in[0] == b->in[1] && a->in[1] == b->in[0])
+        return true;
     for (int k = 0; k < a->nin; k++)
         if (a->in[k] != b->in[k])
             return false;
-    return same_attrs(a, b);
+    return true;
 }
 
 static uint64_t node_hash(const IrNode *n)
 {
     uint64_t h = (uint64_t)n->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)n->dtype << 8;
-    for (int k = 0; k < n->nin; k++)
-        h = (h ^ (uint64_t)n->in[k]->id) * 0x100000001B3ull;
+    if (commutative(n)) /* the same for either operand order */
+        h = (h ^ ((uint64_t)n->in[0]->id * (uint64_t)n->in[1]->id + (uint64_t)n->in[0]->id +
+                  (uint64_t)n->in[1]->id)) * 0x100000001B3ull;
+    else
+        for (int k = 0; k < n->nin; k++)
+            h = (h ^ (uint64_t)n->in[k]->id) * 0x100000001B3ull;
     if (n->op == IR_CONST)
         h ^= (uint64_t)n->a.cnst.i ^ (uint64_t)(int64_t)(n->a.cnst.f * 4096.0);
     if (n->op == IR_UNARY || n->op == IR_BINARY)

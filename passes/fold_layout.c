@@ -85,15 +85,7 @@ static IrNode *sink_through_cat(IrGraph *g, IrNode *p, int which)
         IrNode *ops[3];
         for (int j = 0; j < p->nin; j++)
             ops[j] = j == which ? cat->in[k] : slice_of(g, p->in[j], d, start, size, p->span);
-        switch (p->op) {
-        case IR_UNARY: parts[k] = ir_unary(g, p->a.unary, p->dtype, ops[0], p->span); break;
-        case IR_BINARY: parts[k] = ir_binary(g, p->a.binary, p->dtype, ops[0], ops[1], p->span); break;
-        case IR_WHERE: parts[k] = ir_where(g, p->dtype, ops[0], ops[1], ops[2], p->span); break;
-        default:
-            parts[k] = ir_cast(g, p->dtype, ops[0], p->span);
-            parts[k]->a.cast.saturate = p->a.cast.saturate;
-            break;
-        }
+        parts[k] = ir_pointwise_like(g, p, ops);
         start.coef += size.coef; /* like terms (the front end guarantees it) */
         if (!start.nsym) {
             start.nsym = size.nsym;
@@ -105,7 +97,7 @@ static IrNode *sink_through_cat(IrGraph *g, IrNode *p, int which)
 
 static bool is_pointwise(const IrNode *n)
 {
-    return n->op == IR_UNARY || n->op == IR_BINARY || n->op == IR_WHERE || n->op == IR_CAST;
+    return ir_op_info(n->op)->cls == OPK_POINTWISE;
 }
 
 /* The rewrite of one node (see the file comment), or NULL. */

@@ -4,7 +4,8 @@
  * node's dtype (a node is only replaced by one of the same dtype, since the
  * dtype decides how an output is stored).  Breaks: nothing.
  *   x * 1, 1 * x, x / 1, x - 0     -> x            (exact in f32 and ints)
- *   -(-x)                          -> x
+ *   f(f(x)) -> x for an involution (ops.h: -(-x), !!x)
+ *   f(f(x)) -> f(x) for an idempotent f (abs, floor, ceil, round)
  *   to(x, T) when x holds values exact in T and has dtype T -> x
  *   to(to(x, f32), T) for float x  -> to(x, T)     (the inner cast is the identity)
  *   to(clamp(x, -M, M), T) for float T with M = T's largest finite value
@@ -91,15 +92,26 @@ static IrNode *simplify_cast(IrGraph *g, IrNode *x)
     return NULL;
 }
 
+/* f(f(v)): v for an involution, f(v) for an idempotent f (ops.h flags). */
+static IrNode *simplify_unary(IrNode *x)
+{
+    IrNode *inner = x->in[0];
+    if (inner->op != IR_UNARY || inner->a.unary != x->a.unary || inner->dtype != x->dtype)
+        return NULL;
+    unsigned flags = ir_unary_info(x->a.unary)->flags;
+    if ((flags & OPF_INVOLUTION) && inner->in[0]->dtype == x->dtype)
+        return inner->in[0];
+    return flags & OPF_IDEMPOTENT ? inner : NULL;
+}
+
 static IrNode *simplify_node(IrGraph *g, IrNode *x)
 {
     if (x->op == IR_BINARY)
         return simplify_binary(x);
     if (x->op == IR_CAST)
         return simplify_cast(g, x);
-    if (x->op == IR_UNARY && x->a.unary == UN_NEG && x->in[0]->op == IR_UNARY &&
-        x->in[0]->a.unary == UN_NEG && x->in[0]->in[0]->dtype == x->dtype)
-        return x->in[0]->in[0];
+    if (x->op == IR_UNARY)
+        return simplify_unary(x);
     return NULL;
 }
 
