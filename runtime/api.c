@@ -10,11 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ir/dtypes.h" /* the compiler's dtype table: self-contained */
 #include "internal.h"
 
-static const char *const dtype_names[] = {"f32", "f16", "bf16", "f8e4m3", "f8e4m3fnuz",
-                                          "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool"};
-static const int dtype_bytes[] = {4, 2, 2, 1, 1, 1, 1, 1, 4, 8, 1};
+#define X(ID, name, bits, ...) name,
+static const char *const dtype_names[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, name, bits, ...) (bits + 7) / 8,
+static const int dtype_bytes[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, name, bits, cls, sgn, maxf, sn, ...) \
+    _Static_assert(SN_##ID == sn, "sinter.h and ir/dtypes.h disagree on SN_" #ID);
+SN_DTYPES(X)
+#undef X
 
 static const char *dname(int t)
 {
