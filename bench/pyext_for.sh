@@ -5,8 +5,8 @@
 #
 # compiles python/*.c against PYTHON's headers and links the static
 # libraries of an existing meson build (default build/) into
-# OUT/sinter/_sinter<suffix> (default OUT: BUILD/py-<version>), beside the
-# package's Python files: PYTHONPATH=OUT imports it.  For the GPU machine,
+# OUT/sinter/_sinter<suffix> (default OUT: BUILD/py-<version>/python), beside the
+# package's Python files: PYTHONPATH=OUT imports it (tests/python: SINTER_BUILD_DIR=BUILD/py-<version>).  For the GPU machine,
 # whose python3 (3.12, with PyTorch) differs from Debian 12's 3.11: build
 # here with a 3.12 of the same minor version, carry OUT.
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 PY=$1
 B=${2:-build}
 ver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-OUT=${3:-$B/py-$ver}
+OUT=${3:-$B/py-$ver/python}
 inc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 suffix=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
 mkdir -p "$OUT/sinter"
