@@ -1,7 +1,9 @@
 /* codegen.h - kernel IR -> CUDA or HIP source, plus launch metadata.
  *
  * Codegen is a printer: every decision (fusion, schedule, vector width,
- * reduction order) was made before it and is read from the kernel IR.  One
+ * reduction order, phases, load windows, prefetch, reciprocals, alignment
+ * needs, shared memory) was made before it and is read from the kernel IR
+ * and its plan (KSegment.plan, Kernel.align: pass_plan), which it requires.  One
  * C-like printer serves both dialects through a small table (shuffles,
  * headers, wave size); the device prelude (prelude.cuh) is shared text.
  *
@@ -56,11 +58,8 @@ typedef struct {
     int rows_per_block;
 } CgGridSeg;
 
-typedef struct {
-    int buf;
-    int bytes;             /* base pointer alignment the vector variant needs */
-    int stride_multiple;   /* every outer stride a multiple of this (elements) */
-} CgAlign;
+/* What the vector variant needs of a buffer (the plan's, kernel.h). */
+typedef KAlign CgAlign;
 
 typedef struct CgKernel {
     const char *name;          /* the vector variant, or the only one */

@@ -76,6 +76,10 @@ bool sched_interleave(const Kernel *k);
 /* Fused plan -> kernel IR with schedules (kernelize.c). */
 KProgram *pass_kernelize(const FusionPlan *plan, Diag *d);
 
+/* The plan of every segment and kernel (plan.c): KSegment.plan,
+ * Kernel.align / nalign / smem_bytes, allocated in a. */
+void pass_plan(KProgram *p, Arena *a);
+
 /* The input output `out` may share its buffer with (in place), or -1
  * (alias.c). */
 int pass_alias(const KProgram *p, int out);

@@ -1,7 +1,7 @@
 /* pipeline.c - the whole middle end as one list of steps.
  *
  *   decompose -> simplify -> cse -> fold_layout -> simplify -> cse -> dce
- *   -> fuse (plan) -> kernelize (+ schedule) -> kernel IR
+ *   -> fuse (fusion plan) -> kernelize (+ schedule) -> plan -> kernel IR
  *
  * The graph IR is verified after every graph pass and the kernel IR at the
  * end; a failed check is a compiler bug and aborts with the pass's name. */
@@ -44,8 +44,11 @@ KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
     if (plan_out)
         *plan_out = plan;
     KProgram *p = pass_kernelize(plan, d);
-    if (p)
+    if (p) {
         check(kir_verify(p, &vd), &vd, "kernelize");
+        pass_plan(p, g->arena);
+        check(kir_verify(p, &vd), &vd, "plan");
+    }
     diag_free(&vd);
     return p;
 }
