@@ -138,7 +138,7 @@ typedef struct {
                                   emitted after phase `phase - 1`'s team reduction
                                   (0: before the first phase) */
     bool keep;                 /* row value kept in registers from its phase on */
-    bool recip;                /* f32 BIN_DIV by a per-row divisor computed as
+    bool recip;                /* float BIN_DIV by a per-row divisor computed as
                                   in[0] * r with r = 1.0f / in[1] once per row (IEEE
                                   division, then an f32 multiply: within 1 ulp + 1/2 of
                                   the quotient, not always equal to it); only where

@@ -15,8 +15,17 @@
  *     k4 f32 = reduce.sum k3   (node %5)
  *     store buf2 out[v0, v1] <- k9
  *     store buf3 rstd[v0] <- k6   (per row)
+ *     plan: 2 phases, runs cover the row exactly, shared memory 32 bytes
+ *       phase 0: folds k4; computes k0 k1 k2 k3; prefetches pf0 pf1; from prefetch k0<-pf0 k1<-pf1
+ *       phase 1: stores 0; computes k9; reads kept k3
+ *       k0: phase 0, run load (streamed), window 4 at x[v0, v1] offsets 0 1 2 3
+ *       store 0: phase 1, vector 4
  *
  * "row" marks a per-element op; a per-row store is marked "(per row)".
+ * After the ops and stores comes the segment's plan (kernel.h: KPlan):
+ * its phases, then per op and per store what was decided; the kernel's
+ * line is followed by its shared memory and the vector variant's
+ * alignment needs (Kernel.align).  A program not yet planned prints none.
  * Index expressions print as ix_print does, without the parentheses of a
  * top-level sum.  JSON and Graphviz forms carry the same facts.  The
  * printers expect buffer and op references in range (what kir_verify
@@ -185,6 +194,152 @@ static void print_sched(FILE *out, const char *what, const KSchedule *sc)
     fputc('\n', out);
 }
 
+/* ---- the plan, as text ---- */
+
+/* "label k1 k2" for the ops whose flag is want (nothing when none). */
+static void print_op_set(FILE *out, const char *label, const char *flags, int n, int want)
+{
+    bool any = false;
+    for (int i = 0; i < n; i++)
+        if (flags[i] == want) {
+            fprintf(out, "%s k%d", any ? "" : label, i);
+            any = true;
+        }
+}
+
+static void print_phase(FILE *out, const KSegment *s, const KPhase *ph, int i)
+{
+    int n = s->ops.len;
+    fprintf(out, "    phase %d:", i);
+    if (ph->empty) {
+        fputs(" nothing\n", out);
+        return;
+    }
+    for (int g = 0; g < ph->nred; g++)
+        fprintf(out, "%s k%d", g ? "" : " folds", ph->red[g]);
+    for (int j = 0, any = 0; j < s->stores.len; j++)
+        if (ph->store[j])
+            fprintf(out, "%s %d", any++ ? "" : (ph->nred ? "; stores" : " stores"), j);
+    print_op_set(out, "; computes", ph->need, n, KN_COMPUTE);
+    print_op_set(out, "; reads kept", ph->need, n, KN_KEPT);
+    for (int j = 0, any = 0; j < n; j++)
+        if (ph->pfload[j])
+            fprintf(out, "%s pf%d%s", any++ ? "" : "; prefetches", j,
+                    ph->pfload[j] == 2 ? "" : " (again)");
+    for (int j = 0, any = 0; j < n; j++)
+        if (ph->pf[j])
+            fprintf(out, "%s k%d<-pf%d", any++ ? "" : "; from prefetch", j, ph->pf[j] - 1);
+    fputc('\n', out);
+}
+
+/* "k3: kept from phase 0, run load (streamed), window 8 at x[v0, v1] offsets 0 1"
+ * for an op with a decision beyond its phase. */
+static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
+{
+    const KOpPlan *o = &s->plan->op[i];
+    const KOp *op = op_at(s, i);
+    char line[LINE];
+    const char *sep = ":";
+    if (!o->keep && !o->recip && !o->recip_src && !o->run)
+        return;
+    fprintf(out, "    k%d", i);
+    if (o->keep)
+        fprintf(out, "%s kept from phase %d", sep, o->phase), sep = ",";
+    if (o->recip)
+        fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
+    if (o->recip_src)
+        fprintf(out, "%s reciprocal once per row", sep), sep = ",";
+    if (o->run)
+        fprintf(out, "%s run load (%s)", sep,
+                o->group == 0 ? "streamed" : o->group == 1 ? "weight" : "gathered");
+    if (o->width) {
+        int pos = 0;
+        access_text(p, op->a.load.buf, o->win, line, sizeof line, &pos);
+        fprintf(out, ", window %d at %s offsets", o->width, line);
+        for (int j = 0; j < s->sched.vec; j++)
+            fprintf(out, " %d", o->off[j]);
+    }
+    fputc('\n', out);
+}
+
+static void print_plan(FILE *out, const KProgram *p, const KSegment *s, const char *what)
+{
+    const KPlan *pl = s->plan;
+    if (!pl)
+        return;
+    fprintf(out, "  %s: %d phase%s%s, shared memory %d bytes\n", what, pl->nphase,
+            pl->nphase == 1 ? "" : "s", pl->exact ? ", runs cover the row exactly" : "",
+            pl->smem_bytes);
+    for (int i = 0; i < pl->nphase; i++)
+        print_phase(out, s, &pl->phases[i], i);
+    for (int i = 0, any = 0; i < s->ops.len; i++) {
+        const KOp *op = op_at(s, i);
+        if (op->row || op->kind == KO_REDUCE)
+            continue;
+        fprintf(out, "%s k%d ", any++ ? "," : "    per-row ops:", i);
+        if (pl->op[i].phase <= 0)
+            fputs(pl->op[i].phase ? "never" : "first", out);
+        else
+            fprintf(out, "after phase %d", pl->op[i].phase - 1);
+    }
+    fputs(s->ops.len ? "\n" : "", out);
+    for (int i = 0; i < s->ops.len; i++)
+        print_op_plan(out, p, s, i);
+    for (int i = 0; i < s->stores.len; i++) {
+        const KStorePlan *sp = &pl->store[i];
+        if (sp->phase < 0)
+            fprintf(out, "    store %d: per row, by lane 0 after the last phase", i);
+        else
+            fprintf(out, "    store %d: phase %d", i, sp->phase);
+        if (sp->width)
+            fprintf(out, ", vector %d", sp->width);
+        fputs(sp->direct ? ", encodes the cast's input\n" : "\n", out);
+    }
+}
+
+/* "  vector variant needs: x 16-byte aligned, strides a multiple of 8; ..." */
+static void print_align(FILE *out, const KProgram *p, const Kernel *k, const char *what)
+{
+    if (!k->segs[0]->plan)
+        return;
+    fprintf(out, "  %s: shared memory %d bytes; vector variant needs", what, k->smem_bytes);
+    if (!k->nalign)
+        fputs(" nothing (one variant)", out);
+    for (int i = 0; i < k->nalign; i++)
+        fprintf(out, "%s %s %d-byte aligned, outer strides a multiple of %d", i ? ";" : "",
+                p->bufs[k->align[i].buf].name, k->align[i].bytes, k->align[i].stride_multiple);
+    fputc('\n', out);
+}
+
+/* ---- text ---- */
+
+static void print_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
+{
+    char line[LINE];
+    const KSegment *s = k->segs[si];
+    domain_text(p, s, line, sizeof line);
+    fprintf(out, "  segment %d: domain %s\n", si, line);
+    print_sched(out, "schedule", &s->sched);
+    if (k->few_rows)
+        print_sched(out, "few-rows schedule", &k->few_rows->segs[si]->sched);
+    for (int i = 0; i < s->ops.len; i++) {
+        const KOp *o = op_at(s, i);
+        op_rhs(p, o, line, sizeof line);
+        fprintf(out, "  k%d %s%s = %s", o->id, o->row ? "row " : "", dt_name(o->dtype), line);
+        if (o->node >= 0)
+            fprintf(out, "   (node %%%d)", o->node);
+        fputc('\n', out);
+    }
+    for (int i = 0; i < s->stores.len; i++) {
+        const KStore *st = store_at(s, i);
+        store_text(p, st, line, sizeof line);
+        fprintf(out, "  %s%s\n", line, st->row ? "" : "   (per row)");
+    }
+    print_plan(out, p, s, "plan");
+    if (k->few_rows)
+        print_plan(out, p, k->few_rows->segs[si], "few-rows plan");
+}
+
 void kir_print(const KProgram *p, FILE *out)
 {
     char line[LINE];
@@ -205,29 +360,11 @@ void kir_print(const KProgram *p, FILE *out)
         if (k->few_rows)
             fprintf(out, "  few rows: %s (block %d) when the grid is at most %d blocks per SM\n",
                     k->few_rows->name, k->few_rows->block, k->few_rows_grid_per_sm);
-        for (int si = 0; si < k->nseg; si++) {
-            const KSegment *s = k->segs[si];
-            const KSchedule *sc = &s->sched;
-            domain_text(p, s, line, sizeof line);
-            fprintf(out, "  segment %d: domain %s\n", si, line);
-            print_sched(out, "schedule", sc);
-            if (k->few_rows)
-                print_sched(out, "few-rows schedule", &k->few_rows->segs[si]->sched);
-            for (int i = 0; i < s->ops.len; i++) {
-                const KOp *o = op_at(s, i);
-                op_rhs(p, o, line, sizeof line);
-                fprintf(out, "  k%d %s%s = %s", o->id, o->row ? "row " : "", dt_name(o->dtype),
-                        line);
-                if (o->node >= 0)
-                    fprintf(out, "   (node %%%d)", o->node);
-                fputc('\n', out);
-            }
-            for (int i = 0; i < s->stores.len; i++) {
-                const KStore *st = store_at(s, i);
-                store_text(p, st, line, sizeof line);
-                fprintf(out, "  %s%s\n", line, st->row ? "" : "   (per row)");
-            }
-        }
+        print_align(out, p, k, "plan");
+        if (k->few_rows)
+            print_align(out, p, k->few_rows, "few-rows plan");
+        for (int si = 0; si < k->nseg; si++)
+            print_segment(out, p, k, si);
     }
 }
 

@@ -350,6 +350,147 @@ static void check_schedule(Ck *c, const Kernel *k, const KSegment *s)
              " elements)", sc->chunks, sc->threads_per_row, sc->vec, n);
 }
 
+/* ---- the plan (kernel.h: KPlan) ---- */
+
+static bool vector_bytes(int bytes)
+{
+    return bytes == 4 || bytes == 8 || bytes == 16;
+}
+
+/* A row load's plan: a run load's window fits its vector, its prefetch
+ * slot names a run load with the same buffer and width. */
+static void check_load_plan(Ck *c, const KSegment *s, int i)
+{
+    const KOpPlan *o = &s->plan->op[i];
+    const KOp *op = op_at(s, i);
+    bool load = op->kind == KO_LOAD && op->row;
+    if ((o->run || o->width) && !load)
+        fail(c, op, "plan: run load or window on an op that is not a row load");
+    if (!o->width)
+        return;
+    if (!o->run || !vector_bytes(o->width * dt_size(c->p->bufs[op->a.load.buf].dtype)) ||
+        (unsigned)o->group > 2)
+        fail(c, op, "plan: window of %d elements on an element load, or not 4, 8 or 16 bytes",
+             o->width);
+    for (int j = 0; j < s->sched.vec && j < 16; j++)
+        if (o->off[j] < 0 || o->off[j] >= o->width)
+            fail(c, op, "plan: window offset %d of element %d outside its %d elements",
+                 o->off[j], j, o->width);
+}
+
+static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
+{
+    const KOpPlan *o = &s->plan->op[i];
+    const KOp *op = op_at(s, i);
+    if (o->phase < -1 || o->phase > nphase)
+        fail(c, op, "plan: phase %d out of range", o->phase);
+    if (o->keep && (!op->row || o->phase < 0))
+        fail(c, op, "plan: kept in registers but not a row value computed by a phase");
+    if (o->recip && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
+                     !dt_is_float(op->dtype) || op->in[1]->row || !op->in[0]->row ||
+                     !s->plan->op[op->in[1]->id].recip_src))
+        fail(c, op, "plan: a reciprocal rewrite of what is not a float division of a row value "
+                    "by a per-row value with its reciprocal");
+    if (o->recip_src && op->row)
+        fail(c, op, "plan: reciprocal of a row value");
+    check_load_plan(c, s, i);
+}
+
+/* Phase p's lists: reductions folded there, row stores issued there, kept
+ * values computed earlier, prefetch slots of run loads with windows. */
+static void check_phase(Ck *c, const KSegment *s, int p)
+{
+    const KPlan *pl = s->plan;
+    const KPhase *ph = &pl->phases[p];
+    for (int g = 0; g < ph->nred; g++)
+        if (ph->red[g] < 0 || ph->red[g] >= s->ops.len || op_at(s, ph->red[g])->kind != KO_REDUCE ||
+            pl->op[ph->red[g]].phase != p)
+            fail(c, NULL, "plan: phase %d folds k%d, not a reduction of this phase", p, ph->red[g]);
+    for (int i = 0; i < s->stores.len; i++)
+        if (ph->store[i] && (!store_at(s, i)->row || pl->store[i].phase != p))
+            fail(c, NULL, "plan: phase %d issues store %d, not a row store of this phase", p, i);
+    for (int i = 0; i < s->ops.len; i++) {
+        const KOp *op = op_at(s, i);
+        const KOpPlan *o = &pl->op[i];
+        if ((unsigned)ph->need[i] > KN_KEPT || (ph->need[i] && !op->row) ||
+            (ph->need[i] == KN_KEPT && (!o->keep || o->phase >= p)))
+            fail(c, op, "plan: phase %d needs it as %d", p, ph->need[i]);
+        int slot = ph->pf[i] - 1;
+        if (ph->pf[i] && (slot < 0 || slot >= s->ops.len || !o->width ||
+                          pl->op[slot].width != o->width ||
+                          op_at(s, slot)->a.load.buf != op->a.load.buf))
+            fail(c, op, "plan: phase %d prefetch slot pf%d does not hold its window", p, slot);
+        if (ph->pfload[i] && ph->pf[i] != i + 1)
+            fail(c, op, "plan: phase %d loads pf%d for another op", p, i);
+    }
+}
+
+/* Every reduction folded once, every row store issued once, in phases. */
+static void check_coverage(Ck *c, const KSegment *s)
+{
+    const KPlan *pl = s->plan;
+    for (int i = 0; i < s->ops.len; i++) {
+        int folds = 0;
+        for (int p = 0; p < pl->nphase; p++)
+            for (int g = 0; g < pl->phases[p].nred; g++)
+                folds += pl->phases[p].red[g] == i;
+        if (folds != (op_at(s, i)->kind == KO_REDUCE))
+            fail(c, op_at(s, i), "plan: folded by %d phases", folds);
+    }
+    for (int i = 0; i < s->stores.len; i++) {
+        int issued = 0;
+        for (int p = 0; p < pl->nphase; p++)
+            issued += pl->phases[p].store[i] != 0;
+        const KStorePlan *sp = &pl->store[i];
+        bool row = store_at(s, i)->row;
+        if (issued != row || (!row && sp->phase != -1) || (sp->width && sp->width != s->sched.vec))
+            fail(c, NULL, "plan: store %d issued by %d phases, phase %d, width %d", i, issued,
+                 sp->phase, sp->width);
+    }
+}
+
+static void check_plan(Ck *c, const KSegment *s)
+{
+    const KPlan *pl = s->plan;
+    if (!pl)
+        return;
+    if (pl->nphase < 1 || !pl->phases || !pl->op || !pl->store ||
+        pl->phases[pl->nphase - 1].nred != 0) {
+        fail(c, NULL, "plan: no phases, missing arrays, or a last phase that folds");
+        return;
+    }
+    for (int i = 0; i < s->ops.len; i++)
+        check_op_plan(c, s, i, pl->nphase);
+    for (int p = 0; p < pl->nphase; p++)
+        check_phase(c, s, p);
+    check_coverage(c, s);
+}
+
+/* The kernel's plan facts: shared memory the sum of its segments', and
+ * alignment needs of distinct buffers in range. */
+static void check_kernel_plan(Ck *c, const Kernel *k)
+{
+    int smem = 0;
+    for (int si = 0; si < k->nseg; si++)
+        smem += k->segs[si]->plan ? k->segs[si]->plan->smem_bytes : 0;
+    c->si = -1;
+    if (!k->segs[0]->plan)
+        return;
+    if (smem != k->smem_bytes || k->nalign < 0 || (k->nalign && !k->align))
+        fail(c, NULL, "plan: shared memory %d bytes, its segments' %d; or a bad align list",
+             k->smem_bytes, smem);
+    for (int i = 0; i < k->nalign; i++) {
+        const KAlign *al = &k->align[i];
+        if (al->buf < 0 || al->buf >= c->p->nbuf || !vector_bytes(al->bytes) ||
+            al->stride_multiple < 1)
+            fail(c, NULL, "plan: alignment need %d (buffer %d, %d bytes) is invalid", i, al->buf,
+                 al->bytes);
+        for (int j = 0; j < i; j++)
+            if (k->align[j].buf == al->buf)
+                fail(c, NULL, "plan: buffer %d has two alignment needs", al->buf);
+    }
+}
+
 static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
 {
     if (!s) {
@@ -375,6 +516,8 @@ static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
         return; /* stores refer to ops: only check them over sound ops */
     for (int i = 0; i < s->stores.len; i++)
         check_store(c, s, i);
+    if (c->ok)
+        check_plan(c, s);
 }
 
 static bool same_type(const KBuf *b, const IrNode *n)
@@ -463,7 +606,11 @@ static void check_few_rows(Ck *c, const Kernel *k)
             continue;
         }
         check_schedule(c, f, b);
+        if (c->ok)
+            check_plan(c, b);
     }
+    if (c->ok)
+        check_kernel_plan(c, f);
 }
 
 bool kir_verify(const KProgram *p, Diag *d)
@@ -488,6 +635,8 @@ bool kir_verify(const KProgram *p, Diag *d)
             c.si = si;
             check_segment(&c, k, k->segs[si]);
         }
+        if (c.ok)
+            check_kernel_plan(&c, k);
         if (k->few_rows && c.ok) /* over sound segments only: it compares with them */
             check_few_rows(&c, k);
     }

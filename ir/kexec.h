@@ -27,6 +27,9 @@
  *  - Values and arithmetic are the interpreter's (scalar.h): floats in f32,
  *    integers in int64; KO_CONST is (float)cnst.f or cnst.i; casts round
  *    (saturating ones clamp to +-dt_max_finite first, NaN stays NaN).
+ *    A division the segment's plan rewrites (KOpPlan.recip) is computed as
+ *    the generated code computes it: r = 1.0f / divisor once per row, then
+ *    dividend * r in f32 (not always the quotient's rounding).
  *    KO_INDEX is ix_eval_vals of its expression at the element (or row); a
  *    negative result (overflow, a negative IX_VAL value) is an error.
  *  - KO_REDUCE follows the schedule (tpr = threads_per_row, vec, chunks;

@@ -3,11 +3,11 @@
 # .kir, .cu and .hip from `sinter dump examples/<example>.sn` (the options
 # per file are in tests/golden_stages.sh) for every example, and remove
 # golden files of examples that are gone.  SINTER defaults to
-# build/compiler/sinter.  Review the diff of tests/golden/ before committing:
+# build/compiler/cli/sinter.  Review the diff of tests/golden/ before committing:
 # it is the change's effect on the compiler's output.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-sinter=${1:-$root/build/compiler/sinter}
+sinter=${1:-$root/build/compiler/cli/sinter}
 case $sinter in /*) ;; *) sinter=$(pwd)/$sinter ;; esac
 . "$root/tests/golden_stages.sh"
 stages=$GOLDEN_STAGES
