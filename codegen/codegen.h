@@ -89,8 +89,13 @@ typedef struct {
     char *source;              /* the whole translation unit (arena) */
 } CgModule;
 
+/* What passes need of t (pass_pipeline_for): its wave, limits, and the
+ * default register budget. */
+KTarget cg_target_facts(const CgTarget *t);
 /* Emit every kernel of p for target t.  False (reason in d) when the target
- * cannot run a kernel (block or shared memory over its limits). */
+ * cannot run a kernel (block or shared memory over its limits) or p was
+ * scheduled for a wider wave than t's.  A program scheduled for 32-lane
+ * waves runs on 64-lane ones too (its shuffles stay within 32 lanes). */
 bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *out, Diag *d);
 /* Grid size for symbol values (number of blocks), -1 on overflow. */
 int64_t cg_grid(const CgKernel *k, const int64_t *symvals);

@@ -306,7 +306,8 @@ static void emit_cross_warp(Cx *x, const KOp *red, int nw)
 static void emit_team_reduce(Cx *x, const KPhase *ph)
 {
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
-    int tpr = x->seg->sched.threads_per_row, w = tpr < 32 ? tpr : 32, nw = tpr / 32;
+    int wave = x->p->target.wave, shift = wave == 64 ? 6 : 5;
+    int tpr = x->seg->sched.threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / wave;
     for (int g = 0; g < ph->nred; g++) {
         const KOp *red = red_at(x, ph, g);
         char acc[32];
@@ -314,16 +315,17 @@ static void emit_team_reduce(Cx *x, const KPhase *ph)
         cg_line(x->o, "#pragma unroll");
         cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
         x->o->indent++;
-        cg_line(x->o, "const %s other = %s(%s%s, off, 32);", cg_vtype(red->dtype), dl->shfl_xor,
-                dl->shfl_xor_mask, acc);
+        cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(red->dtype), dl->shfl_xor,
+                dl->shfl_xor_mask, acc, wave);
         emit_combine(x, red, acc, "other");
         close_block(x);
     }
-    if (tpr > 32) {
-        cg_line(x->o, "if ((lane & 31) == 0) {");
+    if (tpr > wave) {
+        cg_line(x->o, "if ((lane & %d) == 0) {", wave - 1);
         x->o->indent++;
         for (int g = 0; g < ph->nred; g++)
-            cg_line(x->o, "red%d_%d[team][lane >> 5] = acc%d;", x->segno, ph->red[g], ph->red[g]);
+            cg_line(x->o, "red%d_%d[team][lane >> %d] = acc%d;", x->segno, ph->red[g], shift,
+                    ph->red[g]);
         close_block(x);
         /* one barrier for the phase; no second one: each reduction has its
          * own shared arrays and a block reduces each of its rows once */

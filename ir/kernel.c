@@ -2,6 +2,11 @@
  * in kernel_print.c, the verifier in kernel_verify.c. */
 #include "kernel.h"
 
+KTarget ktarget_default(void)
+{
+    return (KTarget){.wave = 32, .max_smem = 48 * 1024, .max_threads = 1024, .reg_budget = 64};
+}
+
 /* ---- sizes --------------------------------------------------------------------- */
 
 /* Product of evaluated dims; -1 on overflow or a failed dim. */

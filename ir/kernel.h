@@ -27,9 +27,11 @@
  * e = (c * threads_per_row + l) * vec + j for c in [0, chunks), j in
  * [0, vec) (elements >= n are skipped).  A reduction combines each lane's
  * elements in that order, then combines lanes by xor-butterfly within each
- * warp (offsets min(tpr,32)/2 .. 1), then, when the team spans several
- * warps, combines the warp results by xor-butterfly over warp index
- * (offsets nwarps/2 .. 1).  `rows_per_block` teams share a block. */
+ * wave of W = KProgram.target.wave lanes (offsets min(tpr,W)/2 .. 1: 16 ..
+ * 1 on NVIDIA, 32 .. 1 on CDNA), then, when the team spans several waves,
+ * combines the wave results by xor-butterfly over wave index (offsets
+ * nwaves/2 .. 1) through shared memory.  `rows_per_block` teams share a
+ * block. */
 #ifndef SINTER_KERNEL_H
 #define SINTER_KERNEL_H
 
@@ -217,8 +219,21 @@ typedef struct Kernel {
     int smem_bytes;            /* sum of its segments' KPlan.smem_bytes */
 } Kernel;
 
+/* What scheduling and planning know of the device (codegen's CgTarget
+ * gives one: cg_target_facts; ktarget_default is NVIDIA's). */
+typedef struct {
+    int wave;                  /* lanes that shuffle together: 32 (NVIDIA, RDNA) or 64 (CDNA) */
+    int max_smem;              /* static shared memory per block, bytes */
+    int max_threads;           /* threads per block */
+    int reg_budget;            /* f32 registers per lane for row values kept across
+                                  reductions */
+} KTarget;
+
+KTarget ktarget_default(void);
+
 typedef struct KProgram {
     const IrGraph *graph;
+    KTarget target;            /* what its schedules and plans were made for */
     int nbuf;
     KBuf *bufs;                /* inputs (graph param order), outputs, temps */
     int nkernel;

@@ -343,8 +343,9 @@ static void print_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
 void kir_print(const KProgram *p, FILE *out)
 {
     char line[LINE];
-    fprintf(out, "kir %s: %d buffer%s, %d kernel%s\n", p->graph ? p->graph->name : "?", p->nbuf,
-            p->nbuf == 1 ? "" : "s", p->nkernel, p->nkernel == 1 ? "" : "s");
+    fprintf(out, "kir %s: %d buffer%s, %d kernel%s, %d-lane waves\n",
+            p->graph ? p->graph->name : "?", p->nbuf, p->nbuf == 1 ? "" : "s", p->nkernel,
+            p->nkernel == 1 ? "" : "s", p->target.wave);
     for (int b = 0; b < p->nbuf; b++) {
         const KBuf *kb = &p->bufs[b];
         int pos = 0;

@@ -616,6 +616,8 @@ static void check_few_rows(Ck *c, const Kernel *k)
 bool kir_verify(const KProgram *p, Diag *d)
 {
     Ck c = {.p = p, .d = d, .ok = true, .ki = -1, .si = -1};
+    if (p->target.wave != 32 && p->target.wave != 64)
+        fail(&c, NULL, "target wave %d is not 32 or 64", p->target.wave);
     check_buffers(&c);
     if (p->nkernel < 0 || (p->nkernel && !p->kernels)) {
         fail(&c, NULL, "bad kernel list");

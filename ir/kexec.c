@@ -589,11 +589,11 @@ static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
             }
         sg->lanes[l] = acc;
     }
-    /* 2. within each warp of w lanes: butterfly over offsets w/2 .. 1 */
-    int w = tpr < 32 ? (int)tpr : 32, nw = (int)tpr / w;
+    /* 2. within each wave of w lanes: butterfly over offsets w/2 .. 1 */
+    int wave = x->p->target.wave, w = tpr < wave ? (int)tpr : wave, nw = (int)tpr / w;
     for (int q = 0; q < nw; q++)
         butterfly(k, flt, sg->lanes + q * w, sg->tmp, w);
-    /* 3. across warps: the warps' lane-0 values, butterfly over offsets nw/2 .. 1 */
+    /* 3. across waves: the waves' lane-0 values, butterfly over offsets nw/2 .. 1 */
     for (int q = 0; q < nw; q++)
         sg->lanes[q] = sg->lanes[q * w];
     butterfly(k, flt, sg->lanes, sg->tmp, nw);

@@ -29,8 +29,9 @@ static void check(bool ok, Diag *vd, const char *after)
     IR_ASSERT(!"IR verification failed between passes");
 }
 
-KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
+KProgram *pass_pipeline_for(IrGraph *g, const KTarget *t, Diag *d, FusionPlan **plan_out)
 {
+    KTarget def = ktarget_default();
     Diag vd;
     diag_init(&vd);
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -43,7 +44,7 @@ KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
         return NULL;
     if (plan_out)
         *plan_out = plan;
-    KProgram *p = pass_kernelize(plan, d);
+    KProgram *p = pass_kernelize(plan, t ? t : &def, d);
     if (p) {
         check(kir_verify(p, &vd), &vd, "kernelize");
         pass_plan(p, g->arena);
@@ -51,4 +52,9 @@ KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
     }
     diag_free(&vd);
     return p;
+}
+
+KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
+{
+    return pass_pipeline_for(g, NULL, d, plan_out);
 }

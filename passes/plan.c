@@ -28,8 +28,6 @@
 
 #include "passes.h"
 
-#define WARP 32
-
 typedef struct {
     Arena *a;
     const KProgram *p;
@@ -592,15 +590,15 @@ static void plan_phases(Pl *x)
 
 /* ----------------------------------------------------------- segments */
 
-static int shared_bytes(const KSegment *seg)
+static int shared_bytes(const KSegment *seg, int wave)
 {
     int bytes = 0;
-    if (seg->sched.threads_per_row <= WARP)
+    if (seg->sched.threads_per_row <= wave)
         return 0;
     for (int i = 0; i < seg->ops.len; i++) {
         const KOp *op = seg->ops.items[i];
         if (op->kind == KO_REDUCE)
-            bytes += seg->sched.rows_per_block * (seg->sched.threads_per_row / WARP) *
+            bytes += seg->sched.rows_per_block * (seg->sched.threads_per_row / wave) *
                      (dt_is_float(op->dtype) ? 4 : 8);
     }
     return bytes;
@@ -619,7 +617,7 @@ static KPlan *plan_segment(Arena *a, const KProgram *p, const KSegment *seg)
     pl->store = ARENA_ARRAY(a, KStorePlan, (size_t)seg->stores.len + 1);
     const KSchedule *s = &seg->sched;
     pl->exact = x.n >= 0 && s->chunks > 0 && (int64_t)s->threads_per_row * s->vec * s->chunks == x.n;
-    pl->smem_bytes = shared_bytes(seg);
+    pl->smem_bytes = shared_bytes(seg, p->target.wave);
     plan_ops(&x);
     plan_phases(&x);
     return pl;

@@ -71,8 +71,8 @@ static KProgram *compile_for(const char *src, const CgTarget *t)
     IrModule *m = front_compile(front_source(A, "test", src, strlen(src)), A, &d);
     if (d.nerrors)
         fail_msg("front end: %s", diag_find(&d, NULL));
-    (void)t;
-    KProgram *p = pass_pipeline(m->graphs[0], &d, NULL);
+    KTarget kt = t ? cg_target_facts(t) : ktarget_default();
+    KProgram *p = pass_pipeline_for(m->graphs[0], &kt, &d, NULL);
     if (!p)
         fail_msg("pipeline: %s", diag_find(&d, NULL));
     diag_free(&d);
@@ -334,6 +334,85 @@ static void test_verify_plan(void **state)
     expect_verify(p, true, NULL);
 }
 
+/* The documented team reduction (kexec.h) of one row of n f32 values:
+ * lanes fold their runs, then an xor-butterfly over `wave`-lane groups,
+ * then over the groups' lane-0 values. */
+static float team_sum(const float *v, int n, const KSchedule *sc, int wave)
+{
+    float lane[1024], tmp[1024];
+    int tpr = sc->threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / w;
+    for (int l = 0; l < tpr; l++) {
+        lane[l] = 0;
+        for (int c = 0; c < sc->chunks; c++)
+            for (int j = 0; j < sc->vec; j++) {
+                int e = (c * tpr + l) * sc->vec + j;
+                if (e < n)
+                    lane[l] += v[e];
+            }
+    }
+    for (int q = 0; q < nw; q++)
+        for (int off = w / 2; off >= 1; off /= 2) {
+            for (int l = 0; l < w; l++)
+                tmp[l] = lane[q * w + l] + lane[q * w + (l ^ off)];
+            memcpy(lane + q * w, tmp, sizeof(float) * (size_t)w);
+        }
+    for (int q = 0; q < nw; q++)
+        lane[q] = lane[q * w];
+    for (int off = nw / 2; off >= 1; off /= 2) {
+        for (int l = 0; l < nw; l++)
+            tmp[l] = lane[l] + lane[l ^ off];
+        memcpy(lane, tmp, sizeof(float) * (size_t)nw);
+    }
+    return lane[0];
+}
+
+/* 7. */
+static void test_wave64(void **state)
+{
+    (void)state;
+    static const char *src = "graph g(x: f32[4, 1024]) {\n    return sum(x, dim=-1)\n}\n";
+    Diag d;
+    diag_init(&d);
+    CgTarget cdna, nv;
+    assert_true(cg_target("hip:gfx942", &cdna, &d) && cg_target("sm_90", &nv, &d));
+    KProgram *p64 = compile_for(src, &cdna), *p32 = compile_for(src, &nv);
+    const KSchedule *s64 = &seg0(p64)->sched, *s32 = &seg0(p32)->sched;
+    /* 64 lanes either way: one wave on CDNA (no shared memory), two on NVIDIA */
+    assert_int_equal(p64->target.wave, 64);
+    assert_int_equal(s64->threads_per_row, 64);
+    assert_int_equal(p64->kernels[0]->smem_bytes, 0);
+    assert_int_equal(s32->threads_per_row, 64);
+    assert_int_equal(p32->kernels[0]->smem_bytes, 2 * 4 * s32->rows_per_block);
+    IrBuf in, got = {0}, want = {0};
+    int64_t shape[2] = {4, 1024};
+    assert_true(ir_buf_alloc(&in, DT_F32, 2, shape));
+    uint32_t r = 777;
+    for (int64_t i = 0; i < in.numel; i++) {
+        r = r * 1664525u + 1013904223u;
+        in.f[i] = (float)(r >> 8) / 16777216.0f * 3.0f - 1.0f;
+    }
+    assert_true(kexec_run(p64, NULL, &in, &got, NULL, &d));
+    assert_true(ir_interp(p64->graph, NULL, &in, &want, &d));
+    for (int row = 0; row < 4; row++) {
+        float t = team_sum(in.f + row * 1024, 1024, s64, 64);
+        assert_memory_equal(&got.f[row], &t, sizeof t);
+        assert_true(fabsf(got.f[row] - want.f[row]) <= 1024 * 2 * 0x1p-24f * 2);
+    }
+    CgModule mod;
+    assert_true(cg_emit(p64, &cdna, A, &mod, &d));
+    assert_non_null(strstr(mod.source, "for (int off = 32; off >= 1; off /= 2)"));
+    assert_non_null(strstr(mod.source, "__shfl_xor(acc"));
+    assert_non_null(strstr(mod.source, ", off, 64);"));
+    assert_null(strstr(mod.source, "__shared__"));
+    CgTarget rdna;
+    assert_true(cg_target("gfx1100", &rdna, &d));
+    assert_false(cg_emit(p64, &rdna, A, &mod, &d)); /* wave 64 code on a wave-32 GPU */
+    ir_buf_free(&in);
+    ir_buf_free(&got);
+    ir_buf_free(&want);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_rope_windows),
         cmocka_unit_test(test_kexec_follows_recip),
         cmocka_unit_test(test_verify_plan),
+        cmocka_unit_test(test_wave64),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -156,7 +156,8 @@ static bool dump_graph(IrGraph *g, const char *stage, Format fmt, const CgTarget
         return true;
     }
     FusionPlan *plan = NULL;
-    KProgram *p = pass_pipeline(g, d, &plan);
+    KTarget kt = t ? cg_target_facts(t) : ktarget_default();
+    KProgram *p = pass_pipeline_for(g, &kt, d, &plan);
     if (!p)
         return false;
     if (strcmp(stage, "fused") == 0) {

@@ -9,7 +9,7 @@
  *   b4         pointer (out0 f8e4m3[T, 4096])
  *   b5         pointer (h bf16[T, 4096])
  *   sym_T      size symbol
- * block 128, shared memory 16 bytes, grid = ceil(T / 1)
+ * block 128, shared memory 8 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 1 rows/block, row in registers
  * variants: add_rms_norm_fp8_k0 needs x 16-byte aligned with strides a multiple of the vector, residual 16-byte aligned with strides a multiple of the vector, w 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned, h 16-byte aligned; otherwise add_rms_norm_fp8_k0_scalar runs
  * graph ops: %0 input, %1 input, %4 add, %5 cast, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %2 input, %14 mul, %3 input, %16 div, %17 cast
@@ -25,7 +25,7 @@
  *   b4         pointer (out0 f8e4m3[T, 4096])
  *   b5         pointer (h bf16[T, 4096])
  *   sym_T      size symbol
- * block 256, shared memory 32 bytes, grid = ceil(T / 1)
+ * block 256, shared memory 16 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 256 lanes x 2 runs x 8, 1 rows/block, row in registers
  * graph ops: %0 input, %1 input, %4 add, %5 cast, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %2 input, %14 mul, %3 input, %16 div, %17 cast
  */
@@ -375,7 +375,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_5[1][4];
+    __shared__ float red0_5[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -462,28 +462,28 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc5, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc5, off, 64);
                 acc5 = acc5 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_5[team][lane >> 5] = acc5;
+            if ((lane & 63) == 0) {
+                red0_5[team][lane >> 6] = acc5;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_5[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_5[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc5 = p[0];
             }
@@ -548,7 +548,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_5[1][4];
+    __shared__ float red0_5[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -607,28 +607,28 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc5, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc5, off, 64);
                 acc5 = acc5 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_5[team][lane >> 5] = acc5;
+            if ((lane & 63) == 0) {
+                red0_5[team][lane >> 6] = acc5;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_5[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_5[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc5 = p[0];
             }
@@ -687,7 +687,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_5[1][8];
+    __shared__ float red0_5[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -774,28 +774,28 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc5, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc5, off, 64);
                 acc5 = acc5 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_5[team][lane >> 5] = acc5;
+            if ((lane & 63) == 0) {
+                red0_5[team][lane >> 6] = acc5;
             }
             __syncthreads();
             {
-                float p[8];
+                float p[4];
                 #pragma unroll
-                for (int w = 0; w < 8; w++) p[w] = red0_5[team][w];
+                for (int w = 0; w < 4; w++) p[w] = red0_5[team][w];
                 #pragma unroll
-                for (int off = 4; off >= 1; off /= 2) {
-                    float q[8];
+                for (int off = 2; off >= 1; off /= 2) {
+                    float q[4];
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) {
+                    for (int w = 0; w < 4; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) p[w] = q[w];
+                    for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc5 = p[0];
             }

@@ -6,7 +6,7 @@
  *   b2         pointer (b bf16[4096])
  *   b3         pointer (out0 bf16[T, 4096])
  *   sym_T      size symbol
- * block 128, shared memory 32 bytes, grid = ceil(T / 1)
+ * block 128, shared memory 16 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 1 rows/block, row in registers
  * variants: layer_norm_4096_k0 needs x 16-byte aligned with strides a multiple of the vector, w 16-byte aligned with strides a multiple of the vector, b 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned; otherwise layer_norm_4096_k0_scalar runs
  * graph ops: %0 input, %3 mean, %5 sub, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %1 input, %14 mul, %2 input, %16 add
@@ -19,7 +19,7 @@
  *   b2         pointer (b bf16[4096])
  *   b3         pointer (out0 bf16[T, 4096])
  *   sym_T      size symbol
- * block 256, shared memory 64 bytes, grid = ceil(T / 1)
+ * block 256, shared memory 32 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 256 lanes x 2 runs x 8, 1 rows/block, row in registers
  * graph ops: %0 input, %3 mean, %5 sub, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %1 input, %14 mul, %2 input, %16 add
  */
@@ -366,8 +366,8 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_1[1][4];
-    __shared__ float red0_4[1][4];
+    __shared__ float red0_1[1][2];
+    __shared__ float red0_4[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -416,28 +416,28 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc1, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc1, off, 64);
                 acc1 = acc1 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_1[team][lane >> 5] = acc1;
+            if ((lane & 63) == 0) {
+                red0_1[team][lane >> 6] = acc1;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_1[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_1[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc1 = p[0];
             }
@@ -459,28 +459,28 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc4, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc4, off, 64);
                 acc4 = acc4 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_4[team][lane >> 5] = acc4;
+            if ((lane & 63) == 0) {
+                red0_4[team][lane >> 6] = acc4;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_4[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_4[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc4 = p[0];
             }
@@ -559,8 +559,8 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0_scalar(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_1[1][4];
-    __shared__ float red0_4[1][4];
+    __shared__ float red0_1[1][2];
+    __shared__ float red0_4[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -596,28 +596,28 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc1, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc1, off, 64);
                 acc1 = acc1 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_1[team][lane >> 5] = acc1;
+            if ((lane & 63) == 0) {
+                red0_1[team][lane >> 6] = acc1;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_1[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_1[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc1 = p[0];
             }
@@ -639,28 +639,28 @@ extern "C" __global__ void __launch_bounds__(128) layer_norm_4096_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc4, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc4, off, 64);
                 acc4 = acc4 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_4[team][lane >> 5] = acc4;
+            if ((lane & 63) == 0) {
+                red0_4[team][lane >> 6] = acc4;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_4[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_4[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc4 = p[0];
             }
@@ -725,8 +725,8 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_few(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_1[1][8];
-    __shared__ float red0_4[1][8];
+    __shared__ float red0_1[1][4];
+    __shared__ float red0_4[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -785,28 +785,28 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_few(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc1, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc1, off, 64);
                 acc1 = acc1 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_1[team][lane >> 5] = acc1;
+            if ((lane & 63) == 0) {
+                red0_1[team][lane >> 6] = acc1;
             }
             __syncthreads();
             {
-                float p[8];
+                float p[4];
                 #pragma unroll
-                for (int w = 0; w < 8; w++) p[w] = red0_1[team][w];
+                for (int w = 0; w < 4; w++) p[w] = red0_1[team][w];
                 #pragma unroll
-                for (int off = 4; off >= 1; off /= 2) {
-                    float q[8];
+                for (int off = 2; off >= 1; off /= 2) {
+                    float q[4];
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) {
+                    for (int w = 0; w < 4; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) p[w] = q[w];
+                    for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc1 = p[0];
             }
@@ -828,28 +828,28 @@ extern "C" __global__ void __launch_bounds__(256) layer_norm_4096_k0_few(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc4, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc4, off, 64);
                 acc4 = acc4 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_4[team][lane >> 5] = acc4;
+            if ((lane & 63) == 0) {
+                red0_4[team][lane >> 6] = acc4;
             }
             __syncthreads();
             {
-                float p[8];
+                float p[4];
                 #pragma unroll
-                for (int w = 0; w < 8; w++) p[w] = red0_4[team][w];
+                for (int w = 0; w < 4; w++) p[w] = red0_4[team][w];
                 #pragma unroll
-                for (int off = 4; off >= 1; off /= 2) {
-                    float q[8];
+                for (int off = 2; off >= 1; off /= 2) {
+                    float q[4];
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) {
+                    for (int w = 0; w < 4; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) p[w] = q[w];
+                    for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc4 = p[0];
             }

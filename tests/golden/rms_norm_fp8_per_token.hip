@@ -6,7 +6,7 @@
  *   b2         pointer (q f8e4m3[T, 4096])
  *   b3         pointer (s f32[T, 1])
  *   sym_T      size symbol
- * block 128, shared memory 32 bytes, grid = ceil(T / 1)
+ * block 128, shared memory 16 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 128 lanes x 4 runs x 8, 1 rows/block, row in registers
  * variants: rms_norm_fp8_per_token_k0 needs x 16-byte aligned with strides a multiple of the vector, w 16-byte aligned with strides a multiple of the vector, q 16-byte aligned; otherwise rms_norm_fp8_per_token_k0_scalar runs
  * graph ops: %0 input, %2 mul, %3 mean, %4 const, %5 add, %6 rsqrt, %8 mul, %1 input, %10 mul, %11 abs, %12 max, %13 const, %14 max, %15 const, %16 div, %17 cast, %19 div, %20 cast
@@ -19,7 +19,7 @@
  *   b2         pointer (q f8e4m3[T, 4096])
  *   b3         pointer (s f32[T, 1])
  *   sym_T      size symbol
- * block 256, shared memory 64 bytes, grid = ceil(T / 1)
+ * block 256, shared memory 32 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 4096; 256 lanes x 2 runs x 8, 1 rows/block, row in registers
  * graph ops: %0 input, %2 mul, %3 mean, %4 const, %5 add, %6 rsqrt, %8 mul, %1 input, %10 mul, %11 abs, %12 max, %13 const, %14 max, %15 const, %16 div, %17 cast, %19 div, %20 cast
  */
@@ -366,8 +366,8 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_2[1][4];
-    __shared__ float red0_10[1][4];
+    __shared__ float red0_2[1][2];
+    __shared__ float red0_10[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -427,28 +427,28 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc2, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc2, off, 64);
                 acc2 = acc2 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_2[team][lane >> 5] = acc2;
+            if ((lane & 63) == 0) {
+                red0_2[team][lane >> 6] = acc2;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_2[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_2[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc2 = p[0];
             }
@@ -487,28 +487,28 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc10, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc10, off, 64);
                 acc10 = sn_fold_max(acc10, other);
             }
-            if ((lane & 31) == 0) {
-                red0_10[team][lane >> 5] = acc10;
+            if ((lane & 63) == 0) {
+                red0_10[team][lane >> 6] = acc10;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_10[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_10[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = sn_fold_max(q[w], p[w ^ off]);
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc10 = p[0];
             }
@@ -557,8 +557,8 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_2[1][4];
-    __shared__ float red0_10[1][4];
+    __shared__ float red0_2[1][2];
+    __shared__ float red0_10[1][2];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -597,28 +597,28 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc2, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc2, off, 64);
                 acc2 = acc2 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_2[team][lane >> 5] = acc2;
+            if ((lane & 63) == 0) {
+                red0_2[team][lane >> 6] = acc2;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_2[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_2[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc2 = p[0];
             }
@@ -652,28 +652,28 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc10, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc10, off, 64);
                 acc10 = sn_fold_max(acc10, other);
             }
-            if ((lane & 31) == 0) {
-                red0_10[team][lane >> 5] = acc10;
+            if ((lane & 63) == 0) {
+                red0_10[team][lane >> 6] = acc10;
             }
             __syncthreads();
             {
-                float p[4];
+                float p[2];
                 #pragma unroll
-                for (int w = 0; w < 4; w++) p[w] = red0_10[team][w];
+                for (int w = 0; w < 2; w++) p[w] = red0_10[team][w];
                 #pragma unroll
-                for (int off = 2; off >= 1; off /= 2) {
-                    float q[4];
+                for (int off = 1; off >= 1; off /= 2) {
+                    float q[2];
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) {
+                    for (int w = 0; w < 2; w++) {
                         q[w] = p[w];
                         q[w] = sn_fold_max(q[w], p[w ^ off]);
                     }
                     #pragma unroll
-                    for (int w = 0; w < 4; w++) p[w] = q[w];
+                    for (int w = 0; w < 2; w++) p[w] = q[w];
                 }
                 acc10 = p[0];
             }
@@ -721,8 +721,8 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
     const sn_i64 sym_T)
 {
     sn_i64 blk = blockIdx.x;
-    __shared__ float red0_2[1][8];
-    __shared__ float red0_10[1][8];
+    __shared__ float red0_2[1][4];
+    __shared__ float red0_10[1][4];
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)1 * sym_T);
         const sn_i64 nblk = (rows + 0) / 1;
@@ -782,28 +782,28 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc2, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc2, off, 64);
                 acc2 = acc2 + other;
             }
-            if ((lane & 31) == 0) {
-                red0_2[team][lane >> 5] = acc2;
+            if ((lane & 63) == 0) {
+                red0_2[team][lane >> 6] = acc2;
             }
             __syncthreads();
             {
-                float p[8];
+                float p[4];
                 #pragma unroll
-                for (int w = 0; w < 8; w++) p[w] = red0_2[team][w];
+                for (int w = 0; w < 4; w++) p[w] = red0_2[team][w];
                 #pragma unroll
-                for (int off = 4; off >= 1; off /= 2) {
-                    float q[8];
+                for (int off = 2; off >= 1; off /= 2) {
+                    float q[4];
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) {
+                    for (int w = 0; w < 4; w++) {
                         q[w] = p[w];
                         q[w] = q[w] + p[w ^ off];
                     }
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) p[w] = q[w];
+                    for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc2 = p[0];
             }
@@ -842,28 +842,28 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
                 }
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc10, off, 32);
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc10, off, 64);
                 acc10 = sn_fold_max(acc10, other);
             }
-            if ((lane & 31) == 0) {
-                red0_10[team][lane >> 5] = acc10;
+            if ((lane & 63) == 0) {
+                red0_10[team][lane >> 6] = acc10;
             }
             __syncthreads();
             {
-                float p[8];
+                float p[4];
                 #pragma unroll
-                for (int w = 0; w < 8; w++) p[w] = red0_10[team][w];
+                for (int w = 0; w < 4; w++) p[w] = red0_10[team][w];
                 #pragma unroll
-                for (int off = 4; off >= 1; off /= 2) {
-                    float q[8];
+                for (int off = 2; off >= 1; off /= 2) {
+                    float q[4];
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) {
+                    for (int w = 0; w < 4; w++) {
                         q[w] = p[w];
                         q[w] = sn_fold_max(q[w], p[w ^ off]);
                     }
                     #pragma unroll
-                    for (int w = 0; w < 8; w++) p[w] = q[w];
+                    for (int w = 0; w < 4; w++) p[w] = q[w];
                 }
                 acc10 = p[0];
             }
