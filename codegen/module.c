@@ -129,6 +129,51 @@ static void print_rows(Out *o, const KProgram *p, const KSegment *seg)
     cg_print_dim(o, p, rows);
 }
 
+/* Blocks 0, 1, 0, 1, ... while both segments have some (Kernel.interleave):
+ * seg and blk within it. */
+static void emit_interleave(Out *o, const KProgram *p, const Kernel *k)
+{
+    for (int s = 0; s < 2; s++) {
+        cg_indent(o);
+        cg_put(o, "const sn_i64 nblk%d = (", s);
+        print_rows(o, p, k->segs[s]);
+        cg_put(o, " + %d) / %d;\n", k->segs[s]->sched.rows_per_block - 1,
+               k->segs[s]->sched.rows_per_block);
+    }
+    cg_line(o, "const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;");
+    cg_line(o, "const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;");
+    cg_line(o, "blk = blk < 2 * both ? blk >> 1 : blk - both;");
+}
+
+/* Segment x->segno's block: its rows, whether this block is its, its body. */
+static void emit_segment_block(Cx *x, bool il)
+{
+    Out *o = x->o;
+    const KSegment *seg = x->seg;
+    cg_line(o, "{ /* segment %d */", x->segno);
+    o->indent++;
+    cg_indent(o);
+    cg_put(o, "const sn_i64 rows = ");
+    print_rows(o, x->p, seg);
+    cg_put(o, ";\n");
+    if (il) {
+        cg_line(o, "if (seg == %d) {", x->segno);
+    } else {
+        cg_line(o, "const sn_i64 nblk = (rows + %d) / %d;", seg->sched.rows_per_block - 1,
+                seg->sched.rows_per_block);
+        cg_line(o, "if (blk < nblk) {");
+    }
+    o->indent++;
+    cg_emit_segment(x);
+    cg_line(o, "return;");
+    o->indent--;
+    cg_line(o, "}");
+    if (!il)
+        cg_line(o, "blk -= nblk;");
+    o->indent--;
+    cg_line(o, "}");
+}
+
 static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k,
                         const char *name, bool vector, const PtrVec *params)
 {
@@ -141,43 +186,11 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
     cg_line(o, "sn_i64 blk = blockIdx.x;");
     declare_shared(o, p, k);
     bool il = k->interleave && k->nseg == 2;
-    if (il) { /* blocks 0, 1, 0, 1, ... while both segments have some */
-        for (int s = 0; s < 2; s++) {
-            cg_indent(o);
-            cg_put(o, "const sn_i64 nblk%d = (", s);
-            print_rows(o, p, k->segs[s]);
-            cg_put(o, " + %d) / %d;\n", k->segs[s]->sched.rows_per_block - 1,
-                k->segs[s]->sched.rows_per_block);
-        }
-        cg_line(o, "const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;");
-        cg_line(o, "const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;");
-        cg_line(o, "blk = blk < 2 * both ? blk >> 1 : blk - both;");
-    }
+    if (il)
+        emit_interleave(o, p, k);
     for (int s = 0; s < k->nseg; s++) {
-        const KSegment *seg = k->segs[s];
-        Cx x = {.o = o, .p = p, .t = t, .k = k, .seg = seg, .segno = s, .vector = vector};
-        cg_line(o, "{ /* segment %d */", s);
-        o->indent++;
-        cg_indent(o);
-        cg_put(o, "const sn_i64 rows = ");
-        print_rows(o, p, seg);
-        cg_put(o, ";\n");
-        if (il) {
-            cg_line(o, "if (seg == %d) {", s);
-        } else {
-            cg_line(o, "const sn_i64 nblk = (rows + %d) / %d;", seg->sched.rows_per_block - 1,
-                 seg->sched.rows_per_block);
-            cg_line(o, "if (blk < nblk) {");
-        }
-        o->indent++;
-        cg_emit_segment(&x);
-        cg_line(o, "return;");
-        o->indent--;
-        cg_line(o, "}");
-        if (!il)
-            cg_line(o, "blk -= nblk;");
-        o->indent--;
-        cg_line(o, "}");
+        Cx x = {.o = o, .p = p, .t = t, .k = k, .seg = k->segs[s], .segno = s, .vector = vector};
+        emit_segment_block(&x, il);
     }
     o->indent = 0;
     cg_put(o, "}\n\n");
@@ -208,6 +221,18 @@ static const char *graph_ops(Arena *a, const KProgram *p, const Kernel *k)
     return o.buf ? o.buf : "";
 }
 
+/* The launch grid: per segment, its rows (outer dims) and rows_per_block. */
+static void grid_segs(Arena *a, const Kernel *k, CgKernel *ck)
+{
+    ck->nseg = k->nseg;
+    ck->segs = ARENA_ARRAY(a, CgGridSeg, k->nseg);
+    for (int s = 0; s < k->nseg; s++) {
+        ck->segs[s].nouter = k->segs[s]->nouter;
+        memcpy(ck->segs[s].outer, k->segs[s]->outer, sizeof(Dim) * IR_MAX_RANK);
+        ck->segs[s].rows_per_block = k->segs[s]->sched.rows_per_block;
+    }
+}
+
 /* One kernel's variants (vector, scalar unless `vector_only`) and launch
  * metadata. */
 static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k, Arena *a,
@@ -229,13 +254,7 @@ static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel 
     ck->params = ARENA_ARRAY(a, CgParam, params.len ? params.len : 1);
     for (int j = 0; j < params.len; j++)
         ck->params[j] = *(CgParam *)params.items[j];
-    ck->nseg = k->nseg;
-    ck->segs = ARENA_ARRAY(a, CgGridSeg, k->nseg);
-    for (int s = 0; s < k->nseg; s++) {
-        ck->segs[s].nouter = k->segs[s]->nouter;
-        memcpy(ck->segs[s].outer, k->segs[s]->outer, sizeof(Dim) * IR_MAX_RANK);
-        ck->segs[s].rows_per_block = k->segs[s]->sched.rows_per_block;
-    }
+    grid_segs(a, k, ck);
     ck->nalign = k->nalign;
     ck->align = k->align;
     ck->name = k->name;
@@ -248,13 +267,21 @@ static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel 
     return true;
 }
 
+/* A program scheduled for 32-lane waves runs on 64-lane GPUs too, not the
+ * reverse. */
+static bool wave_fits(const KProgram *p, const CgTarget *t, Diag *d)
+{
+    if (p->target.wave <= t->wave)
+        return true;
+    diag_error(d, (Span){0}, "graph %s was scheduled for %d-lane waves; %s has %d",
+               p->graph->name, p->target.wave, t->arch, t->wave);
+    return false;
+}
+
 bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *d)
 {
-    if (p->target.wave > t->wave) {
-        diag_error(d, (Span){0}, "graph %s was scheduled for %d-lane waves; %s has %d",
-                   p->graph->name, p->target.wave, t->arch, t->wave);
+    if (!wave_fits(p, t, d))
         return false;
-    }
     Out o = {.arena = a};
     cg_put(&o, "/* generated by sinter from graph %s; do not edit */\n", p->graph->name);
     cg_put(&o, "%s", dialects[t->dialect].header);

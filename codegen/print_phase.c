@@ -117,36 +117,42 @@ static const char *window_type(const Cx *x, int i)
 
 /* The phase's prefetch loops (KPhase.pf): declarations, then streamed
  * data, weights and gathered loads, each group a loop over the runs. */
+static void emit_prefetch_group(Cx *x, const KPhase *ph, int group);
+
 static void emit_prefetch(Cx *x, const KPhase *ph)
 {
     const KSegment *seg = x->seg;
-    int nops = seg->ops.len;
-    for (int i = 0; i < nops; i++)
+    for (int i = 0; i < seg->ops.len; i++)
         if (ph->pfload[i] == 2)
             cg_line(x->o, "%s pf%d[%d];", window_type(x, i), i, seg->sched.chunks);
-    for (int group = 0; group < 3; group++) {
-        bool some = false;
-        for (int i = 0; i < nops; i++)
-            some = some || (ph->pfload[i] && x->pl->op[i].group == group);
-        if (!some)
+    for (int group = 0; group < 3; group++)
+        emit_prefetch_group(x, ph, group);
+}
+
+/* The loop over the runs loading a prefetch group's slots, if any. */
+static void emit_prefetch_group(Cx *x, const KPhase *ph, int group)
+{
+    const KSegment *seg = x->seg;
+    bool some = false;
+    for (int i = 0; i < seg->ops.len; i++)
+        some = some || (ph->pfload[i] && x->pl->op[i].group == group);
+    if (!some)
+        return;
+    open_runs(x);
+    cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+    cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+    for (int i = 0; i < seg->ops.len; i++) {
+        if (!ph->pfload[i] || x->pl->op[i].group != group)
             continue;
-        open_runs(x);
-        cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
-        for (int i = 0; i < nops; i++) {
-            if (!ph->pfload[i] || x->pl->op[i].group != group)
-                continue;
-            const KOp *op = seg->ops.items[i];
-            int bi = op->a.load.buf;
-            cg_indent(x->o);
-            if (!x->pl->exact)
-                cg_put(x->o, "if (e0 + %d <= n) ", seg->sched.vec);
-            cg_put(x->o, "pf%d[c] = *(const %s *)(b%d + (", i, window_type(x, i), bi);
-            cg_print_offset(x, bi, x->pl->op[i].win);
-            cg_put(x->o, "));\n");
-        }
-        close_block(x);
+        int bi = ((const KOp *)seg->ops.items[i])->a.load.buf;
+        cg_indent(x->o);
+        if (!x->pl->exact)
+            cg_put(x->o, "if (e0 + %d <= n) ", seg->sched.vec);
+        cg_put(x->o, "pf%d[c] = *(const %s *)(b%d + (", i, window_type(x, i), bi);
+        cg_print_offset(x, bi, x->pl->op[i].win);
+        cg_put(x->o, "));\n");
     }
+    close_block(x);
 }
 
 /* Run load i through its window: from its prefetch slot (pf, 1-based) or
@@ -303,23 +309,41 @@ static void emit_cross_warp(Cx *x, const KOp *red, int nw)
  * one's butterfly within the warp, then (teams of several warps) one
  * barrier for all of them and each one's butterfly over the warps' values
  * in shared memory; then each one's per-row value k<id>. */
+/* One reduction's butterfly within a wave of w lanes. */
+static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
+{
+    const CgDialectText *dl = cg_dialect_text(x->t->dialect);
+    char acc[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
+    x->o->indent++;
+    cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(red->dtype), dl->shfl_xor,
+            dl->shfl_xor_mask, acc, x->p->target.wave);
+    emit_combine(x, red, acc, "other");
+    close_block(x);
+}
+
+/* Each reduction's per-row value k<id> (a mean divides by n). */
+static void emit_team_values(Cx *x, const KPhase *ph)
+{
+    for (int g = 0; g < ph->nred; g++) {
+        const KOp *red = red_at(x, ph, g);
+        int id = red->id;
+        if (red->a.reduce.kind == RED_MEAN)
+            cg_line(x->o, "const %s k%d = acc%d / (float)n;", cg_vtype(red->dtype), id, id);
+        else
+            cg_line(x->o, "const %s k%d = acc%d;", cg_vtype(red->dtype), id, id);
+    }
+}
+
 static void emit_team_reduce(Cx *x, const KPhase *ph)
 {
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
     int wave = x->p->target.wave, shift = wave == 64 ? 6 : 5;
     int tpr = x->seg->sched.threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / wave;
-    for (int g = 0; g < ph->nred; g++) {
-        const KOp *red = red_at(x, ph, g);
-        char acc[32];
-        snprintf(acc, sizeof acc, "acc%d", red->id);
-        cg_line(x->o, "#pragma unroll");
-        cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
-        x->o->indent++;
-        cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(red->dtype), dl->shfl_xor,
-                dl->shfl_xor_mask, acc, wave);
-        emit_combine(x, red, acc, "other");
-        close_block(x);
-    }
+    for (int g = 0; g < ph->nred; g++)
+        emit_wave_butterfly(x, red_at(x, ph, g), w);
     if (tpr > wave) {
         cg_line(x->o, "if ((lane & %d) == 0) {", wave - 1);
         x->o->indent++;
@@ -338,14 +362,7 @@ static void emit_team_reduce(Cx *x, const KPhase *ph)
             cg_line(x->o, "acc%d = %s(%sacc%d, 0, %d);", ph->red[g], dl->shfl_idx,
                     dl->shfl_xor_mask, ph->red[g], tpr);
     }
-    for (int g = 0; g < ph->nred; g++) {
-        const KOp *red = red_at(x, ph, g);
-        int id = red->id;
-        if (red->a.reduce.kind == RED_MEAN)
-            cg_line(x->o, "const %s k%d = acc%d / (float)n;", cg_vtype(red->dtype), id, id);
-        else
-            cg_line(x->o, "const %s k%d = acc%d;", cg_vtype(red->dtype), id, id);
-    }
+    emit_team_values(x, ph);
 }
 
 /* ------------------------------------------------------------ per-row */
@@ -411,6 +428,26 @@ static void put_encoded(Cx *x, const KBuf *b, const char *enc, const char *val)
         cg_put(x->o, "(%s)sn_wrap(%s, %d);\n", cg_ctype_of[b->dtype], val, cg_int_bits(b->dtype));
 }
 
+/* s<i>[] encoded into raw (el: its elements) through enc, or converted. */
+static void emit_encode_run(Cx *x, int i, const char *enc, bool f8)
+{
+    const KStore *st = x->seg->stores.items[i];
+    int v = x->seg->sched.vec;
+    if (enc && f8 && v % 4 == 0) { /* 4 codes per word */
+        cg_line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
+                "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
+        return;
+    }
+    cg_line(x->o, "#pragma unroll");
+    if (enc)
+        cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
+    else
+        cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
+                cg_ctype_of[x->p->bufs[st->buf].dtype], i);
+}
+
 /* Store i's whole live run as one vector store. */
 static void emit_vector_store(Cx *x, int i, const char *enc)
 {
@@ -429,18 +466,7 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
         cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
     cg_line(x->o, "%s raw;", vt);
     cg_line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ct, ct);
-    if (enc && dt_is_f8(b->dtype) && v % 4 == 0) { /* 4 codes per word */
-        cg_line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
-        cg_line(x->o, "#pragma unroll");
-        cg_line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
-                "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
-    } else {
-        cg_line(x->o, "#pragma unroll");
-        if (enc)
-            cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
-        else
-            cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v, ct, i);
-    }
+    emit_encode_run(x, i, enc, dt_is_f8(b->dtype));
     cg_indent(x->o);
     cg_put(x->o, "*(%s *)(b%d + (", vt, st->buf);
     cg_print_offset(x, st->buf, st->idx);
@@ -499,27 +525,30 @@ static void emit_outer_stores(Cx *x)
 
 /* ------------------------------------------------------------- phases */
 
+/* Element e folded into red's accumulator (a per-row input too: it is in
+ * scope); dead rows fold masked zeros, nothing of theirs is stored. */
+static void emit_fold(Cx *x, const KOp *red)
+{
+    char acc[32], val[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    snprintf(val, sizeof val, "k%d", red->in[0]->id);
+    if (!x->pl->exact) {
+        cg_line(x->o, "if (ok) {");
+        x->o->indent++;
+    }
+    emit_combine(x, red, acc, val);
+    if (!x->pl->exact)
+        close_block(x);
+}
+
 /* The element loop of a phase: its row ops, folds and run values. */
 static void emit_phase_elems(Cx *x, const KPhase *ph, int phase)
 {
     const KSegment *seg = x->seg;
     open_elems(x);
     emit_elem_ops(x, ph, phase);
-    for (int g = 0; g < ph->nred; g++) {
-        const KOp *red = red_at(x, ph, g);
-        /* a per-row input is folded once per element too (it is in scope) */
-        char acc[32], val[32];
-        snprintf(acc, sizeof acc, "acc%d", red->id);
-        snprintf(val, sizeof val, "k%d", red->in[0]->id);
-        if (x->pl->exact) { /* dead rows fold masked zeros; nothing of theirs is stored */
-            emit_combine(x, red, acc, val);
-        } else {
-            cg_line(x->o, "if (ok) {");
-            x->o->indent++;
-            emit_combine(x, red, acc, val);
-            close_block(x);
-        }
-    }
+    for (int g = 0; g < ph->nred; g++)
+        emit_fold(x, red_at(x, ph, g));
     for (int i = 0; i < seg->stores.len; i++)
         if (ph->store[i])
             cg_line(x->o, "s%d[j] = k%d;", i, stored_value(x, i)->id);
@@ -552,6 +581,18 @@ static void emit_phase(Cx *x, int phase)
         emit_team_reduce(x, ph);
 }
 
+/* "const sn_i64 n = <row length>;" */
+static void emit_row_len(Cx *x)
+{
+    Dim nd = dim_const(1);
+    for (int k = 0; k < x->seg->nrow; k++)
+        dim_mul(nd, x->seg->row[k], &nd);
+    cg_indent(x->o);
+    cg_put(x->o, "const sn_i64 n = ");
+    cg_print_dim(x->o, x->p, nd);
+    cg_put(x->o, ";\n");
+}
+
 /* team, lane, row, live, n and the outer vars. */
 static void emit_row_vars(Cx *x)
 {
@@ -562,13 +603,7 @@ static void emit_row_vars(Cx *x)
             s->threads_per_row);
     cg_line(o, "const sn_i64 row = blk * %d + team;", s->rows_per_block);
     cg_line(o, "const bool live = row < rows;");
-    cg_indent(o);
-    cg_put(o, "const sn_i64 n = ");
-    Dim nd = dim_const(1);
-    for (int k = 0; k < seg->nrow; k++)
-        dim_mul(nd, seg->row[k], &nd);
-    cg_print_dim(o, x->p, nd);
-    cg_put(o, ";\n");
+    emit_row_len(x);
     for (int k = seg->nouter - 1; k >= 0; k--) {
         cg_indent(o);
         cg_put(o, "const sn_i64 o%d = (live ? row : 0)", k);

@@ -396,6 +396,26 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
     check_load_plan(c, s, i);
 }
 
+/* Op i in phase p: needed as a row value (kept ones computed earlier),
+ * its prefetch slot a run load with the same buffer and width. */
+static void check_phase_op(Ck *c, const KSegment *s, int p, int i)
+{
+    const KPlan *pl = s->plan;
+    const KPhase *ph = &pl->phases[p];
+    const KOp *op = op_at(s, i);
+    const KOpPlan *o = &pl->op[i];
+    if ((unsigned)ph->need[i] > KN_KEPT || (ph->need[i] && !op->row) ||
+        (ph->need[i] == KN_KEPT && (!o->keep || o->phase >= p)))
+        fail(c, op, "plan: phase %d needs it as %d", p, ph->need[i]);
+    int slot = ph->pf[i] - 1;
+    if (ph->pf[i] && (slot < 0 || slot >= s->ops.len || !o->width ||
+                      pl->op[slot].width != o->width ||
+                      op_at(s, slot)->a.load.buf != op->a.load.buf))
+        fail(c, op, "plan: phase %d prefetch slot pf%d does not hold its window", p, slot);
+    if (ph->pfload[i] && ph->pf[i] != i + 1)
+        fail(c, op, "plan: phase %d loads pf%d for another op", p, i);
+}
+
 /* Phase p's lists: reductions folded there, row stores issued there, kept
  * values computed earlier, prefetch slots of run loads with windows. */
 static void check_phase(Ck *c, const KSegment *s, int p)
@@ -409,20 +429,22 @@ static void check_phase(Ck *c, const KSegment *s, int p)
     for (int i = 0; i < s->stores.len; i++)
         if (ph->store[i] && (!store_at(s, i)->row || pl->store[i].phase != p))
             fail(c, NULL, "plan: phase %d issues store %d, not a row store of this phase", p, i);
-    for (int i = 0; i < s->ops.len; i++) {
-        const KOp *op = op_at(s, i);
-        const KOpPlan *o = &pl->op[i];
-        if ((unsigned)ph->need[i] > KN_KEPT || (ph->need[i] && !op->row) ||
-            (ph->need[i] == KN_KEPT && (!o->keep || o->phase >= p)))
-            fail(c, op, "plan: phase %d needs it as %d", p, ph->need[i]);
-        int slot = ph->pf[i] - 1;
-        if (ph->pf[i] && (slot < 0 || slot >= s->ops.len || !o->width ||
-                          pl->op[slot].width != o->width ||
-                          op_at(s, slot)->a.load.buf != op->a.load.buf))
-            fail(c, op, "plan: phase %d prefetch slot pf%d does not hold its window", p, slot);
-        if (ph->pfload[i] && ph->pf[i] != i + 1)
-            fail(c, op, "plan: phase %d loads pf%d for another op", p, i);
-    }
+    for (int i = 0; i < s->ops.len; i++)
+        check_phase_op(c, s, p, i);
+}
+
+/* A row store issued by one phase (per-row ones by none), its width vec. */
+static void check_store_plan(Ck *c, const KSegment *s, int i)
+{
+    const KPlan *pl = s->plan;
+    const KStorePlan *sp = &pl->store[i];
+    bool row = store_at(s, i)->row;
+    int issued = 0;
+    for (int p = 0; p < pl->nphase; p++)
+        issued += pl->phases[p].store[i] != 0;
+    if (issued != row || (!row && sp->phase != -1) || (sp->width && sp->width != s->sched.vec))
+        fail(c, NULL, "plan: store %d issued by %d phases, phase %d, width %d", i, issued,
+             sp->phase, sp->width);
 }
 
 /* Every reduction folded once, every row store issued once, in phases. */
@@ -437,16 +459,8 @@ static void check_coverage(Ck *c, const KSegment *s)
         if (folds != (op_at(s, i)->kind == KO_REDUCE))
             fail(c, op_at(s, i), "plan: folded by %d phases", folds);
     }
-    for (int i = 0; i < s->stores.len; i++) {
-        int issued = 0;
-        for (int p = 0; p < pl->nphase; p++)
-            issued += pl->phases[p].store[i] != 0;
-        const KStorePlan *sp = &pl->store[i];
-        bool row = store_at(s, i)->row;
-        if (issued != row || (!row && sp->phase != -1) || (sp->width && sp->width != s->sched.vec))
-            fail(c, NULL, "plan: store %d issued by %d phases, phase %d, width %d", i, issued,
-                 sp->phase, sp->width);
-    }
+    for (int i = 0; i < s->stores.len; i++)
+        check_store_plan(c, s, i);
 }
 
 static void check_plan(Ck *c, const KSegment *s)
@@ -466,6 +480,19 @@ static void check_plan(Ck *c, const KSegment *s)
     check_coverage(c, s);
 }
 
+/* Alignment need i: a buffer in range, 4, 8 or 16 bytes, its only one. */
+static void check_align(Ck *c, const Kernel *k, int i)
+{
+    const KAlign *al = &k->align[i];
+    if (al->buf < 0 || al->buf >= c->p->nbuf || !vector_bytes(al->bytes) ||
+        al->stride_multiple < 1)
+        fail(c, NULL, "plan: alignment need %d (buffer %d, %d bytes) is invalid", i, al->buf,
+             al->bytes);
+    for (int j = 0; j < i; j++)
+        if (k->align[j].buf == al->buf)
+            fail(c, NULL, "plan: buffer %d has two alignment needs", al->buf);
+}
+
 /* The kernel's plan facts: shared memory the sum of its segments', and
  * alignment needs of distinct buffers in range. */
 static void check_kernel_plan(Ck *c, const Kernel *k)
@@ -479,16 +506,8 @@ static void check_kernel_plan(Ck *c, const Kernel *k)
     if (smem != k->smem_bytes || k->nalign < 0 || (k->nalign && !k->align))
         fail(c, NULL, "plan: shared memory %d bytes, its segments' %d; or a bad align list",
              k->smem_bytes, smem);
-    for (int i = 0; i < k->nalign; i++) {
-        const KAlign *al = &k->align[i];
-        if (al->buf < 0 || al->buf >= c->p->nbuf || !vector_bytes(al->bytes) ||
-            al->stride_multiple < 1)
-            fail(c, NULL, "plan: alignment need %d (buffer %d, %d bytes) is invalid", i, al->buf,
-                 al->bytes);
-        for (int j = 0; j < i; j++)
-            if (k->align[j].buf == al->buf)
-                fail(c, NULL, "plan: buffer %d has two alignment needs", al->buf);
-    }
+    for (int i = 0; i < k->nalign; i++)
+        check_align(c, k, i);
 }
 
 static void check_segment(Ck *c, const Kernel *k, const KSegment *s)
