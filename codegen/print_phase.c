@@ -5,7 +5,7 @@
  *   per phase: the prefetch loops, then a loop over the lane's runs (c)
  *   with each run's loads, an element loop (j) computing the phase's row
  *   ops and folding its reductions, the run's stores; then the team
- *   reduction (xor-butterfly within a warp, then across warps through
+ *   reduction (xor-butterfly within a wave, then across waves through
  *   shared memory, or lane 0's value broadcast);
  *   per-row outputs stored by lane 0.
  * Every lane runs every loop and shuffle (dead rows are masked, never
@@ -278,8 +278,8 @@ static const KOp *red_at(const Cx *x, const KPhase *ph, int g)
     return x->seg->ops.items[ph->red[g]];
 }
 
-/* One reduction's butterfly over the warps' values in shared memory. */
-static void emit_cross_warp(Cx *x, const KOp *red, int nw)
+/* One reduction's butterfly over the waves' values in shared memory. */
+static void emit_cross_wave(Cx *x, const KOp *red, int nw)
 {
     int id = red->id;
     const char *vt = cg_vtype(red->dtype);
@@ -306,8 +306,8 @@ static void emit_cross_warp(Cx *x, const KOp *red, int nw)
 }
 
 /* The team reduction of a phase's reductions, in kexec.h's order: each
- * one's butterfly within the warp, then (teams of several warps) one
- * barrier for all of them and each one's butterfly over the warps' values
+ * one's butterfly within the wave, then (teams of several waves) one
+ * barrier for all of them and each one's butterfly over the waves' values
  * in shared memory; then each one's per-row value k<id>. */
 /* One reduction's butterfly within a wave of w lanes. */
 static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
@@ -355,7 +355,7 @@ static void emit_team_reduce(Cx *x, const KPhase *ph)
          * own shared arrays and a block reduces each of its rows once */
         cg_line(x->o, "__syncthreads();");
         for (int g = 0; g < ph->nred; g++)
-            emit_cross_warp(x, red_at(x, ph, g), nw);
+            emit_cross_wave(x, red_at(x, ph, g), nw);
     } else if (tpr > 1) {
         /* lanes can differ on ties of signed zeros: take lane 0's */
         for (int g = 0; g < ph->nred; g++)
