@@ -27,12 +27,14 @@
  * line is followed by its shared memory and the vector variant's
  * alignment needs (Kernel.align).  A program not yet planned prints none.
  * Index expressions print as ix_print does, without the parentheses of a
- * top-level sum.  JSON and Graphviz forms carry the same facts.  The
+ * top-level sum.  The JSON form carries the same facts; the Graphviz form
+ * all but the plan.  The
  * printers expect buffer and op references in range (what kir_verify
  * checks first); a missing index expression or operand prints as ? / k-1. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel_impl.h"
@@ -481,11 +483,139 @@ static void json_sched(FILE *out, const KSchedule *sc)
     fputc('}', out);
 }
 
+/* "[1, 2]" */
+static void json_ints(FILE *out, const int *v, int n)
+{
+    fputc('[', out);
+    for (int i = 0; i < n; i++)
+        fprintf(out, "%s%d", i ? ", " : "", v[i]);
+    fputc(']', out);
+}
+
+static void json_phase(FILE *out, const KSegment *s, const KPhase *ph)
+{
+    int n = s->ops.len, *v = calloc((size_t)(n + s->stores.len + 1), sizeof *v), k = 0;
+    fputs("{\"folds\": ", out);
+    json_ints(out, ph->red, ph->nred);
+    for (int i = 0; i < s->stores.len; i++)
+        if (ph->store[i])
+            v[k++] = i;
+    fputs(", \"stores\": ", out);
+    json_ints(out, v, k);
+    fputs(", \"need\": ", out); /* per op: 0 none, 1 computes, 2 reads it kept */
+    for (int i = 0; i < n; i++)
+        v[i] = ph->need[i];
+    json_ints(out, v, n);
+    fputs(", \"prefetch_slot\": ", out); /* per op: 1 + slot op, 0 none */
+    json_ints(out, ph->pf, n);
+    fputs(", \"prefetch_load\": ", out); /* per op: 2 declares and loads, 1 loads */
+    for (int i = 0; i < n; i++)
+        v[i] = ph->pfload[i];
+    json_ints(out, v, n);
+    fputc('}', out);
+    free(v);
+}
+
+static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
+{
+    const KOpPlan *o = &s->plan->op[i];
+    int off[16];
+    for (int j = 0; j < 16; j++)
+        off[j] = o->off[j];
+    fprintf(out, "{\"phase\": %d, \"keep\": %s, \"recip\": %s, \"recip_src\": %s, "
+            "\"run\": %s, \"group\": %d, \"width\": %d", o->phase, o->keep ? "true" : "false",
+            o->recip ? "true" : "false", o->recip_src ? "true" : "false",
+            o->run ? "true" : "false", o->group, o->width);
+    if (o->width) {
+        fputs(", \"window\": ", out);
+        json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);
+        fputs(", \"offsets\": ", out);
+        json_ints(out, off, s->sched.vec < 16 ? s->sched.vec : 16);
+    }
+    fputc('}', out);
+}
+
+static void json_plan(FILE *out, const KProgram *p, const KSegment *s)
+{
+    const KPlan *pl = s->plan;
+    fprintf(out, "{\"exact\": %s, \"smem_bytes\": %d, \"phases\": [",
+            pl->exact ? "true" : "false", pl->smem_bytes);
+    for (int i = 0; i < pl->nphase; i++) {
+        fputs(i ? ", " : "", out);
+        json_phase(out, s, &pl->phases[i]);
+    }
+    fputs("], \"ops\": [", out);
+    for (int i = 0; i < s->ops.len; i++) {
+        fputs(i ? ",\n      " : "\n      ", out);
+        json_op_plan(out, p, s, i);
+    }
+    fputs("], \"stores\": [", out);
+    for (int i = 0; i < s->stores.len; i++)
+        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s}", i ? ", " : "",
+                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false");
+    fputs("]}", out);
+}
+
+/* ", smem_bytes, align" of a planned kernel (nothing before planning). */
+static void json_kernel_plan(FILE *out, const KProgram *p, const Kernel *k)
+{
+    if (!k->segs[0]->plan)
+        return;
+    fprintf(out, ", \"smem_bytes\": %d, \"align\": [", k->smem_bytes);
+    for (int i = 0; i < k->nalign; i++) {
+        fprintf(out, "%s{\"buf\": %d, \"buffer\": ", i ? ", " : "", k->align[i].buf);
+        json_str(out, p->bufs[k->align[i].buf].name);
+        fprintf(out, ", \"bytes\": %d, \"stride_multiple\": %d}", k->align[i].bytes,
+                k->align[i].stride_multiple);
+    }
+    fputc(']', out);
+}
+
+static void json_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
+{
+    const KSegment *s = k->segs[si];
+    fprintf(out, "%s\n   {\"domain\": {\"outer\": ", si ? "," : "");
+    json_dims(p, out, s->nouter, s->outer);
+    fputs(", \"row\": ", out);
+    json_dims(p, out, s->nrow, s->row);
+    fputs("},\n    \"schedule\": ", out);
+    json_sched(out, &s->sched);
+    if (k->few_rows) {
+        fputs(",\n    \"few_rows_schedule\": ", out);
+        json_sched(out, &k->few_rows->segs[si]->sched);
+    }
+    fputs(",\n    \"ops\": [", out);
+    for (int i = 0; i < s->ops.len; i++) {
+        fputs(i ? ",\n     " : "\n     ", out);
+        json_op(p, out, op_at(s, i));
+    }
+    fputs("],\n    \"stores\": [", out);
+    for (int i = 0; i < s->stores.len; i++) {
+        const KStore *st = store_at(s, i);
+        fprintf(out, "%s{\"buf\": %d, \"buffer\": ", i ? ",\n     " : "\n     ", st->buf);
+        json_str(out, p->bufs[st->buf].name);
+        fprintf(out, ", \"row\": %s, \"value\": %d, \"index\": ", st->row ? "true" : "false",
+                st->value->id);
+        json_index(p, out, p->bufs[st->buf].rank, st->idx);
+        fputc('}', out);
+    }
+    fputc(']', out);
+    if (s->plan) {
+        fputs(",\n    \"plan\": ", out);
+        json_plan(out, p, s);
+    }
+    if (k->few_rows && k->few_rows->segs[si]->plan) {
+        fputs(",\n    \"few_rows_plan\": ", out);
+        json_plan(out, p, k->few_rows->segs[si]);
+    }
+    fputc('}', out);
+}
+
 void kir_print_json(const KProgram *p, FILE *out)
 {
     fputs("{\"graph\": ", out);
     json_str(out, p->graph ? p->graph->name : NULL);
-    fputs(", \"symbols\": [", out);
+    fprintf(out, ", \"wave\": %d, \"symbols\": [", p->target.wave);
     for (int k = 0; p->graph && k < p->graph->nsym; k++) {
         if (k)
             fputs(", ", out);
@@ -509,45 +639,21 @@ void kir_print_json(const KProgram *p, FILE *out)
         const Kernel *k = p->kernels[ki];
         fprintf(out, "%s\n  {\"id\": %d, \"name\": ", ki ? "," : "", ki);
         json_str(out, k->name);
-        fprintf(out, ", \"block\": %d, \"interleave\": %s, ", k->block,
+        fprintf(out, ", \"block\": %d, \"interleave\": %s", k->block,
                 k->interleave ? "true" : "false");
+        json_kernel_plan(out, p, k);
+        fputs(", ", out);
         if (k->few_rows) {
             fputs("\"few_rows\": {\"name\": ", out);
             json_str(out, k->few_rows->name);
-            fprintf(out, ", \"block\": %d, \"grid_per_sm\": %d}, ", k->few_rows->block,
+            fprintf(out, ", \"block\": %d, \"grid_per_sm\": %d", k->few_rows->block,
                     k->few_rows_grid_per_sm);
+            json_kernel_plan(out, p, k->few_rows);
+            fputs("}, ", out);
         }
         fputs("\"segments\": [", out);
-        for (int si = 0; si < k->nseg; si++) {
-            const KSegment *s = k->segs[si];
-            const KSchedule *sc = &s->sched;
-            fprintf(out, "%s\n   {\"domain\": {\"outer\": ", si ? "," : "");
-            json_dims(p, out, s->nouter, s->outer);
-            fputs(", \"row\": ", out);
-            json_dims(p, out, s->nrow, s->row);
-            fputs("},\n    \"schedule\": ", out);
-            json_sched(out, sc);
-            if (k->few_rows) {
-                fputs(",\n    \"few_rows_schedule\": ", out);
-                json_sched(out, &k->few_rows->segs[si]->sched);
-            }
-            fputs(",\n    \"ops\": [", out);
-            for (int i = 0; i < s->ops.len; i++) {
-                fputs(i ? ",\n     " : "\n     ", out);
-                json_op(p, out, op_at(s, i));
-            }
-            fputs("],\n    \"stores\": [", out);
-            for (int i = 0; i < s->stores.len; i++) {
-                const KStore *st = store_at(s, i);
-                fprintf(out, "%s{\"buf\": %d, \"buffer\": ", i ? ",\n     " : "\n     ", st->buf);
-                json_str(out, p->bufs[st->buf].name);
-                fprintf(out, ", \"row\": %s, \"value\": %d, \"index\": ",
-                        st->row ? "true" : "false", st->value->id);
-                json_index(p, out, p->bufs[st->buf].rank, st->idx);
-                fputc('}', out);
-            }
-            fputs("]}", out);
-        }
+        for (int si = 0; si < k->nseg; si++)
+            json_segment(out, p, k, si);
         fputs("]}", out);
     }
     fputs("]}\n", out);

@@ -7,6 +7,7 @@
  *     prefetched by the first phase and the weight issued there too (held
  *     for the phase that reads it), a reciprocal for the per-row scale,
  *     the direct f8 encoding, the alignment needs and shared memory.
+ *     The JSON dump carries the plan.
  *  2. A division by a loaded scalar or by a per-row sum (no bound on the
  *     divisor) is not rewritten.
  *  3. A row whose length is a symbol is looped: no windows, no prefetch,
@@ -20,6 +21,7 @@
  *  7. A wave-64 target (CDNA) gets 64-lane teams where a row takes more
  *     than 32 and at most 64 lanes (no shared memory), and kexec with that
  *     schedule matches the interpreter. */
+#define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -190,6 +192,24 @@ static void test_rms_fp8_plan(void **state)
     /* two reductions, 4 warps' values of 4 bytes each */
     assert_int_equal(s->sched.threads_per_row, 128);
     assert_int_equal(k->smem_bytes, 2 * 4 * 4);
+}
+
+/* 1b. The JSON dump carries the plan. */
+static void test_json_plan(void **state)
+{
+    (void)state;
+    KProgram *p = compile(rms_fp8);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    kir_print_json(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, "\"wave\": 32"));
+    assert_non_null(strstr(text, "\"plan\": {\"exact\": true, \"smem_bytes\": 32"));
+    assert_non_null(strstr(text, "\"few_rows_plan\": {"));
+    assert_non_null(strstr(text, "\"recip\": true"));
+    assert_non_null(strstr(text, "\"align\": [{\"buf\": 0, \"buffer\": \"x\", \"bytes\": 16"));
+    free(text);
 }
 
 /* 2. */
@@ -420,6 +440,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rms_fp8_plan),
+        cmocka_unit_test(test_json_plan),
         cmocka_unit_test(test_no_recip_without_bounds),
         cmocka_unit_test(test_symbolic_row_looped),
         cmocka_unit_test(test_rope_windows),
