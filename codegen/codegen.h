@@ -8,10 +8,10 @@
  * headers, wave size); the device prelude (prelude.cuh) is shared text.
  *
  * Each kernel is emitted in up to two variants:
- *   NAME         16-byte vector loads/stores for every row access the
- *                kernel IR makes contiguous; requires the alignments in
- *                CgKernel.align (base pointers aligned, outer strides
- *                multiples of the vector width);
+ *   NAME         the plan's vector loads (windows, prefetch) and vector
+ *                stores (4, 8 or 16 bytes); requires the alignments in
+ *                CgKernel.align (Kernel.align: base pointers aligned,
+ *                outer strides multiples of the vector width);
  *   NAME_scalar  the same computation with element loads/stores: runs
  *                whenever an alignment check fails.
  * Both compute bit-identical results.  A kernel with a few-rows schedule
