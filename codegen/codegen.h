@@ -1,15 +1,17 @@
 /* codegen.h - kernel IR -> CUDA or HIP source, plus launch metadata.
  *
  * Codegen is a printer: every decision (fusion, schedule, vector width,
- * reduction order) was made before it and is read from the kernel IR.  One
+ * reduction order, phases, load windows, prefetch, reciprocals, alignment
+ * needs, shared memory) was made before it and is read from the kernel IR
+ * and its plan (KSegment.plan, Kernel.align: pass_plan), which it requires.  One
  * C-like printer serves both dialects through a small table (shuffles,
  * headers, wave size); the device prelude (prelude.cuh) is shared text.
  *
  * Each kernel is emitted in up to two variants:
- *   NAME         16-byte vector loads/stores for every row access the
- *                kernel IR makes contiguous; requires the alignments in
- *                CgKernel.align (base pointers aligned, outer strides
- *                multiples of the vector width);
+ *   NAME         the plan's vector loads (windows, prefetch) and vector
+ *                stores (4, 8 or 16 bytes); requires the alignments in
+ *                CgKernel.align (Kernel.align: base pointers aligned,
+ *                outer strides multiples of the vector width);
  *   NAME_scalar  the same computation with element loads/stores: runs
  *                whenever an alignment check fails.
  * Both compute bit-identical results.  A kernel with a few-rows schedule
@@ -56,11 +58,8 @@ typedef struct {
     int rows_per_block;
 } CgGridSeg;
 
-typedef struct {
-    int buf;
-    int bytes;             /* base pointer alignment the vector variant needs */
-    int stride_multiple;   /* every outer stride a multiple of this (elements) */
-} CgAlign;
+/* What the vector variant needs of a buffer (the plan's, kernel.h). */
+typedef KAlign CgAlign;
 
 typedef struct CgKernel {
     const char *name;          /* the vector variant, or the only one */
@@ -90,8 +89,13 @@ typedef struct {
     char *source;              /* the whole translation unit (arena) */
 } CgModule;
 
+/* What passes need of t (pass_pipeline_for): its wave, limits, and the
+ * default register budget. */
+KTarget cg_target_facts(const CgTarget *t);
 /* Emit every kernel of p for target t.  False (reason in d) when the target
- * cannot run a kernel (block or shared memory over its limits). */
+ * cannot run a kernel (block or shared memory over its limits) or p was
+ * scheduled for a wider wave than t's.  A program scheduled for 32-lane
+ * waves runs on 64-lane ones too (its shuffles stay within 32 lanes). */
 bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *out, Diag *d);
 /* Grid size for symbol values (number of blocks), -1 on overflow. */
 int64_t cg_grid(const CgKernel *k, const int64_t *symvals);

@@ -187,7 +187,10 @@ static bool compile_graph(const SnCompileOptions *opt, SnStage stop, SnDumpHook 
         return false;
     if (stop == SN_STAGE_IR)
         return true;
-    r->prog = pass_pipeline(r->graph, d, &r->plan); /* verified between passes */
+    /* scheduled for the first target's wave and limits (every other target
+     * of a bundle runs that schedule: correct on any wave, tuned for one) */
+    KTarget kt = opt->ntarget ? cg_target_facts(&opt->targets[0]) : ktarget_default();
+    r->prog = pass_pipeline_for(r->graph, &kt, d, &r->plan); /* verified between passes */
     if (!r->prog || !stage_done(hook, ctx, SN_STAGE_FUSED, c, i))
         return false;
     if (stop == SN_STAGE_FUSED)

@@ -27,9 +27,11 @@
  * e = (c * threads_per_row + l) * vec + j for c in [0, chunks), j in
  * [0, vec) (elements >= n are skipped).  A reduction combines each lane's
  * elements in that order, then combines lanes by xor-butterfly within each
- * warp (offsets min(tpr,32)/2 .. 1), then, when the team spans several
- * warps, combines the warp results by xor-butterfly over warp index
- * (offsets nwarps/2 .. 1).  `rows_per_block` teams share a block. */
+ * wave of W = KProgram.target.wave lanes (offsets min(tpr,W)/2 .. 1: 16 ..
+ * 1 on NVIDIA, 32 .. 1 on CDNA), then, when the team spans several waves,
+ * combines the wave results by xor-butterfly over wave index (offsets
+ * nwaves/2 .. 1) through shared memory.  `rows_per_block` teams share a
+ * block. */
 #ifndef SINTER_KERNEL_H
 #define SINTER_KERNEL_H
 
@@ -90,6 +92,101 @@ typedef struct {
     const char *why;           /* the cost model's reason, for dumps */
 } KSchedule;
 
+/* ---- the plan (passes/plan.c): every decision codegen prints ----
+ *
+ * Filled by pass_plan after scheduling (NULL before; codegen requires it,
+ * kexec follows it where present).  Arrays are indexed by op id or store
+ * index; few-rows segments have plans of their own.  Codegen's two variants
+ * share it: the vector variant prints the vector decisions (load windows,
+ * prefetch, vector stores); the scalar variant prints every row access as
+ * element accesses and nothing else changes.
+ *
+ * Phases.  A phase is one pass over a lane's runs: it folds a group of
+ * reductions (every one not yet folded whose input waits on no reduction
+ * still to come; one team reduction, one barrier for all of them), issues
+ * the row stores whose values wait on no reduction still to come (the
+ * last phase, which folds none, takes the rest), and evaluates the row
+ * ops those need (KPhase.need).  With a persistent schedule (chunks > 0),
+ * a row value computed by an earlier phase that depends on per-row data
+ * (a load with an outer index or a gather, or an op over such values;
+ * not constants) is kept in registers (KOpPlan.keep) and read back
+ * (KN_KEPT) instead of recomputed.  Per-row ops are emitted once, as soon
+ * as their operands exist: before the first phase or after a phase's
+ * team reduction (KOpPlan.phase). */
+typedef enum { KN_NONE, KN_COMPUTE, KN_KEPT } KNeed;
+
+typedef struct {
+    int nred;
+    int *red;                  /* op ids of the reductions folded, in op order */
+    char *store;               /* per store: a row store this phase issues */
+    char *need;                /* per op: KNeed */
+    bool empty;                /* folds and stores nothing: nothing is emitted */
+    /* Prefetch (vector variant, static schedules): before its runs, the
+     * phase issues vector loads for all its runs into pf<op>[c] arrays, in
+     * three loops: streamed per-row data, then weights, then gathered
+     * loads (KOpPlan.group).  pf[i] = 1 + the op whose array holds op i's
+     * window (ops with equal windows share one load), 0: none (loaded in
+     * the run).  pfload[i]: 1 this phase loads pf<i>[c] (declared by an
+     * earlier phase: a weight issued ahead), 2 it declares and loads it.
+     * Weights issued ahead (KSchedule.prefetch_weights) are issued by the
+     * first non-empty phase, whichever phase reads them, and held. */
+    int *pf;
+    char *pfload;
+} KPhase;
+
+typedef struct {
+    int phase;                 /* row op: the first phase computing it (-1: none);
+                                  KO_REDUCE: the phase folding it; other per-row ops:
+                                  emitted after phase `phase - 1`'s team reduction
+                                  (0: before the first phase) */
+    bool keep;                 /* row value kept in registers from its phase on */
+    bool recip;                /* float BIN_DIV by a per-row divisor computed as
+                                  in[0] * r with r = 1.0f / in[1] once per row (IEEE
+                                  division, then an f32 multiply: within 1 ulp + 1/2 of
+                                  the quotient, not always equal to it); only where
+                                  |divisor| is provably in [2^-126, 2^126] */
+    bool recip_src;            /* a per-row op some recip division divides by */
+    bool run;                  /* row load whose index reads no per-element value:
+                                  loaded for a whole run before the element loop */
+    /* Row loads with `run`, vector variant: the run e0 .. e0 + vec - 1
+     * reads elements win + off[j] (j < vec) with one aligned vector load of
+     * `width` elements (4, 8 or 16 bytes) at win; width 0: element loads. */
+    int width;
+    int group;                 /* prefetch loop: 0 streamed, 1 weight, 2 gathered */
+    int8_t off[16];
+    IxExpr *win[IR_MAX_RANK];  /* the window's first element, over the segment vars
+                                  (the row var at e0) */
+} KOpPlan;
+
+typedef struct {
+    int phase;                 /* row store: the phase issuing it; per row: -1 (after
+                                  the last phase, by lane 0) */
+    int width;                 /* row store, vector variant: vec when a whole live run is
+                                  one vector store (4, 8 or 16 bytes), else 0 */
+    bool direct;               /* the value is a cast to the buffer's own f8 type:
+                                  the store encodes the cast's input (one conversion) */
+} KStorePlan;
+
+typedef struct {
+    bool exact;                /* static row, chunks > 0, the lanes' runs cover it
+                                  exactly: every element index < n */
+    int nphase;
+    KPhase *phases;
+    KOpPlan *op;               /* per op */
+    KStorePlan *store;         /* per store */
+    int smem_bytes;            /* shared memory of its team reductions: per KO_REDUCE,
+                                  rows_per_block * (threads_per_row / wave) values
+                                  (4 or 8 bytes) when a team spans several waves */
+} KPlan;
+
+/* What the vector variant requires of a buffer (kernel's align list, one
+ * entry per buffer it accesses with vector loads or stores). */
+typedef struct {
+    int buf;
+    int bytes;                 /* base pointer alignment */
+    int stride_multiple;       /* every outer stride a multiple of this (elements) */
+} KAlign;
+
 typedef struct KSegment {
     int nouter, nrow;
     Dim outer[IR_MAX_RANK];
@@ -97,6 +194,7 @@ typedef struct KSegment {
     PtrVec ops;                /* KOp* */
     PtrVec stores;             /* KStore* */
     KSchedule sched;
+    KPlan *plan;               /* NULL until pass_plan */
 } KSegment;
 
 typedef struct Kernel {
@@ -115,10 +213,27 @@ typedef struct Kernel {
                                   count.  Either computes the outputs (reductions may
                                   round differently: their orders follow the schedules) */
     int few_rows_grid_per_sm;
+    /* filled by pass_plan: */
+    int nalign;
+    KAlign *align;             /* what the vector variant needs; none: one variant */
+    int smem_bytes;            /* sum of its segments' KPlan.smem_bytes */
 } Kernel;
+
+/* What scheduling and planning know of the device (codegen's CgTarget
+ * gives one: cg_target_facts; ktarget_default is NVIDIA's). */
+typedef struct {
+    int wave;                  /* lanes that shuffle together: 32 (NVIDIA, RDNA) or 64 (CDNA) */
+    int max_smem;              /* static shared memory per block, bytes */
+    int max_threads;           /* threads per block */
+    int reg_budget;            /* f32 registers per lane for row values kept across
+                                  reductions */
+} KTarget;
+
+KTarget ktarget_default(void);
 
 typedef struct KProgram {
     const IrGraph *graph;
+    KTarget target;            /* what its schedules and plans were made for */
     int nbuf;
     KBuf *bufs;                /* inputs (graph param order), outputs, temps */
     int nkernel;

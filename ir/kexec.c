@@ -457,6 +457,15 @@ static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *
 
 /* ---- ops ----------------------------------------------------------------------------- */
 
+/* A division the plan rewrites, as the generated code computes it:
+ * x * r with r = 1.0f / d once per row. */
+static void eval_recip(Seg *sg, const KOp *o)
+{
+    float r = 1.0f / get(sg, o->in[1], 0).f;
+    for (int64_t e = 0; e < sg->n; e++)
+        sg->val[o->id][e].f = get(sg, o->in[0], e).f * r;
+}
+
 /* Pointwise op o (const, unary, binary, where, cast) for the current row:
  * out[e] for every element (row op) or out[0] (per-row op).  The op's
  * class decisions are taken once, outside the element loop. */
@@ -485,6 +494,10 @@ static void eval_pointwise(Seg *sg, const KOp *o)
         }
         return;
     case KO_BINARY:
+        if (sg->s->plan && sg->s->plan->op[o->id].recip) {
+            eval_recip(sg, o);
+            return;
+        }
         for (int64_t e = 0; e < count; e++) {
             KVal x = get(sg, a, e), y = get(sg, b, e);
             if (!fin)
@@ -576,11 +589,11 @@ static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
             }
         sg->lanes[l] = acc;
     }
-    /* 2. within each warp of w lanes: butterfly over offsets w/2 .. 1 */
-    int w = tpr < 32 ? (int)tpr : 32, nw = (int)tpr / w;
+    /* 2. within each wave of w lanes: butterfly over offsets w/2 .. 1 */
+    int wave = x->p->target.wave, w = tpr < wave ? (int)tpr : wave, nw = (int)tpr / w;
     for (int q = 0; q < nw; q++)
         butterfly(k, flt, sg->lanes + q * w, sg->tmp, w);
-    /* 3. across warps: the warps' lane-0 values, butterfly over offsets nw/2 .. 1 */
+    /* 3. across waves: the waves' lane-0 values, butterfly over offsets nw/2 .. 1 */
     for (int q = 0; q < nw; q++)
         sg->lanes[q] = sg->lanes[q * w];
     butterfly(k, flt, sg->lanes, sg->tmp, nw);

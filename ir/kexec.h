@@ -27,6 +27,9 @@
  *  - Values and arithmetic are the interpreter's (scalar.h): floats in f32,
  *    integers in int64; KO_CONST is (float)cnst.f or cnst.i; casts round
  *    (saturating ones clamp to +-dt_max_finite first, NaN stays NaN).
+ *    A division the segment's plan rewrites (KOpPlan.recip) is computed as
+ *    the generated code computes it: r = 1.0f / divisor once per row, then
+ *    dividend * r in f32 (not always the quotient's rounding).
  *    KO_INDEX is ix_eval_vals of its expression at the element (or row); a
  *    negative result (overflow, a negative IX_VAL value) is an error.
  *  - KO_REDUCE follows the schedule (tpr = threads_per_row, vec, chunks;
@@ -34,12 +37,13 @@
  *      1. lane l starts from the identity (0; -inf/+inf; INT64_MIN/MAX) and
  *         folds its elements e = (c * tpr + l) * vec + j, c in [0, chunks),
  *         j in [0, vec), e < n, in (c, j) order;
- *      2. within each warp of w = min(tpr, 32) lanes, xor-butterfly: for
+ *      2. within each wave of w = min(tpr, W) lanes (W = p->target.wave:
+ *         32 or 64), xor-butterfly: for
  *         off = w/2 .. 1, every lane l at once takes
  *         combine(own[l], own[l ^ off]);
- *      3. with nw = tpr / 32 > 1 warps, the warps' lane-0 values butterfly
- *         the same way over warp index (off = nw/2 .. 1);
- *      the row's result is lane 0's (warp 0's).  combine(s, x) is
+ *      3. with nw = tpr / W > 1 waves, the waves' lane-0 values butterfly
+ *         the same way over wave index (off = nw/2 .. 1);
+ *      the row's result is lane 0's (wave 0's).  combine(s, x) is
  *      sc_red_combine_f / sc_red_combine_i (scalar.h): f32 addition for
  *      sums; for max/min x when x is NaN or strictly beyond s, else s (own
  *      value kept on ties).  RED_MEAN is that sum divided by (float)n in

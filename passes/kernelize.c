@@ -405,11 +405,11 @@ static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
     if (!any)
         return NULL;
     fit_block(f, block);
-    kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm(kn);
+    kn->few_rows_grid_per_sm = sched_few_rows_grid_per_sm(kn, prog->target.wave);
     return f;
 }
 
-KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
+KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d)
 {
     (void)d;
     const IrGraph *g = plan->graph;
@@ -417,6 +417,7 @@ KProgram *pass_kernelize(const FusionPlan *plan, Diag *d)
     Kz z = {.arena = a, .plan = plan};
     z.prog = ARENA_NEW(a, KProgram);
     z.prog->graph = g;
+    z.prog->target = *t;
     z.temp_buf = ARENA_ARRAY(a, int, g->nodes.len + 1);
     for (int i = 0; i <= g->nodes.len; i++)
         z.temp_buf[i] = -1;

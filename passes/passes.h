@@ -70,12 +70,17 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block);
  * well.  *block: the threads per block it wants. */
 bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSchedule *many,
                            KSchedule *out, int *block);
-/* Kernel.few_rows_grid_per_sm of the many-rows kernel `many`. */
-int sched_few_rows_grid_per_sm(const Kernel *many);
+/* Kernel.few_rows_grid_per_sm of the many-rows kernel `many` (wave: the
+ * target's). */
+int sched_few_rows_grid_per_sm(const Kernel *many, int wave);
 /* How a kernel's blocks are dealt to its segments (Kernel.interleave). */
 bool sched_interleave(const Kernel *k);
-/* Fused plan -> kernel IR with schedules (kernelize.c). */
-KProgram *pass_kernelize(const FusionPlan *plan, Diag *d);
+/* Fused plan -> kernel IR with schedules for target t (kernelize.c). */
+KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d);
+
+/* The plan of every segment and kernel (plan.c): KSegment.plan,
+ * Kernel.align / nalign / smem_bytes, allocated in a. */
+void pass_plan(KProgram *p, Arena *a);
 
 /* The input output `out` may share its buffer with (in place), or -1
  * (alias.c). */
@@ -83,7 +88,10 @@ int pass_alias(const KProgram *p, int out);
 
 /* ---- the whole pipeline (pipeline.c) ---- */
 
-/* Run every graph pass, plan, schedule and lower g.  g is rewritten. */
+/* Run every graph pass, plan, schedule and lower g for target t (NULL:
+ * ktarget_default()).  g is rewritten. */
+KProgram *pass_pipeline_for(IrGraph *g, const KTarget *t, Diag *d, FusionPlan **plan_out);
+/* pass_pipeline_for the default target (NVIDIA: wave 32). */
 KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out);
 
 #endif

@@ -1,7 +1,7 @@
 /* pipeline.c - the whole middle end as one list of steps.
  *
  *   decompose -> simplify -> cse -> fold_layout -> simplify -> cse -> dce
- *   -> fuse (plan) -> kernelize (+ schedule) -> kernel IR
+ *   -> fuse (fusion plan) -> kernelize (+ schedule) -> plan -> kernel IR
  *
  * The graph IR is verified after every graph pass and the kernel IR at the
  * end; a failed check is a compiler bug and aborts with the pass's name. */
@@ -29,8 +29,9 @@ static void check(bool ok, Diag *vd, const char *after)
     IR_ASSERT(!"IR verification failed between passes");
 }
 
-KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
+KProgram *pass_pipeline_for(IrGraph *g, const KTarget *t, Diag *d, FusionPlan **plan_out)
 {
+    KTarget def = ktarget_default();
     Diag vd;
     diag_init(&vd);
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -43,9 +44,17 @@ KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
         return NULL;
     if (plan_out)
         *plan_out = plan;
-    KProgram *p = pass_kernelize(plan, d);
-    if (p)
+    KProgram *p = pass_kernelize(plan, t ? t : &def, d);
+    if (p) {
         check(kir_verify(p, &vd), &vd, "kernelize");
+        pass_plan(p, g->arena);
+        check(kir_verify(p, &vd), &vd, "plan");
+    }
     diag_free(&vd);
     return p;
+}
+
+KProgram *pass_pipeline(IrGraph *g, Diag *d, FusionPlan **plan_out)
+{
+    return pass_pipeline_for(g, NULL, d, plan_out);
 }

@@ -1,25 +1,28 @@
 /* schedule.c - the scheduler's cost model: how a segment's rows map onto
  * threads.  Every choice codegen and the executor follow is made here.
  *
- * Requires: a lowered KSegment.  Produces: its KSchedule and the block size
- * it wants.  The model, for memory-bound row programs:
+ * Requires: a lowered KSegment of a KProgram whose target (KTarget: wave,
+ * register budget) is set.  Produces: its KSchedule and the block size it
+ * wants.  "Wave" below is the target's (32 lanes on NVIDIA and RDNA, 64 on
+ * CDNA): a team within one wave reduces by shuffles alone, a wider one
+ * also through shared memory.  The model, for memory-bound row programs:
  *   - vec: 16-byte runs of the widest access of the row (8 bf16, 4 f32;
  *     an access at half the row's rate, like RoPE's cos/sin by pair, counts
  *     half), shrunk until it divides a static row length;
  *   - a static row of n elements is cut into n/vec runs; a lane takes
- *     RUNS_PER_LANE_SHORT (2) runs when the row's team then fits in a warp,
+ *     RUNS_PER_LANE_SHORT (2) runs when the row's team then fits in a wave,
  *     else RUNS_PER_LANE (4), so threads_per_row = runs / that, rounded
  *     down to a power of two (1..1024).  Several 16-byte loads in flight
  *     per thread (codegen issues all of a phase's loads of streamed data
- *     before its arithmetic) are the measured difference between 0.60 and
- *     0.87 of copy bandwidth in ../shared/design/PERFORMANCE.md.  Short
+ *     before its arithmetic) were measured as the difference between 0.60
+ *     and 0.87 of copy bandwidth (H200, memory-bound row kernels).  Short
  *     rows take 2: twice the threads and half the registers per row
  *     (H200, T=16384: MLA RoPE 0.64 -> 0.88, SiLU-mul 0.99 -> 1.05 of
  *     copy; 1 run gave 0.84 and 1.02); long rows take 4: a team of more
- *     warps pays more in block barriers (per-token FP8 0.85 -> 0.76,
+ *     waves pays more in block barriers (per-token FP8 0.85 -> 0.76,
  *     LayerNorm 0.85 -> 0.81 with 2);
  *   - the row stays in registers (persistent) when the row values kept
- *     across reductions fit REG_BUDGET f32 registers per lane; otherwise
+ *     across reductions fit the target's reg_budget (64) f32 registers per lane; otherwise
  *     lanes get fewer runs, and past 1024 lanes the row is looped over and
  *     re-read per reduction phase (persistent = false);
  *   - weights (row loads broadcast over rows) are loaded ahead for all
@@ -40,14 +43,14 @@
  * while most SMs idle, and the kernel is latency, not bandwidth (H200:
  * add+RMSNorm+FP8 at T=64 4.17 us with 128 lanes, 3.84 with 256, 3.53
  * with 512; T=1024 11.4 us with 128, 12.2 with 512).  So a kernel whose
- * team spans several warps also gets a few-rows schedule
+ * team spans several waves also gets a few-rows schedule
  * (sched_choose_few_rows: RUNS_PER_LANE_FEW runs per lane, twice the
  * lanes, every weight loaded ahead; with weights ahead, 2 runs beat 1 at
  * every T: add+RMSNorm at T=512 6.77 vs 7.60 us, LayerNorm 5.26 vs 7.23),
  * emitted as a second kernel (Kernel.few_rows); the
  * runtime launches it when the many-rows grid is at most
  * FEW_ROWS_GRID_PER_SM blocks per SM of the device.  A kernel of short
- * rows (the team fits a warp) gets one too: blocks of one warp, so its
+ * rows (the team fits a wave) gets one too: blocks of one wave, so its
  * few rows spread over more SMs, launched up to one many-rows block per
  * SM, FEW_ROWS_GRID_PER_SM_SHORT (H200, T=1: Qwen3 QK 1.48 -> 1.34 us,
  * SiLU-mul 2.06 -> 1.88; at T=64, 448 blocks, SiLU-mul went 3.65 ->
@@ -68,8 +71,6 @@
 #define FEW_ROWS_GRID_PER_SM_SHORT 1
 #define FEW_VEC_REDUCE 4
 #define FEW_VEC_POINTWISE 2
-#define WARP 32
-#define REG_BUDGET 64
 #define WEIGHT_REGS 16
 #define BLOCK 128
 #define MAX_LANES 1024
@@ -227,13 +228,13 @@ static KSchedule static_schedule(const KSegment *seg, const KProgram *prog, int6
     int lanes = pow2_floor(runs / rpl > 0 ? runs / rpl : 1);
     int live = live_row_values(seg, prog);
     int64_t chunks = (runs + lanes - 1) / lanes;
-    while (live && lanes < MAX_LANES && chunks * vec * live > REG_BUDGET) {
+    while (live && lanes < MAX_LANES && chunks * vec * live > prog->target.reg_budget) {
         lanes *= 2;
         chunks = (runs + lanes - 1) / lanes;
     }
     s.threads_per_row = lanes;
     s.chunks = (int)chunks;
-    s.persistent = !live || chunks * vec * live <= REG_BUDGET;
+    s.persistent = !live || chunks * vec * live <= prog->target.reg_budget;
     s.why = s.persistent ? "static row kept in registers" : "static row too long for registers: re-read per reduction";
     /* weights held for every run cost 4 registers per 16-byte run */
     int weights = broadcast_row_loads(seg, prog);
@@ -268,7 +269,8 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
     } else {
         int vec = static_vec(seg, prog, n);
         int64_t runs = (n + vec - 1) / vec;
-        int rpl = runs / RUNS_PER_LANE_SHORT <= WARP ? RUNS_PER_LANE_SHORT : RUNS_PER_LANE;
+        int rpl = runs / RUNS_PER_LANE_SHORT <= prog->target.wave ? RUNS_PER_LANE_SHORT
+                                                                     : RUNS_PER_LANE;
         s = static_schedule(seg, prog, n, vec, rpl);
     }
     *block = block_of(&s);
@@ -284,32 +286,33 @@ bool sched_choose_few_rows(const KSegment *seg, const KProgram *prog, const KSch
     if (n < 0 || !many->persistent)
         return false;
     KSchedule s;
-    if (many->threads_per_row > WARP) { /* long rows: more lanes per row */
+    int wave = prog->target.wave;
+    if (many->threads_per_row > wave) { /* long rows: more lanes per row */
         s = static_schedule(seg, prog, n, many->vec, RUNS_PER_LANE_FEW);
         if (s.threads_per_row <= many->threads_per_row || !s.persistent)
             return false;
         s.why = "few rows: 2 runs per lane, weights loaded ahead";
         *block = block_of(&s);
-    } else { /* short rows: one warp per block, so more blocks */
+    } else { /* short rows: one wave per block, so more blocks */
         int rpl = 1, cap = has_reduction(seg) ? FEW_VEC_REDUCE : FEW_VEC_POINTWISE;
         int vec = many->vec < cap ? many->vec : cap;
-        do /* the register budget may still want more lanes than a warp */
+        do /* the register budget may still want more lanes than a wave */
             s = static_schedule(seg, prog, n, vec, rpl++);
-        while (s.threads_per_row > WARP && rpl <= MAX_LANES);
-        if (!s.persistent || s.threads_per_row > WARP)
+        while (s.threads_per_row > wave && rpl <= MAX_LANES);
+        if (!s.persistent || s.threads_per_row > wave)
             return false;
         s.why = "few rows: short runs, one warp per block";
-        *block = WARP;
-        s.rows_per_block = WARP / s.threads_per_row;
+        *block = wave;
+        s.rows_per_block = wave / s.threads_per_row;
     }
     *out = s;
     return true;
 }
 
-int sched_few_rows_grid_per_sm(const Kernel *many)
+int sched_few_rows_grid_per_sm(const Kernel *many, int wave)
 {
     for (int s = 0; s < many->nseg; s++)
-        if (many->segs[s]->sched.threads_per_row > WARP)
+        if (many->segs[s]->sched.threads_per_row > wave)
             return FEW_ROWS_GRID_PER_SM;
     return FEW_ROWS_GRID_PER_SM_SHORT;
 }

@@ -822,6 +822,14 @@ static double perturbed(double err, double bound)
     return err > 0 ? err + bound * 0x1p-21 : 0;
 }
 
+/* A division by a per-row divisor of known range may run as x * (1/d)
+ * (the plan's reciprocal rewrite, kernel.h, which kexec follows): within
+ * 1.5 ulp of the quotient, so inexact unless d is a power of two. */
+static double recip_err(double err, double bound)
+{
+    return perturbed(err + bound * 0x1p-22, bound);
+}
+
 /* Error after rounding to t: one flip of the rounding when perturbed. */
 static double rounded(double err, DType t, double bound)
 {
@@ -1056,7 +1064,14 @@ static GVar *op_binary(Gen *g, const GShape *s, int depth, bool exact)
         case 0: return emit(g, s, CF, t, A + C, perturbed(ea, A + C), "(%s + %s)", a->name, fl(c));
         case 1: return emit(g, s, CF, t, A + C, perturbed(ea, A + C), "(%s - %s)", fl(c), a->name);
         case 2: return emit(g, s, CF, t, A * C, perturbed(ea * C, A * C), "(%s * %s)", a->name, fl(c));
-        case 3: return emit(g, s, CF, t, A / C, perturbed(ea / C, A / C), "(%s / %s)", a->name, fl(c));
+        case 3: {
+            int ex;
+            bool pow2 = frexp(C, &ex) == 0.5;
+            if (exact && !pow2)
+                return NULL;
+            return emit(g, s, CF, t, A / C, pow2 ? perturbed(ea / C, A / C) : recip_err(ea / C, A / C),
+                        "(%s / %s)", a->name, fl(c));
+        }
         case 4: return emit(g, s, CF, t, fmax(A, C), perturbed(ea, A), "max(%s, %s)", a->name, fl(c));
         default: return emit(g, s, CF, t, fmax(A, C), perturbed(ea, A), "min(%s, %s)", a->name, fl(c));
         }
@@ -1434,11 +1449,14 @@ static GVar *op_library(Gen *g, const GShape *s, int depth, bool exact)
             src.d[last] = gs(red_size(g));
         if (sh_static(&src) > GEN_CAP)
             return NULL;
+        if (exact) /* x / s may run as x * (1/s): one flip of q's rounding */
+            return NULL;
         GVar *x = gen(g, &src, CF, depth - 1, true);
         GShape ss = src;
         ss.d[last] = gs(1);
-        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, 0);
-        GVar *sc = new_var(g, &ss, CF, DT_F32, fmax(x->bound, 1e-10) / 448, 0);
+        double sb = fmax(x->bound, 1e-10) / 448;
+        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, recip_err(0, 448));
+        GVar *sc = new_var(g, &ss, CF, DT_F32, sb, recip_err(0, sb));
         gb(g, "    %s, %s = quant_fp8_per_token(%s)\n", q->name, sc->name, x->name);
         g->ops++;
         return want_scale ? sc : q;
@@ -1456,11 +1474,14 @@ static GVar *op_library(Gen *g, const GShape *s, int depth, bool exact)
             return NULL;
         if (sh_static(&src) > GEN_CAP)
             return NULL;
+        if (exact) /* as above */
+            return NULL;
         ss = src;
         ss.d[last].c /= grp;
         GVar *x = gen(g, &src, CF, depth - 1, true);
-        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, 0);
-        GVar *sc = new_var(g, &ss, CF, DT_F32, fmax(x->bound, 1e-10) / 448, 0);
+        double sb = fmax(x->bound, 1e-10) / 448;
+        GVar *q = new_var(g, &src, CF, DT_F8E4M3, 448, recip_err(0, 448));
+        GVar *sc = new_var(g, &ss, CF, DT_F32, sb, recip_err(0, sb));
         gb(g, "    %s, %s = quant_fp8_per_group(%s, %" PRId64 ")\n", q->name, sc->name, x->name,
            grp);
         g->ops++;

@@ -76,6 +76,7 @@ static KProgram *prog(const IrGraph *g)
 {
     KProgram *p = ARENA_NEW(AR, KProgram);
     p->graph = g;
+    p->target = ktarget_default();
     p->bufs = ARENA_ARRAY(AR, KBuf, MAX_BUFS);
     p->kernels = ARENA_ARRAY(AR, Kernel *, MAX_KERNELS);
     return p;
@@ -1126,7 +1127,7 @@ static void test_print_text(void **state)
     (void)state;
     KProgram *p = printed_prog();
     char *t = capture(kir_print, p);
-    expect_contains(t, "kir qk: 3 buffers, 2 kernels\n");
+    expect_contains(t, "kir qk: 3 buffers, 2 kernels, 32-lane waves\n");
     expect_contains(t, "  buf0 input 0 qkv: bf16[T, 4096]\n");
     expect_contains(t, "  buf1 output 0 q_out: bf16[T, 32, 128]\n");
     expect_contains(t, "  buf2 temp 0 rs: f32[T, 32]\n");

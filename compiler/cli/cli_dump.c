@@ -349,13 +349,13 @@ static void dump_options(DumpCtx *x, const char *stage, const char *arch, CgTarg
         cli_usage_error("dump", "--dot applies to --stage ir, fused and kernels");
 }
 
-static int dump_source(DumpCtx *x, CgTarget *t)
+static int dump_source(DumpCtx *x)
 {
     Arena *a = arena_new();
     Diag d;
     diag_init(&d);
     SnCompileOptions opt = {.paths = &x->path, .npath = 1, .graph = x->graph,
-                            .targets = t, .ntarget = 1};
+                            .targets = x->target, .ntarget = x->target ? 1 : 0};
     if (x->stage == SN_STAGE_AST)
         opt.graph = NULL; /* the hook picks the item */
     x->json_list = x->fmt == FMT_JSON && !x->graph;
@@ -402,5 +402,5 @@ int cli_dump(int argc, char **argv)
         return cli_input_ok(x.path, CLI_MAX_BUNDLE_BYTES) ? cli_dump_bundle(x.path) : EXIT_USER;
     CgTarget t;
     dump_options(&x, stage ? stage : "ir", arch, &t);
-    return dump_source(&x, &t);
+    return dump_source(&x);
 }

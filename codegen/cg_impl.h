@@ -1,0 +1,66 @@
+/* cg_impl.h - private interface between codegen's files:
+ *   print_expr.c    output buffer, C types, index expressions, op expressions
+ *   print_phase.c   a segment's body: loops, loads, phases, reductions, stores
+ *   module.c        kernel skeletons, parameters, cg_emit / cg_grid
+ * Everything printed follows the kernel IR's plan (KSegment.plan). */
+#ifndef SINTER_CG_IMPL_H
+#define SINTER_CG_IMPL_H
+
+#include "codegen.h"
+
+typedef struct {
+    Arena *arena;
+    char *buf;
+    size_t len, cap;
+    int indent;
+} Out;
+
+/* Appends printf output to o. */
+void cg_put(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* One line at o's indent, newline added. */
+void cg_line(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* o's indent, as spaces. */
+void cg_indent(Out *o);
+
+/* What one segment of one kernel variant prints from. */
+typedef struct {
+    Out *o;
+    const KProgram *p;
+    const CgTarget *t;
+    const Kernel *k;
+    const KSegment *seg;
+    const KPlan *pl;           /* seg->plan */
+    int segno;
+    bool vector;               /* this variant prints the plan's vector accesses */
+    int64_t n;                 /* static row length or -1 */
+} Cx;
+
+/* The C type of a buffer element, the storage suffix of a narrow float
+ * ("bf16", "e4m3", ...; NULL for others), the value type of a dtype
+ * ("float" or "sn_i64"), the integer width of an integer dtype. */
+extern const char *const cg_ctype_of[DT_COUNT];
+const char *cg_suffix(DType t);
+const char *cg_vtype(DType t);
+int cg_int_bits(DType t);
+
+void cg_print_dim(Out *o, const KProgram *p, Dim d);
+/* Flat element offset of idx in buffer bi (gathered indices clamped). */
+void cg_print_offset(Cx *x, int bi, IxExpr *const *idx);
+/* A load's value expression (element load, or a scalar by value). */
+void cg_load_expr(Cx *x, const KOp *op);
+/* "const float k5 = <expr>;" for a non-reduce op. */
+void cg_emit_op(Cx *x, const KOp *op);
+
+/* The segment's body inside its `if (blk < nblk)` (print_phase.c). */
+void cg_emit_segment(Cx *x);
+/* The dialect's shuffle names: xor, its mask argument, lane broadcast;
+ * and its header text. */
+typedef struct {
+    const char *header;        /* before the prelude */
+    const char *shfl_xor;      /* "name(" ... "value, offset, 32)" */
+    const char *shfl_xor_mask; /* a leading mask argument, or "" */
+    const char *shfl_idx;      /* lane broadcast: name(mask? value, lane, width) */
+} CgDialectText;
+const CgDialectText *cg_dialect_text(CgDialect d);
+
+#endif

@@ -1,0 +1,319 @@
+/* print_expr.c - codegen's output buffer and the C text of types, index
+ * expressions and op expressions (see cg_impl.h). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg_impl.h"
+
+void cg_put(Out *o, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (o->len + (size_t)n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 65536;
+        while (cap < o->len + (size_t)n + 1)
+            cap *= 2;
+        char *b = arena_alloc(o->arena, cap);
+        if (o->len)
+            memcpy(b, o->buf, o->len);
+        o->buf = b;
+        o->cap = cap;
+    }
+    vsnprintf(o->buf + o->len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    o->len += (size_t)n;
+}
+
+void cg_indent(Out *o)
+{
+    for (int i = 0; i < o->indent; i++)
+        cg_put(o, "    ");
+}
+
+void cg_line(Out *o, const char *fmt, ...)
+{
+    cg_indent(o);
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[4096];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    cg_put(o, "%s\n", tmp);
+}
+
+const char *const cg_ctype_of[DT_COUNT] = {
+    [DT_F32] = "float", [DT_F16] = "sn_u16", [DT_BF16] = "sn_u16", [DT_F8E4M3] = "sn_u8",
+    [DT_F8E4M3FNUZ] = "sn_u8", [DT_F8E5M2] = "sn_u8", [DT_F8E5M2FNUZ] = "sn_u8",
+    [DT_I8] = "signed char", [DT_I32] = "int", [DT_I64] = "sn_i64", [DT_BOOL] = "sn_u8",
+};
+
+const char *cg_suffix(DType t)
+{
+    switch (t) {
+    case DT_BF16: return "bf16";
+    case DT_F16: return "f16";
+    case DT_F8E4M3: return "e4m3";
+    case DT_F8E4M3FNUZ: return "e4m3fnuz";
+    case DT_F8E5M2: return "e5m2";
+    case DT_F8E5M2FNUZ: return "e5m2fnuz";
+    default: return NULL;
+    }
+}
+
+static bool is_f(DType t) { return dt_is_float(t); }
+
+const char *cg_vtype(DType t) { return is_f(t) ? "float" : "sn_i64"; }
+
+/* ------------------------------------------------------ index expressions */
+
+void cg_print_dim(Out *o, const KProgram *p, Dim d)
+{
+    cg_put(o, "((sn_i64)%lld", (long long)d.coef);
+    for (int i = 0; i < d.nsym; i++)
+        cg_put(o, " * sym_%s", p->graph->syms[d.syms[i]]);
+    cg_put(o, ")");
+}
+
+static void print_ix(Cx *x, const IxExpr *e)
+{
+    Out *o = x->o;
+    switch (e->kind) {
+    case IX_CONST: cg_put(o, "(sn_i64)%lld", (long long)e->c); return;
+    case IX_VAR:
+        if (e->c < x->seg->nouter)
+            cg_put(o, "o%d", (int)e->c);
+        else
+            cg_put(o, "(sn_i64)r%d", (int)e->c - x->seg->nouter);
+        return;
+    case IX_DIM: cg_print_dim(o, x->p, e->dim); return;
+    case IX_VAL: cg_put(o, "k%d", (int)e->c); return;
+    default: break;
+    }
+    const char *op = e->kind == IX_ADD ? "+" : e->kind == IX_MUL ? "*"
+                   : e->kind == IX_DIV ? "/" : "%";
+    cg_put(o, "(");
+    print_ix(x, e->a);
+    cg_put(o, " %s ", op);
+    print_ix(x, e->b);
+    cg_put(o, ")");
+}
+
+/* Dense stride of dim k of buffer b (outputs and temps). */
+static void print_dense_stride(Cx *x, const KBuf *b, int k)
+{
+    Dim s = dim_const(1);
+    for (int i = k + 1; i < b->rank; i++)
+        dim_mul(s, b->shape[i], &s);
+    cg_print_dim(x->o, x->p, s);
+}
+
+static bool ix_has_val(const IxExpr *e)
+{
+    if (e->kind == IX_VAL)
+        return true;
+    if (e->kind < IX_ADD)
+        return false;
+    return ix_has_val(e->a) || ix_has_val(e->b);
+}
+
+/* Flat element offset of idx in buffer b.  Indices containing a gathered
+ * value are clamped into the dim so a bad index cannot fault. */
+void cg_print_offset(Cx *x, int bi, IxExpr *const *idx)
+{
+    const KBuf *b = &x->p->bufs[bi];
+    Out *o = x->o;
+    if (b->rank == 0) {
+        cg_put(o, "0");
+        return;
+    }
+    for (int k = 0; k < b->rank; k++) {
+        if (k)
+            cg_put(o, " + ");
+        bool clamp = ix_has_val(idx[k]);
+        if (clamp)
+            cg_put(o, "sn_clampi(");
+        print_ix(x, idx[k]);
+        if (clamp) {
+            cg_put(o, ", ");
+            cg_print_dim(o, x->p, b->shape[k]);
+            cg_put(o, ")");
+        }
+        if (k == b->rank - 1)
+            continue;
+        cg_put(o, " * ");
+        if (b->kind == KB_INPUT)
+            cg_put(o, "b%d_s%d", bi, k);
+        else
+            print_dense_stride(x, b, k);
+    }
+}
+
+/* --------------------------------------------------------------- ops */
+
+void cg_load_expr(Cx *x, const KOp *op)
+{
+    int bi = op->a.load.buf;
+    const KBuf *b = &x->p->bufs[bi];
+    Out *o = x->o;
+    if (b->rank == 0 && b->kind == KB_INPUT) { /* a scalar passed by value */
+        cg_put(o, is_f(b->dtype) ? "b%d_v" : "(sn_i64)b%d_v", bi);
+        return;
+    }
+    const char *sfx = cg_suffix(b->dtype);
+    if (sfx)
+        cg_put(o, "sn_from_%s(", sfx);
+    else if (!is_f(b->dtype))
+        cg_put(o, b->dtype == DT_BOOL ? "(sn_i64)(0 != " : "(sn_i64)(");
+    else
+        cg_put(o, "(");
+    cg_put(o, "b%d[", bi);
+    cg_print_offset(x, bi, op->a.load.idx);
+    cg_put(o, "])");
+}
+
+static const char *unary_f(IrUnary k)
+{
+    static const char *const names[UN_COUNT] = {
+        [UN_NEG] = "-", [UN_ABS] = "fabsf", [UN_EXP] = "expf", [UN_EXP2] = "exp2f",
+        [UN_LOG] = "logf", [UN_LOG2] = "log2f", [UN_SQRT] = "sqrtf", [UN_RSQRT] = "sn_rsqrt",
+        [UN_SIN] = "sinf", [UN_COS] = "cosf", [UN_TANH] = "tanhf", [UN_SIGMOID] = "sn_sigmoid",
+        [UN_ERF] = "erff", [UN_FLOOR] = "floorf", [UN_CEIL] = "ceilf", [UN_ROUND] = "rintf",
+    };
+    return names[k];
+}
+
+/* A float literal that reads back as exactly (float)v ("448.0f"). */
+static const char *float_lit(char *buf, size_t n, double v)
+{
+    float f = (float)v;
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if (f != f || f - f != 0) {
+        snprintf(buf, n, "sn_u2f(0x%08xu)", u);
+        return buf;
+    }
+    char text[48];
+    snprintf(text, sizeof text, "%.9g", (double)f);
+    snprintf(buf, n, "%s%sf", text, strpbrk(text, ".e") ? "" : ".0");
+    return buf;
+}
+
+static void print_const(Out *o, const KOp *op)
+{
+    if (!is_f(op->dtype)) {
+        cg_put(o, "(sn_i64)%lldll", (long long)op->a.cnst.i);
+        return;
+    }
+    char lit[64];
+    cg_put(o, "%s", float_lit(lit, sizeof lit, op->a.cnst.f));
+}
+
+int cg_int_bits(DType t)
+{
+    return t == DT_I8 ? 8 : t == DT_I32 ? 32 : 64;
+}
+
+static void print_int_range(Out *o, DType t)
+{
+    if (t == DT_I8)
+        cg_put(o, "-128.0, 127.0");
+    else if (t == DT_I32)
+        cg_put(o, "-2147483648.0, 2147483647.0");
+    else
+        cg_put(o, "-9223372036854775808.0, 9223372036854775807.0");
+}
+
+static void cast_expr(Cx *x, const KOp *op)
+{
+    Out *o = x->o;
+    DType from = op->in[0]->dtype, to = op->dtype;
+    int a = op->in[0]->id;
+    if (is_f(from) && is_f(to)) {
+        const char *sfx = cg_suffix(to);
+        char lit[64];
+        if (op->a.cast.saturate)
+            cg_put(o, "%s%s(sn_clamp_sat(k%d, %s))", sfx ? "sn_round_" : "", sfx ? sfx : "", a,
+                float_lit(lit, sizeof lit, dt_max_finite(to)));
+        else
+            cg_put(o, "%s%s(k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+    } else if (is_f(from)) {
+        if (to == DT_BOOL) {
+            cg_put(o, "(sn_i64)(k%d != 0.0f)", a);
+        } else {
+            cg_put(o, "sn_f2i(k%d, ", a);
+            print_int_range(o, to);
+            cg_put(o, ")");
+        }
+    } else if (is_f(to)) {
+        const char *sfx = cg_suffix(to);
+        cg_put(o, "%s%s((float)k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+    } else if (to == DT_BOOL) {
+        cg_put(o, "(sn_i64)(k%d != 0)", a);
+    } else {
+        cg_put(o, "sn_wrap(k%d, %d)", a, cg_int_bits(to));
+    }
+}
+
+/* Bounds of |value| over its finite values, for a per-row op: [lo, hi]
+ * (hi = FLT_MAX when unknown); NaN and infinities are not bounded here. */
+static void binary_expr(Cx *x, const KOp *op)
+{
+    Out *o = x->o;
+    int a = op->in[0]->id, b = op->in[1]->id;
+    bool f = is_f(op->in[0]->dtype);
+    static const char *const cmp[BIN_COUNT] = {
+        [BIN_LT] = "<", [BIN_LE] = "<=", [BIN_GT] = ">", [BIN_GE] = ">=", [BIN_EQ] = "==",
+        [BIN_NE] = "!=",
+    };
+    IrBinary k = op->a.binary;
+    if (cmp[k]) {
+        cg_put(o, "(sn_i64)(k%d %s k%d)", a, cmp[k], b);
+        return;
+    }
+    switch (k) {
+    case BIN_ADD: cg_put(o, f ? "k%d + k%d" : "sn_iadd(k%d, k%d)", a, b); return;
+    case BIN_SUB: cg_put(o, f ? "k%d - k%d" : "sn_isub(k%d, k%d)", a, b); return;
+    case BIN_MUL: cg_put(o, f ? "k%d * k%d" : "sn_imul(k%d, k%d)", a, b); return;
+    case BIN_DIV:
+        cg_put(o, x->pl->op[op->id].recip ? "k%d * rk%d" : "sn_div(k%d, k%d)", a, b);
+        return;
+    case BIN_MAX: cg_put(o, f ? "sn_max(k%d, k%d)" : "sn_imax(k%d, k%d)", a, b); return;
+    case BIN_MIN: cg_put(o, f ? "sn_min(k%d, k%d)" : "sn_imin(k%d, k%d)", a, b); return;
+    case BIN_POW: cg_put(o, "powf(k%d, k%d)", a, b); return;
+    case BIN_AND: cg_put(o, "(sn_i64)(k%d != 0 && k%d != 0)", a, b); return;
+    case BIN_OR: cg_put(o, "(sn_i64)(k%d != 0 || k%d != 0)", a, b); return;
+    default: cg_put(o, "0"); return;
+    }
+}
+
+/* "const float k5 = <expr>;" for a non-reduce op. */
+void cg_emit_op(Cx *x, const KOp *op)
+{
+    Out *o = x->o;
+    cg_indent(o);
+    cg_put(o, "const %s k%d = ", cg_vtype(op->dtype), op->id);
+    switch (op->kind) {
+    case KO_LOAD: cg_load_expr(x, op); break;
+    case KO_CONST: print_const(o, op); break;
+    case KO_UNARY:
+        if (is_f(op->dtype))
+            cg_put(o, "%s(k%d)", unary_f(op->a.unary), op->in[0]->id);
+        else
+            cg_put(o, op->a.unary == UN_NEG ? "sn_ineg(k%d)" : op->a.unary == UN_ABS
+                       ? "sn_iabs(k%d)" : "(sn_i64)(k%d == 0)", op->in[0]->id);
+        break;
+    case KO_BINARY: binary_expr(x, op); break;
+    case KO_WHERE:
+        cg_put(o, "k%d != 0 ? k%d : k%d", op->in[0]->id, op->in[1]->id, op->in[2]->id);
+        break;
+    case KO_CAST: cast_expr(x, op); break;
+    case KO_INDEX: print_ix(x, op->a.index.expr); break;
+    default: cg_put(o, "0"); break;
+    }
+    cg_put(o, ";\n");
+}
+

@@ -1,0 +1,631 @@
+/* print_phase.c - a segment's body, printed from its plan (KSegment.plan):
+ *   team = threadIdx.x / TPR, lane = threadIdx.x % TPR,
+ *   row = block * ROWS_PER_BLOCK + team, live = row < rows;
+ *   outer vars from row; per-row ops where the plan puts them;
+ *   per phase: the prefetch loops, then a loop over the lane's runs (c)
+ *   with each run's loads, an element loop (j) computing the phase's row
+ *   ops and folding its reductions, the run's stores; then the team
+ *   reduction (xor-butterfly within a wave, then across waves through
+ *   shared memory, or lane 0's value broadcast);
+ *   per-row outputs stored by lane 0.
+ * Every lane runs every loop and shuffle (dead rows are masked, never
+ * branched around), so shuffles and barriers are always uniform.  Loads
+ * never depend on `live`: a dead team's outer indices are those of row 0
+ * (o<k> = live ? ... : 0), which exists whenever the segment has a block,
+ * and gather indices are clamped; only stores are masked. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cg_impl.h"
+
+/* The vector type moving `bytes` bytes (4, 8 or 16). */
+static const char *vector_type(int bytes)
+{
+    return bytes == 16 ? "uint4" : bytes == 8 ? "uint2" : bytes == 4 ? "unsigned" : NULL;
+}
+
+static const char *zero_of(DType t)
+{
+    return dt_is_float(t) ? "0.0f" : "0";
+}
+
+/* -------------------------------------------------------------- loops */
+
+/* Index arithmetic inside a row is 32-bit when the row length is static
+ * and fits; only offsets that involve outer indices, symbols or strides
+ * are computed in 64 bits (print_ix widens row vars there). */
+static const char *idx_type(const Cx *x)
+{
+    return x->n >= 0 && x->n < ((int64_t)1 << 30) ? "int" : "sn_i64";
+}
+
+static void open_runs(Cx *x)
+{
+    const KSchedule *s = &x->seg->sched;
+    if (s->chunks > 0) {
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int c = 0; c < %d; c++) {", s->chunks);
+    } else {
+        cg_line(x->o, "for (int c = 0;; c++) {");
+    }
+    x->o->indent++;
+    if (idx_type(x)[0] == 'i')
+        cg_line(x->o, "const int e0 = (c * %d + lane) * %d;", s->threads_per_row, s->vec);
+    else
+        cg_line(x->o, "const sn_i64 e0 = ((sn_i64)c * %d + lane) * %d;", s->threads_per_row,
+                s->vec);
+    if (s->chunks == 0)
+        cg_line(x->o, "if (e0 >= n) break;");
+}
+
+/* "... = e / STRIDE % DIM;" of a var from a linear index over dims. */
+static void put_unflatten(Out *o, const KProgram *p, const Dim *dims, int n, int k)
+{
+    Dim stride = dim_const(1);
+    for (int i = k + 1; i < n; i++)
+        dim_mul(stride, dims[i], &stride);
+    if (!dim_is_const(stride, 1)) {
+        cg_put(o, " / ");
+        cg_print_dim(o, p, stride);
+    }
+    if (k > 0) {
+        cg_put(o, " %% ");
+        cg_print_dim(o, p, dims[k]);
+    }
+    cg_put(o, ";\n");
+}
+
+static void open_elems(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
+    x->o->indent++;
+    cg_line(x->o, "[[maybe_unused]] const %s e = e0 + j;", idx_type(x));
+    cg_line(x->o, x->pl->exact ? "[[maybe_unused]] const bool ok = true;"
+                               : "[[maybe_unused]] const bool ok = e < n;");
+    for (int k = seg->nrow - 1; k >= 0; k--) {
+        cg_indent(x->o);
+        cg_put(x->o, "[[maybe_unused]] const %s r%d = e", idx_type(x), k);
+        put_unflatten(x->o, x->p, seg->row, seg->nrow, k);
+    }
+}
+
+static void close_block(Cx *x)
+{
+    x->o->indent--;
+    cg_line(x->o, "}");
+}
+
+/* "{" or "if (e0 + V <= n) {": the run is whole in the row. */
+static void open_whole_run(Cx *x)
+{
+    if (x->pl->exact)
+        cg_line(x->o, "{");
+    else
+        cg_line(x->o, "if (e0 + %d <= n) {", x->seg->sched.vec);
+    x->o->indent++;
+}
+
+/* ---------------------------------------------------------- loads */
+
+static const char *window_type(const Cx *x, int i)
+{
+    const KOp *op = x->seg->ops.items[i];
+    return vector_type(x->pl->op[i].width * dt_size(x->p->bufs[op->a.load.buf].dtype));
+}
+
+/* The phase's prefetch loops (KPhase.pf): declarations, then streamed
+ * data, weights and gathered loads, each group a loop over the runs. */
+static void emit_prefetch_group(Cx *x, const KPhase *ph, int group);
+
+static void emit_prefetch(Cx *x, const KPhase *ph)
+{
+    const KSegment *seg = x->seg;
+    for (int i = 0; i < seg->ops.len; i++)
+        if (ph->pfload[i] == 2)
+            cg_line(x->o, "%s pf%d[%d];", window_type(x, i), i, seg->sched.chunks);
+    for (int group = 0; group < 3; group++)
+        emit_prefetch_group(x, ph, group);
+}
+
+/* The loop over the runs loading a prefetch group's slots, if any. */
+static void emit_prefetch_group(Cx *x, const KPhase *ph, int group)
+{
+    const KSegment *seg = x->seg;
+    bool some = false;
+    for (int i = 0; i < seg->ops.len; i++)
+        some = some || (ph->pfload[i] && x->pl->op[i].group == group);
+    if (!some)
+        return;
+    open_runs(x);
+    cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+    cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+    for (int i = 0; i < seg->ops.len; i++) {
+        if (!ph->pfload[i] || x->pl->op[i].group != group)
+            continue;
+        int bi = ((const KOp *)seg->ops.items[i])->a.load.buf;
+        cg_indent(x->o);
+        if (!x->pl->exact)
+            cg_put(x->o, "if (e0 + %d <= n) ", seg->sched.vec);
+        cg_put(x->o, "pf%d[c] = *(const %s *)(b%d + (", i, window_type(x, i), bi);
+        cg_print_offset(x, bi, x->pl->op[i].win);
+        cg_put(x->o, "));\n");
+    }
+    close_block(x);
+}
+
+/* Run load i through its window: from its prefetch slot (pf, 1-based) or
+ * one vector load; element j takes window[off[j]]. */
+static void emit_window_load(Cx *x, int i, int pf)
+{
+    const KOp *op = x->seg->ops.items[i];
+    const KOpPlan *lp = &x->pl->op[i];
+    int bi = op->a.load.buf;
+    const KBuf *b = &x->p->bufs[bi];
+    const char *vt = window_type(x, i), *sfx = cg_suffix(b->dtype);
+    open_whole_run(x);
+    if (pf) {
+        cg_line(x->o, "const %s raw = pf%d[c];", vt, pf - 1);
+    } else {
+        cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+        cg_indent(x->o);
+        cg_put(x->o, "const %s raw = *(const %s *)(b%d + (", vt, vt, bi);
+        cg_print_offset(x, bi, lp->win);
+        cg_put(x->o, "));\n");
+    }
+    cg_line(x->o, "const %s *el = (const %s *)&raw;", cg_ctype_of[b->dtype], cg_ctype_of[b->dtype]);
+    for (int j = 0; j < x->seg->sched.vec; j++) {
+        if (sfx)
+            cg_line(x->o, "l%d[%d] = sn_from_%s(el[%d]);", i, j, sfx, lp->off[j]);
+        else
+            cg_line(x->o, "l%d[%d] = (%s)el[%d];", i, j, cg_vtype(op->dtype), lp->off[j]);
+    }
+    close_block(x);
+}
+
+/* Loads of the run, before the element loop (into l<id>[j]): through the
+ * window in the vector variant (element loads for a run not whole in the
+ * row), else element by element. */
+static void emit_run_loads(Cx *x, const KPhase *ph)
+{
+    const KSegment *seg = x->seg;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        if (ph->need[i] != KN_COMPUTE || !x->pl->op[i].run)
+            continue;
+        cg_line(x->o, "%s l%d[%d];", cg_vtype(op->dtype), i, seg->sched.vec);
+        bool vec = x->vector && x->pl->op[i].width;
+        if (vec) {
+            emit_window_load(x, i, ph->pf[i]);
+            if (x->pl->exact) /* every run is whole */
+                continue;
+            cg_line(x->o, "else {");
+            x->o->indent++;
+        }
+        open_elems(x);
+        cg_indent(x->o);
+        cg_put(x->o, "l%d[j] = ok ? ", i);
+        cg_load_expr(x, op);
+        cg_put(x->o, " : %s;\n", zero_of(op->dtype));
+        close_block(x);
+        if (vec)
+            close_block(x);
+    }
+}
+
+/* The phase's row ops of one element, in order (inside the j loop):
+ * register reads, run loads, element loads, arithmetic; values a later
+ * phase keeps are written to their registers. */
+static void emit_elem_ops(Cx *x, const KPhase *ph, int phase)
+{
+    int v = x->seg->sched.vec;
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = x->seg->ops.items[i];
+        const char *vt = cg_vtype(op->dtype);
+        if (ph->need[i] == KN_KEPT) {
+            cg_line(x->o, "const %s k%d = c%d[c * %d + j];", vt, i, i, v);
+            continue;
+        }
+        if (ph->need[i] != KN_COMPUTE)
+            continue;
+        if (x->pl->op[i].run) {
+            cg_line(x->o, "const %s k%d = l%d[j];", vt, i, i);
+        } else if (op->kind == KO_LOAD) { /* element-wise load: guard the address */
+            cg_indent(x->o);
+            cg_put(x->o, "const %s k%d = ok ? ", vt, i);
+            cg_load_expr(x, op);
+            cg_put(x->o, " : %s;\n", zero_of(op->dtype));
+        } else {
+            cg_emit_op(x, op);
+        }
+        if (x->pl->op[i].keep && x->pl->op[i].phase == phase)
+            cg_line(x->o, "c%d[c * %d + j] = k%d;", i, v, i);
+    }
+}
+
+/* ---------------------------------------------------------- reductions */
+
+static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val)
+{
+    bool f = dt_is_float(red->dtype);
+    IrReduce k = red->a.reduce.kind;
+    if (k == RED_SUM || k == RED_MEAN)
+        cg_line(x->o, f ? "%s = %s + %s;" : "%s = sn_iadd(%s, %s);", acc, acc, val);
+    else if (f)
+        cg_line(x->o, "%s = %s(%s, %s);", acc, k == RED_MAX ? "sn_fold_max" : "sn_fold_min", acc,
+                val);
+    else
+        cg_line(x->o, "%s = sn_ifold_%s(%s, %s);", acc, k == RED_MAX ? "max" : "min", acc, val);
+}
+
+static void emit_identity(Cx *x, const KOp *red)
+{
+    IrReduce k = red->a.reduce.kind;
+    if (dt_is_float(red->dtype))
+        cg_line(x->o, "%s acc%d = %s;", "float", red->id,
+                k == RED_MAX ? "sn_u2f(0xff800000u)" : k == RED_MIN ? "sn_u2f(0x7f800000u)"
+                                                                     : "0.0f");
+    else
+        cg_line(x->o, "sn_i64 acc%d = %s;", red->id,
+                k == RED_MAX ? "(sn_i64)0x8000000000000000ull"
+                             : k == RED_MIN ? "(sn_i64)0x7fffffffffffffffll" : "0");
+}
+
+static const KOp *red_at(const Cx *x, const KPhase *ph, int g)
+{
+    return x->seg->ops.items[ph->red[g]];
+}
+
+/* One reduction's butterfly over the waves' values in shared memory. */
+static void emit_cross_wave(Cx *x, const KOp *red, int nw)
+{
+    int id = red->id;
+    const char *vt = cg_vtype(red->dtype);
+    cg_line(x->o, "{");
+    x->o->indent++;
+    cg_line(x->o, "%s p[%d];", vt, nw);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int w = 0; w < %d; w++) p[w] = red%d_%d[team][w];", nw, x->segno, id);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", nw / 2);
+    x->o->indent++;
+    cg_line(x->o, "%s q[%d];", vt, nw);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int w = 0; w < %d; w++) {", nw);
+    x->o->indent++;
+    cg_line(x->o, "q[w] = p[w];");
+    emit_combine(x, red, "q[w]", "p[w ^ off]");
+    close_block(x);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int w = 0; w < %d; w++) p[w] = q[w];", nw);
+    close_block(x);
+    cg_line(x->o, "acc%d = p[0];", id);
+    close_block(x);
+}
+
+/* The team reduction of a phase's reductions, in kexec.h's order: each
+ * one's butterfly within the wave, then (teams of several waves) one
+ * barrier for all of them and each one's butterfly over the waves' values
+ * in shared memory; then each one's per-row value k<id>. */
+/* One reduction's butterfly within a wave of w lanes. */
+static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
+{
+    const CgDialectText *dl = cg_dialect_text(x->t->dialect);
+    char acc[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
+    x->o->indent++;
+    cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(red->dtype), dl->shfl_xor,
+            dl->shfl_xor_mask, acc, x->p->target.wave);
+    emit_combine(x, red, acc, "other");
+    close_block(x);
+}
+
+/* Each reduction's per-row value k<id> (a mean divides by n). */
+static void emit_team_values(Cx *x, const KPhase *ph)
+{
+    for (int g = 0; g < ph->nred; g++) {
+        const KOp *red = red_at(x, ph, g);
+        int id = red->id;
+        if (red->a.reduce.kind == RED_MEAN)
+            cg_line(x->o, "const %s k%d = acc%d / (float)n;", cg_vtype(red->dtype), id, id);
+        else
+            cg_line(x->o, "const %s k%d = acc%d;", cg_vtype(red->dtype), id, id);
+    }
+}
+
+static void emit_team_reduce(Cx *x, const KPhase *ph)
+{
+    const CgDialectText *dl = cg_dialect_text(x->t->dialect);
+    int wave = x->p->target.wave, shift = wave == 64 ? 6 : 5;
+    int tpr = x->seg->sched.threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / wave;
+    for (int g = 0; g < ph->nred; g++)
+        emit_wave_butterfly(x, red_at(x, ph, g), w);
+    if (tpr > wave) {
+        cg_line(x->o, "if ((lane & %d) == 0) {", wave - 1);
+        x->o->indent++;
+        for (int g = 0; g < ph->nred; g++)
+            cg_line(x->o, "red%d_%d[team][lane >> %d] = acc%d;", x->segno, ph->red[g], shift,
+                    ph->red[g]);
+        close_block(x);
+        /* one barrier for the phase; no second one: each reduction has its
+         * own shared arrays and a block reduces each of its rows once */
+        cg_line(x->o, "__syncthreads();");
+        for (int g = 0; g < ph->nred; g++)
+            emit_cross_wave(x, red_at(x, ph, g), nw);
+    } else if (tpr > 1) {
+        /* lanes can differ on ties of signed zeros: take lane 0's */
+        for (int g = 0; g < ph->nred; g++)
+            cg_line(x->o, "acc%d = %s(%sacc%d, 0, %d);", ph->red[g], dl->shfl_idx,
+                    dl->shfl_xor_mask, ph->red[g], tpr);
+    }
+    emit_team_values(x, ph);
+}
+
+/* ------------------------------------------------------------ per-row */
+
+/* The per-row ops the plan puts at `stage` (before the first phase, or
+ * after phase stage - 1), each followed by its reciprocal when a division
+ * uses it. */
+static void emit_per_row(Cx *x, int stage)
+{
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = x->seg->ops.items[i];
+        if (op->row || op->kind == KO_REDUCE || x->pl->op[i].phase != stage)
+            continue;
+        if (op->kind == KO_LOAD) { /* a dead row reads row 0: never faults */
+            cg_indent(x->o);
+            cg_put(x->o, "const %s k%d = ", cg_vtype(op->dtype), i);
+            cg_load_expr(x, op);
+            cg_put(x->o, ";\n");
+        } else {
+            cg_emit_op(x, op);
+        }
+        if (x->pl->op[i].recip_src)
+            cg_line(x->o, "const float rk%d = 1.0f / k%d;", i, i);
+    }
+}
+
+/* ------------------------------------------------------------- stores */
+
+static const KOp *stored_value(const Cx *x, int i)
+{
+    const KStore *st = x->seg->stores.items[i];
+    return x->pl->store[i].direct ? st->value->in[0] : st->value;
+}
+
+/* "sn_to_e4m3_sat" etc.: the encoder store i uses.  A value cast to the
+ * buffer's bf16 already is a bf16: its high half is the code
+ * (sn_bits_bf16, one shift instead of the rounding). */
+static const char *encoder(const Cx *x, int i, char *buf, size_t len)
+{
+    const KStore *st = x->seg->stores.items[i];
+    DType t = x->p->bufs[st->buf].dtype;
+    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16) {
+        snprintf(buf, len, "sn_bits_bf16");
+        return buf;
+    }
+    bool sat = x->pl->store[i].direct && st->value->a.cast.saturate;
+    snprintf(buf, len, "sn_to_%s%s", cg_suffix(t), sat ? "_sat" : "");
+    return buf;
+}
+
+/* The stored form of the value expression val in buffer b, then ";\n":
+ * through the encoder enc (f8, bf16, f16), as is (f32), or wrapped to the
+ * integer type. */
+static void put_encoded(Cx *x, const KBuf *b, const char *enc, const char *val)
+{
+    if (enc)
+        cg_put(x->o, "%s(%s);\n", enc, val);
+    else if (dt_is_float(b->dtype))
+        cg_put(x->o, "%s;\n", val);
+    else if (b->dtype == DT_BOOL)
+        cg_put(x->o, "(sn_u8)(%s != 0);\n", val);
+    else
+        cg_put(x->o, "(%s)sn_wrap(%s, %d);\n", cg_ctype_of[b->dtype], val, cg_int_bits(b->dtype));
+}
+
+/* s<i>[] encoded into raw (el: its elements) through enc, or converted. */
+static void emit_encode_run(Cx *x, int i, const char *enc, bool f8)
+{
+    const KStore *st = x->seg->stores.items[i];
+    int v = x->seg->sched.vec;
+    if (enc && f8 && v % 4 == 0) { /* 4 codes per word */
+        cg_line(x->o, "sn_u32 *wd = (sn_u32 *)&raw;");
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int j = 0; j < %d; j += 4) wd[j / 4] = sn_to4%s(s%d[j], "
+                "s%d[j + 1], s%d[j + 2], s%d[j + 3]);", v, enc + 5, i, i, i, i);
+        return;
+    }
+    cg_line(x->o, "#pragma unroll");
+    if (enc)
+        cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = %s(s%d[j]);", v, enc, i);
+    else
+        cg_line(x->o, "for (int j = 0; j < %d; j++) el[j] = (%s)s%d[j];", v,
+                cg_ctype_of[x->p->bufs[st->buf].dtype], i);
+}
+
+/* Store i's whole live run as one vector store. */
+static void emit_vector_store(Cx *x, int i, const char *enc)
+{
+    const KSegment *seg = x->seg;
+    const KStore *st = seg->stores.items[i];
+    const KBuf *b = &x->p->bufs[st->buf];
+    int v = seg->sched.vec;
+    const char *vt = vector_type(dt_size(b->dtype) * v), *ct = cg_ctype_of[b->dtype];
+    if (x->pl->exact)
+        cg_line(x->o, "if (live) {");
+    else
+        cg_line(x->o, "if (live && e0 + %d <= n) {", v);
+    x->o->indent++;
+    cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+    if (seg->nrow == 1)
+        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+    cg_line(x->o, "%s raw;", vt);
+    cg_line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ct, ct);
+    emit_encode_run(x, i, enc, dt_is_f8(b->dtype));
+    cg_indent(x->o);
+    cg_put(x->o, "*(%s *)(b%d + (", vt, st->buf);
+    cg_print_offset(x, st->buf, st->idx);
+    cg_put(x->o, ")) = raw;\n");
+    close_block(x);
+}
+
+/* Store i's run (s<i>[]): a vector store when the plan says so and the
+ * row is live and the whole run is in the row, else element by element. */
+static void emit_run_store(Cx *x, int i)
+{
+    const KStore *st = x->seg->stores.items[i];
+    const KBuf *b = &x->p->bufs[st->buf];
+    char enc[64], val[32];
+    const char *e = cg_suffix(b->dtype) ? encoder(x, i, enc, sizeof enc) : NULL;
+    bool vec = x->vector && x->pl->store[i].width;
+    if (vec) {
+        emit_vector_store(x, i, e);
+        if (x->pl->exact) /* every run is whole: a dead row stores nothing */
+            return;
+        cg_line(x->o, "else {");
+        x->o->indent++;
+    }
+    open_elems(x);
+    cg_line(x->o, "if (live && ok) {");
+    x->o->indent++;
+    cg_indent(x->o);
+    cg_put(x->o, "b%d[", st->buf);
+    cg_print_offset(x, st->buf, st->idx);
+    cg_put(x->o, "] = ");
+    snprintf(val, sizeof val, "s%d[j]", i);
+    put_encoded(x, b, e, val);
+    close_block(x);
+    close_block(x);
+    if (vec)
+        close_block(x);
+}
+
+static void emit_outer_stores(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    for (int i = 0; i < seg->stores.len; i++) {
+        const KStore *st = seg->stores.items[i];
+        if (st->row)
+            continue;
+        const KBuf *b = &x->p->bufs[st->buf];
+        char enc[64], val[32];
+        cg_indent(x->o);
+        cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
+        cg_print_offset(x, st->buf, st->idx);
+        snprintf(val, sizeof val, "k%d", stored_value(x, i)->id);
+        cg_put(x->o, "] = ");
+        put_encoded(x, b, cg_suffix(b->dtype) ? encoder(x, i, enc, sizeof enc) : NULL, val);
+    }
+}
+
+/* ------------------------------------------------------------- phases */
+
+/* Element e folded into red's accumulator (a per-row input too: it is in
+ * scope); dead rows fold masked zeros, nothing of theirs is stored. */
+static void emit_fold(Cx *x, const KOp *red)
+{
+    char acc[32], val[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    snprintf(val, sizeof val, "k%d", red->in[0]->id);
+    if (!x->pl->exact) {
+        cg_line(x->o, "if (ok) {");
+        x->o->indent++;
+    }
+    emit_combine(x, red, acc, val);
+    if (!x->pl->exact)
+        close_block(x);
+}
+
+/* The element loop of a phase: its row ops, folds and run values. */
+static void emit_phase_elems(Cx *x, const KPhase *ph, int phase)
+{
+    const KSegment *seg = x->seg;
+    open_elems(x);
+    emit_elem_ops(x, ph, phase);
+    for (int g = 0; g < ph->nred; g++)
+        emit_fold(x, red_at(x, ph, g));
+    for (int i = 0; i < seg->stores.len; i++)
+        if (ph->store[i])
+            cg_line(x->o, "s%d[j] = k%d;", i, stored_value(x, i)->id);
+    close_block(x);
+}
+
+/* One pass over the lane's runs: each run's loads first, the folds per
+ * element, then the stores of the run; then the team reduction. */
+static void emit_phase(Cx *x, int phase)
+{
+    const KSegment *seg = x->seg;
+    const KPhase *ph = &x->pl->phases[phase];
+    if (ph->empty)
+        return;
+    for (int g = 0; g < ph->nred; g++)
+        emit_identity(x, red_at(x, ph, g));
+    if (x->vector)
+        emit_prefetch(x, ph);
+    open_runs(x);
+    emit_run_loads(x, ph);
+    for (int i = 0; i < seg->stores.len; i++)
+        if (ph->store[i])
+            cg_line(x->o, "%s s%d[%d];", cg_vtype(stored_value(x, i)->dtype), i, seg->sched.vec);
+    emit_phase_elems(x, ph, phase);
+    for (int i = 0; i < seg->stores.len; i++)
+        if (ph->store[i])
+            emit_run_store(x, i);
+    close_block(x);
+    if (ph->nred > 0)
+        emit_team_reduce(x, ph);
+}
+
+/* "const sn_i64 n = <row length>;" */
+static void emit_row_len(Cx *x)
+{
+    Dim nd = dim_const(1);
+    for (int k = 0; k < x->seg->nrow; k++)
+        dim_mul(nd, x->seg->row[k], &nd);
+    cg_indent(x->o);
+    cg_put(x->o, "const sn_i64 n = ");
+    cg_print_dim(x->o, x->p, nd);
+    cg_put(x->o, ";\n");
+}
+
+/* team, lane, row, live, n and the outer vars. */
+static void emit_row_vars(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    const KSchedule *s = &seg->sched;
+    Out *o = x->o;
+    cg_line(o, "const int lane = threadIdx.x %% %d, team = threadIdx.x / %d;", s->threads_per_row,
+            s->threads_per_row);
+    cg_line(o, "const sn_i64 row = blk * %d + team;", s->rows_per_block);
+    cg_line(o, "const bool live = row < rows;");
+    emit_row_len(x);
+    for (int k = seg->nouter - 1; k >= 0; k--) {
+        cg_indent(o);
+        cg_put(o, "const sn_i64 o%d = (live ? row : 0)", k);
+        put_unflatten(o, x->p, seg->outer, seg->nouter, k);
+    }
+}
+
+void cg_emit_segment(Cx *x)
+{
+    const KSegment *seg = x->seg;
+    const KSchedule *s = &seg->sched;
+    x->pl = seg->plan;
+    x->n = kseg_static_row_len(seg);
+    emit_row_vars(x);
+    for (int i = 0; i < seg->ops.len; i++)
+        if (x->pl->op[i].keep)
+            cg_line(x->o, "%s c%d[%d];", cg_vtype(((const KOp *)seg->ops.items[i])->dtype), i,
+                    s->chunks * s->vec);
+    emit_per_row(x, 0);
+    for (int p = 0; p < x->pl->nphase; p++) {
+        emit_phase(x, p);
+        emit_per_row(x, p + 1);
+    }
+    emit_outer_stores(x);
+}

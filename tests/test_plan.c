@@ -1,0 +1,452 @@
+/* test_plan.c - the scheduler's and the planning pass's decisions
+ * (passes/schedule.c, passes/plan.c; kernel.h's KSchedule and KPlan) on
+ * small graphs compiled through the front end and pass_pipeline:
+ *
+ *  1. RMSNorm + per-token FP8: 16-byte runs (vec 8), three phases (the
+ *     mean, then the amax, then the stores), x kept in registers, x
+ *     prefetched by the first phase and the weight issued there too (held
+ *     for the phase that reads it), a reciprocal for the per-row scale,
+ *     the direct f8 encoding, the alignment needs and shared memory.
+ *     The JSON dump carries the plan.
+ *  2. A division by a loaded scalar or by a per-row sum (no bound on the
+ *     divisor) is not rewritten.
+ *  3. A row whose length is a symbol is looped: no windows, no prefetch,
+ *     no alignment needs (one variant).
+ *  4. MLA RoPE: pair loads share one window (one prefetch slot), cos/sin
+ *     gathered by position are prefetched in a loop of their own.
+ *  5. kexec applies the reciprocal rewrite bit-exactly the way the
+ *     emitted code does (x * (1.0f / s), which differs from x / s in the
+ *     last bit for some elements), and the CUDA source prints it.
+ *  6. kir_verify rejects a plan that breaks its invariants.
+ *  7. A wave-64 target (CDNA) gets 64-lane teams where a row takes more
+ *     than 32 and at most 64 lanes (no shared memory), and kexec with that
+ *     schedule matches the interpreter. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codegen.h"
+#include "front.h"
+#include "interp.h"
+#include "kexec.h"
+#include "passes.h"
+
+static Arena *A;
+
+/* The first message of d containing want, or NULL (want NULL: the first). */
+static const char *diag_find(const Diag *d, const char *want)
+{
+    for (const DiagMsg *m = d->head; m; m = m->next)
+        if (!want || strstr(m->text, want))
+            return m->text;
+    return NULL;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    A = arena_new();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    arena_free(A);
+    return 0;
+}
+
+/* The first graph of src through the whole pipeline, for target t. */
+static KProgram *compile_for(const char *src, const CgTarget *t)
+{
+    Diag d;
+    diag_init(&d);
+    IrModule *m = front_compile(front_source(A, "test", src, strlen(src)), A, &d);
+    if (d.nerrors)
+        fail_msg("front end: %s", diag_find(&d, NULL));
+    KTarget kt = t ? cg_target_facts(t) : ktarget_default();
+    KProgram *p = pass_pipeline_for(m->graphs[0], &kt, &d, NULL);
+    if (!p)
+        fail_msg("pipeline: %s", diag_find(&d, NULL));
+    diag_free(&d);
+    return p;
+}
+
+static KProgram *compile(const char *src)
+{
+    return compile_for(src, NULL);
+}
+
+static const KSegment *seg0(const KProgram *p)
+{
+    return p->kernels[0]->segs[0];
+}
+
+static const KOp *op_of(const KSegment *s, int i)
+{
+    return s->ops.items[i];
+}
+
+/* The first op of kind k (and, for loads, of buffer `buf`; reductions of
+ * kind `red` when >= 0). */
+static int find_op(const KProgram *p, const KSegment *s, KOpKind k, const char *buf, int red)
+{
+    for (int i = 0; i < s->ops.len; i++) {
+        const KOp *o = op_of(s, i);
+        if (o->kind != k)
+            continue;
+        if (buf && strcmp(p->bufs[o->a.load.buf].name, buf) != 0)
+            continue;
+        if (red >= 0 && (int)o->a.reduce.kind != red)
+            continue;
+        return i;
+    }
+    fail_msg("no op of kind %d%s%s", k, buf ? " on " : "", buf ? buf : "");
+    return -1;
+}
+
+static int find_div(const KSegment *s)
+{
+    for (int i = 0; i < s->ops.len; i++)
+        if (op_of(s, i)->kind == KO_BINARY && op_of(s, i)->a.binary == BIN_DIV &&
+            op_of(s, i)->row)
+            return i;
+    fail_msg("no row division");
+    return -1;
+}
+
+static const KAlign *align_of(const KProgram *p, const Kernel *k, const char *buf)
+{
+    for (int i = 0; i < k->nalign; i++)
+        if (strcmp(p->bufs[k->align[i].buf].name, buf) == 0)
+            return &k->align[i];
+    return NULL;
+}
+
+static const char *rms_fp8 =
+    "graph g(x: bf16[T, 4096], w: bf16[4096]) {\n"
+    "    y = rms_norm(x, w, eps=1e-6)\n"
+    "    q, s = quant_fp8_per_token(y)\n"
+    "    return q, s\n"
+    "}\n";
+
+/* 1. */
+static void test_rms_fp8_plan(void **state)
+{
+    (void)state;
+    KProgram *p = compile(rms_fp8);
+    const KSegment *s = seg0(p);
+    const KPlan *pl = s->plan;
+    assert_non_null(pl);
+    assert_int_equal(s->sched.vec, 8);
+    assert_true(pl->exact);
+    assert_int_equal(pl->nphase, 3);
+    int mean = find_op(p, s, KO_REDUCE, NULL, RED_MEAN), amax = find_op(p, s, KO_REDUCE, NULL,
+                                                                           RED_MAX);
+    assert_int_equal(pl->phases[0].nred, 1);
+    assert_int_equal(pl->phases[0].red[0], mean);
+    assert_int_equal(pl->phases[1].nred, 1);
+    assert_int_equal(pl->phases[1].red[0], amax);
+    assert_int_equal(pl->phases[2].nred, 0);
+    assert_true(pl->phases[2].store[0]);
+    assert_int_equal(pl->store[0].phase, 2);
+    assert_int_equal(pl->store[1].phase, -1);      /* the scale, per row */
+    assert_true(pl->store[0].direct);
+    assert_int_equal(pl->store[0].width, 8);
+    int x = find_op(p, s, KO_LOAD, "x", -1), w = find_op(p, s, KO_LOAD, "w", -1);
+    const KOpPlan *xp = &pl->op[x], *wp = &pl->op[w];
+    assert_true(xp->run && xp->keep);
+    assert_int_equal(xp->width, 8);
+    for (int j = 0; j < 8; j++)
+        assert_int_equal(xp->off[j], j);
+    assert_int_equal(xp->group, 0);
+    assert_int_equal(pl->phases[0].pfload[x], 2);
+    assert_int_equal(pl->phases[1].need[x], KN_KEPT);
+    /* the weight: needed from phase 1, issued by phase 0 and held */
+    assert_true(s->sched.prefetch_weights);
+    assert_int_equal(wp->group, 1);
+    assert_int_equal(pl->phases[0].need[w], KN_NONE);
+    assert_int_equal(pl->phases[0].pfload[w], 2);
+    assert_int_equal(pl->phases[1].need[w], KN_COMPUTE);
+    assert_int_equal(pl->phases[1].pf[w], w + 1);
+    assert_int_equal(pl->phases[1].pfload[w], 0);
+    int div = find_div(s);
+    assert_true(pl->op[div].recip);
+    assert_true(pl->op[op_of(s, div)->in[1]->id].recip_src);
+    /* alignment: x and w 16 bytes (strides of x a multiple of 8), q 8 */
+    const Kernel *k = p->kernels[0];
+    assert_int_equal(align_of(p, k, "x")->bytes, 16);
+    assert_int_equal(align_of(p, k, "x")->stride_multiple, 8);
+    assert_int_equal(align_of(p, k, "w")->bytes, 16);
+    assert_int_equal(align_of(p, k, "q")->bytes, 8);
+    assert_null(align_of(p, k, "s"));
+    /* two reductions, 4 warps' values of 4 bytes each */
+    assert_int_equal(s->sched.threads_per_row, 128);
+    assert_int_equal(k->smem_bytes, 2 * 4 * 4);
+}
+
+/* 1b. The JSON dump carries the plan. */
+static void test_json_plan(void **state)
+{
+    (void)state;
+    KProgram *p = compile(rms_fp8);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    kir_print_json(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, "\"wave\": 32"));
+    assert_non_null(strstr(text, "\"plan\": {\"exact\": true, \"smem_bytes\": 32"));
+    assert_non_null(strstr(text, "\"few_rows_plan\": {"));
+    assert_non_null(strstr(text, "\"recip\": true"));
+    assert_non_null(strstr(text, "\"align\": [{\"buf\": 0, \"buffer\": \"x\", \"bytes\": 16"));
+    free(text);
+}
+
+/* 2. */
+static void test_no_recip_without_bounds(void **state)
+{
+    (void)state;
+    KProgram *p = compile("graph g(x: f32[T, 256], s: f32[]) {\n    return x / s\n}\n");
+    const KSegment *s = seg0(p);
+    assert_false(s->plan->op[find_div(s)].recip);
+    p = compile("graph g(x: f32[T, 256]) {\n"
+                "    return x / sum(x, dim=-1, keepdim=true)\n}\n");
+    s = seg0(p);
+    int div = find_div(s);
+    assert_false(s->plan->op[div].recip);
+    assert_false(s->plan->op[op_of(s, div)->in[1]->id].recip_src);
+}
+
+/* 3. */
+static void test_symbolic_row_looped(void **state)
+{
+    (void)state;
+    KProgram *p = compile("graph g(x: f32[4, T]) {\n    return sum(x * x, dim=-1)\n}\n");
+    const KSegment *s = seg0(p);
+    assert_int_equal(s->sched.chunks, 0);
+    assert_false(s->plan->exact);
+    int x = find_op(p, s, KO_LOAD, "x", -1);
+    assert_true(s->plan->op[x].run);
+    assert_int_equal(s->plan->op[x].width, 0);
+    for (int i = 0; i < s->plan->nphase; i++)
+        assert_int_equal(s->plan->phases[i].pf[x], 0);
+    assert_int_equal(p->kernels[0]->nalign, 0);
+}
+
+/* 4. */
+static void test_rope_windows(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_read_file(A, "examples/mla_rope_fp8.sn", &d);
+    IrModule *m = f ? front_compile(f, A, &d) : NULL;
+    assert_int_equal(d.nerrors, 0);
+    KProgram *p = pass_pipeline(m->graphs[0], &d, NULL);
+    assert_non_null(p);
+    const KSegment *s = p->kernels[0]->segs[1]; /* the rotary part */
+    const KPlan *pl = s->plan;
+    int lo = -1, hi = -1, cs = find_op(p, s, KO_LOAD, "cos_sin_cache", -1);
+    for (int i = 0; i < s->ops.len; i++) /* the pair's two loads of q */
+        if (op_of(s, i)->kind == KO_LOAD && strcmp(p->bufs[op_of(s, i)->a.load.buf].name, "q") == 0)
+            *(lo < 0 ? &lo : &hi) = i;
+    assert_int_equal(s->sched.vec, 8);
+    assert_int_equal(pl->op[lo].width, 8);
+    assert_int_equal(pl->op[hi].width, 8);
+    assert_int_equal(pl->op[lo].off[0], 1); /* v2/2*2 + 129: odd elements */
+    assert_int_equal(pl->op[hi].off[1], 0);
+    assert_int_equal(pl->phases[0].pf[hi], lo + 1); /* one load serves both */
+    assert_int_equal(pl->phases[0].pfload[hi], 0);
+    assert_int_equal(pl->op[cs].group, 2);
+    assert_int_equal(pl->op[cs].width, 4);
+    diag_free(&d);
+}
+
+/* 5. */
+static void test_kexec_follows_recip(void **state)
+{
+    (void)state;
+    KProgram *p = compile("graph g(x: f32[8, 256]) {\n"
+                          "    s = max(amax(abs(x), dim=-1, keepdim=true), 1e-4) / 448.0\n"
+                          "    return x / s\n}\n");
+    const KSegment *sg = seg0(p);
+    assert_true(sg->plan->op[find_div(sg)].recip);
+    IrBuf in, out = {0};
+    int64_t shape[2] = {8, 256};
+    assert_true(ir_buf_alloc(&in, DT_F32, 2, shape));
+    uint32_t r = 12345;
+    for (int64_t i = 0; i < in.numel; i++) {
+        r = r * 1103515245u + 12345u;
+        in.f[i] = ((float)(r >> 8) / 16777216.0f - 0.5f) * 7.3f;
+    }
+    Diag d;
+    diag_init(&d);
+    assert_true(kexec_run(p, NULL, &in, &out, NULL, &d));
+    int differ = 0;
+    for (int row = 0; row < 8; row++) {
+        float m = 0;
+        for (int e = 0; e < 256; e++)
+            m = fmaxf(m, fabsf(in.f[row * 256 + e]));
+        volatile float s = fmaxf(m, 1e-4f) / 448.0f, rs = 1.0f / s;
+        for (int e = 0; e < 256; e++) {
+            float xv = in.f[row * 256 + e], want = xv * rs;
+            assert_memory_equal(&out.f[row * 256 + e], &want, sizeof want);
+            differ += want != xv / s;
+        }
+    }
+    assert_true(differ > 0); /* the rewrite is visible: not the quotient everywhere */
+    CgTarget t;
+    CgModule mod;
+    assert_true(cg_target("sm_90", &t, &d));
+    assert_true(cg_emit(p, &t, A, &mod, &d));
+    assert_non_null(strstr(mod.source, " = 1.0f / k"));
+    assert_non_null(strstr(mod.source, " * rk"));
+    ir_buf_free(&in);
+    ir_buf_free(&out);
+    diag_free(&d);
+}
+
+/* kir_verify's answer on p, with its message containing `want`. */
+static void expect_verify(const KProgram *p, bool ok, const char *want)
+{
+    Diag d;
+    diag_init(&d);
+    assert_int_equal(kir_verify(p, &d), ok);
+    if (want && !diag_find(&d, want))
+        fail_msg("expected '%s' in: %s", want, diag_find(&d, NULL));
+    diag_free(&d);
+}
+
+/* 6. */
+static void test_verify_plan(void **state)
+{
+    (void)state;
+    KProgram *p = compile(rms_fp8);
+    KSegment *s = p->kernels[0]->segs[0];
+    KPlan *pl = s->plan;
+    int x = find_op(p, s, KO_LOAD, "x", -1), w = find_op(p, s, KO_LOAD, "w", -1);
+    expect_verify(p, true, NULL);
+    pl->op[x].recip = true;
+    expect_verify(p, false, "reciprocal");
+    pl->op[x].recip = false;
+    pl->phases[1].need[w] = KN_KEPT;
+    expect_verify(p, false, "needs it");
+    pl->phases[1].need[w] = KN_COMPUTE;
+    pl->op[x].off[3] = 9;
+    expect_verify(p, false, "window offset");
+    pl->op[x].off[3] = 3;
+    pl->phases[2].store[0] = 0;
+    expect_verify(p, false, "issued by 0 phases");
+    pl->phases[2].store[0] = 1;
+    p->kernels[0]->smem_bytes++;
+    expect_verify(p, false, "shared memory");
+    p->kernels[0]->smem_bytes--;
+    expect_verify(p, true, NULL);
+}
+
+/* The documented team reduction (kexec.h) of one row of n f32 values:
+ * lanes fold their runs, then an xor-butterfly over `wave`-lane groups,
+ * then over the groups' lane-0 values. */
+static float team_sum(const float *v, int n, const KSchedule *sc, int wave)
+{
+    float lane[1024], tmp[1024];
+    int tpr = sc->threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / w;
+    for (int l = 0; l < tpr; l++) {
+        lane[l] = 0;
+        for (int c = 0; c < sc->chunks; c++)
+            for (int j = 0; j < sc->vec; j++) {
+                int e = (c * tpr + l) * sc->vec + j;
+                if (e < n)
+                    lane[l] += v[e];
+            }
+    }
+    for (int q = 0; q < nw; q++)
+        for (int off = w / 2; off >= 1; off /= 2) {
+            for (int l = 0; l < w; l++)
+                tmp[l] = lane[q * w + l] + lane[q * w + (l ^ off)];
+            memcpy(lane + q * w, tmp, sizeof(float) * (size_t)w);
+        }
+    for (int q = 0; q < nw; q++)
+        lane[q] = lane[q * w];
+    for (int off = nw / 2; off >= 1; off /= 2) {
+        for (int l = 0; l < nw; l++)
+            tmp[l] = lane[l] + lane[l ^ off];
+        memcpy(lane, tmp, sizeof(float) * (size_t)nw);
+    }
+    return lane[0];
+}
+
+/* 7. */
+static void test_wave64(void **state)
+{
+    (void)state;
+    static const char *src = "graph g(x: f32[4, 1024]) {\n    return sum(x, dim=-1)\n}\n";
+    Diag d;
+    diag_init(&d);
+    CgTarget cdna, nv;
+    assert_true(cg_target("hip:gfx942", &cdna, &d) && cg_target("sm_90", &nv, &d));
+    KProgram *p64 = compile_for(src, &cdna), *p32 = compile_for(src, &nv);
+    const KSchedule *s64 = &seg0(p64)->sched, *s32 = &seg0(p32)->sched;
+    /* 64 lanes either way: one wave on CDNA (no shared memory), two on NVIDIA */
+    assert_int_equal(p64->target.wave, 64);
+    assert_int_equal(s64->threads_per_row, 64);
+    assert_int_equal(p64->kernels[0]->smem_bytes, 0);
+    assert_int_equal(s32->threads_per_row, 64);
+    assert_int_equal(p32->kernels[0]->smem_bytes, 2 * 4 * s32->rows_per_block);
+    IrBuf in, got = {0}, want = {0};
+    int64_t shape[2] = {4, 1024};
+    assert_true(ir_buf_alloc(&in, DT_F32, 2, shape));
+    uint32_t r = 777;
+    for (int64_t i = 0; i < in.numel; i++) {
+        r = r * 1664525u + 1013904223u;
+        in.f[i] = (float)(r >> 8) / 16777216.0f * 3.0f - 1.0f;
+    }
+    assert_true(kexec_run(p64, NULL, &in, &got, NULL, &d));
+    assert_true(ir_interp(p64->graph, NULL, &in, &want, &d));
+    for (int row = 0; row < 4; row++) {
+        float t = team_sum(in.f + row * 1024, 1024, s64, 64);
+        assert_memory_equal(&got.f[row], &t, sizeof t);
+        float mag = 0; /* f32 reassociation: n * eps * sum |x| at most */
+        for (int e = 0; e < 1024; e++)
+            mag += fabsf(in.f[row * 1024 + e]);
+        assert_true(fabsf(got.f[row] - want.f[row]) <= 1024 * 0x1p-24f * mag);
+    }
+    CgModule mod;
+    assert_true(cg_emit(p64, &cdna, A, &mod, &d));
+    assert_non_null(strstr(mod.source, "for (int off = 32; off >= 1; off /= 2)"));
+    assert_non_null(strstr(mod.source, "__shfl_xor(acc"));
+    assert_non_null(strstr(mod.source, ", off, 64);"));
+    assert_null(strstr(mod.source, "__shared__"));
+    CgTarget rdna;
+    assert_true(cg_target("gfx1100", &rdna, &d));
+    assert_false(cg_emit(p64, &rdna, A, &mod, &d)); /* wave 64 code on a wave-32 GPU */
+    ir_buf_free(&in);
+    ir_buf_free(&got);
+    ir_buf_free(&want);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rms_fp8_plan),
+        cmocka_unit_test(test_json_plan),
+        cmocka_unit_test(test_no_recip_without_bounds),
+        cmocka_unit_test(test_symbolic_row_looped),
+        cmocka_unit_test(test_rope_windows),
+        cmocka_unit_test(test_kexec_follows_recip),
+        cmocka_unit_test(test_verify_plan),
+        cmocka_unit_test(test_wave64),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
