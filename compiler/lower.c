@@ -16,8 +16,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "front.h"
-#include "lower_impl.h"
+#include "builtins.h"
+#include "layout.h"
+#include "lower.h"
 #include "parser.h"
 
 #define MAX_INLINE_DEPTH 64
@@ -25,6 +26,20 @@
  * PARSE_MAX_DEPTH, but 64 inlined levels of those would overflow the C
  * stack): a located error beyond this. */
 #define MAX_LOWER_DEPTH 512
+/* Operations in one graph, inlined functions included: beyond this the
+ * graph is refused where it crosses the bound (calls that double per level
+ * would otherwise exhaust memory; a node with its index maps takes about
+ * 1.3 KB while lowering, so this is about 330 MB). */
+#define MAX_GRAPH_NODES 250000
+/* The longest chain of operations in one graph (each one's operand made by
+ * the one before): later passes and code generation walk such chains
+ * recursively, and this many levels fit an 8 MiB stack under ASan with a
+ * wide margin. */
+#define MAX_GRAPH_DEPTH 2000
+/* The runtime's limits (runtime/api.c): arguments of a graph, both ways,
+ * and size symbols. */
+#define MAX_GRAPH_PARAMS 256
+#define MAX_GRAPH_SYMS 64
 
 /* ---------------------------------------------------------------- errors */
 
@@ -89,37 +104,53 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
+void lw_tab_put(Arena *a, NameTab *t, const char *name, void *val)
+{
+    if (t->n * 2 >= t->cap) {
+        NameTab bigger = {0, t->cap ? t->cap * 2 : 8, NULL, NULL}; /* most are small */
+        bigger.keys = ARENA_ARRAY(a, const char *, bigger.cap);
+        bigger.vals = ARENA_ARRAY(a, void *, bigger.cap);
+        for (int i = 0; i < t->cap; i++)
+            if (t->keys[i])
+                lw_tab_put(a, &bigger, t->keys[i], t->vals[i]);
+        *t = bigger;
+    }
+    uint32_t i = hash_str(name) & (uint32_t)(t->cap - 1);
+    while (t->keys[i] && strcmp(t->keys[i], name) != 0)
+        i = (i + 1) & (uint32_t)(t->cap - 1);
+    if (!t->keys[i])
+        t->n++;
+    t->keys[i] = name;
+    t->vals[i] = val;
+}
+
+void *lw_tab_get(const NameTab *t, const char *name)
+{
+    if (!t->cap)
+        return NULL;
+    uint32_t i = hash_str(name) & (uint32_t)(t->cap - 1);
+    while (t->keys[i]) {
+        if (strcmp(t->keys[i], name) == 0)
+            return t->vals[i];
+        i = (i + 1) & (uint32_t)(t->cap - 1);
+    }
+    return NULL;
+}
+
+/* Bind name to v in sc (a new binding replaces the old one). */
 static void scope_put(Lower *L, Scope *sc, const char *name, Value v)
 {
-    if (sc->n * 2 >= sc->cap) {
-        Scope bigger = {0, sc->cap ? sc->cap * 2 : 8, NULL, NULL}; /* most scopes are small */
-        bigger.keys = ARENA_ARRAY(L->arena, const char *, bigger.cap);
-        bigger.vals = ARENA_ARRAY(L->arena, Value, bigger.cap);
-        for (int i = 0; i < sc->cap; i++)
-            if (sc->keys[i])
-                scope_put(L, &bigger, sc->keys[i], sc->vals[i]);
-        *sc = bigger;
+    Value *slot = lw_tab_get(sc, name);
+    if (!slot) {
+        slot = ARENA_NEW(L->arena, Value);
+        lw_tab_put(L->arena, sc, name, slot);
     }
-    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
-    while (sc->keys[i] && strcmp(sc->keys[i], name) != 0)
-        i = (i + 1) & (uint32_t)(sc->cap - 1);
-    if (!sc->keys[i])
-        sc->n++;
-    sc->keys[i] = name;
-    sc->vals[i] = v;
+    *slot = v;
 }
 
 static const Value *scope_get(const Scope *sc, const char *name)
 {
-    if (!sc->cap)
-        return NULL;
-    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
-    while (sc->keys[i]) {
-        if (strcmp(sc->keys[i], name) == 0)
-            return &sc->vals[i];
-        i = (i + 1) & (uint32_t)(sc->cap - 1);
-    }
-    return NULL;
+    return lw_tab_get(sc, name);
 }
 
 /* ---------------------------------------------------------------- values */
@@ -536,6 +567,54 @@ static Value lower_expr(Lower *L, const AstExpr *e)
     lw_fail(L, e->span, "internal: unknown expression");
 }
 
+/* "f > g > h": the functions being inlined, outermost first. */
+static const char *call_chain(Lower *L)
+{
+    const Frame *fr[MAX_INLINE_DEPTH + 1];
+    int n = 0;
+    for (const Frame *f = L->frame; f && n <= MAX_INLINE_DEPTH; f = f->parent)
+        fr[n++] = f;
+    char buf[768];
+    int pos = 0;
+    buf[0] = 0;
+    while (n-- > 0 && pos < (int)sizeof buf)
+        pos += snprintf(buf + pos, sizeof buf - (size_t)pos, "%s%s", fr[n]->fn->name,
+                        n ? " > " : "");
+    return arena_strdup(L->arena, buf);
+}
+
+/* Account for the nodes made since the last call (their chain depths), and
+ * fail at s once the graph crosses MAX_GRAPH_NODES or MAX_GRAPH_DEPTH. */
+static void check_growth(Lower *L, Span s)
+{
+    int len = L->g->nodes.len;
+    if (len > MAX_GRAPH_NODES)
+        lw_fail(L, s, "graph '%s' grows past %d operations with its functions inlined%s%s",
+                L->g->name, MAX_GRAPH_NODES, L->frame ? "; calls: " : "",
+                L->frame ? call_chain(L) : "");
+    if (len > L->depth_cap) {
+        int cap = len * 2;
+        int *d = ARENA_ARRAY(L->arena, int, cap);
+        if (L->ndepth)
+            memcpy(d, L->depth, sizeof(int) * (size_t)L->ndepth);
+        L->depth = d;
+        L->depth_cap = cap;
+    }
+    for (; L->ndepth < len; L->ndepth++) {
+        const IrNode *n = L->g->nodes.items[L->ndepth];
+        int depth = 0;
+        for (int k = 0; k < n->nin; k++)
+            if (L->depth[n->in[k]->id] > depth)
+                depth = L->depth[n->in[k]->id];
+        L->depth[L->ndepth] = depth + 1;
+        if (depth + 1 > MAX_GRAPH_DEPTH)
+            lw_fail(L, s, "more than %d operations in a row (each using the one before): "
+                          "the most a graph may chain; split the computation into several "
+                          "graphs%s%s", MAX_GRAPH_DEPTH, L->frame ? "; calls: " : "",
+                    L->frame ? call_chain(L) : "");
+    }
+}
+
 Value lw_expr(Lower *L, const AstExpr *e)
 {
     if (L->expr_depth >= MAX_LOWER_DEPTH)
@@ -543,6 +622,7 @@ Value lw_expr(Lower *L, const AstExpr *e)
                             "(more than %d levels)", MAX_LOWER_DEPTH);
     L->expr_depth++;
     Value r = lower_expr(L, e);
+    check_growth(L, e->span);
     L->expr_depth--;
     return r;
 }
@@ -611,13 +691,30 @@ Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args)
 
 /* ------------------------------------------------------------- graphs */
 
+/* The symbol id of a parameter dim's name (a new one is added). */
+static int graph_sym(Lower *L, const AstExpr *d)
+{
+    DType ignored;
+    if (dt_parse(d->name, &ignored))
+        lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
+    for (int i = 0; i < L->g->nsym; i++)
+        if (strcmp(L->g->syms[i], d->name) == 0)
+            return i;
+    if (L->g->nsym == MAX_GRAPH_SYMS)
+        lw_fail(L, d->span, "graph '%s' has more than %d size symbols (the runtime's limit)",
+                L->g->name, MAX_GRAPH_SYMS);
+    return ir_graph_sym(L->g, d->name);
+}
+
 static void declare_params(Lower *L, const AstItem *it)
 {
     for (int i = 0; i < it->nparam; i++) {
         const AstParam *p = &it->params[i];
-        for (int k = 0; k < i; k++)
-            if (strcmp(it->params[k].name, p->name) == 0)
-                lw_fail(L, p->span, "duplicate parameter '%s'", p->name);
+        if (i == MAX_GRAPH_PARAMS)
+            lw_fail(L, p->span, "graph '%s' has more than %d parameters (the runtime's limit)",
+                    it->name, MAX_GRAPH_PARAMS);
+        if (scope_get(L->scope, p->name))
+            lw_fail(L, p->span, "duplicate parameter '%s'", p->name);
         if (p->deflt)
             lw_fail(L, p->span, "graph parameters take no default value");
         if (!p->typed)
@@ -640,10 +737,7 @@ static void declare_params(Lower *L, const AstItem *it)
                             (long long)d->ival);
                 shape[k] = dim_const(d->ival);
             } else {
-                DType ignored;
-                if (dt_parse(d->name, &ignored))
-                    lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
-                shape[k] = dim_sym(ir_graph_sym(L->g, d->name));
+                shape[k] = dim_sym(graph_sym(L, d));
             }
         }
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
@@ -661,6 +755,9 @@ static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, P
     }
     if (v.k != V_TENSOR)
         lw_fail(L, v.span, "a graph returns tensors, not %s", lw_kind_name(&v));
+    if (outs->len == MAX_GRAPH_PARAMS)
+        lw_fail(L, v.span, "a graph returns at most %d values (the runtime's limit)",
+                MAX_GRAPH_PARAMS);
     ptrvec_push(L->arena, outs, v.t);
     ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
 }
@@ -672,6 +769,7 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     L->scope = &sc;
     L->frame = NULL;
     L->expr_depth = 0;
+    L->ndepth = 0;
     declare_params(L, it);
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
@@ -686,26 +784,30 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     return L->g;
 }
 
-IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
+/* Is `it` a second graph of its name?  (Reported; `seen` indexes the first.) */
+static bool duplicate_graph(Lower *L, NameTab *seen, const AstItem *it)
+{
+    const AstItem *first = lw_tab_get(seen, it->name);
+    if (!first) {
+        lw_tab_put(L->arena, seen, it->name, (void *)it);
+        return false;
+    }
+    diag_error(L->diag, it->span, "duplicate graph '%s' (first defined at line %d)", it->name,
+               first->span.line);
+    return true;
+}
+
+IrModule *lower_module(const AstFile *file, const AstFile *stdlib, Arena *a, Diag *d)
 {
     IrModule *m = ARENA_NEW(a, IrModule);
     m->arena = a;
-    Lower L = {.arena = a, .diag = d, .file = file};
+    Lower L = {.arena = a, .diag = d, .file = file, .stdlib = stdlib};
     lw_collect_defs(&L, file); /* a bad def is reported; the graphs are still checked */
     PtrVec graphs = {0};
+    NameTab seen = {0};
     for (int i = 0; i < file->nitem; i++) {
         const AstItem *it = file->items[i];
-        if (!it->is_graph)
-            continue;
-        bool dup = false;
-        for (int k = 0; k < i; k++)
-            if (file->items[k]->is_graph && strcmp(file->items[k]->name, it->name) == 0) {
-                diag_error(d, it->span, "duplicate graph '%s' (first defined at line %d)",
-                           it->name, file->items[k]->span.line);
-                dup = true;
-                break;
-            }
-        if (dup)
+        if (!it->is_graph || duplicate_graph(&L, &seen, it))
             continue;
         if (setjmp(L.fail))
             continue;
