@@ -396,8 +396,11 @@ Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
     if (def)
         return call_def(L, def, s, args);
     const Builtin *b = find_builtin(name);
-    if (!b)
-        lw_fail(L, s, "unknown function '%s'", name);
+    if (!b) {
+        const char *near = in_std ? NULL : lw_nearest_function(L, name);
+        lw_fail(L, s, "unknown function '%s'%s%s%s", name, near ? "; did you mean '" : "",
+                near ? near : "", near ? "'?" : "");
+    }
     if (name[0] == '_' && !in_std)
         lw_fail(L, s, "'%s' is internal to the standard library", name);
     int np = 0;
@@ -410,4 +413,25 @@ Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
     bool given[8];
     bind_args(L, name, s, b->params, np, optional, args, vals, given);
     return b->fn(L, b, vals, given, s);
+}
+
+static void try_table(Nearest *n, const NameTab *t)
+{
+    for (int i = 0; i < t->cap; i++)
+        if (t->keys[i] && t->keys[i][0] != '_')
+            lw_nearest_try(n, t->keys[i]);
+}
+
+const char *lw_nearest_function(Lower *L, const char *name)
+{
+    if (L->diag->nerrors >= LW_MAX_SUGGEST)
+        return NULL;
+    Nearest n;
+    lw_nearest_init(&n, name);
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (builtins[i].name[0] != '_')
+            lw_nearest_try(&n, builtins[i].name);
+    try_table(&n, &L->std_defs);
+    try_table(&n, &L->user_defs);
+    return n.best;
 }

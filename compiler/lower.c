@@ -12,6 +12,7 @@
  * graph's first error is reported, the next graph is lowered.  Every error
  * inside the standard library is reported at the user's call site. */
 #include <math.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
@@ -151,6 +152,65 @@ static void scope_put(Lower *L, Scope *sc, const char *name, Value v)
 static const Value *scope_get(const Scope *sc, const char *name)
 {
     return lw_tab_get(sc, name);
+}
+
+/* ------------------------------------------------------------ suggestions */
+
+#define NEAREST_MAX_LEN 64
+
+void lw_nearest_init(Nearest *n, const char *want)
+{
+    size_t len = strlen(want);
+    n->want = want;
+    n->best = NULL;
+    n->dist = (len > 9 ? 3 : (int)(len / 3)) + 1; /* one more than allowed: a or ab, none */
+}
+
+/* Optimal string alignment distance between a and b (both under
+ * NEAREST_MAX_LEN bytes). */
+static int edit_distance(const char *a, int la, const char *b, int lb)
+{
+    int d[NEAREST_MAX_LEN + 1][NEAREST_MAX_LEN + 1];
+    for (int i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+void lw_nearest_try(Nearest *n, const char *cand)
+{
+    int la = (int)strlen(n->want), lb = (int)strlen(cand);
+    if (la >= NEAREST_MAX_LEN || lb >= NEAREST_MAX_LEN || abs(la - lb) >= n->dist ||
+        strcmp(n->want, cand) == 0)
+        return;
+    int d = edit_distance(n->want, la, cand, lb);
+    if (d < n->dist) {
+        n->dist = d;
+        n->best = cand;
+    }
+}
+
+/* "; did you mean 'x'?" or "". */
+static const char *did_you_mean(Lower *L, const Nearest *n)
+{
+    if (!n->best)
+        return "";
+    char buf[NEAREST_MAX_LEN + 32];
+    snprintf(buf, sizeof buf, "; did you mean '%s'?", n->best);
+    return arena_strdup(L->arena, buf);
 }
 
 /* ---------------------------------------------------------------- values */
@@ -501,6 +561,24 @@ static Value lower_unary(Lower *L, const AstExpr *e)
 
 /* ---------------------------------------------------------------- names */
 
+/* The variable, size symbol or dtype whose name is closest to `name`
+ * (none after LW_MAX_SUGGEST errors: each costs a scan of the scope). */
+static Nearest nearest_name(Lower *L, const char *name)
+{
+    Nearest n;
+    lw_nearest_init(&n, name);
+    if (L->diag->nerrors >= LW_MAX_SUGGEST)
+        return n;
+    for (int i = 0; i < L->scope->cap; i++)
+        if (L->scope->keys[i])
+            lw_nearest_try(&n, L->scope->keys[i]);
+    for (int i = 0; i < L->g->nsym && !(L->frame && L->frame->is_stdlib); i++)
+        lw_nearest_try(&n, L->g->syms[i]);
+    for (int t = 0; t < DT_COUNT; t++)
+        lw_nearest_try(&n, dt_name((DType)t));
+    return n;
+}
+
 static Value lower_name(Lower *L, const AstExpr *e)
 {
     const Value *v = scope_get(L->scope, e->name);
@@ -524,7 +602,7 @@ static Value lower_name(Lower *L, const AstExpr *e)
     }
     if (lw_find_def(L, e->name) || lw_is_builtin(e->name))
         lw_fail(L, e->span, "'%s' is a function; call it as %s(...)", e->name, e->name);
-    lw_fail(L, e->span, "unknown name '%s'", e->name);
+    lw_fail(L, e->span, "unknown name '%s'%s", e->name, did_you_mean(L, (Nearest[]){nearest_name(L, e->name)}));
 }
 
 static Value lower_list(Lower *L, const AstExpr *e)

@@ -43,6 +43,20 @@ void *lw_tab_get(const NameTab *t, const char *name);
 
 typedef NameTab Scope; /* vals: Value* */
 
+/* The candidate closest to a misspelt name (edit distance with swaps of
+ * neighbours, at most about a third of its length), for "did you mean". */
+typedef struct {
+    const char *want;
+    const char *best;
+    int dist;
+} Nearest;
+
+/* Errors after which no suggestion is looked for (each scans names). */
+#define LW_MAX_SUGGEST 100
+
+void lw_nearest_init(Nearest *n, const char *want);
+void lw_nearest_try(Nearest *n, const char *cand);
+
 typedef struct Frame {
     const AstItem *fn;
     Span call_site;
