@@ -39,10 +39,27 @@
 #define MAX_GRAPH_DEPTH 2000
 /* The runtime's limits (runtime/api.c): arguments of a graph, both ways,
  * and size symbols. */
+/* Terms of the index a node may be read at once the passes compose the
+ * layout ops above it (see check_index_growth). */
+#define MAX_INDEX_TERMS 65536
 #define MAX_GRAPH_PARAMS 256
 #define MAX_GRAPH_SYMS 64
 
 /* ---------------------------------------------------------------- errors */
+
+/* s, or if it is in the standard library the innermost call site in the
+ * user's text (*inner_std: the library function called there). */
+static Span user_span(const Lower *L, Span s, const Frame **inner_std)
+{
+    if (s.file && s.file->name && strcmp(s.file->name, "<stdlib>") == 0) {
+        for (const Frame *f = L->frame; f; f = f->parent) {
+            *inner_std = f;
+            if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0)
+                return f->call_site;
+        }
+    }
+    return s;
+}
 
 _Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...)
 {
@@ -51,17 +68,8 @@ _Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* Report inside the user's text: the innermost call site in a user file. */
     const Frame *inner_std = NULL;
-    if (s.file && s.file->name && strcmp(s.file->name, "<stdlib>") == 0) {
-        for (const Frame *f = L->frame; f; f = f->parent) {
-            inner_std = f;
-            if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0) {
-                s = f->call_site;
-                break;
-            }
-        }
-    }
+    s = user_span(L, s, &inner_std);
     if (inner_std)
         diag_error(L->diag, s, "%s (in standard library function '%s')", msg,
                    inner_std->fn->name);
@@ -673,13 +681,19 @@ static void check_growth(Lower *L, Span s)
     if (len > L->depth_cap) {
         int cap = len * 2;
         int *d = ARENA_ARRAY(L->arena, int, cap);
-        if (L->ndepth)
+        Span *us = ARENA_ARRAY(L->arena, Span, cap);
+        if (L->ndepth) {
             memcpy(d, L->depth, sizeof(int) * (size_t)L->ndepth);
+            memcpy(us, L->user_span, sizeof(Span) * (size_t)L->ndepth);
+        }
         L->depth = d;
+        L->user_span = us;
         L->depth_cap = cap;
     }
     for (; L->ndepth < len; L->ndepth++) {
         const IrNode *n = L->g->nodes.items[L->ndepth];
+        const Frame *ignored = NULL;
+        L->user_span[L->ndepth] = user_span(L, n->span, &ignored);
         int depth = 0;
         for (int k = 0; k < n->nin; k++)
             if (L->depth[n->in[k]->id] > depth)
@@ -765,6 +779,66 @@ Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args)
     L->scope = saved_scope;
     r.span = call_site;
     return r;
+}
+
+/* ------------------------------------------------------- index growth */
+
+/* Terms of e with each index variable replaced by an expression of `var`
+ * terms, saturating above MAX_INDEX_TERMS (e is a front-end view's map:
+ * a few levels deep). */
+static int64_t index_terms(const IxExpr *e, int64_t var)
+{
+    if (e->kind == IX_VAR)
+        return var;
+    if (e->kind != IX_ADD && e->kind != IX_MUL && e->kind != IX_DIV && e->kind != IX_MOD)
+        return 1;
+    int64_t t = 1 + index_terms(e->a, var) + index_terms(e->b, var);
+    return t > MAX_INDEX_TERMS ? MAX_INDEX_TERMS + 1 : t;
+}
+
+static void raise_terms(int64_t *terms, const IrNode *n, int64_t t)
+{
+    if (t > terms[n->id])
+        terms[n->id] = t > MAX_INDEX_TERMS ? MAX_INDEX_TERMS + 1 : t;
+}
+
+/* The passes compose index maps along every path from an output down
+ * through views, cats and gathers (a reduction starts afresh): a bound on
+ * the terms of the index each node is read at.  A variable used twice per
+ * view (a reshape's div and mod) doubles it per view, so a few dozen
+ * reshapes in a row would make expressions of billions of terms: refused
+ * at the view that crosses MAX_INDEX_TERMS. */
+static void check_index_growth(Lower *L)
+{
+    IrGraph *g = L->g;
+    int64_t *terms = ARENA_ARRAY(L->arena, int64_t, g->nodes.len ? g->nodes.len : 1);
+    for (int i = 0; i < g->nout; i++)
+        raise_terms(terms, g->outs[i], 1);
+    for (int i = g->nodes.len - 1; i >= 0; i--) {
+        const IrNode *n = g->nodes.items[i];
+        int64_t t = terms[i];
+        if (t > MAX_INDEX_TERMS)
+            lw_fail(L, L->user_span[i], "this layout op is read through an index of more than "
+                    "%d terms, composed from the layout ops after it (a reshape that splits "
+                    "and joins dims doubles it); split the graph or drop the round trips",
+                    MAX_INDEX_TERMS);
+        if (!t)
+            continue; /* not read */
+        for (int k = 0; k < n->nin; k++) {
+            int64_t u = t;
+            if (n->op == IR_VIEW) {
+                u = 1;
+                for (int j = 0; j < n->in[0]->rank; j++)
+                    if (index_terms(n->a.view.src[j], t) > u)
+                        u = index_terms(n->a.view.src[j], t);
+            } else if (n->op == IR_CAT) {
+                u = t + 4; /* (i + c) % size */
+            } else if (n->op == IR_REDUCE) {
+                u = 1;
+            }
+            raise_terms(terms, n->in[k], u);
+        }
+    }
 }
 
 /* ------------------------------------------------------------- graphs */
@@ -859,6 +933,7 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
         collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
     }
     ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    check_index_growth(L);
     return L->g;
 }
 

@@ -76,7 +76,8 @@ typedef struct {
     Frame *frame;
     int expr_depth;      /* lw_expr calls active, across inlined functions */
     int *depth;          /* node id -> longest chain of operations ending there */
-    int ndepth, depth_cap; /* nodes of L->g accounted for in depth; its size */
+    Span *user_span;     /* node id -> where it came from in the user's text */
+    int ndepth, depth_cap; /* nodes of L->g accounted for in depth; their size */
     jmp_buf fail;
 } Lower;
 
