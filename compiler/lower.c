@@ -42,6 +42,8 @@
 /* Terms of the index a node may be read at once the passes compose the
  * layout ops above it (see check_index_growth). */
 #define MAX_INDEX_TERMS 65536
+/* Elements of one tensor (its constant factors), as for one dim. */
+#define MAX_ELEMENTS ((int64_t)1 << 40)
 #define MAX_GRAPH_PARAMS 256
 #define MAX_GRAPH_SYMS 64
 
@@ -669,6 +671,17 @@ static const char *call_chain(Lower *L)
     return arena_strdup(L->arena, buf);
 }
 
+/* The product of n's constant size factors (symbols count 1), saturating
+ * above MAX_ELEMENTS. */
+static int64_t const_elements(const IrNode *n)
+{
+    int64_t total = 1;
+    for (int k = 0; k < n->rank; k++)
+        if (__builtin_mul_overflow(total, n->shape[k].coef, &total) || total > MAX_ELEMENTS)
+            return MAX_ELEMENTS + 1;
+    return total;
+}
+
 /* Account for the nodes made since the last call (their chain depths), and
  * fail at s once the graph crosses MAX_GRAPH_NODES or MAX_GRAPH_DEPTH. */
 static void check_growth(Lower *L, Span s)
@@ -699,6 +712,9 @@ static void check_growth(Lower *L, Span s)
             if (L->depth[n->in[k]->id] > depth)
                 depth = L->depth[n->in[k]->id];
         L->depth[L->ndepth] = depth + 1;
+        if (const_elements(n) > MAX_ELEMENTS)
+            lw_fail(L, s, "%s has more than 2^40 elements (the most a tensor may have)",
+                    lw_type_str(L, n));
         if (depth + 1 > MAX_GRAPH_DEPTH)
             lw_fail(L, s, "more than %d operations in a row (each using the one before): "
                           "the most a graph may chain; split the computation into several "
@@ -893,6 +909,7 @@ static void declare_params(Lower *L, const AstItem *it)
             }
         }
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
+        check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
     }
 }
