@@ -682,6 +682,20 @@ static int64_t const_elements(const IrNode *n)
     return total;
 }
 
+/* Room for cap nodes in L->depth and L->user_span. */
+static void grow_node_info(Lower *L, int cap)
+{
+    int *d = ARENA_ARRAY(L->arena, int, cap);
+    Span *us = ARENA_ARRAY(L->arena, Span, cap);
+    if (L->ndepth) {
+        memcpy(d, L->depth, sizeof(int) * (size_t)L->ndepth);
+        memcpy(us, L->user_span, sizeof(Span) * (size_t)L->ndepth);
+    }
+    L->depth = d;
+    L->user_span = us;
+    L->depth_cap = cap;
+}
+
 /* Account for the nodes made since the last call (their chain depths), and
  * fail at s once the graph crosses MAX_GRAPH_NODES or MAX_GRAPH_DEPTH. */
 static void check_growth(Lower *L, Span s)
@@ -691,18 +705,8 @@ static void check_growth(Lower *L, Span s)
         lw_fail(L, s, "graph '%s' grows past %d operations with its functions inlined%s%s",
                 L->g->name, MAX_GRAPH_NODES, L->frame ? "; calls: " : "",
                 L->frame ? call_chain(L) : "");
-    if (len > L->depth_cap) {
-        int cap = len * 2;
-        int *d = ARENA_ARRAY(L->arena, int, cap);
-        Span *us = ARENA_ARRAY(L->arena, Span, cap);
-        if (L->ndepth) {
-            memcpy(d, L->depth, sizeof(int) * (size_t)L->ndepth);
-            memcpy(us, L->user_span, sizeof(Span) * (size_t)L->ndepth);
-        }
-        L->depth = d;
-        L->user_span = us;
-        L->depth_cap = cap;
-    }
+    if (len > L->depth_cap)
+        grow_node_info(L, len * 2);
     for (; L->ndepth < len; L->ndepth++) {
         const IrNode *n = L->g->nodes.items[L->ndepth];
         const Frame *ignored = NULL;
