@@ -3,10 +3,10 @@
  * pass ir_verify; the printers run into /dev/null; graphs whose params and
  * nodes hold few elements (every symbol bound to 2) run in ir_interp on
  * small inputs derived from the data.  Graphs of at most MAX_PIPELINE_NODES
- * nodes and MAX_PIPELINE_CATS cats, compiled a second time, go on through
- * the whole pipeline: pass_pipeline, kir_verify (must pass), cg_emit for
- * CUDA sm_90 and HIP gfx942, and, when small, the kernel-IR executor on the
- * interpreter's inputs: where the interpreter succeeds kexec must too, and
+ * nodes, MAX_PIPELINE_LAYOUT layout ops and MAX_PIPELINE_CATS cats,
+ * compiled a second time, go on through the whole pipeline: pass_pipeline,
+ * kir_verify (must pass), cg_emit for CUDA sm_90 and HIP gfx942, and, when
+ * small, the kernel-IR executor on the interpreter's inputs: where the interpreter succeeds kexec must too, and
  * where no float sum or mean feeds the outputs (no reassociation) they must
  * agree exactly. */
 #include "fuzz_one.h"
@@ -23,11 +23,15 @@
 
 #define SYMBOL_VALUE 2
 #define MAX_INTERP_ELEMENTS 100000
-/* The passes are not all linear in the graph's size (the fusion walk's
- * memo is a list, and each cat read inline lengthens the index of what it
- * reads): bigger graphs stop after the front end, so that each input stays
- * fast.  A chain as deep as the front end allows still goes through. */
+/* The passes are not all linear in the graph's size: the fusion walk's
+ * memo is a list, and a value read through layout ops at many different
+ * indices is visited once per index (a chain of n shifts `x[1:] + x[:-1]`
+ * takes O(n^4): 200 take 8 s; each cat read inline also lengthens the
+ * index of what it reads).  Bigger graphs stop after the interpreter, so
+ * that each input stays fast; a pointwise chain as deep as the front end
+ * allows still goes through. */
 #define MAX_PIPELINE_NODES 2048
+#define MAX_PIPELINE_LAYOUT 64 /* views, cats and gathers */
 #define MAX_PIPELINE_CATS 16
 
 static FILE *devnull(void)
@@ -117,10 +121,14 @@ static IrBuf *make_inputs(const IrGraph *g, int64_t *symvals, uint32_t seed)
 
 static bool pipeline_sized(const IrGraph *g)
 {
-    int cats = 0;
-    for (int i = 0; i < g->nodes.len; i++)
-        cats += ((const IrNode *)g->nodes.items[i])->op == IR_CAT;
-    return g->nodes.len <= MAX_PIPELINE_NODES && cats <= MAX_PIPELINE_CATS;
+    int cats = 0, layout = 0;
+    for (int i = 0; i < g->nodes.len; i++) {
+        IrOp op = ((const IrNode *)g->nodes.items[i])->op;
+        cats += op == IR_CAT;
+        layout += op == IR_CAT || op == IR_VIEW || op == IR_GATHER;
+    }
+    return g->nodes.len <= MAX_PIPELINE_NODES && layout <= MAX_PIPELINE_LAYOUT &&
+           cats <= MAX_PIPELINE_CATS;
 }
 
 /* Does a float sum or mean feed anything (kernels may reassociate it)? */
