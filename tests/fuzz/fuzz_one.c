@@ -6,9 +6,9 @@
  * nodes, MAX_PIPELINE_LAYOUT layout ops and MAX_PIPELINE_CATS cats,
  * compiled a second time, go on through the whole pipeline: pass_pipeline,
  * kir_verify (must pass), cg_emit for CUDA sm_90 and HIP gfx942, and, when
- * small, the kernel-IR executor on the interpreter's inputs: where the interpreter succeeds kexec must too, and
- * where no float sum or mean feeds the outputs (no reassociation) they must
- * agree exactly. */
+ * small, the kernel-IR executor on the interpreter's inputs: where the
+ * interpreter succeeds kexec must too, and where no float sum or mean feeds
+ * the outputs (no reassociation) they must agree exactly. */
 #include "fuzz_one.h"
 
 #include <math.h>
