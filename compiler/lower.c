@@ -612,7 +612,8 @@ static Value lower_name(Lower *L, const AstExpr *e)
     }
     if (lw_find_def(L, e->name) || lw_is_builtin(e->name))
         lw_fail(L, e->span, "'%s' is a function; call it as %s(...)", e->name, e->name);
-    lw_fail(L, e->span, "unknown name '%s'%s", e->name, did_you_mean(L, (Nearest[]){nearest_name(L, e->name)}));
+    Nearest near = nearest_name(L, e->name);
+    lw_fail(L, e->span, "unknown name '%s'%s", e->name, did_you_mean(L, &near));
 }
 
 static Value lower_list(Lower *L, const AstExpr *e)
