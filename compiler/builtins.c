@@ -8,9 +8,8 @@
  * are refused in user files. */
 #include <string.h>
 
-#include "front.h"
-#include "lower_impl.h"
-#include "parse.h"
+#include "builtins.h"
+#include "layout.h"
 
 typedef struct Builtin Builtin;
 typedef Value (*BuiltinFn)(Lower *L, const Builtin *b, Value *args, const bool *given, Span s);
@@ -75,20 +74,10 @@ static void bind_args(Lower *L, const char *fname, Span s, const char *const *pn
 
 static const Builtin *find_builtin(const char *name);
 
-static const AstItem *find_in(const PtrVec *v, const char *name)
-{
-    for (int i = 0; i < v->len; i++) {
-        const AstItem *it = v->items[i];
-        if (strcmp(it->name, name) == 0)
-            return it;
-    }
-    return NULL;
-}
-
 const AstItem *lw_find_def(Lower *L, const char *name)
 {
-    const AstItem *it = find_in(&L->user_defs, name);
-    return it ? it : find_in(&L->std_defs, name);
+    const AstItem *it = lw_tab_get(&L->user_defs, name);
+    return it ? it : lw_tab_get(&L->std_defs, name);
 }
 
 bool lw_def_is_stdlib(Lower *L, const AstItem *it)
@@ -104,14 +93,14 @@ bool lw_is_builtin(const char *name)
 /* Check a file's defs and add them to v; false if any was malformed.  A def
  * that cannot be called (a built-in's name, a second definition, too many
  * parameters) is left out, so that graphs are still checked against the rest. */
-static bool add_defs(Lower *L, const AstFile *f, PtrVec *v)
+static bool add_defs(Lower *L, const AstFile *f, NameTab *v)
 {
     bool ok = true;
     for (int i = 0; i < f->nitem; i++) {
         const AstItem *it = f->items[i];
         if (it->is_graph)
             continue;
-        const AstItem *prev = find_in(v, it->name);
+        const AstItem *prev = lw_tab_get(v, it->name);
         if (find_builtin(it->name)) {
             diag_error(L->diag, it->span, "'%s' is a built-in function and cannot be redefined",
                        it->name);
@@ -144,24 +133,14 @@ static bool add_defs(Lower *L, const AstFile *f, PtrVec *v)
                 }
         }
         ok = ok && !bad;
-        ptrvec_push(L->arena, v, (void *)it);
+        lw_tab_put(L->arena, v, it->name, (void *)it);
     }
     return ok;
 }
 
 bool lw_collect_defs(Lower *L, const AstFile *file)
 {
-    static const char stdlib_name[] = "<stdlib>";
-    SrcFile *sf = front_source(L->arena, stdlib_name, sinter_stdlib_sn, sinter_stdlib_sn_len);
-    Diag sd;
-    diag_init(&sd);
-    L->stdlib = front_parse(sf, L->arena, &sd);
-    bool std_ok = sd.nerrors == 0 && add_defs(L, L->stdlib, &L->std_defs);
-    if (!std_ok) {
-        diag_print(&sd, stderr);
-        IR_ASSERT(!"the built-in standard library does not parse");
-    }
-    diag_free(&sd);
+    IR_ASSERT(add_defs(L, L->stdlib, &L->std_defs)); /* the built-in library is well-formed */
     return add_defs(L, file, &L->user_defs);
 }
 
@@ -430,12 +409,15 @@ Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
 {
     /* the standard library calls its own functions, never the user's */
     bool in_std = L->frame && L->frame->is_stdlib;
-    const AstItem *def = in_std ? find_in(&L->std_defs, name) : lw_find_def(L, name);
+    const AstItem *def = in_std ? lw_tab_get(&L->std_defs, name) : lw_find_def(L, name);
     if (def)
         return call_def(L, def, s, args);
     const Builtin *b = find_builtin(name);
-    if (!b)
-        lw_fail(L, s, "unknown function '%s'", name);
+    if (!b) {
+        const char *near = in_std ? NULL : lw_nearest_function(L, name);
+        lw_fail(L, s, "unknown function '%s'%s%s%s", name, near ? "; did you mean '" : "",
+                near ? near : "", near ? "'?" : "");
+    }
     if (name[0] == '_' && !in_std)
         lw_fail(L, s, "'%s' is internal to the standard library", name);
     int np = 0;
@@ -448,4 +430,25 @@ Value lw_call(Lower *L, const char *name, Span s, const AstArgs *args)
     bool given[8];
     bind_args(L, name, s, b->params, np, optional, args, vals, given);
     return b->fn(L, b, vals, given, s);
+}
+
+static void try_table(Nearest *n, const NameTab *t)
+{
+    for (int i = 0; i < t->cap; i++)
+        if (t->keys[i] && t->keys[i][0] != '_')
+            lw_nearest_try(n, t->keys[i]);
+}
+
+const char *lw_nearest_function(Lower *L, const char *name)
+{
+    if (L->diag->nerrors >= LW_MAX_SUGGEST)
+        return NULL;
+    Nearest n;
+    lw_nearest_init(&n, name);
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (builtins[i].name[0] != '_')
+            lw_nearest_try(&n, builtins[i].name);
+    try_table(&n, &L->std_defs);
+    try_table(&n, &L->user_defs);
+    return n.best;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "front.h"
+#include "lower.h"
 #include "parse.h"
 
 #define MAX_SOURCE_BYTES (64u << 20)
@@ -54,6 +55,26 @@ SrcFile *front_read_file(Arena *a, const char *path, Diag *d)
 AstFile *front_parse(const SrcFile *f, Arena *a, Diag *d)
 {
     return parse_file(f, a, d);
+}
+
+/* The standard library's AST, parsed from its built-in text into a. */
+static const AstFile *stdlib_ast(Arena *a)
+{
+    SrcFile *sf = front_source(a, "<stdlib>", sinter_stdlib_sn, sinter_stdlib_sn_len);
+    Diag sd;
+    diag_init(&sd);
+    AstFile *f = parse_file(sf, a, &sd);
+    if (sd.nerrors) {
+        diag_print(&sd, stderr);
+        IR_ASSERT(!"the built-in standard library does not parse");
+    }
+    diag_free(&sd);
+    return f;
+}
+
+IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
+{
+    return lower_module(file, stdlib_ast(a), a, d);
 }
 
 IrModule *front_compile(const SrcFile *f, Arena *a, Diag *d)

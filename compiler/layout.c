@@ -7,7 +7,7 @@
  * cat/stack become IR_CAT and x[idx]/gather become IR_GATHER. */
 #include <string.h>
 
-#include "lower_impl.h"
+#include "layout.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -28,8 +28,8 @@ static const char *dim_text(Lower *L, Dim d)
 
 /* Shape list: integers (>= 1) and symbolic sizes; -1 is recorded as a Dim
  * with coef -1 when allow_minus1, and *minus1_at says where (or -1). */
-int lw_shape_arg(Lower *L, const Value *v, Dim *out, bool allow_minus1, bool many_minus1,
-                 int *minus1_at)
+static int shape_arg(Lower *L, const Value *v, Dim *out, bool allow_minus1, bool many_minus1,
+                     int *minus1_at)
 {
     if (v->k != V_LIST && v->k != V_TUPLE)
         lw_fail(L, v->span, "a shape must be a list such as [T, 32, 128], not %s",
@@ -114,7 +114,7 @@ static void reshape_map(Lower *L, const Dim *from, int m, const Dim *to, int ran
 
 /* x viewed as shape (same element count, checked by the caller), with the
  * inverse map recorded: a reshape is a bijection. */
-IrNode *lw_reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
+static IrNode *reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s)
 {
     bool same = x->rank == rank;
     for (int k = 0; same && k < rank; k++)
@@ -154,16 +154,16 @@ static Value do_view(Lower *L, IrNode *x, const Value *shape_v, Span s)
 {
     Dim shape[IR_MAX_RANK];
     int at;
-    int rank = lw_shape_arg(L, shape_v, shape, true, false, &at);
+    int rank = shape_arg(L, shape_v, shape, true, false, &at);
     complete_shape(L, x, rank, shape, at, s);
-    return lw_tensor(lw_reshape(L, x, rank, shape, s));
+    return lw_tensor(reshape(L, x, rank, shape, s));
 }
 
 static Value do_flatten(Lower *L, IrNode *x, const Value *a, const bool *given, Span s)
 {
     if (x->rank == 0) {
         Dim one = dim_const(1);
-        return lw_tensor(lw_reshape(L, x, 1, &one, s));
+        return lw_tensor(reshape(L, x, 1, &one, s));
     }
     int start = given[1] ? lw_norm_dim(L, lw_expect_int(L, &a[1], "start_dim"), x->rank, a[1].span) : 0;
     int end = given[2] ? lw_norm_dim(L, lw_expect_int(L, &a[2], "end_dim"), x->rank, a[2].span)
@@ -177,7 +177,7 @@ static Value do_flatten(Lower *L, IrNode *x, const Value *a, const bool *given, 
     shape[rank++] = product(L, x->shape + start, end - start + 1, s);
     for (int i = end + 1; i < x->rank; i++)
         shape[rank++] = x->shape[i];
-    return lw_tensor(lw_reshape(L, x, rank, shape, s));
+    return lw_tensor(reshape(L, x, rank, shape, s));
 }
 
 static Value do_unflatten(Lower *L, IrNode *x, const Value *a, Span s)
@@ -185,7 +185,7 @@ static Value do_unflatten(Lower *L, IrNode *x, const Value *a, Span s)
     int d = lw_norm_dim(L, lw_expect_int(L, &a[1], "dim"), x->rank, a[1].span);
     Dim sizes[IR_MAX_RANK];
     int at;
-    int n = lw_shape_arg(L, &a[2], sizes, true, false, &at);
+    int n = shape_arg(L, &a[2], sizes, true, false, &at);
     if (n == 0 || x->rank - 1 + n > IR_MAX_RANK)
         lw_fail(L, a[2].span, "unflatten needs 1 to %d sizes here", IR_MAX_RANK - x->rank + 1);
     if (at >= 0) {
@@ -207,7 +207,7 @@ static Value do_unflatten(Lower *L, IrNode *x, const Value *a, Span s)
         for (int k = 0; k < n; k++)
             shape[rank++] = sizes[k];
     }
-    return lw_tensor(lw_reshape(L, x, rank, shape, s));
+    return lw_tensor(reshape(L, x, rank, shape, s));
 }
 
 /* --------------------------------------------------------- permutations */
@@ -389,7 +389,7 @@ static Value do_expand(Lower *L, IrNode *x, const Value *shape_v, Span s)
 {
     Dim shape[IR_MAX_RANK];
     int at;
-    int rank = lw_shape_arg(L, shape_v, shape, true, true, &at);
+    int rank = shape_arg(L, shape_v, shape, true, true, &at);
     if (rank < x->rank)
         lw_fail(L, shape_v->span, "expand of %s to fewer dims %s", lw_type_str(L, x),
                 lw_shape_str(L, rank, shape));

@@ -12,12 +12,14 @@
  * graph's first error is reported, the next graph is lowered.  Every error
  * inside the standard library is reported at the user's call site. */
 #include <math.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
 
-#include "front.h"
-#include "lower_impl.h"
+#include "builtins.h"
+#include "layout.h"
+#include "lower.h"
 #include "parser.h"
 
 #define MAX_INLINE_DEPTH 64
@@ -25,8 +27,41 @@
  * PARSE_MAX_DEPTH, but 64 inlined levels of those would overflow the C
  * stack): a located error beyond this. */
 #define MAX_LOWER_DEPTH 512
+/* Operations in one graph, inlined functions included: beyond this the
+ * graph is refused where it crosses the bound (calls that double per level
+ * would otherwise exhaust memory; a node with its index maps takes about
+ * 1.3 KB while lowering, so this is about 330 MB). */
+#define MAX_GRAPH_NODES 250000
+/* The longest chain of operations in one graph (each one's operand made by
+ * the one before): later passes and code generation walk such chains
+ * recursively, and this many levels fit an 8 MiB stack under ASan with a
+ * wide margin. */
+#define MAX_GRAPH_DEPTH 2000
+/* The runtime's limits (runtime/api.c): arguments of a graph, both ways,
+ * and size symbols. */
+/* Terms of the index a node may be read at once the passes compose the
+ * layout ops above it (see check_index_growth). */
+#define MAX_INDEX_TERMS 65536
+/* Elements of one tensor (its constant factors), as for one dim. */
+#define MAX_ELEMENTS ((int64_t)1 << 40)
+#define MAX_GRAPH_PARAMS 256
+#define MAX_GRAPH_SYMS 64
 
 /* ---------------------------------------------------------------- errors */
+
+/* s, or if it is in the standard library the innermost call site in the
+ * user's text (*inner_std: the library function called there). */
+static Span user_span(const Lower *L, Span s, const Frame **inner_std)
+{
+    if (s.file && s.file->name && strcmp(s.file->name, "<stdlib>") == 0) {
+        for (const Frame *f = L->frame; f; f = f->parent) {
+            *inner_std = f;
+            if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0)
+                return f->call_site;
+        }
+    }
+    return s;
+}
 
 _Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...)
 {
@@ -35,17 +70,8 @@ _Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* Report inside the user's text: the innermost call site in a user file. */
     const Frame *inner_std = NULL;
-    if (s.file && s.file->name && strcmp(s.file->name, "<stdlib>") == 0) {
-        for (const Frame *f = L->frame; f; f = f->parent) {
-            inner_std = f;
-            if (f->call_site.file && strcmp(f->call_site.file->name, "<stdlib>") != 0) {
-                s = f->call_site;
-                break;
-            }
-        }
-    }
+    s = user_span(L, s, &inner_std);
     if (inner_std)
         diag_error(L->diag, s, "%s (in standard library function '%s')", msg,
                    inner_std->fn->name);
@@ -89,37 +115,112 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
+void lw_tab_put(Arena *a, NameTab *t, const char *name, void *val)
+{
+    if (t->n * 2 >= t->cap) {
+        NameTab bigger = {0, t->cap ? t->cap * 2 : 8, NULL, NULL}; /* most are small */
+        bigger.keys = ARENA_ARRAY(a, const char *, bigger.cap);
+        bigger.vals = ARENA_ARRAY(a, void *, bigger.cap);
+        for (int i = 0; i < t->cap; i++)
+            if (t->keys[i])
+                lw_tab_put(a, &bigger, t->keys[i], t->vals[i]);
+        *t = bigger;
+    }
+    uint32_t i = hash_str(name) & (uint32_t)(t->cap - 1);
+    while (t->keys[i] && strcmp(t->keys[i], name) != 0)
+        i = (i + 1) & (uint32_t)(t->cap - 1);
+    if (!t->keys[i])
+        t->n++;
+    t->keys[i] = name;
+    t->vals[i] = val;
+}
+
+void *lw_tab_get(const NameTab *t, const char *name)
+{
+    if (!t->cap)
+        return NULL;
+    uint32_t i = hash_str(name) & (uint32_t)(t->cap - 1);
+    while (t->keys[i]) {
+        if (strcmp(t->keys[i], name) == 0)
+            return t->vals[i];
+        i = (i + 1) & (uint32_t)(t->cap - 1);
+    }
+    return NULL;
+}
+
+/* Bind name to v in sc (a new binding replaces the old one). */
 static void scope_put(Lower *L, Scope *sc, const char *name, Value v)
 {
-    if (sc->n * 2 >= sc->cap) {
-        Scope bigger = {0, sc->cap ? sc->cap * 2 : 8, NULL, NULL}; /* most scopes are small */
-        bigger.keys = ARENA_ARRAY(L->arena, const char *, bigger.cap);
-        bigger.vals = ARENA_ARRAY(L->arena, Value, bigger.cap);
-        for (int i = 0; i < sc->cap; i++)
-            if (sc->keys[i])
-                scope_put(L, &bigger, sc->keys[i], sc->vals[i]);
-        *sc = bigger;
+    Value *slot = lw_tab_get(sc, name);
+    if (!slot) {
+        slot = ARENA_NEW(L->arena, Value);
+        lw_tab_put(L->arena, sc, name, slot);
     }
-    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
-    while (sc->keys[i] && strcmp(sc->keys[i], name) != 0)
-        i = (i + 1) & (uint32_t)(sc->cap - 1);
-    if (!sc->keys[i])
-        sc->n++;
-    sc->keys[i] = name;
-    sc->vals[i] = v;
+    *slot = v;
 }
 
 static const Value *scope_get(const Scope *sc, const char *name)
 {
-    if (!sc->cap)
-        return NULL;
-    uint32_t i = hash_str(name) & (uint32_t)(sc->cap - 1);
-    while (sc->keys[i]) {
-        if (strcmp(sc->keys[i], name) == 0)
-            return &sc->vals[i];
-        i = (i + 1) & (uint32_t)(sc->cap - 1);
+    return lw_tab_get(sc, name);
+}
+
+/* ------------------------------------------------------------ suggestions */
+
+#define NEAREST_MAX_LEN 64
+
+void lw_nearest_init(Nearest *n, const char *want)
+{
+    size_t len = strlen(want);
+    n->want = want;
+    n->best = NULL;
+    n->dist = (len > 9 ? 3 : (int)(len / 3)) + 1; /* one more than allowed: a or ab, none */
+}
+
+/* Optimal string alignment distance between a and b (both under
+ * NEAREST_MAX_LEN bytes). */
+static int edit_distance(const char *a, int la, const char *b, int lb)
+{
+    int d[NEAREST_MAX_LEN + 1][NEAREST_MAX_LEN + 1];
+    for (int i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+void lw_nearest_try(Nearest *n, const char *cand)
+{
+    int la = (int)strlen(n->want), lb = (int)strlen(cand);
+    if (la >= NEAREST_MAX_LEN || lb >= NEAREST_MAX_LEN || abs(la - lb) >= n->dist ||
+        strcmp(n->want, cand) == 0)
+        return;
+    int d = edit_distance(n->want, la, cand, lb);
+    if (d < n->dist) {
+        n->dist = d;
+        n->best = cand;
     }
-    return NULL;
+}
+
+/* "; did you mean 'x'?" or "". */
+static const char *did_you_mean(Lower *L, const Nearest *n)
+{
+    if (!n->best)
+        return "";
+    char buf[NEAREST_MAX_LEN + 32];
+    snprintf(buf, sizeof buf, "; did you mean '%s'?", n->best);
+    return arena_strdup(L->arena, buf);
 }
 
 /* ---------------------------------------------------------------- values */
@@ -470,6 +571,24 @@ static Value lower_unary(Lower *L, const AstExpr *e)
 
 /* ---------------------------------------------------------------- names */
 
+/* The variable, size symbol or dtype whose name is closest to `name`
+ * (none after LW_MAX_SUGGEST errors: each costs a scan of the scope). */
+static Nearest nearest_name(Lower *L, const char *name)
+{
+    Nearest n;
+    lw_nearest_init(&n, name);
+    if (L->diag->nerrors >= LW_MAX_SUGGEST)
+        return n;
+    for (int i = 0; i < L->scope->cap; i++)
+        if (L->scope->keys[i])
+            lw_nearest_try(&n, L->scope->keys[i]);
+    for (int i = 0; i < L->g->nsym && !(L->frame && L->frame->is_stdlib); i++)
+        lw_nearest_try(&n, L->g->syms[i]);
+    for (int t = 0; t < DT_COUNT; t++)
+        lw_nearest_try(&n, dt_name((DType)t));
+    return n;
+}
+
 static Value lower_name(Lower *L, const AstExpr *e)
 {
     const Value *v = scope_get(L->scope, e->name);
@@ -493,7 +612,8 @@ static Value lower_name(Lower *L, const AstExpr *e)
     }
     if (lw_find_def(L, e->name) || lw_is_builtin(e->name))
         lw_fail(L, e->span, "'%s' is a function; call it as %s(...)", e->name, e->name);
-    lw_fail(L, e->span, "unknown name '%s'", e->name);
+    Nearest near = nearest_name(L, e->name);
+    lw_fail(L, e->span, "unknown name '%s'%s", e->name, did_you_mean(L, &near));
 }
 
 static Value lower_list(Lower *L, const AstExpr *e)
@@ -536,6 +656,78 @@ static Value lower_expr(Lower *L, const AstExpr *e)
     lw_fail(L, e->span, "internal: unknown expression");
 }
 
+/* "f > g > h": the functions being inlined, outermost first. */
+static const char *call_chain(Lower *L)
+{
+    const Frame *fr[MAX_INLINE_DEPTH + 1];
+    int n = 0;
+    for (const Frame *f = L->frame; f && n <= MAX_INLINE_DEPTH; f = f->parent)
+        fr[n++] = f;
+    char buf[768];
+    int pos = 0;
+    buf[0] = 0;
+    while (n-- > 0 && pos < (int)sizeof buf)
+        pos += snprintf(buf + pos, sizeof buf - (size_t)pos, "%s%s", fr[n]->fn->name,
+                        n ? " > " : "");
+    return arena_strdup(L->arena, buf);
+}
+
+/* The product of n's constant size factors (symbols count 1), saturating
+ * above MAX_ELEMENTS. */
+static int64_t const_elements(const IrNode *n)
+{
+    int64_t total = 1;
+    for (int k = 0; k < n->rank; k++)
+        if (__builtin_mul_overflow(total, n->shape[k].coef, &total) || total > MAX_ELEMENTS)
+            return MAX_ELEMENTS + 1;
+    return total;
+}
+
+/* Room for cap nodes in L->depth and L->user_span. */
+static void grow_node_info(Lower *L, int cap)
+{
+    int *d = ARENA_ARRAY(L->arena, int, cap);
+    Span *us = ARENA_ARRAY(L->arena, Span, cap);
+    if (L->ndepth) {
+        memcpy(d, L->depth, sizeof(int) * (size_t)L->ndepth);
+        memcpy(us, L->user_span, sizeof(Span) * (size_t)L->ndepth);
+    }
+    L->depth = d;
+    L->user_span = us;
+    L->depth_cap = cap;
+}
+
+/* Account for the nodes made since the last call (their chain depths), and
+ * fail at s once the graph crosses MAX_GRAPH_NODES or MAX_GRAPH_DEPTH. */
+static void check_growth(Lower *L, Span s)
+{
+    int len = L->g->nodes.len;
+    if (len > MAX_GRAPH_NODES)
+        lw_fail(L, s, "graph '%s' grows past %d operations with its functions inlined%s%s",
+                L->g->name, MAX_GRAPH_NODES, L->frame ? "; calls: " : "",
+                L->frame ? call_chain(L) : "");
+    if (len > L->depth_cap)
+        grow_node_info(L, len * 2);
+    for (; L->ndepth < len; L->ndepth++) {
+        const IrNode *n = L->g->nodes.items[L->ndepth];
+        const Frame *ignored = NULL;
+        L->user_span[L->ndepth] = user_span(L, n->span, &ignored);
+        int depth = 0;
+        for (int k = 0; k < n->nin; k++)
+            if (L->depth[n->in[k]->id] > depth)
+                depth = L->depth[n->in[k]->id];
+        L->depth[L->ndepth] = depth + 1;
+        if (const_elements(n) > MAX_ELEMENTS)
+            lw_fail(L, s, "%s has more than 2^40 elements (the most a tensor may have)",
+                    lw_type_str(L, n));
+        if (depth + 1 > MAX_GRAPH_DEPTH)
+            lw_fail(L, s, "more than %d operations in a row (each using the one before): "
+                          "the most a graph may chain; split the computation into several "
+                          "graphs%s%s", MAX_GRAPH_DEPTH, L->frame ? "; calls: " : "",
+                    L->frame ? call_chain(L) : "");
+    }
+}
+
 Value lw_expr(Lower *L, const AstExpr *e)
 {
     if (L->expr_depth >= MAX_LOWER_DEPTH)
@@ -543,6 +735,7 @@ Value lw_expr(Lower *L, const AstExpr *e)
                             "(more than %d levels)", MAX_LOWER_DEPTH);
     L->expr_depth++;
     Value r = lower_expr(L, e);
+    check_growth(L, e->span);
     L->expr_depth--;
     return r;
 }
@@ -609,15 +802,92 @@ Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args)
     return r;
 }
 
+/* ------------------------------------------------------- index growth */
+
+/* Terms of e with each index variable replaced by an expression of `var`
+ * terms, saturating above MAX_INDEX_TERMS (e is a front-end view's map:
+ * a few levels deep). */
+static int64_t index_terms(const IxExpr *e, int64_t var)
+{
+    if (e->kind == IX_VAR)
+        return var;
+    if (e->kind != IX_ADD && e->kind != IX_MUL && e->kind != IX_DIV && e->kind != IX_MOD)
+        return 1;
+    int64_t t = 1 + index_terms(e->a, var) + index_terms(e->b, var);
+    return t > MAX_INDEX_TERMS ? MAX_INDEX_TERMS + 1 : t;
+}
+
+static void raise_terms(int64_t *terms, const IrNode *n, int64_t t)
+{
+    if (t > terms[n->id])
+        terms[n->id] = t > MAX_INDEX_TERMS ? MAX_INDEX_TERMS + 1 : t;
+}
+
+/* The passes compose index maps along every path from an output down
+ * through views, cats and gathers (a reduction starts afresh): a bound on
+ * the terms of the index each node is read at.  A variable used twice per
+ * view (a reshape's div and mod) doubles it per view, so a few dozen
+ * reshapes in a row would make expressions of billions of terms: refused
+ * at the view that crosses MAX_INDEX_TERMS. */
+static void check_index_growth(Lower *L)
+{
+    IrGraph *g = L->g;
+    int64_t *terms = ARENA_ARRAY(L->arena, int64_t, g->nodes.len ? g->nodes.len : 1);
+    for (int i = 0; i < g->nout; i++)
+        raise_terms(terms, g->outs[i], 1);
+    for (int i = g->nodes.len - 1; i >= 0; i--) {
+        const IrNode *n = g->nodes.items[i];
+        int64_t t = terms[i];
+        if (t > MAX_INDEX_TERMS)
+            lw_fail(L, L->user_span[i], "this layout op is read through an index of more than "
+                    "%d terms, composed from the layout ops after it (a reshape that splits "
+                    "and joins dims doubles it); split the graph or drop the round trips",
+                    MAX_INDEX_TERMS);
+        if (!t)
+            continue; /* not read */
+        for (int k = 0; k < n->nin; k++) {
+            int64_t u = t;
+            if (n->op == IR_VIEW) {
+                u = 1;
+                for (int j = 0; j < n->in[0]->rank; j++)
+                    if (index_terms(n->a.view.src[j], t) > u)
+                        u = index_terms(n->a.view.src[j], t);
+            } else if (n->op == IR_CAT) {
+                u = t + 4; /* (i + c) % size */
+            } else if (n->op == IR_REDUCE) {
+                u = 1;
+            }
+            raise_terms(terms, n->in[k], u);
+        }
+    }
+}
+
 /* ------------------------------------------------------------- graphs */
+
+/* The symbol id of a parameter dim's name (a new one is added). */
+static int graph_sym(Lower *L, const AstExpr *d)
+{
+    DType ignored;
+    if (dt_parse(d->name, &ignored))
+        lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
+    for (int i = 0; i < L->g->nsym; i++)
+        if (strcmp(L->g->syms[i], d->name) == 0)
+            return i;
+    if (L->g->nsym == MAX_GRAPH_SYMS)
+        lw_fail(L, d->span, "graph '%s' has more than %d size symbols (the runtime's limit)",
+                L->g->name, MAX_GRAPH_SYMS);
+    return ir_graph_sym(L->g, d->name);
+}
 
 static void declare_params(Lower *L, const AstItem *it)
 {
     for (int i = 0; i < it->nparam; i++) {
         const AstParam *p = &it->params[i];
-        for (int k = 0; k < i; k++)
-            if (strcmp(it->params[k].name, p->name) == 0)
-                lw_fail(L, p->span, "duplicate parameter '%s'", p->name);
+        if (i == MAX_GRAPH_PARAMS)
+            lw_fail(L, p->span, "graph '%s' has more than %d parameters (the runtime's limit)",
+                    it->name, MAX_GRAPH_PARAMS);
+        if (scope_get(L->scope, p->name))
+            lw_fail(L, p->span, "duplicate parameter '%s'", p->name);
         if (p->deflt)
             lw_fail(L, p->span, "graph parameters take no default value");
         if (!p->typed)
@@ -640,13 +910,11 @@ static void declare_params(Lower *L, const AstItem *it)
                             (long long)d->ival);
                 shape[k] = dim_const(d->ival);
             } else {
-                DType ignored;
-                if (dt_parse(d->name, &ignored))
-                    lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
-                shape[k] = dim_sym(ir_graph_sym(L->g, d->name));
+                shape[k] = dim_sym(graph_sym(L, d));
             }
         }
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
+        check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
     }
 }
@@ -661,6 +929,9 @@ static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, P
     }
     if (v.k != V_TENSOR)
         lw_fail(L, v.span, "a graph returns tensors, not %s", lw_kind_name(&v));
+    if (outs->len == MAX_GRAPH_PARAMS)
+        lw_fail(L, v.span, "a graph returns at most %d values (the runtime's limit)",
+                MAX_GRAPH_PARAMS);
     ptrvec_push(L->arena, outs, v.t);
     ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
 }
@@ -672,6 +943,7 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     L->scope = &sc;
     L->frame = NULL;
     L->expr_depth = 0;
+    L->ndepth = 0;
     declare_params(L, it);
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
@@ -683,29 +955,34 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
         collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
     }
     ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    check_index_growth(L);
     return L->g;
 }
 
-IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
+/* Is `it` a second graph of its name?  (Reported; `seen` indexes the first.) */
+static bool duplicate_graph(Lower *L, NameTab *seen, const AstItem *it)
+{
+    const AstItem *first = lw_tab_get(seen, it->name);
+    if (!first) {
+        lw_tab_put(L->arena, seen, it->name, (void *)it);
+        return false;
+    }
+    diag_error(L->diag, it->span, "duplicate graph '%s' (first defined at line %d)", it->name,
+               first->span.line);
+    return true;
+}
+
+IrModule *lower_module(const AstFile *file, const AstFile *stdlib, Arena *a, Diag *d)
 {
     IrModule *m = ARENA_NEW(a, IrModule);
     m->arena = a;
-    Lower L = {.arena = a, .diag = d, .file = file};
+    Lower L = {.arena = a, .diag = d, .file = file, .stdlib = stdlib};
     lw_collect_defs(&L, file); /* a bad def is reported; the graphs are still checked */
     PtrVec graphs = {0};
+    NameTab seen = {0};
     for (int i = 0; i < file->nitem; i++) {
         const AstItem *it = file->items[i];
-        if (!it->is_graph)
-            continue;
-        bool dup = false;
-        for (int k = 0; k < i; k++)
-            if (file->items[k]->is_graph && strcmp(file->items[k]->name, it->name) == 0) {
-                diag_error(d, it->span, "duplicate graph '%s' (first defined at line %d)",
-                           it->name, file->items[k]->span.line);
-                dup = true;
-                break;
-            }
-        if (dup)
+        if (!it->is_graph || duplicate_graph(&L, &seen, it))
             continue;
         if (setjmp(L.fail))
             continue;

@@ -1,8 +1,14 @@
-/* lower_impl.h - private interface between the lowering files:
- *   lower.c     expressions, operators, statements, graphs, errors
- *   builtins.c  function calls: argument binding, defs, built-in functions
- *   layout.c    layout ops and indexing as index maps (IR_VIEW/CAT/GATHER)
- */
+/* lower_impl.h - the lowering's shared context and its core (lower.c):
+ * values, scopes, errors, promotion, broadcasting, expressions, inlining.
+ *
+ * The lowering files depend one way:
+ *   lower_impl.h  <- layout.h (layout.c: layout ops and indexing as index
+ *                    maps, IR_VIEW/CAT/GATHER)
+ *                 <- builtins.h (builtins.c: calls, defs, built-ins)
+ *                 <- lower.c (expressions, statements, graphs, errors),
+ *                    which implements lower.h for front.c.
+ * Calls still recurse across files (an argument is an expression); the
+ * headers do not. */
 #ifndef SINTER_LOWER_IMPL_H
 #define SINTER_LOWER_IMPL_H
 
@@ -25,11 +31,31 @@ typedef struct Value {
     struct Value *items;
 } Value;
 
+/* Names to pointers: open addressing, arena-allocated, grows by doubling. */
 typedef struct {
     int n, cap;
     const char **keys;
-    Value *vals;
-} Scope;
+    void **vals;
+} NameTab;
+
+void lw_tab_put(Arena *a, NameTab *t, const char *name, void *val);
+void *lw_tab_get(const NameTab *t, const char *name);
+
+typedef NameTab Scope; /* vals: Value* */
+
+/* The candidate closest to a misspelt name (edit distance with swaps of
+ * neighbours, at most about a third of its length), for "did you mean". */
+typedef struct {
+    const char *want;
+    const char *best;
+    int dist;
+} Nearest;
+
+/* Errors after which no suggestion is looked for (each scans names). */
+#define LW_MAX_SUGGEST 100
+
+void lw_nearest_init(Nearest *n, const char *want);
+void lw_nearest_try(Nearest *n, const char *cand);
 
 typedef struct Frame {
     const AstItem *fn;
@@ -43,12 +69,15 @@ typedef struct {
     Diag *diag;
     const AstFile *file;
     const AstFile *stdlib;
-    PtrVec user_defs;    /* AstItem*: the file's own defs */
-    PtrVec std_defs;     /* AstItem*: the standard library's */
+    NameTab user_defs;   /* AstItem*: the file's own defs */
+    NameTab std_defs;    /* AstItem*: the standard library's */
     IrGraph *g;
     Scope *scope;
     Frame *frame;
     int expr_depth;      /* lw_expr calls active, across inlined functions */
+    int *depth;          /* node id -> longest chain of operations ending there */
+    Span *user_span;     /* node id -> where it came from in the user's text */
+    int ndepth, depth_cap; /* nodes of L->g accounted for in depth; their size */
     jmp_buf fail;
 } Lower;
 
@@ -69,25 +98,4 @@ Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span
 Value lw_expr(Lower *L, const AstExpr *e);
 Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args);
 
-/* builtins.c */
-bool lw_collect_defs(Lower *L, const AstFile *file);
-const AstItem *lw_find_def(Lower *L, const char *name);
-bool lw_def_is_stdlib(Lower *L, const AstItem *it);
-bool lw_is_builtin(const char *name);
-Value lw_call(Lower *L, const char *name, Span name_span, const AstArgs *args);
-
-/* layout.c */
-Value lw_index(Lower *L, const AstExpr *e);
-IrNode *lw_reshape(Lower *L, IrNode *x, int rank, const Dim *shape, Span s);
-Value lw_layout_call(Lower *L, int which, const Value *args, const bool *given, Span s);
-int lw_shape_arg(Lower *L, const Value *v, Dim *out, bool allow_infer, bool allow_keep,
-                 int *infer_at);
-
-
-
-/* Layout built-ins, dispatched to layout.c (order matters only here). */
-enum {
-    LAY_VIEW, LAY_PERMUTE, LAY_TRANSPOSE, LAY_SLICE, LAY_SPLIT, LAY_CHUNK, LAY_EXPAND,
-    LAY_SQUEEZE, LAY_UNSQUEEZE, LAY_FLATTEN, LAY_UNFLATTEN, LAY_CAT, LAY_STACK, LAY_GATHER
-};
 #endif

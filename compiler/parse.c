@@ -17,6 +17,26 @@ void Parse(void *p, int major, Tok minor);
 bool ParseWouldShift(const void *p, int token);
 int ParseExpected(const void *p, int *out, int max);
 /* Called from the grammar's %syntax_error and %stack_overflow. */
+/* Errors with a known fix: Python's `**`, and a parameter type without its
+ * brackets (a scalar is `f32[]`).  True if reported. */
+static bool hint(ParseCtx *c, int major, const Tok *t, const int *expected, int nexpected)
+{
+    const Tok *p = &c->prev;
+    if (major == TK_STAR && p->kind == TK_STAR && p->span.line == t->span.line &&
+        p->span.col + 1 == t->span.col) {
+        diag_error(c->diag, span_join(p->span, t->span),
+                   "there is no '**' operator; write pow(x, 2) for x ** 2");
+        return true;
+    }
+    if (nexpected == 1 && expected[0] == TK_LBRACKET && p->kind == TK_IDENT && p->text) {
+        diag_error(c->diag, p->span,
+                   "a parameter type needs its dims in brackets: a scalar is %s[], a tensor "
+                   "%s[T, 64]", p->text, p->text);
+        return true;
+    }
+    return false;
+}
+
 void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *expected,
                                int nexpected);
 void parse_report_overflow(ParseCtx *c);
@@ -98,6 +118,8 @@ void parse_report_syntax_error(ParseCtx *c, int major, const Tok *t, const int *
         expected = closers;
         nexpected = nclosers;
     }
+    if (hint(c, major, t, expected, nexpected))
+        return;
     char list[600];
     describe_expected(expected, nexpected, list, sizeof list);
     if (major == TK_IDENT && t->text)
@@ -114,15 +136,11 @@ void parse_report_overflow(ParseCtx *c)
     c->failed = c->too_deep = true;
 }
 
-/* Is the token the first non-blank one of its line? */
-static bool starts_line(const SrcFile *f, Span s)
+/* Is the token just lexed the first non-blank one of its line? */
+static bool starts_line(const Lexer *L, Span s)
 {
-    size_t i = 0;
-    for (int line = 1; line < s.line && i < f->len; i++) /* to the line's start */
-        if (f->text[i] == '\n')
-            line++;
-    for (int c = 1; c < s.col && i < f->len; c++, i++)
-        if (f->text[i] != ' ' && f->text[i] != '\t')
+    for (const char *p = L->line_start; p < L->line_start + s.col - 1 && p < L->lim; p++)
+        if (*p != ' ' && *p != '\t')
             return false;
     return true;
 }
@@ -171,13 +189,15 @@ AstFile *parse_file(const SrcFile *f, Arena *a, Diag *d)
             /* a `graph`/`def` that begins its line starts the next item; one
              * elsewhere (`graph graph(...)`: a keyword used as a name) is
              * part of the bad item and skipped with it */
-            if ((k != TK_GRAPH && k != TK_DEF) || !starts_line(f, t.span))
+            if ((k != TK_GRAPH && k != TK_DEF) || !starts_line(&L, t.span))
                 k = resync(&L, &t);
             L.depth = 0; /* brackets left open by the bad item */
+            ctx.prev.kind = 0;
             continue;
         }
         if (k == 0)
             break;
+        ctx.prev = t;
         k = lex_next(&L, &t);
     }
     ParseFree(p, free);

@@ -25,6 +25,7 @@ typedef struct {
     bool failed;         /* a syntax error in the current item */
     bool too_deep;       /* depth error already reported for this item */
     Span cur;            /* the token being fed, for overflow errors */
+    Tok prev;            /* the token before it (kind 0 at the start) */
 } ParseCtx;
 
 AstExpr *ast_leaf(ParseCtx *c, AstKind k, const Tok *t);

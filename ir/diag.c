@@ -61,15 +61,39 @@ void diag_note(Diag *d, Span s, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Where each line of one file starts, built on first use, so that quoting
+ * many messages costs O(file + messages) rather than a scan per message. */
+typedef struct {
+    const SrcFile *file;
+    size_t *start; /* start[k]: offset of line k + 1 */
+    int nline;
+} LineIndex;
+
+static void index_lines(LineIndex *x, const SrcFile *f)
+{
+    int n = 1;
+    for (size_t i = 0; i < f->len; i++)
+        n += f->text[i] == '\n';
+    free(x->start);
+    x->start = malloc(sizeof(size_t) * (size_t)n);
+    if (!x->start) {
+        fprintf(stderr, "sinter: out of memory\n");
+        abort();
+    }
+    x->file = f;
+    x->nline = 0;
+    x->start[x->nline++] = 0;
+    for (size_t i = 0; i < f->len; i++)
+        if (f->text[i] == '\n')
+            x->start[x->nline++] = i + 1;
+}
+
 /* Print the source line of s with non-printable bytes shown as '?', and a
  * caret (plus '~' for the rest of the span on that line). */
-static void quote(FILE *out, Span s)
+static void quote(FILE *out, Span s, const LineIndex *x)
 {
     const SrcFile *f = s.file;
-    size_t i = 0;
-    for (int line = 1; line < s.line && i < f->len; i++)
-        if (f->text[i] == '\n')
-            line++;
+    size_t i = s.line >= 1 && s.line <= x->nline ? x->start[s.line - 1] : f->len;
     size_t end = i;
     while (end < f->len && f->text[end] != '\n')
         end++;
@@ -77,32 +101,46 @@ static void quote(FILE *out, Span s)
         end--;
     if (end - i > 400) /* keep absurd lines readable */
         end = i + 400;
-    fputs("    ", out);
+    char buf[1024]; /* one write: stderr is unbuffered */
+    size_t n = 0;
+    n += (size_t)snprintf(buf, sizeof buf, "    ");
     for (size_t k = i; k < end; k++) {
         unsigned char c = (unsigned char)f->text[k];
-        fputc(c == '\t' ? ' ' : (c < 32 || c >= 127) ? '?' : c, out);
+        buf[n++] = (char)(c == '\t' ? ' ' : (c < 32 || c >= 127) ? '?' : c);
     }
-    fputs("\n    ", out);
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "\n    ");
     for (int k = 1; k < s.col && k < 400; k++)
-        fputc(' ', out);
-    fputc('^', out);
+        buf[n++] = ' ';
+    buf[n++] = '^';
     for (int k = 1; k < s.len && (size_t)(s.col + k) <= end - i + 1 && k < 80; k++)
-        fputc('~', out);
-    fputc('\n', out);
+        buf[n++] = '~';
+    buf[n++] = '\n';
+    fwrite(buf, 1, n, out);
 }
 
 void diag_print(const Diag *d, FILE *out)
 {
+    LineIndex x[4] = {{0}}; /* the files quoted, a few at a time */
+    int next = 0;
     for (const DiagMsg *m = d->head; m; m = m->next) {
         const char *lvl = m->level == DIAG_ERROR ? "error" : "note";
         if (m->span.file) {
             fprintf(out, "%s:%d:%d: %s: %s\n", m->span.file->name, m->span.line,
                     m->span.col, lvl, m->text);
-            quote(out, m->span);
+            int k = 0;
+            while (k < 4 && x[k].file != m->span.file)
+                k++;
+            if (k == 4) {
+                k = next++ % 4;
+                index_lines(&x[k], m->span.file);
+            }
+            quote(out, m->span, &x[k]);
         } else {
             fprintf(out, "sinter: %s: %s\n", lvl, m->text);
         }
     }
+    for (int k = 0; k < 4; k++)
+        free(x[k].start);
 }
 
 Span span_join(Span a, Span b)

@@ -89,12 +89,21 @@ IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i)
     return ix_mod(a, c.coef ? ix_add(a, i, ix_dim(a, c)) : i, ix_dim(a, size));
 }
 
-static void walk(Walk *w, const IrNode *n, IxExpr *const *idx, int depth)
+/* A pending visit of walk(): node n read at idx (arena copy). */
+static Visit *pending(Walk *w, const IrNode *n, IxExpr *const *idx)
 {
-    IR_ASSERT(depth < 100000);
-    if (n->op == IR_INPUT || n->op == IR_CONST || visited(w, n, idx))
-        return;
+    Visit *v = ARENA_NEW(w->arena, Visit);
+    v->node = n;
+    memcpy(v->idx, idx, sizeof(IxExpr *) * (size_t)n->rank);
+    return v;
+}
+
+/* Visit one node: record a reduction, or push its operands (in reverse, so
+ * they pop in operand order) with the index each is read at. */
+static void walk_node(Walk *w, PtrVec *stack, const IrNode *n, IxExpr *const *idx)
+{
     IxExpr *sub[IR_MAX_RANK];
+    Visit *next[2];
     switch (n->op) {
     case IR_REDUCE: {
         Ref *r = ARENA_NEW(w->arena, Ref);
@@ -106,31 +115,47 @@ static void walk(Walk *w, const IrNode *n, IxExpr *const *idx, int depth)
     case IR_VIEW:
         for (int k = 0; k < n->in[0]->rank; k++)
             sub[k] = ix_subst(w->arena, n->a.view.src[k], idx);
-        walk(w, n->in[0], sub, depth + 1);
+        ptrvec_push(w->arena, stack, pending(w, n->in[0], sub));
         return;
     case IR_CAT:
-        for (int p = 0; p < n->nin; p++) {
+        for (int p = n->nin - 1; p >= 0; p--) {
             memcpy(sub, idx, sizeof(IxExpr *) * (size_t)n->rank);
             sub[n->a.cat.dim] = fuse_cat_part_index(w->arena, n, p, idx[n->a.cat.dim]);
-            walk(w, n->in[p], sub, depth + 1);
+            ptrvec_push(w->arena, stack, pending(w, n->in[p], sub));
         }
         return;
     case IR_GATHER: {
         const IrNode *t = n->in[0], *ix = n->in[1];
         int d = n->a.gather.dim;
-        walk(w, ix, idx + d, depth + 1);
+        next[0] = pending(w, ix, idx + d);
         IxExpr *data = ARENA_NEW(w->arena, IxExpr);
         data->kind = IX_VAL;
         data->c = -1; /* data-dependent: never row-local */
         for (int k = 0; k < t->rank; k++)
             sub[k] = k < d ? idx[k] : k == d ? data : idx[k - 1 + ix->rank];
-        walk(w, t, sub, depth + 1);
+        next[1] = pending(w, t, sub);
+        ptrvec_push(w->arena, stack, next[1]);
+        ptrvec_push(w->arena, stack, next[0]);
         return;
     }
     default: /* pointwise: operands share the index */
-        for (int k = 0; k < n->nin; k++)
-            walk(w, n->in[k], idx, depth + 1);
+        for (int k = n->nin - 1; k >= 0; k--)
+            ptrvec_push(w->arena, stack, pending(w, n->in[k], idx));
         return;
+    }
+}
+
+/* Every reduction the expression rooted at n (read at idx) reads, in
+ * depth-first operand order; iterative, so any graph depth fits the stack. */
+static void walk(Walk *w, const IrNode *n, IxExpr *const *idx)
+{
+    PtrVec stack = {0};
+    ptrvec_push(w->arena, &stack, pending(w, n, idx));
+    while (stack.len) {
+        const Visit *v = stack.items[--stack.len];
+        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || visited(w, v->node, v->idx))
+            continue;
+        walk_node(w, &stack, v->node, v->idx);
     }
 }
 
@@ -169,7 +194,7 @@ static void collect_refs(Planner *P, Item *it)
         }
         start = start->in[0];
     }
-    walk(&w, start, identity(P->arena, start->rank), 0);
+    walk(&w, start, identity(P->arena, start->rank));
     it->refs = (Ref **)w.refs.items;
     it->nrefs = w.refs.len;
 }

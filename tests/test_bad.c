@@ -11,7 +11,11 @@
  * located and prints as "FILE:LINE:COL: error|note: ..." with the quoted
  * line; every graph that was still built verifies.  Inputs too big to
  * commit (20,000-deep nesting, a 20,000-term chain) are generated into a
- * temporary file at run time.  The test runs with the source root as its
+ * temporary file at run time, and so are the inputs that once took
+ * quadratic or exponential time or memory (100,000 graphs, 40,000
+ * parameters, calls doubling per level): each is compiled in a child
+ * process whose completion and peak memory (getrusage) are asserted, with
+ * generous bounds.  The test runs with the source root as its
  * working directory.  Set SINTER_SHOW_BAD=1 to print each file's messages. */
 #define _GNU_SOURCE /* open_memstream */
 #include <setjmp.h>
@@ -25,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "front.h"
@@ -320,6 +326,111 @@ static void test_deep_unclosed(void **state)
     arena_free(a);
 }
 
+/* ---- scale: linear time and bounded memory ------------------------------------------ */
+
+/* Peak memory allowed to a child compiling one generated file: far above
+ * what the linear front end needs (about 400 MB for 100,000 graphs and
+ * defs, more under ASan), far below what the quadratic one took (6 GB for
+ * 40,000 parameters). */
+#define SCALE_MAX_RSS_KB (2L << 20)
+
+static void write_bad_graphs(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fprintf(f, "graph g%d(x: f32[4]) { return x + y }\n", i);
+}
+
+static void write_defs_and_calls(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fprintf(f, "def d%d(x) { return x }\n", i);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "graph g%d(x: f32[4]) { return d%d(x) + missing }\n", i, n - 1 - i);
+}
+
+static void write_params(FILE *f, int n)
+{
+    fputs("graph g(", f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%sx%d: f32[4]", i ? ", " : "", i);
+    fputs(") { return x0 }\n", f);
+}
+
+static void write_same_graphs(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputs("graph g(x: f32[4]) { return x }\n", f);
+}
+
+/* n defs, each calling the one before twice: 2^n operations if inlined. */
+static void write_doubling(FILE *f, int n)
+{
+    fputs("def f0(x) { return exp(x) }\n", f);
+    for (int i = 1; i < n; i++)
+        fprintf(f, "def f%d(x) { return f%d(x) + f%d(x) }\n", i, i - 1, i - 1);
+    fprintf(f, "graph g(x: f32[4]) { return f%d(x) }\n", n - 1);
+}
+
+/* A flat chain of n statements, each using the one before. */
+static void write_flat_chain(FILE *f, int n)
+{
+    fputs("graph g(x: f32[4]) {\n", f);
+    for (int i = 0; i < n; i++)
+        fputs("    x = exp(x)\n", f);
+    fputs("    return x\n}\n", f);
+}
+
+/* Compile what w writes in a child process; it must end with exactly
+ * `errors` errors, the first containing `what` (if not NULL), within
+ * SCALE_MAX_RSS_KB. */
+static void check_scale(Writer w, int n, int errors, const char *what)
+{
+    char path[] = "/tmp/sinter_scale_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    w(f, n);
+    fclose(f);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        Arena *a = arena_new();
+        Diag d;
+        diag_init(&d);
+        SrcFile *src = front_read_file(a, path, &d);
+        if (src)
+            front_compile(src, a, &d);
+        FILE *null = fopen("/dev/null", "w");
+        diag_print(&d, null ? null : stderr);
+        bool ok = src && d.nerrors == errors && (!what || strstr(d.head->text, what));
+        if (!ok)
+            fprintf(stderr, "%s: %d errors, want %d; first: %s\n", path, d.nerrors, errors,
+                    d.head ? d.head->text : "(none)");
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    struct rusage ru;
+    assert_int_equal(wait4(pid, &status, 0, &ru), pid);
+    unlink(path);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ru.ru_maxrss > SCALE_MAX_RSS_KB) {
+        fprintf(stderr, "scale case (n = %d): status %#x, peak %ld KB\n", n, status,
+                ru.ru_maxrss);
+        fail();
+    }
+}
+
+static void test_scale(void **state)
+{
+    (void)state;
+    check_scale(write_bad_graphs, 100000, 100000, "unknown name 'y'");
+    check_scale(write_defs_and_calls, 100000, 100000, "unknown name 'missing'");
+    check_scale(write_params, 40000, 1, "more than 256 parameters");
+    check_scale(write_same_graphs, 100000, 99999, "duplicate graph 'g'");
+    check_scale(write_doubling, 40, 1, "grows past 250000 operations");
+    check_scale(write_flat_chain, 25000, 1, "more than 2000 operations in a row");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_long_chain),
         cmocka_unit_test(test_deep_brackets_and_calls),
         cmocka_unit_test(test_deep_unclosed),
+        cmocka_unit_test(test_scale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

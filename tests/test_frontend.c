@@ -1574,7 +1574,11 @@ static void test_size_symbol_messages(void **state)
 {
     (void)state;
     ret_err("x: f32[A, B, C, D, E]", "view(x, [A*B*C*D*E])", 28, "size product out of range");
-    ret_err("x: f32[1099511627776, 1099511627776]", "flatten(x)", 12, "size product out of range");
+    ret_err("x: f32[A, B, C, D, E]", "flatten(x)", 12, "size product out of range");
+    err(graph_src("x: f32[1099511627776, 1099511627776]", "    return x"), 1, 9,
+        "f32[1099511627776, 1099511627776] has more than 2^40 elements");
+    ret_err("x: f32[1048576, 1048576]", "expand(unsqueeze(x, 0), [2, 1048576, 1048576])", 12,
+            "f32[2, 1048576, 1048576] has more than 2^40 elements");
     ret_err("x: f32[T]", "x * T", 16, "operand of '*' must be a tensor or a number, not a symbolic size");
 }
 

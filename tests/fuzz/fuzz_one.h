@@ -12,7 +12,9 @@
 
 /* Compile data as a .sn file; for every graph that compiled, verify the IR
  * (aborting if it is invalid), print it and the diagnostics to /dev/null,
- * and run the reference interpreter when the graph is small.  Returns 0. */
+ * run the reference interpreter when the graph is small, and the passes,
+ * code generation and the kernel-IR executor (checked against the
+ * interpreter) when it is small enough (fuzz_one.c).  Returns 0. */
 int sn_fuzz_one(const uint8_t *data, size_t size);
 /* Read data (a version byte, then a payload) as a bundle with a valid
  * header through the runtime's reader; walk and free what it accepts
