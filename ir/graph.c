@@ -49,7 +49,7 @@ static IrNode *new_node(IrGraph *g, IrOp op, DType t, int rank, const Dim *shape
     return n;
 }
 
-static bool same_shape(const IrNode *a, const IrNode *b)
+bool ir_same_shape(const IrNode *a, const IrNode *b)
 {
     if (a->rank != b->rank)
         return false;
@@ -98,7 +98,7 @@ IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s)
 
 IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s)
 {
-    IR_ASSERT(same_shape(x, y));
+    IR_ASSERT(ir_same_shape(x, y));
     IrNode *n = new_node(g, IR_BINARY, t, x->rank, x->shape, 2, s);
     n->in[0] = x;
     n->in[1] = y;
@@ -108,7 +108,7 @@ IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s)
 
 IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s)
 {
-    IR_ASSERT(same_shape(c, x) && same_shape(x, y) && c->dtype == DT_BOOL);
+    IR_ASSERT(ir_same_shape(c, x) && ir_same_shape(x, y) && c->dtype == DT_BOOL);
     IrNode *n = new_node(g, IR_WHERE, t, x->rank, x->shape, 3, s);
     n->in[0] = c;
     n->in[1] = x;

@@ -219,6 +219,8 @@ void ir_compact(IrGraph *g);
  * graph compacted.  Returns whether anything was replaced. */
 typedef IrNode *(*IrRule)(IrGraph *g, IrNode *n);
 bool ir_rewrite(IrGraph *g, IrRule rule);
+/* Same rank and the same dims (symbols included). */
+bool ir_same_shape(const IrNode *a, const IrNode *b);
 /* Structural equality of index expressions. */
 bool ix_equal(const IxExpr *a, const IxExpr *b);
 

@@ -327,7 +327,10 @@ static void print_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
     for (int i = 0; i < s->ops.len; i++) {
         const KOp *o = op_at(s, i);
         op_rhs(p, o, line, sizeof line);
-        fprintf(out, "  k%d %s%s = %s", o->id, o->row ? "row " : "", dt_name(o->dtype), line);
+        bool f32 = (o->kind == KO_UNARY || o->kind == KO_BINARY || o->kind == KO_REDUCE) &&
+                   dt_is_float(o->dtype) && o->dtype != DT_F32; /* computed in f32 */
+        fprintf(out, "  k%d %s%s = %s%s", o->id, o->row ? "row " : "", dt_name(o->dtype),
+                f32 ? "f32 " : "", line);
         if (o->node >= 0)
             fprintf(out, "   (node %%%d)", o->node);
         fputc('\n', out);

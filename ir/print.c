@@ -60,10 +60,19 @@ static void print_reduce(const IrNode *n, FILE *out)
         fputs(" keepdim", out);
 }
 
+/* Float arithmetic runs in f32 whatever the declared (storage) type: such
+ * ops read "bf16[T, 1] = f32 reduce.mean ...". */
+static bool f32_arith(const IrNode *n)
+{
+    bool arith = n->op == IR_UNARY || n->op == IR_BINARY || n->op == IR_REDUCE;
+    return arith && dt_is_float(n->dtype) && n->dtype != DT_F32;
+}
+
 static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
 {
     char type[256];
-    fprintf(out, "  %%%d: %s = ", n->id, ir_type_str(g, n, type, sizeof type));
+    fprintf(out, "  %%%d: %s = %s", n->id, ir_type_str(g, n, type, sizeof type),
+            f32_arith(n) ? "f32 " : "");
     switch (n->op) {
     case IR_INPUT: fprintf(out, "%s %s", ir_op_name(n->op), n->a.input.name); break;
     case IR_CONST: print_const(n, out); break;

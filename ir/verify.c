@@ -20,16 +20,6 @@ static void fail(Ck *c, const IrNode *n, const char *what)
                n ? n->id : -1, what);
 }
 
-static bool same_shape(const IrNode *a, const IrNode *b)
-{
-    if (a->rank != b->rank)
-        return false;
-    for (int i = 0; i < a->rank; i++)
-        if (!dim_eq(a->shape[i], b->shape[i]))
-            return false;
-    return true;
-}
-
 static bool dim_ok(const IrGraph *g, Dim d)
 {
     if (d.coef < 0 || d.nsym > IR_MAX_DIM_SYMS)
@@ -91,7 +81,7 @@ static void check_binary(Ck *c, const IrNode *n)
 static void check_pointwise(Ck *c, const IrNode *n)
 {
     for (int i = 0; i < n->nin; i++)
-        if (!same_shape(n, n->in[i]))
+        if (!ir_same_shape(n, n->in[i]))
             fail(c, n, "operand shape differs from the result's (broadcasts must be views)");
     if (n->op == IR_UNARY) {
         const IrOpInfo *op = ir_unary_info(n->a.unary);
@@ -249,7 +239,7 @@ static void check_node(Ck *c, const IrNode *n, int i)
     case IR_CONST: break;
     case IR_UNARY: case IR_BINARY: case IR_WHERE: check_pointwise(c, n); break;
     case IR_CAST:
-        if (!same_shape(n, n->in[0]))
+        if (!ir_same_shape(n, n->in[0]))
             fail(c, n, "cast changes shape");
         break;
     case IR_REDUCE: check_reduce(c, n); break;

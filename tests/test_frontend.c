@@ -1592,16 +1592,16 @@ static void test_printed_ir(void **state)
                     "}\n");
     assert_string_equal(printed(g),
                         "graph add_norm(%0 x: bf16[T, 64], %1 r: bf16[T, 64], %2 w: bf16[64]) {\n"
-                        "  %3: bf16[T, 64] = add %0, %1\n"
-                        "  %4: bf16[T, 64] = mul %3, %3\n"
-                        "  %5: bf16[T, 1] = reduce.mean %4 axes=[1] keepdim\n"
+                        "  %3: bf16[T, 64] = f32 add %0, %1\n"
+                        "  %4: bf16[T, 64] = f32 mul %3, %3\n"
+                        "  %5: bf16[T, 1] = f32 reduce.mean %4 axes=[1] keepdim\n"
                         "  %6: bf16[T, 1] = const 9.99999975e-06\n"
-                        "  %7: bf16[T, 1] = add %5, %6\n"
-                        "  %8: bf16[T, 1] = rsqrt %7\n"
+                        "  %7: bf16[T, 1] = f32 add %5, %6\n"
+                        "  %8: bf16[T, 1] = f32 rsqrt %7\n"
                         "  %9: bf16[T, 64] = view %8 (v0, 0)\n"
-                        "  %10: bf16[T, 64] = mul %3, %9\n"
+                        "  %10: bf16[T, 64] = f32 mul %3, %9\n"
                         "  %11: bf16[T, 64] = view %2 (v1)\n"
-                        "  %12: bf16[T, 64] = mul %10, %11\n"
+                        "  %12: bf16[T, 64] = f32 mul %10, %11\n"
                         "  return %12, %3 (h)\n"
                         "}\n");
 }

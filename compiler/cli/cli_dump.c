@@ -221,58 +221,6 @@ static void dump_dot(const IrGraph *g, const FusionPlan *plan, FILE *out)
     free(text);
 }
 
-/* Float arithmetic runs in f32 (sums in f64 in the interpreter) whatever
- * the declared type; narrower types are rounded to only at casts and
- * stores (interp.c, and the kernels alike).  The fused and kernels
- * listings say so on each such op: "bf16[T, 1] = f32 reduce.mean ...",
- * "k5 bf16 = f32 reduce.mean k4". */
-static bool f32_arith(const IrNode *n)
-{
-    bool arith = n->op == IR_UNARY || n->op == IR_BINARY || n->op == IR_REDUCE;
-    return arith && dt_is_float(n->dtype) && n->dtype != DT_F32;
-}
-
-/* The graph node a listing line is about: "  %N: ..." (graph IR) or
- * "...   (node %N)" (kernel IR); -1 if none. */
-static int line_node(const char *line, bool kir)
-{
-    int id = -1;
-    const char *at = kir ? strstr(line, "(node %") : line;
-    if (at && sscanf(at, kir ? "(node %%%d)" : "  %%%d:", &id) != 1)
-        id = -1;
-    return id;
-}
-
-/* Print a listing (printed by `print` into memory), marking f32 arithmetic. */
-static void print_marked(const IrGraph *g, bool kir, void (*print)(const void *, FILE *),
-                         const void *what, FILE *out)
-{
-    char *text = NULL;
-    size_t len;
-    FILE *f = open_memstream(&text, &len);
-    if (!f)
-        return;
-    print(what, f);
-    fclose(f);
-    for (char *p = text; p && *p;) {
-        char *nl = strchr(p, '\n'), *eq = strstr(p, " = ");
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        int id = line_node(p, kir);
-        bool data = eq && (!strncmp(eq + 3, "load ", 5) || !strncmp(eq + 3, "const ", 6) ||
-                           !strncmp(eq + 3, "cast", 4));
-        if (eq && eq < p + n && !data && id >= 0 && id < g->nodes.len &&
-            f32_arith(g->nodes.items[id]))
-            fprintf(out, "%.*s = f32 %.*s\n", (int)(eq - p), p, (int)(p + n - eq - 3), eq + 3);
-        else
-            fprintf(out, "%.*s\n", (int)n, p);
-        p += n + (nl != NULL);
-    }
-    free(text);
-}
-
-static void print_graph(const void *g, FILE *out) { ir_print_graph(g, out); }
-static void print_kir(const void *p, FILE *out) { kir_print(p, out); }
-
 static bool dump_graph(DumpCtx *x, SnStage stage, const SnGraphResult *r)
 {
     if (x->json_list && !x->printed)
@@ -291,7 +239,7 @@ static bool dump_graph(DumpCtx *x, SnStage stage, const SnGraphResult *r)
         if (dot)
             dump_dot(r->graph, r->plan, stdout);
         else
-            print_marked(r->graph, false, print_graph, r->graph, stdout);
+            ir_print_graph(r->graph, stdout);
         if (!dot)
             fuse_print(r->plan, stdout);
         break;
@@ -301,7 +249,7 @@ static bool dump_graph(DumpCtx *x, SnStage stage, const SnGraphResult *r)
         else if (dot)
             kir_print_dot(r->prog, stdout);
         else
-            print_marked(r->graph, true, print_kir, r->prog, stdout);
+            kir_print(r->prog, stdout);
         break;
     default:
         cg_print(r->prog, &r->bundle.variants[0].module, x->target, stdout);
