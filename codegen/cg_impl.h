@@ -40,6 +40,8 @@ typedef struct {
  * ("float" or "sn_i64"), the integer width of an integer dtype. */
 extern const char *const cg_ctype_of[DT_COUNT];
 const char *cg_suffix(DType t);
+/* Print an ops.h codegen template (one %s per operand) with its operands. */
+void cg_template(Out *o, const char *tmpl, const char *const *args);
 const char *cg_vtype(DType t);
 int cg_int_bits(DType t);
 

@@ -45,23 +45,44 @@ void cg_line(Out *o, const char *fmt, ...)
     cg_put(o, "%s\n", tmp);
 }
 
-const char *const cg_ctype_of[DT_COUNT] = {
-    [DT_F32] = "float", [DT_F16] = "sn_u16", [DT_BF16] = "sn_u16", [DT_F8E4M3] = "sn_u8",
-    [DT_F8E4M3FNUZ] = "sn_u8", [DT_F8E5M2] = "sn_u8", [DT_F8E5M2FNUZ] = "sn_u8",
-    [DT_I8] = "signed char", [DT_I32] = "int", [DT_I64] = "sn_i64", [DT_BOOL] = "sn_u8",
-};
+/* The dtype table's device storage types and conversion suffixes. */
+#define X(ID, name, bits, cls, sgn, maxf, sn, ctype, dev_ctype, ...) dev_ctype,
+const char *const cg_ctype_of[DT_COUNT] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, name, bits, cls, sgn, maxf, sn, ctype, dev_ctype, suffix, ...) suffix,
+static const char *const suffixes[DT_COUNT] = {SN_DTYPES(X)};
+#undef X
 
 const char *cg_suffix(DType t)
 {
-    switch (t) {
-    case DT_BF16: return "bf16";
-    case DT_F16: return "f16";
-    case DT_F8E4M3: return "e4m3";
-    case DT_F8E4M3FNUZ: return "e4m3fnuz";
-    case DT_F8E5M2: return "e5m2";
-    case DT_F8E5M2FNUZ: return "e5m2fnuz";
-    default: return NULL;
+    return suffixes[t];
+}
+
+/* Print an ops.h codegen template (one %s per operand) with its operands. */
+void cg_template(Out *o, const char *tmpl, const char *const *args)
+{
+    IR_ASSERT(tmpl);
+    for (const char *p = tmpl; *p;) {
+        const char *at = strstr(p, "%s");
+        if (!at) {
+            cg_put(o, "%s", p);
+            return;
+        }
+        cg_put(o, "%.*s%s", (int)(at - p), p, *args++);
+        p = at + 2;
     }
+}
+
+/* The template of an op for operands of float (f) or integer/bool class. */
+static void op_template(Out *o, const IrOpInfo *info, bool f, const KOp *op)
+{
+    char names[3][16];
+    const char *args[3];
+    for (int i = 0; i < op->nin; i++) {
+        snprintf(names[i], sizeof names[i], "k%d", op->in[i]->id);
+        args[i] = names[i];
+    }
+    cg_template(o, f ? info->cf : info->ci, args);
 }
 
 static bool is_f(DType t) { return dt_is_float(t); }
@@ -175,17 +196,6 @@ void cg_load_expr(Cx *x, const KOp *op)
     cg_put(o, "])");
 }
 
-static const char *unary_f(IrUnary k)
-{
-    static const char *const names[UN_COUNT] = {
-        [UN_NEG] = "-", [UN_ABS] = "fabsf", [UN_EXP] = "expf", [UN_EXP2] = "exp2f",
-        [UN_LOG] = "logf", [UN_LOG2] = "log2f", [UN_SQRT] = "sqrtf", [UN_RSQRT] = "sn_rsqrt",
-        [UN_SIN] = "sinf", [UN_COS] = "cosf", [UN_TANH] = "tanhf", [UN_SIGMOID] = "sn_sigmoid",
-        [UN_ERF] = "erff", [UN_FLOOR] = "floorf", [UN_CEIL] = "ceilf", [UN_ROUND] = "rintf",
-    };
-    return names[k];
-}
-
 /* A float literal that reads back as exactly (float)v ("448.0f"). */
 static const char *float_lit(char *buf, size_t n, double v)
 {
@@ -262,32 +272,10 @@ static void cast_expr(Cx *x, const KOp *op)
  * (hi = FLT_MAX when unknown); NaN and infinities are not bounded here. */
 static void binary_expr(Cx *x, const KOp *op)
 {
-    Out *o = x->o;
-    int a = op->in[0]->id, b = op->in[1]->id;
-    bool f = is_f(op->in[0]->dtype);
-    static const char *const cmp[BIN_COUNT] = {
-        [BIN_LT] = "<", [BIN_LE] = "<=", [BIN_GT] = ">", [BIN_GE] = ">=", [BIN_EQ] = "==",
-        [BIN_NE] = "!=",
-    };
-    IrBinary k = op->a.binary;
-    if (cmp[k]) {
-        cg_put(o, "(sn_i64)(k%d %s k%d)", a, cmp[k], b);
-        return;
-    }
-    switch (k) {
-    case BIN_ADD: cg_put(o, f ? "k%d + k%d" : "sn_iadd(k%d, k%d)", a, b); return;
-    case BIN_SUB: cg_put(o, f ? "k%d - k%d" : "sn_isub(k%d, k%d)", a, b); return;
-    case BIN_MUL: cg_put(o, f ? "k%d * k%d" : "sn_imul(k%d, k%d)", a, b); return;
-    case BIN_DIV:
-        cg_put(o, x->pl->op[op->id].recip ? "k%d * rk%d" : "sn_div(k%d, k%d)", a, b);
-        return;
-    case BIN_MAX: cg_put(o, f ? "sn_max(k%d, k%d)" : "sn_imax(k%d, k%d)", a, b); return;
-    case BIN_MIN: cg_put(o, f ? "sn_min(k%d, k%d)" : "sn_imin(k%d, k%d)", a, b); return;
-    case BIN_POW: cg_put(o, "powf(k%d, k%d)", a, b); return;
-    case BIN_AND: cg_put(o, "(sn_i64)(k%d != 0 && k%d != 0)", a, b); return;
-    case BIN_OR: cg_put(o, "(sn_i64)(k%d != 0 || k%d != 0)", a, b); return;
-    default: cg_put(o, "0"); return;
-    }
+    if (op->a.binary == BIN_DIV && x->pl->op[op->id].recip) /* the plan's rewrite */
+        cg_put(x->o, "k%d * rk%d", op->in[0]->id, op->in[1]->id);
+    else
+        op_template(x->o, ir_binary_info(op->a.binary), is_f(op->in[0]->dtype), op);
 }
 
 /* "const float k5 = <expr>;" for a non-reduce op. */
@@ -299,13 +287,7 @@ void cg_emit_op(Cx *x, const KOp *op)
     switch (op->kind) {
     case KO_LOAD: cg_load_expr(x, op); break;
     case KO_CONST: print_const(o, op); break;
-    case KO_UNARY:
-        if (is_f(op->dtype))
-            cg_put(o, "%s(k%d)", unary_f(op->a.unary), op->in[0]->id);
-        else
-            cg_put(o, op->a.unary == UN_NEG ? "sn_ineg(k%d)" : op->a.unary == UN_ABS
-                       ? "sn_iabs(k%d)" : "(sn_i64)(k%d == 0)", op->in[0]->id);
-        break;
+    case KO_UNARY: op_template(o, ir_unary_info(op->a.unary), is_f(op->dtype), op); break;
     case KO_BINARY: binary_expr(x, op); break;
     case KO_WHERE:
         cg_put(o, "k%d != 0 ? k%d : k%d", op->in[0]->id, op->in[1]->id, op->in[2]->id);

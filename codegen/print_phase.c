@@ -247,30 +247,23 @@ static void emit_elem_ops(Cx *x, const KPhase *ph, int phase)
 
 /* ---------------------------------------------------------- reductions */
 
+/* acc = acc (+) val, the reduction's fold from ops.h. */
 static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val)
 {
-    bool f = dt_is_float(red->dtype);
-    IrReduce k = red->a.reduce.kind;
-    if (k == RED_SUM || k == RED_MEAN)
-        cg_line(x->o, f ? "%s = %s + %s;" : "%s = sn_iadd(%s, %s);", acc, acc, val);
-    else if (f)
-        cg_line(x->o, "%s = %s(%s, %s);", acc, k == RED_MAX ? "sn_fold_max" : "sn_fold_min", acc,
-                val);
-    else
-        cg_line(x->o, "%s = sn_ifold_%s(%s, %s);", acc, k == RED_MAX ? "max" : "min", acc, val);
+    const IrOpInfo *info = ir_reduce_info(red->a.reduce.kind);
+    const char *args[2] = {acc, val};
+    cg_indent(x->o);
+    cg_put(x->o, "%s = ", acc);
+    cg_template(x->o, dt_is_float(red->dtype) ? info->cf : info->ci, args);
+    cg_put(x->o, ";\n");
 }
 
+/* The accumulator, at the reduction's identity (ops.h). */
 static void emit_identity(Cx *x, const KOp *red)
 {
-    IrReduce k = red->a.reduce.kind;
-    if (dt_is_float(red->dtype))
-        cg_line(x->o, "%s acc%d = %s;", "float", red->id,
-                k == RED_MAX ? "sn_u2f(0xff800000u)" : k == RED_MIN ? "sn_u2f(0x7f800000u)"
-                                                                     : "0.0f");
-    else
-        cg_line(x->o, "sn_i64 acc%d = %s;", red->id,
-                k == RED_MAX ? "(sn_i64)0x8000000000000000ull"
-                             : k == RED_MIN ? "(sn_i64)0x7fffffffffffffffll" : "0");
+    const IrOpInfo *info = ir_reduce_info(red->a.reduce.kind);
+    bool f = dt_is_float(red->dtype);
+    cg_line(x->o, "%s acc%d = %s;", f ? "float" : "sn_i64", red->id, f ? info->cfid : info->ciid);
 }
 
 static const KOp *red_at(const Cx *x, const KPhase *ph, int g)
