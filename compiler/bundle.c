@@ -40,32 +40,14 @@ static RtTensor rt_tensor(const KBuf *b, int alias)
     return t;
 }
 
-static bool same_dim(const RtDim *a, const RtDim *b)
-{
-    bool same = a->coef == b->coef && a->nsym == b->nsym;
-    for (int i = 0; same && i < a->nsym; i++)
-        same = a->syms[i] == b->syms[i];
-    return same;
-}
-
-/* Input p's index bounds into t: the distinct sizes of the table dims p
- * indexes through gathers (views between allowed).  Past SNB_MAX_BOUNDS,
+/* Input p's index bounds into t (ir_index_bounds).  Past SNB_MAX_BOUNDS,
  * nbound counts on and the writer's check refuses the graph. */
 static void index_bounds(const IrGraph *g, const IrNode *p, RtTensor *t)
 {
-    for (int i = 0; i < g->nodes.len; i++) {
-        const IrNode *n = g->nodes.items[i], *idx;
-        if (n->op != IR_GATHER)
-            continue;
-        for (idx = n->in[1]; idx->op == IR_VIEW; idx = idx->in[0])
-            ;
-        RtDim size = rt_dim(n->in[0]->shape[n->a.gather.dim]);
-        bool seen = false;
-        for (int b = 0; b < t->nbound && b < SNB_MAX_BOUNDS; b++)
-            seen |= same_dim(&t->bounds[b], &size);
-        if (idx == p && !seen && t->nbound++ < SNB_MAX_BOUNDS)
-            t->bounds[t->nbound - 1] = size;
-    }
+    Dim sizes[SNB_MAX_BOUNDS];
+    t->nbound = ir_index_bounds(g, p, sizes, SNB_MAX_BOUNDS);
+    for (int b = 0; b < t->nbound && b < SNB_MAX_BOUNDS; b++)
+        t->bounds[b] = rt_dim(sizes[b]);
 }
 
 static void rt_kernel(Arena *a, const CgKernel *k, RtKernel *r)

@@ -379,3 +379,22 @@ void ir_compact(IrGraph *g)
         ((IrNode *)order.items[i])->id = i;
     g->nodes = order;
 }
+
+int ir_index_bounds(const IrGraph *g, const IrNode *p, Dim *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *gat = g->nodes.items[i], *idx;
+        if (gat->op != IR_GATHER)
+            continue;
+        for (idx = gat->in[1]; idx->op == IR_VIEW; idx = idx->in[0])
+            ;
+        Dim size = gat->in[0]->shape[gat->a.gather.dim];
+        bool seen = false;
+        for (int b = 0; b < n && b < max; b++)
+            seen |= dim_eq(out[b], size);
+        if (idx == p && !seen && n++ < max)
+            out[n - 1] = size;
+    }
+    return n;
+}

@@ -219,6 +219,10 @@ void ir_compact(IrGraph *g);
  * graph compacted.  Returns whether anything was replaced. */
 typedef IrNode *(*IrRule)(IrGraph *g, IrNode *n);
 bool ir_rewrite(IrGraph *g, IrRule rule);
+/* The distinct sizes of the table dims that integer input p indexes
+ * through gathers (views between allowed): p's values must lie in [0,
+ * each).  The first max go to out; returns how many there are. */
+int ir_index_bounds(const IrGraph *g, const IrNode *p, Dim *out, int max);
 /* Same rank and the same dims (symbols included). */
 bool ir_same_shape(const IrNode *a, const IrNode *b);
 /* Structural equality of index expressions. */

@@ -208,19 +208,15 @@ static uint64_t next_random(uint64_t *state) /* splitmix64 */
 /* The exclusive upper bound for random values of integer param p: the
  * smallest size of a dim that p indexes through gathers (views between
  * allowed), or 0 if p indexes nothing. */
+/* The smallest table p indexes through gathers (0: none), so that random
+ * indices stay in range. */
 static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *symvals)
 {
+    Dim sizes[256]; /* distinct table sizes; past 256 the bound covers these only */
+    int n = ir_index_bounds(g, p, sizes, 256);
     int64_t bound = 0;
-    for (int i = 0; i < g->nodes.len; i++) {
-        const IrNode *n = g->nodes.items[i];
-        if (n->op != IR_GATHER)
-            continue;
-        const IrNode *idx = n->in[1];
-        while (idx->op == IR_VIEW)
-            idx = idx->in[0];
-        if (idx != p)
-            continue;
-        int64_t size = dim_eval(n->in[0]->shape[n->a.gather.dim], symvals);
+    for (int i = 0; i < n && i < 256; i++) {
+        int64_t size = dim_eval(sizes[i], symvals);
         if (bound == 0 || size < bound)
             bound = size;
     }
