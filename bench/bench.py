@@ -112,13 +112,6 @@ def rms(x, w, eps):
     return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps) * w.float()).to(x.dtype)
 
 
-def rms_hf(x, w, eps):
-    """Hugging Face's / vLLM's rounding: x * rsqrt(...) to x's dtype before the
-    weight, the product in x's dtype (examples using rms_norm_hf)."""
-    xf = x.float()
-    return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps)).to(x.dtype) * w
-
-
 def qwen3(qkv, q_w, k_w):
     T = qkv.shape[0]
     q, k, _ = qkv.split([4096, 1024, 1024], dim=-1)
@@ -138,11 +131,11 @@ def quant(y, scale):
 
 def add_rms_fp8(x, residual, w, scale):
     h = x + residual
-    return quant(rms_hf(h, w, 1e-5), scale), h
+    return quant(rms(h, w, 1e-5), scale), h
 
 
 def rms_fp8_token(x, w):
-    y = rms_hf(x, w, 1e-6).float()
+    y = rms(x, w, 1e-6).float()
     s = y.abs().amax(-1, keepdim=True).clamp(min=1e-10) / 448.0
     return (y / s).clamp(-448.0, 448.0).to(F8), s
 

@@ -267,7 +267,7 @@ def rope_neox(x, cos, sin):
 
 def ref_add_rms_norm_fp8(x, residual, w, scale):
     h = to_bf16(x + residual)
-    y = rms_norm_hf(h, w, 1e-5)
+    y = rms_norm(h, w, 1e-5)
     return [quant_fp8(y, scale), h]
 
 
@@ -298,7 +298,7 @@ def ref_qwen3_qk_norm(qkv, q_w, k_w):
 
 
 def ref_rms_norm_fp8_per_token(x, w):
-    q, s = quant_fp8_per_token(rms_norm_hf(x, w, 1e-6))
+    q, s = quant_fp8_per_token(rms_norm(x, w, 1e-6))
     return [q, s]
 
 
