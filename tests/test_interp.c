@@ -26,28 +26,10 @@
 
 /* ---- helpers -------------------------------------------------------------------- */
 
-static Arena *AR;
-static const Span NOSPAN;
+#include "test_arena.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    AR = arena_new();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    arena_free(AR);
-    AR = NULL;
-    return 0;
-}
-
-#define DIMS(...) ((const Dim[]){__VA_ARGS__})
 #define SHAPE(...) ((const int64_t[]){__VA_ARGS__})
 #define SRC(...) ((IxExpr *const[]){__VA_ARGS__})
-#define C(c) dim_const(c)
 
 static IrGraph *graph(void)
 {

@@ -33,26 +33,8 @@
 
 /* ---- builder ---------------------------------------------------------------------- */
 
-static Arena *AR;
-static const Span NOSPAN;
+#include "test_arena.h"
 
-static int setup(void **state)
-{
-    (void)state;
-    AR = arena_new();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    arena_free(AR);
-    AR = NULL;
-    return 0;
-}
-
-#define C(c) dim_const(c)
-#define DIMS(...) ((const Dim[]){__VA_ARGS__})
 #define SHAPE(...) ((const int64_t[]){__VA_ARGS__})
 #define IDX(...) ((IxExpr *const[]){__VA_ARGS__})
 
