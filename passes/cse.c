@@ -65,8 +65,11 @@ static uint64_t node_hash(const IrNode *n)
     else
         for (int k = 0; k < n->nin; k++)
             h = (h ^ (uint64_t)n->in[k]->id) * 0x100000001B3ull;
-    if (n->op == IR_CONST)
-        h ^= (uint64_t)n->a.cnst.i ^ (uint64_t)(int64_t)(n->a.cnst.f * 4096.0);
+    if (n->op == IR_CONST) { /* the value's bits: NaN and infinities too */
+        uint64_t bits;
+        memcpy(&bits, &n->a.cnst.f, sizeof bits);
+        h ^= (uint64_t)n->a.cnst.i ^ bits;
+    }
     if (n->op == IR_UNARY || n->op == IR_BINARY)
         h = (h ^ (uint64_t)(n->op == IR_UNARY ? n->a.unary : n->a.binary)) * 0x100000001B3ull;
     return h;
