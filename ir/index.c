@@ -499,3 +499,21 @@ bool ix_has_kind(const IxExpr *e, IxKind kind)
 {
     return ix_any(e, is_kind, &kind);
 }
+
+static IxStep hash_step(const IxExpr *e, void *ctx)
+{
+    uint64_t *h = ctx, v = (uint64_t)e->kind * 0x9E3779B97F4A7C15ull;
+    if (e->kind == IX_CONST || e->kind == IX_VAR || e->kind == IX_VAL)
+        v ^= (uint64_t)e->c * 0x100000001B3ull;
+    else if (e->kind == IX_DIM)
+        v ^= (uint64_t)e->dim.coef ^ ((uint64_t)e->dim.nsym << 40);
+    *h = (*h ^ v) * 0x100000001B3ull;
+    return IX_GO;
+}
+
+uint64_t ix_hash(const IxExpr *e)
+{
+    uint64_t h = 7;
+    ix_walk(e, hash_step, &h);
+    return h;
+}

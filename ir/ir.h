@@ -97,6 +97,9 @@ void ix_print(const IxExpr *e, const char *const *symnames, char *buf, int bufsi
 typedef enum { IX_GO, IX_SKIP, IX_STOP } IxStep;
 typedef IxStep (*IxVisit)(const IxExpr *e, void *ctx);
 IxStep ix_walk(const IxExpr *e, IxVisit fn, void *ctx);
+/* A hash of e's structure: structurally equal expressions (ix_equal) hash
+ * alike (iterative, any depth). */
+uint64_t ix_hash(const IxExpr *e);
 /* Whether pred holds for some node of e (pre-order, stops at the first). */
 typedef bool (*IxPred)(const IxExpr *e, void *ctx);
 bool ix_any(const IxExpr *e, IxPred pred, void *ctx);

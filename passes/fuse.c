@@ -46,7 +46,8 @@ typedef struct {
 typedef struct {
     Arena *arena;
     PtrVec refs;      /* Ref* */
-    PtrVec seen;      /* Visit*, for memoization (linear within one store) */
+    const Visit **seen; /* open-addressing set of the visits made (per store) */
+    int nseen, cap;   /* cap: a power of two, or 0 */
 } Walk;
 
 static bool idx_equal(IxExpr *const *a, IxExpr *const *b, int rank)
@@ -57,17 +58,40 @@ static bool idx_equal(IxExpr *const *a, IxExpr *const *b, int rank)
     return true;
 }
 
-static bool visited(Walk *w, const IrNode *n, IxExpr *const *idx)
+static uint64_t visit_hash(const IrNode *n, IxExpr *const *idx)
 {
-    for (int i = 0; i < w->seen.len; i++) {
-        const Visit *v = w->seen.items[i];
-        if (v->node == n && idx_equal(v->idx, idx, n->rank))
-            return true;
+    uint64_t h = (uint64_t)n->id * 0x9E3779B97F4A7C15ull;
+    for (int k = 0; k < n->rank; k++)
+        h = (h ^ ix_hash(idx[k])) * 0x100000001B3ull;
+    return h;
+}
+
+/* The slot of (n, idx) in w->seen: where it is, or the empty one to put it. */
+static const Visit **seen_slot(Walk *w, const IrNode *n, IxExpr *const *idx)
+{
+    size_t mask = (size_t)w->cap - 1, i = (size_t)visit_hash(n, idx) & mask;
+    while (w->seen[i] && !(w->seen[i]->node == n && idx_equal(w->seen[i]->idx, idx, n->rank)))
+        i = (i + 1) & mask;
+    return &w->seen[i];
+}
+
+/* Whether n at idx was visited before; records the visit if not. */
+static bool visited(Walk *w, const Visit *v)
+{
+    if (2 * (w->nseen + 1) > w->cap) { /* grow: half full at most */
+        const Visit **old = w->seen;
+        int oldcap = w->cap;
+        w->cap = oldcap ? oldcap * 2 : 64;
+        w->seen = ARENA_ARRAY(w->arena, const Visit *, w->cap);
+        for (int i = 0; i < oldcap; i++)
+            if (old[i])
+                *seen_slot(w, old[i]->node, old[i]->idx) = old[i];
     }
-    Visit *v = ARENA_NEW(w->arena, Visit);
-    v->node = n;
-    memcpy(v->idx, idx, sizeof(IxExpr *) * (size_t)n->rank);
-    ptrvec_push(w->arena, &w->seen, v);
+    const Visit **slot = seen_slot(w, v->node, v->idx);
+    if (*slot)
+        return true;
+    *slot = v;
+    w->nseen++;
     return false;
 }
 
@@ -153,7 +177,7 @@ static void walk(Walk *w, const IrNode *n, IxExpr *const *idx)
     ptrvec_push(w->arena, &stack, pending(w, n, idx));
     while (stack.len) {
         const Visit *v = stack.items[--stack.len];
-        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || visited(w, v->node, v->idx))
+        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || visited(w, v))
             continue;
         walk_node(w, &stack, v->node, v->idx);
     }

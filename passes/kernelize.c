@@ -37,18 +37,6 @@ typedef struct {
 
 /* ------------------------------------------------------------- helpers */
 
-static uint64_t ix_hash(const IxExpr *e)
-{
-    if (!e)
-        return 7;
-    uint64_t h = (uint64_t)e->kind * 0x9E3779B97F4A7C15ull;
-    switch (e->kind) {
-    case IX_CONST: case IX_VAR: case IX_VAL: return h ^ (uint64_t)e->c * 0x100000001B3ull;
-    case IX_DIM: return h ^ (uint64_t)e->dim.coef ^ ((uint64_t)e->dim.nsym << 40);
-    default: return (h ^ ix_hash(e->a) * 31) ^ ix_hash(e->b) * 0x100000001B3ull;
-    }
-}
-
 static uint64_t memo_hash(const IrNode *n, IxExpr *const *idx)
 {
     uint64_t h = (uint64_t)n->id * 0x9E3779B97F4A7C15ull;

@@ -185,5 +185,16 @@ if [ -n "$LIB" ]; then
     fi
 fi
 
+# A chain of 400 shifts (x = x[:, 1:] + x[:, :-1]) reads x at 400 indices:
+# the fusion walk memoizes (node, index) in a hash set (a linear scan took
+# 231 s here); a regression shows as this test's time-out, not a timing.
+python3 - "$T/shift.sn" <<'PY'
+import sys
+n = 400
+body = "".join("    y%d = y%d[:, 1:] + y%d[:, :-1]\n" % (i, i - 1, i - 1) for i in range(1, n + 1))
+open(sys.argv[1], "w").write("graph s(x: f32[T, %d]) {\n    y0 = x\n%s    return y%d\n}\n" % (n + 8, body, n))
+PY
+expect 0 "kernel 0 s_k0" -- "$S" dump "$T/shift.sn" --stage kernels
+
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail
