@@ -140,6 +140,14 @@ static int lex_raw(Lexer *L, Tok *t)
         "-"  { return TK_MINUS; }
         "*"  { return TK_STAR; }
         "/"  { return TK_SLASH; }
+        "//" { return TK_SLASHSLASH; }
+        "%"  { return TK_PERCENT; }
+        "<<" { return TK_SHL; }
+        ">>" { return TK_SHR; }
+        "&"  { return TK_AMP; }
+        "|"  { return TK_PIPE; }
+        "^"  { return TK_CARET; }
+        "~"  { return TK_TILDE; }
         "&&" { return TK_ANDAND; }
         "||" { return TK_OROR; }
         "!"  { return TK_NOT; }
@@ -206,6 +214,14 @@ const char *lex_token_name(int kind)
     case TK_MINUS: return "'-'";
     case TK_STAR: return "'*'";
     case TK_SLASH: return "'/'";
+    case TK_SLASHSLASH: return "'//'";
+    case TK_PERCENT: return "'%'";
+    case TK_SHL: return "'<<'";
+    case TK_SHR: return "'>>'";
+    case TK_AMP: return "'&'";
+    case TK_PIPE: return "'|'";
+    case TK_CARET: return "'^'";
+    case TK_TILDE: return "'~'";
     case TK_ANDAND: return "'&&'";
     case TK_OROR: return "'||'";
     case TK_NOT: return "'!'";

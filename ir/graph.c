@@ -197,6 +197,14 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
     return n;
 }
 
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s)
+{
+    IR_ASSERT(dt_bits(t) == dt_bits(x->dtype) && t != DT_BOOL && x->dtype != DT_BOOL);
+    IrNode *n = ir_cast(g, t, x, s);
+    n->a.cast.bitcast = true;
+    return n;
+}
+
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
 {
     IrNode *c;
@@ -207,6 +215,7 @@ IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
     case IR_CAST:
         c = ir_cast(g, n->dtype, ops[0], n->span);
         c->a.cast.saturate = n->a.cast.saturate;
+        c->a.cast.bitcast = n->a.cast.bitcast;
         return c;
     default: IR_ASSERT(!"not a pointwise op");
     }

@@ -79,7 +79,8 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
     case IR_WHERE: fputs(ir_op_name(n->op), out); print_operands(n, out); break;
-    case IR_CAST: fprintf(out, "%s%s", ir_op_name(n->op), n->a.cast.saturate ? ".sat" : "");
+    case IR_CAST: fprintf(out, "%s%s", n->a.cast.bitcast ? "bitcast" : ir_op_name(n->op),
+                          n->a.cast.saturate ? ".sat" : "");
         print_operands(n, out); break;
     case IR_REDUCE: print_reduce(n, out); break;
     case IR_VIEW: print_view(g, n, out); break;

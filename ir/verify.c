@@ -241,6 +241,10 @@ static void check_node(Ck *c, const IrNode *n, int i)
     case IR_CAST:
         if (!ir_same_shape(n, n->in[0]))
             fail(c, n, "cast changes shape");
+        if (n->a.cast.bitcast &&
+            (dt_bits(n->dtype) != dt_bits(n->in[0]->dtype) || n->dtype == DT_BOOL ||
+             n->in[0]->dtype == DT_BOOL || n->a.cast.saturate))
+            fail(c, n, "bitcast between dtypes of different widths, of bool, or saturating");
         break;
     case IR_REDUCE: check_reduce(c, n); break;
     case IR_VIEW:

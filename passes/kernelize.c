@@ -215,6 +215,8 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     case IR_CAST:
         op = new_op(z, KO_CAST, n->dtype, n, 1, emit(z, n->in[0], idx), NULL, NULL);
         op->a.cast.saturate = n->a.cast.saturate;
+        op->a.cast.bitcast = n->a.cast.bitcast;
+        op->a.cast.from = n->in[0]->dtype;
         return op;
     case IR_VIEW:
         for (int k = 0; k < n->in[0]->rank; k++)

@@ -1190,7 +1190,7 @@ static void test_graph_forms(void **state)
     err("graph g(x: f32[4], x: f32[4]) {\n    return x\n}\n", 1, 20, "duplicate parameter 'x'");
     err("graph g(x: bf17[4]) {\n    return x\n}\n", 1, 12,
         "unknown dtype 'bf17'; expected one of f32 f16 bf16 f8e4m3 f8e4m3fnuz f8e5m2 f8e5m2fnuz i8 "
-        "i32 i64 bool");
+        "i32 i64 bool u8 u16 u32 i16");
     err("graph g(x) {\n    return x\n}\n", 1, 9,
         "graph parameter 'x' needs a type, as in x: bf16[T, 4096]");
     err("graph g(x: f32[4], k = 2) {\n    return x\n}\n", 1, 20,

@@ -198,6 +198,16 @@ static float naive_unary(IrUnary k, float a)
     case UN_FLOOR: return floorf(a);
     case UN_CEIL: return ceilf(a);
     case UN_ROUND: return rintf(a);
+    case UN_SIGNBIT: return copysignf(1.0f, a) < 0 ? 1.0f : 0.0f;
+    case UN_EXPONENT: {
+        if (a == 0)
+            return -2147483648.0f;
+        if (isinf(a) || isnan(a))
+            return 2147483648.0f;
+        int e;
+        frexpf(a, &e); /* a = m * 2^e, 0.5 <= |m| < 1 */
+        return (float)(e - 1);
+    }
     default: fail_msg("no float unary %d", (int)k);
     }
     return 0;
@@ -213,7 +223,7 @@ static void test_unary_float(void **state)
     IrNode *outs[UN_COUNT];
     int nout = 0;
     for (int k = 0; k < UN_COUNT; k++)
-        if (k != UN_NOT)
+        if (ir_unary_info((IrUnary)k)->dom & OPD_F)
             outs[nout++] = ir_unary(g, (IrUnary)k, DT_F32, x, NOSPAN);
     set_outputs(g, nout, outs);
     IrBuf in = fbuf(DT_F32, 1, SHAPE(N), xs);
