@@ -271,6 +271,21 @@ static int float_rank(DType t)
     }
 }
 
+/* Integers: the wider; of one width, the first (i32 with i32 only: the
+ * signed types differ in width).  An unsigned type with a signed one
+ * (PyTorch's rule): the signed one if it is wider, else the signed type
+ * twice the unsigned one's width (u8 with i8: i16; u32 with i32: i64). */
+static DType promote_int(DType a, DType b)
+{
+    if (dt_is_unsigned(a) != dt_is_unsigned(b)) {
+        DType u = dt_is_unsigned(a) ? a : b, s = dt_is_unsigned(a) ? b : a;
+        if (dt_size(s) > dt_size(u))
+            return s;
+        return dt_size(u) == 1 ? DT_I16 : dt_size(u) == 2 ? DT_I32 : DT_I64;
+    }
+    return dt_size(a) >= dt_size(b) ? a : b;
+}
+
 DType lw_promote_types(DType a, DType b)
 {
     if (a == b)
@@ -279,7 +294,7 @@ DType lw_promote_types(DType a, DType b)
     if (ca != cb)
         return ca > cb ? a : b;
     if (ca == 1)
-        return dt_size(a) >= dt_size(b) ? a : b;
+        return promote_int(a, b);
     int ra = float_rank(a), rb = float_rank(b);
     if (ra != rb)
         return ra > rb ? a : b;
