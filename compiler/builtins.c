@@ -295,7 +295,10 @@ static Value bi_ldexp(Lower *L, const Builtin *b, Value *a, const bool *given, S
         int64_t e = a[1].i > 512 ? 512 : a[1].i < -512 ? -512 : a[1].i;
         n = ir_const_f(L->g, (double)e, DT_F32, 0, NULL, a[1].span);
     } else {
-        n = lw_expect_tensor(L, &a[1], "the exponent of 'ldexp'");
+        if (a[1].k != V_TENSOR)
+            lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, not %s",
+                    lw_kind_name(&a[1]));
+        n = a[1].t;
         if (!dt_is_int(n->dtype))
             lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, got %s",
                     lw_type_str(L, n));
