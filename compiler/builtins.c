@@ -311,6 +311,27 @@ static Value bi_ldexp(Lower *L, const Builtin *b, Value *a, const bool *given, S
     return lw_tensor(ir_binary(L->g, BIN_LDEXP, x->dtype, xe, ne, s));
 }
 
+/* arange(n, dtype=i32): [0, 1, ..., n-1]; n a size (literal or symbolic). */
+static Value bi_arange(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    DType t = given[1] ? expect_dtype(L, &a[1]) : DT_I32;
+    if (!dt_is_int(t))
+        lw_fail(L, a[1].span, "the dtype of 'arange' must be an integer dtype, got %s",
+                dt_name(t));
+    Dim n;
+    if (a[0].k == V_DIM) {
+        n = a[0].dim;
+    } else if (a[0].k == V_INT) {
+        if (a[0].i < 1 || a[0].i > ((int64_t)1 << 40))
+            lw_fail(L, a[0].span, "size %lld out of range (1..2^40)", (long long)a[0].i);
+        n = dim_const(a[0].i);
+    } else {
+        lw_fail(L, a[0].span, "the size of 'arange' must be an integer or a size symbol, not %s",
+                lw_kind_name(&a[0]));
+    }
+    return lw_tensor(ir_iota(L->g, t, n, s));
+}
+
 /* ------------------------------------------------------------ reductions */
 
 static uint32_t reduce_axes(Lower *L, const Value *dim, bool given, int rank, Span s)
@@ -473,6 +494,7 @@ static const Builtin builtins[] = {
     {"signbit", {"x", NULL}, 1, bi_signbit, 0},
     {"exponent", {"x", NULL}, 1, bi_exponent, 0},
     {"ldexp", {"x", "n", NULL}, 2, bi_ldexp, 0},
+    {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
 };
 
 static const Builtin *find_builtin(const char *name)

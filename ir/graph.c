@@ -72,6 +72,12 @@ IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *sha
     return n;
 }
 
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s)
+{
+    IR_ASSERT(dt_is_int(t));
+    return new_node(g, IR_IOTA, t, 1, &n, 0, s);
+}
+
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s)
 {
     IR_ASSERT(dt_is_float(t));

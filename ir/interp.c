@@ -842,6 +842,10 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     }
     switch (n->op) {
     case IR_CONST: eval_const(it, n, v); return true;
+    case IR_IOTA:
+        for (int64_t j = 0; j < it->numel[n->id]; j++)
+            v->i[j] = j;
+        return true;
     case IR_UNARY: eval_unary(it, n, v); return true;
     case IR_BINARY: eval_binary(it, n, v); return true;
     case IR_WHERE: eval_where(it, n, v); return true;

@@ -118,7 +118,9 @@ bool ix_has_kind(const IxExpr *e, IxKind kind);
  *   IR_REDUCE  a.reduce over in[0]
  *   IR_VIEW    a.view: out[idx] = in[0][map(idx)]
  *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
- *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor */
+ *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor
+ *   IR_IOTA    rank 1, integer dtype: element j is j (a 64-bit value like
+ *              every integer, wrapped to the dtype at casts and stores) */
 #define IR_X_ENUM(ID, ...) IR_##ID,
 typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
 #undef IR_X_ENUM
@@ -208,6 +210,7 @@ IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, boo
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
 /* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);

@@ -69,7 +69,8 @@
     X(REDUCE, "reduce", 1,     OPK_REDUCE)    \
     X(VIEW,   "view",   1,     OPK_LAYOUT)    \
     X(CAT,    "cat",    -1,    OPK_LAYOUT)    \
-    X(GATHER, "gather", 2,     OPK_LAYOUT)
+    X(GATHER, "gather", 2,     OPK_LAYOUT)    \
+    X(IOTA,   "iota",   0,     OPK_LEAF)
 
 /* Unary ops: UN_<ID>.  name: as printed (and the .sn builtin unless sn
  * says otherwise); sn: the .sn spelling (an operator, or NULL when the

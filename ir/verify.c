@@ -237,6 +237,10 @@ static void check_node(Ck *c, const IrNode *n, int i)
             fail(c, n, "input not in the parameter list");
         break;
     case IR_CONST: break;
+    case IR_IOTA:
+        if (n->rank != 1 || !dt_is_int(n->dtype))
+            fail(c, n, "iota is not a rank-1 integer tensor");
+        break;
     case IR_UNARY: case IR_BINARY: case IR_WHERE: check_pointwise(c, n); break;
     case IR_CAST:
         if (!ir_same_shape(n, n->in[0]))

@@ -192,6 +192,11 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     switch (n->op) {
     case IR_INPUT:
         return load(z, n->a.input.index, n, n->rank, idx);
+    case IR_IOTA: /* the index itself, an i64 like every kernel index value */
+        op = new_op(z, KO_INDEX, DT_I64, n, 0, NULL, NULL, NULL);
+        op->a.index.expr = idx[0];
+        op->row = ix_row(z, idx[0]);
+        return op;
     case IR_CONST:
         op = new_op(z, KO_CONST, n->dtype, n, 0, NULL, NULL, NULL);
         op->a.cnst.f = n->a.cnst.f;

@@ -855,6 +855,18 @@ static void test_integer_ops(void **state)
     ret_err(p, "ldexp(i, 2)", 18, "'ldexp' of i32[4]; convert with to(x, f32) first");
     ret_err(p, "ldexp(x, y)", 21, "the exponent of 'ldexp' must be an integer, got bf16[4]");
     ret_err(p, "signbit(b)", 20, "'signbit' of a bool tensor");
+
+    /* arange: i32 by default, static or symbolic sizes */
+    const char *q = "x: f32[T, 8]";
+    g = ret_ok(q, "arange(8), arange(T, dtype=i64), arange(T * 4), x * to(arange(8), f32)");
+    assert_string_equal(out_ty(g, 0), "i32[8]");
+    assert_string_equal(out_ty(g, 1), "i64[T]");
+    assert_string_equal(out_ty(g, 2), "i32[4*T]");
+    assert_int_equal(g->outs[0]->op, IR_IOTA);
+    assert_string_equal(out_ty(g, 3), "f32[T, 8]");
+    ret_err(q, "arange(0)", 19, "size 0 out of range (1..2^40)");
+    ret_err(q, "arange(2.5)", 19, "the size of 'arange' must be an integer or a size symbol, not a number");
+    ret_err(q, "arange(4, dtype=f32)", 28, "the dtype of 'arange' must be an integer dtype, got f32");
 }
 
 /* ---- layout ops ---------------------------------------------------------------------- */

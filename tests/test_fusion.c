@@ -599,7 +599,7 @@ static void test_int_ops_match_interpreter(void **state)
     diag_init(&d);
     int ngraph = front_compile(front_source(a, name, src, strlen(src)), a, &d)->ngraph;
     assert_int_equal(d.nerrors, 0);
-    assert_true(ngraph >= 4);
+    assert_true(ngraph >= 5);
     diag_free(&d);
     for (int gi = 0; gi < ngraph; gi++) {
         Compiled c;
