@@ -82,7 +82,7 @@ static PtrVec kernel_params(Arena *a, const KProgram *p, const Kernel *k)
                 add_param(a, &v, CP_STRIDE, b, d, 0, arena_printf(a, "b%d_s%d", b, d));
     }
     for (int s = 0; s < p->graph->nsym; s++)
-        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", p->graph->syms[s]));
+        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", cg_sym_ident(p, s, a)));
     return v;
 }
 

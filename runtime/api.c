@@ -201,14 +201,41 @@ static const char *shape_text(const sn_tensor *t, char *buf, size_t len)
     return buf;
 }
 
-/* Bind symbols from a tensor's shape (the first tensor that shows a
- * symbol's size decides it).  The tensor's rank matches its signature. */
-static void bind(const Arg *a, int64_t *syms)
+static bool derived(const sn_graph *g, int s)
+{
+    return g->symdefs && g->symdefs[s].op != SNB_SYM_FREE;
+}
+
+void rt_derive_syms(const sn_graph *g, int64_t *syms)
+{
+    for (int s = 0; s < g->nsym; s++) {
+        if (!derived(g, s))
+            continue;
+        const RtSymDef *d = &g->symdefs[s];
+        int64_t a = rt_dim_eval(&d->a, syms), b = d->b, q = a / b, r = a % b, v;
+        if (a < 0)
+            v = -1;
+        else if (d->op == SNB_SYM_FLOORDIV)
+            v = q;
+        else if (d->op == SNB_SYM_MOD)
+            v = r;
+        else if (d->op == SNB_SYM_CDIV)
+            v = q + (r != 0);
+        else
+            v = __builtin_mul_overflow(q + (r != 0), b, &v) ? -1 : v;
+        syms[s] = v;
+    }
+}
+
+/* Bind free symbols from a tensor's shape (the first tensor that shows a
+ * symbol's size decides it; a derived symbol is computed, never bound).
+ * The tensor's rank matches its signature. */
+static void bind(const sn_graph *g, const Arg *a, int64_t *syms)
 {
     for (int k = 0; a->t->shape && k < a->sig->rank; k++) {
         const RtDim *d = &a->sig->dims[k];
         if (d->nsym == 1 && syms[d->syms[0]] < 0 && d->coef > 0 && a->t->shape[k] >= 0 &&
-            a->t->shape[k] % d->coef == 0)
+            a->t->shape[k] % d->coef == 0 && !derived(g, d->syms[0]))
             syms[d->syms[0]] = a->t->shape[k] / d->coef;
     }
 }
@@ -414,15 +441,20 @@ static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, const sn_t
     }
     for (int i = 0; i < n; i++)
         if ((int)args[i].t->dtype == args[i].sig->dtype && args[i].t->rank == args[i].sig->rank)
-            bind(&args[i], syms);
+            bind(g, &args[i], syms);
+    rt_derive_syms(g, syms); /* before the shapes that use them are checked */
     sn_status s;
     for (int i = 0; i < n; i++)
         if ((s = check_arg(g, &args[i], syms)) != SN_OK)
             return s;
     for (int i = 0; i < g->nsym; i++)
-        if (syms[i] < 0)
+        if (syms[i] < 0 && !derived(g, i))
             return rt_error(SN_ERR_INVALID, "size symbol %s of graph %s is not bound by any tensor",
                             g->syms[i], g->name);
+    for (int i = 0; i < g->nsym; i++)
+        if (syms[i] < 0)
+            return rt_error(SN_ERR_INVALID, "size %s of graph %s is out of range", g->syms[i],
+                            g->name);
     return SN_OK;
 }
 

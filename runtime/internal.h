@@ -63,11 +63,19 @@ typedef struct {
     RtBinary *binaries;
 } RtVariant;
 
+/* A size symbol's definition (bundle_format.h's symdef). */
+typedef struct {
+    int op;                    /* SNB_SYM_*: SNB_SYM_FREE is bound from shapes */
+    RtDim a;
+    int64_t b;
+} RtSymDef;
+
 struct sn_graph {
     struct sn_bundle *bundle;
     char *name;
     int nsym, nin, nout, ntemp, nvariant;
     char **syms;
+    RtSymDef *symdefs;         /* nsym entries, or NULL: every symbol free */
     RtTensor *ins, *outs, *temps;
     RtVariant *variants;
     RtVariant *active;         /* the variant loaded on the device */
@@ -95,6 +103,9 @@ sn_status rt_read_file(const char *path, unsigned char **bytes, size_t *size);
 sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out);
 void rt_bundle_free(sn_bundle *b);
 int64_t rt_dim_eval(const RtDim *d, const int64_t *symvals);
+/* Fills the derived symbols' values from the others (-1 where unbound or
+ * overflowing), in symbol order. */
+void rt_derive_syms(const sn_graph *g, int64_t *syms);
 
 /* device.c: the driver behind a small table of calls. */
 typedef struct {

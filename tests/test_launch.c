@@ -37,6 +37,9 @@ static const char source[] =
     "    r = sum(x, dim=-1, keepdim=true)\n"
     "    c = mean(x * r, dim=0, keepdim=true)\n"
     "    return x - c\n"
+    "}\n"
+    "graph aligned(x: f32[T, align(H, 4)], y: f32[H], z: f32[cdiv(T, 2), 3]) {\n"
+    "    return sum(x, dim=-1), y + 1.0, z * 2.0\n"
     "}\n";
 
 static unsigned char *bytes;
@@ -54,7 +57,7 @@ static int setup(void **state)
                             .ntarget = 1};
     SnCompiled c;
     bool ok = cg_target("cuda:sm_90", &t, &d) &&
-              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 2;
+              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 3;
     bytes = c.bytes;
     len = c.len;
     diag_print(&d, stderr);
@@ -135,6 +138,44 @@ static void test_good_launch(void **state)
     expect(launch(&c, fake_workspace(), need), SN_OK, "");
     assert_int_equal(fake_log.launches, 2);
     sn_bundle_free(c.b);
+}
+
+/* Derived sizes: align(H, 4) (4 * cdiv(H, 4)) and cdiv(T, 2) are computed
+ * from T and H (bound by x and y) and checked against x and z, never bound
+ * from them. */
+static void test_derived_sizes(void **state)
+{
+    (void)state;
+    sn_bundle *b = load(bytes, len);
+    assert_non_null(b);
+    sn_graph *g = sn_bundle_graph(b, "aligned");
+    assert_non_null(g);
+    assert_int_equal(g->nsym, 4);
+    assert_string_equal(g->syms[2], "cdiv(H, 4)");
+    assert_string_equal(g->syms[3], "cdiv(T, 2)");
+    assert_int_equal(g->symdefs[2].op, SNB_SYM_CDIV);
+    assert_int_equal(g->symdefs[2].b, 4);
+    assert_int_equal(g->ins[0].dims[1].coef, 4);
+    int64_t syms[4] = {7, 5, -1, -1};
+    rt_derive_syms(g, syms);
+    assert_int_equal(syms[2], 2);
+    assert_int_equal(syms[3], 4);
+    FakeArgs a;
+    fake_args(g, syms, &a);
+    fake_reset();
+    sn_status st = rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL);
+    if (st != SN_OK)
+        fail_msg("%s", sn_last_error());
+    assert_true(fake_log.launches >= 1);
+    fake_reset();
+    a.shape[0][0][1] = 5; /* x: [7, 5], but align(5, 4) is 8 */
+    expect(rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL),
+           SN_ERR_INVALID, "input 'x': dim 1 is 5 but the graph needs 8 (cdiv(H, 4) times a factor)");
+    a.shape[0][0][1] = 8;
+    a.shape[0][2][0] = 3; /* z: cdiv(7, 2) is 4 */
+    expect(rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL),
+           SN_ERR_INVALID, "input 'z': dim 0 is 3 but the graph needs 4 (cdiv(T, 2))");
+    sn_bundle_free(b);
 }
 
 static void test_null_pointers(void **state)
@@ -338,7 +379,9 @@ static void test_mutated_bundles(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_good_launch),   cmocka_unit_test(test_null_pointers),
+        cmocka_unit_test(test_good_launch),
+        cmocka_unit_test(test_derived_sizes),
+        cmocka_unit_test(test_null_pointers),
         cmocka_unit_test(test_misaligned),    cmocka_unit_test(test_workspace),
         cmocka_unit_test(test_overflow),      cmocka_unit_test(test_mutated_bundles),
     };
