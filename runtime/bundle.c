@@ -386,6 +386,7 @@ void rt_bundle_free(sn_bundle *b)
         for (int k = 0; k < g->nsym; k++)
             free(g->syms[k]);
         free(g->syms);
+        free(g->symdefs);
         RtTensor *lists[3] = {g->ins, g->outs, g->temps};
         int counts[3] = {g->nin, g->nout, g->ntemp};
         for (int l = 0; l < 3; l++) {
