@@ -449,10 +449,13 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
     const KBuf *b = &x->p->bufs[st->buf];
     int v = seg->sched.vec;
     const char *vt = vector_type(dt_size(b->dtype) * v), *ct = cg_ctype_of[b->dtype];
+    char m[32] = "";
+    if (st->mask) /* a per-row mask (kir_verify: a vector store's is) */
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (x->pl->exact)
-        cg_line(x->o, "if (live) {");
+        cg_line(x->o, "if (live%s) {", m);
     else
-        cg_line(x->o, "if (live && e0 + %d <= n) {", v);
+        cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
     x->o->indent++;
     cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
     if (seg->nrow == 1)
@@ -484,7 +487,10 @@ static void emit_run_store(Cx *x, int i)
         x->o->indent++;
     }
     open_elems(x);
-    cg_line(x->o, "if (live && ok) {");
+    if (st->mask) /* per row: the dest check refuses a mask varying along the row */
+        cg_line(x->o, "if (live && ok && k%d) {", st->mask->id);
+    else
+        cg_line(x->o, "if (live && ok) {");
     x->o->indent++;
     cg_indent(x->o);
     cg_put(x->o, "b%d[", st->buf);
@@ -508,7 +514,10 @@ static void emit_outer_stores(Cx *x)
         const KBuf *b = &x->p->bufs[st->buf];
         char enc[64], val[32];
         cg_indent(x->o);
-        cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
+        if (st->mask)
+            cg_put(x->o, "if (live && lane == 0 && k%d) b%d[", st->mask->id, st->buf);
+        else
+            cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
         cg_print_offset(x, st->buf, st->idx);
         snprintf(val, sizeof val, "k%d", stored_value(x, i)->id);
         cg_put(x->o, "] = ");

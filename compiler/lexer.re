@@ -137,6 +137,7 @@ static int lex_raw(Lexer *L, Tok *t)
         ">"  { return TK_GT; }
         "="  { return TK_ASSIGN; }
         "+"  { return TK_PLUS; }
+        "->" { return TK_ARROW; }
         "-"  { return TK_MINUS; }
         "*"  { return TK_STAR; }
         "/"  { return TK_SLASH; }
@@ -204,6 +205,7 @@ const char *lex_token_name(int kind)
     case TK_ASSIGN: return "'='";
     case TK_PLUS: return "'+'";
     case TK_MINUS: return "'-'";
+    case TK_ARROW: return "'->'";
     case TK_STAR: return "'*'";
     case TK_SLASH: return "'/'";
     case TK_ANDAND: return "'&&'";

@@ -135,6 +135,12 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
         t->alias = r->bad ? -1 : alias;
         if (r->version >= 4)
             rd_bounds(r, t, nsym, bounds);
+        if (r->version >= 5) { /* flags: bit 0 written, inputs only */
+            uint32_t flags = rd_u32(r, what);
+            if (flags & ~(uint32_t)(bounds ? SNB_TENSOR_WRITTEN : 0))
+                fail(r, "a tensor's flags");
+            t->written = !r->bad && (flags & SNB_TENSOR_WRITTEN);
+        }
     }
 }
 

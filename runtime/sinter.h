@@ -125,6 +125,10 @@ SN_API sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_
                          int *rank, int64_t *dims /* 8 entries */);
 SN_API sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
                           int *rank, int64_t *dims);
+/* 1 when the graph writes input i (an in-out parameter, `return v ->
+ * param` in the source: the launch updates that buffer in place), else 0
+ * (also for an i out of range). */
+SN_API int sn_graph_input_written(const sn_graph *g, int i);
 /* Output i may be given the same buffer as input j (the compiler proved
  * every element is read and written by one thread): returns j, or -1. */
 SN_API int sn_graph_output_alias(const sn_graph *g, int i);
@@ -171,6 +175,7 @@ typedef struct {
     int alias;               /* an output: the input it may share (-1: none) */
     int nbounds;             /* an integer input used as gather indices: its values */
     sn_dim bounds[8];        /* must be in [0, every bound) (the tables' sizes) */
+    int written;             /* an input: 1 when the graph writes it (in-out) */
 } sn_tensor_info;
 
 typedef struct {

@@ -1279,7 +1279,7 @@ static void test_syntax_errors(void **state)
     ret_err("x: f32[4]", "abs(x, +)", 19, "unexpected '+'; expected an expression or ')'");
     ret_err("x: f32[4]", "rms_norm(x x)", 23,
             "unexpected identifier 'x'; expected an operator, ')', ',' or '='");
-    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, newline, '}' or ','");
+    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, '->', newline, '}' or ','");
     err("graph g(x: f32[4]) {\n    x + 1\n    return x\n}\n", 2, 7, "unexpected '+'; expected ',' or '='");
     err("graph g(x: f32[4]) {\n    y = = x\n    return x\n}\n", 2, 9,
         "unexpected '='; expected an expression");
