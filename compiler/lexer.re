@@ -160,7 +160,10 @@ int lex_next(Lexer *L, Tok *t)
              * sets it in lex_raw, before the line count moves on) */
             if (!t->span.file)
                 t->span = here(L);
-            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE)
+            /* inside brackets, after a newline or '{', and after a ',' or
+             * '->' ending a line (a return list continued) it is no end */
+            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE ||
+                L->last == TK_COMMA || L->last == TK_ARROW)
                 continue;
         } else {
             t->span = here(L);

@@ -6,16 +6,17 @@
  * For each written buffer B, this pass proves, for every store S into B
  * and every load L of B (many-rows and few-rows plans alike), one of:
  *   - L's kernel runs before S's kernel;
- *   - L and S touch disjoint parts of B (an interval per dim of B from the
- *     index expressions, with constant sizes; IX_VAL is any row of B);
+ *   - L and S touch disjoint parts of B: some dim of B where their index
+ *     intervals are apart, or, for a flattened dim (hi * c + lo, lo in
+ *     [0, c)), the intervals of hi or of lo are (constant sizes only; an
+ *     IX_VAL has no interval);
  *   - L and S are in one segment, S is not a scatter, L's index is S's
  *     (so the lane that writes an element is the one that read it), every
  *     phase that loads L is at or before S's phase (plan.c issues such
  *     stores in the last phase), and S is a row store (per-row stores go
  *     out after the last phase, by lane 0, of values the row computed).
- * Two stores into B must write disjoint parts (a scatter's rows are
- * distinct by the caller's contract; two scatters into one buffer are
- * refused).  A scatter's mask must not vary along the row (codegen masks
+ * Two stores into B must write disjoint parts, by a dim free of any
+ * scatter row (a scatter's rows are distinct by the caller's contract).  A scatter's mask must not vary along the row (codegen masks
  * whole runs).  Anything else is refused with an error at the
  * destination that names the conflicting read and suggests a new output. */
 #include <string.h>
@@ -81,15 +82,74 @@ static bool range(const KSegment *s, const IxExpr *e, int64_t *lo, int64_t *hi)
     }
 }
 
+/* The largest constant multiplier of a term of sum e (0: none). */
+static int64_t top_stride(const IxExpr *e)
+{
+    if (e->kind == IX_ADD) {
+        int64_t a = top_stride(e->a), b = top_stride(e->b);
+        return a > b ? a : b;
+    }
+    return e->kind == IX_MUL && e->b->kind == IX_CONST ? e->b->c : 0;
+}
+
+/* Sum e as hi * c + lo with lo's range inside [0, c): the ranges of hi
+ * (terms that are multiples of c, divided by c) and lo (the rest) grow
+ * into h[] and l[]; false when a range is unknown. */
+static bool split_terms(const KSegment *s, const IxExpr *e, int64_t c, int64_t *h, int64_t *l)
+{
+    if (e->kind == IX_ADD)
+        return split_terms(s, e->a, c, h, l) && split_terms(s, e->b, c, h, l);
+    int64_t lo, hi;
+    if (e->kind == IX_MUL && e->b->kind == IX_CONST && e->b->c % c == 0) {
+        if (!range(s, e->a, &lo, &hi) || lo < 0)
+            return false;
+        h[0] += lo * (e->b->c / c);
+        h[1] += hi * (e->b->c / c);
+        return true;
+    }
+    if (e->kind == IX_CONST && e->c % c == 0) {
+        h[0] += e->c / c;
+        h[1] += e->c / c;
+        return true;
+    }
+    if (!range(s, e, &lo, &hi))
+        return false;
+    l[0] += lo;
+    l[1] += hi;
+    return true;
+}
+
+static bool apart(const int64_t *a, const int64_t *b)
+{
+    return a[1] < b[0] || b[1] < a[0];
+}
+
+/* Two index expressions of one dim never equal: their ranges are apart,
+ * or both split at the same stride c (a flattened [.., c] view: row-major
+ * hi * c + lo with lo in [0, c)) with apart hi or lo ranges. */
+static bool dim_disjoint(const KSegment *s1, const IxExpr *e1, const KSegment *s2,
+                         const IxExpr *e2)
+{
+    int64_t r1[2], r2[2];
+    if (range(s1, e1, &r1[0], &r1[1]) && range(s2, e2, &r2[0], &r2[1]) && apart(r1, r2))
+        return true;
+    int64_t c = top_stride(e1);
+    if (c < 2 || c != top_stride(e2))
+        return false;
+    int64_t h1[2] = {0, 0}, l1[2] = {0, 0}, h2[2] = {0, 0}, l2[2] = {0, 0};
+    if (!split_terms(s1, e1, c, h1, l1) || !split_terms(s2, e2, c, h2, l2) || l1[0] < 0 ||
+        l1[1] >= c || l2[0] < 0 || l2[1] >= c)
+        return false;
+    return apart(h1, h2) || apart(l1, l2);
+}
+
 /* Are the elements two accesses of buffer b touch provably disjoint? */
 static bool disjoint(const KProgram *p, int b, const KSegment *s1, IxExpr *const *i1,
                      const KSegment *s2, IxExpr *const *i2)
 {
-    for (int k = 0; k < p->bufs[b].rank; k++) {
-        int64_t l1, h1, l2, h2;
-        if (range(s1, i1[k], &l1, &h1) && range(s2, i2[k], &l2, &h2) && (h1 < l2 || h2 < l1))
+    for (int k = 0; k < p->bufs[b].rank; k++)
+        if (dim_disjoint(s1, i1[k], s2, i2[k]))
             return true;
-    }
     return false;
 }
 
@@ -206,9 +266,10 @@ static bool check_buffer(const KProgram *p, int b, Diag *d)
                         for (int j = 0; j < ls.seg->stores.len; j++) {
                             const KStore *o = ls.seg->stores.items[j];
                             bool later = k2 > k1 || (k2 == k1 && (s2 > s1 || (s2 == s1 && j > i)));
+                            /* a dim holding a scatter's row has no range: the
+                             * others must separate two scatters */
                             if (o->buf != b || !later ||
-                                (!is_scatter(o) && !is_scatter(st) &&
-                                 disjoint(p, b, ls.seg, o->idx, ss.seg, st->idx)))
+                                disjoint(p, b, ls.seg, o->idx, ss.seg, st->idx))
                                 continue;
                             diag_error(d, dest_span(p, b),
                                        "'%s' is written more than once and these writes may "

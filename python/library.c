@@ -101,7 +101,7 @@ static PyObject *dim_obj(const PxGraph *g, const PxDim *d)
     return syms ? Py_BuildValue("(LN)", (long long)d->coef, syms) : NULL;
 }
 
-/* (name, dtype, dims, alias) per parameter */
+/* (name, dtype, dims, alias, written) per parameter */
 static PyObject *params_obj(const PxGraph *g, const PxParam *ps, int n)
 {
     PyObject *t = PyTuple_New(n);
@@ -109,8 +109,8 @@ static PyObject *params_obj(const PxGraph *g, const PxParam *ps, int n)
         PyObject *dims = PyTuple_New(ps[i].rank);
         for (int k = 0; dims && k < ps[i].rank; k++)
             PyTuple_SET_ITEM(dims, k, dim_obj(g, &ps[i].dims[k]));
-        PyTuple_SET_ITEM(t, i, Py_BuildValue("(ssNi)", ps[i].name, px_dtype_name(ps[i].dtype),
-                                             dims, ps[i].alias));
+        PyTuple_SET_ITEM(t, i, Py_BuildValue("(ssNii)", ps[i].name, px_dtype_name(ps[i].dtype),
+                                             dims, ps[i].alias, ps[i].written));
     }
     return t;
 }
@@ -293,6 +293,9 @@ static int import_inputs(Call *c, PyObject *args)
         if (px_arg_import(PyTuple_GET_ITEM(args, i), p, "input", c->dlstream, &c->ins[i]) < 0 ||
             same_device(c, &c->ins[i], "input", p->name) < 0)
             return -1;
+        if (p->written && c->ins[i].readonly)
+            return px_raise("input '%s' is updated in place by the graph (an in-out "
+                            "parameter) but the tensor given is read-only", p->name), -1;
     }
     return 0;
 }
@@ -376,8 +379,29 @@ static int check_overlap(const Call *c, int o)
     return 0;
 }
 
+/* sn_launch's rule for in-out inputs, for the CPU: one the graph writes
+ * overlaps no other input. */
+static int check_written_overlap(const Call *c)
+{
+    for (int i = 0; i < c->g->nin; i++) {
+        char *lo, *hi, *l2, *h2;
+        if (!c->g->ins[i].written)
+            continue;
+        span(&c->ins[i], &lo, &hi);
+        for (int j = 0; lo != hi && j < c->g->nin; j++) {
+            span(&c->ins[j], &l2, &h2);
+            if (j != i && l2 != h2 && lo < h2 && l2 < hi)
+                return px_raise("input '%s', which the graph writes, overlaps input '%s'",
+                                c->g->ins[i].name, c->g->ins[j].name), -1;
+        }
+    }
+    return 0;
+}
+
 static int run_cpu(Call *c, bool interp)
 {
+    if (check_written_overlap(c) < 0)
+        return -1;
     if (!(interp ? (const void *)c->g->ref : (const void *)c->g->prog))
         return px_raise("graph %s has no CPU path: it was loaded from a bundle, which holds "
                         "GPU code only (bundle compiled with no CPU path); run it on GPU "

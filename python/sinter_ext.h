@@ -39,6 +39,7 @@ typedef struct {
     const char *name;
     int dtype, rank;
     int alias;                 /* outputs: the input it may share, else -1 */
+    int written;               /* inputs: the graph writes it (in-out), else 0 */
     PxDim dims[PX_MAX_RANK];
 } PxParam;
 

@@ -204,8 +204,41 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter integer param p indexes (an output's
+ * destination), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+            return dim_eval(ir_output_dest(g, o)->rows, symvals);
+    return 0;
+}
+
+/* A scatter's rows: distinct (a random permutation's prefix), every fifth
+ * -1 and every seventh past the end (both skipped), -1 once rows run out. */
+static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    assert_non_null(perm);
+    for (int64_t k = 0; k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (k % 5 == 4 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 6) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used)), t;
+            t = perm[used], perm[used] = perm[j], perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
- * dtype, gather indices in range, other integers in [-8, 8), bools 0/1. */
+ * dtype, gather indices in range, scatter rows distinct with some skipped,
+ * other integers in [-8, 8), bools 0/1. */
 static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed, IrBuf *ins)
 {
     uint64_t state = seed;
@@ -216,6 +249,10 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             shape[d] = dim_eval(p->shape[d], symvals);
         assert_true(ir_buf_alloc(&ins[i], p->dtype, p->rank, shape));
         int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
+        if (dt_is_int(p->dtype) && p->rank == 1 && scatter_rows(g, p, symvals) > 0) {
+            scatter_input(&state, scatter_rows(g, p, symvals), &ins[i]);
+            continue;
+        }
         for (int64_t k = 0; k < ins[i].numel; k++) {
             uint64_t r = next_random(&state);
             if (dt_is_float(p->dtype))
@@ -470,15 +507,18 @@ static void check_example_structure(const char *path, const Compiled *c)
     const char *gname = c->ref->name;
     print_message("  %-28s %d kernel(s), %d segment(s)\n", gname, p->nkernel,
                   p->nkernel ? p->kernels[0]->nseg : 0);
-    if (p->nkernel != 1)
-        fail_msg("%s (%s): %d kernels, expected 1", gname, path, p->nkernel);
+    /* known exception: RMSNorm over a head then NeoX RoPE stores half rows,
+     * a domain the norm's kernel does not have (docs/performance.md) */
+    int want = strcmp(gname, "qk_norm_rope_inplace") == 0 ? 2 : 1;
+    if (p->nkernel != want)
+        fail_msg("%s (%s): %d kernels, expected %d", gname, path, p->nkernel, want);
     bool qk = strstr(gname, "qk_norm") != NULL;
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
                  p->kernels[0]->nseg);
     /* T = 3 and 64, each with the many-rows and the few-rows kernels */
     for (int ti = 0; ti < 4; ti++) {
-        int64_t sym[4] = {ti & 1 ? 64 : 3, 1, 1, 1};
+        int64_t sym[4] = {ti & 1 ? 64 : 3, 5, 5, 5};
         Runs r;
         char msg[4096];
         if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
@@ -491,6 +531,12 @@ static void check_example_structure(const char *path, const Compiled *c)
             /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements */
             int64_t allowed =
                 strcmp(gname, "mla_rope_fp8") == 0 && strcmp(kb->name, "q") == 0 ? 2 : 1;
+            bool only_written = kb->written; /* a cache the graph writes and never reads */
+            for (int o = 0; only_written && o < c->ref->nout; o++)
+                only_written = !ir_output_dest(c->ref, o) || ir_output_dest(c->ref, o)->param != b ||
+                               ir_output_dest(c->ref, o)->index;
+            if (only_written)
+                allowed = 0;
             if (r.stats.max_loads_in_a_row[b] > allowed)
                 fail_msg("%s at T=%" PRId64 ": an element of input '%s' is loaded %" PRId64
                          " times within one row (at most %" PRId64 " allowed)",
@@ -558,7 +604,7 @@ static void test_examples_match_interpreter(void **state)
             for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
                 size_t ti = t / 2;
                 KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                int64_t sym[4] = {Ts[ti], 1, 1, 1};
+                int64_t sym[4] = {Ts[ti], 5, 5, 5};
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))

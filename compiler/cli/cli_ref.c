@@ -403,7 +403,7 @@ static void describe_output(const IrGraph *g, int i, const IrBuf *b, const char 
         printf("%s (in-out): %s", g->params[dst->param]->a.input.name,
                ir_type_str(g, g->params[dst->param], type, sizeof type));
     else
-        printf("out%d%s%s: %s", i, g->out_names[i] ? " " : "",
+        printf("out%d%s%s: %s", ir_new_output_index(g, i), g->out_names[i] ? " " : "",
                g->out_names[i] ? g->out_names[i] : "", ir_type_str(g, g->outs[i], type, sizeof type));
     if (path) {
         printf(" -> %s\n", path);
@@ -436,8 +436,8 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
     if (ir_output_dest(g, i)) /* the updated parameter, named after it */
         snprintf(path, sizeof path, "%s/%s.npy", r->outdir,
                  g->params[ir_output_dest(g, i)->param]->a.input.name);
-    else
-        snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, i);
+    else /* numbered among the new outputs, as the bundle's */
+        snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, ir_new_output_index(g, i));
     DType t = b->dtype;
     void *data = NULL;
     NpyKind kind;

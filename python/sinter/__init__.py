@@ -73,11 +73,13 @@ class Tensor(tuple):
 class Param:
     """A graph input or output: its name, dtype, shape (ints and symbol
     expressions such as 'T' or '2*T'), and for an output the index of the
-    input it may share its buffer with (or None)."""
-    __slots__ = ("name", "dtype", "shape", "alias", "_dims")
+    input it may share its buffer with (or None); ``written`` is True for an
+    input the graph updates in place (an in-out parameter)."""
+    __slots__ = ("name", "dtype", "shape", "alias", "written", "_dims")
 
-    def __init__(self, name, dtype, dims, alias):
+    def __init__(self, name, dtype, dims, alias, written=0):
         self.name, self.dtype, self._dims = name, dtype, dims
+        self.written = bool(written)
         self.shape = tuple(d if isinstance(d, int) else
                            "*".join(([str(d[0])] if d[0] != 1 else []) + list(d[1]))
                            for d in dims)
