@@ -397,7 +397,8 @@ static const char *encoder(const Cx *x, int i, char *buf, size_t len)
 {
     const KStore *st = x->seg->stores.items[i];
     DType t = x->p->bufs[st->buf].dtype;
-    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16) {
+    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16 &&
+        !st->value->a.cast.bitcast) { /* a bitcast's NaN is encoded as stores do */
         snprintf(buf, len, "sn_bits_bf16");
         return buf;
     }

@@ -200,6 +200,9 @@ static const char *op_text(int op)
     case TK_LT: return "<"; case TK_LE: return "<="; case TK_GT: return ">"; case TK_GE: return ">=";
     case TK_PLUS: return "+"; case TK_MINUS: return "-"; case TK_STAR: return "*";
     case TK_SLASH: return "/"; case TK_NOT: return "!";
+    case TK_SLASHSLASH: return "//"; case TK_PERCENT: return "%";
+    case TK_SHL: return "<<"; case TK_SHR: return ">>"; case TK_AMP: return "&";
+    case TK_PIPE: return "|"; case TK_CARET: return "^"; case TK_TILDE: return "~";
     default: return "?";
     }
 }

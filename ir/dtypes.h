@@ -19,7 +19,8 @@
  *   bits      storage size in bits (sub-byte types pack, see dt_bits)
  *   cls       SN_DTC_FLOAT, SN_DTC_INT or SN_DTC_BOOL: floats compute in f32,
  *             integers in int64 wrapping at casts and stores, bools are 0/1
- *   sgn       1 when the type has negative values
+ *   sgn       1 when the type has negative values (integers: two's complement;
+ *             0: unsigned)
  *   maxf      largest finite value as a double (ints: the maximum, i64 2^63
  *             as the nearest double; bool 1), exact
  *   sn        the public sn_dtype value (= the row's position)
@@ -48,6 +49,10 @@
     X(I8,         "i8",         8,  SN_DTC_INT,   1, 127.0,          7,  int8_t,   "signed char", NULL,       NULL)     \
     X(I32,        "i32",        32, SN_DTC_INT,   1, 2147483647.0,   8,  int32_t,  "int",         NULL,       NULL)     \
     X(I64,        "i64",        64, SN_DTC_INT,   1, 0x1p63,         9,  int64_t,  "sn_i64",      NULL,       NULL)     \
-    X(BOOL,       "bool",       8,  SN_DTC_BOOL,  0, 1.0,            10, uint8_t,  "sn_u8",       NULL,       NULL)
+    X(BOOL,       "bool",       8,  SN_DTC_BOOL,  0, 1.0,            10, uint8_t,  "sn_u8",       NULL,       NULL)     \
+    X(U8,         "u8",         8,  SN_DTC_INT,   0, 255.0,          11, uint8_t,  "sn_u8",       NULL,       NULL)     \
+    X(U16,        "u16",        16, SN_DTC_INT,   0, 65535.0,        12, uint16_t, "sn_u16",      NULL,       NULL)     \
+    X(U32,        "u32",        32, SN_DTC_INT,   0, 4294967295.0,   13, uint32_t, "sn_u32",      NULL,       NULL)     \
+    X(I16,        "i16",        16, SN_DTC_INT,   1, 32767.0,        14, int16_t,  "short",       NULL,       NULL)
 
 #endif

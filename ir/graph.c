@@ -72,6 +72,12 @@ IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *sha
     return n;
 }
 
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s)
+{
+    IR_ASSERT(dt_is_int(t));
+    return new_node(g, IR_IOTA, t, 1, &n, 0, s);
+}
+
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s)
 {
     IR_ASSERT(dt_is_float(t));
@@ -197,6 +203,14 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
     return n;
 }
 
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s)
+{
+    IR_ASSERT(dt_bits(t) == dt_bits(x->dtype) && t != DT_BOOL && x->dtype != DT_BOOL);
+    IrNode *n = ir_cast(g, t, x, s);
+    n->a.cast.bitcast = true;
+    return n;
+}
+
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
 {
     IrNode *c;
@@ -207,6 +221,7 @@ IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
     case IR_CAST:
         c = ir_cast(g, n->dtype, ops[0], n->span);
         c->a.cast.saturate = n->a.cast.saturate;
+        c->a.cast.bitcast = n->a.cast.bitcast;
         return c;
     default: IR_ASSERT(!"not a pointwise op");
     }

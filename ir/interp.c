@@ -397,12 +397,12 @@ static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y
 #undef X
 }
 
-/* Integer/bool ops on int64: + - * wrap modulo 2^64; results of
- * comparisons and logic are 0/1. */
+/* Integer/bool ops on int64 with operands of dtype t: + - * wrap modulo
+ * 2^64; results of comparisons and logic are 0/1. */
 static void binary_int(IrBinary k, const int64_t *x, const int64_t *z, int64_t *y,
-                       int64_t count)
+                       int64_t count, DType t)
 {
-#define X(ID, ...) case BIN_##ID: MAP2(int64_t, y, x, z, count, sc_binary_i(BIN_##ID, a, b)); break;
+#define X(ID, ...) case BIN_##ID: MAP2(int64_t, y, x, z, count, sc_binary_i(BIN_##ID, a, b, t)); break;
     BIN_LOOPS(X)
 #undef X
 }
@@ -415,7 +415,7 @@ static void eval_binary(const Interp *it, const IrNode *n, Val *v)
     int64_t count = it->numel[n->id];
     IR_ASSERT(is_float(x) == is_float(z));
     if (!is_float(x))
-        binary_int(n->a.binary, xv->i, zv->i, v->i, count);
+        binary_int(n->a.binary, xv->i, zv->i, v->i, count, n->dtype);
     else if (is_float(n))
         binary_float(n->a.binary, xv->f, zv->f, v->f, count);
     else
@@ -445,6 +445,20 @@ static void eval_cast(const Interp *it, const IrNode *n, Val *v)
     const Val *xv = &it->val[x->id];
     DType t = n->dtype;
     int64_t count = it->numel[n->id];
+    if (n->a.cast.bitcast) {
+        DType from = x->dtype;
+        for (int64_t j = 0; j < count; j++) {
+            if (is_float(x) && is_float(n))
+                v->f[j] = sc_bitcast_ff(xv->f[j], from, t);
+            else if (is_float(x))
+                v->i[j] = sc_bitcast_fi(xv->f[j], from, t);
+            else if (is_float(n))
+                v->f[j] = sc_bitcast_if(xv->i[j], t);
+            else
+                v->i[j] = sc_bitcast_ii(xv->i[j], t);
+        }
+        return;
+    }
     if (is_float(x) && is_float(n) && n->a.cast.saturate) {
         float m = sc_sat_bound(t);
         for (int64_t j = 0; j < count; j++)
@@ -833,6 +847,10 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     }
     switch (n->op) {
     case IR_CONST: eval_const(it, n, v); return true;
+    case IR_IOTA:
+        for (int64_t j = 0; j < it->numel[n->id]; j++)
+            v->i[j] = j;
+        return true;
     case IR_UNARY: eval_unary(it, n, v); return true;
     case IR_BINARY: eval_binary(it, n, v); return true;
     case IR_WHERE: eval_where(it, n, v); return true;

@@ -113,11 +113,14 @@ bool ix_has_kind(const IxExpr *e, IxKind kind);
  *   IR_BINARY  a.binary
  *   IR_WHERE   in[0] bool cond, in[1] if true, in[2] if false
  *   IR_CAST    convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
+ *              clamps first; a.cast.bitcast reinterprets the bits instead
  *              clamps to +-dt_max_finite first (NaN stays NaN)
  *   IR_REDUCE  a.reduce over in[0]
  *   IR_VIEW    a.view: out[idx] = in[0][map(idx)]
  *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
- *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor */
+ *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor
+ *   IR_IOTA    rank 1, integer dtype: element j is j (a 64-bit value like
+ *              every integer, wrapped to the dtype at casts and stores) */
 #define IR_X_ENUM(ID, ...) IR_##ID,
 typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
 #undef IR_X_ENUM
@@ -161,7 +164,11 @@ typedef struct IrNode {
             bool invertible;
         } view;
         struct { int dim; } cat;
-        struct { bool saturate; } cast; /* clamp to the target's finite range before rounding */
+        /* saturate: clamp to the target's finite range before rounding;
+         * bitcast: reinterpret the storage bits of in[0]'s value in its
+         * dtype (rounded to it, as a store does) as this node's dtype, of
+         * the same width (dt_bits); neither is bool (never with saturate) */
+        struct { bool saturate; bool bitcast; } cast;
         struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
     } a;
 } IrNode;
@@ -218,10 +225,12 @@ IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s);
 IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s);
 IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s);
 IrNode *ir_cast(IrGraph *g, DType t, IrNode *x, Span s);
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s); /* a.cast.bitcast */
 IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, bool keepdim, Span s);
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
 /* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);

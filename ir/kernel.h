@@ -71,7 +71,9 @@ typedef struct KOp {
         struct { double f; int64_t i; } cnst;
         IrUnary unary;
         IrBinary binary;
-        struct { bool saturate; } cast;
+        /* bitcast: IrNode's; from: the graph operand's dtype (a temp
+         * holds it as f32 or i64: the bits come from this dtype) */
+        struct { bool saturate; bool bitcast; DType from; } cast;
         struct { IrReduce kind; } reduce; /* over the segment's whole row */
         struct { IxExpr *expr; } index;
     } a;

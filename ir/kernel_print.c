@@ -147,7 +147,8 @@ static void op_rhs(const KProgram *p, const KOp *o, char *buf, int size)
     case KO_UNARY: kir_bprintf(buf, size, &pos, "%s", ir_unary_name(o->a.unary)); break;
     case KO_BINARY: kir_bprintf(buf, size, &pos, "%s", ir_binary_name(o->a.binary)); break;
     case KO_WHERE: kir_bprintf(buf, size, &pos, "where"); break;
-    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.saturate ? "cast.sat" : "cast"); break;
+    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.bitcast ? "bitcast"
+                                               : o->a.cast.saturate ? "cast.sat" : "cast"); break;
     case KO_REDUCE:
         kir_bprintf(buf, size, &pos, "reduce.%s", ir_reduce_name(o->a.reduce.kind));
         break;
@@ -461,7 +462,8 @@ static void json_op(const KProgram *p, FILE *out, const KOp *o)
     }
     case KO_UNARY: fputs(", \"op\": ", out); json_str(out, ir_unary_name(o->a.unary)); break;
     case KO_BINARY: fputs(", \"op\": ", out); json_str(out, ir_binary_name(o->a.binary)); break;
-    case KO_CAST: fprintf(out, ", \"saturate\": %s", o->a.cast.saturate ? "true" : "false"); break;
+    case KO_CAST: fprintf(out, ", \"saturate\": %s%s", o->a.cast.saturate ? "true" : "false",
+                          o->a.cast.bitcast ? ", \"bitcast\": true" : ""); break;
     case KO_INDEX: {
         char e[512];
         fputs(", \"expr\": ", out);

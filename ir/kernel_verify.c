@@ -184,7 +184,7 @@ static void check_types(Ck *c, const KOp *o)
             fail(c, o, "unary changes float/integer class");
         else if (k == UN_NOT && (o->dtype != DT_BOOL || o->in[0]->dtype != DT_BOOL))
             fail(c, o, "not needs bool");
-        else if (!f && k != UN_NOT && k != UN_NEG && k != UN_ABS)
+        else if (!f && !(ir_unary_info(k)->dom & (OPD_I | OPD_B)))
             fail(c, o, "math function on integers");
         break;
     }
@@ -200,10 +200,10 @@ static void check_types(Ck *c, const KOp *o)
         else if ((k == BIN_AND || k == BIN_OR) &&
                  (o->dtype != DT_BOOL || x != DT_BOOL || y != DT_BOOL))
             fail(c, o, "logical op on non-bool");
-        else if (k < BIN_LT && f != dt_is_float(x))
+        else if (ir_binary_info(k)->cls == OPC_ARITH && f != dt_is_float(x))
             fail(c, o, "arithmetic changes float/integer class");
-        else if (!f && (k == BIN_DIV || k == BIN_POW))
-            fail(c, o, "integer div/pow");
+        else if (!(ir_binary_info(k)->dom & ir_dtype_dom(x)))
+            fail(c, o, "binary op not defined on its operands' class (ops.h)");
         break;
     }
     case KO_WHERE:

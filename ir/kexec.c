@@ -534,7 +534,7 @@ static void eval_pointwise(Seg *sg, const KOp *o)
         for (int64_t e = 0; e < count; e++) {
             KVal x = get(sg, a, e), y = get(sg, b, e);
             if (!fin)
-                out[e].i = sc_binary_i(o->a.binary, x.i, y.i);
+                out[e].i = sc_binary_i(o->a.binary, x.i, y.i, o->dtype);
             else if (f)
                 out[e].f = sc_binary_f(o->a.binary, x.f, y.f);
             else
@@ -551,7 +551,15 @@ static void eval_pointwise(Seg *sg, const KOp *o)
         float m = sat ? sc_sat_bound(t) : 0.0f;
         for (int64_t e = 0; e < count; e++) {
             KVal x = get(sg, a, e);
-            if (sat)
+            if (o->a.cast.bitcast && fin && f)
+                out[e].f = sc_bitcast_ff(x.f, o->a.cast.from, t);
+            else if (o->a.cast.bitcast && fin)
+                out[e].i = sc_bitcast_fi(x.f, o->a.cast.from, t);
+            else if (o->a.cast.bitcast && f)
+                out[e].f = sc_bitcast_if(x.i, t);
+            else if (o->a.cast.bitcast)
+                out[e].i = sc_bitcast_ii(x.i, t);
+            else if (sat)
                 out[e].f = sc_cast_ff_sat(x.f, t, m);
             else if (fin && f)
                 out[e].f = sc_cast_ff(x.f, t);

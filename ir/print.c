@@ -76,10 +76,12 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     switch (n->op) {
     case IR_INPUT: fprintf(out, "%s %s", ir_op_name(n->op), n->a.input.name); break;
     case IR_CONST: print_const(n, out); break;
+    case IR_IOTA: fputs(ir_op_name(n->op), out); break;
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
     case IR_WHERE: fputs(ir_op_name(n->op), out); print_operands(n, out); break;
-    case IR_CAST: fprintf(out, "%s%s", ir_op_name(n->op), n->a.cast.saturate ? ".sat" : "");
+    case IR_CAST: fprintf(out, "%s%s", n->a.cast.bitcast ? "bitcast" : ir_op_name(n->op),
+                          n->a.cast.saturate ? ".sat" : "");
         print_operands(n, out); break;
     case IR_REDUCE: print_reduce(n, out); break;
     case IR_VIEW: print_view(g, n, out); break;

@@ -237,10 +237,18 @@ static void check_node(Ck *c, const IrNode *n, int i)
             fail(c, n, "input not in the parameter list");
         break;
     case IR_CONST: break;
+    case IR_IOTA:
+        if (n->rank != 1 || !dt_is_int(n->dtype))
+            fail(c, n, "iota is not a rank-1 integer tensor");
+        break;
     case IR_UNARY: case IR_BINARY: case IR_WHERE: check_pointwise(c, n); break;
     case IR_CAST:
         if (!ir_same_shape(n, n->in[0]))
             fail(c, n, "cast changes shape");
+        if (n->a.cast.bitcast &&
+            (dt_bits(n->dtype) != dt_bits(n->in[0]->dtype) || n->dtype == DT_BOOL ||
+             n->in[0]->dtype == DT_BOOL || n->a.cast.saturate))
+            fail(c, n, "bitcast between dtypes of different widths, of bool, or saturating");
         break;
     case IR_REDUCE: check_reduce(c, n); break;
     case IR_VIEW:

@@ -177,7 +177,8 @@ static void walk(Walk *w, const IrNode *n, IxExpr *const *idx)
     ptrvec_push(w->arena, &stack, pending(w, n, idx));
     while (stack.len) {
         const Visit *v = stack.items[--stack.len];
-        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || visited(w, v))
+        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || v->node->op == IR_IOTA ||
+            visited(w, v))
             continue;
         walk_node(w, &stack, v->node, v->idx);
     }

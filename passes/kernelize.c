@@ -192,6 +192,11 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     switch (n->op) {
     case IR_INPUT:
         return load(z, n->a.input.index, n, n->rank, idx);
+    case IR_IOTA: /* the index itself, an i64 like every kernel index value */
+        op = new_op(z, KO_INDEX, DT_I64, n, 0, NULL, NULL, NULL);
+        op->a.index.expr = idx[0];
+        op->row = ix_row(z, idx[0]);
+        return op;
     case IR_CONST:
         op = new_op(z, KO_CONST, n->dtype, n, 0, NULL, NULL, NULL);
         op->a.cnst.f = n->a.cnst.f;
@@ -215,6 +220,8 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     case IR_CAST:
         op = new_op(z, KO_CAST, n->dtype, n, 1, emit(z, n->in[0], idx), NULL, NULL);
         op->a.cast.saturate = n->a.cast.saturate;
+        op->a.cast.bitcast = n->a.cast.bitcast;
+        op->a.cast.from = n->in[0]->dtype;
         return op;
     case IR_VIEW:
         for (int k = 0; k < n->in[0]->rank; k++)

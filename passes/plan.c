@@ -323,7 +323,8 @@ static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;
     DType t = p->bufs[st->buf].dtype;
-    return v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && dt_is_float(v->in[0]->dtype);
+    return v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && dt_is_float(v->in[0]->dtype) &&
+           !v->a.cast.bitcast;
 }
 
 static const KOp *stored_value(const Pl *x, int i)

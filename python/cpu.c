@@ -28,6 +28,10 @@ static int64_t load_int(const char *p, DType t)
     case DT_I8: return *(const int8_t *)p;
     case DT_I32: { int32_t v; memcpy(&v, p, 4); return v; }
     case DT_I64: { int64_t v; memcpy(&v, p, 8); return v; }
+    case DT_I16: { int16_t v; memcpy(&v, p, 2); return v; }
+    case DT_U8: return *(const uint8_t *)p;
+    case DT_U16: { uint16_t v; memcpy(&v, p, 2); return v; }
+    case DT_U32: { uint32_t v; memcpy(&v, p, 4); return v; }
     default: return *(const uint8_t *)p != 0; /* bool */
     }
 }
@@ -38,6 +42,10 @@ static void store_int(int64_t v, DType t, char *p)
     case DT_I8: *(int8_t *)p = (int8_t)v; break;
     case DT_I32: { int32_t w = (int32_t)v; memcpy(p, &w, 4); break; }
     case DT_I64: memcpy(p, &v, 8); break;
+    case DT_I16: { int16_t w = (int16_t)v; memcpy(p, &w, 2); break; }
+    case DT_U8: *(uint8_t *)p = (uint8_t)v; break;
+    case DT_U16: { uint16_t w = (uint16_t)v; memcpy(p, &w, 2); break; }
+    case DT_U32: { uint32_t w = (uint32_t)v; memcpy(p, &w, 4); break; }
     default: *(uint8_t *)p = v != 0; break;
     }
 }

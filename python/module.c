@@ -43,7 +43,7 @@ int px_dtype_parse(PyObject *name)
         return (int)t;
     if (!PyErr_Occurred())
         px_raise("not a sinter dtype: %R (dtypes: f32 f16 bf16 f8e4m3 f8e4m3fnuz f8e5m2 "
-                 "f8e5m2fnuz i8 i32 i64 bool)", name);
+                 "f8e5m2fnuz i8 i32 i64 bool u8 u16 u32 i16)", name);
     return -1;
 }
 

@@ -52,7 +52,9 @@ static int dl_dtype(DLDataType t)
     case kDLFloat: return t.bits == 32 ? SN_F32 : t.bits == 16 ? SN_F16 : -1;
     case kDLBfloat: return t.bits == 16 ? SN_BF16 : -1;
     case kDLInt:
-        return t.bits == 8 ? SN_I8 : t.bits == 32 ? SN_I32 : t.bits == 64 ? SN_I64 : -1;
+        return t.bits == 8 ? SN_I8 : t.bits == 16 ? SN_I16 : t.bits == 32 ? SN_I32
+             : t.bits == 64 ? SN_I64 : -1;
+    case kDLUInt: return t.bits == 8 ? SN_U8 : t.bits == 16 ? SN_U16 : t.bits == 32 ? SN_U32 : -1;
     case PX_DL_BOOL: return t.bits == 8 ? SN_BOOL : -1;
     case PX_DL_F8E4M3FN: return t.bits == 8 ? SN_F8E4M3 : -1;
     case PX_DL_F8E4M3FNUZ: return t.bits == 8 ? SN_F8E4M3FNUZ : -1;

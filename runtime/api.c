@@ -26,7 +26,7 @@ SN_DTYPES(X)
 
 static const char *dname(int t)
 {
-    return t >= 0 && t <= SN_BOOL ? dtype_names[t] : "?";
+    return t >= 0 && t < (int)(sizeof dtype_names / sizeof dtype_names[0]) ? dtype_names[t] : "?";
 }
 
 /* ---------------------------------------------------------------- load */

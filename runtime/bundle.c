@@ -108,7 +108,8 @@ static void rd_dim(Rd *r, RtDim *d, int nsym_graph)
 /* Index bounds: only where allowed (an input) and of an integer tensor. */
 static void rd_bounds(Rd *r, RtTensor *t, int nsym, bool allowed)
 {
-    bool integer = t->dtype >= SN_I8 && t->dtype <= SN_I64;
+    bool integer = (t->dtype >= SN_I8 && t->dtype <= SN_I64) ||
+                   (t->dtype >= SN_U8 && t->dtype <= SN_I16);
     t->nbound = rd_int(r, 0, allowed && integer ? SNB_MAX_BOUNDS : 0, "a tensor's index bounds");
     for (int i = 0; i < t->nbound; i++)
         rd_dim(r, &t->bounds[i], nsym);
@@ -125,7 +126,7 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
     for (int i = 0; i < *n && !r->bad; i++) {
         RtTensor *t = &(*out)[i];
         t->name = rd_str(r, SNB_MAX_NAME, what);
-        t->dtype = rd_int(r, 0, SN_BOOL, "a tensor's dtype");
+        t->dtype = rd_int(r, 0, SN_I16, "a tensor's dtype"); /* the last sn_dtype */
         t->rank = rd_int(r, 0, SNB_MAX_RANK, "a tensor's rank");
         for (int k = 0; k < t->rank; k++)
             rd_dim(r, &t->dims[k], nsym);

@@ -90,7 +90,8 @@ typedef enum {
 /* Element types, in the compiler's order. */
 typedef enum {
     SN_F32, SN_F16, SN_BF16, SN_F8E4M3, SN_F8E4M3FNUZ, SN_F8E5M2, SN_F8E5M2FNUZ,
-    SN_I8, SN_I32, SN_I64, SN_BOOL
+    SN_I8, SN_I32, SN_I64, SN_BOOL,
+    SN_U8, SN_U16, SN_U32, SN_I16
 } sn_dtype;
 
 typedef struct {

@@ -791,8 +791,10 @@ int main(int argc, char **argv)
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
-     * exactly (partial-run paths), every FP8 store path */
-    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8"};
+     * exactly (partial-run paths), every FP8 store path, the integer ops,
+     * bitcasts and float bit functions (prelude_int.cuh) */
+    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8",
+                                        "tests/gpu/int_ops"};
     int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
     size_t nsrc = (size_t)(nexamples + nextra);

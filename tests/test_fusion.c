@@ -30,6 +30,9 @@
  *     picks tests by name pattern.
  *  5. Graphs that need several kernels (a global barrier) still compute
  *     the right values, with the expected kernel counts.
+ *  6. The integer dtypes and ops, bitcasts and the float bit functions
+ *     (tests/gpu/int_ops.sn) match the interpreter bit for bit; the random
+ *     graphs also meet the integer ops on every integer dtype.
  * And the bugs the random graphs found, each as a small fixed graph that
  * must match bit for bit (test_regressions).
  *
@@ -238,7 +241,7 @@ static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
 
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
  * dtype, gather indices in range, scatter rows distinct with some skipped,
- * other integers in [-8, 8), bools 0/1. */
+ * other integers in [-8, 8) (unsigned ones in [0, 16)), bools 0/1. */
 static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed, IrBuf *ins)
 {
     uint64_t state = seed;
@@ -262,7 +265,7 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             else if (bound > 0)
                 ins[i].i[k] = (int64_t)(r % (uint64_t)bound);
             else
-                ins[i].i[k] = (int64_t)(r % 16) - 8;
+                ins[i].i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
         }
     }
 }
@@ -626,6 +629,52 @@ static void test_examples_match_interpreter(void **state)
     }
 }
 
+/* The integer dtypes and ops, bitcasts, signbit/exponent/ldexp
+ * (tests/gpu/int_ops.sn): kexec equals the interpreter bit for bit, in
+ * both kernel variants, at T = 1, 5, 64. */
+static void test_int_ops_match_interpreter(void **state)
+{
+    (void)state;
+    static const int64_t Ts[] = {1, 5, 64};
+    const char *name = "tests/gpu/int_ops.sn";
+    char *src = read_text(name);
+    Arena *a = arena_new();
+    set_crash(name, src);
+    Diag d;
+    diag_init(&d);
+    int ngraph = front_compile(front_source(a, name, src, strlen(src)), a, &d)->ngraph;
+    assert_int_equal(d.nerrors, 0);
+    assert_true(ngraph >= 5);
+    diag_free(&d);
+    for (int gi = 0; gi < ngraph; gi++) {
+        Compiled c;
+        char *msg;
+        if (!compile2(a, name, src, gi, &c, &msg))
+            fail_msg("%s: %s", name, msg);
+        for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
+            int64_t sym[4] = {Ts[t / 2], 1, 1, 1};
+            Runs r;
+            char why[4096];
+            if (!run_both(&c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 77 + t, false, &r,
+                          why, sizeof why))
+                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t / 2], why);
+            for (int o = 0; o < r.nout; o++) {
+                assert_true(same_shape(&r.want[o], &r.got[o]));
+                size_t size = r.want[o].f ? sizeof(float) : sizeof(int64_t);
+                const void *w = r.want[o].f ? (void *)r.want[o].f : (void *)r.want[o].i;
+                const void *g = r.got[o].f ? (void *)r.got[o].f : (void *)r.got[o].i;
+                if (memcmp(w, g, size * (size_t)r.want[o].numel) != 0)
+                    fail_msg("%s at T=%" PRId64 ", output %d differs from the interpreter",
+                             c.ref->name, Ts[t / 2], o);
+            }
+            runs_free(&r);
+        }
+    }
+    crash_src = NULL;
+    arena_free(a);
+    free(src);
+}
+
 /* ---- 4: random graphs ------------------------------------------------------------------ */
 
 /* The generator writes .sn text one statement per op (`v7 = ...`) and
@@ -830,6 +879,11 @@ static DType promote(DType a, DType b)
         return a;
     if (cat_of(a) != cat_of(b))
         return cat_of(a) > cat_of(b) ? a : b;
+    if (cat_of(a) == 1 && dt_is_unsigned(a) != dt_is_unsigned(b)) { /* PyTorch's table */
+        DType u = dt_is_unsigned(a) ? a : b, sg = dt_is_unsigned(a) ? b : a;
+        static const DType wider[] = {[1] = DT_I16, [2] = DT_I32, [4] = DT_I64};
+        return dt_size(sg) > dt_size(u) ? sg : wider[dt_size(u)];
+    }
     if (cat_of(a) == 1)
         return dt_size(a) >= dt_size(b) ? a : b;
     if (float_rank(a) != float_rank(b))
@@ -1002,8 +1056,8 @@ static GVar *leaf(Gen *g, const GShape *s, int cls, bool exact)
         return emit(g, s, CF, tab->dt, tab->bound, tab->err, "gather(%s, %s, dim=%d)",
                     tab->name, idx, tdim);
     }
-    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? (chance(g, 0.5) ? DT_I32 : DT_I64)
-                                                            : DT_BOOL;
+    static const DType ints[] = {DT_I32, DT_I64, DT_I32, DT_I64, DT_U8, DT_I16, DT_U32, DT_U16};
+    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? ints[rn(g, 8)] : DT_BOOL;
     return param(g, s, cls, dt);
 }
 
@@ -1230,6 +1284,14 @@ static GVar *op_where(Gen *g, const GShape *s, int cls, int depth, bool exact)
 
 /* ---- integers and bools (always exact) ---- */
 
+/* A bound of |x| once wrapped to t (shifts, // and % wrap their operands
+ * first): an unsigned value may have been negative in 64 bits. */
+static double wrap_bound(double a, DType t)
+{
+    double lim = ldexp(1.0, dt_bits(t) - !dt_is_unsigned(t));
+    return dt_is_unsigned(t) || a > lim ? lim : a;
+}
+
 static GVar *op_int(Gen *g, const GShape *s, int depth)
 {
     switch (rn(g, 8)) {
@@ -1245,10 +1307,20 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
     }
     case 3: {
         GVar *a = gen(g, s, CI, depth - 1, true);
-        switch (rn(g, 4)) {
+        switch (rn(g, 7)) {
         case 0: return emit(g, s, CI, a->dt, a->bound, 0, "abs(%s)", a->name);
         case 1: return emit(g, s, CI, a->dt, a->bound, 0, "-%s", a->name);
         case 2: return emit(g, s, CI, a->dt, a->bound + 3, 0, "(%s + 3)", a->name);
+        case 3: return emit(g, s, CI, a->dt, a->bound + 1, 0, "~%s", a->name);
+        case 4: { /* a literal shift amount, in range for the dtype */
+            int k = rn(g, 4);
+            if (chance(g, 0.5))
+                return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt) * 16, 0, "(%s << %d)",
+                            a->name, k);
+            return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s >> %d)", a->name, k);
+        }
+        case 5: return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s // %d)",
+                            a->name, rn(g, 7) - 3 ? rn(g, 7) - 3 : 2);
         default: return emit(g, s, CI, a->dt, a->bound * 2, 0, "(%s * 2)", a->name);
         }
     }
@@ -1258,7 +1330,17 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
         GVar *b = gen(g, &bs, CI, depth - 1, true);
         DType t = res_dt(a, b, 0);
         double A = a->bound, B = b->bound;
-        switch (rn(g, 5)) {
+        double W = fmax(wrap_bound(A, t), wrap_bound(B, t));
+        switch (rn(g, 11)) {
+        case 5: case 6: case 7: { /* bitwise: at most twice the larger magnitude */
+            static const char *const bit[] = {"&", "|", "^"};
+            return emit(g, s, CI, t, 2 * fmax(A, B) + 1, 0, "(%s %s %s)", a->name,
+                        bit[rn(g, 3)], b->name);
+        }
+        case 8: /* any amount: out of range ones give 0 or -1 */
+            return emit(g, s, CI, t, wrap_bound(A, t), 0, "(%s >> %s)", a->name, b->name);
+        case 9: return emit(g, s, CI, t, W + 1, 0, "(%s // %s)", a->name, b->name);
+        case 10: return emit(g, s, CI, t, W + 1, 0, "(%s %% %s)", a->name, b->name);
         case 0: return emit(g, s, CI, t, A + B, 0, "(%s + %s)", a->name, b->name);
         case 1: return emit(g, s, CI, t, A + B, 0, "(%s - %s)", b->name, a->name);
         case 2:
@@ -2506,6 +2588,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
+        cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
         cmocka_unit_test(test_stdlib_rope_fp8_unrounded),

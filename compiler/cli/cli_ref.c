@@ -276,17 +276,15 @@ static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symva
         else if (bound > 0)
             b->i[k] = (int64_t)(r % (uint64_t)bound);
         else
-            b->i[k] = (int64_t)(r % 16) - 8;
+            b->i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
     }
 }
 
 static bool int_fits(int64_t v, DType t)
 {
     switch (t) {
-    case DT_I8: return v >= -128 && v <= 127;
-    case DT_I32: return v >= INT32_MIN && v <= INT32_MAX;
     case DT_BOOL: return v == 0 || v == 1;
-    default: return true;
+    default: return dt_int_to_int(v, t) == v; /* in the type's range */
     }
 }
 
@@ -453,14 +451,15 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         size = 4;
         data = b->f;
     } else {
-        kind = t == DT_BOOL ? NPY_BOOL : NPY_INT;
+        kind = t == DT_BOOL ? NPY_BOOL : dt_is_unsigned(t) ? NPY_UINT : NPY_INT;
         size = dt_size(t);
         data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
         for (int64_t k = 0; data && k < b->numel; k++) {
             int64_t v = b->i[k];
             char *dst = (char *)data + k * size;
-            if (size == 1) { int8_t x = (int8_t)v; memcpy(dst, &x, 1); }
-            else if (size == 4) { int32_t x = (int32_t)v; memcpy(dst, &x, 4); }
+            if (size == 1) { uint8_t x = (uint8_t)v; memcpy(dst, &x, 1); }
+            else if (size == 2) { uint16_t x = (uint16_t)v; memcpy(dst, &x, 2); }
+            else if (size == 4) { uint32_t x = (uint32_t)v; memcpy(dst, &x, 4); }
             else memcpy(dst, &v, 8);
         }
     }

@@ -97,7 +97,7 @@ static void from_storage(IrBuf *b, const unsigned char *p)
         } else {
             int64_t v = 0;
             memcpy(&v, src, (size_t)size);
-            if (size < 8 && (v >> (8 * size - 1) & 1)) /* sign-extend */
+            if (size < 8 && !dt_is_unsigned(b->dtype) && (v >> (8 * size - 1) & 1)) /* sign-extend */
                 v |= -((int64_t)1 << (8 * size));
             b->i[k] = v;
         }

@@ -26,8 +26,9 @@ DTYPES = _sinter.dtypes
 # NumPy lacks are raw bits (sinter.Tensor)
 _NUMPY_STORAGE = {"f32": "float32", "f16": "float16", "bf16": "uint16", "f8e4m3": "uint8",
                   "f8e4m3fnuz": "uint8", "f8e5m2": "uint8", "f8e5m2fnuz": "uint8",
-                  "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool"}
-_NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool"}
+                  "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool",
+                  "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16"}
+_NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool", "u8", "u16", "u32", "i16"}
 
 
 class Tensor(tuple):
@@ -257,7 +258,8 @@ def _torch_dtype(torch, dtype):
             "f8e4m3": torch.float8_e4m3fn, "f8e4m3fnuz": torch.float8_e4m3fnuz,
             "f8e5m2": torch.float8_e5m2, "f8e5m2fnuz": torch.float8_e5m2fnuz,
             "i8": torch.int8, "i32": torch.int32, "i64": torch.int64,
-            "bool": torch.bool}[dtype]
+            "bool": torch.bool, "u8": torch.uint8, "u16": torch.uint16,
+            "u32": torch.uint32, "i16": torch.int16}[dtype]
 
 
 def _torch_context(t, stream):

@@ -44,6 +44,22 @@ for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3
         rm -rf "$out"
     done
 done
+# the integer dtypes and ops, bitcasts, signbit/exponent/ldexp (exact)
+for g in bits bitcasts floatbits across iota; do
+    for T in 1 7 300; do
+        out=$(mktemp -d)
+        if "$S" run tests/gpu/int_ops.sn --graph $g --dim T=$T --check --output-dir "$out" \
+                > "$out/log" 2>&1; then
+            pass=$((pass + 1))
+            echo "ok   int_ops.sn:$g T=$T"
+        else
+            fail=$((fail + 1))
+            echo "FAIL int_ops.sn:$g T=$T"
+            sed 's/^/     /' "$out/log"
+        fi
+        rm -rf "$out"
+    done
+done
 rm -rf "$SINTER_CACHE_DIR"
 echo "gpu: $pass passed, $fail failed"
 [ $fail -eq 0 ]

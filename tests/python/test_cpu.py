@@ -179,6 +179,26 @@ def test_native_numpy_dtypes_and_source_text():
         lib.source("hip")
 
 
+def test_unsigned_dtypes_and_integer_ops():
+    """u8/u16/u32/i16 NumPy arrays in and out; the integer operators and
+    bitcast against NumPy's own (floor division, logical shifts of
+    unsigned values, wrapping at the store)."""
+    g = sinter.compile("graph ints(a: u8[6], b: u16[6], c: u32[6], d: i16[6], x: f32[6]) {\n"
+                       "    return (a << 2) | (a >> 3), b ^ ~b, c // 3 + c % 5, d // -3,"
+                       " bitcast(x, u32) >> 23, arange(6, dtype=i16) * d\n}\n").ints
+    a = np.array([0, 1, 7, 200, 255, 128], np.uint8)
+    b = np.array([0, 1, 65535, 300, 7, 9], np.uint16)
+    c = np.array([0, 1, 2**32 - 1, 12345678, 5, 3], np.uint32)
+    d = np.array([-7, 7, -32768, 32767, 0, -1], np.int16)
+    x = np.array([1.0, -2.0, 0.5, 3e38, -0.0, 1e-40], np.float32)
+    outs = g(a, b, c, d, x)
+    want = [(a << 2) | (a >> 3), b ^ ~b, c // 3 + c % 5, d // np.int16(-3),
+            x.view(np.uint32) >> 23, np.arange(6, dtype=np.int16) * d]
+    for got, w in zip(outs, want):
+        assert np.asarray(got).dtype == w.dtype
+        np.testing.assert_array_equal(np.asarray(got), w)
+
+
 def test_compile_errors_are_located():
     with pytest.raises(sinter.Error, match=r"<string>:2:\d+: error"):
         sinter.compile("graph bad(x: f32[T]) {\n    return x + y\n}\n")
@@ -217,7 +237,8 @@ def good_args(g, T=2):
 def test_bad_dtype(rms):
     x, r, w, s = good_args(rms)
     bad_call(rms, [np.zeros((2, 4096), np.float32), r, w, s], "input 'x': expected bf16, got f32")
-    bad_call(rms, [x.storage, r, w, s], "uint16, not a sinter dtype")
+    bad_call(rms, [x.storage, r, w, s], "input 'x': expected bf16, got u16")
+    bad_call(rms, [x.storage.astype(np.uint64), r, w, s], "uint64, not a sinter dtype")
     bad_call(rms, [x, r, np.zeros(4096, np.float64), s], "float64")
 
 
