@@ -89,7 +89,10 @@
     X(FLOOR,   "floor",   "floor",   OPD_F,         OPF_IDEMPOTENT, floorf(a),                SC_NONE,                                 "floorf(%s)",     NULL)                \
     X(CEIL,    "ceil",    "ceil",    OPD_F,         OPF_IDEMPOTENT, ceilf(a),                 SC_NONE,                                 "ceilf(%s)",      NULL)                \
     /* half to even, as torch.round (nearbyintf in the default rounding mode) */                                                                                              \
-    X(ROUND,   "round",   "round",   OPD_F,         OPF_IDEMPOTENT, nearbyintf(a),            SC_NONE,                                 "rintf(%s)",      NULL)
+    X(ROUND,   "round",   "round",   OPD_F,         OPF_IDEMPOTENT, nearbyintf(a),            SC_NONE,                                 "rintf(%s)",      NULL)                \
+    /* 2^floor(log2|x|) with x's sign (dt_pow2_floor); no builtin of its own:  \
+     * to(x, f8e8m0, floor=true) is a cast of it (OCP's floor scale) */                                                                                                        \
+    X(POW2_FLOOR, "pow2_floor", NULL,    OPD_F,         OPF_IDEMPOTENT, dt_pow2_floor(a),         SC_NONE,                                 "sn_pow2_floor(%s)", NULL)
 
 /* Binary ops: BIN_<ID>.  dom: the operands' classes (both operands have
  * one class); cls: OPC_*.  max/min propagate NaN (torch.maximum); the
