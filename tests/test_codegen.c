@@ -1,7 +1,8 @@
 /* test_codegen.c - issue 4's claims about codegen (codegen/codegen.h):
  *
  *  1. Every example (examples/NAME.sn), and the GPU tests' graphs
- *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn), compiles: its
+ *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn; mx_scales.sn:
+ *     f8e8m0 scales, f4e2m1 two per byte), compiles: its
  *     CUDA source with NVRTC
  *     for sm_80, sm_90 and sm_100, its HIP source with hiprtc for gfx90a,
  *     gfx942 and gfx1100 (runtime/jit.h).  A failure prints the compiler's
@@ -792,7 +793,8 @@ int main(int argc, char **argv)
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
      * exactly (partial-run paths), every FP8 store path */
-    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8"};
+    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8",
+                                        "tests/gpu/mx_scales"};
     int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
     size_t nsrc = (size_t)(nexamples + nextra);
