@@ -250,7 +250,9 @@ static bool packed_stores_ok(const KProgram *p, const Kernel *k, Diag *d)
                 const KBuf *b = &p->bufs[st->buf];
                 if (dt_bits(b->dtype) >= 8 || seg->plan->store[i].width)
                     continue;
-                diag_error(d, (Span){0},
+                Span at = b->kind == KB_OUTPUT && b->index < p->graph->nout
+                              ? p->graph->outs[b->index]->span : p->graph->span;
+                diag_error(d, at,
                            "cannot generate the store of %s %s in kernel %s: %s packs two "
                            "elements per byte, and here one lane does not own both elements of "
                            "each byte (%s; vector runs of %d); give it an even last dim that "
