@@ -995,6 +995,23 @@ static int graph_sym(Lower *L, const AstExpr *d)
     return ir_graph_sym(L->g, d->name);
 }
 
+/* A tensor stored two elements per byte (f4e2m1) has an even last dim, so
+ * that every row starts on a byte: a constant, or a size expression with an
+ * even coefficient (a bare symbol may be odd: refused). */
+void lw_check_packed(Lower *L, DType t, int rank, const Dim *shape, Span s, const char *what)
+{
+    char buf[64];
+    if (dt_bits(t) >= 8)
+        return;
+    if (rank == 0)
+        lw_fail(L, s, "an %s %s must have a last dim (two elements per byte), not be a scalar",
+                dt_name(t), what);
+    if (shape[rank - 1].coef % 2)
+        lw_fail(L, s, "the last dim of an %s %s must be even (two elements per byte), got %s%s",
+                dt_name(t), what, shape[rank - 1].nsym ? "a size that may be odd: " : "",
+                dim_str(shape[rank - 1], (const char *const *)L->g->syms, buf, sizeof buf));
+}
+
 static void declare_params(Lower *L, const AstItem *it)
 {
     for (int i = 0; i < it->nparam; i++) {
@@ -1033,6 +1050,8 @@ static void declare_params(Lower *L, const AstItem *it)
                 shape[k] = dim_sym(graph_sym(L, d));
             }
         }
+        lw_check_packed(L, t, p->ndim, shape, p->ndim ? p->dims[p->ndim - 1]->span : p->span,
+                        "parameter");
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
         check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
@@ -1128,6 +1147,7 @@ static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, P
     if (outs->len == MAX_GRAPH_PARAMS)
         lw_fail(L, v.span, "a graph returns at most %d values (the runtime's limit)",
                 MAX_GRAPH_PARAMS);
+    lw_check_packed(L, v.t->dtype, v.t->rank, v.t->shape, v.span, "output");
     ptrvec_push(L->arena, outs, v.t);
     ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
 }

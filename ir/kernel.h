@@ -171,7 +171,9 @@ typedef struct {
     int phase;                 /* row store: the phase issuing it; per row: -1 (after
                                   the last phase, by lane 0) */
     int width;                 /* row store, vector variant: vec when a whole live run is
-                                  one vector store (4, 8 or 16 bytes), else 0 */
+                                  one vector store (4, 8 or 16 bytes), else 0; a sub-byte
+                                  (f4e2m1) buffer: vec when the run is written byte by
+                                  byte in both variants (codegen refuses width 0) */
     bool direct;               /* the value is a cast to the buffer's own f8 type:
                                   the store encodes the cast's input (one conversion) */
 } KStorePlan;

@@ -137,6 +137,26 @@ static bool vector_store(const Pl *x, const KStore *st)
     return b->kind == KB_INPUT || dense_strides_multiple(b, v);
 }
 
+/* Can a lane write row store st of a sub-byte (f4e2m1: two per byte)
+ * buffer a whole byte at a time?  Its runs of vec (even) elements are
+ * contiguous in the buffer's last dim from an even element (row offset and
+ * outer strides even), and the row length is even, so elements 2i and 2i+1
+ * of every byte belong to one run of one lane.  Codegen refuses any other
+ * store of such a buffer. */
+static bool packed_store(const Pl *x, const KStore *st)
+{
+    const KBuf *b = &x->p->bufs[st->buf];
+    int v = x->seg->sched.vec;
+    if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
+        return false;
+    for (int k = 0; k < b->rank - 1; k++)
+        if (ix_uses_row(x, st->idx[k], true))
+            return false;
+    if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
+        return false;
+    return b->kind == KB_INPUT || dense_strides_multiple(b, 2);
+}
+
 /* ------------------------------------------------------- window loads */
 
 /* A run's index e = e0 + j split as base(e0) + off[j]; base_m is base with
@@ -241,8 +261,8 @@ static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
     const KBuf *b = &x->p->bufs[op->a.load.buf];
     IxExpr *const *idx = op->a.load.idx;
     int v = x->seg->sched.vec;
-    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1)
-        return;
+    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1 || dt_bits(b->dtype) < 8)
+        return; /* sub-byte buffers: element loads (a nibble each) */
     for (int k = 0; k < b->rank - 1; k++)
         if (ix_reads_row_value(x, idx[k]) || ix_uses_row(x, idx[k], false))
             return;
@@ -373,7 +393,10 @@ static void plan_ops(Pl *x)
         KStorePlan *sp = &x->pl->store[i];
         sp->direct = direct_cast(x->p, st);
         sp->phase = -1;
-        sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
+        if (dt_bits(x->p->bufs[st->buf].dtype) < 8)
+            sp->width = packed_store(x, st) ? seg->sched.vec : 0; /* byte by byte, no vectors */
+        else
+            sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
     }
 }
 
@@ -659,7 +682,7 @@ static void plan_align(Arena *a, const KProgram *p, Kernel *k)
                            : ((const KStore *)seg->stores.items[i - seg->ops.len])->buf;
             int width = load ? (pl->op[i].run ? pl->op[i].width : 0)
                              : pl->store[i - seg->ops.len].width;
-            if (!width || seen[buf])
+            if (!width || seen[buf] || dt_bits(p->bufs[buf].dtype) < 8)
                 continue;
             seen[buf] = 1;
             KAlign *al = ARENA_NEW(a, KAlign);

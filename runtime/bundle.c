@@ -8,6 +8,11 @@
 #include <xxhash.h>
 
 #include "internal.h"
+#include "../ir/dtypes.h" /* self-contained: the dtype count */
+
+#define X(ID, ...) +1
+enum { DTYPE_LAST = -1 SN_DTYPES(X) };
+#undef X
 
 typedef struct {
     const unsigned char *p, *end, *start;
@@ -126,7 +131,7 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
     for (int i = 0; i < *n && !r->bad; i++) {
         RtTensor *t = &(*out)[i];
         t->name = rd_str(r, SNB_MAX_NAME, what);
-        t->dtype = rd_int(r, 0, SN_I16, "a tensor's dtype"); /* the last sn_dtype */
+        t->dtype = rd_int(r, 0, DTYPE_LAST, "a tensor's dtype");
         t->rank = rd_int(r, 0, SNB_MAX_RANK, "a tensor's rank");
         for (int k = 0; k < t->rank; k++)
             rd_dim(r, &t->dims[k], nsym);

@@ -91,7 +91,9 @@ typedef enum {
 typedef enum {
     SN_F32, SN_F16, SN_BF16, SN_F8E4M3, SN_F8E4M3FNUZ, SN_F8E5M2, SN_F8E5M2FNUZ,
     SN_I8, SN_I32, SN_I64, SN_BOOL,
-    SN_U8, SN_U16, SN_U32, SN_I16
+    SN_U8, SN_U16, SN_U32, SN_I16,
+    SN_F8E8M0,  /* OCP E8M0 scale: 2^(e-127), 0xFF NaN, unsigned */
+    SN_F4E2M1   /* OCP FP4, two per byte (element 2i in the low nibble) */
 } sn_dtype;
 
 typedef struct {

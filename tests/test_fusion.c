@@ -2375,6 +2375,115 @@ static void test_regressions(void **state)
     }
 }
 
+/* ---- microscaling: f8e8m0 scales, f4e2m1 values ---------------------------------------- */
+
+/* The f4e2m1 value of y by the format's definition: the nearest of
+ * +-{0 .5 1 1.5 2 3 4 6}, ties to the even code, beyond 6 saturated. */
+static float ref_f4(float y)
+{
+    static const float v[8] = {0, 0.5f, 1, 1.5f, 2, 3, 4, 6};
+    float a = fabsf(y), best = 6;
+    if (a < 6) {
+        int i = 0;
+        while (i < 7 && v[i + 1] <= a)
+            i++;
+        best = v[i];
+        if (i < 7) {
+            float lo = a - v[i], hi = v[i + 1] - a;
+            if (hi < lo || (hi == lo && (i + 1) % 2 == 0))
+                best = v[i + 1];
+        }
+    }
+    return signbit(y) ? -best : best;
+}
+
+/* The smallest power of two >= a (a > 0), at least 2^-127. */
+static float ref_pow2_up(float a)
+{
+    double p = 0x1p-127;
+    while (p < a)
+        p *= 2;
+    return (float)p;
+}
+
+/* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
+ * and floored) and MXFP8 and dequantization: kexec equals the interpreter
+ * bit for bit under both schedules, every output element stored once, and
+ * the interpreter's codes equal the formats' definitions computed here. */
+static void test_microscaling(void **state)
+{
+    (void)state;
+    static const char *const src =
+        "graph mxfp4_t(x: f32[T, 256], g: f32[T, 8]) {\n"
+        "    xb = view(x, [T, 8, 32]) * unsqueeze(exp2(round(g * 20.0)), -1)\n"
+        "    amax = amax(abs(xb), dim=-1, keepdim=true)\n"
+        "    scale = to(amax / 6.0, f8e8m0)\n"
+        "    sfl = to(amax, f8e8m0, floor=true) / 4.0\n"
+        "    q = to(xb / scale, f4e2m1)\n"
+        "    qf = to(xb / sfl, f4e2m1)\n"
+        "    o4 = view(to(sfl, f8e8m0), [T, 8])\n"
+        "    return view(xb, [T, 256]), view(q, [T, 256]), view(scale, [T, 8]), view(qf, [T, 256]), o4\n"
+        "}\n"
+        "graph mxfp8_t(x: bf16[T, 64]) {\n"
+        "    xb = view(x, [T, 2, 32])\n"
+        "    s = to(amax(abs(xb), dim=-1, keepdim=true) / 448.0, f8e8m0)\n"
+        "    return view(to(xb / s, f8e4m3), [T, 64]), view(s, [T, 2])\n"
+        "}\n"
+        "graph dequant_t(q: f4e2m1[T, 64], s: f8e8m0[T, 2]) {\n"
+        "    return view(view(q, [T, 2, 32]) * unsqueeze(s, -1), [T, 64]), to(q, f4e2m1)\n"
+        "}\n";
+    for (int gi = 0; gi < 3; gi++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a microscaling graph", src);
+        if (!compile2(a, "mx.sn", src, gi, &c, &msg))
+            fail_msg("%s%s", src, msg);
+        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
+            for (int v = 0; v < 2; v++) {
+                int64_t sym[4] = {T, 1, 1, 1};
+                Runs r;
+                char why[4096];
+                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
+                              &r, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                if (!stored_once(c.prog, &r.stats, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                for (int o = 0; o < r.nout; o++)
+                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
+                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                if (gi == 0) { /* the oracle's own MXFP4, both scale roundings */
+                    const float *xs = r.want[0].f;
+                    for (int64_t b = 0; b < T * 8; b++) {
+                        float amax = 0;
+                        for (int k = 0; k < 32; k++)
+                            amax = fmaxf(amax, fabsf(xs[b * 32 + k]));
+                        assert_true(amax > 0);
+                        float up = ref_pow2_up(amax / 6.0f);
+                        int e;
+                        frexpf(amax, &e); /* amax in [2^(e-1), 2^e) */
+                        float fl = ldexpf(1.0f, e - 1) / 4.0f;
+                        assert_true(r.want[2].f[b] == up);
+                        assert_true(r.want[4].f[b] == ref_pow2_up(fl));
+                        for (int k = 0; k < 32; k++) {
+                            float y = xs[b * 32 + k];
+                            if (r.want[1].f[b * 32 + k] != ref_f4(y / up) ||
+                                r.want[3].f[b * 32 + k] != ref_f4(y / fl))
+                                fail_msg("block %" PRId64 " element %d: %a / %a -> %g, / %a -> %g",
+                                         b, k, (double)y, (double)up,
+                                         (double)r.want[1].f[b * 32 + k], (double)fl,
+                                         (double)r.want[3].f[b * 32 + k]);
+                        }
+                    }
+                }
+                runs_free(&r);
+            }
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 /* ---- the standard library's rounding points, bit for bit ------------------------------ */
 
 /* Runs c on the given inputs in the interpreter (want) and the kernel
@@ -2591,6 +2700,7 @@ int main(void)
         cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
+        cmocka_unit_test(test_microscaling),
         cmocka_unit_test(test_stdlib_rope_fp8_unrounded),
         cmocka_unit_test(test_stdlib_rms_norm_hf),
         cmocka_unit_test(test_random_graphs),

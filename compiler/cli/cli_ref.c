@@ -13,7 +13,9 @@
  * DIR/out0.npy, out1.npy, ... in return order (replacing a file atomically):
  * float values widened exactly to f32, integers in their own dtype; with
  * --raw, narrow floats as their storage bits (uint16 for bf16/f16, uint8
- * for f8).  Without --output-dir nothing is written. */
+ * for f8; f4e2m1 packed two per uint8, the last dim halved).  An f4e2m1
+ * parameter also takes that packed uint8 form as input.  Without
+ * --output-dir nothing is written. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -46,7 +48,8 @@ static const char *const usage_ref =
     "  --output-dir D        also write D/out0.npy, D/out1.npy, ... (D is created\n"
     "                        if missing); without it, outputs are only summarized\n"
     "  --raw                 write narrow floats as storage bits (uint16 for\n"
-    "                        bf16/f16, uint8 for f8) instead of widened f32\n"
+    "                        bf16/f16, uint8 for f8, f4e2m1 two per uint8 with\n"
+    "                        the last dim halved) instead of widened f32\n"
     "  --fused               run the fused kernels (kernel-IR executor)\n"
     "Sizes (--dim values and array dims) are 1..2^40.\n";
 
@@ -330,6 +333,29 @@ static bool alloc_param(const IrGraph *g, const IrNode *p, const int64_t *symval
     return false;
 }
 
+/* A uint8 array given for an f4e2m1 parameter holds the packed codes (the
+ * --raw form: the last dim halved, element 2i in the low nibble): replaced
+ * by the f32 array of their values, the last dim doubled. */
+static bool unpack_packed_input(const IrNode *p, NpyArray *a)
+{
+    if (dt_bits(p->dtype) >= 8 || a->kind != NPY_UINT || a->itemsize != 1 || a->rank == 0)
+        return true;
+    float *f = malloc((size_t)(a->numel ? a->numel : 1) * 2 * sizeof *f);
+    if (!f) {
+        fprintf(stderr, "sinter: out of memory\n");
+        return false;
+    }
+    for (int64_t k = 0; k < a->numel * 2; k++)
+        f[k] = dt_load_float_at(a->data, p->dtype, k);
+    free(a->data);
+    a->data = f;
+    a->kind = NPY_FLOAT;
+    a->itemsize = 4;
+    a->numel *= 2;
+    a->shape[a->rank - 1] *= 2;
+    return true;
+}
+
 static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
 {
     NpyArray arrays[MAX_ARGS];
@@ -347,7 +373,8 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
             fprintf(stderr, "sinter: %s\n", err);
             ok = false;
-        } else if (!bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
+        } else if (!unpack_packed_input(g->params[which[k]], &arrays[k]) ||
+                   !bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
                                     symvals)) {
             ok = false;
         }
@@ -440,12 +467,16 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
     void *data = NULL;
     NpyKind kind;
     int size;
+    int64_t shape[IR_MAX_RANK];
+    memcpy(shape, b->shape, sizeof shape);
     if (dt_is_float(t) && r->raw && t != DT_F32) {
         size = dt_size(t);
         kind = NPY_UINT;
-        data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+        data = calloc((size_t)(b->numel ? dt_bytes(t, b->numel) : 1), 1);
         for (int64_t k = 0; data && k < b->numel; k++)
-            dt_store_float(b->f[k], t, (char *)data + k * size);
+            dt_store_float_at(b->f[k], t, data, k);
+        if (dt_bits(t) < 8) /* f4e2m1: the packed bytes, uint8 with the last dim halved */
+            shape[b->rank - 1] /= 8 / dt_bits(t);
     } else if (dt_is_float(t)) {
         kind = NPY_FLOAT;
         size = 4;
@@ -467,7 +498,7 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         fprintf(stderr, "sinter: out of memory\n");
         return false;
     }
-    bool ok = npy_write(path, kind, size, b->rank, b->shape, data, err, sizeof err);
+    bool ok = npy_write(path, kind, size, b->rank, shape, data, err, sizeof err);
     if (data != b->f)
         free(data);
     if (!ok) {

@@ -65,18 +65,18 @@ static double now_ms(void)
 
 static size_t bytes_of(const IrNode *n, const int64_t *symvals)
 {
-    return (size_t)ir_numel(n, symvals) * (size_t)dt_size(n->dtype);
+    return (size_t)dt_bytes(n->dtype, ir_numel(n, symvals)); /* f4e2m1: packed */
 }
 
 /* Values -> storage bytes of the tensor's dtype (malloc'd). */
 static void *to_storage(const IrBuf *b)
 {
     int size = dt_size(b->dtype);
-    unsigned char *p = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+    unsigned char *p = malloc((size_t)(b->numel ? dt_bytes(b->dtype, b->numel) : 1));
     for (int64_t k = 0; p && k < b->numel; k++) {
         unsigned char *dst = p + k * size;
         if (dt_is_float(b->dtype)) {
-            dt_store_float(b->f[k], b->dtype, dst);
+            dt_store_float_at(b->f[k], b->dtype, p, k); /* f4e2m1: nibble k */
         } else {
             int64_t v = b->i[k];
             memcpy(dst, &v, (size_t)size); /* little-endian: the low bytes */
@@ -91,7 +91,7 @@ static void from_storage(IrBuf *b, const unsigned char *p)
     for (int64_t k = 0; k < b->numel; k++) {
         const unsigned char *src = p + k * size;
         if (dt_is_float(b->dtype)) {
-            b->f[k] = dt_load_float(src, b->dtype);
+            b->f[k] = dt_load_float_at(p, b->dtype, k);
         } else if (b->dtype == DT_BOOL) {
             b->i[k] = *src != 0;
         } else {
@@ -117,6 +117,8 @@ static void tolerance(DType t, double *rtol, double *atol)
     case DT_F16: *rtol = 1.0 / 1024; *atol = 1e-7; break;
     case DT_F8E4M3: case DT_F8E4M3FNUZ: *rtol = 1.0 / 8; *atol = 1.0 / 512; break;
     case DT_F8E5M2: case DT_F8E5M2FNUZ: *rtol = 1.0 / 4; *atol = 1.0 / 65536; break;
+    case DT_F8E8M0: *rtol = 1.0; *atol = 0x1p-127; break; /* one code: a factor of 2 */
+    case DT_F4E2M1: *rtol = 0.5; *atol = 0.5; break;      /* one code: 0.5 to 2 apart */
     default: *rtol = 0; *atol = 1; break; /* integers: one step (rounding) */
     }
 }
