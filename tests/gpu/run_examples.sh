@@ -14,10 +14,19 @@ if ! "$S" run examples/qwen3_qk_norm.sn --dim T=1 --output-dir /tmp/sinter-gpu-p
 fi
 export SINTER_CACHE_DIR=$(mktemp -d)
 pass=0 fail=0
+# Sizes of an example's other symbols at T: a paged cache (NB, NP blocks of
+# 16 rows) with room for every token and 3 blocks more; the slots are
+# random distinct rows with some negative and some past the end (skipped).
+extra_dims() {
+    for sym in NB NP; do
+        if grep -q "\b$sym\b" "$1"; then printf -- "--dim %s=%d " $sym $(( ($2 + 15) / 16 + 3 )); fi
+    done
+}
 for ex in examples/*.sn; do
     for T in 1 7 64 4096 16384; do
         out=$(mktemp -d)
-        if "$S" run "$ex" --dim T=$T --check --output-dir "$out" > "$out/log" 2>&1; then
+        if "$S" run "$ex" --dim T=$T $(extra_dims "$ex" $T) --check --output-dir "$out" \
+                > "$out/log" 2>&1; then
             pass=$((pass + 1))
             echo "ok   $(basename "$ex") T=$T $(grep -h '^check' "$out/log" | awk '{printf "%s rel %s; ", $2, $10}')"
         else
