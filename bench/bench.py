@@ -2,7 +2,7 @@
 """bench.py - sinter against PyTorch eager and torch.compile, one run, one GPU.
 
 For every example at T in {1, 64, 2048, 16384}: the device-to-device copy
-bandwidth, then each chain three ways (sinter through libsinter via ctypes,
+bandwidth, then each chain three ways (sinter through its Python package,
 the same chain in PyTorch eager, the same under torch.compile), timed with
 CUDA events over CUDA-graph replays: one graph holds K back-to-back calls
 of the chain, each on its own set of inputs (the sets' inputs together at
@@ -23,7 +23,7 @@ first load is the cold one (compile + NVRTC + module load), the second the
 warm one (cache hit + module load).  Prints one table and writes it as
 markdown and JSON.
 
-    python3 bench/bench.py [--sinter build/compiler/sinter] [--lib build/runtime/libsinter.so]
+    python3 bench/bench.py [--sinter build/compiler/sinter] [--lib BUILD/runtime/libsinter.so]
                            [--out DIR] [--tokens 1,64,2048,16384] [--iters 100]
                            [--examples DIR] [--sinter-only]
 
@@ -32,7 +32,6 @@ naming another checkout's build it compares two builds of sinter on one
 machine (bench/ab.sh runs that comparison).
 """
 import argparse
-import ctypes
 import json
 import math
 import os
@@ -44,65 +43,48 @@ import time
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sinter_package import import_sinter  # noqa: E402
+
 BF16, F32, F8 = torch.bfloat16, torch.float32, torch.float8_e4m3fn
 SN = {F32: 0, torch.float16: 1, BF16: 2, F8: 3, torch.int64: 9, torch.int32: 8}
 MAX_SETS = 16384   # input sets (and calls per graph) at the smallest T
 EAGER_CALLS = 256  # eager's calls per graph: a graph of 16384 x 20 kernels is too slow
 
 
-class SnTensor(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("dtype", ctypes.c_int), ("rank", ctypes.c_int),
-                ("shape", ctypes.POINTER(ctypes.c_int64)),
-                ("strides", ctypes.POINTER(ctypes.c_int64)), ("scalar", ctypes.c_double)]
-
-
 class Sinter:
+    """sinter through its Python package: bundles compiled by the command
+    line (`exe`, so bench/ab.sh compares two checkouts' compilers too),
+    loaded and launched by the package of the same build (`lib` names that
+    build's runtime/libsinter.so, or None: package_dir's default)."""
+
     def __init__(self, lib, exe):
-        self.lib = ctypes.CDLL(lib)
-        self.lib.sn_last_error.restype = ctypes.c_char_p
-        self.lib.sn_bundle_graph.restype = ctypes.c_void_p
-        self.lib.sn_bundle_free.argtypes = [ctypes.c_void_p]
-        self.lib.sn_graph_set_pdl.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self.sinter = import_sinter(lib)
         self.exe = exe
-        self.keep = []
 
     def load(self, src, graph, out_dir):
+        """(the graph, cold load ms, warm load ms): the bundle loaded onto
+        the GPU twice, from an empty cache then from the cache."""
         snb = os.path.join(out_dir, os.path.basename(src) + ".snb")
         subprocess.run([self.exe, "compile", src, "-o", snb, "--target", "cuda:sm_90"],
                        check=True, capture_output=True)
         times = []
-        for attempt in range(2):  # cold (empty cache), then warm
-            b = ctypes.c_void_p()
+        for _ in range(2):  # cold (empty cache), then warm
             t0 = time.perf_counter()
-            if self.lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
-                raise RuntimeError(self.lib.sn_last_error().decode())
+            lib = self.sinter.load(snb)
+            lib.load_device()
             times.append((time.perf_counter() - t0) * 1e3)
-            if attempt == 0:
-                self.lib.sn_bundle_free(b)
-        g = self.lib.sn_bundle_graph(b, graph.encode())
-        return ctypes.c_void_p(g), times[0], times[1]
+        return lib[graph], times[0], times[1]
 
-    def tensors(self, ts):
-        arr = (SnTensor * max(1, len(ts)))()
-        for i, t in enumerate(ts):
-            if isinstance(t, float):
-                arr[i] = SnTensor(None, SN[F32], 0, None, None, t)
-                continue
-            shape = (ctypes.c_int64 * max(1, t.dim()))(*t.shape)
-            strides = (ctypes.c_int64 * max(1, t.dim()))(*t.stride())
-            self.keep += [shape, strides]
-            arr[i] = SnTensor(t.data_ptr(), SN[t.dtype], t.dim(), shape, strides, 0.0)
-        return arr
-
-    def launcher(self, g, ins, outs):
-        a, b = self.tensors(ins), self.tensors(outs)
-        ni, no = len(ins), len(outs)
+    @staticmethod
+    def launcher(g, ins, outs):
+        """A call of g on these tensors (outputs given), on PyTorch's current
+        stream (the package reads it per call, so it follows
+        torch.cuda.stream() and graph capture)."""
+        outs = list(outs)
 
         def run():
-            stream = ctypes.c_void_p(torch.cuda.current_stream().cuda_stream)
-            rc = self.lib.sn_launch(g, a, ni, b, no, None, ctypes.c_size_t(0), stream)
-            if rc != 0:
-                raise RuntimeError(self.lib.sn_last_error().decode())
+            g(*ins, out=outs)
         return run
 
 
@@ -313,7 +295,9 @@ def col(res, key, fmt="9.2f"):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sinter", default="build/compiler/sinter")
-    ap.add_argument("--lib", default="build/runtime/libsinter.so")
+    ap.add_argument("--lib", default=None,
+                    help="BUILD/runtime/libsinter.so: use BUILD's Python package (default: "
+                         "$SINTER_BUILD_DIR's, else build/'s; see package_dir)")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     ap.add_argument("--tokens", default="1,64,2048,16384")
     ap.add_argument("--iters", type=int, default=100)
@@ -332,9 +316,9 @@ def main():
     import tempfile
     cache = tempfile.mkdtemp(prefix="sinter-bench-cache-")
     os.environ["SINTER_CACHE_DIR"] = cache
-    # and in the C environment the runtime reads (a run whose shell exported
-    # SINTER_CACHE_DIR measured cache hits as "cold" loads, 2026-11-22)
-    ctypes.CDLL(None).setenv(b"SINTER_CACHE_DIR", cache.encode(), 1)
+    # os.environ also sets the C environment the runtime reads (putenv): a
+    # run whose shell exported SINTER_CACHE_DIR measured cache hits as
+    # "cold" loads before this line existed (2026-11-22)
     sn = Sinter(a.lib, a.sinter)
     copy = copy_bandwidth()
     rotate = 4 * torch.cuda.get_device_properties(0).L2_cache_size
@@ -362,10 +346,10 @@ def main():
             launchers = [sn.launcher(g, ins, sets[0][1] if a.outputs == "shared" else outs)
                          for ins, outs in sets]
             res = {"chain": name, "T": T, "bytes": moved}
-            sn.lib.sn_graph_set_pdl(g, 1)
+            g.set_pdl(True)
             res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                           calls, a.iters)
-            sn.lib.sn_graph_set_pdl(g, 0)
+            g.set_pdl(False)
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
