@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""bench.py - sinter against PyTorch eager and torch.compile, one run, one GPU.
+"""bench.py - sinter against PyTorch eager, torch.compile and FlashInfer, one run, one GPU.
 
 For every example at T in {1, 64, 2048, 16384}: the device-to-device copy
 bandwidth, then each chain three ways (sinter through its Python package,
@@ -20,12 +20,15 @@ default, plainly, as torch.compile's kernels are; where this Inductor has
 the option (triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
 bundle of each example is loaded twice from an empty kernel cache: the
 first load is the cold one (compile + NVRTC + module load), the second the
-warm one (cache hit + module load).  Prints one table and writes it as
-markdown and JSON.
+warm one (cache hit + module load).  Where FlashInfer has the chain
+(QK RMSNorm for Qwen3 and Gemma, add + RMSNorm + static FP8, MLA RoPE + FP8)
+and its wrapper is built (bench/flashinfer_fetch.sh, bench/flashinfer_build.sh),
+a FlashInfer column is timed the same way, its outputs checked too.
+Prints one table and writes it as markdown and JSON.
 
     python3 bench/bench.py [--sinter build/compiler/sinter] [--lib BUILD/runtime/libsinter.so]
                            [--out DIR] [--tokens 1,64,2048,16384] [--iters 100]
-                           [--examples DIR] [--sinter-only]
+                           [--examples DIR] [--sinter-only] [--flashinfer SO|none]
 
 --sinter-only times sinter alone; with --examples, --sinter and --lib
 naming another checkout's build it compares two builds of sinter on one
@@ -70,9 +73,9 @@ class Sinter:
                        check=True, capture_output=True)
         times = []
         for _ in range(2):  # cold (empty cache), then warm
+            lib = self.sinter.load(snb)  # read and described on the host: not timed
             t0 = time.perf_counter()
-            lib = self.sinter.load(snb)
-            lib.load_device()
+            lib.load_device()  # sn_bundle_load_memory: JIT or cache hit, module load
             times.append((time.perf_counter() - t0) * 1e3)
         return lib[graph], times[0], times[1]
 
@@ -173,6 +176,88 @@ CHAINS = [
      lambda T: [rnd(T, 4096), rnd(4096), rnd(4096)], layer_norm,
      lambda T: [((T, 4096), BF16)]),
 ]
+
+
+# ------------------------------------------------------------- FlashInfer
+class FlashInfer:
+    """FlashInfer's hand-written kernels for the chains it has, through
+    bench/flashinfer_wrap.cu (bench/flashinfer_fetch.sh, then
+    bench/flashinfer_build.sh, build bench/.flashinfer/libflashinfer_wrap.so),
+    loaded with ctypes.  Each is launched with enable_pdl on, FlashInfer's own
+    default on sm_90+.  launcher(example, ins, outs) -> a call, or None where
+    FlashInfer has no such chain; run(example, ins) -> the outputs of one
+    call on fresh buffers (the check)."""
+
+    def __init__(self, path):
+        import ctypes
+        self.c = ctypes
+        self.lib = ctypes.CDLL(path)
+        p, u32, u64, f, i = (ctypes.c_void_p, ctypes.c_uint32, ctypes.c_uint64, ctypes.c_float,
+                             ctypes.c_int)
+        self.lib.fi_qk_rmsnorm.argtypes = [p, u32, p, p, p, p, u32, u32, u32, u32, f, i, i, p]
+        self.lib.fi_fused_add_rmsnorm_quant.argtypes = [p, p, p, p, p, u32, u32, f, i, p]
+        self.lib.fi_mla_rope_quantize.argtypes = [p, u64, u64, p, p, p, u32, u32, u32, u32, f,
+                                                  i, p]
+        self.keep = []
+
+    CHAINS = {"qwen3_qk_norm": "QKRMSNorm x2", "gemma_qk_norm": "QKRMSNorm kernel x2, w+1",
+              "add_rms_norm_fp8": "FusedAddRMSNormQuant", "mla_rope_fp8": "RopeQuantize"}
+
+    def _check(self, rc):
+        if rc != 0:
+            raise RuntimeError(f"FlashInfer launch failed: cudaError {rc}")
+
+    def launcher(self, ex, ins, outs):
+        if ex not in self.CHAINS:
+            return None
+        lib = self.lib
+        stream = lambda: torch.cuda.current_stream().cuda_stream  # noqa: E731
+        if ex in ("qwen3_qk_norm", "gemma_qk_norm"):
+            qkv, q_w, k_w = ins
+            q, k = outs
+            T, gemma = qkv.shape[0], int(ex == "gemma_qk_norm")
+            return lambda: self._check(lib.fi_qk_rmsnorm(
+                qkv.data_ptr(), qkv.stride(0), q_w.data_ptr(), k_w.data_ptr(), q.data_ptr(),
+                k.data_ptr(), T, 32, 8, 128, 1e-6, gemma, 1, stream()))
+        if ex == "add_rms_norm_fp8":
+            x, residual, w, scale = ins
+            q = outs[0]
+            dscale = torch.tensor([scale], dtype=F32, device="cuda")
+            self.keep.append(dscale)
+            # the residual is updated in place (it becomes h): FlashInfer's form
+            return lambda: self._check(lib.fi_fused_add_rmsnorm_quant(
+                x.data_ptr(), residual.data_ptr(), w.data_ptr(), q.data_ptr(),
+                dscale.data_ptr(), x.shape[0], 4096, 1e-5, 1, stream()))
+        if ex == "mla_rope_fp8":
+            qin, pos, cache, scale = ins
+            out = outs[0]
+            return lambda: self._check(lib.fi_mla_rope_quantize(
+                qin.data_ptr(), qin.stride(0), qin.stride(1), cache.data_ptr(), pos.data_ptr(),
+                out.data_ptr(), qin.shape[0], 128, 128, 64, 1.0 / scale, 1, stream()))
+        return None
+
+    def run(self, ex, ins, out_spec):
+        """One call on fresh outputs (and a copy of an input it updates in
+        place): the outputs in the order of the chain's PyTorch reference."""
+        outs = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec]
+        if ex == "add_rms_norm_fp8":
+            ins = [ins[0], ins[1].clone(), ins[2], ins[3]]
+            self.launcher(ex, ins, outs)()
+            return (outs[0], ins[1])
+        self.launcher(ex, ins, outs)()
+        return tuple(outs)
+
+
+def load_flashinfer(a):
+    """FlashInfer, or None (with a note) where the wrapper is not built or
+    the run is sinter-only."""
+    if a.sinter_only or a.flashinfer == "none":
+        return None
+    if not os.path.exists(a.flashinfer):
+        print(f"no FlashInfer column: {a.flashinfer} is missing (bench/flashinfer_fetch.sh, "
+              "then bench/flashinfer_build.sh)")
+        return None
+    return FlashInfer(a.flashinfer)
 
 
 def compile_with_pdl(fn):
@@ -308,6 +393,10 @@ def main():
     ap.add_argument("--sinter-only", action="store_true",
                     help="time sinter alone (no eager or torch.compile columns): for comparing "
                          "two builds of sinter in one process on one machine")
+    ap.add_argument("--flashinfer", default=os.path.join(os.path.dirname(os.path.abspath(
+                        __file__)), ".flashinfer", "libflashinfer_wrap.so"),
+                    help="FlashInfer's kernels (bench/flashinfer_build.sh's .so) for the chains "
+                         "it has, or 'none'")
     ap.add_argument("--outputs", choices=["shared", "rotated"], default="shared",
                     help="sinter's outputs: one set for every call (as the PyTorch calls get "
                          "from the caching allocator), or one per input set")
@@ -320,6 +409,7 @@ def main():
     # run whose shell exported SINTER_CACHE_DIR measured cache hits as
     # "cold" loads before this line existed (2026-11-22)
     sn = Sinter(a.lib, a.sinter)
+    fi = load_flashinfer(a)
     copy = copy_bandwidth()
     rotate = 4 * torch.cuda.get_device_properties(0).L2_cache_size
     print(f"device {torch.cuda.get_device_name()}; device-to-device copy {copy / 1e9:.1f} GB/s")
@@ -355,17 +445,29 @@ def main():
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
             if not a.sinter_only:
                 time_torch(a, res, fn, compiled, compiled_pdl, sets, nsets, calls, ecalls)
+            fil = [fi.launcher(ex, i, sets[0][1]) for i, _ in sets] \
+                if fi and ex in fi.CHAINS else None
+            if fil:
+                res["flashinfer_us"] = time_graph(capture(lambda i: fil[i](), nsets, calls),
+                                                  calls, a.iters)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
             want = want if isinstance(want, tuple) else (want,)
             res["mismatch"] = max(agree(o, w) for o, w in zip(outs, want))
+            if fil:
+                fresh = make_in(T)  # the timed calls updated some sets' inputs in place
+                got = fi.run(ex, fresh, out_spec(T))
+                want_fi = fn(*fresh)
+                want_fi = want_fi if isinstance(want_fi, tuple) else (want_fi,)
+                res["flashinfer_mismatch"] = max(agree(o, w) for o, w in zip(got, want_fi))
+                res["flashinfer_kernels"] = FlashInfer.CHAINS[ex]
             if T == 64 and not a.sinter_only:
                 res["eager_kernels"] = count_kernels(lambda s: fn(*s[0]), sets[0])
                 res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
                 res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
             res["cold_load_ms"], res["warm_load_ms"] = cold_ms, warm_ms
-            for k in ("sinter", "sinter_nopdl", "eager", "compile", "compile_pdl"):
+            for k in ("sinter", "sinter_nopdl", "eager", "compile", "compile_pdl", "flashinfer"):
                 if k + "_us" in res:
                     res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
             rows.append(res)
@@ -374,10 +476,15 @@ def main():
                   f"  eager {col(res, 'eager_us')} ({col(res, 'eager_frac', '.2f')})"
                   f"  compile {col(res, 'compile_us')} ({col(res, 'compile_frac', '.2f')})"
                   f"  compile+PDL {col(res, 'compile_pdl_us')}"
+                  + (f"  flashinfer {res['flashinfer_us']:9.2f} "
+                     f"(mismatch {res['flashinfer_mismatch']:.4f})" if "flashinfer_us" in res
+                     else "") +
                   f"  mismatch {res['mismatch']:.4f}  sets {nsets}"
                   f"  (torch.compile output sets: {res.get('compile_output_addresses', '-')})",
                   flush=True)
-            del sets, launchers
+            del sets, launchers, fil
+            if fi:
+                fi.keep.clear()
             torch.cuda.empty_cache()
             write_tables(a, rows, copy)
     write_tables(a, rows, copy)
@@ -402,10 +509,10 @@ def write_tables(a, rows, copy):
                 f"{time.strftime('%Y-%m-%d')}; inputs rotated through 4x the L2 "
                 f"({torch.cuda.get_device_properties(0).L2_cache_size >> 20} MiB)\n\n")
         f.write("| chain | T | sinter PDL us | sinter no-PDL us | eager us | compile us"
-                " | compile+PDL us | sinter / copy | compile / copy"
+                " | compile+PDL us | FlashInfer us | sinter / copy | compile / copy"
                 " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
                 " | cold load ms | warm load ms |\n")
-        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         first = {}
         for r in rows:
             first.setdefault(r["chain"], r)
@@ -414,9 +521,11 @@ def write_tables(a, rows, copy):
                 f"{r.get('sinter_kernels', '')}" \
                 if "eager_kernels" in r else ""
             cp = f"{r['compile_pdl_us']:.1f}" if "compile_pdl_us" in r else "-"
+            fi = f"{r['flashinfer_us']:.1f}" if "flashinfer_us" in r else "-"
             f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | "
                     f"{r['sinter_nopdl_us']:.1f} | {r['eager_us']:.1f} | "
-                    f"{r['compile_us']:.1f} | {cp} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
+                    f"{r['compile_us']:.1f} | {cp} | {fi} | {r['sinter_frac']:.2f} | "
+                    f"{r['compile_frac']:.2f} | "
                     f"{r['eager_frac']:.2f} | {r['eager_us'] / r['sinter_us']:.1f} | "
                     f"{r['compile_us'] / r['sinter_us']:.2f} | {k} | "
                     + (f"{r['cold_load_ms']:.0f} | {r['warm_load_ms']:.2f} |\n"
@@ -426,6 +535,13 @@ def write_tables(a, rows, copy):
             gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))
             f.write(f"\nGeometric-mean speedup over torch.compile at T={big[0]['T']} "
                     f"({len(big)} chains): {gm:.2f}\n")
+        fis = [r for r in rows if "flashinfer_us" in r]
+        if fis:
+            f.write("\nFlashInfer: its hand-written kernels where it has the chain (enable_pdl "
+                    "on), through bench/flashinfer_wrap.cu; outputs checked against PyTorch "
+                    "(fraction of elements beyond one rounding step): "
+                    + "; ".join(f"{r['chain']} T={r['T']} {r['flashinfer_kernels']} "
+                                f"{r['flashinfer_mismatch']:.4f}" for r in fis) + "\n")
 
 
 def write_sinter_table(a, rows, copy):

@@ -120,7 +120,6 @@ def gpu_rows(sinter, n, rows):
     rows.append(("gpu sinter torch custom op", per_call(lambda: op(*ins), n, sync)))
     try:
         import triton
-        import triton.language as tl  # noqa: F401
 
         @triton.jit
         def empty(x_ptr):

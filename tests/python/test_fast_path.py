@@ -4,11 +4,12 @@ its accessors (exercised here with a stand-in class registered as
 PyTorch's tensor type, since the CPU machines have no PyTorch; the real
 one runs in test_torch_gpu.py), the Graph object called straight from C,
 each against the general DLPack path on the same data, bit for bit."""
-import numpy as np
 import pytest
 
-import sinter
-from sinter import _sinter
+np = pytest.importorskip("numpy")
+
+import sinter  # noqa: E402
+from sinter import _sinter  # noqa: E402
 
 SRC = """graph two(x: bf16[T, 8], residual: bf16[T, 8], w: bf16[8], scale: f32[]) {
     h = to(x + residual, bf16)
@@ -176,6 +177,7 @@ def fake_torch():
     FakeTensor.calls = 0
     yield
     _sinter.set_torch(None)
+    sinter._torch_registered = None  # a real PyTorch registers again at its next call
 
 
 def test_torch_accessor_path(lib, fake_torch):
