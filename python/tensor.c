@@ -329,7 +329,10 @@ PyObject *px_torch_stream(int device_id)
 {
     if (!torch_stream)
         return NULL;
-    return PyObject_CallFunction(torch_stream, "i", device_id);
+    PyObject *id = PyLong_FromLong(device_id);
+    PyObject *r = id ? PyObject_CallOneArg(torch_stream, id) : NULL;
+    Py_XDECREF(id);
+    return r;
 }
 
 PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype)
@@ -458,6 +461,11 @@ static int import_buffer(PyObject *obj, int as, const PxParam *p, const char *ro
 
 static int import_number(PyObject *obj, const PxParam *p, PxArg *a)
 {
+    if (PyFloat_CheckExact(obj) || PyLong_CheckExact(obj)) { /* the common case, no lookup */
+        a->t.scalar = PyFloat_AsDouble(obj);
+        a->t.dtype = (sn_dtype)p->dtype;
+        return PyErr_Occurred() ? -1 : 0;
+    }
     if (PyObject_HasAttrString(obj, "__dlpack__") || !PyNumber_Check(obj))
         return arg_error(p, "input", "a number (rank 0, passed by value) is expected, got %R",
                          (PyObject *)Py_TYPE(obj));
