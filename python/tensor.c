@@ -279,7 +279,7 @@ static PyTypeObject *torch_type;
 static PyObject *torch_dtypes, *torch_by_sinter, *torch_stream;
 static int torch_device = PX_CUDA;
 static PyObject *s_data_ptr, *s_shape, *s_stride, *s_dtype, *s_get_device, *s_is_cpu,
-    *s_new_empty, *kw_dtype;
+    *s_is_cuda, *s_new_empty, *kw_dtype;
 
 int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject *stream,
                  int device)
@@ -292,6 +292,7 @@ int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject
                         !(s_dtype = PyUnicode_InternFromString("dtype")) ||
                         !(s_get_device = PyUnicode_InternFromString("get_device")) ||
                         !(s_is_cpu = PyUnicode_InternFromString("is_cpu")) ||
+                        !(s_is_cuda = PyUnicode_InternFromString("is_cuda")) ||
                         !(s_new_empty = PyUnicode_InternFromString("new_empty")) ||
                         !(kw_dtype = Py_BuildValue("(s)", "dtype"))))
         return -1;
@@ -340,8 +341,10 @@ PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype)
     PyObject *dt = torch_by_sinter && dtype >= 0 && dtype < PyTuple_GET_SIZE(torch_by_sinter)
                        ? PyTuple_GET_ITEM(torch_by_sinter, dtype)
                        : NULL;
-    if (!dt)
+    if (!dt || dt == Py_None)
         return px_raise("no PyTorch dtype for %s", px_dtype_name(dtype));
+    if (PyTuple_Check(like) && !PyTuple_CheckExact(like) && PyTuple_GET_SIZE(like) == 2)
+        like = PyTuple_GET_ITEM(like, 0); /* sinter.Tensor(storage, dtype): the storage */
     PyObject *argv[3] = {like, shape, dt};
     return PyObject_VectorcallMethod(s_new_empty, argv, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                      kw_dtype);
@@ -379,14 +382,15 @@ static int import_torch(PyObject *obj, int as, const PxParam *p, const char *rol
     if (PyErr_Occurred())
         return -1;
     int device = torch_device;
-    if (id < 0) { /* CPU, or another device (meta, ...): DLPack says which */
-        PyObject *cpu = PyObject_GetAttr(obj, s_is_cpu);
-        int yes = cpu ? PyObject_IsTrue(cpu) : -1;
-        Py_XDECREF(cpu);
-        if (yes <= 0)
-            return yes < 0 ? -1 : 0;
+    /* CUDA (ROCm in a HIP build), or CPU; another device (meta, MPS, XPU,
+     * ...) takes the DLPack path, which names it */
+    PyObject *is = PyObject_GetAttr(obj, id < 0 ? s_is_cpu : s_is_cuda);
+    int yes = is ? PyObject_IsTrue(is) : -1;
+    Py_XDECREF(is);
+    if (yes <= 0)
+        return yes < 0 ? -1 : 0;
+    if (id < 0)
         device = PX_CPU, id = 0;
-    }
     int64_t shape[PX_MAX_RANK], strides[PX_MAX_RANK];
     int rank = 0, srank = -1;
     PyObject *sh = PyObject_GetAttr(obj, s_shape);

@@ -157,6 +157,7 @@ class FakeTensor:
         return -1
 
     is_cpu = True
+    is_cuda = False
 
     def new_empty(self, shape, dtype):
         return FakeTensor(np.empty(shape, NP[dtype]), dtype)
@@ -203,6 +204,39 @@ def test_torch_accessor_path_out_and_reinterpret(lib, fake_torch):
     assert got[0] is o0 and got[1] is o1
     want = lib.two(x, r, w, s)
     assert np.array_equal(o0.a, want[0]) and np.array_equal(o1[0].a, want[1].storage)
+
+
+def test_torch_accessor_path_allocates_like_a_wrapped_tensor(lib, fake_torch):
+    """The first tensor a sinter.Tensor over a torch tensor: outputs come
+    from its storage's new_empty."""
+    x, r, w, s = inputs(3, seed=5)
+    args = [sinter.Tensor(FakeTensor(t.storage, U16), "bf16") for t in (x, r, w)]
+    got = lib.two(*args, s)
+    assert all(isinstance(o, FakeTensor) for o in got)
+    want = lib.two(x, r, w, s)
+    assert np.array_equal(got[0].a, want[0]) and np.array_equal(got[1].a, want[1].storage)
+
+
+def test_torch_accessor_path_other_devices_take_dlpack(lib, fake_torch):
+    """A tensor on neither the CPU nor the GPU (get_device() >= 0 but not
+    is_cuda, as MPS or XPU) is handed to DLPack, which names its device."""
+    class OnXpu(FakeTensor):
+        is_cuda = False
+
+        def get_device(self):
+            return 0
+
+        def __dlpack_device__(self):
+            return (14, 0)  # kDLOneAPI
+
+        def __dlpack__(self, **kw):
+            raise BufferError("an XPU tensor")
+    t = OnXpu(np.ones((2, 4), np.float32), F32)
+    assert type(t) is not FakeTensor  # a subclass: DLPack in any case
+    _sinter.set_torch(OnXpu, {F32: 2 << 8 | 32}, tuple(None for _ in sinter.DTYPES), None, 2)
+    with pytest.raises(BufferError, match="an XPU tensor"):
+        lib.one(t)
+    assert FakeTensor.calls == 0
 
 
 def test_torch_accessor_path_falls_back_to_dlpack(lib, fake_torch):
