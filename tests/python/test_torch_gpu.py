@@ -126,6 +126,30 @@ def test_fast_path_outputs_given_and_parameter(libs):
     assert torch.equal(g(x, pw, b), out)
 
 
+def test_checks_after_repeated_shapes(libs):
+    """The input checks reused for repeated dtypes, shapes and strides
+    (python/library.c: check_inputs) still refuse another stride, dtype or
+    shape after a good call, and the launch's own checks still run."""
+    g, _, _ = libs["layer_norm_4096"]
+    x, w, b = CHAINS["layer_norm_4096"][3](8)
+    g(x, w, b)
+    g(x, w, b)
+    with pytest.raises(sinter.Error, match="innermost stride must be 1"):
+        g(bench.rnd(8, 8192)[:, ::2], w, b)
+    with pytest.raises(sinter.Error, match="expected bf16, got f32"):
+        g(x, w.float(), b)
+    with pytest.raises(sinter.Error, match="dim 0 is 2048 but"):
+        g(x, w[:2048], b)
+    # the same dtypes, shapes and strides as the good calls, but an output
+    # over the weight: sn_launch's overlap check refuses it
+    big = torch.empty(9 * 4096, dtype=torch.bfloat16, device="cuda")
+    big[:4096].copy_(w)
+    with pytest.raises(sinter.Error, match="overlaps input 'w'"):
+        g(x, big[:4096], b, out=big[2048:2048 + 8 * 4096].view(8, 4096))
+    out = torch.empty(8, 4096, dtype=torch.bfloat16, device="cuda")
+    assert g(x, w, b, out=out) is out
+
+
 def test_eager_call_captured_in_a_cuda_graph(libs):
     """graph(*ins, out=outs) called inside torch.cuda.graph (bench.py's
     launcher): replays run on the capture's stream with new data."""
