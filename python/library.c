@@ -312,7 +312,7 @@ static PyObject *allocate(Call *c, int rank, const int64_t *shape, int dtype, co
         Py_XDECREF(t);
         return NULL;
     }
-    PyObject *r = torch ? px_torch_empty(c->first, t, dtype)
+    PyObject *r = torch ? px_torch_empty(c->first, t, dtype, c->device, c->device_id)
                         : PyObject_CallFunction(c->alloc, "Os", t, px_dtype_name(dtype));
     Py_DECREF(t);
     return r;

@@ -140,14 +140,16 @@ static PyObject *mod_set_context(PyObject *self, PyObject *fn)
 }
 
 /* set_torch(Tensor type, {dtype: DLPack code << 8 | bits}, (torch dtype
- * per sinter dtype), raw_stream(device) or None, DLPack device type), or
- * set_torch(None) */
+ * per sinter dtype), raw_stream(device) or None, DLPack device type[,
+ * (empty_strided_cpu, empty_strided_gpu, current_device), each or None]),
+ * or set_torch(None) */
 static PyObject *mod_set_torch(PyObject *self, PyObject *args)
 {
-    PyObject *type, *dtypes = Py_None, *by_sinter = Py_None, *stream = Py_None;
+    PyObject *type, *dtypes = Py_None, *by_sinter = Py_None, *stream = Py_None, *empty = Py_None;
     int device = 2;
-    if (!PyArg_ParseTuple(args, "O|OOOi", &type, &dtypes, &by_sinter, &stream, &device) ||
-        px_set_torch(type, dtypes, by_sinter, stream, device) < 0)
+    if (!PyArg_ParseTuple(args, "O|OOOiO", &type, &dtypes, &by_sinter, &stream, &device,
+                          &empty) ||
+        px_set_torch(type, dtypes, by_sinter, stream, device, empty) < 0)
         return NULL;
     Py_RETURN_NONE;
 }

@@ -109,12 +109,14 @@ enum { PX_NO_FAST_TORCH = 1 }; /* read torch tensors through __dlpack__ (an expl
 int px_kind(PyObject *obj);
 /* Register PyTorch (type None: forget it): see tensor.c. */
 int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject *stream,
-                 int device);
+                 int device, PyObject *empty);
 /* PyTorch's current raw stream of a device (an int), or NULL (no
  * exception) when none is registered. */
 PyObject *px_torch_stream(int device_id);
-/* like.new_empty(shape, dtype=the torch dtype of dtype) */
-PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype);
+/* A new dense torch tensor of shape (a tuple) and dtype on (device,
+ * device_id), like `like`: PyTorch's empty_strided for the CPU or the
+ * current GPU, else like.new_empty(shape, dtype=...). */
+PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype, int device, int device_id);
 
 /* Import obj as parameter p ("input" / "output" role): a tensor for a
  * ranked parameter, a Python number for a rank-0 input.  For a device

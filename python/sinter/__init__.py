@@ -287,9 +287,9 @@ _torch_registered = None
 def _register_torch(torch):
     """Lets the extension read torch.Tensor (exactly that type) through its
     accessors (data_ptr, shape, stride, dtype, get_device) instead of
-    __dlpack__, allocate outputs with new_empty and take the launch stream
-    from torch._C._cuda_getCurrentRawStream (docs/python.md, "Host
-    overhead")."""
+    __dlpack__, allocate outputs with empty_strided (CPU, current GPU; else
+    new_empty) and take the launch stream from
+    torch._C._cuda_getCurrentRawStream (docs/python.md, "Host overhead")."""
     global _torch_registered
     if _torch_registered is torch:
         return
@@ -313,7 +313,14 @@ def _register_torch(torch):
             by_sinter.append(None)
     raw = getattr(torch._C, "_cuda_getCurrentRawStream", None)
     hip = getattr(torch.version, "hip", None)
-    _sinter.set_torch(torch.Tensor, dl, tuple(by_sinter), raw, 10 if hip else 2)
+    try:  # what Inductor's generated code allocates with (much cheaper than torch.empty)
+        from torch._C._dynamo.guards import _empty_strided_cpu as cpu, \
+            _empty_strided_cuda as gpu
+    except ImportError:
+        cpu = gpu = None
+    current = getattr(torch._C, "_cuda_getDevice", None)
+    _sinter.set_torch(torch.Tensor, dl, tuple(by_sinter), raw, 10 if hip else 2,
+                      (cpu, gpu, current if gpu else None))
 
 
 def _cupy_context(t, stream):

@@ -270,3 +270,61 @@ class OnGpu:
 def test_set_torch_rejects_bad_arguments():
     with pytest.raises(TypeError):
         _sinter.set_torch(FakeTensor, [], (), None, 2)
+
+
+# ------------------------------------------------- real PyTorch, CPU tensors
+# (skipped where PyTorch is absent, as on CI; test_torch_gpu.py has the GPU)
+
+@pytest.fixture
+def torch_cpu():
+    torch = pytest.importorskip("torch")
+    yield torch
+    sinter._torch_registered = None
+
+
+def test_torch_cpu_fast_path_equals_dlpack_path(lib, torch_cpu):
+    torch = torch_cpu
+    gen = torch.Generator().manual_seed(0)
+    x, r = (torch.rand(6, 8, generator=gen).to(torch.bfloat16) for _ in range(2))
+    w = torch.rand(8, generator=gen).to(torch.bfloat16)
+    first = lib.two(x, r, w, 0.5)              # registers PyTorch (DLPack path)
+    assert sinter._torch_registered is torch
+    fast = lib.two(x, r, w, 0.5)               # the accessor path
+    slow = (torch.empty(6, 8), torch.empty(6, 8, dtype=torch.bfloat16))
+    lib.two(*(DLPackOnly(t) for t in (x, r, w)), 0.5, out=slow)
+    for a, b, c in zip(first, fast, slow):
+        assert type(b) is torch.Tensor and b.device.type == "cpu" and b.is_contiguous()
+        assert a.dtype == b.dtype == c.dtype
+        assert torch.equal(a, b) and torch.equal(b, c)
+    want = (x.float() + r.float()).to(torch.bfloat16)
+    assert torch.equal(fast[1], want)
+
+
+def test_torch_cpu_fast_path_views_out_and_errors(lib, torch_cpu):
+    torch = torch_cpu
+    lib.one(torch.ones(1, 4))                  # registers PyTorch
+    big = torch.arange(48, dtype=torch.float32).view(6, 8)
+    out = torch.empty(6, 4)
+    assert lib.one(big[:, 2:6], out=out) is out
+    assert torch.equal(out, big[:, 2:6] * 2)
+    with pytest.raises(sinter.Error, match="innermost stride must be 1"):
+        lib.one(big[:, ::2])
+    with pytest.raises(sinter.Error, match="expected f32, got f16"):
+        lib.one(big[:, :4].half())
+    before = big.clone()
+    with pytest.raises(sinter.Error, match="written densely"):
+        lib.one(big[:, :4], out=big[:, 4:])    # not dense: refused, nothing written
+    assert torch.equal(big, before)
+    p = torch.nn.Parameter(torch.ones(2, 4), requires_grad=False)  # a subclass: DLPack
+    assert torch.equal(lib.one(p), torch.full((2, 4), 2.0))
+    g = torch.ones(2, 4, requires_grad=True)   # read as it is on the fast path
+    assert torch.equal(lib.one(g), torch.full((2, 4), 2.0))
+
+
+def test_torch_cpu_custom_op(lib, torch_cpu):
+    torch = torch_cpu
+    import sinter.torch
+    ops = sinter.torch.register(lib, namespace="sinter_fast_path_test")
+    x = torch.rand(3, 4)
+    assert torch.equal(ops.one(x), x * 2)
+    assert torch.equal(torch.ops.sinter_fast_path_test.one(x), x * 2)
