@@ -1,5 +1,6 @@
-"""The Python package on the CPU (no GPU, no PyTorch): NumPy arrays through
-DLPack, run by the kernel-IR executor, against the reference interpreter
+"""The Python package on the CPU (no GPU, no PyTorch): NumPy arrays (read
+through the buffer protocol; DLPack capsules in test_versioned_dlpack_capsule
+and test_fast_path.py), run by the kernel-IR executor, against the reference interpreter
 and against `sinter ref --fused` (the same executor behind the command
 line's own .npy I/O); and bad input, which must raise sinter.Error and
 write nothing."""
@@ -344,4 +345,21 @@ def test_versioned_dlpack_capsule():
         x.__dlpack__(max_version=(1, 0))
     except TypeError:
         pytest.skip("this NumPy exports DLPack 0.x capsules only")
-    np.testing.assert_array_equal(g(x), x * 2)
+
+    class Versioned:
+        """x through DLPack only (a bare NumPy array takes the buffer
+        protocol), recording the capsules it hands out."""
+        names = []
+
+        def __dlpack__(self, **kw):
+            cap = x.__dlpack__(**kw)
+            self.names.append(str(cap))
+            return cap
+
+        def __dlpack_device__(self):
+            return x.__dlpack_device__()
+
+    out = np.empty(4, np.float32)
+    g(Versioned(), out=out)
+    np.testing.assert_array_equal(out, x * 2)
+    assert Versioned.names and "dltensor_versioned" in Versioned.names[0]
