@@ -260,12 +260,19 @@ def _numpy_alloc(shape, dtype):
 
 
 def _torch_dtype(torch, dtype):
-    return {"f32": torch.float32, "f16": torch.float16, "bf16": torch.bfloat16,
-            "f8e4m3": torch.float8_e4m3fn, "f8e4m3fnuz": torch.float8_e4m3fnuz,
-            "f8e5m2": torch.float8_e5m2, "f8e5m2fnuz": torch.float8_e5m2fnuz,
-            "i8": torch.int8, "i32": torch.int32, "i64": torch.int64,
-            "bool": torch.bool, "u8": torch.uint8, "u16": torch.uint16,
-            "u32": torch.uint32, "i16": torch.int16}[dtype]
+    """The torch dtype of a sinter dtype; AttributeError where this PyTorch
+    has none (f8e8m0 before 2.7; f4e2m1, which PyTorch packs two per
+    element of float4_e2m1fn_x2, with the last dim halved: pass its bytes
+    as a sinter.Tensor of uint8 storage instead)."""
+    name = {"f32": "float32", "f16": "float16", "bf16": "bfloat16",
+            "f8e4m3": "float8_e4m3fn", "f8e4m3fnuz": "float8_e4m3fnuz",
+            "f8e5m2": "float8_e5m2", "f8e5m2fnuz": "float8_e5m2fnuz",
+            "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool", "u8": "uint8",
+            "u16": "uint16", "u32": "uint32", "i16": "int16",
+            "f8e8m0": "float8_e8m0fnu"}.get(dtype)
+    if name is None or not hasattr(torch, name):
+        raise AttributeError(f"PyTorch has no dtype for sinter's {dtype}")
+    return getattr(torch, name)
 
 
 def _torch_context(t, stream):
