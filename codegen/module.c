@@ -235,12 +235,46 @@ static void grid_segs(Arena *a, const Kernel *k, CgKernel *ck)
     }
 }
 
+/* Every store into a buffer of two codes per byte (f4e2m1) must be one
+ * the plan writes byte by byte (KStorePlan.width: a lane's runs hold both
+ * elements of each byte); another lane writing the other nibble would
+ * race.  False (reported) for any other: a per-row store, a store whose
+ * runs do not start on a byte. */
+static bool packed_stores_ok(const KProgram *p, const Kernel *k, Diag *d)
+{
+    for (const Kernel *v = k; v; v = v == k ? k->few_rows : NULL)
+        for (int s = 0; s < v->nseg; s++) {
+            const KSegment *seg = v->segs[s];
+            for (int i = 0; i < seg->stores.len; i++) {
+                const KStore *st = seg->stores.items[i];
+                const KBuf *b = &p->bufs[st->buf];
+                if (dt_bits(b->dtype) >= 8 || seg->plan->store[i].width)
+                    continue;
+                Span at = b->kind == KB_OUTPUT && b->index < p->graph->nout
+                              ? p->graph->outs[b->index]->span : p->graph->span;
+                diag_error(d, at,
+                           "cannot generate the store of %s %s in kernel %s: %s packs two "
+                           "elements per byte, and here one lane does not own both elements of "
+                           "each byte (%s; vector runs of %d); give it an even last dim that "
+                           "is a row of its own, stored whole", dt_name(b->dtype), b->name,
+                           v->name, dt_name(b->dtype),
+                           st->row ? "the runs do not start on a byte"
+                                   : "one element per row, by one lane",
+                           seg->sched.vec);
+                return false;
+            }
+        }
+    return true;
+}
+
 /* One kernel's variants (vector, scalar unless `vector_only`) and launch
  * metadata. */
 static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k, Arena *a,
                      CgKernel *ck, bool vector_only, Diag *d)
 {
     Span none = {0};
+    if (!packed_stores_ok(p, k, d))
+        return false;
     ck->block = k->block;
     ck->smem_bytes = k->smem_bytes;
     ck->grid_wait = t->dialect == CG_CUDA;

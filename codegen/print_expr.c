@@ -199,6 +199,12 @@ void cg_load_expr(Cx *x, const KOp *op)
         return;
     }
     const char *sfx = cg_suffix(b->dtype);
+    if (dt_bits(b->dtype) < 8) { /* two codes per byte: SN_E2M1_AT(b, k) picks nibble k % 2 */
+        cg_put(o, "SN_E2M1_AT(b%d, ", bi);
+        cg_print_offset(x, bi, op->a.load.idx);
+        cg_put(o, ")");
+        return;
+    }
     if (sfx)
         cg_put(o, "sn_from_%s(", sfx);
     else if (!is_f(b->dtype))

@@ -167,7 +167,7 @@ AstStmt *ast_return(ParseCtx *c, const Tok *kw, PtrVec values)
     s->values.n = values.len;
     s->values.items = ARENA_ARRAY(c->arena, AstArg, values.len);
     for (int i = 0; i < values.len; i++)
-        s->values.items[i].value = values.items[i];
+        s->values.items[i] = *(const AstArg *)values.items[i];
     return s;
 }
 
@@ -215,7 +215,15 @@ static void print_args(const AstArgs *a, FILE *out)
         fputc(' ', out);
         if (a->items[i].name)
             fprintf(out, "%s=", a->items[i].name);
-        print_expr(a->items[i].value, out);
+        if (a->items[i].dest) {
+            fputs("(-> ", out);
+            print_expr(a->items[i].value, out);
+            fputc(' ', out);
+            print_expr(a->items[i].dest, out);
+            fputc(')', out);
+        } else {
+            print_expr(a->items[i].value, out);
+        }
     }
 }
 

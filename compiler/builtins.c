@@ -231,10 +231,24 @@ static DType expect_dtype(Lower *L, const Value *v)
     return v->dt;
 }
 
+static bool expect_bool(Lower *L, const Value *v, bool given, bool dflt);
+
+/* to(x, dtype, floor=false).  floor=true is for f8e8m0 only: the largest
+ * power of two <= |x| (OCP's scale rounding) instead of the conversion's
+ * own rounding up; it lowers to a cast of pow2_floor(x), exact since every
+ * power of two of E8M0's range converts exactly (dtype.h). */
 static Value bi_to(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     IrNode *x = scalar_tensor(L, &a[0]);
-    return lw_tensor(ir_cast(L->g, expect_dtype(L, &a[1]), x, s));
+    DType t = expect_dtype(L, &a[1]);
+    if (expect_bool(L, &a[2], given[2], false)) {
+        if (t != DT_F8E8M0)
+            lw_fail(L, a[2].span, "floor=true rounds to f8e8m0 only, not %s", dt_name(t));
+        if (!dt_is_float(x->dtype))
+            x = ir_cast(L->g, DT_F32, x, s);
+        x = ir_unary(L->g, UN_POW2_FLOOR, DT_F32, x, s);
+    }
+    return lw_tensor(ir_cast(L->g, t, x, s));
 }
 
 /* bitcast(x, dtype): x's storage bits as dtype, of the same width. */
@@ -420,7 +434,7 @@ static Value bi_fmax(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
     DType t = expect_dtype(L, &a[0]);
     if (b->aux == DT_I8 && t != DT_I8)
         lw_fail(L, a[0].span, "the quantized dtype must be i8, got %s", dt_name(t));
-    if (b->aux != DT_I8 && !dt_is_f8(t))
+    if (b->aux != DT_I8 && (!dt_is_f8(t) || t == DT_F8E8M0))
         lw_fail(L, a[0].span, "the quantized dtype must be an f8 type (f8e4m3 f8e4m3fnuz "
                               "f8e5m2 f8e5m2fnuz), got %s", dt_name(t));
     Value r = {.k = V_FLOAT, .span = s, .f = dt_max_finite(t)};
@@ -474,7 +488,7 @@ static const Builtin builtins[] = {
     {"pow", {"x", "exponent", NULL}, 2, bi_pow, 0},
     {"clamp", {"x", "min", "max", NULL}, 3, bi_clamp, 0},
     {"where", {"condition", "x", "y", NULL}, 3, bi_where, 0},
-    {"to", {"x", "dtype", NULL}, 2, bi_to, 0},
+    {"to", {"x", "dtype", "floor", NULL}, 2, bi_to, 0},
     {"sum", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_SUM},
     {"mean", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MEAN},
     {"amax", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MAX},

@@ -157,6 +157,7 @@ static int lex_raw(Lexer *L, Tok *t)
         ">"  { return TK_GT; }
         "="  { return TK_ASSIGN; }
         "+"  { return TK_PLUS; }
+        "->" { return TK_ARROW; }
         "-"  { return TK_MINUS; }
         "*"  { return TK_STAR; }
         "/"  { return TK_SLASH; }
@@ -187,7 +188,10 @@ int lex_next(Lexer *L, Tok *t)
              * sets it in lex_raw, before the line count moves on) */
             if (!t->span.file)
                 t->span = here(L);
-            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE)
+            /* inside brackets, after a newline or '{', and after a ',' or
+             * '->' ending a line (a return list continued) it is no end */
+            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE ||
+                L->last == TK_COMMA || L->last == TK_ARROW)
                 continue;
         } else {
             t->span = here(L);
@@ -232,6 +236,7 @@ const char *lex_token_name(int kind)
     case TK_ASSIGN: return "'='";
     case TK_PLUS: return "'+'";
     case TK_MINUS: return "'-'";
+    case TK_ARROW: return "'->'";
     case TK_STAR: return "'*'";
     case TK_SLASH: return "'/'";
     case TK_SLASHSLASH: return "'//'";

@@ -916,6 +916,11 @@ static Value run_body(Lower *L, const AstItem *it)
                                                                    : nx->span,
                         "statement after 'return'");
             }
+            for (int k = 0; k < st->values.n; k++)
+                if (st->values.items[k].dest && L->frame)
+                    lw_fail(L, st->values.items[k].name_span,
+                            "'->' (writing into a parameter) is allowed only in a graph's "
+                            "return, not in a function's");
             if (st->values.n == 1)
                 return lw_expr(L, st->values.items[0].value);
             Value r = {.k = V_TUPLE, .span = st->span, .n = st->values.n};
@@ -995,8 +1000,11 @@ static void check_index_growth(Lower *L)
 {
     IrGraph *g = L->g;
     int64_t *terms = ARENA_ARRAY(L->arena, int64_t, g->nodes.len ? g->nodes.len : 1);
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         raise_terms(terms, g->outs[i], 1);
+        if (ir_output_dest(g, i) && ir_output_dest(g, i)->index)
+            raise_terms(terms, ir_output_dest(g, i)->index, 1);
+    }
     for (int i = g->nodes.len - 1; i >= 0; i--) {
         const IrNode *n = g->nodes.items[i];
         int64_t t = terms[i];
@@ -1076,6 +1084,23 @@ static Value size_value(Lower *L, const AstExpr *d)
                         "cdiv(a, b) or align(a, b) of them");
 }
 
+/* A tensor stored two elements per byte (f4e2m1) has an even last dim, so
+ * that every row starts on a byte: a constant, or a size expression with an
+ * even coefficient (a bare symbol may be odd: refused). */
+void lw_check_packed(Lower *L, DType t, int rank, const Dim *shape, Span s, const char *what)
+{
+    char buf[64];
+    if (dt_bits(t) >= 8)
+        return;
+    if (rank == 0)
+        lw_fail(L, s, "an %s %s must have a last dim (two elements per byte), not be a scalar",
+                dt_name(t), what);
+    if (shape[rank - 1].coef % 2)
+        lw_fail(L, s, "the last dim of an %s %s must be even (two elements per byte), got %s%s",
+                dt_name(t), what, shape[rank - 1].nsym ? "a size that may be odd: " : "",
+                dim_str(shape[rank - 1], (const char *const *)L->g->syms, buf, sizeof buf));
+}
+
 static void declare_params(Lower *L, const AstItem *it)
 {
     for (int i = 0; i < it->nparam; i++) {
@@ -1114,10 +1139,88 @@ static void declare_params(Lower *L, const AstItem *it)
                 shape[k] = v.dim;
             }
         }
+        lw_check_packed(L, t, p->ndim, shape, p->ndim ? p->dims[p->ndim - 1]->span : p->span,
+                        "parameter");
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
         check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
     }
+}
+
+static bool is_var(const IxExpr *e, void *v)
+{
+    return e->kind == IX_VAR && e->c == *(const int *)v;
+}
+
+/* Whether view n maps distinct indices to distinct elements of its input:
+ * a bijection, or every index var of a dim of size > 1 used by the map
+ * (slices and selects; an expand's broadcast dim is not). */
+static bool view_injective(const IrNode *n)
+{
+    if (n->a.view.invertible)
+        return true;
+    for (int v = 0; v < n->rank; v++) {
+        if (dim_is_const(n->shape[v], 1))
+            continue;
+        bool used = false;
+        for (int k = 0; k < n->in[0]->rank && !used; k++)
+            used = ix_any(n->a.view.src[k], is_var, &v);
+        if (!used)
+            return false;
+    }
+    return true;
+}
+
+/* Lower destination expression e of returned value v (`v -> e`) into dst:
+ * a parameter, injective views of one, at most one gather along dim 0 at
+ * the top (a scatter).  Each error names the destination. */
+static void lower_dest(Lower *L, const AstExpr *e, IrNode *v, IrDest *dst)
+{
+    Value dv = lw_expr(L, e);
+    if (dv.k != V_TENSOR)
+        lw_fail(L, e->span, "a destination is a parameter or a view of one, not %s",
+                lw_kind_name(&dv));
+    IrNode *d = dv.t;
+    if (d->dtype != v->dtype || !ir_same_shape(d, v))
+        lw_fail(L, e->span, "the value (%s) and its destination (%s) must have the same dtype "
+                "and shape", lw_type_str(L, v), lw_type_str(L, d));
+    memset(dst, 0, sizeof *dst);
+    dst->span = e->span;
+    IxExpr *u[IR_MAX_RANK]; /* the current node's index, over the destination view's vars */
+    for (int k = 0; k < d->rank; k++)
+        u[k] = ix_var(L->arena, k);
+    if (d->op == IR_GATHER) {
+        if (d->a.gather.dim != 0)
+            lw_fail(L, e->span, "a scatter destination indexes its first dim only "
+                    "(view[index, ...]), not dim %d", d->a.gather.dim);
+        IrNode *ix = d->in[1], *t = d->in[0];
+        if (!dt_is_int(ix->dtype))
+            lw_fail(L, e->span, "a scatter index must have an integer dtype, got %s",
+                    lw_type_str(L, ix));
+        dst->index = ix;
+        dst->rows = t->shape[0];
+        /* over the table's vars: row u0, then the value's vars after the index's */
+        for (int k = 1; k < t->rank; k++)
+            u[k] = ix_var(L->arena, k);
+        u[0] = ix_var(L->arena, 0);
+        d = t;
+    }
+    for (; d->op == IR_VIEW; d = d->in[0]) {
+        if (!view_injective(d))
+            lw_fail(L, e->span, "this destination writes some element of '%s' more than once "
+                    "(%s broadcasts): a destination's view must be injective",
+                    lw_type_str(L, d->in[0]), lw_type_str(L, d));
+        IxExpr *next[IR_MAX_RANK];
+        for (int k = 0; k < d->in[0]->rank; k++)
+            next[k] = ix_subst(L->arena, d->a.view.src[k], u);
+        memcpy(u, next, sizeof next);
+    }
+    if (d->op != IR_INPUT)
+        lw_fail(L, e->span, "a destination is a parameter, a layout view of one, or such a view "
+                "indexed along its first dim by an integer tensor (a scatter); this one is "
+                "computed (%s)", ir_op_name(d->op));
+    dst->param = d->a.input.index;
+    memcpy(dst->map, u, sizeof(IxExpr *) * (size_t)d->rank);
 }
 
 /* Append v's tensors to outs (tuples flatten); names from plain variables. */
@@ -1133,6 +1236,7 @@ static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, P
     if (outs->len == MAX_GRAPH_PARAMS)
         lw_fail(L, v.span, "a graph returns at most %d values (the runtime's limit)",
                 MAX_GRAPH_PARAMS);
+    lw_check_packed(L, v.t->dtype, v.t->rank, v.t->shape, v.span, "output");
     ptrvec_push(L->arena, outs, v.t);
     ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
 }
@@ -1149,13 +1253,26 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
     PtrVec outs = {0}, names = {0};
-    if (r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n) {
-        for (int i = 0; i < r.n; i++)
-            collect_outputs(L, ret->values.items[i].value, r.items[i], &outs, &names);
-    } else {
-        collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
+    IrDest *dests = ARENA_ARRAY(L->arena, IrDest, MAX_GRAPH_PARAMS + 1);
+    bool *has = ARENA_ARRAY(L->arena, bool, MAX_GRAPH_PARAMS + 1);
+    int nitems = r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n ? r.n : 1;
+    for (int i = 0; i < nitems; i++) {
+        const AstArg *item = ret && ret->kind == STMT_RETURN ? &ret->values.items[i] : NULL;
+        Value v = nitems > 1 ? r.items[i] : r;
+        int first = outs.len;
+        collect_outputs(L, item ? item->value : NULL, v, &outs, &names);
+        if (!item || !item->dest)
+            continue;
+        if (outs.len != first + 1)
+            lw_fail(L, item->name_span, "'->' writes one tensor into its destination; the value "
+                    "is %d tensors", outs.len - first);
+        lower_dest(L, item->dest, outs.items[first], &dests[first]);
+        has[first] = true;
     }
     ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    for (int o = 0; o < outs.len; o++)
+        if (has[o])
+            ir_set_output_dest(L->g, o, &dests[o]);
     check_index_growth(L);
     return L->g;
 }

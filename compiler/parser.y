@@ -71,7 +71,7 @@ int ParseExpected(const void *parser, int *out, int max)
 }
 %parse_failure { ctx->failed = true; }
 
-%token ILLEGAL.
+%token ILLEGAL ARROW.
 %left OROR.
 %left ANDAND.
 %left PIPE.
@@ -126,8 +126,12 @@ stmt(A) ::= RETURN(K) rlist(L). { A = ast_return(ctx, &K, L); }
 targets(A) ::= IDENT(N). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
 targets(A) ::= targets(B) COMMA IDENT(N). { A = B; ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
 %type rlist {PtrVec}
-rlist(A) ::= expr(E). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, E); }
-rlist(A) ::= rlist(B) COMMA expr(E). { A = B; ptrvec_push(ctx->arena, &A, E); }
+rlist(A) ::= ritem(R). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, R); }
+rlist(A) ::= rlist(B) COMMA ritem(R). { A = B; ptrvec_push(ctx->arena, &A, R); }
+/* A returned value, or `value -> destination` (written into a parameter). */
+%type ritem {AstArg *}
+ritem(A) ::= expr(E). { A = ast_arg(ctx, NULL, E); }
+ritem(A) ::= expr(E) ARROW(T) expr(D). { A = ast_arg(ctx, NULL, E); A->dest = D; A->name_span = T.span; }
 
 %type expr {AstExpr *}
 expr(A) ::= expr(B) OROR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }

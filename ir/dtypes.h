@@ -16,7 +16,9 @@
  * Columns:
  *   ID        DT_<ID> in the compiler, SN_<ID> in sinter.h
  *   name      the spelling in .sn programs, dumps, bundles and .npy errors
- *   bits      storage size in bits (sub-byte types pack, see dt_bits)
+ *   bits      storage size in bits.  Sub-byte types (f4e2m1) pack: element
+ *             2i in the low nibble of byte i, 2i+1 in the high one; ctype
+ *             and dev_ctype are then the type of the byte holding two
  *   cls       SN_DTC_FLOAT, SN_DTC_INT or SN_DTC_BOOL: floats compute in f32,
  *             integers in int64 wrapping at casts and stores, bools are 0/1
  *   sgn       1 when the type has negative values (integers: two's complement;
@@ -53,6 +55,8 @@
     X(U8,         "u8",         8,  SN_DTC_INT,   0, 255.0,          11, uint8_t,  "sn_u8",       NULL,       NULL)     \
     X(U16,        "u16",        16, SN_DTC_INT,   0, 65535.0,        12, uint16_t, "sn_u16",      NULL,       NULL)     \
     X(U32,        "u32",        32, SN_DTC_INT,   0, 4294967295.0,   13, uint32_t, "sn_u32",      NULL,       NULL)     \
-    X(I16,        "i16",        16, SN_DTC_INT,   1, 32767.0,        14, int16_t,  "short",       NULL,       NULL)
+    X(I16,        "i16",        16, SN_DTC_INT,   1, 32767.0,        14, int16_t,  "short",       NULL,       NULL)     \
+    X(F8E8M0,     "f8e8m0",     8,  SN_DTC_FLOAT, 0, 0x1p127,        15, uint8_t,  "sn_u8",       "e8m0",     &FMT_E8M0) \
+    X(F4E2M1,     "f4e2m1",     4,  SN_DTC_FLOAT, 1, 6.0,            16, uint8_t,  "sn_u8",       "e2m1",     &FMT_E2M1)
 
 #endif

@@ -185,6 +185,24 @@ typedef struct {
     int64_t b;
 } IrSymDef;
 
+/* Where a returned value goes when it is written into a parameter (`return
+ * v -> dest`, docs/language.md) instead of a new output.  The value's
+ * element i goes to param[map(u)], where u are the destination view's
+ * indices: without a scatter (index NULL) u = i; with one, index is an
+ * integer tensor of rank r = index->rank, u0 = index[i0 .. i{r-1}] and
+ * u{j} = i{r-1+j} for j >= 1, and the element is written only when
+ * 0 <= u0 < rows (other rows are skipped).  map has one expression per
+ * dim of the parameter, over the u vars; it is injective (the front end
+ * accepts only views that are).  The graph's output value is the whole
+ * parameter after the writes (reads see the parameter as at launch). */
+typedef struct {
+    int param;                 /* index into IrGraph.params */
+    IxExpr *map[IR_MAX_RANK];
+    IrNode *index;             /* scatter index, or NULL */
+    Dim rows;                  /* scatter: the destination view's dim 0 */
+    Span span;                 /* the destination expression */
+} IrDest;
+
 typedef struct IrGraph {
     const char *name;
     Span span;
@@ -197,6 +215,8 @@ typedef struct IrGraph {
     int nout;
     IrNode **outs;             /* returned values in order (may repeat, may be inputs) */
     const char **out_names;    /* the returned expression's name if it was a plain variable, else NULL */
+    IrDest **out_dest;         /* per output: where it is written (NULL: a new output); the
+                                  array is NULL when no output has one */
     Arena *arena;
 } IrGraph;
 
@@ -237,6 +257,16 @@ IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
+/* Output o is written into a parameter (dest is copied into g's arena). */
+void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest);
+/* Output o's destination, or NULL for a new output. */
+const IrDest *ir_output_dest(const IrGraph *g, int o);
+/* Whether some output is written into parameter p (an in-out parameter). */
+bool ir_param_written(const IrGraph *g, int p);
+/* Outputs that are new (not written into a parameter), and output o's
+ * position among them (-1 for one written into a parameter). */
+int ir_num_new_outputs(const IrGraph *g);
+int ir_new_output_index(const IrGraph *g, int o);
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
  * builder (they are appended), redirects uses, then compacts. */

@@ -39,9 +39,13 @@
 
 typedef enum { KB_INPUT, KB_OUTPUT, KB_TEMP } KBufKind;
 
+/* Buffers are the graph's parameters (in order), its new outputs (in
+ * order; an output written into a parameter has no buffer of its own: it
+ * stores into the parameter's, which is then `written`), then temps. */
 typedef struct {
     KBufKind kind;
     int index;                 /* graph param index, output index, or temp number */
+    bool written;              /* KB_INPUT: an in-out parameter (some store writes it) */
     const char *name;
     DType dtype;
     int rank;
@@ -80,6 +84,9 @@ typedef struct {
     KOp *value;
     bool row;                  /* one store per element, else one per row */
     IxExpr *idx[IR_MAX_RANK];  /* over the domain variables */
+    KOp *mask;                 /* bool op: the store happens only where it is true (a
+                                  scatter's row in range), or NULL; per row unless
+                                  the store is per element */
 } KStore;
 
 typedef struct {
@@ -164,7 +171,9 @@ typedef struct {
     int phase;                 /* row store: the phase issuing it; per row: -1 (after
                                   the last phase, by lane 0) */
     int width;                 /* row store, vector variant: vec when a whole live run is
-                                  one vector store (4, 8 or 16 bytes), else 0 */
+                                  one vector store (4, 8 or 16 bytes), else 0; a sub-byte
+                                  (f4e2m1) buffer: vec when the run is written byte by
+                                  byte in both variants (codegen refuses width 0) */
     bool direct;               /* the value is a cast to the buffer's own f8 type:
                                   the store encodes the cast's input (one conversion) */
 } KStorePlan;
@@ -241,6 +250,10 @@ typedef struct KProgram {
     int nkernel;
     Kernel **kernels;          /* launch order */
 } KProgram;
+
+/* The buffer graph output o is stored into: its own, or the parameter's
+ * it is written into. */
+int kprog_out_buf(const KProgram *p, int o);
 
 /* n (row length) and rows (product of outer dims) for symbol values. */
 int64_t kseg_row_len(const KSegment *s, const int64_t *symvals);

@@ -100,7 +100,10 @@
     /* 1 when the sign bit is set (-0, negative NaN), else 0; the front end casts to bool */                                                                                  \
     X(SIGNBIT, "signbit", NULL,      OPD_F,         0,              sc_signbit(a),            SC_NONE,                                 "sn_signbit(%s)", NULL)                \
     /* floor(log2|a|) as a float (0: -2^31, inf and NaN: 2^31); the front end casts to i32 */                                                                                 \
-    X(EXPONENT, "exponent", NULL,    OPD_F,         0,              sc_exponent(a),           SC_NONE,                                 "sn_exponent(%s)", NULL)
+    X(EXPONENT, "exponent", NULL,    OPD_F,         0,              sc_exponent(a),           SC_NONE,                                 "sn_exponent(%s)", NULL)                \
+    /* 2^floor(log2|x|) with x's sign (dt_pow2_floor); no builtin of its own:  \
+     * to(x, f8e8m0, floor=true) is a cast of it (OCP's floor scale) */                                                                                                        \
+    X(POW2_FLOOR, "pow2_floor", NULL,    OPD_F,         OPF_IDEMPOTENT, dt_pow2_floor(a),         SC_NONE,                                 "sn_pow2_floor(%s)", NULL)
 
 /* Binary ops: BIN_<ID>.  dom: the operands' classes (both operands have
  * one class); cls: OPC_*.  max/min propagate NaN (torch.maximum); the

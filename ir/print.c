@@ -111,6 +111,22 @@ void ir_print_graph(const IrGraph *g, FILE *out)
         fprintf(out, "%s%%%d", i ? ", " : " ", g->outs[i]->id);
         if (g->out_names && g->out_names[i])
             fprintf(out, " (%s)", g->out_names[i]);
+        const IrDest *d = ir_output_dest(g, i);
+        if (d) {
+            const IrNode *p = g->params[d->param];
+            fprintf(out, " -> %%%d %s[", p->id, p->a.input.name);
+            for (int k = 0; k < p->rank; k++) {
+                char buf[256];
+                ix_print(d->map[k], g->syms, buf, sizeof buf);
+                fprintf(out, "%s%s", k ? ", " : "", buf);
+            }
+            fputc(']', out);
+            if (d->index) {
+                char buf[64];
+                fprintf(out, " rows %%%d (u0 < %s)", d->index->id,
+                        dim_str(d->rows, g->syms, buf, sizeof buf));
+            }
+        }
     }
     fputs("\n}\n", out);
 }

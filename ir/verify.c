@@ -282,6 +282,23 @@ bool ir_verify(const IrGraph *g, Diag *d)
         const IrNode *o = g->outs[i];
         if (!o || o->id < 0 || o->id >= g->nodes.len || g->nodes.items[o->id] != o)
             fail(&c, NULL, "output is not a node of the graph");
+        const IrDest *dst = ir_output_dest(g, i);
+        if (!dst)
+            continue;
+        if (dst->param < 0 || dst->param >= g->nparam) {
+            fail(&c, NULL, "output written into a parameter that does not exist");
+            continue;
+        }
+        const IrNode *p = g->params[dst->param];
+        if (p->dtype != o->dtype)
+            fail(&c, o, "output written into a parameter of another dtype");
+        for (int k = 0; k < p->rank; k++)
+            if (!dst->map[k])
+                fail(&c, o, "destination map misses a dim");
+        const IrNode *x = dst->index;
+        if (x && (x->id < 0 || x->id >= g->nodes.len || g->nodes.items[x->id] != x ||
+                  !dt_is_int(x->dtype) || x->rank > o->rank))
+            fail(&c, o, "scatter index is not an integer node of the graph");
     }
     return c.ok;
 }

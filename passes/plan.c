@@ -127,12 +127,34 @@ static bool vector_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (v < 2 || b->rank == 0 || !vector_bytes(dt_size(b->dtype) * v) || x->n < 0)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* a per-row value (a scatter's row) may appear */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
+    if (st->mask && st->mask->row)
+        return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], v))
         return false;
     return b->kind == KB_INPUT || dense_strides_multiple(b, v);
+}
+
+/* Can a lane write row store st of a sub-byte (f4e2m1: two per byte)
+ * buffer a whole byte at a time?  Its runs of vec (even) elements are
+ * contiguous in the buffer's last dim from an even element (row offset and
+ * outer strides even), and the row length is even, so elements 2i and 2i+1
+ * of every byte belong to one run of one lane.  Codegen refuses any other
+ * store of such a buffer. */
+static bool packed_store(const Pl *x, const KStore *st)
+{
+    const KBuf *b = &x->p->bufs[st->buf];
+    int v = x->seg->sched.vec;
+    if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
+        return false;
+    for (int k = 0; k < b->rank - 1; k++)
+        if (ix_uses_row(x, st->idx[k], true))
+            return false;
+    if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
+        return false;
+    return b->kind == KB_INPUT || dense_strides_multiple(b, 2);
 }
 
 /* ------------------------------------------------------- window loads */
@@ -239,8 +261,8 @@ static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
     const KBuf *b = &x->p->bufs[op->a.load.buf];
     IxExpr *const *idx = op->a.load.idx;
     int v = x->seg->sched.vec;
-    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1)
-        return;
+    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1 || dt_bits(b->dtype) < 8)
+        return; /* sub-byte buffers: element loads (a nibble each) */
     for (int k = 0; k < b->rank - 1; k++)
         if (ix_reads_row_value(x, idx[k]) || ix_uses_row(x, idx[k], false))
             return;
@@ -371,7 +393,10 @@ static void plan_ops(Pl *x)
         KStorePlan *sp = &x->pl->store[i];
         sp->direct = direct_cast(x->p, st);
         sp->phase = -1;
-        sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
+        if (dt_bits(x->p->bufs[st->buf].dtype) < 8)
+            sp->width = packed_store(x, st) ? seg->sched.vec : 0; /* byte by byte, no vectors */
+        else
+            sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
     }
 }
 
@@ -442,6 +467,23 @@ static bool waits_on_reduce(const Pl *x, const KOp *op, const char *done)
     return w;
 }
 
+/* Does the segment load the (written) buffer store st writes?  Then the
+ * store waits for the last phase, after every phase that may load the
+ * buffer: a lane's element is read (in this phase's run, before the store,
+ * or in an earlier phase) before it is overwritten (passes/dest.c proves
+ * the rest: no other lane or row reads it). */
+static bool reads_own_dest(const Pl *x, const KStore *st)
+{
+    if (!x->p->bufs[st->buf].written)
+        return false;
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = op_of(x, i);
+        if (op->kind == KO_LOAD && op->a.load.buf == st->buf)
+            return true;
+    }
+    return false;
+}
+
 /* The phase's reductions (folded together: one pass, one barrier) and
  * row stores (a value is stored in the first phase that can: its stores
  * are in flight while the team reduces; residual add + RMSNorm stores h
@@ -463,7 +505,8 @@ static int phase_work(Pl *x, KPhase *ph, const char *done, char *stored)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         ph->store[i] = st->row && !stored[i] &&
-                       (ph->nred == 0 || !waits_on_reduce(x, stored_value(x, i), done));
+                       (ph->nred == 0 || (!waits_on_reduce(x, stored_value(x, i), done) &&
+                                          !reads_own_dest(x, st)));
         stored[i] |= ph->store[i];
     }
     return ph->nred;
@@ -639,7 +682,7 @@ static void plan_align(Arena *a, const KProgram *p, Kernel *k)
                            : ((const KStore *)seg->stores.items[i - seg->ops.len])->buf;
             int width = load ? (pl->op[i].run ? pl->op[i].width : 0)
                              : pl->store[i - seg->ops.len].width;
-            if (!width || seen[buf])
+            if (!width || seen[buf] || dt_bits(p->bufs[buf].dtype) < 8)
                 continue;
             seen[buf] = 1;
             KAlign *al = ARENA_NEW(a, KAlign);

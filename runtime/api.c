@@ -19,6 +19,17 @@ static const char *const dtype_names[] = {SN_DTYPES(X)};
 #define X(ID, name, bits, ...) (bits + 7) / 8,
 static const int dtype_bytes[] = {SN_DTYPES(X)};
 #undef X
+/* Sub-byte types (f4e2m1) pack: a tensor's bytes are (elements * bits + 7)
+ * / 8; strides stay in elements. */
+#define X(ID, name, bits, ...) bits,
+static const int dtype_bits[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, name, bits, cls, ...) cls == SN_DTC_FLOAT,
+static const bool dtype_float[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, ...) +1
+enum { DTYPE_COUNT = 0 SN_DTYPES(X) };
+#undef X
 #define X(ID, name, bits, cls, sgn, maxf, sn, ...) \
     _Static_assert(SN_##ID == sn, "sinter.h and ir/dtypes.h disagree on SN_" #ID);
 SN_DTYPES(X)
@@ -26,7 +37,7 @@ SN_DTYPES(X)
 
 static const char *dname(int t)
 {
-    return t >= 0 && t < (int)(sizeof dtype_names / sizeof dtype_names[0]) ? dtype_names[t] : "?";
+    return t >= 0 && t < DTYPE_COUNT ? dtype_names[t] : "?";
 }
 
 /* ---------------------------------------------------------------- load */
@@ -175,6 +186,11 @@ sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype 
     return describe(&g->outs[i], name, dtype, rank, dims);
 }
 
+int sn_graph_input_written(const sn_graph *g, int i)
+{
+    return g && i >= 0 && i < g->nin ? g->ins[i].written : 0;
+}
+
 int sn_graph_output_alias(const sn_graph *g, int i)
 {
     return i >= 0 && i < g->nout ? g->outs[i].alias : -1;
@@ -304,6 +320,11 @@ static sn_status check_strides(Arg *a)
             return rt_error(SN_ERR_INVALID, "output '%s': outputs are written densely; "
                             "dim %d has stride %lld, expected %lld", s->name, k,
                             (long long)a->strides[k], (long long)dense);
+        /* two elements per byte: every row of the last dim starts on a byte */
+        if (dtype_bits[s->dtype] < 8 && k < s->rank - 1 && a->strides[k] % 2 && t->shape[k] > 1)
+            return rt_error(SN_ERR_INVALID, "%s '%s': dim %d has an odd stride (%lld); %s packs "
+                            "two elements per byte, so strides (in elements) must be even",
+                            a->role, s->name, k, (long long)a->strides[k], dname(s->dtype));
         dense = snb_rows_mul(dense, t->shape[k]);
     }
     return SN_OK;
@@ -324,7 +345,8 @@ static bool span_of(Arg *a, int64_t numel)
             return false;
     uint64_t bytes;
     return !__builtin_add_overflow((uint64_t)last, 1u, &bytes) &&
-           !__builtin_mul_overflow(bytes, (uint64_t)dtype_bytes[a->sig->dtype], &bytes) &&
+           !__builtin_mul_overflow(bytes, (uint64_t)dtype_bits[a->sig->dtype], &bytes) &&
+           !__builtin_add_overflow(bytes / 8, (bytes % 8 != 0), &bytes) &&
            !__builtin_add_overflow(a->lo, (uintptr_t)bytes, &a->hi);
 }
 
@@ -362,9 +384,16 @@ static bool overlap(const Arg *a, uintptr_t lo, uintptr_t hi)
 }
 
 /* Outputs may not overlap anything, except an output given exactly the
- * buffer of the input the compiler allows it to alias. */
+ * buffer of the input the compiler allows it to alias; an input the graph
+ * writes may not overlap any other input (or output). */
 static sn_status check_overlaps(const sn_graph *g, const Arg *ins, const Arg *outs)
 {
+    for (int i = 0; i < g->nin; i++)
+        for (int j = 0; j < g->nin; j++)
+            if (j != i && (g->ins[i].written && (j < i || !g->ins[j].written)) &&
+                overlap(&ins[i], ins[j].lo, ins[j].hi))
+                return rt_error(SN_ERR_INVALID, "input '%s', which the graph writes, overlaps "
+                                "input '%s'", ins[i].sig->name, ins[j].sig->name);
     for (int o = 0; o < g->nout; o++) {
         const Arg *a = &outs[o];
         for (int i = 0; i < g->nin; i++) {
@@ -396,9 +425,9 @@ static bool temp_bytes(const sn_graph *g, const int64_t *syms, size_t *offsets, 
         for (int k = 0; k < g->temps[t].rank; k++)
             n = snb_rows_mul(n, rt_dim_eval(&g->temps[t].dims[k], syms));
         uint64_t bytes;
-        if (n < 0 || __builtin_mul_overflow((uint64_t)n, (uint64_t)dtype_bytes[g->temps[t].dtype],
+        if (n < 0 || __builtin_mul_overflow((uint64_t)n, (uint64_t)dtype_bits[g->temps[t].dtype],
                                             &bytes) ||
-            bytes > SIZE_MAX - 255 - *total)
+            (bytes = bytes / 8 + (bytes % 8 != 0)) > SIZE_MAX - 255 - *total)
             return false;
         if (offsets)
             offsets[t] = *total;
@@ -546,7 +575,7 @@ static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
         case SNB_PARAM_SYM: vals[i].i = syms[p->sym]; break;
         default: {
             const sn_tensor *t = ins[p->buf].t;
-            if (t->dtype <= SN_F8E5M2FNUZ)
+            if (dtype_float[t->dtype])
                 vals[i].f = (float)t->scalar;
             else
                 vals[i].i = (int64_t)t->scalar;

@@ -8,6 +8,11 @@
 #include <xxhash.h>
 
 #include "internal.h"
+#include "../ir/dtypes.h" /* self-contained: the dtype count */
+
+#define X(ID, ...) +1
+enum { DTYPE_LAST = -1 SN_DTYPES(X) };
+#undef X
 
 typedef struct {
     const unsigned char *p, *end, *start;
@@ -126,7 +131,7 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
     for (int i = 0; i < *n && !r->bad; i++) {
         RtTensor *t = &(*out)[i];
         t->name = rd_str(r, SNB_MAX_NAME, what);
-        t->dtype = rd_int(r, 0, SN_I16, "a tensor's dtype"); /* the last sn_dtype */
+        t->dtype = rd_int(r, 0, DTYPE_LAST, "a tensor's dtype");
         t->rank = rd_int(r, 0, SNB_MAX_RANK, "a tensor's rank");
         for (int k = 0; k < t->rank; k++)
             rd_dim(r, &t->dims[k], nsym);
@@ -136,6 +141,12 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
         t->alias = r->bad ? -1 : alias;
         if (r->version >= 4)
             rd_bounds(r, t, nsym, bounds);
+        if (r->version >= 5) { /* flags: bit 0 written, inputs only */
+            uint32_t flags = rd_u32(r, what);
+            if (flags & ~(uint32_t)(bounds ? SNB_TENSOR_WRITTEN : 0))
+                fail(r, "a tensor's flags");
+            t->written = !r->bad && (flags & SNB_TENSOR_WRITTEN);
+        }
     }
 }
 
@@ -263,7 +274,7 @@ static void rd_graph(Rd *r, sn_graph *g)
     g->syms = rd_array(r, &g->nsym, sizeof(char *));
     for (int i = 0; i < g->nsym && !r->bad; i++)
         g->syms[i] = rd_str(r, SNB_MAX_NAME, "a symbol");
-    if (r->version >= 5 && g->nsym && !r->bad) {
+    if (r->version >= 6 && g->nsym && !r->bad) {
         g->symdefs = rd_array(r, &g->nsym, sizeof(RtSymDef));
         for (int i = 0; i < g->nsym && !r->bad; i++) {
             RtSymDef *d = &g->symdefs[i];

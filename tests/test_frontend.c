@@ -403,8 +403,9 @@ static void test_pow_clamp_where_to(void **state)
     assert_string_equal(out_ty(g, 4), "i32[]");
     /* every storage dtype is accepted by to() and as a parameter type */
     static const char *const dts[] = {"f32", "f16", "bf16", "f8e4m3", "f8e4m3fnuz",
-                                      "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool"};
-    for (int k = 0; k < 11; k++) {
+                                      "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool",
+                                      "f8e8m0", "f4e2m1"};
+    for (int k = 0; k < 13; k++) {
         char params[64], expr[64], want[64];
         snprintf(params, sizeof params, "x: %s[4]", dts[k]);
         snprintf(expr, sizeof expr, "to(x, %s)", dts[k]);
@@ -414,6 +415,17 @@ static void test_pow_clamp_where_to(void **state)
     }
     ret_err(p, "to(x, 3)", 18, "expected a dtype (such as bf16), got an integer");
     ret_err(p, "to(x, bf17)", 18, "unknown name 'bf17'");
+    /* the floor scale: a cast of pow2_floor; integers convert to f32 first */
+    g = ret_ok(p, "to(x, f8e8m0, floor=true), to(i, f8e8m0, floor=true), to(x, f8e8m0, floor=false)");
+    assert_string_equal(out_ty(g, 0), "f8e8m0[T, 8]");
+    assert_int_equal(g->outs[0]->op, IR_CAST);
+    assert_int_equal(g->outs[0]->in[0]->op, IR_UNARY);
+    assert_int_equal(g->outs[0]->in[0]->a.unary, UN_POW2_FLOOR);
+    assert_int_equal(g->outs[1]->in[0]->in[0]->op, IR_CAST);
+    assert_int_equal(g->outs[1]->in[0]->in[0]->dtype, DT_F32);
+    assert_int_equal(g->outs[2]->in[0]->op, IR_INPUT);
+    assert_int_equal(count_op(g, IR_UNARY), 2);
+    ret_err(p, "to(x, f8e4m3, floor=true)", 32, "floor=true rounds to f8e8m0 only, not f8e4m3");
 }
 
 static void test_reductions(void **state)
@@ -1426,7 +1438,7 @@ static void test_syntax_errors(void **state)
     ret_err("x: f32[4]", "abs(x, +)", 19, "unexpected '+'; expected an expression or ')'");
     ret_err("x: f32[4]", "rms_norm(x x)", 23,
             "unexpected identifier 'x'; expected an operator, ')', ',' or '='");
-    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, newline, '}' or ','");
+    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, '->', newline, '}' or ','");
     err("graph g(x: f32[4]) {\n    x + 1\n    return x\n}\n", 2, 7, "unexpected '+'; expected ',' or '='");
     err("graph g(x: f32[4]) {\n    y = = x\n    return x\n}\n", 2, 9,
         "unexpected '='; expected an expression");

@@ -207,9 +207,41 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter integer param p indexes (an output's
+ * destination), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+            return dim_eval(ir_output_dest(g, o)->rows, symvals);
+    return 0;
+}
+
+/* A scatter's rows: distinct (a random permutation's prefix), every fifth
+ * -1 and every seventh past the end (both skipped), -1 once rows run out. */
+static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    assert_non_null(perm);
+    for (int64_t k = 0; k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (k % 5 == 4 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 6) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used)), t;
+            t = perm[used], perm[used] = perm[j], perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
- * dtype, gather indices in range, other integers in [-8, 8) (unsigned
- * ones in [0, 16)), bools 0/1. */
+ * dtype, gather indices in range, scatter rows distinct with some skipped,
+ * other integers in [-8, 8) (unsigned ones in [0, 16)), bools 0/1. */
 static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed, IrBuf *ins)
 {
     uint64_t state = seed;
@@ -220,6 +252,10 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             shape[d] = dim_eval(p->shape[d], symvals);
         assert_true(ir_buf_alloc(&ins[i], p->dtype, p->rank, shape));
         int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
+        if (dt_is_int(p->dtype) && p->rank == 1 && scatter_rows(g, p, symvals) > 0) {
+            scatter_input(&state, scatter_rows(g, p, symvals), &ins[i]);
+            continue;
+        }
         for (int64_t k = 0; k < ins[i].numel; k++) {
             uint64_t r = next_random(&state);
             if (dt_is_float(p->dtype))
@@ -474,15 +510,18 @@ static void check_example_structure(const char *path, const Compiled *c)
     const char *gname = c->ref->name;
     print_message("  %-28s %d kernel(s), %d segment(s)\n", gname, p->nkernel,
                   p->nkernel ? p->kernels[0]->nseg : 0);
-    if (p->nkernel != 1)
-        fail_msg("%s (%s): %d kernels, expected 1", gname, path, p->nkernel);
+    /* known exception: RMSNorm over a head then NeoX RoPE stores half rows,
+     * a domain the norm's kernel does not have (docs/performance.md) */
+    int want = strcmp(gname, "qk_norm_rope_inplace") == 0 ? 2 : 1;
+    if (p->nkernel != want)
+        fail_msg("%s (%s): %d kernels, expected %d", gname, path, p->nkernel, want);
     bool qk = strstr(gname, "qk_norm") != NULL;
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
                  p->kernels[0]->nseg);
     /* T = 3 and 64, each with the many-rows and the few-rows kernels */
     for (int ti = 0; ti < 4; ti++) {
-        int64_t sym[4] = {ti & 1 ? 64 : 3, 1, 1, 1};
+        int64_t sym[4] = {ti & 1 ? 64 : 3, 5, 5, 5};
         Runs r;
         char msg[4096];
         if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
@@ -495,6 +534,12 @@ static void check_example_structure(const char *path, const Compiled *c)
             /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements */
             int64_t allowed =
                 strcmp(gname, "mla_rope_fp8") == 0 && strcmp(kb->name, "q") == 0 ? 2 : 1;
+            bool only_written = kb->written; /* a cache the graph writes and never reads */
+            for (int o = 0; only_written && o < c->ref->nout; o++)
+                only_written = !ir_output_dest(c->ref, o) || ir_output_dest(c->ref, o)->param != b ||
+                               ir_output_dest(c->ref, o)->index;
+            if (only_written)
+                allowed = 0;
             if (r.stats.max_loads_in_a_row[b] > allowed)
                 fail_msg("%s at T=%" PRId64 ": an element of input '%s' is loaded %" PRId64
                          " times within one row (at most %" PRId64 " allowed)",
@@ -562,7 +607,7 @@ static void test_examples_match_interpreter(void **state)
             for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
                 size_t ti = t / 2;
                 KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                int64_t sym[4] = {Ts[ti], 1, 1, 1};
+                int64_t sym[4] = {Ts[ti], 5, 5, 5};
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))
@@ -2332,6 +2377,115 @@ static void test_regressions(void **state)
     }
 }
 
+/* ---- microscaling: f8e8m0 scales, f4e2m1 values ---------------------------------------- */
+
+/* The f4e2m1 value of y by the format's definition: the nearest of
+ * +-{0 .5 1 1.5 2 3 4 6}, ties to the even code, beyond 6 saturated. */
+static float ref_f4(float y)
+{
+    static const float v[8] = {0, 0.5f, 1, 1.5f, 2, 3, 4, 6};
+    float a = fabsf(y), best = 6;
+    if (a < 6) {
+        int i = 0;
+        while (i < 7 && v[i + 1] <= a)
+            i++;
+        best = v[i];
+        if (i < 7) {
+            float lo = a - v[i], hi = v[i + 1] - a;
+            if (hi < lo || (hi == lo && (i + 1) % 2 == 0))
+                best = v[i + 1];
+        }
+    }
+    return signbit(y) ? -best : best;
+}
+
+/* The smallest power of two >= a (a > 0), at least 2^-127. */
+static float ref_pow2_up(float a)
+{
+    double p = 0x1p-127;
+    while (p < a)
+        p *= 2;
+    return (float)p;
+}
+
+/* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
+ * and floored) and MXFP8 and dequantization: kexec equals the interpreter
+ * bit for bit under both schedules, every output element stored once, and
+ * the interpreter's codes equal the formats' definitions computed here. */
+static void test_microscaling(void **state)
+{
+    (void)state;
+    static const char *const src =
+        "graph mxfp4_t(x: f32[T, 256], g: f32[T, 8]) {\n"
+        "    xb = view(x, [T, 8, 32]) * unsqueeze(exp2(round(g * 20.0)), -1)\n"
+        "    amax = amax(abs(xb), dim=-1, keepdim=true)\n"
+        "    scale = to(amax / 6.0, f8e8m0)\n"
+        "    sfl = to(amax, f8e8m0, floor=true) / 4.0\n"
+        "    q = to(xb / scale, f4e2m1)\n"
+        "    qf = to(xb / sfl, f4e2m1)\n"
+        "    o4 = view(to(sfl, f8e8m0), [T, 8])\n"
+        "    return view(xb, [T, 256]), view(q, [T, 256]), view(scale, [T, 8]), view(qf, [T, 256]), o4\n"
+        "}\n"
+        "graph mxfp8_t(x: bf16[T, 64]) {\n"
+        "    xb = view(x, [T, 2, 32])\n"
+        "    s = to(amax(abs(xb), dim=-1, keepdim=true) / 448.0, f8e8m0)\n"
+        "    return view(to(xb / s, f8e4m3), [T, 64]), view(s, [T, 2])\n"
+        "}\n"
+        "graph dequant_t(q: f4e2m1[T, 64], s: f8e8m0[T, 2]) {\n"
+        "    return view(view(q, [T, 2, 32]) * unsqueeze(s, -1), [T, 64]), to(q, f4e2m1)\n"
+        "}\n";
+    for (int gi = 0; gi < 3; gi++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a microscaling graph", src);
+        if (!compile2(a, "mx.sn", src, gi, &c, &msg))
+            fail_msg("%s%s", src, msg);
+        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
+            for (int v = 0; v < 2; v++) {
+                int64_t sym[4] = {T, 1, 1, 1};
+                Runs r;
+                char why[4096];
+                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
+                              &r, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                if (!stored_once(c.prog, &r.stats, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                for (int o = 0; o < r.nout; o++)
+                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
+                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                if (gi == 0) { /* the oracle's own MXFP4, both scale roundings */
+                    const float *xs = r.want[0].f;
+                    for (int64_t b = 0; b < T * 8; b++) {
+                        float amax = 0;
+                        for (int k = 0; k < 32; k++)
+                            amax = fmaxf(amax, fabsf(xs[b * 32 + k]));
+                        assert_true(amax > 0);
+                        float up = ref_pow2_up(amax / 6.0f);
+                        int e;
+                        frexpf(amax, &e); /* amax in [2^(e-1), 2^e) */
+                        float fl = ldexpf(1.0f, e - 1) / 4.0f;
+                        assert_true(r.want[2].f[b] == up);
+                        assert_true(r.want[4].f[b] == ref_pow2_up(fl));
+                        for (int k = 0; k < 32; k++) {
+                            float y = xs[b * 32 + k];
+                            if (r.want[1].f[b * 32 + k] != ref_f4(y / up) ||
+                                r.want[3].f[b * 32 + k] != ref_f4(y / fl))
+                                fail_msg("block %" PRId64 " element %d: %a / %a -> %g, / %a -> %g",
+                                         b, k, (double)y, (double)up,
+                                         (double)r.want[1].f[b * 32 + k], (double)fl,
+                                         (double)r.want[3].f[b * 32 + k]);
+                        }
+                    }
+                }
+                runs_free(&r);
+            }
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 /* ---- the standard library's rounding points, bit for bit ------------------------------ */
 
 /* Runs c on the given inputs in the interpreter (want) and the kernel
@@ -2548,6 +2702,7 @@ int main(void)
         cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
+        cmocka_unit_test(test_microscaling),
         cmocka_unit_test(test_stdlib_rope_fp8_unrounded),
         cmocka_unit_test(test_stdlib_rms_norm_hf),
         cmocka_unit_test(test_random_graphs),

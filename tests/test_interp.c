@@ -208,6 +208,13 @@ static float naive_unary(IrUnary k, float a)
         frexpf(a, &e); /* a = m * 2^e, 0.5 <= |m| < 1 */
         return (float)(e - 1);
     }
+    case UN_POW2_FLOOR: { /* |a| = m 2^e, m in [0.5, 1): 2^(e-1) */
+        if (a == 0 || isinf(a) || isnan(a))
+            return a;
+        int e;
+        frexpf(a, &e);
+        return copysignf(ldexpf(1.0f, e - 1), a);
+    }
     default: fail_msg("no float unary %d", (int)k);
     }
     return 0;
