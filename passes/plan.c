@@ -334,14 +334,15 @@ static bool recip_divisor(const KOp *op)
 
 /* --------------------------------------------------------- per op */
 
-/* A store of a cast to the buffer's own f8 type encodes the cast's input
+/* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
  * directly: one conversion instead of round-then-encode (for bf16/f16 the
  * rounded value is as cheap to store, and other ops may need it). */
 static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;
     DType t = p->bufs[st->buf].dtype;
-    return v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && dt_is_float(v->in[0]->dtype);
+    return v->kind == KO_CAST && v->dtype == t && (dt_is_f8(t) || t == DT_F4E2M1) &&
+           dt_is_float(v->in[0]->dtype);
 }
 
 static const KOp *stored_value(const Pl *x, int i)
