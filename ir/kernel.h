@@ -146,6 +146,12 @@ typedef struct {
                                   the quotient, not always equal to it); only where
                                   |divisor| is provably in [2^-126, 2^126] */
     bool recip_src;            /* a per-row op some recip division divides by */
+    bool exact_div;            /* float BIN_DIV (not recip) whose quotient a cast to
+                                  f8e8m0 or f4e2m1 rounds: computed correctly rounded
+                                  (IEEE a / b, as the interpreter does), not with the
+                                  GPU's approximate division, whose last-bit error would
+                                  move a quotient equal to a power of two to the next
+                                  one (e8m0 rounds up) or break an FP4 tie */
     bool run;                  /* row load whose index reads no per-element value:
                                   loaded for a whole run before the element loop */
     /* Row loads with `run`, vector variant: the run e0 .. e0 + vec - 1

@@ -242,7 +242,7 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run)
+    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
@@ -251,6 +251,9 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)
         fprintf(out, "%s reciprocal once per row", sep), sep = ",";
+    if (o->exact_div)
+        fprintf(out, "%s k%d / k%d correctly rounded", sep, op->in[0]->id, op->in[1]->id),
+            sep = ",";
     if (o->run)
         fprintf(out, "%s run load (%s)", sep,
                 o->group == 0 ? "streamed" : o->group == 1 ? "weight" : "gathered");
@@ -529,6 +532,8 @@ static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
             "\"run\": %s, \"group\": %d, \"width\": %d", o->phase, o->keep ? "true" : "false",
             o->recip ? "true" : "false", o->recip_src ? "true" : "false",
             o->run ? "true" : "false", o->group, o->width);
+    if (o->exact_div)
+        fputs(", \"exact_div\": true", out);
     if (o->width) {
         fputs(", \"window\": ", out);
         json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);

@@ -393,6 +393,10 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
                     "by a per-row value with its reciprocal");
     if (o->recip_src && op->row)
         fail(c, op, "plan: reciprocal of a row value");
+    if (o->exact_div && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
+                         !dt_is_float(op->dtype) || o->recip))
+        fail(c, op, "plan: an exact division of what is not a float division (or is rewritten "
+                    "as a reciprocal)");
     check_load_plan(c, s, i);
 }
 

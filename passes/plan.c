@@ -327,6 +327,13 @@ static bool recip_divisor(const KOp *op)
     if (op->kind != KO_BINARY || op->a.binary != BIN_DIV || !dt_is_float(op->dtype) ||
         !op->in[0]->row || op->in[1]->row || !dt_is_float(op->in[1]->dtype))
         return false;
+    /* An f8e8m0 value (a cast to it, or one loaded from it) is 2^k with
+     * -127 <= k <= 127, or NaN: 1/s is exact in f32, so x * (1/s) IS the
+     * correctly rounded quotient (subnormal results included), and the GPU
+     * quantizing by an MX scale is bit-exact with the interpreter. */
+    const KOp *s = op->in[1];
+    if (s->dtype == DT_F8E8M0 && (s->kind == KO_CAST || s->kind == KO_LOAD))
+        return true;
     double lo, hi;
     abs_bounds(op->in[1], &lo, &hi);
     return lo >= 0x1p-126 && hi <= 0x1p126;
@@ -384,6 +391,15 @@ static void plan_ops(Pl *x)
         lp->recip = recip_divisor(op);
         if (lp->recip)
             x->pl->op[op->in[1]->id].recip_src = true;
+        /* to(amax / 6.0, f8e8m0), to(x / s, f4e2m1): the scale rounds up
+         * (a quotient one ulp above a power of two doubles it) and FP4's
+         * ties are common, so the quotient must be the interpreter's to the
+         * last bit (ops precede their users) */
+        const KOp *in = op->nin ? op->in[0] : NULL;
+        if (op->kind == KO_CAST && (op->dtype == DT_F8E8M0 || op->dtype == DT_F4E2M1) &&
+            in->kind == KO_BINARY &&
+            in->a.binary == BIN_DIV && dt_is_float(in->dtype) && !x->pl->op[in->id].recip)
+            x->pl->op[in->id].exact_div = true;
         plan_load(x, op, lp);
     }
     for (int i = 0; i < seg->stores.len; i++) {
