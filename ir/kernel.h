@@ -173,6 +173,10 @@ typedef struct {
                                   byte in both variants (codegen refuses width 0) */
     bool direct;               /* the value is a cast to the buffer's own f8 type:
                                   the store encodes the cast's input (one conversion) */
+    bool packed_vector;        /* sub-byte buffer with a width: in the vector variant a
+                                  whole live run is one store of width / 2 bytes (4 or
+                                  8), its first element a multiple of width (the
+                                  kernel's align list has the buffer) */
 } KStorePlan;
 
 typedef struct {

@@ -296,7 +296,10 @@ static void print_plan(FILE *out, const KProgram *p, const KSegment *s, const ch
             fprintf(out, "    store %d: per row, by lane 0 after the last phase", i);
         else
             fprintf(out, "    store %d: phase %d", i, sp->phase);
-        if (sp->width)
+        if (sp->width && dt_bits(p->bufs[store_at(s, i)->buf].dtype) < 8)
+            fprintf(out, ", runs of %d packed two per byte%s", sp->width,
+                    sp->packed_vector ? " (one vector in the vector variant)" : "");
+        else if (sp->width)
             fprintf(out, ", vector %d", sp->width);
         fputs(sp->direct ? ", encodes the cast's input\n" : "\n", out);
     }
@@ -559,8 +562,9 @@ static void json_plan(FILE *out, const KProgram *p, const KSegment *s)
     }
     fputs("], \"stores\": [", out);
     for (int i = 0; i < s->stores.len; i++)
-        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s}", i ? ", " : "",
-                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false");
+        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s%s}", i ? ", " : "",
+                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false",
+                pl->store[i].packed_vector ? ", \"packed_vector\": true" : "");
     fputs("]}", out);
 }
 

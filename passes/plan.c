@@ -407,9 +407,15 @@ static void plan_ops(Pl *x)
         KStorePlan *sp = &x->pl->store[i];
         sp->direct = direct_cast(x->p, st);
         sp->phase = -1;
-        if (dt_bits(x->p->bufs[st->buf].dtype) < 8)
-            sp->width = packed_store(x, st) ? seg->sched.vec : 0; /* byte by byte, no vectors */
-        else
+        if (dt_bits(x->p->bufs[st->buf].dtype) < 8) {
+            const KBuf *b = &x->p->bufs[st->buf];
+            int v = seg->sched.vec;
+            sp->width = packed_store(x, st) ? v : 0; /* byte by byte */
+            /* runs of v codes from a multiple of v: one vector of v / 2 bytes */
+            sp->packed_vector = sp->width && vector_bytes(v / 2) && x->n >= 0 &&
+                                ix_contiguous(x, st->idx[b->rank - 1], v) &&
+                                (b->kind == KB_INPUT || dense_strides_multiple(b, v));
+        } else
             sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
     }
 }
@@ -678,11 +684,14 @@ static void plan_align(Arena *a, const KProgram *p, Kernel *k)
                            : ((const KStore *)seg->stores.items[i - seg->ops.len])->buf;
             int width = load ? (pl->op[i].run ? pl->op[i].width : 0)
                              : pl->store[i - seg->ops.len].width;
-            if (!width || seen[buf] || dt_bits(p->bufs[buf].dtype) < 8)
+            if (!width || seen[buf])
+                continue; /* (buf is a load's only when it has a width) */
+            bool packed = dt_bits(p->bufs[buf].dtype) < 8;
+            if (packed && (load || !pl->store[i - seg->ops.len].packed_vector))
                 continue;
             seen[buf] = 1;
             KAlign *al = ARENA_NEW(a, KAlign);
-            *al = (KAlign){buf, width * dt_size(p->bufs[buf].dtype),
+            *al = (KAlign){buf, packed ? width / 2 : width * dt_size(p->bufs[buf].dtype),
                            p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1};
             ptrvec_push(a, &v, al);
         }

@@ -25,7 +25,8 @@
  *     (exact: x * (1/2^k) is x / 2^k for every scale, checked
  *     exhaustively over the codes), a division whose quotient a cast to
  *     f8e8m0 or f4e2m1 rounds is correctly rounded (exact_div), an f4e2m1
- *     store is written byte by byte (a width, no alignment need), f4e2m1
+ *     store is written whole bytes (a width; runs of 8 one 4-byte vector,
+ *     aligned to 4 bytes, in the vector variant), f4e2m1
  *     loads take no vector window, and kir_verify rejects exact_div on
  *     what is not a division. */
 #define _GNU_SOURCE
@@ -417,13 +418,20 @@ static void test_microscaling(void **state)
     assert_true(q >= 0);
     assert_int_equal(s->plan->store[q].width, s->sched.vec);
     assert_true(s->plan->store[q].direct);
-    assert_null(align_of(p, p->kernels[0], "out0"));
+    assert_int_equal(s->sched.vec, 8);
+    assert_true(s->plan->store[q].packed_vector); /* 8 codes: one 4-byte store */
+    const KAlign *al = align_of(p, p->kernels[0], "out0");
+    assert_non_null(al);
+    assert_int_equal(al->bytes, 4);
     expect_verify(p, true, NULL);
     KPlan *pl = s->plan;
     int x = find_op(p, s, KO_LOAD, "x", -1);
     pl->op[x].exact_div = true;
     expect_verify(p, false, "exact division");
     pl->op[x].exact_div = false;
+    pl->store[q].width = 0;
+    expect_verify(p, false, "packed vector");
+    pl->store[q].width = s->sched.vec;
 
     /* f4e2m1 loads: element loads, no window */
     p = compile("graph d(q: f4e2m1[T, 64], w: f32[64]) {\n    return to(q, f32) * w\n}\n");
