@@ -339,6 +339,8 @@ static void binary_expr(Cx *x, const KOp *op)
 {
     if (op->a.binary == BIN_DIV && x->pl->op[op->id].recip) /* the plan's rewrite */
         cg_put(x->o, "k%d * rk%d", op->in[0]->id, op->in[1]->id);
+    else if (op->a.binary == BIN_DIV && x->pl->op[op->id].exact_div) /* IEEE: div.rn.f32 */
+        cg_put(x->o, "k%d / k%d", op->in[0]->id, op->in[1]->id);
     else
         op_template(x->o, ir_binary_info(op->a.binary), is_f(op->in[0]->dtype), op);
 }

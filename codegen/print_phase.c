@@ -487,6 +487,29 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
 static void emit_packed_store(Cx *x, int i, const char *enc)
 {
     const KStore *st = x->seg->stores.items[i];
+    int v = x->seg->sched.vec;
+    bool vec = x->vector && x->pl->store[i].packed_vector;
+    if (vec) { /* the whole live run: one store of v / 2 bytes */
+        const char *vt = vector_type(v / 2);
+        cg_line(x->o, x->pl->exact ? "if (live) {" : "if (live && e0 + %d <= n) {", v);
+        x->o->indent++;
+        cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+        cg_line(x->o, "%s raw;", vt);
+        cg_line(x->o, "sn_u8 *el = (sn_u8 *)&raw;");
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = (sn_u8)(%s(s%d[j]) | "
+                "(%s(s%d[j + 1]) << 4));", v, enc, i, enc, i);
+        cg_indent(x->o);
+        cg_put(x->o, "*(%s *)(b%d + ((", vt, st->buf);
+        cg_print_offset(x, st->buf, st->idx);
+        cg_put(x->o, ") >> 1)) = raw;\n");
+        close_block(x);
+        if (x->pl->exact)
+            return;
+        cg_line(x->o, "else {");
+        x->o->indent++;
+    }
     open_elems_step(x, 2);
     cg_line(x->o, "if (live && ok) {");
     x->o->indent++;
@@ -496,6 +519,8 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
     cg_put(x->o, ") >> 1] = (sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4));\n", enc, i, enc, i);
     close_block(x);
     close_block(x);
+    if (vec)
+        close_block(x);
 }
 
 /* Store i's run (s<i>[]): a vector store when the plan says so and the

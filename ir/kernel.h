@@ -155,6 +155,12 @@ typedef struct {
                                   the quotient, not always equal to it); only where
                                   |divisor| is provably in [2^-126, 2^126] */
     bool recip_src;            /* a per-row op some recip division divides by */
+    bool exact_div;            /* float BIN_DIV (not recip) whose quotient a cast to
+                                  f8e8m0 or f4e2m1 rounds: computed correctly rounded
+                                  (IEEE a / b, as the interpreter does), not with the
+                                  GPU's approximate division, whose last-bit error would
+                                  move a quotient equal to a power of two to the next
+                                  one (e8m0 rounds up) or break an FP4 tie */
     bool run;                  /* row load whose index reads no per-element value:
                                   loaded for a whole run before the element loop */
     /* Row loads with `run`, vector variant: the run e0 .. e0 + vec - 1
@@ -176,6 +182,10 @@ typedef struct {
                                   byte in both variants (codegen refuses width 0) */
     bool direct;               /* the value is a cast to the buffer's own f8 type:
                                   the store encodes the cast's input (one conversion) */
+    bool packed_vector;        /* sub-byte buffer with a width: in the vector variant a
+                                  whole live run is one store of width / 2 bytes (4 or
+                                  8), its first element a multiple of width (the
+                                  kernel's align list has the buffer) */
 } KStorePlan;
 
 typedef struct {

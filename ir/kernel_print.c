@@ -245,7 +245,7 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run)
+    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
@@ -254,6 +254,9 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)
         fprintf(out, "%s reciprocal once per row", sep), sep = ",";
+    if (o->exact_div)
+        fprintf(out, "%s k%d / k%d correctly rounded", sep, op->in[0]->id, op->in[1]->id),
+            sep = ",";
     if (o->run)
         fprintf(out, "%s run load (%s)", sep,
                 o->group == 0 ? "streamed" : o->group == 1 ? "weight" : "gathered");
@@ -296,7 +299,10 @@ static void print_plan(FILE *out, const KProgram *p, const KSegment *s, const ch
             fprintf(out, "    store %d: per row, by lane 0 after the last phase", i);
         else
             fprintf(out, "    store %d: phase %d", i, sp->phase);
-        if (sp->width)
+        if (sp->width && dt_bits(p->bufs[store_at(s, i)->buf].dtype) < 8)
+            fprintf(out, ", runs of %d packed two per byte%s", sp->width,
+                    sp->packed_vector ? " (one vector in the vector variant)" : "");
+        else if (sp->width)
             fprintf(out, ", vector %d", sp->width);
         fputs(sp->direct ? ", encodes the cast's input\n" : "\n", out);
     }
@@ -533,6 +539,8 @@ static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
             "\"run\": %s, \"group\": %d, \"width\": %d", o->phase, o->keep ? "true" : "false",
             o->recip ? "true" : "false", o->recip_src ? "true" : "false",
             o->run ? "true" : "false", o->group, o->width);
+    if (o->exact_div)
+        fputs(", \"exact_div\": true", out);
     if (o->width) {
         fputs(", \"window\": ", out);
         json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);
@@ -558,8 +566,9 @@ static void json_plan(FILE *out, const KProgram *p, const KSegment *s)
     }
     fputs("], \"stores\": [", out);
     for (int i = 0; i < s->stores.len; i++)
-        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s}", i ? ", " : "",
-                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false");
+        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s%s}", i ? ", " : "",
+                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false",
+                pl->store[i].packed_vector ? ", \"packed_vector\": true" : "");
     fputs("]}", out);
 }
 

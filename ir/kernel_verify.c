@@ -398,6 +398,10 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
                     "by a per-row value with its reciprocal");
     if (o->recip_src && op->row)
         fail(c, op, "plan: reciprocal of a row value");
+    if (o->exact_div && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
+                         !dt_is_float(op->dtype) || o->recip))
+        fail(c, op, "plan: an exact division of what is not a float division (or is rewritten "
+                    "as a reciprocal)");
     check_load_plan(c, s, i);
 }
 
@@ -450,6 +454,10 @@ static void check_store_plan(Ck *c, const KSegment *s, int i)
     if (issued != row || (!row && sp->phase != -1) || (sp->width && sp->width != s->sched.vec))
         fail(c, NULL, "plan: store %d issued by %d phases, phase %d, width %d", i, issued,
              sp->phase, sp->width);
+    if (sp->packed_vector && (!sp->width || dt_bits(c->p->bufs[store_at(s, i)->buf].dtype) >= 8 ||
+                              (sp->width != 8 && sp->width != 16)))
+        fail(c, NULL, "plan: store %d is a packed vector of %d codes into a %s buffer", i,
+             sp->width, dt_name(c->p->bufs[store_at(s, i)->buf].dtype));
 }
 
 /* Every reduction folded once, every row store issued once, in phases. */

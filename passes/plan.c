@@ -329,6 +329,13 @@ static bool recip_divisor(const KOp *op)
     if (op->kind != KO_BINARY || op->a.binary != BIN_DIV || !dt_is_float(op->dtype) ||
         !op->in[0]->row || op->in[1]->row || !dt_is_float(op->in[1]->dtype))
         return false;
+    /* An f8e8m0 value (a cast to it, or one loaded from it) is 2^k with
+     * -127 <= k <= 127, or NaN: 1/s is exact in f32, so x * (1/s) IS the
+     * correctly rounded quotient (subnormal results included), and the GPU
+     * quantizing by an MX scale is bit-exact with the interpreter. */
+    const KOp *s = op->in[1];
+    if (s->dtype == DT_F8E8M0 && (s->kind == KO_CAST || s->kind == KO_LOAD))
+        return true;
     double lo, hi;
     abs_bounds(op->in[1], &lo, &hi);
     return lo >= 0x1p-126 && hi <= 0x1p126;
@@ -336,15 +343,15 @@ static bool recip_divisor(const KOp *op)
 
 /* --------------------------------------------------------- per op */
 
-/* A store of a cast to the buffer's own f8 type encodes the cast's input
+/* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
  * directly: one conversion instead of round-then-encode (for bf16/f16 the
  * rounded value is as cheap to store, and other ops may need it). */
 static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;
     DType t = p->bufs[st->buf].dtype;
-    return v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && dt_is_float(v->in[0]->dtype) &&
-           !v->a.cast.bitcast;
+    return v->kind == KO_CAST && v->dtype == t && (dt_is_f8(t) || t == DT_F4E2M1) &&
+           dt_is_float(v->in[0]->dtype) && !v->a.cast.bitcast;
 }
 
 static const KOp *stored_value(const Pl *x, int i)
@@ -386,6 +393,15 @@ static void plan_ops(Pl *x)
         lp->recip = recip_divisor(op);
         if (lp->recip)
             x->pl->op[op->in[1]->id].recip_src = true;
+        /* to(amax / 6.0, f8e8m0), to(x / s, f4e2m1): the scale rounds up
+         * (a quotient one ulp above a power of two doubles it) and FP4's
+         * ties are common, so the quotient must be the interpreter's to the
+         * last bit (ops precede their users) */
+        const KOp *in = op->nin ? op->in[0] : NULL;
+        if (op->kind == KO_CAST && (op->dtype == DT_F8E8M0 || op->dtype == DT_F4E2M1) &&
+            in->kind == KO_BINARY &&
+            in->a.binary == BIN_DIV && dt_is_float(in->dtype) && !x->pl->op[in->id].recip)
+            x->pl->op[in->id].exact_div = true;
         plan_load(x, op, lp);
     }
     for (int i = 0; i < seg->stores.len; i++) {
@@ -393,9 +409,15 @@ static void plan_ops(Pl *x)
         KStorePlan *sp = &x->pl->store[i];
         sp->direct = direct_cast(x->p, st);
         sp->phase = -1;
-        if (dt_bits(x->p->bufs[st->buf].dtype) < 8)
-            sp->width = packed_store(x, st) ? seg->sched.vec : 0; /* byte by byte, no vectors */
-        else
+        if (dt_bits(x->p->bufs[st->buf].dtype) < 8) {
+            const KBuf *b = &x->p->bufs[st->buf];
+            int v = seg->sched.vec;
+            sp->width = packed_store(x, st) ? v : 0; /* byte by byte */
+            /* runs of v codes from a multiple of v: one vector of v / 2 bytes */
+            sp->packed_vector = sp->width && vector_bytes(v / 2) && x->n >= 0 &&
+                                ix_contiguous(x, st->idx[b->rank - 1], v) &&
+                                (b->kind == KB_INPUT || dense_strides_multiple(b, v));
+        } else
             sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
     }
 }
@@ -682,11 +704,14 @@ static void plan_align(Arena *a, const KProgram *p, Kernel *k)
                            : ((const KStore *)seg->stores.items[i - seg->ops.len])->buf;
             int width = load ? (pl->op[i].run ? pl->op[i].width : 0)
                              : pl->store[i - seg->ops.len].width;
-            if (!width || seen[buf] || dt_bits(p->bufs[buf].dtype) < 8)
+            if (!width || seen[buf])
+                continue; /* (buf is a load's only when it has a width) */
+            bool packed = dt_bits(p->bufs[buf].dtype) < 8;
+            if (packed && (load || !pl->store[i - seg->ops.len].packed_vector))
                 continue;
             seen[buf] = 1;
             KAlign *al = ARENA_NEW(a, KAlign);
-            *al = (KAlign){buf, width * dt_size(p->bufs[buf].dtype),
+            *al = (KAlign){buf, packed ? width / 2 : width * dt_size(p->bufs[buf].dtype),
                            p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1};
             ptrvec_push(a, &v, al);
         }

@@ -781,7 +781,11 @@ static void test_packed_f4(void **state)
     gen(&g, "tests/gpu/mx_scales", 0, "sm_90");
     const char *src = g.mod.source;
     assert_non_null(strstr(src, ") >> 1] = (sn_u8)(sn_to_e2m1(s0[j]) | (sn_to_e2m1(s0[j + 1]) << 4));"));
-    assert_non_null(strstr(src, "for (int j = 0; j < 8; j += 2) {"));
+    assert_non_null(strstr(src, "for (int j = 0; j < 8; j += 2) {")); /* scalar variant */
+    assert_non_null(strstr(src, "for (int j = 0; j < 8; j += 2) el[j / 2] = (sn_u8)(sn_to_e2m1(s0[j]) | "
+                                "(sn_to_e2m1(s0[j + 1]) << 4));"));
+    assert_non_null(strstr(src, "*(unsigned *)(b1 + ((o0 * ((sn_i64)256) + ((o1 * (sn_i64)32) + "
+                                "(sn_i64)r0)) >> 1)) = raw;")); /* vector variant: 4 bytes */
     assert_null(strstr(src, "sn_to4_e2m1"));
     assert_non_null(strstr(src, "sn_to_e8m0("));
     gen_free(&g);

@@ -16,7 +16,8 @@
  *     integers equal.
  *  4. Random graphs from a seeded generator (generated as .sn text, so the
  *     front end is exercised too; the first failures print their seed and
- *     source): pointwise chains, reductions, views, casts, gathers,
+ *     source): pointwise chains, reductions, views, casts (f8e8m0 up and
+ *     floor, f4e2m1 read back as f32 among them), gathers,
  *     several outputs, symbolic and static dims, NaN and inf; 1000 graphs
  *     by default.  Each must compile, lower to verified kernel IR, store
  *     every output element once and match the interpreter at T = 1 and 5.
@@ -302,6 +303,8 @@ static double spacing(DType t, double v)
     case DT_F16: mant = 10; emin = -14; break;
     case DT_F8E4M3: case DT_F8E4M3FNUZ: mant = 3; emin = -6; break;
     case DT_F8E5M2: case DT_F8E5M2FNUZ: mant = 2; emin = -14; break;
+    case DT_F8E8M0: mant = 0; emin = -127; break; /* one step doubles */
+    case DT_F4E2M1: mant = 1; emin = 0; break;
     default: mant = 23; emin = -126; break;
     }
     double rel = fabs(v) * ldexp(1.0, -mant), sub = ldexp(1.0, emin - mant);
@@ -1243,7 +1246,19 @@ static GVar *op_cast(Gen *g, const GShape *s, int depth, bool exact)
 {
     GVar *x = gen(g, s, CF, depth - 1, exact);
     double B = x->bound, e = x->err;
-    switch (rn(g, 8)) {
+    switch (rn(g, 10)) {
+    case 8: /* an MX scale, up or floored: exact input only (a step doubles it) */
+        if (e == 0)
+            return chance(g, 0.5)
+                       ? emit(g, s, CF, DT_F8E8M0, fmax(2 * B, 1e-38), 0, "to(%s, f8e8m0)", x->name)
+                       : emit(g, s, CF, DT_F8E8M0, fmax(B, 1e-38), 0,
+                              "to(%s, f8e8m0, floor=true)", x->name);
+        return emit(g, s, CF, DT_BF16, B, rounded(e, DT_BF16, B), "to(%s, bf16)", x->name);
+    case 9: /* FP4, read back as f32 (an f4e2m1 output needs an even last dim) */
+        if (e == 0)
+            return emit(g, s, CF, DT_F32, fmax(fmin(1.5 * B, 6), 0.5), 0,
+                        "to(to(%s, f4e2m1), f32)", x->name);
+        return emit(g, s, CF, DT_F16, B, rounded(e, DT_F16, B), "to(%s, f16)", x->name);
     case 0: case 1: return emit(g, s, CF, DT_BF16, B, rounded(e, DT_BF16, B), "to(%s, bf16)", x->name);
     case 2: return emit(g, s, CF, DT_F16, B, rounded(e, DT_F16, B), "to(%s, f16)", x->name);
     case 3: return emit(g, s, CF, DT_F32, B, rounded(e, DT_F32, B), "to(%s, f32)", x->name);

@@ -41,6 +41,10 @@ static const char source[] =
     "}\n"
     "graph aligned(x: f32[T, align(H, 4)], y: f32[H], z: f32[cdiv(T, 2), 3]) {\n"
     "    return sum(x, dim=-1), y + 1.0, z * 2.0\n"
+    "}\n"
+    "graph mx(q: f4e2m1[T, 64], s: f8e8m0[T, 2], c: f8e8m0[]) {\n"
+    "    y = view(q, [T, 2, 32]) * unsqueeze(s, -1) * c\n"
+    "    return view(y, [T, 64]), to(y, f4e2m1)\n"
     "}\n";
 
 static unsigned char *bytes;
@@ -237,6 +241,33 @@ static void test_misaligned(void **state)
     sn_bundle_free(c.b);
 }
 
+/* f4e2m1 tensors: strides in elements, outer strides even, a tensor of n
+ * elements spans n / 2 bytes (an output right after an input's last byte
+ * does not overlap it, one byte earlier does). */
+static void test_packed_f4(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "mx", 10);
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    assert_int_equal(fake_log.launches, 1);
+    fake_reset();
+    int64_t odd[2] = {63, 1}, even[2] = {66, 1};
+    c.a.in[0].strides = odd;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'q': dim 0 has an odd stride (63); "
+                                                 "f4e2m1 packs two elements per byte");
+    c.a.in[0].strides = even;
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    fake_reset();
+    c.a.in[0].strides = NULL;
+    c.a.out[1].data = (char *)c.a.in[0].data + 10 * 32; /* q spans 10 * 64 / 2 bytes */
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    fake_reset();
+    c.a.out[1].data = (char *)c.a.in[0].data + 10 * 32 - 1;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'out1' overlaps input 'q'");
+    sn_bundle_free(c.b);
+}
+
 static void test_workspace(void **state)
 {
     (void)state;
@@ -397,7 +428,8 @@ int main(void)
         cmocka_unit_test(test_good_launch),
         cmocka_unit_test(test_derived_sizes),
         cmocka_unit_test(test_null_pointers),
-        cmocka_unit_test(test_misaligned),    cmocka_unit_test(test_workspace),
+        cmocka_unit_test(test_misaligned),
+        cmocka_unit_test(test_packed_f4),    cmocka_unit_test(test_workspace),
         cmocka_unit_test(test_overflow),      cmocka_unit_test(test_mutated_bundles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -344,10 +344,21 @@ static bool alloc_param(const IrGraph *g, const IrNode *p, const int64_t *symval
 /* A uint8 array given for an f4e2m1 parameter holds the packed codes (the
  * --raw form: the last dim halved, element 2i in the low nibble): replaced
  * by the f32 array of their values, the last dim doubled. */
-static bool unpack_packed_input(const IrNode *p, NpyArray *a)
+static bool unpack_packed_input(const IrGraph *g, const IrNode *p, NpyArray *a,
+                                const char *file)
 {
     if (dt_bits(p->dtype) >= 8 || a->kind != NPY_UINT || a->itemsize != 1 || a->rank == 0)
         return true;
+    Dim last = p->shape[p->rank - 1]; /* an even constant (the front end's rule) */
+    if (a->rank == p->rank && last.nsym == 0 && a->shape[a->rank - 1] * 2 != last.coef) {
+        char type[256], where[512];
+        ir_type_str(g, p, type, sizeof type);
+        param_where(g, p, where, sizeof where);
+        fprintf(stderr, "sinter: %s: %s is %s; as packed uint8 (two elements per byte) its "
+                "last dim is %" PRId64 ", but the array's is %" PRId64 "\n", file, where, type,
+                last.coef / 2, a->shape[a->rank - 1]);
+        return false;
+    }
     float *f = malloc((size_t)(a->numel ? a->numel : 1) * 2 * sizeof *f);
     if (!f) {
         fprintf(stderr, "sinter: out of memory\n");
@@ -381,7 +392,7 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
             fprintf(stderr, "sinter: %s\n", err);
             ok = false;
-        } else if (!unpack_packed_input(g->params[which[k]], &arrays[k]) ||
+        } else if (!unpack_packed_input(g, g->params[which[k]], &arrays[k], r->inputs[k].value) ||
                    !bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
                                     symvals)) {
             ok = false;
