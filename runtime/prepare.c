@@ -151,13 +151,14 @@ typedef struct {
     Unit *units;
     int n, cap;
     sn_graph *g;
+    int first;                 /* g's first unit */
     bool oom;
 } Collect;
 
 static void add_unit(Collect *c, const char *fn)
 {
-    for (int i = 0; i < c->n; i++) /* a function without a scalar variant has two slots */
-        if (c->units[i].g == c->g && c->units[i].fn && fn && !strcmp(c->units[i].fn, fn))
+    for (int i = c->first; i < c->n; i++) /* a function without a scalar variant has two slots */
+        if (c->units[i].fn && fn && !strcmp(c->units[i].fn, fn))
             return;
     if (c->n == c->cap) {
         int cap = c->cap ? 2 * c->cap : 16;
@@ -182,7 +183,7 @@ static void collect_slot(void **slot, const char *fn, void *ctx)
 static void collect(Collect *c, sn_graph *g, const char *only)
 {
     const RtVariant *v = g->active;
-    int before = c->n;
+    int before = c->first = c->n;
     c->g = g;
     if (g->module || !v)
         return;
@@ -283,9 +284,9 @@ static sn_status load_unit(Unit *u, const RtDevice *dev)
     int rc = dev->module_load(u->code, &module);
     if (rc != 0)
         return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
-                        "(while a stream is captured, drivers before 12.3 load no module: call "
-                        "sn_bundle_prepare before capturing)", u->fn ? u->fn : "every kernel",
-                        u->g->name, dev->describe(rc));
+                        "(if a stream is being captured: a driver may refuse to load modules "
+                        "then; call sn_bundle_prepare before capturing)",
+                        u->fn ? u->fn : "every kernel", u->g->name, dev->describe(rc));
     Resolve r = {dev, module, NULL, 0, NULL};
     if (u->fn && (r.rc = dev->function(module, u->fn, &r.fn)) != 0)
         r.missing = u->fn;

@@ -169,8 +169,8 @@ SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, co
  * ($SINTER_JIT_THREADS, default: the CPUs, at most 16); $SINTER_JIT=eager
  * (read once, at the first load) makes every sn_bundle_load_* do that.
  * Prepare before capturing a CUDA graph: a first launch that compiles
- * during capture works only on drivers from CUDA 12.3 (module loading
- * during stream capture), and takes time.  SN_ERR_COMPILE with the
+ * during a capture also loads a module then, which a driver may refuse,
+ * and takes tens of milliseconds.  SN_ERR_COMPILE with the
  * compiler's log if a function fails; SN_ERR_INVALID for NULL or a bundle
  * opened with sn_bundle_read_*. */
 SN_API sn_status sn_bundle_prepare(sn_bundle *b);
