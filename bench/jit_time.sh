@@ -8,8 +8,8 @@
 #  2. build/bench/jit_time on every example's bundle (one graph each): per
 #     graph the whole source's compile, each kernel function's unit, a lazy
 #     first launch, an eager prepare; then all seven together;
-#  3. jit_time on a bundle of 20 graphs (the seven examples, renamed _v1,
-#     _v2, _v3, the first 20: a model's worth of distinct sources).
+#  3. jit_time on a bundle of 20 graphs (the examples renamed _v1, _v2,
+#     _v3, the first 20: a model's worth of distinct sources).
 # SINTER_JIT_THREADS (default: the CPUs, at most 16) caps the threads.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
