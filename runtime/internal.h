@@ -179,8 +179,9 @@ sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, con
 /* SINTER_JIT=eager (read once): sn_bundle_load_* prepares every graph. */
 bool rt_jit_eager(void);
 /* SINTER_JIT's value: 0 lazy (also unset or empty), 1 eager, -1 neither;
- * SINTER_JIT_THREADS's: the number (1-64), or for unset or empty the
- * online CPUs (1-16), -1 if not a positive number. */
+ * SINTER_JIT_THREADS's: the number (1-64), or for unset or empty ncpu
+ * (the CPUs the process may run on) within 1-16, -1 if not a positive
+ * number. */
 int rt_jit_mode_parse(const char *value);
 int rt_jit_threads_parse(const char *value, long ncpu);
 

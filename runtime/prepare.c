@@ -14,11 +14,12 @@
  * Threads: cache hits are read, and every module is loaded, by the calling
  * thread (it holds the device's context); only the misses are compiled in
  * worker threads (NVRTC compiles programs in parallel; jit.c runs hiprtc's
- * one at a time), at most SINTER_JIT_THREADS of them (default: the online
- * CPUs, at most 16).  One process-wide mutex serialises preparing, so a
+ * one at a time), at most SINTER_JIT_THREADS of them (default: the CPUs
+ * the process may run on, at most 16).  One process-wide mutex serialises preparing, so a
  * function is compiled once however many threads launch it first. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,9 @@ static void read_settings(void)
     if (m < 0)
         rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is neither lazy nor eager; compiling lazily", mode);
     eager = m == 1;
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t set; /* the CPUs this process may run on (a container's share) */
+    long ncpu = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                            : sysconf(_SC_NPROCESSORS_ONLN);
     nthreads = rt_jit_threads_parse(threads, ncpu);
     if (nthreads < 0) {
         rt_warn(RT_LOG_JIT, "SINTER_JIT_THREADS=%s is not a positive number; using the default",
