@@ -141,6 +141,7 @@ expect 0 "^sinter [0-9.]* (bundle format [0-9]*)" -- "$S" --version
 expect 0 "usage: sinter run" -- "$S" help run
 cmp -s "$T/h1" "$T/out" || { echo "FAIL: help run differs from run --help"; fail=1; }
 for w in --bench-iters --output-dir "needs a GPU" SINTER_CACHE_DIR SINTER_PDL SINTER_FEW_ROWS \
+         SINTER_JIT SINTER_JIT_THREADS \
          SINTER_NVRTC SINTER_HIPRTC SINTER_HIP_ARCH SINTER_LOG; do
     grep -q -- "$w" "$T/h1" || { echo "FAIL: run --help does not mention $w"; fail=1; }
 done
