@@ -6,6 +6,7 @@
  *
  * Names starting with '_' are internal helpers of the standard library and
  * are refused in user files. */
+#include <math.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -385,6 +386,35 @@ static bool expect_bool(Lower *L, const Value *v, bool given, bool dflt)
     return v->i != 0;
 }
 
+/* sum(x, dim=d) of a float cat along d whose parts are one element thick
+ * there (topk's values, stacked row values): the parts added left to right
+ * in f32, a chain of pointwise adds instead of a reduction over a row of
+ * row values (which would need a second kernel).  The order is fixed, so
+ * every executor agrees bit for bit; it is the order a per-row loop adds
+ * them in (vLLM's and SGLang's renormalisation of the top-k weights). */
+static Value sum_of_parts(Lower *L, IrNode *x, bool keep, Span s)
+{
+    int d = x->a.cat.dim;
+    IrNode *acc = NULL;
+    for (int i = 0; i < x->nin; i++) {
+        IrNode *p = x->in[i];
+        if (!dim_is_const(p->shape[d], 1))
+            return lw_tensor(ir_reduce(L->g, RED_SUM, x->dtype, x, 1u << d, keep, s));
+    }
+    for (int i = 0; i < x->nin; i++)
+        acc = acc ? ir_binary(L->g, BIN_ADD, x->dtype, acc, x->in[i], s) : x->in[i];
+    if (keep)
+        return lw_tensor(acc);
+    Dim shape[IR_MAX_RANK];
+    IxExpr *src[IR_MAX_RANK];
+    for (int j = 0, o = 0; j < x->rank; j++) {
+        src[j] = j == d ? ix_const(L->arena, 0) : ix_var(L->arena, o);
+        if (j != d)
+            shape[o++] = x->shape[j];
+    }
+    return lw_tensor(ir_view(L->g, acc, x->rank - 1, shape, src, s));
+}
+
 static Value reduce(Lower *L, IrReduce k, Value *a, const bool *given, int dim_slot, Span s)
 {
     IrNode *x = lw_expect_tensor(L, &a[0], "the operand of a reduction");
@@ -395,6 +425,8 @@ static Value reduce(Lower *L, IrReduce k, Value *a, const bool *given, int dim_s
         lw_fail(L, s, "'mean' of %s; convert with to(x, f32) first", lw_type_str(L, x));
     if (k == RED_SUM && !dt_is_float(t))
         t = DT_I64;
+    if (k == RED_SUM && dt_is_float(t) && x->op == IR_CAT && axes == 1u << x->a.cat.dim)
+        return sum_of_parts(L, x, keep, s);
     return lw_tensor(ir_reduce(L->g, k, t, x, axes, keep, s));
 }
 
@@ -422,6 +454,133 @@ static Value bi_minmax(Lower *L, const Builtin *b, Value *a, const bool *given, 
     if (given[1] && given[2])
         lw_fail(L, a[2].span, "dim of '%s' given twice", b->name);
     return reduce(L, (IrReduce)b->aux, args, g3, 1, s);
+}
+
+/* ------------------------------------------------------------- selection */
+
+/* argmax/argmin/topk lower to reductions the fusion planner already keeps
+ * in one kernel (docs/language.md, "Selection"): no new IR op.
+ *
+ * One selection step over dim d of x among the elements avail allows (all
+ * when avail is NULL): m = amax (amin) of x where allowed (-inf / +inf
+ * elsewhere); then the index is the least j, among the allowed elements,
+ * with x[j] == m, or x[j] NaN when m is NaN (max and min propagate NaN, so
+ * a NaN is selected first, the lowest-indexed one).  Both reductions give
+ * the same answer in every fold order (a max or min of values, a min of
+ * distinct integers), so the interpreter and every schedule agree: only
+ * the sign of a zero m depends on the order, and m is not returned. */
+
+/* x's index along d as an i32 tensor of x's shape (a view of an iota). */
+static IrNode *index_along(Lower *L, IrNode *x, int d, Span s)
+{
+    IrNode *io = ir_iota(L->g, DT_I32, x->shape[d], s);
+    IxExpr *src[1] = {ix_var(L->arena, d)};
+    return ir_view(L->g, io, x->rank, x->shape, src, s);
+}
+
+static IrNode *bin(Lower *L, IrBinary k, DType t, IrNode *a, IrNode *b, Span s)
+{
+    return ir_binary(L->g, k, t, a, b, s);
+}
+
+/* The index of the step's selected element (i32, keepdim as asked). */
+static IrNode *select_step(Lower *L, IrReduce k, IrNode *x, IrNode *j, IrNode *avail, int d,
+                           bool keep, Span s)
+{
+    bool fl = dt_is_float(x->dtype);
+    IrNode *xm = x;
+    if (avail) {
+        IR_ASSERT(fl);
+        IrNode *id = ir_const_f(L->g, k == RED_MAX ? -INFINITY : INFINITY, x->dtype, x->rank,
+                                x->shape, s);
+        xm = ir_where(L->g, x->dtype, avail, x, id, s);
+    }
+    IrNode *m = ir_reduce(L->g, k, x->dtype, xm, 1u << d, true, s);
+    IrNode *me = lw_expand_to(L, m, x->rank, x->shape, s);
+    IrNode *hit = bin(L, BIN_EQ, DT_BOOL, x, me, s);
+    if (fl) {
+        IrNode *both_nan = bin(L, BIN_AND, DT_BOOL, bin(L, BIN_NE, DT_BOOL, me, me, s),
+                               bin(L, BIN_NE, DT_BOOL, x, x, s), s);
+        hit = bin(L, BIN_OR, DT_BOOL, hit, both_nan, s);
+    }
+    if (avail)
+        hit = bin(L, BIN_AND, DT_BOOL, avail, hit, s);
+    IrNode *none = ir_const_i(L->g, INT32_MAX, DT_I32, x->rank, x->shape, s);
+    IrNode *cand = ir_where(L->g, DT_I32, hit, j, none, s);
+    return ir_reduce(L->g, RED_MIN, DT_I32, cand, 1u << d, keep, s);
+}
+
+static IrNode *select_operand(Lower *L, const Builtin *b, const Value *v, bool float_only)
+{
+    IrNode *x = lw_expect_tensor(L, v, "the operand of a selection");
+    if (x->rank == 0)
+        lw_fail(L, v->span, "'%s' of a rank-0 tensor", b->name);
+    if (x->dtype == DT_BOOL || (float_only && !dt_is_float(x->dtype)))
+        lw_fail(L, v->span, "'%s' of %s; convert with to(x, f32) first", b->name,
+                lw_type_str(L, x));
+    return x;
+}
+
+static int select_dim(Lower *L, const Value *v, bool given, int rank)
+{
+    if (!given)
+        return rank - 1;
+    return lw_norm_dim(L, lw_expect_int(L, v, "dim"), rank, v->span);
+}
+
+/* argmax(x, dim=-1, keepdim=false), argmin: i32 indices. */
+static Value bi_argsel(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = select_operand(L, b, &a[0], false);
+    int d = select_dim(L, &a[1], given[1], x->rank);
+    bool keep = expect_bool(L, &a[2], given[2], false);
+    return lw_tensor(select_step(L, (IrReduce)b->aux, x, index_along(L, x, d, s), NULL, d, keep, s));
+}
+
+/* The largest k of topk (k successive steps, each one team reduction). */
+#define TOPK_MAX 64
+
+/* topk(x, k, dim=-1): (values, i32 indices), each x's shape with k at dim;
+ * largest first, ties to the lower index, NaN above everything.  Step i
+ * selects among the elements not selected before (avail: the index differs
+ * from every earlier one, so -inf elements are selected like any other);
+ * its value is the one element x[idx] (a max over a row of -inf but one
+ * element: exact in every fold order, and the zero's sign is x's). */
+static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = select_operand(L, b, &a[0], true);
+    int d = select_dim(L, &a[2], given[2], x->rank);
+    if (a[1].k != V_INT)
+        lw_fail(L, a[1].span, "k of 'topk' must be an integer constant, not %s",
+                lw_kind_name(&a[1]));
+    int64_t k = a[1].i;
+    if (x->shape[d].nsym != 0)
+        lw_fail(L, a[0].span, "'topk' over dim %d of symbolic size (%s): the row must have a "
+                "constant size", d, lw_type_str(L, x));
+    int64_t n = x->shape[d].coef;
+    if (k < 1 || k > n || k > TOPK_MAX)
+        lw_fail(L, a[1].span, "k = %lld out of range: 'topk' takes 1 <= k <= %lld (the size of "
+                "dim %d) and k <= %d", (long long)k, (long long)(n < TOPK_MAX ? n : TOPK_MAX),
+                d, TOPK_MAX);
+    IrNode *j = index_along(L, x, d, s);
+    IrNode *ninf = ir_const_f(L->g, -INFINITY, x->dtype, x->rank, x->shape, s);
+    IrNode **vals = ARENA_ARRAY(L->arena, IrNode *, k), **idxs = ARENA_ARRAY(L->arena, IrNode *, k);
+    IrNode *avail = NULL;
+    for (int64_t i = 0; i < k; i++) {
+        idxs[i] = select_step(L, RED_MAX, x, j, avail, d, true, s);
+        IrNode *ie = lw_expand_to(L, idxs[i], x->rank, x->shape, s);
+        IrNode *at = ir_where(L->g, x->dtype, bin(L, BIN_EQ, DT_BOOL, j, ie, s), x, ninf, s);
+        vals[i] = ir_reduce(L->g, RED_MAX, x->dtype, at, 1u << d, true, s);
+        if (i + 1 < k) {
+            IrNode *other = bin(L, BIN_NE, DT_BOOL, j, ie, s);
+            avail = avail ? bin(L, BIN_AND, DT_BOOL, avail, other, s) : other;
+        }
+    }
+    Value r = {.k = V_TUPLE, .span = s, .n = 2};
+    r.items = ARENA_ARRAY(L->arena, Value, 2);
+    r.items[0] = lw_tensor(k == 1 ? vals[0] : ir_cat(L->g, (int)k, vals, d, s));
+    r.items[1] = lw_tensor(k == 1 ? idxs[0] : ir_cat(L->g, (int)k, idxs, d, s));
+    return r;
 }
 
 /* ------------------------------------------------------ internal helpers */
@@ -518,6 +677,9 @@ static const Builtin builtins[] = {
     {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
     {"cdiv", {"a", "b", NULL}, 2, bi_size_op, SYM_CDIV},
     {"align", {"a", "b", NULL}, 2, bi_size_op, SYM_ALIGN},
+    {"argmax", {"x", "dim", "keepdim", NULL}, 1, bi_argsel, RED_MAX},
+    {"argmin", {"x", "dim", "keepdim", NULL}, 1, bi_argsel, RED_MIN},
+    {"topk", {"x", "k", "dim", NULL}, 2, bi_topk, 0},
 };
 
 static const Builtin *find_builtin(const char *name)

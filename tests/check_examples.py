@@ -265,6 +265,55 @@ def rope_neox(x, cos, sin):
     return np.concatenate([x1 * cos - x2 * sin, x2 * cos + x1 * sin], axis=-1)
 
 
+def exp32(x):
+    """expf as the interpreter computes it (glibc's expf is correctly rounded
+    on these arguments): exp in f64, rounded once to f32."""
+    with np.errstate(over="ignore"):
+        return np.exp(np.asarray(x, np.float64)).astype(F)
+
+
+def topk_ref(x, k):
+    """topk over the last dim: largest first, ties to the lower index, NaN
+    above everything (docs/language.md, "Selection"): a stable sort on the
+    key (not NaN, -x)."""
+    order = np.lexsort((-x, ~np.isnan(x)), axis=-1)[..., :k]  # last key is primary
+    return np.take_along_axis(x, order, -1), order.astype(np.int32)
+
+
+def seq_sum_last(v):
+    """The k selected values added left to right in f32."""
+    s = v[..., 0:1].astype(F)
+    for j in range(1, v.shape[-1]):
+        s = (s + v[..., j:j + 1]).astype(F)
+    return s
+
+
+def ref_topk_softmax(gating_output):
+    x = gating_output.astype(F)
+    e = exp32(x - x.max(axis=-1, keepdims=True))
+    s = np.sum(e.astype(np.float64), axis=-1, keepdims=True).astype(F)
+    p = e * (F(1) / s)
+    w, ids = topk_ref(p, 8)
+    t = x.shape[0]
+    tei = (np.arange(8)[None, :] * t + np.arange(t)[:, None]).astype(np.int32)
+    return [w / seq_sum_last(w), ids, tei]
+
+
+def ref_moe_fused_gate(gating_output, bias):
+    t = gating_output.shape[0]
+    s = F(1) / (F(1) + exp32(-gating_output.astype(F)))
+    b = s + bias.astype(F)
+    top2, _ = topk_ref(b.reshape(t, 8, 32), 2)
+    gs = top2[..., 0] + top2[..., 1]                        # [t, 8]
+    _, groups = topk_ref(gs, 4)                             # ties to the lower group
+    chosen = np.zeros((t, 8), bool)
+    np.put_along_axis(chosen, groups.astype(np.int64), True, -1)
+    masked = np.where(np.repeat(chosen, 32, axis=1), b, F(-np.inf))
+    _, ids = topk_ref(masked, 8)
+    w = np.take_along_axis(s, ids.astype(np.int64), -1)
+    return [w / seq_sum_last(w) * F(2.5), ids]
+
+
 def ref_add_rms_norm_fp8(x, residual, w, scale):
     h = to_bf16(x + residual)
     y = rms_norm(h, w, 1e-5)
@@ -391,6 +440,11 @@ EXAMPLES = {
     "qk_norm_rope": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,)),
                       ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (40960, 128))],
                      ["bf16", "bf16"], ref_qk_norm_rope),
+    # selection: integer outputs must be equal
+    "topk_softmax": ([("gating_output", "x", ("T", 128))], ["f32", "i32", "i32"],
+                     ref_topk_softmax),
+    "moe_fused_gate": ([("gating_output", "x", ("T", 256)), ("bias", "wo", (256,))],
+                       ["f32", "i32"], ref_moe_fused_gate),
     # outputs written into parameters: (file name, dtype): the updated parameter
     "fused_add_rms_norm_inplace": ([("input", "x", ("T", 4096)), ("residual", "x", ("T", 4096)),
                                     ("w", "w", (4096,))],
@@ -424,7 +478,7 @@ EXAMPLES = {
 SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
-EXACT = {"mla_rope_fp8"}
+EXACT = {"mla_rope_fp8", "topk_softmax", "moe_fused_gate"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
 PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "q_scale": "f32", "k_scale": "f32",
@@ -496,6 +550,12 @@ def compare(dtype, ours, got, raw, exact=False):
     interpreter's order)."""
     if got.shape != ours.shape:
         return False, "shape %s, expected %s" % (got.shape, ours.shape)
+    if dtype == "i32":
+        ok = got.dtype == np.int32 and np.array_equal(got, ours.astype(np.int32))
+        bad = int((got != ours).sum())
+        if raw is not None:
+            ok = ok and raw.dtype == np.int32 and np.array_equal(raw, got)
+        return ok, "i32 %d/%d equal" % (got.size - bad, got.size)
     if dtype == "f32":
         rtol = 0.0 if exact else 1e-5
         bad = int((~np.isclose(got, ours, rtol=rtol, atol=0.0, equal_nan=True)).sum())
@@ -593,7 +653,8 @@ def check_case(sinter, path, name, t, workdir):
     for (f, dt), o in zip(files, ours):
         got = np.load(os.path.join(d, "out", f))
         raw = np.load(os.path.join(d, "raw", f)) if p2 else None
-        good, msg = compare(dt, np.asarray(o, F), got, raw, name in EXACT)
+        o = np.asarray(o) if dt == "i32" else np.asarray(o, F)
+        good, msg = compare(dt, o, got, raw, name in EXACT)
         ok &= good
         msgs.append("%s %s" % (f[:-4], msg))
     extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in [f for f, _ in files]]
