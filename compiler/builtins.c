@@ -558,10 +558,12 @@ static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
         lw_fail(L, a[0].span, "'topk' over dim %d of symbolic size (%s): the row must have a "
                 "constant size", d, lw_type_str(L, x));
     int64_t n = x->shape[d].coef;
-    if (k < 1 || k > n || k > TOPK_MAX)
-        lw_fail(L, a[1].span, "k = %lld out of range: 'topk' takes 1 <= k <= %lld (the size of "
-                "dim %d) and k <= %d", (long long)k, (long long)(n < TOPK_MAX ? n : TOPK_MAX),
-                d, TOPK_MAX);
+    if (k < 1 || k > n)
+        lw_fail(L, a[1].span, "k = %lld out of range: 'topk' over dim %d takes 1 <= k <= %lld "
+                "(the dim's size)", (long long)k, d, (long long)n);
+    if (k > TOPK_MAX)
+        lw_fail(L, a[1].span, "k = %lld is over the limit of %d for 'topk' (each selected "
+                "element is one more pass over the row)", (long long)k, TOPK_MAX);
     IrNode *j = index_along(L, x, d, s);
     IrNode *ninf = ir_const_f(L->g, -INFINITY, x->dtype, x->rank, x->shape, s);
     IrNode **vals = ARENA_ARRAY(L->arena, IrNode *, k), **idxs = ARENA_ARRAY(L->arena, IrNode *, k);

@@ -881,6 +881,54 @@ static void test_integer_ops(void **state)
     ret_err(q, "arange(4, dtype=f32)", 28, "the dtype of 'arange' must be an integer dtype, got f32");
 }
 
+/* argmax, argmin, topk: shapes and dtypes (expansions into reductions,
+ * docs/language.md "Selection"), and sum over a cat of one-element parts
+ * as a chain of adds. */
+static void test_selection_builtins(void **state)
+{
+    (void)state;
+    const char *p = "x: bf16[T, 16], y: f32[T, 6, 4], n: i16[T, 16]";
+    IrGraph *g = ret_ok(p, "argmax(x), argmin(x, keepdim=true), argmax(y, 1), argmin(n, dim=0)");
+    assert_string_equal(out_ty(g, 0), "i32[T]");
+    assert_string_equal(out_ty(g, 1), "i32[T, 1]");
+    assert_string_equal(out_ty(g, 2), "i32[T, 4]");
+    assert_string_equal(out_ty(g, 3), "i32[16]");
+    for (int o = 0; o < 4; o++) { /* the index is an amin over the row's indices */
+        assert_int_equal(g->outs[o]->op, IR_REDUCE);
+        assert_int_equal(g->outs[o]->a.reduce.kind, RED_MIN);
+    }
+    g = ok(graph_src(p, "    v, i = topk(x, 3)\n    w, j = topk(y, 6, dim=1)\n"
+                        "    u, k = topk(x, 1)\n"
+                        "    return v, i, w, j, u, k, sum(v, dim=-1), sum(w, 1, keepdim=true)"));
+    assert_string_equal(out_ty(g, 0), "bf16[T, 3]");
+    assert_string_equal(out_ty(g, 1), "i32[T, 3]");
+    assert_string_equal(out_ty(g, 2), "f32[T, 6, 4]");
+    assert_string_equal(out_ty(g, 3), "i32[T, 6, 4]");
+    assert_string_equal(out_ty(g, 4), "bf16[T, 1]");
+    assert_string_equal(out_ty(g, 5), "i32[T, 1]");
+    assert_int_equal(g->outs[0]->op, IR_CAT);
+    assert_int_equal(g->outs[0]->nin, 3);
+    assert_string_equal(out_ty(g, 6), "bf16[T]");
+    assert_string_equal(out_ty(g, 7), "f32[T, 1, 4]");
+    /* the sums of the parts are adds, left to right: (v0 + v1) + v2 */
+    const IrNode *s = g->outs[6]->op == IR_VIEW ? g->outs[6]->in[0] : g->outs[6];
+    assert_int_equal(s->op, IR_BINARY);
+    assert_int_equal(s->a.binary, BIN_ADD);
+    assert_ptr_equal(s->in[1], g->outs[0]->in[2]);
+    assert_int_equal(s->in[0]->op, IR_BINARY);
+    assert_ptr_equal(s->in[0]->in[0], g->outs[0]->in[0]);
+    assert_int_equal(g->outs[7]->op, IR_BINARY);
+    /* a sum over a cat of thicker parts stays a reduction */
+    g = ret_ok("a: f32[T, 2], b: f32[T, 3]", "sum(cat([a, b], dim=-1), dim=-1)");
+    assert_int_equal(g->outs[0]->op, IR_REDUCE);
+
+    ret_err(p, "argmax(x > 0.0)", 21, "'argmax' of bool[T, 16]; convert with to(x, f32) first");
+    ret_err(p, "topk(n, 2)", 17, "'topk' of i16[T, 16]; convert with to(x, f32) first");
+    ret_err(p, "topk(x, 17)", 20, "k = 17 out of range: 'topk' over dim 1 takes 1 <= k <= 16");
+    ret_err(p, "topk(x, 2, dim=0)", 17, "'topk' over dim 0 of symbolic size");
+    ret_err(p, "topk(x, 2.0)", 20, "k of 'topk' must be an integer constant, not a number");
+}
+
 /* Sizes in parameter shapes: *, //, %, cdiv and align of sizes.  Exact
  * ones fold; the others are derived symbols, computed from T at launch. */
 static void test_derived_sizes(void **state)
@@ -1785,6 +1833,7 @@ int main(void)
         T(test_dtype_promotion),
         T(test_integer_ops),
         T(test_derived_sizes),
+        T(test_selection_builtins),
         T(test_view_reshape),
         T(test_permute_transpose),
         T(test_slice_split_chunk),

@@ -1340,8 +1340,11 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
                             a->name, k);
             return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s >> %d)", a->name, k);
         }
-        case 5: return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s // %d)",
-                            a->name, rn(g, 7) - 3 ? rn(g, 7) - 3 : 2);
+        case 5: { /* a nonzero literal divisor (one draw: two could give 0) */
+            int q = rn(g, 7) - 3;
+            return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s // %d)", a->name,
+                        q ? q : 2);
+        }
         default: return emit(g, s, CI, a->dt, a->bound * 2, 0, "(%s * 2)", a->name);
         }
     }
@@ -1444,11 +1447,43 @@ static void dims_txt(Gen *g, const int *axes, int n, int r, char *buf)
     sprintf(buf + pos, "]");
 }
 
+/* A selection whose result has shape s: topk's values (float) or indices
+ * (integer) when s ends in a short static dim k, of an exact operand
+ * whose last dim is k plus up to 8 (so k is sometimes the whole row);
+ * argmax/argmin (integer) over a new static dim.  Exact: every selection
+ * step is order-independent. */
+static GVar *op_select(Gen *g, const GShape *s, int cls, int depth)
+{
+    int last = s->rank - 1;
+    if (s->rank >= 1 && !s->d[last].t && s->d[last].c <= 8 && chance(g, 0.6)) {
+        GShape src = *s;
+        int64_t k = s->d[last].c, n = k + rn(g, 9);
+        src.d[last] = gs(n);
+        GVar *x = gen(g, &src, CF, depth - 1, true);
+        if (cls == CF)
+            return emit(g, s, CF, x->dt, x->bound, 0, "topk(%s, %" PRId64 ")[0]", x->name, k);
+        return emit(g, s, CI, DT_I32, (double)n, 0, "topk(%s, %" PRId64 ")[1]", x->name, k);
+    }
+    if (cls != CI || s->rank >= 6)
+        return NULL;
+    int at = rn(g, s->rank + 1);
+    GShape src = sh_insert(s, at, gs(1 + rn(g, 40)));
+    GVar *x = gen(g, &src, chance(g, 0.7) ? CF : CI, depth - 1, true);
+    return emit(g, s, CI, DT_I32, (double)src.d[at].c, 0, "%s(%s, dim=%d)",
+                chance(g, 0.5) ? "argmax" : "argmin", x->name,
+                chance(g, 0.3) ? at - src.rank : at);
+}
+
 /* A reduction whose result has shape s: over dims of size 1 in s
  * (keepdim) or over new dims (without keepdim; all of them when s is a
  * scalar: a global reduction). */
 static GVar *op_reduce(Gen *g, const GShape *s, int cls, int depth, bool exact)
 {
+    if (chance(g, 0.12)) {
+        GVar *v = op_select(g, s, cls, depth);
+        if (v)
+            return v;
+    }
     GShape src = *s;
     int axes[IR_MAX_RANK], n = 0;
     bool keep = false;
@@ -2505,6 +2540,128 @@ static void test_microscaling(void **state)
     }
 }
 
+/* ---- selection: argmax, argmin, topk --------------------------------------------------- */
+
+/* Does element a of a row win over element b (a < b) in the selection
+ * order: NaN above everything, then the larger (smaller for argmin) value;
+ * on a tie the earlier one wins, so only a strict win replaces it. */
+static bool sel_beats(float a, float b, bool largest)
+{
+    if (isnan(a) || isnan(b))
+        return isnan(a) && !isnan(b);
+    return largest ? a > b : a < b;
+}
+
+/* The oracle: row r (n elements, stride st) of x, the k winners in order,
+ * each the first strict winner among the ones not taken. */
+static void sel_oracle(const float *x, int64_t n, int64_t st, int k, bool largest, int64_t *out)
+{
+    bool taken[64] = {0};
+    assert_true(n <= 64);
+    for (int i = 0; i < k; i++) {
+        int64_t best = -1;
+        for (int64_t j = 0; j < n; j++)
+            if (!taken[j] && (best < 0 || sel_beats(x[j * st], x[best * st], largest)))
+                best = j;
+        taken[best] = true;
+        out[i] = best;
+    }
+}
+
+/* argmax/argmin/topk with ties (floor), NaN, rows of -inf, k = the row's
+ * length, a middle dim and integers: the interpreter equals the oracle
+ * above (values bit for bit: the element itself), kexec equals the
+ * interpreter bit for bit under both schedules, each graph is one kernel,
+ * and every output element is stored once. */
+static void test_selection(void **state)
+{
+    (void)state;
+    static const char *const src =
+        "graph sel_rows(x: f32[T, 16]) {\n"
+        "    y = where(x > 0.5, nan, floor(x * 4.0))\n"
+        "    z = where(x < -0.5, -inf, floor(x * 4.0) * 0.0)\n"
+        "    n = where(x == x, -inf, x)\n"
+        "    vy, iy = topk(y, 16)\n"
+        "    vz, iz = topk(z, 5)\n"
+        "    vn, jn = topk(n, 3)\n"
+        "    return y, z, vy, iy, vz, iz, vn, jn, argmax(y), argmin(y), argmax(z),\n"
+        "           argmin(z, keepdim=true), argmax(to(floor(x * 4.0), i32))\n"
+        "}\n"
+        "graph sel_mid(x: bf16[T, 6, 4]) {\n"
+        "    y = where(x > 0.75, nan, floor(x * 2.0))\n"
+        "    v, i = topk(y, 3, dim=1)\n"
+        "    return y, v, i, argmax(y, dim=1), argmin(y, 1, true)\n"
+        "}\n";
+    for (int gi = 0; gi < 2; gi++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a selection graph", src);
+        if (!compile2(a, "sel.sn", src, gi, &c, &msg))
+            fail_msg("%s%s", src, msg);
+        if (c.prog->nkernel != 1)
+            fail_msg("%s: %d kernels, expected 1", c.ref->name, c.prog->nkernel);
+        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
+            for (int v = 0; v < 2; v++) {
+                int64_t sym[4] = {T, 1, 1, 1};
+                Runs r;
+                char why[4096];
+                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 5 + (uint64_t)T, true,
+                              &r, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                if (!stored_once(c.prog, &r.stats, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                for (int o = 0; o < r.nout; o++)
+                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
+                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                /* per selection: the output it reads (-1: a row of -inf), k, the
+                 * values' output (-1: none) and the indices' (the integer argmax,
+                 * output 12, is checked against the interpreter only) */
+                struct { int in, k, vals, idx; bool largest; } cases0[] = {
+                    {0, 16, 2, 3, true}, {1, 5, 4, 5, true}, {-1, 3, 6, 7, true},
+                    {0, 1, -1, 8, true}, {0, 1, -1, 9, false}, {1, 1, -1, 10, true},
+                    {1, 1, -1, 11, false}}, cases1[] = {
+                    {0, 3, 1, 2, true}, {0, 1, -1, 3, true}, {0, 1, -1, 4, false}};
+                int ncase = gi == 0 ? 7 : 3;
+                int64_t n = gi == 0 ? 16 : 6, st = gi == 0 ? 1 : 4, inner = gi == 0 ? 1 : 4;
+                float ninf[16];
+                for (int j = 0; j < 16; j++)
+                    ninf[j] = -INFINITY;
+                for (int ci = 0; ci < ncase; ci++) {
+                    int in = gi == 0 ? cases0[ci].in : cases1[ci].in;
+                    int k = gi == 0 ? cases0[ci].k : cases1[ci].k;
+                    int vo = gi == 0 ? cases0[ci].vals : cases1[ci].vals;
+                    int io = gi == 0 ? cases0[ci].idx : cases1[ci].idx;
+                    bool largest = gi == 0 ? cases0[ci].largest : cases1[ci].largest;
+                    for (int64_t t = 0; t < T; t++)
+                        for (int64_t q = 0; q < inner; q++) {
+                            const float *row = in < 0 ? ninf : r.want[in].f + t * n * inner + q;
+                            int64_t want[64];
+                            sel_oracle(row, n, in < 0 ? 1 : st, k, largest, want);
+                            for (int i = 0; i < k; i++) {
+                                int64_t at = t * k * inner + i * inner + q;
+                                if (r.want[io].i[at] != want[i])
+                                    fail_msg("%s T=%" PRId64 " output %d row %" PRId64 ",%" PRId64
+                                             " step %d: index %" PRId64 ", expected %" PRId64,
+                                             c.ref->name, T, io, t, q, i, r.want[io].i[at],
+                                             want[i]);
+                                if (vo >= 0) {
+                                    float e = row[want[i] * (in < 0 ? 1 : st)], g = r.want[vo].f[at];
+                                    if (memcmp(&e, &g, 4) != 0)
+                                        fail_msg("%s output %d: value %g, expected %g",
+                                                 c.ref->name, vo, (double)g, (double)e);
+                                }
+                            }
+                        }
+                }
+                runs_free(&r);
+            }
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 /* ---- the standard library's rounding points, bit for bit ------------------------------ */
 
 /* Runs c on the given inputs in the interpreter (want) and the kernel
@@ -2718,6 +2875,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
+        cmocka_unit_test(test_selection),
         cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
