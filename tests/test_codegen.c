@@ -2,7 +2,8 @@
  *
  *  1. Every example (examples/NAME.sn), and the GPU tests' graphs
  *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn; mx_scales.sn:
- *     f8e8m0 scales, f4e2m1 two per byte), compiles: its
+ *     f8e8m0 scales, f4e2m1 two per byte; selection.sn: argmax, argmin,
+ *     topk), compiles: its
  *     CUDA source with NVRTC
  *     for sm_80, sm_90 and sm_100, its HIP source with hiprtc for gfx90a,
  *     gfx942 and gfx1100 (runtime/jit.h).  A failure prints the compiler's
@@ -866,9 +867,11 @@ int main(int argc, char **argv)
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
      * exactly (partial-run paths), every FP8 store path, the integer ops,
-     * bitcasts and float bit functions (prelude_int.cuh), the MX dtypes */
+     * bitcasts and float bit functions (prelude_int.cuh), the MX dtypes,
+     * argmax/argmin/topk (integer team reductions, NaN and -inf) */
     static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8",
-                                        "tests/gpu/int_ops", "tests/gpu/mx_scales"};
+                                        "tests/gpu/int_ops", "tests/gpu/mx_scales",
+                                        "tests/gpu/selection"};
     int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
     size_t nsrc = (size_t)(nexamples + nextra);

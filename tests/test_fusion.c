@@ -34,6 +34,10 @@
  *  6. The integer dtypes and ops, bitcasts and the float bit functions
  *     (tests/gpu/int_ops.sn) match the interpreter bit for bit; the random
  *     graphs also meet the integer ops on every integer dtype.
+ *  7. argmax/argmin/topk: the interpreter equals a naive oracle (ties to
+ *     the lower index, NaN first, rows of -inf, k = the row), and kexec
+ *     equals the interpreter bit for bit (tests/gpu/selection.sn too);
+ *     the random graphs meet them on exact operands.
  * And the bugs the random graphs found, each as a small fixed graph that
  * must match bit for bit (test_regressions).
  *
@@ -636,14 +640,11 @@ static void test_examples_match_interpreter(void **state)
     }
 }
 
-/* The integer dtypes and ops, bitcasts, signbit/exponent/ldexp
- * (tests/gpu/int_ops.sn): kexec equals the interpreter bit for bit, in
- * both kernel variants, at T = 1, 5, 64. */
-static void test_int_ops_match_interpreter(void **state)
+/* Every graph of a file matches the interpreter bit for bit, in both
+ * kernel variants, at T = 1, 5, 64 (and is one kernel if one_kernel). */
+static void file_matches_bitwise(const char *name, int min_graphs, bool one_kernel)
 {
-    (void)state;
     static const int64_t Ts[] = {1, 5, 64};
-    const char *name = "tests/gpu/int_ops.sn";
     char *src = read_text(name);
     Arena *a = arena_new();
     set_crash(name, src);
@@ -651,13 +652,15 @@ static void test_int_ops_match_interpreter(void **state)
     diag_init(&d);
     int ngraph = front_compile(front_source(a, name, src, strlen(src)), a, &d)->ngraph;
     assert_int_equal(d.nerrors, 0);
-    assert_true(ngraph >= 6);
+    assert_true(ngraph >= min_graphs);
     diag_free(&d);
     for (int gi = 0; gi < ngraph; gi++) {
         Compiled c;
         char *msg;
         if (!compile2(a, name, src, gi, &c, &msg))
             fail_msg("%s: %s", name, msg);
+        if (one_kernel && c.prog->nkernel != 1)
+            fail_msg("%s: %d kernels, expected 1", c.ref->name, c.prog->nkernel);
         for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
             int64_t sym[8] = {Ts[t / 2], 1, 1, 1, 1, 1, 1, 1};
             assert_true(c.ref->nsym <= 8);
@@ -682,6 +685,22 @@ static void test_int_ops_match_interpreter(void **state)
     crash_src = NULL;
     arena_free(a);
     free(src);
+}
+
+/* The integer dtypes and ops, bitcasts, signbit/exponent/ldexp
+ * (tests/gpu/int_ops.sn). */
+static void test_int_ops_match_interpreter(void **state)
+{
+    (void)state;
+    file_matches_bitwise("tests/gpu/int_ops.sn", 6, false);
+}
+
+/* The selections the GPU test runs (tests/gpu/selection.sn), each one
+ * kernel: rows of 512 and 3000 reduce across waves through shared memory. */
+static void test_selection_file(void **state)
+{
+    (void)state;
+    file_matches_bitwise("tests/gpu/selection.sn", 4, true);
 }
 
 /* ---- 4: random graphs ------------------------------------------------------------------ */
@@ -2876,6 +2895,7 @@ int main(void)
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
         cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_selection_file),
         cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),

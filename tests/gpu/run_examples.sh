@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GPU test: every example at T in {1, 7, 64, 4096, 16384}, the graphs
 # of tests/gpu/odd_rows.sn at T in {1, 7, 300} and of tests/gpu/mx_scales.sn
-# at T in {1, 7, 300, 4096}, through
+# at T in {1, 7, 300, 4096}, of tests/gpu/selection.sn at T in {1, 7, 300,
+# 4096} (byte for byte), through
 # `sinter run --check` (compile, JIT through a fresh cache, launch, compare
 # with the reference interpreter).  Exit 77 (meson: skipped) without a GPU.
 set -u
@@ -102,6 +103,25 @@ for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
         else
             fail=$((fail + 1))
             echo "FAIL mx_scales.sn:$g T=$T bit-exact"
+            cat "$gpu/log" "$ref/log" | sed 's/^/     /'
+        fi
+        rm -rf "$gpu" "$ref"
+    done
+done
+# argmax/argmin/topk of exact values: byte for byte equal to the interpreter
+for g in sel_rows sel_mid sel_512 sel_3000; do
+    for T in 1 7 300 4096; do
+        gpu=$(mktemp -d) ref=$(mktemp -d)
+        if "$S" run tests/gpu/selection.sn --graph $g --dim T=$T --raw --output-dir "$gpu" \
+                > "$gpu/log" 2>&1 &&
+           "$S" ref tests/gpu/selection.sn --graph $g --dim T=$T --raw --output-dir "$ref" \
+                > "$ref/log" 2>&1 &&
+           (for f in "$ref"/out*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
+            pass=$((pass + 1))
+            echo "ok   selection.sn:$g T=$T bit-exact"
+        else
+            fail=$((fail + 1))
+            echo "FAIL selection.sn:$g T=$T bit-exact"
             cat "$gpu/log" "$ref/log" | sed 's/^/     /'
         fi
         rm -rf "$gpu" "$ref"
