@@ -461,14 +461,13 @@ static Value bi_minmax(Lower *L, const Builtin *b, Value *a, const bool *given, 
 /* argmax/argmin/topk lower to reductions the fusion planner already keeps
  * in one kernel (docs/language.md, "Selection"): no new IR op.
  *
- * One selection step over dim d of x among the elements avail allows (all
- * when avail is NULL): m = amax (amin) of x where allowed (-inf / +inf
- * elsewhere); then the index is the least j, among the allowed elements,
- * with x[j] == m, or x[j] NaN when m is NaN (max and min propagate NaN, so
- * a NaN is selected first, the lowest-indexed one).  Both reductions give
- * the same answer in every fold order (a max or min of values, a min of
- * distinct integers), so the interpreter and every schedule agree: only
- * the sign of a zero m depends on the order, and m is not returned. */
+ * argmax/argmin over dim d of x: m = amax (amin) of the row, then the
+ * least j with x[j] == m, or x[j] NaN when m is NaN (max and min propagate
+ * NaN, so the first NaN is selected).  Both reductions give the same
+ * answer in every fold order (a max or min of values, a min of distinct
+ * integers), so the interpreter and every schedule agree: only the sign
+ * of a zero m depends on the order, and m is not returned.  topk selects
+ * by keys instead (bi_topk). */
 
 /* x's index along d as an i32 tensor of x's shape (a view of an iota). */
 static IrNode *index_along(Lower *L, IrNode *x, int d, Span s)
@@ -483,28 +482,17 @@ static IrNode *bin(Lower *L, IrBinary k, DType t, IrNode *a, IrNode *b, Span s)
     return ir_binary(L->g, k, t, a, b, s);
 }
 
-/* The index of the step's selected element (i32, keepdim as asked). */
-static IrNode *select_step(Lower *L, IrReduce k, IrNode *x, IrNode *j, IrNode *avail, int d,
-                           bool keep, Span s)
+/* The index of the selected element (i32, keepdim as asked). */
+static IrNode *select_index(Lower *L, IrReduce k, IrNode *x, IrNode *j, int d, bool keep, Span s)
 {
-    bool fl = dt_is_float(x->dtype);
-    IrNode *xm = x;
-    if (avail) {
-        IR_ASSERT(fl);
-        IrNode *id = ir_const_f(L->g, k == RED_MAX ? -INFINITY : INFINITY, x->dtype, x->rank,
-                                x->shape, s);
-        xm = ir_where(L->g, x->dtype, avail, x, id, s);
-    }
-    IrNode *m = ir_reduce(L->g, k, x->dtype, xm, 1u << d, true, s);
+    IrNode *m = ir_reduce(L->g, k, x->dtype, x, 1u << d, true, s);
     IrNode *me = lw_expand_to(L, m, x->rank, x->shape, s);
     IrNode *hit = bin(L, BIN_EQ, DT_BOOL, x, me, s);
-    if (fl) {
+    if (dt_is_float(x->dtype)) {
         IrNode *both_nan = bin(L, BIN_AND, DT_BOOL, bin(L, BIN_NE, DT_BOOL, me, me, s),
                                bin(L, BIN_NE, DT_BOOL, x, x, s), s);
         hit = bin(L, BIN_OR, DT_BOOL, hit, both_nan, s);
     }
-    if (avail)
-        hit = bin(L, BIN_AND, DT_BOOL, avail, hit, s);
     IrNode *none = ir_const_i(L->g, INT32_MAX, DT_I32, x->rank, x->shape, s);
     IrNode *cand = ir_where(L->g, DT_I32, hit, j, none, s);
     return ir_reduce(L->g, RED_MIN, DT_I32, cand, 1u << d, keep, s);
@@ -534,18 +522,51 @@ static Value bi_argsel(Lower *L, const Builtin *b, Value *a, const bool *given, 
     IrNode *x = select_operand(L, b, &a[0], false);
     int d = select_dim(L, &a[1], given[1], x->rank);
     bool keep = expect_bool(L, &a[2], given[2], false);
-    return lw_tensor(select_step(L, (IrReduce)b->aux, x, index_along(L, x, d, s), NULL, d, keep, s));
+    return lw_tensor(select_index(L, (IrReduce)b->aux, x, index_along(L, x, d, s), d, keep, s));
 }
 
 /* The largest k of topk (k successive steps, each one team reduction). */
 #define TOPK_MAX 64
 
+static IrNode *cst_i64(Lower *L, int64_t v, const IrNode *like, Span s)
+{
+    return ir_const_i(L->g, v, DT_I64, like->rank, like->shape, s);
+}
+
+/* topk's selection key of each element of x (i64, distinct within a row):
+ * the f32 value's order in the high 32 bits, then 2^31 - 1 - j, so a
+ * larger key is a larger value or, between equal values, a lower index.
+ * The order: the f32 bits b read as a signed integer, b itself when b >= 0
+ * and b ^ 0x7fffffff otherwise (negative floats in reverse), which orders
+ * every non-NaN float as its value; every NaN is 2^31 - 1 (above inf) and
+ * both zeros are 0 (equal). */
+static IrNode *topk_key(Lower *L, IrNode *x, IrNode *j, Span s)
+{
+    IrNode *b = ir_cast(L->g, DT_I64,
+                        ir_bitcast(L->g, DT_I32, ir_cast(L->g, DT_F32, x, s), s), s);
+    IrNode *flip = bin(L, BIN_BXOR, DT_I64, b, cst_i64(L, 0x7fffffff, b, s), s);
+    IrNode *o = ir_where(L->g, DT_I64, bin(L, BIN_LT, DT_BOOL, b, cst_i64(L, 0, b, s), s), flip,
+                         b, s);
+    IrNode *zero = ir_const_f(L->g, 0.0, DT_F32, x->rank, x->shape, s);
+    o = ir_where(L->g, DT_I64, bin(L, BIN_EQ, DT_BOOL, x, zero, s), cst_i64(L, 0, b, s), o, s);
+    o = ir_where(L->g, DT_I64, bin(L, BIN_NE, DT_BOOL, x, x, s), cst_i64(L, 0x7fffffff, b, s), o,
+                 s);
+    IrNode *hi = bin(L, BIN_SHL, DT_I64, o, cst_i64(L, 32, b, s), s);
+    IrNode *lo = bin(L, BIN_SUB, DT_I64, cst_i64(L, 0x7fffffff, b, s),
+                     ir_cast(L->g, DT_I64, j, s), s);
+    return bin(L, BIN_BOR, DT_I64, hi, lo, s);
+}
+
 /* topk(x, k, dim=-1): (values, i32 indices), each x's shape with k at dim;
- * largest first, ties to the lower index, NaN above everything.  Step i
- * selects among the elements not selected before (avail: the index differs
- * from every earlier one, so -inf elements are selected like any other);
- * its value is the one element x[idx] (a max over a row of -inf but one
- * element: exact in every fold order, and the zero's sign is x's). */
+ * largest first, ties to the lower index, NaN above everything.  Every
+ * element has a distinct key (topk_key), so step i is one reduction: the
+ * largest key below step i-1's (no mask of the elements taken before:
+ * -inf elements are selected like any other).  Its index is in the key's
+ * low bits; its value is the element x[idx] itself (a max over a row of
+ * -inf but one element, folded in the next step's phase), so the sign of
+ * a zero and a NaN's bits are x's.  Integer maxima and a max over one
+ * value give the same answer in every fold order: every schedule equals
+ * the interpreter bit for bit. */
 static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     IrNode *x = select_operand(L, b, &a[0], true);
@@ -565,18 +586,22 @@ static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
         lw_fail(L, a[1].span, "k = %lld is over the limit of %d for 'topk' (each selected "
                 "element is one more pass over the row)", (long long)k, TOPK_MAX);
     IrNode *j = index_along(L, x, d, s);
+    IrNode *key = topk_key(L, x, j, s);
     IrNode *ninf = ir_const_f(L->g, -INFINITY, x->dtype, x->rank, x->shape, s);
     IrNode **vals = ARENA_ARRAY(L->arena, IrNode *, k), **idxs = ARENA_ARRAY(L->arena, IrNode *, k);
-    IrNode *avail = NULL;
+    IrNode *prev = NULL;
     for (int64_t i = 0; i < k; i++) {
-        idxs[i] = select_step(L, RED_MAX, x, j, avail, d, true, s);
-        IrNode *ie = lw_expand_to(L, idxs[i], x->rank, x->shape, s);
-        IrNode *at = ir_where(L->g, x->dtype, bin(L, BIN_EQ, DT_BOOL, j, ie, s), x, ninf, s);
+        IrNode *cand = key;
+        if (prev)
+            cand = ir_where(L->g, DT_I64, bin(L, BIN_LT, DT_BOOL, key, prev, s), key,
+                            cst_i64(L, INT64_MIN, key, s), s);
+        IrNode *top = ir_reduce(L->g, RED_MAX, DT_I64, cand, 1u << d, true, s);
+        IrNode *low = bin(L, BIN_BAND, DT_I64, top, cst_i64(L, 0xffffffff, top, s), s);
+        idxs[i] = ir_cast(L->g, DT_I32, bin(L, BIN_SUB, DT_I64, cst_i64(L, 0x7fffffff, top, s),
+                                             low, s), s);
+        prev = lw_expand_to(L, top, x->rank, x->shape, s);
+        IrNode *at = ir_where(L->g, x->dtype, bin(L, BIN_EQ, DT_BOOL, key, prev, s), x, ninf, s);
         vals[i] = ir_reduce(L->g, RED_MAX, x->dtype, at, 1u << d, true, s);
-        if (i + 1 < k) {
-            IrNode *other = bin(L, BIN_NE, DT_BOOL, j, ie, s);
-            avail = avail ? bin(L, BIN_AND, DT_BOOL, avail, other, s) : other;
-        }
     }
     Value r = {.k = V_TUPLE, .span = s, .n = 2};
     r.items = ARENA_ARRAY(L->arena, Value, 2);

@@ -2597,7 +2597,7 @@ static void test_selection(void **state)
     (void)state;
     static const char *const src =
         "graph sel_rows(x: f32[T, 16]) {\n"
-        "    y = where(x > 0.5, nan, floor(x * 4.0))\n"
+        "    y = where(x > 0.5, nan, where(x < -0.875, -nan, floor(x * 4.0)))\n"
         "    z = where(x < -0.5, -inf, floor(x * 4.0) * 0.0)\n"
         "    n = where(x == x, -inf, x)\n"
         "    vy, iy = topk(y, 16)\n"

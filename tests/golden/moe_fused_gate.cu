@@ -9,7 +9,7 @@
  * block 128, shared memory 0 bytes, grid = ceil(T / 8)
  * segment 0: rows T x row 256; 16 lanes x 2 runs x 8, 8 rows/block, row in registers
  * variants: moe_fused_gate_k0 needs gating_output 16-byte aligned with strides a multiple of the vector, bias 16-byte aligned with strides a multiple of the vector; otherwise moe_fused_gate_k0_scalar runs
- * graph ops: %2 iota, %4 const, %5 floordiv, %8 const, %11 eq, %0 input, %13 cast, %14 sigmoid, %1 input, %15 cast, %17 add, %18 const, %19 where, %20 max, %22 eq, %23 ne, %24 ne, %25 and, %26 or, %27 const, %28 where, %29 min, %31 eq, %32 where, %33 max, %34 ne, %35 where, %36 max, %38 eq, %39 ne, %40 and, %41 or, %42 and, %43 where, %44 min, %46 eq, %47 where, %48 max, %50 const, %51 eq, %53 where, %54 max, %56 eq, %57 ne, %58 ne, %59 and, %60 or, %61 where, %62 min, %64 eq, %65 where, %66 max, %67 ne, %68 where, %69 max, %71 eq, %72 ne, %73 and, %74 or, %75 and, %76 where, %77 min, %79 eq, %80 where, %81 max, %83 const, %84 eq, %86 where, %87 max, %89 eq, %90 ne, %91 ne, %92 and, %93 or, %94 where, %95 min, %97 eq, %98 where, %99 max, %100 ne, %101 where, %102 max, %104 eq, %105 ne, %106 and, %107 or, %108 and, %109 where, %110 min, %112 eq, %113 where, %114 max, %116 const, %117 eq, %119 where, %120 max, %122 eq, %123 ne, %124 ne, %125 and, %126 or, %127 where, %128 min, %130 eq, %131 where, %132 max, %133 ne, %134 where, %135 max, %137 eq, %138 ne, %139 and, %140 or, %141 and, %142 where, %143 min, %145 eq, %146 where, %147 max, %149 const, %150 eq, %152 where, %153 max, %155 eq, %156 ne, %157 ne, %158 and, %159 or, %160 where, %161 min, %163 eq, %164 where, %165 max, %166 ne, %167 where, %168 max, %170 eq, %171 ne, %172 and, %173 or, %174 and, %175 where, %176 min, %178 eq, %179 where, %180 max, %182 const, %183 eq, %185 where, %186 max, %188 eq, %189 ne, %190 ne, %191 and, %192 or, %193 where, %194 min, %196 eq, %197 where, %198 max, %199 ne, %200 where, %201 max, %203 eq, %204 ne, %205 and, %206 or, %207 and, %208 where, %209 min, %211 eq, %212 where, %213 max, %215 const, %216 eq, %218 where, %219 max, %221 eq, %222 ne, %223 ne, %224 and, %225 or, %226 where, %227 min, %229 eq, %230 where, %231 max, %232 ne, %233 where, %234 max, %236 eq, %237 ne, %238 and, %239 or, %240 and, %241 where, %242 min, %244 eq, %245 where, %246 max, %248 const, %249 eq, %251 where, %252 max, %254 eq, %255 ne, %256 ne, %257 and, %258 or, %259 where, %260 min, %262 eq, %263 where, %264 max, %265 ne, %266 where, %267 max, %269 eq, %270 ne, %271 and, %272 or, %273 and, %274 where, %275 min, %277 eq, %278 where, %279 max, %7 mod, %9 eq, %280 add, %247 add, %281 cat, %214 add, %181 add, %148 add, %115 add, %82 add, %49 add, %283 where, %284 max, %286 eq, %287 ne, %288 ne, %289 and, %290 or, %291 where, %292 min, %296 ne, %297 where, %298 max, %300 eq, %301 ne, %302 and, %303 or, %304 and, %305 where, %306 min, %309 ne, %310 and, %311 where, %312 max, %314 eq, %315 ne, %316 and, %317 or, %318 and, %319 where, %320 min, %323 ne, %324 and, %325 where, %326 max, %328 eq, %329 ne, %330 and, %331 or, %332 and, %333 where, %334 min, %293 const, %294 floordiv, %338 eq, %307 floordiv, %340 eq, %341 or, %321 floordiv, %343 eq, %344 or, %335 floordiv, %346 eq, %347 or, %348 where, %349 max, %351 eq, %352 ne, %353 ne, %354 and, %355 or, %356 where, %357 min, %359 ne, %360 where, %361 max, %363 eq, %364 ne, %365 and, %366 or, %367 and, %368 where, %369 min, %371 ne, %372 and, %373 where, %374 max, %376 eq, %377 ne, %378 and, %379 or, %380 and, %381 where, %382 min, %384 ne, %385 and, %386 where, %387 max, %389 eq, %390 ne, %391 and, %392 or, %393 and, %394 where, %395 min, %397 ne, %398 and, %399 where, %400 max, %402 eq, %403 ne, %404 and, %405 or, %406 and, %407 where, %408 min, %410 ne, %411 and, %412 where, %413 max, %415 eq, %416 ne, %417 and, %418 or, %419 and, %420 where, %421 min, %423 ne, %424 and, %425 where, %426 max, %428 eq, %429 ne, %430 and, %431 or, %432 and, %433 where, %434 min, %436 ne, %437 and, %438 where, %439 max, %441 eq, %442 ne, %443 and, %444 or, %445 and, %446 where, %447 min, %450 eq, %451 where, %452 max, %454 eq, %455 where, %456 max, %459 eq, %460 where, %461 max, %464 eq, %465 where, %466 max, %469 eq, %470 where, %471 max, %474 eq, %475 where, %476 max, %479 eq, %480 where, %481 max, %484 eq, %485 where, %486 max, %457 add, %462 add, %467 add, %472 add, %477 add, %482 add, %487 add, %489 div, %490 const, %491 mul, %492 div, %493 mul, %494 div, %495 mul, %496 div, %497 mul, %498 div, %499 mul, %500 div, %501 mul, %502 div, %503 mul, %504 div, %505 mul
+ * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 const, %20 where, %21 ne, %22 const, %23 const, %24 eq, %25 const, %26 cast, %27 cast, %28 cast, %29 lt, %30 bxor, %31 where, %32 where, %33 where, %34 const, %35 shl, %36 cast, %37 sub, %38 bor, %39 max, %41 eq, %42 where, %43 max, %44 lt, %45 const, %46 where, %47 max, %49 eq, %50 where, %51 max, %53 const, %54 eq, %56 where, %57 ne, %58 eq, %59 cast, %60 cast, %61 cast, %62 lt, %63 bxor, %64 where, %65 where, %66 where, %67 shl, %68 bor, %69 max, %71 eq, %72 where, %73 max, %74 lt, %75 where, %76 max, %78 eq, %79 where, %80 max, %82 const, %83 eq, %85 where, %86 ne, %87 eq, %88 cast, %89 cast, %90 cast, %91 lt, %92 bxor, %93 where, %94 where, %95 where, %96 shl, %97 bor, %98 max, %100 eq, %101 where, %102 max, %103 lt, %104 where, %105 max, %107 eq, %108 where, %109 max, %111 const, %112 eq, %114 where, %115 ne, %116 eq, %117 cast, %118 cast, %119 cast, %120 lt, %121 bxor, %122 where, %123 where, %124 where, %125 shl, %126 bor, %127 max, %129 eq, %130 where, %131 max, %132 lt, %133 where, %134 max, %136 eq, %137 where, %138 max, %140 const, %141 eq, %143 where, %144 ne, %145 eq, %146 cast, %147 cast, %148 cast, %149 lt, %150 bxor, %151 where, %152 where, %153 where, %154 shl, %155 bor, %156 max, %158 eq, %159 where, %160 max, %161 lt, %162 where, %163 max, %165 eq, %166 where, %167 max, %169 const, %170 eq, %172 where, %173 ne, %174 eq, %175 cast, %176 cast, %177 cast, %178 lt, %179 bxor, %180 where, %181 where, %182 where, %183 shl, %184 bor, %185 max, %187 eq, %188 where, %189 max, %190 lt, %191 where, %192 max, %194 eq, %195 where, %196 max, %198 const, %199 eq, %201 where, %202 ne, %203 eq, %204 cast, %205 cast, %206 cast, %207 lt, %208 bxor, %209 where, %210 where, %211 where, %212 shl, %213 bor, %214 max, %216 eq, %217 where, %218 max, %219 lt, %220 where, %221 max, %223 eq, %224 where, %225 max, %227 const, %228 eq, %230 where, %231 ne, %232 eq, %233 cast, %234 cast, %235 cast, %236 lt, %237 bxor, %238 where, %239 where, %240 where, %241 shl, %242 bor, %243 max, %245 eq, %246 where, %247 max, %248 lt, %249 where, %250 max, %252 eq, %253 where, %254 max, %8 mod, %10 eq, %255 add, %226 add, %256 cat, %197 add, %168 add, %139 add, %110 add, %81 add, %52 add, %258 where, %259 ne, %260 eq, %261 cast, %262 cast, %263 cast, %264 lt, %265 bxor, %266 where, %267 where, %268 where, %269 shl, %270 bor, %271 max, %279 lt, %280 where, %281 max, %287 lt, %288 where, %289 max, %295 lt, %296 where, %297 max, %4 const, %272 const, %273 band, %274 sub, %275 cast, %276 const, %277 floordiv, %304 eq, %282 band, %283 sub, %284 cast, %285 floordiv, %306 eq, %307 or, %290 band, %291 sub, %292 cast, %293 floordiv, %309 eq, %310 or, %298 band, %299 sub, %300 cast, %301 floordiv, %312 eq, %313 or, %314 where, %315 ne, %316 eq, %317 cast, %318 cast, %319 cast, %320 lt, %321 bxor, %322 where, %323 where, %324 where, %325 shl, %326 bor, %327 max, %332 lt, %333 where, %334 max, %339 lt, %340 where, %341 max, %346 lt, %347 where, %348 max, %353 lt, %354 where, %355 max, %360 lt, %361 where, %362 max, %367 lt, %368 where, %369 max, %374 lt, %375 where, %376 max, %328 band, %329 sub, %330 cast, %382 eq, %383 where, %384 max, %335 band, %336 sub, %337 cast, %386 eq, %387 where, %388 max, %342 band, %343 sub, %344 cast, %391 eq, %392 where, %393 max, %349 band, %350 sub, %351 cast, %396 eq, %397 where, %398 max, %356 band, %357 sub, %358 cast, %401 eq, %402 where, %403 max, %363 band, %364 sub, %365 cast, %406 eq, %407 where, %408 max, %370 band, %371 sub, %372 cast, %411 eq, %412 where, %413 max, %377 band, %378 sub, %379 cast, %416 eq, %417 where, %418 max, %389 add, %394 add, %399 add, %404 add, %409 add, %414 add, %419 add, %421 div, %422 const, %423 mul, %424 div, %425 mul, %426 div, %427 mul, %428 div, %429 mul, %430 div, %431 mul, %432 div, %433 mul, %434 div, %435 mul, %436 div, %437 mul
  */
 /* ---- kernel moe_fused_gate_k0_few ----
  * few-rows variant of moe_fused_gate_k0: launched instead when moe_fused_gate_k0's grid is at most 1 blocks per SM
@@ -21,7 +21,7 @@
  *   sym_T      size symbol
  * block 32, shared memory 0 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 256; 32 lanes x 2 runs x 4, 1 rows/block, row in registers
- * graph ops: %2 iota, %4 const, %5 floordiv, %8 const, %11 eq, %0 input, %13 cast, %14 sigmoid, %1 input, %15 cast, %17 add, %18 const, %19 where, %20 max, %22 eq, %23 ne, %24 ne, %25 and, %26 or, %27 const, %28 where, %29 min, %31 eq, %32 where, %33 max, %34 ne, %35 where, %36 max, %38 eq, %39 ne, %40 and, %41 or, %42 and, %43 where, %44 min, %46 eq, %47 where, %48 max, %50 const, %51 eq, %53 where, %54 max, %56 eq, %57 ne, %58 ne, %59 and, %60 or, %61 where, %62 min, %64 eq, %65 where, %66 max, %67 ne, %68 where, %69 max, %71 eq, %72 ne, %73 and, %74 or, %75 and, %76 where, %77 min, %79 eq, %80 where, %81 max, %83 const, %84 eq, %86 where, %87 max, %89 eq, %90 ne, %91 ne, %92 and, %93 or, %94 where, %95 min, %97 eq, %98 where, %99 max, %100 ne, %101 where, %102 max, %104 eq, %105 ne, %106 and, %107 or, %108 and, %109 where, %110 min, %112 eq, %113 where, %114 max, %116 const, %117 eq, %119 where, %120 max, %122 eq, %123 ne, %124 ne, %125 and, %126 or, %127 where, %128 min, %130 eq, %131 where, %132 max, %133 ne, %134 where, %135 max, %137 eq, %138 ne, %139 and, %140 or, %141 and, %142 where, %143 min, %145 eq, %146 where, %147 max, %149 const, %150 eq, %152 where, %153 max, %155 eq, %156 ne, %157 ne, %158 and, %159 or, %160 where, %161 min, %163 eq, %164 where, %165 max, %166 ne, %167 where, %168 max, %170 eq, %171 ne, %172 and, %173 or, %174 and, %175 where, %176 min, %178 eq, %179 where, %180 max, %182 const, %183 eq, %185 where, %186 max, %188 eq, %189 ne, %190 ne, %191 and, %192 or, %193 where, %194 min, %196 eq, %197 where, %198 max, %199 ne, %200 where, %201 max, %203 eq, %204 ne, %205 and, %206 or, %207 and, %208 where, %209 min, %211 eq, %212 where, %213 max, %215 const, %216 eq, %218 where, %219 max, %221 eq, %222 ne, %223 ne, %224 and, %225 or, %226 where, %227 min, %229 eq, %230 where, %231 max, %232 ne, %233 where, %234 max, %236 eq, %237 ne, %238 and, %239 or, %240 and, %241 where, %242 min, %244 eq, %245 where, %246 max, %248 const, %249 eq, %251 where, %252 max, %254 eq, %255 ne, %256 ne, %257 and, %258 or, %259 where, %260 min, %262 eq, %263 where, %264 max, %265 ne, %266 where, %267 max, %269 eq, %270 ne, %271 and, %272 or, %273 and, %274 where, %275 min, %277 eq, %278 where, %279 max, %7 mod, %9 eq, %280 add, %247 add, %281 cat, %214 add, %181 add, %148 add, %115 add, %82 add, %49 add, %283 where, %284 max, %286 eq, %287 ne, %288 ne, %289 and, %290 or, %291 where, %292 min, %296 ne, %297 where, %298 max, %300 eq, %301 ne, %302 and, %303 or, %304 and, %305 where, %306 min, %309 ne, %310 and, %311 where, %312 max, %314 eq, %315 ne, %316 and, %317 or, %318 and, %319 where, %320 min, %323 ne, %324 and, %325 where, %326 max, %328 eq, %329 ne, %330 and, %331 or, %332 and, %333 where, %334 min, %293 const, %294 floordiv, %338 eq, %307 floordiv, %340 eq, %341 or, %321 floordiv, %343 eq, %344 or, %335 floordiv, %346 eq, %347 or, %348 where, %349 max, %351 eq, %352 ne, %353 ne, %354 and, %355 or, %356 where, %357 min, %359 ne, %360 where, %361 max, %363 eq, %364 ne, %365 and, %366 or, %367 and, %368 where, %369 min, %371 ne, %372 and, %373 where, %374 max, %376 eq, %377 ne, %378 and, %379 or, %380 and, %381 where, %382 min, %384 ne, %385 and, %386 where, %387 max, %389 eq, %390 ne, %391 and, %392 or, %393 and, %394 where, %395 min, %397 ne, %398 and, %399 where, %400 max, %402 eq, %403 ne, %404 and, %405 or, %406 and, %407 where, %408 min, %410 ne, %411 and, %412 where, %413 max, %415 eq, %416 ne, %417 and, %418 or, %419 and, %420 where, %421 min, %423 ne, %424 and, %425 where, %426 max, %428 eq, %429 ne, %430 and, %431 or, %432 and, %433 where, %434 min, %436 ne, %437 and, %438 where, %439 max, %441 eq, %442 ne, %443 and, %444 or, %445 and, %446 where, %447 min, %450 eq, %451 where, %452 max, %454 eq, %455 where, %456 max, %459 eq, %460 where, %461 max, %464 eq, %465 where, %466 max, %469 eq, %470 where, %471 max, %474 eq, %475 where, %476 max, %479 eq, %480 where, %481 max, %484 eq, %485 where, %486 max, %457 add, %462 add, %467 add, %472 add, %477 add, %482 add, %487 add, %489 div, %490 const, %491 mul, %492 div, %493 mul, %494 div, %495 mul, %496 div, %497 mul, %498 div, %499 mul, %500 div, %501 mul, %502 div, %503 mul, %504 div, %505 mul
+ * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 const, %20 where, %21 ne, %22 const, %23 const, %24 eq, %25 const, %26 cast, %27 cast, %28 cast, %29 lt, %30 bxor, %31 where, %32 where, %33 where, %34 const, %35 shl, %36 cast, %37 sub, %38 bor, %39 max, %41 eq, %42 where, %43 max, %44 lt, %45 const, %46 where, %47 max, %49 eq, %50 where, %51 max, %53 const, %54 eq, %56 where, %57 ne, %58 eq, %59 cast, %60 cast, %61 cast, %62 lt, %63 bxor, %64 where, %65 where, %66 where, %67 shl, %68 bor, %69 max, %71 eq, %72 where, %73 max, %74 lt, %75 where, %76 max, %78 eq, %79 where, %80 max, %82 const, %83 eq, %85 where, %86 ne, %87 eq, %88 cast, %89 cast, %90 cast, %91 lt, %92 bxor, %93 where, %94 where, %95 where, %96 shl, %97 bor, %98 max, %100 eq, %101 where, %102 max, %103 lt, %104 where, %105 max, %107 eq, %108 where, %109 max, %111 const, %112 eq, %114 where, %115 ne, %116 eq, %117 cast, %118 cast, %119 cast, %120 lt, %121 bxor, %122 where, %123 where, %124 where, %125 shl, %126 bor, %127 max, %129 eq, %130 where, %131 max, %132 lt, %133 where, %134 max, %136 eq, %137 where, %138 max, %140 const, %141 eq, %143 where, %144 ne, %145 eq, %146 cast, %147 cast, %148 cast, %149 lt, %150 bxor, %151 where, %152 where, %153 where, %154 shl, %155 bor, %156 max, %158 eq, %159 where, %160 max, %161 lt, %162 where, %163 max, %165 eq, %166 where, %167 max, %169 const, %170 eq, %172 where, %173 ne, %174 eq, %175 cast, %176 cast, %177 cast, %178 lt, %179 bxor, %180 where, %181 where, %182 where, %183 shl, %184 bor, %185 max, %187 eq, %188 where, %189 max, %190 lt, %191 where, %192 max, %194 eq, %195 where, %196 max, %198 const, %199 eq, %201 where, %202 ne, %203 eq, %204 cast, %205 cast, %206 cast, %207 lt, %208 bxor, %209 where, %210 where, %211 where, %212 shl, %213 bor, %214 max, %216 eq, %217 where, %218 max, %219 lt, %220 where, %221 max, %223 eq, %224 where, %225 max, %227 const, %228 eq, %230 where, %231 ne, %232 eq, %233 cast, %234 cast, %235 cast, %236 lt, %237 bxor, %238 where, %239 where, %240 where, %241 shl, %242 bor, %243 max, %245 eq, %246 where, %247 max, %248 lt, %249 where, %250 max, %252 eq, %253 where, %254 max, %8 mod, %10 eq, %255 add, %226 add, %256 cat, %197 add, %168 add, %139 add, %110 add, %81 add, %52 add, %258 where, %259 ne, %260 eq, %261 cast, %262 cast, %263 cast, %264 lt, %265 bxor, %266 where, %267 where, %268 where, %269 shl, %270 bor, %271 max, %279 lt, %280 where, %281 max, %287 lt, %288 where, %289 max, %295 lt, %296 where, %297 max, %4 const, %272 const, %273 band, %274 sub, %275 cast, %276 const, %277 floordiv, %304 eq, %282 band, %283 sub, %284 cast, %285 floordiv, %306 eq, %307 or, %290 band, %291 sub, %292 cast, %293 floordiv, %309 eq, %310 or, %298 band, %299 sub, %300 cast, %301 floordiv, %312 eq, %313 or, %314 where, %315 ne, %316 eq, %317 cast, %318 cast, %319 cast, %320 lt, %321 bxor, %322 where, %323 where, %324 where, %325 shl, %326 bor, %327 max, %332 lt, %333 where, %334 max, %339 lt, %340 where, %341 max, %346 lt, %347 where, %348 max, %353 lt, %354 where, %355 max, %360 lt, %361 where, %362 max, %367 lt, %368 where, %369 max, %374 lt, %375 where, %376 max, %328 band, %329 sub, %330 cast, %382 eq, %383 where, %384 max, %335 band, %336 sub, %337 cast, %386 eq, %387 where, %388 max, %342 band, %343 sub, %344 cast, %391 eq, %392 where, %393 max, %349 band, %350 sub, %351 cast, %396 eq, %397 where, %398 max, %356 band, %357 sub, %358 cast, %401 eq, %402 where, %403 max, %363 band, %364 sub, %365 cast, %406 eq, %407 where, %408 max, %370 band, %371 sub, %372 cast, %411 eq, %412 where, %413 max, %377 band, %378 sub, %379 cast, %416 eq, %417 where, %418 max, %389 add, %394 add, %399 add, %404 add, %409 add, %414 add, %419 add, %421 div, %422 const, %423 mul, %424 div, %425 mul, %426 div, %427 mul, %428 div, %429 mul, %430 div, %431 mul, %432 div, %433 mul, %434 div, %435 mul, %436 div, %437 mul
  */
 /* generated by sinter from graph moe_fused_gate; do not edit */
 #define SN_DEVICE __device__ __forceinline__
@@ -513,51 +513,56 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
             float c7[16];
             float c10[16];
             float c12[16];
-            sn_i64 c16[16];
-            float c40[16];
-            sn_i64 c44[16];
-            float c67[16];
-            sn_i64 c71[16];
+            sn_i64 c30[16];
+            float c44[16];
+            sn_i64 c56[16];
+            float c69[16];
+            sn_i64 c81[16];
             float c94[16];
-            sn_i64 c98[16];
-            float c121[16];
-            sn_i64 c125[16];
-            float c148[16];
-            sn_i64 c152[16];
-            float c175[16];
-            sn_i64 c179[16];
-            float c202[16];
+            sn_i64 c106[16];
+            float c119[16];
+            sn_i64 c131[16];
+            float c144[16];
+            sn_i64 c156[16];
+            float c169[16];
+            sn_i64 c181[16];
+            float c194[16];
             sn_i64 c206[16];
-            float c312[16];
-            sn_i64 c316[16];
+            sn_i64 c310[16];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
             const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k19 = (sn_i64)2147483647ll;
-            const sn_i64 k38 = (sn_i64)1ll;
-            const sn_i64 k65 = (sn_i64)2ll;
+            const sn_i64 k14 = (sn_i64)2147483647ll;
+            const float k15 = 0.0f;
+            const sn_i64 k17 = (sn_i64)0ll;
+            const sn_i64 k26 = (sn_i64)32ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k42 = (sn_i64)1ll;
+            const sn_i64 k67 = (sn_i64)2ll;
             const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k119 = (sn_i64)4ll;
-            const sn_i64 k146 = (sn_i64)5ll;
-            const sn_i64 k173 = (sn_i64)6ll;
-            const sn_i64 k200 = (sn_i64)7ll;
-            const sn_i64 k231 = (sn_i64)7ll;
-            const sn_i64 k235 = (sn_i64)6ll;
-            const sn_i64 k239 = (sn_i64)5ll;
-            const sn_i64 k243 = (sn_i64)4ll;
-            const sn_i64 k247 = (sn_i64)3ll;
-            const sn_i64 k251 = (sn_i64)2ll;
-            const sn_i64 k255 = (sn_i64)1ll;
-            const sn_i64 k300 = (sn_i64)32ll;
-            const float k429 = 2.5f;
-            float acc13 = sn_u2f(0xff800000u);
-            float acc41 = sn_u2f(0xff800000u);
-            float acc68 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            float acc122 = sn_u2f(0xff800000u);
-            float acc149 = sn_u2f(0xff800000u);
-            float acc176 = sn_u2f(0xff800000u);
-            float acc203 = sn_u2f(0xff800000u);
+            const sn_i64 k117 = (sn_i64)4ll;
+            const sn_i64 k142 = (sn_i64)5ll;
+            const sn_i64 k167 = (sn_i64)6ll;
+            const sn_i64 k192 = (sn_i64)7ll;
+            const sn_i64 k221 = (sn_i64)7ll;
+            const sn_i64 k225 = (sn_i64)6ll;
+            const sn_i64 k229 = (sn_i64)5ll;
+            const sn_i64 k233 = (sn_i64)4ll;
+            const sn_i64 k237 = (sn_i64)3ll;
+            const sn_i64 k241 = (sn_i64)2ll;
+            const sn_i64 k245 = (sn_i64)1ll;
+            const sn_i64 k272 = (sn_i64)2147483647ll;
+            const sn_i64 k273 = (sn_i64)4294967295ll;
+            const sn_i64 k277 = (sn_i64)32ll;
+            const float k389 = 2.5f;
+            sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
             uint4 pf5[2];
             uint4 pf8[2];
             #pragma unroll
@@ -621,109 +626,215 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     c10[c * 8 + j] = k10;
                     const float k12 = k4 != 0 ? k10 : k11;
                     c12[c * 8 + j] = k12;
-                    const sn_i64 k39 = (sn_i64)(k2 == k38);
-                    const float k40 = k39 != 0 ? k10 : k11;
-                    c40[c * 8 + j] = k40;
-                    const sn_i64 k66 = (sn_i64)(k2 == k65);
-                    const float k67 = k66 != 0 ? k10 : k11;
-                    c67[c * 8 + j] = k67;
+                    const sn_i64 k13 = (sn_i64)(k12 != k12);
+                    const sn_i64 k16 = (sn_i64)(k12 == k15);
+                    const float k18 = (k12);
+                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
+                    const sn_i64 k20 = sn_wrap(k19, 64);
+                    const sn_i64 k21 = (sn_i64)(k20 < k17);
+                    const sn_i64 k22 = (k20 ^ k14);
+                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
+                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
+                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
+                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k30 = (k27 | k29);
+                    c30[c * 8 + j] = k30;
+                    const sn_i64 k43 = (sn_i64)(k2 == k42);
+                    const float k44 = k43 != 0 ? k10 : k11;
+                    c44[c * 8 + j] = k44;
+                    const sn_i64 k45 = (sn_i64)(k44 != k44);
+                    const sn_i64 k46 = (sn_i64)(k44 == k15);
+                    const float k47 = (k44);
+                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
+                    const sn_i64 k49 = sn_wrap(k48, 64);
+                    const sn_i64 k50 = (sn_i64)(k49 < k17);
+                    const sn_i64 k51 = (k49 ^ k14);
+                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
+                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
+                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
+                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
+                    const sn_i64 k56 = (k55 | k29);
+                    c56[c * 8 + j] = k56;
+                    const sn_i64 k68 = (sn_i64)(k2 == k67);
+                    const float k69 = k68 != 0 ? k10 : k11;
+                    c69[c * 8 + j] = k69;
+                    const sn_i64 k70 = (sn_i64)(k69 != k69);
+                    const sn_i64 k71 = (sn_i64)(k69 == k15);
+                    const float k72 = (k69);
+                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
+                    const sn_i64 k74 = sn_wrap(k73, 64);
+                    const sn_i64 k75 = (sn_i64)(k74 < k17);
+                    const sn_i64 k76 = (k74 ^ k14);
+                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
+                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
+                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
+                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
+                    const sn_i64 k81 = (k80 | k29);
+                    c81[c * 8 + j] = k81;
                     const sn_i64 k93 = (sn_i64)(k2 == k92);
                     const float k94 = k93 != 0 ? k10 : k11;
                     c94[c * 8 + j] = k94;
-                    const sn_i64 k120 = (sn_i64)(k2 == k119);
-                    const float k121 = k120 != 0 ? k10 : k11;
-                    c121[c * 8 + j] = k121;
-                    const sn_i64 k147 = (sn_i64)(k2 == k146);
-                    const float k148 = k147 != 0 ? k10 : k11;
-                    c148[c * 8 + j] = k148;
-                    const sn_i64 k174 = (sn_i64)(k2 == k173);
-                    const float k175 = k174 != 0 ? k10 : k11;
-                    c175[c * 8 + j] = k175;
-                    const sn_i64 k201 = (sn_i64)(k2 == k200);
-                    const float k202 = k201 != 0 ? k10 : k11;
-                    c202[c * 8 + j] = k202;
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc68 = sn_fold_max(acc68, k67);
-                    acc95 = sn_fold_max(acc95, k94);
-                    acc122 = sn_fold_max(acc122, k121);
-                    acc149 = sn_fold_max(acc149, k148);
-                    acc176 = sn_fold_max(acc176, k175);
-                    acc203 = sn_fold_max(acc203, k202);
+                    const sn_i64 k95 = (sn_i64)(k94 != k94);
+                    const sn_i64 k96 = (sn_i64)(k94 == k15);
+                    const float k97 = (k94);
+                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
+                    const sn_i64 k99 = sn_wrap(k98, 64);
+                    const sn_i64 k100 = (sn_i64)(k99 < k17);
+                    const sn_i64 k101 = (k99 ^ k14);
+                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
+                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
+                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
+                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
+                    const sn_i64 k106 = (k105 | k29);
+                    c106[c * 8 + j] = k106;
+                    const sn_i64 k118 = (sn_i64)(k2 == k117);
+                    const float k119 = k118 != 0 ? k10 : k11;
+                    c119[c * 8 + j] = k119;
+                    const sn_i64 k120 = (sn_i64)(k119 != k119);
+                    const sn_i64 k121 = (sn_i64)(k119 == k15);
+                    const float k122 = (k119);
+                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
+                    const sn_i64 k124 = sn_wrap(k123, 64);
+                    const sn_i64 k125 = (sn_i64)(k124 < k17);
+                    const sn_i64 k126 = (k124 ^ k14);
+                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
+                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
+                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
+                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
+                    const sn_i64 k131 = (k130 | k29);
+                    c131[c * 8 + j] = k131;
+                    const sn_i64 k143 = (sn_i64)(k2 == k142);
+                    const float k144 = k143 != 0 ? k10 : k11;
+                    c144[c * 8 + j] = k144;
+                    const sn_i64 k145 = (sn_i64)(k144 != k144);
+                    const sn_i64 k146 = (sn_i64)(k144 == k15);
+                    const float k147 = (k144);
+                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
+                    const sn_i64 k149 = sn_wrap(k148, 64);
+                    const sn_i64 k150 = (sn_i64)(k149 < k17);
+                    const sn_i64 k151 = (k149 ^ k14);
+                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
+                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
+                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
+                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
+                    const sn_i64 k156 = (k155 | k29);
+                    c156[c * 8 + j] = k156;
+                    const sn_i64 k168 = (sn_i64)(k2 == k167);
+                    const float k169 = k168 != 0 ? k10 : k11;
+                    c169[c * 8 + j] = k169;
+                    const sn_i64 k170 = (sn_i64)(k169 != k169);
+                    const sn_i64 k171 = (sn_i64)(k169 == k15);
+                    const float k172 = (k169);
+                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
+                    const sn_i64 k174 = sn_wrap(k173, 64);
+                    const sn_i64 k175 = (sn_i64)(k174 < k17);
+                    const sn_i64 k176 = (k174 ^ k14);
+                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
+                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
+                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
+                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
+                    const sn_i64 k181 = (k180 | k29);
+                    c181[c * 8 + j] = k181;
+                    const sn_i64 k193 = (sn_i64)(k2 == k192);
+                    const float k194 = k193 != 0 ? k10 : k11;
+                    c194[c * 8 + j] = k194;
+                    const sn_i64 k195 = (sn_i64)(k194 != k194);
+                    const sn_i64 k196 = (sn_i64)(k194 == k15);
+                    const float k197 = (k194);
+                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
+                    const sn_i64 k199 = sn_wrap(k198, 64);
+                    const sn_i64 k200 = (sn_i64)(k199 < k17);
+                    const sn_i64 k201 = (k199 ^ k14);
+                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
+                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
+                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
+                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
+                    const sn_i64 k206 = (k205 | k29);
+                    c206[c * 8 + j] = k206;
+                    acc31 = sn_ifold_max(acc31, k30);
+                    acc57 = sn_ifold_max(acc57, k56);
+                    acc82 = sn_ifold_max(acc82, k81);
+                    acc107 = sn_ifold_max(acc107, k106);
+                    acc132 = sn_ifold_max(acc132, k131);
+                    acc157 = sn_ifold_max(acc157, k156);
+                    acc182 = sn_ifold_max(acc182, k181);
+                    acc207 = sn_ifold_max(acc207, k206);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc13, off, 32);
-                acc13 = sn_fold_max(acc13, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc31, off, 32);
+                acc31 = sn_ifold_max(acc31, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
+                acc57 = sn_ifold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
-                acc68 = sn_fold_max(acc68, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc82, off, 32);
+                acc82 = sn_ifold_max(acc82, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc95, off, 32);
-                acc95 = sn_fold_max(acc95, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc107, off, 32);
+                acc107 = sn_ifold_max(acc107, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc122, off, 32);
-                acc122 = sn_fold_max(acc122, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
+                acc132 = sn_ifold_max(acc132, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc149, off, 32);
-                acc149 = sn_fold_max(acc149, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc157, off, 32);
+                acc157 = sn_ifold_max(acc157, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc176, off, 32);
-                acc176 = sn_fold_max(acc176, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc182, off, 32);
+                acc182 = sn_ifold_max(acc182, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc203, off, 32);
-                acc203 = sn_fold_max(acc203, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc207, off, 32);
+                acc207 = sn_ifold_max(acc207, other);
             }
-            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 16);
-            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 16);
-            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 16);
-            acc95 = __shfl_sync(0xffffffffu, acc95, 0, 16);
-            acc122 = __shfl_sync(0xffffffffu, acc122, 0, 16);
-            acc149 = __shfl_sync(0xffffffffu, acc149, 0, 16);
-            acc176 = __shfl_sync(0xffffffffu, acc176, 0, 16);
-            acc203 = __shfl_sync(0xffffffffu, acc203, 0, 16);
-            const float k13 = acc13;
-            const float k41 = acc41;
-            const float k68 = acc68;
-            const float k95 = acc95;
-            const float k122 = acc122;
-            const float k149 = acc149;
-            const float k176 = acc176;
-            const float k203 = acc203;
-            const sn_i64 k15 = (sn_i64)(k13 != k13);
-            const sn_i64 k43 = (sn_i64)(k41 != k41);
-            const sn_i64 k70 = (sn_i64)(k68 != k68);
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const sn_i64 k124 = (sn_i64)(k122 != k122);
-            const sn_i64 k151 = (sn_i64)(k149 != k149);
-            const sn_i64 k178 = (sn_i64)(k176 != k176);
-            const sn_i64 k205 = (sn_i64)(k203 != k203);
-            sn_i64 acc21 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc48 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc75 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc129 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc156 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc183 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc210 = (sn_i64)0x7fffffffffffffffll;
+            acc31 = __shfl_sync(0xffffffffu, acc31, 0, 16);
+            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 16);
+            acc82 = __shfl_sync(0xffffffffu, acc82, 0, 16);
+            acc107 = __shfl_sync(0xffffffffu, acc107, 0, 16);
+            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 16);
+            acc157 = __shfl_sync(0xffffffffu, acc157, 0, 16);
+            acc182 = __shfl_sync(0xffffffffu, acc182, 0, 16);
+            acc207 = __shfl_sync(0xffffffffu, acc207, 0, 16);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k57 = acc57;
+            const sn_i64 k82 = acc82;
+            const sn_i64 k107 = acc107;
+            const sn_i64 k132 = acc132;
+            const sn_i64 k157 = acc157;
+            const sn_i64 k182 = acc182;
+            const sn_i64 k207 = acc207;
+            float acc34 = sn_u2f(0xff800000u);
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
+            float acc60 = sn_u2f(0xff800000u);
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            float acc85 = sn_u2f(0xff800000u);
+            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
+            float acc110 = sn_u2f(0xff800000u);
+            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
+            float acc135 = sn_u2f(0xff800000u);
+            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
+            float acc160 = sn_u2f(0xff800000u);
+            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
+            float acc185 = sn_u2f(0xff800000u);
+            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
+            float acc210 = sn_u2f(0xff800000u);
+            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -732,144 +843,191 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 8 + j];
-                    const sn_i64 k14 = (sn_i64)(k12 == k13);
-                    const sn_i64 k16 = (sn_i64)(k12 != k12);
-                    c16[c * 8 + j] = k16;
-                    const sn_i64 k17 = (sn_i64)(k15 != 0 && k16 != 0);
-                    const sn_i64 k18 = (sn_i64)(k14 != 0 || k17 != 0);
-                    const sn_i64 k20 = k18 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k42 = (sn_i64)(k40 == k41);
-                    const sn_i64 k44 = (sn_i64)(k40 != k40);
-                    c44[c * 8 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k43 != 0 && k44 != 0);
-                    const sn_i64 k46 = (sn_i64)(k42 != 0 || k45 != 0);
-                    const sn_i64 k47 = k46 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k69 = (sn_i64)(k67 == k68);
-                    const sn_i64 k71 = (sn_i64)(k67 != k67);
-                    c71[c * 8 + j] = k71;
-                    const sn_i64 k72 = (sn_i64)(k70 != 0 && k71 != 0);
-                    const sn_i64 k73 = (sn_i64)(k69 != 0 || k72 != 0);
-                    const sn_i64 k74 = k73 != 0 ? k0 : k19;
+                    const sn_i64 k30 = c30[c * 8 + j];
+                    const sn_i64 k32 = (sn_i64)(k30 == k31);
+                    const float k33 = k32 != 0 ? k12 : k11;
+                    const sn_i64 k35 = (sn_i64)(k30 < k31);
+                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
+                    const float k44 = c44[c * 8 + j];
+                    const sn_i64 k56 = c56[c * 8 + j];
+                    const sn_i64 k58 = (sn_i64)(k56 == k57);
+                    const float k59 = k58 != 0 ? k44 : k11;
+                    const sn_i64 k61 = (sn_i64)(k56 < k57);
+                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
+                    const float k69 = c69[c * 8 + j];
+                    const sn_i64 k81 = c81[c * 8 + j];
+                    const sn_i64 k83 = (sn_i64)(k81 == k82);
+                    const float k84 = k83 != 0 ? k69 : k11;
+                    const sn_i64 k86 = (sn_i64)(k81 < k82);
+                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
                     const float k94 = c94[c * 8 + j];
-                    const sn_i64 k96 = (sn_i64)(k94 == k95);
-                    const sn_i64 k98 = (sn_i64)(k94 != k94);
-                    c98[c * 8 + j] = k98;
-                    const sn_i64 k99 = (sn_i64)(k97 != 0 && k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k96 != 0 || k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k123 = (sn_i64)(k121 == k122);
-                    const sn_i64 k125 = (sn_i64)(k121 != k121);
-                    c125[c * 8 + j] = k125;
-                    const sn_i64 k126 = (sn_i64)(k124 != 0 && k125 != 0);
-                    const sn_i64 k127 = (sn_i64)(k123 != 0 || k126 != 0);
-                    const sn_i64 k128 = k127 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k150 = (sn_i64)(k148 == k149);
-                    const sn_i64 k152 = (sn_i64)(k148 != k148);
-                    c152[c * 8 + j] = k152;
-                    const sn_i64 k153 = (sn_i64)(k151 != 0 && k152 != 0);
-                    const sn_i64 k154 = (sn_i64)(k150 != 0 || k153 != 0);
-                    const sn_i64 k155 = k154 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k177 = (sn_i64)(k175 == k176);
-                    const sn_i64 k179 = (sn_i64)(k175 != k175);
-                    c179[c * 8 + j] = k179;
-                    const sn_i64 k180 = (sn_i64)(k178 != 0 && k179 != 0);
-                    const sn_i64 k181 = (sn_i64)(k177 != 0 || k180 != 0);
-                    const sn_i64 k182 = k181 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k204 = (sn_i64)(k202 == k203);
-                    const sn_i64 k206 = (sn_i64)(k202 != k202);
-                    c206[c * 8 + j] = k206;
-                    const sn_i64 k207 = (sn_i64)(k205 != 0 && k206 != 0);
-                    const sn_i64 k208 = (sn_i64)(k204 != 0 || k207 != 0);
-                    const sn_i64 k209 = k208 != 0 ? k0 : k19;
-                    acc21 = sn_ifold_min(acc21, k20);
-                    acc48 = sn_ifold_min(acc48, k47);
-                    acc75 = sn_ifold_min(acc75, k74);
-                    acc102 = sn_ifold_min(acc102, k101);
-                    acc129 = sn_ifold_min(acc129, k128);
-                    acc156 = sn_ifold_min(acc156, k155);
-                    acc183 = sn_ifold_min(acc183, k182);
-                    acc210 = sn_ifold_min(acc210, k209);
+                    const sn_i64 k106 = c106[c * 8 + j];
+                    const sn_i64 k108 = (sn_i64)(k106 == k107);
+                    const float k109 = k108 != 0 ? k94 : k11;
+                    const sn_i64 k111 = (sn_i64)(k106 < k107);
+                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
+                    const float k119 = c119[c * 8 + j];
+                    const sn_i64 k131 = c131[c * 8 + j];
+                    const sn_i64 k133 = (sn_i64)(k131 == k132);
+                    const float k134 = k133 != 0 ? k119 : k11;
+                    const sn_i64 k136 = (sn_i64)(k131 < k132);
+                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
+                    const float k144 = c144[c * 8 + j];
+                    const sn_i64 k156 = c156[c * 8 + j];
+                    const sn_i64 k158 = (sn_i64)(k156 == k157);
+                    const float k159 = k158 != 0 ? k144 : k11;
+                    const sn_i64 k161 = (sn_i64)(k156 < k157);
+                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
+                    const float k169 = c169[c * 8 + j];
+                    const sn_i64 k181 = c181[c * 8 + j];
+                    const sn_i64 k183 = (sn_i64)(k181 == k182);
+                    const float k184 = k183 != 0 ? k169 : k11;
+                    const sn_i64 k186 = (sn_i64)(k181 < k182);
+                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
+                    const float k194 = c194[c * 8 + j];
+                    const sn_i64 k206 = c206[c * 8 + j];
+                    const sn_i64 k208 = (sn_i64)(k206 == k207);
+                    const float k209 = k208 != 0 ? k194 : k11;
+                    const sn_i64 k211 = (sn_i64)(k206 < k207);
+                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
+                    acc34 = sn_fold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
+                    acc60 = sn_fold_max(acc60, k59);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc85 = sn_fold_max(acc85, k84);
+                    acc88 = sn_ifold_max(acc88, k87);
+                    acc110 = sn_fold_max(acc110, k109);
+                    acc113 = sn_ifold_max(acc113, k112);
+                    acc135 = sn_fold_max(acc135, k134);
+                    acc138 = sn_ifold_max(acc138, k137);
+                    acc160 = sn_fold_max(acc160, k159);
+                    acc163 = sn_ifold_max(acc163, k162);
+                    acc185 = sn_fold_max(acc185, k184);
+                    acc188 = sn_ifold_max(acc188, k187);
+                    acc210 = sn_fold_max(acc210, k209);
+                    acc213 = sn_ifold_max(acc213, k212);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc21, off, 32);
-                acc21 = sn_ifold_min(acc21, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_fold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_min(acc48, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_ifold_min(acc75, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
+                acc60 = sn_fold_max(acc60, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc102, off, 32);
-                acc102 = sn_ifold_min(acc102, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
+                acc63 = sn_ifold_max(acc63, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc129, off, 32);
-                acc129 = sn_ifold_min(acc129, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc85, off, 32);
+                acc85 = sn_fold_max(acc85, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc156, off, 32);
-                acc156 = sn_ifold_min(acc156, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
+                acc88 = sn_ifold_max(acc88, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc183, off, 32);
-                acc183 = sn_ifold_min(acc183, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc110, off, 32);
+                acc110 = sn_fold_max(acc110, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
-                acc210 = sn_ifold_min(acc210, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc113, off, 32);
+                acc113 = sn_ifold_max(acc113, other);
             }
-            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 16);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 16);
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 16);
-            acc102 = __shfl_sync(0xffffffffu, acc102, 0, 16);
-            acc129 = __shfl_sync(0xffffffffu, acc129, 0, 16);
-            acc156 = __shfl_sync(0xffffffffu, acc156, 0, 16);
-            acc183 = __shfl_sync(0xffffffffu, acc183, 0, 16);
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
+                acc135 = sn_fold_max(acc135, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc138, off, 32);
+                acc138 = sn_ifold_max(acc138, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc160, off, 32);
+                acc160 = sn_fold_max(acc160, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc163, off, 32);
+                acc163 = sn_ifold_max(acc163, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc185, off, 32);
+                acc185 = sn_fold_max(acc185, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc188, off, 32);
+                acc188 = sn_ifold_max(acc188, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
+                acc210 = sn_fold_max(acc210, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
+                acc213 = sn_ifold_max(acc213, other);
+            }
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 16);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 16);
+            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 16);
+            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 16);
+            acc85 = __shfl_sync(0xffffffffu, acc85, 0, 16);
+            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 16);
+            acc110 = __shfl_sync(0xffffffffu, acc110, 0, 16);
+            acc113 = __shfl_sync(0xffffffffu, acc113, 0, 16);
+            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 16);
+            acc138 = __shfl_sync(0xffffffffu, acc138, 0, 16);
+            acc160 = __shfl_sync(0xffffffffu, acc160, 0, 16);
+            acc163 = __shfl_sync(0xffffffffu, acc163, 0, 16);
+            acc185 = __shfl_sync(0xffffffffu, acc185, 0, 16);
+            acc188 = __shfl_sync(0xffffffffu, acc188, 0, 16);
             acc210 = __shfl_sync(0xffffffffu, acc210, 0, 16);
-            const sn_i64 k21 = acc21;
-            const sn_i64 k48 = acc48;
-            const sn_i64 k75 = acc75;
-            const sn_i64 k102 = acc102;
-            const sn_i64 k129 = acc129;
-            const sn_i64 k156 = acc156;
-            const sn_i64 k183 = acc183;
-            const sn_i64 k210 = acc210;
-            float acc24 = sn_u2f(0xff800000u);
-            float acc27 = sn_u2f(0xff800000u);
-            float acc51 = sn_u2f(0xff800000u);
-            float acc54 = sn_u2f(0xff800000u);
-            float acc78 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
-            float acc105 = sn_u2f(0xff800000u);
-            float acc108 = sn_u2f(0xff800000u);
-            float acc132 = sn_u2f(0xff800000u);
-            float acc135 = sn_u2f(0xff800000u);
-            float acc159 = sn_u2f(0xff800000u);
-            float acc162 = sn_u2f(0xff800000u);
-            float acc186 = sn_u2f(0xff800000u);
-            float acc189 = sn_u2f(0xff800000u);
-            float acc213 = sn_u2f(0xff800000u);
+            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 16);
+            const float k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const float k60 = acc60;
+            const sn_i64 k63 = acc63;
+            const float k85 = acc85;
+            const sn_i64 k88 = acc88;
+            const float k110 = acc110;
+            const sn_i64 k113 = acc113;
+            const float k135 = acc135;
+            const sn_i64 k138 = acc138;
+            const float k160 = acc160;
+            const sn_i64 k163 = acc163;
+            const float k185 = acc185;
+            const sn_i64 k188 = acc188;
+            const float k210 = acc210;
+            const sn_i64 k213 = acc213;
+            float acc41 = sn_u2f(0xff800000u);
+            float acc66 = sn_u2f(0xff800000u);
+            float acc91 = sn_u2f(0xff800000u);
+            float acc116 = sn_u2f(0xff800000u);
+            float acc141 = sn_u2f(0xff800000u);
+            float acc166 = sn_u2f(0xff800000u);
+            float acc191 = sn_u2f(0xff800000u);
             float acc216 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -879,392 +1037,57 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 8 + j];
-                    const sn_i64 k22 = (sn_i64)(k0 == k21);
-                    const float k23 = k22 != 0 ? k12 : k11;
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const float k26 = k25 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k49 = (sn_i64)(k0 == k48);
-                    const float k50 = k49 != 0 ? k40 : k11;
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const float k53 = k52 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k76 = (sn_i64)(k0 == k75);
-                    const float k77 = k76 != 0 ? k67 : k11;
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const float k80 = k79 != 0 ? k67 : k11;
+                    const sn_i64 k30 = c30[c * 8 + j];
+                    const sn_i64 k39 = (sn_i64)(k30 == k38);
+                    const float k40 = k39 != 0 ? k12 : k11;
+                    const float k44 = c44[c * 8 + j];
+                    const sn_i64 k56 = c56[c * 8 + j];
+                    const sn_i64 k64 = (sn_i64)(k56 == k63);
+                    const float k65 = k64 != 0 ? k44 : k11;
+                    const float k69 = c69[c * 8 + j];
+                    const sn_i64 k81 = c81[c * 8 + j];
+                    const sn_i64 k89 = (sn_i64)(k81 == k88);
+                    const float k90 = k89 != 0 ? k69 : k11;
                     const float k94 = c94[c * 8 + j];
-                    const sn_i64 k103 = (sn_i64)(k0 == k102);
-                    const float k104 = k103 != 0 ? k94 : k11;
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const float k107 = k106 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k130 = (sn_i64)(k0 == k129);
-                    const float k131 = k130 != 0 ? k121 : k11;
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const float k134 = k133 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k157 = (sn_i64)(k0 == k156);
-                    const float k158 = k157 != 0 ? k148 : k11;
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const float k161 = k160 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k184 = (sn_i64)(k0 == k183);
-                    const float k185 = k184 != 0 ? k175 : k11;
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const float k188 = k187 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k211 = (sn_i64)(k0 == k210);
-                    const float k212 = k211 != 0 ? k202 : k11;
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const float k215 = k214 != 0 ? k202 : k11;
-                    acc24 = sn_fold_max(acc24, k23);
-                    acc27 = sn_fold_max(acc27, k26);
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_fold_max(acc54, k53);
-                    acc78 = sn_fold_max(acc78, k77);
-                    acc81 = sn_fold_max(acc81, k80);
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc108 = sn_fold_max(acc108, k107);
-                    acc132 = sn_fold_max(acc132, k131);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc159 = sn_fold_max(acc159, k158);
-                    acc162 = sn_fold_max(acc162, k161);
-                    acc186 = sn_fold_max(acc186, k185);
-                    acc189 = sn_fold_max(acc189, k188);
-                    acc213 = sn_fold_max(acc213, k212);
+                    const sn_i64 k106 = c106[c * 8 + j];
+                    const sn_i64 k114 = (sn_i64)(k106 == k113);
+                    const float k115 = k114 != 0 ? k94 : k11;
+                    const float k119 = c119[c * 8 + j];
+                    const sn_i64 k131 = c131[c * 8 + j];
+                    const sn_i64 k139 = (sn_i64)(k131 == k138);
+                    const float k140 = k139 != 0 ? k119 : k11;
+                    const float k144 = c144[c * 8 + j];
+                    const sn_i64 k156 = c156[c * 8 + j];
+                    const sn_i64 k164 = (sn_i64)(k156 == k163);
+                    const float k165 = k164 != 0 ? k144 : k11;
+                    const float k169 = c169[c * 8 + j];
+                    const sn_i64 k181 = c181[c * 8 + j];
+                    const sn_i64 k189 = (sn_i64)(k181 == k188);
+                    const float k190 = k189 != 0 ? k169 : k11;
+                    const float k194 = c194[c * 8 + j];
+                    const sn_i64 k206 = c206[c * 8 + j];
+                    const sn_i64 k214 = (sn_i64)(k206 == k213);
+                    const float k215 = k214 != 0 ? k194 : k11;
+                    acc41 = sn_fold_max(acc41, k40);
+                    acc66 = sn_fold_max(acc66, k65);
+                    acc91 = sn_fold_max(acc91, k90);
+                    acc116 = sn_fold_max(acc116, k115);
+                    acc141 = sn_fold_max(acc141, k140);
+                    acc166 = sn_fold_max(acc166, k165);
+                    acc191 = sn_fold_max(acc191, k190);
                     acc216 = sn_fold_max(acc216, k215);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc24, off, 32);
-                acc24 = sn_fold_max(acc24, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_fold_max(acc41, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc27, off, 32);
-                acc27 = sn_fold_max(acc27, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_fold_max(acc54, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc78, off, 32);
-                acc78 = sn_fold_max(acc78, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc81, off, 32);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc105, off, 32);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc108, off, 32);
-                acc108 = sn_fold_max(acc108, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
-                acc132 = sn_fold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc159, off, 32);
-                acc159 = sn_fold_max(acc159, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc162, off, 32);
-                acc162 = sn_fold_max(acc162, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc186, off, 32);
-                acc186 = sn_fold_max(acc186, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc189, off, 32);
-                acc189 = sn_fold_max(acc189, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
-                acc213 = sn_fold_max(acc213, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
-                acc216 = sn_fold_max(acc216, other);
-            }
-            acc24 = __shfl_sync(0xffffffffu, acc24, 0, 16);
-            acc27 = __shfl_sync(0xffffffffu, acc27, 0, 16);
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 16);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 16);
-            acc78 = __shfl_sync(0xffffffffu, acc78, 0, 16);
-            acc81 = __shfl_sync(0xffffffffu, acc81, 0, 16);
-            acc105 = __shfl_sync(0xffffffffu, acc105, 0, 16);
-            acc108 = __shfl_sync(0xffffffffu, acc108, 0, 16);
-            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 16);
-            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 16);
-            acc159 = __shfl_sync(0xffffffffu, acc159, 0, 16);
-            acc162 = __shfl_sync(0xffffffffu, acc162, 0, 16);
-            acc186 = __shfl_sync(0xffffffffu, acc186, 0, 16);
-            acc189 = __shfl_sync(0xffffffffu, acc189, 0, 16);
-            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 16);
-            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 16);
-            const float k24 = acc24;
-            const float k27 = acc27;
-            const float k51 = acc51;
-            const float k54 = acc54;
-            const float k78 = acc78;
-            const float k81 = acc81;
-            const float k105 = acc105;
-            const float k108 = acc108;
-            const float k132 = acc132;
-            const float k135 = acc135;
-            const float k159 = acc159;
-            const float k162 = acc162;
-            const float k186 = acc186;
-            const float k189 = acc189;
-            const float k213 = acc213;
-            const float k216 = acc216;
-            const sn_i64 k29 = (sn_i64)(k27 != k27);
-            const sn_i64 k56 = (sn_i64)(k54 != k54);
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const sn_i64 k110 = (sn_i64)(k108 != k108);
-            const sn_i64 k137 = (sn_i64)(k135 != k135);
-            const sn_i64 k164 = (sn_i64)(k162 != k162);
-            const sn_i64 k191 = (sn_i64)(k189 != k189);
-            const sn_i64 k218 = (sn_i64)(k216 != k216);
-            sn_i64 acc34 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc61 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc115 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc142 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc169 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc196 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc223 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k16 = c16[c * 8 + j];
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const sn_i64 k28 = (sn_i64)(k12 == k27);
-                    const sn_i64 k30 = (sn_i64)(k29 != 0 && k16 != 0);
-                    const sn_i64 k31 = (sn_i64)(k28 != 0 || k30 != 0);
-                    const sn_i64 k32 = (sn_i64)(k25 != 0 && k31 != 0);
-                    const sn_i64 k33 = k32 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k44 = c44[c * 8 + j];
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const sn_i64 k55 = (sn_i64)(k40 == k54);
-                    const sn_i64 k57 = (sn_i64)(k56 != 0 && k44 != 0);
-                    const sn_i64 k58 = (sn_i64)(k55 != 0 || k57 != 0);
-                    const sn_i64 k59 = (sn_i64)(k52 != 0 && k58 != 0);
-                    const sn_i64 k60 = k59 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k71 = c71[c * 8 + j];
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const sn_i64 k82 = (sn_i64)(k67 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k71 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k0 : k19;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k98 = c98[c * 8 + j];
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const sn_i64 k109 = (sn_i64)(k94 == k108);
-                    const sn_i64 k111 = (sn_i64)(k110 != 0 && k98 != 0);
-                    const sn_i64 k112 = (sn_i64)(k109 != 0 || k111 != 0);
-                    const sn_i64 k113 = (sn_i64)(k106 != 0 && k112 != 0);
-                    const sn_i64 k114 = k113 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k125 = c125[c * 8 + j];
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const sn_i64 k136 = (sn_i64)(k121 == k135);
-                    const sn_i64 k138 = (sn_i64)(k137 != 0 && k125 != 0);
-                    const sn_i64 k139 = (sn_i64)(k136 != 0 || k138 != 0);
-                    const sn_i64 k140 = (sn_i64)(k133 != 0 && k139 != 0);
-                    const sn_i64 k141 = k140 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k152 = c152[c * 8 + j];
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const sn_i64 k163 = (sn_i64)(k148 == k162);
-                    const sn_i64 k165 = (sn_i64)(k164 != 0 && k152 != 0);
-                    const sn_i64 k166 = (sn_i64)(k163 != 0 || k165 != 0);
-                    const sn_i64 k167 = (sn_i64)(k160 != 0 && k166 != 0);
-                    const sn_i64 k168 = k167 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k179 = c179[c * 8 + j];
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const sn_i64 k190 = (sn_i64)(k175 == k189);
-                    const sn_i64 k192 = (sn_i64)(k191 != 0 && k179 != 0);
-                    const sn_i64 k193 = (sn_i64)(k190 != 0 || k192 != 0);
-                    const sn_i64 k194 = (sn_i64)(k187 != 0 && k193 != 0);
-                    const sn_i64 k195 = k194 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const sn_i64 k217 = (sn_i64)(k202 == k216);
-                    const sn_i64 k219 = (sn_i64)(k218 != 0 && k206 != 0);
-                    const sn_i64 k220 = (sn_i64)(k217 != 0 || k219 != 0);
-                    const sn_i64 k221 = (sn_i64)(k214 != 0 && k220 != 0);
-                    const sn_i64 k222 = k221 != 0 ? k0 : k19;
-                    acc34 = sn_ifold_min(acc34, k33);
-                    acc61 = sn_ifold_min(acc61, k60);
-                    acc88 = sn_ifold_min(acc88, k87);
-                    acc115 = sn_ifold_min(acc115, k114);
-                    acc142 = sn_ifold_min(acc142, k141);
-                    acc169 = sn_ifold_min(acc169, k168);
-                    acc196 = sn_ifold_min(acc196, k195);
-                    acc223 = sn_ifold_min(acc223, k222);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
-                acc34 = sn_ifold_min(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc61, off, 32);
-                acc61 = sn_ifold_min(acc61, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc115, off, 32);
-                acc115 = sn_ifold_min(acc115, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc142, off, 32);
-                acc142 = sn_ifold_min(acc142, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc169, off, 32);
-                acc169 = sn_ifold_min(acc169, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc196, off, 32);
-                acc196 = sn_ifold_min(acc196, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc223, off, 32);
-                acc223 = sn_ifold_min(acc223, other);
-            }
-            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 16);
-            acc61 = __shfl_sync(0xffffffffu, acc61, 0, 16);
-            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 16);
-            acc115 = __shfl_sync(0xffffffffu, acc115, 0, 16);
-            acc142 = __shfl_sync(0xffffffffu, acc142, 0, 16);
-            acc169 = __shfl_sync(0xffffffffu, acc169, 0, 16);
-            acc196 = __shfl_sync(0xffffffffu, acc196, 0, 16);
-            acc223 = __shfl_sync(0xffffffffu, acc223, 0, 16);
-            const sn_i64 k34 = acc34;
-            const sn_i64 k61 = acc61;
-            const sn_i64 k88 = acc88;
-            const sn_i64 k115 = acc115;
-            const sn_i64 k142 = acc142;
-            const sn_i64 k169 = acc169;
-            const sn_i64 k196 = acc196;
-            const sn_i64 k223 = acc223;
-            float acc37 = sn_u2f(0xff800000u);
-            float acc64 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc118 = sn_u2f(0xff800000u);
-            float acc145 = sn_u2f(0xff800000u);
-            float acc172 = sn_u2f(0xff800000u);
-            float acc199 = sn_u2f(0xff800000u);
-            float acc226 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k35 = (sn_i64)(k0 == k34);
-                    const float k36 = k35 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k62 = (sn_i64)(k0 == k61);
-                    const float k63 = k62 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k89 = (sn_i64)(k0 == k88);
-                    const float k90 = k89 != 0 ? k67 : k11;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k116 = (sn_i64)(k0 == k115);
-                    const float k117 = k116 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k143 = (sn_i64)(k0 == k142);
-                    const float k144 = k143 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k170 = (sn_i64)(k0 == k169);
-                    const float k171 = k170 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k197 = (sn_i64)(k0 == k196);
-                    const float k198 = k197 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k224 = (sn_i64)(k0 == k223);
-                    const float k225 = k224 != 0 ? k202 : k11;
-                    acc37 = sn_fold_max(acc37, k36);
-                    acc64 = sn_fold_max(acc64, k63);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc118 = sn_fold_max(acc118, k117);
-                    acc145 = sn_fold_max(acc145, k144);
-                    acc172 = sn_fold_max(acc172, k171);
-                    acc199 = sn_fold_max(acc199, k198);
-                    acc226 = sn_fold_max(acc226, k225);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc37, off, 32);
-                acc37 = sn_fold_max(acc37, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc64, off, 32);
-                acc64 = sn_fold_max(acc64, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
+                acc66 = sn_fold_max(acc66, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
@@ -1273,54 +1096,54 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc118, off, 32);
-                acc118 = sn_fold_max(acc118, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc116, off, 32);
+                acc116 = sn_fold_max(acc116, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc145, off, 32);
-                acc145 = sn_fold_max(acc145, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc141, off, 32);
+                acc141 = sn_fold_max(acc141, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc172, off, 32);
-                acc172 = sn_fold_max(acc172, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc166, off, 32);
+                acc166 = sn_fold_max(acc166, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc199, off, 32);
-                acc199 = sn_fold_max(acc199, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc191, off, 32);
+                acc191 = sn_fold_max(acc191, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc226, off, 32);
-                acc226 = sn_fold_max(acc226, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
+                acc216 = sn_fold_max(acc216, other);
             }
-            acc37 = __shfl_sync(0xffffffffu, acc37, 0, 16);
-            acc64 = __shfl_sync(0xffffffffu, acc64, 0, 16);
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 16);
+            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 16);
             acc91 = __shfl_sync(0xffffffffu, acc91, 0, 16);
-            acc118 = __shfl_sync(0xffffffffu, acc118, 0, 16);
-            acc145 = __shfl_sync(0xffffffffu, acc145, 0, 16);
-            acc172 = __shfl_sync(0xffffffffu, acc172, 0, 16);
-            acc199 = __shfl_sync(0xffffffffu, acc199, 0, 16);
-            acc226 = __shfl_sync(0xffffffffu, acc226, 0, 16);
-            const float k37 = acc37;
-            const float k64 = acc64;
+            acc116 = __shfl_sync(0xffffffffu, acc116, 0, 16);
+            acc141 = __shfl_sync(0xffffffffu, acc141, 0, 16);
+            acc166 = __shfl_sync(0xffffffffu, acc166, 0, 16);
+            acc191 = __shfl_sync(0xffffffffu, acc191, 0, 16);
+            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 16);
+            const float k41 = acc41;
+            const float k66 = acc66;
             const float k91 = acc91;
-            const float k118 = acc118;
-            const float k145 = acc145;
-            const float k172 = acc172;
-            const float k199 = acc199;
-            const float k226 = acc226;
-            const float k230 = k213 + k226;
-            const float k232 = k186 + k199;
-            const float k236 = k159 + k172;
-            const float k240 = k132 + k145;
-            const float k244 = k105 + k118;
-            const float k248 = k78 + k91;
-            const float k252 = k51 + k64;
-            const float k256 = k24 + k37;
-            float acc260 = sn_u2f(0xff800000u);
+            const float k116 = acc116;
+            const float k141 = acc141;
+            const float k166 = acc166;
+            const float k191 = acc191;
+            const float k216 = acc216;
+            const float k220 = k210 + k216;
+            const float k222 = k185 + k191;
+            const float k226 = k160 + k166;
+            const float k230 = k135 + k141;
+            const float k234 = k110 + k116;
+            const float k238 = k85 + k91;
+            const float k242 = k60 + k66;
+            const float k246 = k34 + k41;
+            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1330,36 +1153,53 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    acc260 = sn_fold_max(acc260, k259);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    acc262 = sn_ifold_max(acc262, k261);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc260, off, 32);
-                acc260 = sn_fold_max(acc260, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc262, off, 32);
+                acc262 = sn_ifold_max(acc262, other);
             }
-            acc260 = __shfl_sync(0xffffffffu, acc260, 0, 16);
-            const float k260 = acc260;
-            const sn_i64 k262 = (sn_i64)(k260 != k260);
-            sn_i64 acc267 = (sn_i64)0x7fffffffffffffffll;
+            acc262 = __shfl_sync(0xffffffffu, acc262, 0, 16);
+            const sn_i64 k262 = acc262;
+            const sn_i64 k274 = (k262 & k273);
+            const sn_i64 k275 = sn_isub(k272, k274);
+            const sn_i64 k276 = sn_wrap(k275, 32);
+            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
+            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1369,41 +1209,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k261 = (sn_i64)(k259 == k260);
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k264 = (sn_i64)(k262 != 0 && k263 != 0);
-                    const sn_i64 k265 = (sn_i64)(k261 != 0 || k264 != 0);
-                    const sn_i64 k266 = k265 != 0 ? k0 : k19;
-                    acc267 = sn_ifold_min(acc267, k266);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k263 = (sn_i64)(k261 < k262);
+                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
+                    acc265 = sn_ifold_max(acc265, k264);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc267, off, 32);
-                acc267 = sn_ifold_min(acc267, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc265, off, 32);
+                acc265 = sn_ifold_max(acc265, other);
             }
-            acc267 = __shfl_sync(0xffffffffu, acc267, 0, 16);
-            const sn_i64 k267 = acc267;
-            const sn_i64 k301 = sn_ifloordiv(k267, k300, 32, 1);
-            float acc270 = sn_u2f(0xff800000u);
+            acc265 = __shfl_sync(0xffffffffu, acc265, 0, 16);
+            const sn_i64 k265 = acc265;
+            const sn_i64 k280 = (k265 & k273);
+            const sn_i64 k281 = sn_isub(k272, k280);
+            const sn_i64 k282 = sn_wrap(k281, 32);
+            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
+            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1413,38 +1267,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const float k269 = k268 != 0 ? k259 : k11;
-                    acc270 = sn_fold_max(acc270, k269);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k266 = (sn_i64)(k261 < k265);
+                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
+                    acc268 = sn_ifold_max(acc268, k267);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc270, off, 32);
-                acc270 = sn_fold_max(acc270, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc268, off, 32);
+                acc268 = sn_ifold_max(acc268, other);
             }
-            acc270 = __shfl_sync(0xffffffffu, acc270, 0, 16);
-            const float k270 = acc270;
-            const sn_i64 k272 = (sn_i64)(k270 != k270);
-            sn_i64 acc277 = (sn_i64)0x7fffffffffffffffll;
+            acc268 = __shfl_sync(0xffffffffu, acc268, 0, 16);
+            const sn_i64 k268 = acc268;
+            const sn_i64 k286 = (k268 & k273);
+            const sn_i64 k287 = sn_isub(k272, k286);
+            const sn_i64 k288 = sn_wrap(k287, 32);
+            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
+            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1454,229 +1325,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k271 = (sn_i64)(k259 == k270);
-                    const sn_i64 k273 = (sn_i64)(k272 != 0 && k263 != 0);
-                    const sn_i64 k274 = (sn_i64)(k271 != 0 || k273 != 0);
-                    const sn_i64 k275 = (sn_i64)(k268 != 0 && k274 != 0);
-                    const sn_i64 k276 = k275 != 0 ? k0 : k19;
-                    acc277 = sn_ifold_min(acc277, k276);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k269 = (sn_i64)(k261 < k268);
+                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
+                    acc271 = sn_ifold_max(acc271, k270);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc277, off, 32);
-                acc277 = sn_ifold_min(acc277, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc271, off, 32);
+                acc271 = sn_ifold_max(acc271, other);
             }
-            acc277 = __shfl_sync(0xffffffffu, acc277, 0, 16);
-            const sn_i64 k277 = acc277;
-            const sn_i64 k303 = sn_ifloordiv(k277, k300, 32, 1);
-            float acc281 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const float k280 = k279 != 0 ? k259 : k11;
-                    acc281 = sn_fold_max(acc281, k280);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc281, off, 32);
-                acc281 = sn_fold_max(acc281, other);
-            }
-            acc281 = __shfl_sync(0xffffffffu, acc281, 0, 16);
-            const float k281 = acc281;
-            const sn_i64 k283 = (sn_i64)(k281 != k281);
-            sn_i64 acc288 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k282 = (sn_i64)(k259 == k281);
-                    const sn_i64 k284 = (sn_i64)(k283 != 0 && k263 != 0);
-                    const sn_i64 k285 = (sn_i64)(k282 != 0 || k284 != 0);
-                    const sn_i64 k286 = (sn_i64)(k279 != 0 && k285 != 0);
-                    const sn_i64 k287 = k286 != 0 ? k0 : k19;
-                    acc288 = sn_ifold_min(acc288, k287);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc288, off, 32);
-                acc288 = sn_ifold_min(acc288, other);
-            }
-            acc288 = __shfl_sync(0xffffffffu, acc288, 0, 16);
-            const sn_i64 k288 = acc288;
-            const sn_i64 k306 = sn_ifloordiv(k288, k300, 32, 1);
-            float acc292 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const float k291 = k290 != 0 ? k259 : k11;
-                    acc292 = sn_fold_max(acc292, k291);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc292, off, 32);
-                acc292 = sn_fold_max(acc292, other);
-            }
-            acc292 = __shfl_sync(0xffffffffu, acc292, 0, 16);
-            const float k292 = acc292;
-            const sn_i64 k294 = (sn_i64)(k292 != k292);
-            sn_i64 acc299 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const sn_i64 k293 = (sn_i64)(k259 == k292);
-                    const sn_i64 k295 = (sn_i64)(k294 != 0 && k263 != 0);
-                    const sn_i64 k296 = (sn_i64)(k293 != 0 || k295 != 0);
-                    const sn_i64 k297 = (sn_i64)(k290 != 0 && k296 != 0);
-                    const sn_i64 k298 = k297 != 0 ? k0 : k19;
-                    acc299 = sn_ifold_min(acc299, k298);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc299, off, 32);
-                acc299 = sn_ifold_min(acc299, other);
-            }
-            acc299 = __shfl_sync(0xffffffffu, acc299, 0, 16);
-            const sn_i64 k299 = acc299;
-            const sn_i64 k309 = sn_ifloordiv(k299, k300, 32, 1);
-            float acc313 = sn_u2f(0xff800000u);
+            acc271 = __shfl_sync(0xffffffffu, acc271, 0, 16);
+            const sn_i64 k271 = acc271;
+            const sn_i64 k292 = (k271 & k273);
+            const sn_i64 k293 = sn_isub(k272, k292);
+            const sn_i64 k294 = sn_wrap(k293, 32);
+            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
+            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1688,27 +1385,44 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 8 + j];
-                    const sn_i64 k302 = (sn_i64)(k2 == k301);
-                    const sn_i64 k304 = (sn_i64)(k2 == k303);
-                    const sn_i64 k305 = (sn_i64)(k302 != 0 || k304 != 0);
-                    const sn_i64 k307 = (sn_i64)(k2 == k306);
-                    const sn_i64 k308 = (sn_i64)(k305 != 0 || k307 != 0);
-                    const sn_i64 k310 = (sn_i64)(k2 == k309);
-                    const sn_i64 k311 = (sn_i64)(k308 != 0 || k310 != 0);
-                    const float k312 = k311 != 0 ? k10 : k11;
-                    c312[c * 8 + j] = k312;
-                    acc313 = sn_fold_max(acc313, k312);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k279 = (sn_i64)(k2 == k278);
+                    const sn_i64 k284 = (sn_i64)(k2 == k283);
+                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
+                    const sn_i64 k290 = (sn_i64)(k2 == k289);
+                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
+                    const sn_i64 k296 = (sn_i64)(k2 == k295);
+                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
+                    const float k298 = k297 != 0 ? k10 : k11;
+                    const sn_i64 k299 = (sn_i64)(k298 != k298);
+                    const sn_i64 k300 = (sn_i64)(k298 == k15);
+                    const float k301 = (k298);
+                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
+                    const sn_i64 k303 = sn_wrap(k302, 64);
+                    const sn_i64 k304 = (sn_i64)(k303 < k17);
+                    const sn_i64 k305 = (k303 ^ k14);
+                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
+                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
+                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
+                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
+                    const sn_i64 k310 = (k309 | k29);
+                    c310[c * 8 + j] = k310;
+                    acc311 = sn_ifold_max(acc311, k310);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc313, off, 32);
-                acc313 = sn_fold_max(acc313, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc311, off, 32);
+                acc311 = sn_ifold_max(acc311, other);
             }
-            acc313 = __shfl_sync(0xffffffffu, acc313, 0, 16);
-            const float k313 = acc313;
-            const sn_i64 k315 = (sn_i64)(k313 != k313);
-            sn_i64 acc320 = (sn_i64)0x7fffffffffffffffll;
+            acc311 = __shfl_sync(0xffffffffu, acc311, 0, 16);
+            const sn_i64 k311 = acc311;
+            const sn_i64 k333 = (k311 & k273);
+            const sn_i64 k334 = sn_isub(k272, k333);
+            const sn_i64 k335 = sn_wrap(k334, 32);
+            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1718,231 +1432,113 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k314 = (sn_i64)(k312 == k313);
-                    const sn_i64 k316 = (sn_i64)(k312 != k312);
-                    c316[c * 8 + j] = k316;
-                    const sn_i64 k317 = (sn_i64)(k315 != 0 && k316 != 0);
-                    const sn_i64 k318 = (sn_i64)(k314 != 0 || k317 != 0);
-                    const sn_i64 k319 = k318 != 0 ? k0 : k19;
-                    acc320 = sn_ifold_min(acc320, k319);
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k312 = (sn_i64)(k310 < k311);
+                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k336 = (sn_i64)(k0 == k335);
+                    const float k337 = k336 != 0 ? k7 : k11;
+                    acc314 = sn_ifold_max(acc314, k313);
+                    acc338 = sn_fold_max(acc338, k337);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc314, off, 32);
+                acc314 = sn_ifold_max(acc314, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc338, off, 32);
+                acc338 = sn_fold_max(acc338, other);
+            }
+            acc314 = __shfl_sync(0xffffffffu, acc314, 0, 16);
+            acc338 = __shfl_sync(0xffffffffu, acc338, 0, 16);
+            const sn_i64 k314 = acc314;
+            const float k338 = acc338;
+            const sn_i64 k339 = (k314 & k273);
+            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k341 = sn_wrap(k340, 32);
+            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            float acc344 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k315 = (sn_i64)(k310 < k314);
+                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k342 = (sn_i64)(k0 == k341);
+                    const float k343 = k342 != 0 ? k7 : k11;
+                    acc317 = sn_ifold_max(acc317, k316);
+                    acc344 = sn_fold_max(acc344, k343);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc317, off, 32);
+                acc317 = sn_ifold_max(acc317, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc344, off, 32);
+                acc344 = sn_fold_max(acc344, other);
+            }
+            acc317 = __shfl_sync(0xffffffffu, acc317, 0, 16);
+            acc344 = __shfl_sync(0xffffffffu, acc344, 0, 16);
+            const sn_i64 k317 = acc317;
+            const float k344 = acc344;
+            const sn_i64 k345 = (k317 & k273);
+            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k347 = sn_wrap(k346, 32);
+            const float k381 = k338 + k344;
+            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            float acc350 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k318 = (sn_i64)(k310 < k317);
+                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k348 = (sn_i64)(k0 == k347);
+                    const float k349 = k348 != 0 ? k7 : k11;
+                    acc320 = sn_ifold_max(acc320, k319);
+                    acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc320, off, 32);
-                acc320 = sn_ifold_min(acc320, other);
+                acc320 = sn_ifold_max(acc320, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc350, off, 32);
+                acc350 = sn_fold_max(acc350, other);
             }
             acc320 = __shfl_sync(0xffffffffu, acc320, 0, 16);
+            acc350 = __shfl_sync(0xffffffffu, acc350, 0, 16);
             const sn_i64 k320 = acc320;
-            float acc323 = sn_u2f(0xff800000u);
-            float acc399 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const float k322 = k321 != 0 ? k312 : k11;
-                    const sn_i64 k397 = (sn_i64)(k0 == k320);
-                    const float k398 = k397 != 0 ? k7 : k11;
-                    acc323 = sn_fold_max(acc323, k322);
-                    acc399 = sn_fold_max(acc399, k398);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
-                acc323 = sn_fold_max(acc323, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc399, off, 32);
-                acc399 = sn_fold_max(acc399, other);
-            }
-            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 16);
-            acc399 = __shfl_sync(0xffffffffu, acc399, 0, 16);
-            const float k323 = acc323;
-            const float k399 = acc399;
-            const sn_i64 k325 = (sn_i64)(k323 != k323);
-            sn_i64 acc330 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k324 = (sn_i64)(k312 == k323);
-                    const sn_i64 k326 = (sn_i64)(k325 != 0 && k316 != 0);
-                    const sn_i64 k327 = (sn_i64)(k324 != 0 || k326 != 0);
-                    const sn_i64 k328 = (sn_i64)(k321 != 0 && k327 != 0);
-                    const sn_i64 k329 = k328 != 0 ? k0 : k19;
-                    acc330 = sn_ifold_min(acc330, k329);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc330, off, 32);
-                acc330 = sn_ifold_min(acc330, other);
-            }
-            acc330 = __shfl_sync(0xffffffffu, acc330, 0, 16);
-            const sn_i64 k330 = acc330;
-            float acc334 = sn_u2f(0xff800000u);
-            float acc402 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const float k333 = k332 != 0 ? k312 : k11;
-                    const sn_i64 k400 = (sn_i64)(k0 == k330);
-                    const float k401 = k400 != 0 ? k7 : k11;
-                    acc334 = sn_fold_max(acc334, k333);
-                    acc402 = sn_fold_max(acc402, k401);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc334, off, 32);
-                acc334 = sn_fold_max(acc334, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc402, off, 32);
-                acc402 = sn_fold_max(acc402, other);
-            }
-            acc334 = __shfl_sync(0xffffffffu, acc334, 0, 16);
-            acc402 = __shfl_sync(0xffffffffu, acc402, 0, 16);
-            const float k334 = acc334;
-            const float k402 = acc402;
-            const sn_i64 k336 = (sn_i64)(k334 != k334);
-            const float k421 = k399 + k402;
-            sn_i64 acc341 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k335 = (sn_i64)(k312 == k334);
-                    const sn_i64 k337 = (sn_i64)(k336 != 0 && k316 != 0);
-                    const sn_i64 k338 = (sn_i64)(k335 != 0 || k337 != 0);
-                    const sn_i64 k339 = (sn_i64)(k332 != 0 && k338 != 0);
-                    const sn_i64 k340 = k339 != 0 ? k0 : k19;
-                    acc341 = sn_ifold_min(acc341, k340);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc341, off, 32);
-                acc341 = sn_ifold_min(acc341, other);
-            }
-            acc341 = __shfl_sync(0xffffffffu, acc341, 0, 16);
-            const sn_i64 k341 = acc341;
-            float acc345 = sn_u2f(0xff800000u);
-            float acc405 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const float k344 = k343 != 0 ? k312 : k11;
-                    const sn_i64 k403 = (sn_i64)(k0 == k341);
-                    const float k404 = k403 != 0 ? k7 : k11;
-                    acc345 = sn_fold_max(acc345, k344);
-                    acc405 = sn_fold_max(acc405, k404);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc345, off, 32);
-                acc345 = sn_fold_max(acc345, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc405, off, 32);
-                acc405 = sn_fold_max(acc405, other);
-            }
-            acc345 = __shfl_sync(0xffffffffu, acc345, 0, 16);
-            acc405 = __shfl_sync(0xffffffffu, acc405, 0, 16);
-            const float k345 = acc345;
-            const float k405 = acc405;
-            const sn_i64 k347 = (sn_i64)(k345 != k345);
-            const float k422 = k421 + k405;
-            sn_i64 acc352 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k346 = (sn_i64)(k312 == k345);
-                    const sn_i64 k348 = (sn_i64)(k347 != 0 && k316 != 0);
-                    const sn_i64 k349 = (sn_i64)(k346 != 0 || k348 != 0);
-                    const sn_i64 k350 = (sn_i64)(k343 != 0 && k349 != 0);
-                    const sn_i64 k351 = k350 != 0 ? k0 : k19;
-                    acc352 = sn_ifold_min(acc352, k351);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc352, off, 32);
-                acc352 = sn_ifold_min(acc352, other);
-            }
-            acc352 = __shfl_sync(0xffffffffu, acc352, 0, 16);
-            const sn_i64 k352 = acc352;
+            const float k350 = acc350;
+            const sn_i64 k351 = (k320 & k273);
+            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k353 = sn_wrap(k352, 32);
+            const float k382 = k381 + k350;
+            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
             float acc356 = sn_u2f(0xff800000u);
-            float acc408 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1953,73 +1549,35 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const float k355 = k354 != 0 ? k312 : k11;
-                    const sn_i64 k406 = (sn_i64)(k0 == k352);
-                    const float k407 = k406 != 0 ? k7 : k11;
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k321 = (sn_i64)(k310 < k320);
+                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
+                    const sn_i64 k354 = (sn_i64)(k0 == k353);
+                    const float k355 = k354 != 0 ? k7 : k11;
+                    acc323 = sn_ifold_max(acc323, k322);
                     acc356 = sn_fold_max(acc356, k355);
-                    acc408 = sn_fold_max(acc408, k407);
                 }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
+                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc356, off, 32);
                 acc356 = sn_fold_max(acc356, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc408, off, 32);
-                acc408 = sn_fold_max(acc408, other);
-            }
+            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 16);
             acc356 = __shfl_sync(0xffffffffu, acc356, 0, 16);
-            acc408 = __shfl_sync(0xffffffffu, acc408, 0, 16);
+            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const float k408 = acc408;
-            const sn_i64 k358 = (sn_i64)(k356 != k356);
-            const float k423 = k422 + k408;
-            sn_i64 acc363 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k357 = (sn_i64)(k312 == k356);
-                    const sn_i64 k359 = (sn_i64)(k358 != 0 && k316 != 0);
-                    const sn_i64 k360 = (sn_i64)(k357 != 0 || k359 != 0);
-                    const sn_i64 k361 = (sn_i64)(k354 != 0 && k360 != 0);
-                    const sn_i64 k362 = k361 != 0 ? k0 : k19;
-                    acc363 = sn_ifold_min(acc363, k362);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc363, off, 32);
-                acc363 = sn_ifold_min(acc363, other);
-            }
-            acc363 = __shfl_sync(0xffffffffu, acc363, 0, 16);
-            const sn_i64 k363 = acc363;
-            float acc367 = sn_u2f(0xff800000u);
-            float acc411 = sn_u2f(0xff800000u);
+            const sn_i64 k357 = (k323 & k273);
+            const sn_i64 k358 = sn_isub(k272, k357);
+            const sn_i64 k359 = sn_wrap(k358, 32);
+            const float k383 = k382 + k356;
+            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
+            float acc362 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2030,40 +1588,35 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const float k366 = k365 != 0 ? k312 : k11;
-                    const sn_i64 k409 = (sn_i64)(k0 == k363);
-                    const float k410 = k409 != 0 ? k7 : k11;
-                    acc367 = sn_fold_max(acc367, k366);
-                    acc411 = sn_fold_max(acc411, k410);
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k324 = (sn_i64)(k310 < k323);
+                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
+                    const sn_i64 k360 = (sn_i64)(k0 == k359);
+                    const float k361 = k360 != 0 ? k7 : k11;
+                    acc326 = sn_ifold_max(acc326, k325);
+                    acc362 = sn_fold_max(acc362, k361);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc367, off, 32);
-                acc367 = sn_fold_max(acc367, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc326, off, 32);
+                acc326 = sn_ifold_max(acc326, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc411, off, 32);
-                acc411 = sn_fold_max(acc411, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc362, off, 32);
+                acc362 = sn_fold_max(acc362, other);
             }
-            acc367 = __shfl_sync(0xffffffffu, acc367, 0, 16);
-            acc411 = __shfl_sync(0xffffffffu, acc411, 0, 16);
-            const float k367 = acc367;
-            const float k411 = acc411;
-            const sn_i64 k369 = (sn_i64)(k367 != k367);
-            const float k424 = k423 + k411;
-            sn_i64 acc374 = (sn_i64)0x7fffffffffffffffll;
+            acc326 = __shfl_sync(0xffffffffu, acc326, 0, 16);
+            acc362 = __shfl_sync(0xffffffffu, acc362, 0, 16);
+            const sn_i64 k326 = acc326;
+            const float k362 = acc362;
+            const sn_i64 k363 = (k326 & k273);
+            const sn_i64 k364 = sn_isub(k272, k363);
+            const sn_i64 k365 = sn_wrap(k364, 32);
+            const float k384 = k383 + k362;
+            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
+            float acc368 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2073,34 +1626,74 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k368 = (sn_i64)(k312 == k367);
-                    const sn_i64 k370 = (sn_i64)(k369 != 0 && k316 != 0);
-                    const sn_i64 k371 = (sn_i64)(k368 != 0 || k370 != 0);
-                    const sn_i64 k372 = (sn_i64)(k365 != 0 && k371 != 0);
-                    const sn_i64 k373 = k372 != 0 ? k0 : k19;
-                    acc374 = sn_ifold_min(acc374, k373);
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k327 = (sn_i64)(k310 < k326);
+                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
+                    const sn_i64 k366 = (sn_i64)(k0 == k365);
+                    const float k367 = k366 != 0 ? k7 : k11;
+                    acc329 = sn_ifold_max(acc329, k328);
+                    acc368 = sn_fold_max(acc368, k367);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
-                acc374 = sn_ifold_min(acc374, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc329, off, 32);
+                acc329 = sn_ifold_max(acc329, other);
             }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc368, off, 32);
+                acc368 = sn_fold_max(acc368, other);
+            }
+            acc329 = __shfl_sync(0xffffffffu, acc329, 0, 16);
+            acc368 = __shfl_sync(0xffffffffu, acc368, 0, 16);
+            const sn_i64 k329 = acc329;
+            const float k368 = acc368;
+            const sn_i64 k369 = (k329 & k273);
+            const sn_i64 k370 = sn_isub(k272, k369);
+            const sn_i64 k371 = sn_wrap(k370, 32);
+            const float k385 = k384 + k368;
+            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
+            float acc374 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k330 = (sn_i64)(k310 < k329);
+                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
+                    const sn_i64 k372 = (sn_i64)(k0 == k371);
+                    const float k373 = k372 != 0 ? k7 : k11;
+                    acc332 = sn_ifold_max(acc332, k331);
+                    acc374 = sn_fold_max(acc374, k373);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc332, off, 32);
+                acc332 = sn_ifold_max(acc332, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
+                acc374 = sn_fold_max(acc374, other);
+            }
+            acc332 = __shfl_sync(0xffffffffu, acc332, 0, 16);
             acc374 = __shfl_sync(0xffffffffu, acc374, 0, 16);
-            const sn_i64 k374 = acc374;
-            float acc378 = sn_u2f(0xff800000u);
-            float acc414 = sn_u2f(0xff800000u);
+            const sn_i64 k332 = acc332;
+            const float k374 = acc374;
+            const sn_i64 k375 = (k332 & k273);
+            const sn_i64 k376 = sn_isub(k272, k375);
+            const sn_i64 k377 = sn_wrap(k376, 32);
+            const float k386 = k385 + k374;
+            float acc380 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2111,224 +1704,51 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const float k377 = k376 != 0 ? k312 : k11;
-                    const sn_i64 k412 = (sn_i64)(k0 == k374);
-                    const float k413 = k412 != 0 ? k7 : k11;
-                    acc378 = sn_fold_max(acc378, k377);
-                    acc414 = sn_fold_max(acc414, k413);
+                    const sn_i64 k378 = (sn_i64)(k0 == k377);
+                    const float k379 = k378 != 0 ? k7 : k11;
+                    acc380 = sn_fold_max(acc380, k379);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc378, off, 32);
-                acc378 = sn_fold_max(acc378, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc380, off, 32);
+                acc380 = sn_fold_max(acc380, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc414, off, 32);
-                acc414 = sn_fold_max(acc414, other);
-            }
-            acc378 = __shfl_sync(0xffffffffu, acc378, 0, 16);
-            acc414 = __shfl_sync(0xffffffffu, acc414, 0, 16);
-            const float k378 = acc378;
-            const float k414 = acc414;
-            const sn_i64 k380 = (sn_i64)(k378 != k378);
-            const float k425 = k424 + k414;
-            sn_i64 acc385 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k379 = (sn_i64)(k312 == k378);
-                    const sn_i64 k381 = (sn_i64)(k380 != 0 && k316 != 0);
-                    const sn_i64 k382 = (sn_i64)(k379 != 0 || k381 != 0);
-                    const sn_i64 k383 = (sn_i64)(k376 != 0 && k382 != 0);
-                    const sn_i64 k384 = k383 != 0 ? k0 : k19;
-                    acc385 = sn_ifold_min(acc385, k384);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc385, off, 32);
-                acc385 = sn_ifold_min(acc385, other);
-            }
-            acc385 = __shfl_sync(0xffffffffu, acc385, 0, 16);
-            const sn_i64 k385 = acc385;
-            float acc389 = sn_u2f(0xff800000u);
-            float acc417 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const float k388 = k387 != 0 ? k312 : k11;
-                    const sn_i64 k415 = (sn_i64)(k0 == k385);
-                    const float k416 = k415 != 0 ? k7 : k11;
-                    acc389 = sn_fold_max(acc389, k388);
-                    acc417 = sn_fold_max(acc417, k416);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc389, off, 32);
-                acc389 = sn_fold_max(acc389, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc417, off, 32);
-                acc417 = sn_fold_max(acc417, other);
-            }
-            acc389 = __shfl_sync(0xffffffffu, acc389, 0, 16);
-            acc417 = __shfl_sync(0xffffffffu, acc417, 0, 16);
-            const float k389 = acc389;
-            const float k417 = acc417;
-            const sn_i64 k391 = (sn_i64)(k389 != k389);
-            const float k426 = k425 + k417;
-            sn_i64 acc396 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const sn_i64 k390 = (sn_i64)(k312 == k389);
-                    const sn_i64 k392 = (sn_i64)(k391 != 0 && k316 != 0);
-                    const sn_i64 k393 = (sn_i64)(k390 != 0 || k392 != 0);
-                    const sn_i64 k394 = (sn_i64)(k387 != 0 && k393 != 0);
-                    const sn_i64 k395 = k394 != 0 ? k0 : k19;
-                    acc396 = sn_ifold_min(acc396, k395);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc396, off, 32);
-                acc396 = sn_ifold_min(acc396, other);
-            }
-            acc396 = __shfl_sync(0xffffffffu, acc396, 0, 16);
-            const sn_i64 k396 = acc396;
-            float acc420 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k418 = (sn_i64)(k0 == k396);
-                    const float k419 = k418 != 0 ? k7 : k11;
-                    acc420 = sn_fold_max(acc420, k419);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc420, off, 32);
-                acc420 = sn_fold_max(acc420, other);
-            }
-            acc420 = __shfl_sync(0xffffffffu, acc420, 0, 16);
-            const float k420 = acc420;
-            const float k427 = k426 + k420;
-            const float k428 = sn_div(k399, k427);
-            const float k430 = k428 * k429;
-            const float k431 = sn_div(k402, k427);
-            const float k432 = k431 * k429;
-            const float k433 = sn_div(k405, k427);
-            const float k434 = k433 * k429;
-            const float k435 = sn_div(k408, k427);
-            const float k436 = k435 * k429;
-            const float k437 = sn_div(k411, k427);
-            const float k438 = k437 * k429;
-            const float k439 = sn_div(k414, k427);
-            const float k440 = k439 * k429;
-            const float k441 = sn_div(k417, k427);
-            const float k442 = k441 * k429;
-            const float k443 = sn_div(k420, k427);
-            const float k444 = k443 * k429;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k430;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k432;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k434;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k436;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k438;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k440;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k442;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k444;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k320, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k330, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k352, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k363, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k374, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k385, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k396, 32);
+            acc380 = __shfl_sync(0xffffffffu, acc380, 0, 16);
+            const float k380 = acc380;
+            const float k387 = k386 + k380;
+            const float k388 = sn_div(k338, k387);
+            const float k390 = k388 * k389;
+            const float k391 = sn_div(k344, k387);
+            const float k392 = k391 * k389;
+            const float k393 = sn_div(k350, k387);
+            const float k394 = k393 * k389;
+            const float k395 = sn_div(k356, k387);
+            const float k396 = k395 * k389;
+            const float k397 = sn_div(k362, k387);
+            const float k398 = k397 * k389;
+            const float k399 = sn_div(k368, k387);
+            const float k400 = k399 * k389;
+            const float k401 = sn_div(k374, k387);
+            const float k402 = k401 * k389;
+            const float k403 = sn_div(k380, k387);
+            const float k404 = k403 * k389;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
             return;
         }
         blk -= nblk;
@@ -2359,51 +1779,56 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
             float c7[16];
             float c10[16];
             float c12[16];
-            sn_i64 c16[16];
-            float c40[16];
-            sn_i64 c44[16];
-            float c67[16];
-            sn_i64 c71[16];
+            sn_i64 c30[16];
+            float c44[16];
+            sn_i64 c56[16];
+            float c69[16];
+            sn_i64 c81[16];
             float c94[16];
-            sn_i64 c98[16];
-            float c121[16];
-            sn_i64 c125[16];
-            float c148[16];
-            sn_i64 c152[16];
-            float c175[16];
-            sn_i64 c179[16];
-            float c202[16];
+            sn_i64 c106[16];
+            float c119[16];
+            sn_i64 c131[16];
+            float c144[16];
+            sn_i64 c156[16];
+            float c169[16];
+            sn_i64 c181[16];
+            float c194[16];
             sn_i64 c206[16];
-            float c312[16];
-            sn_i64 c316[16];
+            sn_i64 c310[16];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
             const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k19 = (sn_i64)2147483647ll;
-            const sn_i64 k38 = (sn_i64)1ll;
-            const sn_i64 k65 = (sn_i64)2ll;
+            const sn_i64 k14 = (sn_i64)2147483647ll;
+            const float k15 = 0.0f;
+            const sn_i64 k17 = (sn_i64)0ll;
+            const sn_i64 k26 = (sn_i64)32ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k42 = (sn_i64)1ll;
+            const sn_i64 k67 = (sn_i64)2ll;
             const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k119 = (sn_i64)4ll;
-            const sn_i64 k146 = (sn_i64)5ll;
-            const sn_i64 k173 = (sn_i64)6ll;
-            const sn_i64 k200 = (sn_i64)7ll;
-            const sn_i64 k231 = (sn_i64)7ll;
-            const sn_i64 k235 = (sn_i64)6ll;
-            const sn_i64 k239 = (sn_i64)5ll;
-            const sn_i64 k243 = (sn_i64)4ll;
-            const sn_i64 k247 = (sn_i64)3ll;
-            const sn_i64 k251 = (sn_i64)2ll;
-            const sn_i64 k255 = (sn_i64)1ll;
-            const sn_i64 k300 = (sn_i64)32ll;
-            const float k429 = 2.5f;
-            float acc13 = sn_u2f(0xff800000u);
-            float acc41 = sn_u2f(0xff800000u);
-            float acc68 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            float acc122 = sn_u2f(0xff800000u);
-            float acc149 = sn_u2f(0xff800000u);
-            float acc176 = sn_u2f(0xff800000u);
-            float acc203 = sn_u2f(0xff800000u);
+            const sn_i64 k117 = (sn_i64)4ll;
+            const sn_i64 k142 = (sn_i64)5ll;
+            const sn_i64 k167 = (sn_i64)6ll;
+            const sn_i64 k192 = (sn_i64)7ll;
+            const sn_i64 k221 = (sn_i64)7ll;
+            const sn_i64 k225 = (sn_i64)6ll;
+            const sn_i64 k229 = (sn_i64)5ll;
+            const sn_i64 k233 = (sn_i64)4ll;
+            const sn_i64 k237 = (sn_i64)3ll;
+            const sn_i64 k241 = (sn_i64)2ll;
+            const sn_i64 k245 = (sn_i64)1ll;
+            const sn_i64 k272 = (sn_i64)2147483647ll;
+            const sn_i64 k273 = (sn_i64)4294967295ll;
+            const sn_i64 k277 = (sn_i64)32ll;
+            const float k389 = 2.5f;
+            sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2441,109 +1866,215 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     c10[c * 8 + j] = k10;
                     const float k12 = k4 != 0 ? k10 : k11;
                     c12[c * 8 + j] = k12;
-                    const sn_i64 k39 = (sn_i64)(k2 == k38);
-                    const float k40 = k39 != 0 ? k10 : k11;
-                    c40[c * 8 + j] = k40;
-                    const sn_i64 k66 = (sn_i64)(k2 == k65);
-                    const float k67 = k66 != 0 ? k10 : k11;
-                    c67[c * 8 + j] = k67;
+                    const sn_i64 k13 = (sn_i64)(k12 != k12);
+                    const sn_i64 k16 = (sn_i64)(k12 == k15);
+                    const float k18 = (k12);
+                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
+                    const sn_i64 k20 = sn_wrap(k19, 64);
+                    const sn_i64 k21 = (sn_i64)(k20 < k17);
+                    const sn_i64 k22 = (k20 ^ k14);
+                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
+                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
+                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
+                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k30 = (k27 | k29);
+                    c30[c * 8 + j] = k30;
+                    const sn_i64 k43 = (sn_i64)(k2 == k42);
+                    const float k44 = k43 != 0 ? k10 : k11;
+                    c44[c * 8 + j] = k44;
+                    const sn_i64 k45 = (sn_i64)(k44 != k44);
+                    const sn_i64 k46 = (sn_i64)(k44 == k15);
+                    const float k47 = (k44);
+                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
+                    const sn_i64 k49 = sn_wrap(k48, 64);
+                    const sn_i64 k50 = (sn_i64)(k49 < k17);
+                    const sn_i64 k51 = (k49 ^ k14);
+                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
+                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
+                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
+                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
+                    const sn_i64 k56 = (k55 | k29);
+                    c56[c * 8 + j] = k56;
+                    const sn_i64 k68 = (sn_i64)(k2 == k67);
+                    const float k69 = k68 != 0 ? k10 : k11;
+                    c69[c * 8 + j] = k69;
+                    const sn_i64 k70 = (sn_i64)(k69 != k69);
+                    const sn_i64 k71 = (sn_i64)(k69 == k15);
+                    const float k72 = (k69);
+                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
+                    const sn_i64 k74 = sn_wrap(k73, 64);
+                    const sn_i64 k75 = (sn_i64)(k74 < k17);
+                    const sn_i64 k76 = (k74 ^ k14);
+                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
+                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
+                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
+                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
+                    const sn_i64 k81 = (k80 | k29);
+                    c81[c * 8 + j] = k81;
                     const sn_i64 k93 = (sn_i64)(k2 == k92);
                     const float k94 = k93 != 0 ? k10 : k11;
                     c94[c * 8 + j] = k94;
-                    const sn_i64 k120 = (sn_i64)(k2 == k119);
-                    const float k121 = k120 != 0 ? k10 : k11;
-                    c121[c * 8 + j] = k121;
-                    const sn_i64 k147 = (sn_i64)(k2 == k146);
-                    const float k148 = k147 != 0 ? k10 : k11;
-                    c148[c * 8 + j] = k148;
-                    const sn_i64 k174 = (sn_i64)(k2 == k173);
-                    const float k175 = k174 != 0 ? k10 : k11;
-                    c175[c * 8 + j] = k175;
-                    const sn_i64 k201 = (sn_i64)(k2 == k200);
-                    const float k202 = k201 != 0 ? k10 : k11;
-                    c202[c * 8 + j] = k202;
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc68 = sn_fold_max(acc68, k67);
-                    acc95 = sn_fold_max(acc95, k94);
-                    acc122 = sn_fold_max(acc122, k121);
-                    acc149 = sn_fold_max(acc149, k148);
-                    acc176 = sn_fold_max(acc176, k175);
-                    acc203 = sn_fold_max(acc203, k202);
+                    const sn_i64 k95 = (sn_i64)(k94 != k94);
+                    const sn_i64 k96 = (sn_i64)(k94 == k15);
+                    const float k97 = (k94);
+                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
+                    const sn_i64 k99 = sn_wrap(k98, 64);
+                    const sn_i64 k100 = (sn_i64)(k99 < k17);
+                    const sn_i64 k101 = (k99 ^ k14);
+                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
+                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
+                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
+                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
+                    const sn_i64 k106 = (k105 | k29);
+                    c106[c * 8 + j] = k106;
+                    const sn_i64 k118 = (sn_i64)(k2 == k117);
+                    const float k119 = k118 != 0 ? k10 : k11;
+                    c119[c * 8 + j] = k119;
+                    const sn_i64 k120 = (sn_i64)(k119 != k119);
+                    const sn_i64 k121 = (sn_i64)(k119 == k15);
+                    const float k122 = (k119);
+                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
+                    const sn_i64 k124 = sn_wrap(k123, 64);
+                    const sn_i64 k125 = (sn_i64)(k124 < k17);
+                    const sn_i64 k126 = (k124 ^ k14);
+                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
+                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
+                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
+                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
+                    const sn_i64 k131 = (k130 | k29);
+                    c131[c * 8 + j] = k131;
+                    const sn_i64 k143 = (sn_i64)(k2 == k142);
+                    const float k144 = k143 != 0 ? k10 : k11;
+                    c144[c * 8 + j] = k144;
+                    const sn_i64 k145 = (sn_i64)(k144 != k144);
+                    const sn_i64 k146 = (sn_i64)(k144 == k15);
+                    const float k147 = (k144);
+                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
+                    const sn_i64 k149 = sn_wrap(k148, 64);
+                    const sn_i64 k150 = (sn_i64)(k149 < k17);
+                    const sn_i64 k151 = (k149 ^ k14);
+                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
+                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
+                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
+                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
+                    const sn_i64 k156 = (k155 | k29);
+                    c156[c * 8 + j] = k156;
+                    const sn_i64 k168 = (sn_i64)(k2 == k167);
+                    const float k169 = k168 != 0 ? k10 : k11;
+                    c169[c * 8 + j] = k169;
+                    const sn_i64 k170 = (sn_i64)(k169 != k169);
+                    const sn_i64 k171 = (sn_i64)(k169 == k15);
+                    const float k172 = (k169);
+                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
+                    const sn_i64 k174 = sn_wrap(k173, 64);
+                    const sn_i64 k175 = (sn_i64)(k174 < k17);
+                    const sn_i64 k176 = (k174 ^ k14);
+                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
+                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
+                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
+                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
+                    const sn_i64 k181 = (k180 | k29);
+                    c181[c * 8 + j] = k181;
+                    const sn_i64 k193 = (sn_i64)(k2 == k192);
+                    const float k194 = k193 != 0 ? k10 : k11;
+                    c194[c * 8 + j] = k194;
+                    const sn_i64 k195 = (sn_i64)(k194 != k194);
+                    const sn_i64 k196 = (sn_i64)(k194 == k15);
+                    const float k197 = (k194);
+                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
+                    const sn_i64 k199 = sn_wrap(k198, 64);
+                    const sn_i64 k200 = (sn_i64)(k199 < k17);
+                    const sn_i64 k201 = (k199 ^ k14);
+                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
+                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
+                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
+                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
+                    const sn_i64 k206 = (k205 | k29);
+                    c206[c * 8 + j] = k206;
+                    acc31 = sn_ifold_max(acc31, k30);
+                    acc57 = sn_ifold_max(acc57, k56);
+                    acc82 = sn_ifold_max(acc82, k81);
+                    acc107 = sn_ifold_max(acc107, k106);
+                    acc132 = sn_ifold_max(acc132, k131);
+                    acc157 = sn_ifold_max(acc157, k156);
+                    acc182 = sn_ifold_max(acc182, k181);
+                    acc207 = sn_ifold_max(acc207, k206);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc13, off, 32);
-                acc13 = sn_fold_max(acc13, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc31, off, 32);
+                acc31 = sn_ifold_max(acc31, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
+                acc57 = sn_ifold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
-                acc68 = sn_fold_max(acc68, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc82, off, 32);
+                acc82 = sn_ifold_max(acc82, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc95, off, 32);
-                acc95 = sn_fold_max(acc95, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc107, off, 32);
+                acc107 = sn_ifold_max(acc107, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc122, off, 32);
-                acc122 = sn_fold_max(acc122, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
+                acc132 = sn_ifold_max(acc132, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc149, off, 32);
-                acc149 = sn_fold_max(acc149, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc157, off, 32);
+                acc157 = sn_ifold_max(acc157, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc176, off, 32);
-                acc176 = sn_fold_max(acc176, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc182, off, 32);
+                acc182 = sn_ifold_max(acc182, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc203, off, 32);
-                acc203 = sn_fold_max(acc203, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc207, off, 32);
+                acc207 = sn_ifold_max(acc207, other);
             }
-            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 16);
-            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 16);
-            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 16);
-            acc95 = __shfl_sync(0xffffffffu, acc95, 0, 16);
-            acc122 = __shfl_sync(0xffffffffu, acc122, 0, 16);
-            acc149 = __shfl_sync(0xffffffffu, acc149, 0, 16);
-            acc176 = __shfl_sync(0xffffffffu, acc176, 0, 16);
-            acc203 = __shfl_sync(0xffffffffu, acc203, 0, 16);
-            const float k13 = acc13;
-            const float k41 = acc41;
-            const float k68 = acc68;
-            const float k95 = acc95;
-            const float k122 = acc122;
-            const float k149 = acc149;
-            const float k176 = acc176;
-            const float k203 = acc203;
-            const sn_i64 k15 = (sn_i64)(k13 != k13);
-            const sn_i64 k43 = (sn_i64)(k41 != k41);
-            const sn_i64 k70 = (sn_i64)(k68 != k68);
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const sn_i64 k124 = (sn_i64)(k122 != k122);
-            const sn_i64 k151 = (sn_i64)(k149 != k149);
-            const sn_i64 k178 = (sn_i64)(k176 != k176);
-            const sn_i64 k205 = (sn_i64)(k203 != k203);
-            sn_i64 acc21 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc48 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc75 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc129 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc156 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc183 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc210 = (sn_i64)0x7fffffffffffffffll;
+            acc31 = __shfl_sync(0xffffffffu, acc31, 0, 16);
+            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 16);
+            acc82 = __shfl_sync(0xffffffffu, acc82, 0, 16);
+            acc107 = __shfl_sync(0xffffffffu, acc107, 0, 16);
+            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 16);
+            acc157 = __shfl_sync(0xffffffffu, acc157, 0, 16);
+            acc182 = __shfl_sync(0xffffffffu, acc182, 0, 16);
+            acc207 = __shfl_sync(0xffffffffu, acc207, 0, 16);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k57 = acc57;
+            const sn_i64 k82 = acc82;
+            const sn_i64 k107 = acc107;
+            const sn_i64 k132 = acc132;
+            const sn_i64 k157 = acc157;
+            const sn_i64 k182 = acc182;
+            const sn_i64 k207 = acc207;
+            float acc34 = sn_u2f(0xff800000u);
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
+            float acc60 = sn_u2f(0xff800000u);
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            float acc85 = sn_u2f(0xff800000u);
+            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
+            float acc110 = sn_u2f(0xff800000u);
+            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
+            float acc135 = sn_u2f(0xff800000u);
+            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
+            float acc160 = sn_u2f(0xff800000u);
+            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
+            float acc185 = sn_u2f(0xff800000u);
+            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
+            float acc210 = sn_u2f(0xff800000u);
+            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2552,144 +2083,191 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 8 + j];
-                    const sn_i64 k14 = (sn_i64)(k12 == k13);
-                    const sn_i64 k16 = (sn_i64)(k12 != k12);
-                    c16[c * 8 + j] = k16;
-                    const sn_i64 k17 = (sn_i64)(k15 != 0 && k16 != 0);
-                    const sn_i64 k18 = (sn_i64)(k14 != 0 || k17 != 0);
-                    const sn_i64 k20 = k18 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k42 = (sn_i64)(k40 == k41);
-                    const sn_i64 k44 = (sn_i64)(k40 != k40);
-                    c44[c * 8 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k43 != 0 && k44 != 0);
-                    const sn_i64 k46 = (sn_i64)(k42 != 0 || k45 != 0);
-                    const sn_i64 k47 = k46 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k69 = (sn_i64)(k67 == k68);
-                    const sn_i64 k71 = (sn_i64)(k67 != k67);
-                    c71[c * 8 + j] = k71;
-                    const sn_i64 k72 = (sn_i64)(k70 != 0 && k71 != 0);
-                    const sn_i64 k73 = (sn_i64)(k69 != 0 || k72 != 0);
-                    const sn_i64 k74 = k73 != 0 ? k0 : k19;
+                    const sn_i64 k30 = c30[c * 8 + j];
+                    const sn_i64 k32 = (sn_i64)(k30 == k31);
+                    const float k33 = k32 != 0 ? k12 : k11;
+                    const sn_i64 k35 = (sn_i64)(k30 < k31);
+                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
+                    const float k44 = c44[c * 8 + j];
+                    const sn_i64 k56 = c56[c * 8 + j];
+                    const sn_i64 k58 = (sn_i64)(k56 == k57);
+                    const float k59 = k58 != 0 ? k44 : k11;
+                    const sn_i64 k61 = (sn_i64)(k56 < k57);
+                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
+                    const float k69 = c69[c * 8 + j];
+                    const sn_i64 k81 = c81[c * 8 + j];
+                    const sn_i64 k83 = (sn_i64)(k81 == k82);
+                    const float k84 = k83 != 0 ? k69 : k11;
+                    const sn_i64 k86 = (sn_i64)(k81 < k82);
+                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
                     const float k94 = c94[c * 8 + j];
-                    const sn_i64 k96 = (sn_i64)(k94 == k95);
-                    const sn_i64 k98 = (sn_i64)(k94 != k94);
-                    c98[c * 8 + j] = k98;
-                    const sn_i64 k99 = (sn_i64)(k97 != 0 && k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k96 != 0 || k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k123 = (sn_i64)(k121 == k122);
-                    const sn_i64 k125 = (sn_i64)(k121 != k121);
-                    c125[c * 8 + j] = k125;
-                    const sn_i64 k126 = (sn_i64)(k124 != 0 && k125 != 0);
-                    const sn_i64 k127 = (sn_i64)(k123 != 0 || k126 != 0);
-                    const sn_i64 k128 = k127 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k150 = (sn_i64)(k148 == k149);
-                    const sn_i64 k152 = (sn_i64)(k148 != k148);
-                    c152[c * 8 + j] = k152;
-                    const sn_i64 k153 = (sn_i64)(k151 != 0 && k152 != 0);
-                    const sn_i64 k154 = (sn_i64)(k150 != 0 || k153 != 0);
-                    const sn_i64 k155 = k154 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k177 = (sn_i64)(k175 == k176);
-                    const sn_i64 k179 = (sn_i64)(k175 != k175);
-                    c179[c * 8 + j] = k179;
-                    const sn_i64 k180 = (sn_i64)(k178 != 0 && k179 != 0);
-                    const sn_i64 k181 = (sn_i64)(k177 != 0 || k180 != 0);
-                    const sn_i64 k182 = k181 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k204 = (sn_i64)(k202 == k203);
-                    const sn_i64 k206 = (sn_i64)(k202 != k202);
-                    c206[c * 8 + j] = k206;
-                    const sn_i64 k207 = (sn_i64)(k205 != 0 && k206 != 0);
-                    const sn_i64 k208 = (sn_i64)(k204 != 0 || k207 != 0);
-                    const sn_i64 k209 = k208 != 0 ? k0 : k19;
-                    acc21 = sn_ifold_min(acc21, k20);
-                    acc48 = sn_ifold_min(acc48, k47);
-                    acc75 = sn_ifold_min(acc75, k74);
-                    acc102 = sn_ifold_min(acc102, k101);
-                    acc129 = sn_ifold_min(acc129, k128);
-                    acc156 = sn_ifold_min(acc156, k155);
-                    acc183 = sn_ifold_min(acc183, k182);
-                    acc210 = sn_ifold_min(acc210, k209);
+                    const sn_i64 k106 = c106[c * 8 + j];
+                    const sn_i64 k108 = (sn_i64)(k106 == k107);
+                    const float k109 = k108 != 0 ? k94 : k11;
+                    const sn_i64 k111 = (sn_i64)(k106 < k107);
+                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
+                    const float k119 = c119[c * 8 + j];
+                    const sn_i64 k131 = c131[c * 8 + j];
+                    const sn_i64 k133 = (sn_i64)(k131 == k132);
+                    const float k134 = k133 != 0 ? k119 : k11;
+                    const sn_i64 k136 = (sn_i64)(k131 < k132);
+                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
+                    const float k144 = c144[c * 8 + j];
+                    const sn_i64 k156 = c156[c * 8 + j];
+                    const sn_i64 k158 = (sn_i64)(k156 == k157);
+                    const float k159 = k158 != 0 ? k144 : k11;
+                    const sn_i64 k161 = (sn_i64)(k156 < k157);
+                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
+                    const float k169 = c169[c * 8 + j];
+                    const sn_i64 k181 = c181[c * 8 + j];
+                    const sn_i64 k183 = (sn_i64)(k181 == k182);
+                    const float k184 = k183 != 0 ? k169 : k11;
+                    const sn_i64 k186 = (sn_i64)(k181 < k182);
+                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
+                    const float k194 = c194[c * 8 + j];
+                    const sn_i64 k206 = c206[c * 8 + j];
+                    const sn_i64 k208 = (sn_i64)(k206 == k207);
+                    const float k209 = k208 != 0 ? k194 : k11;
+                    const sn_i64 k211 = (sn_i64)(k206 < k207);
+                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
+                    acc34 = sn_fold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
+                    acc60 = sn_fold_max(acc60, k59);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc85 = sn_fold_max(acc85, k84);
+                    acc88 = sn_ifold_max(acc88, k87);
+                    acc110 = sn_fold_max(acc110, k109);
+                    acc113 = sn_ifold_max(acc113, k112);
+                    acc135 = sn_fold_max(acc135, k134);
+                    acc138 = sn_ifold_max(acc138, k137);
+                    acc160 = sn_fold_max(acc160, k159);
+                    acc163 = sn_ifold_max(acc163, k162);
+                    acc185 = sn_fold_max(acc185, k184);
+                    acc188 = sn_ifold_max(acc188, k187);
+                    acc210 = sn_fold_max(acc210, k209);
+                    acc213 = sn_ifold_max(acc213, k212);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc21, off, 32);
-                acc21 = sn_ifold_min(acc21, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_fold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_min(acc48, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_ifold_min(acc75, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
+                acc60 = sn_fold_max(acc60, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc102, off, 32);
-                acc102 = sn_ifold_min(acc102, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
+                acc63 = sn_ifold_max(acc63, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc129, off, 32);
-                acc129 = sn_ifold_min(acc129, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc85, off, 32);
+                acc85 = sn_fold_max(acc85, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc156, off, 32);
-                acc156 = sn_ifold_min(acc156, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
+                acc88 = sn_ifold_max(acc88, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc183, off, 32);
-                acc183 = sn_ifold_min(acc183, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc110, off, 32);
+                acc110 = sn_fold_max(acc110, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
-                acc210 = sn_ifold_min(acc210, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc113, off, 32);
+                acc113 = sn_ifold_max(acc113, other);
             }
-            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 16);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 16);
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 16);
-            acc102 = __shfl_sync(0xffffffffu, acc102, 0, 16);
-            acc129 = __shfl_sync(0xffffffffu, acc129, 0, 16);
-            acc156 = __shfl_sync(0xffffffffu, acc156, 0, 16);
-            acc183 = __shfl_sync(0xffffffffu, acc183, 0, 16);
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
+                acc135 = sn_fold_max(acc135, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc138, off, 32);
+                acc138 = sn_ifold_max(acc138, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc160, off, 32);
+                acc160 = sn_fold_max(acc160, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc163, off, 32);
+                acc163 = sn_ifold_max(acc163, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc185, off, 32);
+                acc185 = sn_fold_max(acc185, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc188, off, 32);
+                acc188 = sn_ifold_max(acc188, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
+                acc210 = sn_fold_max(acc210, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
+                acc213 = sn_ifold_max(acc213, other);
+            }
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 16);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 16);
+            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 16);
+            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 16);
+            acc85 = __shfl_sync(0xffffffffu, acc85, 0, 16);
+            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 16);
+            acc110 = __shfl_sync(0xffffffffu, acc110, 0, 16);
+            acc113 = __shfl_sync(0xffffffffu, acc113, 0, 16);
+            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 16);
+            acc138 = __shfl_sync(0xffffffffu, acc138, 0, 16);
+            acc160 = __shfl_sync(0xffffffffu, acc160, 0, 16);
+            acc163 = __shfl_sync(0xffffffffu, acc163, 0, 16);
+            acc185 = __shfl_sync(0xffffffffu, acc185, 0, 16);
+            acc188 = __shfl_sync(0xffffffffu, acc188, 0, 16);
             acc210 = __shfl_sync(0xffffffffu, acc210, 0, 16);
-            const sn_i64 k21 = acc21;
-            const sn_i64 k48 = acc48;
-            const sn_i64 k75 = acc75;
-            const sn_i64 k102 = acc102;
-            const sn_i64 k129 = acc129;
-            const sn_i64 k156 = acc156;
-            const sn_i64 k183 = acc183;
-            const sn_i64 k210 = acc210;
-            float acc24 = sn_u2f(0xff800000u);
-            float acc27 = sn_u2f(0xff800000u);
-            float acc51 = sn_u2f(0xff800000u);
-            float acc54 = sn_u2f(0xff800000u);
-            float acc78 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
-            float acc105 = sn_u2f(0xff800000u);
-            float acc108 = sn_u2f(0xff800000u);
-            float acc132 = sn_u2f(0xff800000u);
-            float acc135 = sn_u2f(0xff800000u);
-            float acc159 = sn_u2f(0xff800000u);
-            float acc162 = sn_u2f(0xff800000u);
-            float acc186 = sn_u2f(0xff800000u);
-            float acc189 = sn_u2f(0xff800000u);
-            float acc213 = sn_u2f(0xff800000u);
+            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 16);
+            const float k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const float k60 = acc60;
+            const sn_i64 k63 = acc63;
+            const float k85 = acc85;
+            const sn_i64 k88 = acc88;
+            const float k110 = acc110;
+            const sn_i64 k113 = acc113;
+            const float k135 = acc135;
+            const sn_i64 k138 = acc138;
+            const float k160 = acc160;
+            const sn_i64 k163 = acc163;
+            const float k185 = acc185;
+            const sn_i64 k188 = acc188;
+            const float k210 = acc210;
+            const sn_i64 k213 = acc213;
+            float acc41 = sn_u2f(0xff800000u);
+            float acc66 = sn_u2f(0xff800000u);
+            float acc91 = sn_u2f(0xff800000u);
+            float acc116 = sn_u2f(0xff800000u);
+            float acc141 = sn_u2f(0xff800000u);
+            float acc166 = sn_u2f(0xff800000u);
+            float acc191 = sn_u2f(0xff800000u);
             float acc216 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -2699,392 +2277,57 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 8 + j];
-                    const sn_i64 k22 = (sn_i64)(k0 == k21);
-                    const float k23 = k22 != 0 ? k12 : k11;
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const float k26 = k25 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k49 = (sn_i64)(k0 == k48);
-                    const float k50 = k49 != 0 ? k40 : k11;
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const float k53 = k52 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k76 = (sn_i64)(k0 == k75);
-                    const float k77 = k76 != 0 ? k67 : k11;
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const float k80 = k79 != 0 ? k67 : k11;
+                    const sn_i64 k30 = c30[c * 8 + j];
+                    const sn_i64 k39 = (sn_i64)(k30 == k38);
+                    const float k40 = k39 != 0 ? k12 : k11;
+                    const float k44 = c44[c * 8 + j];
+                    const sn_i64 k56 = c56[c * 8 + j];
+                    const sn_i64 k64 = (sn_i64)(k56 == k63);
+                    const float k65 = k64 != 0 ? k44 : k11;
+                    const float k69 = c69[c * 8 + j];
+                    const sn_i64 k81 = c81[c * 8 + j];
+                    const sn_i64 k89 = (sn_i64)(k81 == k88);
+                    const float k90 = k89 != 0 ? k69 : k11;
                     const float k94 = c94[c * 8 + j];
-                    const sn_i64 k103 = (sn_i64)(k0 == k102);
-                    const float k104 = k103 != 0 ? k94 : k11;
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const float k107 = k106 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k130 = (sn_i64)(k0 == k129);
-                    const float k131 = k130 != 0 ? k121 : k11;
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const float k134 = k133 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k157 = (sn_i64)(k0 == k156);
-                    const float k158 = k157 != 0 ? k148 : k11;
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const float k161 = k160 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k184 = (sn_i64)(k0 == k183);
-                    const float k185 = k184 != 0 ? k175 : k11;
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const float k188 = k187 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k211 = (sn_i64)(k0 == k210);
-                    const float k212 = k211 != 0 ? k202 : k11;
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const float k215 = k214 != 0 ? k202 : k11;
-                    acc24 = sn_fold_max(acc24, k23);
-                    acc27 = sn_fold_max(acc27, k26);
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_fold_max(acc54, k53);
-                    acc78 = sn_fold_max(acc78, k77);
-                    acc81 = sn_fold_max(acc81, k80);
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc108 = sn_fold_max(acc108, k107);
-                    acc132 = sn_fold_max(acc132, k131);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc159 = sn_fold_max(acc159, k158);
-                    acc162 = sn_fold_max(acc162, k161);
-                    acc186 = sn_fold_max(acc186, k185);
-                    acc189 = sn_fold_max(acc189, k188);
-                    acc213 = sn_fold_max(acc213, k212);
+                    const sn_i64 k106 = c106[c * 8 + j];
+                    const sn_i64 k114 = (sn_i64)(k106 == k113);
+                    const float k115 = k114 != 0 ? k94 : k11;
+                    const float k119 = c119[c * 8 + j];
+                    const sn_i64 k131 = c131[c * 8 + j];
+                    const sn_i64 k139 = (sn_i64)(k131 == k138);
+                    const float k140 = k139 != 0 ? k119 : k11;
+                    const float k144 = c144[c * 8 + j];
+                    const sn_i64 k156 = c156[c * 8 + j];
+                    const sn_i64 k164 = (sn_i64)(k156 == k163);
+                    const float k165 = k164 != 0 ? k144 : k11;
+                    const float k169 = c169[c * 8 + j];
+                    const sn_i64 k181 = c181[c * 8 + j];
+                    const sn_i64 k189 = (sn_i64)(k181 == k188);
+                    const float k190 = k189 != 0 ? k169 : k11;
+                    const float k194 = c194[c * 8 + j];
+                    const sn_i64 k206 = c206[c * 8 + j];
+                    const sn_i64 k214 = (sn_i64)(k206 == k213);
+                    const float k215 = k214 != 0 ? k194 : k11;
+                    acc41 = sn_fold_max(acc41, k40);
+                    acc66 = sn_fold_max(acc66, k65);
+                    acc91 = sn_fold_max(acc91, k90);
+                    acc116 = sn_fold_max(acc116, k115);
+                    acc141 = sn_fold_max(acc141, k140);
+                    acc166 = sn_fold_max(acc166, k165);
+                    acc191 = sn_fold_max(acc191, k190);
                     acc216 = sn_fold_max(acc216, k215);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc24, off, 32);
-                acc24 = sn_fold_max(acc24, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_fold_max(acc41, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc27, off, 32);
-                acc27 = sn_fold_max(acc27, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_fold_max(acc54, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc78, off, 32);
-                acc78 = sn_fold_max(acc78, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc81, off, 32);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc105, off, 32);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc108, off, 32);
-                acc108 = sn_fold_max(acc108, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
-                acc132 = sn_fold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc159, off, 32);
-                acc159 = sn_fold_max(acc159, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc162, off, 32);
-                acc162 = sn_fold_max(acc162, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc186, off, 32);
-                acc186 = sn_fold_max(acc186, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc189, off, 32);
-                acc189 = sn_fold_max(acc189, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
-                acc213 = sn_fold_max(acc213, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
-                acc216 = sn_fold_max(acc216, other);
-            }
-            acc24 = __shfl_sync(0xffffffffu, acc24, 0, 16);
-            acc27 = __shfl_sync(0xffffffffu, acc27, 0, 16);
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 16);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 16);
-            acc78 = __shfl_sync(0xffffffffu, acc78, 0, 16);
-            acc81 = __shfl_sync(0xffffffffu, acc81, 0, 16);
-            acc105 = __shfl_sync(0xffffffffu, acc105, 0, 16);
-            acc108 = __shfl_sync(0xffffffffu, acc108, 0, 16);
-            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 16);
-            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 16);
-            acc159 = __shfl_sync(0xffffffffu, acc159, 0, 16);
-            acc162 = __shfl_sync(0xffffffffu, acc162, 0, 16);
-            acc186 = __shfl_sync(0xffffffffu, acc186, 0, 16);
-            acc189 = __shfl_sync(0xffffffffu, acc189, 0, 16);
-            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 16);
-            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 16);
-            const float k24 = acc24;
-            const float k27 = acc27;
-            const float k51 = acc51;
-            const float k54 = acc54;
-            const float k78 = acc78;
-            const float k81 = acc81;
-            const float k105 = acc105;
-            const float k108 = acc108;
-            const float k132 = acc132;
-            const float k135 = acc135;
-            const float k159 = acc159;
-            const float k162 = acc162;
-            const float k186 = acc186;
-            const float k189 = acc189;
-            const float k213 = acc213;
-            const float k216 = acc216;
-            const sn_i64 k29 = (sn_i64)(k27 != k27);
-            const sn_i64 k56 = (sn_i64)(k54 != k54);
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const sn_i64 k110 = (sn_i64)(k108 != k108);
-            const sn_i64 k137 = (sn_i64)(k135 != k135);
-            const sn_i64 k164 = (sn_i64)(k162 != k162);
-            const sn_i64 k191 = (sn_i64)(k189 != k189);
-            const sn_i64 k218 = (sn_i64)(k216 != k216);
-            sn_i64 acc34 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc61 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc115 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc142 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc169 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc196 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc223 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k16 = c16[c * 8 + j];
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const sn_i64 k28 = (sn_i64)(k12 == k27);
-                    const sn_i64 k30 = (sn_i64)(k29 != 0 && k16 != 0);
-                    const sn_i64 k31 = (sn_i64)(k28 != 0 || k30 != 0);
-                    const sn_i64 k32 = (sn_i64)(k25 != 0 && k31 != 0);
-                    const sn_i64 k33 = k32 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k44 = c44[c * 8 + j];
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const sn_i64 k55 = (sn_i64)(k40 == k54);
-                    const sn_i64 k57 = (sn_i64)(k56 != 0 && k44 != 0);
-                    const sn_i64 k58 = (sn_i64)(k55 != 0 || k57 != 0);
-                    const sn_i64 k59 = (sn_i64)(k52 != 0 && k58 != 0);
-                    const sn_i64 k60 = k59 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k71 = c71[c * 8 + j];
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const sn_i64 k82 = (sn_i64)(k67 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k71 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k0 : k19;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k98 = c98[c * 8 + j];
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const sn_i64 k109 = (sn_i64)(k94 == k108);
-                    const sn_i64 k111 = (sn_i64)(k110 != 0 && k98 != 0);
-                    const sn_i64 k112 = (sn_i64)(k109 != 0 || k111 != 0);
-                    const sn_i64 k113 = (sn_i64)(k106 != 0 && k112 != 0);
-                    const sn_i64 k114 = k113 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k125 = c125[c * 8 + j];
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const sn_i64 k136 = (sn_i64)(k121 == k135);
-                    const sn_i64 k138 = (sn_i64)(k137 != 0 && k125 != 0);
-                    const sn_i64 k139 = (sn_i64)(k136 != 0 || k138 != 0);
-                    const sn_i64 k140 = (sn_i64)(k133 != 0 && k139 != 0);
-                    const sn_i64 k141 = k140 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k152 = c152[c * 8 + j];
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const sn_i64 k163 = (sn_i64)(k148 == k162);
-                    const sn_i64 k165 = (sn_i64)(k164 != 0 && k152 != 0);
-                    const sn_i64 k166 = (sn_i64)(k163 != 0 || k165 != 0);
-                    const sn_i64 k167 = (sn_i64)(k160 != 0 && k166 != 0);
-                    const sn_i64 k168 = k167 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k179 = c179[c * 8 + j];
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const sn_i64 k190 = (sn_i64)(k175 == k189);
-                    const sn_i64 k192 = (sn_i64)(k191 != 0 && k179 != 0);
-                    const sn_i64 k193 = (sn_i64)(k190 != 0 || k192 != 0);
-                    const sn_i64 k194 = (sn_i64)(k187 != 0 && k193 != 0);
-                    const sn_i64 k195 = k194 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const sn_i64 k217 = (sn_i64)(k202 == k216);
-                    const sn_i64 k219 = (sn_i64)(k218 != 0 && k206 != 0);
-                    const sn_i64 k220 = (sn_i64)(k217 != 0 || k219 != 0);
-                    const sn_i64 k221 = (sn_i64)(k214 != 0 && k220 != 0);
-                    const sn_i64 k222 = k221 != 0 ? k0 : k19;
-                    acc34 = sn_ifold_min(acc34, k33);
-                    acc61 = sn_ifold_min(acc61, k60);
-                    acc88 = sn_ifold_min(acc88, k87);
-                    acc115 = sn_ifold_min(acc115, k114);
-                    acc142 = sn_ifold_min(acc142, k141);
-                    acc169 = sn_ifold_min(acc169, k168);
-                    acc196 = sn_ifold_min(acc196, k195);
-                    acc223 = sn_ifold_min(acc223, k222);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
-                acc34 = sn_ifold_min(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc61, off, 32);
-                acc61 = sn_ifold_min(acc61, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc115, off, 32);
-                acc115 = sn_ifold_min(acc115, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc142, off, 32);
-                acc142 = sn_ifold_min(acc142, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc169, off, 32);
-                acc169 = sn_ifold_min(acc169, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc196, off, 32);
-                acc196 = sn_ifold_min(acc196, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc223, off, 32);
-                acc223 = sn_ifold_min(acc223, other);
-            }
-            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 16);
-            acc61 = __shfl_sync(0xffffffffu, acc61, 0, 16);
-            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 16);
-            acc115 = __shfl_sync(0xffffffffu, acc115, 0, 16);
-            acc142 = __shfl_sync(0xffffffffu, acc142, 0, 16);
-            acc169 = __shfl_sync(0xffffffffu, acc169, 0, 16);
-            acc196 = __shfl_sync(0xffffffffu, acc196, 0, 16);
-            acc223 = __shfl_sync(0xffffffffu, acc223, 0, 16);
-            const sn_i64 k34 = acc34;
-            const sn_i64 k61 = acc61;
-            const sn_i64 k88 = acc88;
-            const sn_i64 k115 = acc115;
-            const sn_i64 k142 = acc142;
-            const sn_i64 k169 = acc169;
-            const sn_i64 k196 = acc196;
-            const sn_i64 k223 = acc223;
-            float acc37 = sn_u2f(0xff800000u);
-            float acc64 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc118 = sn_u2f(0xff800000u);
-            float acc145 = sn_u2f(0xff800000u);
-            float acc172 = sn_u2f(0xff800000u);
-            float acc199 = sn_u2f(0xff800000u);
-            float acc226 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k35 = (sn_i64)(k0 == k34);
-                    const float k36 = k35 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 8 + j];
-                    const sn_i64 k62 = (sn_i64)(k0 == k61);
-                    const float k63 = k62 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 8 + j];
-                    const sn_i64 k89 = (sn_i64)(k0 == k88);
-                    const float k90 = k89 != 0 ? k67 : k11;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k116 = (sn_i64)(k0 == k115);
-                    const float k117 = k116 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 8 + j];
-                    const sn_i64 k143 = (sn_i64)(k0 == k142);
-                    const float k144 = k143 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 8 + j];
-                    const sn_i64 k170 = (sn_i64)(k0 == k169);
-                    const float k171 = k170 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 8 + j];
-                    const sn_i64 k197 = (sn_i64)(k0 == k196);
-                    const float k198 = k197 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 8 + j];
-                    const sn_i64 k224 = (sn_i64)(k0 == k223);
-                    const float k225 = k224 != 0 ? k202 : k11;
-                    acc37 = sn_fold_max(acc37, k36);
-                    acc64 = sn_fold_max(acc64, k63);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc118 = sn_fold_max(acc118, k117);
-                    acc145 = sn_fold_max(acc145, k144);
-                    acc172 = sn_fold_max(acc172, k171);
-                    acc199 = sn_fold_max(acc199, k198);
-                    acc226 = sn_fold_max(acc226, k225);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc37, off, 32);
-                acc37 = sn_fold_max(acc37, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc64, off, 32);
-                acc64 = sn_fold_max(acc64, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
+                acc66 = sn_fold_max(acc66, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
@@ -3093,54 +2336,54 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc118, off, 32);
-                acc118 = sn_fold_max(acc118, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc116, off, 32);
+                acc116 = sn_fold_max(acc116, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc145, off, 32);
-                acc145 = sn_fold_max(acc145, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc141, off, 32);
+                acc141 = sn_fold_max(acc141, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc172, off, 32);
-                acc172 = sn_fold_max(acc172, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc166, off, 32);
+                acc166 = sn_fold_max(acc166, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc199, off, 32);
-                acc199 = sn_fold_max(acc199, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc191, off, 32);
+                acc191 = sn_fold_max(acc191, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc226, off, 32);
-                acc226 = sn_fold_max(acc226, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
+                acc216 = sn_fold_max(acc216, other);
             }
-            acc37 = __shfl_sync(0xffffffffu, acc37, 0, 16);
-            acc64 = __shfl_sync(0xffffffffu, acc64, 0, 16);
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 16);
+            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 16);
             acc91 = __shfl_sync(0xffffffffu, acc91, 0, 16);
-            acc118 = __shfl_sync(0xffffffffu, acc118, 0, 16);
-            acc145 = __shfl_sync(0xffffffffu, acc145, 0, 16);
-            acc172 = __shfl_sync(0xffffffffu, acc172, 0, 16);
-            acc199 = __shfl_sync(0xffffffffu, acc199, 0, 16);
-            acc226 = __shfl_sync(0xffffffffu, acc226, 0, 16);
-            const float k37 = acc37;
-            const float k64 = acc64;
+            acc116 = __shfl_sync(0xffffffffu, acc116, 0, 16);
+            acc141 = __shfl_sync(0xffffffffu, acc141, 0, 16);
+            acc166 = __shfl_sync(0xffffffffu, acc166, 0, 16);
+            acc191 = __shfl_sync(0xffffffffu, acc191, 0, 16);
+            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 16);
+            const float k41 = acc41;
+            const float k66 = acc66;
             const float k91 = acc91;
-            const float k118 = acc118;
-            const float k145 = acc145;
-            const float k172 = acc172;
-            const float k199 = acc199;
-            const float k226 = acc226;
-            const float k230 = k213 + k226;
-            const float k232 = k186 + k199;
-            const float k236 = k159 + k172;
-            const float k240 = k132 + k145;
-            const float k244 = k105 + k118;
-            const float k248 = k78 + k91;
-            const float k252 = k51 + k64;
-            const float k256 = k24 + k37;
-            float acc260 = sn_u2f(0xff800000u);
+            const float k116 = acc116;
+            const float k141 = acc141;
+            const float k166 = acc166;
+            const float k191 = acc191;
+            const float k216 = acc216;
+            const float k220 = k210 + k216;
+            const float k222 = k185 + k191;
+            const float k226 = k160 + k166;
+            const float k230 = k135 + k141;
+            const float k234 = k110 + k116;
+            const float k238 = k85 + k91;
+            const float k242 = k60 + k66;
+            const float k246 = k34 + k41;
+            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3150,36 +2393,53 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    acc260 = sn_fold_max(acc260, k259);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    acc262 = sn_ifold_max(acc262, k261);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc260, off, 32);
-                acc260 = sn_fold_max(acc260, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc262, off, 32);
+                acc262 = sn_ifold_max(acc262, other);
             }
-            acc260 = __shfl_sync(0xffffffffu, acc260, 0, 16);
-            const float k260 = acc260;
-            const sn_i64 k262 = (sn_i64)(k260 != k260);
-            sn_i64 acc267 = (sn_i64)0x7fffffffffffffffll;
+            acc262 = __shfl_sync(0xffffffffu, acc262, 0, 16);
+            const sn_i64 k262 = acc262;
+            const sn_i64 k274 = (k262 & k273);
+            const sn_i64 k275 = sn_isub(k272, k274);
+            const sn_i64 k276 = sn_wrap(k275, 32);
+            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
+            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3189,41 +2449,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k261 = (sn_i64)(k259 == k260);
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k264 = (sn_i64)(k262 != 0 && k263 != 0);
-                    const sn_i64 k265 = (sn_i64)(k261 != 0 || k264 != 0);
-                    const sn_i64 k266 = k265 != 0 ? k0 : k19;
-                    acc267 = sn_ifold_min(acc267, k266);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k263 = (sn_i64)(k261 < k262);
+                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
+                    acc265 = sn_ifold_max(acc265, k264);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc267, off, 32);
-                acc267 = sn_ifold_min(acc267, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc265, off, 32);
+                acc265 = sn_ifold_max(acc265, other);
             }
-            acc267 = __shfl_sync(0xffffffffu, acc267, 0, 16);
-            const sn_i64 k267 = acc267;
-            const sn_i64 k301 = sn_ifloordiv(k267, k300, 32, 1);
-            float acc270 = sn_u2f(0xff800000u);
+            acc265 = __shfl_sync(0xffffffffu, acc265, 0, 16);
+            const sn_i64 k265 = acc265;
+            const sn_i64 k280 = (k265 & k273);
+            const sn_i64 k281 = sn_isub(k272, k280);
+            const sn_i64 k282 = sn_wrap(k281, 32);
+            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
+            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3233,38 +2507,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const float k269 = k268 != 0 ? k259 : k11;
-                    acc270 = sn_fold_max(acc270, k269);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k266 = (sn_i64)(k261 < k265);
+                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
+                    acc268 = sn_ifold_max(acc268, k267);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc270, off, 32);
-                acc270 = sn_fold_max(acc270, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc268, off, 32);
+                acc268 = sn_ifold_max(acc268, other);
             }
-            acc270 = __shfl_sync(0xffffffffu, acc270, 0, 16);
-            const float k270 = acc270;
-            const sn_i64 k272 = (sn_i64)(k270 != k270);
-            sn_i64 acc277 = (sn_i64)0x7fffffffffffffffll;
+            acc268 = __shfl_sync(0xffffffffu, acc268, 0, 16);
+            const sn_i64 k268 = acc268;
+            const sn_i64 k286 = (k268 & k273);
+            const sn_i64 k287 = sn_isub(k272, k286);
+            const sn_i64 k288 = sn_wrap(k287, 32);
+            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
+            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3274,229 +2565,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k271 = (sn_i64)(k259 == k270);
-                    const sn_i64 k273 = (sn_i64)(k272 != 0 && k263 != 0);
-                    const sn_i64 k274 = (sn_i64)(k271 != 0 || k273 != 0);
-                    const sn_i64 k275 = (sn_i64)(k268 != 0 && k274 != 0);
-                    const sn_i64 k276 = k275 != 0 ? k0 : k19;
-                    acc277 = sn_ifold_min(acc277, k276);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k269 = (sn_i64)(k261 < k268);
+                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
+                    acc271 = sn_ifold_max(acc271, k270);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc277, off, 32);
-                acc277 = sn_ifold_min(acc277, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc271, off, 32);
+                acc271 = sn_ifold_max(acc271, other);
             }
-            acc277 = __shfl_sync(0xffffffffu, acc277, 0, 16);
-            const sn_i64 k277 = acc277;
-            const sn_i64 k303 = sn_ifloordiv(k277, k300, 32, 1);
-            float acc281 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const float k280 = k279 != 0 ? k259 : k11;
-                    acc281 = sn_fold_max(acc281, k280);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc281, off, 32);
-                acc281 = sn_fold_max(acc281, other);
-            }
-            acc281 = __shfl_sync(0xffffffffu, acc281, 0, 16);
-            const float k281 = acc281;
-            const sn_i64 k283 = (sn_i64)(k281 != k281);
-            sn_i64 acc288 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k282 = (sn_i64)(k259 == k281);
-                    const sn_i64 k284 = (sn_i64)(k283 != 0 && k263 != 0);
-                    const sn_i64 k285 = (sn_i64)(k282 != 0 || k284 != 0);
-                    const sn_i64 k286 = (sn_i64)(k279 != 0 && k285 != 0);
-                    const sn_i64 k287 = k286 != 0 ? k0 : k19;
-                    acc288 = sn_ifold_min(acc288, k287);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc288, off, 32);
-                acc288 = sn_ifold_min(acc288, other);
-            }
-            acc288 = __shfl_sync(0xffffffffu, acc288, 0, 16);
-            const sn_i64 k288 = acc288;
-            const sn_i64 k306 = sn_ifloordiv(k288, k300, 32, 1);
-            float acc292 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const float k291 = k290 != 0 ? k259 : k11;
-                    acc292 = sn_fold_max(acc292, k291);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc292, off, 32);
-                acc292 = sn_fold_max(acc292, other);
-            }
-            acc292 = __shfl_sync(0xffffffffu, acc292, 0, 16);
-            const float k292 = acc292;
-            const sn_i64 k294 = (sn_i64)(k292 != k292);
-            sn_i64 acc299 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const sn_i64 k293 = (sn_i64)(k259 == k292);
-                    const sn_i64 k295 = (sn_i64)(k294 != 0 && k263 != 0);
-                    const sn_i64 k296 = (sn_i64)(k293 != 0 || k295 != 0);
-                    const sn_i64 k297 = (sn_i64)(k290 != 0 && k296 != 0);
-                    const sn_i64 k298 = k297 != 0 ? k0 : k19;
-                    acc299 = sn_ifold_min(acc299, k298);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc299, off, 32);
-                acc299 = sn_ifold_min(acc299, other);
-            }
-            acc299 = __shfl_sync(0xffffffffu, acc299, 0, 16);
-            const sn_i64 k299 = acc299;
-            const sn_i64 k309 = sn_ifloordiv(k299, k300, 32, 1);
-            float acc313 = sn_u2f(0xff800000u);
+            acc271 = __shfl_sync(0xffffffffu, acc271, 0, 16);
+            const sn_i64 k271 = acc271;
+            const sn_i64 k292 = (k271 & k273);
+            const sn_i64 k293 = sn_isub(k272, k292);
+            const sn_i64 k294 = sn_wrap(k293, 32);
+            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
+            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3508,27 +2625,44 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 8 + j];
-                    const sn_i64 k302 = (sn_i64)(k2 == k301);
-                    const sn_i64 k304 = (sn_i64)(k2 == k303);
-                    const sn_i64 k305 = (sn_i64)(k302 != 0 || k304 != 0);
-                    const sn_i64 k307 = (sn_i64)(k2 == k306);
-                    const sn_i64 k308 = (sn_i64)(k305 != 0 || k307 != 0);
-                    const sn_i64 k310 = (sn_i64)(k2 == k309);
-                    const sn_i64 k311 = (sn_i64)(k308 != 0 || k310 != 0);
-                    const float k312 = k311 != 0 ? k10 : k11;
-                    c312[c * 8 + j] = k312;
-                    acc313 = sn_fold_max(acc313, k312);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k279 = (sn_i64)(k2 == k278);
+                    const sn_i64 k284 = (sn_i64)(k2 == k283);
+                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
+                    const sn_i64 k290 = (sn_i64)(k2 == k289);
+                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
+                    const sn_i64 k296 = (sn_i64)(k2 == k295);
+                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
+                    const float k298 = k297 != 0 ? k10 : k11;
+                    const sn_i64 k299 = (sn_i64)(k298 != k298);
+                    const sn_i64 k300 = (sn_i64)(k298 == k15);
+                    const float k301 = (k298);
+                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
+                    const sn_i64 k303 = sn_wrap(k302, 64);
+                    const sn_i64 k304 = (sn_i64)(k303 < k17);
+                    const sn_i64 k305 = (k303 ^ k14);
+                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
+                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
+                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
+                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
+                    const sn_i64 k310 = (k309 | k29);
+                    c310[c * 8 + j] = k310;
+                    acc311 = sn_ifold_max(acc311, k310);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc313, off, 32);
-                acc313 = sn_fold_max(acc313, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc311, off, 32);
+                acc311 = sn_ifold_max(acc311, other);
             }
-            acc313 = __shfl_sync(0xffffffffu, acc313, 0, 16);
-            const float k313 = acc313;
-            const sn_i64 k315 = (sn_i64)(k313 != k313);
-            sn_i64 acc320 = (sn_i64)0x7fffffffffffffffll;
+            acc311 = __shfl_sync(0xffffffffu, acc311, 0, 16);
+            const sn_i64 k311 = acc311;
+            const sn_i64 k333 = (k311 & k273);
+            const sn_i64 k334 = sn_isub(k272, k333);
+            const sn_i64 k335 = sn_wrap(k334, 32);
+            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3538,231 +2672,113 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k314 = (sn_i64)(k312 == k313);
-                    const sn_i64 k316 = (sn_i64)(k312 != k312);
-                    c316[c * 8 + j] = k316;
-                    const sn_i64 k317 = (sn_i64)(k315 != 0 && k316 != 0);
-                    const sn_i64 k318 = (sn_i64)(k314 != 0 || k317 != 0);
-                    const sn_i64 k319 = k318 != 0 ? k0 : k19;
-                    acc320 = sn_ifold_min(acc320, k319);
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k312 = (sn_i64)(k310 < k311);
+                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k336 = (sn_i64)(k0 == k335);
+                    const float k337 = k336 != 0 ? k7 : k11;
+                    acc314 = sn_ifold_max(acc314, k313);
+                    acc338 = sn_fold_max(acc338, k337);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc314, off, 32);
+                acc314 = sn_ifold_max(acc314, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc338, off, 32);
+                acc338 = sn_fold_max(acc338, other);
+            }
+            acc314 = __shfl_sync(0xffffffffu, acc314, 0, 16);
+            acc338 = __shfl_sync(0xffffffffu, acc338, 0, 16);
+            const sn_i64 k314 = acc314;
+            const float k338 = acc338;
+            const sn_i64 k339 = (k314 & k273);
+            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k341 = sn_wrap(k340, 32);
+            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            float acc344 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k315 = (sn_i64)(k310 < k314);
+                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k342 = (sn_i64)(k0 == k341);
+                    const float k343 = k342 != 0 ? k7 : k11;
+                    acc317 = sn_ifold_max(acc317, k316);
+                    acc344 = sn_fold_max(acc344, k343);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc317, off, 32);
+                acc317 = sn_ifold_max(acc317, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc344, off, 32);
+                acc344 = sn_fold_max(acc344, other);
+            }
+            acc317 = __shfl_sync(0xffffffffu, acc317, 0, 16);
+            acc344 = __shfl_sync(0xffffffffu, acc344, 0, 16);
+            const sn_i64 k317 = acc317;
+            const float k344 = acc344;
+            const sn_i64 k345 = (k317 & k273);
+            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k347 = sn_wrap(k346, 32);
+            const float k381 = k338 + k344;
+            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            float acc350 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k318 = (sn_i64)(k310 < k317);
+                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k348 = (sn_i64)(k0 == k347);
+                    const float k349 = k348 != 0 ? k7 : k11;
+                    acc320 = sn_ifold_max(acc320, k319);
+                    acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc320, off, 32);
-                acc320 = sn_ifold_min(acc320, other);
+                acc320 = sn_ifold_max(acc320, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc350, off, 32);
+                acc350 = sn_fold_max(acc350, other);
             }
             acc320 = __shfl_sync(0xffffffffu, acc320, 0, 16);
+            acc350 = __shfl_sync(0xffffffffu, acc350, 0, 16);
             const sn_i64 k320 = acc320;
-            float acc323 = sn_u2f(0xff800000u);
-            float acc399 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const float k322 = k321 != 0 ? k312 : k11;
-                    const sn_i64 k397 = (sn_i64)(k0 == k320);
-                    const float k398 = k397 != 0 ? k7 : k11;
-                    acc323 = sn_fold_max(acc323, k322);
-                    acc399 = sn_fold_max(acc399, k398);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
-                acc323 = sn_fold_max(acc323, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc399, off, 32);
-                acc399 = sn_fold_max(acc399, other);
-            }
-            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 16);
-            acc399 = __shfl_sync(0xffffffffu, acc399, 0, 16);
-            const float k323 = acc323;
-            const float k399 = acc399;
-            const sn_i64 k325 = (sn_i64)(k323 != k323);
-            sn_i64 acc330 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k324 = (sn_i64)(k312 == k323);
-                    const sn_i64 k326 = (sn_i64)(k325 != 0 && k316 != 0);
-                    const sn_i64 k327 = (sn_i64)(k324 != 0 || k326 != 0);
-                    const sn_i64 k328 = (sn_i64)(k321 != 0 && k327 != 0);
-                    const sn_i64 k329 = k328 != 0 ? k0 : k19;
-                    acc330 = sn_ifold_min(acc330, k329);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc330, off, 32);
-                acc330 = sn_ifold_min(acc330, other);
-            }
-            acc330 = __shfl_sync(0xffffffffu, acc330, 0, 16);
-            const sn_i64 k330 = acc330;
-            float acc334 = sn_u2f(0xff800000u);
-            float acc402 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const float k333 = k332 != 0 ? k312 : k11;
-                    const sn_i64 k400 = (sn_i64)(k0 == k330);
-                    const float k401 = k400 != 0 ? k7 : k11;
-                    acc334 = sn_fold_max(acc334, k333);
-                    acc402 = sn_fold_max(acc402, k401);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc334, off, 32);
-                acc334 = sn_fold_max(acc334, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc402, off, 32);
-                acc402 = sn_fold_max(acc402, other);
-            }
-            acc334 = __shfl_sync(0xffffffffu, acc334, 0, 16);
-            acc402 = __shfl_sync(0xffffffffu, acc402, 0, 16);
-            const float k334 = acc334;
-            const float k402 = acc402;
-            const sn_i64 k336 = (sn_i64)(k334 != k334);
-            const float k421 = k399 + k402;
-            sn_i64 acc341 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k335 = (sn_i64)(k312 == k334);
-                    const sn_i64 k337 = (sn_i64)(k336 != 0 && k316 != 0);
-                    const sn_i64 k338 = (sn_i64)(k335 != 0 || k337 != 0);
-                    const sn_i64 k339 = (sn_i64)(k332 != 0 && k338 != 0);
-                    const sn_i64 k340 = k339 != 0 ? k0 : k19;
-                    acc341 = sn_ifold_min(acc341, k340);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc341, off, 32);
-                acc341 = sn_ifold_min(acc341, other);
-            }
-            acc341 = __shfl_sync(0xffffffffu, acc341, 0, 16);
-            const sn_i64 k341 = acc341;
-            float acc345 = sn_u2f(0xff800000u);
-            float acc405 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const float k344 = k343 != 0 ? k312 : k11;
-                    const sn_i64 k403 = (sn_i64)(k0 == k341);
-                    const float k404 = k403 != 0 ? k7 : k11;
-                    acc345 = sn_fold_max(acc345, k344);
-                    acc405 = sn_fold_max(acc405, k404);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc345, off, 32);
-                acc345 = sn_fold_max(acc345, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc405, off, 32);
-                acc405 = sn_fold_max(acc405, other);
-            }
-            acc345 = __shfl_sync(0xffffffffu, acc345, 0, 16);
-            acc405 = __shfl_sync(0xffffffffu, acc405, 0, 16);
-            const float k345 = acc345;
-            const float k405 = acc405;
-            const sn_i64 k347 = (sn_i64)(k345 != k345);
-            const float k422 = k421 + k405;
-            sn_i64 acc352 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k346 = (sn_i64)(k312 == k345);
-                    const sn_i64 k348 = (sn_i64)(k347 != 0 && k316 != 0);
-                    const sn_i64 k349 = (sn_i64)(k346 != 0 || k348 != 0);
-                    const sn_i64 k350 = (sn_i64)(k343 != 0 && k349 != 0);
-                    const sn_i64 k351 = k350 != 0 ? k0 : k19;
-                    acc352 = sn_ifold_min(acc352, k351);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc352, off, 32);
-                acc352 = sn_ifold_min(acc352, other);
-            }
-            acc352 = __shfl_sync(0xffffffffu, acc352, 0, 16);
-            const sn_i64 k352 = acc352;
+            const float k350 = acc350;
+            const sn_i64 k351 = (k320 & k273);
+            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k353 = sn_wrap(k352, 32);
+            const float k382 = k381 + k350;
+            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
             float acc356 = sn_u2f(0xff800000u);
-            float acc408 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3773,73 +2789,35 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const float k355 = k354 != 0 ? k312 : k11;
-                    const sn_i64 k406 = (sn_i64)(k0 == k352);
-                    const float k407 = k406 != 0 ? k7 : k11;
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k321 = (sn_i64)(k310 < k320);
+                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
+                    const sn_i64 k354 = (sn_i64)(k0 == k353);
+                    const float k355 = k354 != 0 ? k7 : k11;
+                    acc323 = sn_ifold_max(acc323, k322);
                     acc356 = sn_fold_max(acc356, k355);
-                    acc408 = sn_fold_max(acc408, k407);
                 }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
+                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc356, off, 32);
                 acc356 = sn_fold_max(acc356, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc408, off, 32);
-                acc408 = sn_fold_max(acc408, other);
-            }
+            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 16);
             acc356 = __shfl_sync(0xffffffffu, acc356, 0, 16);
-            acc408 = __shfl_sync(0xffffffffu, acc408, 0, 16);
+            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const float k408 = acc408;
-            const sn_i64 k358 = (sn_i64)(k356 != k356);
-            const float k423 = k422 + k408;
-            sn_i64 acc363 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k357 = (sn_i64)(k312 == k356);
-                    const sn_i64 k359 = (sn_i64)(k358 != 0 && k316 != 0);
-                    const sn_i64 k360 = (sn_i64)(k357 != 0 || k359 != 0);
-                    const sn_i64 k361 = (sn_i64)(k354 != 0 && k360 != 0);
-                    const sn_i64 k362 = k361 != 0 ? k0 : k19;
-                    acc363 = sn_ifold_min(acc363, k362);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc363, off, 32);
-                acc363 = sn_ifold_min(acc363, other);
-            }
-            acc363 = __shfl_sync(0xffffffffu, acc363, 0, 16);
-            const sn_i64 k363 = acc363;
-            float acc367 = sn_u2f(0xff800000u);
-            float acc411 = sn_u2f(0xff800000u);
+            const sn_i64 k357 = (k323 & k273);
+            const sn_i64 k358 = sn_isub(k272, k357);
+            const sn_i64 k359 = sn_wrap(k358, 32);
+            const float k383 = k382 + k356;
+            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
+            float acc362 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3850,40 +2828,35 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const float k366 = k365 != 0 ? k312 : k11;
-                    const sn_i64 k409 = (sn_i64)(k0 == k363);
-                    const float k410 = k409 != 0 ? k7 : k11;
-                    acc367 = sn_fold_max(acc367, k366);
-                    acc411 = sn_fold_max(acc411, k410);
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k324 = (sn_i64)(k310 < k323);
+                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
+                    const sn_i64 k360 = (sn_i64)(k0 == k359);
+                    const float k361 = k360 != 0 ? k7 : k11;
+                    acc326 = sn_ifold_max(acc326, k325);
+                    acc362 = sn_fold_max(acc362, k361);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc367, off, 32);
-                acc367 = sn_fold_max(acc367, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc326, off, 32);
+                acc326 = sn_ifold_max(acc326, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc411, off, 32);
-                acc411 = sn_fold_max(acc411, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc362, off, 32);
+                acc362 = sn_fold_max(acc362, other);
             }
-            acc367 = __shfl_sync(0xffffffffu, acc367, 0, 16);
-            acc411 = __shfl_sync(0xffffffffu, acc411, 0, 16);
-            const float k367 = acc367;
-            const float k411 = acc411;
-            const sn_i64 k369 = (sn_i64)(k367 != k367);
-            const float k424 = k423 + k411;
-            sn_i64 acc374 = (sn_i64)0x7fffffffffffffffll;
+            acc326 = __shfl_sync(0xffffffffu, acc326, 0, 16);
+            acc362 = __shfl_sync(0xffffffffu, acc362, 0, 16);
+            const sn_i64 k326 = acc326;
+            const float k362 = acc362;
+            const sn_i64 k363 = (k326 & k273);
+            const sn_i64 k364 = sn_isub(k272, k363);
+            const sn_i64 k365 = sn_wrap(k364, 32);
+            const float k384 = k383 + k362;
+            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
+            float acc368 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3893,34 +2866,74 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k368 = (sn_i64)(k312 == k367);
-                    const sn_i64 k370 = (sn_i64)(k369 != 0 && k316 != 0);
-                    const sn_i64 k371 = (sn_i64)(k368 != 0 || k370 != 0);
-                    const sn_i64 k372 = (sn_i64)(k365 != 0 && k371 != 0);
-                    const sn_i64 k373 = k372 != 0 ? k0 : k19;
-                    acc374 = sn_ifold_min(acc374, k373);
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k327 = (sn_i64)(k310 < k326);
+                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
+                    const sn_i64 k366 = (sn_i64)(k0 == k365);
+                    const float k367 = k366 != 0 ? k7 : k11;
+                    acc329 = sn_ifold_max(acc329, k328);
+                    acc368 = sn_fold_max(acc368, k367);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
-                acc374 = sn_ifold_min(acc374, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc329, off, 32);
+                acc329 = sn_ifold_max(acc329, other);
             }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc368, off, 32);
+                acc368 = sn_fold_max(acc368, other);
+            }
+            acc329 = __shfl_sync(0xffffffffu, acc329, 0, 16);
+            acc368 = __shfl_sync(0xffffffffu, acc368, 0, 16);
+            const sn_i64 k329 = acc329;
+            const float k368 = acc368;
+            const sn_i64 k369 = (k329 & k273);
+            const sn_i64 k370 = sn_isub(k272, k369);
+            const sn_i64 k371 = sn_wrap(k370, 32);
+            const float k385 = k384 + k368;
+            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
+            float acc374 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k310 = c310[c * 8 + j];
+                    const sn_i64 k330 = (sn_i64)(k310 < k329);
+                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
+                    const sn_i64 k372 = (sn_i64)(k0 == k371);
+                    const float k373 = k372 != 0 ? k7 : k11;
+                    acc332 = sn_ifold_max(acc332, k331);
+                    acc374 = sn_fold_max(acc374, k373);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc332, off, 32);
+                acc332 = sn_ifold_max(acc332, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
+                acc374 = sn_fold_max(acc374, other);
+            }
+            acc332 = __shfl_sync(0xffffffffu, acc332, 0, 16);
             acc374 = __shfl_sync(0xffffffffu, acc374, 0, 16);
-            const sn_i64 k374 = acc374;
-            float acc378 = sn_u2f(0xff800000u);
-            float acc414 = sn_u2f(0xff800000u);
+            const sn_i64 k332 = acc332;
+            const float k374 = acc374;
+            const sn_i64 k375 = (k332 & k273);
+            const sn_i64 k376 = sn_isub(k272, k375);
+            const sn_i64 k377 = sn_wrap(k376, 32);
+            const float k386 = k385 + k374;
+            float acc380 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -3931,224 +2944,51 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const float k377 = k376 != 0 ? k312 : k11;
-                    const sn_i64 k412 = (sn_i64)(k0 == k374);
-                    const float k413 = k412 != 0 ? k7 : k11;
-                    acc378 = sn_fold_max(acc378, k377);
-                    acc414 = sn_fold_max(acc414, k413);
+                    const sn_i64 k378 = (sn_i64)(k0 == k377);
+                    const float k379 = k378 != 0 ? k7 : k11;
+                    acc380 = sn_fold_max(acc380, k379);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc378, off, 32);
-                acc378 = sn_fold_max(acc378, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc380, off, 32);
+                acc380 = sn_fold_max(acc380, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc414, off, 32);
-                acc414 = sn_fold_max(acc414, other);
-            }
-            acc378 = __shfl_sync(0xffffffffu, acc378, 0, 16);
-            acc414 = __shfl_sync(0xffffffffu, acc414, 0, 16);
-            const float k378 = acc378;
-            const float k414 = acc414;
-            const sn_i64 k380 = (sn_i64)(k378 != k378);
-            const float k425 = k424 + k414;
-            sn_i64 acc385 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k379 = (sn_i64)(k312 == k378);
-                    const sn_i64 k381 = (sn_i64)(k380 != 0 && k316 != 0);
-                    const sn_i64 k382 = (sn_i64)(k379 != 0 || k381 != 0);
-                    const sn_i64 k383 = (sn_i64)(k376 != 0 && k382 != 0);
-                    const sn_i64 k384 = k383 != 0 ? k0 : k19;
-                    acc385 = sn_ifold_min(acc385, k384);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc385, off, 32);
-                acc385 = sn_ifold_min(acc385, other);
-            }
-            acc385 = __shfl_sync(0xffffffffu, acc385, 0, 16);
-            const sn_i64 k385 = acc385;
-            float acc389 = sn_u2f(0xff800000u);
-            float acc417 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const float k388 = k387 != 0 ? k312 : k11;
-                    const sn_i64 k415 = (sn_i64)(k0 == k385);
-                    const float k416 = k415 != 0 ? k7 : k11;
-                    acc389 = sn_fold_max(acc389, k388);
-                    acc417 = sn_fold_max(acc417, k416);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc389, off, 32);
-                acc389 = sn_fold_max(acc389, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc417, off, 32);
-                acc417 = sn_fold_max(acc417, other);
-            }
-            acc389 = __shfl_sync(0xffffffffu, acc389, 0, 16);
-            acc417 = __shfl_sync(0xffffffffu, acc417, 0, 16);
-            const float k389 = acc389;
-            const float k417 = acc417;
-            const sn_i64 k391 = (sn_i64)(k389 != k389);
-            const float k426 = k425 + k417;
-            sn_i64 acc396 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 8 + j];
-                    const sn_i64 k316 = c316[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const sn_i64 k390 = (sn_i64)(k312 == k389);
-                    const sn_i64 k392 = (sn_i64)(k391 != 0 && k316 != 0);
-                    const sn_i64 k393 = (sn_i64)(k390 != 0 || k392 != 0);
-                    const sn_i64 k394 = (sn_i64)(k387 != 0 && k393 != 0);
-                    const sn_i64 k395 = k394 != 0 ? k0 : k19;
-                    acc396 = sn_ifold_min(acc396, k395);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc396, off, 32);
-                acc396 = sn_ifold_min(acc396, other);
-            }
-            acc396 = __shfl_sync(0xffffffffu, acc396, 0, 16);
-            const sn_i64 k396 = acc396;
-            float acc420 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k418 = (sn_i64)(k0 == k396);
-                    const float k419 = k418 != 0 ? k7 : k11;
-                    acc420 = sn_fold_max(acc420, k419);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc420, off, 32);
-                acc420 = sn_fold_max(acc420, other);
-            }
-            acc420 = __shfl_sync(0xffffffffu, acc420, 0, 16);
-            const float k420 = acc420;
-            const float k427 = k426 + k420;
-            const float k428 = sn_div(k399, k427);
-            const float k430 = k428 * k429;
-            const float k431 = sn_div(k402, k427);
-            const float k432 = k431 * k429;
-            const float k433 = sn_div(k405, k427);
-            const float k434 = k433 * k429;
-            const float k435 = sn_div(k408, k427);
-            const float k436 = k435 * k429;
-            const float k437 = sn_div(k411, k427);
-            const float k438 = k437 * k429;
-            const float k439 = sn_div(k414, k427);
-            const float k440 = k439 * k429;
-            const float k441 = sn_div(k417, k427);
-            const float k442 = k441 * k429;
-            const float k443 = sn_div(k420, k427);
-            const float k444 = k443 * k429;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k430;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k432;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k434;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k436;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k438;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k440;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k442;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k444;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k320, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k330, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k352, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k363, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k374, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k385, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k396, 32);
+            acc380 = __shfl_sync(0xffffffffu, acc380, 0, 16);
+            const float k380 = acc380;
+            const float k387 = k386 + k380;
+            const float k388 = sn_div(k338, k387);
+            const float k390 = k388 * k389;
+            const float k391 = sn_div(k344, k387);
+            const float k392 = k391 * k389;
+            const float k393 = sn_div(k350, k387);
+            const float k394 = k393 * k389;
+            const float k395 = sn_div(k356, k387);
+            const float k396 = k395 * k389;
+            const float k397 = sn_div(k362, k387);
+            const float k398 = k397 * k389;
+            const float k399 = sn_div(k368, k387);
+            const float k400 = k399 * k389;
+            const float k401 = sn_div(k374, k387);
+            const float k402 = k401 * k389;
+            const float k403 = sn_div(k380, k387);
+            const float k404 = k403 * k389;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
             return;
         }
         blk -= nblk;
@@ -4179,51 +3019,56 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
             float c7[8];
             float c10[8];
             float c12[8];
-            sn_i64 c16[8];
-            float c40[8];
-            sn_i64 c44[8];
-            float c67[8];
-            sn_i64 c71[8];
+            sn_i64 c30[8];
+            float c44[8];
+            sn_i64 c56[8];
+            float c69[8];
+            sn_i64 c81[8];
             float c94[8];
-            sn_i64 c98[8];
-            float c121[8];
-            sn_i64 c125[8];
-            float c148[8];
-            sn_i64 c152[8];
-            float c175[8];
-            sn_i64 c179[8];
-            float c202[8];
+            sn_i64 c106[8];
+            float c119[8];
+            sn_i64 c131[8];
+            float c144[8];
+            sn_i64 c156[8];
+            float c169[8];
+            sn_i64 c181[8];
+            float c194[8];
             sn_i64 c206[8];
-            float c312[8];
-            sn_i64 c316[8];
+            sn_i64 c310[8];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
             const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k19 = (sn_i64)2147483647ll;
-            const sn_i64 k38 = (sn_i64)1ll;
-            const sn_i64 k65 = (sn_i64)2ll;
+            const sn_i64 k14 = (sn_i64)2147483647ll;
+            const float k15 = 0.0f;
+            const sn_i64 k17 = (sn_i64)0ll;
+            const sn_i64 k26 = (sn_i64)32ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k42 = (sn_i64)1ll;
+            const sn_i64 k67 = (sn_i64)2ll;
             const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k119 = (sn_i64)4ll;
-            const sn_i64 k146 = (sn_i64)5ll;
-            const sn_i64 k173 = (sn_i64)6ll;
-            const sn_i64 k200 = (sn_i64)7ll;
-            const sn_i64 k231 = (sn_i64)7ll;
-            const sn_i64 k235 = (sn_i64)6ll;
-            const sn_i64 k239 = (sn_i64)5ll;
-            const sn_i64 k243 = (sn_i64)4ll;
-            const sn_i64 k247 = (sn_i64)3ll;
-            const sn_i64 k251 = (sn_i64)2ll;
-            const sn_i64 k255 = (sn_i64)1ll;
-            const sn_i64 k300 = (sn_i64)32ll;
-            const float k429 = 2.5f;
-            float acc13 = sn_u2f(0xff800000u);
-            float acc41 = sn_u2f(0xff800000u);
-            float acc68 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            float acc122 = sn_u2f(0xff800000u);
-            float acc149 = sn_u2f(0xff800000u);
-            float acc176 = sn_u2f(0xff800000u);
-            float acc203 = sn_u2f(0xff800000u);
+            const sn_i64 k117 = (sn_i64)4ll;
+            const sn_i64 k142 = (sn_i64)5ll;
+            const sn_i64 k167 = (sn_i64)6ll;
+            const sn_i64 k192 = (sn_i64)7ll;
+            const sn_i64 k221 = (sn_i64)7ll;
+            const sn_i64 k225 = (sn_i64)6ll;
+            const sn_i64 k229 = (sn_i64)5ll;
+            const sn_i64 k233 = (sn_i64)4ll;
+            const sn_i64 k237 = (sn_i64)3ll;
+            const sn_i64 k241 = (sn_i64)2ll;
+            const sn_i64 k245 = (sn_i64)1ll;
+            const sn_i64 k272 = (sn_i64)2147483647ll;
+            const sn_i64 k273 = (sn_i64)4294967295ll;
+            const sn_i64 k277 = (sn_i64)32ll;
+            const float k389 = 2.5f;
+            sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
             uint2 pf5[2];
             uint2 pf8[2];
             #pragma unroll
@@ -4279,109 +3124,215 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     c10[c * 4 + j] = k10;
                     const float k12 = k4 != 0 ? k10 : k11;
                     c12[c * 4 + j] = k12;
-                    const sn_i64 k39 = (sn_i64)(k2 == k38);
-                    const float k40 = k39 != 0 ? k10 : k11;
-                    c40[c * 4 + j] = k40;
-                    const sn_i64 k66 = (sn_i64)(k2 == k65);
-                    const float k67 = k66 != 0 ? k10 : k11;
-                    c67[c * 4 + j] = k67;
+                    const sn_i64 k13 = (sn_i64)(k12 != k12);
+                    const sn_i64 k16 = (sn_i64)(k12 == k15);
+                    const float k18 = (k12);
+                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
+                    const sn_i64 k20 = sn_wrap(k19, 64);
+                    const sn_i64 k21 = (sn_i64)(k20 < k17);
+                    const sn_i64 k22 = (k20 ^ k14);
+                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
+                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
+                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
+                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k30 = (k27 | k29);
+                    c30[c * 4 + j] = k30;
+                    const sn_i64 k43 = (sn_i64)(k2 == k42);
+                    const float k44 = k43 != 0 ? k10 : k11;
+                    c44[c * 4 + j] = k44;
+                    const sn_i64 k45 = (sn_i64)(k44 != k44);
+                    const sn_i64 k46 = (sn_i64)(k44 == k15);
+                    const float k47 = (k44);
+                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
+                    const sn_i64 k49 = sn_wrap(k48, 64);
+                    const sn_i64 k50 = (sn_i64)(k49 < k17);
+                    const sn_i64 k51 = (k49 ^ k14);
+                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
+                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
+                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
+                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
+                    const sn_i64 k56 = (k55 | k29);
+                    c56[c * 4 + j] = k56;
+                    const sn_i64 k68 = (sn_i64)(k2 == k67);
+                    const float k69 = k68 != 0 ? k10 : k11;
+                    c69[c * 4 + j] = k69;
+                    const sn_i64 k70 = (sn_i64)(k69 != k69);
+                    const sn_i64 k71 = (sn_i64)(k69 == k15);
+                    const float k72 = (k69);
+                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
+                    const sn_i64 k74 = sn_wrap(k73, 64);
+                    const sn_i64 k75 = (sn_i64)(k74 < k17);
+                    const sn_i64 k76 = (k74 ^ k14);
+                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
+                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
+                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
+                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
+                    const sn_i64 k81 = (k80 | k29);
+                    c81[c * 4 + j] = k81;
                     const sn_i64 k93 = (sn_i64)(k2 == k92);
                     const float k94 = k93 != 0 ? k10 : k11;
                     c94[c * 4 + j] = k94;
-                    const sn_i64 k120 = (sn_i64)(k2 == k119);
-                    const float k121 = k120 != 0 ? k10 : k11;
-                    c121[c * 4 + j] = k121;
-                    const sn_i64 k147 = (sn_i64)(k2 == k146);
-                    const float k148 = k147 != 0 ? k10 : k11;
-                    c148[c * 4 + j] = k148;
-                    const sn_i64 k174 = (sn_i64)(k2 == k173);
-                    const float k175 = k174 != 0 ? k10 : k11;
-                    c175[c * 4 + j] = k175;
-                    const sn_i64 k201 = (sn_i64)(k2 == k200);
-                    const float k202 = k201 != 0 ? k10 : k11;
-                    c202[c * 4 + j] = k202;
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc68 = sn_fold_max(acc68, k67);
-                    acc95 = sn_fold_max(acc95, k94);
-                    acc122 = sn_fold_max(acc122, k121);
-                    acc149 = sn_fold_max(acc149, k148);
-                    acc176 = sn_fold_max(acc176, k175);
-                    acc203 = sn_fold_max(acc203, k202);
+                    const sn_i64 k95 = (sn_i64)(k94 != k94);
+                    const sn_i64 k96 = (sn_i64)(k94 == k15);
+                    const float k97 = (k94);
+                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
+                    const sn_i64 k99 = sn_wrap(k98, 64);
+                    const sn_i64 k100 = (sn_i64)(k99 < k17);
+                    const sn_i64 k101 = (k99 ^ k14);
+                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
+                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
+                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
+                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
+                    const sn_i64 k106 = (k105 | k29);
+                    c106[c * 4 + j] = k106;
+                    const sn_i64 k118 = (sn_i64)(k2 == k117);
+                    const float k119 = k118 != 0 ? k10 : k11;
+                    c119[c * 4 + j] = k119;
+                    const sn_i64 k120 = (sn_i64)(k119 != k119);
+                    const sn_i64 k121 = (sn_i64)(k119 == k15);
+                    const float k122 = (k119);
+                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
+                    const sn_i64 k124 = sn_wrap(k123, 64);
+                    const sn_i64 k125 = (sn_i64)(k124 < k17);
+                    const sn_i64 k126 = (k124 ^ k14);
+                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
+                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
+                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
+                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
+                    const sn_i64 k131 = (k130 | k29);
+                    c131[c * 4 + j] = k131;
+                    const sn_i64 k143 = (sn_i64)(k2 == k142);
+                    const float k144 = k143 != 0 ? k10 : k11;
+                    c144[c * 4 + j] = k144;
+                    const sn_i64 k145 = (sn_i64)(k144 != k144);
+                    const sn_i64 k146 = (sn_i64)(k144 == k15);
+                    const float k147 = (k144);
+                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
+                    const sn_i64 k149 = sn_wrap(k148, 64);
+                    const sn_i64 k150 = (sn_i64)(k149 < k17);
+                    const sn_i64 k151 = (k149 ^ k14);
+                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
+                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
+                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
+                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
+                    const sn_i64 k156 = (k155 | k29);
+                    c156[c * 4 + j] = k156;
+                    const sn_i64 k168 = (sn_i64)(k2 == k167);
+                    const float k169 = k168 != 0 ? k10 : k11;
+                    c169[c * 4 + j] = k169;
+                    const sn_i64 k170 = (sn_i64)(k169 != k169);
+                    const sn_i64 k171 = (sn_i64)(k169 == k15);
+                    const float k172 = (k169);
+                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
+                    const sn_i64 k174 = sn_wrap(k173, 64);
+                    const sn_i64 k175 = (sn_i64)(k174 < k17);
+                    const sn_i64 k176 = (k174 ^ k14);
+                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
+                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
+                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
+                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
+                    const sn_i64 k181 = (k180 | k29);
+                    c181[c * 4 + j] = k181;
+                    const sn_i64 k193 = (sn_i64)(k2 == k192);
+                    const float k194 = k193 != 0 ? k10 : k11;
+                    c194[c * 4 + j] = k194;
+                    const sn_i64 k195 = (sn_i64)(k194 != k194);
+                    const sn_i64 k196 = (sn_i64)(k194 == k15);
+                    const float k197 = (k194);
+                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
+                    const sn_i64 k199 = sn_wrap(k198, 64);
+                    const sn_i64 k200 = (sn_i64)(k199 < k17);
+                    const sn_i64 k201 = (k199 ^ k14);
+                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
+                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
+                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
+                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
+                    const sn_i64 k206 = (k205 | k29);
+                    c206[c * 4 + j] = k206;
+                    acc31 = sn_ifold_max(acc31, k30);
+                    acc57 = sn_ifold_max(acc57, k56);
+                    acc82 = sn_ifold_max(acc82, k81);
+                    acc107 = sn_ifold_max(acc107, k106);
+                    acc132 = sn_ifold_max(acc132, k131);
+                    acc157 = sn_ifold_max(acc157, k156);
+                    acc182 = sn_ifold_max(acc182, k181);
+                    acc207 = sn_ifold_max(acc207, k206);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc13, off, 32);
-                acc13 = sn_fold_max(acc13, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc31, off, 32);
+                acc31 = sn_ifold_max(acc31, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
+                acc57 = sn_ifold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
-                acc68 = sn_fold_max(acc68, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc82, off, 32);
+                acc82 = sn_ifold_max(acc82, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc95, off, 32);
-                acc95 = sn_fold_max(acc95, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc107, off, 32);
+                acc107 = sn_ifold_max(acc107, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc122, off, 32);
-                acc122 = sn_fold_max(acc122, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
+                acc132 = sn_ifold_max(acc132, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc149, off, 32);
-                acc149 = sn_fold_max(acc149, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc157, off, 32);
+                acc157 = sn_ifold_max(acc157, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc176, off, 32);
-                acc176 = sn_fold_max(acc176, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc182, off, 32);
+                acc182 = sn_ifold_max(acc182, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc203, off, 32);
-                acc203 = sn_fold_max(acc203, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc207, off, 32);
+                acc207 = sn_ifold_max(acc207, other);
             }
-            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 32);
-            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 32);
-            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 32);
-            acc95 = __shfl_sync(0xffffffffu, acc95, 0, 32);
-            acc122 = __shfl_sync(0xffffffffu, acc122, 0, 32);
-            acc149 = __shfl_sync(0xffffffffu, acc149, 0, 32);
-            acc176 = __shfl_sync(0xffffffffu, acc176, 0, 32);
-            acc203 = __shfl_sync(0xffffffffu, acc203, 0, 32);
-            const float k13 = acc13;
-            const float k41 = acc41;
-            const float k68 = acc68;
-            const float k95 = acc95;
-            const float k122 = acc122;
-            const float k149 = acc149;
-            const float k176 = acc176;
-            const float k203 = acc203;
-            const sn_i64 k15 = (sn_i64)(k13 != k13);
-            const sn_i64 k43 = (sn_i64)(k41 != k41);
-            const sn_i64 k70 = (sn_i64)(k68 != k68);
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const sn_i64 k124 = (sn_i64)(k122 != k122);
-            const sn_i64 k151 = (sn_i64)(k149 != k149);
-            const sn_i64 k178 = (sn_i64)(k176 != k176);
-            const sn_i64 k205 = (sn_i64)(k203 != k203);
-            sn_i64 acc21 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc48 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc75 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc129 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc156 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc183 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc210 = (sn_i64)0x7fffffffffffffffll;
+            acc31 = __shfl_sync(0xffffffffu, acc31, 0, 32);
+            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 32);
+            acc82 = __shfl_sync(0xffffffffu, acc82, 0, 32);
+            acc107 = __shfl_sync(0xffffffffu, acc107, 0, 32);
+            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 32);
+            acc157 = __shfl_sync(0xffffffffu, acc157, 0, 32);
+            acc182 = __shfl_sync(0xffffffffu, acc182, 0, 32);
+            acc207 = __shfl_sync(0xffffffffu, acc207, 0, 32);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k57 = acc57;
+            const sn_i64 k82 = acc82;
+            const sn_i64 k107 = acc107;
+            const sn_i64 k132 = acc132;
+            const sn_i64 k157 = acc157;
+            const sn_i64 k182 = acc182;
+            const sn_i64 k207 = acc207;
+            float acc34 = sn_u2f(0xff800000u);
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
+            float acc60 = sn_u2f(0xff800000u);
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            float acc85 = sn_u2f(0xff800000u);
+            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
+            float acc110 = sn_u2f(0xff800000u);
+            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
+            float acc135 = sn_u2f(0xff800000u);
+            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
+            float acc160 = sn_u2f(0xff800000u);
+            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
+            float acc185 = sn_u2f(0xff800000u);
+            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
+            float acc210 = sn_u2f(0xff800000u);
+            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -4390,144 +3341,191 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 4 + j];
-                    const sn_i64 k14 = (sn_i64)(k12 == k13);
-                    const sn_i64 k16 = (sn_i64)(k12 != k12);
-                    c16[c * 4 + j] = k16;
-                    const sn_i64 k17 = (sn_i64)(k15 != 0 && k16 != 0);
-                    const sn_i64 k18 = (sn_i64)(k14 != 0 || k17 != 0);
-                    const sn_i64 k20 = k18 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 4 + j];
-                    const sn_i64 k42 = (sn_i64)(k40 == k41);
-                    const sn_i64 k44 = (sn_i64)(k40 != k40);
-                    c44[c * 4 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k43 != 0 && k44 != 0);
-                    const sn_i64 k46 = (sn_i64)(k42 != 0 || k45 != 0);
-                    const sn_i64 k47 = k46 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 4 + j];
-                    const sn_i64 k69 = (sn_i64)(k67 == k68);
-                    const sn_i64 k71 = (sn_i64)(k67 != k67);
-                    c71[c * 4 + j] = k71;
-                    const sn_i64 k72 = (sn_i64)(k70 != 0 && k71 != 0);
-                    const sn_i64 k73 = (sn_i64)(k69 != 0 || k72 != 0);
-                    const sn_i64 k74 = k73 != 0 ? k0 : k19;
+                    const sn_i64 k30 = c30[c * 4 + j];
+                    const sn_i64 k32 = (sn_i64)(k30 == k31);
+                    const float k33 = k32 != 0 ? k12 : k11;
+                    const sn_i64 k35 = (sn_i64)(k30 < k31);
+                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
+                    const float k44 = c44[c * 4 + j];
+                    const sn_i64 k56 = c56[c * 4 + j];
+                    const sn_i64 k58 = (sn_i64)(k56 == k57);
+                    const float k59 = k58 != 0 ? k44 : k11;
+                    const sn_i64 k61 = (sn_i64)(k56 < k57);
+                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
+                    const float k69 = c69[c * 4 + j];
+                    const sn_i64 k81 = c81[c * 4 + j];
+                    const sn_i64 k83 = (sn_i64)(k81 == k82);
+                    const float k84 = k83 != 0 ? k69 : k11;
+                    const sn_i64 k86 = (sn_i64)(k81 < k82);
+                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
                     const float k94 = c94[c * 4 + j];
-                    const sn_i64 k96 = (sn_i64)(k94 == k95);
-                    const sn_i64 k98 = (sn_i64)(k94 != k94);
-                    c98[c * 4 + j] = k98;
-                    const sn_i64 k99 = (sn_i64)(k97 != 0 && k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k96 != 0 || k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 4 + j];
-                    const sn_i64 k123 = (sn_i64)(k121 == k122);
-                    const sn_i64 k125 = (sn_i64)(k121 != k121);
-                    c125[c * 4 + j] = k125;
-                    const sn_i64 k126 = (sn_i64)(k124 != 0 && k125 != 0);
-                    const sn_i64 k127 = (sn_i64)(k123 != 0 || k126 != 0);
-                    const sn_i64 k128 = k127 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 4 + j];
-                    const sn_i64 k150 = (sn_i64)(k148 == k149);
-                    const sn_i64 k152 = (sn_i64)(k148 != k148);
-                    c152[c * 4 + j] = k152;
-                    const sn_i64 k153 = (sn_i64)(k151 != 0 && k152 != 0);
-                    const sn_i64 k154 = (sn_i64)(k150 != 0 || k153 != 0);
-                    const sn_i64 k155 = k154 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 4 + j];
-                    const sn_i64 k177 = (sn_i64)(k175 == k176);
-                    const sn_i64 k179 = (sn_i64)(k175 != k175);
-                    c179[c * 4 + j] = k179;
-                    const sn_i64 k180 = (sn_i64)(k178 != 0 && k179 != 0);
-                    const sn_i64 k181 = (sn_i64)(k177 != 0 || k180 != 0);
-                    const sn_i64 k182 = k181 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 4 + j];
-                    const sn_i64 k204 = (sn_i64)(k202 == k203);
-                    const sn_i64 k206 = (sn_i64)(k202 != k202);
-                    c206[c * 4 + j] = k206;
-                    const sn_i64 k207 = (sn_i64)(k205 != 0 && k206 != 0);
-                    const sn_i64 k208 = (sn_i64)(k204 != 0 || k207 != 0);
-                    const sn_i64 k209 = k208 != 0 ? k0 : k19;
-                    acc21 = sn_ifold_min(acc21, k20);
-                    acc48 = sn_ifold_min(acc48, k47);
-                    acc75 = sn_ifold_min(acc75, k74);
-                    acc102 = sn_ifold_min(acc102, k101);
-                    acc129 = sn_ifold_min(acc129, k128);
-                    acc156 = sn_ifold_min(acc156, k155);
-                    acc183 = sn_ifold_min(acc183, k182);
-                    acc210 = sn_ifold_min(acc210, k209);
+                    const sn_i64 k106 = c106[c * 4 + j];
+                    const sn_i64 k108 = (sn_i64)(k106 == k107);
+                    const float k109 = k108 != 0 ? k94 : k11;
+                    const sn_i64 k111 = (sn_i64)(k106 < k107);
+                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
+                    const float k119 = c119[c * 4 + j];
+                    const sn_i64 k131 = c131[c * 4 + j];
+                    const sn_i64 k133 = (sn_i64)(k131 == k132);
+                    const float k134 = k133 != 0 ? k119 : k11;
+                    const sn_i64 k136 = (sn_i64)(k131 < k132);
+                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
+                    const float k144 = c144[c * 4 + j];
+                    const sn_i64 k156 = c156[c * 4 + j];
+                    const sn_i64 k158 = (sn_i64)(k156 == k157);
+                    const float k159 = k158 != 0 ? k144 : k11;
+                    const sn_i64 k161 = (sn_i64)(k156 < k157);
+                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
+                    const float k169 = c169[c * 4 + j];
+                    const sn_i64 k181 = c181[c * 4 + j];
+                    const sn_i64 k183 = (sn_i64)(k181 == k182);
+                    const float k184 = k183 != 0 ? k169 : k11;
+                    const sn_i64 k186 = (sn_i64)(k181 < k182);
+                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
+                    const float k194 = c194[c * 4 + j];
+                    const sn_i64 k206 = c206[c * 4 + j];
+                    const sn_i64 k208 = (sn_i64)(k206 == k207);
+                    const float k209 = k208 != 0 ? k194 : k11;
+                    const sn_i64 k211 = (sn_i64)(k206 < k207);
+                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
+                    acc34 = sn_fold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
+                    acc60 = sn_fold_max(acc60, k59);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc85 = sn_fold_max(acc85, k84);
+                    acc88 = sn_ifold_max(acc88, k87);
+                    acc110 = sn_fold_max(acc110, k109);
+                    acc113 = sn_ifold_max(acc113, k112);
+                    acc135 = sn_fold_max(acc135, k134);
+                    acc138 = sn_ifold_max(acc138, k137);
+                    acc160 = sn_fold_max(acc160, k159);
+                    acc163 = sn_ifold_max(acc163, k162);
+                    acc185 = sn_fold_max(acc185, k184);
+                    acc188 = sn_ifold_max(acc188, k187);
+                    acc210 = sn_fold_max(acc210, k209);
+                    acc213 = sn_ifold_max(acc213, k212);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc21, off, 32);
-                acc21 = sn_ifold_min(acc21, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_fold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_min(acc48, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_ifold_min(acc75, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
+                acc60 = sn_fold_max(acc60, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc102, off, 32);
-                acc102 = sn_ifold_min(acc102, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
+                acc63 = sn_ifold_max(acc63, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc129, off, 32);
-                acc129 = sn_ifold_min(acc129, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc85, off, 32);
+                acc85 = sn_fold_max(acc85, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc156, off, 32);
-                acc156 = sn_ifold_min(acc156, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
+                acc88 = sn_ifold_max(acc88, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc183, off, 32);
-                acc183 = sn_ifold_min(acc183, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc110, off, 32);
+                acc110 = sn_fold_max(acc110, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
-                acc210 = sn_ifold_min(acc210, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc113, off, 32);
+                acc113 = sn_ifold_max(acc113, other);
             }
-            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 32);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 32);
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 32);
-            acc102 = __shfl_sync(0xffffffffu, acc102, 0, 32);
-            acc129 = __shfl_sync(0xffffffffu, acc129, 0, 32);
-            acc156 = __shfl_sync(0xffffffffu, acc156, 0, 32);
-            acc183 = __shfl_sync(0xffffffffu, acc183, 0, 32);
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
+                acc135 = sn_fold_max(acc135, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc138, off, 32);
+                acc138 = sn_ifold_max(acc138, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc160, off, 32);
+                acc160 = sn_fold_max(acc160, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc163, off, 32);
+                acc163 = sn_ifold_max(acc163, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc185, off, 32);
+                acc185 = sn_fold_max(acc185, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc188, off, 32);
+                acc188 = sn_ifold_max(acc188, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc210, off, 32);
+                acc210 = sn_fold_max(acc210, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
+                acc213 = sn_ifold_max(acc213, other);
+            }
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 32);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 32);
+            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 32);
+            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 32);
+            acc85 = __shfl_sync(0xffffffffu, acc85, 0, 32);
+            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 32);
+            acc110 = __shfl_sync(0xffffffffu, acc110, 0, 32);
+            acc113 = __shfl_sync(0xffffffffu, acc113, 0, 32);
+            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 32);
+            acc138 = __shfl_sync(0xffffffffu, acc138, 0, 32);
+            acc160 = __shfl_sync(0xffffffffu, acc160, 0, 32);
+            acc163 = __shfl_sync(0xffffffffu, acc163, 0, 32);
+            acc185 = __shfl_sync(0xffffffffu, acc185, 0, 32);
+            acc188 = __shfl_sync(0xffffffffu, acc188, 0, 32);
             acc210 = __shfl_sync(0xffffffffu, acc210, 0, 32);
-            const sn_i64 k21 = acc21;
-            const sn_i64 k48 = acc48;
-            const sn_i64 k75 = acc75;
-            const sn_i64 k102 = acc102;
-            const sn_i64 k129 = acc129;
-            const sn_i64 k156 = acc156;
-            const sn_i64 k183 = acc183;
-            const sn_i64 k210 = acc210;
-            float acc24 = sn_u2f(0xff800000u);
-            float acc27 = sn_u2f(0xff800000u);
-            float acc51 = sn_u2f(0xff800000u);
-            float acc54 = sn_u2f(0xff800000u);
-            float acc78 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
-            float acc105 = sn_u2f(0xff800000u);
-            float acc108 = sn_u2f(0xff800000u);
-            float acc132 = sn_u2f(0xff800000u);
-            float acc135 = sn_u2f(0xff800000u);
-            float acc159 = sn_u2f(0xff800000u);
-            float acc162 = sn_u2f(0xff800000u);
-            float acc186 = sn_u2f(0xff800000u);
-            float acc189 = sn_u2f(0xff800000u);
-            float acc213 = sn_u2f(0xff800000u);
+            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 32);
+            const float k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const float k60 = acc60;
+            const sn_i64 k63 = acc63;
+            const float k85 = acc85;
+            const sn_i64 k88 = acc88;
+            const float k110 = acc110;
+            const sn_i64 k113 = acc113;
+            const float k135 = acc135;
+            const sn_i64 k138 = acc138;
+            const float k160 = acc160;
+            const sn_i64 k163 = acc163;
+            const float k185 = acc185;
+            const sn_i64 k188 = acc188;
+            const float k210 = acc210;
+            const sn_i64 k213 = acc213;
+            float acc41 = sn_u2f(0xff800000u);
+            float acc66 = sn_u2f(0xff800000u);
+            float acc91 = sn_u2f(0xff800000u);
+            float acc116 = sn_u2f(0xff800000u);
+            float acc141 = sn_u2f(0xff800000u);
+            float acc166 = sn_u2f(0xff800000u);
+            float acc191 = sn_u2f(0xff800000u);
             float acc216 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -4537,392 +3535,57 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
                     const float k12 = c12[c * 4 + j];
-                    const sn_i64 k22 = (sn_i64)(k0 == k21);
-                    const float k23 = k22 != 0 ? k12 : k11;
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const float k26 = k25 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 4 + j];
-                    const sn_i64 k49 = (sn_i64)(k0 == k48);
-                    const float k50 = k49 != 0 ? k40 : k11;
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const float k53 = k52 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 4 + j];
-                    const sn_i64 k76 = (sn_i64)(k0 == k75);
-                    const float k77 = k76 != 0 ? k67 : k11;
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const float k80 = k79 != 0 ? k67 : k11;
+                    const sn_i64 k30 = c30[c * 4 + j];
+                    const sn_i64 k39 = (sn_i64)(k30 == k38);
+                    const float k40 = k39 != 0 ? k12 : k11;
+                    const float k44 = c44[c * 4 + j];
+                    const sn_i64 k56 = c56[c * 4 + j];
+                    const sn_i64 k64 = (sn_i64)(k56 == k63);
+                    const float k65 = k64 != 0 ? k44 : k11;
+                    const float k69 = c69[c * 4 + j];
+                    const sn_i64 k81 = c81[c * 4 + j];
+                    const sn_i64 k89 = (sn_i64)(k81 == k88);
+                    const float k90 = k89 != 0 ? k69 : k11;
                     const float k94 = c94[c * 4 + j];
-                    const sn_i64 k103 = (sn_i64)(k0 == k102);
-                    const float k104 = k103 != 0 ? k94 : k11;
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const float k107 = k106 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 4 + j];
-                    const sn_i64 k130 = (sn_i64)(k0 == k129);
-                    const float k131 = k130 != 0 ? k121 : k11;
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const float k134 = k133 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 4 + j];
-                    const sn_i64 k157 = (sn_i64)(k0 == k156);
-                    const float k158 = k157 != 0 ? k148 : k11;
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const float k161 = k160 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 4 + j];
-                    const sn_i64 k184 = (sn_i64)(k0 == k183);
-                    const float k185 = k184 != 0 ? k175 : k11;
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const float k188 = k187 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 4 + j];
-                    const sn_i64 k211 = (sn_i64)(k0 == k210);
-                    const float k212 = k211 != 0 ? k202 : k11;
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const float k215 = k214 != 0 ? k202 : k11;
-                    acc24 = sn_fold_max(acc24, k23);
-                    acc27 = sn_fold_max(acc27, k26);
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_fold_max(acc54, k53);
-                    acc78 = sn_fold_max(acc78, k77);
-                    acc81 = sn_fold_max(acc81, k80);
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc108 = sn_fold_max(acc108, k107);
-                    acc132 = sn_fold_max(acc132, k131);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc159 = sn_fold_max(acc159, k158);
-                    acc162 = sn_fold_max(acc162, k161);
-                    acc186 = sn_fold_max(acc186, k185);
-                    acc189 = sn_fold_max(acc189, k188);
-                    acc213 = sn_fold_max(acc213, k212);
+                    const sn_i64 k106 = c106[c * 4 + j];
+                    const sn_i64 k114 = (sn_i64)(k106 == k113);
+                    const float k115 = k114 != 0 ? k94 : k11;
+                    const float k119 = c119[c * 4 + j];
+                    const sn_i64 k131 = c131[c * 4 + j];
+                    const sn_i64 k139 = (sn_i64)(k131 == k138);
+                    const float k140 = k139 != 0 ? k119 : k11;
+                    const float k144 = c144[c * 4 + j];
+                    const sn_i64 k156 = c156[c * 4 + j];
+                    const sn_i64 k164 = (sn_i64)(k156 == k163);
+                    const float k165 = k164 != 0 ? k144 : k11;
+                    const float k169 = c169[c * 4 + j];
+                    const sn_i64 k181 = c181[c * 4 + j];
+                    const sn_i64 k189 = (sn_i64)(k181 == k188);
+                    const float k190 = k189 != 0 ? k169 : k11;
+                    const float k194 = c194[c * 4 + j];
+                    const sn_i64 k206 = c206[c * 4 + j];
+                    const sn_i64 k214 = (sn_i64)(k206 == k213);
+                    const float k215 = k214 != 0 ? k194 : k11;
+                    acc41 = sn_fold_max(acc41, k40);
+                    acc66 = sn_fold_max(acc66, k65);
+                    acc91 = sn_fold_max(acc91, k90);
+                    acc116 = sn_fold_max(acc116, k115);
+                    acc141 = sn_fold_max(acc141, k140);
+                    acc166 = sn_fold_max(acc166, k165);
+                    acc191 = sn_fold_max(acc191, k190);
                     acc216 = sn_fold_max(acc216, k215);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc24, off, 32);
-                acc24 = sn_fold_max(acc24, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_fold_max(acc41, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc27, off, 32);
-                acc27 = sn_fold_max(acc27, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_fold_max(acc54, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc78, off, 32);
-                acc78 = sn_fold_max(acc78, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc81, off, 32);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc105, off, 32);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc108, off, 32);
-                acc108 = sn_fold_max(acc108, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc132, off, 32);
-                acc132 = sn_fold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc135, off, 32);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc159, off, 32);
-                acc159 = sn_fold_max(acc159, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc162, off, 32);
-                acc162 = sn_fold_max(acc162, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc186, off, 32);
-                acc186 = sn_fold_max(acc186, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc189, off, 32);
-                acc189 = sn_fold_max(acc189, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc213, off, 32);
-                acc213 = sn_fold_max(acc213, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
-                acc216 = sn_fold_max(acc216, other);
-            }
-            acc24 = __shfl_sync(0xffffffffu, acc24, 0, 32);
-            acc27 = __shfl_sync(0xffffffffu, acc27, 0, 32);
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 32);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 32);
-            acc78 = __shfl_sync(0xffffffffu, acc78, 0, 32);
-            acc81 = __shfl_sync(0xffffffffu, acc81, 0, 32);
-            acc105 = __shfl_sync(0xffffffffu, acc105, 0, 32);
-            acc108 = __shfl_sync(0xffffffffu, acc108, 0, 32);
-            acc132 = __shfl_sync(0xffffffffu, acc132, 0, 32);
-            acc135 = __shfl_sync(0xffffffffu, acc135, 0, 32);
-            acc159 = __shfl_sync(0xffffffffu, acc159, 0, 32);
-            acc162 = __shfl_sync(0xffffffffu, acc162, 0, 32);
-            acc186 = __shfl_sync(0xffffffffu, acc186, 0, 32);
-            acc189 = __shfl_sync(0xffffffffu, acc189, 0, 32);
-            acc213 = __shfl_sync(0xffffffffu, acc213, 0, 32);
-            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 32);
-            const float k24 = acc24;
-            const float k27 = acc27;
-            const float k51 = acc51;
-            const float k54 = acc54;
-            const float k78 = acc78;
-            const float k81 = acc81;
-            const float k105 = acc105;
-            const float k108 = acc108;
-            const float k132 = acc132;
-            const float k135 = acc135;
-            const float k159 = acc159;
-            const float k162 = acc162;
-            const float k186 = acc186;
-            const float k189 = acc189;
-            const float k213 = acc213;
-            const float k216 = acc216;
-            const sn_i64 k29 = (sn_i64)(k27 != k27);
-            const sn_i64 k56 = (sn_i64)(k54 != k54);
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const sn_i64 k110 = (sn_i64)(k108 != k108);
-            const sn_i64 k137 = (sn_i64)(k135 != k135);
-            const sn_i64 k164 = (sn_i64)(k162 != k162);
-            const sn_i64 k191 = (sn_i64)(k189 != k189);
-            const sn_i64 k218 = (sn_i64)(k216 != k216);
-            sn_i64 acc34 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc61 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc115 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc142 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc169 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc196 = (sn_i64)0x7fffffffffffffffll;
-            sn_i64 acc223 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 4 + j];
-                    const sn_i64 k16 = c16[c * 4 + j];
-                    const sn_i64 k25 = (sn_i64)(k0 != k21);
-                    const sn_i64 k28 = (sn_i64)(k12 == k27);
-                    const sn_i64 k30 = (sn_i64)(k29 != 0 && k16 != 0);
-                    const sn_i64 k31 = (sn_i64)(k28 != 0 || k30 != 0);
-                    const sn_i64 k32 = (sn_i64)(k25 != 0 && k31 != 0);
-                    const sn_i64 k33 = k32 != 0 ? k0 : k19;
-                    const float k40 = c40[c * 4 + j];
-                    const sn_i64 k44 = c44[c * 4 + j];
-                    const sn_i64 k52 = (sn_i64)(k0 != k48);
-                    const sn_i64 k55 = (sn_i64)(k40 == k54);
-                    const sn_i64 k57 = (sn_i64)(k56 != 0 && k44 != 0);
-                    const sn_i64 k58 = (sn_i64)(k55 != 0 || k57 != 0);
-                    const sn_i64 k59 = (sn_i64)(k52 != 0 && k58 != 0);
-                    const sn_i64 k60 = k59 != 0 ? k0 : k19;
-                    const float k67 = c67[c * 4 + j];
-                    const sn_i64 k71 = c71[c * 4 + j];
-                    const sn_i64 k79 = (sn_i64)(k0 != k75);
-                    const sn_i64 k82 = (sn_i64)(k67 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k71 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k0 : k19;
-                    const float k94 = c94[c * 4 + j];
-                    const sn_i64 k98 = c98[c * 4 + j];
-                    const sn_i64 k106 = (sn_i64)(k0 != k102);
-                    const sn_i64 k109 = (sn_i64)(k94 == k108);
-                    const sn_i64 k111 = (sn_i64)(k110 != 0 && k98 != 0);
-                    const sn_i64 k112 = (sn_i64)(k109 != 0 || k111 != 0);
-                    const sn_i64 k113 = (sn_i64)(k106 != 0 && k112 != 0);
-                    const sn_i64 k114 = k113 != 0 ? k0 : k19;
-                    const float k121 = c121[c * 4 + j];
-                    const sn_i64 k125 = c125[c * 4 + j];
-                    const sn_i64 k133 = (sn_i64)(k0 != k129);
-                    const sn_i64 k136 = (sn_i64)(k121 == k135);
-                    const sn_i64 k138 = (sn_i64)(k137 != 0 && k125 != 0);
-                    const sn_i64 k139 = (sn_i64)(k136 != 0 || k138 != 0);
-                    const sn_i64 k140 = (sn_i64)(k133 != 0 && k139 != 0);
-                    const sn_i64 k141 = k140 != 0 ? k0 : k19;
-                    const float k148 = c148[c * 4 + j];
-                    const sn_i64 k152 = c152[c * 4 + j];
-                    const sn_i64 k160 = (sn_i64)(k0 != k156);
-                    const sn_i64 k163 = (sn_i64)(k148 == k162);
-                    const sn_i64 k165 = (sn_i64)(k164 != 0 && k152 != 0);
-                    const sn_i64 k166 = (sn_i64)(k163 != 0 || k165 != 0);
-                    const sn_i64 k167 = (sn_i64)(k160 != 0 && k166 != 0);
-                    const sn_i64 k168 = k167 != 0 ? k0 : k19;
-                    const float k175 = c175[c * 4 + j];
-                    const sn_i64 k179 = c179[c * 4 + j];
-                    const sn_i64 k187 = (sn_i64)(k0 != k183);
-                    const sn_i64 k190 = (sn_i64)(k175 == k189);
-                    const sn_i64 k192 = (sn_i64)(k191 != 0 && k179 != 0);
-                    const sn_i64 k193 = (sn_i64)(k190 != 0 || k192 != 0);
-                    const sn_i64 k194 = (sn_i64)(k187 != 0 && k193 != 0);
-                    const sn_i64 k195 = k194 != 0 ? k0 : k19;
-                    const float k202 = c202[c * 4 + j];
-                    const sn_i64 k206 = c206[c * 4 + j];
-                    const sn_i64 k214 = (sn_i64)(k0 != k210);
-                    const sn_i64 k217 = (sn_i64)(k202 == k216);
-                    const sn_i64 k219 = (sn_i64)(k218 != 0 && k206 != 0);
-                    const sn_i64 k220 = (sn_i64)(k217 != 0 || k219 != 0);
-                    const sn_i64 k221 = (sn_i64)(k214 != 0 && k220 != 0);
-                    const sn_i64 k222 = k221 != 0 ? k0 : k19;
-                    acc34 = sn_ifold_min(acc34, k33);
-                    acc61 = sn_ifold_min(acc61, k60);
-                    acc88 = sn_ifold_min(acc88, k87);
-                    acc115 = sn_ifold_min(acc115, k114);
-                    acc142 = sn_ifold_min(acc142, k141);
-                    acc169 = sn_ifold_min(acc169, k168);
-                    acc196 = sn_ifold_min(acc196, k195);
-                    acc223 = sn_ifold_min(acc223, k222);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
-                acc34 = sn_ifold_min(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc61, off, 32);
-                acc61 = sn_ifold_min(acc61, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc88, off, 32);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc115, off, 32);
-                acc115 = sn_ifold_min(acc115, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc142, off, 32);
-                acc142 = sn_ifold_min(acc142, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc169, off, 32);
-                acc169 = sn_ifold_min(acc169, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc196, off, 32);
-                acc196 = sn_ifold_min(acc196, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc223, off, 32);
-                acc223 = sn_ifold_min(acc223, other);
-            }
-            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 32);
-            acc61 = __shfl_sync(0xffffffffu, acc61, 0, 32);
-            acc88 = __shfl_sync(0xffffffffu, acc88, 0, 32);
-            acc115 = __shfl_sync(0xffffffffu, acc115, 0, 32);
-            acc142 = __shfl_sync(0xffffffffu, acc142, 0, 32);
-            acc169 = __shfl_sync(0xffffffffu, acc169, 0, 32);
-            acc196 = __shfl_sync(0xffffffffu, acc196, 0, 32);
-            acc223 = __shfl_sync(0xffffffffu, acc223, 0, 32);
-            const sn_i64 k34 = acc34;
-            const sn_i64 k61 = acc61;
-            const sn_i64 k88 = acc88;
-            const sn_i64 k115 = acc115;
-            const sn_i64 k142 = acc142;
-            const sn_i64 k169 = acc169;
-            const sn_i64 k196 = acc196;
-            const sn_i64 k223 = acc223;
-            float acc37 = sn_u2f(0xff800000u);
-            float acc64 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc118 = sn_u2f(0xff800000u);
-            float acc145 = sn_u2f(0xff800000u);
-            float acc172 = sn_u2f(0xff800000u);
-            float acc199 = sn_u2f(0xff800000u);
-            float acc226 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k12 = c12[c * 4 + j];
-                    const sn_i64 k35 = (sn_i64)(k0 == k34);
-                    const float k36 = k35 != 0 ? k12 : k11;
-                    const float k40 = c40[c * 4 + j];
-                    const sn_i64 k62 = (sn_i64)(k0 == k61);
-                    const float k63 = k62 != 0 ? k40 : k11;
-                    const float k67 = c67[c * 4 + j];
-                    const sn_i64 k89 = (sn_i64)(k0 == k88);
-                    const float k90 = k89 != 0 ? k67 : k11;
-                    const float k94 = c94[c * 4 + j];
-                    const sn_i64 k116 = (sn_i64)(k0 == k115);
-                    const float k117 = k116 != 0 ? k94 : k11;
-                    const float k121 = c121[c * 4 + j];
-                    const sn_i64 k143 = (sn_i64)(k0 == k142);
-                    const float k144 = k143 != 0 ? k121 : k11;
-                    const float k148 = c148[c * 4 + j];
-                    const sn_i64 k170 = (sn_i64)(k0 == k169);
-                    const float k171 = k170 != 0 ? k148 : k11;
-                    const float k175 = c175[c * 4 + j];
-                    const sn_i64 k197 = (sn_i64)(k0 == k196);
-                    const float k198 = k197 != 0 ? k175 : k11;
-                    const float k202 = c202[c * 4 + j];
-                    const sn_i64 k224 = (sn_i64)(k0 == k223);
-                    const float k225 = k224 != 0 ? k202 : k11;
-                    acc37 = sn_fold_max(acc37, k36);
-                    acc64 = sn_fold_max(acc64, k63);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc118 = sn_fold_max(acc118, k117);
-                    acc145 = sn_fold_max(acc145, k144);
-                    acc172 = sn_fold_max(acc172, k171);
-                    acc199 = sn_fold_max(acc199, k198);
-                    acc226 = sn_fold_max(acc226, k225);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc37, off, 32);
-                acc37 = sn_fold_max(acc37, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc64, off, 32);
-                acc64 = sn_fold_max(acc64, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
+                acc66 = sn_fold_max(acc66, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
@@ -4931,54 +3594,54 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc118, off, 32);
-                acc118 = sn_fold_max(acc118, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc116, off, 32);
+                acc116 = sn_fold_max(acc116, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc145, off, 32);
-                acc145 = sn_fold_max(acc145, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc141, off, 32);
+                acc141 = sn_fold_max(acc141, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc172, off, 32);
-                acc172 = sn_fold_max(acc172, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc166, off, 32);
+                acc166 = sn_fold_max(acc166, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc199, off, 32);
-                acc199 = sn_fold_max(acc199, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc191, off, 32);
+                acc191 = sn_fold_max(acc191, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc226, off, 32);
-                acc226 = sn_fold_max(acc226, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc216, off, 32);
+                acc216 = sn_fold_max(acc216, other);
             }
-            acc37 = __shfl_sync(0xffffffffu, acc37, 0, 32);
-            acc64 = __shfl_sync(0xffffffffu, acc64, 0, 32);
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 32);
+            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 32);
             acc91 = __shfl_sync(0xffffffffu, acc91, 0, 32);
-            acc118 = __shfl_sync(0xffffffffu, acc118, 0, 32);
-            acc145 = __shfl_sync(0xffffffffu, acc145, 0, 32);
-            acc172 = __shfl_sync(0xffffffffu, acc172, 0, 32);
-            acc199 = __shfl_sync(0xffffffffu, acc199, 0, 32);
-            acc226 = __shfl_sync(0xffffffffu, acc226, 0, 32);
-            const float k37 = acc37;
-            const float k64 = acc64;
+            acc116 = __shfl_sync(0xffffffffu, acc116, 0, 32);
+            acc141 = __shfl_sync(0xffffffffu, acc141, 0, 32);
+            acc166 = __shfl_sync(0xffffffffu, acc166, 0, 32);
+            acc191 = __shfl_sync(0xffffffffu, acc191, 0, 32);
+            acc216 = __shfl_sync(0xffffffffu, acc216, 0, 32);
+            const float k41 = acc41;
+            const float k66 = acc66;
             const float k91 = acc91;
-            const float k118 = acc118;
-            const float k145 = acc145;
-            const float k172 = acc172;
-            const float k199 = acc199;
-            const float k226 = acc226;
-            const float k230 = k213 + k226;
-            const float k232 = k186 + k199;
-            const float k236 = k159 + k172;
-            const float k240 = k132 + k145;
-            const float k244 = k105 + k118;
-            const float k248 = k78 + k91;
-            const float k252 = k51 + k64;
-            const float k256 = k24 + k37;
-            float acc260 = sn_u2f(0xff800000u);
+            const float k116 = acc116;
+            const float k141 = acc141;
+            const float k166 = acc166;
+            const float k191 = acc191;
+            const float k216 = acc216;
+            const float k220 = k210 + k216;
+            const float k222 = k185 + k191;
+            const float k226 = k160 + k166;
+            const float k230 = k135 + k141;
+            const float k234 = k110 + k116;
+            const float k238 = k85 + k91;
+            const float k242 = k60 + k66;
+            const float k246 = k34 + k41;
+            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -4988,36 +3651,53 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    acc260 = sn_fold_max(acc260, k259);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    acc262 = sn_ifold_max(acc262, k261);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc260, off, 32);
-                acc260 = sn_fold_max(acc260, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc262, off, 32);
+                acc262 = sn_ifold_max(acc262, other);
             }
-            acc260 = __shfl_sync(0xffffffffu, acc260, 0, 32);
-            const float k260 = acc260;
-            const sn_i64 k262 = (sn_i64)(k260 != k260);
-            sn_i64 acc267 = (sn_i64)0x7fffffffffffffffll;
+            acc262 = __shfl_sync(0xffffffffu, acc262, 0, 32);
+            const sn_i64 k262 = acc262;
+            const sn_i64 k274 = (k262 & k273);
+            const sn_i64 k275 = sn_isub(k272, k274);
+            const sn_i64 k276 = sn_wrap(k275, 32);
+            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
+            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5027,41 +3707,55 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k261 = (sn_i64)(k259 == k260);
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k264 = (sn_i64)(k262 != 0 && k263 != 0);
-                    const sn_i64 k265 = (sn_i64)(k261 != 0 || k264 != 0);
-                    const sn_i64 k266 = k265 != 0 ? k0 : k19;
-                    acc267 = sn_ifold_min(acc267, k266);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k263 = (sn_i64)(k261 < k262);
+                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
+                    acc265 = sn_ifold_max(acc265, k264);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc267, off, 32);
-                acc267 = sn_ifold_min(acc267, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc265, off, 32);
+                acc265 = sn_ifold_max(acc265, other);
             }
-            acc267 = __shfl_sync(0xffffffffu, acc267, 0, 32);
-            const sn_i64 k267 = acc267;
-            const sn_i64 k301 = sn_ifloordiv(k267, k300, 32, 1);
-            float acc270 = sn_u2f(0xff800000u);
+            acc265 = __shfl_sync(0xffffffffu, acc265, 0, 32);
+            const sn_i64 k265 = acc265;
+            const sn_i64 k280 = (k265 & k273);
+            const sn_i64 k281 = sn_isub(k272, k280);
+            const sn_i64 k282 = sn_wrap(k281, 32);
+            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
+            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5071,38 +3765,55 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const float k269 = k268 != 0 ? k259 : k11;
-                    acc270 = sn_fold_max(acc270, k269);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k266 = (sn_i64)(k261 < k265);
+                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
+                    acc268 = sn_ifold_max(acc268, k267);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc270, off, 32);
-                acc270 = sn_fold_max(acc270, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc268, off, 32);
+                acc268 = sn_ifold_max(acc268, other);
             }
-            acc270 = __shfl_sync(0xffffffffu, acc270, 0, 32);
-            const float k270 = acc270;
-            const sn_i64 k272 = (sn_i64)(k270 != k270);
-            sn_i64 acc277 = (sn_i64)0x7fffffffffffffffll;
+            acc268 = __shfl_sync(0xffffffffu, acc268, 0, 32);
+            const sn_i64 k268 = acc268;
+            const sn_i64 k286 = (k268 & k273);
+            const sn_i64 k287 = sn_isub(k272, k286);
+            const sn_i64 k288 = sn_wrap(k287, 32);
+            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
+            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5112,229 +3823,55 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k271 = (sn_i64)(k259 == k270);
-                    const sn_i64 k273 = (sn_i64)(k272 != 0 && k263 != 0);
-                    const sn_i64 k274 = (sn_i64)(k271 != 0 || k273 != 0);
-                    const sn_i64 k275 = (sn_i64)(k268 != 0 && k274 != 0);
-                    const sn_i64 k276 = k275 != 0 ? k0 : k19;
-                    acc277 = sn_ifold_min(acc277, k276);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k218 = (sn_i64)(k217 == k3);
+                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k223 = (sn_i64)(k219 < k221);
+                    const float k224 = k223 != 0 ? k222 : k220;
+                    const sn_i64 k227 = (sn_i64)(k219 < k225);
+                    const float k228 = k227 != 0 ? k226 : k224;
+                    const sn_i64 k231 = (sn_i64)(k219 < k229);
+                    const float k232 = k231 != 0 ? k230 : k228;
+                    const sn_i64 k235 = (sn_i64)(k219 < k233);
+                    const float k236 = k235 != 0 ? k234 : k232;
+                    const sn_i64 k239 = (sn_i64)(k219 < k237);
+                    const float k240 = k239 != 0 ? k238 : k236;
+                    const sn_i64 k243 = (sn_i64)(k219 < k241);
+                    const float k244 = k243 != 0 ? k242 : k240;
+                    const sn_i64 k247 = (sn_i64)(k219 < k245);
+                    const float k248 = k247 != 0 ? k246 : k244;
+                    const float k249 = k218 != 0 ? k248 : k11;
+                    const sn_i64 k250 = (sn_i64)(k249 != k249);
+                    const sn_i64 k251 = (sn_i64)(k249 == k15);
+                    const float k252 = (k249);
+                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
+                    const sn_i64 k254 = sn_wrap(k253, 64);
+                    const sn_i64 k255 = (sn_i64)(k254 < k17);
+                    const sn_i64 k256 = (k254 ^ k14);
+                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
+                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
+                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
+                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
+                    const sn_i64 k261 = (k260 | k29);
+                    const sn_i64 k269 = (sn_i64)(k261 < k268);
+                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
+                    acc271 = sn_ifold_max(acc271, k270);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc277, off, 32);
-                acc277 = sn_ifold_min(acc277, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc271, off, 32);
+                acc271 = sn_ifold_max(acc271, other);
             }
-            acc277 = __shfl_sync(0xffffffffu, acc277, 0, 32);
-            const sn_i64 k277 = acc277;
-            const sn_i64 k303 = sn_ifloordiv(k277, k300, 32, 1);
-            float acc281 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const float k280 = k279 != 0 ? k259 : k11;
-                    acc281 = sn_fold_max(acc281, k280);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc281, off, 32);
-                acc281 = sn_fold_max(acc281, other);
-            }
-            acc281 = __shfl_sync(0xffffffffu, acc281, 0, 32);
-            const float k281 = acc281;
-            const sn_i64 k283 = (sn_i64)(k281 != k281);
-            sn_i64 acc288 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k282 = (sn_i64)(k259 == k281);
-                    const sn_i64 k284 = (sn_i64)(k283 != 0 && k263 != 0);
-                    const sn_i64 k285 = (sn_i64)(k282 != 0 || k284 != 0);
-                    const sn_i64 k286 = (sn_i64)(k279 != 0 && k285 != 0);
-                    const sn_i64 k287 = k286 != 0 ? k0 : k19;
-                    acc288 = sn_ifold_min(acc288, k287);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc288, off, 32);
-                acc288 = sn_ifold_min(acc288, other);
-            }
-            acc288 = __shfl_sync(0xffffffffu, acc288, 0, 32);
-            const sn_i64 k288 = acc288;
-            const sn_i64 k306 = sn_ifloordiv(k288, k300, 32, 1);
-            float acc292 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const float k291 = k290 != 0 ? k259 : k11;
-                    acc292 = sn_fold_max(acc292, k291);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc292, off, 32);
-                acc292 = sn_fold_max(acc292, other);
-            }
-            acc292 = __shfl_sync(0xffffffffu, acc292, 0, 32);
-            const float k292 = acc292;
-            const sn_i64 k294 = (sn_i64)(k292 != k292);
-            sn_i64 acc299 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k227 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k228 = (sn_i64)(k227 == k3);
-                    const sn_i64 k229 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k233 = (sn_i64)(k229 < k231);
-                    const float k234 = k233 != 0 ? k232 : k230;
-                    const sn_i64 k237 = (sn_i64)(k229 < k235);
-                    const float k238 = k237 != 0 ? k236 : k234;
-                    const sn_i64 k241 = (sn_i64)(k229 < k239);
-                    const float k242 = k241 != 0 ? k240 : k238;
-                    const sn_i64 k245 = (sn_i64)(k229 < k243);
-                    const float k246 = k245 != 0 ? k244 : k242;
-                    const sn_i64 k249 = (sn_i64)(k229 < k247);
-                    const float k250 = k249 != 0 ? k248 : k246;
-                    const sn_i64 k253 = (sn_i64)(k229 < k251);
-                    const float k254 = k253 != 0 ? k252 : k250;
-                    const sn_i64 k257 = (sn_i64)(k229 < k255);
-                    const float k258 = k257 != 0 ? k256 : k254;
-                    const float k259 = k228 != 0 ? k258 : k11;
-                    const sn_i64 k263 = (sn_i64)(k259 != k259);
-                    const sn_i64 k268 = (sn_i64)(k0 != k267);
-                    const sn_i64 k278 = (sn_i64)(k0 != k277);
-                    const sn_i64 k279 = (sn_i64)(k268 != 0 && k278 != 0);
-                    const sn_i64 k289 = (sn_i64)(k0 != k288);
-                    const sn_i64 k290 = (sn_i64)(k279 != 0 && k289 != 0);
-                    const sn_i64 k293 = (sn_i64)(k259 == k292);
-                    const sn_i64 k295 = (sn_i64)(k294 != 0 && k263 != 0);
-                    const sn_i64 k296 = (sn_i64)(k293 != 0 || k295 != 0);
-                    const sn_i64 k297 = (sn_i64)(k290 != 0 && k296 != 0);
-                    const sn_i64 k298 = k297 != 0 ? k0 : k19;
-                    acc299 = sn_ifold_min(acc299, k298);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc299, off, 32);
-                acc299 = sn_ifold_min(acc299, other);
-            }
-            acc299 = __shfl_sync(0xffffffffu, acc299, 0, 32);
-            const sn_i64 k299 = acc299;
-            const sn_i64 k309 = sn_ifloordiv(k299, k300, 32, 1);
-            float acc313 = sn_u2f(0xff800000u);
+            acc271 = __shfl_sync(0xffffffffu, acc271, 0, 32);
+            const sn_i64 k271 = acc271;
+            const sn_i64 k292 = (k271 & k273);
+            const sn_i64 k293 = sn_isub(k272, k292);
+            const sn_i64 k294 = sn_wrap(k293, 32);
+            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
+            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5346,27 +3883,44 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 4 + j];
-                    const sn_i64 k302 = (sn_i64)(k2 == k301);
-                    const sn_i64 k304 = (sn_i64)(k2 == k303);
-                    const sn_i64 k305 = (sn_i64)(k302 != 0 || k304 != 0);
-                    const sn_i64 k307 = (sn_i64)(k2 == k306);
-                    const sn_i64 k308 = (sn_i64)(k305 != 0 || k307 != 0);
-                    const sn_i64 k310 = (sn_i64)(k2 == k309);
-                    const sn_i64 k311 = (sn_i64)(k308 != 0 || k310 != 0);
-                    const float k312 = k311 != 0 ? k10 : k11;
-                    c312[c * 4 + j] = k312;
-                    acc313 = sn_fold_max(acc313, k312);
+                    const sn_i64 k28 = sn_wrap(k0, 64);
+                    const sn_i64 k29 = sn_isub(k14, k28);
+                    const sn_i64 k279 = (sn_i64)(k2 == k278);
+                    const sn_i64 k284 = (sn_i64)(k2 == k283);
+                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
+                    const sn_i64 k290 = (sn_i64)(k2 == k289);
+                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
+                    const sn_i64 k296 = (sn_i64)(k2 == k295);
+                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
+                    const float k298 = k297 != 0 ? k10 : k11;
+                    const sn_i64 k299 = (sn_i64)(k298 != k298);
+                    const sn_i64 k300 = (sn_i64)(k298 == k15);
+                    const float k301 = (k298);
+                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
+                    const sn_i64 k303 = sn_wrap(k302, 64);
+                    const sn_i64 k304 = (sn_i64)(k303 < k17);
+                    const sn_i64 k305 = (k303 ^ k14);
+                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
+                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
+                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
+                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
+                    const sn_i64 k310 = (k309 | k29);
+                    c310[c * 4 + j] = k310;
+                    acc311 = sn_ifold_max(acc311, k310);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc313, off, 32);
-                acc313 = sn_fold_max(acc313, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc311, off, 32);
+                acc311 = sn_ifold_max(acc311, other);
             }
-            acc313 = __shfl_sync(0xffffffffu, acc313, 0, 32);
-            const float k313 = acc313;
-            const sn_i64 k315 = (sn_i64)(k313 != k313);
-            sn_i64 acc320 = (sn_i64)0x7fffffffffffffffll;
+            acc311 = __shfl_sync(0xffffffffu, acc311, 0, 32);
+            const sn_i64 k311 = acc311;
+            const sn_i64 k333 = (k311 & k273);
+            const sn_i64 k334 = sn_isub(k272, k333);
+            const sn_i64 k335 = sn_wrap(k334, 32);
+            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5376,231 +3930,113 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k314 = (sn_i64)(k312 == k313);
-                    const sn_i64 k316 = (sn_i64)(k312 != k312);
-                    c316[c * 4 + j] = k316;
-                    const sn_i64 k317 = (sn_i64)(k315 != 0 && k316 != 0);
-                    const sn_i64 k318 = (sn_i64)(k314 != 0 || k317 != 0);
-                    const sn_i64 k319 = k318 != 0 ? k0 : k19;
-                    acc320 = sn_ifold_min(acc320, k319);
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k312 = (sn_i64)(k310 < k311);
+                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k336 = (sn_i64)(k0 == k335);
+                    const float k337 = k336 != 0 ? k7 : k11;
+                    acc314 = sn_ifold_max(acc314, k313);
+                    acc338 = sn_fold_max(acc338, k337);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc314, off, 32);
+                acc314 = sn_ifold_max(acc314, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc338, off, 32);
+                acc338 = sn_fold_max(acc338, other);
+            }
+            acc314 = __shfl_sync(0xffffffffu, acc314, 0, 32);
+            acc338 = __shfl_sync(0xffffffffu, acc338, 0, 32);
+            const sn_i64 k314 = acc314;
+            const float k338 = acc338;
+            const sn_i64 k339 = (k314 & k273);
+            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k341 = sn_wrap(k340, 32);
+            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            float acc344 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k315 = (sn_i64)(k310 < k314);
+                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k342 = (sn_i64)(k0 == k341);
+                    const float k343 = k342 != 0 ? k7 : k11;
+                    acc317 = sn_ifold_max(acc317, k316);
+                    acc344 = sn_fold_max(acc344, k343);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc317, off, 32);
+                acc317 = sn_ifold_max(acc317, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc344, off, 32);
+                acc344 = sn_fold_max(acc344, other);
+            }
+            acc317 = __shfl_sync(0xffffffffu, acc317, 0, 32);
+            acc344 = __shfl_sync(0xffffffffu, acc344, 0, 32);
+            const sn_i64 k317 = acc317;
+            const float k344 = acc344;
+            const sn_i64 k345 = (k317 & k273);
+            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k347 = sn_wrap(k346, 32);
+            const float k381 = k338 + k344;
+            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            float acc350 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k318 = (sn_i64)(k310 < k317);
+                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k348 = (sn_i64)(k0 == k347);
+                    const float k349 = k348 != 0 ? k7 : k11;
+                    acc320 = sn_ifold_max(acc320, k319);
+                    acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc320, off, 32);
-                acc320 = sn_ifold_min(acc320, other);
+                acc320 = sn_ifold_max(acc320, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc350, off, 32);
+                acc350 = sn_fold_max(acc350, other);
             }
             acc320 = __shfl_sync(0xffffffffu, acc320, 0, 32);
+            acc350 = __shfl_sync(0xffffffffu, acc350, 0, 32);
             const sn_i64 k320 = acc320;
-            float acc323 = sn_u2f(0xff800000u);
-            float acc399 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const float k322 = k321 != 0 ? k312 : k11;
-                    const sn_i64 k397 = (sn_i64)(k0 == k320);
-                    const float k398 = k397 != 0 ? k7 : k11;
-                    acc323 = sn_fold_max(acc323, k322);
-                    acc399 = sn_fold_max(acc399, k398);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
-                acc323 = sn_fold_max(acc323, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc399, off, 32);
-                acc399 = sn_fold_max(acc399, other);
-            }
-            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 32);
-            acc399 = __shfl_sync(0xffffffffu, acc399, 0, 32);
-            const float k323 = acc323;
-            const float k399 = acc399;
-            const sn_i64 k325 = (sn_i64)(k323 != k323);
-            sn_i64 acc330 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k324 = (sn_i64)(k312 == k323);
-                    const sn_i64 k326 = (sn_i64)(k325 != 0 && k316 != 0);
-                    const sn_i64 k327 = (sn_i64)(k324 != 0 || k326 != 0);
-                    const sn_i64 k328 = (sn_i64)(k321 != 0 && k327 != 0);
-                    const sn_i64 k329 = k328 != 0 ? k0 : k19;
-                    acc330 = sn_ifold_min(acc330, k329);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc330, off, 32);
-                acc330 = sn_ifold_min(acc330, other);
-            }
-            acc330 = __shfl_sync(0xffffffffu, acc330, 0, 32);
-            const sn_i64 k330 = acc330;
-            float acc334 = sn_u2f(0xff800000u);
-            float acc402 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const float k333 = k332 != 0 ? k312 : k11;
-                    const sn_i64 k400 = (sn_i64)(k0 == k330);
-                    const float k401 = k400 != 0 ? k7 : k11;
-                    acc334 = sn_fold_max(acc334, k333);
-                    acc402 = sn_fold_max(acc402, k401);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc334, off, 32);
-                acc334 = sn_fold_max(acc334, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc402, off, 32);
-                acc402 = sn_fold_max(acc402, other);
-            }
-            acc334 = __shfl_sync(0xffffffffu, acc334, 0, 32);
-            acc402 = __shfl_sync(0xffffffffu, acc402, 0, 32);
-            const float k334 = acc334;
-            const float k402 = acc402;
-            const sn_i64 k336 = (sn_i64)(k334 != k334);
-            const float k421 = k399 + k402;
-            sn_i64 acc341 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k335 = (sn_i64)(k312 == k334);
-                    const sn_i64 k337 = (sn_i64)(k336 != 0 && k316 != 0);
-                    const sn_i64 k338 = (sn_i64)(k335 != 0 || k337 != 0);
-                    const sn_i64 k339 = (sn_i64)(k332 != 0 && k338 != 0);
-                    const sn_i64 k340 = k339 != 0 ? k0 : k19;
-                    acc341 = sn_ifold_min(acc341, k340);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc341, off, 32);
-                acc341 = sn_ifold_min(acc341, other);
-            }
-            acc341 = __shfl_sync(0xffffffffu, acc341, 0, 32);
-            const sn_i64 k341 = acc341;
-            float acc345 = sn_u2f(0xff800000u);
-            float acc405 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const float k344 = k343 != 0 ? k312 : k11;
-                    const sn_i64 k403 = (sn_i64)(k0 == k341);
-                    const float k404 = k403 != 0 ? k7 : k11;
-                    acc345 = sn_fold_max(acc345, k344);
-                    acc405 = sn_fold_max(acc405, k404);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc345, off, 32);
-                acc345 = sn_fold_max(acc345, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc405, off, 32);
-                acc405 = sn_fold_max(acc405, other);
-            }
-            acc345 = __shfl_sync(0xffffffffu, acc345, 0, 32);
-            acc405 = __shfl_sync(0xffffffffu, acc405, 0, 32);
-            const float k345 = acc345;
-            const float k405 = acc405;
-            const sn_i64 k347 = (sn_i64)(k345 != k345);
-            const float k422 = k421 + k405;
-            sn_i64 acc352 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k346 = (sn_i64)(k312 == k345);
-                    const sn_i64 k348 = (sn_i64)(k347 != 0 && k316 != 0);
-                    const sn_i64 k349 = (sn_i64)(k346 != 0 || k348 != 0);
-                    const sn_i64 k350 = (sn_i64)(k343 != 0 && k349 != 0);
-                    const sn_i64 k351 = k350 != 0 ? k0 : k19;
-                    acc352 = sn_ifold_min(acc352, k351);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc352, off, 32);
-                acc352 = sn_ifold_min(acc352, other);
-            }
-            acc352 = __shfl_sync(0xffffffffu, acc352, 0, 32);
-            const sn_i64 k352 = acc352;
+            const float k350 = acc350;
+            const sn_i64 k351 = (k320 & k273);
+            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k353 = sn_wrap(k352, 32);
+            const float k382 = k381 + k350;
+            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
             float acc356 = sn_u2f(0xff800000u);
-            float acc408 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5611,73 +4047,35 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const float k355 = k354 != 0 ? k312 : k11;
-                    const sn_i64 k406 = (sn_i64)(k0 == k352);
-                    const float k407 = k406 != 0 ? k7 : k11;
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k321 = (sn_i64)(k310 < k320);
+                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
+                    const sn_i64 k354 = (sn_i64)(k0 == k353);
+                    const float k355 = k354 != 0 ? k7 : k11;
+                    acc323 = sn_ifold_max(acc323, k322);
                     acc356 = sn_fold_max(acc356, k355);
-                    acc408 = sn_fold_max(acc408, k407);
                 }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc323, off, 32);
+                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc356, off, 32);
                 acc356 = sn_fold_max(acc356, other);
             }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc408, off, 32);
-                acc408 = sn_fold_max(acc408, other);
-            }
+            acc323 = __shfl_sync(0xffffffffu, acc323, 0, 32);
             acc356 = __shfl_sync(0xffffffffu, acc356, 0, 32);
-            acc408 = __shfl_sync(0xffffffffu, acc408, 0, 32);
+            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const float k408 = acc408;
-            const sn_i64 k358 = (sn_i64)(k356 != k356);
-            const float k423 = k422 + k408;
-            sn_i64 acc363 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k357 = (sn_i64)(k312 == k356);
-                    const sn_i64 k359 = (sn_i64)(k358 != 0 && k316 != 0);
-                    const sn_i64 k360 = (sn_i64)(k357 != 0 || k359 != 0);
-                    const sn_i64 k361 = (sn_i64)(k354 != 0 && k360 != 0);
-                    const sn_i64 k362 = k361 != 0 ? k0 : k19;
-                    acc363 = sn_ifold_min(acc363, k362);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc363, off, 32);
-                acc363 = sn_ifold_min(acc363, other);
-            }
-            acc363 = __shfl_sync(0xffffffffu, acc363, 0, 32);
-            const sn_i64 k363 = acc363;
-            float acc367 = sn_u2f(0xff800000u);
-            float acc411 = sn_u2f(0xff800000u);
+            const sn_i64 k357 = (k323 & k273);
+            const sn_i64 k358 = sn_isub(k272, k357);
+            const sn_i64 k359 = sn_wrap(k358, 32);
+            const float k383 = k382 + k356;
+            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
+            float acc362 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5688,40 +4086,35 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const float k366 = k365 != 0 ? k312 : k11;
-                    const sn_i64 k409 = (sn_i64)(k0 == k363);
-                    const float k410 = k409 != 0 ? k7 : k11;
-                    acc367 = sn_fold_max(acc367, k366);
-                    acc411 = sn_fold_max(acc411, k410);
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k324 = (sn_i64)(k310 < k323);
+                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
+                    const sn_i64 k360 = (sn_i64)(k0 == k359);
+                    const float k361 = k360 != 0 ? k7 : k11;
+                    acc326 = sn_ifold_max(acc326, k325);
+                    acc362 = sn_fold_max(acc362, k361);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc367, off, 32);
-                acc367 = sn_fold_max(acc367, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc326, off, 32);
+                acc326 = sn_ifold_max(acc326, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc411, off, 32);
-                acc411 = sn_fold_max(acc411, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc362, off, 32);
+                acc362 = sn_fold_max(acc362, other);
             }
-            acc367 = __shfl_sync(0xffffffffu, acc367, 0, 32);
-            acc411 = __shfl_sync(0xffffffffu, acc411, 0, 32);
-            const float k367 = acc367;
-            const float k411 = acc411;
-            const sn_i64 k369 = (sn_i64)(k367 != k367);
-            const float k424 = k423 + k411;
-            sn_i64 acc374 = (sn_i64)0x7fffffffffffffffll;
+            acc326 = __shfl_sync(0xffffffffu, acc326, 0, 32);
+            acc362 = __shfl_sync(0xffffffffu, acc362, 0, 32);
+            const sn_i64 k326 = acc326;
+            const float k362 = acc362;
+            const sn_i64 k363 = (k326 & k273);
+            const sn_i64 k364 = sn_isub(k272, k363);
+            const sn_i64 k365 = sn_wrap(k364, 32);
+            const float k384 = k383 + k362;
+            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
+            float acc368 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5731,34 +4124,74 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k368 = (sn_i64)(k312 == k367);
-                    const sn_i64 k370 = (sn_i64)(k369 != 0 && k316 != 0);
-                    const sn_i64 k371 = (sn_i64)(k368 != 0 || k370 != 0);
-                    const sn_i64 k372 = (sn_i64)(k365 != 0 && k371 != 0);
-                    const sn_i64 k373 = k372 != 0 ? k0 : k19;
-                    acc374 = sn_ifold_min(acc374, k373);
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k327 = (sn_i64)(k310 < k326);
+                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
+                    const sn_i64 k366 = (sn_i64)(k0 == k365);
+                    const float k367 = k366 != 0 ? k7 : k11;
+                    acc329 = sn_ifold_max(acc329, k328);
+                    acc368 = sn_fold_max(acc368, k367);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
-                acc374 = sn_ifold_min(acc374, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc329, off, 32);
+                acc329 = sn_ifold_max(acc329, other);
             }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc368, off, 32);
+                acc368 = sn_fold_max(acc368, other);
+            }
+            acc329 = __shfl_sync(0xffffffffu, acc329, 0, 32);
+            acc368 = __shfl_sync(0xffffffffu, acc368, 0, 32);
+            const sn_i64 k329 = acc329;
+            const float k368 = acc368;
+            const sn_i64 k369 = (k329 & k273);
+            const sn_i64 k370 = sn_isub(k272, k369);
+            const sn_i64 k371 = sn_wrap(k370, 32);
+            const float k385 = k384 + k368;
+            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
+            float acc374 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k310 = c310[c * 4 + j];
+                    const sn_i64 k330 = (sn_i64)(k310 < k329);
+                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
+                    const sn_i64 k372 = (sn_i64)(k0 == k371);
+                    const float k373 = k372 != 0 ? k7 : k11;
+                    acc332 = sn_ifold_max(acc332, k331);
+                    acc374 = sn_fold_max(acc374, k373);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc332, off, 32);
+                acc332 = sn_ifold_max(acc332, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc374, off, 32);
+                acc374 = sn_fold_max(acc374, other);
+            }
+            acc332 = __shfl_sync(0xffffffffu, acc332, 0, 32);
             acc374 = __shfl_sync(0xffffffffu, acc374, 0, 32);
-            const sn_i64 k374 = acc374;
-            float acc378 = sn_u2f(0xff800000u);
-            float acc414 = sn_u2f(0xff800000u);
+            const sn_i64 k332 = acc332;
+            const float k374 = acc374;
+            const sn_i64 k375 = (k332 & k273);
+            const sn_i64 k376 = sn_isub(k272, k375);
+            const sn_i64 k377 = sn_wrap(k376, 32);
+            const float k386 = k385 + k374;
+            float acc380 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -5769,224 +4202,51 @@ extern "C" __global__ void __launch_bounds__(32) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const float k377 = k376 != 0 ? k312 : k11;
-                    const sn_i64 k412 = (sn_i64)(k0 == k374);
-                    const float k413 = k412 != 0 ? k7 : k11;
-                    acc378 = sn_fold_max(acc378, k377);
-                    acc414 = sn_fold_max(acc414, k413);
+                    const sn_i64 k378 = (sn_i64)(k0 == k377);
+                    const float k379 = k378 != 0 ? k7 : k11;
+                    acc380 = sn_fold_max(acc380, k379);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc378, off, 32);
-                acc378 = sn_fold_max(acc378, other);
+                const float other = __shfl_xor_sync(0xffffffffu, acc380, off, 32);
+                acc380 = sn_fold_max(acc380, other);
             }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc414, off, 32);
-                acc414 = sn_fold_max(acc414, other);
-            }
-            acc378 = __shfl_sync(0xffffffffu, acc378, 0, 32);
-            acc414 = __shfl_sync(0xffffffffu, acc414, 0, 32);
-            const float k378 = acc378;
-            const float k414 = acc414;
-            const sn_i64 k380 = (sn_i64)(k378 != k378);
-            const float k425 = k424 + k414;
-            sn_i64 acc385 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k379 = (sn_i64)(k312 == k378);
-                    const sn_i64 k381 = (sn_i64)(k380 != 0 && k316 != 0);
-                    const sn_i64 k382 = (sn_i64)(k379 != 0 || k381 != 0);
-                    const sn_i64 k383 = (sn_i64)(k376 != 0 && k382 != 0);
-                    const sn_i64 k384 = k383 != 0 ? k0 : k19;
-                    acc385 = sn_ifold_min(acc385, k384);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc385, off, 32);
-                acc385 = sn_ifold_min(acc385, other);
-            }
-            acc385 = __shfl_sync(0xffffffffu, acc385, 0, 32);
-            const sn_i64 k385 = acc385;
-            float acc389 = sn_u2f(0xff800000u);
-            float acc417 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const float k388 = k387 != 0 ? k312 : k11;
-                    const sn_i64 k415 = (sn_i64)(k0 == k385);
-                    const float k416 = k415 != 0 ? k7 : k11;
-                    acc389 = sn_fold_max(acc389, k388);
-                    acc417 = sn_fold_max(acc417, k416);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc389, off, 32);
-                acc389 = sn_fold_max(acc389, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc417, off, 32);
-                acc417 = sn_fold_max(acc417, other);
-            }
-            acc389 = __shfl_sync(0xffffffffu, acc389, 0, 32);
-            acc417 = __shfl_sync(0xffffffffu, acc417, 0, 32);
-            const float k389 = acc389;
-            const float k417 = acc417;
-            const sn_i64 k391 = (sn_i64)(k389 != k389);
-            const float k426 = k425 + k417;
-            sn_i64 acc396 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k312 = c312[c * 4 + j];
-                    const sn_i64 k316 = c316[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k0 != k320);
-                    const sn_i64 k331 = (sn_i64)(k0 != k330);
-                    const sn_i64 k332 = (sn_i64)(k321 != 0 && k331 != 0);
-                    const sn_i64 k342 = (sn_i64)(k0 != k341);
-                    const sn_i64 k343 = (sn_i64)(k332 != 0 && k342 != 0);
-                    const sn_i64 k353 = (sn_i64)(k0 != k352);
-                    const sn_i64 k354 = (sn_i64)(k343 != 0 && k353 != 0);
-                    const sn_i64 k364 = (sn_i64)(k0 != k363);
-                    const sn_i64 k365 = (sn_i64)(k354 != 0 && k364 != 0);
-                    const sn_i64 k375 = (sn_i64)(k0 != k374);
-                    const sn_i64 k376 = (sn_i64)(k365 != 0 && k375 != 0);
-                    const sn_i64 k386 = (sn_i64)(k0 != k385);
-                    const sn_i64 k387 = (sn_i64)(k376 != 0 && k386 != 0);
-                    const sn_i64 k390 = (sn_i64)(k312 == k389);
-                    const sn_i64 k392 = (sn_i64)(k391 != 0 && k316 != 0);
-                    const sn_i64 k393 = (sn_i64)(k390 != 0 || k392 != 0);
-                    const sn_i64 k394 = (sn_i64)(k387 != 0 && k393 != 0);
-                    const sn_i64 k395 = k394 != 0 ? k0 : k19;
-                    acc396 = sn_ifold_min(acc396, k395);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc396, off, 32);
-                acc396 = sn_ifold_min(acc396, other);
-            }
-            acc396 = __shfl_sync(0xffffffffu, acc396, 0, 32);
-            const sn_i64 k396 = acc396;
-            float acc420 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const sn_i64 k418 = (sn_i64)(k0 == k396);
-                    const float k419 = k418 != 0 ? k7 : k11;
-                    acc420 = sn_fold_max(acc420, k419);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc420, off, 32);
-                acc420 = sn_fold_max(acc420, other);
-            }
-            acc420 = __shfl_sync(0xffffffffu, acc420, 0, 32);
-            const float k420 = acc420;
-            const float k427 = k426 + k420;
-            const float k428 = sn_div(k399, k427);
-            const float k430 = k428 * k429;
-            const float k431 = sn_div(k402, k427);
-            const float k432 = k431 * k429;
-            const float k433 = sn_div(k405, k427);
-            const float k434 = k433 * k429;
-            const float k435 = sn_div(k408, k427);
-            const float k436 = k435 * k429;
-            const float k437 = sn_div(k411, k427);
-            const float k438 = k437 * k429;
-            const float k439 = sn_div(k414, k427);
-            const float k440 = k439 * k429;
-            const float k441 = sn_div(k417, k427);
-            const float k442 = k441 * k429;
-            const float k443 = sn_div(k420, k427);
-            const float k444 = k443 * k429;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k430;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k432;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k434;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k436;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k438;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k440;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k442;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k444;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k320, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k330, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k352, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k363, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k374, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k385, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k396, 32);
+            acc380 = __shfl_sync(0xffffffffu, acc380, 0, 32);
+            const float k380 = acc380;
+            const float k387 = k386 + k380;
+            const float k388 = sn_div(k338, k387);
+            const float k390 = k388 * k389;
+            const float k391 = sn_div(k344, k387);
+            const float k392 = k391 * k389;
+            const float k393 = sn_div(k350, k387);
+            const float k394 = k393 * k389;
+            const float k395 = sn_div(k356, k387);
+            const float k396 = k395 * k389;
+            const float k397 = sn_div(k362, k387);
+            const float k398 = k397 * k389;
+            const float k399 = sn_div(k368, k387);
+            const float k400 = k399 * k389;
+            const float k401 = sn_div(k374, k387);
+            const float k402 = k401 * k389;
+            const float k403 = sn_div(k380, k387);
+            const float k404 = k403 * k389;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
             return;
         }
         blk -= nblk;

@@ -9,7 +9,7 @@
  * block 128, shared memory 0 bytes, grid = ceil(T / 16)
  * segment 0: rows T x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
  * variants: topk_softmax_k0 needs gating_output 16-byte aligned with strides a multiple of the vector; otherwise topk_softmax_k0_scalar runs
- * graph ops: %0 input, %3 cast, %4 max, %6 sub, %7 exp, %9 sum, %8 const, %10 div, %12 mul, %13 max, %15 eq, %16 ne, %17 ne, %18 and, %19 or, %1 iota, %20 const, %21 where, %22 min, %24 eq, %25 const, %26 where, %27 max, %28 ne, %29 where, %30 max, %32 eq, %33 ne, %34 and, %35 or, %36 and, %37 where, %38 min, %40 eq, %41 where, %42 max, %44 ne, %45 and, %46 where, %47 max, %49 eq, %50 ne, %51 and, %52 or, %53 and, %54 where, %55 min, %57 eq, %58 where, %59 max, %61 ne, %62 and, %63 where, %64 max, %66 eq, %67 ne, %68 and, %69 or, %70 and, %71 where, %72 min, %74 eq, %75 where, %76 max, %78 ne, %79 and, %80 where, %81 max, %83 eq, %84 ne, %85 and, %86 or, %87 and, %88 where, %89 min, %91 eq, %92 where, %93 max, %95 ne, %96 and, %97 where, %98 max, %100 eq, %101 ne, %102 and, %103 or, %104 and, %105 where, %106 min, %108 eq, %109 where, %110 max, %112 ne, %113 and, %114 where, %115 max, %117 eq, %118 ne, %119 and, %120 or, %121 and, %122 where, %123 min, %125 eq, %126 where, %127 max, %129 ne, %130 and, %131 where, %132 max, %134 eq, %135 ne, %136 and, %137 or, %138 and, %139 where, %140 min, %142 eq, %143 where, %144 max, %43 add, %60 add, %77 add, %94 add, %111 add, %128 add, %145 add, %147 div, %148 div, %149 div, %150 div, %151 div, %152 div, %153 div, %154 div, %157 iota
+ * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 const, %35 where, %36 max, %37 lt, %38 const, %39 where, %40 max, %42 eq, %43 where, %44 max, %46 lt, %47 where, %48 max, %50 eq, %51 where, %52 max, %54 lt, %55 where, %56 max, %58 eq, %59 where, %60 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %70 lt, %71 where, %72 max, %74 eq, %75 where, %76 max, %78 lt, %79 where, %80 max, %82 eq, %83 where, %84 max, %86 lt, %87 where, %88 max, %90 eq, %91 where, %92 max, %45 add, %53 add, %61 add, %69 add, %77 add, %85 add, %93 add, %95 div, %96 div, %97 div, %98 div, %99 div, %100 div, %101 div, %102 div, %104 const, %105 const, %106 band, %107 sub, %108 cast, %109 band, %110 sub, %111 cast, %112 band, %113 sub, %114 cast, %115 band, %116 sub, %117 cast, %118 band, %119 sub, %120 cast, %121 band, %122 sub, %123 cast, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %131 iota
  */
 /* ---- kernel topk_softmax_k0_few ----
  * few-rows variant of topk_softmax_k0: launched instead when topk_softmax_k0's grid is at most 1 blocks per SM
@@ -21,7 +21,7 @@
  *   sym_T      size symbol
  * block 64, shared memory 0 bytes, grid = ceil(T / 2)
  * segment 0: rows T x row 128; 32 lanes x 1 runs x 4, 2 rows/block, row in registers
- * graph ops: %0 input, %3 cast, %4 max, %6 sub, %7 exp, %9 sum, %8 const, %10 div, %12 mul, %13 max, %15 eq, %16 ne, %17 ne, %18 and, %19 or, %1 iota, %20 const, %21 where, %22 min, %24 eq, %25 const, %26 where, %27 max, %28 ne, %29 where, %30 max, %32 eq, %33 ne, %34 and, %35 or, %36 and, %37 where, %38 min, %40 eq, %41 where, %42 max, %44 ne, %45 and, %46 where, %47 max, %49 eq, %50 ne, %51 and, %52 or, %53 and, %54 where, %55 min, %57 eq, %58 where, %59 max, %61 ne, %62 and, %63 where, %64 max, %66 eq, %67 ne, %68 and, %69 or, %70 and, %71 where, %72 min, %74 eq, %75 where, %76 max, %78 ne, %79 and, %80 where, %81 max, %83 eq, %84 ne, %85 and, %86 or, %87 and, %88 where, %89 min, %91 eq, %92 where, %93 max, %95 ne, %96 and, %97 where, %98 max, %100 eq, %101 ne, %102 and, %103 or, %104 and, %105 where, %106 min, %108 eq, %109 where, %110 max, %112 ne, %113 and, %114 where, %115 max, %117 eq, %118 ne, %119 and, %120 or, %121 and, %122 where, %123 min, %125 eq, %126 where, %127 max, %129 ne, %130 and, %131 where, %132 max, %134 eq, %135 ne, %136 and, %137 or, %138 and, %139 where, %140 min, %142 eq, %143 where, %144 max, %43 add, %60 add, %77 add, %94 add, %111 add, %128 add, %145 add, %147 div, %148 div, %149 div, %150 div, %151 div, %152 div, %153 div, %154 div, %157 iota
+ * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 const, %35 where, %36 max, %37 lt, %38 const, %39 where, %40 max, %42 eq, %43 where, %44 max, %46 lt, %47 where, %48 max, %50 eq, %51 where, %52 max, %54 lt, %55 where, %56 max, %58 eq, %59 where, %60 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %70 lt, %71 where, %72 max, %74 eq, %75 where, %76 max, %78 lt, %79 where, %80 max, %82 eq, %83 where, %84 max, %86 lt, %87 where, %88 max, %90 eq, %91 where, %92 max, %45 add, %53 add, %61 add, %69 add, %77 add, %85 add, %93 add, %95 div, %96 div, %97 div, %98 div, %99 div, %100 div, %101 div, %102 div, %104 const, %105 const, %106 band, %107 sub, %108 cast, %109 band, %110 sub, %111 cast, %112 band, %113 sub, %114 cast, %115 band, %116 sub, %117 cast, %118 band, %119 sub, %120 cast, %121 band, %122 sub, %123 cast, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %131 iota
  */
 /* generated by sinter from graph topk_softmax; do not edit */
 #define SN_DEVICE __device__ __forceinline__
@@ -408,6 +408,88 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+/* prelude_int.cuh - the device helpers of the unsigned dtypes, the
+ * integer bit ops, // and %, bitcasts and signbit/exponent/ldexp.
+ *
+ * Codegen appends it to prelude.cuh (whose types and helpers it uses) only
+ * in modules that use one of these (cg_emit), so the code generated for
+ * programs without them stays as it was.  Compiles as CUDA C++, HIP C++
+ * and C like prelude.cuh (tests/test_prelude.c checks every function
+ * against ir/scalar.h and ir/dtype.c).  Math mirrors ir/scalar.h. */
+
+/* integer -> unsigned integer type of `bits` (< 64) bits: the low bits. */
+SN_DEVICE sn_i64 sn_wrapu(sn_i64 x, int bits)
+{
+    return (sn_i64)((sn_u64)x & (((sn_u64)1 << bits) - 1u));
+}
+/* The integer ops of ir/scalar.h that wrap their operands to the op's
+ * type first (bits, sgn: its width and signedness); same definitions. */
+SN_DEVICE sn_i64 sn_iwrap(sn_i64 x, int bits, int sgn)
+{
+    return sgn ? sn_wrap(x, bits) : sn_wrapu(x, bits);
+}
+SN_DEVICE sn_i64 sn_ishl(sn_i64 a, sn_i64 b, int bits, int sgn)
+{
+    a = sn_iwrap(a, bits, sgn);
+    b = sn_iwrap(b, bits, sgn);
+    return b < 0 || b >= bits ? 0 : (sn_i64)((sn_u64)a << b);
+}
+SN_DEVICE sn_i64 sn_ishr(sn_i64 a, sn_i64 b, int bits, int sgn)
+{
+    a = sn_iwrap(a, bits, sgn);
+    b = sn_iwrap(b, bits, sgn);
+    if (b < 0 || b >= bits)
+        b = 63;
+    return a < 0 ? ~(~a >> b) : a >> b;
+}
+SN_DEVICE sn_i64 sn_ifloordiv(sn_i64 a, sn_i64 b, int bits, int sgn)
+{
+    a = sn_iwrap(a, bits, sgn);
+    b = sn_iwrap(b, bits, sgn);
+    if (b == 0)
+        return 0;
+    if (b == -1)
+        return (sn_i64)(0u - (sn_u64)a);
+    sn_i64 q = a / b;
+    return a % b != 0 && (a < 0) != (b < 0) ? q - 1 : q;
+}
+SN_DEVICE sn_i64 sn_imod(sn_i64 a, sn_i64 b, int bits, int sgn)
+{
+    a = sn_iwrap(a, bits, sgn);
+    b = sn_iwrap(b, bits, sgn);
+    if (b == 0)
+        return a;
+    if (b == -1)
+        return 0;
+    sn_i64 r = a % b;
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+}
+/* 1.0f when the sign bit is set (-0, negative NaN), else 0.0f. */
+SN_DEVICE float sn_signbit(float a) { return (sn_f2u(a) >> 31) ? 1.0f : 0.0f; }
+/* floor(log2 |a|) as a float; 0: -2^31, inf and NaN: 2^31 (scalar.h). */
+SN_DEVICE float sn_exponent(float a)
+{
+    sn_u32 u = sn_f2u(a) & 0x7fffffffu;
+    if (u == 0)
+        return -2147483648.0f;
+    if (u >= 0x7f800000u)
+        return 2147483648.0f;
+    int e = (int)(u >> 23);
+    if (e == 0) { /* subnormal: u * 2^-149 */
+        int top = 22;
+        while (!(u >> top))
+            top--;
+        return (float)(top - 149);
+    }
+    return (float)(e - 127);
+}
+/* a * 2^b for an integral b, b clamped to [-512, 512], NaN b as 0. */
+SN_DEVICE float sn_ldexp(float a, float b)
+{
+    int n = b != b ? 0 : b > 512.0f ? 512 : b < -512.0f ? -512 : (int)b;
+    return ldexpf(a, n);
+}
+
 #if !defined(SN_ONLY) || defined(SN_ONLY_topk_softmax_k0)
 extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
     const sn_u16 *__restrict__ b0,
@@ -430,18 +512,24 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             float c1[16];
             float c4[16];
             float c8[16];
-            sn_i64 c12[16];
+            sn_i64 c27[16];
             const float k6 = 1.0f;
-            const sn_i64 k16 = (sn_i64)2147483647ll;
-            const float k20 = sn_u2f(0xff800000u);
-            const sn_i64 k135 = o0;
-            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k10 = (sn_i64)2147483647ll;
+            const float k11 = 0.0f;
+            const sn_i64 k13 = (sn_i64)0ll;
+            const sn_i64 k22 = (sn_i64)32ll;
+            const float k30 = sn_u2f(0xff800000u);
+            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k91 = (sn_i64)2147483647ll;
+            const sn_i64 k92 = (sn_i64)4294967295ll;
+            const sn_i64 k117 = o0;
+            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             uint4 pf0[2];
             #pragma unroll
@@ -509,7 +597,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             acc5 = __shfl(acc5, 0, 8);
             const float k5 = acc5;
             const float k7 = sn_div(k6, k5);
-            float acc9 = sn_u2f(0xff800000u);
+            sn_i64 acc28 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -521,18 +609,37 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     const float k4 = c4[c * 8 + j];
                     const float k8 = k4 * k7;
                     c8[c * 8 + j] = k8;
-                    acc9 = sn_fold_max(acc9, k8);
+                    const sn_i64 k9 = (sn_i64)(k8 != k8);
+                    const sn_i64 k12 = (sn_i64)(k8 == k11);
+                    const float k14 = (k8);
+                    const sn_i64 k15 = sn_iwrap((sn_i64)sn_f2u(k14), 32, 1);
+                    const sn_i64 k16 = sn_wrap(k15, 64);
+                    const sn_i64 k17 = (sn_i64)(k16 < k13);
+                    const sn_i64 k18 = (k16 ^ k10);
+                    const sn_i64 k19 = k17 != 0 ? k18 : k16;
+                    const sn_i64 k20 = k12 != 0 ? k13 : k19;
+                    const sn_i64 k21 = k9 != 0 ? k10 : k20;
+                    const sn_i64 k23 = sn_ishl(k21, k22, 64, 1);
+                    const sn_i64 k24 = (sn_i64)r0;
+                    const sn_i64 k25 = sn_wrap(k24, 64);
+                    const sn_i64 k26 = sn_isub(k10, k25);
+                    const sn_i64 k27 = (k23 | k26);
+                    c27[c * 8 + j] = k27;
+                    acc28 = sn_ifold_max(acc28, k27);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc9, off, 64);
-                acc9 = sn_fold_max(acc9, other);
+                const sn_i64 other = __shfl_xor(acc28, off, 64);
+                acc28 = sn_ifold_max(acc28, other);
             }
-            acc9 = __shfl(acc9, 0, 8);
-            const float k9 = acc9;
-            const sn_i64 k11 = (sn_i64)(k9 != k9);
-            sn_i64 acc18 = (sn_i64)0x7fffffffffffffffll;
+            acc28 = __shfl(acc28, 0, 8);
+            const sn_i64 k28 = acc28;
+            const sn_i64 k93 = (k28 & k92);
+            const sn_i64 k94 = sn_isub(k91, k93);
+            const sn_i64 k95 = sn_wrap(k94, 32);
+            float acc32 = sn_u2f(0xff800000u);
+            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -542,88 +649,34 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k10 = (sn_i64)(k8 == k9);
-                    const sn_i64 k12 = (sn_i64)(k8 != k8);
-                    c12[c * 8 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k11 != 0 && k12 != 0);
-                    const sn_i64 k14 = (sn_i64)(k10 != 0 || k13 != 0);
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k17 = k14 != 0 ? k15 : k16;
-                    acc18 = sn_ifold_min(acc18, k17);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k29 = (sn_i64)(k27 == k28);
+                    const float k31 = k29 != 0 ? k8 : k30;
+                    const sn_i64 k33 = (sn_i64)(k27 < k28);
+                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
+                    acc32 = sn_fold_max(acc32, k31);
+                    acc36 = sn_ifold_max(acc36, k35);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc18, off, 64);
-                acc18 = sn_ifold_min(acc18, other);
-            }
-            acc18 = __shfl(acc18, 0, 8);
-            const sn_i64 k18 = acc18;
-            float acc22 = sn_u2f(0xff800000u);
-            float acc25 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k19 = (sn_i64)(k15 == k18);
-                    const float k21 = k19 != 0 ? k8 : k20;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const float k24 = k23 != 0 ? k8 : k20;
-                    acc22 = sn_fold_max(acc22, k21);
-                    acc25 = sn_fold_max(acc25, k24);
-                }
+                const float other = __shfl_xor(acc32, off, 64);
+                acc32 = sn_fold_max(acc32, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc22, off, 64);
-                acc22 = sn_fold_max(acc22, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc25, off, 64);
-                acc25 = sn_fold_max(acc25, other);
-            }
-            acc22 = __shfl(acc22, 0, 8);
-            acc25 = __shfl(acc25, 0, 8);
-            const float k22 = acc22;
-            const float k25 = acc25;
-            const sn_i64 k27 = (sn_i64)(k25 != k25);
-            sn_i64 acc32 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k26 = (sn_i64)(k8 == k25);
-                    const sn_i64 k28 = (sn_i64)(k27 != 0 && k12 != 0);
-                    const sn_i64 k29 = (sn_i64)(k26 != 0 || k28 != 0);
-                    const sn_i64 k30 = (sn_i64)(k23 != 0 && k29 != 0);
-                    const sn_i64 k31 = k30 != 0 ? k15 : k16;
-                    acc32 = sn_ifold_min(acc32, k31);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc32, off, 64);
-                acc32 = sn_ifold_min(acc32, other);
+                const sn_i64 other = __shfl_xor(acc36, off, 64);
+                acc36 = sn_ifold_max(acc36, other);
             }
             acc32 = __shfl(acc32, 0, 8);
-            const sn_i64 k32 = acc32;
-            float acc35 = sn_u2f(0xff800000u);
+            acc36 = __shfl(acc36, 0, 8);
+            const float k32 = acc32;
+            const sn_i64 k36 = acc36;
+            const sn_i64 k96 = (k36 & k92);
+            const sn_i64 k97 = sn_isub(k91, k96);
+            const sn_i64 k98 = sn_wrap(k97, 32);
             float acc39 = sn_u2f(0xff800000u);
+            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -633,34 +686,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k33 = (sn_i64)(k15 == k32);
-                    const float k34 = k33 != 0 ? k8 : k20;
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const float k38 = k37 != 0 ? k8 : k20;
-                    acc35 = sn_fold_max(acc35, k34);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k37 = (sn_i64)(k27 == k36);
+                    const float k38 = k37 != 0 ? k8 : k30;
+                    const sn_i64 k40 = (sn_i64)(k27 < k36);
+                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
                     acc39 = sn_fold_max(acc39, k38);
+                    acc42 = sn_ifold_max(acc42, k41);
                 }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc35, off, 64);
-                acc35 = sn_fold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc39, off, 64);
                 acc39 = sn_fold_max(acc39, other);
             }
-            acc35 = __shfl(acc35, 0, 8);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc42, off, 64);
+                acc42 = sn_ifold_max(acc42, other);
+            }
             acc39 = __shfl(acc39, 0, 8);
-            const float k35 = acc35;
+            acc42 = __shfl(acc42, 0, 8);
             const float k39 = acc39;
-            const sn_i64 k41 = (sn_i64)(k39 != k39);
-            const float k120 = k22 + k35;
-            sn_i64 acc46 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k42 = acc42;
+            const float k76 = k32 + k39;
+            const sn_i64 k99 = (k42 & k92);
+            const sn_i64 k100 = sn_isub(k91, k99);
+            const sn_i64 k101 = sn_wrap(k100, 32);
+            float acc45 = sn_u2f(0xff800000u);
+            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -670,28 +724,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k40 = (sn_i64)(k8 == k39);
-                    const sn_i64 k42 = (sn_i64)(k41 != 0 && k12 != 0);
-                    const sn_i64 k43 = (sn_i64)(k40 != 0 || k42 != 0);
-                    const sn_i64 k44 = (sn_i64)(k37 != 0 && k43 != 0);
-                    const sn_i64 k45 = k44 != 0 ? k15 : k16;
-                    acc46 = sn_ifold_min(acc46, k45);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k43 = (sn_i64)(k27 == k42);
+                    const float k44 = k43 != 0 ? k8 : k30;
+                    const sn_i64 k46 = (sn_i64)(k27 < k42);
+                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
+                    acc45 = sn_fold_max(acc45, k44);
+                    acc48 = sn_ifold_max(acc48, k47);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc46, off, 64);
-                acc46 = sn_ifold_min(acc46, other);
+                const float other = __shfl_xor(acc45, off, 64);
+                acc45 = sn_fold_max(acc45, other);
             }
-            acc46 = __shfl(acc46, 0, 8);
-            const sn_i64 k46 = acc46;
-            float acc49 = sn_u2f(0xff800000u);
-            float acc53 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc48, off, 64);
+                acc48 = sn_ifold_max(acc48, other);
+            }
+            acc45 = __shfl(acc45, 0, 8);
+            acc48 = __shfl(acc48, 0, 8);
+            const float k45 = acc45;
+            const sn_i64 k48 = acc48;
+            const float k77 = k76 + k45;
+            const sn_i64 k102 = (k48 & k92);
+            const sn_i64 k103 = sn_isub(k91, k102);
+            const sn_i64 k104 = sn_wrap(k103, 32);
+            float acc51 = sn_u2f(0xff800000u);
+            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -701,36 +762,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k47 = (sn_i64)(k15 == k46);
-                    const float k48 = k47 != 0 ? k8 : k20;
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const float k52 = k51 != 0 ? k8 : k20;
-                    acc49 = sn_fold_max(acc49, k48);
-                    acc53 = sn_fold_max(acc53, k52);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k49 = (sn_i64)(k27 == k48);
+                    const float k50 = k49 != 0 ? k8 : k30;
+                    const sn_i64 k52 = (sn_i64)(k27 < k48);
+                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
+                    acc51 = sn_fold_max(acc51, k50);
+                    acc54 = sn_ifold_max(acc54, k53);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc49, off, 64);
-                acc49 = sn_fold_max(acc49, other);
+                const float other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_fold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc53, off, 64);
-                acc53 = sn_fold_max(acc53, other);
+                const sn_i64 other = __shfl_xor(acc54, off, 64);
+                acc54 = sn_ifold_max(acc54, other);
             }
-            acc49 = __shfl(acc49, 0, 8);
-            acc53 = __shfl(acc53, 0, 8);
-            const float k49 = acc49;
-            const float k53 = acc53;
-            const sn_i64 k55 = (sn_i64)(k53 != k53);
-            const float k121 = k120 + k49;
-            sn_i64 acc60 = (sn_i64)0x7fffffffffffffffll;
+            acc51 = __shfl(acc51, 0, 8);
+            acc54 = __shfl(acc54, 0, 8);
+            const float k51 = acc51;
+            const sn_i64 k54 = acc54;
+            const float k78 = k77 + k51;
+            const sn_i64 k105 = (k54 & k92);
+            const sn_i64 k106 = sn_isub(k91, k105);
+            const sn_i64 k107 = sn_wrap(k106, 32);
+            float acc57 = sn_u2f(0xff800000u);
+            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -740,30 +800,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k54 = (sn_i64)(k8 == k53);
-                    const sn_i64 k56 = (sn_i64)(k55 != 0 && k12 != 0);
-                    const sn_i64 k57 = (sn_i64)(k54 != 0 || k56 != 0);
-                    const sn_i64 k58 = (sn_i64)(k51 != 0 && k57 != 0);
-                    const sn_i64 k59 = k58 != 0 ? k15 : k16;
-                    acc60 = sn_ifold_min(acc60, k59);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k55 = (sn_i64)(k27 == k54);
+                    const float k56 = k55 != 0 ? k8 : k30;
+                    const sn_i64 k58 = (sn_i64)(k27 < k54);
+                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
+                    acc57 = sn_fold_max(acc57, k56);
+                    acc60 = sn_ifold_max(acc60, k59);
                 }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc57, off, 64);
+                acc57 = sn_fold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_ifold_min(acc60, other);
+                acc60 = sn_ifold_max(acc60, other);
             }
+            acc57 = __shfl(acc57, 0, 8);
             acc60 = __shfl(acc60, 0, 8);
+            const float k57 = acc57;
             const sn_i64 k60 = acc60;
+            const float k79 = k78 + k57;
+            const sn_i64 k108 = (k60 & k92);
+            const sn_i64 k109 = sn_isub(k91, k108);
+            const sn_i64 k110 = sn_wrap(k109, 32);
             float acc63 = sn_u2f(0xff800000u);
-            float acc67 = sn_u2f(0xff800000u);
+            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -773,19 +838,13 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k61 = (sn_i64)(k15 == k60);
-                    const float k62 = k61 != 0 ? k8 : k20;
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const float k66 = k65 != 0 ? k8 : k20;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k61 = (sn_i64)(k27 == k60);
+                    const float k62 = k61 != 0 ? k8 : k30;
+                    const sn_i64 k64 = (sn_i64)(k27 < k60);
+                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
                     acc63 = sn_fold_max(acc63, k62);
-                    acc67 = sn_fold_max(acc67, k66);
+                    acc66 = sn_ifold_max(acc66, k65);
                 }
             }
             #pragma unroll
@@ -795,16 +854,19 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc67, off, 64);
-                acc67 = sn_fold_max(acc67, other);
+                const sn_i64 other = __shfl_xor(acc66, off, 64);
+                acc66 = sn_ifold_max(acc66, other);
             }
             acc63 = __shfl(acc63, 0, 8);
-            acc67 = __shfl(acc67, 0, 8);
+            acc66 = __shfl(acc66, 0, 8);
             const float k63 = acc63;
-            const float k67 = acc67;
-            const sn_i64 k69 = (sn_i64)(k67 != k67);
-            const float k122 = k121 + k63;
-            sn_i64 acc74 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k66 = acc66;
+            const float k80 = k79 + k63;
+            const sn_i64 k111 = (k66 & k92);
+            const sn_i64 k112 = sn_isub(k91, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            float acc69 = sn_u2f(0xff800000u);
+            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -814,32 +876,34 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k68 = (sn_i64)(k8 == k67);
-                    const sn_i64 k70 = (sn_i64)(k69 != 0 && k12 != 0);
-                    const sn_i64 k71 = (sn_i64)(k68 != 0 || k70 != 0);
-                    const sn_i64 k72 = (sn_i64)(k65 != 0 && k71 != 0);
-                    const sn_i64 k73 = k72 != 0 ? k15 : k16;
-                    acc74 = sn_ifold_min(acc74, k73);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k67 = (sn_i64)(k27 == k66);
+                    const float k68 = k67 != 0 ? k8 : k30;
+                    const sn_i64 k70 = (sn_i64)(k27 < k66);
+                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
+                    acc69 = sn_fold_max(acc69, k68);
+                    acc72 = sn_ifold_max(acc72, k71);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc74, off, 64);
-                acc74 = sn_ifold_min(acc74, other);
+                const float other = __shfl_xor(acc69, off, 64);
+                acc69 = sn_fold_max(acc69, other);
             }
-            acc74 = __shfl(acc74, 0, 8);
-            const sn_i64 k74 = acc74;
-            float acc77 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc72, off, 64);
+                acc72 = sn_ifold_max(acc72, other);
+            }
+            acc69 = __shfl(acc69, 0, 8);
+            acc72 = __shfl(acc72, 0, 8);
+            const float k69 = acc69;
+            const sn_i64 k72 = acc72;
+            const float k81 = k80 + k69;
+            const sn_i64 k114 = (k72 & k92);
+            const sn_i64 k115 = sn_isub(k91, k114);
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            float acc75 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -849,303 +913,52 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k75 = (sn_i64)(k15 == k74);
-                    const float k76 = k75 != 0 ? k8 : k20;
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const float k80 = k79 != 0 ? k8 : k20;
-                    acc77 = sn_fold_max(acc77, k76);
-                    acc81 = sn_fold_max(acc81, k80);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k73 = (sn_i64)(k27 == k72);
+                    const float k74 = k73 != 0 ? k8 : k30;
+                    acc75 = sn_fold_max(acc75, k74);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc77, off, 64);
-                acc77 = sn_fold_max(acc77, other);
+                const float other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_fold_max(acc75, other);
             }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc81, off, 64);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            acc77 = __shfl(acc77, 0, 8);
-            acc81 = __shfl(acc81, 0, 8);
-            const float k77 = acc77;
-            const float k81 = acc81;
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const float k123 = k122 + k77;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k82 = (sn_i64)(k8 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k12 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k15 : k16;
-                    acc88 = sn_ifold_min(acc88, k87);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            acc88 = __shfl(acc88, 0, 8);
-            const sn_i64 k88 = acc88;
-            float acc91 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k89 = (sn_i64)(k15 == k88);
-                    const float k90 = k89 != 0 ? k8 : k20;
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const float k94 = k93 != 0 ? k8 : k20;
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc95 = sn_fold_max(acc95, k94);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc95, off, 64);
-                acc95 = sn_fold_max(acc95, other);
-            }
-            acc91 = __shfl(acc91, 0, 8);
-            acc95 = __shfl(acc95, 0, 8);
-            const float k91 = acc91;
-            const float k95 = acc95;
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const float k124 = k123 + k91;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k96 = (sn_i64)(k8 == k95);
-                    const sn_i64 k98 = (sn_i64)(k97 != 0 && k12 != 0);
-                    const sn_i64 k99 = (sn_i64)(k96 != 0 || k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k93 != 0 && k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k15 : k16;
-                    acc102 = sn_ifold_min(acc102, k101);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc102, off, 64);
-                acc102 = sn_ifold_min(acc102, other);
-            }
-            acc102 = __shfl(acc102, 0, 8);
-            const sn_i64 k102 = acc102;
-            float acc105 = sn_u2f(0xff800000u);
-            float acc109 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k103 = (sn_i64)(k15 == k102);
-                    const float k104 = k103 != 0 ? k8 : k20;
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const float k108 = k107 != 0 ? k8 : k20;
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc109 = sn_fold_max(acc109, k108);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc105, off, 64);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc109, off, 64);
-                acc109 = sn_fold_max(acc109, other);
-            }
-            acc105 = __shfl(acc105, 0, 8);
-            acc109 = __shfl(acc109, 0, 8);
-            const float k105 = acc105;
-            const float k109 = acc109;
-            const sn_i64 k111 = (sn_i64)(k109 != k109);
-            const float k125 = k124 + k105;
-            sn_i64 acc116 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const sn_i64 k110 = (sn_i64)(k8 == k109);
-                    const sn_i64 k112 = (sn_i64)(k111 != 0 && k12 != 0);
-                    const sn_i64 k113 = (sn_i64)(k110 != 0 || k112 != 0);
-                    const sn_i64 k114 = (sn_i64)(k107 != 0 && k113 != 0);
-                    const sn_i64 k115 = k114 != 0 ? k15 : k16;
-                    acc116 = sn_ifold_min(acc116, k115);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_ifold_min(acc116, other);
-            }
-            acc116 = __shfl(acc116, 0, 8);
-            const sn_i64 k116 = acc116;
-            float acc119 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k117 = (sn_i64)(k15 == k116);
-                    const float k118 = k117 != 0 ? k8 : k20;
-                    acc119 = sn_fold_max(acc119, k118);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc119, off, 64);
-                acc119 = sn_fold_max(acc119, other);
-            }
-            acc119 = __shfl(acc119, 0, 8);
-            const float k119 = acc119;
-            const float k126 = k125 + k119;
-            const float k127 = sn_div(k22, k126);
-            const float k128 = sn_div(k35, k126);
-            const float k129 = sn_div(k49, k126);
-            const float k130 = sn_div(k63, k126);
-            const float k131 = sn_div(k77, k126);
-            const float k132 = sn_div(k91, k126);
-            const float k133 = sn_div(k105, k126);
-            const float k134 = sn_div(k119, k126);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k127;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k128;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k129;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k130;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k131;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k132;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k133;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k134;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k18, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k32, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k46, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k60, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k74, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k88, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k102, 32);
+            acc75 = __shfl(acc75, 0, 8);
+            const float k75 = acc75;
+            const float k82 = k81 + k75;
+            const float k83 = sn_div(k32, k82);
+            const float k84 = sn_div(k39, k82);
+            const float k85 = sn_div(k45, k82);
+            const float k86 = sn_div(k51, k82);
+            const float k87 = sn_div(k57, k82);
+            const float k88 = sn_div(k63, k82);
+            const float k89 = sn_div(k69, k82);
+            const float k90 = sn_div(k75, k82);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
             if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
             return;
         }
         blk -= nblk;
@@ -1175,18 +988,24 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             float c1[16];
             float c4[16];
             float c8[16];
-            sn_i64 c12[16];
+            sn_i64 c27[16];
             const float k6 = 1.0f;
-            const sn_i64 k16 = (sn_i64)2147483647ll;
-            const float k20 = sn_u2f(0xff800000u);
-            const sn_i64 k135 = o0;
-            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k10 = (sn_i64)2147483647ll;
+            const float k11 = 0.0f;
+            const sn_i64 k13 = (sn_i64)0ll;
+            const sn_i64 k22 = (sn_i64)32ll;
+            const float k30 = sn_u2f(0xff800000u);
+            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k91 = (sn_i64)2147483647ll;
+            const sn_i64 k92 = (sn_i64)4294967295ll;
+            const sn_i64 k117 = o0;
+            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1241,7 +1060,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             acc5 = __shfl(acc5, 0, 8);
             const float k5 = acc5;
             const float k7 = sn_div(k6, k5);
-            float acc9 = sn_u2f(0xff800000u);
+            sn_i64 acc28 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1253,18 +1072,37 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     const float k4 = c4[c * 8 + j];
                     const float k8 = k4 * k7;
                     c8[c * 8 + j] = k8;
-                    acc9 = sn_fold_max(acc9, k8);
+                    const sn_i64 k9 = (sn_i64)(k8 != k8);
+                    const sn_i64 k12 = (sn_i64)(k8 == k11);
+                    const float k14 = (k8);
+                    const sn_i64 k15 = sn_iwrap((sn_i64)sn_f2u(k14), 32, 1);
+                    const sn_i64 k16 = sn_wrap(k15, 64);
+                    const sn_i64 k17 = (sn_i64)(k16 < k13);
+                    const sn_i64 k18 = (k16 ^ k10);
+                    const sn_i64 k19 = k17 != 0 ? k18 : k16;
+                    const sn_i64 k20 = k12 != 0 ? k13 : k19;
+                    const sn_i64 k21 = k9 != 0 ? k10 : k20;
+                    const sn_i64 k23 = sn_ishl(k21, k22, 64, 1);
+                    const sn_i64 k24 = (sn_i64)r0;
+                    const sn_i64 k25 = sn_wrap(k24, 64);
+                    const sn_i64 k26 = sn_isub(k10, k25);
+                    const sn_i64 k27 = (k23 | k26);
+                    c27[c * 8 + j] = k27;
+                    acc28 = sn_ifold_max(acc28, k27);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc9, off, 64);
-                acc9 = sn_fold_max(acc9, other);
+                const sn_i64 other = __shfl_xor(acc28, off, 64);
+                acc28 = sn_ifold_max(acc28, other);
             }
-            acc9 = __shfl(acc9, 0, 8);
-            const float k9 = acc9;
-            const sn_i64 k11 = (sn_i64)(k9 != k9);
-            sn_i64 acc18 = (sn_i64)0x7fffffffffffffffll;
+            acc28 = __shfl(acc28, 0, 8);
+            const sn_i64 k28 = acc28;
+            const sn_i64 k93 = (k28 & k92);
+            const sn_i64 k94 = sn_isub(k91, k93);
+            const sn_i64 k95 = sn_wrap(k94, 32);
+            float acc32 = sn_u2f(0xff800000u);
+            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1274,88 +1112,34 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k10 = (sn_i64)(k8 == k9);
-                    const sn_i64 k12 = (sn_i64)(k8 != k8);
-                    c12[c * 8 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k11 != 0 && k12 != 0);
-                    const sn_i64 k14 = (sn_i64)(k10 != 0 || k13 != 0);
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k17 = k14 != 0 ? k15 : k16;
-                    acc18 = sn_ifold_min(acc18, k17);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k29 = (sn_i64)(k27 == k28);
+                    const float k31 = k29 != 0 ? k8 : k30;
+                    const sn_i64 k33 = (sn_i64)(k27 < k28);
+                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
+                    acc32 = sn_fold_max(acc32, k31);
+                    acc36 = sn_ifold_max(acc36, k35);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc18, off, 64);
-                acc18 = sn_ifold_min(acc18, other);
-            }
-            acc18 = __shfl(acc18, 0, 8);
-            const sn_i64 k18 = acc18;
-            float acc22 = sn_u2f(0xff800000u);
-            float acc25 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k19 = (sn_i64)(k15 == k18);
-                    const float k21 = k19 != 0 ? k8 : k20;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const float k24 = k23 != 0 ? k8 : k20;
-                    acc22 = sn_fold_max(acc22, k21);
-                    acc25 = sn_fold_max(acc25, k24);
-                }
+                const float other = __shfl_xor(acc32, off, 64);
+                acc32 = sn_fold_max(acc32, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc22, off, 64);
-                acc22 = sn_fold_max(acc22, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc25, off, 64);
-                acc25 = sn_fold_max(acc25, other);
-            }
-            acc22 = __shfl(acc22, 0, 8);
-            acc25 = __shfl(acc25, 0, 8);
-            const float k22 = acc22;
-            const float k25 = acc25;
-            const sn_i64 k27 = (sn_i64)(k25 != k25);
-            sn_i64 acc32 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k26 = (sn_i64)(k8 == k25);
-                    const sn_i64 k28 = (sn_i64)(k27 != 0 && k12 != 0);
-                    const sn_i64 k29 = (sn_i64)(k26 != 0 || k28 != 0);
-                    const sn_i64 k30 = (sn_i64)(k23 != 0 && k29 != 0);
-                    const sn_i64 k31 = k30 != 0 ? k15 : k16;
-                    acc32 = sn_ifold_min(acc32, k31);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc32, off, 64);
-                acc32 = sn_ifold_min(acc32, other);
+                const sn_i64 other = __shfl_xor(acc36, off, 64);
+                acc36 = sn_ifold_max(acc36, other);
             }
             acc32 = __shfl(acc32, 0, 8);
-            const sn_i64 k32 = acc32;
-            float acc35 = sn_u2f(0xff800000u);
+            acc36 = __shfl(acc36, 0, 8);
+            const float k32 = acc32;
+            const sn_i64 k36 = acc36;
+            const sn_i64 k96 = (k36 & k92);
+            const sn_i64 k97 = sn_isub(k91, k96);
+            const sn_i64 k98 = sn_wrap(k97, 32);
             float acc39 = sn_u2f(0xff800000u);
+            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1365,34 +1149,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k33 = (sn_i64)(k15 == k32);
-                    const float k34 = k33 != 0 ? k8 : k20;
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const float k38 = k37 != 0 ? k8 : k20;
-                    acc35 = sn_fold_max(acc35, k34);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k37 = (sn_i64)(k27 == k36);
+                    const float k38 = k37 != 0 ? k8 : k30;
+                    const sn_i64 k40 = (sn_i64)(k27 < k36);
+                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
                     acc39 = sn_fold_max(acc39, k38);
+                    acc42 = sn_ifold_max(acc42, k41);
                 }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc35, off, 64);
-                acc35 = sn_fold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc39, off, 64);
                 acc39 = sn_fold_max(acc39, other);
             }
-            acc35 = __shfl(acc35, 0, 8);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc42, off, 64);
+                acc42 = sn_ifold_max(acc42, other);
+            }
             acc39 = __shfl(acc39, 0, 8);
-            const float k35 = acc35;
+            acc42 = __shfl(acc42, 0, 8);
             const float k39 = acc39;
-            const sn_i64 k41 = (sn_i64)(k39 != k39);
-            const float k120 = k22 + k35;
-            sn_i64 acc46 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k42 = acc42;
+            const float k76 = k32 + k39;
+            const sn_i64 k99 = (k42 & k92);
+            const sn_i64 k100 = sn_isub(k91, k99);
+            const sn_i64 k101 = sn_wrap(k100, 32);
+            float acc45 = sn_u2f(0xff800000u);
+            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1402,28 +1187,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k40 = (sn_i64)(k8 == k39);
-                    const sn_i64 k42 = (sn_i64)(k41 != 0 && k12 != 0);
-                    const sn_i64 k43 = (sn_i64)(k40 != 0 || k42 != 0);
-                    const sn_i64 k44 = (sn_i64)(k37 != 0 && k43 != 0);
-                    const sn_i64 k45 = k44 != 0 ? k15 : k16;
-                    acc46 = sn_ifold_min(acc46, k45);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k43 = (sn_i64)(k27 == k42);
+                    const float k44 = k43 != 0 ? k8 : k30;
+                    const sn_i64 k46 = (sn_i64)(k27 < k42);
+                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
+                    acc45 = sn_fold_max(acc45, k44);
+                    acc48 = sn_ifold_max(acc48, k47);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc46, off, 64);
-                acc46 = sn_ifold_min(acc46, other);
+                const float other = __shfl_xor(acc45, off, 64);
+                acc45 = sn_fold_max(acc45, other);
             }
-            acc46 = __shfl(acc46, 0, 8);
-            const sn_i64 k46 = acc46;
-            float acc49 = sn_u2f(0xff800000u);
-            float acc53 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc48, off, 64);
+                acc48 = sn_ifold_max(acc48, other);
+            }
+            acc45 = __shfl(acc45, 0, 8);
+            acc48 = __shfl(acc48, 0, 8);
+            const float k45 = acc45;
+            const sn_i64 k48 = acc48;
+            const float k77 = k76 + k45;
+            const sn_i64 k102 = (k48 & k92);
+            const sn_i64 k103 = sn_isub(k91, k102);
+            const sn_i64 k104 = sn_wrap(k103, 32);
+            float acc51 = sn_u2f(0xff800000u);
+            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1433,36 +1225,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k47 = (sn_i64)(k15 == k46);
-                    const float k48 = k47 != 0 ? k8 : k20;
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const float k52 = k51 != 0 ? k8 : k20;
-                    acc49 = sn_fold_max(acc49, k48);
-                    acc53 = sn_fold_max(acc53, k52);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k49 = (sn_i64)(k27 == k48);
+                    const float k50 = k49 != 0 ? k8 : k30;
+                    const sn_i64 k52 = (sn_i64)(k27 < k48);
+                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
+                    acc51 = sn_fold_max(acc51, k50);
+                    acc54 = sn_ifold_max(acc54, k53);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc49, off, 64);
-                acc49 = sn_fold_max(acc49, other);
+                const float other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_fold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc53, off, 64);
-                acc53 = sn_fold_max(acc53, other);
+                const sn_i64 other = __shfl_xor(acc54, off, 64);
+                acc54 = sn_ifold_max(acc54, other);
             }
-            acc49 = __shfl(acc49, 0, 8);
-            acc53 = __shfl(acc53, 0, 8);
-            const float k49 = acc49;
-            const float k53 = acc53;
-            const sn_i64 k55 = (sn_i64)(k53 != k53);
-            const float k121 = k120 + k49;
-            sn_i64 acc60 = (sn_i64)0x7fffffffffffffffll;
+            acc51 = __shfl(acc51, 0, 8);
+            acc54 = __shfl(acc54, 0, 8);
+            const float k51 = acc51;
+            const sn_i64 k54 = acc54;
+            const float k78 = k77 + k51;
+            const sn_i64 k105 = (k54 & k92);
+            const sn_i64 k106 = sn_isub(k91, k105);
+            const sn_i64 k107 = sn_wrap(k106, 32);
+            float acc57 = sn_u2f(0xff800000u);
+            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1472,30 +1263,35 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k54 = (sn_i64)(k8 == k53);
-                    const sn_i64 k56 = (sn_i64)(k55 != 0 && k12 != 0);
-                    const sn_i64 k57 = (sn_i64)(k54 != 0 || k56 != 0);
-                    const sn_i64 k58 = (sn_i64)(k51 != 0 && k57 != 0);
-                    const sn_i64 k59 = k58 != 0 ? k15 : k16;
-                    acc60 = sn_ifold_min(acc60, k59);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k55 = (sn_i64)(k27 == k54);
+                    const float k56 = k55 != 0 ? k8 : k30;
+                    const sn_i64 k58 = (sn_i64)(k27 < k54);
+                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
+                    acc57 = sn_fold_max(acc57, k56);
+                    acc60 = sn_ifold_max(acc60, k59);
                 }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc57, off, 64);
+                acc57 = sn_fold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_ifold_min(acc60, other);
+                acc60 = sn_ifold_max(acc60, other);
             }
+            acc57 = __shfl(acc57, 0, 8);
             acc60 = __shfl(acc60, 0, 8);
+            const float k57 = acc57;
             const sn_i64 k60 = acc60;
+            const float k79 = k78 + k57;
+            const sn_i64 k108 = (k60 & k92);
+            const sn_i64 k109 = sn_isub(k91, k108);
+            const sn_i64 k110 = sn_wrap(k109, 32);
             float acc63 = sn_u2f(0xff800000u);
-            float acc67 = sn_u2f(0xff800000u);
+            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1505,19 +1301,13 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k61 = (sn_i64)(k15 == k60);
-                    const float k62 = k61 != 0 ? k8 : k20;
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const float k66 = k65 != 0 ? k8 : k20;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k61 = (sn_i64)(k27 == k60);
+                    const float k62 = k61 != 0 ? k8 : k30;
+                    const sn_i64 k64 = (sn_i64)(k27 < k60);
+                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
                     acc63 = sn_fold_max(acc63, k62);
-                    acc67 = sn_fold_max(acc67, k66);
+                    acc66 = sn_ifold_max(acc66, k65);
                 }
             }
             #pragma unroll
@@ -1527,16 +1317,19 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc67, off, 64);
-                acc67 = sn_fold_max(acc67, other);
+                const sn_i64 other = __shfl_xor(acc66, off, 64);
+                acc66 = sn_ifold_max(acc66, other);
             }
             acc63 = __shfl(acc63, 0, 8);
-            acc67 = __shfl(acc67, 0, 8);
+            acc66 = __shfl(acc66, 0, 8);
             const float k63 = acc63;
-            const float k67 = acc67;
-            const sn_i64 k69 = (sn_i64)(k67 != k67);
-            const float k122 = k121 + k63;
-            sn_i64 acc74 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k66 = acc66;
+            const float k80 = k79 + k63;
+            const sn_i64 k111 = (k66 & k92);
+            const sn_i64 k112 = sn_isub(k91, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            float acc69 = sn_u2f(0xff800000u);
+            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1546,32 +1339,34 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k68 = (sn_i64)(k8 == k67);
-                    const sn_i64 k70 = (sn_i64)(k69 != 0 && k12 != 0);
-                    const sn_i64 k71 = (sn_i64)(k68 != 0 || k70 != 0);
-                    const sn_i64 k72 = (sn_i64)(k65 != 0 && k71 != 0);
-                    const sn_i64 k73 = k72 != 0 ? k15 : k16;
-                    acc74 = sn_ifold_min(acc74, k73);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k67 = (sn_i64)(k27 == k66);
+                    const float k68 = k67 != 0 ? k8 : k30;
+                    const sn_i64 k70 = (sn_i64)(k27 < k66);
+                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
+                    acc69 = sn_fold_max(acc69, k68);
+                    acc72 = sn_ifold_max(acc72, k71);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc74, off, 64);
-                acc74 = sn_ifold_min(acc74, other);
+                const float other = __shfl_xor(acc69, off, 64);
+                acc69 = sn_fold_max(acc69, other);
             }
-            acc74 = __shfl(acc74, 0, 8);
-            const sn_i64 k74 = acc74;
-            float acc77 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc72, off, 64);
+                acc72 = sn_ifold_max(acc72, other);
+            }
+            acc69 = __shfl(acc69, 0, 8);
+            acc72 = __shfl(acc72, 0, 8);
+            const float k69 = acc69;
+            const sn_i64 k72 = acc72;
+            const float k81 = k80 + k69;
+            const sn_i64 k114 = (k72 & k92);
+            const sn_i64 k115 = sn_isub(k91, k114);
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            float acc75 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1581,303 +1376,52 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k75 = (sn_i64)(k15 == k74);
-                    const float k76 = k75 != 0 ? k8 : k20;
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const float k80 = k79 != 0 ? k8 : k20;
-                    acc77 = sn_fold_max(acc77, k76);
-                    acc81 = sn_fold_max(acc81, k80);
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k73 = (sn_i64)(k27 == k72);
+                    const float k74 = k73 != 0 ? k8 : k30;
+                    acc75 = sn_fold_max(acc75, k74);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc77, off, 64);
-                acc77 = sn_fold_max(acc77, other);
+                const float other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_fold_max(acc75, other);
             }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc81, off, 64);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            acc77 = __shfl(acc77, 0, 8);
-            acc81 = __shfl(acc81, 0, 8);
-            const float k77 = acc77;
-            const float k81 = acc81;
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const float k123 = k122 + k77;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k82 = (sn_i64)(k8 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k12 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k15 : k16;
-                    acc88 = sn_ifold_min(acc88, k87);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            acc88 = __shfl(acc88, 0, 8);
-            const sn_i64 k88 = acc88;
-            float acc91 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k89 = (sn_i64)(k15 == k88);
-                    const float k90 = k89 != 0 ? k8 : k20;
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const float k94 = k93 != 0 ? k8 : k20;
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc95 = sn_fold_max(acc95, k94);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc95, off, 64);
-                acc95 = sn_fold_max(acc95, other);
-            }
-            acc91 = __shfl(acc91, 0, 8);
-            acc95 = __shfl(acc95, 0, 8);
-            const float k91 = acc91;
-            const float k95 = acc95;
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const float k124 = k123 + k91;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k96 = (sn_i64)(k8 == k95);
-                    const sn_i64 k98 = (sn_i64)(k97 != 0 && k12 != 0);
-                    const sn_i64 k99 = (sn_i64)(k96 != 0 || k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k93 != 0 && k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k15 : k16;
-                    acc102 = sn_ifold_min(acc102, k101);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc102, off, 64);
-                acc102 = sn_ifold_min(acc102, other);
-            }
-            acc102 = __shfl(acc102, 0, 8);
-            const sn_i64 k102 = acc102;
-            float acc105 = sn_u2f(0xff800000u);
-            float acc109 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k103 = (sn_i64)(k15 == k102);
-                    const float k104 = k103 != 0 ? k8 : k20;
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const float k108 = k107 != 0 ? k8 : k20;
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc109 = sn_fold_max(acc109, k108);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc105, off, 64);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc109, off, 64);
-                acc109 = sn_fold_max(acc109, other);
-            }
-            acc105 = __shfl(acc105, 0, 8);
-            acc109 = __shfl(acc109, 0, 8);
-            const float k105 = acc105;
-            const float k109 = acc109;
-            const sn_i64 k111 = (sn_i64)(k109 != k109);
-            const float k125 = k124 + k105;
-            sn_i64 acc116 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k12 = c12[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const sn_i64 k110 = (sn_i64)(k8 == k109);
-                    const sn_i64 k112 = (sn_i64)(k111 != 0 && k12 != 0);
-                    const sn_i64 k113 = (sn_i64)(k110 != 0 || k112 != 0);
-                    const sn_i64 k114 = (sn_i64)(k107 != 0 && k113 != 0);
-                    const sn_i64 k115 = k114 != 0 ? k15 : k16;
-                    acc116 = sn_ifold_min(acc116, k115);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_ifold_min(acc116, other);
-            }
-            acc116 = __shfl(acc116, 0, 8);
-            const sn_i64 k116 = acc116;
-            float acc119 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k117 = (sn_i64)(k15 == k116);
-                    const float k118 = k117 != 0 ? k8 : k20;
-                    acc119 = sn_fold_max(acc119, k118);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc119, off, 64);
-                acc119 = sn_fold_max(acc119, other);
-            }
-            acc119 = __shfl(acc119, 0, 8);
-            const float k119 = acc119;
-            const float k126 = k125 + k119;
-            const float k127 = sn_div(k22, k126);
-            const float k128 = sn_div(k35, k126);
-            const float k129 = sn_div(k49, k126);
-            const float k130 = sn_div(k63, k126);
-            const float k131 = sn_div(k77, k126);
-            const float k132 = sn_div(k91, k126);
-            const float k133 = sn_div(k105, k126);
-            const float k134 = sn_div(k119, k126);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k127;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k128;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k129;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k130;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k131;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k132;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k133;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k134;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k18, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k32, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k46, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k60, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k74, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k88, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k102, 32);
+            acc75 = __shfl(acc75, 0, 8);
+            const float k75 = acc75;
+            const float k82 = k81 + k75;
+            const float k83 = sn_div(k32, k82);
+            const float k84 = sn_div(k39, k82);
+            const float k85 = sn_div(k45, k82);
+            const float k86 = sn_div(k51, k82);
+            const float k87 = sn_div(k57, k82);
+            const float k88 = sn_div(k63, k82);
+            const float k89 = sn_div(k69, k82);
+            const float k90 = sn_div(k75, k82);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
             if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
             return;
         }
         blk -= nblk;
@@ -1907,18 +1451,24 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             float c1[4];
             float c4[4];
             float c8[4];
-            sn_i64 c12[4];
+            sn_i64 c27[4];
             const float k6 = 1.0f;
-            const sn_i64 k16 = (sn_i64)2147483647ll;
-            const float k20 = sn_u2f(0xff800000u);
-            const sn_i64 k135 = o0;
-            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k10 = (sn_i64)2147483647ll;
+            const float k11 = 0.0f;
+            const sn_i64 k13 = (sn_i64)0ll;
+            const sn_i64 k22 = (sn_i64)32ll;
+            const float k30 = sn_u2f(0xff800000u);
+            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k91 = (sn_i64)2147483647ll;
+            const sn_i64 k92 = (sn_i64)4294967295ll;
+            const sn_i64 k117 = o0;
+            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             uint2 pf0[1];
             #pragma unroll
@@ -1982,7 +1532,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             acc5 = __shfl(acc5, 0, 32);
             const float k5 = acc5;
             const float k7 = sn_div(k6, k5);
-            float acc9 = sn_u2f(0xff800000u);
+            sn_i64 acc28 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -1994,18 +1544,37 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     const float k4 = c4[c * 4 + j];
                     const float k8 = k4 * k7;
                     c8[c * 4 + j] = k8;
-                    acc9 = sn_fold_max(acc9, k8);
+                    const sn_i64 k9 = (sn_i64)(k8 != k8);
+                    const sn_i64 k12 = (sn_i64)(k8 == k11);
+                    const float k14 = (k8);
+                    const sn_i64 k15 = sn_iwrap((sn_i64)sn_f2u(k14), 32, 1);
+                    const sn_i64 k16 = sn_wrap(k15, 64);
+                    const sn_i64 k17 = (sn_i64)(k16 < k13);
+                    const sn_i64 k18 = (k16 ^ k10);
+                    const sn_i64 k19 = k17 != 0 ? k18 : k16;
+                    const sn_i64 k20 = k12 != 0 ? k13 : k19;
+                    const sn_i64 k21 = k9 != 0 ? k10 : k20;
+                    const sn_i64 k23 = sn_ishl(k21, k22, 64, 1);
+                    const sn_i64 k24 = (sn_i64)r0;
+                    const sn_i64 k25 = sn_wrap(k24, 64);
+                    const sn_i64 k26 = sn_isub(k10, k25);
+                    const sn_i64 k27 = (k23 | k26);
+                    c27[c * 4 + j] = k27;
+                    acc28 = sn_ifold_max(acc28, k27);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc9, off, 64);
-                acc9 = sn_fold_max(acc9, other);
+                const sn_i64 other = __shfl_xor(acc28, off, 64);
+                acc28 = sn_ifold_max(acc28, other);
             }
-            acc9 = __shfl(acc9, 0, 32);
-            const float k9 = acc9;
-            const sn_i64 k11 = (sn_i64)(k9 != k9);
-            sn_i64 acc18 = (sn_i64)0x7fffffffffffffffll;
+            acc28 = __shfl(acc28, 0, 32);
+            const sn_i64 k28 = acc28;
+            const sn_i64 k93 = (k28 & k92);
+            const sn_i64 k94 = sn_isub(k91, k93);
+            const sn_i64 k95 = sn_wrap(k94, 32);
+            float acc32 = sn_u2f(0xff800000u);
+            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2015,88 +1584,34 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k10 = (sn_i64)(k8 == k9);
-                    const sn_i64 k12 = (sn_i64)(k8 != k8);
-                    c12[c * 4 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k11 != 0 && k12 != 0);
-                    const sn_i64 k14 = (sn_i64)(k10 != 0 || k13 != 0);
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k17 = k14 != 0 ? k15 : k16;
-                    acc18 = sn_ifold_min(acc18, k17);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k29 = (sn_i64)(k27 == k28);
+                    const float k31 = k29 != 0 ? k8 : k30;
+                    const sn_i64 k33 = (sn_i64)(k27 < k28);
+                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
+                    acc32 = sn_fold_max(acc32, k31);
+                    acc36 = sn_ifold_max(acc36, k35);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc18, off, 64);
-                acc18 = sn_ifold_min(acc18, other);
-            }
-            acc18 = __shfl(acc18, 0, 32);
-            const sn_i64 k18 = acc18;
-            float acc22 = sn_u2f(0xff800000u);
-            float acc25 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k19 = (sn_i64)(k15 == k18);
-                    const float k21 = k19 != 0 ? k8 : k20;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const float k24 = k23 != 0 ? k8 : k20;
-                    acc22 = sn_fold_max(acc22, k21);
-                    acc25 = sn_fold_max(acc25, k24);
-                }
+                const float other = __shfl_xor(acc32, off, 64);
+                acc32 = sn_fold_max(acc32, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc22, off, 64);
-                acc22 = sn_fold_max(acc22, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc25, off, 64);
-                acc25 = sn_fold_max(acc25, other);
-            }
-            acc22 = __shfl(acc22, 0, 32);
-            acc25 = __shfl(acc25, 0, 32);
-            const float k22 = acc22;
-            const float k25 = acc25;
-            const sn_i64 k27 = (sn_i64)(k25 != k25);
-            sn_i64 acc32 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k26 = (sn_i64)(k8 == k25);
-                    const sn_i64 k28 = (sn_i64)(k27 != 0 && k12 != 0);
-                    const sn_i64 k29 = (sn_i64)(k26 != 0 || k28 != 0);
-                    const sn_i64 k30 = (sn_i64)(k23 != 0 && k29 != 0);
-                    const sn_i64 k31 = k30 != 0 ? k15 : k16;
-                    acc32 = sn_ifold_min(acc32, k31);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc32, off, 64);
-                acc32 = sn_ifold_min(acc32, other);
+                const sn_i64 other = __shfl_xor(acc36, off, 64);
+                acc36 = sn_ifold_max(acc36, other);
             }
             acc32 = __shfl(acc32, 0, 32);
-            const sn_i64 k32 = acc32;
-            float acc35 = sn_u2f(0xff800000u);
+            acc36 = __shfl(acc36, 0, 32);
+            const float k32 = acc32;
+            const sn_i64 k36 = acc36;
+            const sn_i64 k96 = (k36 & k92);
+            const sn_i64 k97 = sn_isub(k91, k96);
+            const sn_i64 k98 = sn_wrap(k97, 32);
             float acc39 = sn_u2f(0xff800000u);
+            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2106,34 +1621,35 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k33 = (sn_i64)(k15 == k32);
-                    const float k34 = k33 != 0 ? k8 : k20;
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const float k38 = k37 != 0 ? k8 : k20;
-                    acc35 = sn_fold_max(acc35, k34);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k37 = (sn_i64)(k27 == k36);
+                    const float k38 = k37 != 0 ? k8 : k30;
+                    const sn_i64 k40 = (sn_i64)(k27 < k36);
+                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
                     acc39 = sn_fold_max(acc39, k38);
+                    acc42 = sn_ifold_max(acc42, k41);
                 }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc35, off, 64);
-                acc35 = sn_fold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc39, off, 64);
                 acc39 = sn_fold_max(acc39, other);
             }
-            acc35 = __shfl(acc35, 0, 32);
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc42, off, 64);
+                acc42 = sn_ifold_max(acc42, other);
+            }
             acc39 = __shfl(acc39, 0, 32);
-            const float k35 = acc35;
+            acc42 = __shfl(acc42, 0, 32);
             const float k39 = acc39;
-            const sn_i64 k41 = (sn_i64)(k39 != k39);
-            const float k120 = k22 + k35;
-            sn_i64 acc46 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k42 = acc42;
+            const float k76 = k32 + k39;
+            const sn_i64 k99 = (k42 & k92);
+            const sn_i64 k100 = sn_isub(k91, k99);
+            const sn_i64 k101 = sn_wrap(k100, 32);
+            float acc45 = sn_u2f(0xff800000u);
+            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2143,28 +1659,35 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k40 = (sn_i64)(k8 == k39);
-                    const sn_i64 k42 = (sn_i64)(k41 != 0 && k12 != 0);
-                    const sn_i64 k43 = (sn_i64)(k40 != 0 || k42 != 0);
-                    const sn_i64 k44 = (sn_i64)(k37 != 0 && k43 != 0);
-                    const sn_i64 k45 = k44 != 0 ? k15 : k16;
-                    acc46 = sn_ifold_min(acc46, k45);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k43 = (sn_i64)(k27 == k42);
+                    const float k44 = k43 != 0 ? k8 : k30;
+                    const sn_i64 k46 = (sn_i64)(k27 < k42);
+                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
+                    acc45 = sn_fold_max(acc45, k44);
+                    acc48 = sn_ifold_max(acc48, k47);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc46, off, 64);
-                acc46 = sn_ifold_min(acc46, other);
+                const float other = __shfl_xor(acc45, off, 64);
+                acc45 = sn_fold_max(acc45, other);
             }
-            acc46 = __shfl(acc46, 0, 32);
-            const sn_i64 k46 = acc46;
-            float acc49 = sn_u2f(0xff800000u);
-            float acc53 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc48, off, 64);
+                acc48 = sn_ifold_max(acc48, other);
+            }
+            acc45 = __shfl(acc45, 0, 32);
+            acc48 = __shfl(acc48, 0, 32);
+            const float k45 = acc45;
+            const sn_i64 k48 = acc48;
+            const float k77 = k76 + k45;
+            const sn_i64 k102 = (k48 & k92);
+            const sn_i64 k103 = sn_isub(k91, k102);
+            const sn_i64 k104 = sn_wrap(k103, 32);
+            float acc51 = sn_u2f(0xff800000u);
+            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2174,36 +1697,35 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k47 = (sn_i64)(k15 == k46);
-                    const float k48 = k47 != 0 ? k8 : k20;
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const float k52 = k51 != 0 ? k8 : k20;
-                    acc49 = sn_fold_max(acc49, k48);
-                    acc53 = sn_fold_max(acc53, k52);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k49 = (sn_i64)(k27 == k48);
+                    const float k50 = k49 != 0 ? k8 : k30;
+                    const sn_i64 k52 = (sn_i64)(k27 < k48);
+                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
+                    acc51 = sn_fold_max(acc51, k50);
+                    acc54 = sn_ifold_max(acc54, k53);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc49, off, 64);
-                acc49 = sn_fold_max(acc49, other);
+                const float other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_fold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc53, off, 64);
-                acc53 = sn_fold_max(acc53, other);
+                const sn_i64 other = __shfl_xor(acc54, off, 64);
+                acc54 = sn_ifold_max(acc54, other);
             }
-            acc49 = __shfl(acc49, 0, 32);
-            acc53 = __shfl(acc53, 0, 32);
-            const float k49 = acc49;
-            const float k53 = acc53;
-            const sn_i64 k55 = (sn_i64)(k53 != k53);
-            const float k121 = k120 + k49;
-            sn_i64 acc60 = (sn_i64)0x7fffffffffffffffll;
+            acc51 = __shfl(acc51, 0, 32);
+            acc54 = __shfl(acc54, 0, 32);
+            const float k51 = acc51;
+            const sn_i64 k54 = acc54;
+            const float k78 = k77 + k51;
+            const sn_i64 k105 = (k54 & k92);
+            const sn_i64 k106 = sn_isub(k91, k105);
+            const sn_i64 k107 = sn_wrap(k106, 32);
+            float acc57 = sn_u2f(0xff800000u);
+            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2213,30 +1735,35 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k54 = (sn_i64)(k8 == k53);
-                    const sn_i64 k56 = (sn_i64)(k55 != 0 && k12 != 0);
-                    const sn_i64 k57 = (sn_i64)(k54 != 0 || k56 != 0);
-                    const sn_i64 k58 = (sn_i64)(k51 != 0 && k57 != 0);
-                    const sn_i64 k59 = k58 != 0 ? k15 : k16;
-                    acc60 = sn_ifold_min(acc60, k59);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k55 = (sn_i64)(k27 == k54);
+                    const float k56 = k55 != 0 ? k8 : k30;
+                    const sn_i64 k58 = (sn_i64)(k27 < k54);
+                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
+                    acc57 = sn_fold_max(acc57, k56);
+                    acc60 = sn_ifold_max(acc60, k59);
                 }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc57, off, 64);
+                acc57 = sn_fold_max(acc57, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
                 const sn_i64 other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_ifold_min(acc60, other);
+                acc60 = sn_ifold_max(acc60, other);
             }
+            acc57 = __shfl(acc57, 0, 32);
             acc60 = __shfl(acc60, 0, 32);
+            const float k57 = acc57;
             const sn_i64 k60 = acc60;
+            const float k79 = k78 + k57;
+            const sn_i64 k108 = (k60 & k92);
+            const sn_i64 k109 = sn_isub(k91, k108);
+            const sn_i64 k110 = sn_wrap(k109, 32);
             float acc63 = sn_u2f(0xff800000u);
-            float acc67 = sn_u2f(0xff800000u);
+            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2246,19 +1773,13 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k61 = (sn_i64)(k15 == k60);
-                    const float k62 = k61 != 0 ? k8 : k20;
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const float k66 = k65 != 0 ? k8 : k20;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k61 = (sn_i64)(k27 == k60);
+                    const float k62 = k61 != 0 ? k8 : k30;
+                    const sn_i64 k64 = (sn_i64)(k27 < k60);
+                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
                     acc63 = sn_fold_max(acc63, k62);
-                    acc67 = sn_fold_max(acc67, k66);
+                    acc66 = sn_ifold_max(acc66, k65);
                 }
             }
             #pragma unroll
@@ -2268,16 +1789,19 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc67, off, 64);
-                acc67 = sn_fold_max(acc67, other);
+                const sn_i64 other = __shfl_xor(acc66, off, 64);
+                acc66 = sn_ifold_max(acc66, other);
             }
             acc63 = __shfl(acc63, 0, 32);
-            acc67 = __shfl(acc67, 0, 32);
+            acc66 = __shfl(acc66, 0, 32);
             const float k63 = acc63;
-            const float k67 = acc67;
-            const sn_i64 k69 = (sn_i64)(k67 != k67);
-            const float k122 = k121 + k63;
-            sn_i64 acc74 = (sn_i64)0x7fffffffffffffffll;
+            const sn_i64 k66 = acc66;
+            const float k80 = k79 + k63;
+            const sn_i64 k111 = (k66 & k92);
+            const sn_i64 k112 = sn_isub(k91, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            float acc69 = sn_u2f(0xff800000u);
+            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2287,32 +1811,34 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k68 = (sn_i64)(k8 == k67);
-                    const sn_i64 k70 = (sn_i64)(k69 != 0 && k12 != 0);
-                    const sn_i64 k71 = (sn_i64)(k68 != 0 || k70 != 0);
-                    const sn_i64 k72 = (sn_i64)(k65 != 0 && k71 != 0);
-                    const sn_i64 k73 = k72 != 0 ? k15 : k16;
-                    acc74 = sn_ifold_min(acc74, k73);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k67 = (sn_i64)(k27 == k66);
+                    const float k68 = k67 != 0 ? k8 : k30;
+                    const sn_i64 k70 = (sn_i64)(k27 < k66);
+                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
+                    acc69 = sn_fold_max(acc69, k68);
+                    acc72 = sn_ifold_max(acc72, k71);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc74, off, 64);
-                acc74 = sn_ifold_min(acc74, other);
+                const float other = __shfl_xor(acc69, off, 64);
+                acc69 = sn_fold_max(acc69, other);
             }
-            acc74 = __shfl(acc74, 0, 32);
-            const sn_i64 k74 = acc74;
-            float acc77 = sn_u2f(0xff800000u);
-            float acc81 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc72, off, 64);
+                acc72 = sn_ifold_max(acc72, other);
+            }
+            acc69 = __shfl(acc69, 0, 32);
+            acc72 = __shfl(acc72, 0, 32);
+            const float k69 = acc69;
+            const sn_i64 k72 = acc72;
+            const float k81 = k80 + k69;
+            const sn_i64 k114 = (k72 & k92);
+            const sn_i64 k115 = sn_isub(k91, k114);
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            float acc75 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2322,303 +1848,52 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k75 = (sn_i64)(k15 == k74);
-                    const float k76 = k75 != 0 ? k8 : k20;
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const float k80 = k79 != 0 ? k8 : k20;
-                    acc77 = sn_fold_max(acc77, k76);
-                    acc81 = sn_fold_max(acc81, k80);
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k73 = (sn_i64)(k27 == k72);
+                    const float k74 = k73 != 0 ? k8 : k30;
+                    acc75 = sn_fold_max(acc75, k74);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc77, off, 64);
-                acc77 = sn_fold_max(acc77, other);
+                const float other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_fold_max(acc75, other);
             }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc81, off, 64);
-                acc81 = sn_fold_max(acc81, other);
-            }
-            acc77 = __shfl(acc77, 0, 32);
-            acc81 = __shfl(acc81, 0, 32);
-            const float k77 = acc77;
-            const float k81 = acc81;
-            const sn_i64 k83 = (sn_i64)(k81 != k81);
-            const float k123 = k122 + k77;
-            sn_i64 acc88 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k82 = (sn_i64)(k8 == k81);
-                    const sn_i64 k84 = (sn_i64)(k83 != 0 && k12 != 0);
-                    const sn_i64 k85 = (sn_i64)(k82 != 0 || k84 != 0);
-                    const sn_i64 k86 = (sn_i64)(k79 != 0 && k85 != 0);
-                    const sn_i64 k87 = k86 != 0 ? k15 : k16;
-                    acc88 = sn_ifold_min(acc88, k87);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_min(acc88, other);
-            }
-            acc88 = __shfl(acc88, 0, 32);
-            const sn_i64 k88 = acc88;
-            float acc91 = sn_u2f(0xff800000u);
-            float acc95 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k89 = (sn_i64)(k15 == k88);
-                    const float k90 = k89 != 0 ? k8 : k20;
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const float k94 = k93 != 0 ? k8 : k20;
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc95 = sn_fold_max(acc95, k94);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc95, off, 64);
-                acc95 = sn_fold_max(acc95, other);
-            }
-            acc91 = __shfl(acc91, 0, 32);
-            acc95 = __shfl(acc95, 0, 32);
-            const float k91 = acc91;
-            const float k95 = acc95;
-            const sn_i64 k97 = (sn_i64)(k95 != k95);
-            const float k124 = k123 + k91;
-            sn_i64 acc102 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k96 = (sn_i64)(k8 == k95);
-                    const sn_i64 k98 = (sn_i64)(k97 != 0 && k12 != 0);
-                    const sn_i64 k99 = (sn_i64)(k96 != 0 || k98 != 0);
-                    const sn_i64 k100 = (sn_i64)(k93 != 0 && k99 != 0);
-                    const sn_i64 k101 = k100 != 0 ? k15 : k16;
-                    acc102 = sn_ifold_min(acc102, k101);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc102, off, 64);
-                acc102 = sn_ifold_min(acc102, other);
-            }
-            acc102 = __shfl(acc102, 0, 32);
-            const sn_i64 k102 = acc102;
-            float acc105 = sn_u2f(0xff800000u);
-            float acc109 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k103 = (sn_i64)(k15 == k102);
-                    const float k104 = k103 != 0 ? k8 : k20;
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const float k108 = k107 != 0 ? k8 : k20;
-                    acc105 = sn_fold_max(acc105, k104);
-                    acc109 = sn_fold_max(acc109, k108);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc105, off, 64);
-                acc105 = sn_fold_max(acc105, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc109, off, 64);
-                acc109 = sn_fold_max(acc109, other);
-            }
-            acc105 = __shfl(acc105, 0, 32);
-            acc109 = __shfl(acc109, 0, 32);
-            const float k105 = acc105;
-            const float k109 = acc109;
-            const sn_i64 k111 = (sn_i64)(k109 != k109);
-            const float k125 = k124 + k105;
-            sn_i64 acc116 = (sn_i64)0x7fffffffffffffffll;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k12 = c12[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k23 = (sn_i64)(k15 != k18);
-                    const sn_i64 k36 = (sn_i64)(k15 != k32);
-                    const sn_i64 k37 = (sn_i64)(k23 != 0 && k36 != 0);
-                    const sn_i64 k50 = (sn_i64)(k15 != k46);
-                    const sn_i64 k51 = (sn_i64)(k37 != 0 && k50 != 0);
-                    const sn_i64 k64 = (sn_i64)(k15 != k60);
-                    const sn_i64 k65 = (sn_i64)(k51 != 0 && k64 != 0);
-                    const sn_i64 k78 = (sn_i64)(k15 != k74);
-                    const sn_i64 k79 = (sn_i64)(k65 != 0 && k78 != 0);
-                    const sn_i64 k92 = (sn_i64)(k15 != k88);
-                    const sn_i64 k93 = (sn_i64)(k79 != 0 && k92 != 0);
-                    const sn_i64 k106 = (sn_i64)(k15 != k102);
-                    const sn_i64 k107 = (sn_i64)(k93 != 0 && k106 != 0);
-                    const sn_i64 k110 = (sn_i64)(k8 == k109);
-                    const sn_i64 k112 = (sn_i64)(k111 != 0 && k12 != 0);
-                    const sn_i64 k113 = (sn_i64)(k110 != 0 || k112 != 0);
-                    const sn_i64 k114 = (sn_i64)(k107 != 0 && k113 != 0);
-                    const sn_i64 k115 = k114 != 0 ? k15 : k16;
-                    acc116 = sn_ifold_min(acc116, k115);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_ifold_min(acc116, other);
-            }
-            acc116 = __shfl(acc116, 0, 32);
-            const sn_i64 k116 = acc116;
-            float acc119 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k15 = (sn_i64)r0;
-                    const sn_i64 k117 = (sn_i64)(k15 == k116);
-                    const float k118 = k117 != 0 ? k8 : k20;
-                    acc119 = sn_fold_max(acc119, k118);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc119, off, 64);
-                acc119 = sn_fold_max(acc119, other);
-            }
-            acc119 = __shfl(acc119, 0, 32);
-            const float k119 = acc119;
-            const float k126 = k125 + k119;
-            const float k127 = sn_div(k22, k126);
-            const float k128 = sn_div(k35, k126);
-            const float k129 = sn_div(k49, k126);
-            const float k130 = sn_div(k63, k126);
-            const float k131 = sn_div(k77, k126);
-            const float k132 = sn_div(k91, k126);
-            const float k133 = sn_div(k105, k126);
-            const float k134 = sn_div(k119, k126);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k127;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k128;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k129;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k130;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k131;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k132;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k133;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k134;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k18, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k32, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k46, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k60, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k74, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k88, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k102, 32);
+            acc75 = __shfl(acc75, 0, 32);
+            const float k75 = acc75;
+            const float k82 = k81 + k75;
+            const float k83 = sn_div(k32, k82);
+            const float k84 = sn_div(k39, k82);
+            const float k85 = sn_div(k45, k82);
+            const float k86 = sn_div(k51, k82);
+            const float k87 = sn_div(k57, k82);
+            const float k88 = sn_div(k63, k82);
+            const float k89 = sn_div(k69, k82);
+            const float k90 = sn_div(k75, k82);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
             if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
             return;
         }
         blk -= nblk;
