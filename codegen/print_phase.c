@@ -232,6 +232,11 @@ static void emit_elem_ops(Cx *x, const KPhase *ph, int phase)
     for (int i = 0; i < x->seg->ops.len; i++) {
         const KOp *op = x->seg->ops.items[i];
         const char *vt = cg_vtype(op->dtype);
+        if (ph->need[i] == KN_KEPT && x->pl->op[i].from) { /* the lane's other run */
+            cg_line(x->o, "const %s k%d = c%d[%d + j];", vt, i, x->pl->op[i].from - 1,
+                    x->pl->op[i].from_chunk * v);
+            continue;
+        }
         if (ph->need[i] == KN_KEPT) {
             cg_line(x->o, "const %s k%d = c%d[c * %d + j];", vt, i, i, v);
             continue;
