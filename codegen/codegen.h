@@ -106,5 +106,9 @@ void cg_print(const KProgram *p, const CgModule *m, const CgTarget *t, FILE *out
 /* The device prelude text (prelude.cuh, built in). */
 extern const char sinter_prelude_cuh[];
 extern const unsigned long sinter_prelude_cuh_len;
+/* The helpers of the unsigned dtypes, bit ops, // and %, bitcasts, signbit,
+ * exponent and ldexp (prelude_int.cuh): appended only where used. */
+extern const char sinter_prelude_int_cuh[];
+extern const unsigned long sinter_prelude_int_cuh_len;
 
 #endif

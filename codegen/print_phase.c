@@ -405,7 +405,8 @@ static const char *encoder(const Cx *x, int i, char *buf, size_t len)
 {
     const KStore *st = x->seg->stores.items[i];
     DType t = x->p->bufs[st->buf].dtype;
-    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16) {
+    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16 &&
+        !st->value->a.cast.bitcast) { /* a bitcast's NaN is encoded as stores do */
         snprintf(buf, len, "sn_bits_bf16");
         return buf;
     }
@@ -457,10 +458,13 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
     const KBuf *b = &x->p->bufs[st->buf];
     int v = seg->sched.vec;
     const char *vt = vector_type(dt_size(b->dtype) * v), *ct = cg_ctype_of[b->dtype];
+    char m[32] = "";
+    if (st->mask) /* a per-row mask (kir_verify: a vector store's is) */
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (x->pl->exact)
-        cg_line(x->o, "if (live) {");
+        cg_line(x->o, "if (live%s) {", m);
     else
-        cg_line(x->o, "if (live && e0 + %d <= n) {", v);
+        cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
     x->o->indent++;
     cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
     if (seg->nrow == 1)
@@ -485,9 +489,15 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
     const KStore *st = x->seg->stores.items[i];
     int v = x->seg->sched.vec;
     bool vec = x->vector && x->pl->store[i].packed_vector;
+    char m[32] = "";
+    if (st->mask) /* a per-row mask (a scatter's row): the whole run or nothing */
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (vec) { /* the whole live run: one store of v / 2 bytes */
         const char *vt = vector_type(v / 2);
-        cg_line(x->o, x->pl->exact ? "if (live) {" : "if (live && e0 + %d <= n) {", v);
+        if (x->pl->exact)
+            cg_line(x->o, "if (live%s) {", m);
+        else
+            cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
         x->o->indent++;
         cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
         cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
@@ -507,7 +517,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
         x->o->indent++;
     }
     open_elems_step(x, 2);
-    cg_line(x->o, "if (live && ok) {");
+    cg_line(x->o, "if (live && ok%s) {", m);
     x->o->indent++;
     cg_indent(x->o);
     cg_put(x->o, "b%d[(", st->buf);
@@ -540,7 +550,10 @@ static void emit_run_store(Cx *x, int i)
         x->o->indent++;
     }
     open_elems(x);
-    cg_line(x->o, "if (live && ok) {");
+    if (st->mask) /* per row: the dest check refuses a mask varying along the row */
+        cg_line(x->o, "if (live && ok && k%d) {", st->mask->id);
+    else
+        cg_line(x->o, "if (live && ok) {");
     x->o->indent++;
     cg_indent(x->o);
     cg_put(x->o, "b%d[", st->buf);
@@ -564,7 +577,10 @@ static void emit_outer_stores(Cx *x)
         const KBuf *b = &x->p->bufs[st->buf];
         char enc[64], val[32];
         cg_indent(x->o);
-        cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
+        if (st->mask)
+            cg_put(x->o, "if (live && lane == 0 && k%d) b%d[", st->mask->id, st->buf);
+        else
+            cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
         cg_print_offset(x, st->buf, st->idx);
         snprintf(val, sizeof val, "k%d", stored_value(x, i)->id);
         cg_put(x->o, "] = ");

@@ -251,6 +251,101 @@ static Value bi_to(Lower *L, const Builtin *b, Value *a, const bool *given, Span
     return lw_tensor(ir_cast(L->g, t, x, s));
 }
 
+/* bitcast(x, dtype): x's storage bits as dtype, of the same width. */
+static Value bi_bitcast(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = scalar_tensor(L, &a[0]);
+    DType t = expect_dtype(L, &a[1]);
+    if (x->dtype == DT_BOOL || t == DT_BOOL)
+        lw_fail(L, s, "bitcast of bool (%s to %s): bool has no bit pattern; use to(x, dtype)",
+                dt_name(x->dtype), dt_name(t));
+    if (dt_bits(x->dtype) != dt_bits(t) || dt_bits(t) < 8)
+        lw_fail(L, s, "bitcast from %s (%d bits) to %s (%d bits): the widths differ",
+                dt_name(x->dtype), dt_bits(x->dtype), dt_name(t), dt_bits(t));
+    return lw_tensor(ir_bitcast(L->g, t, x, s));
+}
+
+/* A float tensor for the float-only builtins (signbit, exponent, ldexp):
+ * integers are refused where converting could change the answer. */
+static IrNode *float_operand(Lower *L, const Builtin *b, const Value *v)
+{
+    IrNode *x = scalar_tensor(L, v);
+    if (!dt_is_float(x->dtype))
+        lw_fail(L, v->span, "'%s' of %s; convert with to(x, f32) first", b->name,
+                lw_type_str(L, x));
+    return x;
+}
+
+/* signbit(x): bool, the sign bit of the f32 value (set for -0 and negative
+ * NaNs); for integers x < 0.  exponent(x): floor(log2|x|) as i32. */
+static Value bi_signbit(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = scalar_tensor(L, &a[0]);
+    if (x->dtype == DT_BOOL)
+        lw_fail(L, a[0].span, "'signbit' of a bool tensor");
+    if (!dt_is_float(x->dtype)) {
+        Value zero = {.k = V_INT, .i = 0, .span = s};
+        return lw_binary(L, BIN_LT, "'signbit'", lw_tensor(x), zero, s);
+    }
+    IrNode *u = ir_unary(L->g, UN_SIGNBIT, DT_F32, x, s);
+    return lw_tensor(ir_cast(L->g, DT_BOOL, u, s));
+}
+
+static Value bi_exponent(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = float_operand(L, b, &a[0]);
+    IrNode *u = ir_unary(L->g, UN_EXPONENT, DT_F32, x, s);
+    return lw_tensor(ir_cast(L->g, DT_I32, u, s));
+}
+
+/* ldexp(x, n): x * 2^n exactly (one rounding), of x's dtype; n an integer
+ * tensor or literal, converted to f32 (BIN_LDEXP clamps it to [-512, 512],
+ * which changes no result). */
+static Value bi_ldexp(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = float_operand(L, b, &a[0]);
+    IrNode *n;
+    if (a[1].k == V_INT) {
+        int64_t e = a[1].i > 512 ? 512 : a[1].i < -512 ? -512 : a[1].i;
+        n = ir_const_f(L->g, (double)e, DT_F32, 0, NULL, a[1].span);
+    } else {
+        if (a[1].k != V_TENSOR)
+            lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, not %s",
+                    lw_kind_name(&a[1]));
+        n = a[1].t;
+        if (!dt_is_int(n->dtype))
+            lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, got %s",
+                    lw_type_str(L, n));
+        n = ir_cast(L->g, DT_F32, n, s);
+    }
+    Value v[2] = {lw_tensor(x), lw_tensor(n)};
+    Dim shape[IR_MAX_RANK];
+    int rank = lw_broadcast_shape(L, v, 2, shape, "'ldexp'", s);
+    IrNode *xe = lw_expand_to(L, x, rank, shape, s), *ne = lw_expand_to(L, n, rank, shape, s);
+    return lw_tensor(ir_binary(L->g, BIN_LDEXP, x->dtype, xe, ne, s));
+}
+
+/* arange(n, dtype=i32): [0, 1, ..., n-1]; n a size (literal or symbolic). */
+static Value bi_arange(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    DType t = given[1] ? expect_dtype(L, &a[1]) : DT_I32;
+    if (!dt_is_int(t))
+        lw_fail(L, a[1].span, "the dtype of 'arange' must be an integer dtype, got %s",
+                dt_name(t));
+    Dim n;
+    if (a[0].k == V_DIM) {
+        n = a[0].dim;
+    } else if (a[0].k == V_INT) {
+        if (a[0].i < 1 || a[0].i > ((int64_t)1 << 40))
+            lw_fail(L, a[0].span, "size %lld out of range (1..2^40)", (long long)a[0].i);
+        n = dim_const(a[0].i);
+    } else {
+        lw_fail(L, a[0].span, "the size of 'arange' must be an integer or a size symbol, not %s",
+                lw_kind_name(&a[0]));
+    }
+    return lw_tensor(ir_iota(L->g, t, n, s));
+}
+
 /* ------------------------------------------------------------ reductions */
 
 static uint32_t reduce_axes(Lower *L, const Value *dim, bool given, int rank, Span s)
@@ -409,6 +504,11 @@ static const Builtin builtins[] = {
     {"_fmax", {"dtype", NULL}, 1, bi_fmax, DT_F8E4M3},
     {"_imax", {"dtype", NULL}, 1, bi_fmax, DT_I8},
     {"_retype", {"x", "like", "round", NULL}, 2, bi_retype, 0},
+    {"bitcast", {"x", "dtype", NULL}, 2, bi_bitcast, 0},
+    {"signbit", {"x", NULL}, 1, bi_signbit, 0},
+    {"exponent", {"x", NULL}, 1, bi_exponent, 0},
+    {"ldexp", {"x", "n", NULL}, 2, bi_ldexp, 0},
+    {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
 };
 
 static const Builtin *find_builtin(const char *name)

@@ -34,7 +34,7 @@ static RtDim rt_dim(Dim d)
 static RtTensor rt_tensor(const KBuf *b, int alias)
 {
     RtTensor t = {.name = (char *)b->name, .dtype = (int)b->dtype, .rank = b->rank,
-                  .alias = alias};
+                  .alias = alias, .written = b->written};
     for (int k = 0; k < b->rank; k++)
         t.dims[k] = rt_dim(b->shape[k]);
     return t;

@@ -271,6 +271,21 @@ static int float_rank(DType t)
     }
 }
 
+/* Integers: the wider; of one width, the first (i32 with i32 only: the
+ * signed types differ in width).  An unsigned type with a signed one
+ * (PyTorch's rule): the signed one if it is wider, else the signed type
+ * twice the unsigned one's width (u8 with i8: i16; u32 with i32: i64). */
+static DType promote_int(DType a, DType b)
+{
+    if (dt_is_unsigned(a) != dt_is_unsigned(b)) {
+        DType u = dt_is_unsigned(a) ? a : b, s = dt_is_unsigned(a) ? b : a;
+        if (dt_size(s) > dt_size(u))
+            return s;
+        return dt_size(u) == 1 ? DT_I16 : dt_size(u) == 2 ? DT_I32 : DT_I64;
+    }
+    return dt_size(a) >= dt_size(b) ? a : b;
+}
+
 DType lw_promote_types(DType a, DType b)
 {
     if (a == b)
@@ -279,7 +294,7 @@ DType lw_promote_types(DType a, DType b)
     if (ca != cb)
         return ca > cb ? a : b;
     if (ca == 1)
-        return dt_size(a) >= dt_size(b) ? a : b;
+        return promote_int(a, b);
     int ra = float_rank(a), rb = float_rank(b);
     if (ra != rb)
         return ra > rb ? a : b;
@@ -414,6 +429,45 @@ IrNode *lw_operand(Lower *L, const Value *v, DType t, int rank, const Dim *shape
 
 /* ------------------------------------------------------- constant folding */
 
+static const char *op_symbol(int op);
+
+/* The integer operators on literals (Python's meaning, in int64): & | ^,
+ * shifts by 0..63, and floor division and modulo; overflow, a shift out
+ * of range and a zero divisor are errors. */
+static Value fold_int(Lower *L, int op, int64_t x, int64_t y, Span s)
+{
+    Value r = {.k = V_INT, .span = s};
+    switch (op) {
+    case TK_AMP: r.i = x & y; return r;
+    case TK_PIPE: r.i = x | y; return r;
+    case TK_CARET: r.i = x ^ y; return r;
+    case TK_SHL: case TK_SHR:
+        if (y < 0 || y > 63)
+            lw_fail(L, s, "shift amount %lld is out of range for integer literals (0..63)",
+                    (long long)y);
+        if (op == TK_SHR) {
+            r.i = x < 0 ? ~(~x >> y) : x >> y;
+            return r;
+        }
+        r.i = (int64_t)((uint64_t)x << y);
+        if ((r.i < 0 ? ~(~r.i >> y) : r.i >> y) != x)
+            lw_fail(L, s, "integer overflow in constant expression");
+        return r;
+    default: /* // and % */
+        if (y == 0)
+            lw_fail(L, s, "integer division by zero in constant expression");
+        if (x == INT64_MIN && y == -1) {
+            if (op == TK_SLASHSLASH)
+                lw_fail(L, s, "integer overflow in constant expression");
+            r.i = 0;
+            return r;
+        }
+        r.i = op == TK_SLASHSLASH ? x / y - (x % y != 0 && (x < 0) != (y < 0))
+                                  : x % y + (x % y != 0 && (x < 0) != (y < 0) ? y : 0);
+        return r;
+    }
+}
+
 static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
 {
     Value r = {.span = s};
@@ -434,6 +488,21 @@ static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
         r.k = V_BOOL;
         r.i = op == TK_ANDAND ? (a.i && b.i) : (a.i || b.i);
         return r;
+    }
+    bool bitwise = op == TK_AMP || op == TK_PIPE || op == TK_CARET;
+    bool intop = bitwise || op == TK_SHL || op == TK_SHR || op == TK_SLASHSLASH ||
+                 op == TK_PERCENT;
+    if (bitwise && a.k == V_BOOL && b.k == V_BOOL) {
+        r.k = V_BOOL;
+        r.i = op == TK_AMP ? (a.i & b.i) : op == TK_PIPE ? (a.i | b.i) : (a.i ^ b.i);
+        return r;
+    }
+    if (intop) {
+        if (!is_int)
+            lw_fail(L, s, "%s needs integer operands, not %s and %s%s", op_symbol(op),
+                    lw_kind_name(&a), lw_kind_name(&b),
+                    op == TK_SLASHSLASH || op == TK_PERCENT ? "; for numbers use floor(a / b)" : "");
+        return fold_int(L, op, a.i, b.i, s);
     }
     if (a.k == V_BOOL || b.k == V_BOOL) {
         if ((op == TK_EQ || op == TK_NE) && a.k == b.k) {
@@ -483,6 +552,9 @@ static const char *op_symbol(int op)
     case TK_SLASH: return "'/'"; case TK_LT: return "'<'"; case TK_LE: return "'<='";
     case TK_GT: return "'>'"; case TK_GE: return "'>='"; case TK_EQ: return "'=='";
     case TK_NE: return "'!='"; case TK_ANDAND: return "'&&'"; case TK_OROR: return "'||'";
+    case TK_AMP: return "'&'"; case TK_PIPE: return "'|'"; case TK_CARET: return "'^'";
+    case TK_SHL: return "'<<'"; case TK_SHR: return "'>>'"; case TK_SLASHSLASH: return "'//'";
+    case TK_PERCENT: return "'%'";
     default: return "operator";
     }
 }
@@ -493,7 +565,11 @@ static IrBinary binary_kind(int op)
     case TK_PLUS: return BIN_ADD; case TK_MINUS: return BIN_SUB; case TK_STAR: return BIN_MUL;
     case TK_SLASH: return BIN_DIV; case TK_LT: return BIN_LT; case TK_LE: return BIN_LE;
     case TK_GT: return BIN_GT; case TK_GE: return BIN_GE; case TK_EQ: return BIN_EQ;
-    case TK_NE: return BIN_NE; case TK_ANDAND: return BIN_AND; default: return BIN_OR;
+    case TK_NE: return BIN_NE; case TK_ANDAND: return BIN_AND;
+    case TK_AMP: return BIN_BAND; case TK_PIPE: return BIN_BOR; case TK_CARET: return BIN_BXOR;
+    case TK_SHL: return BIN_SHL; case TK_SHR: return BIN_SHR;
+    case TK_SLASHSLASH: return BIN_FLOORDIV; case TK_PERCENT: return BIN_MOD;
+    default: return BIN_OR;
     }
 }
 
@@ -514,6 +590,23 @@ Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span
     DType t = lw_result_dtype(L, v, 2, s);
     bool logical = k == BIN_AND || k == BIN_OR;
     bool compare = k >= BIN_LT && k <= BIN_NE;
+    bool bitwise = k == BIN_BAND || k == BIN_BOR || k == BIN_BXOR;
+    bool intop = k == BIN_SHL || k == BIN_SHR || k == BIN_FLOORDIV || k == BIN_MOD;
+    if (bitwise && dt_is_float(t))
+        lw_fail(L, s, "%s needs integer or bool operands, got %s", opname, dt_name(t));
+    if (intop && !dt_is_int(t))
+        lw_fail(L, s, "%s needs integer operands, got %s%s", opname, dt_name(t),
+                dt_is_float(t) && (k == BIN_FLOORDIV || k == BIN_MOD)
+                    ? "; for floats use floor(a / b)" : "");
+    if ((k == BIN_SHL || k == BIN_SHR) && b.k == V_INT && (b.i < 0 || b.i >= dt_bits(t)))
+        lw_fail(L, b.span, "shift amount %lld is out of range for %s (0..%d)", (long long)b.i,
+                dt_name(t), dt_bits(t) - 1);
+    if ((k == BIN_FLOORDIV || k == BIN_MOD) && b.k == V_INT && b.i == 0)
+        lw_fail(L, b.span, "integer division by zero");
+    if (bitwise && t == DT_BOOL)
+        k = k == BIN_BAND ? BIN_AND : k == BIN_BOR ? BIN_OR : BIN_NE; /* the logical ops */
+    logical = k == BIN_AND || k == BIN_OR;
+    compare = k >= BIN_LT && k <= BIN_NE;
     if (logical && t != DT_BOOL)
         lw_fail(L, s, "%s needs bool operands, got %s", opname,
                 dt_name(t));
@@ -558,6 +651,21 @@ static Value lower_unary(Lower *L, const AstExpr *e)
         if (x->dtype == DT_BOOL)
             lw_fail(L, e->span, "unary '-' on a bool tensor; use '!'");
         return lw_tensor(ir_unary(L->g, UN_NEG, x->dtype, x, e->span));
+    }
+    if (e->op == TK_TILDE) {
+        if (a.k == V_INT) {
+            r.i = ~a.i;
+            return r;
+        }
+        if (a.k == V_BOOL) {
+            r.i = !a.i;
+            return r;
+        }
+        IrNode *x = lw_expect_tensor(L, &a, "operand of '~'");
+        if (dt_is_float(x->dtype))
+            lw_fail(L, e->span, "'~' needs an integer or bool tensor, got %s", lw_type_str(L, x));
+        return lw_tensor(ir_unary(L->g, x->dtype == DT_BOOL ? UN_NOT : UN_BNOT, x->dtype, x,
+                                  e->span));
     }
     if (a.k == V_BOOL) {
         r.i = !a.i;
@@ -754,6 +862,11 @@ static Value run_body(Lower *L, const AstItem *it)
                                                                    : nx->span,
                         "statement after 'return'");
             }
+            for (int k = 0; k < st->values.n; k++)
+                if (st->values.items[k].dest && L->frame)
+                    lw_fail(L, st->values.items[k].name_span,
+                            "'->' (writing into a parameter) is allowed only in a graph's "
+                            "return, not in a function's");
             if (st->values.n == 1)
                 return lw_expr(L, st->values.items[0].value);
             Value r = {.k = V_TUPLE, .span = st->span, .n = st->values.n};
@@ -833,8 +946,11 @@ static void check_index_growth(Lower *L)
 {
     IrGraph *g = L->g;
     int64_t *terms = ARENA_ARRAY(L->arena, int64_t, g->nodes.len ? g->nodes.len : 1);
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         raise_terms(terms, g->outs[i], 1);
+        if (ir_output_dest(g, i) && ir_output_dest(g, i)->index)
+            raise_terms(terms, ir_output_dest(g, i)->index, 1);
+    }
     for (int i = g->nodes.len - 1; i >= 0; i--) {
         const IrNode *n = g->nodes.items[i];
         int64_t t = terms[i];
@@ -911,10 +1027,14 @@ static void declare_params(Lower *L, const AstItem *it)
             lw_fail(L, p->span, "graph parameter '%s' needs a type, as in %s: bf16[T, 4096]",
                     p->name, p->name);
         DType t;
-        if (!dt_parse(p->dtype, &t))
-            lw_fail(L, p->dtype_span,
-                    "unknown dtype '%s'; expected one of f32 f16 bf16 f8e4m3 f8e4m3fnuz "
-                    "f8e5m2 f8e5m2fnuz i8 i32 i64 bool f8e8m0 f4e2m1", p->dtype);
+        if (!dt_parse(p->dtype, &t)) {
+            char names[256];
+            int pos = 0;
+            for (int k = 0; k < DT_COUNT && pos < (int)sizeof names; k++)
+                pos += snprintf(names + pos, sizeof names - (size_t)pos, "%s%s", k ? " " : "",
+                                dt_name((DType)k));
+            lw_fail(L, p->dtype_span, "unknown dtype '%s'; expected one of %s", p->dtype, names);
+        }
         if (p->ndim > IR_MAX_RANK)
             lw_fail(L, p->dims[IR_MAX_RANK]->span, "rank %d is over the limit of %d", p->ndim,
                     IR_MAX_RANK);
@@ -936,6 +1056,82 @@ static void declare_params(Lower *L, const AstItem *it)
         check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
     }
+}
+
+static bool is_var(const IxExpr *e, void *v)
+{
+    return e->kind == IX_VAR && e->c == *(const int *)v;
+}
+
+/* Whether view n maps distinct indices to distinct elements of its input:
+ * a bijection, or every index var of a dim of size > 1 used by the map
+ * (slices and selects; an expand's broadcast dim is not). */
+static bool view_injective(const IrNode *n)
+{
+    if (n->a.view.invertible)
+        return true;
+    for (int v = 0; v < n->rank; v++) {
+        if (dim_is_const(n->shape[v], 1))
+            continue;
+        bool used = false;
+        for (int k = 0; k < n->in[0]->rank && !used; k++)
+            used = ix_any(n->a.view.src[k], is_var, &v);
+        if (!used)
+            return false;
+    }
+    return true;
+}
+
+/* Lower destination expression e of returned value v (`v -> e`) into dst:
+ * a parameter, injective views of one, at most one gather along dim 0 at
+ * the top (a scatter).  Each error names the destination. */
+static void lower_dest(Lower *L, const AstExpr *e, IrNode *v, IrDest *dst)
+{
+    Value dv = lw_expr(L, e);
+    if (dv.k != V_TENSOR)
+        lw_fail(L, e->span, "a destination is a parameter or a view of one, not %s",
+                lw_kind_name(&dv));
+    IrNode *d = dv.t;
+    if (d->dtype != v->dtype || !ir_same_shape(d, v))
+        lw_fail(L, e->span, "the value (%s) and its destination (%s) must have the same dtype "
+                "and shape", lw_type_str(L, v), lw_type_str(L, d));
+    memset(dst, 0, sizeof *dst);
+    dst->span = e->span;
+    IxExpr *u[IR_MAX_RANK]; /* the current node's index, over the destination view's vars */
+    for (int k = 0; k < d->rank; k++)
+        u[k] = ix_var(L->arena, k);
+    if (d->op == IR_GATHER) {
+        if (d->a.gather.dim != 0)
+            lw_fail(L, e->span, "a scatter destination indexes its first dim only "
+                    "(view[index, ...]), not dim %d", d->a.gather.dim);
+        IrNode *ix = d->in[1], *t = d->in[0];
+        if (!dt_is_int(ix->dtype))
+            lw_fail(L, e->span, "a scatter index must have an integer dtype, got %s",
+                    lw_type_str(L, ix));
+        dst->index = ix;
+        dst->rows = t->shape[0];
+        /* over the table's vars: row u0, then the value's vars after the index's */
+        for (int k = 1; k < t->rank; k++)
+            u[k] = ix_var(L->arena, k);
+        u[0] = ix_var(L->arena, 0);
+        d = t;
+    }
+    for (; d->op == IR_VIEW; d = d->in[0]) {
+        if (!view_injective(d))
+            lw_fail(L, e->span, "this destination writes some element of '%s' more than once "
+                    "(%s broadcasts): a destination's view must be injective",
+                    lw_type_str(L, d->in[0]), lw_type_str(L, d));
+        IxExpr *next[IR_MAX_RANK];
+        for (int k = 0; k < d->in[0]->rank; k++)
+            next[k] = ix_subst(L->arena, d->a.view.src[k], u);
+        memcpy(u, next, sizeof next);
+    }
+    if (d->op != IR_INPUT)
+        lw_fail(L, e->span, "a destination is a parameter, a layout view of one, or such a view "
+                "indexed along its first dim by an integer tensor (a scatter); this one is "
+                "computed (%s)", ir_op_name(d->op));
+    dst->param = d->a.input.index;
+    memcpy(dst->map, u, sizeof(IxExpr *) * (size_t)d->rank);
 }
 
 /* Append v's tensors to outs (tuples flatten); names from plain variables. */
@@ -968,13 +1164,26 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
     PtrVec outs = {0}, names = {0};
-    if (r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n) {
-        for (int i = 0; i < r.n; i++)
-            collect_outputs(L, ret->values.items[i].value, r.items[i], &outs, &names);
-    } else {
-        collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
+    IrDest *dests = ARENA_ARRAY(L->arena, IrDest, MAX_GRAPH_PARAMS + 1);
+    bool *has = ARENA_ARRAY(L->arena, bool, MAX_GRAPH_PARAMS + 1);
+    int nitems = r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n ? r.n : 1;
+    for (int i = 0; i < nitems; i++) {
+        const AstArg *item = ret && ret->kind == STMT_RETURN ? &ret->values.items[i] : NULL;
+        Value v = nitems > 1 ? r.items[i] : r;
+        int first = outs.len;
+        collect_outputs(L, item ? item->value : NULL, v, &outs, &names);
+        if (!item || !item->dest)
+            continue;
+        if (outs.len != first + 1)
+            lw_fail(L, item->name_span, "'->' writes one tensor into its destination; the value "
+                    "is %d tensors", outs.len - first);
+        lower_dest(L, item->dest, outs.items[first], &dests[first]);
+        has[first] = true;
     }
     ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    for (int o = 0; o < outs.len; o++)
+        if (has[o])
+            ir_set_output_dest(L->g, o, &dests[o]);
     check_index_growth(L);
     return L->g;
 }

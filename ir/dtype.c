@@ -142,6 +142,11 @@ bool dt_is_int(DType t)
     return dt_valid(t) && dtype_info[t].cls == SN_DTC_INT;
 }
 
+bool dt_is_unsigned(DType t)
+{
+    return dt_is_int(t) && !dtype_info[t].sgn;
+}
+
 /* ---- the generic format converter ---- */
 
 /* A value taken apart: (-1)^negative * significand * 2^exponent, unless it is
@@ -410,6 +415,13 @@ int64_t dt_float_to_int(float x, DType t)
         return x != 0.0f;
     if (x != x)
         return 0;
+    if (!dtype_info[t].sgn) { /* unsigned: [0, 2^bits) */
+        if (x <= 0.0f)
+            return 0; /* (-1, 0) truncates to 0; below saturates to 0 */
+        if ((double)x >= (double)int_max(t) + 1.0)
+            return int_max(t);
+        return (int64_t)x;
+    }
     double limit = (double)(1ull << (int_bits(t) - 1)); /* 2^(bits-1) */
     if (x >= limit)
         return int_max(t);
@@ -427,6 +439,8 @@ int64_t dt_int_to_int(int64_t x, DType t)
         return x;
     uint64_t modulus = 1ull << int_bits(t);
     uint64_t low = (uint64_t)x & (modulus - 1);
+    if (!dtype_info[t].sgn)
+        return (int64_t)low;
     /* low bits as two's complement, without an implementation-defined cast */
     return low >= modulus / 2 ? (int64_t)low - (int64_t)modulus
                               : (int64_t)low;
@@ -439,6 +453,18 @@ static uint64_t storage_code(float x, DType t)
     if (t == DT_F32)
         return f32_bits(x);
     return encode_f32(x, format_of(t));
+}
+
+uint64_t dt_float_bits(float x, DType t)
+{
+    assert(dt_is_float(t));
+    return storage_code(x, t);
+}
+
+float dt_float_from_bits(uint64_t code, DType t)
+{
+    assert(dt_is_float(t));
+    return decode_code(code & (dt_bits(t) >= 64 ? ~0ull : (1ull << dt_bits(t)) - 1), t);
 }
 
 void dt_store_float(float x, DType t, void *dst)

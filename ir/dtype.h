@@ -39,7 +39,7 @@
  * sign (fnuz: positive), except bf16, which decodes by a 16-bit shift and so
  * keeps a NaN's sign and payload (as c10 does).
  * Integer conversion from float truncates toward zero and saturates to the
- * type's range; NaN converts to 0 (PyTorch leaves out-of-range casts
+ * type's range (unsigned types: [0, 2^bits - 1]; -0.5 gives 0); NaN converts to 0 (PyTorch leaves out-of-range casts
  * undefined; this is PTX cvt.rzi's rule).  Float -> bool is (x != 0), so NaN
  * gives 1.  Integer -> bool is (x != 0). */
 #ifndef SINTER_DTYPE_H
@@ -62,7 +62,8 @@ int dt_bits(DType t);                    /* storage bits per element */
 int dt_size(DType t);                    /* bytes per element, rounded up */
 bool dt_is_float(DType t);
 bool dt_is_f8(DType t);                  /* an 8-bit float type, f8e8m0 too */
-bool dt_is_int(DType t);                 /* i8, i32, i64 (not bool) */
+bool dt_is_int(DType t);                 /* i8 i16 i32 i64 u8 u16 u32 (not bool) */
+bool dt_is_unsigned(DType t);            /* u8 u16 u32 */
 /* Largest finite value of a float type (448 for f8e4m3, FLT_MAX for f32);
  * for i8/i32/i64 the type's maximum as a double (i64: 2^63), bool: 1. */
 double dt_max_finite(DType t);
@@ -87,8 +88,15 @@ float dt_round_double(double x, DType t);
 /* float -> integer type t (truncate, saturate, NaN -> 0); bool: x != 0. */
 int64_t dt_float_to_int(float x, DType t);
 /* integer value -> integer type t: wraps modulo 2^bits like a C cast
- * (PyTorch's integer `.to()`); bool: x != 0. */
+ * (PyTorch's integer `.to()`): signed types to [-2^(bits-1), 2^(bits-1)),
+ * unsigned ones to [0, 2^bits); bool: x != 0. */
 int64_t dt_int_to_int(int64_t x, DType t);
+
+/* The storage code of x in float type t (rounded to t first, with t's
+ * NaN and overflow codes), and the value of a code of type t (only its
+ * low dt_bits(t) bits are read): bitcasts. */
+uint64_t dt_float_bits(float x, DType t);
+float dt_float_from_bits(uint64_t code, DType t);
 
 /* 2^floor(log2 |x|) with x's sign, exact (subnormals included); +-0, +-inf
  * and NaN unchanged.  The IR's pow2_floor: to(x, f8e8m0, floor=true) is

@@ -72,6 +72,12 @@ IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *sha
     return n;
 }
 
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s)
+{
+    IR_ASSERT(dt_is_int(t));
+    return new_node(g, IR_IOTA, t, 1, &n, 0, s);
+}
+
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s)
 {
     IR_ASSERT(dt_is_float(t));
@@ -197,6 +203,14 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
     return n;
 }
 
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s)
+{
+    IR_ASSERT(dt_bits(t) == dt_bits(x->dtype) && t != DT_BOOL && x->dtype != DT_BOOL);
+    IrNode *n = ir_cast(g, t, x, s);
+    n->a.cast.bitcast = true;
+    return n;
+}
+
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
 {
     IrNode *c;
@@ -207,6 +221,7 @@ IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
     case IR_CAST:
         c = ir_cast(g, n->dtype, ops[0], n->span);
         c->a.cast.saturate = n->a.cast.saturate;
+        c->a.cast.bitcast = n->a.cast.bitcast;
         return c;
     default: IR_ASSERT(!"not a pointwise op");
     }
@@ -222,6 +237,46 @@ void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *n
         g->outs[i] = outs[i];
         g->out_names[i] = names && names[i] ? arena_strdup(g->arena, names[i]) : NULL;
     }
+}
+
+void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest)
+{
+    IR_ASSERT(o >= 0 && o < g->nout);
+    if (!g->out_dest)
+        g->out_dest = ARENA_ARRAY(g->arena, IrDest *, g->nout);
+    g->out_dest[o] = ARENA_NEW(g->arena, IrDest);
+    *g->out_dest[o] = *dest;
+}
+
+const IrDest *ir_output_dest(const IrGraph *g, int o)
+{
+    return g->out_dest && o >= 0 && o < g->nout ? g->out_dest[o] : NULL;
+}
+
+bool ir_param_written(const IrGraph *g, int p)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->param == p)
+            return true;
+    return false;
+}
+
+int ir_num_new_outputs(const IrGraph *g)
+{
+    int n = 0;
+    for (int o = 0; o < g->nout; o++)
+        n += !ir_output_dest(g, o);
+    return n;
+}
+
+int ir_new_output_index(const IrGraph *g, int o)
+{
+    if (ir_output_dest(g, o))
+        return -1;
+    int n = 0;
+    for (int i = 0; i < o; i++)
+        n += !ir_output_dest(g, i);
+    return n;
 }
 
 int64_t ir_numel(const IrNode *n, const int64_t *symvals)
@@ -315,8 +370,11 @@ void ir_replace_uses(IrGraph *g, IrNode **map, int nmap)
         for (int k = 0; k < n->nin; k++)
             n->in[k] = resolve(map, nmap, n->in[k]);
     }
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         g->outs[i] = resolve(map, nmap, g->outs[i]);
+        if (g->out_dest && g->out_dest[i] && g->out_dest[i]->index)
+            g->out_dest[i]->index = resolve(map, nmap, g->out_dest[i]->index);
+    }
 }
 
 bool ir_rewrite(IrGraph *g, IrRule rule)
@@ -373,8 +431,11 @@ void ir_compact(IrGraph *g)
     PtrVec order = {0}, stack = {0};
     for (int i = 0; i < g->nparam; i++)
         visit(g->params[i], state, &order, a, &stack);
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         visit(g->outs[i], state, &order, a, &stack);
+        if (g->out_dest && g->out_dest[i] && g->out_dest[i]->index)
+            visit(g->out_dest[i]->index, state, &order, a, &stack);
+    }
     for (int i = 0; i < order.len; i++)
         ((IrNode *)order.items[i])->id = i;
     g->nodes = order;

@@ -113,11 +113,14 @@ bool ix_has_kind(const IxExpr *e, IxKind kind);
  *   IR_BINARY  a.binary
  *   IR_WHERE   in[0] bool cond, in[1] if true, in[2] if false
  *   IR_CAST    convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
+ *              clamps first; a.cast.bitcast reinterprets the bits instead
  *              clamps to +-dt_max_finite first (NaN stays NaN)
  *   IR_REDUCE  a.reduce over in[0]
  *   IR_VIEW    a.view: out[idx] = in[0][map(idx)]
  *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
- *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor */
+ *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor
+ *   IR_IOTA    rank 1, integer dtype: element j is j (a 64-bit value like
+ *              every integer, wrapped to the dtype at casts and stores) */
 #define IR_X_ENUM(ID, ...) IR_##ID,
 typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
 #undef IR_X_ENUM
@@ -161,10 +164,32 @@ typedef struct IrNode {
             bool invertible;
         } view;
         struct { int dim; } cat;
-        struct { bool saturate; } cast; /* clamp to the target's finite range before rounding */
+        /* saturate: clamp to the target's finite range before rounding;
+         * bitcast: reinterpret the storage bits of in[0]'s value in its
+         * dtype (rounded to it, as a store does) as this node's dtype, of
+         * the same width (dt_bits); neither is bool (never with saturate) */
+        struct { bool saturate; bool bitcast; } cast;
         struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
     } a;
 } IrNode;
+
+/* Where a returned value goes when it is written into a parameter (`return
+ * v -> dest`, docs/language.md) instead of a new output.  The value's
+ * element i goes to param[map(u)], where u are the destination view's
+ * indices: without a scatter (index NULL) u = i; with one, index is an
+ * integer tensor of rank r = index->rank, u0 = index[i0 .. i{r-1}] and
+ * u{j} = i{r-1+j} for j >= 1, and the element is written only when
+ * 0 <= u0 < rows (other rows are skipped).  map has one expression per
+ * dim of the parameter, over the u vars; it is injective (the front end
+ * accepts only views that are).  The graph's output value is the whole
+ * parameter after the writes (reads see the parameter as at launch). */
+typedef struct {
+    int param;                 /* index into IrGraph.params */
+    IxExpr *map[IR_MAX_RANK];
+    IrNode *index;             /* scatter index, or NULL */
+    Dim rows;                  /* scatter: the destination view's dim 0 */
+    Span span;                 /* the destination expression */
+} IrDest;
 
 typedef struct IrGraph {
     const char *name;
@@ -177,6 +202,8 @@ typedef struct IrGraph {
     int nout;
     IrNode **outs;             /* returned values in order (may repeat, may be inputs) */
     const char **out_names;    /* the returned expression's name if it was a plain variable, else NULL */
+    IrDest **out_dest;         /* per output: where it is written (NULL: a new output); the
+                                  array is NULL when no output has one */
     Arena *arena;
 } IrGraph;
 
@@ -198,14 +225,26 @@ IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s);
 IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s);
 IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s);
 IrNode *ir_cast(IrGraph *g, DType t, IrNode *x, Span s);
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s); /* a.cast.bitcast */
 IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, bool keepdim, Span s);
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
 /* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
+/* Output o is written into a parameter (dest is copied into g's arena). */
+void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest);
+/* Output o's destination, or NULL for a new output. */
+const IrDest *ir_output_dest(const IrGraph *g, int o);
+/* Whether some output is written into parameter p (an in-out parameter). */
+bool ir_param_written(const IrGraph *g, int p);
+/* Outputs that are new (not written into a parameter), and output o's
+ * position among them (-1 for one written into a parameter). */
+int ir_num_new_outputs(const IrGraph *g);
+int ir_new_output_index(const IrGraph *g, int o);
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
  * builder (they are appended), redirects uses, then compacts. */

@@ -39,9 +39,13 @@
 
 typedef enum { KB_INPUT, KB_OUTPUT, KB_TEMP } KBufKind;
 
+/* Buffers are the graph's parameters (in order), its new outputs (in
+ * order; an output written into a parameter has no buffer of its own: it
+ * stores into the parameter's, which is then `written`), then temps. */
 typedef struct {
     KBufKind kind;
     int index;                 /* graph param index, output index, or temp number */
+    bool written;              /* KB_INPUT: an in-out parameter (some store writes it) */
     const char *name;
     DType dtype;
     int rank;
@@ -67,7 +71,9 @@ typedef struct KOp {
         struct { double f; int64_t i; } cnst;
         IrUnary unary;
         IrBinary binary;
-        struct { bool saturate; } cast;
+        /* bitcast: IrNode's; from: the graph operand's dtype (a temp
+         * holds it as f32 or i64: the bits come from this dtype) */
+        struct { bool saturate; bool bitcast; DType from; } cast;
         struct { IrReduce kind; } reduce; /* over the segment's whole row */
         struct { IxExpr *expr; } index;
     } a;
@@ -78,6 +84,9 @@ typedef struct {
     KOp *value;
     bool row;                  /* one store per element, else one per row */
     IxExpr *idx[IR_MAX_RANK];  /* over the domain variables */
+    KOp *mask;                 /* bool op: the store happens only where it is true (a
+                                  scatter's row in range), or NULL; per row unless
+                                  the store is per element */
 } KStore;
 
 typedef struct {
@@ -251,6 +260,10 @@ typedef struct KProgram {
     int nkernel;
     Kernel **kernels;          /* launch order */
 } KProgram;
+
+/* The buffer graph output o is stored into: its own, or the parameter's
+ * it is written into. */
+int kprog_out_buf(const KProgram *p, int o);
 
 /* n (row length) and rows (product of outer dims) for symbol values. */
 int64_t kseg_row_len(const KSegment *s, const int64_t *symvals);

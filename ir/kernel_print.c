@@ -147,7 +147,8 @@ static void op_rhs(const KProgram *p, const KOp *o, char *buf, int size)
     case KO_UNARY: kir_bprintf(buf, size, &pos, "%s", ir_unary_name(o->a.unary)); break;
     case KO_BINARY: kir_bprintf(buf, size, &pos, "%s", ir_binary_name(o->a.binary)); break;
     case KO_WHERE: kir_bprintf(buf, size, &pos, "where"); break;
-    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.saturate ? "cast.sat" : "cast"); break;
+    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.bitcast ? "bitcast"
+                                               : o->a.cast.saturate ? "cast.sat" : "cast"); break;
     case KO_REDUCE:
         kir_bprintf(buf, size, &pos, "reduce.%s", ir_reduce_name(o->a.reduce.kind));
         break;
@@ -165,6 +166,8 @@ static void store_text(const KProgram *p, const KStore *st, char *buf, int size)
     kir_bprintf(buf, size, &pos, "store buf%d ", st->buf);
     access_text(p, st->buf, st->idx, buf, size, &pos);
     kir_bprintf(buf, size, &pos, " <- k%d", st->value->id);
+    if (st->mask)
+        kir_bprintf(buf, size, &pos, " if k%d", st->mask->id);
 }
 
 /* "[T, 32 | 128]" */
@@ -362,8 +365,8 @@ void kir_print(const KProgram *p, FILE *out)
         int pos = 0;
         line[0] = 0;
         dims_text(p, kb->rank, kb->shape, line, sizeof line, &pos);
-        fprintf(out, "  buf%d %s %d %s: %s[%s]\n", b, kbuf_kind_name(kb->kind), kb->index,
-                kb->name, dt_name(kb->dtype), line);
+        fprintf(out, "  buf%d %s %d %s: %s[%s]%s\n", b, kbuf_kind_name(kb->kind), kb->index,
+                kb->name, dt_name(kb->dtype), line, kb->written ? " (written)" : "");
     }
     for (int ki = 0; ki < p->nkernel; ki++) {
         const Kernel *k = p->kernels[ki];
@@ -465,7 +468,8 @@ static void json_op(const KProgram *p, FILE *out, const KOp *o)
     }
     case KO_UNARY: fputs(", \"op\": ", out); json_str(out, ir_unary_name(o->a.unary)); break;
     case KO_BINARY: fputs(", \"op\": ", out); json_str(out, ir_binary_name(o->a.binary)); break;
-    case KO_CAST: fprintf(out, ", \"saturate\": %s", o->a.cast.saturate ? "true" : "false"); break;
+    case KO_CAST: fprintf(out, ", \"saturate\": %s%s", o->a.cast.saturate ? "true" : "false",
+                          o->a.cast.bitcast ? ", \"bitcast\": true" : ""); break;
     case KO_INDEX: {
         char e[512];
         fputs(", \"expr\": ", out);
@@ -606,8 +610,11 @@ static void json_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
         const KStore *st = store_at(s, i);
         fprintf(out, "%s{\"buf\": %d, \"buffer\": ", i ? ",\n     " : "\n     ", st->buf);
         json_str(out, p->bufs[st->buf].name);
-        fprintf(out, ", \"row\": %s, \"value\": %d, \"index\": ", st->row ? "true" : "false",
+        fprintf(out, ", \"row\": %s, \"value\": %d, ", st->row ? "true" : "false",
                 st->value->id);
+        if (st->mask)
+            fprintf(out, "\"mask\": %d, ", st->mask->id);
+        fputs("\"index\": ", out);
         json_index(p, out, p->bufs[st->buf].rank, st->idx);
         fputc('}', out);
     }
@@ -644,6 +651,8 @@ void kir_print_json(const KProgram *p, FILE *out)
         json_str(out, dt_name(kb->dtype));
         fputs(", \"shape\": ", out);
         json_dims(p, out, kb->rank, kb->shape);
+        if (kb->written)
+            fputs(", \"written\": true", out);
         fputc('}', out);
     }
     fputs("],\n \"kernels\": [", out);

@@ -127,9 +127,11 @@ static bool vector_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (v < 2 || b->rank == 0 || !vector_bytes(dt_size(b->dtype) * v) || x->n < 0)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* a per-row value (a scatter's row) may appear */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
+    if (st->mask && st->mask->row)
+        return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], v))
         return false;
     return b->kind == KB_INPUT || dense_strides_multiple(b, v);
@@ -147,8 +149,8 @@ static bool packed_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* per-row values (a scatter's slot) are fine */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
         return false;
@@ -349,7 +351,7 @@ static bool direct_cast(const KProgram *p, const KStore *st)
     const KOp *v = st->value;
     DType t = p->bufs[st->buf].dtype;
     return v->kind == KO_CAST && v->dtype == t && (dt_is_f8(t) || t == DT_F4E2M1) &&
-           dt_is_float(v->in[0]->dtype);
+           dt_is_float(v->in[0]->dtype) && !v->a.cast.bitcast;
 }
 
 static const KOp *stored_value(const Pl *x, int i)
@@ -487,6 +489,23 @@ static bool waits_on_reduce(const Pl *x, const KOp *op, const char *done)
     return w;
 }
 
+/* Does the segment load the (written) buffer store st writes?  Then the
+ * store waits for the last phase, after every phase that may load the
+ * buffer: a lane's element is read (in this phase's run, before the store,
+ * or in an earlier phase) before it is overwritten (passes/dest.c proves
+ * the rest: no other lane or row reads it). */
+static bool reads_own_dest(const Pl *x, const KStore *st)
+{
+    if (!x->p->bufs[st->buf].written)
+        return false;
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = op_of(x, i);
+        if (op->kind == KO_LOAD && op->a.load.buf == st->buf)
+            return true;
+    }
+    return false;
+}
+
 /* The phase's reductions (folded together: one pass, one barrier) and
  * row stores (a value is stored in the first phase that can: its stores
  * are in flight while the team reduces; residual add + RMSNorm stores h
@@ -508,7 +527,8 @@ static int phase_work(Pl *x, KPhase *ph, const char *done, char *stored)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         ph->store[i] = st->row && !stored[i] &&
-                       (ph->nred == 0 || !waits_on_reduce(x, stored_value(x, i), done));
+                       (ph->nred == 0 || (!waits_on_reduce(x, stored_value(x, i), done) &&
+                                          !reads_own_dest(x, st)));
         stored[i] |= ph->store[i];
     }
     return ph->nred;

@@ -186,6 +186,11 @@ sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype 
     return describe(&g->outs[i], name, dtype, rank, dims);
 }
 
+int sn_graph_input_written(const sn_graph *g, int i)
+{
+    return g && i >= 0 && i < g->nin ? g->ins[i].written : 0;
+}
+
 int sn_graph_output_alias(const sn_graph *g, int i)
 {
     return i >= 0 && i < g->nout ? g->outs[i].alias : -1;
@@ -352,9 +357,16 @@ static bool overlap(const Arg *a, uintptr_t lo, uintptr_t hi)
 }
 
 /* Outputs may not overlap anything, except an output given exactly the
- * buffer of the input the compiler allows it to alias. */
+ * buffer of the input the compiler allows it to alias; an input the graph
+ * writes may not overlap any other input (or output). */
 static sn_status check_overlaps(const sn_graph *g, const Arg *ins, const Arg *outs)
 {
+    for (int i = 0; i < g->nin; i++)
+        for (int j = 0; j < g->nin; j++)
+            if (j != i && (g->ins[i].written && (j < i || !g->ins[j].written)) &&
+                overlap(&ins[i], ins[j].lo, ins[j].hi))
+                return rt_error(SN_ERR_INVALID, "input '%s', which the graph writes, overlaps "
+                                "input '%s'", ins[i].sig->name, ins[j].sig->name);
     for (int o = 0; o < g->nout; o++) {
         const Arg *a = &outs[o];
         for (int i = 0; i < g->nin; i++) {

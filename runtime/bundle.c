@@ -113,7 +113,8 @@ static void rd_dim(Rd *r, RtDim *d, int nsym_graph)
 /* Index bounds: only where allowed (an input) and of an integer tensor. */
 static void rd_bounds(Rd *r, RtTensor *t, int nsym, bool allowed)
 {
-    bool integer = t->dtype >= SN_I8 && t->dtype <= SN_I64;
+    bool integer = (t->dtype >= SN_I8 && t->dtype <= SN_I64) ||
+                   (t->dtype >= SN_U8 && t->dtype <= SN_I16);
     t->nbound = rd_int(r, 0, allowed && integer ? SNB_MAX_BOUNDS : 0, "a tensor's index bounds");
     for (int i = 0; i < t->nbound; i++)
         rd_dim(r, &t->bounds[i], nsym);
@@ -140,6 +141,12 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
         t->alias = r->bad ? -1 : alias;
         if (r->version >= 4)
             rd_bounds(r, t, nsym, bounds);
+        if (r->version >= 5) { /* flags: bit 0 written, inputs only */
+            uint32_t flags = rd_u32(r, what);
+            if (flags & ~(uint32_t)(bounds ? SNB_TENSOR_WRITTEN : 0))
+                fail(r, "a tensor's flags");
+            t->written = !r->bad && (flags & SNB_TENSOR_WRITTEN);
+        }
     }
 }
 

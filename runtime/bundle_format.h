@@ -11,7 +11,8 @@
  *     str name | u32 nsym, str sym... |
  *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
  *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias |
- *                u32 nbound, dim[nbound] (version >= 4)
+ *                u32 nbound, dim[nbound] (version >= 4) | u32 flags
+ *                (version >= 5; SNB_TENSOR_*)
  *       (alias: outputs only, the input index it may share, else -1;
  *       bounds: integer inputs only, the sizes of the table dims the input
  *       indexes through gathers: its values must be in [0, every bound))
@@ -31,7 +32,8 @@
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
  * Version 1 had no has_few_rows field, version 2 no flags, version 3 no
  * index bounds; readers still take all three (their kernels have no
- * flags, their inputs no bounds).
+ * flags, their inputs no bounds); version 4 had no tensor flags (no
+ * input is written).
  * Every count is checked against what is left of the file and the limits
  * below, every index against what it indexes, every unused field is 0,
  * strings hold no NUL.
@@ -43,7 +45,7 @@
 #include <stdint.h>
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 4u
+#define SNB_VERSION 5u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
@@ -72,6 +74,9 @@ enum { SNB_CUDA, SNB_HIP };
  * its launch depends on (griddepcontrol.wait on sm_90+), so the runtime may
  * launch it with programmatic dependent launch. */
 enum { SNB_KERNEL_GRID_WAIT = 1u };
+/* Tensor flags (version >= 5).  WRITTEN: an input the graph writes (an
+ * in-out parameter: `return v -> param`); inputs only. */
+enum { SNB_TENSOR_WRITTEN = 1u };
 
 /* The grid of a kernel, one formula for codegen (cg_grid) and the runtime:
  * blocks = sum over segments of ceil(rows / rows_per_block), rows the

@@ -80,6 +80,8 @@ static void put_tensors(Bytes *b, const RtTensor *t, int n)
             for (int k = 0; k < t[i].nbound; k++)
                 put_dim(b, &t[i].bounds[k]);
         }
+        if (b->version >= 5)
+            put_u32(b, t[i].written ? SNB_TENSOR_WRITTEN : 0u);
     }
 }
 

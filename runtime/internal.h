@@ -21,6 +21,7 @@ typedef struct {
     RtDim dims[SNB_MAX_RANK];
     int nbound;                /* an integer input's index bounds (format 4) */
     RtDim bounds[SNB_MAX_BOUNDS];
+    int written;               /* an input the graph writes (in-out; format 5) */
 } RtTensor;
 
 typedef struct {

@@ -91,6 +91,7 @@ typedef enum {
 typedef enum {
     SN_F32, SN_F16, SN_BF16, SN_F8E4M3, SN_F8E4M3FNUZ, SN_F8E5M2, SN_F8E5M2FNUZ,
     SN_I8, SN_I32, SN_I64, SN_BOOL,
+    SN_U8, SN_U16, SN_U32, SN_I16,
     SN_F8E8M0,  /* OCP E8M0 scale: 2^(e-127), 0xFF NaN, unsigned */
     SN_F4E2M1   /* OCP FP4, two per byte (element 2i in the low nibble) */
 } sn_dtype;
@@ -127,6 +128,10 @@ SN_API sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_
                          int *rank, int64_t *dims /* 8 entries */);
 SN_API sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
                           int *rank, int64_t *dims);
+/* 1 when the graph writes input i (an in-out parameter, `return v ->
+ * param` in the source: the launch updates that buffer in place), else 0
+ * (also for an i out of range). */
+SN_API int sn_graph_input_written(const sn_graph *g, int i);
 /* Output i may be given the same buffer as input j (the compiler proved
  * every element is read and written by one thread): returns j, or -1. */
 SN_API int sn_graph_output_alias(const sn_graph *g, int i);
@@ -173,6 +178,7 @@ typedef struct {
     int alias;               /* an output: the input it may share (-1: none) */
     int nbounds;             /* an integer input used as gather indices: its values */
     sn_dim bounds[8];        /* must be in [0, every bound) (the tables' sizes) */
+    int written;             /* an input: 1 when the graph writes it (in-out) */
 } sn_tensor_info;
 
 typedef struct {

@@ -796,6 +796,10 @@ static void test_packed_f4(void **state)
     gen(&g, "tests/gpu/mx_scales", 1, "sm_90"); /* the floor scale */
     assert_non_null(strstr(g.mod.source, "sn_pow2_floor("));
     gen_free(&g);
+    gen(&g, "tests/gpu/mx_scales", 5, "sm_90"); /* scatter_mxfp4: whole bytes, masked by row */
+    assert_non_null(strstr(g.mod.source, "if (live && ok && k"));
+    assert_non_null(strstr(g.mod.source, ") >> 1] = (sn_u8)(sn_to_e2m1(s0[j]) | "));
+    gen_free(&g);
 
     static const struct { const char *text, *want; } bad[] = {
         {"graph g(x: f32[T, 8, 2]) {\n    return to(amax(x, dim=-1), f4e2m1)\n}\n",
@@ -865,9 +869,10 @@ int main(int argc, char **argv)
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
-     * exactly (partial-run paths), every FP8 store path */
+     * exactly (partial-run paths), every FP8 store path, the integer ops,
+     * bitcasts and float bit functions (prelude_int.cuh), the MX dtypes */
     static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8",
-                                        "tests/gpu/mx_scales"};
+                                        "tests/gpu/int_ops", "tests/gpu/mx_scales"};
     int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
     size_t nsrc = (size_t)(nexamples + nextra);

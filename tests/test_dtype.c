@@ -734,6 +734,23 @@ static void test_float_to_int(void **state)
         {1e-45f, DT_BOOL, 1},
         {INFINITY, DT_BOOL, 1},
         {NAN, DT_BOOL, 1},
+        /* unsigned: truncate, saturate to [0, 2^bits - 1], NaN -> 0 */
+        {255.9f, DT_U8, 255},
+        {256.0f, DT_U8, 255},
+        {-0.5f, DT_U8, 0},
+        {-1.0f, DT_U8, 0},
+        {-INFINITY, DT_U8, 0},
+        {NAN, DT_U8, 0},
+        {65535.0f, DT_U16, 65535},
+        {70000.0f, DT_U16, 65535},
+        {4294967040.0f, DT_U32, 4294967040LL},
+        {4294967296.0f, DT_U32, 4294967295LL},
+        {3e9f, DT_U32, 3000000000LL},
+        {INFINITY, DT_U32, 4294967295LL},
+        {-3e9f, DT_U32, 0},
+        {32767.5f, DT_I16, 32767},
+        {-40000.0f, DT_I16, -32768},
+        {-32768.9f, DT_I16, -32768},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int64_t got = dt_float_to_int(rows[i].x, rows[i].t);
@@ -774,6 +791,20 @@ static void test_int_to_int(void **state)
         {256, DT_BOOL, 1},
         {-1, DT_BOOL, 1},
         {INT64_MIN, DT_BOOL, 1},
+        /* unsigned: the low bits */
+        {255, DT_U8, 255},
+        {256, DT_U8, 0},
+        {-1, DT_U8, 255},
+        {-256, DT_U8, 0},
+        {INT64_MIN, DT_U8, 0},
+        {65536 + 7, DT_U16, 7},
+        {-1, DT_U16, 65535},
+        {-1, DT_U32, 4294967295LL},
+        {4294967296LL + 3, DT_U32, 3},
+        {INT64_MAX, DT_U32, 4294967295LL},
+        {32768, DT_I16, -32768},
+        {-32769, DT_I16, 32767},
+        {65535, DT_I16, -1},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int64_t got = dt_int_to_int(rows[i].x, rows[i].t);
@@ -806,6 +837,10 @@ static const DTypeRow DTYPES[] = {
     {DT_I32, "i32", 4, false, false, true, 2147483647.0},
     {DT_I64, "i64", 8, false, false, true, 9223372036854775807.0},
     {DT_BOOL, "bool", 1, false, false, false, 1},
+    {DT_U8, "u8", 1, false, false, true, 255},
+    {DT_U16, "u16", 2, false, false, true, 65535},
+    {DT_U32, "u32", 4, false, false, true, 4294967295.0},
+    {DT_I16, "i16", 2, false, false, true, 32767},
     {DT_F8E8M0, "f8e8m0", 1, true, true, false, 0x1p127},
     {DT_F4E2M1, "f4e2m1", 1, true, false, false, 6},
 };
@@ -832,7 +867,7 @@ static void test_parse_rejects(void **state)
 {
     (void)state;
     const char *bad[] = {"f64", "F32", "", "bf16 ", "float32", "f8e4m3fn",
-                         "i16", "u8", "f8", "boolean"};
+                         "i4", "u64", "f8", "boolean"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         DType t;
         if (dt_parse(bad[i], &t))

@@ -31,6 +31,9 @@
  *     picks tests by name pattern.
  *  5. Graphs that need several kernels (a global barrier) still compute
  *     the right values, with the expected kernel counts.
+ *  6. The integer dtypes and ops, bitcasts and the float bit functions
+ *     (tests/gpu/int_ops.sn) match the interpreter bit for bit; the random
+ *     graphs also meet the integer ops on every integer dtype.
  * And the bugs the random graphs found, each as a small fixed graph that
  * must match bit for bit (test_regressions).
  *
@@ -205,8 +208,41 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter integer param p indexes (an output's
+ * destination), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+            return dim_eval(ir_output_dest(g, o)->rows, symvals);
+    return 0;
+}
+
+/* A scatter's rows: distinct (a random permutation's prefix), every fifth
+ * -1 and every seventh past the end (both skipped), -1 once rows run out. */
+static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    assert_non_null(perm);
+    for (int64_t k = 0; k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (k % 5 == 4 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 6) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used)), t;
+            t = perm[used], perm[used] = perm[j], perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
- * dtype, gather indices in range, other integers in [-8, 8), bools 0/1. */
+ * dtype, gather indices in range, scatter rows distinct with some skipped,
+ * other integers in [-8, 8) (unsigned ones in [0, 16)), bools 0/1. */
 static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed, IrBuf *ins)
 {
     uint64_t state = seed;
@@ -217,6 +253,10 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             shape[d] = dim_eval(p->shape[d], symvals);
         assert_true(ir_buf_alloc(&ins[i], p->dtype, p->rank, shape));
         int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
+        if (dt_is_int(p->dtype) && p->rank == 1 && scatter_rows(g, p, symvals) > 0) {
+            scatter_input(&state, scatter_rows(g, p, symvals), &ins[i]);
+            continue;
+        }
         for (int64_t k = 0; k < ins[i].numel; k++) {
             uint64_t r = next_random(&state);
             if (dt_is_float(p->dtype))
@@ -226,7 +266,7 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             else if (bound > 0)
                 ins[i].i[k] = (int64_t)(r % (uint64_t)bound);
             else
-                ins[i].i[k] = (int64_t)(r % 16) - 8;
+                ins[i].i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
         }
     }
 }
@@ -473,15 +513,18 @@ static void check_example_structure(const char *path, const Compiled *c)
     const char *gname = c->ref->name;
     print_message("  %-28s %d kernel(s), %d segment(s)\n", gname, p->nkernel,
                   p->nkernel ? p->kernels[0]->nseg : 0);
-    if (p->nkernel != 1)
-        fail_msg("%s (%s): %d kernels, expected 1", gname, path, p->nkernel);
+    /* known exception: RMSNorm over a head then NeoX RoPE stores half rows,
+     * a domain the norm's kernel does not have (docs/performance.md) */
+    int want = strcmp(gname, "qk_norm_rope_inplace") == 0 ? 2 : 1;
+    if (p->nkernel != want)
+        fail_msg("%s (%s): %d kernels, expected %d", gname, path, p->nkernel, want);
     bool qk = strstr(gname, "qk_norm") != NULL;
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
                  p->kernels[0]->nseg);
     /* T = 3 and 64, each with the many-rows and the few-rows kernels */
     for (int ti = 0; ti < 4; ti++) {
-        int64_t sym[4] = {ti & 1 ? 64 : 3, 1, 1, 1};
+        int64_t sym[4] = {ti & 1 ? 64 : 3, 5, 5, 5};
         Runs r;
         char msg[4096];
         if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
@@ -494,6 +537,12 @@ static void check_example_structure(const char *path, const Compiled *c)
             /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements */
             int64_t allowed =
                 strcmp(gname, "mla_rope_fp8") == 0 && strcmp(kb->name, "q") == 0 ? 2 : 1;
+            bool only_written = kb->written; /* a cache the graph writes and never reads */
+            for (int o = 0; only_written && o < c->ref->nout; o++)
+                only_written = !ir_output_dest(c->ref, o) || ir_output_dest(c->ref, o)->param != b ||
+                               ir_output_dest(c->ref, o)->index;
+            if (only_written)
+                allowed = 0;
             if (r.stats.max_loads_in_a_row[b] > allowed)
                 fail_msg("%s at T=%" PRId64 ": an element of input '%s' is loaded %" PRId64
                          " times within one row (at most %" PRId64 " allowed)",
@@ -561,7 +610,7 @@ static void test_examples_match_interpreter(void **state)
             for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
                 size_t ti = t / 2;
                 KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                int64_t sym[4] = {Ts[ti], 1, 1, 1};
+                int64_t sym[4] = {Ts[ti], 5, 5, 5};
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))
@@ -581,6 +630,52 @@ static void test_examples_match_interpreter(void **state)
         arena_free(a);
         free(src);
     }
+}
+
+/* The integer dtypes and ops, bitcasts, signbit/exponent/ldexp
+ * (tests/gpu/int_ops.sn): kexec equals the interpreter bit for bit, in
+ * both kernel variants, at T = 1, 5, 64. */
+static void test_int_ops_match_interpreter(void **state)
+{
+    (void)state;
+    static const int64_t Ts[] = {1, 5, 64};
+    const char *name = "tests/gpu/int_ops.sn";
+    char *src = read_text(name);
+    Arena *a = arena_new();
+    set_crash(name, src);
+    Diag d;
+    diag_init(&d);
+    int ngraph = front_compile(front_source(a, name, src, strlen(src)), a, &d)->ngraph;
+    assert_int_equal(d.nerrors, 0);
+    assert_true(ngraph >= 5);
+    diag_free(&d);
+    for (int gi = 0; gi < ngraph; gi++) {
+        Compiled c;
+        char *msg;
+        if (!compile2(a, name, src, gi, &c, &msg))
+            fail_msg("%s: %s", name, msg);
+        for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
+            int64_t sym[4] = {Ts[t / 2], 1, 1, 1};
+            Runs r;
+            char why[4096];
+            if (!run_both(&c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 77 + t, false, &r,
+                          why, sizeof why))
+                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t / 2], why);
+            for (int o = 0; o < r.nout; o++) {
+                assert_true(same_shape(&r.want[o], &r.got[o]));
+                size_t size = r.want[o].f ? sizeof(float) : sizeof(int64_t);
+                const void *w = r.want[o].f ? (void *)r.want[o].f : (void *)r.want[o].i;
+                const void *g = r.got[o].f ? (void *)r.got[o].f : (void *)r.got[o].i;
+                if (memcmp(w, g, size * (size_t)r.want[o].numel) != 0)
+                    fail_msg("%s at T=%" PRId64 ", output %d differs from the interpreter",
+                             c.ref->name, Ts[t / 2], o);
+            }
+            runs_free(&r);
+        }
+    }
+    crash_src = NULL;
+    arena_free(a);
+    free(src);
 }
 
 /* ---- 4: random graphs ------------------------------------------------------------------ */
@@ -787,6 +882,11 @@ static DType promote(DType a, DType b)
         return a;
     if (cat_of(a) != cat_of(b))
         return cat_of(a) > cat_of(b) ? a : b;
+    if (cat_of(a) == 1 && dt_is_unsigned(a) != dt_is_unsigned(b)) { /* PyTorch's table */
+        DType u = dt_is_unsigned(a) ? a : b, sg = dt_is_unsigned(a) ? b : a;
+        static const DType wider[] = {[1] = DT_I16, [2] = DT_I32, [4] = DT_I64};
+        return dt_size(sg) > dt_size(u) ? sg : wider[dt_size(u)];
+    }
     if (cat_of(a) == 1)
         return dt_size(a) >= dt_size(b) ? a : b;
     if (float_rank(a) != float_rank(b))
@@ -959,8 +1059,8 @@ static GVar *leaf(Gen *g, const GShape *s, int cls, bool exact)
         return emit(g, s, CF, tab->dt, tab->bound, tab->err, "gather(%s, %s, dim=%d)",
                     tab->name, idx, tdim);
     }
-    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? (chance(g, 0.5) ? DT_I32 : DT_I64)
-                                                            : DT_BOOL;
+    static const DType ints[] = {DT_I32, DT_I64, DT_I32, DT_I64, DT_U8, DT_I16, DT_U32, DT_U16};
+    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? ints[rn(g, 8)] : DT_BOOL;
     return param(g, s, cls, dt);
 }
 
@@ -1199,6 +1299,14 @@ static GVar *op_where(Gen *g, const GShape *s, int cls, int depth, bool exact)
 
 /* ---- integers and bools (always exact) ---- */
 
+/* A bound of |x| once wrapped to t (shifts, // and % wrap their operands
+ * first): an unsigned value may have been negative in 64 bits. */
+static double wrap_bound(double a, DType t)
+{
+    double lim = ldexp(1.0, dt_bits(t) - !dt_is_unsigned(t));
+    return dt_is_unsigned(t) || a > lim ? lim : a;
+}
+
 static GVar *op_int(Gen *g, const GShape *s, int depth)
 {
     switch (rn(g, 8)) {
@@ -1214,10 +1322,20 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
     }
     case 3: {
         GVar *a = gen(g, s, CI, depth - 1, true);
-        switch (rn(g, 4)) {
+        switch (rn(g, 7)) {
         case 0: return emit(g, s, CI, a->dt, a->bound, 0, "abs(%s)", a->name);
         case 1: return emit(g, s, CI, a->dt, a->bound, 0, "-%s", a->name);
         case 2: return emit(g, s, CI, a->dt, a->bound + 3, 0, "(%s + 3)", a->name);
+        case 3: return emit(g, s, CI, a->dt, a->bound + 1, 0, "~%s", a->name);
+        case 4: { /* a literal shift amount, in range for the dtype */
+            int k = rn(g, 4);
+            if (chance(g, 0.5))
+                return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt) * 16, 0, "(%s << %d)",
+                            a->name, k);
+            return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s >> %d)", a->name, k);
+        }
+        case 5: return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s // %d)",
+                            a->name, rn(g, 7) - 3 ? rn(g, 7) - 3 : 2);
         default: return emit(g, s, CI, a->dt, a->bound * 2, 0, "(%s * 2)", a->name);
         }
     }
@@ -1227,7 +1345,17 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
         GVar *b = gen(g, &bs, CI, depth - 1, true);
         DType t = res_dt(a, b, 0);
         double A = a->bound, B = b->bound;
-        switch (rn(g, 5)) {
+        double W = fmax(wrap_bound(A, t), wrap_bound(B, t));
+        switch (rn(g, 11)) {
+        case 5: case 6: case 7: { /* bitwise: at most twice the larger magnitude */
+            static const char *const bit[] = {"&", "|", "^"};
+            return emit(g, s, CI, t, 2 * fmax(A, B) + 1, 0, "(%s %s %s)", a->name,
+                        bit[rn(g, 3)], b->name);
+        }
+        case 8: /* any amount: out of range ones give 0 or -1 */
+            return emit(g, s, CI, t, wrap_bound(A, t), 0, "(%s >> %s)", a->name, b->name);
+        case 9: return emit(g, s, CI, t, W + 1, 0, "(%s // %s)", a->name, b->name);
+        case 10: return emit(g, s, CI, t, W + 1, 0, "(%s %% %s)", a->name, b->name);
         case 0: return emit(g, s, CI, t, A + B, 0, "(%s + %s)", a->name, b->name);
         case 1: return emit(g, s, CI, t, A + B, 0, "(%s - %s)", b->name, a->name);
         case 2:
@@ -2294,7 +2422,8 @@ static float ref_pow2_up(float a)
 }
 
 /* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
- * and floored) and MXFP8 and dequantization: kexec equals the interpreter
+ * and floored), MXFP8, dequantization, and f4e2m1 written into a
+ * parameter (a scatter of rows, in place): kexec equals the interpreter
  * bit for bit under both schedules, every output element stored once, and
  * the interpreter's codes equal the formats' definitions computed here. */
 static void test_microscaling(void **state)
@@ -2318,8 +2447,14 @@ static void test_microscaling(void **state)
         "}\n"
         "graph dequant_t(q: f4e2m1[T, 64], s: f8e8m0[T, 2]) {\n"
         "    return view(view(q, [T, 2, 32]) * unsqueeze(s, -1), [T, 64]), to(q, f4e2m1)\n"
+        "}\n"
+        "graph scatter_t(cache: f4e2m1[N, 64], x: f32[T, 64], slot: i64[T]) {\n"
+        "    return to(x * 6.0, f4e2m1) -> cache[slot]\n"
+        "}\n"
+        "graph inplace_t(q: f4e2m1[T, 64]) {\n"
+        "    return to(to(q, f32) * 0.5, f4e2m1) -> q\n"
         "}\n";
-    for (int gi = 0; gi < 3; gi++) {
+    for (int gi = 0; gi < 5; gi++) {
         Arena *a = arena_new();
         Compiled c;
         char *msg;
@@ -2328,7 +2463,7 @@ static void test_microscaling(void **state)
             fail_msg("%s%s", src, msg);
         for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
             for (int v = 0; v < 2; v++) {
-                int64_t sym[4] = {T, 1, 1, 1};
+                int64_t sym[4] = {T, T, 1, 1}; /* scatter_t: N = T */
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
@@ -2584,6 +2719,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
+        cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
         cmocka_unit_test(test_microscaling),

@@ -1,5 +1,6 @@
-/* test_prelude.c - the device prelude's conversions, compiled as C, equal
- * ir/dtype.c bit for bit: every code of every narrow type decodes to the
+/* test_prelude.c - the device prelude's conversions (and prelude_int.cuh's
+ * integer ops, bitcasts and float bit functions, against ir/scalar.h),
+ * compiled as C, equal ir/dtype.c bit for bit: every code of every narrow type decodes to the
  * same f32, and f32 values across every exponent, every rounding boundary
  * and the special values encode to the same code.  Since codegen emits the
  * same text for the GPU, this is what makes GPU stores bit-identical to
@@ -19,6 +20,8 @@
 static inline unsigned sn_f2u(float x) { unsigned u; memcpy(&u, &x, 4); return u; }
 static inline float sn_u2f(unsigned u) { float x; memcpy(&x, &u, 4); return x; }
 #include "../codegen/prelude.cuh"
+#include "../codegen/prelude_int.cuh"
+#include "scalar.h"
 
 static unsigned bits(float x) { return sn_f2u(x); }
 
@@ -207,6 +210,83 @@ static void test_int_helpers(void **state)
     }
 }
 
+/* prelude_int.cuh's integer ops equal scalar.h's (the interpreter's) on
+ * every integer dtype, over edge values of both operands. */
+static void test_int_ops_match_host(void **state)
+{
+    (void)state;
+    const DType types[] = {DT_I8, DT_I16, DT_I32, DT_I64, DT_U8, DT_U16, DT_U32};
+    const int64_t vals[] = {0, 1, -1, 2, -2, 3, -3, 7, -7, 8, 15, 16, 31, 32, 33, 63, 64, 65,
+                            127, 128, -128, -129, 255, 256, 32767, -32768, 65535, 65536,
+                            2147483647LL, -2147483648LL, 4294967295LL, 4294967296LL,
+                            (int64_t)1 << 40, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+    size_t nv = sizeof vals / sizeof vals[0];
+    for (size_t ti = 0; ti < sizeof types / sizeof types[0]; ti++) {
+        DType t = types[ti];
+        int bits = dt_bits(t), sgn = !dt_is_unsigned(t);
+        for (size_t i = 0; i < nv; i++) {
+            int64_t a = vals[i];
+            assert_int_equal(sn_iwrap(a, bits, sgn), sc_wrap(a, t));
+            for (size_t j = 0; j < nv; j++) {
+                int64_t b = vals[j];
+                if (sn_ishl(a, b, bits, sgn) != sc_shl(a, b, t) ||
+                    sn_ishr(a, b, bits, sgn) != sc_shr(a, b, t) ||
+                    sn_ifloordiv(a, b, bits, sgn) != sc_floordiv(a, b, t) ||
+                    sn_imod(a, b, bits, sgn) != sc_mod(a, b, t))
+                    fail_msg("%s: %lld op %lld differs", dt_name(t), (long long)a, (long long)b);
+            }
+        }
+    }
+    /* float -> unsigned with the bounds codegen prints */
+    const float fs[] = {-1.0f, -0.5f, 0.5f, 255.5f, 256.0f, 65535.9f, 1e10f, NAN, INFINITY};
+    for (size_t i = 0; i < sizeof fs / sizeof fs[0]; i++) {
+        assert_int_equal(sn_f2i(fs[i], 0.0, 255.0), dt_float_to_int(fs[i], DT_U8));
+        assert_int_equal(sn_f2i(fs[i], 0.0, 65535.0), dt_float_to_int(fs[i], DT_U16));
+        assert_int_equal(sn_f2i(fs[i], 0.0, 4294967295.0), dt_float_to_int(fs[i], DT_U32));
+        assert_int_equal(sn_f2i(fs[i], -32768.0, 32767.0), dt_float_to_int(fs[i], DT_I16));
+    }
+}
+
+/* signbit, exponent, ldexp and the bitcast pieces (encode, then wrap or
+ * decode) equal scalar.h's over every exponent, subnormals, zeros, NaNs. */
+static void test_float_bits_match_host(void **state)
+{
+    (void)state;
+    for (uint64_t u = 0; u <= 0xffffffffu; u += 0x7fff1) {
+        for (int k = 0; k < 4; k++) {
+            uint32_t w = (uint32_t)u ^ (k == 1 ? 0x80000000u : 0) ^ (k == 2 ? 0x1u : 0);
+            if (k == 3)
+                w &= 0x807fffffu; /* zero and subnormals */
+            float x = sn_u2f(w);
+            assert_int_equal(sn_f2u(sn_signbit(x)), sn_f2u(sc_signbit(x)));
+            assert_int_equal(sn_f2u(sn_exponent(x)), sn_f2u(sc_exponent(x)));
+            for (int n = -300; n <= 300; n += 37) {
+                float want = sc_ldexp(x, (float)n), got = sn_ldexp(x, (float)n);
+                if (sn_f2u(want) != sn_f2u(got) && !(want != want && got != got))
+                    fail_msg("ldexp(%a, %d): %a vs %a", (double)x, n, (double)got, (double)want);
+            }
+            assert_int_equal(sn_iwrap((sn_i64)sn_f2u(x), 32, 1), sc_bitcast_fi(x, DT_F32, DT_I32));
+            assert_int_equal(sn_iwrap((sn_i64)sn_to_bf16(x), 16, 0),
+                             sc_bitcast_fi(x, DT_BF16, DT_U16));
+            assert_int_equal(sn_iwrap((sn_i64)sn_to_f16(x), 16, 1),
+                             sc_bitcast_fi(x, DT_F16, DT_I16));
+            assert_int_equal(sn_iwrap((sn_i64)sn_to_e4m3(x), 8, 1),
+                             sc_bitcast_fi(x, DT_F8E4M3, DT_I8));
+            assert_int_equal(sn_iwrap((sn_i64)sn_to_e5m2fnuz(x), 8, 0),
+                             sc_bitcast_fi(x, DT_F8E5M2FNUZ, DT_U8));
+        }
+    }
+    assert_true(sc_exponent(0x1p-149f) == -149.0f && sn_exponent(0x1p-149f) == -149.0f);
+    assert_true(sn_exponent(-0.0f) == -2147483648.0f && sn_exponent(NAN) == 2147483648.0f);
+    for (int c = 0; c < 65536; c++) {
+        float want = sc_bitcast_if(c, DT_BF16), got = sn_from_bf16((sn_u16)c);
+        assert_int_equal(sn_f2u(got), sn_f2u(want));
+        want = sc_bitcast_if(c - 32768, DT_F16);
+        got = sn_from_f16((sn_u16)(c - 32768));
+        assert_int_equal(sn_f2u(got), sn_f2u(want));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +294,8 @@ int main(void)
         cmocka_unit_test(test_encode),
         cmocka_unit_test(test_bits_of_rounded_bf16),
         cmocka_unit_test(test_int_helpers),
+        cmocka_unit_test(test_int_ops_match_host),
+        cmocka_unit_test(test_float_bits_match_host),
         cmocka_unit_test(test_e8m0_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -226,9 +226,49 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter p is the index of (directly), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++) {
+        const IrDest *d = ir_output_dest(g, o);
+        if (d && d->index == p)
+            return dim_eval(d->rows, symvals);
+    }
+    return 0;
+}
+
+/* A scatter index: distinct rows (a random permutation's prefix), with
+ * every seventh element -1 and every seventh from the fifth out of range
+ * past the end (both skipped), and -1 once the rows run out. */
+static void random_scatter(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    for (int64_t k = 0; perm && k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (!perm || k % 7 == 3 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 5) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used));
+            int64_t t = perm[used];
+            perm[used] = perm[j];
+            perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symvals,
                          uint64_t *state, IrBuf *b)
 {
+    int64_t rows = dt_is_int(p->dtype) ? scatter_rows(g, p, symvals) : 0;
+    if (rows > 0 && p->rank == 1) {
+        random_scatter(state, rows, b);
+        return;
+    }
     int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
     for (int64_t k = 0; k < b->numel; k++) {
         uint64_t r = next_random(state);
@@ -239,17 +279,15 @@ static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symva
         else if (bound > 0)
             b->i[k] = (int64_t)(r % (uint64_t)bound);
         else
-            b->i[k] = (int64_t)(r % 16) - 8;
+            b->i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
     }
 }
 
 static bool int_fits(int64_t v, DType t)
 {
     switch (t) {
-    case DT_I8: return v >= -128 && v <= 127;
-    case DT_I32: return v >= INT32_MIN && v <= INT32_MAX;
     case DT_BOOL: return v == 0 || v == 1;
-    default: return true;
+    default: return dt_int_to_int(v, t) == v; /* in the type's range */
     }
 }
 
@@ -396,8 +434,13 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
 static void describe_output(const IrGraph *g, int i, const IrBuf *b, const char *path)
 {
     char type[256];
-    printf("out%d%s%s: %s", i, g->out_names[i] ? " " : "", g->out_names[i] ? g->out_names[i] : "",
-           ir_type_str(g, g->outs[i], type, sizeof type));
+    const IrDest *dst = ir_output_dest(g, i);
+    if (dst) /* the parameter's final value */
+        printf("%s (in-out): %s", g->params[dst->param]->a.input.name,
+               ir_type_str(g, g->params[dst->param], type, sizeof type));
+    else
+        printf("out%d%s%s: %s", ir_new_output_index(g, i), g->out_names[i] ? " " : "",
+               g->out_names[i] ? g->out_names[i] : "", ir_type_str(g, g->outs[i], type, sizeof type));
     if (path) {
         printf(" -> %s\n", path);
         return;
@@ -426,7 +469,11 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         describe_output(g, i, b, NULL);
         return true;
     }
-    snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, i);
+    if (ir_output_dest(g, i)) /* the updated parameter, named after it */
+        snprintf(path, sizeof path, "%s/%s.npy", r->outdir,
+                 g->params[ir_output_dest(g, i)->param]->a.input.name);
+    else /* numbered among the new outputs, as the bundle's */
+        snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, ir_new_output_index(g, i));
     DType t = b->dtype;
     void *data = NULL;
     NpyKind kind;
@@ -446,14 +493,15 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         size = 4;
         data = b->f;
     } else {
-        kind = t == DT_BOOL ? NPY_BOOL : NPY_INT;
+        kind = t == DT_BOOL ? NPY_BOOL : dt_is_unsigned(t) ? NPY_UINT : NPY_INT;
         size = dt_size(t);
         data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
         for (int64_t k = 0; data && k < b->numel; k++) {
             int64_t v = b->i[k];
             char *dst = (char *)data + k * size;
-            if (size == 1) { int8_t x = (int8_t)v; memcpy(dst, &x, 1); }
-            else if (size == 4) { int32_t x = (int32_t)v; memcpy(dst, &x, 4); }
+            if (size == 1) { uint8_t x = (uint8_t)v; memcpy(dst, &x, 1); }
+            else if (size == 2) { uint16_t x = (uint16_t)v; memcpy(dst, &x, 2); }
+            else if (size == 4) { uint32_t x = (uint32_t)v; memcpy(dst, &x, 4); }
             else memcpy(dst, &v, 8);
         }
     }
@@ -520,6 +568,17 @@ static bool output_dir(const char *dir)
     return false;
 }
 
+/* Is output i written into a parameter an earlier output also writes
+ * (the parameter is shown and saved once)? */
+static bool written_before(const IrGraph *g, int i)
+{
+    const IrDest *d = ir_output_dest(g, i);
+    for (int k = 0; d && k < i; k++)
+        if (ir_output_dest(g, k) && ir_output_dest(g, k)->param == d->param)
+            return true;
+    return false;
+}
+
 static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
                    const IrBuf *ins)
 {
@@ -530,7 +589,7 @@ static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int6
     if (outs && run_graph(g, c, r, symvals, ins, outs, &d)) {
         status = EXIT_OK;
         for (int i = 0; i < g->nout && status == EXIT_OK; i++)
-            if (!write_output(g, i, &outs[i], r))
+            if (!written_before(g, i) && !write_output(g, i, &outs[i], r))
                 status = EXIT_USER;
         for (int i = 0; i < g->nout; i++)
             ir_buf_free(&outs[i]);

@@ -14,10 +14,19 @@ if ! "$S" run examples/qwen3_qk_norm.sn --dim T=1 --output-dir /tmp/sinter-gpu-p
 fi
 export SINTER_CACHE_DIR=$(mktemp -d)
 pass=0 fail=0
+# Sizes of an example's other symbols at T: a paged cache (NB, NP blocks of
+# 16 rows) with room for every token and 3 blocks more; the slots are
+# random distinct rows with some negative and some past the end (skipped).
+extra_dims() {
+    for sym in NB NP; do
+        if grep -q "\b$sym\b" "$1"; then printf -- "--dim %s=%d " $sym $(( ($2 + 15) / 16 + 3 )); fi
+    done
+}
 for ex in examples/*.sn; do
     for T in 1 7 64 4096 16384; do
         out=$(mktemp -d)
-        if "$S" run "$ex" --dim T=$T --check --output-dir "$out" > "$out/log" 2>&1; then
+        if "$S" run "$ex" --dim T=$T $(extra_dims "$ex" $T) --check --output-dir "$out" \
+                > "$out/log" 2>&1; then
             pass=$((pass + 1))
             echo "ok   $(basename "$ex") T=$T $(grep -h '^check' "$out/log" | awk '{printf "%s rel %s; ", $2, $10}')"
         else
@@ -45,14 +54,33 @@ for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3
         rm -rf "$out"
     done
 done
+# the integer dtypes and ops, bitcasts, signbit/exponent/ldexp (exact)
+for g in bits bitcasts floatbits across iota; do
+    for T in 1 7 300; do
+        out=$(mktemp -d)
+        if "$S" run tests/gpu/int_ops.sn --graph $g --dim T=$T --check --output-dir "$out" \
+                > "$out/log" 2>&1; then
+            pass=$((pass + 1))
+            echo "ok   int_ops.sn:$g T=$T"
+        else
+            fail=$((fail + 1))
+            echo "FAIL int_ops.sn:$g T=$T"
+            sed 's/^/     /' "$out/log"
+        fi
+        rm -rf "$out"
+    done
+done
 # the microscaling dtypes (f8e8m0 scales, f4e2m1 two per byte): within
 # tolerance of the interpreter, and byte for byte in --raw form (the plan
 # makes the divisions of MX quantization exact: exact_div, reciprocals of
 # e8m0 scales)
-for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
+mx_graphs="mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx scatter_mxfp4 inplace_mxfp4"
+for g in $mx_graphs; do
     for T in 1 7 300 4096; do
         out=$(mktemp -d)
-        if "$S" run tests/gpu/mx_scales.sn --graph $g --dim T=$T --check --output-dir "$out" \
+        dims="--dim T=$T"
+        [ $g = scatter_mxfp4 ] && dims="$dims --dim N=4096" # the cache's rows
+        if "$S" run tests/gpu/mx_scales.sn --graph $g $dims --check --output-dir "$out" \
                 > "$out/log" 2>&1; then
             pass=$((pass + 1))
             echo "ok   mx_scales.sn:$g T=$T"
@@ -64,14 +92,16 @@ for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
         rm -rf "$out"
     done
 done
-for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
+for g in $mx_graphs; do
     for T in 7 4096; do
         gpu=$(mktemp -d) ref=$(mktemp -d)
-        if "$S" run tests/gpu/mx_scales.sn --graph $g --dim T=$T --raw --output-dir "$gpu" \
+        dims="--dim T=$T"
+        [ $g = scatter_mxfp4 ] && dims="$dims --dim N=4096"
+        if "$S" run tests/gpu/mx_scales.sn --graph $g $dims --raw --output-dir "$gpu" \
                 > "$gpu/log" 2>&1 &&
-           "$S" ref tests/gpu/mx_scales.sn --graph $g --dim T=$T --raw --output-dir "$ref" \
+           "$S" ref tests/gpu/mx_scales.sn --graph $g $dims --raw --output-dir "$ref" \
                 > "$ref/log" 2>&1 &&
-           (for f in "$ref"/out*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
+           (for f in "$ref"/*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
             pass=$((pass + 1))
             echo "ok   mx_scales.sn:$g T=$T bit-exact"
         else

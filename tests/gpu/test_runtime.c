@@ -541,6 +541,152 @@ static void test_graph_capture(Arena *a)
     free(c.bundle);
 }
 
+/* ------------------------------- in-place and scatter graphs, captured */
+
+/* Fresh inputs for c's graph at syms: floats random (scales 0.05), an
+ * integer vector distinct rows of the scatter it indexes, with every fifth
+ * -1 and every seventh past the end (skipped rows), or small gather indices. */
+static void in_place_inputs(const IrGraph *g, const int64_t *syms, IrBuf *in)
+{
+    for (int i = 0; i < g->nparam; i++) {
+        const IrNode *p = g->params[i];
+        int64_t shape[IR_MAX_RANK];
+        for (int k = 0; k < p->rank; k++)
+            shape[k] = dim_eval(p->shape[k], syms);
+        ir_buf_alloc(&in[i], p->dtype, p->rank, shape);
+        if (dt_is_float(p->dtype)) {
+            for (int64_t k = 0; k < in[i].numel; k++)
+                in[i].f[k] = p->rank ? dt_round_float(frand(), p->dtype) : 0.05f;
+            continue;
+        }
+        int64_t rows = 0;
+        for (int o = 0; o < g->nout; o++)
+            if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+                rows = dim_eval(ir_output_dest(g, o)->rows, syms);
+        if (!rows) { /* a gather index (positions): small valid rows */
+            for (int64_t k = 0; k < in[i].numel; k++)
+                in[i].i[k] = k * 7 % 16;
+            continue;
+        }
+        int64_t *perm = malloc((size_t)(rows + 1) * sizeof *perm), used = 0;
+        for (int64_t k = 0; k < rows; k++)
+            perm[k] = k;
+        for (int64_t k = 0; k < in[i].numel; k++) {
+            if (k % 5 == 4 || used >= rows) {
+                in[i].i[k] = -1;
+            } else if (k % 7 == 6) {
+                in[i].i[k] = rows + 2;
+            } else {
+                rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+                int64_t j = used + (int64_t)((rng >> 11) % (uint64_t)(rows - used)), t = perm[j];
+                perm[j] = perm[used];
+                perm[used] = t;
+                in[i].i[k] = perm[used++];
+            }
+        }
+        free(perm);
+    }
+}
+
+/* Values of b into device buffer dev (storage form: floats encoded,
+ * integers as their dtype's bytes). */
+static void put_values(const IrBuf *b, void *dev)
+{
+    int sz = dt_size(b->dtype);
+    unsigned char *host = calloc((size_t)(b->numel ? b->numel : 1), (size_t)sz);
+    for (int64_t k = 0; k < b->numel; k++) {
+        if (dt_is_float(b->dtype))
+            dt_store_float(b->f[k], b->dtype, host + k * sz);
+        else if (sz == 8)
+            memcpy(host + k * sz, &b->i[k], 8);
+        else {
+            int32_t v = (int32_t)b->i[k];
+            memcpy(host + k * sz, &v, (size_t)sz);
+        }
+    }
+    sn_dev_upload(dev, host, (size_t)b->numel * (size_t)sz);
+    free(host);
+}
+
+/* An in-place graph (a residual updated in place, a KV cache scattered
+ * into) captured in a CUDA graph and replayed with new data, slots
+ * included: the parameters it writes against the interpreter each time. */
+static void capture_in_place(Arena *a, const CudaCalls *cu, const char *path, int64_t T)
+{
+    Compiled c = {0};
+    CHECK(compile(path, &c, a), "compile %s", path);
+    if (!c.gr)
+        return;
+    const IrGraph *g = c.g;
+    int64_t syms[4] = {T, (T + 15) / 16 + 3, 1, 1}, shapes[16][IR_MAX_RANK];
+    IrBuf in[16], want[16];
+    void *dev[16] = {0};
+    sn_tensor tin[16];
+    CHECK(g->nparam <= 16 && g->nout <= 16, "%s: parameters fit the test", path);
+    in_place_inputs(g, syms, in);
+    for (int i = 0; i < g->nparam; i++) {
+        memcpy(shapes[i], in[i].shape, sizeof shapes[i]);
+        size_t bytes = (size_t)in[i].numel * (size_t)dt_size(in[i].dtype);
+        if (in[i].rank)
+            sn_dev_alloc(&dev[i], bytes + 256);
+        tin[i] = (sn_tensor){dev[i], (sn_dtype)in[i].dtype, in[i].rank, shapes[i], NULL,
+                             in[i].rank ? 0 : in[i].f[0]};
+    }
+    void *stream, *graph, *exec;
+    cu->stream_create(&stream, 1);
+    sn_launch(c.gr, tin, g->nparam, NULL, 0, NULL, 0, stream); /* load before capture */
+    cu->ssync(stream);
+    int rc = cu->begin(stream, 2 /* relaxed */);
+    sn_status st = sn_launch(c.gr, tin, g->nparam, NULL, 0, NULL, 0, stream);
+    int rc2 = cu->end(stream, &graph);
+    CHECK(rc == 0 && st == SN_OK && rc2 == 0, "%s: capture (rc %d, launch %s, end %d)", path, rc,
+          sn_last_error(), rc2);
+    CHECK(cu->inst(&exec, graph, 0) == 0, "%s: instantiate the graph", path);
+    for (int round = 0; round < 2; round++) { /* new data, new slots, each replay */
+        if (round)
+            for (int i = 0; i < g->nparam; i++)
+                ir_buf_free(&in[i]);
+        if (round)
+            in_place_inputs(g, syms, in);
+        for (int i = 0; i < g->nparam; i++)
+            if (in[i].rank)
+                put_values(&in[i], dev[i]);
+        sn_dev_synchronize();
+        Diag d;
+        diag_init(&d);
+        CHECK(ir_interp(g, syms, in, want, &d), "%s: interpreter", path);
+        diag_free(&d);
+        CHECK(cu->glaunch(exec, stream) == 0 && cu->ssync(stream) == 0, "%s: replay", path);
+        for (int o = 0; o < g->nout; o++) {
+            char what[256];
+            snprintf(what, sizeof what, "%s T=%lld replay %d: %s", path, (long long)T, round,
+                     ir_output_dest(g, o) ? g->params[ir_output_dest(g, o)->param]->a.input.name
+                                          : "a new output");
+            if (ir_output_dest(g, o))
+                same(&want[o], dev[ir_output_dest(g, o)->param], what);
+            ir_buf_free(&want[o]);
+        }
+    }
+    for (int i = 0; i < g->nparam; i++) {
+        ir_buf_free(&in[i]);
+        sn_dev_free(dev[i]);
+    }
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+static void test_capture_in_place(Arena *a)
+{
+    CudaCalls cu;
+    if (!cuda_calls(&cu, "in-place graph capture"))
+        return;
+    for (int64_t T = 1; T <= 4096; T *= 64) {
+        capture_in_place(a, &cu, "examples/fused_add_rms_norm_inplace.sn", T);
+        capture_in_place(a, &cu, "examples/reshape_and_cache_fp8.sn", T);
+        capture_in_place(a, &cu, "examples/rope_inplace.sn", T);
+    }
+}
+
 /* ------------------------------------ chains of dependent launches */
 
 /* `n` in-place launches of add_rms_norm_fp8 (c) on a stream, or captured
@@ -728,6 +874,7 @@ int main(int argc, char **argv)
     test_in_place(a);
     test_special_values(a);
     test_graph_capture(a);
+    test_capture_in_place(a);
     test_launch_chains(a);
     test_concurrent_cache(a);
     arena_free(a);
