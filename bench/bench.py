@@ -19,8 +19,9 @@ lets the next one's blocks be scheduled at its start) and as launched by
 default, plainly, as torch.compile's kernels are; where this Inductor has
 the option (triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
 bundle of each example is loaded twice from an empty kernel cache: the
-first load is the cold one (compile + NVRTC + module load), the second the
-warm one (cache hit + module load).  Where FlashInfer has the chain
+first load is the cold one (compile + NVRTC + module loads: SINTER_JIT=eager,
+every kernel function), the second the warm one (cache hits + module
+loads).  Where FlashInfer has the chain
 (QK RMSNorm for Qwen3 and Gemma, add + RMSNorm + static FP8, MLA RoPE + FP8)
 and its wrapper is built (bench/flashinfer_fetch.sh, bench/flashinfer_build.sh),
 a FlashInfer column is timed the same way, its outputs checked too.
@@ -401,6 +402,10 @@ def main():
                     help="sinter's outputs: one set for every call (as the PyTorch calls get "
                          "from the caching allocator), or one per input set")
     a = ap.parse_args()
+    # a load compiles every kernel function now, as loads did before
+    # 2026-12-07 (the runtime's default compiles each at its first launch),
+    # so the cold/warm columns keep measuring the whole JIT
+    os.environ.setdefault("SINTER_JIT", "eager")
     torch.manual_seed(0)
     import tempfile
     cache = tempfile.mkdtemp(prefix="sinter-bench-cache-")

@@ -2,7 +2,15 @@
  * translation unit, with launch metadata; the kernel skeleton (signature,
  * shared memory, blocks dealt to segments) around each segment's body
  * (print_phase.c).  Launch geometry, alignment needs and shared memory are
- * the plan's (Kernel.align, smem_bytes; pass_plan). */
+ * the plan's (Kernel.align, smem_bytes; pass_plan).
+ *
+ * Each kernel function sits inside
+ *     #if !defined(SN_ONLY) || defined(SN_ONLY_<name>)
+ * so the runtime can compile the unit of one function alone (-DSN_ONLY
+ * -DSN_ONLY_<name>: what a launch needs, docs/runtime.md) from the one
+ * source, and the whole unit compiles as before without the macros.  The
+ * device code of a function is the same either way (test_jit compares the
+ * PTX). */
 #include <string.h>
 
 #include "bundle_format.h" /* snb_rows_mul, snb_grid_add: the grid formula */
@@ -82,7 +90,7 @@ static PtrVec kernel_params(Arena *a, const KProgram *p, const Kernel *k)
                 add_param(a, &v, CP_STRIDE, b, d, 0, arena_printf(a, "b%d_s%d", b, d));
     }
     for (int s = 0; s < p->graph->nsym; s++)
-        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", p->graph->syms[s]));
+        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", cg_sym_ident(p, s, a)));
     return v;
 }
 
@@ -179,6 +187,7 @@ static void emit_segment_block(Cx *x, bool il)
 static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k,
                         const char *name, bool vector, const PtrVec *params)
 {
+    cg_put(o, "#if !defined(SN_ONLY) || defined(SN_ONLY_%s)\n", name);
     cg_put(o, "extern \"C\" __global__ void __launch_bounds__(%d) %s(", k->block, name);
     print_params(o, p, k, params);
     cg_put(o, ")\n{\n");
@@ -195,7 +204,7 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
         emit_segment_block(&x, il);
     }
     o->indent = 0;
-    cg_put(o, "}\n\n");
+    cg_put(o, "}\n#endif\n\n");
 }
 
 /* Does the vector variant vectorize anything?  Records what it needs. */

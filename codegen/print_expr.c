@@ -96,11 +96,20 @@ const char *cg_vtype(DType t) { return is_f(t) ? "float" : "sn_i64"; }
 
 /* ------------------------------------------------------ index expressions */
 
+/* Symbol s as a C identifier's tail: its name, or "_d<s>" for a derived
+ * symbol (whose name is an expression, "align(T, 4)"). */
+const char *cg_sym_ident(const KProgram *p, int s, Arena *a)
+{
+    if (!ir_sym_is_derived(p->graph, s))
+        return p->graph->syms[s];
+    return arena_printf(a, "_d%d", s);
+}
+
 void cg_print_dim(Out *o, const KProgram *p, Dim d)
 {
     cg_put(o, "((sn_i64)%lld", (long long)d.coef);
     for (int i = 0; i < d.nsym; i++)
-        cg_put(o, " * sym_%s", p->graph->syms[d.syms[i]]);
+        cg_put(o, " * sym_%s", cg_sym_ident(p, d.syms[i], o->arena));
     cg_put(o, ")");
 }
 

@@ -60,7 +60,7 @@ typedef struct {
     const char *dtype;   /* as written */
     Span dtype_span;
     int ndim;
-    AstExpr **dims;      /* AST_INT or AST_NAME */
+    AstExpr **dims;      /* size expressions: AST_INT, AST_NAME, or operators and calls of them */
     AstExpr *deflt;      /* def parameter default, or NULL */
 } AstParam;
 

@@ -346,6 +346,13 @@ static Value bi_arange(Lower *L, const Builtin *b, Value *a, const bool *given, 
     return lw_tensor(ir_iota(L->g, t, n, s));
 }
 
+/* cdiv(a, b), align(a, b): sizes (integers or symbolic), b an integer. */
+static Value bi_size_op(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    return lw_size_op(L, (IrSymOp)b->aux, b->aux == SYM_CDIV ? "'cdiv'" : "'align'", a[0], a[1],
+                      s);
+}
+
 /* ------------------------------------------------------------ reductions */
 
 static uint32_t reduce_axes(Lower *L, const Value *dim, bool given, int rank, Span s)
@@ -509,6 +516,8 @@ static const Builtin builtins[] = {
     {"exponent", {"x", NULL}, 1, bi_exponent, 0},
     {"ldexp", {"x", "n", NULL}, 2, bi_ldexp, 0},
     {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
+    {"cdiv", {"a", "b", NULL}, 2, bi_size_op, SYM_CDIV},
+    {"align", {"a", "b", NULL}, 2, bi_size_op, SYM_ALIGN},
 };
 
 static const Builtin *find_builtin(const char *name)

@@ -468,10 +468,63 @@ static Value fold_int(Lower *L, int op, int64_t x, int64_t y, Span s)
     }
 }
 
+/* op(a, b) on sizes (// % cdiv align): a an integer >= 0 or a symbolic
+ * size, b an integer >= 1.  Integers fold; a symbolic size folds where its
+ * coefficient is a multiple of b (T*4 // 2 is T*2, align(T*4, 4) is T*4,
+ * T*4 % 2 is 0); otherwise the result is a derived symbol (ir.h), a size
+ * computed at launch from the symbols it uses; align(a, b) is b times the
+ * derived symbol cdiv(a, b). */
+Value lw_size_op(Lower *L, IrSymOp op, const char *opname, Value a, Value b, Span s)
+{
+    if (b.k != V_INT)
+        lw_fail(L, b.span, "the divisor of %s must be an integer, not %s", opname,
+                lw_kind_name(&b));
+    if (b.i < 1)
+        lw_fail(L, b.span, "the divisor of %s must be at least 1, got %lld", opname,
+                (long long)b.i);
+    Value r = {.span = s};
+    if (a.k == V_INT) {
+        if (a.i < 0)
+            lw_fail(L, a.span, "%s of the negative size %lld", opname, (long long)a.i);
+        r.k = V_INT;
+        r.i = ir_sym_apply(op, a.i, b.i);
+        if (r.i < 0)
+            lw_fail(L, s, "size out of range in %s", opname);
+        return r;
+    }
+    if (a.k != V_DIM)
+        lw_fail(L, a.span, "%s needs a size (an integer or a size symbol such as T), not %s",
+                opname, lw_kind_name(&a));
+    Dim d = a.dim;
+    if (d.coef % b.i == 0) {
+        if (op == SYM_MOD) {
+            r.k = V_INT;
+            r.i = 0;
+            return r;
+        }
+        if (op != SYM_ALIGN)
+            d.coef /= b.i;
+        r.k = V_DIM;
+        r.dim = d;
+        return r;
+    }
+    if (L->g->nsym >= MAX_GRAPH_SYMS)
+        lw_fail(L, s, "graph '%s' has more than %d size symbols (the runtime's limit)",
+                L->g->name, MAX_GRAPH_SYMS);
+    r.k = V_DIM;
+    /* align(a, b) is b * cdiv(a, b): a reshape into [cdiv(T, 4), 4] matches it */
+    r.dim = dim_sym(ir_graph_sym_derived(L->g, op == SYM_ALIGN ? SYM_CDIV : op, d, b.i));
+    if (op == SYM_ALIGN && !dim_mul(dim_const(b.i), r.dim, &r.dim))
+        lw_fail(L, s, "size product out of range");
+    return r;
+}
+
 static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
 {
     Value r = {.span = s};
     bool is_int = a.k == V_INT && b.k == V_INT;
+    if ((a.k == V_DIM || b.k == V_DIM) && (op == TK_SLASHSLASH || op == TK_PERCENT))
+        return lw_size_op(L, op == TK_SLASHSLASH ? SYM_FLOORDIV : SYM_MOD, op_symbol(op), a, b, s);
     if (a.k == V_DIM || b.k == V_DIM) {
         Dim da = a.k == V_DIM ? a.dim : dim_const(a.i), db = b.k == V_DIM ? b.dim : dim_const(b.i);
         if (op == TK_STAR && (a.k == V_INT || a.k == V_DIM) && (b.k == V_INT || b.k == V_DIM)) {
@@ -480,7 +533,8 @@ static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
             r.k = V_DIM;
             return r;
         }
-        lw_fail(L, s, "symbolic sizes can only be multiplied by sizes (as in T*32)");
+        lw_fail(L, s, "symbolic sizes can only be multiplied by sizes (as in T*32) or divided "
+                      "by integers (T // 2, T %% 4, cdiv(T, 4), align(T, 4))");
     }
     if (op == TK_ANDAND || op == TK_OROR) {
         if (a.k != V_BOOL || b.k != V_BOOL)
@@ -995,6 +1049,41 @@ static int graph_sym(Lower *L, const AstExpr *d)
     return ir_graph_sym(L->g, d->name);
 }
 
+/* The value of a parameter's size expression: integers, size symbols
+ * (new names become symbols), and *, //, %, cdiv() and align() of them. */
+static Value size_value(Lower *L, const AstExpr *d)
+{
+    Value r = {.span = d->span};
+    switch (d->kind) {
+    case AST_INT:
+        r.k = V_INT;
+        r.i = d->ival;
+        return r;
+    case AST_NAME:
+        r.k = V_DIM;
+        r.dim = dim_sym(graph_sym(L, d));
+        return r;
+    case AST_BINARY:
+        if (d->op == TK_STAR || d->op == TK_SLASHSLASH || d->op == TK_PERCENT)
+            return fold_binary(L, d->op, size_value(L, d->a), size_value(L, d->b), d->span);
+        break;
+    case AST_CALL:
+        if (d->a->kind == AST_NAME && d->args.n == 2 && !d->args.items[0].name &&
+            !d->args.items[1].name &&
+            (strcmp(d->a->name, "cdiv") == 0 || strcmp(d->a->name, "align") == 0)) {
+            bool cdiv = strcmp(d->a->name, "cdiv") == 0;
+            return lw_size_op(L, cdiv ? SYM_CDIV : SYM_ALIGN, cdiv ? "'cdiv'" : "'align'",
+                              size_value(L, d->args.items[0].value),
+                              size_value(L, d->args.items[1].value), d->span);
+        }
+        break;
+    default:
+        break;
+    }
+    lw_fail(L, d->span, "a parameter's size must be an integer, a size symbol, or *, //, %%, "
+                        "cdiv(a, b) or align(a, b) of them");
+}
+
 /* A tensor stored two elements per byte (f4e2m1) has an even last dim, so
  * that every row starts on a byte: a constant, or a size expression with an
  * even coefficient (a bare symbol may be odd: refused). */
@@ -1041,13 +1130,13 @@ static void declare_params(Lower *L, const AstItem *it)
         Dim shape[IR_MAX_RANK];
         for (int k = 0; k < p->ndim; k++) {
             const AstExpr *d = p->dims[k];
-            if (d->kind == AST_INT) {
-                if (d->ival < 1 || d->ival > ((int64_t)1 << 40))
-                    lw_fail(L, d->span, "dim size %lld out of range (1..2^40)",
-                            (long long)d->ival);
-                shape[k] = dim_const(d->ival);
+            Value v = size_value(L, d);
+            if (v.k == V_INT) {
+                if (v.i < 1 || v.i > ((int64_t)1 << 40))
+                    lw_fail(L, d->span, "dim size %lld out of range (1..2^40)", (long long)v.i);
+                shape[k] = dim_const(v.i);
             } else {
-                shape[k] = dim_sym(graph_sym(L, d));
+                shape[k] = v.dim;
             }
         }
         lw_check_packed(L, t, p->ndim, shape, p->ndim ? p->dims[p->ndim - 1]->span : p->span,

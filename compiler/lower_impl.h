@@ -98,6 +98,7 @@ int lw_broadcast_shape(Lower *L, const Value *v, int n, Dim *out, const char *op
 IrNode *lw_expand_to(Lower *L, IrNode *x, int rank, const Dim *shape, Span s);
 IrNode *lw_operand(Lower *L, const Value *v, DType t, int rank, const Dim *shape, Span s);
 Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span s);
+Value lw_size_op(Lower *L, IrSymOp op, const char *opname, Value a, Value b, Span s);
 Value lw_expr(Lower *L, const AstExpr *e);
 Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args);
 

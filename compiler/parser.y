@@ -111,8 +111,9 @@ dims(A) ::= dlist(B). { A = B; }
 dlist(A) ::= dim(D). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, D); }
 dlist(A) ::= dlist(B) COMMA dim(D). { A = B; ptrvec_push(ctx->arena, &A, D); }
 %type dim {AstExpr *}
-dim(A) ::= INT(T). { A = ast_leaf(ctx, AST_INT, &T); }
-dim(A) ::= IDENT(T). { A = ast_leaf(ctx, AST_NAME, &T); }
+/* a size: an integer, a symbol, or an expression of them (T // 2,
+ * align(T, 4)); lower.c says which expressions are sizes */
+dim(A) ::= expr(B). { A = B; }
 
 %type stmts {PtrVec}
 stmts(A) ::= stmt(S). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, S); }

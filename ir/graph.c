@@ -27,7 +27,62 @@ int ir_graph_sym(IrGraph *g, const char *name)
         memcpy(syms, g->syms, sizeof(char *) * (size_t)g->nsym);
     syms[g->nsym] = arena_strdup(g->arena, name);
     g->syms = syms;
+    if (g->symdefs) {
+        IrSymDef *defs = ARENA_ARRAY(g->arena, IrSymDef, g->nsym + 1);
+        memcpy(defs, g->symdefs, sizeof(IrSymDef) * (size_t)g->nsym);
+        g->symdefs = defs; /* the new entry is zeroed: SYM_FREE */
+    }
     return g->nsym++;
+}
+
+int ir_graph_sym_derived(IrGraph *g, IrSymOp op, Dim a, int64_t b)
+{
+    IR_ASSERT(op > SYM_FREE && op <= SYM_ALIGN && b >= 1);
+    char text[64], name[160];
+    dim_str(a, g->syms, text, sizeof text);
+    bool wrap = op <= SYM_MOD && (a.nsym > 1 || (a.nsym && a.coef != 1)); /* "(2*T) // 3" */
+    char operand[80];
+    snprintf(operand, sizeof operand, wrap ? "(%s)" : "%s", text);
+    const char *pre = op == SYM_CDIV ? "cdiv(" : op == SYM_ALIGN ? "align(" : "";
+    const char *mid = op == SYM_FLOORDIV ? " // " : op == SYM_MOD ? " % " : ", ";
+    snprintf(name, sizeof name, "%s%s%s%lld%s", pre, operand, mid, (long long)b,
+             op >= SYM_CDIV ? ")" : "");
+    int had = g->nsym, s = ir_graph_sym(g, name);
+    if (s < had)
+        return s;
+    if (!g->symdefs)
+        g->symdefs = ARENA_ARRAY(g->arena, IrSymDef, g->nsym);
+    g->symdefs[s] = (IrSymDef){op, a, b};
+    return s;
+}
+
+bool ir_sym_is_derived(const IrGraph *g, int sym)
+{
+    return g->symdefs && g->symdefs[sym].op != SYM_FREE;
+}
+
+int64_t ir_sym_apply(IrSymOp op, int64_t a, int64_t b)
+{
+    if (a < 0 || b < 1)
+        return -1;
+    switch (op) {
+    case SYM_FLOORDIV: return a / b;
+    case SYM_MOD: return a % b;
+    case SYM_CDIV: return a / b + (a % b != 0);
+    case SYM_ALIGN: {
+        int64_t r;
+        return __builtin_mul_overflow(a / b + (a % b != 0), b, &r) ? -1 : r;
+    }
+    default: return -1;
+    }
+}
+
+void ir_graph_derive_syms(const IrGraph *g, int64_t *symvals)
+{
+    for (int s = 0; g->symdefs && s < g->nsym; s++)
+        if (g->symdefs[s].op != SYM_FREE)
+            symvals[s] = ir_sym_apply(g->symdefs[s].op, dim_eval(g->symdefs[s].a, symvals),
+                                      g->symdefs[s].b);
 }
 
 /* A fresh node with nin operand slots, appended to g. */

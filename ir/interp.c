@@ -1031,7 +1031,14 @@ static bool run_nodes(Interp *it, const IrBuf *inputs)
 bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
                Diag *d)
 {
-    Interp it = {.g = g, .symvals = symvals, .d = d, .n = g->nodes.len};
+    /* derived size symbols (ir.h) computed from the free ones */
+    int64_t *sv = NULL;
+    if (g->symdefs) {
+        sv = ir_xcalloc((size_t)g->nsym + 1, sizeof *sv);
+        memcpy(sv, symvals, sizeof *sv * (size_t)g->nsym);
+        ir_graph_derive_syms(g, sv);
+    }
+    Interp it = {.g = g, .symvals = sv ? sv : symvals, .d = d, .n = g->nodes.len};
     it.live = ir_xcalloc((size_t)it.n, sizeof *it.live);
     it.last_use = ir_xcalloc((size_t)it.n, sizeof *it.last_use);
     it.shape = ir_xcalloc((size_t)it.n, sizeof *it.shape);
@@ -1055,6 +1062,7 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
         val_release(&it, &it.val[id]);
     for (int k = 0; k < it.npool; k++)
         free(it.pool[k].p);
+    free(sv);
     free(it.live);
     free(it.last_use);
     free(it.shape);

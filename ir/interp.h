@@ -30,7 +30,8 @@ typedef struct {
 bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape);
 void ir_buf_free(IrBuf *b);
 
-/* Run g.  symvals[k] is the value of symbol k (all bound by the caller).
+/* Run g.  symvals[k] is the value of symbol k (every free one bound by the
+ * caller; derived symbols are computed from them, whatever symvals says).
  * inputs[k] matches params[k] in dtype and evaluated shape (checked: a
  * mismatch is reported as an error naming the parameter).  outputs must
  * have room for g->nout buffers; they are allocated here (free with

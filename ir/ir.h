@@ -173,6 +173,18 @@ typedef struct IrNode {
     } a;
 } IrNode;
 
+/* A derived size symbol: a size computed from earlier symbols at launch,
+ * op(a, b) with a a Dim over symbols of smaller ids and b >= 1 a constant
+ * (`f32[56, align(T, 4)]`).  Shapes bind free symbols only; a derived
+ * one's value is computed (ir_graph_derive_syms) and a dim using it is
+ * checked against the tensor.  Its name is its text: "align(T, 4)". */
+typedef enum { SYM_FREE, SYM_FLOORDIV, SYM_MOD, SYM_CDIV, SYM_ALIGN } IrSymOp;
+typedef struct {
+    IrSymOp op;
+    Dim a;
+    int64_t b;
+} IrSymDef;
+
 /* Where a returned value goes when it is written into a parameter (`return
  * v -> dest`, docs/language.md) instead of a new output.  The value's
  * element i goes to param[map(u)], where u are the destination view's
@@ -196,6 +208,7 @@ typedef struct IrGraph {
     Span span;
     int nsym;
     const char **syms;         /* symbol names, index = symbol id */
+    IrSymDef *symdefs;         /* nsym entries, or NULL when every symbol is free */
     int nparam;
     IrNode **params;           /* IR_INPUT nodes in declaration order */
     PtrVec nodes;              /* IrNode*, topological; nodes.items[i]->id == i */
@@ -218,6 +231,15 @@ typedef struct IrModule {
  * asserts them. */
 IrGraph *ir_graph_new(Arena *ar, const char *name, Span span);
 int ir_graph_sym(IrGraph *g, const char *name); /* id, adding the symbol if new */
+/* The id of the derived symbol op(a, b) (b >= 1, a over existing
+ * symbols), adding it if new. */
+int ir_graph_sym_derived(IrGraph *g, IrSymOp op, Dim a, int64_t b);
+bool ir_sym_is_derived(const IrGraph *g, int sym);
+/* op(a, b) for a >= 0, b >= 1 (-1 if a < 0). */
+int64_t ir_sym_apply(IrSymOp op, int64_t a, int64_t b);
+/* Fills symvals[s] of every derived symbol from the symbols it uses (-1
+ * where one of them is unbound, negative or the value overflows). */
+void ir_graph_derive_syms(const IrGraph *g, int64_t *symvals);
 IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *shape, Span s);
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s);
 IrNode *ir_const_i(IrGraph *g, int64_t v, DType t, int rank, const Dim *shape, Span s);

@@ -800,7 +800,15 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
     if (!kir_verify(p, d))
         return false;
     size_t nb = (size_t)p->nbuf;
-    Exec x = {.p = p, .symvals = symvals, .d = d, .stats = stats, .outputs = outputs};
+    /* derived size symbols (ir.h) computed from the free ones (a program
+     * built without a graph has free symbols only) */
+    int64_t *sv = NULL;
+    if (p->graph && p->graph->symdefs) {
+        sv = ir_xcalloc((size_t)p->graph->nsym + 1, sizeof *sv);
+        memcpy(sv, symvals, sizeof *sv * (size_t)p->graph->nsym);
+        ir_graph_derive_syms(p->graph, sv);
+    }
+    Exec x = {.p = p, .symvals = sv ? sv : symvals, .d = d, .stats = stats, .outputs = outputs};
     x.shape = ir_xcalloc(nb, sizeof *x.shape);
     x.numel = ir_xcalloc(nb, sizeof *x.numel);
     x.f = ir_xcalloc(nb, sizeof *x.f);
@@ -858,5 +866,6 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
     free(x.temps);
     free(x.out_alloc);
     free(x.row_loads);
+    free(sv);
     return ok;
 }

@@ -123,7 +123,7 @@ void ir_print_graph(const IrGraph *g, FILE *out)
             fputc(']', out);
             if (d->index) {
                 char buf[64];
-                fprintf(out, " rows %%%d (u0 < %s)", d->index->id,
+                fprintf(out, " scatter by %%%d (v0 < %s)", d->index->id,
                         dim_str(d->rows, g->syms, buf, sizeof buf));
             }
         }

@@ -249,8 +249,54 @@ static void subst_store(Arena *a, FStore *s, IxExpr *const *by)
         s->index_at[k] = ix_subst(a, s->index_at[k], by);
 }
 
+/* Does the expression of n (at its own index) read parameter p? */
+static bool reads_param(Planner *P, const IrNode *n, int p)
+{
+    PtrVec stack = {0};
+    char *seen = arena_alloc(P->arena, (size_t)P->plan->graph->nodes.len + 1);
+    ptrvec_push(P->arena, &stack, (void *)n);
+    while (stack.len) {
+        const IrNode *x = stack.items[--stack.len];
+        if (seen[x->id]++)
+            continue;
+        if (x->op == IR_INPUT && x->a.input.index == p)
+            return true;
+        for (int k = 0; k < x->nin; k++)
+            ptrvec_push(P->arena, &stack, x->in[k]);
+    }
+    return false;
+}
+
+/* Is cat n better stored whole: along its last dim, with a part that reads
+ * a reduction over that dim of a value of n's own shape (RMSNorm over a
+ * head, then a NeoX rotation of its halves)?  Split, its half-row parts
+ * would need a domain of their own, so a second kernel; whole, the store
+ * sits in the reduction's row and selects its part per element.  Not when
+ * the store writes into a parameter the value reads: the parts then read
+ * elements other threads of the row write (passes/dest.c). */
+static bool keep_cat_whole(Planner *P, const IrNode *n, const FStore *s)
+{
+    int d = n->a.cat.dim;
+    if (d != n->rank - 1 || (s->dest >= 0 && reads_param(P, n, s->dest)))
+        return false;
+    Walk w = {.arena = P->arena};
+    walk(&w, n, identity(P->arena, n->rank));
+    for (int i = 0; i < w.refs.len; i++) {
+        const IrNode *red = ((const Ref *)w.refs.items[i])->red, *x = red->in[0];
+        if ((red->a.reduce.axes >> d & 1) && x->rank == n->rank) {
+            bool same = true;
+            for (int k = 0; k < n->rank && same; k++)
+                same = dim_eq(x->shape[k], n->shape[k]);
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Output stores for value n written as s says (indices over n's vars):
- * peel invertible views, split cats into their parts. */
+ * peel invertible views, split cats into their parts (unless a cat is
+ * better stored whole: keep_cat_whole). */
 static void output_stores(Planner *P, IrNode *n, FStore s)
 {
     Arena *a = P->arena;
@@ -258,7 +304,7 @@ static void output_stores(Planner *P, IrNode *n, FStore s)
         subst_store(a, &s, n->a.view.inv);
         n = n->in[0];
     }
-    if (n->op == IR_CAT) {
+    if (n->op == IR_CAT && !keep_cat_whole(P, n, &s)) {
         int d = n->a.cat.dim;
         Dim off = dim_const(0);
         for (int p = 0; p < n->nin; p++) {

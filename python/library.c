@@ -283,9 +283,12 @@ static void bind_symbols(Call *c)
     for (int i = 0; i < c->g->nin; i++)
         for (int k = 0; k < c->g->ins[i].rank; k++) {
             const PxDim *d = &c->g->ins[i].dims[k];
-            if (d->nsym == 1 && c->syms[d->syms[0]] < 0)
+            if (d->nsym == 1 && c->syms[d->syms[0]] < 0 &&
+                !(c->g->ref && ir_sym_is_derived(c->g->ref, d->syms[0])))
                 c->syms[d->syms[0]] = c->ins[i].shape[k] / d->coef;
         }
+    if (c->g->ref) /* derived sizes (align(T, 4)) from the bound ones */
+        ir_graph_derive_syms(c->g->ref, c->syms);
 }
 
 static int64_t dim_value(const Call *c, const PxDim *d)

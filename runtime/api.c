@@ -1,11 +1,14 @@
 /* api.c - the public runtime API (sinter.h): loading bundles onto the
  * device, signature queries, argument checking, and launches.
  *
- * Loading picks each graph's variant for the device's dialect, takes a
- * precompiled binary for the device's arch if the bundle has one, else the
- * on-disk cache or a fresh NVRTC/hiprtc compile (cache.c), and loads the
- * module with the driver.  sn_launch checks everything first and only then
- * launches; it uses stack storage only. */
+ * Loading picks each graph's variant for the device's dialect and takes a
+ * precompiled binary for the device's arch if the bundle has one; else
+ * each kernel function comes from the on-disk cache or a fresh NVRTC/hiprtc
+ * compile at the first launch that runs it (prepare.c), or for every graph
+ * at load with SINTER_JIT=eager, or when sn_bundle_prepare/sn_graph_prepare
+ * asks.  sn_launch checks everything first, makes sure every function it
+ * will run is loaded, and only then launches; once they are, it uses stack
+ * storage only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,12 +72,38 @@ sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
                         "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
                         dev->dialect == SNB_CUDA ? "cuda:sm_90" : "hip:gfx942");
     sn_status s = SN_OK;
-    if (!image)
-        s = rt_load_module(g, v, dev, &g->module);
-    else if (dev->module_load(image, &g->module) != 0)
+    if (image && dev->module_load(image, &g->module) != 0)
         s = rt_error(SN_ERR_COMPILE, "loading the given module of graph %s failed", g->name);
-    if (s == SN_OK && (s = resolve_kernels(g, v, dev)) == SN_OK)
+    else if (!image && rt_load_bundle_binary(g, v, dev, &g->module) != SN_OK)
+        g->module = NULL; /* the JIT's: each function at its first launch (prepare.c) */
+    if (s == SN_OK && g->module)
+        s = resolve_kernels(g, v, dev);
+    if (s == SN_OK)
         g->active = v;
+    return s;
+}
+
+sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, bool eager)
+{
+    sn_status s = SN_OK;
+    for (int i = 0; i < b->ngraph && s == SN_OK; i++)
+        s = rt_graph_load(&b->graphs[i], dev, NULL);
+    if (s == SN_OK && eager)
+        s = rt_bundle_prepare(b, dev);
+    return s;
+}
+
+sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev)
+{
+    sn_graph **gs = malloc(sizeof *gs * (size_t)(b->ngraph ? b->ngraph : 1));
+    if (!gs)
+        return rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
+    int n = 0;
+    for (int i = 0; i < b->ngraph; i++)
+        if (b->graphs[i].active)
+            gs[n++] = &b->graphs[i];
+    sn_status s = rt_prepare(gs, n, dev);
+    free(gs);
     return s;
 }
 
@@ -95,13 +124,39 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
         rt_bundle_free(b);
         return SN_ERR_NO_DEVICE;
     }
-    for (int i = 0; i < b->ngraph; i++)
-        if ((s = rt_graph_load(&b->graphs[i], dev, NULL)) != SN_OK) {
-            rt_bundle_free(b);
-            return s;
-        }
+    if ((s = rt_bundle_load_graphs(b, dev, rt_jit_eager())) != SN_OK) {
+        rt_bundle_free(b);
+        return s;
+    }
     *out = b;
     return SN_OK;
+}
+
+/* The process's device for a bundle or graph that was loaded on it. */
+static sn_status loaded_on(bool given, bool active, const RtDevice **dev)
+{
+    if (!given)
+        return rt_error(SN_ERR_INVALID, "no bundle or graph (NULL)");
+    if (!active)
+        return rt_error(SN_ERR_INVALID, "not loaded on a device (opened with sn_bundle_read_*)");
+    *dev = rt_device();
+    return *dev ? SN_OK : SN_ERR_NO_DEVICE;
+}
+
+sn_status sn_bundle_prepare(sn_bundle *b)
+{
+    const RtDevice *dev = NULL;
+    rt_clear_error();
+    sn_status s = loaded_on(b != NULL, b && (b->ngraph == 0 || b->graphs[0].active), &dev);
+    return s != SN_OK ? s : rt_bundle_prepare(b, dev);
+}
+
+sn_status sn_graph_prepare(sn_graph *g)
+{
+    const RtDevice *dev = NULL;
+    rt_clear_error();
+    sn_status s = loaded_on(g != NULL, g && g->active, &dev);
+    return s != SN_OK ? s : rt_prepare(&g, 1, dev);
 }
 
 sn_status sn_bundle_load_file(const char *path, sn_bundle **out)
@@ -217,14 +272,41 @@ static const char *shape_text(const sn_tensor *t, char *buf, size_t len)
     return buf;
 }
 
-/* Bind symbols from a tensor's shape (the first tensor that shows a
- * symbol's size decides it).  The tensor's rank matches its signature. */
-static void bind(const Arg *a, int64_t *syms)
+static bool derived(const sn_graph *g, int s)
+{
+    return g->symdefs && g->symdefs[s].op != SNB_SYM_FREE;
+}
+
+void rt_derive_syms(const sn_graph *g, int64_t *syms)
+{
+    for (int s = 0; s < g->nsym; s++) {
+        if (!derived(g, s))
+            continue;
+        const RtSymDef *d = &g->symdefs[s];
+        int64_t a = rt_dim_eval(&d->a, syms), b = d->b, q = a / b, r = a % b, v;
+        if (a < 0)
+            v = -1;
+        else if (d->op == SNB_SYM_FLOORDIV)
+            v = q;
+        else if (d->op == SNB_SYM_MOD)
+            v = r;
+        else if (d->op == SNB_SYM_CDIV)
+            v = q + (r != 0);
+        else
+            v = __builtin_mul_overflow(q + (r != 0), b, &v) ? -1 : v;
+        syms[s] = v;
+    }
+}
+
+/* Bind free symbols from a tensor's shape (the first tensor that shows a
+ * symbol's size decides it; a derived symbol is computed, never bound).
+ * The tensor's rank matches its signature. */
+static void bind(const sn_graph *g, const Arg *a, int64_t *syms)
 {
     for (int k = 0; a->t->shape && k < a->sig->rank; k++) {
         const RtDim *d = &a->sig->dims[k];
         if (d->nsym == 1 && syms[d->syms[0]] < 0 && d->coef > 0 && a->t->shape[k] >= 0 &&
-            a->t->shape[k] % d->coef == 0)
+            a->t->shape[k] % d->coef == 0 && !derived(g, d->syms[0]))
             syms[d->syms[0]] = a->t->shape[k] / d->coef;
     }
 }
@@ -443,15 +525,20 @@ static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, const sn_t
     }
     for (int i = 0; i < n; i++)
         if ((int)args[i].t->dtype == args[i].sig->dtype && args[i].t->rank == args[i].sig->rank)
-            bind(&args[i], syms);
+            bind(g, &args[i], syms);
+    rt_derive_syms(g, syms); /* before the shapes that use them are checked */
     sn_status s;
     for (int i = 0; i < n; i++)
         if ((s = check_arg(g, &args[i], syms)) != SN_OK)
             return s;
     for (int i = 0; i < g->nsym; i++)
-        if (syms[i] < 0)
+        if (syms[i] < 0 && !derived(g, i))
             return rt_error(SN_ERR_INVALID, "size symbol %s of graph %s is not bound by any tensor",
                             g->syms[i], g->name);
+    for (int i = 0; i < g->nsym; i++)
+        if (syms[i] < 0)
+            return rt_error(SN_ERR_INVALID, "size %s of graph %s is out of range", g->syms[i],
+                            g->name);
     return SN_OK;
 }
 
@@ -518,18 +605,37 @@ static const RtKernel *pick(const RtDevice *dev, const RtKernel *k, const int64_
 /* The device function for these arguments: the vector variant of the
  * picked kernel when its alignments hold; otherwise the kernel's scalar
  * variant (a few-rows kernel has none of its own), in *run the kernel
- * whose launch geometry goes with it. */
-static void *function_for(const sn_graph *g, const RtDevice *dev, const RtKernel *k,
-                          void *const *ptrs, const Arg *ins, const int64_t *syms,
-                          const RtKernel **run)
+ * whose launch geometry goes with it.  Returns the function's slot
+ * (RtKernel.fn or fn_scalar; NULL until the JIT loads it) and its name. */
+static void **slot_for(const sn_graph *g, const RtDevice *dev, RtKernel *k, void *const *ptrs,
+                       const Arg *ins, const int64_t *syms, const RtKernel **run,
+                       const char **name)
 {
-    const RtKernel *p = pick(dev, k, syms);
+    RtKernel *p = (RtKernel *)pick(dev, k, syms);
     if (p != k && aligned(p, ptrs, ins, g->nin)) {
         *run = p;
-        return p->fn;
+        *name = p->name;
+        return &p->fn;
     }
     *run = k;
-    return aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
+    if (aligned(k, ptrs, ins, g->nin)) {
+        *name = k->name;
+        return &k->fn;
+    }
+    *name = k->scalar_name[0] ? k->scalar_name : k->name;
+    return &k->fn_scalar;
+}
+
+/* The function of slot, loaded now if the JIT has not yet (prepare.c). */
+static sn_status function_for(sn_graph *g, const RtDevice *dev, RtKernel *many,
+                              void *const *ptrs, const Arg *ins, const int64_t *syms,
+                              const RtKernel **run, void **fn)
+{
+    const char *name;
+    void **slot = slot_for(g, dev, many, ptrs, ins, syms, run, &name);
+    if ((*fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE)))
+        return SN_OK;
+    return rt_prepare_function(g, dev, slot, name, fn);
 }
 
 static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
@@ -555,12 +661,15 @@ static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
 
 /* pdl: may be launched with programmatic dependent launch (the kernel
  * must also start with the grid wait: RtKernel.grid_wait). */
-static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
                                void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream,
                                bool pdl)
 {
     const RtKernel *k;
-    void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
+    void *fn;
+    sn_status s = function_for(g, dev, many, ptrs, ins, syms, &k, &fn);
+    if (s != SN_OK)
+        return s;
     ArgVal vals[SNB_MAX_PARAMS];
     void *argp[SNB_MAX_PARAMS];
     param_values(k, ptrs, ins, syms, vals, argp);
@@ -635,6 +744,14 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
      * it, and its first kernel, whose predecessor is the caller's, only
      * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
     bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
+    /* every function this launch runs, loaded before the first launches */
+    for (int k = 0; k < g->active->nkernel; k++) {
+        const RtKernel *run;
+        void *fn;
+        if ((s = function_for(g, dev, &g->active->kernels[k], ptrs, args, syms, &run, &fn)) !=
+            SN_OK)
+            return s;
+    }
     for (int k = 0; k < g->active->nkernel; k++)
         if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, args, syms, stream,
                                k > 0 || first)) != SN_OK)

@@ -274,6 +274,19 @@ static void rd_graph(Rd *r, sn_graph *g)
     g->syms = rd_array(r, &g->nsym, sizeof(char *));
     for (int i = 0; i < g->nsym && !r->bad; i++)
         g->syms[i] = rd_str(r, SNB_MAX_NAME, "a symbol");
+    if (r->version >= 6 && g->nsym && !r->bad) {
+        g->symdefs = rd_array(r, &g->nsym, sizeof(RtSymDef));
+        for (int i = 0; i < g->nsym && !r->bad; i++) {
+            RtSymDef *d = &g->symdefs[i];
+            d->op = rd_int(r, SNB_SYM_FREE, SNB_SYM_ALIGN, "a symbol's definition");
+            rd_dim(r, &d->a, i); /* only earlier symbols */
+            uint64_t b = rd_u(r, 8, "a symbol's definition");
+            if (d->op == SNB_SYM_FREE ? b != 0 || d->a.coef != 0 || d->a.nsym != 0
+                                      : b < 1 || b > (uint64_t)INT64_MAX)
+                fail(r, "a symbol's definition");
+            d->b = (int64_t)b;
+        }
+    }
     rd_tensors(r, &g->ins, &g->nin, g->nsym, 0, true, "inputs");
     rd_tensors(r, &g->outs, &g->nout, g->nsym, g->nin, false, "outputs");
     rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, false, "temporaries");
@@ -384,6 +397,7 @@ void rt_bundle_free(sn_bundle *b)
         for (int k = 0; k < g->nsym; k++)
             free(g->syms[k]);
         free(g->syms);
+        free(g->symdefs);
         RtTensor *lists[3] = {g->ins, g->outs, g->temps};
         int counts[3] = {g->nin, g->nout, g->ntemp};
         for (int l = 0; l < 3; l++) {

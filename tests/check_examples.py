@@ -333,6 +333,12 @@ def ref_qk_norm_rope_inplace(qkv, q_w, k_w, positions, cos_sin_cache):
     return [out]
 
 
+def ref_qk_norm_rope(qkv, q_w, k_w, positions, cos_sin_cache):
+    out = ref_qk_norm_rope_inplace(qkv, q_w, k_w, positions, cos_sin_cache)[0]
+    t = qkv.shape[0]
+    return [out[:, 0:4096].reshape(t, 32, 128), out[:, 4096:5120].reshape(t, 8, 128)]
+
+
 def scatter(cache, rows, slots):
     """cache with row slots[t] of its [rows, ...] view replaced by rows[t]
     (slots out of range skipped)."""
@@ -382,6 +388,9 @@ EXAMPLES = {
                                ["f8e4m3", "f32"], ref_rms_norm_fp8_per_token),
     "silu_mul_fp8_group": ([("gate_up", "x", ("T", 28672))], ["f8e4m3", "f32"],
                            ref_silu_mul_fp8_group),
+    "qk_norm_rope": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,)),
+                      ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (40960, 128))],
+                     ["bf16", "bf16"], ref_qk_norm_rope),
     # outputs written into parameters: (file name, dtype): the updated parameter
     "fused_add_rms_norm_inplace": ([("input", "x", ("T", 4096)), ("residual", "x", ("T", 4096)),
                                     ("w", "w", (4096,))],

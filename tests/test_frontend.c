@@ -881,6 +881,51 @@ static void test_integer_ops(void **state)
     ret_err(q, "arange(4, dtype=f32)", 28, "the dtype of 'arange' must be an integer dtype, got f32");
 }
 
+/* Sizes in parameter shapes: *, //, %, cdiv and align of sizes.  Exact
+ * ones fold; the others are derived symbols, computed from T at launch. */
+static void test_derived_sizes(void **state)
+{
+    (void)state;
+    IrGraph *g = ok("graph g(x: f32[56, align(T, 4)], y: f32[T // 2, cdiv(T, 8)], "
+                    "z: f32[(T * 4) // 2, align(T * 8, 4), T % 3, 10 // 3, cdiv(10, 4)]) {\n"
+                    "    return x, y, z, arange(align(T, 4) // 2)\n}\n");
+    /* align(T, 4) is 4 * cdiv(T, 4); align(T, 4) // 2 folds to 2 * cdiv(T, 4) */
+    assert_string_equal(ty(g, g->params[0]), "f32[56, 4*cdiv(T, 4)]");
+    assert_string_equal(ty(g, g->params[1]), "f32[T // 2, cdiv(T, 8)]");
+    assert_string_equal(ty(g, g->params[2]), "f32[2*T, 8*T, T % 3, 3, 3]");
+    assert_string_equal(out_ty(g, 3), "i32[2*cdiv(T, 4)]");
+    assert_int_equal(g->nsym, 5);
+    assert_false(ir_sym_is_derived(g, 0));
+    assert_true(ir_sym_is_derived(g, 1));
+    assert_int_equal(g->symdefs[1].op, SYM_CDIV);
+    assert_int_equal(g->symdefs[1].b, 4);
+    int64_t sv[5] = {13, -1, -1, -1, -1};
+    ir_graph_derive_syms(g, sv);
+    assert_int_equal(sv[1], 4); /* cdiv(13, 4) */
+    assert_int_equal(sv[2], 6); /* 13 // 2 */
+    assert_int_equal(sv[3], 2); /* cdiv(13, 8) */
+    assert_int_equal(sv[4], 1); /* 13 % 3 */
+    assert_int_equal(dim_eval(g->params[0]->shape[1], sv), 16); /* align(13, 4) */
+    assert_int_equal(ir_sym_apply(SYM_ALIGN, INT64_MAX, 4), -1);
+    assert_int_equal(ir_sym_apply(SYM_CDIV, 0, 4), 0);
+    /* the same expression is one symbol; sizes in bodies too */
+    g = ok("graph g(x: f32[align(T, 4)], y: f32[align(T, 4)]) {\n"
+           "    return x + y, view(x, [cdiv(T, 4), 4])\n}\n");
+    assert_int_equal(g->nsym, 2);
+    assert_string_equal(out_ty(g, 1), "f32[cdiv(T, 4), 4]");
+    err("graph g(x: f32[T + 1]) {\n    return x\n}\n", 1, 18,
+        "a parameter's size must be an integer, a size symbol, or *, //, %, cdiv(a, b) or "
+        "align(a, b) of them");
+    err("graph g(x: f32[T // U]) {\n    return x\n}\n", 1, 21,
+        "the divisor of '//' must be an integer, not a symbolic size");
+    err("graph g(x: f32[align(T, 0)]) {\n    return x\n}\n", 1, 25,
+        "the divisor of 'align' must be at least 1, got 0");
+    err("graph g(x: f32[(T * 4) % 2]) {\n    return x\n}\n", 1, 24,
+        "dim size 0 out of range (1..2^40)");
+    err("graph g(x: f32[T]) {\n    return x + cdiv(T, 2.0)\n}\n", 2, 24,
+        "the divisor of 'cdiv' must be an integer, not a number");
+}
+
 /* ---- layout ops ---------------------------------------------------------------------- */
 
 static void test_view_reshape(void **state)
@@ -1400,7 +1445,7 @@ static void test_syntax_errors(void **state)
     err("graph g(x: f32[4] {\n    return x\n}\n", 1, 19, "unexpected '{'; expected ')'");
     err("graph (x: f32[4]) {\n    return x\n}\n", 1, 7, "unexpected '('; expected identifier");
     err("return x\n", 1, 1, "unexpected 'return'; expected newline, 'graph' or 'def'");
-    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer; expected ',' or ']'");
+    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer; expected an operator, ',' or ']'");
     err("graph g(x: f32[4]) {\n    return graph\n}\n", 2, 12, "unexpected 'graph'");
     err("graph g(x: f32[4]) {\n    def = x\n    return x\n}\n", 2, 5, "unexpected 'def'");
     err("graph g(x: f32[4]) {\n    true = x\n    return x\n}\n", 2, 5, "unexpected 'true'");
@@ -1739,6 +1784,7 @@ int main(void)
         T(test_broadcasting),
         T(test_dtype_promotion),
         T(test_integer_ops),
+        T(test_derived_sizes),
         T(test_view_reshape),
         T(test_permute_transpose),
         T(test_slice_split_chunk),

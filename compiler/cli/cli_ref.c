@@ -151,8 +151,14 @@ static bool bind_dims(const IrGraph *g, const RefArgs *r, int64_t *symvals)
             fprintf(stderr, "%s\n", g->nsym ? ")" : "");
             return false;
         }
+        if (ir_sym_is_derived(g, s)) {
+            fprintf(stderr, "sinter: size symbol '%s' of graph %s is computed from the others; "
+                    "pass theirs\n", g->syms[s], g->name);
+            return false;
+        }
         symvals[s] = r->dimvals[k];
     }
+    ir_graph_derive_syms(g, symvals);
     return true;
 }
 
@@ -186,8 +192,10 @@ static bool bind_from_shape(const IrGraph *g, const IrNode *p, const NpyArray *a
                     "; sizes are 1..2^40\n", file, where, type, d, a->shape[d]);
             return false;
         }
-        if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0)
+        if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0 &&
+            !ir_sym_is_derived(g, dim.syms[0]))
             symvals[dim.syms[0]] = a->shape[d] / dim.coef;
+        ir_graph_derive_syms(g, symvals); /* a derived size once its symbols are bound */
         int64_t want = dim_eval(dim, symvals);
         if (want != a->shape[d]) {
             fprintf(stderr, "sinter: %s: %s is %s but dim %d of the array is %" PRId64 "%s\n",
@@ -391,7 +399,7 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         }
     }
     for (int s = 0; ok && s < g->nsym; s++)
-        if (symvals[s] < 0) {
+        if (symvals[s] < 0 && !ir_sym_is_derived(g, s)) {
             fprintf(stderr, "sinter: size symbol '%s' of graph %s is not bound; pass --dim %s=N\n",
                     g->syms[s], g->name, g->syms[s]);
             ok = false;

@@ -414,6 +414,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_add_rms_norm_fp8_k0)
 extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -587,7 +588,9 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_add_rms_norm_fp8_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -727,7 +730,9 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_add_rms_norm_fp8_k0_few)
 extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -901,4 +906,5 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
         blk -= nblk;
     }
 }
+#endif
 

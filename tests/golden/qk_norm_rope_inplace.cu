@@ -442,6 +442,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -567,7 +568,9 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -667,7 +670,9 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0_scalar
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0_few)
 extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -785,7 +790,9 @@ extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k0_few(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1108,7 +1115,9 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1_scalar)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1359,7 +1368,9 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1_few)
 extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k1_few(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1658,4 +1669,5 @@ extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k1_few(
         }
     }
 }
+#endif
 

@@ -412,6 +412,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0)
 extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -639,7 +640,9 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -815,7 +818,9 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0_few)
 extern "C" __global__ void __launch_bounds__(32) qwen3_qk_norm_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1027,4 +1032,5 @@ extern "C" __global__ void __launch_bounds__(32) qwen3_qk_norm_k0_few(
         }
     }
 }
+#endif
 

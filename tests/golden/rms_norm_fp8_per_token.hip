@@ -408,6 +408,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rms_norm_fp8_per_token_k0)
 extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -598,7 +599,9 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rms_norm_fp8_per_token_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -762,7 +765,9 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rms_norm_fp8_per_token_k0_few)
 extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -953,4 +958,5 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
         blk -= nblk;
     }
 }
+#endif
 

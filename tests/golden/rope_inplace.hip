@@ -418,6 +418,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rope_inplace_k0)
 extern "C" __global__ void __launch_bounds__(128) rope_inplace_k0(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -663,7 +664,9 @@ extern "C" __global__ void __launch_bounds__(128) rope_inplace_k0(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rope_inplace_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) rope_inplace_k0_scalar(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -861,7 +864,9 @@ extern "C" __global__ void __launch_bounds__(128) rope_inplace_k0_scalar(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_rope_inplace_k0_few)
 extern "C" __global__ void __launch_bounds__(64) rope_inplace_k0_few(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1091,4 +1096,5 @@ extern "C" __global__ void __launch_bounds__(64) rope_inplace_k0_few(
         }
     }
 }
+#endif
 

@@ -406,6 +406,7 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_silu_mul_fp8_group_k0)
 extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -523,7 +524,9 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_silu_mul_fp8_group_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -620,7 +623,9 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
         blk -= nblk;
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_silu_mul_fp8_group_k0_few)
 extern "C" __global__ void __launch_bounds__(64) silu_mul_fp8_group_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -730,4 +735,5 @@ extern "C" __global__ void __launch_bounds__(64) silu_mul_fp8_group_k0_few(
         blk -= nblk;
     }
 }
+#endif
 

@@ -55,7 +55,7 @@ for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3
     done
 done
 # the integer dtypes and ops, bitcasts, signbit/exponent/ldexp (exact)
-for g in bits bitcasts floatbits across iota; do
+for g in bits bitcasts floatbits across iota sizes; do
     for T in 1 7 300; do
         out=$(mktemp -d)
         if "$S" run tests/gpu/int_ops.sn --graph $g --dim T=$T --check --output-dir "$out" \
