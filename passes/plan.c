@@ -149,8 +149,8 @@ static bool packed_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* per-row values (a scatter's slot) are fine */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
         return false;

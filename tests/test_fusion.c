@@ -2425,7 +2425,8 @@ static float ref_pow2_up(float a)
 }
 
 /* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
- * and floored) and MXFP8 and dequantization: kexec equals the interpreter
+ * and floored), MXFP8, dequantization, and f4e2m1 written into a
+ * parameter (a scatter of rows, in place): kexec equals the interpreter
  * bit for bit under both schedules, every output element stored once, and
  * the interpreter's codes equal the formats' definitions computed here. */
 static void test_microscaling(void **state)
@@ -2449,8 +2450,14 @@ static void test_microscaling(void **state)
         "}\n"
         "graph dequant_t(q: f4e2m1[T, 64], s: f8e8m0[T, 2]) {\n"
         "    return view(view(q, [T, 2, 32]) * unsqueeze(s, -1), [T, 64]), to(q, f4e2m1)\n"
+        "}\n"
+        "graph scatter_t(cache: f4e2m1[N, 64], x: f32[T, 64], slot: i64[T]) {\n"
+        "    return to(x * 6.0, f4e2m1) -> cache[slot]\n"
+        "}\n"
+        "graph inplace_t(q: f4e2m1[T, 64]) {\n"
+        "    return to(to(q, f32) * 0.5, f4e2m1) -> q\n"
         "}\n";
-    for (int gi = 0; gi < 3; gi++) {
+    for (int gi = 0; gi < 5; gi++) {
         Arena *a = arena_new();
         Compiled c;
         char *msg;
@@ -2459,7 +2466,7 @@ static void test_microscaling(void **state)
             fail_msg("%s%s", src, msg);
         for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
             for (int v = 0; v < 2; v++) {
-                int64_t sym[4] = {T, 1, 1, 1};
+                int64_t sym[4] = {T, T, 1, 1}; /* scatter_t: N = T */
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
