@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# check_hip_rocm.sh SINTER SRCROOT SNB_BINARIES - the AMD targets, compiled
+# for real through the runtime's JIT code (`sinter compile --precompile`):
+#
+#  1. every example and every GPU test graph (examples/*.sn, tests/gpu/*.sn)
+#     for gfx90a with the machine's ROCm 5.2 hiprtc (Debian 12), and for
+#     gfx942, gfx950, gfx1100 and gfx1201 with ROCm 6.4's hiprtc, in the
+#     Debian sid chroot that tests/rocm64_chroot.sh makes (./build.sh test
+#     makes it; $SINTER_ROCM64_ROOT, default /var/cache/sinter-rocm64).  The
+#     sinter binary built here runs in the chroot as it is: it links only
+#     libc and libm, and sid's glibc runs programs built for Debian 12's;
+#  2. FP8 per target: a graph storing OCP FP8 (tests/gpu/special_f8.sn) is
+#     refused for gfx942 with a located error naming f8e4m3fnuz, and
+#     compiles for hip:gfx942+ocp-fp8;
+#  3. the hardware FP8 conversions are used where the target has them:
+#     llvm-objdump (from the chroot) of tests/hip_fp8.sn's code objects
+#     finds v_cvt_pk_fp8_f32 for gfx942 and gfx950, and none for gfx90a
+#     and gfx1100 (no FP8 hardware).
+#
+# Prints one line per check and "check_hip_rocm: N passed, N failed".  Exit
+# 0 when all pass; 77 (meson: SKIP) with the reason when nothing could be
+# checked: a sanitizer build (the chroot has no ASan runtime; the normal
+# build runs this), or neither hiprtc available.  Parts that cannot run say
+# so on their own line (e.g. no chroot: deb.debian.org was unreachable when
+# ./build.sh test tried to make it).  Needs root for chroot, else
+# `unshare -r` (an unprivileged user namespace).
+set -u
+if [ $# -ne 3 ]; then
+    echo "usage: check_hip_rocm.sh SINTER SRCROOT SNB_BINARIES" >&2
+    exit 2
+fi
+sinter=$(realpath "$1")
+extract=$(realpath "$3")
+cd "$2" || exit 2
+ROOT=${SINTER_ROCM64_ROOT:-/var/cache/sinter-rocm64}
+
+if ldd "$sinter" 2>/dev/null | grep -q -E 'lib(a|ub)san'; then
+    echo "check_hip_rocm: a sanitizer build (the chroot has no ASan runtime): SKIP;" \
+         "the normal build runs these checks"
+    exit 77
+fi
+
+pass=0
+fail=0
+skipped=0
+ok() { echo "ok   $*"; pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+
+work=$(mktemp -d) || exit 2
+cleanup() { rm -rf "$work"; [ -n "${jail:-}" ] && rm -rf "$jail"; }
+trap cleanup EXIT
+
+graphs="examples/*.sn tests/gpu/*.sn tests/hip_fp8.sn"
+
+# compile_for ARCH SPEC RUNNER... : each graph file for target SPEC; a file
+# refused for ARCH's FP8 (OCP stores on gfx942) is compiled again with the
+# opt-in and must then pass.  RUNNER runs sinter (host, or in the chroot).
+compile_all() {
+    local arch=$1 runner=$2 dir=$3
+    for f in $graphs; do
+        local name out log
+        name=$(basename "$f" .sn)
+        out=$dir/$name.$arch.snb
+        log=$work/$name.$arch.log
+        if $runner compile "$dir/src/$f" --target "hip:$arch" --precompile -o "$out" \
+                > "$log" 2>&1; then
+            ok "hiprtc $arch $f"
+        elif [ "$arch" = gfx942 ] && grep -q "f8e4m3fnuz" "$log" &&
+             $runner compile "$dir/src/$f" --target "hip:$arch+ocp-fp8" --precompile \
+                 -o "$out" > "$log" 2>&1; then
+            ok "hiprtc $arch $f (OCP FP8 stores: refused, compiled with +ocp-fp8)"
+        else
+            bad "hiprtc $arch $f"
+            sed 's/^/    /' "$log" | head -40
+        fi
+    done
+}
+
+# ---- ROCm 5.2 (this machine's Debian 12 hiprtc): gfx90a
+host=$work/host
+mkdir -p "$host/src"
+cp -r --parents $graphs "$host/src/"
+probe=$("$sinter" compile examples/layer_norm.sn --target hip:gfx90a --precompile \
+        -o "$work/probe.snb" 2>&1)
+if echo "$probe" | grep -q "cannot load hiprtc"; then
+    echo "skip ROCm 5.2: $probe"
+    skipped=1
+else
+    compile_all gfx90a "$sinter" "$host"
+fi
+
+# ---- ROCm 6.4 (Debian sid's hiprtc, in the chroot): gfx942 gfx950 gfx1100 gfx1201
+in_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        chroot "$ROOT" "$@"
+    else
+        unshare -r chroot "$ROOT" "$@"
+    fi
+}
+have_chroot=0
+if [ ! -f "$ROOT/.sinter-rocm64" ]; then
+    echo "skip ROCm 6.4: no chroot at $ROOT (tests/rocm64_chroot.sh ensure makes it;" \
+         "./build.sh test runs that, and skips only where deb.debian.org is unreachable)"
+    skipped=$((skipped + 1))
+elif ! in_root /bin/true 2> "$work/chroot.log"; then
+    echo "skip ROCm 6.4: cannot enter the chroot: $(cat "$work/chroot.log")"
+    skipped=$((skipped + 1))
+else
+    have_chroot=1
+    jail=$(mktemp -d "$ROOT/tmp/sinter-check.XXXXXX") || exit 2
+    rel=${jail#"$ROOT"}
+    mkdir -p "$jail/src"
+    cp "$sinter" "$jail/sinter"
+    cp -r --parents $graphs "$jail/src/"
+    run_jail() { in_root "$rel/sinter" "$@"; }
+    # sinter's paths are the chroot's; results land in the jail
+    jail_runner() {
+        local args=() a
+        for a in "$@"; do args+=("${a//$jail/$rel}"); done
+        run_jail "${args[@]}"
+    }
+    for arch in gfx942 gfx950 gfx1100 gfx1201; do
+        compile_all "$arch" jail_runner "$jail"
+    done
+fi
+
+if [ $((pass + fail)) -eq 0 ]; then
+    echo "check_hip_rocm: nothing could be checked: SKIP"
+    exit 77
+fi
+echo "check_hip_rocm: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
