@@ -97,15 +97,22 @@ static bool front(const SnCompileOptions *opt, int i, SnStage stop, SnDumpHook h
     if (!f)
         return false;
     AstFile *ast = front_parse(f, a, d);
+    /* `f8`: the targets' native e4m3, or an error at each use where they
+     * disagree (cg_targets_f8) */
+    DType f8 = DT_F8E4M3;
+    char f8_why[512];
+    bool f8_ok = cg_targets_f8(opt->targets, opt->ntarget, &f8, f8_why, sizeof f8_why);
+    const char *f8_refused = f8_ok ? NULL : arena_strdup(a, f8_why);
     c->file = f;
     c->ast = ast;
     if (stop == SN_STAGE_AST)
         return !d->nerrors && stage_done(hook, ctx, SN_STAGE_AST, c, -1);
-    IrModule *m = front_lower(ast, a, d); /* reports every graph's first error */
+    IrModule *m = front_lower_f8(ast, f8, f8_refused, a, d); /* every graph's first error */
     if (d->nerrors)
         return false;
     /* the reference from a second parse: lowering never shares nodes with it */
-    IrModule *ref = opt->keep_reference ? front_lower(front_parse(f, a, d), a, d) : NULL;
+    IrModule *ref =
+        opt->keep_reference ? front_lower_f8(front_parse(f, a, d), f8, f8_refused, a, d) : NULL;
     add_module(c, path, m, ref, a);
     return true;
 }

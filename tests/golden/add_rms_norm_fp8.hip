@@ -6,7 +6,7 @@
  *   b1_s0      stride of dim 0 (residual bf16[T, 4096])
  *   b2         pointer (w bf16[4096])
  *   b3_v       scalar by value (scale f32[])
- *   b4         pointer (out0 f8e4m3[T, 4096])
+ *   b4         pointer (out0 f8e4m3fnuz[T, 4096])
  *   b5         pointer (h bf16[T, 4096])
  *   sym_T      size symbol
  * block 128, shared memory 8 bytes, grid = ceil(T / 1)
@@ -22,7 +22,7 @@
  *   b1_s0      stride of dim 0 (residual bf16[T, 4096])
  *   b2         pointer (w bf16[4096])
  *   b3_v       scalar by value (scale f32[])
- *   b4         pointer (out0 f8e4m3[T, 4096])
+ *   b4         pointer (out0 f8e4m3fnuz[T, 4096])
  *   b5         pointer (h bf16[T, 4096])
  *   sym_T      size symbol
  * block 256, shared memory 16 bytes, grid = ceil(T / 1)
@@ -525,7 +525,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b4 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
             }
@@ -664,7 +664,7 @@ extern "C" __global__ void __launch_bounds__(128) add_rms_norm_fp8_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b4[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
+                        b4[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -837,7 +837,7 @@ extern "C" __global__ void __launch_bounds__(256) add_rms_norm_fp8_k0_few(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b4 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
             }

@@ -7,7 +7,7 @@
  *   b2         pointer (cos_sin_cache f32[4096, 64])
  *   b2_s0      stride of dim 0 (cos_sin_cache f32[4096, 64])
  *   b3_v       scalar by value (scale f32[])
- *   b4         pointer (out0 f8e4m3[T, 128, 192])
+ *   b4         pointer (out0 f8e4m3fnuz[T, 128, 192])
  *   sym_T      size symbol
  * block 128, shared memory 0 bytes, grid = ceil(T*128 / 16) + ceil(T*128 / 32)
  * segment 0: rows T*128 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
@@ -24,7 +24,7 @@
  *   b2         pointer (cos_sin_cache f32[4096, 64])
  *   b2_s0      stride of dim 0 (cos_sin_cache f32[4096, 64])
  *   b3_v       scalar by value (scale f32[])
- *   b4         pointer (out0 f8e4m3[T, 128, 192])
+ *   b4         pointer (out0 f8e4m3fnuz[T, 128, 192])
  *   sym_T      size symbol
  * block 64, shared memory 0 bytes, grid = ceil(T*128 / 1) + ceil(T*128 / 2)
  * segment 0: rows T*128 x row 128; 64 lanes x 1 runs x 2, 1 rows/block, row in registers
@@ -432,7 +432,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b4 + (o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0)) = raw;
                 }
             }
@@ -553,7 +553,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b4 + (o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128))) = raw;
                 }
             }
@@ -616,7 +616,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
+                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -698,7 +698,7 @@ extern "C" __global__ void __launch_bounds__(128) mla_rope_fp8_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
+                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -768,7 +768,7 @@ extern "C" __global__ void __launch_bounds__(64) mla_rope_fp8_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
+                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + (sn_i64)r0] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -857,7 +857,7 @@ extern "C" __global__ void __launch_bounds__(64) mla_rope_fp8_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3_sat(s0[j]);
+                        b4[o0 * ((sn_i64)24576) + o1 * ((sn_i64)192) + ((sn_i64)r0 + (sn_i64)128)] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }

@@ -3,7 +3,7 @@
  *   b0         pointer (x bf16[T, 4096])
  *   b0_s0      stride of dim 0 (x bf16[T, 4096])
  *   b1         pointer (w bf16[4096])
- *   b2         pointer (q f8e4m3[T, 4096])
+ *   b2         pointer (q f8e4m3fnuz[T, 4096])
  *   b3         pointer (s f32[T, 1])
  *   sym_T      size symbol
  * block 128, shared memory 16 bytes, grid = ceil(T / 1)
@@ -16,7 +16,7 @@
  *   b0         pointer (x bf16[T, 4096])
  *   b0_s0      stride of dim 0 (x bf16[T, 4096])
  *   b1         pointer (w bf16[4096])
- *   b2         pointer (q f8e4m3[T, 4096])
+ *   b2         pointer (q f8e4m3fnuz[T, 4096])
  *   b3         pointer (s f32[T, 1])
  *   sym_T      size symbol
  * block 256, shared memory 32 bytes, grid = ceil(T / 1)
@@ -380,7 +380,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
             float c8[32];
             const float k3 = 9.99999997e-07f;
             const float k11 = 1.00000001e-10f;
-            const float k13 = 448.0f;
+            const float k13 = 240.0f;
             float acc2 = 0.0f;
             uint4 pf0[4];
             uint4 pf7[4];
@@ -536,7 +536,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b2 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
             }
@@ -571,7 +571,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
             float c8[32];
             const float k3 = 9.99999997e-07f;
             const float k11 = 1.00000001e-10f;
-            const float k13 = 448.0f;
+            const float k13 = 240.0f;
             float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 4; c++) {
@@ -700,7 +700,7 @@ extern "C" __global__ void __launch_bounds__(128) rms_norm_fp8_per_token_k0_scal
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3_sat(s0[j]);
+                        b2[o0 * ((sn_i64)4096) + (sn_i64)r0] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -735,7 +735,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
             float c8[16];
             const float k3 = 9.99999997e-07f;
             const float k11 = 1.00000001e-10f;
-            const float k13 = 448.0f;
+            const float k13 = 240.0f;
             float acc2 = 0.0f;
             uint4 pf0[2];
             uint4 pf7[2];
@@ -891,7 +891,7 @@ extern "C" __global__ void __launch_bounds__(256) rms_norm_fp8_per_token_k0_few(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b2 + (o0 * ((sn_i64)4096) + (sn_i64)r0)) = raw;
                 }
             }

@@ -2,7 +2,7 @@
 /* ---- kernel silu_mul_fp8_group_k0 ----
  *   b0         pointer (gate_up bf16[T, 28672])
  *   b0_s0      stride of dim 0 (gate_up bf16[T, 28672])
- *   b1         pointer (q f8e4m3[T, 14336])
+ *   b1         pointer (q f8e4m3fnuz[T, 14336])
  *   b2         pointer (out1 f32[112, T])
  *   sym_T      size symbol
  * block 128, shared memory 0 bytes, grid = ceil(T*112 / 16)
@@ -14,7 +14,7 @@
  * few-rows variant of silu_mul_fp8_group_k0: launched instead when silu_mul_fp8_group_k0's grid is at most 1 blocks per SM
  *   b0         pointer (gate_up bf16[T, 28672])
  *   b0_s0      stride of dim 0 (gate_up bf16[T, 28672])
- *   b1         pointer (q f8e4m3[T, 14336])
+ *   b1         pointer (q f8e4m3fnuz[T, 14336])
  *   b2         pointer (out1 f32[112, T])
  *   sym_T      size symbol
  * block 64, shared memory 0 bytes, grid = ceil(T*112 / 2)
@@ -374,7 +374,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
             float c4[16];
             const float k7 = 1.00000001e-10f;
-            const float k9 = 448.0f;
+            const float k9 = 240.0f;
             float acc6 = sn_u2f(0xff800000u);
             uint4 pf0[2];
             uint4 pf3[2];
@@ -461,7 +461,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b1 + (o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0))) = raw;
                 }
             }
@@ -492,7 +492,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
             float c4[16];
             const float k7 = 1.00000001e-10f;
-            const float k9 = 448.0f;
+            const float k9 = 240.0f;
             float acc6 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -558,7 +558,7 @@ extern "C" __global__ void __launch_bounds__(128) silu_mul_fp8_group_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b1[o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_to_e4m3_sat(s0[j]);
+                        b1[o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_to_e4m3fnuz_sat(s0[j]);
                     }
                 }
             }
@@ -589,7 +589,7 @@ extern "C" __global__ void __launch_bounds__(64) silu_mul_fp8_group_k0_few(
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)112);
             float c4[4];
             const float k7 = 1.00000001e-10f;
-            const float k9 = 448.0f;
+            const float k9 = 240.0f;
             float acc6 = sn_u2f(0xff800000u);
             uint2 pf0[1];
             uint2 pf3[1];
@@ -668,7 +668,7 @@ extern "C" __global__ void __launch_bounds__(64) silu_mul_fp8_group_k0_few(
                     [[maybe_unused]] sn_u8 *el = (sn_u8 *)&raw;
                     sn_u32 *wd = (sn_u32 *)&raw;
                     #pragma unroll
-                    for (int j = 0; j < 4; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
+                    for (int j = 0; j < 4; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(unsigned *)(b1 + (o0 * ((sn_i64)14336) + ((o1 * (sn_i64)128) + (sn_i64)r0))) = raw;
                 }
             }
