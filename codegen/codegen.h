@@ -125,8 +125,14 @@ int64_t cg_grid(const CgKernel *k, const int64_t *symvals);
  * alignment variants, the graph ops it contains. */
 void cg_print(const KProgram *p, const CgModule *m, const CgTarget *t, FILE *out);
 
-/* The device prelude text (prelude.cuh, built in). */
+/* The device prelude text (prelude.cuh, built in), and HIP's text before
+ * and after it (prelude_hip_head.cuh, prelude_hip.cuh: AMD's FP8
+ * conversion instructions where the GPU has them). */
 extern const char sinter_prelude_cuh[];
 extern const unsigned long sinter_prelude_cuh_len;
+extern const char sinter_prelude_hip_head_cuh[];
+extern const unsigned long sinter_prelude_hip_head_cuh_len;
+extern const char sinter_prelude_hip_cuh[];
+extern const unsigned long sinter_prelude_hip_cuh_len;
 
 #endif

@@ -9,13 +9,16 @@
 #     makes it; $SINTER_ROCM64_ROOT, default /var/cache/sinter-rocm64).  The
 #     sinter binary built here runs in the chroot as it is: it links only
 #     libc and libm, and sid's glibc runs programs built for Debian 12's;
-#  2. FP8 per target: a graph storing OCP FP8 (tests/gpu/special_f8.sn) is
-#     refused for gfx942 with a located error naming f8e4m3fnuz, and
-#     compiles for hip:gfx942+ocp-fp8;
+#  2. FP8 per target: the files storing OCP FP8 (tests/gpu/special_f8.sn,
+#     tests/hip_fp8_ocp.sn) are refused for gfx942 with the error naming
+#     the FNUZ format, and compile for hip:gfx942+ocp-fp8; every other file
+#     compiles for gfx942 as it is;
 #  3. the hardware FP8 conversions are used where the target has them:
-#     llvm-objdump (from the chroot) of tests/hip_fp8.sn's code objects
-#     finds v_cvt_pk_fp8_f32 for gfx942 and gfx950, and none for gfx90a
-#     and gfx1100 (no FP8 hardware).
+#     llvm-objdump (from the chroot) of the code objects of tests/hip_fp8.sn
+#     and the FP8 examples finds v_cvt_pk_fp8_f32 / v_cvt_pk_bf8_f32 for
+#     gfx942 (FNUZ stores), gfx950 and gfx1201 (OCP stores), none for
+#     gfx90a and gfx1100 (no FP8 units), and none where the stored format
+#     is not the target's (OCP bytes on gfx942, FNUZ bytes on gfx950).
 #
 # Prints one line per check and "check_hip_rocm: N passed, N failed".  Exit
 # 0 when all pass; 77 (meson: SKIP) with the reason when nothing could be
@@ -50,27 +53,36 @@ work=$(mktemp -d) || exit 2
 cleanup() { rm -rf "$work"; [ -n "${jail:-}" ] && rm -rf "$jail"; }
 trap cleanup EXIT
 
-graphs="examples/*.sn tests/gpu/*.sn tests/hip_fp8.sn"
+graphs="examples/*.sn tests/gpu/*.sn tests/hip_fp8.sn tests/hip_fp8_ocp.sn"
 
-# compile_for ARCH SPEC RUNNER... : each graph file for target SPEC; a file
-# refused for ARCH's FP8 (OCP stores on gfx942) is compiled again with the
-# opt-in and must then pass.  RUNNER runs sinter (host, or in the chroot).
+# the files that store OCP FP8 on purpose
+ocp_files="tests/gpu/special_f8.sn tests/hip_fp8_ocp.sn"
+
+# compile_all ARCH RUNNER DIR: each graph file for hip:ARCH, into DIR; on
+# gfx942 the OCP files must be refused (the message names the FNUZ format)
+# and compile with +ocp-fp8.  RUNNER runs sinter (host, or in the chroot).
 compile_all() {
     local arch=$1 runner=$2 dir=$3
     for f in $graphs; do
-        local name out log
+        local name out log spec=hip:$arch
         name=$(basename "$f" .sn)
         out=$dir/$name.$arch.snb
         log=$work/$name.$arch.log
-        if $runner compile "$dir/src/$f" --target "hip:$arch" --precompile -o "$out" \
+        if [ "$arch" = gfx942 ] && [[ " $ocp_files " == *" $f "* ]]; then
+            if $runner compile "$dir/src/$f" --target "$spec" -o "$out" > "$log" 2>&1 ||
+               ! grep -q "(OCP) in output .* does not read: its FP8 is f8e[45]m[23]fnuz" "$log"; then
+                bad "$arch $f: OCP FP8 stores not refused"
+                sed 's/^/    /' "$log" | head -20
+                continue
+            fi
+            ok "$arch $f: OCP FP8 stores refused"
+            spec=hip:$arch+ocp-fp8
+        fi
+        if $runner compile "$dir/src/$f" --target "$spec" --precompile -o "$out" \
                 > "$log" 2>&1; then
-            ok "hiprtc $arch $f"
-        elif [ "$arch" = gfx942 ] && grep -q "f8e4m3fnuz" "$log" &&
-             $runner compile "$dir/src/$f" --target "hip:$arch+ocp-fp8" --precompile \
-                 -o "$out" > "$log" 2>&1; then
-            ok "hiprtc $arch $f (OCP FP8 stores: refused, compiled with +ocp-fp8)"
+            ok "hiprtc $spec $f"
         else
-            bad "hiprtc $arch $f"
+            bad "hiprtc $spec $f"
             sed 's/^/    /' "$log" | head -40
         fi
     done
@@ -122,6 +134,55 @@ else
     for arch in gfx942 gfx950 gfx1100 gfx1201; do
         compile_all "$arch" jail_runner "$jail"
     done
+fi
+
+# ---- the FP8 instructions, found by disassembly (llvm-objdump of the chroot)
+# expect GRAPH ARCH INSTRUCTION yes|no: the code object of GRAPH (from
+# tests/hip_fp8.sn) for ARCH holds INSTRUCTION, or does not.
+expect() {
+    local co=$jail/co/$1.0.$2.co n
+    if [ ! -f "$co" ]; then
+        bad "disassembly: no code object of $1 for $2"
+        return
+    fi
+    n=$(in_root "$objdump" -d "$rel/co/$1.0.$2.co" | grep -c "$3")
+    if { [ "$4" = yes ] && [ "$n" -gt 0 ]; } || { [ "$4" = no ] && [ "$n" -eq 0 ]; }; then
+        ok "disassembly: $1 for $2: $n x $3"
+    else
+        bad "disassembly: $1 for $2: $n x $3, expected ${4/yes/some}"
+    fi
+}
+objdump=$(cd "$ROOT/usr/bin" 2>/dev/null && ls llvm-objdump-* 2>/dev/null | sort -V | tail -1)
+if [ "$have_chroot" -eq 1 ] && [ -n "$objdump" ]; then
+    objdump=/usr/bin/$objdump
+    mkdir -p "$jail/co"
+    for b in "$jail"/hip_fp8*.snb "$host"/hip_fp8*.snb; do
+        [ -f "$b" ] && "$extract" "$b" "$jail/co" > /dev/null
+    done
+    for arch in gfx942 gfx950 gfx1201; do
+        expect hip_fp8 "$arch" v_cvt_pk_fp8_f32 yes
+    done
+    for arch in gfx90a gfx1100; do
+        expect hip_fp8 "$arch" v_cvt_pk_fp8_f32 no
+    done
+    expect hip_e5m2fnuz gfx942 v_cvt_pk_bf8_f32 yes
+    expect hip_e5m2 gfx950 v_cvt_pk_bf8_f32 yes
+    expect hip_e5m2 gfx1201 v_cvt_pk_bf8_f32 yes
+    expect hip_f8_ocp gfx950 v_cvt_pk_fp8_f32 yes
+    # the other format's bytes never take the instruction
+    expect hip_f8_ocp gfx942 v_cvt_pk_fp8_f32 no
+    expect hip_e5m2 gfx942 v_cvt_pk_bf8_f32 no
+    expect hip_e5m2fnuz gfx950 v_cvt_pk_bf8_f32 no
+    expect hip_e5m2fnuz gfx1201 v_cvt_pk_bf8_f32 no
+    # and every FP8 example takes it where f8 is the target's format
+    for arch in gfx942 gfx950; do
+        for f in add_rms_norm_fp8 rms_norm_fp8_per_token silu_mul_fp8_group; do
+            "$extract" "$jail/$f.$arch.snb" "$jail/co" > /dev/null
+            expect "$f" "$arch" v_cvt_pk_fp8_f32 yes
+        done
+    done
+elif [ "$have_chroot" -eq 1 ]; then
+    bad "disassembly: no llvm-objdump in $ROOT"
 fi
 
 if [ $((pass + fail)) -eq 0 ]; then
