@@ -11,7 +11,14 @@
  *     located at the stored value, naming the FNUZ format; it compiles
  *     with hip:gfx942+ocp-fp8, and for gfx950 and NVIDIA; reading OCP FP8
  *     inputs on gfx942 is allowed.
- *  4. cg_target: "+ocp-fp8" only on gfx942. */
+ *  4. cg_target: "+ocp-fp8" only on gfx942.
+ *  5. Wave sizes: a bundle has one source per dialect and wave size, each
+ *     scheduled for its wave (HIP for gfx942 and gfx1100: 64- and 32-lane
+ *     teams), whatever the order of the targets; the CUDA source is the
+ *     same as a CUDA-only bundle's; the runtime loads the variant of the
+ *     device's wave, a 32-lane one on a 64-lane GPU when that is all there
+ *     is, and refuses a 64-lane one on a 32-lane GPU (rt_graph_load on
+ *     device tables without a GPU). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +32,7 @@
 
 #include "codegen.h"
 #include "driver.h"
+#include "internal.h"
 
 typedef struct {
     bool ok;
@@ -236,6 +244,119 @@ static void test_target_suffix(void **state)
     }
 }
 
+/* ---- 5 ---------------------------------------------------------------------------- */
+
+/* The bundle of `src` for the targets (malloc'd bytes), parsed. */
+static sn_bundle *bundle_for(const char *src, const char *const *specs, int n)
+{
+    CgTarget t[8];
+    Diag d;
+    diag_init(&d);
+    for (int i = 0; i < n; i++)
+        assert_true(cg_target(specs[i], &t[i], &d));
+    Arena *a = arena_new();
+    const char *path = "t.sn", *texts[1] = {src};
+    SnCompileOptions opt = {.paths = &path, .texts = texts, .npath = 1, .targets = t,
+                            .ntarget = n};
+    SnCompiled c;
+    if (!sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d)) {
+        diag_print(&d, stderr);
+        fail_msg("compile failed");
+    }
+    sn_bundle *b = NULL;
+    assert_int_equal(rt_bundle_parse(c.bytes, c.len, &b), SN_OK); /* takes the bytes */
+    diag_free(&d);
+    arena_free(a);
+    return b;
+}
+
+static const RtVariant *variant_of(const sn_graph *g, const char *arch)
+{
+    for (int i = 0; i < g->nvariant; i++)
+        if (strcmp(g->variants[i].arch, arch) == 0)
+            return &g->variants[i];
+    return NULL;
+}
+
+static int no_load(const void *image, void **module)
+{
+    *module = (void *)image;
+    return 0;
+}
+static int no_function(void *module, const char *name, void **fn)
+{
+    (void)module;
+    *fn = (void *)name;
+    return 0;
+}
+static const char *no_describe(int code)
+{
+    (void)code;
+    return "no driver";
+}
+
+/* Load g on a HIP device of arch: the arch of the variant taken, or NULL
+ * (refused; the message in why). */
+static const char *load_on(sn_graph *g, const char *arch, const char **why)
+{
+    RtDevice dev = {.dialect = SNB_HIP, .version = "none", .sms = 304,
+                    .module_load = no_load, .function = no_function, .describe = no_describe};
+    snprintf(dev.arch, sizeof dev.arch, "%s", arch);
+    g->active = NULL;
+    sn_status s = rt_graph_load(g, &dev, "image");
+    *why = sn_last_error();
+    return s == SN_OK ? g->active->arch : NULL;
+}
+
+static const char *const norm =
+    "graph g(x: f32[T, 4096], w: f32[4096]) {\n    return rms_norm(x, w)\n}\n";
+
+static void test_wave_variants(void **state)
+{
+    (void)state;
+    sn_bundle *b = bundle_for(norm, TARGETS("hip:gfx942", "hip:gfx1100", "cuda:sm_90",
+                                            "hip:gfx950", "hip:gfx90a"));
+    sn_graph *g = &b->graphs[0];
+    assert_int_equal(g->nvariant, 3); /* HIP wave 64, HIP wave 32, CUDA */
+    const RtVariant *cdna = variant_of(g, "gfx942"), *rdna = variant_of(g, "gfx1100"),
+                    *cuda = variant_of(g, "sm_90");
+    assert_non_null(cdna);
+    assert_non_null(rdna);
+    assert_non_null(cuda);
+    /* a 4096 row: 128 lanes, two 64-lane waves or four 32-lane ones */
+    assert_non_null(strstr(cdna->source, "for (int off = 32; off >= 1; off /= 2)"));
+    assert_null(strstr(rdna->source, "for (int off = 32; off >= 1; off /= 2)"));
+    assert_non_null(strstr(rdna->source, "for (int off = 16; off >= 1; off /= 2)"));
+    /* binaries would go to their wave's variant: gfx950 and gfx90a run gfx942's */
+    const char *why;
+    assert_string_equal(load_on(g, "gfx942", &why), "gfx942");
+    assert_string_equal(load_on(g, "gfx950", &why), "gfx942");
+    assert_string_equal(load_on(g, "gfx90a", &why), "gfx942");
+    assert_string_equal(load_on(g, "gfx1100", &why), "gfx1100");
+    assert_string_equal(load_on(g, "gfx1201", &why), "gfx1100");
+    /* the CUDA source does not depend on the HIP targets or their order */
+    sn_bundle *c = bundle_for(norm, TARGETS("cuda:sm_90"));
+    assert_string_equal(c->graphs[0].variants[0].source, cuda->source);
+    rt_bundle_free(c);
+    rt_bundle_free(b);
+
+    /* only wave-32 HIP kernels: they run on a 64-lane GPU too */
+    b = bundle_for(norm, TARGETS("cuda:sm_90", "hip:gfx1100"));
+    assert_int_equal(b->graphs[0].nvariant, 2);
+    assert_string_equal(load_on(&b->graphs[0], "gfx942", &why), "gfx1100");
+    rt_bundle_free(b);
+    /* only wave-64 HIP kernels: refused on a 32-lane GPU, saying why */
+    b = bundle_for(norm, TARGETS("hip:gfx942"));
+    assert_null(load_on(&b->graphs[0], "gfx1100", &why));
+    assert_non_null(strstr(why, "64-lane waves (generated for gfx942)"));
+    assert_non_null(strstr(why, "--target hip:gfx1100"));
+    rt_bundle_free(b);
+    assert_int_equal(rt_arch_wave("gfx90a"), 64);
+    assert_int_equal(rt_arch_wave("gfx942"), 64);
+    assert_int_equal(rt_arch_wave("gfx1100"), 32);
+    assert_int_equal(rt_arch_wave("sm_90"), 32);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_f8_mixed_refused),
         cmocka_unit_test(test_ocp_store_on_gfx942),
         cmocka_unit_test(test_target_suffix),
+        cmocka_unit_test(test_wave_variants),
     };
     return cmocka_run_group_tests_name("amd", tests, NULL, NULL);
 }
