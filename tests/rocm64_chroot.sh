@@ -7,7 +7,8 @@
 #   tests/rocm64_chroot.sh ensure   make it unless it is there and current
 #   tests/rocm64_chroot.sh path     print where it is (or would be)
 #
-# Where: $SINTER_ROCM64_ROOT, default /var/cache/sinter-rocm64.  What: the
+# Where: $SINTER_ROCM64_ROOT, default /var/cache/sinter-rocm64 (the archive:
+# $SINTER_ROCM64_MIRROR, default deb.debian.org).  What: the
 # 'essential' variant of mmdebstrap (no apt, no init) plus the packages in
 # PACKAGES below and their dependencies (about 450 MB unpacked, 30 s with a
 # fast mirror); a stamp file `.sinter-rocm64` holds the package list, and a
@@ -26,7 +27,7 @@
 set -euo pipefail
 
 ROOT=${SINTER_ROCM64_ROOT:-/var/cache/sinter-rocm64}
-MIRROR=http://deb.debian.org/debian
+MIRROR=${SINTER_ROCM64_MIRROR:-http://deb.debian.org/debian}
 # libhiprtc6: hiprtc 6.4 (libhiprtc.so.6); libhiprtc-builtins6: the HIP
 # headers it compiles with (not a dependency of libhiprtc6, loaded by it);
 # libamd-comgr3: the code object manager hiprtc compiles through;
