@@ -24,13 +24,13 @@ import tempfile
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import bench  # noqa: E402  (the chains, the ctypes binding, capture and timing)
+import bench  # noqa: E402  (the chains, the package's loader, capture and timing)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sinter", default="build/compiler/sinter")
-    ap.add_argument("--lib", default="build/runtime/libsinter.so")
+    ap.add_argument("--lib", default=None, help="BUILD/runtime/libsinter.so: BUILD's package")
     ap.add_argument("--tokens", default="1,64")
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--before", choices=["gemm", "add"], default="gemm")
@@ -77,9 +77,9 @@ def main():
 
         res = {}
         res["gemm"] = bench.time_graph(graphs(gemm), calls, a.iters)
-        sn.lib.sn_graph_set_pdl(g, 1)
+        g.set_pdl(True)
         res["sinter"] = bench.time_graph(graphs(with_sinter), calls, a.iters)
-        sn.lib.sn_graph_set_pdl(g, 0)
+        g.set_pdl(False)
         res["sinter_nopdl"] = bench.time_graph(graphs(with_sinter), calls, a.iters)
         res["compile"] = bench.time_graph(graphs(with_compile), calls, a.iters)
         print(f"T={T:5d} sets {nsets:5d}  GEMM alone {res['gemm']:7.2f} us   GEMM + norm: "

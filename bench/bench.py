@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""bench.py - sinter against PyTorch eager and torch.compile, one run, one GPU.
+"""bench.py - sinter against PyTorch eager, torch.compile and FlashInfer, one run, one GPU.
 
 For every example at T in {1, 64, 2048, 16384}: the device-to-device copy
-bandwidth, then each chain three ways (sinter through libsinter via ctypes,
+bandwidth, then each chain three ways (sinter through its Python package,
 the same chain in PyTorch eager, the same under torch.compile), timed with
 CUDA events over CUDA-graph replays: one graph holds K back-to-back calls
 of the chain, each on its own set of inputs (the sets' inputs together at
@@ -19,20 +19,23 @@ lets the next one's blocks be scheduled at its start) and as launched by
 default, plainly, as torch.compile's kernels are; where this Inductor has
 the option (triton.enable_pdl), torch.compile is timed with PDL too.  sinter's outputs are checked against PyTorch's.  The
 bundle of each example is loaded twice from an empty kernel cache: the
-first load is the cold one (compile + NVRTC + module load), the second the
-warm one (cache hit + module load).  Prints one table and writes it as
-markdown and JSON.
+first load is the cold one (compile + NVRTC + module loads: SINTER_JIT=eager,
+every kernel function), the second the warm one (cache hits + module
+loads).  Where FlashInfer has the chain
+(QK RMSNorm for Qwen3 and Gemma, add + RMSNorm + static FP8, MLA RoPE + FP8)
+and its wrapper is built (bench/flashinfer_fetch.sh, bench/flashinfer_build.sh),
+a FlashInfer column is timed the same way, its outputs checked too.
+Prints one table and writes it as markdown and JSON.
 
-    python3 bench/bench.py [--sinter build/compiler/sinter] [--lib build/runtime/libsinter.so]
+    python3 bench/bench.py [--sinter build/compiler/sinter] [--lib BUILD/runtime/libsinter.so]
                            [--out DIR] [--tokens 1,64,2048,16384] [--iters 100]
-                           [--examples DIR] [--sinter-only]
+                           [--examples DIR] [--sinter-only] [--flashinfer SO|none]
 
 --sinter-only times sinter alone; with --examples, --sinter and --lib
 naming another checkout's build it compares two builds of sinter on one
 machine (bench/ab.sh runs that comparison).
 """
 import argparse
-import ctypes
 import json
 import math
 import os
@@ -44,65 +47,48 @@ import time
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sinter_package import import_sinter  # noqa: E402
+
 BF16, F32, F8 = torch.bfloat16, torch.float32, torch.float8_e4m3fn
 SN = {F32: 0, torch.float16: 1, BF16: 2, F8: 3, torch.int64: 9, torch.int32: 8}
 MAX_SETS = 16384   # input sets (and calls per graph) at the smallest T
 EAGER_CALLS = 256  # eager's calls per graph: a graph of 16384 x 20 kernels is too slow
 
 
-class SnTensor(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("dtype", ctypes.c_int), ("rank", ctypes.c_int),
-                ("shape", ctypes.POINTER(ctypes.c_int64)),
-                ("strides", ctypes.POINTER(ctypes.c_int64)), ("scalar", ctypes.c_double)]
-
-
 class Sinter:
+    """sinter through its Python package: bundles compiled by the command
+    line (`exe`, so bench/ab.sh compares two checkouts' compilers too),
+    loaded and launched by the package of the same build (`lib` names that
+    build's runtime/libsinter.so, or None: package_dir's default)."""
+
     def __init__(self, lib, exe):
-        self.lib = ctypes.CDLL(lib)
-        self.lib.sn_last_error.restype = ctypes.c_char_p
-        self.lib.sn_bundle_graph.restype = ctypes.c_void_p
-        self.lib.sn_bundle_free.argtypes = [ctypes.c_void_p]
-        self.lib.sn_graph_set_pdl.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self.sinter = import_sinter(lib)
         self.exe = exe
-        self.keep = []
 
     def load(self, src, graph, out_dir):
+        """(the graph, cold load ms, warm load ms): the bundle loaded onto
+        the GPU twice, from an empty cache then from the cache."""
         snb = os.path.join(out_dir, os.path.basename(src) + ".snb")
         subprocess.run([self.exe, "compile", src, "-o", snb, "--target", "cuda:sm_90"],
                        check=True, capture_output=True)
         times = []
-        for attempt in range(2):  # cold (empty cache), then warm
-            b = ctypes.c_void_p()
+        for _ in range(2):  # cold (empty cache), then warm
+            lib = self.sinter.load(snb)  # read and described on the host: not timed
             t0 = time.perf_counter()
-            if self.lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
-                raise RuntimeError(self.lib.sn_last_error().decode())
+            lib.load_device()  # sn_bundle_load_memory: JIT or cache hit, module load
             times.append((time.perf_counter() - t0) * 1e3)
-            if attempt == 0:
-                self.lib.sn_bundle_free(b)
-        g = self.lib.sn_bundle_graph(b, graph.encode())
-        return ctypes.c_void_p(g), times[0], times[1]
+        return lib[graph], times[0], times[1]
 
-    def tensors(self, ts):
-        arr = (SnTensor * max(1, len(ts)))()
-        for i, t in enumerate(ts):
-            if isinstance(t, float):
-                arr[i] = SnTensor(None, SN[F32], 0, None, None, t)
-                continue
-            shape = (ctypes.c_int64 * max(1, t.dim()))(*t.shape)
-            strides = (ctypes.c_int64 * max(1, t.dim()))(*t.stride())
-            self.keep += [shape, strides]
-            arr[i] = SnTensor(t.data_ptr(), SN[t.dtype], t.dim(), shape, strides, 0.0)
-        return arr
-
-    def launcher(self, g, ins, outs):
-        a, b = self.tensors(ins), self.tensors(outs)
-        ni, no = len(ins), len(outs)
+    @staticmethod
+    def launcher(g, ins, outs):
+        """A call of g on these tensors (outputs given), on PyTorch's current
+        stream (the package reads it per call, so it follows
+        torch.cuda.stream() and graph capture)."""
+        outs = list(outs)
 
         def run():
-            stream = ctypes.c_void_p(torch.cuda.current_stream().cuda_stream)
-            rc = self.lib.sn_launch(g, a, ni, b, no, None, ctypes.c_size_t(0), stream)
-            if rc != 0:
-                raise RuntimeError(self.lib.sn_last_error().decode())
+            g(*ins, out=outs)
         return run
 
 
@@ -191,6 +177,88 @@ CHAINS = [
      lambda T: [rnd(T, 4096), rnd(4096), rnd(4096)], layer_norm,
      lambda T: [((T, 4096), BF16)]),
 ]
+
+
+# ------------------------------------------------------------- FlashInfer
+class FlashInfer:
+    """FlashInfer's hand-written kernels for the chains it has, through
+    bench/flashinfer_wrap.cu (bench/flashinfer_fetch.sh, then
+    bench/flashinfer_build.sh, build bench/.flashinfer/libflashinfer_wrap.so),
+    loaded with ctypes.  Each is launched with enable_pdl on, FlashInfer's own
+    default on sm_90+.  launcher(example, ins, outs) -> a call, or None where
+    FlashInfer has no such chain; run(example, ins) -> the outputs of one
+    call on fresh buffers (the check)."""
+
+    def __init__(self, path):
+        import ctypes
+        self.c = ctypes
+        self.lib = ctypes.CDLL(path)
+        p, u32, u64, f, i = (ctypes.c_void_p, ctypes.c_uint32, ctypes.c_uint64, ctypes.c_float,
+                             ctypes.c_int)
+        self.lib.fi_qk_rmsnorm.argtypes = [p, u32, p, p, p, p, u32, u32, u32, u32, f, i, i, p]
+        self.lib.fi_fused_add_rmsnorm_quant.argtypes = [p, p, p, p, p, u32, u32, f, i, p]
+        self.lib.fi_mla_rope_quantize.argtypes = [p, u64, u64, p, p, p, u32, u32, u32, u32, f,
+                                                  i, p]
+        self.keep = []
+
+    CHAINS = {"qwen3_qk_norm": "QKRMSNorm x2", "gemma_qk_norm": "QKRMSNorm kernel x2, w+1",
+              "add_rms_norm_fp8": "FusedAddRMSNormQuant", "mla_rope_fp8": "RopeQuantize"}
+
+    def _check(self, rc):
+        if rc != 0:
+            raise RuntimeError(f"FlashInfer launch failed: cudaError {rc}")
+
+    def launcher(self, ex, ins, outs):
+        if ex not in self.CHAINS:
+            return None
+        lib = self.lib
+        stream = lambda: torch.cuda.current_stream().cuda_stream  # noqa: E731
+        if ex in ("qwen3_qk_norm", "gemma_qk_norm"):
+            qkv, q_w, k_w = ins
+            q, k = outs
+            T, gemma = qkv.shape[0], int(ex == "gemma_qk_norm")
+            return lambda: self._check(lib.fi_qk_rmsnorm(
+                qkv.data_ptr(), qkv.stride(0), q_w.data_ptr(), k_w.data_ptr(), q.data_ptr(),
+                k.data_ptr(), T, 32, 8, 128, 1e-6, gemma, 1, stream()))
+        if ex == "add_rms_norm_fp8":
+            x, residual, w, scale = ins
+            q = outs[0]
+            dscale = torch.tensor([scale], dtype=F32, device="cuda")
+            self.keep.append(dscale)
+            # the residual is updated in place (it becomes h): FlashInfer's form
+            return lambda: self._check(lib.fi_fused_add_rmsnorm_quant(
+                x.data_ptr(), residual.data_ptr(), w.data_ptr(), q.data_ptr(),
+                dscale.data_ptr(), x.shape[0], 4096, 1e-5, 1, stream()))
+        if ex == "mla_rope_fp8":
+            qin, pos, cache, scale = ins
+            out = outs[0]
+            return lambda: self._check(lib.fi_mla_rope_quantize(
+                qin.data_ptr(), qin.stride(0), qin.stride(1), cache.data_ptr(), pos.data_ptr(),
+                out.data_ptr(), qin.shape[0], 128, 128, 64, 1.0 / scale, 1, stream()))
+        return None
+
+    def run(self, ex, ins, out_spec):
+        """One call on fresh outputs (and a copy of an input it updates in
+        place): the outputs in the order of the chain's PyTorch reference."""
+        outs = [torch.empty(s, dtype=d, device="cuda") for s, d in out_spec]
+        if ex == "add_rms_norm_fp8":
+            ins = [ins[0], ins[1].clone(), ins[2], ins[3]]
+            self.launcher(ex, ins, outs)()
+            return (outs[0], ins[1])
+        self.launcher(ex, ins, outs)()
+        return tuple(outs)
+
+
+def load_flashinfer(a):
+    """FlashInfer, or None (with a note) where the wrapper is not built or
+    the run is sinter-only."""
+    if a.sinter_only or a.flashinfer == "none":
+        return None
+    if not os.path.exists(a.flashinfer):
+        print(f"no FlashInfer column: {a.flashinfer} is missing (bench/flashinfer_fetch.sh, "
+              "then bench/flashinfer_build.sh)")
+        return None
+    return FlashInfer(a.flashinfer)
 
 
 def compile_with_pdl(fn):
@@ -313,7 +381,9 @@ def col(res, key, fmt="9.2f"):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sinter", default="build/compiler/sinter")
-    ap.add_argument("--lib", default="build/runtime/libsinter.so")
+    ap.add_argument("--lib", default=None,
+                    help="BUILD/runtime/libsinter.so: use BUILD's Python package (default: "
+                         "$SINTER_BUILD_DIR's, else build/'s; see package_dir)")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     ap.add_argument("--tokens", default="1,64,2048,16384")
     ap.add_argument("--iters", type=int, default=100)
@@ -324,18 +394,27 @@ def main():
     ap.add_argument("--sinter-only", action="store_true",
                     help="time sinter alone (no eager or torch.compile columns): for comparing "
                          "two builds of sinter in one process on one machine")
+    ap.add_argument("--flashinfer", default=os.path.join(os.path.dirname(os.path.abspath(
+                        __file__)), ".flashinfer", "libflashinfer_wrap.so"),
+                    help="FlashInfer's kernels (bench/flashinfer_build.sh's .so) for the chains "
+                         "it has, or 'none'")
     ap.add_argument("--outputs", choices=["shared", "rotated"], default="shared",
                     help="sinter's outputs: one set for every call (as the PyTorch calls get "
                          "from the caching allocator), or one per input set")
     a = ap.parse_args()
+    # a load compiles every kernel function now, as loads did before
+    # 2026-12-07 (the runtime's default compiles each at its first launch),
+    # so the cold/warm columns keep measuring the whole JIT
+    os.environ.setdefault("SINTER_JIT", "eager")
     torch.manual_seed(0)
     import tempfile
     cache = tempfile.mkdtemp(prefix="sinter-bench-cache-")
     os.environ["SINTER_CACHE_DIR"] = cache
-    # and in the C environment the runtime reads (a run whose shell exported
-    # SINTER_CACHE_DIR measured cache hits as "cold" loads, 2026-11-22)
-    ctypes.CDLL(None).setenv(b"SINTER_CACHE_DIR", cache.encode(), 1)
+    # os.environ also sets the C environment the runtime reads (putenv): a
+    # run whose shell exported SINTER_CACHE_DIR measured cache hits as
+    # "cold" loads before this line existed (2026-11-22)
     sn = Sinter(a.lib, a.sinter)
+    fi = load_flashinfer(a)
     copy = copy_bandwidth()
     rotate = 4 * torch.cuda.get_device_properties(0).L2_cache_size
     print(f"device {torch.cuda.get_device_name()}; device-to-device copy {copy / 1e9:.1f} GB/s")
@@ -362,26 +441,38 @@ def main():
             launchers = [sn.launcher(g, ins, sets[0][1] if a.outputs == "shared" else outs)
                          for ins, outs in sets]
             res = {"chain": name, "T": T, "bytes": moved}
-            sn.lib.sn_graph_set_pdl(g, 1)
+            g.set_pdl(True)
             res["sinter_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                           calls, a.iters)
-            sn.lib.sn_graph_set_pdl(g, 0)
+            g.set_pdl(False)
             res["sinter_nopdl_us"] = time_graph(capture(lambda i: launchers[i](), nsets, calls),
                                                 calls, a.iters)
             res["sets"], res["input_bytes_rotated"] = nsets, nsets * nbytes(ins0)
             if not a.sinter_only:
                 time_torch(a, res, fn, compiled, compiled_pdl, sets, nsets, calls, ecalls)
+            fil = [fi.launcher(ex, i, sets[0][1]) for i, _ in sets] \
+                if fi and ex in fi.CHAINS else None
+            if fil:
+                res["flashinfer_us"] = time_graph(capture(lambda i: fil[i](), nsets, calls),
+                                                  calls, a.iters)
             ins, outs = sets[0]
             launchers[0]()
             want = fn(*ins)
             want = want if isinstance(want, tuple) else (want,)
             res["mismatch"] = max(agree(o, w) for o, w in zip(outs, want))
+            if fil:
+                fresh = make_in(T)  # the timed calls updated some sets' inputs in place
+                got = fi.run(ex, fresh, out_spec(T))
+                want_fi = fn(*fresh)
+                want_fi = want_fi if isinstance(want_fi, tuple) else (want_fi,)
+                res["flashinfer_mismatch"] = max(agree(o, w) for o, w in zip(got, want_fi))
+                res["flashinfer_kernels"] = FlashInfer.CHAINS[ex]
             if T == 64 and not a.sinter_only:
                 res["eager_kernels"] = count_kernels(lambda s: fn(*s[0]), sets[0])
                 res["compile_kernels"] = count_kernels(lambda s: compiled(*s[0]), sets[0])
                 res["sinter_kernels"] = count_kernels(lambda s: launchers[0](), sets[0])
             res["cold_load_ms"], res["warm_load_ms"] = cold_ms, warm_ms
-            for k in ("sinter", "sinter_nopdl", "eager", "compile", "compile_pdl"):
+            for k in ("sinter", "sinter_nopdl", "eager", "compile", "compile_pdl", "flashinfer"):
                 if k + "_us" in res:
                     res[k + "_frac"] = moved / (res[k + "_us"] * 1e-6) / copy
             rows.append(res)
@@ -390,10 +481,15 @@ def main():
                   f"  eager {col(res, 'eager_us')} ({col(res, 'eager_frac', '.2f')})"
                   f"  compile {col(res, 'compile_us')} ({col(res, 'compile_frac', '.2f')})"
                   f"  compile+PDL {col(res, 'compile_pdl_us')}"
+                  + (f"  flashinfer {res['flashinfer_us']:9.2f} "
+                     f"(mismatch {res['flashinfer_mismatch']:.4f})" if "flashinfer_us" in res
+                     else "") +
                   f"  mismatch {res['mismatch']:.4f}  sets {nsets}"
                   f"  (torch.compile output sets: {res.get('compile_output_addresses', '-')})",
                   flush=True)
-            del sets, launchers
+            del sets, launchers, fil
+            if fi:
+                fi.keep.clear()
             torch.cuda.empty_cache()
             write_tables(a, rows, copy)
     write_tables(a, rows, copy)
@@ -418,10 +514,10 @@ def write_tables(a, rows, copy):
                 f"{time.strftime('%Y-%m-%d')}; inputs rotated through 4x the L2 "
                 f"({torch.cuda.get_device_properties(0).L2_cache_size >> 20} MiB)\n\n")
         f.write("| chain | T | sinter PDL us | sinter no-PDL us | eager us | compile us"
-                " | compile+PDL us | sinter / copy | compile / copy"
+                " | compile+PDL us | FlashInfer us | sinter / copy | compile / copy"
                 " | eager / copy | x eager | x compile | kernels eager/compile/sinter"
                 " | cold load ms | warm load ms |\n")
-        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+        f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         first = {}
         for r in rows:
             first.setdefault(r["chain"], r)
@@ -430,9 +526,11 @@ def write_tables(a, rows, copy):
                 f"{r.get('sinter_kernels', '')}" \
                 if "eager_kernels" in r else ""
             cp = f"{r['compile_pdl_us']:.1f}" if "compile_pdl_us" in r else "-"
+            fi = f"{r['flashinfer_us']:.1f}" if "flashinfer_us" in r else "-"
             f.write(f"| {r['chain']} | {r['T']} | {r['sinter_us']:.1f} | "
                     f"{r['sinter_nopdl_us']:.1f} | {r['eager_us']:.1f} | "
-                    f"{r['compile_us']:.1f} | {cp} | {r['sinter_frac']:.2f} | {r['compile_frac']:.2f} | "
+                    f"{r['compile_us']:.1f} | {cp} | {fi} | {r['sinter_frac']:.2f} | "
+                    f"{r['compile_frac']:.2f} | "
                     f"{r['eager_frac']:.2f} | {r['eager_us'] / r['sinter_us']:.1f} | "
                     f"{r['compile_us'] / r['sinter_us']:.2f} | {k} | "
                     + (f"{r['cold_load_ms']:.0f} | {r['warm_load_ms']:.2f} |\n"
@@ -442,6 +540,13 @@ def write_tables(a, rows, copy):
             gm = math.exp(sum(math.log(r["compile_us"] / r["sinter_us"]) for r in big) / len(big))
             f.write(f"\nGeometric-mean speedup over torch.compile at T={big[0]['T']} "
                     f"({len(big)} chains): {gm:.2f}\n")
+        fis = [r for r in rows if "flashinfer_us" in r]
+        if fis:
+            f.write("\nFlashInfer: its hand-written kernels where it has the chain (enable_pdl "
+                    "on), through bench/flashinfer_wrap.cu; outputs checked against PyTorch "
+                    "(fraction of elements beyond one rounding step): "
+                    + "; ".join(f"{r['chain']} T={r['T']} {r['flashinfer_kernels']} "
+                                f"{r['flashinfer_mismatch']:.4f}" for r in fis) + "\n")
 
 
 def write_sinter_table(a, rows, copy):

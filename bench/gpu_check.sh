@@ -19,6 +19,7 @@ echo "run_examples.sh: rc $?"; grep -E "^FAIL|passed|failed" "$OUT/gpu-examples.
 ver=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 SINTER_BUILD_DIR=build/py-$ver PYTHONUNBUFFERED=1 timeout 300 \
     python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
+    tests/python/test_torch_inplace_gpu.py \
     > "$OUT/python-gpu.log" 2>&1
 echo "pytest test_torch_gpu.py: rc $?"; tail -4 "$OUT/python-gpu.log"
 SINTER_LOG=1 build/compiler/sinter run examples/add_rms_norm_fp8.sn --dim T=64 --check \

@@ -4,9 +4,11 @@ empty kernel cache, in a process with or without PyTorch.
 
     python3 bench/load_times.py [--torch none|import|compile]
 
-cold = first sn_bundle_load_file of the example's bundle (NVRTC compile of
-the graph's translation unit + module load); warm = the second (cache hit
-+ module load).  --torch import loads PyTorch and initialises CUDA first;
+cold = first sn_bundle_load_file of the example's bundle + sn_bundle_prepare
+(NVRTC compile of every kernel function's unit, in parallel threads, +
+module loads); warm = the second (cache hits + module loads).  A plain load
+compiles nothing now: each function is compiled at its first launch
+(docs/runtime.md).  --torch import loads PyTorch and initialises CUDA first;
 --torch compile also runs one torch.compile'd function (whose compile
 workers then live in the process), as bench.py's process does.
 """
@@ -36,6 +38,7 @@ def main():
     lib = ctypes.CDLL(a.lib)
     lib.sn_last_error.restype = ctypes.c_char_p
     lib.sn_bundle_free.argtypes = [ctypes.c_void_p]
+    lib.sn_bundle_prepare.argtypes = [ctypes.c_void_p]
     setenv = ctypes.CDLL(None).setenv
     out = tempfile.mkdtemp(prefix="sinter-load-")
     print(f"process: {a.torch}")
@@ -50,7 +53,8 @@ def main():
         for _ in range(2):
             b = ctypes.c_void_p()
             t0 = time.perf_counter()
-            if lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0:
+            if (lib.sn_bundle_load_file(snb.encode(), ctypes.byref(b)) != 0
+                    or lib.sn_bundle_prepare(b) != 0):
                 raise RuntimeError(lib.sn_last_error().decode())
             times.append((time.perf_counter() - t0) * 1e3)
             lib.sn_bundle_free(b)

@@ -20,13 +20,13 @@ import tempfile
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import bench  # noqa: E402  (the chains and the ctypes binding)
+import bench  # noqa: E402  (the chains and the package's loader)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sinter", default="build/compiler/sinter")
-    ap.add_argument("--lib", default="build/runtime/libsinter.so")
+    ap.add_argument("--lib", default=None, help="BUILD/runtime/libsinter.so: BUILD's package")
     ap.add_argument("--tokens", default="64")
     ap.add_argument("--only", default="", help="comma-separated example file names")
     ap.add_argument("--repeat", type=int, default=1, help="calls of each profiled")

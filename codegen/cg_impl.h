@@ -44,6 +44,8 @@ const char *cg_suffix(DType t);
 void cg_template(Out *o, const char *tmpl, const char *const *args);
 const char *cg_vtype(DType t);
 int cg_int_bits(DType t);
+bool cg_uses_int_prelude(const KProgram *p);
+const char *cg_sym_ident(const KProgram *p, int s, Arena *a);
 
 void cg_print_dim(Out *o, const KProgram *p, Dim d);
 /* Flat element offset of idx in buffer bi (gathered indices clamped). */

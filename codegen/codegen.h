@@ -134,5 +134,9 @@ extern const char sinter_prelude_hip_head_cuh[];
 extern const unsigned long sinter_prelude_hip_head_cuh_len;
 extern const char sinter_prelude_hip_cuh[];
 extern const unsigned long sinter_prelude_hip_cuh_len;
+/* The helpers of the unsigned dtypes, bit ops, // and %, bitcasts, signbit,
+ * exponent and ldexp (prelude_int.cuh): appended only where used. */
+extern const char sinter_prelude_int_cuh[];
+extern const unsigned long sinter_prelude_int_cuh_len;
 
 #endif

@@ -2,7 +2,15 @@
  * translation unit, with launch metadata; the kernel skeleton (signature,
  * shared memory, blocks dealt to segments) around each segment's body
  * (print_phase.c).  Launch geometry, alignment needs and shared memory are
- * the plan's (Kernel.align, smem_bytes; pass_plan). */
+ * the plan's (Kernel.align, smem_bytes; pass_plan).
+ *
+ * Each kernel function sits inside
+ *     #if !defined(SN_ONLY) || defined(SN_ONLY_<name>)
+ * so the runtime can compile the unit of one function alone (-DSN_ONLY
+ * -DSN_ONLY_<name>: what a launch needs, docs/runtime.md) from the one
+ * source, and the whole unit compiles as before without the macros.  The
+ * device code of a function is the same either way (test_jit compares the
+ * PTX). */
 #include <string.h>
 
 #include "bundle_format.h" /* snb_rows_mul, snb_grid_add: the grid formula */
@@ -82,7 +90,7 @@ static PtrVec kernel_params(Arena *a, const KProgram *p, const Kernel *k)
                 add_param(a, &v, CP_STRIDE, b, d, 0, arena_printf(a, "b%d_s%d", b, d));
     }
     for (int s = 0; s < p->graph->nsym; s++)
-        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", p->graph->syms[s]));
+        add_param(a, &v, CP_SYM, 0, 0, s, arena_printf(a, "sym_%s", cg_sym_ident(p, s, a)));
     return v;
 }
 
@@ -179,6 +187,7 @@ static void emit_segment_block(Cx *x, bool il)
 static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k,
                         const char *name, bool vector, const PtrVec *params)
 {
+    cg_put(o, "#if !defined(SN_ONLY) || defined(SN_ONLY_%s)\n", name);
     cg_put(o, "extern \"C\" __global__ void __launch_bounds__(%d) %s(", k->block, name);
     print_params(o, p, k, params);
     cg_put(o, ")\n{\n");
@@ -195,7 +204,7 @@ static void emit_kernel(Out *o, const KProgram *p, const CgTarget *t, const Kern
         emit_segment_block(&x, il);
     }
     o->indent = 0;
-    cg_put(o, "}\n\n");
+    cg_put(o, "}\n#endif\n\n");
 }
 
 /* Does the vector variant vectorize anything?  Records what it needs. */
@@ -235,12 +244,46 @@ static void grid_segs(Arena *a, const Kernel *k, CgKernel *ck)
     }
 }
 
+/* Every store into a buffer of two codes per byte (f4e2m1) must be one
+ * the plan writes byte by byte (KStorePlan.width: a lane's runs hold both
+ * elements of each byte); another lane writing the other nibble would
+ * race.  False (reported) for any other: a per-row store, a store whose
+ * runs do not start on a byte. */
+static bool packed_stores_ok(const KProgram *p, const Kernel *k, Diag *d)
+{
+    for (const Kernel *v = k; v; v = v == k ? k->few_rows : NULL)
+        for (int s = 0; s < v->nseg; s++) {
+            const KSegment *seg = v->segs[s];
+            for (int i = 0; i < seg->stores.len; i++) {
+                const KStore *st = seg->stores.items[i];
+                const KBuf *b = &p->bufs[st->buf];
+                if (dt_bits(b->dtype) >= 8 || seg->plan->store[i].width)
+                    continue;
+                Span at = b->kind == KB_OUTPUT && b->index < p->graph->nout
+                              ? p->graph->outs[b->index]->span : p->graph->span;
+                diag_error(d, at,
+                           "cannot generate the store of %s %s in kernel %s: %s packs two "
+                           "elements per byte, and here one lane does not own both elements of "
+                           "each byte (%s; vector runs of %d); give it an even last dim that "
+                           "is a row of its own, stored whole", dt_name(b->dtype), b->name,
+                           v->name, dt_name(b->dtype),
+                           st->row ? "the runs do not start on a byte"
+                                   : "one element per row, by one lane",
+                           seg->sched.vec);
+                return false;
+            }
+        }
+    return true;
+}
+
 /* One kernel's variants (vector, scalar unless `vector_only`) and launch
  * metadata. */
 static bool emit_one(Out *o, const KProgram *p, const CgTarget *t, const Kernel *k, Arena *a,
                      CgKernel *ck, bool vector_only, Diag *d)
 {
     Span none = {0};
+    if (!packed_stores_ok(p, k, d))
+        return false;
     ck->block = k->block;
     ck->smem_bytes = k->smem_bytes;
     ck->grid_wait = t->dialect == CG_CUDA;
@@ -292,6 +335,8 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
     cg_put(&o, "%.*s\n", (int)sinter_prelude_cuh_len, sinter_prelude_cuh);
     if (t->dialect == CG_HIP)
         cg_put(&o, "%.*s\n", (int)sinter_prelude_hip_cuh_len, sinter_prelude_hip_cuh);
+    if (cg_uses_int_prelude(p))
+        cg_put(&o, "%.*s\n", (int)sinter_prelude_int_cuh_len, sinter_prelude_int_cuh);
     m->nkernel = p->nkernel;
     m->kernels = ARENA_ARRAY(a, CgKernel, p->nkernel ? p->nkernel : 1);
     for (int i = 0; i < p->nkernel; i++) {

@@ -73,15 +73,20 @@ void cg_template(Out *o, const char *tmpl, const char *const *args)
     }
 }
 
-/* The template of an op for operands of float (f) or integer/bool class. */
+/* The template of an op for operands of float (f) or integer/bool class.
+ * After the operands comes the op's dtype as "bits, signed" (ops.h: the
+ * integer ops whose result depends on it take it as a third %s). */
 static void op_template(Out *o, const IrOpInfo *info, bool f, const KOp *op)
 {
-    char names[3][16];
-    const char *args[3];
+    char names[4][32];
+    const char *args[4];
     for (int i = 0; i < op->nin; i++) {
         snprintf(names[i], sizeof names[i], "k%d", op->in[i]->id);
         args[i] = names[i];
     }
+    snprintf(names[op->nin], sizeof names[op->nin], "%d, %d", dt_bits(op->dtype),
+             !dt_is_unsigned(op->dtype));
+    args[op->nin] = names[op->nin];
     cg_template(o, f ? info->cf : info->ci, args);
 }
 
@@ -91,11 +96,20 @@ const char *cg_vtype(DType t) { return is_f(t) ? "float" : "sn_i64"; }
 
 /* ------------------------------------------------------ index expressions */
 
+/* Symbol s as a C identifier's tail: its name, or "_d<s>" for a derived
+ * symbol (whose name is an expression, "align(T, 4)"). */
+const char *cg_sym_ident(const KProgram *p, int s, Arena *a)
+{
+    if (!ir_sym_is_derived(p->graph, s))
+        return p->graph->syms[s];
+    return arena_printf(a, "_d%d", s);
+}
+
 void cg_print_dim(Out *o, const KProgram *p, Dim d)
 {
     cg_put(o, "((sn_i64)%lld", (long long)d.coef);
     for (int i = 0; i < d.nsym; i++)
-        cg_put(o, " * sym_%s", p->graph->syms[d.syms[i]]);
+        cg_put(o, " * sym_%s", cg_sym_ident(p, d.syms[i], o->arena));
     cg_put(o, ")");
 }
 
@@ -185,6 +199,12 @@ void cg_load_expr(Cx *x, const KOp *op)
         return;
     }
     const char *sfx = cg_suffix(b->dtype);
+    if (dt_bits(b->dtype) < 8) { /* two codes per byte: SN_E2M1_AT(b, k) picks nibble k % 2 */
+        cg_put(o, "SN_E2M1_AT(b%d, ", bi);
+        cg_print_offset(x, bi, op->a.load.idx);
+        cg_put(o, ")");
+        return;
+    }
     if (sfx)
         cg_put(o, "sn_from_%s(", sfx);
     else if (!is_f(b->dtype))
@@ -224,17 +244,58 @@ static void print_const(Out *o, const KOp *op)
 
 int cg_int_bits(DType t)
 {
-    return t == DT_I8 ? 8 : t == DT_I32 ? 32 : 64;
+    return dt_bits(t);
 }
 
+/* "lo, hi" of integer type t as double literals (sn_f2i's bounds). */
 static void print_int_range(Out *o, DType t)
 {
-    if (t == DT_I8)
-        cg_put(o, "-128.0, 127.0");
-    else if (t == DT_I32)
-        cg_put(o, "-2147483648.0, 2147483647.0");
-    else
+    if (t == DT_I64)
         cg_put(o, "-9223372036854775808.0, 9223372036854775807.0");
+    else if (dt_is_unsigned(t))
+        cg_put(o, "0.0, %.1f", dt_max_finite(t));
+    else
+        cg_put(o, "%.1f, %.1f", -dt_max_finite(t) - 1.0, dt_max_finite(t));
+}
+
+/* A bitcast (prelude_int.cuh): the code of the operand in its graph dtype
+ * (a float encoded as a store would, an integer as is), then the code
+ * decoded (float), sign-extended or masked (integer) as the target. */
+static void bitcast_expr(Out *o, const KOp *op)
+{
+    DType from = op->a.cast.from, to = op->dtype;
+    int a = op->in[0]->id;
+    char code[64];
+    if (from == DT_F32)
+        snprintf(code, sizeof code, "sn_f2u(k%d)", a);
+    else if (is_f(from))
+        snprintf(code, sizeof code, "sn_to_%s(k%d)", cg_suffix(from), a);
+    else
+        snprintf(code, sizeof code, "k%d", a);
+    if (to == DT_F32)
+        cg_put(o, "sn_u2f((sn_u32)%s)", code);
+    else if (is_f(to))
+        cg_put(o, "sn_from_%s((%s)%s)", cg_suffix(to), cg_ctype_of[to], code);
+    else
+        cg_put(o, "sn_iwrap((sn_i64)%s, %d, %d)", code, dt_bits(to), !dt_is_unsigned(to));
+}
+
+/* Does the program use prelude_int.cuh's helpers (cg_emit appends it only
+ * then)? */
+bool cg_uses_int_prelude(const KProgram *p)
+{
+    for (int k = 0; k < p->nkernel; k++)
+        for (int s = 0; s < p->kernels[k]->nseg; s++) {
+            const PtrVec *ops = &p->kernels[k]->segs[s]->ops;
+            for (int i = 0; i < ops->len; i++) {
+                const KOp *op = ops->items[i];
+                if ((op->kind == KO_UNARY && op->a.unary >= UN_BNOT) ||
+                    (op->kind == KO_BINARY && op->a.binary >= BIN_BAND) ||
+                    (op->kind == KO_CAST && (op->a.cast.bitcast || dt_is_unsigned(op->dtype))))
+                    return true;
+            }
+        }
+    return false;
 }
 
 static void cast_expr(Cx *x, const KOp *op)
@@ -242,6 +303,10 @@ static void cast_expr(Cx *x, const KOp *op)
     Out *o = x->o;
     DType from = op->in[0]->dtype, to = op->dtype;
     int a = op->in[0]->id;
+    if (op->a.cast.bitcast) {
+        bitcast_expr(o, op);
+        return;
+    }
     if (is_f(from) && is_f(to)) {
         const char *sfx = cg_suffix(to);
         char lit[64];
@@ -264,7 +329,7 @@ static void cast_expr(Cx *x, const KOp *op)
     } else if (to == DT_BOOL) {
         cg_put(o, "(sn_i64)(k%d != 0)", a);
     } else {
-        cg_put(o, "sn_wrap(k%d, %d)", a, cg_int_bits(to));
+        cg_put(o, "%s(k%d, %d)", dt_is_unsigned(to) ? "sn_wrapu" : "sn_wrap", a, cg_int_bits(to));
     }
 }
 
@@ -274,6 +339,8 @@ static void binary_expr(Cx *x, const KOp *op)
 {
     if (op->a.binary == BIN_DIV && x->pl->op[op->id].recip) /* the plan's rewrite */
         cg_put(x->o, "k%d * rk%d", op->in[0]->id, op->in[1]->id);
+    else if (op->a.binary == BIN_DIV && x->pl->op[op->id].exact_div) /* IEEE: div.rn.f32 */
+        cg_put(x->o, "k%d / k%d", op->in[0]->id, op->in[1]->id);
     else
         op_template(x->o, ir_binary_info(op->a.binary), is_f(op->in[0]->dtype), op);
 }

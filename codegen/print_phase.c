@@ -75,11 +75,14 @@ static void put_unflatten(Out *o, const KProgram *p, const Dim *dims, int n, int
     cg_put(o, ";\n");
 }
 
-static void open_elems(Cx *x)
+static void open_elems_step(Cx *x, int step)
 {
     const KSegment *seg = x->seg;
     cg_line(x->o, "#pragma unroll");
-    cg_line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
+    if (step == 1)
+        cg_line(x->o, "for (int j = 0; j < %d; j++) {", seg->sched.vec);
+    else
+        cg_line(x->o, "for (int j = 0; j < %d; j += %d) {", seg->sched.vec, step);
     x->o->indent++;
     cg_line(x->o, "[[maybe_unused]] const %s e = e0 + j;", idx_type(x));
     cg_line(x->o, x->pl->exact ? "[[maybe_unused]] const bool ok = true;"
@@ -89,6 +92,11 @@ static void open_elems(Cx *x)
         cg_put(x->o, "[[maybe_unused]] const %s r%d = e", idx_type(x), k);
         put_unflatten(x->o, x->p, seg->row, seg->nrow, k);
     }
+}
+
+static void open_elems(Cx *x)
+{
+    open_elems_step(x, 1);
 }
 
 static void close_block(Cx *x)
@@ -397,7 +405,8 @@ static const char *encoder(const Cx *x, int i, char *buf, size_t len)
 {
     const KStore *st = x->seg->stores.items[i];
     DType t = x->p->bufs[st->buf].dtype;
-    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16) {
+    if (t == DT_BF16 && st->value->kind == KO_CAST && st->value->dtype == DT_BF16 &&
+        !st->value->a.cast.bitcast) { /* a bitcast's NaN is encoded as stores do */
         snprintf(buf, len, "sn_bits_bf16");
         return buf;
     }
@@ -449,10 +458,13 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
     const KBuf *b = &x->p->bufs[st->buf];
     int v = seg->sched.vec;
     const char *vt = vector_type(dt_size(b->dtype) * v), *ct = cg_ctype_of[b->dtype];
+    char m[32] = "";
+    if (st->mask) /* a per-row mask (kir_verify: a vector store's is) */
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (x->pl->exact)
-        cg_line(x->o, "if (live) {");
+        cg_line(x->o, "if (live%s) {", m);
     else
-        cg_line(x->o, "if (live && e0 + %d <= n) {", v);
+        cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
     x->o->indent++;
     cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
     if (seg->nrow == 1)
@@ -467,6 +479,50 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
     close_block(x);
 }
 
+/* Store i's run into a buffer of two codes per byte (f4e2m1): byte by
+ * byte, elements j and j + 1 of the run in its low and high nibble.  The
+ * plan gave the store a width only where that is sound (packed_store in
+ * passes/plan.c: even runs from an even element, an even row), and
+ * cg_check_packed refused the rest, so no two lanes share a byte. */
+static void emit_packed_store(Cx *x, int i, const char *enc)
+{
+    const KStore *st = x->seg->stores.items[i];
+    int v = x->seg->sched.vec;
+    bool vec = x->vector && x->pl->store[i].packed_vector;
+    if (vec) { /* the whole live run: one store of v / 2 bytes */
+        const char *vt = vector_type(v / 2);
+        cg_line(x->o, x->pl->exact ? "if (live) {" : "if (live && e0 + %d <= n) {", v);
+        x->o->indent++;
+        cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+        cg_line(x->o, "%s raw;", vt);
+        cg_line(x->o, "sn_u8 *el = (sn_u8 *)&raw;");
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = (sn_u8)(%s(s%d[j]) | "
+                "(%s(s%d[j + 1]) << 4));", v, enc, i, enc, i);
+        cg_indent(x->o);
+        cg_put(x->o, "*(%s *)(b%d + ((", vt, st->buf);
+        cg_print_offset(x, st->buf, st->idx);
+        cg_put(x->o, ") >> 1)) = raw;\n");
+        close_block(x);
+        if (x->pl->exact)
+            return;
+        cg_line(x->o, "else {");
+        x->o->indent++;
+    }
+    open_elems_step(x, 2);
+    cg_line(x->o, "if (live && ok) {");
+    x->o->indent++;
+    cg_indent(x->o);
+    cg_put(x->o, "b%d[(", st->buf);
+    cg_print_offset(x, st->buf, st->idx);
+    cg_put(x->o, ") >> 1] = (sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4));\n", enc, i, enc, i);
+    close_block(x);
+    close_block(x);
+    if (vec)
+        close_block(x);
+}
+
 /* Store i's run (s<i>[]): a vector store when the plan says so and the
  * row is live and the whole run is in the row, else element by element. */
 static void emit_run_store(Cx *x, int i)
@@ -475,6 +531,10 @@ static void emit_run_store(Cx *x, int i)
     const KBuf *b = &x->p->bufs[st->buf];
     char enc[64], val[32];
     const char *e = cg_suffix(b->dtype) ? encoder(x, i, enc, sizeof enc) : NULL;
+    if (dt_bits(b->dtype) < 8) {
+        emit_packed_store(x, i, e);
+        return;
+    }
     bool vec = x->vector && x->pl->store[i].width;
     if (vec) {
         emit_vector_store(x, i, e);
@@ -484,7 +544,10 @@ static void emit_run_store(Cx *x, int i)
         x->o->indent++;
     }
     open_elems(x);
-    cg_line(x->o, "if (live && ok) {");
+    if (st->mask) /* per row: the dest check refuses a mask varying along the row */
+        cg_line(x->o, "if (live && ok && k%d) {", st->mask->id);
+    else
+        cg_line(x->o, "if (live && ok) {");
     x->o->indent++;
     cg_indent(x->o);
     cg_put(x->o, "b%d[", st->buf);
@@ -508,7 +571,10 @@ static void emit_outer_stores(Cx *x)
         const KBuf *b = &x->p->bufs[st->buf];
         char enc[64], val[32];
         cg_indent(x->o);
-        cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
+        if (st->mask)
+            cg_put(x->o, "if (live && lane == 0 && k%d) b%d[", st->mask->id, st->buf);
+        else
+            cg_put(x->o, "if (live && lane == 0) b%d[", st->buf);
         cg_print_offset(x, st->buf, st->idx);
         snprintf(val, sizeof val, "k%d", stored_value(x, i)->id);
         cg_put(x->o, "] = ");

@@ -167,7 +167,7 @@ AstStmt *ast_return(ParseCtx *c, const Tok *kw, PtrVec values)
     s->values.n = values.len;
     s->values.items = ARENA_ARRAY(c->arena, AstArg, values.len);
     for (int i = 0; i < values.len; i++)
-        s->values.items[i].value = values.items[i];
+        s->values.items[i] = *(const AstArg *)values.items[i];
     return s;
 }
 
@@ -200,6 +200,9 @@ static const char *op_text(int op)
     case TK_LT: return "<"; case TK_LE: return "<="; case TK_GT: return ">"; case TK_GE: return ">=";
     case TK_PLUS: return "+"; case TK_MINUS: return "-"; case TK_STAR: return "*";
     case TK_SLASH: return "/"; case TK_NOT: return "!";
+    case TK_SLASHSLASH: return "//"; case TK_PERCENT: return "%";
+    case TK_SHL: return "<<"; case TK_SHR: return ">>"; case TK_AMP: return "&";
+    case TK_PIPE: return "|"; case TK_CARET: return "^"; case TK_TILDE: return "~";
     default: return "?";
     }
 }
@@ -212,7 +215,15 @@ static void print_args(const AstArgs *a, FILE *out)
         fputc(' ', out);
         if (a->items[i].name)
             fprintf(out, "%s=", a->items[i].name);
-        print_expr(a->items[i].value, out);
+        if (a->items[i].dest) {
+            fputs("(-> ", out);
+            print_expr(a->items[i].value, out);
+            fputc(' ', out);
+            print_expr(a->items[i].dest, out);
+            fputc(')', out);
+        } else {
+            print_expr(a->items[i].value, out);
+        }
     }
 }
 

@@ -27,11 +27,13 @@ typedef enum {
 
 typedef struct AstExpr AstExpr;
 
-/* A call argument or list/index item; name is set for keyword arguments. */
+/* A call argument or list/index item; name is set for keyword arguments.
+ * A returned value `value -> dest` has dest set (name_span: the arrow). */
 typedef struct {
     const char *name;
     Span name_span;
     AstExpr *value;
+    AstExpr *dest;
 } AstArg;
 
 typedef struct {
@@ -58,7 +60,7 @@ typedef struct {
     const char *dtype;   /* as written */
     Span dtype_span;
     int ndim;
-    AstExpr **dims;      /* AST_INT or AST_NAME */
+    AstExpr **dims;      /* size expressions: AST_INT, AST_NAME, or operators and calls of them */
     AstExpr *deflt;      /* def parameter default, or NULL */
 } AstParam;
 
@@ -70,7 +72,8 @@ typedef struct {
     int ntarget;
     const char **targets;
     Span *target_spans;
-    AstArgs values;      /* the right-hand side (one expr) or returned exprs */
+    AstArgs values;      /* the right-hand side (one expr) or returned exprs (with
+                            their destinations) */
 } AstStmt;
 
 typedef struct {

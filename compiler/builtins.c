@@ -234,10 +234,126 @@ static DType expect_dtype(Lower *L, const Value *v)
     return v->dt;
 }
 
+static bool expect_bool(Lower *L, const Value *v, bool given, bool dflt);
+
+/* to(x, dtype, floor=false).  floor=true is for f8e8m0 only: the largest
+ * power of two <= |x| (OCP's scale rounding) instead of the conversion's
+ * own rounding up; it lowers to a cast of pow2_floor(x), exact since every
+ * power of two of E8M0's range converts exactly (dtype.h). */
 static Value bi_to(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     IrNode *x = scalar_tensor(L, &a[0]);
-    return lw_tensor(ir_cast(L->g, expect_dtype(L, &a[1]), x, s));
+    DType t = expect_dtype(L, &a[1]);
+    if (expect_bool(L, &a[2], given[2], false)) {
+        if (t != DT_F8E8M0)
+            lw_fail(L, a[2].span, "floor=true rounds to f8e8m0 only, not %s", dt_name(t));
+        if (!dt_is_float(x->dtype))
+            x = ir_cast(L->g, DT_F32, x, s);
+        x = ir_unary(L->g, UN_POW2_FLOOR, DT_F32, x, s);
+    }
+    return lw_tensor(ir_cast(L->g, t, x, s));
+}
+
+/* bitcast(x, dtype): x's storage bits as dtype, of the same width. */
+static Value bi_bitcast(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = scalar_tensor(L, &a[0]);
+    DType t = expect_dtype(L, &a[1]);
+    if (x->dtype == DT_BOOL || t == DT_BOOL)
+        lw_fail(L, s, "bitcast of bool (%s to %s): bool has no bit pattern; use to(x, dtype)",
+                dt_name(x->dtype), dt_name(t));
+    if (dt_bits(x->dtype) != dt_bits(t) || dt_bits(t) < 8)
+        lw_fail(L, s, "bitcast from %s (%d bits) to %s (%d bits): the widths differ",
+                dt_name(x->dtype), dt_bits(x->dtype), dt_name(t), dt_bits(t));
+    return lw_tensor(ir_bitcast(L->g, t, x, s));
+}
+
+/* A float tensor for the float-only builtins (signbit, exponent, ldexp):
+ * integers are refused where converting could change the answer. */
+static IrNode *float_operand(Lower *L, const Builtin *b, const Value *v)
+{
+    IrNode *x = scalar_tensor(L, v);
+    if (!dt_is_float(x->dtype))
+        lw_fail(L, v->span, "'%s' of %s; convert with to(x, f32) first", b->name,
+                lw_type_str(L, x));
+    return x;
+}
+
+/* signbit(x): bool, the sign bit of the f32 value (set for -0 and negative
+ * NaNs); for integers x < 0.  exponent(x): floor(log2|x|) as i32. */
+static Value bi_signbit(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = scalar_tensor(L, &a[0]);
+    if (x->dtype == DT_BOOL)
+        lw_fail(L, a[0].span, "'signbit' of a bool tensor");
+    if (!dt_is_float(x->dtype)) {
+        Value zero = {.k = V_INT, .i = 0, .span = s};
+        return lw_binary(L, BIN_LT, "'signbit'", lw_tensor(x), zero, s);
+    }
+    IrNode *u = ir_unary(L->g, UN_SIGNBIT, DT_F32, x, s);
+    return lw_tensor(ir_cast(L->g, DT_BOOL, u, s));
+}
+
+static Value bi_exponent(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = float_operand(L, b, &a[0]);
+    IrNode *u = ir_unary(L->g, UN_EXPONENT, DT_F32, x, s);
+    return lw_tensor(ir_cast(L->g, DT_I32, u, s));
+}
+
+/* ldexp(x, n): x * 2^n exactly (one rounding), of x's dtype; n an integer
+ * tensor or literal, converted to f32 (BIN_LDEXP clamps it to [-512, 512],
+ * which changes no result). */
+static Value bi_ldexp(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = float_operand(L, b, &a[0]);
+    IrNode *n;
+    if (a[1].k == V_INT) {
+        int64_t e = a[1].i > 512 ? 512 : a[1].i < -512 ? -512 : a[1].i;
+        n = ir_const_f(L->g, (double)e, DT_F32, 0, NULL, a[1].span);
+    } else {
+        if (a[1].k != V_TENSOR)
+            lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, not %s",
+                    lw_kind_name(&a[1]));
+        n = a[1].t;
+        if (!dt_is_int(n->dtype))
+            lw_fail(L, a[1].span, "the exponent of 'ldexp' must be an integer, got %s",
+                    lw_type_str(L, n));
+        n = ir_cast(L->g, DT_F32, n, s);
+    }
+    Value v[2] = {lw_tensor(x), lw_tensor(n)};
+    Dim shape[IR_MAX_RANK];
+    int rank = lw_broadcast_shape(L, v, 2, shape, "'ldexp'", s);
+    IrNode *xe = lw_expand_to(L, x, rank, shape, s), *ne = lw_expand_to(L, n, rank, shape, s);
+    return lw_tensor(ir_binary(L->g, BIN_LDEXP, x->dtype, xe, ne, s));
+}
+
+/* arange(n, dtype=i32): [0, 1, ..., n-1]; n a size (literal or symbolic). */
+static Value bi_arange(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    DType t = given[1] ? expect_dtype(L, &a[1]) : DT_I32;
+    if (!dt_is_int(t))
+        lw_fail(L, a[1].span, "the dtype of 'arange' must be an integer dtype, got %s",
+                dt_name(t));
+    Dim n;
+    if (a[0].k == V_DIM) {
+        n = a[0].dim;
+    } else if (a[0].k == V_INT) {
+        if (a[0].i < 1 || a[0].i > ((int64_t)1 << 40))
+            lw_fail(L, a[0].span, "size %lld out of range (1..2^40)", (long long)a[0].i);
+        n = dim_const(a[0].i);
+    } else {
+        lw_fail(L, a[0].span, "the size of 'arange' must be an integer or a size symbol, not %s",
+                lw_kind_name(&a[0]));
+    }
+    return lw_tensor(ir_iota(L->g, t, n, s));
+}
+
+/* cdiv(a, b), align(a, b): sizes (integers or symbolic), b an integer. */
+static Value bi_size_op(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    return lw_size_op(L, (IrSymOp)b->aux, b->aux == SYM_CDIV ? "'cdiv'" : "'align'", a[0], a[1],
+                      s);
 }
 
 /* ------------------------------------------------------------ reductions */
@@ -321,7 +437,7 @@ static Value bi_fmax(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
     DType t = expect_dtype(L, &a[0]);
     if (b->aux == DT_I8 && t != DT_I8)
         lw_fail(L, a[0].span, "the quantized dtype must be i8, got %s", dt_name(t));
-    if (b->aux != DT_I8 && !dt_is_f8(t))
+    if (b->aux != DT_I8 && (!dt_is_f8(t) || t == DT_F8E8M0))
         lw_fail(L, a[0].span, "the quantized dtype must be an f8 type (f8e4m3 f8e4m3fnuz "
                               "f8e5m2 f8e5m2fnuz), got %s", dt_name(t));
     Value r = {.k = V_FLOAT, .span = s, .f = dt_max_finite(t)};
@@ -375,7 +491,7 @@ static const Builtin builtins[] = {
     {"pow", {"x", "exponent", NULL}, 2, bi_pow, 0},
     {"clamp", {"x", "min", "max", NULL}, 3, bi_clamp, 0},
     {"where", {"condition", "x", "y", NULL}, 3, bi_where, 0},
-    {"to", {"x", "dtype", NULL}, 2, bi_to, 0},
+    {"to", {"x", "dtype", "floor", NULL}, 2, bi_to, 0},
     {"sum", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_SUM},
     {"mean", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MEAN},
     {"amax", {"x", "dim", "keepdim", NULL}, 1, bi_reduce, RED_MAX},
@@ -398,6 +514,13 @@ static const Builtin builtins[] = {
     {"_fmax", {"dtype", NULL}, 1, bi_fmax, DT_F8E4M3},
     {"_imax", {"dtype", NULL}, 1, bi_fmax, DT_I8},
     {"_retype", {"x", "like", "round", NULL}, 2, bi_retype, 0},
+    {"bitcast", {"x", "dtype", NULL}, 2, bi_bitcast, 0},
+    {"signbit", {"x", NULL}, 1, bi_signbit, 0},
+    {"exponent", {"x", NULL}, 1, bi_exponent, 0},
+    {"ldexp", {"x", "n", NULL}, 2, bi_ldexp, 0},
+    {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
+    {"cdiv", {"a", "b", NULL}, 2, bi_size_op, SYM_CDIV},
+    {"align", {"a", "b", NULL}, 2, bi_size_op, SYM_ALIGN},
 };
 
 static const Builtin *find_builtin(const char *name)

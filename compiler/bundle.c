@@ -34,7 +34,7 @@ static RtDim rt_dim(Dim d)
 static RtTensor rt_tensor(const KBuf *b, int alias)
 {
     RtTensor t = {.name = (char *)b->name, .dtype = (int)b->dtype, .rank = b->rank,
-                  .alias = alias};
+                  .alias = alias, .written = b->written};
     for (int k = 0; k < b->rank; k++)
         t.dims[k] = rt_dim(b->shape[k]);
     return t;
@@ -96,6 +96,15 @@ static void rt_graph(Arena *a, const BundleGraph *bg, sn_graph *r)
     const IrGraph *g = p->graph;
     *r = (sn_graph){.name = (char *)g->name, .nsym = g->nsym, .syms = (char **)g->syms,
                     .nvariant = bg->nvariant, .pdl = -1};
+    _Static_assert(SYM_FLOORDIV == SNB_SYM_FLOORDIV && SYM_MOD == SNB_SYM_MOD &&
+                   SYM_CDIV == SNB_SYM_CDIV && SYM_ALIGN == SNB_SYM_ALIGN,
+                   "ir.h's IrSymOp and bundle_format.h's SNB_SYM_* differ");
+    if (g->symdefs) {
+        r->symdefs = ARENA_ARRAY(a, RtSymDef, g->nsym);
+        for (int s = 0; s < g->nsym; s++)
+            r->symdefs[s] = (RtSymDef){(int)g->symdefs[s].op, rt_dim(g->symdefs[s].a),
+                                       g->symdefs[s].b};
+    }
     RtTensor *lists[3];
     int *counts[3] = {&r->nin, &r->nout, &r->ntemp};
     for (int kind = 0; kind < 3; kind++)

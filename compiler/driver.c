@@ -252,9 +252,10 @@ static bool compile_graph(const SnCompileOptions *opt, SnStage stop, SnDumpHook 
     if (stop == SN_STAGE_FUSED)
         return true;
     r->bundle.prog = r->prog;
-    r->bundle.alias = ARENA_ARRAY(a, int, r->graph->nout + 1);
+    r->bundle.alias = ARENA_ARRAY(a, int, r->graph->nout + 1); /* per new output */
     for (int o = 0; o < r->graph->nout; o++)
-        r->bundle.alias[o] = pass_alias(r->prog, o);
+        if (ir_new_output_index(r->graph, o) >= 0)
+            r->bundle.alias[ir_new_output_index(r->graph, o)] = pass_alias(r->prog, o);
     if (!stage_done(hook, ctx, SN_STAGE_KERNELS, c, i))
         return false;
     if (stop == SN_STAGE_KERNELS)

@@ -50,6 +50,25 @@ static int lex_int(Lexer *L, Tok *t)
     return TK_INT;
 }
 
+/* 0x... (bit masks): at most 63 bits, like decimal literals. */
+static int lex_hex(Lexer *L, Tok *t)
+{
+    int64_t v = 0;
+    for (const char *p = L->tok + 2; p < L->cur; p++) {
+        int digit = *p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10;
+        if (v > (INT64_MAX >> 4)) {
+            diag_error(L->diag, here(L), "integer literal '%.*s' is out of range (max %lld)",
+                       (int)(L->cur - L->tok > 40 ? 40 : L->cur - L->tok), L->tok,
+                       (long long)INT64_MAX);
+            return TK_ILLEGAL;
+        }
+        v = v * 16 + digit;
+    }
+    t->ival = v;
+    t->fval = (double)v;
+    return TK_INT;
+}
+
 static int lex_float(Lexer *L, Tok *t)
 {
     char buf[128];
@@ -118,6 +137,7 @@ static int lex_raw(Lexer *L, Tok *t)
         ident    { t->text = arena_strndup(L->arena, L->tok, (size_t)(L->cur - L->tok)); return TK_IDENT; }
 
         digit+ { return lex_int(L, t); }
+        "0" [xX] [0-9a-fA-F]+ { return lex_hex(L, t); }
         digit+ "." digit* exp? | "." digit+ exp? | digit+ exp { return lex_float(L, t); }
 
         "..." { return TK_ELLIPSIS; }
@@ -137,9 +157,18 @@ static int lex_raw(Lexer *L, Tok *t)
         ">"  { return TK_GT; }
         "="  { return TK_ASSIGN; }
         "+"  { return TK_PLUS; }
+        "->" { return TK_ARROW; }
         "-"  { return TK_MINUS; }
         "*"  { return TK_STAR; }
         "/"  { return TK_SLASH; }
+        "//" { return TK_SLASHSLASH; }
+        "%"  { return TK_PERCENT; }
+        "<<" { return TK_SHL; }
+        ">>" { return TK_SHR; }
+        "&"  { return TK_AMP; }
+        "|"  { return TK_PIPE; }
+        "^"  { return TK_CARET; }
+        "~"  { return TK_TILDE; }
         "&&" { return TK_ANDAND; }
         "||" { return TK_OROR; }
         "!"  { return TK_NOT; }
@@ -159,7 +188,10 @@ int lex_next(Lexer *L, Tok *t)
              * sets it in lex_raw, before the line count moves on) */
             if (!t->span.file)
                 t->span = here(L);
-            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE)
+            /* inside brackets, after a newline or '{', and after a ',' or
+             * '->' ending a line (a return list continued) it is no end */
+            if (L->depth > 0 || L->last == TK_NL || L->last == TK_LBRACE ||
+                L->last == TK_COMMA || L->last == TK_ARROW)
                 continue;
         } else {
             t->span = here(L);
@@ -204,8 +236,17 @@ const char *lex_token_name(int kind)
     case TK_ASSIGN: return "'='";
     case TK_PLUS: return "'+'";
     case TK_MINUS: return "'-'";
+    case TK_ARROW: return "'->'";
     case TK_STAR: return "'*'";
     case TK_SLASH: return "'/'";
+    case TK_SLASHSLASH: return "'//'";
+    case TK_PERCENT: return "'%'";
+    case TK_SHL: return "'<<'";
+    case TK_SHR: return "'>>'";
+    case TK_AMP: return "'&'";
+    case TK_PIPE: return "'|'";
+    case TK_CARET: return "'^'";
+    case TK_TILDE: return "'~'";
     case TK_ANDAND: return "'&&'";
     case TK_OROR: return "'||'";
     case TK_NOT: return "'!'";

@@ -271,6 +271,21 @@ static int float_rank(DType t)
     }
 }
 
+/* Integers: the wider; of one width, the first (i32 with i32 only: the
+ * signed types differ in width).  An unsigned type with a signed one
+ * (PyTorch's rule): the signed one if it is wider, else the signed type
+ * twice the unsigned one's width (u8 with i8: i16; u32 with i32: i64). */
+static DType promote_int(DType a, DType b)
+{
+    if (dt_is_unsigned(a) != dt_is_unsigned(b)) {
+        DType u = dt_is_unsigned(a) ? a : b, s = dt_is_unsigned(a) ? b : a;
+        if (dt_size(s) > dt_size(u))
+            return s;
+        return dt_size(u) == 1 ? DT_I16 : dt_size(u) == 2 ? DT_I32 : DT_I64;
+    }
+    return dt_size(a) >= dt_size(b) ? a : b;
+}
+
 DType lw_promote_types(DType a, DType b)
 {
     if (a == b)
@@ -279,7 +294,7 @@ DType lw_promote_types(DType a, DType b)
     if (ca != cb)
         return ca > cb ? a : b;
     if (ca == 1)
-        return dt_size(a) >= dt_size(b) ? a : b;
+        return promote_int(a, b);
     int ra = float_rank(a), rb = float_rank(b);
     if (ra != rb)
         return ra > rb ? a : b;
@@ -414,10 +429,102 @@ IrNode *lw_operand(Lower *L, const Value *v, DType t, int rank, const Dim *shape
 
 /* ------------------------------------------------------- constant folding */
 
+static const char *op_symbol(int op);
+
+/* The integer operators on literals (Python's meaning, in int64): & | ^,
+ * shifts by 0..63, and floor division and modulo; overflow, a shift out
+ * of range and a zero divisor are errors. */
+static Value fold_int(Lower *L, int op, int64_t x, int64_t y, Span s)
+{
+    Value r = {.k = V_INT, .span = s};
+    switch (op) {
+    case TK_AMP: r.i = x & y; return r;
+    case TK_PIPE: r.i = x | y; return r;
+    case TK_CARET: r.i = x ^ y; return r;
+    case TK_SHL: case TK_SHR:
+        if (y < 0 || y > 63)
+            lw_fail(L, s, "shift amount %lld is out of range for integer literals (0..63)",
+                    (long long)y);
+        if (op == TK_SHR) {
+            r.i = x < 0 ? ~(~x >> y) : x >> y;
+            return r;
+        }
+        r.i = (int64_t)((uint64_t)x << y);
+        if ((r.i < 0 ? ~(~r.i >> y) : r.i >> y) != x)
+            lw_fail(L, s, "integer overflow in constant expression");
+        return r;
+    default: /* // and % */
+        if (y == 0)
+            lw_fail(L, s, "integer division by zero in constant expression");
+        if (x == INT64_MIN && y == -1) {
+            if (op == TK_SLASHSLASH)
+                lw_fail(L, s, "integer overflow in constant expression");
+            r.i = 0;
+            return r;
+        }
+        r.i = op == TK_SLASHSLASH ? x / y - (x % y != 0 && (x < 0) != (y < 0))
+                                  : x % y + (x % y != 0 && (x < 0) != (y < 0) ? y : 0);
+        return r;
+    }
+}
+
+/* op(a, b) on sizes (// % cdiv align): a an integer >= 0 or a symbolic
+ * size, b an integer >= 1.  Integers fold; a symbolic size folds where its
+ * coefficient is a multiple of b (T*4 // 2 is T*2, align(T*4, 4) is T*4,
+ * T*4 % 2 is 0); otherwise the result is a derived symbol (ir.h), a size
+ * computed at launch from the symbols it uses; align(a, b) is b times the
+ * derived symbol cdiv(a, b). */
+Value lw_size_op(Lower *L, IrSymOp op, const char *opname, Value a, Value b, Span s)
+{
+    if (b.k != V_INT)
+        lw_fail(L, b.span, "the divisor of %s must be an integer, not %s", opname,
+                lw_kind_name(&b));
+    if (b.i < 1)
+        lw_fail(L, b.span, "the divisor of %s must be at least 1, got %lld", opname,
+                (long long)b.i);
+    Value r = {.span = s};
+    if (a.k == V_INT) {
+        if (a.i < 0)
+            lw_fail(L, a.span, "%s of the negative size %lld", opname, (long long)a.i);
+        r.k = V_INT;
+        r.i = ir_sym_apply(op, a.i, b.i);
+        if (r.i < 0)
+            lw_fail(L, s, "size out of range in %s", opname);
+        return r;
+    }
+    if (a.k != V_DIM)
+        lw_fail(L, a.span, "%s needs a size (an integer or a size symbol such as T), not %s",
+                opname, lw_kind_name(&a));
+    Dim d = a.dim;
+    if (d.coef % b.i == 0) {
+        if (op == SYM_MOD) {
+            r.k = V_INT;
+            r.i = 0;
+            return r;
+        }
+        if (op != SYM_ALIGN)
+            d.coef /= b.i;
+        r.k = V_DIM;
+        r.dim = d;
+        return r;
+    }
+    if (L->g->nsym >= MAX_GRAPH_SYMS)
+        lw_fail(L, s, "graph '%s' has more than %d size symbols (the runtime's limit)",
+                L->g->name, MAX_GRAPH_SYMS);
+    r.k = V_DIM;
+    /* align(a, b) is b * cdiv(a, b): a reshape into [cdiv(T, 4), 4] matches it */
+    r.dim = dim_sym(ir_graph_sym_derived(L->g, op == SYM_ALIGN ? SYM_CDIV : op, d, b.i));
+    if (op == SYM_ALIGN && !dim_mul(dim_const(b.i), r.dim, &r.dim))
+        lw_fail(L, s, "size product out of range");
+    return r;
+}
+
 static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
 {
     Value r = {.span = s};
     bool is_int = a.k == V_INT && b.k == V_INT;
+    if ((a.k == V_DIM || b.k == V_DIM) && (op == TK_SLASHSLASH || op == TK_PERCENT))
+        return lw_size_op(L, op == TK_SLASHSLASH ? SYM_FLOORDIV : SYM_MOD, op_symbol(op), a, b, s);
     if (a.k == V_DIM || b.k == V_DIM) {
         Dim da = a.k == V_DIM ? a.dim : dim_const(a.i), db = b.k == V_DIM ? b.dim : dim_const(b.i);
         if (op == TK_STAR && (a.k == V_INT || a.k == V_DIM) && (b.k == V_INT || b.k == V_DIM)) {
@@ -426,7 +533,8 @@ static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
             r.k = V_DIM;
             return r;
         }
-        lw_fail(L, s, "symbolic sizes can only be multiplied by sizes (as in T*32)");
+        lw_fail(L, s, "symbolic sizes can only be multiplied by sizes (as in T*32) or divided "
+                      "by integers (T // 2, T %% 4, cdiv(T, 4), align(T, 4))");
     }
     if (op == TK_ANDAND || op == TK_OROR) {
         if (a.k != V_BOOL || b.k != V_BOOL)
@@ -434,6 +542,21 @@ static Value fold_binary(Lower *L, int op, Value a, Value b, Span s)
         r.k = V_BOOL;
         r.i = op == TK_ANDAND ? (a.i && b.i) : (a.i || b.i);
         return r;
+    }
+    bool bitwise = op == TK_AMP || op == TK_PIPE || op == TK_CARET;
+    bool intop = bitwise || op == TK_SHL || op == TK_SHR || op == TK_SLASHSLASH ||
+                 op == TK_PERCENT;
+    if (bitwise && a.k == V_BOOL && b.k == V_BOOL) {
+        r.k = V_BOOL;
+        r.i = op == TK_AMP ? (a.i & b.i) : op == TK_PIPE ? (a.i | b.i) : (a.i ^ b.i);
+        return r;
+    }
+    if (intop) {
+        if (!is_int)
+            lw_fail(L, s, "%s needs integer operands, not %s and %s%s", op_symbol(op),
+                    lw_kind_name(&a), lw_kind_name(&b),
+                    op == TK_SLASHSLASH || op == TK_PERCENT ? "; for numbers use floor(a / b)" : "");
+        return fold_int(L, op, a.i, b.i, s);
     }
     if (a.k == V_BOOL || b.k == V_BOOL) {
         if ((op == TK_EQ || op == TK_NE) && a.k == b.k) {
@@ -483,6 +606,9 @@ static const char *op_symbol(int op)
     case TK_SLASH: return "'/'"; case TK_LT: return "'<'"; case TK_LE: return "'<='";
     case TK_GT: return "'>'"; case TK_GE: return "'>='"; case TK_EQ: return "'=='";
     case TK_NE: return "'!='"; case TK_ANDAND: return "'&&'"; case TK_OROR: return "'||'";
+    case TK_AMP: return "'&'"; case TK_PIPE: return "'|'"; case TK_CARET: return "'^'";
+    case TK_SHL: return "'<<'"; case TK_SHR: return "'>>'"; case TK_SLASHSLASH: return "'//'";
+    case TK_PERCENT: return "'%'";
     default: return "operator";
     }
 }
@@ -493,7 +619,11 @@ static IrBinary binary_kind(int op)
     case TK_PLUS: return BIN_ADD; case TK_MINUS: return BIN_SUB; case TK_STAR: return BIN_MUL;
     case TK_SLASH: return BIN_DIV; case TK_LT: return BIN_LT; case TK_LE: return BIN_LE;
     case TK_GT: return BIN_GT; case TK_GE: return BIN_GE; case TK_EQ: return BIN_EQ;
-    case TK_NE: return BIN_NE; case TK_ANDAND: return BIN_AND; default: return BIN_OR;
+    case TK_NE: return BIN_NE; case TK_ANDAND: return BIN_AND;
+    case TK_AMP: return BIN_BAND; case TK_PIPE: return BIN_BOR; case TK_CARET: return BIN_BXOR;
+    case TK_SHL: return BIN_SHL; case TK_SHR: return BIN_SHR;
+    case TK_SLASHSLASH: return BIN_FLOORDIV; case TK_PERCENT: return BIN_MOD;
+    default: return BIN_OR;
     }
 }
 
@@ -514,6 +644,23 @@ Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span
     DType t = lw_result_dtype(L, v, 2, s);
     bool logical = k == BIN_AND || k == BIN_OR;
     bool compare = k >= BIN_LT && k <= BIN_NE;
+    bool bitwise = k == BIN_BAND || k == BIN_BOR || k == BIN_BXOR;
+    bool intop = k == BIN_SHL || k == BIN_SHR || k == BIN_FLOORDIV || k == BIN_MOD;
+    if (bitwise && dt_is_float(t))
+        lw_fail(L, s, "%s needs integer or bool operands, got %s", opname, dt_name(t));
+    if (intop && !dt_is_int(t))
+        lw_fail(L, s, "%s needs integer operands, got %s%s", opname, dt_name(t),
+                dt_is_float(t) && (k == BIN_FLOORDIV || k == BIN_MOD)
+                    ? "; for floats use floor(a / b)" : "");
+    if ((k == BIN_SHL || k == BIN_SHR) && b.k == V_INT && (b.i < 0 || b.i >= dt_bits(t)))
+        lw_fail(L, b.span, "shift amount %lld is out of range for %s (0..%d)", (long long)b.i,
+                dt_name(t), dt_bits(t) - 1);
+    if ((k == BIN_FLOORDIV || k == BIN_MOD) && b.k == V_INT && b.i == 0)
+        lw_fail(L, b.span, "integer division by zero");
+    if (bitwise && t == DT_BOOL)
+        k = k == BIN_BAND ? BIN_AND : k == BIN_BOR ? BIN_OR : BIN_NE; /* the logical ops */
+    logical = k == BIN_AND || k == BIN_OR;
+    compare = k >= BIN_LT && k <= BIN_NE;
     if (logical && t != DT_BOOL)
         lw_fail(L, s, "%s needs bool operands, got %s", opname,
                 dt_name(t));
@@ -558,6 +705,21 @@ static Value lower_unary(Lower *L, const AstExpr *e)
         if (x->dtype == DT_BOOL)
             lw_fail(L, e->span, "unary '-' on a bool tensor; use '!'");
         return lw_tensor(ir_unary(L->g, UN_NEG, x->dtype, x, e->span));
+    }
+    if (e->op == TK_TILDE) {
+        if (a.k == V_INT) {
+            r.i = ~a.i;
+            return r;
+        }
+        if (a.k == V_BOOL) {
+            r.i = !a.i;
+            return r;
+        }
+        IrNode *x = lw_expect_tensor(L, &a, "operand of '~'");
+        if (dt_is_float(x->dtype))
+            lw_fail(L, e->span, "'~' needs an integer or bool tensor, got %s", lw_type_str(L, x));
+        return lw_tensor(ir_unary(L->g, x->dtype == DT_BOOL ? UN_NOT : UN_BNOT, x->dtype, x,
+                                  e->span));
     }
     if (a.k == V_BOOL) {
         r.i = !a.i;
@@ -778,6 +940,11 @@ static Value run_body(Lower *L, const AstItem *it)
                                                                    : nx->span,
                         "statement after 'return'");
             }
+            for (int k = 0; k < st->values.n; k++)
+                if (st->values.items[k].dest && L->frame)
+                    lw_fail(L, st->values.items[k].name_span,
+                            "'->' (writing into a parameter) is allowed only in a graph's "
+                            "return, not in a function's");
             if (st->values.n == 1)
                 return lw_expr(L, st->values.items[0].value);
             Value r = {.k = V_TUPLE, .span = st->span, .n = st->values.n};
@@ -857,8 +1024,11 @@ static void check_index_growth(Lower *L)
 {
     IrGraph *g = L->g;
     int64_t *terms = ARENA_ARRAY(L->arena, int64_t, g->nodes.len ? g->nodes.len : 1);
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         raise_terms(terms, g->outs[i], 1);
+        if (ir_output_dest(g, i) && ir_output_dest(g, i)->index)
+            raise_terms(terms, ir_output_dest(g, i)->index, 1);
+    }
     for (int i = g->nodes.len - 1; i >= 0; i--) {
         const IrNode *n = g->nodes.items[i];
         int64_t t = terms[i];
@@ -903,6 +1073,58 @@ static int graph_sym(Lower *L, const AstExpr *d)
     return ir_graph_sym(L->g, d->name);
 }
 
+/* The value of a parameter's size expression: integers, size symbols
+ * (new names become symbols), and *, //, %, cdiv() and align() of them. */
+static Value size_value(Lower *L, const AstExpr *d)
+{
+    Value r = {.span = d->span};
+    switch (d->kind) {
+    case AST_INT:
+        r.k = V_INT;
+        r.i = d->ival;
+        return r;
+    case AST_NAME:
+        r.k = V_DIM;
+        r.dim = dim_sym(graph_sym(L, d));
+        return r;
+    case AST_BINARY:
+        if (d->op == TK_STAR || d->op == TK_SLASHSLASH || d->op == TK_PERCENT)
+            return fold_binary(L, d->op, size_value(L, d->a), size_value(L, d->b), d->span);
+        break;
+    case AST_CALL:
+        if (d->a->kind == AST_NAME && d->args.n == 2 && !d->args.items[0].name &&
+            !d->args.items[1].name &&
+            (strcmp(d->a->name, "cdiv") == 0 || strcmp(d->a->name, "align") == 0)) {
+            bool cdiv = strcmp(d->a->name, "cdiv") == 0;
+            return lw_size_op(L, cdiv ? SYM_CDIV : SYM_ALIGN, cdiv ? "'cdiv'" : "'align'",
+                              size_value(L, d->args.items[0].value),
+                              size_value(L, d->args.items[1].value), d->span);
+        }
+        break;
+    default:
+        break;
+    }
+    lw_fail(L, d->span, "a parameter's size must be an integer, a size symbol, or *, //, %%, "
+                        "cdiv(a, b) or align(a, b) of them");
+}
+
+/* A tensor stored two elements per byte (f4e2m1) has an even last dim, so
+ * that every row starts on a byte: a constant, or a size expression with an
+ * even coefficient (a bare symbol may be odd: refused). */
+void lw_check_packed(Lower *L, DType t, int rank, const Dim *shape, Span s, const char *what)
+{
+    char buf[64];
+    if (dt_bits(t) >= 8)
+        return;
+    if (rank == 0)
+        lw_fail(L, s, "an %s %s must have a last dim (two elements per byte), not be a scalar",
+                dt_name(t), what);
+    if (shape[rank - 1].coef % 2)
+        lw_fail(L, s, "the last dim of an %s %s must be even (two elements per byte), got %s%s",
+                dt_name(t), what, shape[rank - 1].nsym ? "a size that may be odd: " : "",
+                dim_str(shape[rank - 1], (const char *const *)L->g->syms, buf, sizeof buf));
+}
+
 static void declare_params(Lower *L, const AstItem *it)
 {
     for (int i = 0; i < it->nparam; i++) {
@@ -918,29 +1140,111 @@ static void declare_params(Lower *L, const AstItem *it)
             lw_fail(L, p->span, "graph parameter '%s' needs a type, as in %s: bf16[T, 4096]",
                     p->name, p->name);
         DType t;
-        if (!lower_dtype_name(L, p->dtype, p->dtype_span, &t))
-            lw_fail(L, p->dtype_span,
-                    "unknown dtype '%s'; expected one of f32 f16 bf16 f8e4m3 f8e4m3fnuz "
-                    "f8e5m2 f8e5m2fnuz i8 i32 i64 bool", p->dtype);
+        if (!lower_dtype_name(L, p->dtype, p->dtype_span, &t)) {
+            char names[256];
+            int pos = 0;
+            for (int k = 0; k < DT_COUNT && pos < (int)sizeof names; k++)
+                pos += snprintf(names + pos, sizeof names - (size_t)pos, "%s%s", k ? " " : "",
+                                dt_name((DType)k));
+            lw_fail(L, p->dtype_span, "unknown dtype '%s'; expected one of %s", p->dtype, names);
+        }
         if (p->ndim > IR_MAX_RANK)
             lw_fail(L, p->dims[IR_MAX_RANK]->span, "rank %d is over the limit of %d", p->ndim,
                     IR_MAX_RANK);
         Dim shape[IR_MAX_RANK];
         for (int k = 0; k < p->ndim; k++) {
             const AstExpr *d = p->dims[k];
-            if (d->kind == AST_INT) {
-                if (d->ival < 1 || d->ival > ((int64_t)1 << 40))
-                    lw_fail(L, d->span, "dim size %lld out of range (1..2^40)",
-                            (long long)d->ival);
-                shape[k] = dim_const(d->ival);
+            Value v = size_value(L, d);
+            if (v.k == V_INT) {
+                if (v.i < 1 || v.i > ((int64_t)1 << 40))
+                    lw_fail(L, d->span, "dim size %lld out of range (1..2^40)", (long long)v.i);
+                shape[k] = dim_const(v.i);
             } else {
-                shape[k] = dim_sym(graph_sym(L, d));
+                shape[k] = v.dim;
             }
         }
+        lw_check_packed(L, t, p->ndim, shape, p->ndim ? p->dims[p->ndim - 1]->span : p->span,
+                        "parameter");
         IrNode *n = ir_input(L->g, p->name, t, p->ndim, shape, p->span);
         check_growth(L, p->span);
         scope_put(L, L->scope, p->name, lw_tensor(n));
     }
+}
+
+static bool is_var(const IxExpr *e, void *v)
+{
+    return e->kind == IX_VAR && e->c == *(const int *)v;
+}
+
+/* Whether view n maps distinct indices to distinct elements of its input:
+ * a bijection, or every index var of a dim of size > 1 used by the map
+ * (slices and selects; an expand's broadcast dim is not). */
+static bool view_injective(const IrNode *n)
+{
+    if (n->a.view.invertible)
+        return true;
+    for (int v = 0; v < n->rank; v++) {
+        if (dim_is_const(n->shape[v], 1))
+            continue;
+        bool used = false;
+        for (int k = 0; k < n->in[0]->rank && !used; k++)
+            used = ix_any(n->a.view.src[k], is_var, &v);
+        if (!used)
+            return false;
+    }
+    return true;
+}
+
+/* Lower destination expression e of returned value v (`v -> e`) into dst:
+ * a parameter, injective views of one, at most one gather along dim 0 at
+ * the top (a scatter).  Each error names the destination. */
+static void lower_dest(Lower *L, const AstExpr *e, IrNode *v, IrDest *dst)
+{
+    Value dv = lw_expr(L, e);
+    if (dv.k != V_TENSOR)
+        lw_fail(L, e->span, "a destination is a parameter or a view of one, not %s",
+                lw_kind_name(&dv));
+    IrNode *d = dv.t;
+    if (d->dtype != v->dtype || !ir_same_shape(d, v))
+        lw_fail(L, e->span, "the value (%s) and its destination (%s) must have the same dtype "
+                "and shape", lw_type_str(L, v), lw_type_str(L, d));
+    memset(dst, 0, sizeof *dst);
+    dst->span = e->span;
+    IxExpr *u[IR_MAX_RANK]; /* the current node's index, over the destination view's vars */
+    for (int k = 0; k < d->rank; k++)
+        u[k] = ix_var(L->arena, k);
+    if (d->op == IR_GATHER) {
+        if (d->a.gather.dim != 0)
+            lw_fail(L, e->span, "a scatter destination indexes its first dim only "
+                    "(view[index, ...]), not dim %d", d->a.gather.dim);
+        IrNode *ix = d->in[1], *t = d->in[0];
+        if (!dt_is_int(ix->dtype))
+            lw_fail(L, e->span, "a scatter index must have an integer dtype, got %s",
+                    lw_type_str(L, ix));
+        dst->index = ix;
+        dst->rows = t->shape[0];
+        /* over the table's vars: row u0, then the value's vars after the index's */
+        for (int k = 1; k < t->rank; k++)
+            u[k] = ix_var(L->arena, k);
+        u[0] = ix_var(L->arena, 0);
+        d = t;
+    }
+    for (; d->op == IR_VIEW; d = d->in[0]) {
+        if (!view_injective(d))
+            lw_fail(L, e->span, "this destination writes some element of '%s' more than once "
+                    "(%s broadcasts): a destination's view must be injective",
+                    lw_type_str(L, d->in[0]), lw_type_str(L, d));
+        IxExpr *next[IR_MAX_RANK];
+        for (int k = 0; k < d->in[0]->rank; k++)
+            next[k] = ix_subst(L->arena, d->a.view.src[k], u);
+        memcpy(u, next, sizeof next);
+    }
+    if (d->op != IR_INPUT)
+        lw_fail(L, e->span, "a destination is a parameter, a layout view of one, or such a view "
+                "indexed along its first dim by an integer tensor (a scatter); this one is "
+                "computed (%s)", ir_op_name(d->op));
+    dst->param = d->a.input.index;
+    memcpy(dst->map, u, sizeof(IxExpr *) * (size_t)d->rank);
 }
 
 /* Append v's tensors to outs (tuples flatten); names from plain variables. */
@@ -956,6 +1260,7 @@ static void collect_outputs(Lower *L, const AstExpr *e, Value v, PtrVec *outs, P
     if (outs->len == MAX_GRAPH_PARAMS)
         lw_fail(L, v.span, "a graph returns at most %d values (the runtime's limit)",
                 MAX_GRAPH_PARAMS);
+    lw_check_packed(L, v.t->dtype, v.t->rank, v.t->shape, v.span, "output");
     ptrvec_push(L->arena, outs, v.t);
     ptrvec_push(L->arena, names, e && e->kind == AST_NAME ? (void *)e->name : NULL);
 }
@@ -972,13 +1277,26 @@ static IrGraph *lower_graph(Lower *L, const AstItem *it)
     const AstStmt *ret = it->nstmt ? &it->stmts[it->nstmt - 1] : NULL;
     Value r = run_body(L, it);
     PtrVec outs = {0}, names = {0};
-    if (r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n) {
-        for (int i = 0; i < r.n; i++)
-            collect_outputs(L, ret->values.items[i].value, r.items[i], &outs, &names);
-    } else {
-        collect_outputs(L, ret ? ret->values.items[0].value : NULL, r, &outs, &names);
+    IrDest *dests = ARENA_ARRAY(L->arena, IrDest, MAX_GRAPH_PARAMS + 1);
+    bool *has = ARENA_ARRAY(L->arena, bool, MAX_GRAPH_PARAMS + 1);
+    int nitems = r.k == V_TUPLE && ret && ret->kind == STMT_RETURN && ret->values.n == r.n ? r.n : 1;
+    for (int i = 0; i < nitems; i++) {
+        const AstArg *item = ret && ret->kind == STMT_RETURN ? &ret->values.items[i] : NULL;
+        Value v = nitems > 1 ? r.items[i] : r;
+        int first = outs.len;
+        collect_outputs(L, item ? item->value : NULL, v, &outs, &names);
+        if (!item || !item->dest)
+            continue;
+        if (outs.len != first + 1)
+            lw_fail(L, item->name_span, "'->' writes one tensor into its destination; the value "
+                    "is %d tensors", outs.len - first);
+        lower_dest(L, item->dest, outs.items[first], &dests[first]);
+        has[first] = true;
     }
     ir_set_outputs(L->g, outs.len, (IrNode *const *)outs.items, (const char *const *)names.items);
+    for (int o = 0; o < outs.len; o++)
+        if (has[o])
+            ir_set_output_dest(L->g, o, &dests[o]);
     check_index_growth(L);
     return L->g;
 }

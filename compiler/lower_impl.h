@@ -87,6 +87,9 @@ typedef struct {
 _Noreturn void lw_fail(Lower *L, Span s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const char *lw_type_str(Lower *L, const IrNode *n);
 const char *lw_shape_str(Lower *L, int rank, const Dim *shape);
+/* Refuses (lw_fail at s) a sub-byte dtype's tensor without an even last
+ * dim; what: "parameter", "output". */
+void lw_check_packed(Lower *L, DType t, int rank, const Dim *shape, Span s, const char *what);
 const char *lw_kind_name(const Value *v);
 Value lw_tensor(IrNode *n);
 IrNode *lw_expect_tensor(Lower *L, const Value *v, const char *what);
@@ -98,6 +101,7 @@ int lw_broadcast_shape(Lower *L, const Value *v, int n, Dim *out, const char *op
 IrNode *lw_expand_to(Lower *L, IrNode *x, int rank, const Dim *shape, Span s);
 IrNode *lw_operand(Lower *L, const Value *v, DType t, int rank, const Dim *shape, Span s);
 Value lw_binary(Lower *L, IrBinary k, const char *opname, Value a, Value b, Span s);
+Value lw_size_op(Lower *L, IrSymOp op, const char *opname, Value a, Value b, Span s);
 Value lw_expr(Lower *L, const AstExpr *e);
 Value lw_inline(Lower *L, const AstItem *it, Span call_site, const Value *args);
 

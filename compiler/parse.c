@@ -44,7 +44,7 @@ void parse_report_overflow(ParseCtx *c);
 static bool is_expr_start(int k)
 {
     return k == TK_IDENT || k == TK_INT || k == TK_FLOAT || k == TK_LPAREN || k == TK_MINUS ||
-           k == TK_NOT || k == TK_TRUE || k == TK_FALSE || k == TK_LBRACKET;
+           k == TK_NOT || k == TK_TILDE || k == TK_TRUE || k == TK_FALSE || k == TK_LBRACKET;
 }
 
 static bool is_comparison(int k)
@@ -56,7 +56,9 @@ static bool is_comparison(int k)
 static bool is_operator(int k)
 {
     return k == TK_OROR || k == TK_ANDAND || is_comparison(k) || k == TK_PLUS ||
-           k == TK_MINUS || k == TK_STAR || k == TK_SLASH || k == TK_LPAREN || k == TK_LBRACKET;
+           k == TK_MINUS || k == TK_STAR || k == TK_SLASH || k == TK_SLASHSLASH ||
+           k == TK_PERCENT || k == TK_SHL || k == TK_SHR || k == TK_AMP || k == TK_PIPE ||
+           k == TK_CARET || k == TK_LPAREN || k == TK_LBRACKET;
 }
 
 static bool is_closer(int k)

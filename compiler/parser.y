@@ -1,7 +1,8 @@
 /* parser.y - the .sn grammar (Lemon).  Each rule builds AST through the
  * ast_* builders of parse.h; errors collect in the ParseCtx and never stop
- * the process.  Precedence, lowest first: || && (comparisons, non-assoc)
- * + - * / (unary - !) then calls and indexing. */
+ * the process.  Precedence, lowest first (C's order): || && | ^ &
+ * (comparisons, non-assoc) << >> + - (* / // %) (unary - ! ~) then calls
+ * and indexing. */
 
 %include {
 #include <assert.h>
@@ -70,13 +71,17 @@ int ParseExpected(const void *parser, int *out, int max)
 }
 %parse_failure { ctx->failed = true; }
 
-%token ILLEGAL.
+%token ILLEGAL ARROW.
 %left OROR.
 %left ANDAND.
+%left PIPE.
+%left CARET.
+%left AMP.
 %nonassoc EQ NE LT LE GT GE.
+%left SHL SHR.
 %left PLUS MINUS.
-%left STAR SLASH.
-%right NOT.
+%left STAR SLASH SLASHSLASH PERCENT.
+%right NOT TILDE.
 
 file ::= items.
 items ::= .
@@ -106,8 +111,9 @@ dims(A) ::= dlist(B). { A = B; }
 dlist(A) ::= dim(D). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, D); }
 dlist(A) ::= dlist(B) COMMA dim(D). { A = B; ptrvec_push(ctx->arena, &A, D); }
 %type dim {AstExpr *}
-dim(A) ::= INT(T). { A = ast_leaf(ctx, AST_INT, &T); }
-dim(A) ::= IDENT(T). { A = ast_leaf(ctx, AST_NAME, &T); }
+/* a size: an integer, a symbol, or an expression of them (T // 2,
+ * align(T, 4)); lower.c says which expressions are sizes */
+dim(A) ::= expr(B). { A = B; }
 
 %type stmts {PtrVec}
 stmts(A) ::= stmt(S). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, S); }
@@ -120,8 +126,12 @@ stmt(A) ::= RETURN(K) rlist(L). { A = ast_return(ctx, &K, L); }
 targets(A) ::= IDENT(N). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
 targets(A) ::= targets(B) COMMA IDENT(N). { A = B; ptrvec_push(ctx->arena, &A, tok_copy(ctx, &N)); }
 %type rlist {PtrVec}
-rlist(A) ::= expr(E). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, E); }
-rlist(A) ::= rlist(B) COMMA expr(E). { A = B; ptrvec_push(ctx->arena, &A, E); }
+rlist(A) ::= ritem(R). { memset(&A, 0, sizeof A); ptrvec_push(ctx->arena, &A, R); }
+rlist(A) ::= rlist(B) COMMA ritem(R). { A = B; ptrvec_push(ctx->arena, &A, R); }
+/* A returned value, or `value -> destination` (written into a parameter). */
+%type ritem {AstArg *}
+ritem(A) ::= expr(E). { A = ast_arg(ctx, NULL, E); }
+ritem(A) ::= expr(E) ARROW(T) expr(D). { A = ast_arg(ctx, NULL, E); A->dest = D; A->name_span = T.span; }
 
 %type expr {AstExpr *}
 expr(A) ::= expr(B) OROR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
@@ -136,8 +146,16 @@ expr(A) ::= expr(B) PLUS(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
 expr(A) ::= expr(B) MINUS(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
 expr(A) ::= expr(B) STAR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
 expr(A) ::= expr(B) SLASH(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) SLASHSLASH(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) PERCENT(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) SHL(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) SHR(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) AMP(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) PIPE(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
+expr(A) ::= expr(B) CARET(O) expr(C). { A = ast_binary(ctx, &O, B, C); }
 expr(A) ::= MINUS(O) expr(B). [NOT] { A = ast_unary(ctx, &O, B); }
 expr(A) ::= NOT(O) expr(B). { A = ast_unary(ctx, &O, B); }
+expr(A) ::= TILDE(O) expr(B). { A = ast_unary(ctx, &O, B); }
 expr(A) ::= postfix(B). { A = B; }
 
 %type postfix {AstExpr *}

@@ -53,6 +53,18 @@ static const FloatFormat FMT_E5M2 = {2, 5, 15, 0x7B, 0x7C, true,
 static const FloatFormat FMT_E5M2FNUZ = {2, 5, 16, 0x7F, 0x80, false,
                                          0x80, false, false, true};
 
+/* OCP FP4 E2M1: bias 1, magnitudes 0 0.5 1 1.5 2 3 4 6 (codes 0-7), -0.  It
+ * has neither infinity nor NaN, so overflow, infinities and NaN all give
+ * the largest finite code, 6, with the input's sign (a NaN's sign bit). */
+static const FloatFormat FMT_E2M1 = {1, 2, 1, 0x7, 0x7, true,
+                                     0x7, true, false, false};
+/* OCP E8M0: no sign and no mantissa: code e is 2^(e - 127), 0xFF is NaN.
+ * Not a format the generic pack/unpack handle (it rounds upward and has no
+ * zero): encode_e8m0 and unpack_e8m0 below; the fields are for dt_bits and
+ * documentation only. */
+static const FloatFormat FMT_E8M0 = {0, 8, 127, 0xFE, 0xFF, false,
+                                     0xFF, false, false, true};
+
 /* dtypes.h's rows as data. */
 typedef struct {
     const char *name;
@@ -128,6 +140,11 @@ bool dt_is_f8(DType t)
 bool dt_is_int(DType t)
 {
     return dt_valid(t) && dtype_info[t].cls == SN_DTC_INT;
+}
+
+bool dt_is_unsigned(DType t)
+{
+    return dt_is_int(t) && !dtype_info[t].sgn;
 }
 
 /* ---- the generic format converter ---- */
@@ -224,10 +241,36 @@ static uint64_t pack(Unpacked u, const FloatFormat *f)
                        u.negative, f);
 }
 
+/* The E8M0 code of u: the smallest power of two >= |u| (rounding upward;
+ * the sign is dropped), at least 2^-127 (0x00: zeros and magnitudes up to
+ * 2^-127); NaN, infinities and magnitudes above 2^127 give 0xFF (NaN). */
+static uint64_t encode_e8m0(Unpacked u)
+{
+    if (u.is_nan || u.is_inf)
+        return 0xFF;
+    if (u.significand == 0)
+        return 0x00;
+    int top = u.exponent + bit_length(u.significand) - 1; /* floor(log2 |u|) */
+    bool pow2 = (u.significand & (u.significand - 1)) == 0;
+    int e = pow2 ? top : top + 1;                         /* ceil(log2 |u|) */
+    if (e < -127)
+        return 0x00;
+    if (e > 127)
+        return 0xFF;
+    return (uint64_t)(e + 127);
+}
+
+static Unpacked unpack_e8m0(uint64_t code)
+{
+    Unpacked u = {false, code == 0xFF, false, 1, (int)code - 127};
+    return u;
+}
+
 static uint64_t convert_code(uint64_t code, const FloatFormat *from,
                              const FloatFormat *to)
 {
-    return pack(unpack(code, from), to);
+    Unpacked u = from == &FMT_E8M0 ? unpack_e8m0(code) : unpack(code, from);
+    return to == &FMT_E8M0 ? encode_e8m0(u) : pack(u, to);
 }
 
 static uint32_t f32_bits(float x)
@@ -283,7 +326,7 @@ uint16_t dt_f32_to_f16(float x)
 
 uint8_t dt_f32_to_f8(float x, DType t)
 {
-    assert(dt_is_f8(t));
+    assert(dt_is_f8(t) || t == DT_F4E2M1);
     return (uint8_t)encode_f32(x, format_of(t));
 }
 
@@ -300,7 +343,7 @@ float dt_f16_to_f32(uint16_t b)
 
 float dt_f8_to_f32(uint8_t b, DType t)
 {
-    assert(dt_is_f8(t));
+    assert(dt_is_f8(t) || t == DT_F4E2M1);
     return decode_to_f32(b, format_of(t));
 }
 
@@ -325,6 +368,20 @@ float dt_round_float(float x, DType t)
 float dt_round_double(double x, DType t)
 {
     return decode_code(convert_code(f64_bits(x), &FMT_F64, format_of(t)), t);
+}
+
+/* Exact on the bits: clear the mantissa of a normal number, keep the top
+ * mantissa bit of a subnormal one. */
+float dt_pow2_floor(float x)
+{
+    uint32_t u = f32_bits(x), ex = u & 0x7F800000u, mant = u & 0x007FFFFFu;
+    if (ex == 0x7F800000u)
+        return x; /* inf, NaN */
+    if (ex)
+        return f32_from_bits(u & 0xFF800000u);
+    if (!mant)
+        return x; /* +-0 */
+    return f32_from_bits((u & 0x80000000u) | (1u << (bit_length(mant) - 1)));
 }
 
 double dt_max_finite(DType t)
@@ -358,6 +415,13 @@ int64_t dt_float_to_int(float x, DType t)
         return x != 0.0f;
     if (x != x)
         return 0;
+    if (!dtype_info[t].sgn) { /* unsigned: [0, 2^bits) */
+        if (x <= 0.0f)
+            return 0; /* (-1, 0) truncates to 0; below saturates to 0 */
+        if ((double)x >= (double)int_max(t) + 1.0)
+            return int_max(t);
+        return (int64_t)x;
+    }
     double limit = (double)(1ull << (int_bits(t) - 1)); /* 2^(bits-1) */
     if (x >= limit)
         return int_max(t);
@@ -375,6 +439,8 @@ int64_t dt_int_to_int(int64_t x, DType t)
         return x;
     uint64_t modulus = 1ull << int_bits(t);
     uint64_t low = (uint64_t)x & (modulus - 1);
+    if (!dtype_info[t].sgn)
+        return (int64_t)low;
     /* low bits as two's complement, without an implementation-defined cast */
     return low >= modulus / 2 ? (int64_t)low - (int64_t)modulus
                               : (int64_t)low;
@@ -389,8 +455,21 @@ static uint64_t storage_code(float x, DType t)
     return encode_f32(x, format_of(t));
 }
 
+uint64_t dt_float_bits(float x, DType t)
+{
+    assert(dt_is_float(t));
+    return storage_code(x, t);
+}
+
+float dt_float_from_bits(uint64_t code, DType t)
+{
+    assert(dt_is_float(t));
+    return decode_code(code & (dt_bits(t) >= 64 ? ~0ull : (1ull << dt_bits(t)) - 1), t);
+}
+
 void dt_store_float(float x, DType t, void *dst)
 {
+    assert(dt_bits(t) >= 8);
     uint64_t code = storage_code(x, t);
     unsigned char *bytes = dst;
     for (int i = 0; i < dt_size(t); i++)
@@ -399,10 +478,34 @@ void dt_store_float(float x, DType t, void *dst)
 
 float dt_load_float(const void *src, DType t)
 {
-    assert(dt_is_float(t));
+    assert(dt_is_float(t) && dt_bits(t) >= 8);
     const unsigned char *bytes = src;
     uint64_t code = 0;
     for (int i = 0; i < dt_size(t); i++)
         code |= (uint64_t)bytes[i] << (8 * i);
     return decode_code(code, t);
+}
+
+int64_t dt_bytes(DType t, int64_t numel)
+{
+    return dt_bits(t) >= 8 ? numel * dt_size(t) : (numel * dt_bits(t) + 7) / 8;
+}
+
+void dt_store_float_at(float x, DType t, void *base, int64_t k)
+{
+    if (dt_bits(t) >= 8) {
+        dt_store_float(x, t, (unsigned char *)base + k * dt_size(t));
+        return;
+    }
+    unsigned char *byte = (unsigned char *)base + k / 2;
+    unsigned code = (unsigned)storage_code(x, t) & 0xFu;
+    *byte = (unsigned char)(k % 2 ? (*byte & 0x0Fu) | code << 4 : (*byte & 0xF0u) | code);
+}
+
+float dt_load_float_at(const void *base, DType t, int64_t k)
+{
+    if (dt_bits(t) >= 8)
+        return dt_load_float((const unsigned char *)base + k * dt_size(t), t);
+    unsigned byte = ((const unsigned char *)base)[k / 2];
+    return decode_code(k % 2 ? byte >> 4 : byte & 0xFu, t);
 }

@@ -16,10 +16,13 @@
  * Columns:
  *   ID        DT_<ID> in the compiler, SN_<ID> in sinter.h
  *   name      the spelling in .sn programs, dumps, bundles and .npy errors
- *   bits      storage size in bits (sub-byte types pack, see dt_bits)
+ *   bits      storage size in bits.  Sub-byte types (f4e2m1) pack: element
+ *             2i in the low nibble of byte i, 2i+1 in the high one; ctype
+ *             and dev_ctype are then the type of the byte holding two
  *   cls       SN_DTC_FLOAT, SN_DTC_INT or SN_DTC_BOOL: floats compute in f32,
  *             integers in int64 wrapping at casts and stores, bools are 0/1
- *   sgn       1 when the type has negative values
+ *   sgn       1 when the type has negative values (integers: two's complement;
+ *             0: unsigned)
  *   maxf      largest finite value as a double (ints: the maximum, i64 2^63
  *             as the nearest double; bool 1), exact
  *   sn        the public sn_dtype value (= the row's position)
@@ -48,6 +51,12 @@
     X(I8,         "i8",         8,  SN_DTC_INT,   1, 127.0,          7,  int8_t,   "signed char", NULL,       NULL)     \
     X(I32,        "i32",        32, SN_DTC_INT,   1, 2147483647.0,   8,  int32_t,  "int",         NULL,       NULL)     \
     X(I64,        "i64",        64, SN_DTC_INT,   1, 0x1p63,         9,  int64_t,  "sn_i64",      NULL,       NULL)     \
-    X(BOOL,       "bool",       8,  SN_DTC_BOOL,  0, 1.0,            10, uint8_t,  "sn_u8",       NULL,       NULL)
+    X(BOOL,       "bool",       8,  SN_DTC_BOOL,  0, 1.0,            10, uint8_t,  "sn_u8",       NULL,       NULL)     \
+    X(U8,         "u8",         8,  SN_DTC_INT,   0, 255.0,          11, uint8_t,  "sn_u8",       NULL,       NULL)     \
+    X(U16,        "u16",        16, SN_DTC_INT,   0, 65535.0,        12, uint16_t, "sn_u16",      NULL,       NULL)     \
+    X(U32,        "u32",        32, SN_DTC_INT,   0, 4294967295.0,   13, uint32_t, "sn_u32",      NULL,       NULL)     \
+    X(I16,        "i16",        16, SN_DTC_INT,   1, 32767.0,        14, int16_t,  "short",       NULL,       NULL)     \
+    X(F8E8M0,     "f8e8m0",     8,  SN_DTC_FLOAT, 0, 0x1p127,        15, uint8_t,  "sn_u8",       "e8m0",     &FMT_E8M0) \
+    X(F4E2M1,     "f4e2m1",     4,  SN_DTC_FLOAT, 1, 6.0,            16, uint8_t,  "sn_u8",       "e2m1",     &FMT_E2M1)
 
 #endif

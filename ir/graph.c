@@ -27,7 +27,62 @@ int ir_graph_sym(IrGraph *g, const char *name)
         memcpy(syms, g->syms, sizeof(char *) * (size_t)g->nsym);
     syms[g->nsym] = arena_strdup(g->arena, name);
     g->syms = syms;
+    if (g->symdefs) {
+        IrSymDef *defs = ARENA_ARRAY(g->arena, IrSymDef, g->nsym + 1);
+        memcpy(defs, g->symdefs, sizeof(IrSymDef) * (size_t)g->nsym);
+        g->symdefs = defs; /* the new entry is zeroed: SYM_FREE */
+    }
     return g->nsym++;
+}
+
+int ir_graph_sym_derived(IrGraph *g, IrSymOp op, Dim a, int64_t b)
+{
+    IR_ASSERT(op > SYM_FREE && op <= SYM_ALIGN && b >= 1);
+    char text[64], name[160];
+    dim_str(a, g->syms, text, sizeof text);
+    bool wrap = op <= SYM_MOD && (a.nsym > 1 || (a.nsym && a.coef != 1)); /* "(2*T) // 3" */
+    char operand[80];
+    snprintf(operand, sizeof operand, wrap ? "(%s)" : "%s", text);
+    const char *pre = op == SYM_CDIV ? "cdiv(" : op == SYM_ALIGN ? "align(" : "";
+    const char *mid = op == SYM_FLOORDIV ? " // " : op == SYM_MOD ? " % " : ", ";
+    snprintf(name, sizeof name, "%s%s%s%lld%s", pre, operand, mid, (long long)b,
+             op >= SYM_CDIV ? ")" : "");
+    int had = g->nsym, s = ir_graph_sym(g, name);
+    if (s < had)
+        return s;
+    if (!g->symdefs)
+        g->symdefs = ARENA_ARRAY(g->arena, IrSymDef, g->nsym);
+    g->symdefs[s] = (IrSymDef){op, a, b};
+    return s;
+}
+
+bool ir_sym_is_derived(const IrGraph *g, int sym)
+{
+    return g->symdefs && g->symdefs[sym].op != SYM_FREE;
+}
+
+int64_t ir_sym_apply(IrSymOp op, int64_t a, int64_t b)
+{
+    if (a < 0 || b < 1)
+        return -1;
+    switch (op) {
+    case SYM_FLOORDIV: return a / b;
+    case SYM_MOD: return a % b;
+    case SYM_CDIV: return a / b + (a % b != 0);
+    case SYM_ALIGN: {
+        int64_t r;
+        return __builtin_mul_overflow(a / b + (a % b != 0), b, &r) ? -1 : r;
+    }
+    default: return -1;
+    }
+}
+
+void ir_graph_derive_syms(const IrGraph *g, int64_t *symvals)
+{
+    for (int s = 0; g->symdefs && s < g->nsym; s++)
+        if (g->symdefs[s].op != SYM_FREE)
+            symvals[s] = ir_sym_apply(g->symdefs[s].op, dim_eval(g->symdefs[s].a, symvals),
+                                      g->symdefs[s].b);
 }
 
 /* A fresh node with nin operand slots, appended to g. */
@@ -70,6 +125,12 @@ IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *sha
     params[g->nparam++] = n;
     g->params = params;
     return n;
+}
+
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s)
+{
+    IR_ASSERT(dt_is_int(t));
+    return new_node(g, IR_IOTA, t, 1, &n, 0, s);
 }
 
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s)
@@ -197,6 +258,14 @@ IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s)
     return n;
 }
 
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s)
+{
+    IR_ASSERT(dt_bits(t) == dt_bits(x->dtype) && t != DT_BOOL && x->dtype != DT_BOOL);
+    IrNode *n = ir_cast(g, t, x, s);
+    n->a.cast.bitcast = true;
+    return n;
+}
+
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
 {
     IrNode *c;
@@ -207,6 +276,7 @@ IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops)
     case IR_CAST:
         c = ir_cast(g, n->dtype, ops[0], n->span);
         c->a.cast.saturate = n->a.cast.saturate;
+        c->a.cast.bitcast = n->a.cast.bitcast;
         return c;
     default: IR_ASSERT(!"not a pointwise op");
     }
@@ -222,6 +292,46 @@ void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *n
         g->outs[i] = outs[i];
         g->out_names[i] = names && names[i] ? arena_strdup(g->arena, names[i]) : NULL;
     }
+}
+
+void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest)
+{
+    IR_ASSERT(o >= 0 && o < g->nout);
+    if (!g->out_dest)
+        g->out_dest = ARENA_ARRAY(g->arena, IrDest *, g->nout);
+    g->out_dest[o] = ARENA_NEW(g->arena, IrDest);
+    *g->out_dest[o] = *dest;
+}
+
+const IrDest *ir_output_dest(const IrGraph *g, int o)
+{
+    return g->out_dest && o >= 0 && o < g->nout ? g->out_dest[o] : NULL;
+}
+
+bool ir_param_written(const IrGraph *g, int p)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->param == p)
+            return true;
+    return false;
+}
+
+int ir_num_new_outputs(const IrGraph *g)
+{
+    int n = 0;
+    for (int o = 0; o < g->nout; o++)
+        n += !ir_output_dest(g, o);
+    return n;
+}
+
+int ir_new_output_index(const IrGraph *g, int o)
+{
+    if (ir_output_dest(g, o))
+        return -1;
+    int n = 0;
+    for (int i = 0; i < o; i++)
+        n += !ir_output_dest(g, i);
+    return n;
 }
 
 int64_t ir_numel(const IrNode *n, const int64_t *symvals)
@@ -315,8 +425,11 @@ void ir_replace_uses(IrGraph *g, IrNode **map, int nmap)
         for (int k = 0; k < n->nin; k++)
             n->in[k] = resolve(map, nmap, n->in[k]);
     }
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         g->outs[i] = resolve(map, nmap, g->outs[i]);
+        if (g->out_dest && g->out_dest[i] && g->out_dest[i]->index)
+            g->out_dest[i]->index = resolve(map, nmap, g->out_dest[i]->index);
+    }
 }
 
 bool ir_rewrite(IrGraph *g, IrRule rule)
@@ -373,8 +486,11 @@ void ir_compact(IrGraph *g)
     PtrVec order = {0}, stack = {0};
     for (int i = 0; i < g->nparam; i++)
         visit(g->params[i], state, &order, a, &stack);
-    for (int i = 0; i < g->nout; i++)
+    for (int i = 0; i < g->nout; i++) {
         visit(g->outs[i], state, &order, a, &stack);
+        if (g->out_dest && g->out_dest[i] && g->out_dest[i]->index)
+            visit(g->out_dest[i]->index, state, &order, a, &stack);
+    }
     for (int i = 0; i < order.len; i++)
         ((IrNode *)order.items[i])->id = i;
     g->nodes = order;

@@ -215,6 +215,11 @@ static void compute_liveness(Interp *it)
     for (int k = 0; k < g->nout; k++) {
         it->live[g->outs[k]->id] = true;
         it->last_use[g->outs[k]->id] = it->n;
+        const IrDest *dst = ir_output_dest(g, k);
+        if (dst && dst->index) { /* read when the writes are applied, after every node */
+            it->live[dst->index->id] = true;
+            it->last_use[dst->index->id] = it->n;
+        }
     }
     for (int id = it->n - 1; id >= 0; id--) {
         const IrNode *n = node_at(g, id);
@@ -392,12 +397,12 @@ static void compare_float(IrBinary k, const float *x, const float *z, int64_t *y
 #undef X
 }
 
-/* Integer/bool ops on int64: + - * wrap modulo 2^64; results of
- * comparisons and logic are 0/1. */
+/* Integer/bool ops on int64 with operands of dtype t: + - * wrap modulo
+ * 2^64; results of comparisons and logic are 0/1. */
 static void binary_int(IrBinary k, const int64_t *x, const int64_t *z, int64_t *y,
-                       int64_t count)
+                       int64_t count, DType t)
 {
-#define X(ID, ...) case BIN_##ID: MAP2(int64_t, y, x, z, count, sc_binary_i(BIN_##ID, a, b)); break;
+#define X(ID, ...) case BIN_##ID: MAP2(int64_t, y, x, z, count, sc_binary_i(BIN_##ID, a, b, t)); break;
     BIN_LOOPS(X)
 #undef X
 }
@@ -410,7 +415,7 @@ static void eval_binary(const Interp *it, const IrNode *n, Val *v)
     int64_t count = it->numel[n->id];
     IR_ASSERT(is_float(x) == is_float(z));
     if (!is_float(x))
-        binary_int(n->a.binary, xv->i, zv->i, v->i, count);
+        binary_int(n->a.binary, xv->i, zv->i, v->i, count, n->dtype);
     else if (is_float(n))
         binary_float(n->a.binary, xv->f, zv->f, v->f, count);
     else
@@ -440,6 +445,20 @@ static void eval_cast(const Interp *it, const IrNode *n, Val *v)
     const Val *xv = &it->val[x->id];
     DType t = n->dtype;
     int64_t count = it->numel[n->id];
+    if (n->a.cast.bitcast) {
+        DType from = x->dtype;
+        for (int64_t j = 0; j < count; j++) {
+            if (is_float(x) && is_float(n))
+                v->f[j] = sc_bitcast_ff(xv->f[j], from, t);
+            else if (is_float(x))
+                v->i[j] = sc_bitcast_fi(xv->f[j], from, t);
+            else if (is_float(n))
+                v->f[j] = sc_bitcast_if(xv->i[j], t);
+            else
+                v->i[j] = sc_bitcast_ii(xv->i[j], t);
+        }
+        return;
+    }
     if (is_float(x) && is_float(n) && n->a.cast.saturate) {
         float m = sc_sat_bound(t);
         for (int64_t j = 0; j < count; j++)
@@ -828,6 +847,10 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     }
     switch (n->op) {
     case IR_CONST: eval_const(it, n, v); return true;
+    case IR_IOTA:
+        for (int64_t j = 0; j < it->numel[n->id]; j++)
+            v->i[j] = j;
+        return true;
     case IR_UNARY: eval_unary(it, n, v); return true;
     case IR_BINARY: eval_binary(it, n, v); return true;
     case IR_WHERE: eval_where(it, n, v); return true;
@@ -888,6 +911,108 @@ static bool store_output(Interp *it, int k, IrBuf *out)
     return true;
 }
 
+/* ---- destinations: the functional semantics of `v -> dest` ---------------------- */
+
+/* Writes output k's values (already rounded, in out) into P, the working
+ * copy of its parameter, through its destination; `written` marks P's
+ * elements written so far (an element written twice is an error: views
+ * are injective, so only two destinations or a scatter's repeated rows
+ * do it). */
+static bool write_dest(Interp *it, int k, const IrBuf *out, IrBuf *P, char *written)
+{
+    const IrGraph *g = it->g;
+    const IrDest *dst = ir_output_dest(g, k);
+    const IrNode *p = g->params[dst->param], *ix = dst->index;
+    int rank = out->rank, r = ix ? ix->rank : 0;
+    int64_t rows = ix ? dim_eval(dst->rows, it->symvals) : 0;
+    int64_t idx[IR_MAX_RANK] = {0}, u[IR_MAX_RANK], at[IR_MAX_RANK];
+    for (int64_t e = 0; e < out->numel; e++) {
+        int64_t rest = e, irow = 0, stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            idx[d] = rest % out->shape[d];
+            rest /= out->shape[d];
+        }
+        for (int d = r - 1; d >= 0; d--) { /* the index tensor's element of this value row */
+            irow += idx[d] * stride;
+            stride *= out->shape[d];
+        }
+        if (ix) {
+            u[0] = it->val[ix->id].i[irow];
+            if (u[0] < 0 || u[0] >= rows)
+                continue; /* skipped row */
+            for (int d = r; d < rank; d++)
+                u[d - r + 1] = idx[d];
+        } else {
+            memcpy(u, idx, sizeof u);
+        }
+        int64_t flat = 0;
+        for (int d = 0; d < p->rank; d++) {
+            at[d] = ix_eval(dst->map[d], u, it->symvals);
+            if (at[d] < 0 || at[d] >= P->shape[d]) {
+                diag_error(it->d, dst->span, "destination index out of range in '%s' (dim %d)",
+                           p->a.input.name, d);
+                return false;
+            }
+            flat = flat * P->shape[d] + at[d];
+        }
+        if (written[flat]) {
+            diag_error(it->d, dst->span, "an element of '%s' is written twice%s",
+                       p->a.input.name, ix ? ": the scatter's index repeats a row (rows must be "
+                       "distinct)" : "");
+            return false;
+        }
+        written[flat] = 1;
+        if (P->f)
+            P->f[flat] = out->f[e];
+        else
+            P->i[flat] = out->i[e];
+    }
+    return true;
+}
+
+/* Replaces each output written into a parameter by the parameter's final
+ * value: a copy of the input with every write of every destination applied
+ * (all values were computed from the inputs as at launch). */
+static bool apply_dests(Interp *it, const IrBuf *inputs, IrBuf *outputs)
+{
+    const IrGraph *g = it->g;
+    bool ok = true;
+    for (int p = 0; ok && p < g->nparam; p++) {
+        if (!ir_param_written(g, p))
+            continue;
+        const IrBuf *in = &inputs[p];
+        IrBuf P = {0};
+        char *written = NULL;
+        if (!ir_buf_alloc(&P, in->dtype, in->rank, in->shape) ||
+            !(written = calloc((size_t)(in->numel ? in->numel : 1), 1))) {
+            ir_buf_free(&P);
+            diag_error(it->d, g->params[p]->span, "out of memory for an in-out parameter");
+            return false;
+        }
+        if (in->numel)
+            memcpy(P.f ? (void *)P.f : (void *)P.i, in->f ? (void *)in->f : (void *)in->i,
+                   (size_t)in->numel * (P.f ? sizeof(float) : sizeof(int64_t)));
+        for (int k = 0; ok && k < g->nout; k++)
+            if (ir_output_dest(g, k) && ir_output_dest(g, k)->param == p)
+                ok = write_dest(it, k, &outputs[k], &P, written);
+        for (int k = 0; ok && k < g->nout; k++) {
+            if (!ir_output_dest(g, k) || ir_output_dest(g, k)->param != p)
+                continue;
+            ir_buf_free(&outputs[k]);
+            ok = ir_buf_alloc(&outputs[k], P.dtype, P.rank, P.shape);
+            if (ok && P.numel)
+                memcpy(outputs[k].f ? (void *)outputs[k].f : (void *)outputs[k].i,
+                       P.f ? (void *)P.f : (void *)P.i,
+                       (size_t)P.numel * (P.f ? sizeof(float) : sizeof(int64_t)));
+            if (!ok)
+                diag_error(it->d, g->params[p]->span, "out of memory for an in-out parameter");
+        }
+        free(written);
+        ir_buf_free(&P);
+    }
+    return ok;
+}
+
 static bool run_nodes(Interp *it, const IrBuf *inputs)
 {
     for (int id = 0; id < it->n; id++) {
@@ -906,7 +1031,14 @@ static bool run_nodes(Interp *it, const IrBuf *inputs)
 bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
                Diag *d)
 {
-    Interp it = {.g = g, .symvals = symvals, .d = d, .n = g->nodes.len};
+    /* derived size symbols (ir.h) computed from the free ones */
+    int64_t *sv = NULL;
+    if (g->symdefs) {
+        sv = ir_xcalloc((size_t)g->nsym + 1, sizeof *sv);
+        memcpy(sv, symvals, sizeof *sv * (size_t)g->nsym);
+        ir_graph_derive_syms(g, sv);
+    }
+    Interp it = {.g = g, .symvals = sv ? sv : symvals, .d = d, .n = g->nodes.len};
     it.live = ir_xcalloc((size_t)it.n, sizeof *it.live);
     it.last_use = ir_xcalloc((size_t)it.n, sizeof *it.last_use);
     it.shape = ir_xcalloc((size_t)it.n, sizeof *it.shape);
@@ -920,6 +1052,8 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
     int stored = 0;
     for (; ok && stored < g->nout; stored++)
         ok = store_output(&it, stored, &outputs[stored]);
+    if (ok && g->out_dest)
+        ok = apply_dests(&it, inputs, outputs);
     if (!ok)
         for (int k = 0; k < stored; k++)
             ir_buf_free(&outputs[k]);
@@ -928,6 +1062,7 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
         val_release(&it, &it.val[id]);
     for (int k = 0; k < it.npool; k++)
         free(it.pool[k].p);
+    free(sv);
     free(it.live);
     free(it.last_use);
     free(it.shape);

@@ -30,11 +30,18 @@ typedef struct {
 bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape);
 void ir_buf_free(IrBuf *b);
 
-/* Run g.  symvals[k] is the value of symbol k (all bound by the caller).
+/* Run g.  symvals[k] is the value of symbol k (every free one bound by the
+ * caller; derived symbols are computed from them, whatever symvals says).
  * inputs[k] matches params[k] in dtype and evaluated shape (checked: a
  * mismatch is reported as an error naming the parameter).  outputs must
  * have room for g->nout buffers; they are allocated here (free with
- * ir_buf_free) and hold values rounded to each output's dtype.  Run-time
+ * ir_buf_free) and hold values rounded to each output's dtype.  An output
+ * written into a parameter (IrGraph.out_dest) holds that parameter's final
+ * value instead: inputs[p] with the writes of every destination into p
+ * applied, after every value was computed (functional semantics: reads see
+ * the inputs as at launch); a scatter skips rows whose index is out of
+ * range, and an element written twice (a repeated scatter row) is an
+ * error.  inputs are never written.  Run-time
  * errors (gather index out of range, sizes too large) are reported in d and
  * return false with no outputs allocated. */
 bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs,

@@ -113,11 +113,14 @@ bool ix_has_kind(const IxExpr *e, IxKind kind);
  *   IR_BINARY  a.binary
  *   IR_WHERE   in[0] bool cond, in[1] if true, in[2] if false
  *   IR_CAST    convert in[0] to dtype (rounds, see dtype.h); a.cast.saturate
+ *              clamps first; a.cast.bitcast reinterprets the bits instead
  *              clamps to +-dt_max_finite first (NaN stays NaN)
  *   IR_REDUCE  a.reduce over in[0]
  *   IR_VIEW    a.view: out[idx] = in[0][map(idx)]
  *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
- *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor */
+ *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor
+ *   IR_IOTA    rank 1, integer dtype: element j is j (a 64-bit value like
+ *              every integer, wrapped to the dtype at casts and stores) */
 #define IR_X_ENUM(ID, ...) IR_##ID,
 typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
 #undef IR_X_ENUM
@@ -161,22 +164,59 @@ typedef struct IrNode {
             bool invertible;
         } view;
         struct { int dim; } cat;
-        struct { bool saturate; } cast; /* clamp to the target's finite range before rounding */
+        /* saturate: clamp to the target's finite range before rounding;
+         * bitcast: reinterpret the storage bits of in[0]'s value in its
+         * dtype (rounded to it, as a store does) as this node's dtype, of
+         * the same width (dt_bits); neither is bool (never with saturate) */
+        struct { bool saturate; bool bitcast; } cast;
         struct { int dim; } gather; /* out = table.shape[:dim] + idx.shape + table.shape[dim+1:] */
     } a;
 } IrNode;
+
+/* A derived size symbol: a size computed from earlier symbols at launch,
+ * op(a, b) with a a Dim over symbols of smaller ids and b >= 1 a constant
+ * (`f32[56, align(T, 4)]`).  Shapes bind free symbols only; a derived
+ * one's value is computed (ir_graph_derive_syms) and a dim using it is
+ * checked against the tensor.  Its name is its text: "align(T, 4)". */
+typedef enum { SYM_FREE, SYM_FLOORDIV, SYM_MOD, SYM_CDIV, SYM_ALIGN } IrSymOp;
+typedef struct {
+    IrSymOp op;
+    Dim a;
+    int64_t b;
+} IrSymDef;
+
+/* Where a returned value goes when it is written into a parameter (`return
+ * v -> dest`, docs/language.md) instead of a new output.  The value's
+ * element i goes to param[map(u)], where u are the destination view's
+ * indices: without a scatter (index NULL) u = i; with one, index is an
+ * integer tensor of rank r = index->rank, u0 = index[i0 .. i{r-1}] and
+ * u{j} = i{r-1+j} for j >= 1, and the element is written only when
+ * 0 <= u0 < rows (other rows are skipped).  map has one expression per
+ * dim of the parameter, over the u vars; it is injective (the front end
+ * accepts only views that are).  The graph's output value is the whole
+ * parameter after the writes (reads see the parameter as at launch). */
+typedef struct {
+    int param;                 /* index into IrGraph.params */
+    IxExpr *map[IR_MAX_RANK];
+    IrNode *index;             /* scatter index, or NULL */
+    Dim rows;                  /* scatter: the destination view's dim 0 */
+    Span span;                 /* the destination expression */
+} IrDest;
 
 typedef struct IrGraph {
     const char *name;
     Span span;
     int nsym;
     const char **syms;         /* symbol names, index = symbol id */
+    IrSymDef *symdefs;         /* nsym entries, or NULL when every symbol is free */
     int nparam;
     IrNode **params;           /* IR_INPUT nodes in declaration order */
     PtrVec nodes;              /* IrNode*, topological; nodes.items[i]->id == i */
     int nout;
     IrNode **outs;             /* returned values in order (may repeat, may be inputs) */
     const char **out_names;    /* the returned expression's name if it was a plain variable, else NULL */
+    IrDest **out_dest;         /* per output: where it is written (NULL: a new output); the
+                                  array is NULL when no output has one */
     Arena *arena;
 } IrGraph;
 
@@ -191,6 +231,15 @@ typedef struct IrModule {
  * asserts them. */
 IrGraph *ir_graph_new(Arena *ar, const char *name, Span span);
 int ir_graph_sym(IrGraph *g, const char *name); /* id, adding the symbol if new */
+/* The id of the derived symbol op(a, b) (b >= 1, a over existing
+ * symbols), adding it if new. */
+int ir_graph_sym_derived(IrGraph *g, IrSymOp op, Dim a, int64_t b);
+bool ir_sym_is_derived(const IrGraph *g, int sym);
+/* op(a, b) for a >= 0, b >= 1 (-1 if a < 0). */
+int64_t ir_sym_apply(IrSymOp op, int64_t a, int64_t b);
+/* Fills symvals[s] of every derived symbol from the symbols it uses (-1
+ * where one of them is unbound, negative or the value overflows). */
+void ir_graph_derive_syms(const IrGraph *g, int64_t *symvals);
 IrNode *ir_input(IrGraph *g, const char *name, DType t, int rank, const Dim *shape, Span s);
 IrNode *ir_const_f(IrGraph *g, double v, DType t, int rank, const Dim *shape, Span s);
 IrNode *ir_const_i(IrGraph *g, int64_t v, DType t, int rank, const Dim *shape, Span s);
@@ -198,14 +247,26 @@ IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s);
 IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s);
 IrNode *ir_where(IrGraph *g, DType t, IrNode *c, IrNode *x, IrNode *y, Span s);
 IrNode *ir_cast(IrGraph *g, DType t, IrNode *x, Span s);
+IrNode *ir_bitcast(IrGraph *g, DType t, IrNode *x, Span s); /* a.cast.bitcast */
 IrNode *ir_reduce(IrGraph *g, IrReduce k, DType t, IrNode *x, uint32_t axes, bool keepdim, Span s);
 IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const *src, Span s);
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
+IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
 /* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);
 void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *names);
+/* Output o is written into a parameter (dest is copied into g's arena). */
+void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest);
+/* Output o's destination, or NULL for a new output. */
+const IrDest *ir_output_dest(const IrGraph *g, int o);
+/* Whether some output is written into parameter p (an in-out parameter). */
+bool ir_param_written(const IrGraph *g, int p);
+/* Outputs that are new (not written into a parameter), and output o's
+ * position among them (-1 for one written into a parameter). */
+int ir_num_new_outputs(const IrGraph *g);
+int ir_new_output_index(const IrGraph *g, int o);
 
 /* ---- rewriting, for passes: a pass builds replacement nodes with the
  * builder (they are appended), redirects uses, then compacts. */

@@ -21,6 +21,17 @@ static int64_t dims_product(int n, const Dim *dims, const int64_t *symvals)
     return p;
 }
 
+int kprog_out_buf(const KProgram *p, int o)
+{
+    const IrDest *d = p->graph ? ir_output_dest(p->graph, o) : NULL;
+    if (d)
+        return d->param;
+    for (int b = 0; b < p->nbuf; b++)
+        if (p->bufs[b].kind == KB_OUTPUT && p->bufs[b].index == o)
+            return b;
+    return -1;
+}
+
 int64_t kseg_row_len(const KSegment *s, const int64_t *symvals)
 {
     return dims_product(s->nrow, s->row, symvals);

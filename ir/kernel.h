@@ -39,9 +39,13 @@
 
 typedef enum { KB_INPUT, KB_OUTPUT, KB_TEMP } KBufKind;
 
+/* Buffers are the graph's parameters (in order), its new outputs (in
+ * order; an output written into a parameter has no buffer of its own: it
+ * stores into the parameter's, which is then `written`), then temps. */
 typedef struct {
     KBufKind kind;
     int index;                 /* graph param index, output index, or temp number */
+    bool written;              /* KB_INPUT: an in-out parameter (some store writes it) */
     const char *name;
     DType dtype;
     int rank;
@@ -67,7 +71,9 @@ typedef struct KOp {
         struct { double f; int64_t i; } cnst;
         IrUnary unary;
         IrBinary binary;
-        struct { bool saturate; } cast;
+        /* bitcast: IrNode's; from: the graph operand's dtype (a temp
+         * holds it as f32 or i64: the bits come from this dtype) */
+        struct { bool saturate; bool bitcast; DType from; } cast;
         struct { IrReduce kind; } reduce; /* over the segment's whole row */
         struct { IxExpr *expr; } index;
     } a;
@@ -78,6 +84,9 @@ typedef struct {
     KOp *value;
     bool row;                  /* one store per element, else one per row */
     IxExpr *idx[IR_MAX_RANK];  /* over the domain variables */
+    KOp *mask;                 /* bool op: the store happens only where it is true (a
+                                  scatter's row in range), or NULL; per row unless
+                                  the store is per element */
 } KStore;
 
 typedef struct {
@@ -146,6 +155,12 @@ typedef struct {
                                   the quotient, not always equal to it); only where
                                   |divisor| is provably in [2^-126, 2^126] */
     bool recip_src;            /* a per-row op some recip division divides by */
+    bool exact_div;            /* float BIN_DIV (not recip) whose quotient a cast to
+                                  f8e8m0 or f4e2m1 rounds: computed correctly rounded
+                                  (IEEE a / b, as the interpreter does), not with the
+                                  GPU's approximate division, whose last-bit error would
+                                  move a quotient equal to a power of two to the next
+                                  one (e8m0 rounds up) or break an FP4 tie */
     bool run;                  /* row load whose index reads no per-element value:
                                   loaded for a whole run before the element loop */
     /* Row loads with `run`, vector variant: the run e0 .. e0 + vec - 1
@@ -162,9 +177,15 @@ typedef struct {
     int phase;                 /* row store: the phase issuing it; per row: -1 (after
                                   the last phase, by lane 0) */
     int width;                 /* row store, vector variant: vec when a whole live run is
-                                  one vector store (4, 8 or 16 bytes), else 0 */
+                                  one vector store (4, 8 or 16 bytes), else 0; a sub-byte
+                                  (f4e2m1) buffer: vec when the run is written byte by
+                                  byte in both variants (codegen refuses width 0) */
     bool direct;               /* the value is a cast to the buffer's own f8 type:
                                   the store encodes the cast's input (one conversion) */
+    bool packed_vector;        /* sub-byte buffer with a width: in the vector variant a
+                                  whole live run is one store of width / 2 bytes (4 or
+                                  8), its first element a multiple of width (the
+                                  kernel's align list has the buffer) */
 } KStorePlan;
 
 typedef struct {
@@ -239,6 +260,10 @@ typedef struct KProgram {
     int nkernel;
     Kernel **kernels;          /* launch order */
 } KProgram;
+
+/* The buffer graph output o is stored into: its own, or the parameter's
+ * it is written into. */
+int kprog_out_buf(const KProgram *p, int o);
 
 /* n (row length) and rows (product of outer dims) for symbol values. */
 int64_t kseg_row_len(const KSegment *s, const int64_t *symvals);

@@ -147,7 +147,8 @@ static void op_rhs(const KProgram *p, const KOp *o, char *buf, int size)
     case KO_UNARY: kir_bprintf(buf, size, &pos, "%s", ir_unary_name(o->a.unary)); break;
     case KO_BINARY: kir_bprintf(buf, size, &pos, "%s", ir_binary_name(o->a.binary)); break;
     case KO_WHERE: kir_bprintf(buf, size, &pos, "where"); break;
-    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.saturate ? "cast.sat" : "cast"); break;
+    case KO_CAST: kir_bprintf(buf, size, &pos, o->a.cast.bitcast ? "bitcast"
+                                               : o->a.cast.saturate ? "cast.sat" : "cast"); break;
     case KO_REDUCE:
         kir_bprintf(buf, size, &pos, "reduce.%s", ir_reduce_name(o->a.reduce.kind));
         break;
@@ -165,6 +166,8 @@ static void store_text(const KProgram *p, const KStore *st, char *buf, int size)
     kir_bprintf(buf, size, &pos, "store buf%d ", st->buf);
     access_text(p, st->buf, st->idx, buf, size, &pos);
     kir_bprintf(buf, size, &pos, " <- k%d", st->value->id);
+    if (st->mask)
+        kir_bprintf(buf, size, &pos, " if k%d", st->mask->id);
 }
 
 /* "[T, 32 | 128]" */
@@ -242,7 +245,7 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run)
+    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
@@ -251,6 +254,9 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)
         fprintf(out, "%s reciprocal once per row", sep), sep = ",";
+    if (o->exact_div)
+        fprintf(out, "%s k%d / k%d correctly rounded", sep, op->in[0]->id, op->in[1]->id),
+            sep = ",";
     if (o->run)
         fprintf(out, "%s run load (%s)", sep,
                 o->group == 0 ? "streamed" : o->group == 1 ? "weight" : "gathered");
@@ -293,7 +299,10 @@ static void print_plan(FILE *out, const KProgram *p, const KSegment *s, const ch
             fprintf(out, "    store %d: per row, by lane 0 after the last phase", i);
         else
             fprintf(out, "    store %d: phase %d", i, sp->phase);
-        if (sp->width)
+        if (sp->width && dt_bits(p->bufs[store_at(s, i)->buf].dtype) < 8)
+            fprintf(out, ", runs of %d packed two per byte%s", sp->width,
+                    sp->packed_vector ? " (one vector in the vector variant)" : "");
+        else if (sp->width)
             fprintf(out, ", vector %d", sp->width);
         fputs(sp->direct ? ", encodes the cast's input\n" : "\n", out);
     }
@@ -356,8 +365,8 @@ void kir_print(const KProgram *p, FILE *out)
         int pos = 0;
         line[0] = 0;
         dims_text(p, kb->rank, kb->shape, line, sizeof line, &pos);
-        fprintf(out, "  buf%d %s %d %s: %s[%s]\n", b, kbuf_kind_name(kb->kind), kb->index,
-                kb->name, dt_name(kb->dtype), line);
+        fprintf(out, "  buf%d %s %d %s: %s[%s]%s\n", b, kbuf_kind_name(kb->kind), kb->index,
+                kb->name, dt_name(kb->dtype), line, kb->written ? " (written)" : "");
     }
     for (int ki = 0; ki < p->nkernel; ki++) {
         const Kernel *k = p->kernels[ki];
@@ -459,7 +468,8 @@ static void json_op(const KProgram *p, FILE *out, const KOp *o)
     }
     case KO_UNARY: fputs(", \"op\": ", out); json_str(out, ir_unary_name(o->a.unary)); break;
     case KO_BINARY: fputs(", \"op\": ", out); json_str(out, ir_binary_name(o->a.binary)); break;
-    case KO_CAST: fprintf(out, ", \"saturate\": %s", o->a.cast.saturate ? "true" : "false"); break;
+    case KO_CAST: fprintf(out, ", \"saturate\": %s%s", o->a.cast.saturate ? "true" : "false",
+                          o->a.cast.bitcast ? ", \"bitcast\": true" : ""); break;
     case KO_INDEX: {
         char e[512];
         fputs(", \"expr\": ", out);
@@ -529,6 +539,8 @@ static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
             "\"run\": %s, \"group\": %d, \"width\": %d", o->phase, o->keep ? "true" : "false",
             o->recip ? "true" : "false", o->recip_src ? "true" : "false",
             o->run ? "true" : "false", o->group, o->width);
+    if (o->exact_div)
+        fputs(", \"exact_div\": true", out);
     if (o->width) {
         fputs(", \"window\": ", out);
         json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);
@@ -554,8 +566,9 @@ static void json_plan(FILE *out, const KProgram *p, const KSegment *s)
     }
     fputs("], \"stores\": [", out);
     for (int i = 0; i < s->stores.len; i++)
-        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s}", i ? ", " : "",
-                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false");
+        fprintf(out, "%s{\"phase\": %d, \"width\": %d, \"direct\": %s%s}", i ? ", " : "",
+                pl->store[i].phase, pl->store[i].width, pl->store[i].direct ? "true" : "false",
+                pl->store[i].packed_vector ? ", \"packed_vector\": true" : "");
     fputs("]}", out);
 }
 
@@ -597,8 +610,11 @@ static void json_segment(FILE *out, const KProgram *p, const Kernel *k, int si)
         const KStore *st = store_at(s, i);
         fprintf(out, "%s{\"buf\": %d, \"buffer\": ", i ? ",\n     " : "\n     ", st->buf);
         json_str(out, p->bufs[st->buf].name);
-        fprintf(out, ", \"row\": %s, \"value\": %d, \"index\": ", st->row ? "true" : "false",
+        fprintf(out, ", \"row\": %s, \"value\": %d, ", st->row ? "true" : "false",
                 st->value->id);
+        if (st->mask)
+            fprintf(out, "\"mask\": %d, ", st->mask->id);
+        fputs("\"index\": ", out);
         json_index(p, out, p->bufs[st->buf].rank, st->idx);
         fputc('}', out);
     }
@@ -635,6 +651,8 @@ void kir_print_json(const KProgram *p, FILE *out)
         json_str(out, dt_name(kb->dtype));
         fputs(", \"shape\": ", out);
         json_dims(p, out, kb->rank, kb->shape);
+        if (kb->written)
+            fputs(", \"written\": true", out);
         fputc('}', out);
     }
     fputs("],\n \"kernels\": [", out);

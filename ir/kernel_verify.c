@@ -184,7 +184,7 @@ static void check_types(Ck *c, const KOp *o)
             fail(c, o, "unary changes float/integer class");
         else if (k == UN_NOT && (o->dtype != DT_BOOL || o->in[0]->dtype != DT_BOOL))
             fail(c, o, "not needs bool");
-        else if (!f && k != UN_NOT && k != UN_NEG && k != UN_ABS)
+        else if (!f && !(ir_unary_info(k)->dom & (OPD_I | OPD_B)))
             fail(c, o, "math function on integers");
         break;
     }
@@ -200,10 +200,10 @@ static void check_types(Ck *c, const KOp *o)
         else if ((k == BIN_AND || k == BIN_OR) &&
                  (o->dtype != DT_BOOL || x != DT_BOOL || y != DT_BOOL))
             fail(c, o, "logical op on non-bool");
-        else if (k < BIN_LT && f != dt_is_float(x))
+        else if (ir_binary_info(k)->cls == OPC_ARITH && f != dt_is_float(x))
             fail(c, o, "arithmetic changes float/integer class");
-        else if (!f && (k == BIN_DIV || k == BIN_POW))
-            fail(c, o, "integer div/pow");
+        else if (!(ir_binary_info(k)->dom & ir_dtype_dom(x)))
+            fail(c, o, "binary op not defined on its operands' class (ops.h)");
         break;
     }
     case KO_WHERE:
@@ -308,8 +308,13 @@ static void check_store(Ck *c, const KSegment *s, int i)
         fail(c, NULL, "store %d (to '%s'): value is not an op of this segment", i, b->name);
         return;
     }
-    if (b->kind == KB_INPUT)
-        fail(c, v, "store %d writes input buffer '%s'", i, b->name);
+    if (b->kind == KB_INPUT && !b->written)
+        fail(c, v, "store %d writes input buffer '%s', which is not marked written", i, b->name);
+    const KOp *m = st->mask;
+    if (m && (m->id < 0 || m->id >= s->ops.len || op_at(s, m->id) != m || m->dtype != DT_BOOL ||
+              (m->row && !st->row)))
+        fail(c, v, "store %d: its mask is not a bool op of this segment (per row unless the "
+                   "store is per element)", i);
     if (dt_is_float(v->dtype) != dt_is_float(b->dtype))
         fail(c, v, "store %d: value and buffer '%s' of different float/integer class", i,
              b->name);
@@ -318,7 +323,7 @@ static void check_store(Ck *c, const KSegment *s, int i)
     bool irow;
     if (!index_ok(c, s, v, st->idx, b->rank, s->ops.len, &irow, what))
         return;
-    bool row = v->row || irow;
+    bool row = v->row || irow || (m && m->row);
     if (st->row != row)
         fail(c, v, "store %d to '%s' marked %s, but %s", i, b->name,
              st->row ? "per element" : "per row",
@@ -393,6 +398,10 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
                     "by a per-row value with its reciprocal");
     if (o->recip_src && op->row)
         fail(c, op, "plan: reciprocal of a row value");
+    if (o->exact_div && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
+                         !dt_is_float(op->dtype) || o->recip))
+        fail(c, op, "plan: an exact division of what is not a float division (or is rewritten "
+                    "as a reciprocal)");
     check_load_plan(c, s, i);
 }
 
@@ -445,6 +454,10 @@ static void check_store_plan(Ck *c, const KSegment *s, int i)
     if (issued != row || (!row && sp->phase != -1) || (sp->width && sp->width != s->sched.vec))
         fail(c, NULL, "plan: store %d issued by %d phases, phase %d, width %d", i, issued,
              sp->phase, sp->width);
+    if (sp->packed_vector && (!sp->width || dt_bits(c->p->bufs[store_at(s, i)->buf].dtype) >= 8 ||
+                              (sp->width != 8 && sp->width != 16)))
+        fail(c, NULL, "plan: store %d is a packed vector of %d codes into a %s buffer", i,
+             sp->width, dt_name(c->p->bufs[store_at(s, i)->buf].dtype));
 }
 
 /* Every reduction folded once, every row store issued once, in phases. */
@@ -589,9 +602,18 @@ static void check_buffers(Ck *c)
         bool found = false;
         for (int b = 0; b < p->nbuf && !found; b++)
             found = p->bufs[b].kind == KB_OUTPUT && p->bufs[b].index == o;
-        if (!found)
+        const IrDest *dst = ir_output_dest(g, o);
+        if (dst && (found || dst->param >= p->nbuf || !p->bufs[dst->param].written))
+            fail(c, NULL, "graph output %d is written into parameter %d, which must be a written "
+                 "input buffer and have no output buffer", o, dst->param);
+        else if (!dst && !found)
             fail(c, NULL, "graph output %d has no output buffer", o);
     }
+    for (int b = 0; g && b < p->nbuf; b++)
+        if (p->bufs[b].written && (p->bufs[b].kind != KB_INPUT ||
+                                   !ir_param_written(g, p->bufs[b].index)))
+            fail(c, NULL, "buffer %d '%s' is marked written but no output is written into it", b,
+                 p->bufs[b].name);
 }
 
 /* Kernel.few_rows: the same segments (ops and stores shared, so checked

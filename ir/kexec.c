@@ -42,8 +42,12 @@ typedef struct {
     int64_t *numel;                   /* per buffer */
     float **f;                        /* per buffer: its data (float dtypes) */
     int64_t **i;                      /* per buffer: its data (integer / bool dtypes) */
-    int32_t **writer;                 /* per non-input buffer: last storing kernel + 1 */
-    IrBuf *temps;                     /* per buffer: the storage of KB_TEMP buffers */
+    int32_t **writer;                 /* per non-input or written buffer: last storing
+                                         kernel + 1 */
+    int64_t **wrow;                   /* per written input: the row (row_serial) storing
+                                         each element */
+    IrBuf *temps;                     /* per buffer: the storage of KB_TEMP buffers and
+                                         the working copies of written inputs */
     bool *out_alloc;                  /* per buffer: outputs[index] allocated here */
     IrBuf *outputs;
     RowLoads **row_loads;             /* per buffer, with stats: loads per element in a row */
@@ -186,8 +190,25 @@ static bool check_inputs(Exec *x, const IrBuf *inputs)
             diag_error(x->d, graph_span(x), "input '%s' has no data", kb->name);
             return false;
         }
-        x->f[b] = in->f; /* never written: stores to inputs fail kir_verify */
-        x->i[b] = in->i;
+        if (!kb->written) {
+            x->f[b] = in->f; /* never written: kir_verify refuses stores to them */
+            x->i[b] = in->i;
+            continue;
+        }
+        /* an in-out parameter: a working copy, so that a read after a write
+         * is seen (and reported, below) as the GPU would see it */
+        IrBuf *w = &x->temps[b];
+        x->writer[b] = calloc((size_t)(x->numel[b] ? x->numel[b] : 1), sizeof(int32_t));
+        x->wrow[b] = calloc((size_t)(x->numel[b] ? x->numel[b] : 1), sizeof(int64_t));
+        if (!ir_buf_alloc(w, kb->dtype, kb->rank, x->shape[b]) || !x->writer[b] || !x->wrow[b]) {
+            diag_error(x->d, graph_span(x), "out of memory for parameter '%s'", kb->name);
+            return false;
+        }
+        if (x->numel[b])
+            memcpy(w->f ? (void *)w->f : (void *)w->i, in->f ? (void *)in->f : (void *)in->i,
+                   (size_t)x->numel[b] * (w->f ? sizeof(float) : sizeof(int64_t)));
+        x->f[b] = w->f;
+        x->i[b] = w->i;
     }
     return true;
 }
@@ -423,6 +444,18 @@ static int64_t access(Exec *x, Seg *sg, const KOp *o, int b, IxExpr *const *idx,
 static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *v)
 {
     const KBuf *kb = &x->p->bufs[b];
+    if (kb->written && x->writer[b][off] &&
+        (x->writer[b][off] != x->ki + 1 || x->wrow[b][off] != x->row_serial)) {
+        char is[256];
+        int64_t idx[IR_MAX_RANK];
+        unflatten(off, kb->rank, x->shape[b], idx);
+        seg_error(x, sg, o, "loads element %s of parameter '%s', which %s already wrote "
+                  "(reads must see the parameter as at launch)",
+                  ints_str(kb->rank, idx, is, sizeof is), kb->name,
+                  x->writer[b][off] != x->ki + 1 ? "an earlier kernel" : "another row of this "
+                  "kernel");
+        return false;
+    }
     if (kb->kind != KB_INPUT) {
         int32_t w = x->writer[b][off];
         if (w == 0 || w == x->ki + 1) {
@@ -501,7 +534,7 @@ static void eval_pointwise(Seg *sg, const KOp *o)
         for (int64_t e = 0; e < count; e++) {
             KVal x = get(sg, a, e), y = get(sg, b, e);
             if (!fin)
-                out[e].i = sc_binary_i(o->a.binary, x.i, y.i);
+                out[e].i = sc_binary_i(o->a.binary, x.i, y.i, o->dtype);
             else if (f)
                 out[e].f = sc_binary_f(o->a.binary, x.f, y.f);
             else
@@ -518,7 +551,15 @@ static void eval_pointwise(Seg *sg, const KOp *o)
         float m = sat ? sc_sat_bound(t) : 0.0f;
         for (int64_t e = 0; e < count; e++) {
             KVal x = get(sg, a, e);
-            if (sat)
+            if (o->a.cast.bitcast && fin && f)
+                out[e].f = sc_bitcast_ff(x.f, o->a.cast.from, t);
+            else if (o->a.cast.bitcast && fin)
+                out[e].i = sc_bitcast_fi(x.f, o->a.cast.from, t);
+            else if (o->a.cast.bitcast && f)
+                out[e].f = sc_bitcast_if(x.i, t);
+            else if (o->a.cast.bitcast)
+                out[e].i = sc_bitcast_ii(x.i, t);
+            else if (sat)
                 out[e].f = sc_cast_ff_sat(x.f, t, m);
             else if (fin && f)
                 out[e].f = sc_cast_ff(x.f, t);
@@ -649,6 +690,8 @@ static bool run_store(Exec *x, Seg *sg, int j)
     bool flt = dt_is_float(kb->dtype);
     for (int64_t e = 0; e < count; e++) {
         set_elem(sg, entry, st->row ? e : -1);
+        if (st->mask && !get(sg, st->mask, st->row ? e : 0).i)
+            continue; /* masked off: a scatter row out of range */
         int64_t off = access(x, sg, st->value, b, st->idx, j, st->row ? e : -1);
         if (off < 0)
             return false;
@@ -663,6 +706,8 @@ static bool run_store(Exec *x, Seg *sg, int j)
             return false;
         }
         x->writer[b][off] = x->ki + 1;
+        if (kb->written)
+            x->wrow[b][off] = x->row_serial;
         if (x->stats)
             x->stats->stores[b][off]++;
         KVal v = get(sg, st->value, st->row ? e : 0);
@@ -755,12 +800,21 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
     if (!kir_verify(p, d))
         return false;
     size_t nb = (size_t)p->nbuf;
-    Exec x = {.p = p, .symvals = symvals, .d = d, .stats = stats, .outputs = outputs};
+    /* derived size symbols (ir.h) computed from the free ones (a program
+     * built without a graph has free symbols only) */
+    int64_t *sv = NULL;
+    if (p->graph && p->graph->symdefs) {
+        sv = ir_xcalloc((size_t)p->graph->nsym + 1, sizeof *sv);
+        memcpy(sv, symvals, sizeof *sv * (size_t)p->graph->nsym);
+        ir_graph_derive_syms(p->graph, sv);
+    }
+    Exec x = {.p = p, .symvals = sv ? sv : symvals, .d = d, .stats = stats, .outputs = outputs};
     x.shape = ir_xcalloc(nb, sizeof *x.shape);
     x.numel = ir_xcalloc(nb, sizeof *x.numel);
     x.f = ir_xcalloc(nb, sizeof *x.f);
     x.i = ir_xcalloc(nb, sizeof *x.i);
     x.writer = ir_xcalloc(nb, sizeof *x.writer);
+    x.wrow = ir_xcalloc(nb, sizeof *x.wrow);
     x.temps = ir_xcalloc(nb, sizeof *x.temps);
     x.out_alloc = ir_xcalloc(nb, sizeof *x.out_alloc);
     x.row_loads = ir_xcalloc(nb, sizeof *x.row_loads);
@@ -774,12 +828,33 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
             ok = run_segment(&x, k, si);
     }
     ok = ok && check_outputs_written(&x);
+    /* an output written into a parameter: the parameter's final value */
+    int ndone = 0, *done = ir_xcalloc((size_t)(p->graph ? p->graph->nout : 0) + 1, sizeof *done);
+    for (int o = 0; ok && p->graph && o < p->graph->nout; o++) {
+        int b = kprog_out_buf(p, o);
+        if (!ir_output_dest(p->graph, o))
+            continue;
+        IrBuf *w = &x.temps[b];
+        ok = ir_buf_alloc(&outputs[o], w->dtype, w->rank, w->shape);
+        if (ok && w->numel)
+            memcpy(outputs[o].f ? (void *)outputs[o].f : (void *)outputs[o].i,
+                   w->f ? (void *)w->f : (void *)w->i,
+                   (size_t)w->numel * (w->f ? sizeof(float) : sizeof(int64_t)));
+        if (ok)
+            done[ndone++] = o;
+        else
+            diag_error(d, graph_span(&x), "out of memory for parameter '%s'", p->bufs[b].name);
+    }
+    for (int k = 0; !ok && k < ndone; k++)
+        ir_buf_free(&outputs[done[k]]);
+    free(done);
 
     for (size_t b = 0; b < nb; b++) {
         if (!ok && x.out_alloc[b])
             ir_buf_free(&outputs[p->bufs[b].index]);
         ir_buf_free(&x.temps[b]);
         free(x.writer[b]);
+        free(x.wrow[b]);
         free(x.row_loads[b]);
     }
     free(x.shape);
@@ -787,8 +862,10 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
     free(x.f);
     free(x.i);
     free(x.writer);
+    free(x.wrow);
     free(x.temps);
     free(x.out_alloc);
     free(x.row_loads);
+    free(sv);
     return ok;
 }

@@ -14,7 +14,9 @@
  * `b`; for reductions the accumulator `s` and the next value `x`):
  *   f  on float values: f32 in, f32 out (comparisons: 0/1)
  *   i  on integer and bool values: int64 in, int64 out, wrapping through
- *      uint64 (no undefined behaviour); bools are 0/1
+ *      uint64 (no undefined behaviour); bools are 0/1.  Binary rows may
+ *      also read `t`, the node's DType (arithmetic: the operands' dtype): the ops that do not commute
+ *      with wrapping (shifts, // and %) wrap their operands to t first
  * SC_NONE marks a class the op is not defined on (the verifier rejects
  * such nodes; evaluating one is a broken invariant).  scalar.h defines the
  * helpers the expressions call (sc_max_nan, ...).
@@ -22,6 +24,8 @@
  * Codegen columns (cf, ci) are printf templates of the device expression,
  * one %s per operand in order, for float and integer/bool operands: the
  * spellings of codegen/emit.c and the functions of codegen/prelude.cuh.
+ * A binary template's third %s, where it has one, is the operands' dtype
+ * as "bits, signed" (the integer ops that read t).
  * NULL where the op is not defined on that class. */
 #ifndef SINTER_OPS_H
 #define SINTER_OPS_H
@@ -30,7 +34,7 @@
 
 /* Operand classes an op is defined on (dom column). */
 #define OPD_F 1 /* float */
-#define OPD_I 2 /* integer (i8, i32, i64) */
+#define OPD_I 2 /* integer (i8 i16 i32 i64 u8 u16 u32) */
 #define OPD_B 4 /* bool */
 
 /* Flags the passes use.  "Equal" means bit-identical results, except that
@@ -65,7 +69,8 @@
     X(REDUCE, "reduce", 1,     OPK_REDUCE)    \
     X(VIEW,   "view",   1,     OPK_LAYOUT)    \
     X(CAT,    "cat",    -1,    OPK_LAYOUT)    \
-    X(GATHER, "gather", 2,     OPK_LAYOUT)
+    X(GATHER, "gather", 2,     OPK_LAYOUT)    \
+    X(IOTA,   "iota",   0,     OPK_LEAF)
 
 /* Unary ops: UN_<ID>.  name: as printed (and the .sn builtin unless sn
  * says otherwise); sn: the .sn spelling (an operator, or NULL when the
@@ -89,7 +94,16 @@
     X(FLOOR,   "floor",   "floor",   OPD_F,         OPF_IDEMPOTENT, floorf(a),                SC_NONE,                                 "floorf(%s)",     NULL)                \
     X(CEIL,    "ceil",    "ceil",    OPD_F,         OPF_IDEMPOTENT, ceilf(a),                 SC_NONE,                                 "ceilf(%s)",      NULL)                \
     /* half to even, as torch.round (nearbyintf in the default rounding mode) */                                                                                              \
-    X(ROUND,   "round",   "round",   OPD_F,         OPF_IDEMPOTENT, nearbyintf(a),            SC_NONE,                                 "rintf(%s)",      NULL)
+    X(ROUND,   "round",   "round",   OPD_F,         OPF_IDEMPOTENT, nearbyintf(a),            SC_NONE,                                 "rintf(%s)",      NULL)                \
+    /* bitwise not; on bools the front end uses not */                                                                                                                        \
+    X(BNOT,    "bnot",    "~",       OPD_I,         OPF_INVOLUTION, SC_NONE,                  ~a,                                      NULL,             "(~%s)")             \
+    /* 1 when the sign bit is set (-0, negative NaN), else 0; the front end casts to bool */                                                                                  \
+    X(SIGNBIT, "signbit", NULL,      OPD_F,         0,              sc_signbit(a),            SC_NONE,                                 "sn_signbit(%s)", NULL)                \
+    /* floor(log2|a|) as a float (0: -2^31, inf and NaN: 2^31); the front end casts to i32 */                                                                                 \
+    X(EXPONENT, "exponent", NULL,    OPD_F,         0,              sc_exponent(a),           SC_NONE,                                 "sn_exponent(%s)", NULL)                \
+    /* 2^floor(log2|x|) with x's sign (dt_pow2_floor); no builtin of its own:  \
+     * to(x, f8e8m0, floor=true) is a cast of it (OCP's floor scale) */                                                                                                        \
+    X(POW2_FLOOR, "pow2_floor", NULL,    OPD_F,         OPF_IDEMPOTENT, dt_pow2_floor(a),         SC_NONE,                                 "sn_pow2_floor(%s)", NULL)
 
 /* Binary ops: BIN_<ID>.  dom: the operands' classes (both operands have
  * one class); cls: OPC_*.  max/min propagate NaN (torch.maximum); the
@@ -112,7 +126,16 @@
     X(EQ,  "eq",  "==",  OPC_COMPARE, OPD_F | OPD_I | OPD_B, OPF_COMMUTATIVE, a == b,           a == b,                               "(sn_i64)(%s == %s)", "(sn_i64)(%s == %s)")           \
     X(NE,  "ne",  "!=",  OPC_COMPARE, OPD_F | OPD_I | OPD_B, OPF_COMMUTATIVE, a != b,           a != b,                               "(sn_i64)(%s != %s)", "(sn_i64)(%s != %s)")           \
     X(AND, "and", "&&",  OPC_LOGIC,   OPD_B,                 OPF_COMMUTATIVE, SC_NONE,          a != 0 && b != 0,                     NULL,                 "(sn_i64)(%s != 0 && %s != 0)") \
-    X(OR,  "or",  "||",  OPC_LOGIC,   OPD_B,                 OPF_COMMUTATIVE, SC_NONE,          a != 0 || b != 0,                     NULL,                 "(sn_i64)(%s != 0 || %s != 0)")
+    X(OR,  "or",  "||",  OPC_LOGIC,   OPD_B,                 OPF_COMMUTATIVE, SC_NONE,          a != 0 || b != 0,                     NULL,                 "(sn_i64)(%s != 0 || %s != 0)") \
+    X(BAND, "band", "&", OPC_ARITH,   OPD_I | OPD_B,         OPF_COMMUTATIVE, SC_NONE,          a & b,                                NULL,                 "(%s & %s)")                    \
+    X(BOR, "bor", "|",   OPC_ARITH,   OPD_I | OPD_B,         OPF_COMMUTATIVE, SC_NONE,          a | b,                                NULL,                 "(%s | %s)")                    \
+    X(BXOR, "bxor", "^", OPC_ARITH,   OPD_I | OPD_B,         OPF_COMMUTATIVE, SC_NONE,          a ^ b,                                NULL,                 "(%s ^ %s)")                    \
+    X(SHL, "shl", "<<",  OPC_ARITH,   OPD_I,                 0,               SC_NONE,          sc_shl(a, b, t),                      NULL,                 "sn_ishl(%s, %s, %s)")          \
+    X(SHR, "shr", ">>",  OPC_ARITH,   OPD_I,                 0,               SC_NONE,          sc_shr(a, b, t),                      NULL,                 "sn_ishr(%s, %s, %s)")          \
+    X(FLOORDIV, "floordiv", "//", OPC_ARITH, OPD_I,          0,               SC_NONE,          sc_floordiv(a, b, t),                 NULL,                 "sn_ifloordiv(%s, %s, %s)")     \
+    X(MOD, "mod", "%",   OPC_ARITH,   OPD_I,                 0,               SC_NONE,          sc_mod(a, b, t),                      NULL,                 "sn_imod(%s, %s, %s)")          \
+    /* a * 2^b for an integral b (the front end converts the integer exponent to f32) */                                                                                            \
+    X(LDEXP, "ldexp", "ldexp", OPC_ARITH, OPD_F,             0,               sc_ldexp(a, b),   SC_NONE,                              "sn_ldexp(%s, %s)",   NULL)
 
 /* Reductions: RED_<ID>.  f and i fold the next value x into the
  * accumulator s (the reference interpreter folds floats in f64, kernels

@@ -76,10 +76,12 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     switch (n->op) {
     case IR_INPUT: fprintf(out, "%s %s", ir_op_name(n->op), n->a.input.name); break;
     case IR_CONST: print_const(n, out); break;
+    case IR_IOTA: fputs(ir_op_name(n->op), out); break;
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
     case IR_WHERE: fputs(ir_op_name(n->op), out); print_operands(n, out); break;
-    case IR_CAST: fprintf(out, "%s%s", ir_op_name(n->op), n->a.cast.saturate ? ".sat" : "");
+    case IR_CAST: fprintf(out, "%s%s", n->a.cast.bitcast ? "bitcast" : ir_op_name(n->op),
+                          n->a.cast.saturate ? ".sat" : "");
         print_operands(n, out); break;
     case IR_REDUCE: print_reduce(n, out); break;
     case IR_VIEW: print_view(g, n, out); break;
@@ -109,6 +111,22 @@ void ir_print_graph(const IrGraph *g, FILE *out)
         fprintf(out, "%s%%%d", i ? ", " : " ", g->outs[i]->id);
         if (g->out_names && g->out_names[i])
             fprintf(out, " (%s)", g->out_names[i]);
+        const IrDest *d = ir_output_dest(g, i);
+        if (d) {
+            const IrNode *p = g->params[d->param];
+            fprintf(out, " -> %%%d %s[", p->id, p->a.input.name);
+            for (int k = 0; k < p->rank; k++) {
+                char buf[256];
+                ix_print(d->map[k], g->syms, buf, sizeof buf);
+                fprintf(out, "%s%s", k ? ", " : "", buf);
+            }
+            fputc(']', out);
+            if (d->index) {
+                char buf[64];
+                fprintf(out, " scatter by %%%d (v0 < %s)", d->index->id,
+                        dim_str(d->rows, g->syms, buf, sizeof buf));
+            }
+        }
     }
     fputs("\n}\n", out);
 }

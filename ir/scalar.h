@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ir.h"
 
@@ -36,6 +37,98 @@ SC_INLINE float sc_max_nan(float a, float b)
 SC_INLINE float sc_min_nan(float a, float b)
 {
     return a != a ? a : b != b ? b : (b < a ? b : a);
+}
+
+/* ---- the helpers of ops.h's newer rows ------------------------------------------ */
+
+/* x wrapped to integer type t (int64: itself). */
+SC_INLINE int64_t sc_wrap(int64_t x, DType t)
+{
+    return t == DT_I64 ? x : dt_int_to_int(x, t);
+}
+
+/* a << b in type t: both wrapped to t first; a shift by b outside [0,
+ * bits of t) gives 0.  The result is the 64-bit product a * 2^b (wrapping
+ * modulo 2^64), which wraps to t at a cast or store. */
+SC_INLINE int64_t sc_shl(int64_t a, int64_t b, DType t)
+{
+    a = sc_wrap(a, t);
+    b = sc_wrap(b, t);
+    return b < 0 || b >= dt_bits(t) ? 0 : (int64_t)((uint64_t)a << b);
+}
+
+/* a >> b in type t: both wrapped to t first, so the shift is arithmetic
+ * for signed t and logical for unsigned t; a shift by b outside [0, bits)
+ * shifts every bit out: 0, or -1 for a negative signed a. */
+SC_INLINE int64_t sc_shr(int64_t a, int64_t b, DType t)
+{
+    a = sc_wrap(a, t);
+    b = sc_wrap(b, t);
+    if (b < 0 || b >= dt_bits(t))
+        b = 63;
+    return a < 0 ? ~(~a >> b) : a >> b;
+}
+
+/* Floor division in type t (Python's //): both wrapped to t first; the
+ * quotient rounds toward -inf.  a // 0 is 0; INT64_MIN // -1 wraps to
+ * INT64_MIN. */
+SC_INLINE int64_t sc_floordiv(int64_t a, int64_t b, DType t)
+{
+    a = sc_wrap(a, t);
+    b = sc_wrap(b, t);
+    if (b == 0)
+        return 0;
+    if (b == -1)
+        return (int64_t)(0u - (uint64_t)a);
+    int64_t q = a / b;
+    return a % b != 0 && (a < 0) != (b < 0) ? q - 1 : q;
+}
+
+/* Floor modulo in type t (Python's %): the sign of b; a % 0 is a, so that
+ * a == (a // b) * b + a % b always holds. */
+SC_INLINE int64_t sc_mod(int64_t a, int64_t b, DType t)
+{
+    a = sc_wrap(a, t);
+    b = sc_wrap(b, t);
+    if (b == 0)
+        return a;
+    if (b == -1)
+        return 0;
+    int64_t r = a % b;
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+}
+
+/* 1 when the sign bit of a is set (-0.0 and NaNs with the sign bit too). */
+SC_INLINE float sc_signbit(float a)
+{
+    return signbit(a) ? 1.0f : 0.0f;
+}
+
+/* floor(log2 |a|) exactly, subnormals included, as a float: 0 gives
+ * -2^31 and inf and NaN 2^31 (which an i32 cast saturates to INT32_MIN and
+ * INT32_MAX). */
+SC_INLINE float sc_exponent(float a)
+{
+    uint32_t u;
+    memcpy(&u, &a, sizeof u);
+    u &= 0x7fffffffu;
+    if (u == 0)
+        return -2147483648.0f;
+    if (u >= 0x7f800000u)
+        return 2147483648.0f;
+    int e = (int)(u >> 23);
+    if (e == 0) /* subnormal: m * 2^-149 */
+        return (float)(31 - __builtin_clz(u) - 149);
+    return (float)(e - 127);
+}
+
+/* a * 2^b for an integral b: exact (one rounding, to a subnormal, zero or
+ * infinity only); b is clamped to [-512, 512], which changes no result,
+ * and a NaN b counts as 0. */
+SC_INLINE float sc_ldexp(float a, float b)
+{
+    int n = b != b ? 0 : b > 512.0f ? 512 : b < -512.0f ? -512 : (int)b;
+    return ldexpf(a, n);
 }
 
 /* An op on a class it is not defined on (SC_NONE in ops.h): the verifier
@@ -102,8 +195,11 @@ SC_INLINE int64_t sc_compare_f(IrBinary k, float a, float b)
 }
 
 /* Integer/bool ops on int64 (column i): + - * wrap modulo 2^64 (through
- * uint64, no UB); comparisons and logic give 0/1. */
-SC_INLINE int64_t sc_binary_i(IrBinary k, int64_t a, int64_t b)
+ * uint64, no UB); comparisons and logic give 0/1; shifts, // and % wrap
+ * their operands to t first.  t is the node's dtype: for arithmetic, the
+ * operands' dtype in the graph IR (a kernel's temps hold integers as i64,
+ * so kernels pass the op's own dtype, never its operands'). */
+SC_INLINE int64_t sc_binary_i(IrBinary k, int64_t a, int64_t b, DType t)
 {
     switch (k) {
 #define X(ID, name, sn, cls, dom, flags, f, i, ...) case BIN_##ID: return (i);
@@ -157,6 +253,28 @@ SC_INLINE float sc_cast_if(int64_t x, DType t)
 SC_INLINE int64_t sc_cast_ii(int64_t x, DType t)
 {
     return dt_int_to_int(x, t);
+}
+
+/* bitcast from dtype `from` to t (same width, neither bool): the storage
+ * bits of the value in `from` (a float rounded to it as a store does; an
+ * integer wrapped to it) read as t (a float decoded; an integer
+ * sign-extended when t is signed).  Float and integer values in and out:
+ * the _f/_i suffixes name the classes of the operand and the result. */
+SC_INLINE int64_t sc_bitcast_fi(float x, DType from, DType t)
+{
+    return dt_int_to_int((int64_t)dt_float_bits(x, from), t);
+}
+SC_INLINE float sc_bitcast_if(int64_t x, DType t)
+{
+    return dt_float_from_bits((uint64_t)x, t);
+}
+SC_INLINE float sc_bitcast_ff(float x, DType from, DType t)
+{
+    return dt_float_from_bits(dt_float_bits(x, from), t);
+}
+SC_INLINE int64_t sc_bitcast_ii(int64_t x, DType t)
+{
+    return sc_wrap(x, t);
 }
 
 /* A value as stored into a buffer / graph output of dtype t: floats rounded

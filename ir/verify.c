@@ -237,10 +237,18 @@ static void check_node(Ck *c, const IrNode *n, int i)
             fail(c, n, "input not in the parameter list");
         break;
     case IR_CONST: break;
+    case IR_IOTA:
+        if (n->rank != 1 || !dt_is_int(n->dtype))
+            fail(c, n, "iota is not a rank-1 integer tensor");
+        break;
     case IR_UNARY: case IR_BINARY: case IR_WHERE: check_pointwise(c, n); break;
     case IR_CAST:
         if (!ir_same_shape(n, n->in[0]))
             fail(c, n, "cast changes shape");
+        if (n->a.cast.bitcast &&
+            (dt_bits(n->dtype) != dt_bits(n->in[0]->dtype) || n->dtype == DT_BOOL ||
+             n->in[0]->dtype == DT_BOOL || n->a.cast.saturate))
+            fail(c, n, "bitcast between dtypes of different widths, of bool, or saturating");
         break;
     case IR_REDUCE: check_reduce(c, n); break;
     case IR_VIEW:
@@ -274,6 +282,23 @@ bool ir_verify(const IrGraph *g, Diag *d)
         const IrNode *o = g->outs[i];
         if (!o || o->id < 0 || o->id >= g->nodes.len || g->nodes.items[o->id] != o)
             fail(&c, NULL, "output is not a node of the graph");
+        const IrDest *dst = ir_output_dest(g, i);
+        if (!dst)
+            continue;
+        if (dst->param < 0 || dst->param >= g->nparam) {
+            fail(&c, NULL, "output written into a parameter that does not exist");
+            continue;
+        }
+        const IrNode *p = g->params[dst->param];
+        if (p->dtype != o->dtype)
+            fail(&c, o, "output written into a parameter of another dtype");
+        for (int k = 0; k < p->rank; k++)
+            if (!dst->map[k])
+                fail(&c, o, "destination map misses a dim");
+        const IrNode *x = dst->index;
+        if (x && (x->id < 0 || x->id >= g->nodes.len || g->nodes.items[x->id] != x ||
+                  !dt_is_int(x->dtype) || x->rank > o->rank))
+            fail(&c, o, "scatter index is not an integer node of the graph");
     }
     return c.ok;
 }

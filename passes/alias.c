@@ -65,9 +65,12 @@ static bool may_alias(const KProgram *p, int ib, int ob)
 
 int pass_alias(const KProgram *p, int out)
 {
-    int nparam = p->graph->nparam, ob = nparam + out;
+    int nparam = p->graph->nparam, ob = kprog_out_buf(p, out);
+    if (ob < nparam)
+        return -1; /* written into a parameter: not a buffer of its own */
     for (int i = 0; i < nparam; i++)
-        if (same_sig(&p->bufs[i], &p->bufs[ob]) && p->bufs[i].rank > 0 && may_alias(p, i, ob))
+        if (!p->bufs[i].written && same_sig(&p->bufs[i], &p->bufs[ob]) && p->bufs[i].rank > 0 &&
+            may_alias(p, i, ob))
             return i;
     return -1;
 }

@@ -18,7 +18,8 @@ static bool same_attrs(const IrNode *a, const IrNode *b)
                           (a->a.cnst.f == a->a.cnst.f || b->a.cnst.f != b->a.cnst.f);
     case IR_UNARY: return a->a.unary == b->a.unary;
     case IR_BINARY: return a->a.binary == b->a.binary;
-    case IR_CAST: return a->a.cast.saturate == b->a.cast.saturate;
+    case IR_CAST: return a->a.cast.saturate == b->a.cast.saturate &&
+                         a->a.cast.bitcast == b->a.cast.bitcast;
     case IR_REDUCE: return a->a.reduce.kind == b->a.reduce.kind &&
                            a->a.reduce.axes == b->a.reduce.axes &&
                            a->a.reduce.keepdim == b->a.reduce.keepdim;

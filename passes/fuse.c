@@ -177,7 +177,8 @@ static void walk(Walk *w, const IrNode *n, IxExpr *const *idx)
     ptrvec_push(w->arena, &stack, pending(w, n, idx));
     while (stack.len) {
         const Visit *v = stack.items[--stack.len];
-        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || visited(w, v))
+        if (v->node->op == IR_INPUT || v->node->op == IR_CONST || v->node->op == IR_IOTA ||
+            visited(w, v))
             continue;
         walk_node(w, &stack, v->node, v->idx);
     }
@@ -219,40 +220,91 @@ static void collect_refs(Planner *P, Item *it)
         start = start->in[0];
     }
     walk(&w, start, identity(P->arena, start->rank));
+    if (it->s.index) /* the scatter's index is read by the store too */
+        walk(&w, it->s.index, it->s.index_at);
     it->refs = (Ref **)w.refs.items;
     it->nrefs = w.refs.len;
 }
 
-static Item *new_item(Planner *P, FStoreKind kind, IrNode *root, int out, int dst_rank,
-                      IxExpr *const *dst)
+/* A new item for store `s` (copied; kind, root, out, dst and the
+ * destination fields set by the caller). */
+static Item *new_item(Planner *P, const FStore *s)
 {
     Item *it = ARENA_NEW(P->arena, Item);
-    it->s.kind = kind;
-    it->s.root = root;
-    it->s.out = out;
+    it->s = *s;
     it->s.temp = -1;
-    it->s.dst_rank = dst_rank;
-    if (dst_rank)
-        memcpy(it->s.dst, dst, sizeof(IxExpr *) * (size_t)dst_rank);
     it->kernel = it->seg = -1;
     collect_refs(P, it);
     ptrvec_push(P->arena, &P->items, it);
     return it;
 }
 
-/* Output stores for value n written at dst (over n's vars): peel
- * invertible views, split cats into their parts. */
-static void output_stores(Planner *P, IrNode *n, int out, int dst_rank, IxExpr **dst)
+/* Substitute vars in a store's index expressions (dst and index_at): the
+ * store moves from a value to the operand it was computed from. */
+static void subst_store(Arena *a, FStore *s, IxExpr *const *by)
+{
+    for (int k = 0; k < s->dst_rank; k++)
+        s->dst[k] = ix_subst(a, s->dst[k], by);
+    for (int k = 0; s->index && k < s->index->rank; k++)
+        s->index_at[k] = ix_subst(a, s->index_at[k], by);
+}
+
+/* Does the expression of n (at its own index) read parameter p? */
+static bool reads_param(Planner *P, const IrNode *n, int p)
+{
+    PtrVec stack = {0};
+    char *seen = arena_alloc(P->arena, (size_t)P->plan->graph->nodes.len + 1);
+    ptrvec_push(P->arena, &stack, (void *)n);
+    while (stack.len) {
+        const IrNode *x = stack.items[--stack.len];
+        if (seen[x->id]++)
+            continue;
+        if (x->op == IR_INPUT && x->a.input.index == p)
+            return true;
+        for (int k = 0; k < x->nin; k++)
+            ptrvec_push(P->arena, &stack, x->in[k]);
+    }
+    return false;
+}
+
+/* Is cat n better stored whole: along its last dim, with a part that reads
+ * a reduction over that dim of a value of n's own shape (RMSNorm over a
+ * head, then a NeoX rotation of its halves)?  Split, its half-row parts
+ * would need a domain of their own, so a second kernel; whole, the store
+ * sits in the reduction's row and selects its part per element.  Not when
+ * the store writes into a parameter the value reads: the parts then read
+ * elements other threads of the row write (passes/dest.c). */
+static bool keep_cat_whole(Planner *P, const IrNode *n, const FStore *s)
+{
+    int d = n->a.cat.dim;
+    if (d != n->rank - 1 || (s->dest >= 0 && reads_param(P, n, s->dest)))
+        return false;
+    Walk w = {.arena = P->arena};
+    walk(&w, n, identity(P->arena, n->rank));
+    for (int i = 0; i < w.refs.len; i++) {
+        const IrNode *red = ((const Ref *)w.refs.items[i])->red, *x = red->in[0];
+        if ((red->a.reduce.axes >> d & 1) && x->rank == n->rank) {
+            bool same = true;
+            for (int k = 0; k < n->rank && same; k++)
+                same = dim_eq(x->shape[k], n->shape[k]);
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Output stores for value n written as s says (indices over n's vars):
+ * peel invertible views, split cats into their parts (unless a cat is
+ * better stored whole: keep_cat_whole). */
+static void output_stores(Planner *P, IrNode *n, FStore s)
 {
     Arena *a = P->arena;
     while (n->op == IR_VIEW && n->a.view.invertible) {
-        IxExpr **next = ARENA_ARRAY(a, IxExpr *, dst_rank ? dst_rank : 1);
-        for (int k = 0; k < dst_rank; k++)
-            next[k] = ix_subst(a, dst[k], n->a.view.inv);
-        dst = next;
+        subst_store(a, &s, n->a.view.inv);
         n = n->in[0];
     }
-    if (n->op == IR_CAT) {
+    if (n->op == IR_CAT && !keep_cat_whole(P, n, &s)) {
         int d = n->a.cat.dim;
         Dim off = dim_const(0);
         for (int p = 0; p < n->nin; p++) {
@@ -260,10 +312,9 @@ static void output_stores(Planner *P, IrNode *n, int out, int dst_rank, IxExpr *
             IxExpr **shift = identity(a, part->rank);
             if (off.coef)
                 shift[d] = ix_add(a, shift[d], ix_dim(a, off));
-            IxExpr **pd = ARENA_ARRAY(a, IxExpr *, dst_rank ? dst_rank : 1);
-            for (int k = 0; k < dst_rank; k++)
-                pd[k] = ix_subst(a, dst[k], shift);
-            output_stores(P, part, out, dst_rank, pd);
+            FStore ps = s;
+            subst_store(a, &ps, shift);
+            output_stores(P, part, ps);
             Dim size = part->shape[d];
             if (!off.coef)
                 off = size;
@@ -272,7 +323,45 @@ static void output_stores(Planner *P, IrNode *n, int out, int dst_rank, IxExpr *
         }
         return;
     }
-    new_item(P, FS_OUTPUT, n, out, dst_rank, dst);
+    s.root = n;
+    new_item(P, &s);
+}
+
+/* The store of output o before peeling: its buffer's index over the
+ * output's vars (a new output's identity, or the destination's map with
+ * a scatter's row as FUSE_SCATTER_ROW). */
+static FStore output_store(Planner *P, const IrGraph *g, int o)
+{
+    Arena *a = P->arena;
+    const IrNode *n = g->outs[o];
+    const IrDest *d = ir_output_dest(g, o);
+    FStore s = {.kind = FS_OUTPUT, .root = g->outs[o], .out = o, .dest = -1};
+    IxExpr **id = identity(a, n->rank);
+    if (!d) {
+        s.dst_rank = n->rank;
+        memcpy(s.dst, id, sizeof(IxExpr *) * (size_t)n->rank);
+        return s;
+    }
+    const IrNode *p = g->params[d->param];
+    s.dest = d->param;
+    s.dst_rank = p->rank;
+    IxExpr *u[IR_MAX_RANK];
+    memcpy(u, id, sizeof(IxExpr *) * (size_t)n->rank);
+    if (d->index) {
+        int r = d->index->rank;
+        IxExpr *row = ARENA_NEW(a, IxExpr);
+        row->kind = IX_VAL;
+        row->c = FUSE_SCATTER_ROW;
+        u[0] = row;
+        for (int j = 1; j + r - 1 < n->rank; j++)
+            u[j] = id[j + r - 1];
+        s.index = d->index;
+        memcpy(s.index_at, id, sizeof(IxExpr *) * (size_t)r);
+        s.rows = d->rows;
+    }
+    for (int k = 0; k < p->rank; k++)
+        s.dst[k] = ix_subst(a, d->map[k], u);
+    return s;
 }
 
 /* ------------------------------------------------------------- domains */
@@ -507,11 +596,13 @@ FusionPlan *pass_fuse(IrGraph *g, Diag *d)
     P.of_reduce = ARENA_ARRAY(g->arena, Item *, g->nodes.len + 1);
     for (int i = 0; i < g->nodes.len; i++) {
         IrNode *n = g->nodes.items[i];
-        if (n->op == IR_REDUCE)
-            P.of_reduce[i] = new_item(&P, FS_REDUCE, n, -1, 0, NULL);
+        if (n->op == IR_REDUCE) {
+            FStore s = {.kind = FS_REDUCE, .root = n, .out = -1, .dest = -1};
+            P.of_reduce[i] = new_item(&P, &s);
+        }
     }
     for (int o = 0; o < g->nout; o++)
-        output_stores(&P, g->outs[o], o, g->outs[o]->rank, identity(g->arena, g->outs[o]->rank));
+        output_stores(&P, g->outs[o], output_store(&P, g, o));
     for (int i = 0; i < P.items.len; i++)
         place(&P, P.items.items[i]);
     assign_temps(&P);
@@ -565,6 +656,10 @@ void fuse_print(const FusionPlan *p, FILE *out)
                 const FStore *st = seg->stores.items[i];
                 if (st->kind == FS_REDUCE)
                     fprintf(out, "      reduce %%%d%s", st->root->id, st->temp >= 0 ? "" : "\n");
+                else if (st->dest >= 0)
+                    fprintf(out, "      %s store %%%d -> %s%s", st->row ? "row" : "element",
+                            st->root->id, g->params[st->dest]->a.input.name,
+                            st->index ? " (scatter)" : "");
                 else
                     fprintf(out, "      %s store %%%d -> out%d", st->row ? "row" : "element",
                             st->root->id, st->out);

@@ -192,6 +192,11 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     switch (n->op) {
     case IR_INPUT:
         return load(z, n->a.input.index, n, n->rank, idx);
+    case IR_IOTA: /* the index itself, an i64 like every kernel index value */
+        op = new_op(z, KO_INDEX, DT_I64, n, 0, NULL, NULL, NULL);
+        op->a.index.expr = idx[0];
+        op->row = ix_row(z, idx[0]);
+        return op;
     case IR_CONST:
         op = new_op(z, KO_CONST, n->dtype, n, 0, NULL, NULL, NULL);
         op->a.cnst.f = n->a.cnst.f;
@@ -215,6 +220,8 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
     case IR_CAST:
         op = new_op(z, KO_CAST, n->dtype, n, 1, emit(z, n->in[0], idx), NULL, NULL);
         op->a.cast.saturate = n->a.cast.saturate;
+        op->a.cast.bitcast = n->a.cast.bitcast;
+        op->a.cast.from = n->in[0]->dtype;
         return op;
     case IR_VIEW:
         for (int k = 0; k < n->in[0]->rank; k++)
@@ -258,7 +265,7 @@ static void to_seg_vars(Kz *z, IxExpr **e, int n)
         e[k] = ix_subst(z->arena, e[k], z->axis_var);
 }
 
-static void add_store(Kz *z, int buf, KOp *value, bool row, int rank, IxExpr *const *idx)
+static KStore *add_store(Kz *z, int buf, KOp *value, bool row, int rank, IxExpr *const *idx)
 {
     KStore *st = ARENA_NEW(z->arena, KStore);
     st->buf = buf;
@@ -266,6 +273,47 @@ static void add_store(Kz *z, int buf, KOp *value, bool row, int rank, IxExpr *co
     st->row = row;
     memcpy(st->idx, idx, sizeof(IxExpr *) * (size_t)rank);
     ptrvec_push(z->arena, &z->seg->stores, st);
+    return st;
+}
+
+/* e with the scatter-row leaf (FUSE_SCATTER_ROW) replaced by row. */
+static IxExpr *put_row(Arena *a, const IxExpr *e, IxExpr *row)
+{
+    switch (e->kind) {
+    case IX_VAL: return e->c == FUSE_SCATTER_ROW ? row : (IxExpr *)e;
+    case IX_ADD: return ix_add(a, put_row(a, e->a, row), put_row(a, e->b, row));
+    case IX_MUL: return ix_mul(a, put_row(a, e->a, row), put_row(a, e->b, row));
+    case IX_DIV: return ix_div(a, put_row(a, e->a, row), put_row(a, e->b, row));
+    case IX_MOD: return ix_mod(a, put_row(a, e->a, row), put_row(a, e->b, row));
+    default: return (IxExpr *)e;
+    }
+}
+
+/* A scatter's row: the index value at the store's element, as an IX_VAL
+ * leaf, and the mask 0 <= row < rows (*mask). */
+static IxExpr *scatter_row(Kz *z, const FStore *s, IxExpr *const *at, KOp **mask)
+{
+    IxExpr *iat[IR_MAX_RANK];
+    for (int k = 0; k < s->index->rank; k++)
+        iat[k] = ix_subst(z->arena, s->index_at[k], at);
+    KOp *iv = emit(z, s->index, iat);
+    KOp *lim;
+    if (s->rows.nsym) {
+        lim = new_op(z, KO_INDEX, DT_I64, NULL, 0, NULL, NULL, NULL);
+        lim->a.index.expr = ix_dim(z->arena, s->rows);
+    } else {
+        lim = konst_i(z, s->rows.coef);
+    }
+    KOp *ge = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, iv, konst_i(z, 0), NULL);
+    ge->a.binary = BIN_GE;
+    KOp *lt = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, iv, lim, NULL);
+    lt->a.binary = BIN_LT;
+    *mask = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, ge, lt, NULL);
+    (*mask)->a.binary = BIN_AND;
+    IxExpr *row = ARENA_NEW(z->arena, IxExpr);
+    row->kind = IX_VAL;
+    row->c = iv->id;
+    return row;
 }
 
 static void lower_store(Kz *z, const FStore *s)
@@ -287,15 +335,21 @@ static void lower_store(Kz *z, const FStore *s)
     memcpy(at, s->bind, sizeof(IxExpr *) * (size_t)r->rank);
     to_seg_vars(z, at, r->rank);
     KOp *v = emit(z, r, at);
-    for (int k = 0; k < s->dst_rank; k++)
+    KOp *mask = NULL;
+    IxExpr *row = s->index ? scatter_row(z, s, at, &mask) : NULL;
+    for (int k = 0; k < s->dst_rank; k++) {
         dst[k] = ix_subst(z->arena, s->dst[k], at);
-    int buf = s->kind == FS_REDUCE ? z->temp_buf[r->id] : z->plan->graph->nparam + s->out;
-    /* per element where the value or the index varies along the row (an
-     * element-level store in a domain without row dims is once per row) */
-    bool per_elem = v->row;
+        if (row)
+            dst[k] = put_row(z->arena, dst[k], row);
+    }
+    int buf = s->kind == FS_REDUCE ? z->temp_buf[r->id] : kprog_out_buf(z->prog, s->out);
+    /* per element where the value, the index or the mask varies along the
+     * row (an element-level store in a domain without row dims is once
+     * per row) */
+    bool per_elem = v->row || (mask && mask->row);
     for (int k = 0; k < s->dst_rank; k++)
         per_elem = per_elem || ix_row(z, dst[k]);
-    add_store(z, buf, v, per_elem, s->dst_rank, dst);
+    add_store(z, buf, v, per_elem, s->dst_rank, dst)->mask = mask;
 }
 
 /* ------------------------------------------------------------ segments */
@@ -339,17 +393,22 @@ static void make_buffers(Kz *z)
 {
     const IrGraph *g = z->plan->graph;
     KProgram *p = z->prog;
-    p->nbuf = g->nparam + g->nout + z->plan->ntemp;
+    int nnew = ir_num_new_outputs(g);
+    p->nbuf = g->nparam + nnew + z->plan->ntemp;
     p->bufs = ARENA_ARRAY(z->arena, KBuf, p->nbuf ? p->nbuf : 1);
-    for (int i = 0; i < g->nparam; i++)
+    for (int i = 0; i < g->nparam; i++) {
         set_buf(&p->bufs[i], KB_INPUT, i, g->params[i]->a.input.name, g->params[i]);
-    for (int i = 0; i < g->nout; i++) {
+        p->bufs[i].written = ir_param_written(g, i);
+    }
+    for (int i = 0; i < g->nout; i++) { /* new outputs only: the others write their params */
+        if (ir_output_dest(g, i))
+            continue;
         const char *name = g->out_names && g->out_names[i]
                                ? g->out_names[i] : arena_printf(z->arena, "out%d", i);
-        set_buf(&p->bufs[g->nparam + i], KB_OUTPUT, i, name, g->outs[i]);
+        set_buf(&p->bufs[g->nparam + ir_new_output_index(g, i)], KB_OUTPUT, i, name, g->outs[i]);
     }
     for (int t = 0; t < z->plan->ntemp; t++) {
-        int b = g->nparam + g->nout + t;
+        int b = g->nparam + nnew + t;
         set_buf(&p->bufs[b], KB_TEMP, t, arena_printf(z->arena, "temp%d", t),
                 z->plan->temp_node[t]);
         /* a temp hands a value on unrounded: only casts and output stores

@@ -35,7 +35,19 @@ typedef struct {
     /* the written buffer's index as expressions over root's index vars */
     int dst_rank;
     IxExpr *dst[IR_MAX_RANK];
+    /* FS_OUTPUT written into a parameter (`v -> dest`): the parameter (else
+     * -1).  A scatter reads `index` at index_at (over root's vars); dst
+     * then holds the leaf FUSE_SCATTER_ROW for the row it names, and the
+     * store is skipped unless 0 <= row < rows. */
+    int dest;
+    const IrNode *index;
+    IxExpr *index_at[IR_MAX_RANK];
+    Dim rows;
 } FStore;
+
+/* The IX_VAL leaf (c = FUSE_SCATTER_ROW) standing for a scatter's row in
+ * FStore.dst, until kernelize puts the index value there. */
+#define FUSE_SCATTER_ROW (-2)
 
 typedef struct {
     int rank;                  /* the domain: a shape with a set of row axes */
@@ -81,6 +93,10 @@ KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d);
 /* The plan of every segment and kernel (plan.c): KSegment.plan,
  * Kernel.align / nalign / smem_bytes, allocated in a. */
 void pass_plan(KProgram *p, Arena *a);
+
+/* Whether the schedule keeps the functional semantics of outputs written
+ * into parameters (dest.c); false with a located error otherwise. */
+bool pass_check_dests(const KProgram *p, Diag *d);
 
 /* The input output `out` may share its buffer with (in place), or -1
  * (alias.c). */

@@ -49,6 +49,8 @@ KProgram *pass_pipeline_for(IrGraph *g, const KTarget *t, Diag *d, FusionPlan **
         check(kir_verify(p, &vd), &vd, "kernelize");
         pass_plan(p, g->arena);
         check(kir_verify(p, &vd), &vd, "plan");
+        if (!pass_check_dests(p, d))
+            p = NULL;
     }
     diag_free(&vd);
     return p;

@@ -127,12 +127,34 @@ static bool vector_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (v < 2 || b->rank == 0 || !vector_bytes(dt_size(b->dtype) * v) || x->n < 0)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* a per-row value (a scatter's row) may appear */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
+    if (st->mask && st->mask->row)
+        return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], v))
         return false;
     return b->kind == KB_INPUT || dense_strides_multiple(b, v);
+}
+
+/* Can a lane write row store st of a sub-byte (f4e2m1: two per byte)
+ * buffer a whole byte at a time?  Its runs of vec (even) elements are
+ * contiguous in the buffer's last dim from an even element (row offset and
+ * outer strides even), and the row length is even, so elements 2i and 2i+1
+ * of every byte belong to one run of one lane.  Codegen refuses any other
+ * store of such a buffer. */
+static bool packed_store(const Pl *x, const KStore *st)
+{
+    const KBuf *b = &x->p->bufs[st->buf];
+    int v = x->seg->sched.vec;
+    if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
+        return false;
+    for (int k = 0; k < b->rank - 1; k++)
+        if (ix_uses_row(x, st->idx[k], true))
+            return false;
+    if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
+        return false;
+    return b->kind == KB_INPUT || dense_strides_multiple(b, 2);
 }
 
 /* ------------------------------------------------------- window loads */
@@ -239,8 +261,8 @@ static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
     const KBuf *b = &x->p->bufs[op->a.load.buf];
     IxExpr *const *idx = op->a.load.idx;
     int v = x->seg->sched.vec;
-    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1)
-        return;
+    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1 || dt_bits(b->dtype) < 8)
+        return; /* sub-byte buffers: element loads (a nibble each) */
     for (int k = 0; k < b->rank - 1; k++)
         if (ix_reads_row_value(x, idx[k]) || ix_uses_row(x, idx[k], false))
             return;
@@ -307,6 +329,13 @@ static bool recip_divisor(const KOp *op)
     if (op->kind != KO_BINARY || op->a.binary != BIN_DIV || !dt_is_float(op->dtype) ||
         !op->in[0]->row || op->in[1]->row || !dt_is_float(op->in[1]->dtype))
         return false;
+    /* An f8e8m0 value (a cast to it, or one loaded from it) is 2^k with
+     * -127 <= k <= 127, or NaN: 1/s is exact in f32, so x * (1/s) IS the
+     * correctly rounded quotient (subnormal results included), and the GPU
+     * quantizing by an MX scale is bit-exact with the interpreter. */
+    const KOp *s = op->in[1];
+    if (s->dtype == DT_F8E8M0 && (s->kind == KO_CAST || s->kind == KO_LOAD))
+        return true;
     double lo, hi;
     abs_bounds(op->in[1], &lo, &hi);
     return lo >= 0x1p-126 && hi <= 0x1p126;
@@ -314,14 +343,15 @@ static bool recip_divisor(const KOp *op)
 
 /* --------------------------------------------------------- per op */
 
-/* A store of a cast to the buffer's own f8 type encodes the cast's input
+/* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
  * directly: one conversion instead of round-then-encode (for bf16/f16 the
  * rounded value is as cheap to store, and other ops may need it). */
 static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;
     DType t = p->bufs[st->buf].dtype;
-    return v->kind == KO_CAST && v->dtype == t && dt_is_f8(t) && dt_is_float(v->in[0]->dtype);
+    return v->kind == KO_CAST && v->dtype == t && (dt_is_f8(t) || t == DT_F4E2M1) &&
+           dt_is_float(v->in[0]->dtype) && !v->a.cast.bitcast;
 }
 
 static const KOp *stored_value(const Pl *x, int i)
@@ -363,6 +393,15 @@ static void plan_ops(Pl *x)
         lp->recip = recip_divisor(op);
         if (lp->recip)
             x->pl->op[op->in[1]->id].recip_src = true;
+        /* to(amax / 6.0, f8e8m0), to(x / s, f4e2m1): the scale rounds up
+         * (a quotient one ulp above a power of two doubles it) and FP4's
+         * ties are common, so the quotient must be the interpreter's to the
+         * last bit (ops precede their users) */
+        const KOp *in = op->nin ? op->in[0] : NULL;
+        if (op->kind == KO_CAST && (op->dtype == DT_F8E8M0 || op->dtype == DT_F4E2M1) &&
+            in->kind == KO_BINARY &&
+            in->a.binary == BIN_DIV && dt_is_float(in->dtype) && !x->pl->op[in->id].recip)
+            x->pl->op[in->id].exact_div = true;
         plan_load(x, op, lp);
     }
     for (int i = 0; i < seg->stores.len; i++) {
@@ -370,7 +409,16 @@ static void plan_ops(Pl *x)
         KStorePlan *sp = &x->pl->store[i];
         sp->direct = direct_cast(x->p, st);
         sp->phase = -1;
-        sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
+        if (dt_bits(x->p->bufs[st->buf].dtype) < 8) {
+            const KBuf *b = &x->p->bufs[st->buf];
+            int v = seg->sched.vec;
+            sp->width = packed_store(x, st) ? v : 0; /* byte by byte */
+            /* runs of v codes from a multiple of v: one vector of v / 2 bytes */
+            sp->packed_vector = sp->width && vector_bytes(v / 2) && x->n >= 0 &&
+                                ix_contiguous(x, st->idx[b->rank - 1], v) &&
+                                (b->kind == KB_INPUT || dense_strides_multiple(b, v));
+        } else
+            sp->width = st->row && vector_store(x, st) ? seg->sched.vec : 0;
     }
 }
 
@@ -441,6 +489,23 @@ static bool waits_on_reduce(const Pl *x, const KOp *op, const char *done)
     return w;
 }
 
+/* Does the segment load the (written) buffer store st writes?  Then the
+ * store waits for the last phase, after every phase that may load the
+ * buffer: a lane's element is read (in this phase's run, before the store,
+ * or in an earlier phase) before it is overwritten (passes/dest.c proves
+ * the rest: no other lane or row reads it). */
+static bool reads_own_dest(const Pl *x, const KStore *st)
+{
+    if (!x->p->bufs[st->buf].written)
+        return false;
+    for (int i = 0; i < x->seg->ops.len; i++) {
+        const KOp *op = op_of(x, i);
+        if (op->kind == KO_LOAD && op->a.load.buf == st->buf)
+            return true;
+    }
+    return false;
+}
+
 /* The phase's reductions (folded together: one pass, one barrier) and
  * row stores (a value is stored in the first phase that can: its stores
  * are in flight while the team reduces; residual add + RMSNorm stores h
@@ -462,7 +527,8 @@ static int phase_work(Pl *x, KPhase *ph, const char *done, char *stored)
     for (int i = 0; i < seg->stores.len; i++) {
         const KStore *st = seg->stores.items[i];
         ph->store[i] = st->row && !stored[i] &&
-                       (ph->nred == 0 || !waits_on_reduce(x, stored_value(x, i), done));
+                       (ph->nred == 0 || (!waits_on_reduce(x, stored_value(x, i), done) &&
+                                          !reads_own_dest(x, st)));
         stored[i] |= ph->store[i];
     }
     return ph->nred;
@@ -639,10 +705,13 @@ static void plan_align(Arena *a, const KProgram *p, Kernel *k)
             int width = load ? (pl->op[i].run ? pl->op[i].width : 0)
                              : pl->store[i - seg->ops.len].width;
             if (!width || seen[buf])
+                continue; /* (buf is a load's only when it has a width) */
+            bool packed = dt_bits(p->bufs[buf].dtype) < 8;
+            if (packed && (load || !pl->store[i - seg->ops.len].packed_vector))
                 continue;
             seen[buf] = 1;
             KAlign *al = ARENA_NEW(a, KAlign);
-            *al = (KAlign){buf, width * dt_size(p->bufs[buf].dtype),
+            *al = (KAlign){buf, packed ? width / 2 : width * dt_size(p->bufs[buf].dtype),
                            p->bufs[buf].kind == KB_INPUT ? seg->sched.vec : 1};
             ptrvec_push(a, &v, al);
         }

@@ -71,12 +71,12 @@ static bool match_clamp(IrNode *n, IrNode **v, IrNode **lo, IrNode **hi)
 static IrNode *simplify_cast(IrGraph *g, IrNode *x)
 {
     IrNode *v = x->in[0];
-    if (!dt_is_float(x->dtype) || !dt_is_float(v->dtype))
+    if (!dt_is_float(x->dtype) || !dt_is_float(v->dtype) || x->a.cast.bitcast)
         return NULL;
     if (v->dtype == x->dtype && exact(v) && !x->a.cast.saturate)
         return v;
     if (v->op == IR_CAST && v->dtype == DT_F32 && dt_is_float(v->in[0]->dtype) &&
-        !v->a.cast.saturate) {
+        !v->a.cast.saturate && !v->a.cast.bitcast) {
         IrNode *c = ir_cast(g, x->dtype, v->in[0], x->span);
         c->a.cast.saturate = x->a.cast.saturate;
         return c;

@@ -83,7 +83,8 @@ static void describe_param(const sn_graph *g, int kind, int i, PxParam *out)
 {
     sn_tensor_info t;
     sn_graph_tensor(g, kind, i, &t); /* i is in range: no error */
-    *out = (PxParam){.name = t.name, .dtype = (int)t.dtype, .rank = t.rank, .alias = t.alias};
+    *out = (PxParam){.name = t.name, .dtype = (int)t.dtype, .rank = t.rank, .alias = t.alias,
+                    .written = t.written};
     for (int k = 0; k < t.rank; k++) {
         out->dims[k].coef = t.dims[k].coef;
         out->dims[k].nsym = t.dims[k].nsym;

@@ -28,6 +28,10 @@ static int64_t load_int(const char *p, DType t)
     case DT_I8: return *(const int8_t *)p;
     case DT_I32: { int32_t v; memcpy(&v, p, 4); return v; }
     case DT_I64: { int64_t v; memcpy(&v, p, 8); return v; }
+    case DT_I16: { int16_t v; memcpy(&v, p, 2); return v; }
+    case DT_U8: return *(const uint8_t *)p;
+    case DT_U16: { uint16_t v; memcpy(&v, p, 2); return v; }
+    case DT_U32: { uint32_t v; memcpy(&v, p, 4); return v; }
     default: return *(const uint8_t *)p != 0; /* bool */
     }
 }
@@ -38,6 +42,10 @@ static void store_int(int64_t v, DType t, char *p)
     case DT_I8: *(int8_t *)p = (int8_t)v; break;
     case DT_I32: { int32_t w = (int32_t)v; memcpy(p, &w, 4); break; }
     case DT_I64: memcpy(p, &v, 8); break;
+    case DT_I16: { int16_t w = (int16_t)v; memcpy(p, &w, 2); break; }
+    case DT_U8: *(uint8_t *)p = (uint8_t)v; break;
+    case DT_U16: { uint16_t w = (uint16_t)v; memcpy(p, &w, 2); break; }
+    case DT_U32: { uint32_t w = (uint32_t)v; memcpy(p, &w, 4); break; }
     default: *(uint8_t *)p = v != 0; break;
     }
 }
@@ -123,11 +131,27 @@ static bool execute(const PxGraph *g, const int64_t *symvals, const IrBuf *in, I
     return ok;
 }
 
+/* The graph's output o goes to: its new output's tensor, or the in-out
+ * input it is written into (each such input once: the first output
+ * written into it holds its final value); NULL when already stored. */
+static const PxArg *output_arg(const IrGraph *ig, int o, const PxArg *ins, const PxArg *outs)
+{
+    const IrDest *d = ir_output_dest(ig, o);
+    if (!d)
+        return &outs[ir_new_output_index(ig, o)];
+    for (int k = 0; k < o; k++)
+        if (ir_output_dest(ig, k) && ir_output_dest(ig, k)->param == d->param)
+            return NULL;
+    return &ins[d->param];
+}
+
 int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int64_t *symvals,
                bool interp)
 {
+    const IrGraph *ig = interp ? g->ref : g->prog->graph;
+    int nout = ig->nout; /* new outputs and those written into inputs */
     IrBuf *in = calloc((size_t)g->nin + 1, sizeof *in);
-    IrBuf *out = calloc((size_t)g->nout + 1, sizeof *out);
+    IrBuf *out = calloc((size_t)nout + 1, sizeof *out);
     char *msg = NULL;
     bool ok = in && out;
     for (int i = 0; ok && i < g->nin; i++)
@@ -137,16 +161,18 @@ int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int6
     } else {
         Py_BEGIN_ALLOW_THREADS
         ok = execute(g, symvals, in, out, interp, &msg);
-        if (ok)
-            for (int o = 0; o < g->nout; o++)
-                store_output(&out[o], &outs[o]);
+        for (int o = 0; ok && o < nout; o++) {
+            const PxArg *a = output_arg(ig, o, ins, outs);
+            if (a)
+                store_output(&out[o], a);
+        }
         Py_END_ALLOW_THREADS
         if (!ok)
             px_raise("graph %s on the CPU: %s", g->name, msg ? msg : "failed");
     }
     for (int i = 0; in && i < g->nin; i++)
         ir_buf_free(&in[i]);
-    for (int o = 0; ok && o < g->nout; o++)
+    for (int o = 0; ok && o < nout; o++)
         ir_buf_free(&out[o]);
     free(in);
     free(out);

@@ -48,6 +48,8 @@ PyObject *px_library_new(unsigned char *bytes, size_t size, const PxCompiled *c,
     lib->bytes = bytes;
     lib->size = size;
     lib->parsed = lib->device = NULL;
+    lib->graphs = NULL;
+    lib->ngraph = 0;
     lib->origin = Py_NewRef(origin);
     if (px_describe(bytes, size, a, &lib->parsed, &lib->graphs, &lib->ngraph) < 0) {
         Py_DECREF(lib);
@@ -62,6 +64,8 @@ PyObject *px_library_new(unsigned char *bytes, size_t size, const PxCompiled *c,
 
 static void lib_dealloc(PxLibrary *self)
 {
+    for (int i = 0; self->graphs && i < self->ngraph; i++)
+        PyMem_Free(self->graphs[i].vkey);
     sn_bundle_free(self->parsed);
     sn_bundle_free(self->device);
     free(self->bytes);
@@ -101,7 +105,7 @@ static PyObject *dim_obj(const PxGraph *g, const PxDim *d)
     return syms ? Py_BuildValue("(LN)", (long long)d->coef, syms) : NULL;
 }
 
-/* (name, dtype, dims, alias) per parameter */
+/* (name, dtype, dims, alias, written) per parameter */
 static PyObject *params_obj(const PxGraph *g, const PxParam *ps, int n)
 {
     PyObject *t = PyTuple_New(n);
@@ -109,8 +113,8 @@ static PyObject *params_obj(const PxGraph *g, const PxParam *ps, int n)
         PyObject *dims = PyTuple_New(ps[i].rank);
         for (int k = 0; dims && k < ps[i].rank; k++)
             PyTuple_SET_ITEM(dims, k, dim_obj(g, &ps[i].dims[k]));
-        PyTuple_SET_ITEM(t, i, Py_BuildValue("(ssNi)", ps[i].name, px_dtype_name(ps[i].dtype),
-                                             dims, ps[i].alias));
+        PyTuple_SET_ITEM(t, i, Py_BuildValue("(ssNii)", ps[i].name, px_dtype_name(ps[i].dtype),
+                                             dims, ps[i].alias, ps[i].written));
     }
     return t;
 }
@@ -178,14 +182,26 @@ static PyObject *lib_load_device(PxLibrary *self, PyObject *unused)
 
 /* --------------------------------------------------------------- calls */
 
+/* The Python layer's context callback (set_context): (first tensor,
+ * stream) -> (allocator or None, launch stream or None[, stream for
+ * __dlpack__]). */
+static PyObject *px_context;
+
+enum { PX_STACK_ARGS = 16 }; /* PxArgs of a call on the C stack up to this many */
+
 typedef struct {
     PxGraph *g;
     PxArg *ins, *outs;
     PyObject *outobjs;         /* tuple of the outputs, returned */
-    PyObject *alloc, *stream;  /* from the context callback: the allocator, the launch stream */
+    PyObject *context;         /* the context callback */
+    PyObject *stream_arg;      /* the caller's stream= (None: the framework's current one) */
+    PyObject *first;           /* the first tensor given (borrowed), or NULL */
+    int first_kind;            /* its px_kind */
+    bool have_context;         /* the callback was called: */
+    PyObject *alloc, *stream;  /* the allocator, the launch stream */
     PyObject *dlstream;        /* and the stream __dlpack__ is given */
     int device, device_id;     /* of the first tensor; 0 before one is seen */
-    const char *first;         /* its name */
+    const char *firstname;     /* its name */
     int64_t syms[PX_MAX_SYMS];
 } Call;
 
@@ -211,7 +227,7 @@ static int same_device(Call *c, const PxArg *a, const char *role, const char *na
     if (!a->device)
         return 0;
     if (!c->device) {
-        c->device = a->device, c->device_id = a->device_id, c->first = name;
+        c->device = a->device, c->device_id = a->device_id, c->firstname = name;
         return 0;
     }
     if (a->device == c->device &&
@@ -219,39 +235,45 @@ static int same_device(Call *c, const PxArg *a, const char *role, const char *na
         return 0;
     char here[32], there[32];
     px_raise("%s '%s' is on %s but '%s' is on %s", role, name, device_text(a, here),
-             c->first, device_text(&(PxArg){.device = c->device, .device_id = c->device_id},
-                                   there));
+             c->firstname, device_text(&(PxArg){.device = c->device, .device_id = c->device_id},
+                                       there));
     return -1;
 }
 
-/* The context callback, called with the first tensor given (an input, or
- * else an output): (allocator or None, launch stream or None[, stream for
- * __dlpack__]).  The third defaults to the launch stream; PyTorch's gets
- * -1 when the launch stream is its current one (no cross-stream sync: a
- * torch.cuda.ExternalStream of the current stream's handle compares
- * unequal to it, and each export would record and wait on an event). */
-static int get_context(Call *c, PyObject *args, PyObject *out, PyObject *stream,
-                       PyObject *context)
+/* The context callback, called at most once per call with the first
+ * tensor given: before the inputs are imported where a tensor goes
+ * through DLPack (the stream for __dlpack__) or the caller gave a stream,
+ * else only when an allocator or a stream is needed that the fast paths
+ * do not give (tensor.c: PyTorch's own, a NumPy allocation).  PyTorch's
+ * __dlpack__ stream is -1 when the launch stream is its current one (no
+ * cross-stream sync: a torch.cuda.ExternalStream of the current stream's
+ * handle compares unequal to it, and each export would record and wait on
+ * an event). */
+static int ensure_context(Call *c)
 {
-    PyObject *first = NULL;
-    for (int i = 0; i < c->g->nin && !first; i++)
-        if (c->g->ins[i].rank)
-            first = PyTuple_GET_ITEM(args, i);
-    for (int o = 0; o < c->g->nout && !first; o++)
-        if (PyTuple_GET_ITEM(out, o) != Py_None)
-            first = PyTuple_GET_ITEM(out, o);
-    PyObject *r = PyObject_CallFunctionObjArgs(context, first ? first : Py_None, stream, NULL);
+    if (c->have_context)
+        return 0;
+    if (!c->context)
+        return px_raise("sinter is not initialised (import the package `sinter`)"), -1;
+    PyObject *r = PyObject_CallFunctionObjArgs(c->context, c->first ? c->first : Py_None,
+                                               c->stream_arg, NULL);
     if (!r)
         return -1;
-    c->dlstream = NULL;
-    int ok = PyArg_ParseTuple(r, "OO|O", &c->alloc, &c->stream, &c->dlstream);
-    if (!c->dlstream)
-        c->dlstream = c->stream;
-    Py_XINCREF(c->alloc);
-    Py_XINCREF(c->stream);
-    Py_XINCREF(c->dlstream);
+    PyObject *alloc, *stream, *dlstream = NULL;
+    int ok = PyArg_ParseTuple(r, "OO|O", &alloc, &stream, &dlstream);
+    if (ok) {
+        c->alloc = Py_NewRef(alloc);
+        c->stream = Py_NewRef(stream);
+        c->dlstream = Py_NewRef(dlstream ? dlstream : stream);
+        c->have_context = true;
+    }
     Py_DECREF(r);
     return ok ? 0 : -1;
+}
+
+static PyObject *dlstream(const Call *c)
+{
+    return c->have_context ? c->dlstream : c->stream_arg;
 }
 
 static void bind_symbols(Call *c)
@@ -261,9 +283,12 @@ static void bind_symbols(Call *c)
     for (int i = 0; i < c->g->nin; i++)
         for (int k = 0; k < c->g->ins[i].rank; k++) {
             const PxDim *d = &c->g->ins[i].dims[k];
-            if (d->nsym == 1 && c->syms[d->syms[0]] < 0)
+            if (d->nsym == 1 && c->syms[d->syms[0]] < 0 &&
+                !(c->g->ref && ir_sym_is_derived(c->g->ref, d->syms[0])))
                 c->syms[d->syms[0]] = c->ins[i].shape[k] / d->coef;
         }
+    if (c->g->ref) /* derived sizes (align(T, 4)) from the bound ones */
+        ir_graph_derive_syms(c->g->ref, c->syms);
 }
 
 static int64_t dim_value(const Call *c, const PxDim *d)
@@ -274,25 +299,38 @@ static int64_t dim_value(const Call *c, const PxDim *d)
     return v;
 }
 
-/* A new tensor from the allocator: alloc(shape, dtype). */
+/* A new tensor like the first: PyTorch's new_empty for a torch.Tensor
+ * read by the fast path, else the context's alloc(shape, dtype). */
 static PyObject *allocate(Call *c, int rank, const int64_t *shape, int dtype, const char *what)
 {
-    if (!c->alloc || c->alloc == Py_None)
+    bool torch = !c->have_context && c->first_kind == PX_KIND_TORCH;
+    if (!torch && ensure_context(c) < 0)
+        return NULL;
+    if (!torch && (!c->alloc || c->alloc == Py_None))
         return px_raise("%s: no allocator for these tensors; pass out=", what);
     PyObject *t = PyTuple_New(rank);
     for (int k = 0; t && k < rank; k++)
         PyTuple_SET_ITEM(t, k, PyLong_FromLongLong(shape[k]));
-    PyObject *r = t ? PyObject_CallFunction(c->alloc, "Ns", t, px_dtype_name(dtype)) : NULL;
+    if (!t || PyErr_Occurred()) {
+        Py_XDECREF(t);
+        return NULL;
+    }
+    PyObject *r = torch ? px_torch_empty(c->first, t, dtype, c->device, c->device_id)
+                        : PyObject_CallFunction(c->alloc, "Os", t, px_dtype_name(dtype));
+    Py_DECREF(t);
     return r;
 }
 
-static int import_inputs(Call *c, PyObject *args)
+static int import_inputs(Call *c, PyObject *const *args)
 {
     for (int i = 0; i < c->g->nin; i++) {
         const PxParam *p = &c->g->ins[i];
-        if (px_arg_import(PyTuple_GET_ITEM(args, i), p, "input", c->dlstream, &c->ins[i]) < 0 ||
+        if (px_arg_import(args[i], p, "input", dlstream(c), &c->ins[i]) < 0 ||
             same_device(c, &c->ins[i], "input", p->name) < 0)
             return -1;
+        if (p->written && c->ins[i].readonly)
+            return px_raise("input '%s' is updated in place by the graph (an in-out "
+                            "parameter) but the tensor given is read-only", p->name), -1;
     }
     return 0;
 }
@@ -310,7 +348,7 @@ static int outputs(Call *c)
                 return -1;
             PyTuple_SetItem(c->outobjs, o, obj);
         }
-        if (px_arg_import(obj, p, "output", c->dlstream, &c->outs[o]) < 0 ||
+        if (px_arg_import(obj, p, "output", dlstream(c), &c->outs[o]) < 0 ||
             same_device(c, &c->outs[o], "output", p->name) < 0)
             return -1;
         if (c->outs[o].readonly)
@@ -376,8 +414,29 @@ static int check_overlap(const Call *c, int o)
     return 0;
 }
 
+/* sn_launch's rule for in-out inputs, for the CPU: one the graph writes
+ * overlaps no other input. */
+static int check_written_overlap(const Call *c)
+{
+    for (int i = 0; i < c->g->nin; i++) {
+        char *lo, *hi, *l2, *h2;
+        if (!c->g->ins[i].written)
+            continue;
+        span(&c->ins[i], &lo, &hi);
+        for (int j = 0; lo != hi && j < c->g->nin; j++) {
+            span(&c->ins[j], &l2, &h2);
+            if (j != i && l2 != h2 && lo < h2 && l2 < hi)
+                return px_raise("input '%s', which the graph writes, overlaps input '%s'",
+                                c->g->ins[i].name, c->g->ins[j].name), -1;
+        }
+    }
+    return 0;
+}
+
 static int run_cpu(Call *c, bool interp)
 {
+    if (check_written_overlap(c) < 0)
+        return -1;
     if (!(interp ? (const void *)c->g->ref : (const void *)c->g->prog))
         return px_raise("graph %s has no CPU path: it was loaded from a bundle, which holds "
                         "GPU code only (bundle compiled with no CPU path); run it on GPU "
@@ -387,6 +446,24 @@ static int run_cpu(Call *c, bool interp)
         if (check_output(c, o) < 0 || check_overlap(c, o) < 0)
             return -1;
     return px_run_cpu(c->g, c->ins, c->outs, c->syms, interp);
+}
+
+/* The launch stream as a pointer: the context's, or PyTorch's current
+ * stream on the tensors' device where the fast path read them. */
+static int launch_stream(Call *c, void **stream)
+{
+    PyObject *s = NULL;
+    if (!c->have_context && c->first_kind == PX_KIND_TORCH &&
+        (s = px_torch_stream(c->device_id < 0 ? 0 : c->device_id)) == NULL && PyErr_Occurred())
+        return -1;
+    if (!s) {
+        if (ensure_context(c) < 0)
+            return -1;
+        s = Py_NewRef(c->stream);
+    }
+    *stream = s != Py_None ? PyLong_AsVoidPtr(s) : NULL;
+    Py_DECREF(s);
+    return PyErr_Occurred() ? -1 : 0;
 }
 
 static int run_device(PxLibrary *self, Call *c, size_t workspace)
@@ -403,14 +480,16 @@ static int run_device(PxLibrary *self, Call *c, size_t workspace)
     PyObject *wobj = NULL;
     int64_t wshape[1] = {(int64_t)workspace};
     if (workspace && (!(wobj = allocate(c, 1, wshape, SN_I8, "workspace")) ||
-                      px_arg_import(wobj, &wp, "output", c->dlstream, &ws) < 0)) {
+                      px_arg_import(wobj, &wp, "output", dlstream(c), &ws) < 0)) {
+        px_arg_release(&ws);
         Py_XDECREF(wobj);
         return -1;
     }
-    void *stream = c->stream != Py_None ? PyLong_AsVoidPtr(c->stream) : NULL;
-    sn_status s = PyErr_Occurred() ? SN_ERR_INVALID
-                                   : sn_launch(c->g->dev, ins, c->g->nin, outs, c->g->nout,
-                                               ws.t.data, workspace, stream);
+    void *stream = NULL;
+    sn_status s = launch_stream(c, &stream) < 0
+                      ? SN_ERR_INVALID
+                      : sn_launch(c->g->dev, ins, c->g->nin, outs, c->g->nout, ws.t.data,
+                                  workspace, stream);
     px_arg_release(&ws);
     Py_XDECREF(wobj);
     if (PyErr_Occurred())
@@ -418,16 +497,59 @@ static int run_device(PxLibrary *self, Call *c, size_t workspace)
     return s == SN_OK ? 0 : (px_raise("%s", sn_last_error()), -1);
 }
 
-static int call(PxLibrary *self, Call *c, PyObject *args, bool interp)
+/* The inputs' dtypes, shapes and strides as a key (n entries into key,
+ * at most PX_VKEY); false when they do not fit. */
+static bool validation_key(const Call *c, int64_t *key, int *n)
+{
+    int k = 0;
+    for (int i = 0; i < c->g->nin; i++) {
+        const PxArg *a = &c->ins[i];
+        if (k + 2 + 2 * a->t.rank > PX_VKEY)
+            return false;
+        key[k++] = a->t.dtype;
+        key[k++] = a->t.rank;
+        for (int d = 0; d < a->t.rank; d++) {
+            key[k++] = a->shape[d];
+            key[k++] = a->strides[d];
+        }
+    }
+    *n = k;
+    return true;
+}
+
+/* sn_graph_workspace_size: the runtime's checks of the inputs and the
+ * workspace they need.  For device tensors the result is kept per graph
+ * and reused while the inputs' dtypes, shapes and strides repeat, since
+ * sn_launch checks everything again (the pointers included); CPU calls
+ * check every time (the executor has no checks of its own). */
+static int check_inputs(Call *c, size_t *workspace)
+{
+    sn_tensor ts[PX_MAX_ARGS];
+    int64_t key[PX_VKEY];
+    int n = 0;
+    bool cache = c->device && c->device != PX_CPU && validation_key(c, key, &n);
+    PxGraph *g = c->g;
+    if (cache && g->vkey && g->nvkey == n && !memcmp(g->vkey, key, (size_t)n * sizeof *key)) {
+        *workspace = g->vworkspace;
+        return 0;
+    }
+    for (int i = 0; i < g->nin; i++)
+        ts[i] = c->ins[i].t;
+    if (sn_graph_workspace_size(g->sig, ts, g->nin, workspace) != SN_OK)
+        return px_raise("%s", sn_last_error()), -1;
+    if (cache && (g->vkey || (g->vkey = PyMem_Malloc(PX_VKEY * sizeof *key)))) {
+        memcpy(g->vkey, key, (size_t)n * sizeof *key);
+        g->nvkey = n;
+        g->vworkspace = *workspace;
+    }
+    return 0;
+}
+
+static int call(PxLibrary *self, Call *c, PyObject *const *args, bool interp)
 {
     size_t workspace = 0;
-    if (import_inputs(c, args) < 0)
+    if (import_inputs(c, args) < 0 || check_inputs(c, &workspace) < 0)
         return -1;
-    sn_tensor ts[PX_MAX_ARGS];
-    for (int i = 0; i < c->g->nin; i++)
-        ts[i] = c->ins[i].t;
-    if (sn_graph_workspace_size(c->g->sig, ts, c->g->nin, &workspace) != SN_OK)
-        return px_raise("%s", sn_last_error()), -1;
     bind_symbols(c);
     if (c->device == PX_CPU && !(interp ? (const void *)c->g->ref : (const void *)c->g->prog))
         return run_cpu(c, interp); /* the error before any allocation */
@@ -460,6 +582,77 @@ static PyObject *out_tuple(const PxGraph *g, PyObject *out)
     return t;
 }
 
+/* The first tensor given (an input, else an output), or NULL; whether
+ * any tensor goes through DLPack (the context is needed first then). */
+static PyObject *first_tensor(const Call *c, PyObject *const *args, bool *dlpack)
+{
+    PyObject *first = NULL;
+    *dlpack = false;
+    for (int i = 0; i < c->g->nin; i++)
+        if (c->g->ins[i].rank) {
+            first = first ? first : args[i];
+            *dlpack |= px_kind(args[i]) == PX_KIND_DLPACK;
+        }
+    for (int o = 0; o < c->g->nout; o++) {
+        PyObject *t = PyTuple_GET_ITEM(c->outobjs, o);
+        if (t != Py_None) {
+            first = first ? first : t;
+            *dlpack |= px_kind(t) == PX_KIND_DLPACK;
+        }
+    }
+    return first;
+}
+
+/* One call of graph i: the outputs (one, or a tuple when single is false
+ * or the graph has several), or NULL with the exception set. */
+static PyObject *run_graph(PxLibrary *self, int i, PyObject *const *args, Py_ssize_t nargs,
+                           PyObject *out, PyObject *stream, PyObject *context, bool interp,
+                           bool single)
+{
+    Call c = {.g = graph_at(self, i), .context = context, .stream_arg = stream};
+    if (!c.g)
+        return NULL;
+    if (nargs != c.g->nin || c.g->nin > PX_MAX_ARGS || c.g->nout > PX_MAX_ARGS)
+        return px_raise("graph %s takes %d inputs, got %zd", c.g->name, c.g->nin, nargs);
+    if (!(c.outobjs = out_tuple(c.g, out)))
+        return NULL;
+    PxArg stack[PX_STACK_ARGS];
+    int nargs_all = c.g->nin + c.g->nout;
+    PxArg *all = nargs_all <= PX_STACK_ARGS ? stack
+                                            : PyMem_Calloc((size_t)nargs_all, sizeof(PxArg));
+    if (all == stack)
+        memset(stack, 0, (size_t)nargs_all * sizeof(PxArg));
+    int rc = all ? 0 : (PyErr_NoMemory(), -1);
+    if (all) {
+        c.ins = all, c.outs = all + c.g->nin;
+        bool dlpack;
+        c.first = first_tensor(&c, args, &dlpack);
+        c.first_kind = c.first ? px_kind(c.first) : PX_KIND_DLPACK;
+        if (stream != Py_None)
+            for (int k = 0; k < nargs_all; k++)
+                all[k].flags = PX_NO_FAST_TORCH; /* __dlpack__ orders the given stream */
+        if (dlpack || stream != Py_None || !c.first)
+            rc = ensure_context(&c);
+        if (rc == 0)
+            rc = call(self, &c, args, interp);
+        for (int k = 0; k < nargs_all; k++)
+            px_arg_release(&all[k]);
+        if (all != stack)
+            PyMem_Free(all);
+    }
+    Py_XDECREF(c.alloc);
+    Py_XDECREF(c.stream);
+    Py_XDECREF(c.dlstream);
+    if (rc < 0)
+        Py_CLEAR(c.outobjs);
+    if (rc == 0 && single && c.g->nout == 1) {
+        PyObject *o = Py_NewRef(PyTuple_GET_ITEM(c.outobjs, 0));
+        Py_DECREF(c.outobjs);
+        return o;
+    }
+    return c.outobjs;
+}
+
 /* run(i, args, out, stream, context, interp) -> tuple of the outputs */
 static PyObject *lib_run(PxLibrary *self, PyObject *a)
 {
@@ -468,32 +661,22 @@ static PyObject *lib_run(PxLibrary *self, PyObject *a)
     if (!PyArg_ParseTuple(a, "iO!OOOp", &i, &PyTuple_Type, &args, &out, &stream, &context,
                           &interp))
         return NULL;
-    Call c = {.g = graph_at(self, i)};
-    if (!c.g)
+    return run_graph(self, i, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), out, stream,
+                     context, interp, false);
+}
+
+/* set_pdl(i, on): sn_graph_set_pdl on graph i (loaded onto the GPU first) */
+static PyObject *lib_set_pdl(PxLibrary *self, PyObject *a)
+{
+    int i, on;
+    if (!PyArg_ParseTuple(a, "ip", &i, &on))
         return NULL;
-    if (PyTuple_GET_SIZE(args) != c.g->nin || c.g->nin > PX_MAX_ARGS || c.g->nout > PX_MAX_ARGS)
-        return px_raise("graph %s takes %d inputs, got %zd", c.g->name, c.g->nin,
-                        PyTuple_GET_SIZE(args));
-    if (!(c.outobjs = out_tuple(c.g, out)))
+    PxGraph *g = graph_at(self, i);
+    if (!g || load_device(self) < 0)
         return NULL;
-    c.ins = PyMem_Calloc((size_t)c.g->nin + 1, sizeof(PxArg));
-    c.outs = PyMem_Calloc((size_t)c.g->nout + 1, sizeof(PxArg));
-    int rc = !c.ins || !c.outs ? (PyErr_NoMemory(), -1)
-                               : get_context(&c, args, c.outobjs, stream, context);
-    if (rc == 0)
-        rc = call(self, &c, args, interp);
-    for (int k = 0; c.ins && k < c.g->nin; k++)
-        px_arg_release(&c.ins[k]);
-    for (int k = 0; c.outs && k < c.g->nout; k++)
-        px_arg_release(&c.outs[k]);
-    PyMem_Free(c.ins);
-    PyMem_Free(c.outs);
-    Py_XDECREF(c.alloc);
-    Py_XDECREF(c.stream);
-    Py_XDECREF(c.dlstream);
-    if (rc < 0)
-        Py_CLEAR(c.outobjs);
-    return c.outobjs;
+    if (sn_graph_set_pdl(g->dev, on) != SN_OK)
+        return px_raise("%s", sn_last_error());
+    Py_RETURN_NONE;
 }
 
 static PyMethodDef lib_methods[] = {
@@ -506,6 +689,8 @@ static PyMethodDef lib_methods[] = {
      "load the bundle onto the GPU now (else at the first call on GPU tensors)"},
     {"run", (PyCFunction)lib_run, METH_VARARGS,
      "run(i, args, out, stream, context, interp) -> tuple of outputs"},
+    {"set_pdl", (PyCFunction)lib_set_pdl, METH_VARARGS,
+     "set_pdl(i, on): programmatic dependent launch for graph i's first kernel"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -528,4 +713,111 @@ PyTypeObject PxLibraryType = {
     .tp_doc = "compiled graphs (use sinter.compile / sinter.load)",
     .tp_methods = lib_methods,
     .tp_getset = lib_getset,
+};
+
+/* ------------------------------------------------------- Graph objects */
+
+void px_set_context(PyObject *fn)
+{
+    Py_XSETREF(px_context, Py_NewRef(fn));
+}
+
+typedef struct {
+    PyObject_HEAD
+    PxLibrary *lib;
+    int index;
+    vectorcallfunc vectorcall;
+} PxGraphObj;
+
+static PyObject *px_graph_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames);
+
+static PyObject *graph_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PxLibrary *lib;
+    int index;
+    if (!PyArg_ParseTuple(args, "O!i", &PxLibraryType, &lib, &index) ||
+        !graph_at(lib, index))
+        return NULL;
+    PxGraphObj *self = (PxGraphObj *)type->tp_alloc(type, 0);
+    if (!self)
+        return NULL;
+    self->lib = (PxLibrary *)Py_NewRef(lib);
+    self->index = index;
+    self->vectorcall = px_graph_vectorcall;
+    return (PyObject *)self;
+}
+
+static int graph_traverse(PxGraphObj *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->lib); /* a heap subclass's type: subtype_traverse visits it */
+    return 0;
+}
+
+static int graph_clear(PxGraphObj *self)
+{
+    Py_CLEAR(self->lib);
+    return 0;
+}
+
+/* A heap subclass's instance comes here through subtype_dealloc, which
+ * releases the reference to its type. */
+static void graph_dealloc(PxGraphObj *self)
+{
+    PyObject_GC_UnTrack(self);
+    graph_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* graph(*inputs, out=None, stream=None) */
+static PyObject *px_graph_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                              PyObject *kwnames)
+{
+    PxGraphObj *self = (PxGraphObj *)callable;
+    PyObject *out = Py_None, *stream = Py_None;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    for (Py_ssize_t k = 0; kwnames && k < PyTuple_GET_SIZE(kwnames); k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k), *value = args[nargs + k];
+        if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "out") == 0)
+            out = value;
+        else if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "stream") == 0)
+            stream = value;
+        else
+            return PyErr_Format(PyExc_TypeError, "graph %s() got an unexpected keyword "
+                                "argument %R (its keywords: out, stream)",
+                                self->lib->graphs[self->index].name, name);
+    }
+    return run_graph(self->lib, self->index, args, nargs, out, stream, px_context, false, true);
+}
+
+static PyObject *graph_get_library(PxGraphObj *self, void *unused)
+{
+    return Py_NewRef((PyObject *)self->lib);
+}
+
+static PyObject *graph_get_index(PxGraphObj *self, void *unused)
+{
+    return PyLong_FromLong(self->index);
+}
+
+static PyGetSetDef graph_getset[] = {
+    {"_core", (getter)graph_get_library, NULL, "the _sinter.Library", NULL},
+    {"_index", (getter)graph_get_index, NULL, "the graph's index in it", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyTypeObject PxGraphType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "sinter._sinter.Graph",
+    .tp_basicsize = sizeof(PxGraphObj),
+    .tp_dealloc = (destructor)graph_dealloc,
+    .tp_vectorcall_offset = offsetof(PxGraphObj, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC |
+                Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_doc = "graph(*inputs, out=None, stream=None): one graph of a Library",
+    .tp_traverse = (traverseproc)graph_traverse,
+    .tp_clear = (inquiry)graph_clear,
+    .tp_new = graph_new,
+    .tp_getset = graph_getset,
 };

@@ -43,7 +43,7 @@ int px_dtype_parse(PyObject *name)
         return (int)t;
     if (!PyErr_Occurred())
         px_raise("not a sinter dtype: %R (dtypes: f32 f16 bf16 f8e4m3 f8e4m3fnuz f8e5m2 "
-                 "f8e5m2fnuz i8 i32 i64 bool)", name);
+                 "f8e5m2fnuz i8 i32 i64 bool u8 u16 u32 i16)", name);
     return -1;
 }
 
@@ -133,7 +133,33 @@ static PyObject *mod_set_fallback(PyObject *self, PyObject *fn)
     Py_RETURN_NONE;
 }
 
+static PyObject *mod_set_context(PyObject *self, PyObject *fn)
+{
+    px_set_context(fn);
+    Py_RETURN_NONE;
+}
+
+/* set_torch(Tensor type, {dtype: DLPack code << 8 | bits}, (torch dtype
+ * per sinter dtype), raw_stream(device) or None, DLPack device type[,
+ * (empty_strided_cpu, empty_strided_gpu, current_device), each or None]),
+ * or set_torch(None) */
+static PyObject *mod_set_torch(PyObject *self, PyObject *args)
+{
+    PyObject *type, *dtypes = Py_None, *by_sinter = Py_None, *stream = Py_None, *empty = Py_None;
+    int device = 2;
+    if (!PyArg_ParseTuple(args, "O|OOOiO", &type, &dtypes, &by_sinter, &stream, &device,
+                          &empty) ||
+        px_set_torch(type, dtypes, by_sinter, stream, device, empty) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"set_context", mod_set_context, METH_O,
+     "set_context(fn): fn(first tensor, stream) -> (allocator, stream[, dlpack stream])"},
+    {"set_torch", mod_set_torch, METH_VARARGS,
+     "set_torch(Tensor, dtypes, by_sinter, raw_stream, device) or set_torch(None): "
+     "read these tensors through their accessors"},
     {"compile", mod_compile, METH_VARARGS, "compile(text, name, targets) -> Library"},
     {"load", mod_load, METH_VARARGS, "load(bundle_bytes, origin) -> Library"},
     {"convert", mod_convert, METH_VARARGS,
@@ -153,7 +179,7 @@ PyMODINIT_FUNC PyInit__sinter(void);
 PyMODINIT_FUNC PyInit__sinter(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (!m || PyType_Ready(&PxLibraryType) < 0)
+    if (!m || PyType_Ready(&PxLibraryType) < 0 || PyType_Ready(&PxGraphType) < 0)
         return NULL;
     PyObject *bases = PyTuple_Pack(2, PyExc_RuntimeError, PyExc_ValueError);
     px_error = bases ? PyErr_NewExceptionWithDoc(
@@ -167,7 +193,8 @@ PyMODINIT_FUNC PyInit__sinter(void)
         PyTuple_SET_ITEM(names, i, PyUnicode_FromString(dt_name((DType)i)));
     if (!px_error || !names || PyModule_AddObjectRef(m, "Error", px_error) < 0 ||
         PyModule_AddObject(m, "dtypes", names) < 0 ||
-        PyModule_AddObjectRef(m, "Library", (PyObject *)&PxLibraryType) < 0) {
+        PyModule_AddObjectRef(m, "Library", (PyObject *)&PxLibraryType) < 0 ||
+        PyModule_AddObjectRef(m, "Graph", (PyObject *)&PxGraphType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

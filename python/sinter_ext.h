@@ -39,6 +39,7 @@ typedef struct {
     const char *name;
     int dtype, rank;
     int alias;                 /* outputs: the input it may share, else -1 */
+    int written;               /* inputs: the graph writes it (in-out), else 0 */
     PxDim dims[PX_MAX_RANK];
 } PxParam;
 
@@ -52,7 +53,15 @@ typedef struct {
     sn_graph *dev;             /* on the device once loaded, else NULL */
     const KProgram *prog;      /* the fused kernels for CPU tensors, or NULL */
     const IrGraph *ref;        /* the unfused graph (reference interpreter), or NULL */
+    /* the last device call's inputs (dtype, rank, shape and strides each)
+     * that passed sn_graph_workspace_size, and the workspace it gave
+     * (library.c: check_inputs); vkey PyMem-allocated, NULL before */
+    int64_t *vkey;
+    int nvkey;
+    size_t vworkspace;
 } PxGraph;
+
+#define PX_VKEY 512
 
 /* ---- compat.c ---- */
 /* Compile .sn text into bundle bytes (malloc'd) for the given targets;
@@ -87,8 +96,28 @@ typedef struct {
     int64_t shape[PX_MAX_RANK], strides[PX_MAX_RANK];
     int device, device_id;     /* 0 for a Python number */
     bool readonly;
+    int flags;                 /* PX_NO_FAST_TORCH: kept by px_arg_import */
     PyObject *keep;            /* the capsule, released by px_arg_release */
+    bool has_view;             /* view holds a buffer, released by px_arg_release */
+    Py_buffer view;
 } PxArg;
+
+/* How px_arg_import reads an object: a torch.Tensor through its accessors
+ * (registered by px_set_torch), an object with the buffer protocol (a
+ * NumPy array: CPU), else DLPack or the CUDA array interface. */
+enum { PX_KIND_DLPACK, PX_KIND_TORCH, PX_KIND_BUFFER };
+enum { PX_NO_FAST_TORCH = 1 }; /* read torch tensors through __dlpack__ (an explicit stream) */
+int px_kind(PyObject *obj);
+/* Register PyTorch (type None: forget it): see tensor.c. */
+int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject *stream,
+                 int device, PyObject *empty);
+/* PyTorch's current raw stream of a device (an int), or NULL (no
+ * exception) when none is registered. */
+PyObject *px_torch_stream(int device_id);
+/* A new dense torch tensor of shape (a tuple) and dtype on (device,
+ * device_id), like `like`: PyTorch's empty_strided for the CPU or the
+ * current GPU, else like.new_empty(shape, dtype=...). */
+PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype, int device, int device_id);
 
 /* Import obj as parameter p ("input" / "output" role): a tensor for a
  * ranked parameter, a Python number for a rank-0 input.  For a device
@@ -113,6 +142,12 @@ void px_convert(const PxArg *a, int dtype, bool to_values, char *dst);
 
 /* ---- library.c ---- */
 extern PyTypeObject PxLibraryType;
+/* sinter._sinter.Graph(library, index): graph index of a Library, called
+ * as graph(*inputs, out=None, stream=None) straight from C (the Python
+ * layer's sinter.Graph subclasses it). */
+extern PyTypeObject PxGraphType;
+/* The Python layer's context callback (docs in library.c). */
+void px_set_context(PyObject *fn);
 PyObject *px_library_new(unsigned char *bytes, size_t size, const PxCompiled *c, Arena *a,
                          PyObject *origin);
 

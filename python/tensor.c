@@ -52,7 +52,9 @@ static int dl_dtype(DLDataType t)
     case kDLFloat: return t.bits == 32 ? SN_F32 : t.bits == 16 ? SN_F16 : -1;
     case kDLBfloat: return t.bits == 16 ? SN_BF16 : -1;
     case kDLInt:
-        return t.bits == 8 ? SN_I8 : t.bits == 32 ? SN_I32 : t.bits == 64 ? SN_I64 : -1;
+        return t.bits == 8 ? SN_I8 : t.bits == 16 ? SN_I16 : t.bits == 32 ? SN_I32
+             : t.bits == 64 ? SN_I64 : -1;
+    case kDLUInt: return t.bits == 8 ? SN_U8 : t.bits == 16 ? SN_U16 : t.bits == 32 ? SN_U32 : -1;
     case PX_DL_BOOL: return t.bits == 8 ? SN_BOOL : -1;
     case PX_DL_F8E4M3FN: return t.bits == 8 ? SN_F8E4M3 : -1;
     case PX_DL_F8E4M3FNUZ: return t.bits == 8 ? SN_F8E4M3FNUZ : -1;
@@ -124,34 +126,40 @@ static int from_dltensor(const DLTensor *d, int as, const PxParam *p, const char
 /* Types whose __dlpack__ takes no max_version (NumPy < 2.1): asked
  * without it from then on, sparing an exception per tensor. */
 static PyObject *unversioned;
+static PyObject *s_dlpack, *s_dlpack_device, *kw_stream, *kw_stream_version, *version_1_1;
+
+/* Interned names and argument tuples, made once. */
+static int names_ready(void)
+{
+    if (version_1_1)
+        return 0;
+    if (!(s_dlpack = PyUnicode_InternFromString("__dlpack__")) ||
+        !(s_dlpack_device = PyUnicode_InternFromString("__dlpack_device__")) ||
+        !(kw_stream = Py_BuildValue("(s)", "stream")) ||
+        !(kw_stream_version = Py_BuildValue("(ss)", "stream", "max_version")) ||
+        !(unversioned = PySet_New(NULL)) || !(version_1_1 = Py_BuildValue("(ii)", 1, 1)))
+        return -1;
+    return 0;
+}
 
 /* __dlpack__(stream=..., max_version=(1, 1)), or without max_version for
  * a producer that predates it. */
 static PyObject *call_dlpack(PyObject *obj, PyObject *stream)
 {
-    PyObject *meth = PyObject_GetAttrString(obj, "__dlpack__");
-    if (!meth)
-        return NULL;
-    if (!unversioned && !(unversioned = PySet_New(NULL)))
-        return Py_DECREF(meth), NULL;
-    PyObject *noargs = PyTuple_New(0), *kw = PyDict_New(), *cap = NULL;
-    PyObject *version = Py_BuildValue("(ii)", 1, 1);
     PyObject *type = (PyObject *)Py_TYPE(obj);
     int old = PySet_Contains(unversioned, type);
-    if (noargs && kw && version && old >= 0 && PyDict_SetItemString(kw, "stream", stream) == 0 &&
-        (old || PyDict_SetItemString(kw, "max_version", version) == 0)) {
-        cap = PyObject_Call(meth, noargs, kw);
-        if (!cap && !old && PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyDict_DelItemString(kw, "max_version");
-            if ((cap = PyObject_Call(meth, noargs, kw)) && PySet_Add(unversioned, type) < 0)
-                Py_CLEAR(cap);
-        }
+    if (old < 0)
+        return NULL;
+    PyObject *argv[3] = {obj, stream, version_1_1};
+    size_t nargs = 1 | PY_VECTORCALL_ARGUMENTS_OFFSET;
+    PyObject *cap = PyObject_VectorcallMethod(s_dlpack, argv, nargs,
+                                              old ? kw_stream : kw_stream_version);
+    if (!cap && !old && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        if ((cap = PyObject_VectorcallMethod(s_dlpack, argv, nargs, kw_stream)) &&
+            PySet_Add(unversioned, type) < 0)
+            Py_CLEAR(cap);
     }
-    Py_XDECREF(version);
-    Py_XDECREF(kw);
-    Py_XDECREF(noargs);
-    Py_DECREF(meth);
     return cap;
 }
 
@@ -169,7 +177,7 @@ static PyObject *dlpack_stream(int device, PyObject *stream)
 
 static int device_of(PyObject *obj, int *type)
 {
-    PyObject *dev = PyObject_CallMethod(obj, "__dlpack_device__", NULL);
+    PyObject *dev = PyObject_CallMethodNoArgs(obj, s_dlpack_device);
     if (!dev)
         return -1;
     int ok = PyArg_ParseTuple(dev, "i|i", type, &(int){0});
@@ -261,8 +269,258 @@ static int import_cai(PyObject *cai, int as, const PxParam *p, const char *role,
     return from_dltensor(&d, as, p, role, a);
 }
 
+/* ---- fast paths: PyTorch tensors read through their accessors, and
+ * CPU arrays through the buffer protocol, instead of a DLPack capsule per
+ * tensor (docs/python.md, "Host overhead").  Each falls back to the
+ * DLPack path for anything it does not read exactly. */
+
+/* The registered PyTorch: its exact tensor type (subclasses take the
+ * DLPack path), {torch dtype: DLPack code << 8 | bits}, the sinter dtype's
+ * torch dtype (a tuple), the DLPack device type of its GPU tensors. */
+static PyTypeObject *torch_type;
+static PyObject *torch_dtypes, *torch_by_sinter, *torch_stream;
+/* empty_strided(size, stride, dtype) for CPU and for the current GPU
+ * (torch._C._dynamo.guards': what Inductor's generated code allocates
+ * with, about 6x cheaper than torch.empty), and the current GPU's index
+ * (torch._C._cuda_getDevice); each NULL where absent */
+static PyObject *torch_empty_cpu, *torch_empty_gpu, *torch_current;
+static int torch_device = PX_CUDA;
+static PyObject *s_data_ptr, *s_shape, *s_stride, *s_dtype, *s_get_device, *s_is_cpu,
+    *s_is_cuda, *s_new_empty, *kw_dtype;
+
+int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject *stream,
+                 int device, PyObject *empty)
+{
+    if (names_ready() < 0)
+        return -1;
+    if (!s_data_ptr && (!(s_data_ptr = PyUnicode_InternFromString("data_ptr")) ||
+                        !(s_shape = PyUnicode_InternFromString("shape")) ||
+                        !(s_stride = PyUnicode_InternFromString("stride")) ||
+                        !(s_dtype = PyUnicode_InternFromString("dtype")) ||
+                        !(s_get_device = PyUnicode_InternFromString("get_device")) ||
+                        !(s_is_cpu = PyUnicode_InternFromString("is_cpu")) ||
+                        !(s_is_cuda = PyUnicode_InternFromString("is_cuda")) ||
+                        !(s_new_empty = PyUnicode_InternFromString("new_empty")) ||
+                        !(kw_dtype = Py_BuildValue("(s)", "dtype"))))
+        return -1;
+    if (type != Py_None && (!PyType_Check(type) || !PyDict_Check(dtypes) ||
+                            !PyTuple_Check(by_sinter) || PyTuple_GET_SIZE(by_sinter) < SN_BOOL + 1))
+        return PyErr_SetString(PyExc_TypeError, "set_torch(type, dict, tuple, callable, int)"), -1;
+    Py_CLEAR(torch_type);
+    Py_CLEAR(torch_dtypes);
+    Py_CLEAR(torch_by_sinter);
+    Py_CLEAR(torch_stream);
+    Py_CLEAR(torch_empty_cpu);
+    Py_CLEAR(torch_empty_gpu);
+    Py_CLEAR(torch_current);
+    if (type == Py_None)
+        return 0;
+    if (empty && empty != Py_None) {
+        PyObject *fns[3] = {NULL, NULL, NULL};
+        if (!PyArg_ParseTuple(empty, "OOO", &fns[0], &fns[1], &fns[2]))
+            return -1;
+        torch_empty_cpu = fns[0] == Py_None ? NULL : Py_NewRef(fns[0]);
+        torch_empty_gpu = fns[1] == Py_None ? NULL : Py_NewRef(fns[1]);
+        torch_current = fns[2] == Py_None ? NULL : Py_NewRef(fns[2]);
+    }
+    torch_type = (PyTypeObject *)Py_NewRef(type);
+    torch_dtypes = Py_NewRef(dtypes);
+    torch_by_sinter = Py_NewRef(by_sinter);
+    torch_stream = stream == Py_None ? NULL : Py_NewRef(stream);
+    torch_device = device;
+    return 0;
+}
+
+int px_kind(PyObject *obj)
+{
+    if (PyTuple_Check(obj) && !PyTuple_CheckExact(obj) && PyTuple_GET_SIZE(obj) == 2)
+        obj = PyTuple_GET_ITEM(obj, 0); /* sinter.Tensor(storage, dtype): its storage's */
+    PyTypeObject *t = Py_TYPE(obj);
+    if (torch_type && t == torch_type)
+        return PX_KIND_TORCH;
+    if (t->tp_as_buffer && t->tp_as_buffer->bf_getbuffer && !PyBytes_Check(obj) &&
+        !PyByteArray_Check(obj) && !PyMemoryView_Check(obj) && !PyTuple_Check(obj))
+        return PX_KIND_BUFFER;
+    return PX_KIND_DLPACK;
+}
+
+PyObject *px_torch_stream(int device_id)
+{
+    if (!torch_stream)
+        return NULL;
+    PyObject *id = PyLong_FromLong(device_id);
+    PyObject *r = id ? PyObject_CallOneArg(torch_stream, id) : NULL;
+    Py_XDECREF(id);
+    return r;
+}
+
+/* The index of the current GPU, or -1 (no exception) where unknown. */
+static long torch_current_device(void)
+{
+    PyObject *r = torch_current ? PyObject_CallNoArgs(torch_current) : NULL;
+    long id = r ? PyLong_AsLong(r) : -1;
+    Py_XDECREF(r);
+    if (PyErr_Occurred())
+        PyErr_Clear(), id = -1;
+    return id;
+}
+
+PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype, int device, int device_id)
+{
+    PyObject *dt = torch_by_sinter && dtype >= 0 && dtype < PyTuple_GET_SIZE(torch_by_sinter)
+                       ? PyTuple_GET_ITEM(torch_by_sinter, dtype)
+                       : NULL;
+    if (!dt || dt == Py_None)
+        return px_raise("no PyTorch dtype for %s", px_dtype_name(dtype));
+    PyObject *empty = device == PX_CPU ? torch_empty_cpu
+                      : device_id >= 0 && device_id == torch_current_device() ? torch_empty_gpu
+                                                                                : NULL;
+    if (empty) { /* empty_strided(shape, dense strides, dtype) */
+        Py_ssize_t rank = PyTuple_GET_SIZE(shape);
+        PyObject *strides = PyTuple_New(rank);
+        int64_t dense = 1;
+        for (Py_ssize_t k = rank - 1; strides && k >= 0; k--) {
+            PyTuple_SET_ITEM(strides, k, PyLong_FromLongLong(dense));
+            int64_t n = PyLong_AsLongLong(PyTuple_GET_ITEM(shape, k));
+            dense *= n > 1 ? n : 1;
+        }
+        if (!strides || PyErr_Occurred()) {
+            Py_XDECREF(strides);
+            return NULL;
+        }
+        PyObject *argv[3] = {shape, strides, dt};
+        PyObject *r = PyObject_Vectorcall(empty, argv, 3, NULL);
+        Py_DECREF(strides);
+        return r;
+    }
+    /* another device than the current one: like.new_empty, on like's */
+    if (PyTuple_Check(like) && !PyTuple_CheckExact(like) && PyTuple_GET_SIZE(like) == 2)
+        like = PyTuple_GET_ITEM(like, 0); /* sinter.Tensor(storage, dtype): the storage */
+    PyObject *argv[3] = {like, shape, dt};
+    return PyObject_VectorcallMethod(s_new_empty, argv, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                     kw_dtype);
+}
+
+/* A tuple of ints into v[0..n); false (no exception) when it is not one. */
+static bool int_tuple(PyObject *t, int64_t *v, int max, int *n)
+{
+    if (!t || !PyTuple_Check(t) || PyTuple_GET_SIZE(t) > max)
+        return false;
+    *n = (int)PyTuple_GET_SIZE(t);
+    for (int k = 0; k < *n; k++) {
+        v[k] = PyLong_AsLongLong(PyTuple_GET_ITEM(t, k));
+        if (v[k] == -1 && PyErr_Occurred())
+            return PyErr_Clear(), false;
+    }
+    return true;
+}
+
+/* A torch.Tensor: data_ptr(), shape, stride(), dtype, get_device().  1 when
+ * it read the tensor, 0 to take the DLPack path instead (a dtype not in
+ * the table, a device neither CPU nor the GPU, a sparse tensor), -1 with
+ * an error. */
+static int import_torch(PyObject *obj, int as, const PxParam *p, const char *role, PxArg *a)
+{
+    PyObject *dt = PyObject_GetAttr(obj, s_dtype);
+    PyObject *code = dt ? PyDict_GetItemWithError(torch_dtypes, dt) : NULL;
+    Py_XDECREF(dt);
+    if (!code)
+        return PyErr_Occurred() ? -1 : 0;
+    long c = PyLong_AsLong(code);
+    PyObject *dev = PyObject_CallMethodNoArgs(obj, s_get_device);
+    long id = dev ? PyLong_AsLong(dev) : -1;
+    Py_XDECREF(dev);
+    if (PyErr_Occurred())
+        return -1;
+    int device = torch_device;
+    /* CUDA (ROCm in a HIP build), or CPU; another device (meta, MPS, XPU,
+     * ...) takes the DLPack path, which names it */
+    PyObject *is = PyObject_GetAttr(obj, id < 0 ? s_is_cpu : s_is_cuda);
+    int yes = is ? PyObject_IsTrue(is) : -1;
+    Py_XDECREF(is);
+    if (yes <= 0)
+        return yes < 0 ? -1 : 0;
+    if (id < 0)
+        device = PX_CPU, id = 0;
+    int64_t shape[PX_MAX_RANK], strides[PX_MAX_RANK];
+    int rank = 0, srank = -1;
+    PyObject *sh = PyObject_GetAttr(obj, s_shape);
+    PyObject *st = sh ? PyObject_CallMethodNoArgs(obj, s_stride) : NULL;
+    bool ok = st && int_tuple(sh, shape, PX_MAX_RANK, &rank) &&
+              int_tuple(st, strides, PX_MAX_RANK, &srank) && rank == srank;
+    Py_XDECREF(sh);
+    Py_XDECREF(st);
+    if (!ok) { /* no strides (sparse), or a rank beyond sinter's */
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *ptr = PyObject_CallMethodNoArgs(obj, s_data_ptr);
+    void *data = ptr ? PyLong_AsVoidPtr(ptr) : NULL;
+    Py_XDECREF(ptr);
+    if (PyErr_Occurred())
+        return -1;
+    DLTensor d = {.data = data, .device = {(DLDeviceType)device, (int32_t)id}, .ndim = rank,
+                  .dtype = {(uint8_t)(c >> 8), (uint8_t)(c & 0xff), 1}, .shape = shape,
+                  .strides = strides};
+    return from_dltensor(&d, as, p, role, a) < 0 ? -1 : 1;
+}
+
+/* The DLPack dtype of a buffer's format and item size; false where there
+ * is none (a foreign byte order, a struct). */
+static bool buffer_dtype(const Py_buffer *v, DLDataType *t)
+{
+    const char *f = v->format ? v->format : "B";
+    if (*f == '@' || *f == '=' || *f == '<')
+        f++;
+    if (!f[0] || f[1])
+        return false;
+    int bits = (int)v->itemsize * 8;
+    *t = (DLDataType){kDLInt, (uint8_t)bits, 1};
+    switch (*f) {
+    case 'f': case 'd': case 'e': t->code = kDLFloat; break;
+    case 'b': case 'h': case 'i': case 'l': case 'q': break;
+    case 'B': case 'H': case 'I': case 'L': case 'Q': t->code = kDLUInt; break;
+    case '?': t->code = PX_DL_BOOL; break;
+    default: return false;
+    }
+    return true;
+}
+
+/* An object with the buffer protocol (a NumPy array on the CPU): 1 when
+ * read (the view held until px_arg_release), 0 to take the DLPack path. */
+static int import_buffer(PyObject *obj, int as, const PxParam *p, const char *role, PxArg *a)
+{
+    Py_buffer *v = &a->view;
+    if (PyObject_GetBuffer(obj, v, PyBUF_RECORDS_RO) < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    DLTensor d = {.data = v->buf, .device = {kDLCPU, 0}, .ndim = v->ndim};
+    int64_t shape[PX_MAX_RANK], strides[PX_MAX_RANK];
+    bool ok = v->ndim <= PX_MAX_RANK && buffer_dtype(v, &d.dtype) && v->itemsize > 0;
+    for (int k = 0; ok && k < v->ndim; k++) {
+        shape[k] = v->shape[k];
+        strides[k] = v->strides[k] / v->itemsize;
+        ok = v->strides[k] % v->itemsize == 0;
+    }
+    if (!ok) {
+        PyBuffer_Release(v);
+        return 0;
+    }
+    a->has_view = true;
+    a->readonly = v->readonly != 0;
+    d.shape = shape;
+    d.strides = strides;
+    return from_dltensor(&d, as, p, role, a) < 0 ? -1 : 1;
+}
+
 static int import_number(PyObject *obj, const PxParam *p, PxArg *a)
 {
+    if (PyFloat_CheckExact(obj) || PyLong_CheckExact(obj)) { /* the common case, no lookup */
+        a->t.scalar = PyFloat_AsDouble(obj);
+        a->t.dtype = (sn_dtype)p->dtype;
+        return PyErr_Occurred() ? -1 : 0;
+    }
     if (PyObject_HasAttrString(obj, "__dlpack__") || !PyNumber_Check(obj))
         return arg_error(p, "input", "a number (rank 0, passed by value) is expected, got %R",
                          (PyObject *)Py_TYPE(obj));
@@ -274,7 +532,9 @@ static int import_number(PyObject *obj, const PxParam *p, PxArg *a)
 int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *stream,
                   PxArg *a)
 {
+    int flags = a->flags;
     memset(a, 0, sizeof *a);
+    a->flags = flags;
     if (p->rank == 0 && !strcmp(role, "input"))
         return import_number(obj, p, a);
     int as = -1;
@@ -283,11 +543,22 @@ int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *s
             return -1;
         obj = PyTuple_GET_ITEM(obj, 0); /* sinter.Tensor(storage, dtype) */
     }
-    if (PyObject_HasAttrString(obj, "__dlpack__"))
+    if (names_ready() < 0)
+        return -1;
+    int kind = px_kind(obj), rc = 0;
+    if (kind == PX_KIND_TORCH && !(a->flags & PX_NO_FAST_TORCH))
+        rc = import_torch(obj, as, p, role, a);
+    else if (kind == PX_KIND_BUFFER)
+        rc = import_buffer(obj, as, p, role, a);
+    if (rc)
+        return rc < 0 ? -1 : 0;
+    memset(a, 0, sizeof *a); /* a fast path that declined left nothing to release */
+    a->flags = flags;
+    if (PyObject_HasAttr(obj, s_dlpack))
         return import_dlpack(obj, as, p, role, stream, a);
     PyObject *cai = PyObject_GetAttrString(obj, "__cuda_array_interface__");
     if (cai && PyDict_Check(cai)) {
-        int rc = import_cai(cai, as, p, role, a);
+        rc = import_cai(cai, as, p, role, a);
         Py_DECREF(cai);
         return rc;
     }
@@ -300,4 +571,7 @@ int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *s
 void px_arg_release(PxArg *a)
 {
     Py_CLEAR(a->keep);
+    if (a->has_view)
+        PyBuffer_Release(&a->view);
+    a->has_view = false;
 }

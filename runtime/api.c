@@ -1,11 +1,14 @@
 /* api.c - the public runtime API (sinter.h): loading bundles onto the
  * device, signature queries, argument checking, and launches.
  *
- * Loading picks each graph's variant for the device's dialect, takes a
- * precompiled binary for the device's arch if the bundle has one, else the
- * on-disk cache or a fresh NVRTC/hiprtc compile (cache.c), and loads the
- * module with the driver.  sn_launch checks everything first and only then
- * launches; it uses stack storage only. */
+ * Loading picks each graph's variant for the device's dialect and takes a
+ * precompiled binary for the device's arch if the bundle has one; else
+ * each kernel function comes from the on-disk cache or a fresh NVRTC/hiprtc
+ * compile at the first launch that runs it (prepare.c), or for every graph
+ * at load with SINTER_JIT=eager, or when sn_bundle_prepare/sn_graph_prepare
+ * asks.  sn_launch checks everything first, makes sure every function it
+ * will run is loaded, and only then launches; once they are, it uses stack
+ * storage only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,17 @@ static const char *const dtype_names[] = {SN_DTYPES(X)};
 #define X(ID, name, bits, ...) (bits + 7) / 8,
 static const int dtype_bytes[] = {SN_DTYPES(X)};
 #undef X
+/* Sub-byte types (f4e2m1) pack: a tensor's bytes are (elements * bits + 7)
+ * / 8; strides stay in elements. */
+#define X(ID, name, bits, ...) bits,
+static const int dtype_bits[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, name, bits, cls, ...) cls == SN_DTC_FLOAT,
+static const bool dtype_float[] = {SN_DTYPES(X)};
+#undef X
+#define X(ID, ...) +1
+enum { DTYPE_COUNT = 0 SN_DTYPES(X) };
+#undef X
 #define X(ID, name, bits, cls, sgn, maxf, sn, ...) \
     _Static_assert(SN_##ID == sn, "sinter.h and ir/dtypes.h disagree on SN_" #ID);
 SN_DTYPES(X)
@@ -26,7 +40,7 @@ SN_DTYPES(X)
 
 static const char *dname(int t)
 {
-    return t >= 0 && t <= SN_BOOL ? dtype_names[t] : "?";
+    return t >= 0 && t < DTYPE_COUNT ? dtype_names[t] : "?";
 }
 
 /* ---------------------------------------------------------------- load */
@@ -89,12 +103,38 @@ sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
                         "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
                         dev->dialect == SNB_CUDA ? "cuda:sm_90" : "hip:gfx942");
     sn_status s = SN_OK;
-    if (!image)
-        s = rt_load_module(g, v, dev, &g->module);
-    else if (dev->module_load(image, &g->module) != 0)
+    if (image && dev->module_load(image, &g->module) != 0)
         s = rt_error(SN_ERR_COMPILE, "loading the given module of graph %s failed", g->name);
-    if (s == SN_OK && (s = resolve_kernels(g, v, dev)) == SN_OK)
+    else if (!image && rt_load_bundle_binary(g, v, dev, &g->module) != SN_OK)
+        g->module = NULL; /* the JIT's: each function at its first launch (prepare.c) */
+    if (s == SN_OK && g->module)
+        s = resolve_kernels(g, v, dev);
+    if (s == SN_OK)
         g->active = v;
+    return s;
+}
+
+sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, bool eager)
+{
+    sn_status s = SN_OK;
+    for (int i = 0; i < b->ngraph && s == SN_OK; i++)
+        s = rt_graph_load(&b->graphs[i], dev, NULL);
+    if (s == SN_OK && eager)
+        s = rt_bundle_prepare(b, dev);
+    return s;
+}
+
+sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev)
+{
+    sn_graph **gs = malloc(sizeof *gs * (size_t)(b->ngraph ? b->ngraph : 1));
+    if (!gs)
+        return rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
+    int n = 0;
+    for (int i = 0; i < b->ngraph; i++)
+        if (b->graphs[i].active)
+            gs[n++] = &b->graphs[i];
+    sn_status s = rt_prepare(gs, n, dev);
+    free(gs);
     return s;
 }
 
@@ -115,13 +155,39 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
         rt_bundle_free(b);
         return SN_ERR_NO_DEVICE;
     }
-    for (int i = 0; i < b->ngraph; i++)
-        if ((s = rt_graph_load(&b->graphs[i], dev, NULL)) != SN_OK) {
-            rt_bundle_free(b);
-            return s;
-        }
+    if ((s = rt_bundle_load_graphs(b, dev, rt_jit_eager())) != SN_OK) {
+        rt_bundle_free(b);
+        return s;
+    }
     *out = b;
     return SN_OK;
+}
+
+/* The process's device for a bundle or graph that was loaded on it. */
+static sn_status loaded_on(bool given, bool active, const RtDevice **dev)
+{
+    if (!given)
+        return rt_error(SN_ERR_INVALID, "no bundle or graph (NULL)");
+    if (!active)
+        return rt_error(SN_ERR_INVALID, "not loaded on a device (opened with sn_bundle_read_*)");
+    *dev = rt_device();
+    return *dev ? SN_OK : SN_ERR_NO_DEVICE;
+}
+
+sn_status sn_bundle_prepare(sn_bundle *b)
+{
+    const RtDevice *dev = NULL;
+    rt_clear_error();
+    sn_status s = loaded_on(b != NULL, b && (b->ngraph == 0 || b->graphs[0].active), &dev);
+    return s != SN_OK ? s : rt_bundle_prepare(b, dev);
+}
+
+sn_status sn_graph_prepare(sn_graph *g)
+{
+    const RtDevice *dev = NULL;
+    rt_clear_error();
+    sn_status s = loaded_on(g != NULL, g && g->active, &dev);
+    return s != SN_OK ? s : rt_prepare(&g, 1, dev);
 }
 
 sn_status sn_bundle_load_file(const char *path, sn_bundle **out)
@@ -206,6 +272,11 @@ sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype 
     return describe(&g->outs[i], name, dtype, rank, dims);
 }
 
+int sn_graph_input_written(const sn_graph *g, int i)
+{
+    return g && i >= 0 && i < g->nin ? g->ins[i].written : 0;
+}
+
 int sn_graph_output_alias(const sn_graph *g, int i)
 {
     return i >= 0 && i < g->nout ? g->outs[i].alias : -1;
@@ -232,14 +303,41 @@ static const char *shape_text(const sn_tensor *t, char *buf, size_t len)
     return buf;
 }
 
-/* Bind symbols from a tensor's shape (the first tensor that shows a
- * symbol's size decides it).  The tensor's rank matches its signature. */
-static void bind(const Arg *a, int64_t *syms)
+static bool derived(const sn_graph *g, int s)
+{
+    return g->symdefs && g->symdefs[s].op != SNB_SYM_FREE;
+}
+
+void rt_derive_syms(const sn_graph *g, int64_t *syms)
+{
+    for (int s = 0; s < g->nsym; s++) {
+        if (!derived(g, s))
+            continue;
+        const RtSymDef *d = &g->symdefs[s];
+        int64_t a = rt_dim_eval(&d->a, syms), b = d->b, q = a / b, r = a % b, v;
+        if (a < 0)
+            v = -1;
+        else if (d->op == SNB_SYM_FLOORDIV)
+            v = q;
+        else if (d->op == SNB_SYM_MOD)
+            v = r;
+        else if (d->op == SNB_SYM_CDIV)
+            v = q + (r != 0);
+        else
+            v = __builtin_mul_overflow(q + (r != 0), b, &v) ? -1 : v;
+        syms[s] = v;
+    }
+}
+
+/* Bind free symbols from a tensor's shape (the first tensor that shows a
+ * symbol's size decides it; a derived symbol is computed, never bound).
+ * The tensor's rank matches its signature. */
+static void bind(const sn_graph *g, const Arg *a, int64_t *syms)
 {
     for (int k = 0; a->t->shape && k < a->sig->rank; k++) {
         const RtDim *d = &a->sig->dims[k];
         if (d->nsym == 1 && syms[d->syms[0]] < 0 && d->coef > 0 && a->t->shape[k] >= 0 &&
-            a->t->shape[k] % d->coef == 0)
+            a->t->shape[k] % d->coef == 0 && !derived(g, d->syms[0]))
             syms[d->syms[0]] = a->t->shape[k] / d->coef;
     }
 }
@@ -308,6 +406,11 @@ static sn_status check_strides(Arg *a)
             return rt_error(SN_ERR_INVALID, "output '%s': outputs are written densely; "
                             "dim %d has stride %lld, expected %lld", s->name, k,
                             (long long)a->strides[k], (long long)dense);
+        /* two elements per byte: every row of the last dim starts on a byte */
+        if (dtype_bits[s->dtype] < 8 && k < s->rank - 1 && a->strides[k] % 2 && t->shape[k] > 1)
+            return rt_error(SN_ERR_INVALID, "%s '%s': dim %d has an odd stride (%lld); %s packs "
+                            "two elements per byte, so strides (in elements) must be even",
+                            a->role, s->name, k, (long long)a->strides[k], dname(s->dtype));
         dense = snb_rows_mul(dense, t->shape[k]);
     }
     return SN_OK;
@@ -328,7 +431,8 @@ static bool span_of(Arg *a, int64_t numel)
             return false;
     uint64_t bytes;
     return !__builtin_add_overflow((uint64_t)last, 1u, &bytes) &&
-           !__builtin_mul_overflow(bytes, (uint64_t)dtype_bytes[a->sig->dtype], &bytes) &&
+           !__builtin_mul_overflow(bytes, (uint64_t)dtype_bits[a->sig->dtype], &bytes) &&
+           !__builtin_add_overflow(bytes / 8, (bytes % 8 != 0), &bytes) &&
            !__builtin_add_overflow(a->lo, (uintptr_t)bytes, &a->hi);
 }
 
@@ -366,9 +470,16 @@ static bool overlap(const Arg *a, uintptr_t lo, uintptr_t hi)
 }
 
 /* Outputs may not overlap anything, except an output given exactly the
- * buffer of the input the compiler allows it to alias. */
+ * buffer of the input the compiler allows it to alias; an input the graph
+ * writes may not overlap any other input (or output). */
 static sn_status check_overlaps(const sn_graph *g, const Arg *ins, const Arg *outs)
 {
+    for (int i = 0; i < g->nin; i++)
+        for (int j = 0; j < g->nin; j++)
+            if (j != i && (g->ins[i].written && (j < i || !g->ins[j].written)) &&
+                overlap(&ins[i], ins[j].lo, ins[j].hi))
+                return rt_error(SN_ERR_INVALID, "input '%s', which the graph writes, overlaps "
+                                "input '%s'", ins[i].sig->name, ins[j].sig->name);
     for (int o = 0; o < g->nout; o++) {
         const Arg *a = &outs[o];
         for (int i = 0; i < g->nin; i++) {
@@ -400,9 +511,9 @@ static bool temp_bytes(const sn_graph *g, const int64_t *syms, size_t *offsets, 
         for (int k = 0; k < g->temps[t].rank; k++)
             n = snb_rows_mul(n, rt_dim_eval(&g->temps[t].dims[k], syms));
         uint64_t bytes;
-        if (n < 0 || __builtin_mul_overflow((uint64_t)n, (uint64_t)dtype_bytes[g->temps[t].dtype],
+        if (n < 0 || __builtin_mul_overflow((uint64_t)n, (uint64_t)dtype_bits[g->temps[t].dtype],
                                             &bytes) ||
-            bytes > SIZE_MAX - 255 - *total)
+            (bytes = bytes / 8 + (bytes % 8 != 0)) > SIZE_MAX - 255 - *total)
             return false;
         if (offsets)
             offsets[t] = *total;
@@ -445,15 +556,20 @@ static sn_status bind_all(const sn_graph *g, const sn_tensor *inputs, const sn_t
     }
     for (int i = 0; i < n; i++)
         if ((int)args[i].t->dtype == args[i].sig->dtype && args[i].t->rank == args[i].sig->rank)
-            bind(&args[i], syms);
+            bind(g, &args[i], syms);
+    rt_derive_syms(g, syms); /* before the shapes that use them are checked */
     sn_status s;
     for (int i = 0; i < n; i++)
         if ((s = check_arg(g, &args[i], syms)) != SN_OK)
             return s;
     for (int i = 0; i < g->nsym; i++)
-        if (syms[i] < 0)
+        if (syms[i] < 0 && !derived(g, i))
             return rt_error(SN_ERR_INVALID, "size symbol %s of graph %s is not bound by any tensor",
                             g->syms[i], g->name);
+    for (int i = 0; i < g->nsym; i++)
+        if (syms[i] < 0)
+            return rt_error(SN_ERR_INVALID, "size %s of graph %s is out of range", g->syms[i],
+                            g->name);
     return SN_OK;
 }
 
@@ -478,18 +594,67 @@ typedef union {
     float f;
 } ArgVal;
 
-static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+/* The first alignment need of k's vector variant these arguments break:
+ * its index, or -1 when every one holds; *dim: -1 for the base pointer,
+ * else the outer dim whose stride is not a multiple. */
+static int first_misaligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin,
+                            int *dim)
 {
     for (int i = 0; i < k->nalign; i++) {
         const RtAlign *al = &k->align[i];
+        *dim = -1;
         if ((uintptr_t)ptrs[al->buf] % (uintptr_t)al->bytes)
-            return false;
+            return i;
         if (al->buf < nin)
-            for (int d = 0; d + 1 < args[al->buf].sig->rank; d++)
-                if (args[al->buf].strides[d] % al->stride_multiple)
-                    return false;
+            for (*dim = 0; *dim + 1 < args[al->buf].sig->rank; ++*dim)
+                if (args[al->buf].strides[*dim] % al->stride_multiple)
+                    return i;
     }
-    return true;
+    return -1;
+}
+
+static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+{
+    int dim;
+    return first_misaligned(k, ptrs, args, nin, &dim) < 0;
+}
+
+/* Why k's vector variant cannot run (SINTER_LOG): its first broken need. */
+static void misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                            const Arg *args, char *why, size_t len)
+{
+    int dim, i = first_misaligned(k, ptrs, args, g->nin, &dim);
+    snprintf(why, len, "alignment");
+    if (i < 0)
+        return;
+    const RtAlign *al = &k->align[i];
+    int b = al->buf;
+    const char *role = b < g->nin ? "input" : b < g->nin + g->nout ? "output" : "temporary";
+    const char *name = b < g->nin ? g->ins[b].name : b < g->nin + g->nout
+                                                         ? g->outs[b - g->nin].name
+                                                         : g->temps[b - g->nin - g->nout].name;
+    if (dim < 0)
+        snprintf(why, len, "%s '%s' at %p is not %d-byte aligned", role, name, ptrs[b],
+                 al->bytes);
+    else
+        snprintf(why, len, "%s '%s' has stride %lld in dim %d, not a multiple of %d", role, name,
+                 (long long)args[b].strides[dim], dim, al->stride_multiple);
+}
+
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len)
+{
+    Arg *args = calloc((size_t)g->nin + 1, sizeof *args);
+    if (!args) {
+        snprintf(why, len, "alignment");
+        return;
+    }
+    for (int i = 0; i < g->nin; i++) {
+        args[i] = (Arg){.t = &inputs[i], .sig = &g->ins[i], .role = "input"};
+        check_strides(&args[i]); /* a launch checked them; here only computed */
+    }
+    misaligned_text(g, k, ptrs, args, why, len);
+    free(args);
 }
 
 /* The kernel's grid (bundle_format.h's formula), or -1 on overflow. */
@@ -520,18 +685,37 @@ static const RtKernel *pick(const RtDevice *dev, const RtKernel *k, const int64_
 /* The device function for these arguments: the vector variant of the
  * picked kernel when its alignments hold; otherwise the kernel's scalar
  * variant (a few-rows kernel has none of its own), in *run the kernel
- * whose launch geometry goes with it. */
-static void *function_for(const sn_graph *g, const RtDevice *dev, const RtKernel *k,
-                          void *const *ptrs, const Arg *ins, const int64_t *syms,
-                          const RtKernel **run)
+ * whose launch geometry goes with it.  Returns the function's slot
+ * (RtKernel.fn or fn_scalar; NULL until the JIT loads it) and its name. */
+static void **slot_for(const sn_graph *g, const RtDevice *dev, RtKernel *k, void *const *ptrs,
+                       const Arg *ins, const int64_t *syms, const RtKernel **run,
+                       const char **name)
 {
-    const RtKernel *p = pick(dev, k, syms);
+    RtKernel *p = (RtKernel *)pick(dev, k, syms);
     if (p != k && aligned(p, ptrs, ins, g->nin)) {
         *run = p;
-        return p->fn;
+        *name = p->name;
+        return &p->fn;
     }
     *run = k;
-    return aligned(k, ptrs, ins, g->nin) ? k->fn : k->fn_scalar;
+    if (aligned(k, ptrs, ins, g->nin)) {
+        *name = k->name;
+        return &k->fn;
+    }
+    *name = k->scalar_name[0] ? k->scalar_name : k->name;
+    return &k->fn_scalar;
+}
+
+/* The function of slot, loaded now if the JIT has not yet (prepare.c). */
+static sn_status function_for(sn_graph *g, const RtDevice *dev, RtKernel *many,
+                              void *const *ptrs, const Arg *ins, const int64_t *syms,
+                              const RtKernel **run, void **fn)
+{
+    const char *name;
+    void **slot = slot_for(g, dev, many, ptrs, ins, syms, run, &name);
+    if ((*fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE)))
+        return SN_OK;
+    return rt_prepare_function(g, dev, slot, name, fn);
 }
 
 static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
@@ -545,7 +729,7 @@ static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
         case SNB_PARAM_SYM: vals[i].i = syms[p->sym]; break;
         default: {
             const sn_tensor *t = ins[p->buf].t;
-            if (t->dtype <= SN_F8E5M2FNUZ)
+            if (dtype_float[t->dtype])
                 vals[i].f = (float)t->scalar;
             else
                 vals[i].i = (int64_t)t->scalar;
@@ -557,17 +741,26 @@ static void param_values(const RtKernel *k, void *const *ptrs, const Arg *ins,
 
 /* pdl: may be launched with programmatic dependent launch (the kernel
  * must also start with the grid wait: RtKernel.grid_wait). */
-static sn_status launch_kernel(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
                                void *const *ptrs, const Arg *ins, const int64_t *syms, void *stream,
                                bool pdl)
 {
     const RtKernel *k;
-    void *fn = function_for(g, dev, many, ptrs, ins, syms, &k);
+    void *fn;
+    sn_status s = function_for(g, dev, many, ptrs, ins, syms, &k, &fn);
+    if (s != SN_OK)
+        return s;
     ArgVal vals[SNB_MAX_PARAMS];
     void *argp[SNB_MAX_PARAMS];
     param_values(k, ptrs, ins, syms, vals, argp);
     int64_t grid = rt_grid(k, syms);
-    rt_log_launch(dev, g, many, k, fn, ptrs, g->nin ? ins[0].t : NULL, grid);
+    if (rt_log_on(RT_LOG_LAUNCH)) { /* the reasons only when they are printed */
+        char few[256] = "", why[256] = "";
+        if (many->few_rows)
+            misaligned_text(g, many->few_rows, ptrs, ins, few, sizeof few);
+        misaligned_text(g, many, ptrs, ins, why, sizeof why);
+        rt_log_launch(dev, g, many, k, fn, few, why, grid);
+    }
     if (grid == 0)
         return SN_OK;
     if (grid < 0 || grid > 0x7fffffff)
@@ -637,6 +830,14 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
      * it, and its first kernel, whose predecessor is the caller's, only
      * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
     bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
+    /* every function this launch runs, loaded before the first launches */
+    for (int k = 0; k < g->active->nkernel; k++) {
+        const RtKernel *run;
+        void *fn;
+        if ((s = function_for(g, dev, &g->active->kernels[k], ptrs, args, syms, &run, &fn)) !=
+            SN_OK)
+            return s;
+    }
     for (int k = 0; k < g->active->nkernel; k++)
         if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, args, syms, stream,
                                k > 0 || first)) != SN_OK)

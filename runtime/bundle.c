@@ -8,6 +8,11 @@
 #include <xxhash.h>
 
 #include "internal.h"
+#include "../ir/dtypes.h" /* self-contained: the dtype count */
+
+#define X(ID, ...) +1
+enum { DTYPE_LAST = -1 SN_DTYPES(X) };
+#undef X
 
 typedef struct {
     const unsigned char *p, *end, *start;
@@ -108,7 +113,8 @@ static void rd_dim(Rd *r, RtDim *d, int nsym_graph)
 /* Index bounds: only where allowed (an input) and of an integer tensor. */
 static void rd_bounds(Rd *r, RtTensor *t, int nsym, bool allowed)
 {
-    bool integer = t->dtype >= SN_I8 && t->dtype <= SN_I64;
+    bool integer = (t->dtype >= SN_I8 && t->dtype <= SN_I64) ||
+                   (t->dtype >= SN_U8 && t->dtype <= SN_I16);
     t->nbound = rd_int(r, 0, allowed && integer ? SNB_MAX_BOUNDS : 0, "a tensor's index bounds");
     for (int i = 0; i < t->nbound; i++)
         rd_dim(r, &t->bounds[i], nsym);
@@ -125,7 +131,7 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
     for (int i = 0; i < *n && !r->bad; i++) {
         RtTensor *t = &(*out)[i];
         t->name = rd_str(r, SNB_MAX_NAME, what);
-        t->dtype = rd_int(r, 0, SN_BOOL, "a tensor's dtype");
+        t->dtype = rd_int(r, 0, DTYPE_LAST, "a tensor's dtype");
         t->rank = rd_int(r, 0, SNB_MAX_RANK, "a tensor's rank");
         for (int k = 0; k < t->rank; k++)
             rd_dim(r, &t->dims[k], nsym);
@@ -135,6 +141,12 @@ static void rd_tensors(Rd *r, RtTensor **out, int *n, int nsym, int alias_max, b
         t->alias = r->bad ? -1 : alias;
         if (r->version >= 4)
             rd_bounds(r, t, nsym, bounds);
+        if (r->version >= 5) { /* flags: bit 0 written, inputs only */
+            uint32_t flags = rd_u32(r, what);
+            if (flags & ~(uint32_t)(bounds ? SNB_TENSOR_WRITTEN : 0))
+                fail(r, "a tensor's flags");
+            t->written = !r->bad && (flags & SNB_TENSOR_WRITTEN);
+        }
     }
 }
 
@@ -262,6 +274,19 @@ static void rd_graph(Rd *r, sn_graph *g)
     g->syms = rd_array(r, &g->nsym, sizeof(char *));
     for (int i = 0; i < g->nsym && !r->bad; i++)
         g->syms[i] = rd_str(r, SNB_MAX_NAME, "a symbol");
+    if (r->version >= 6 && g->nsym && !r->bad) {
+        g->symdefs = rd_array(r, &g->nsym, sizeof(RtSymDef));
+        for (int i = 0; i < g->nsym && !r->bad; i++) {
+            RtSymDef *d = &g->symdefs[i];
+            d->op = rd_int(r, SNB_SYM_FREE, SNB_SYM_ALIGN, "a symbol's definition");
+            rd_dim(r, &d->a, i); /* only earlier symbols */
+            uint64_t b = rd_u(r, 8, "a symbol's definition");
+            if (d->op == SNB_SYM_FREE ? b != 0 || d->a.coef != 0 || d->a.nsym != 0
+                                      : b < 1 || b > (uint64_t)INT64_MAX)
+                fail(r, "a symbol's definition");
+            d->b = (int64_t)b;
+        }
+    }
     rd_tensors(r, &g->ins, &g->nin, g->nsym, 0, true, "inputs");
     rd_tensors(r, &g->outs, &g->nout, g->nsym, g->nin, false, "outputs");
     rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, false, "temporaries");
@@ -372,6 +397,7 @@ void rt_bundle_free(sn_bundle *b)
         for (int k = 0; k < g->nsym; k++)
             free(g->syms[k]);
         free(g->syms);
+        free(g->symdefs);
         RtTensor *lists[3] = {g->ins, g->outs, g->temps};
         int counts[3] = {g->nin, g->nout, g->ntemp};
         for (int l = 0; l < 3; l++) {

@@ -8,10 +8,14 @@
  * blob = u64 length + bytes; dim = i64 coef | u32 nsym | u32 sym[4].
  * payload:
  *   u32 ngraph, then per graph:
- *     str name | u32 nsym, str sym... |
+ *     str name | u32 nsym, str sym... | symdef[nsym] (version >= 6) |
+ *       symdef = u32 op | dim a | i64 b: op 0, a 0 and b 0 for a free symbol
+ *       (bound from the tensors' shapes); op SNB_SYM_* for a derived one,
+ *       op(a, b) computed from earlier symbols (a's) and b >= 1
  *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
  *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias |
- *                u32 nbound, dim[nbound] (version >= 4)
+ *                u32 nbound, dim[nbound] (version >= 4) | u32 flags
+ *                (version >= 5; SNB_TENSOR_*)
  *       (alias: outputs only, the input index it may share, else -1;
  *       bounds: integer inputs only, the sizes of the table dims the input
  *       indexes through gathers: its values must be in [0, every bound))
@@ -31,7 +35,8 @@
  * Buffers are numbered as in the kernel IR: inputs, outputs, temps.
  * Version 1 had no has_few_rows field, version 2 no flags, version 3 no
  * index bounds; readers still take all three (their kernels have no
- * flags, their inputs no bounds).
+ * flags, their inputs no bounds); version 4 had no tensor flags (no
+ * input is written); version 5 had no symdefs (every symbol free).
  * Every count is checked against what is left of the file and the limits
  * below, every index against what it indexes, every unused field is 0,
  * strings hold no NUL.
@@ -43,7 +48,7 @@
 #include <stdint.h>
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 4u
+#define SNB_VERSION 6u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
@@ -53,6 +58,13 @@
  * number of graphs is bounded only by the file's size. */
 #define SNB_MAX_BUFFERS 256      /* a graph's inputs + outputs + temporaries */
 #define SNB_MAX_SYMS 64          /* a graph's size symbols */
+
+/* Derived size symbols (symdef.op): the compiler's IrSymOp numbers. */
+#define SNB_SYM_FREE 0
+#define SNB_SYM_FLOORDIV 1       /* a // b */
+#define SNB_SYM_MOD 2            /* a % b */
+#define SNB_SYM_CDIV 3           /* ceil(a / b) */
+#define SNB_SYM_ALIGN 4          /* cdiv(a, b) * b */
 #define SNB_MAX_BOUNDS 8         /* distinct index bounds of an input */
 #define SNB_MAX_VARIANTS 16      /* sources (dialects) per graph */
 #define SNB_MAX_KERNELS 1024     /* per variant */
@@ -72,6 +84,9 @@ enum { SNB_CUDA, SNB_HIP };
  * its launch depends on (griddepcontrol.wait on sm_90+), so the runtime may
  * launch it with programmatic dependent launch. */
 enum { SNB_KERNEL_GRID_WAIT = 1u };
+/* Tensor flags (version >= 5).  WRITTEN: an input the graph writes (an
+ * in-out parameter: `return v -> param`); inputs only. */
+enum { SNB_TENSOR_WRITTEN = 1u };
 
 /* The grid of a kernel, one formula for codegen (cg_grid) and the runtime:
  * blocks = sum over segments of ceil(rows / rows_per_block), rows the

@@ -80,6 +80,8 @@ static void put_tensors(Bytes *b, const RtTensor *t, int n)
             for (int k = 0; k < t[i].nbound; k++)
                 put_dim(b, &t[i].bounds[k]);
         }
+        if (b->version >= 5)
+            put_u32(b, t[i].written ? SNB_TENSOR_WRITTEN : 0u);
     }
 }
 
@@ -143,6 +145,12 @@ static void put_graph(Bytes *b, const sn_graph *g)
     put_u32(b, (uint32_t)g->nsym);
     for (int i = 0; i < g->nsym; i++)
         put_str(b, g->syms[i]);
+    for (int i = 0; b->version >= 6 && i < g->nsym; i++) {
+        RtSymDef free_sym = {0}, *d = g->symdefs ? &g->symdefs[i] : &free_sym;
+        put_u32(b, (uint32_t)d->op);
+        put_dim(b, &d->a);
+        put_u(b, (uint64_t)d->b, 8);
+    }
     put_tensors(b, g->ins, g->nin);
     put_tensors(b, g->outs, g->nout);
     put_tensors(b, g->temps, g->ntemp);
@@ -226,6 +234,17 @@ bool rt_bundle_check_graph(const sn_graph *g, uint32_t version, char *err, size_
     for (int i = 0; i < g->nsym; i++)
         if (!name_ok(g->syms[i], SNB_MAX_NAME))
             return over(err, len, g, "a symbol name is longer than %d bytes", SNB_MAX_NAME);
+    for (int i = 0; g->symdefs && i < g->nsym; i++) {
+        const RtSymDef *d = &g->symdefs[i];
+        if (d->op != SNB_SYM_FREE && version < 6)
+            return over(err, len, g, "derived size %s; format %u has none", g->syms[i], version);
+        bool ok = d->op == SNB_SYM_FREE ? d->a.coef == 0 && d->a.nsym == 0 && d->b == 0
+                                        : d->op <= SNB_SYM_ALIGN && d->b >= 1 && d->a.coef >= 0;
+        for (int k = 0; ok && k < d->a.nsym; k++)
+            ok = d->a.syms[k] >= 0 && d->a.syms[k] < i;
+        if (!ok)
+            return over(err, len, g, "a malformed definition of size symbol %s", g->syms[i]);
+    }
     const RtTensor *lists[3] = {g->ins, g->outs, g->temps};
     int counts[3] = {g->nin, g->nout, g->ntemp};
     for (int l = 0; l < 3; l++)

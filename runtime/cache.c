@@ -379,6 +379,23 @@ sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size)
     return SN_OK;
 }
 
+sn_status rt_cache_peek(const RtCacheQuery *q, void **code, size_t *size)
+{
+    char dir[4096], name[256], why[512];
+    unsigned char key[16];
+    entry_of(q, name, sizeof name, key);
+    rt_cache_dir(dir, sizeof dir);
+    int dfd = open_dir(dir, why, sizeof why);
+    if (dfd < 0)
+        return SN_ERR_NOT_FOUND; /* rt_cache_get says why */
+    Entry e = read_entry(dfd, name, key, code, size, why, sizeof why);
+    close(dfd);
+    if (e != ENTRY_HIT)
+        return SN_ERR_NOT_FOUND;
+    rt_log(RT_LOG_CACHE, "%s: hit %s/%s", q->name, dir, name);
+    return SN_OK;
+}
+
 /* ---------------------------------------------------------- the JIT */
 
 typedef struct {
@@ -412,13 +429,13 @@ sn_status rt_cache_binary(const char *name, const char *source, int dialect, con
     return rt_cache_get(&q, code, size);
 }
 
-sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
-                         void **module)
+sn_status rt_load_bundle_binary(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
+                                void **module)
 {
-    int rc;
     for (int i = 0; i < v->nbinary; i++)
         if (strcmp(v->binaries[i].arch, dev->arch) == 0) {
-            if ((rc = dev->module_load(v->binaries[i].code, module)) == 0) {
+            int rc = dev->module_load(v->binaries[i].code, module);
+            if (rc == 0) {
                 rt_log(RT_LOG_JIT, "%s: using the bundle's %s binary", g->name, dev->arch);
                 return SN_OK;
             }
@@ -426,13 +443,21 @@ sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *
                    g->name, dev->arch, dev->describe(rc));
             break;
         }
+    return SN_ERR_NOT_FOUND;
+}
+
+sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
+                         void **module)
+{
+    if (rt_load_bundle_binary(g, v, dev, module) == SN_OK)
+        return SN_OK;
     void *code = NULL;
     size_t size = 0;
     sn_status s = rt_cache_binary(g->name, v->source, dev->dialect, dev->arch, dev->version,
                                   &code, &size);
     if (s != SN_OK)
         return s;
-    rc = dev->module_load(code, module);
+    int rc = dev->module_load(code, module);
     free(code);
     if (rc != 0)
         return rt_error(SN_ERR_COMPILE, "loading the module of graph %s failed: %s", g->name,

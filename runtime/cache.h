@@ -27,6 +27,10 @@ typedef struct {
  * if compiling fails; a cache that cannot be used is not an error. */
 sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size);
 
+/* The cache entry for q if there is a good one (SN_OK), else
+ * SN_ERR_NOT_FOUND: nothing compiled, locked or logged but a hit. */
+sn_status rt_cache_peek(const RtCacheQuery *q, void **code, size_t *size);
+
 /* How long a loader waits for another's compile of the same entry before
  * compiling itself (default 180 s); for tests. */
 void rt_cache_set_lock_timeout_ms(long ms);

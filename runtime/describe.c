@@ -94,7 +94,8 @@ sn_status sn_graph_tensor(const sn_graph *g, int kind, int i, sn_tensor_info *ou
                             count[kind]);
     const RtTensor *t = &list[kind][i];
     *out = (sn_tensor_info){.name = t->name, .dtype = (sn_dtype)t->dtype, .rank = t->rank,
-                            .alias = t->alias, .nbounds = t->nbound};
+                            .alias = t->alias, .nbounds = t->nbound,
+                            .written = t->written};
     for (int k = 0; k < t->rank; k++)
         out->dims[k] = public_dim(&t->dims[k]);
     for (int k = 0; k < t->nbound; k++)

@@ -21,6 +21,7 @@ typedef struct {
     RtDim dims[SNB_MAX_RANK];
     int nbound;                /* an integer input's index bounds (format 4) */
     RtDim bounds[SNB_MAX_BOUNDS];
+    int written;               /* an input the graph writes (in-out; format 5) */
 } RtTensor;
 
 typedef struct {
@@ -42,7 +43,9 @@ typedef struct RtKernel {
     RtParam *params;
     RtSeg *segs;
     RtAlign *align;
-    void *fn, *fn_scalar;      /* device functions once loaded */
+    void *fn, *fn_scalar;      /* device functions once loaded (NULL until then: the JIT
+                                  loads them at the first launch, prepare.c; read and
+                                  written atomically) */
     struct RtKernel *few_rows; /* launched instead when this kernel's grid is at most
                                   few_rows_grid_per_sm x the SM count; or NULL */
     int few_rows_grid_per_sm;
@@ -63,11 +66,19 @@ typedef struct {
     RtBinary *binaries;
 } RtVariant;
 
+/* A size symbol's definition (bundle_format.h's symdef). */
+typedef struct {
+    int op;                    /* SNB_SYM_*: SNB_SYM_FREE is bound from shapes */
+    RtDim a;
+    int64_t b;
+} RtSymDef;
+
 struct sn_graph {
     struct sn_bundle *bundle;
     char *name;
     int nsym, nin, nout, ntemp, nvariant;
     char **syms;
+    RtSymDef *symdefs;         /* nsym entries, or NULL: every symbol free */
     RtTensor *ins, *outs, *temps;
     RtVariant *variants;
     RtVariant *active;         /* the variant loaded on the device */
@@ -95,6 +106,20 @@ sn_status rt_read_file(const char *path, unsigned char **bytes, size_t *size);
 sn_status rt_bundle_parse(unsigned char *bytes, size_t size, sn_bundle **out);
 void rt_bundle_free(sn_bundle *b);
 int64_t rt_dim_eval(const RtDim *d, const int64_t *symvals);
+/* Fills the derived symbols' values from the others (-1 where unbound or
+ * overflowing), in symbol order. */
+void rt_derive_syms(const sn_graph *g, int64_t *syms);
+
+/* A stand-in for NVRTC/hiprtc (RtDevice.jit: tests, the benchmark). */
+typedef struct RtJitHook {
+    const char *identity;      /* in cache keys, for rt_jit_identity's text */
+    /* compile source with the options opts (a function's unit: "-DSN_ONLY",
+     * "-DSN_ONLY_<name>"; none: the whole source); may be called from
+     * several threads at once */
+    bool (*compile)(void *ctx, const char *source, const char *name, const char *const *opts,
+                    int nopts, void **code, size_t *size, char *err, size_t errlen);
+    void *ctx;
+} RtJitHook;
 
 /* device.c: the driver behind a small table of calls. */
 typedef struct {
@@ -112,6 +137,7 @@ typedef struct {
     int (*launch)(void *fn, unsigned grid, unsigned block, unsigned smem, void *stream,
                   void **params, bool pdl);
     const char *(*describe)(int code);
+    const RtJitHook *jit;      /* NULL: NVRTC or hiprtc by the dialect */
 } RtDevice;
 
 /* The device of the calling process (initialised once), or NULL with the
@@ -121,9 +147,14 @@ const RtDevice *rt_device(void);
 /* api.c: the wave size of an arch ("gfx942": 64, "gfx1100" and "sm_90": 32). */
 int rt_arch_wave(const char *arch);
 /* api.c: load graph g's variant for dev from image (NULL: a binary of the
- * bundle's for dev's arch, else the cache's or a fresh compile) and
- * resolve its kernels; sn_bundle_load_* with the process's device. */
+ * bundle's for dev's arch, else nothing yet: the JIT loads each function
+ * at its first launch, prepare.c) and resolve its kernels;
+ * sn_bundle_load_* with the process's device. */
 sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image);
+/* Every graph of b with rt_graph_load(image NULL), then with eager
+ * rt_bundle_prepare; rt_bundle_prepare: rt_prepare of every loaded graph. */
+sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, bool eager);
+sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev);
 /* sn_launch on dev: the device table is the seam tests and the fuzzer use
  * to run every check and the parameter building without a GPU. */
 sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, int ninputs,
@@ -145,6 +176,28 @@ const char *rt_cache_dir(char *buf, size_t len);
 sn_status rt_load_module(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
                          void **module);
 
+/* cache.c: the bundle's binary for dev's arch loaded as v's module: SN_OK,
+ * or SN_ERR_NOT_FOUND when there is none or the driver refuses it. */
+sn_status rt_load_bundle_binary(const sn_graph *g, const RtVariant *v, const RtDevice *dev,
+                                void **module);
+
+/* prepare.c: the JIT of kernel functions (compile, cache, load).
+ * rt_prepare: every function of the graphs gs not loaded yet, cache misses
+ * compiled in parallel threads; rt_prepare_function: the function `name`
+ * of g into *slot (its RtKernel.fn or fn_scalar), unless another thread
+ * did meanwhile; *fn its value.  Modules are loaded by the calling thread. */
+sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev);
+sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, const char *name,
+                              void **fn);
+/* SINTER_JIT=eager (read once): sn_bundle_load_* prepares every graph. */
+bool rt_jit_eager(void);
+/* SINTER_JIT's value: 0 lazy (also unset or empty), 1 eager, -1 neither;
+ * SINTER_JIT_THREADS's: the number (1-64), or for unset or empty ncpu
+ * (the CPUs the process may run on) within 1-16, -1 if not a positive
+ * number. */
+int rt_jit_mode_parse(const char *value);
+int rt_jit_threads_parse(const char *value, long ncpu);
+
 /* log.c: SINTER_LOG (docs/runtime.md).  rt_log prints when its category
  * is on; rt_warn unless SINTER_LOG=0. */
 typedef enum { RT_LOG_JIT, RT_LOG_CACHE, RT_LOG_LAUNCH } RtLogCat;
@@ -152,8 +205,14 @@ bool rt_log_on(RtLogCat cat);
 void rt_log(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rt_warn(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Which variant of kernel many a launch runs (run, fn) and why. */
+/* Why k's vector variant cannot run for these inputs (api.c's first
+ * broken alignment need, as SINTER_LOG's launch line says it). */
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len);
+/* few_misaligned / misaligned: why the few-rows / many-rows vector
+ * variant cannot run (api.c's first broken alignment need). */
 void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
-                   const RtKernel *run, const void *fn, void *const *ptrs,
-                   const sn_tensor *inputs, int64_t grid);
+                   const RtKernel *run, const void *fn, const char *few_misaligned,
+                   const char *misaligned, int64_t grid);
 
 #endif

@@ -33,9 +33,18 @@ bool rt_jit_probe(RtCompiler c, char *info, size_t infolen);
  * compiler cannot be loaded or buf is too short. */
 bool rt_jit_identity(RtCompiler c, const char *arch, char *buf, size_t len);
 /* Compile `source` for `arch`.  On failure err holds the reason and the
- * compiler's log. */
+ * compiler's log.  Safe to call from several threads at once once
+ * rt_jit_identity (or rt_jit_probe) has returned in one: NVRTC compiles in
+ * parallel, hiprtc one program at a time. */
 bool rt_jit_compile(RtCompiler c, const char *source, const char *name, const char *arch,
                     RtJitOutput *out, char *err, size_t errlen);
+/* The same with nextra more options after the arch's (-D macros: a unit of
+ * one kernel function, "-DSN_ONLY", "-DSN_ONLY_<name>"); at most
+ * RT_JIT_MAX_OPTS - 3 of them. */
+#define RT_JIT_MAX_OPTS 8
+bool rt_jit_compile_with(RtCompiler c, const char *source, const char *name, const char *arch,
+                         const char *const *extra, int nextra, RtJitOutput *out, char *err,
+                         size_t errlen);
 void rt_jit_free(RtJitOutput *out);
 /* Does the comgr that hiprtc loads know arch?  1 yes, 0 no, -1 cannot
  * tell.  ROCm 5.2's comgr aborts the process on an arch it lacks, so

@@ -31,13 +31,15 @@
  * warning per process when the kernel cache cannot be used
  * (SINTER_LOG=0 silences it).  sn_launch checks every dtype, shape, stride,
  * symbol binding, alignment and overlap against the graph before launching
- * anything, never allocates and never synchronises, so it can be captured
- * in a CUDA graph.  Tensors are device pointers; strides are in elements,
+ * anything; once its kernels are compiled (sn_bundle_prepare, below) it
+ * never allocates and never synchronises, so it can be captured in a CUDA
+ * graph.  Tensors are device pointers; strides are in elements,
  * the innermost stride must be 1 (outer strides may be anything: a view of
  * a fused QKV buffer is passed as is).  Outputs are written densely.
  *
  * The library loads libcuda + libnvrtc or libamdhip64 (+ libhiprtc) with
  * dlopen at the first load; a machine with neither gets SN_ERR_NO_DEVICE.
+ * Kernels are compiled at their first launch unless prepared (below).
  * Compiled kernels are cached in $SINTER_CACHE_DIR, else
  * $XDG_CACHE_HOME/sinter, else ~/.cache/sinter, else
  * /tmp/sinter-cache-<uid>; a directory or entry not owned by the user or
@@ -90,7 +92,10 @@ typedef enum {
 /* Element types, in the compiler's order. */
 typedef enum {
     SN_F32, SN_F16, SN_BF16, SN_F8E4M3, SN_F8E4M3FNUZ, SN_F8E5M2, SN_F8E5M2FNUZ,
-    SN_I8, SN_I32, SN_I64, SN_BOOL
+    SN_I8, SN_I32, SN_I64, SN_BOOL,
+    SN_U8, SN_U16, SN_U32, SN_I16,
+    SN_F8E8M0,  /* OCP E8M0 scale: 2^(e-127), 0xFF NaN, unsigned */
+    SN_F4E2M1   /* OCP FP4, two per byte (element 2i in the low nibble) */
 } sn_dtype;
 
 typedef struct {
@@ -125,6 +130,10 @@ SN_API sn_status sn_graph_input(const sn_graph *g, int i, const char **name, sn_
                          int *rank, int64_t *dims /* 8 entries */);
 SN_API sn_status sn_graph_output(const sn_graph *g, int i, const char **name, sn_dtype *dtype,
                           int *rank, int64_t *dims);
+/* 1 when the graph writes input i (an in-out parameter, `return v ->
+ * param` in the source: the launch updates that buffer in place), else 0
+ * (also for an i out of range). */
+SN_API int sn_graph_input_written(const sn_graph *g, int i);
 /* Output i may be given the same buffer as input j (the compiler proved
  * every element is read and written by one thread): returns j, or -1. */
 SN_API int sn_graph_output_alias(const sn_graph *g, int i);
@@ -147,6 +156,25 @@ SN_API sn_status sn_graph_set_pdl(sn_graph *g, int on);
  * is launched, for any argument that breaks the graph's contract. */
 SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, const sn_tensor *outputs,
                     int noutputs, void *workspace, size_t workspace_size, void *stream);
+
+/* ---- when kernels are compiled (JIT) ----
+ * A bundle without a precompiled binary for the device's arch is compiled
+ * by NVRTC/hiprtc, one kernel function at a time: by default each at the
+ * first sn_launch that runs it (a graph has up to three per kernel:
+ * many-rows vector, scalar fallback, few-rows; a launch runs one), so a
+ * load compiles nothing and a first launch only what it needs.  Compiled
+ * code is cached on disk: later processes read it (well under 1 ms).
+ * sn_bundle_prepare / sn_graph_prepare compile and load now every
+ * function not loaded yet, cache misses in parallel threads
+ * ($SINTER_JIT_THREADS, default: the CPUs, at most 16); $SINTER_JIT=eager
+ * (read once, at the first load) makes every sn_bundle_load_* do that.
+ * Prepare before capturing a CUDA graph: a first launch that compiles
+ * during a capture also loads a module then, which a driver may refuse,
+ * and takes tens of milliseconds.  SN_ERR_COMPILE with the
+ * compiler's log if a function fails; SN_ERR_INVALID for NULL or a bundle
+ * opened with sn_bundle_read_*. */
+SN_API sn_status sn_bundle_prepare(sn_bundle *b);
+SN_API sn_status sn_graph_prepare(sn_graph *g);
 
 /* ---- introspection (tools such as `sinter dump`; no device needed) ----
  * A bundle opened with sn_bundle_read_* is checked in full but loaded on
@@ -171,6 +199,7 @@ typedef struct {
     int alias;               /* an output: the input it may share (-1: none) */
     int nbounds;             /* an integer input used as gather indices: its values */
     sn_dim bounds[8];        /* must be in [0, every bound) (the tables' sizes) */
+    int written;             /* an input: 1 when the graph writes it (in-out) */
 } sn_tensor_info;
 
 typedef struct {

@@ -16,7 +16,9 @@
 #     and refuses one graph name in two files, a failed -o leaves the old
 #     bundle, ref/run write no files without --output-dir, --version,
 #     help VERB, run --help's options and environment, dump's --dot and
-#     kernel boundaries.
+#     kernel boundaries;
+#   - f4e2m1 .npy files: --raw writes the packed uint8 form (last dim
+#     halved), an f4e2m1 parameter reads it back.
 # Usage: check_cli.sh SINTER SRCROOT [LIBSINTER.a]
 S=$1
 LIB=${3:-}
@@ -45,7 +47,7 @@ expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
 if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
 expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
 expect 0 "wrote" -- "$S" compile examples/add_rms_norm_fp8.sn -o "$T/a.snb"
-expect 0 "format 4" -- "$S" dump "$T/a.snb"
+expect 0 "format 6" -- "$S" dump "$T/a.snb"
 expect 0 "few rows: add_rms_norm_fp8_k0_few, block 256, when the grid is at most 4 blocks per SM" \
     -- "$S" dump "$T/a.snb"
 # CUDA kernels start with the grid wait (PDL); HIP kernels, which have no PDL, do not
@@ -139,6 +141,7 @@ expect 0 "^sinter [0-9.]* (bundle format [0-9]*)" -- "$S" --version
 expect 0 "usage: sinter run" -- "$S" help run
 cmp -s "$T/h1" "$T/out" || { echo "FAIL: help run differs from run --help"; fail=1; }
 for w in --bench-iters --output-dir "needs a GPU" SINTER_CACHE_DIR SINTER_PDL SINTER_FEW_ROWS \
+         SINTER_JIT SINTER_JIT_THREADS \
          SINTER_NVRTC SINTER_HIPRTC SINTER_HIP_ARCH SINTER_LOG; do
     grep -q -- "$w" "$T/h1" || { echo "FAIL: run --help does not mention $w"; fail=1; }
 done
@@ -184,6 +187,26 @@ if [ -n "$LIB" ]; then
         echo "FAIL: two emitted bundles do not link into one program:"; sed 's/^/    /' "$T/out" | head; fail=1
     fi
 fi
+
+# f4e2m1 in .npy files: --raw writes the packed bytes as uint8 with the last
+# dim halved, and an f4e2m1 parameter reads that form back; the values
+# round-trip to the widened f32 file byte for byte
+printf 'graph q(x: f32[T, 6]) {\n    return to(x * 8.0, f4e2m1), to(x, f8e8m0)\n}\n' > "$T/q.sn"
+printf 'graph d(q: f4e2m1[T, 6]) {\n    return to(q, f32)\n}\n' > "$T/d.sn"
+expect 0 "out0: f4e2m1\[T, 6\] -> $T/raw/out0.npy" -- "$S" ref "$T/q.sn" --dim T=3 --raw --output-dir "$T/raw"
+if ! head -c 128 "$T/raw/out0.npy" | grep -q "'descr': '|u1', 'fortran_order': False, 'shape': (3, 3), }"; then
+    echo "FAIL: --raw f4e2m1 is not |u1 of shape (3, 3):"; head -c 128 "$T/raw/out0.npy"; echo; fail=1
+fi
+if ! head -c 128 "$T/raw/out1.npy" | grep -q "'descr': '|u1', 'fortran_order': False, 'shape': (3, 6), }"; then
+    echo "FAIL: --raw f8e8m0 is not |u1 of shape (3, 6)"; fail=1
+fi
+expect 0 "out0: f4e2m1" -- "$S" ref "$T/q.sn" --dim T=3 --output-dir "$T/wide"
+expect 0 "out0: f32\[T, 6\]" -- "$S" ref "$T/d.sn" --input q="$T/raw/out0.npy" --output-dir "$T/back"
+if ! cmp -s "$T/back/out0.npy" "$T/wide/out0.npy"; then
+    echo "FAIL: the packed f4e2m1 input does not read back as the values written"; fail=1
+fi
+expect 1 "is f4e2m1\[T, 6\]; as packed uint8 (two elements per byte) its last dim is 3, but the array's is 6" -- \
+    "$S" ref "$T/d.sn" --input q="$T/raw/out1.npy"
 
 # A chain of 400 shifts (x = x[:, 1:] + x[:, :-1]) reads x at 400 indices:
 # the fusion walk memoizes (node, index) in a hash set (a linear scan took

@@ -307,6 +307,63 @@ def ref_silu_mul_fp8_group(gate_up):
     return [q, np.ascontiguousarray(s.T)]
 
 
+def ref_fused_add_rms_norm_inplace(inp, residual, w):
+    r = to_bf16(inp + residual)
+    return [rms_norm(r, w, 1e-6), r]                  # -> input, -> residual
+
+
+def neox_cs(cos_sin_cache, positions):
+    cs = cos_sin_cache[positions]
+    return cs[:, None, 0:64], cs[:, None, 64:128]
+
+
+def ref_rope_inplace(query, key, positions, cos_sin_cache):
+    cos, sin = neox_cs(cos_sin_cache, positions)
+    return [to_bf16(rope_neox(query, cos, sin)), to_bf16(rope_neox(key, cos, sin))]
+
+
+def ref_qk_norm_rope_inplace(qkv, q_w, k_w, positions, cos_sin_cache):
+    t = qkv.shape[0]
+    cos, sin = neox_cs(cos_sin_cache, positions)
+    q = qkv[:, 0:4096].reshape(t, 32, 128)
+    k = qkv[:, 4096:5120].reshape(t, 8, 128)
+    out = qkv.copy()
+    out[:, 0:4096] = to_bf16(rope_neox(rms_norm(q, q_w, 1e-6), cos, sin)).reshape(t, 4096)
+    out[:, 4096:5120] = to_bf16(rope_neox(rms_norm(k, k_w, 1e-6), cos, sin)).reshape(t, 1024)
+    return [out]
+
+
+def ref_qk_norm_rope(qkv, q_w, k_w, positions, cos_sin_cache):
+    out = ref_qk_norm_rope_inplace(qkv, q_w, k_w, positions, cos_sin_cache)[0]
+    t = qkv.shape[0]
+    return [out[:, 0:4096].reshape(t, 32, 128), out[:, 4096:5120].reshape(t, 8, 128)]
+
+
+def scatter(cache, rows, slots):
+    """cache with row slots[t] of its [rows, ...] view replaced by rows[t]
+    (slots out of range skipped)."""
+    out = cache.copy()
+    flat = out.reshape((-1,) + rows.shape[1:])
+    for t, s in enumerate(slots):
+        if 0 <= s < flat.shape[0]:
+            flat[s] = rows[t]
+    return out
+
+
+def ref_reshape_and_cache_fp8(key, value, key_cache, value_cache, slot_mapping, k_scale,
+                              v_scale):
+    return [scatter(key_cache, quant_fp8(key, k_scale), slot_mapping),
+            scatter(value_cache, quant_fp8(value, v_scale), slot_mapping)]
+
+
+def ref_rope_fp8_append_paged(q, k, v, positions, cos_sin_cache, slots, k_cache, v_cache,
+                              q_scale, k_scale, v_scale):
+    cos, sin = neox_cs(cos_sin_cache, positions)
+    return [quant_fp8(rope_neox(q, cos, sin), q_scale),
+            scatter(k_cache, quant_fp8(rope_neox(k, cos, sin), k_scale), slots),
+            scatter(v_cache, quant_fp8(v, v_scale), slots)]
+
+
 # ------------------------------------------------------------------- inputs
 # Each example: its parameters (name, kind, shape with 'T'), the output
 # dtypes in return order, and the NumPy reference.  Kinds: 'x' activations,
@@ -331,13 +388,48 @@ EXAMPLES = {
                                ["f8e4m3", "f32"], ref_rms_norm_fp8_per_token),
     "silu_mul_fp8_group": ([("gate_up", "x", ("T", 28672))], ["f8e4m3", "f32"],
                            ref_silu_mul_fp8_group),
+    "qk_norm_rope": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,)),
+                      ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (40960, 128))],
+                     ["bf16", "bf16"], ref_qk_norm_rope),
+    # outputs written into parameters: (file name, dtype): the updated parameter
+    "fused_add_rms_norm_inplace": ([("input", "x", ("T", 4096)), ("residual", "x", ("T", 4096)),
+                                    ("w", "w", (4096,))],
+                                   [("input", "bf16"), ("residual", "bf16")],
+                                   ref_fused_add_rms_norm_inplace),
+    "rope_inplace": ([("query", "x", ("T", 32, 128)), ("key", "x", ("T", 8, 128)),
+                      ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (4096, 128))],
+                     [("query", "bf16"), ("key", "bf16")], ref_rope_inplace),
+    "qk_norm_rope_inplace": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)),
+                              ("k_w", "w", (128,)), ("positions", "pos", ("T",)),
+                              ("cos_sin_cache", "cache", (40960, 128))],
+                             [("qkv", "bf16")], ref_qk_norm_rope_inplace),
+    "reshape_and_cache_fp8": ([("key", "x", ("T", 8, 128)), ("value", "x", ("T", 8, 128)),
+                               ("key_cache", "f8", ("NB", 16, 8, 128)),
+                               ("value_cache", "f8", ("NB", 16, 8, 128)),
+                               ("slot_mapping", "slot", ("T",)), ("k_scale", "scale_q", ()),
+                               ("v_scale", "scale_q", ())],
+                              [("key_cache", "f8e4m3"), ("value_cache", "f8e4m3")],
+                              ref_reshape_and_cache_fp8),
+    "rope_fp8_append_paged": ([("q", "x", ("T", 32, 128)), ("k", "x", ("T", 8, 128)),
+                               ("v", "x", ("T", 8, 128)), ("positions", "pos", ("T",)),
+                               ("cos_sin_cache", "cache", (4096, 128)), ("slots", "slot", ("T",)),
+                               ("k_cache", "f8", ("NP", 16, 8, 128)),
+                               ("v_cache", "f8", ("NP", 16, 8, 128)), ("q_scale", "scale_q", ()),
+                               ("k_scale", "scale_q", ()), ("v_scale", "scale_q", ())],
+                              ["f8e4m3", ("k_cache", "f8e4m3"), ("v_cache", "f8e4m3")],
+                              ref_rope_fp8_append_paged),
 }
+
+# Size symbols other than T (cache blocks): 4 blocks of 16 rows.
+SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
 EXACT = {"mla_rope_fp8"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
-PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32"}
+PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "q_scale": "f32", "k_scale": "f32",
+               "v_scale": "f32", "key_cache": "f8e4m3",
+               "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3"}
 
 
 def make_input(rng, kind, shape):
@@ -350,10 +442,22 @@ def make_input(rng, kind, shape):
         return np.array(rng.choice([0.002, 0.004]), F)
     if kind == "scale_q":                    # for raw q: only the large rows saturate
         return np.array(rng.choice([0.01, 0.02]), F)
-    if kind == "cache":
-        inv_freq = 10000.0 ** (-np.arange(32) / 32.0)
-        ang = np.arange(4096)[:, None] * inv_freq[None, :]
+    if kind == "cache":                      # rows x (cos | sin)
+        half = shape[1] // 2
+        inv_freq = 10000.0 ** (-np.arange(half) / half)
+        ang = np.arange(shape[0])[:, None] * inv_freq[None, :]
         return np.concatenate([np.cos(ang), np.sin(ang)], axis=1).astype(F)
+    if kind == "slot":                       # distinct cache rows; -1 and past-the-end skip
+        rows = SYMS["NB"] * 16
+        p = np.full(shape, -1, np.int64)
+        perm = rng.permutation(rows)
+        n = min(shape[0], rows)
+        p[:n] = perm[:n]
+        p[3::5] = -1
+        p[4::7] = rows + 1
+        return p
+    if kind == "f8":                         # an FP8 cache's old contents
+        return rng.uniform(-2, 2, shape).astype(F)
     if kind == "w":
         return (1.0 + 0.2 * rng.standard_normal(shape)).astype(F)
     if kind == "wo":
@@ -377,6 +481,8 @@ def load_input(name, raw):
     declared f32."""
     if raw.dtype.kind != "f":
         return raw
+    if PARAM_DTYPE.get(name) == "f8e4m3":
+        return f8e4m3_value(f8e4m3_bits(raw))
     return raw if PARAM_DTYPE.get(name) == "f32" else to_bf16(raw)
 
 
@@ -460,13 +566,16 @@ def check_case(sinter, path, name, t, workdir):
     os.makedirs(d)
     raws, args = [], []
     for pname, kind, shape in params:
-        shape = tuple(t if s == "T" else s for s in shape)
+        shape = tuple(t if s == "T" else SYMS.get(s, s) for s in shape)
         a = make_input(rng, kind, shape)
         f = os.path.join(d, pname + ".npy")
         np.save(f, a)
         raws.append((pname, a))
         args += ["--input", "%s=%s" % (pname, f)]
     base = [path, "--dim", "T=%d" % t] + args
+    for sym, v in SYMS.items():
+        if any(sym in shape for _, _, shape in params):
+            base += ["--dim", "%s=%d" % (sym, v)]
     p1 = start_sinter(sinter, base + ["--output-dir", os.path.join(d, "out")])
     p2 = raw_t and start_sinter(sinter, base + ["--raw", "--output-dir", os.path.join(d, "raw")])
     with np.errstate(over="ignore", invalid="ignore"):
@@ -476,14 +585,18 @@ def check_case(sinter, path, name, t, workdir):
         log = (log1 if rc1 else log2).strip().splitlines()
         return False, "sinter ref failed (%d/%d): %s" % (rc1, rc2, " | ".join(log[-3:]))
     msgs, ok = [], True
-    for i, (dt, o) in enumerate(zip(out_dtypes, ours)):
-        got = np.load(os.path.join(d, "out", "out%d.npy" % i))
-        raw = np.load(os.path.join(d, "raw", "out%d.npy" % i)) if p2 else None
+    # new outputs are out0, out1, ... in order; a parameter written is <name>.npy
+    files, k = [], 0
+    for o in out_dtypes:
+        files.append(("%s.npy" % o[0], o[1]) if isinstance(o, tuple) else ("out%d.npy" % k, o))
+        k += not isinstance(o, tuple)
+    for (f, dt), o in zip(files, ours):
+        got = np.load(os.path.join(d, "out", f))
+        raw = np.load(os.path.join(d, "raw", f)) if p2 else None
         good, msg = compare(dt, np.asarray(o, F), got, raw, name in EXACT)
         ok &= good
-        msgs.append("out%d %s" % (i, msg))
-    extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in
-             ["out%d.npy" % i for i in range(len(out_dtypes))]]
+        msgs.append("%s %s" % (f[:-4], msg))
+    extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in [f for f, _ in files]]
     if extra:
         ok = False
         msgs.append("unexpected outputs %s" % extra)

@@ -5,7 +5,10 @@
  *     # expect: LINE:COL: text
  * one per error the file must produce (a file with several bad graphs has
  * one line per graph).  The test compiles the file as `sinter check` does
- * (front_read_file + front_compile) and asserts: there is at least one
+ * (front_read_file + front_compile), then, where the front end accepts
+ * every graph, runs each through the passes as `sinter compile` does
+ * (errors such as a destination the schedule cannot keep), and asserts:
+ * there is at least one
  * error; the errors are exactly the expected ones (same count, each
  * expected location with its text); every message, notes included, is
  * located and prints as "FILE:LINE:COL: error|note: ..." with the quoted
@@ -34,6 +37,7 @@
 #include <unistd.h>
 
 #include "front.h"
+#include "passes.h"
 
 #define BAD_DIR "tests/bad"
 #define MAX_EXPECT 16
@@ -127,6 +131,14 @@ static void compile_file(const char *path, Arena *a, Diag *d, IrModule **mod, Sr
     assert_non_null(*src);
     *mod = front_compile(*src, a, d);
     assert_non_null(*mod);
+    /* a file the front end accepts goes through the passes, as `sinter
+     * compile` does: schedules the compiler cannot prove (destinations) */
+    int front_errors = d->nerrors;
+    for (int i = 0; front_errors == 0 && i < (*mod)->ngraph; i++) {
+        int before = d->nerrors;
+        if (!pass_pipeline((*mod)->graphs[i], d, NULL) && d->nerrors == before)
+            fail_msg("%s: graph %d failed without an error", path, i);
+    }
     for (int i = 0; i < (*mod)->ngraph; i++) {
         Diag vd;
         diag_init(&vd);

@@ -11,6 +11,8 @@
  *     HOME, $HOME/.cache/sinter, made 0700, not used if it is a symlink;
  *   - 8 processes loading one entry at once compile once; a lock held by
  *     a dead process does not block; a held lock times out, then compiles;
+ *   - rt_cache_peek returns a good entry and nothing else, compiling,
+ *     locking and storing nothing;
  *   - a bundle's binary that the driver refuses falls back to the JIT
  *     (hiprtc for gfx90a where it is installed, as here: a real compile);
  *   - SINTER_LOG's categories, and the launch line's reasons;
@@ -187,6 +189,48 @@ static void test_hit_and_miss(void **state)
     Fake other = {"code-b", 0};
     assert_true(get("k2", &other)); /* another key is another entry */
     assert_int_equal(*compiles, 2);
+}
+
+/* rt_cache_peek of (key, "source"): SN_OK with the code, else NOT_FOUND. */
+static sn_status peek(const char *key, const Fake *f, char *code_out, size_t len)
+{
+    RtCacheQuery q = {"g", "sm_90", key, "source", fake_compile, (void *)f};
+    void *code = NULL;
+    size_t size = 0;
+    sn_status s = rt_cache_peek(&q, &code, &size);
+    if (s == SN_OK)
+        snprintf(code_out, len, "%.*s", (int)size, (const char *)code);
+    free(code);
+    return s;
+}
+
+static void test_peek(void **state)
+{
+    (void)state;
+    Fake f = {"code-a", 0};
+    char code[64], path[512];
+    assert_int_equal(peek("k", &f, code, sizeof code), SN_ERR_NOT_FOUND);
+    DIR *d = opendir(dir);
+    int files = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        files += e->d_name[0] != '.';
+    closedir(d);
+    assert_int_equal(files, 0); /* no entry, no lock file */
+    assert_true(get("k", &f));
+    assert_int_equal(peek("k", &f, code, sizeof code), SN_OK);
+    assert_string_equal(code, "code-a");
+    assert_int_equal(peek("k2", &f, code, sizeof code), SN_ERR_NOT_FOUND);
+    entry_path(path, sizeof path);
+    assert_int_equal(chmod(path, 0666), 0); /* writable by others: a miss */
+    assert_int_equal(peek("k", &f, code, sizeof code), SN_ERR_NOT_FOUND);
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(peek("k", &f, code, sizeof code), SN_OK);
+    int fd = open(path, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(pwrite(fd, "X", 1, 41), 1); /* corrupt: a miss */
+    close(fd);
+    assert_int_equal(peek("k", &f, code, sizeof code), SN_ERR_NOT_FOUND);
+    assert_int_equal(*compiles, 1);
 }
 
 static void test_fifo_entry(void **state)
@@ -595,6 +639,18 @@ static void test_log_categories(void **state)
     assert_non_null(strstr(err, "unknown category 'bogus'"));
 }
 
+/* The launch line as sn_launch logs it: the reasons from api.c. */
+static void log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+                       const RtKernel *run, const void *fn, void *const *ptrs,
+                       const sn_tensor *inputs, int64_t grid)
+{
+    char few[256] = "", why[256] = "";
+    if (many->few_rows)
+        rt_misaligned_text(g, many->few_rows, ptrs, inputs, few, sizeof few);
+    rt_misaligned_text(g, many, ptrs, inputs, why, sizeof why);
+    rt_log_launch(dev, g, many, run, fn, few, why, grid);
+}
+
 static void test_log_launch(void **state)
 {
     (void)state;
@@ -603,24 +659,24 @@ static void test_log_launch(void **state)
     RtKernel k = {.name = "k", .scalar_name = "k_scalar", .nalign = 1, .align = &al,
                   .fn = (void *)1, .fn_scalar = (void *)2, .few_rows = &few,
                   .few_rows_grid_per_sm = 4};
-    RtTensor ins[1] = {{.name = "x"}}, outs[1] = {{.name = "y"}};
+    RtTensor ins[1] = {{.name = "x", .dtype = SN_BF16, .rank = 2}}, outs[1] = {{.name = "y"}};
     sn_graph g = {.name = "g", .nin = 1, .nout = 1, .ins = ins, .outs = outs};
     RtDevice dev = {.sms = 10};
     int64_t shape[2] = {3, 64}, strides[2] = {63, 1};
     sn_tensor x = {NULL, SN_BF16, 2, shape, NULL, 0};
     void *ptrs[2] = {(void *)0x1004, (void *)0x2000};
     capture_begin();
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 5);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 5);
     ptrs[0] = (void *)0x1000;
     x.strides = strides;
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
     x.strides = NULL;
-    rt_log_launch(&dev, &g, &k, &k, k.fn, ptrs, &x, 100);
-    rt_log_launch(&dev, &g, &k, &few, few.fn, ptrs, &x, 2);
+    log_launch(&dev, &g, &k, &k, k.fn, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &few, few.fn, ptrs, &x, 2);
     dev.few_rows = 1; /* SINTER_FEW_ROWS=always, but the few-rows kernel misaligned */
     ptrs[0] = (void *)0x1008;
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
     const char *log = capture_end();
     assert_non_null(strstr(log, "sinter: [launch] g: k_scalar, grid 100 (scalar fallback: input "
                                 "'x' at 0x1004 is not 16-byte aligned; not few-rows: grid > 40)"));
@@ -684,6 +740,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, fresh_dir, remove_dir)
         T(test_hit_and_miss),
+        T(test_peek),
         T(test_fifo_entry),
         T(test_directory_entry),
         T(test_symlink_entry),

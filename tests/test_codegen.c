@@ -1,7 +1,8 @@
 /* test_codegen.c - issue 4's claims about codegen (codegen/codegen.h):
  *
  *  1. Every example (examples/NAME.sn), and the GPU tests' graphs
- *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn), compiles: its
+ *     (tests/gpu/odd_rows.sn: partial runs; special_f8.sn; mx_scales.sn:
+ *     f8e8m0 scales, f4e2m1 two per byte), compiles: its
  *     CUDA source with NVRTC
  *     for sm_80, sm_90 and sm_100, its HIP source with hiprtc for gfx90a,
  *     gfx942 and gfx1100 (runtime/jit.h).  A failure prints the compiler's
@@ -206,11 +207,11 @@ static void test_compile(void **state)
         skip();
     }
     char spec[64];
-    /* special_f8 stores OCP FP8 on purpose: on gfx942 (FNUZ) only when
-     * asked for (cg_check_outputs) */
+    /* the GPU tests' graphs store OCP FP8 on purpose (special values,
+     * MXFP8): on gfx942 (FNUZ) only when asked for (cg_check_outputs) */
     snprintf(spec, sizeof spec, "%s:%s%s", c->compiler == RT_NVRTC ? "cuda" : "hip", c->arch,
-             strcmp(c->arch, "gfx942") == 0 && strstr(c->example, "special_f8") ? "+ocp-fp8"
-                                                                               : "");
+             strcmp(c->arch, "gfx942") == 0 && strncmp(c->example, "tests/gpu/", 10) == 0
+                 ? "+ocp-fp8" : "");
     int ngraph = example_graphs(c->example);
     for (int gi = 0; gi < ngraph; gi++) {
         Gen g;
@@ -754,6 +755,78 @@ static void test_qk_norm_interleaved(void **state)
     gen_free(&g);
 }
 
+/* ---- f4e2m1: two codes per byte ------------------------------------------------------ */
+
+/* Compiles graph text for sm_90; true when cg_emit accepts it, else the
+ * diagnostics in *msg (malloc'd). */
+static bool emit_text(const char *text, Gen *g, char **msg)
+{
+    memset(g, 0, sizeof *g);
+    g->arena = arena_new();
+    Diag d;
+    diag_init(&d);
+    SrcFile *f = front_source(g->arena, "packed.sn", text, strlen(text));
+    IrModule *m = front_compile(f, g->arena, &d);
+    if (d.nerrors)
+        fail_msg("%s", diag_text(&d));
+    g->prog = pass_pipeline(m->graphs[0], &d, NULL);
+    assert_non_null(g->prog);
+    assert_true(cg_target("sm_90", &g->target, &d));
+    bool ok = cg_emit(g->prog, &g->target, g->arena, &g->mod, &d);
+    *msg = NULL;
+    if (!ok && d.head && asprintf(msg, "%d:%d: %s", d.head->span.line, d.head->span.col,
+                                  d.head->text) < 0)
+        *msg = NULL;
+    assert_true(ok || *msg);
+    diag_free(&d);
+    return ok;
+}
+
+/* Stores write whole bytes (both nibbles from one lane's run), never a
+ * vector of f4 codes; loads pick a nibble; a store whose bytes two lanes
+ * would share is refused, located at the output. */
+static void test_packed_f4(void **state)
+{
+    (void)state;
+    Gen g;
+    gen(&g, "tests/gpu/mx_scales", 0, "sm_90");
+    const char *src = g.mod.source;
+    assert_non_null(strstr(src, ") >> 1] = (sn_u8)(sn_to_e2m1(s0[j]) | (sn_to_e2m1(s0[j + 1]) << 4));"));
+    assert_non_null(strstr(src, "for (int j = 0; j < 8; j += 2) {")); /* scalar variant */
+    assert_non_null(strstr(src, "for (int j = 0; j < 8; j += 2) el[j / 2] = (sn_u8)(sn_to_e2m1(s0[j]) | "
+                                "(sn_to_e2m1(s0[j + 1]) << 4));"));
+    assert_non_null(strstr(src, "*(unsigned *)(b1 + ((o0 * ((sn_i64)256) + ((o1 * (sn_i64)32) + "
+                                "(sn_i64)r0)) >> 1)) = raw;")); /* vector variant: 4 bytes */
+    assert_null(strstr(src, "sn_to4_e2m1"));
+    assert_non_null(strstr(src, "sn_to_e8m0("));
+    gen_free(&g);
+    gen(&g, "tests/gpu/mx_scales", 3, "sm_90"); /* dequant_mxfp4 */
+    assert_non_null(strstr(g.mod.source, "SN_E2M1_AT(b0, "));
+    assert_non_null(strstr(g.mod.source, "sn_from_e8m0("));
+    gen_free(&g);
+    gen(&g, "tests/gpu/mx_scales", 1, "sm_90"); /* the floor scale */
+    assert_non_null(strstr(g.mod.source, "sn_pow2_floor("));
+    gen_free(&g);
+
+    static const struct { const char *text, *want; } bad[] = {
+        {"graph g(x: f32[T, 8, 2]) {\n    return to(amax(x, dim=-1), f4e2m1)\n}\n",
+         "2:12: cannot generate the store of f4e2m1 out0 in kernel g_k0: f4e2m1 "
+         "packs two elements per byte, and here one lane does not own both elements of each byte "
+         "(one element per row, by one lane"},
+        {"graph k(x: f32[T, 6]) {\n    return view(to(view(x, [T, 2, 3]), f4e2m1), [T, 6])\n}\n",
+         "(the runs do not start on a byte; vector runs of 1)"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *msg;
+        if (emit_text(bad[i].text, &g, &msg))
+            fail_msg("accepted: %s", bad[i].text);
+        if (!strstr(msg, bad[i].want))
+            fail_msg("want \"%s\", got: %s", bad[i].want, msg);
+        free(msg);
+        gen_free(&g);
+    }
+}
+
 /* ---- main --------------------------------------------------------------------------- */
 
 static bool arch_wanted(const char *arch)
@@ -791,6 +864,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_source_structure),
         cmocka_unit_test(test_add_rms_norm_vectors),
         cmocka_unit_test(test_qk_norm_interleaved),
+        cmocka_unit_test(test_packed_f4),
     };
     int failed = cmocka_run_group_tests_name("codegen", fixed, NULL, NULL);
 
@@ -802,8 +876,10 @@ int main(int argc, char **argv)
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
-     * exactly (partial-run paths), every FP8 store path */
-    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8"};
+     * exactly (partial-run paths), every FP8 store path, the integer ops,
+     * bitcasts and float bit functions (prelude_int.cuh), the MX dtypes */
+    static const char *const extra[] = {"tests/gpu/odd_rows", "tests/gpu/special_f8",
+                                        "tests/gpu/int_ops", "tests/gpu/mx_scales"};
     int nextra = (int)(sizeof extra / sizeof extra[0]);
     size_t ntarget = sizeof targets / sizeof targets[0];
     size_t nsrc = (size_t)(nexamples + nextra);

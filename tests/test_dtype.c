@@ -57,6 +57,8 @@ static const RefFormat REF[] = {
     {DT_F8E4M3FNUZ, 3, 4, 8, 0x7F, 0x80, 0x80, false, false, true},
     {DT_F8E5M2, 2, 5, 15, 0x7B, 0x7C, 0x7F, true, true, false},
     {DT_F8E5M2FNUZ, 2, 5, 16, 0x7F, 0x80, 0x80, false, false, true},
+    /* no inf, no NaN: overflow, inf and NaN saturate to +-6 */
+    {DT_F4E2M1, 1, 2, 1, 0x7, 0x7, 0x7, true, true, false},
 };
 enum { N_REF = sizeof REF / sizeof REF[0] };
 
@@ -96,7 +98,7 @@ static bool ref_is_nan(const RefFormat *f, uint32_t code)
 
 static bool ref_is_inf(const RefFormat *f, uint32_t code)
 {
-    return !f->fnuz && f->t != DT_F8E4M3 &&
+    return !f->fnuz && f->t != DT_F8E4M3 && f->t != DT_F4E2M1 &&
            (code & (sign_bit(f) - 1)) == f->overflow_code;
 }
 
@@ -732,6 +734,23 @@ static void test_float_to_int(void **state)
         {1e-45f, DT_BOOL, 1},
         {INFINITY, DT_BOOL, 1},
         {NAN, DT_BOOL, 1},
+        /* unsigned: truncate, saturate to [0, 2^bits - 1], NaN -> 0 */
+        {255.9f, DT_U8, 255},
+        {256.0f, DT_U8, 255},
+        {-0.5f, DT_U8, 0},
+        {-1.0f, DT_U8, 0},
+        {-INFINITY, DT_U8, 0},
+        {NAN, DT_U8, 0},
+        {65535.0f, DT_U16, 65535},
+        {70000.0f, DT_U16, 65535},
+        {4294967040.0f, DT_U32, 4294967040LL},
+        {4294967296.0f, DT_U32, 4294967295LL},
+        {3e9f, DT_U32, 3000000000LL},
+        {INFINITY, DT_U32, 4294967295LL},
+        {-3e9f, DT_U32, 0},
+        {32767.5f, DT_I16, 32767},
+        {-40000.0f, DT_I16, -32768},
+        {-32768.9f, DT_I16, -32768},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int64_t got = dt_float_to_int(rows[i].x, rows[i].t);
@@ -772,6 +791,20 @@ static void test_int_to_int(void **state)
         {256, DT_BOOL, 1},
         {-1, DT_BOOL, 1},
         {INT64_MIN, DT_BOOL, 1},
+        /* unsigned: the low bits */
+        {255, DT_U8, 255},
+        {256, DT_U8, 0},
+        {-1, DT_U8, 255},
+        {-256, DT_U8, 0},
+        {INT64_MIN, DT_U8, 0},
+        {65536 + 7, DT_U16, 7},
+        {-1, DT_U16, 65535},
+        {-1, DT_U32, 4294967295LL},
+        {4294967296LL + 3, DT_U32, 3},
+        {INT64_MAX, DT_U32, 4294967295LL},
+        {32768, DT_I16, -32768},
+        {-32769, DT_I16, 32767},
+        {65535, DT_I16, -1},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int64_t got = dt_int_to_int(rows[i].x, rows[i].t);
@@ -804,6 +837,12 @@ static const DTypeRow DTYPES[] = {
     {DT_I32, "i32", 4, false, false, true, 2147483647.0},
     {DT_I64, "i64", 8, false, false, true, 9223372036854775807.0},
     {DT_BOOL, "bool", 1, false, false, false, 1},
+    {DT_U8, "u8", 1, false, false, true, 255},
+    {DT_U16, "u16", 2, false, false, true, 65535},
+    {DT_U32, "u32", 4, false, false, true, 4294967295.0},
+    {DT_I16, "i16", 2, false, false, true, 32767},
+    {DT_F8E8M0, "f8e8m0", 1, true, true, false, 0x1p127},
+    {DT_F4E2M1, "f4e2m1", 1, true, false, false, 6},
 };
 
 static void test_names_and_properties(void **state)
@@ -828,7 +867,7 @@ static void test_parse_rejects(void **state)
 {
     (void)state;
     const char *bad[] = {"f64", "F32", "", "bf16 ", "float32", "f8e4m3fn",
-                         "i16", "u8", "f8", "boolean"};
+                         "i4", "u64", "f8", "boolean"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         DType t;
         if (dt_parse(bad[i], &t))
@@ -889,6 +928,173 @@ static void test_store_load_every_f8_code(void **state)
     }
 }
 
+/* ---- f4e2m1 ---- */
+
+static void test_specials_f4e2m1(void **state)
+{
+    (void)state;
+    /* 0.25 ties to 0 (even), 0.75 to 1.0 (0x2, even), 2.5 to 2 (0x4), 3.5 to
+     * 4 (0x6), 5 to 4 (0x6), 7 (midpoint of 6 and 8) ties to 8: overflow */
+    const Special rows[] = {
+        {0.0, 0x0, true},   {-0.0, 0x8, true},  {0.5, 0x1, true},
+        {1.0, 0x2, true},   {1.5, 0x3, true},   {2.0, 0x4, true},
+        {3.0, 0x5, true},   {4.0, 0x6, true},   {6.0, 0x7, true},
+        {-0.5, 0x9, true},  {-6.0, 0xF, true},  {0.25, 0x0, false},
+        {-0.25, 0x8, false}, {0.75, 0x2, false}, {1.25, 0x2, false},
+        {1.75, 0x4, false}, {2.5, 0x4, false},  {3.5, 0x6, false},
+        {5.0, 0x6, false},  {-5.0, 0xE, false}, {boundary_above(5.0), 0x7, false},
+        {boundary_below(7.0), 0x7, false}, {7.0, 0x7, false}, {1e30, 0x7, false},
+        {-7.0, 0xF, false}, {INFINITY, 0x7, false}, {-INFINITY, 0xF, false},
+        {ldexp(1, -140), 0x0, false},
+    };
+    CHECK_SPECIALS(DT_F4E2M1, rows);
+    /* NaN has no code: +-6 with the NaN's sign bit, both entry points */
+    expect_code(DT_F4E2M1, "NaN", NAN, encode(DT_F4E2M1, NAN), 0x7);
+    expect_code(DT_F4E2M1, "-NaN", -NAN, encode(DT_F4E2M1, -NAN), 0xF);
+    expect_code(DT_F4E2M1, "NaN (f64)", NAN, encode_via_double(DT_F4E2M1, NAN), 0x7);
+    /* 16 codes decode to the OCP table */
+    static const float value[16] = {0, 0.5f, 1, 1.5f, 2, 3, 4, 6,
+                                    -0.0f, -0.5f, -1, -1.5f, -2, -3, -4, -6};
+    for (uint32_t c = 0; c < 16; c++)
+        expect_same_float(DT_F4E2M1, "decode", c, dt_f8_to_f32((uint8_t)c, DT_F4E2M1), value[c]);
+    assert_true(dt_round_float(NAN, DT_F4E2M1) == 6.0f);
+    assert_true(dt_round_float(-INFINITY, DT_F4E2M1) == -6.0f);
+}
+
+/* Packed storage: element 2i in the low nibble, 2i+1 in the high one; a
+ * store keeps the other nibble; dt_bytes rounds up. */
+static void test_store_load_f4e2m1(void **state)
+{
+    (void)state;
+    const float x[5] = {1.0f, -6.0f, 0.5f, 3.0f, -0.0f};
+    unsigned char buf[4];
+    memset(buf, 0xAA, sizeof buf);
+    for (int k = 0; k < 5; k++)
+        dt_store_float_at(x[k], DT_F4E2M1, buf, k);
+    assert_int_equal(buf[0], 0xF2); /* 1.0 = 0x2 low, -6 = 0xF high */
+    assert_int_equal(buf[1], 0x51); /* 0.5 = 0x1, 3 = 0x5 */
+    assert_int_equal(buf[2], 0xA8); /* -0 = 0x8 low, high nibble kept */
+    assert_int_equal(buf[3], 0xAA);
+    for (int k = 0; k < 5; k++)
+        expect_same_float(DT_F4E2M1, "load_at", k, dt_load_float_at(buf, DT_F4E2M1, k), x[k]);
+    assert_int_equal(dt_bytes(DT_F4E2M1, 5), 3);
+    assert_int_equal(dt_bytes(DT_F4E2M1, 4096), 2048);
+    assert_int_equal(dt_bytes(DT_BF16, 5), 10);
+    assert_int_equal(dt_bits(DT_F4E2M1), 4);
+    /* byte types through the same entry points */
+    dt_store_float_at(-2.5f, DT_F32, buf, 0);
+    expect_same_float(DT_F32, "load_at", 0, dt_load_float_at(buf, DT_F32, 0), -2.5f);
+    /* every byte: two codes, each a round trip */
+    for (int b = 0; b < 256; b++) {
+        unsigned char in = (unsigned char)b, out = 0;
+        for (int k = 0; k < 2; k++)
+            dt_store_float_at(dt_load_float_at(&in, DT_F4E2M1, k), DT_F4E2M1, &out, k);
+        assert_int_equal(out, in);
+    }
+}
+
+/* ---- f8e8m0 ---- */
+
+/* The reference: the smallest 2^e >= |x| (up) or the largest 2^e <= |x|
+ * (floor), e clamped below at -127; NaN, inf and e > 127 give 0xFF. */
+static uint32_t ref_e8m0(double x, bool floor)
+{
+    if (isnan(x) || isinf(x))
+        return 0xFF;
+    double a = fabs(x);
+    if (a <= ldexp(1, -127))
+        return 0x00;
+    int e = -127;
+    if (floor) {
+        while (e < 127 && ldexp(1, e + 1) <= a)
+            e++;
+        return (uint32_t)(e + 127);
+    }
+    while (ldexp(1, e) < a)
+        if (++e > 127)
+            return 0xFF;
+    return (uint32_t)(e + 127);
+}
+
+static uint32_t e8m0_floor(float x)
+{
+    return dt_f32_to_f8(dt_pow2_floor(x), DT_F8E8M0);
+}
+
+static void test_specials_f8e8m0(void **state)
+{
+    (void)state;
+    /* rounding up: a value between powers of two takes the larger; the
+     * sign is dropped; 0 and everything up to 2^-127 is 0x00 (2^-127) */
+    const Special rows[] = {
+        {1.0, 0x7F, true},            {2.0, 0x80, true},
+        {0.5, 0x7E, true},            {ldexp(1, 127), 0xFE, true},
+        {ldexp(1, -126), 0x01, true}, {ldexp(1, -127), 0x00, true},
+        {1.5, 0x80, false},           {nextafterf(1.0f, 2.0f), 0x80, false},
+        {nextafterf(1.0f, 0.0f), 0x7F, false}, {3.0, 0x81, false},
+        {-1.0, 0x7F, false},          {-3.0, 0x81, false},
+        {0.0, 0x00, false},           {-0.0, 0x00, false},
+        {ldexp(1, -149), 0x00, false}, {ldexp(3, -128), 0x01, false},
+        {ldexp(1, -140), 0x00, false}, {ldexp(1.5, -127), 0x01, false},
+        {nextafterf(0x1p127f, INFINITY), 0xFF, false}, {FLT_MAX, 0xFF, false},
+        {-FLT_MAX, 0xFF, false},      {INFINITY, 0xFF, false},
+        {-INFINITY, 0xFF, false},     {NAN, 0xFF, false},
+        {-NAN, 0xFF, false},
+    };
+    CHECK_SPECIALS(DT_F8E8M0, rows);
+    /* f64 inputs round once: just above 2^127 overflows, 1e-300 is 0x00 */
+    expect_code(DT_F8E8M0, "round_double", 0, encode_via_double(DT_F8E8M0, ldexp(1, 127) * (1 + 0x1p-50)), 0xFF);
+    expect_code(DT_F8E8M0, "round_double", 0, encode_via_double(DT_F8E8M0, 1 + 0x1p-50), 0x80);
+    expect_code(DT_F8E8M0, "round_double", 0, encode_via_double(DT_F8E8M0, 1e-300), 0x00);
+    expect_code(DT_F8E8M0, "round_double", 0, encode_via_double(DT_F8E8M0, 1e300), 0xFF);
+    /* floor: the largest 2^e <= |x|, never overflows, saturates at 2^-127 */
+    const struct { float x; uint32_t code; } floors[] = {
+        {1.0f, 0x7F}, {1.5f, 0x7F}, {nextafterf(2.0f, 0), 0x7F}, {2.0f, 0x80},
+        {3.0f, 0x80}, {-3.0f, 0x80}, {0.0f, 0x00}, {-0.0f, 0x00},
+        {0x1p-149f, 0x00}, {0x1p-127f, 0x00}, {0x1.8p-127f, 0x00}, {0x1p-126f, 0x01},
+        {0x1.fffffep-126f, 0x01}, {FLT_MAX, 0xFE}, {0x1p127f, 0xFE},
+        {INFINITY, 0xFF}, {-INFINITY, 0xFF}, {NAN, 0xFF},
+    };
+    for (size_t i = 0; i < sizeof floors / sizeof floors[0]; i++)
+        expect_code(DT_F8E8M0, "floor", floors[i].x, e8m0_floor(floors[i].x), floors[i].code);
+}
+
+/* Every code decodes to 2^(e-127) (0xFF: NaN) and encodes back; f32 sweep
+ * of both roundings against the reference. */
+static void test_f8e8m0_exhaustive(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c < 256; c++) {
+        float v = dt_f8_to_f32((uint8_t)c, DT_F8E8M0);
+        unsigned char byte = (unsigned char)c, out = 0;
+        if (c == 0xFF) {
+            assert_int_equal(bits_of(v), 0x7FC00000);
+        } else {
+            expect_same_float(DT_F8E8M0, "decode", c, v, (float)ldexp(1, (int)c - 127));
+            expect_code(DT_F8E8M0, "round trip", c, dt_f32_to_f8(v, DT_F8E8M0), c);
+            expect_code(DT_F8E8M0, "floor round trip", c, e8m0_floor(v), c);
+        }
+        expect_same_float(DT_F8E8M0, "load", c, dt_load_float(&byte, DT_F8E8M0), v);
+        dt_store_float(v, DT_F8E8M0, &out);
+        assert_int_equal(out, c);
+    }
+    for (uint64_t b = 0; b <= 0x7FC00000u; b += 0x1001) {
+        float x = float_of((uint32_t)b);
+        for (int sg = 0; sg < 2; sg++, x = -x) {
+            expect_code(DT_F8E8M0, "sweep up", x, dt_f32_to_f8(x, DT_F8E8M0), ref_e8m0(x, false));
+            expect_code(DT_F8E8M0, "sweep floor", x, e8m0_floor(x), ref_e8m0(x, true));
+            float r = dt_round_float(x, DT_F8E8M0), p = dt_pow2_floor(x);
+            if (!isnan(x) && !isinf(x)) {
+                if (!(isnan(r) || r >= fabsf(x)))
+                    fail_msg("e8m0 up below |x| at %a", (double)x);
+                if (!(fabsf(p) <= fabsf(x) && (x == 0 || fabsf(p) > (double)fabsf(x) / 2) &&
+                      signbit(p) == signbit(x)))
+                    fail_msg("pow2_floor(%a) = %a", (double)x, (double)p);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest special_values[] = {
@@ -921,6 +1127,10 @@ int main(void)
         cmocka_unit_test(test_parse_rejects),
         cmocka_unit_test(test_store_load),
         cmocka_unit_test(test_store_load_every_f8_code),
+        cmocka_unit_test(test_specials_f4e2m1),
+        cmocka_unit_test(test_store_load_f4e2m1),
+        cmocka_unit_test(test_specials_f8e8m0),
+        cmocka_unit_test(test_f8e8m0_exhaustive),
     };
     int failed = 0;
     failed += cmocka_run_group_tests_name("dtype special values",

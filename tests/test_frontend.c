@@ -403,8 +403,9 @@ static void test_pow_clamp_where_to(void **state)
     assert_string_equal(out_ty(g, 4), "i32[]");
     /* every storage dtype is accepted by to() and as a parameter type */
     static const char *const dts[] = {"f32", "f16", "bf16", "f8e4m3", "f8e4m3fnuz",
-                                      "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool"};
-    for (int k = 0; k < 11; k++) {
+                                      "f8e5m2", "f8e5m2fnuz", "i8", "i32", "i64", "bool",
+                                      "f8e8m0", "f4e2m1"};
+    for (int k = 0; k < 13; k++) {
         char params[64], expr[64], want[64];
         snprintf(params, sizeof params, "x: %s[4]", dts[k]);
         snprintf(expr, sizeof expr, "to(x, %s)", dts[k]);
@@ -414,6 +415,17 @@ static void test_pow_clamp_where_to(void **state)
     }
     ret_err(p, "to(x, 3)", 18, "expected a dtype (such as bf16), got an integer");
     ret_err(p, "to(x, bf17)", 18, "unknown name 'bf17'");
+    /* the floor scale: a cast of pow2_floor; integers convert to f32 first */
+    g = ret_ok(p, "to(x, f8e8m0, floor=true), to(i, f8e8m0, floor=true), to(x, f8e8m0, floor=false)");
+    assert_string_equal(out_ty(g, 0), "f8e8m0[T, 8]");
+    assert_int_equal(g->outs[0]->op, IR_CAST);
+    assert_int_equal(g->outs[0]->in[0]->op, IR_UNARY);
+    assert_int_equal(g->outs[0]->in[0]->a.unary, UN_POW2_FLOOR);
+    assert_int_equal(g->outs[1]->in[0]->in[0]->op, IR_CAST);
+    assert_int_equal(g->outs[1]->in[0]->in[0]->dtype, DT_F32);
+    assert_int_equal(g->outs[2]->in[0]->op, IR_INPUT);
+    assert_int_equal(count_op(g, IR_UNARY), 2);
+    ret_err(p, "to(x, f8e4m3, floor=true)", 32, "floor=true rounds to f8e8m0 only, not f8e4m3");
 }
 
 static void test_reductions(void **state)
@@ -775,6 +787,143 @@ static void test_dtype_promotion(void **state)
     ret_err(p, "x * -(-9223372036854775807 - 1)", 16, "integer overflow in constant expression");
     ret_err(p, "x + bf16", 16, "operand of '+' must be a tensor or a number, not a dtype");
     ret_err(p, "x + [1]", 16, "operand of '+' must be a tensor or a number, not a list");
+}
+
+/* The unsigned dtypes, the integer operators and bitcast/signbit/exponent/
+ * ldexp: result dtypes, the nodes made, constant folding (Python's floor
+ * semantics) and the errors. */
+static void test_integer_ops(void **state)
+{
+    (void)state;
+    const char *p = "a: u8[4], w: u16[4], u: u32[4], h: i16[4], k: i8[4], i: i32[4], "
+                    "l: i64[4], b: bool[4], x: f32[4], y: bf16[4], f: f16[4], e: f8e4m3[4]";
+    struct {
+        const char *expr, *type;
+    } cases[] = {
+        {"a + a", "u8[4]"},         {"a + k", "i16[4]"},   {"k + a", "i16[4]"},
+        {"a + w", "u16[4]"},        {"w + h", "i32[4]"},   {"u + i", "i64[4]"},
+        {"a + i", "i32[4]"},        {"u + l", "i64[4]"},   {"h + u", "i64[4]"},
+        {"a + 1", "u8[4]"},         {"a * 2.0", "f32[4]"}, {"a & 7", "u8[4]"},
+        {"a | k", "i16[4]"},        {"b & b", "bool[4]"},  {"b ^ b", "bool[4]"},
+        {"~b", "bool[4]"},          {"~a", "u8[4]"},       {"a << 7", "u8[4]"},
+        {"i >> a", "i32[4]"},       {"u // 3", "u32[4]"},  {"h % -3", "i16[4]"},
+        {"b & 1", "i64[4]"},        {"to(x, u16)", "u16[4]"},
+        {"bitcast(x, u32)", "u32[4]"}, {"bitcast(i, f32)", "f32[4]"},
+        {"bitcast(y, i16)", "i16[4]"}, {"bitcast(w, f16)", "f16[4]"},
+        {"bitcast(e, u8)", "u8[4]"},   {"bitcast(k, f8e5m2)", "f8e5m2[4]"},
+        {"bitcast(f, bf16)", "bf16[4]"},
+        {"signbit(x)", "bool[4]"},  {"signbit(i)", "bool[4]"}, {"exponent(y)", "i32[4]"},
+        {"ldexp(x, i)", "f32[4]"},  {"ldexp(y, 3)", "bf16[4]"}, {"ldexp(y, a)", "bf16[4]"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        IrGraph *g = ret_ok(p, cases[c].expr);
+        if (strcmp(out_ty(g, 0), cases[c].type) != 0)
+            fprintf(stderr, "%s: %s, expected %s\n", cases[c].expr, out_ty(g, 0), cases[c].type);
+        assert_string_equal(out_ty(g, 0), cases[c].type);
+    }
+    IrGraph *g = ret_ok(p, "a & a, a | a, a ^ a, ~a, a << 1, a >> 1, a // 2, a % 2, b & b, b | b, "
+                           "b ^ b, ~b");
+    const IrBinary want[] = {BIN_BAND, BIN_BOR, BIN_BXOR, 0, BIN_SHL, BIN_SHR, BIN_FLOORDIV,
+                             BIN_MOD, BIN_AND, BIN_OR, BIN_NE};
+    for (int o = 0; o < 11; o++)
+        if (o != 3)
+            assert_int_equal(g->outs[o]->a.binary, want[o]);
+    assert_int_equal(g->outs[3]->a.unary, UN_BNOT);
+    assert_int_equal(g->outs[11]->a.unary, UN_NOT);
+    g = ret_ok(p, "bitcast(x, i32), signbit(x), exponent(x), ldexp(x, l)");
+    assert_true(g->outs[0]->op == IR_CAST && g->outs[0]->a.cast.bitcast);
+    assert_int_equal(g->outs[1]->in[0]->a.unary, UN_SIGNBIT);
+    assert_int_equal(g->outs[2]->in[0]->a.unary, UN_EXPONENT);
+    assert_int_equal(g->outs[3]->a.binary, BIN_LDEXP);
+    /* literals fold like Python: floor division and modulo toward -inf */
+    g = ret_ok(p, "l + (-7 // 2), l + (-7 % 2), l + (7 // -2), l + (7 % -2), l + (1 << 62), "
+                  "l + (-9 >> 1), l + (6 & 3), l + (6 | 3), l + (6 ^ 3), l + ~5, l + (0xF0 >> 4)");
+    const int64_t folded[] = {-4, 1, -4, -1, (int64_t)1 << 62, -5, 2, 7, 5, -6, 15};
+    for (int o = 0; o < 11; o++)
+        assert_int_equal(g->outs[o]->in[1]->a.cnst.i, folded[o]);
+    assert_true(ret_ok(p, "b & (true ^ false)") != NULL);
+
+    ret_err(p, "x & 1", 14, "'&' needs integer or bool operands, got f32");
+    ret_err(p, "y | y", 14, "'|' needs integer or bool operands, got bf16");
+    ret_err(p, "x // 2", 14, "'//' needs integer operands, got f32; for floats use floor(a / b)");
+    ret_err(p, "b % b", 14, "'%' needs integer operands, got bool");
+    ret_err(p, "x << 1", 14, "'<<' needs integer operands, got f32");
+    ret_err(p, "a << 8", 17, "shift amount 8 is out of range for u8 (0..7)");
+    ret_err(p, "i >> 32", 17, "shift amount 32 is out of range for i32 (0..31)");
+    ret_err(p, "l << -1", 17, "shift amount -1 is out of range for i64 (0..63)");
+    ret_err(p, "i // 0", 17, "integer division by zero");
+    ret_err(p, "l + 7 % 0", 18, "integer division by zero in constant expression");
+    ret_err(p, "l + (1 << 63)", 19, "integer overflow in constant expression");
+    ret_err(p, "l + (1 << 64)", 19, "shift amount 64 is out of range for integer literals (0..63)");
+    ret_err(p, "l + 7.0 // 2", 20, "'//' needs integer operands, not a number and an integer; "
+                                    "for numbers use floor(a / b)");
+    ret_err(p, "~x", 12, "'~' needs an integer or bool tensor, got f32[4]");
+    ret_err(p, "bitcast(x, i16)", 12,
+            "bitcast from f32 (32 bits) to i16 (16 bits): the widths differ");
+    ret_err(p, "bitcast(b, u8)", 12,
+            "bitcast of bool (bool to u8): bool has no bit pattern; use to(x, dtype)");
+    ret_err(p, "bitcast(a, b)", 23, "expected a dtype (such as bf16), got a tensor");
+    ret_err(p, "exponent(i)", 21, "'exponent' of i32[4]; convert with to(x, f32) first");
+    ret_err(p, "ldexp(i, 2)", 18, "'ldexp' of i32[4]; convert with to(x, f32) first");
+    ret_err(p, "ldexp(x, y)", 21, "the exponent of 'ldexp' must be an integer, got bf16[4]");
+    ret_err(p, "signbit(b)", 20, "'signbit' of a bool tensor");
+
+    /* arange: i32 by default, static or symbolic sizes */
+    const char *q = "x: f32[T, 8]";
+    g = ret_ok(q, "arange(8), arange(T, dtype=i64), arange(T * 4), x * to(arange(8), f32)");
+    assert_string_equal(out_ty(g, 0), "i32[8]");
+    assert_string_equal(out_ty(g, 1), "i64[T]");
+    assert_string_equal(out_ty(g, 2), "i32[4*T]");
+    assert_int_equal(g->outs[0]->op, IR_IOTA);
+    assert_string_equal(out_ty(g, 3), "f32[T, 8]");
+    ret_err(q, "arange(0)", 19, "size 0 out of range (1..2^40)");
+    ret_err(q, "arange(2.5)", 19, "the size of 'arange' must be an integer or a size symbol, not a number");
+    ret_err(q, "arange(4, dtype=f32)", 28, "the dtype of 'arange' must be an integer dtype, got f32");
+}
+
+/* Sizes in parameter shapes: *, //, %, cdiv and align of sizes.  Exact
+ * ones fold; the others are derived symbols, computed from T at launch. */
+static void test_derived_sizes(void **state)
+{
+    (void)state;
+    IrGraph *g = ok("graph g(x: f32[56, align(T, 4)], y: f32[T // 2, cdiv(T, 8)], "
+                    "z: f32[(T * 4) // 2, align(T * 8, 4), T % 3, 10 // 3, cdiv(10, 4)]) {\n"
+                    "    return x, y, z, arange(align(T, 4) // 2)\n}\n");
+    /* align(T, 4) is 4 * cdiv(T, 4); align(T, 4) // 2 folds to 2 * cdiv(T, 4) */
+    assert_string_equal(ty(g, g->params[0]), "f32[56, 4*cdiv(T, 4)]");
+    assert_string_equal(ty(g, g->params[1]), "f32[T // 2, cdiv(T, 8)]");
+    assert_string_equal(ty(g, g->params[2]), "f32[2*T, 8*T, T % 3, 3, 3]");
+    assert_string_equal(out_ty(g, 3), "i32[2*cdiv(T, 4)]");
+    assert_int_equal(g->nsym, 5);
+    assert_false(ir_sym_is_derived(g, 0));
+    assert_true(ir_sym_is_derived(g, 1));
+    assert_int_equal(g->symdefs[1].op, SYM_CDIV);
+    assert_int_equal(g->symdefs[1].b, 4);
+    int64_t sv[5] = {13, -1, -1, -1, -1};
+    ir_graph_derive_syms(g, sv);
+    assert_int_equal(sv[1], 4); /* cdiv(13, 4) */
+    assert_int_equal(sv[2], 6); /* 13 // 2 */
+    assert_int_equal(sv[3], 2); /* cdiv(13, 8) */
+    assert_int_equal(sv[4], 1); /* 13 % 3 */
+    assert_int_equal(dim_eval(g->params[0]->shape[1], sv), 16); /* align(13, 4) */
+    assert_int_equal(ir_sym_apply(SYM_ALIGN, INT64_MAX, 4), -1);
+    assert_int_equal(ir_sym_apply(SYM_CDIV, 0, 4), 0);
+    /* the same expression is one symbol; sizes in bodies too */
+    g = ok("graph g(x: f32[align(T, 4)], y: f32[align(T, 4)]) {\n"
+           "    return x + y, view(x, [cdiv(T, 4), 4])\n}\n");
+    assert_int_equal(g->nsym, 2);
+    assert_string_equal(out_ty(g, 1), "f32[cdiv(T, 4), 4]");
+    err("graph g(x: f32[T + 1]) {\n    return x\n}\n", 1, 18,
+        "a parameter's size must be an integer, a size symbol, or *, //, %, cdiv(a, b) or "
+        "align(a, b) of them");
+    err("graph g(x: f32[T // U]) {\n    return x\n}\n", 1, 21,
+        "the divisor of '//' must be an integer, not a symbolic size");
+    err("graph g(x: f32[align(T, 0)]) {\n    return x\n}\n", 1, 25,
+        "the divisor of 'align' must be at least 1, got 0");
+    err("graph g(x: f32[(T * 4) % 2]) {\n    return x\n}\n", 1, 24,
+        "dim size 0 out of range (1..2^40)");
+    err("graph g(x: f32[T]) {\n    return x + cdiv(T, 2.0)\n}\n", 2, 24,
+        "the divisor of 'cdiv' must be an integer, not a number");
 }
 
 /* ---- layout ops ---------------------------------------------------------------------- */
@@ -1190,7 +1339,7 @@ static void test_graph_forms(void **state)
     err("graph g(x: f32[4], x: f32[4]) {\n    return x\n}\n", 1, 20, "duplicate parameter 'x'");
     err("graph g(x: bf17[4]) {\n    return x\n}\n", 1, 12,
         "unknown dtype 'bf17'; expected one of f32 f16 bf16 f8e4m3 f8e4m3fnuz f8e5m2 f8e5m2fnuz i8 "
-        "i32 i64 bool");
+        "i32 i64 bool u8 u16 u32 i16");
     err("graph g(x) {\n    return x\n}\n", 1, 9,
         "graph parameter 'x' needs a type, as in x: bf16[T, 4096]");
     err("graph g(x: f32[4], k = 2) {\n    return x\n}\n", 1, 20,
@@ -1263,6 +1412,16 @@ static void test_parser_precedence(void **state)
     ret_err("x: f32[4]", "x * 1e999", 16, "float literal '1e999' is out of range");
     ret_err("x: f32[4]", "x * 9223372036854775808", 16,
             "integer literal '9223372036854775808' is out of range (max 9223372036854775807)");
+    /* C's order: * / // % above + -, above << >>, above comparisons, above
+     * & then ^ then |, above && and || */
+    assert_string_equal(ast_text("graph g(a: i32[4]) {\n"
+                                 "  return a | a ^ a & a == a << 1 + a // 2 % 3, ~a & a, a || a && a\n}\n"),
+                        "(graph g (params (a i32[4]))\n"
+                        "  (return (| a (^ a (& a (== a (<< a (+ 1 (% (// a 2) 3))))))) "
+                        "(& (~ a) a) (|| a (&& a a)))\n"
+                        ")\n");
+    assert_string_equal(ast_text("graph g(x: f32[4]) { return 0x1F, 0XfF }"),
+                        "(graph g (params (x f32[4]))\n  (return 31 255)\n)\n");
     /* comparisons do not chain */
     ret_err("x: f32[4]", "x < x < x", 18, "comparisons do not chain; write a < b && b < c");
     ret_err("x: f32[4]", "x == x != x", 19, "comparisons do not chain");
@@ -1279,14 +1438,14 @@ static void test_syntax_errors(void **state)
     ret_err("x: f32[4]", "abs(x, +)", 19, "unexpected '+'; expected an expression or ')'");
     ret_err("x: f32[4]", "rms_norm(x x)", 23,
             "unexpected identifier 'x'; expected an operator, ')', ',' or '='");
-    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, newline, '}' or ','");
+    ret_err("x: f32[4]", "x y", 14, "unexpected identifier 'y'; expected an operator, '->', newline, '}' or ','");
     err("graph g(x: f32[4]) {\n    x + 1\n    return x\n}\n", 2, 7, "unexpected '+'; expected ',' or '='");
     err("graph g(x: f32[4]) {\n    y = = x\n    return x\n}\n", 2, 9,
         "unexpected '='; expected an expression");
     err("graph g(x: f32[4] {\n    return x\n}\n", 1, 19, "unexpected '{'; expected ')'");
     err("graph (x: f32[4]) {\n    return x\n}\n", 1, 7, "unexpected '('; expected identifier");
     err("return x\n", 1, 1, "unexpected 'return'; expected newline, 'graph' or 'def'");
-    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer; expected ',' or ']'");
+    err("graph g(x: f32[4 4]) {\n    return x\n}\n", 1, 18, "unexpected integer; expected an operator, ',' or ']'");
     err("graph g(x: f32[4]) {\n    return graph\n}\n", 2, 12, "unexpected 'graph'");
     err("graph g(x: f32[4]) {\n    def = x\n    return x\n}\n", 2, 5, "unexpected 'def'");
     err("graph g(x: f32[4]) {\n    true = x\n    return x\n}\n", 2, 5, "unexpected 'true'");
@@ -1624,6 +1783,8 @@ int main(void)
         T(test_internal_helpers_refused),
         T(test_broadcasting),
         T(test_dtype_promotion),
+        T(test_integer_ops),
+        T(test_derived_sizes),
         T(test_view_reshape),
         T(test_permute_transpose),
         T(test_slice_split_chunk),

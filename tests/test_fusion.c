@@ -16,7 +16,8 @@
  *     integers equal.
  *  4. Random graphs from a seeded generator (generated as .sn text, so the
  *     front end is exercised too; the first failures print their seed and
- *     source): pointwise chains, reductions, views, casts, gathers,
+ *     source): pointwise chains, reductions, views, casts (f8e8m0 up and
+ *     floor, f4e2m1 read back as f32 among them), gathers,
  *     several outputs, symbolic and static dims, NaN and inf; 1000 graphs
  *     by default.  Each must compile, lower to verified kernel IR, store
  *     every output element once and match the interpreter at T = 1 and 5.
@@ -30,6 +31,9 @@
  *     picks tests by name pattern.
  *  5. Graphs that need several kernels (a global barrier) still compute
  *     the right values, with the expected kernel counts.
+ *  6. The integer dtypes and ops, bitcasts and the float bit functions
+ *     (tests/gpu/int_ops.sn) match the interpreter bit for bit; the random
+ *     graphs also meet the integer ops on every integer dtype.
  * And the bugs the random graphs found, each as a small fixed graph that
  * must match bit for bit (test_regressions).
  *
@@ -220,8 +224,41 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter integer param p indexes (an output's
+ * destination), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+            return dim_eval(ir_output_dest(g, o)->rows, symvals);
+    return 0;
+}
+
+/* A scatter's rows: distinct (a random permutation's prefix), every fifth
+ * -1 and every seventh past the end (both skipped), -1 once rows run out. */
+static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    assert_non_null(perm);
+    for (int64_t k = 0; k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (k % 5 == 4 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 6) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used)), t;
+            t = perm[used], perm[used] = perm[j], perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
- * dtype, gather indices in range, other integers in [-8, 8), bools 0/1. */
+ * dtype, gather indices in range, scatter rows distinct with some skipped,
+ * other integers in [-8, 8) (unsigned ones in [0, 16)), bools 0/1. */
 static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed, IrBuf *ins)
 {
     uint64_t state = seed;
@@ -232,6 +269,10 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             shape[d] = dim_eval(p->shape[d], symvals);
         assert_true(ir_buf_alloc(&ins[i], p->dtype, p->rank, shape));
         int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
+        if (dt_is_int(p->dtype) && p->rank == 1 && scatter_rows(g, p, symvals) > 0) {
+            scatter_input(&state, scatter_rows(g, p, symvals), &ins[i]);
+            continue;
+        }
         for (int64_t k = 0; k < ins[i].numel; k++) {
             uint64_t r = next_random(&state);
             if (dt_is_float(p->dtype))
@@ -241,7 +282,7 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             else if (bound > 0)
                 ins[i].i[k] = (int64_t)(r % (uint64_t)bound);
             else
-                ins[i].i[k] = (int64_t)(r % 16) - 8;
+                ins[i].i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
         }
     }
 }
@@ -278,6 +319,8 @@ static double spacing(DType t, double v)
     case DT_F16: mant = 10; emin = -14; break;
     case DT_F8E4M3: case DT_F8E4M3FNUZ: mant = 3; emin = -6; break;
     case DT_F8E5M2: case DT_F8E5M2FNUZ: mant = 2; emin = -14; break;
+    case DT_F8E8M0: mant = 0; emin = -127; break; /* one step doubles */
+    case DT_F4E2M1: mant = 1; emin = 0; break;
     default: mant = 23; emin = -126; break;
     }
     double rel = fabs(v) * ldexp(1.0, -mant), sub = ldexp(1.0, emin - mant);
@@ -486,15 +529,18 @@ static void check_example_structure(const char *path, const Compiled *c)
     const char *gname = c->ref->name;
     print_message("  %-28s %d kernel(s), %d segment(s)\n", gname, p->nkernel,
                   p->nkernel ? p->kernels[0]->nseg : 0);
-    if (p->nkernel != 1)
-        fail_msg("%s (%s): %d kernels, expected 1", gname, path, p->nkernel);
+    /* known exception: RMSNorm over a head then NeoX RoPE stores half rows,
+     * a domain the norm's kernel does not have (docs/performance.md) */
+    int want = strcmp(gname, "qk_norm_rope_inplace") == 0 ? 2 : 1;
+    if (p->nkernel != want)
+        fail_msg("%s (%s): %d kernels, expected %d", gname, path, p->nkernel, want);
     bool qk = strstr(gname, "qk_norm") != NULL;
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
                  p->kernels[0]->nseg);
     /* T = 3 and 64, each with the many-rows and the few-rows kernels */
     for (int ti = 0; ti < 4; ti++) {
-        int64_t sym[4] = {ti & 1 ? 64 : 3, 1, 1, 1};
+        int64_t sym[4] = {ti & 1 ? 64 : 3, 5, 5, 5};
         Runs r;
         char msg[4096];
         if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
@@ -507,6 +553,16 @@ static void check_example_structure(const char *path, const Compiled *c)
             /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements */
             int64_t allowed =
                 strcmp(gname, "mla_rope_fp8") == 0 && strcmp(kb->name, "q") == 0 ? 2 : 1;
+            /* RMSNorm then NeoX RoPE in one row: the norm's phase reads each
+             * element once, the rotation's reads it at both halves (L1 hits) */
+            if (strcmp(gname, "qk_norm_rope") == 0)
+                allowed = strcmp(kb->name, "qkv") == 0 ? 3 : strcmp(kb->name, "positions") ? 2 : 1;
+            bool only_written = kb->written; /* a cache the graph writes and never reads */
+            for (int o = 0; only_written && o < c->ref->nout; o++)
+                only_written = !ir_output_dest(c->ref, o) || ir_output_dest(c->ref, o)->param != b ||
+                               ir_output_dest(c->ref, o)->index;
+            if (only_written)
+                allowed = 0;
             if (r.stats.max_loads_in_a_row[b] > allowed)
                 fail_msg("%s at T=%" PRId64 ": an element of input '%s' is loaded %" PRId64
                          " times within one row (at most %" PRId64 " allowed)",
@@ -574,7 +630,7 @@ static void test_examples_match_interpreter(void **state)
             for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
                 size_t ti = t / 2;
                 KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                int64_t sym[4] = {Ts[ti], 1, 1, 1};
+                int64_t sym[4] = {Ts[ti], 5, 5, 5};
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))
@@ -594,6 +650,54 @@ static void test_examples_match_interpreter(void **state)
         arena_free(a);
         free(src);
     }
+}
+
+/* The integer dtypes and ops, bitcasts, signbit/exponent/ldexp
+ * (tests/gpu/int_ops.sn): kexec equals the interpreter bit for bit, in
+ * both kernel variants, at T = 1, 5, 64. */
+static void test_int_ops_match_interpreter(void **state)
+{
+    (void)state;
+    static const int64_t Ts[] = {1, 5, 64};
+    const char *name = "tests/gpu/int_ops.sn";
+    char *src = read_text(name);
+    Arena *a = arena_new();
+    set_crash(name, src);
+    Diag d;
+    diag_init(&d);
+    int ngraph = front_compile(front_source(a, name, src, strlen(src)), a, &d)->ngraph;
+    assert_int_equal(d.nerrors, 0);
+    assert_true(ngraph >= 6);
+    diag_free(&d);
+    for (int gi = 0; gi < ngraph; gi++) {
+        Compiled c;
+        char *msg;
+        if (!compile2(a, name, src, gi, &c, &msg))
+            fail_msg("%s: %s", name, msg);
+        for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
+            int64_t sym[8] = {Ts[t / 2], 1, 1, 1, 1, 1, 1, 1};
+            assert_true(c.ref->nsym <= 8);
+            ir_graph_derive_syms(c.ref, sym); /* the derived sizes of graph sizes */
+            Runs r;
+            char why[4096];
+            if (!run_both(&c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 77 + t, false, &r,
+                          why, sizeof why))
+                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, Ts[t / 2], why);
+            for (int o = 0; o < r.nout; o++) {
+                assert_true(same_shape(&r.want[o], &r.got[o]));
+                size_t size = r.want[o].f ? sizeof(float) : sizeof(int64_t);
+                const void *w = r.want[o].f ? (void *)r.want[o].f : (void *)r.want[o].i;
+                const void *g = r.got[o].f ? (void *)r.got[o].f : (void *)r.got[o].i;
+                if (memcmp(w, g, size * (size_t)r.want[o].numel) != 0)
+                    fail_msg("%s at T=%" PRId64 ", output %d differs from the interpreter",
+                             c.ref->name, Ts[t / 2], o);
+            }
+            runs_free(&r);
+        }
+    }
+    crash_src = NULL;
+    arena_free(a);
+    free(src);
 }
 
 /* ---- 4: random graphs ------------------------------------------------------------------ */
@@ -800,6 +904,11 @@ static DType promote(DType a, DType b)
         return a;
     if (cat_of(a) != cat_of(b))
         return cat_of(a) > cat_of(b) ? a : b;
+    if (cat_of(a) == 1 && dt_is_unsigned(a) != dt_is_unsigned(b)) { /* PyTorch's table */
+        DType u = dt_is_unsigned(a) ? a : b, sg = dt_is_unsigned(a) ? b : a;
+        static const DType wider[] = {[1] = DT_I16, [2] = DT_I32, [4] = DT_I64};
+        return dt_size(sg) > dt_size(u) ? sg : wider[dt_size(u)];
+    }
     if (cat_of(a) == 1)
         return dt_size(a) >= dt_size(b) ? a : b;
     if (float_rank(a) != float_rank(b))
@@ -972,8 +1081,8 @@ static GVar *leaf(Gen *g, const GShape *s, int cls, bool exact)
         return emit(g, s, CF, tab->dt, tab->bound, tab->err, "gather(%s, %s, dim=%d)",
                     tab->name, idx, tdim);
     }
-    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? (chance(g, 0.5) ? DT_I32 : DT_I64)
-                                                            : DT_BOOL;
+    static const DType ints[] = {DT_I32, DT_I64, DT_I32, DT_I64, DT_U8, DT_I16, DT_U32, DT_U16};
+    DType dt = cls == CF ? random_float_dtype(g) : cls == CI ? ints[rn(g, 8)] : DT_BOOL;
     return param(g, s, cls, dt);
 }
 
@@ -1153,7 +1262,19 @@ static GVar *op_cast(Gen *g, const GShape *s, int depth, bool exact)
 {
     GVar *x = gen(g, s, CF, depth - 1, exact);
     double B = x->bound, e = x->err;
-    switch (rn(g, 8)) {
+    switch (rn(g, 10)) {
+    case 8: /* an MX scale, up or floored: exact input only (a step doubles it) */
+        if (e == 0)
+            return chance(g, 0.5)
+                       ? emit(g, s, CF, DT_F8E8M0, fmax(2 * B, 1e-38), 0, "to(%s, f8e8m0)", x->name)
+                       : emit(g, s, CF, DT_F8E8M0, fmax(B, 1e-38), 0,
+                              "to(%s, f8e8m0, floor=true)", x->name);
+        return emit(g, s, CF, DT_BF16, B, rounded(e, DT_BF16, B), "to(%s, bf16)", x->name);
+    case 9: /* FP4, read back as f32 (an f4e2m1 output needs an even last dim) */
+        if (e == 0)
+            return emit(g, s, CF, DT_F32, fmax(fmin(1.5 * B, 6), 0.5), 0,
+                        "to(to(%s, f4e2m1), f32)", x->name);
+        return emit(g, s, CF, DT_F16, B, rounded(e, DT_F16, B), "to(%s, f16)", x->name);
     case 0: case 1: return emit(g, s, CF, DT_BF16, B, rounded(e, DT_BF16, B), "to(%s, bf16)", x->name);
     case 2: return emit(g, s, CF, DT_F16, B, rounded(e, DT_F16, B), "to(%s, f16)", x->name);
     case 3: return emit(g, s, CF, DT_F32, B, rounded(e, DT_F32, B), "to(%s, f32)", x->name);
@@ -1200,6 +1321,14 @@ static GVar *op_where(Gen *g, const GShape *s, int cls, int depth, bool exact)
 
 /* ---- integers and bools (always exact) ---- */
 
+/* A bound of |x| once wrapped to t (shifts, // and % wrap their operands
+ * first): an unsigned value may have been negative in 64 bits. */
+static double wrap_bound(double a, DType t)
+{
+    double lim = ldexp(1.0, dt_bits(t) - !dt_is_unsigned(t));
+    return dt_is_unsigned(t) || a > lim ? lim : a;
+}
+
 static GVar *op_int(Gen *g, const GShape *s, int depth)
 {
     switch (rn(g, 8)) {
@@ -1215,10 +1344,20 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
     }
     case 3: {
         GVar *a = gen(g, s, CI, depth - 1, true);
-        switch (rn(g, 4)) {
+        switch (rn(g, 7)) {
         case 0: return emit(g, s, CI, a->dt, a->bound, 0, "abs(%s)", a->name);
         case 1: return emit(g, s, CI, a->dt, a->bound, 0, "-%s", a->name);
         case 2: return emit(g, s, CI, a->dt, a->bound + 3, 0, "(%s + 3)", a->name);
+        case 3: return emit(g, s, CI, a->dt, a->bound + 1, 0, "~%s", a->name);
+        case 4: { /* a literal shift amount, in range for the dtype */
+            int k = rn(g, 4);
+            if (chance(g, 0.5))
+                return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt) * 16, 0, "(%s << %d)",
+                            a->name, k);
+            return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s >> %d)", a->name, k);
+        }
+        case 5: return emit(g, s, CI, a->dt, wrap_bound(a->bound, a->dt), 0, "(%s // %d)",
+                            a->name, rn(g, 7) - 3 ? rn(g, 7) - 3 : 2);
         default: return emit(g, s, CI, a->dt, a->bound * 2, 0, "(%s * 2)", a->name);
         }
     }
@@ -1228,7 +1367,17 @@ static GVar *op_int(Gen *g, const GShape *s, int depth)
         GVar *b = gen(g, &bs, CI, depth - 1, true);
         DType t = res_dt(a, b, 0);
         double A = a->bound, B = b->bound;
-        switch (rn(g, 5)) {
+        double W = fmax(wrap_bound(A, t), wrap_bound(B, t));
+        switch (rn(g, 11)) {
+        case 5: case 6: case 7: { /* bitwise: at most twice the larger magnitude */
+            static const char *const bit[] = {"&", "|", "^"};
+            return emit(g, s, CI, t, 2 * fmax(A, B) + 1, 0, "(%s %s %s)", a->name,
+                        bit[rn(g, 3)], b->name);
+        }
+        case 8: /* any amount: out of range ones give 0 or -1 */
+            return emit(g, s, CI, t, wrap_bound(A, t), 0, "(%s >> %s)", a->name, b->name);
+        case 9: return emit(g, s, CI, t, W + 1, 0, "(%s // %s)", a->name, b->name);
+        case 10: return emit(g, s, CI, t, W + 1, 0, "(%s %% %s)", a->name, b->name);
         case 0: return emit(g, s, CI, t, A + B, 0, "(%s + %s)", a->name, b->name);
         case 1: return emit(g, s, CI, t, A + B, 0, "(%s - %s)", b->name, a->name);
         case 2:
@@ -2263,6 +2412,115 @@ static void test_regressions(void **state)
     }
 }
 
+/* ---- microscaling: f8e8m0 scales, f4e2m1 values ---------------------------------------- */
+
+/* The f4e2m1 value of y by the format's definition: the nearest of
+ * +-{0 .5 1 1.5 2 3 4 6}, ties to the even code, beyond 6 saturated. */
+static float ref_f4(float y)
+{
+    static const float v[8] = {0, 0.5f, 1, 1.5f, 2, 3, 4, 6};
+    float a = fabsf(y), best = 6;
+    if (a < 6) {
+        int i = 0;
+        while (i < 7 && v[i + 1] <= a)
+            i++;
+        best = v[i];
+        if (i < 7) {
+            float lo = a - v[i], hi = v[i + 1] - a;
+            if (hi < lo || (hi == lo && (i + 1) % 2 == 0))
+                best = v[i + 1];
+        }
+    }
+    return signbit(y) ? -best : best;
+}
+
+/* The smallest power of two >= a (a > 0), at least 2^-127. */
+static float ref_pow2_up(float a)
+{
+    double p = 0x1p-127;
+    while (p < a)
+        p *= 2;
+    return (float)p;
+}
+
+/* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
+ * and floored) and MXFP8 and dequantization: kexec equals the interpreter
+ * bit for bit under both schedules, every output element stored once, and
+ * the interpreter's codes equal the formats' definitions computed here. */
+static void test_microscaling(void **state)
+{
+    (void)state;
+    static const char *const src =
+        "graph mxfp4_t(x: f32[T, 256], g: f32[T, 8]) {\n"
+        "    xb = view(x, [T, 8, 32]) * unsqueeze(exp2(round(g * 20.0)), -1)\n"
+        "    amax = amax(abs(xb), dim=-1, keepdim=true)\n"
+        "    scale = to(amax / 6.0, f8e8m0)\n"
+        "    sfl = to(amax, f8e8m0, floor=true) / 4.0\n"
+        "    q = to(xb / scale, f4e2m1)\n"
+        "    qf = to(xb / sfl, f4e2m1)\n"
+        "    o4 = view(to(sfl, f8e8m0), [T, 8])\n"
+        "    return view(xb, [T, 256]), view(q, [T, 256]), view(scale, [T, 8]), view(qf, [T, 256]), o4\n"
+        "}\n"
+        "graph mxfp8_t(x: bf16[T, 64]) {\n"
+        "    xb = view(x, [T, 2, 32])\n"
+        "    s = to(amax(abs(xb), dim=-1, keepdim=true) / 448.0, f8e8m0)\n"
+        "    return view(to(xb / s, f8e4m3), [T, 64]), view(s, [T, 2])\n"
+        "}\n"
+        "graph dequant_t(q: f4e2m1[T, 64], s: f8e8m0[T, 2]) {\n"
+        "    return view(view(q, [T, 2, 32]) * unsqueeze(s, -1), [T, 64]), to(q, f4e2m1)\n"
+        "}\n";
+    for (int gi = 0; gi < 3; gi++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a microscaling graph", src);
+        if (!compile2(a, "mx.sn", src, gi, &c, &msg))
+            fail_msg("%s%s", src, msg);
+        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
+            for (int v = 0; v < 2; v++) {
+                int64_t sym[4] = {T, 1, 1, 1};
+                Runs r;
+                char why[4096];
+                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
+                              &r, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                if (!stored_once(c.prog, &r.stats, why, sizeof why))
+                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
+                for (int o = 0; o < r.nout; o++)
+                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
+                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                if (gi == 0) { /* the oracle's own MXFP4, both scale roundings */
+                    const float *xs = r.want[0].f;
+                    for (int64_t b = 0; b < T * 8; b++) {
+                        float amax = 0;
+                        for (int k = 0; k < 32; k++)
+                            amax = fmaxf(amax, fabsf(xs[b * 32 + k]));
+                        assert_true(amax > 0);
+                        float up = ref_pow2_up(amax / 6.0f);
+                        int e;
+                        frexpf(amax, &e); /* amax in [2^(e-1), 2^e) */
+                        float fl = ldexpf(1.0f, e - 1) / 4.0f;
+                        assert_true(r.want[2].f[b] == up);
+                        assert_true(r.want[4].f[b] == ref_pow2_up(fl));
+                        for (int k = 0; k < 32; k++) {
+                            float y = xs[b * 32 + k];
+                            if (r.want[1].f[b * 32 + k] != ref_f4(y / up) ||
+                                r.want[3].f[b * 32 + k] != ref_f4(y / fl))
+                                fail_msg("block %" PRId64 " element %d: %a / %a -> %g, / %a -> %g",
+                                         b, k, (double)y, (double)up,
+                                         (double)r.want[1].f[b * 32 + k], (double)fl,
+                                         (double)r.want[3].f[b * 32 + k]);
+                        }
+                    }
+                }
+                runs_free(&r);
+            }
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 /* ---- the standard library's rounding points, bit for bit ------------------------------ */
 
 /* Runs c on the given inputs in the interpreter (want) and the kernel
@@ -2476,8 +2734,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_examples_one_kernel_and_loads),
         cmocka_unit_test(test_examples_match_interpreter),
+        cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
         cmocka_unit_test(test_regressions),
+        cmocka_unit_test(test_microscaling),
         cmocka_unit_test(test_stdlib_rope_fp8_unrounded),
         cmocka_unit_test(test_stdlib_rms_norm_hf),
         cmocka_unit_test(test_random_graphs),

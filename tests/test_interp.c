@@ -198,6 +198,23 @@ static float naive_unary(IrUnary k, float a)
     case UN_FLOOR: return floorf(a);
     case UN_CEIL: return ceilf(a);
     case UN_ROUND: return rintf(a);
+    case UN_SIGNBIT: return copysignf(1.0f, a) < 0 ? 1.0f : 0.0f;
+    case UN_EXPONENT: {
+        if (a == 0)
+            return -2147483648.0f;
+        if (isinf(a) || isnan(a))
+            return 2147483648.0f;
+        int e;
+        frexpf(a, &e); /* a = m * 2^e, 0.5 <= |m| < 1 */
+        return (float)(e - 1);
+    }
+    case UN_POW2_FLOOR: { /* |a| = m 2^e, m in [0.5, 1): 2^(e-1) */
+        if (a == 0 || isinf(a) || isnan(a))
+            return a;
+        int e;
+        frexpf(a, &e);
+        return copysignf(ldexpf(1.0f, e - 1), a);
+    }
     default: fail_msg("no float unary %d", (int)k);
     }
     return 0;
@@ -213,7 +230,7 @@ static void test_unary_float(void **state)
     IrNode *outs[UN_COUNT];
     int nout = 0;
     for (int k = 0; k < UN_COUNT; k++)
-        if (k != UN_NOT)
+        if (ir_unary_info((IrUnary)k)->dom & OPD_F)
             outs[nout++] = ir_unary(g, (IrUnary)k, DT_F32, x, NOSPAN);
     set_outputs(g, nout, outs);
     IrBuf in = fbuf(DT_F32, 1, SHAPE(N), xs);
@@ -345,6 +362,117 @@ static void test_binary_int(void **state)
     expect_i(out[12].i, (int64_t[]){0, 1, 1, 1}, 4, "or");
     free_bufs(out, nout);
     free_bufs(in, 4);
+}
+
+/* The bit ops, shifts, // and % by hand on several dtypes: shifts and
+ * division wrap their operands to the node's dtype first; >> is logical on
+ * unsigned types; shifts out of range shift every bit out; x // 0 is 0 and
+ * x % 0 is x; results wrap at the store. */
+static void test_int_bit_ops(void **state)
+{
+    (void)state;
+    IrGraph *g = graph();
+    IrNode *a = input(g, "a", DT_U8, 1, DIMS(C(6)));
+    IrNode *s = input(g, "s", DT_U8, 1, DIMS(C(6)));
+    IrNode *b = input(g, "b", DT_I32, 1, DIMS(C(6)));
+    IrNode *c = input(g, "c", DT_I32, 1, DIMS(C(6)));
+    IrNode *u = input(g, "u", DT_U32, 1, DIMS(C(6)));
+    IrNode *outs[] = {
+        ir_binary(g, BIN_BAND, DT_U8, a, s, NOSPAN),
+        ir_binary(g, BIN_BOR, DT_U8, a, s, NOSPAN),
+        ir_binary(g, BIN_BXOR, DT_U8, a, s, NOSPAN),
+        ir_unary(g, UN_BNOT, DT_U8, a, NOSPAN),
+        ir_binary(g, BIN_SHL, DT_U8, a, s, NOSPAN),
+        ir_binary(g, BIN_SHR, DT_U8, ir_unary(g, UN_BNOT, DT_U8, a, NOSPAN), s, NOSPAN),
+        ir_binary(g, BIN_SHR, DT_I32, b, c, NOSPAN),
+        ir_binary(g, BIN_FLOORDIV, DT_I32, b, c, NOSPAN),
+        ir_binary(g, BIN_MOD, DT_I32, b, c, NOSPAN),
+        ir_binary(g, BIN_SHR, DT_U32, ir_binary(g, BIN_SUB, DT_U32, u, ir_const_i(g, 1, DT_U32, 1,
+                  DIMS(C(6)), NOSPAN), NOSPAN), ir_const_i(g, 28, DT_U32, 1, DIMS(C(6)), NOSPAN),
+                  NOSPAN),
+        ir_binary(g, BIN_FLOORDIV, DT_U32, u, ir_const_i(g, 3, DT_U32, 1, DIMS(C(6)), NOSPAN),
+                  NOSPAN),
+    };
+    enum { NO = sizeof outs / sizeof outs[0] };
+    set_outputs(g, NO, outs);
+    IrBuf in[5] = {ibuf(DT_U8, 1, SHAPE(6), (int64_t[]){0xF0, 0x0F, 255, 1, 200, 3}),
+                   ibuf(DT_U8, 1, SHAPE(6), (int64_t[]){0x3C, 0xFF, 1, 7, 8, 0}),
+                   ibuf(DT_I32, 1, SHAPE(6), (int64_t[]){-7, 7, -7, 7, INT32_MIN, -1}),
+                   ibuf(DT_I32, 1, SHAPE(6), (int64_t[]){2, -2, 0, 31, -1, 40}),
+                   ibuf(DT_U32, 1, SHAPE(6), (int64_t[]){0, 1, 7, 0xFFFFFFFFLL, 3, 2})};
+    IrBuf out[NO];
+    run_ok(g, NULL, in, out);
+    expect_i(out[0].i, (int64_t[]){0x30, 0x0F, 1, 1, 8, 0}, 6, "and");
+    expect_i(out[1].i, (int64_t[]){0xFC, 0xFF, 255, 7, 200, 3}, 6, "or");
+    expect_i(out[2].i, (int64_t[]){0xCC, 0xF0, 254, 6, 192, 3}, 6, "xor");
+    expect_i(out[3].i, (int64_t[]){0x0F, 0xF0, 0, 254, 55, 252}, 6, "not wraps at the store");
+    /* 200 << 8: out of range for u8, 0; 1 << 7 = 128; 0xF0 << 0x3C: 0 */
+    expect_i(out[4].i, (int64_t[]){0, 0, 254, 128, 0, 3}, 6, "shl");
+    /* ~a wrapped to u8 first, then a logical shift */
+    expect_i(out[5].i, (int64_t[]){0, 0, 0, 1, 0, 252}, 6, "shr of ~a");
+    /* arithmetic: -7 >> 2 = -2; 7 >> -2: out of range, 0; -7 >> 0; 7 >> 31 = 0;
+     * INT32_MIN >> -1: out of range, -1; -1 >> 40: -1 */
+    expect_i(out[6].i, (int64_t[]){-2, 0, -7, 0, -1, -1}, 6, "shr i32");
+    /* floor division: -7 // 2 = -4; 7 // -2 = -4; x // 0 = 0; INT32_MIN // -1
+     * is 2^31 in 64 bits, wrapped to INT32_MIN at the store */
+    expect_i(out[7].i, (int64_t[]){-4, -4, 0, 0, INT32_MIN, -1}, 6, "floordiv");
+    expect_i(out[8].i, (int64_t[]){1, -1, -7, 7, 0, 39}, 6, "mod");
+    /* u - 1 wraps to 0xFFFFFFFF for u = 0 before the logical shift */
+    expect_i(out[9].i, (int64_t[]){15, 0, 0, 15, 0, 0}, 6, "u32 shr of a wrapped difference");
+    expect_i(out[10].i, (int64_t[]){0, 0, 2, 1431655765, 1, 0}, 6, "u32 floordiv");
+    free_bufs(out, NO);
+    free_bufs(in, 5);
+}
+
+static uint32_t bits(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+/* bitcast, signbit, exponent, ldexp by hand. */
+static void test_float_bits(void **state)
+{
+    (void)state;
+    enum { N = 8 };
+    const float xs[N] = {1.0f, -0.0f, -NAN, 0x1p-149f, 3.0f, -INFINITY, 0.0f, 0x1.8p-130f};
+    IrGraph *g = graph();
+    IrNode *x = input(g, "x", DT_F32, 1, DIMS(C(N)));
+    IrNode *n = input(g, "n", DT_I32, 1, DIMS(C(N)));
+    IrNode *nf = ir_cast(g, DT_F32, n, NOSPAN);
+    IrNode *outs[] = {
+        ir_bitcast(g, DT_U32, x, NOSPAN),
+        ir_bitcast(g, DT_I16, ir_cast(g, DT_BF16, x, NOSPAN), NOSPAN),
+        ir_bitcast(g, DT_F32, ir_bitcast(g, DT_I32, x, NOSPAN), NOSPAN),
+        ir_cast(g, DT_BOOL, ir_unary(g, UN_SIGNBIT, DT_F32, x, NOSPAN), NOSPAN),
+        ir_cast(g, DT_I32, ir_unary(g, UN_EXPONENT, DT_F32, x, NOSPAN), NOSPAN),
+        ir_binary(g, BIN_LDEXP, DT_F32, x, nf, NOSPAN),
+        ir_bitcast(g, DT_F16, ir_bitcast(g, DT_U16, ir_cast(g, DT_F16, x, NOSPAN), NOSPAN),
+                   NOSPAN),
+    };
+    enum { NO = sizeof outs / sizeof outs[0] };
+    set_outputs(g, NO, outs);
+    IrBuf in[2] = {fbuf(DT_F32, 1, SHAPE(N), xs),
+                   ibuf(DT_I32, 1, SHAPE(N), (int64_t[]){3, 1000, 1, 149, -1, 2, 5, -20})};
+    IrBuf out[NO];
+    run_ok(g, NULL, in, out);
+    expect_i(out[0].i, (int64_t[]){0x3F800000, 0x80000000LL, 0xFFC00000LL, 1, 0x40400000, 0xFF800000LL,
+                                   0, 0xC0000}, N, "bitcast f32 -> u32");
+    /* bf16 codes as i16: 1.0 = 0x3F80, -0 = 0x8000 = -32768, every NaN 0x7FC0 */
+    expect_i(out[1].i, (int64_t[]){0x3F80, -32768, 0x7FC0, 0, 0x4040, (int16_t)0xFF80, 0, 12}, N,
+             "bitcast bf16 -> i16");
+    for (int j = 0; j < N; j++)
+        assert_int_equal(bits(out[2].f[j]), bits(xs[j]));
+    expect_i(out[3].i, (int64_t[]){0, 1, 1, 0, 0, 1, 0, 0}, N, "signbit");
+    expect_i(out[4].i, (int64_t[]){0, INT32_MIN, INT32_MAX, -149, 1, INT32_MAX, INT32_MIN, -130},
+             N, "exponent");
+    expect_f(out[5].f, (float[]){8.0f, -0.0f, NAN, 1.0f, 1.5f, -INFINITY, 0.0f, 0x1p-149f},
+             N, "ldexp");
+    expect_f(out[6].f, (float[]){1.0f, -0.0f, NAN, 0.0f, 3.0f, -INFINITY, 0.0f, 0.0f}, N,
+             "f16 round trip through u16");
+    free_bufs(out, NO);
+    free_bufs(in, 2);
 }
 
 /* Integers compute in 64 bits and wrap only at casts and output stores. */
@@ -1115,6 +1243,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unary_int, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_float, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_int, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_int_bit_ops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_float_bits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_integer_wrap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cast_float_to_float, setup, teardown),

@@ -10,20 +10,31 @@
  *   - every u32 of a valid bundle outside its sources, set to values a
  *     reader must not take on trust (-1, INT32_MIN, INT32_MAX, ...) and the
  *     checksum recomputed, is refused cleanly or, if the reader accepts it,
- *     launches or is refused without a crash (run this under ASan). */
+ *     launches or is refused without a crash (run this under ASan);
+ *   - the JIT (runtime/prepare.c) with a counting stand-in compiler: a load
+ *     compiles nothing, a launch compiles the one function it runs (its
+ *     unit: -DSN_ONLY -DSN_ONLY_<name>) once, before launching anything;
+ *     eager loads and sn_*_prepare compile every function once, in
+ *     parallel; a second process's load reads them from the disk cache; a
+ *     source without the unit guards is compiled whole, once; a failed
+ *     compile launches nothing; eight threads' first launches compile once. */
 #define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "bundle.h"
+#include "bundle_write.h"
 #include "driver.h"
 #include "fake_device.h"
 #include "front.h"
@@ -37,6 +48,13 @@ static const char source[] =
     "    r = sum(x, dim=-1, keepdim=true)\n"
     "    c = mean(x * r, dim=0, keepdim=true)\n"
     "    return x - c\n"
+    "}\n"
+    "graph aligned(x: f32[T, align(H, 4)], y: f32[H], z: f32[cdiv(T, 2), 3]) {\n"
+    "    return sum(x, dim=-1), y + 1.0, z * 2.0\n"
+    "}\n"
+    "graph mx(q: f4e2m1[T, 64], s: f8e8m0[T, 2], c: f8e8m0[]) {\n"
+    "    y = view(q, [T, 2, 32]) * unsqueeze(s, -1) * c\n"
+    "    return view(y, [T, 64]), to(y, f4e2m1)\n"
     "}\n";
 
 static unsigned char *bytes;
@@ -54,7 +72,7 @@ static int setup(void **state)
                             .ntarget = 1};
     SnCompiled c;
     bool ok = cg_target("cuda:sm_90", &t, &d) &&
-              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 2;
+              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 4;
     bytes = c.bytes;
     len = c.len;
     diag_print(&d, stderr);
@@ -137,6 +155,58 @@ static void test_good_launch(void **state)
     sn_bundle_free(c.b);
 }
 
+/* Derived sizes: align(H, 4) (4 * cdiv(H, 4)) and cdiv(T, 2) are computed
+ * from T and H (bound by x and y) and checked against x and z, never bound
+ * from them. */
+static void test_derived_sizes(void **state)
+{
+    (void)state;
+    sn_bundle *b = load(bytes, len);
+    assert_non_null(b);
+    sn_graph *g = sn_bundle_graph(b, "aligned");
+    assert_non_null(g);
+    assert_int_equal(g->nsym, 4);
+    assert_string_equal(g->syms[2], "cdiv(H, 4)");
+    assert_string_equal(g->syms[3], "cdiv(T, 2)");
+    assert_int_equal(g->symdefs[2].op, SNB_SYM_CDIV);
+    assert_int_equal(g->symdefs[2].b, 4);
+    assert_int_equal(g->ins[0].dims[1].coef, 4);
+    int64_t syms[4] = {7, 5, -1, -1};
+    rt_derive_syms(g, syms);
+    assert_int_equal(syms[2], 2);
+    assert_int_equal(syms[3], 4);
+    FakeArgs a;
+    fake_args(g, syms, &a);
+    fake_reset();
+    sn_status st = rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL);
+    if (st != SN_OK)
+        fail_msg("%s", sn_last_error());
+    assert_true(fake_log.launches >= 1);
+    fake_reset();
+    a.shape[0][0][1] = 5; /* x: [7, 5], but align(5, 4) is 8 */
+    expect(rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL),
+           SN_ERR_INVALID, "input 'x': dim 1 is 5 but the graph needs 8 (cdiv(H, 4) times a factor)");
+    a.shape[0][0][1] = 8;
+    a.shape[0][2][0] = 3; /* z: cdiv(7, 2) is 4 */
+    expect(rt_launch(fake_device(), g, a.in, g->nin, a.out, g->nout, NULL, 0, NULL),
+           SN_ERR_INVALID, "input 'z': dim 0 is 3 but the graph needs 4 (cdiv(T, 2))");
+    /* format 5 has no derived symbols: the writer refuses; 6 round-trips */
+    unsigned char *out;
+    size_t nout;
+    char err[256];
+    assert_false(rt_bundle_write(g, 1, 5, &out, &nout, err, sizeof err));
+    assert_non_null(strstr(err, "derived size cdiv(H, 4); format 5 has none"));
+    assert_true(rt_bundle_write(g, 1, SNB_VERSION, &out, &nout, err, sizeof err));
+    sn_bundle *again = load(out, nout);
+    assert_non_null(again);
+    assert_int_equal(again->graphs[0].symdefs[3].op, SNB_SYM_CDIV);
+    assert_int_equal(again->graphs[0].symdefs[3].a.syms[0], 0);
+    assert_int_equal(again->graphs[0].symdefs[0].op, SNB_SYM_FREE);
+    sn_bundle_free(again);
+    free(out);
+    sn_bundle_free(b);
+}
+
 static void test_null_pointers(void **state)
 {
     (void)state;
@@ -178,6 +248,33 @@ static void test_misaligned(void **state)
     fake_reset();
     c.a.out[1].data = (char *)c.a.out[1].data + 1;
     expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'h': data pointer");
+    sn_bundle_free(c.b);
+}
+
+/* f4e2m1 tensors: strides in elements, outer strides even, a tensor of n
+ * elements spans n / 2 bytes (an output right after an input's last byte
+ * does not overlap it, one byte earlier does). */
+static void test_packed_f4(void **state)
+{
+    (void)state;
+    Case c;
+    case_init(&c, "mx", 10);
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    assert_int_equal(fake_log.launches, 1);
+    fake_reset();
+    int64_t odd[2] = {63, 1}, even[2] = {66, 1};
+    c.a.in[0].strides = odd;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "input 'q': dim 0 has an odd stride (63); "
+                                                 "f4e2m1 packs two elements per byte");
+    c.a.in[0].strides = even;
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    fake_reset();
+    c.a.in[0].strides = NULL;
+    c.a.out[1].data = (char *)c.a.in[0].data + 10 * 32; /* q spans 10 * 64 / 2 bytes */
+    expect(launch(&c, NULL, 0), SN_OK, "");
+    fake_reset();
+    c.a.out[1].data = (char *)c.a.in[0].data + 10 * 32 - 1;
+    expect(launch(&c, NULL, 0), SN_ERR_INVALID, "output 'out1' overlaps input 'q'");
     sn_bundle_free(c.b);
 }
 
@@ -335,12 +432,371 @@ static void test_mutated_bundles(void **state)
     free(m);
 }
 
+/* ------------------------------------------------------------- the JIT */
+
+/* The stand-in compiler: counts compiles (from any thread), and its "code"
+ * is the text "UNIT <define>" or "UNIT ALL"; it fails for the functions
+ * whose name starts with jit_fail. */
+static int jit_compiles;
+static int jit_threads_seen;
+static const char *jit_fail;
+static char jit_last_opts[256];
+static pthread_t jit_first_thread;
+
+static bool jit_compile(void *ctx, const char *src, const char *name, const char *const *opts,
+                        int nopts, void **code, size_t *size, char *err, size_t errlen)
+{
+    (void)ctx;
+    (void)src;
+    __atomic_fetch_add(&jit_compiles, 1, __ATOMIC_SEQ_CST);
+    if (!pthread_equal(pthread_self(), jit_first_thread))
+        __atomic_store_n(&jit_threads_seen, 2, __ATOMIC_SEQ_CST);
+    struct timespec t = {0, 2000000}; /* 2 ms: workers overlap */
+    nanosleep(&t, NULL);
+    if (jit_fail && !strncmp(name, jit_fail, strlen(jit_fail))) { /* and its variants */
+        snprintf(err, errlen, "error: %s does not compile", name);
+        return false;
+    }
+    char text[512];
+    snprintf(text, sizeof text, "UNIT %s", nopts == 2 ? opts[1] : "ALL");
+    if (nopts == 2)
+        snprintf(jit_last_opts, sizeof jit_last_opts, "%s %s", opts[0], opts[1]);
+    *size = strlen(text) + 1;
+    *code = strdup(text);
+    return true;
+}
+
+static const RtJitHook jit_hook = {"stand-in compiler 1.0", jit_compile, NULL};
+
+/* Modules: the unit's text, kept until the test ends. */
+static char *jit_modules[4096];
+static int jit_nmodule;
+
+static int jit_module_load(const void *image, void **module)
+{
+    if (jit_nmodule == 4096)
+        return 1;
+    *module = jit_modules[jit_nmodule++] = strdup(image);
+    return 0;
+}
+
+/* A unit holds its function alone; the whole source every function. */
+static int jit_function(void *module, const char *name, void **fn)
+{
+    char want[512];
+    snprintf(want, sizeof want, "UNIT -DSN_ONLY_%s", name);
+    if (strcmp(module, "UNIT ALL") != 0 && strcmp(module, want) != 0)
+        return 500;
+    *fn = (void *)name;
+    return 0;
+}
+
+static RtDevice jit_dev;
+
+static int refuse_module(const void *image, void **module)
+{
+    (void)image;
+    (void)module;
+    return 901; /* as a driver that loads no module during stream capture */
+}
+
+static void jit_reset(void)
+{
+    jit_dev = *fake_device();
+    jit_dev.module_load = jit_module_load;
+    jit_dev.function = jit_function;
+    jit_dev.jit = &jit_hook;
+    jit_compiles = 0;
+    jit_threads_seen = 1;
+    jit_fail = NULL;
+    jit_first_thread = pthread_self();
+    fake_reset();
+}
+
+static void jit_free_modules(void)
+{
+    for (int i = 0; i < jit_nmodule; i++)
+        free(jit_modules[i]);
+    jit_nmodule = 0;
+}
+
+/* A fresh cache directory per test (SINTER_CACHE_DIR), removed after. */
+static char cache_dir[64];
+
+static int jit_setup(void **state)
+{
+    (void)state;
+    snprintf(cache_dir, sizeof cache_dir, "/tmp/sinter-test-jit-XXXXXX");
+    if (!mkdtemp(cache_dir))
+        return -1;
+    setenv("SINTER_CACHE_DIR", cache_dir, 1);
+    jit_reset();
+    return 0;
+}
+
+static int jit_teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
+    jit_free_modules();
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static sn_bundle *jit_load(bool eager, sn_status want)
+{
+    unsigned char *copy = malloc(len);
+    memcpy(copy, bytes, len);
+    sn_bundle *b;
+    assert_int_equal(rt_bundle_parse(copy, len, &b), SN_OK);
+    assert_int_equal(rt_bundle_load_graphs(b, &jit_dev, eager), want);
+    return b;
+}
+
+/* Kernel functions of the bundle (vector, scalar, few-rows). */
+static int count_functions(const sn_bundle *b)
+{
+    int n = 0;
+    for (int i = 0; i < b->ngraph; i++) {
+        const RtVariant *v = b->graphs[i].active;
+        for (int k = 0; k < v->nkernel; k++)
+            for (const RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows)
+                n += 1 + (kn->scalar_name[0] != 0);
+    }
+    return n;
+}
+
+/* Launch g at T rows, its first input `misalign` bytes off its alignment. */
+static sn_status jit_launch(sn_graph *g, int64_t T, FakeArgs *a, int misalign)
+{
+    int64_t syms[1] = {T};
+    fake_args(g, syms, a);
+    a->in[0].data = (char *)a->in[0].data + misalign;
+    size_t need = 0;
+    assert_int_equal(sn_graph_workspace_size(g, a->in, g->nin, &need), SN_OK);
+    return rt_launch(&jit_dev, g, a->in, g->nin, a->out, g->nout, need ? fake_workspace() : NULL,
+                     need, NULL);
+}
+
+static void test_lazy_jit(void **state)
+{
+    (void)state;
+    sn_bundle *b = jit_load(false, SN_OK);
+    assert_int_equal(jit_compiles, 0); /* a load compiles nothing */
+    sn_graph *g = sn_bundle_graph(b, "add_rms");
+    RtKernel *k = &g->active->kernels[0];
+    assert_null(k->fn);
+    FakeArgs a;
+    /* many rows, aligned: the vector kernel's unit alone */
+    expect(jit_launch(g, 100000, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 1);
+    assert_string_equal(fake_log.kernel, k->name);
+    char want[256];
+    snprintf(want, sizeof want, "-DSN_ONLY -DSN_ONLY_%s", k->name);
+    assert_string_equal(jit_last_opts, want);
+    assert_null(k->fn_scalar);
+    /* again: nothing compiled */
+    expect(jit_launch(g, 100000, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 1);
+    /* misaligned: the scalar kernel, compiled now */
+    expect(jit_launch(g, 100000, &a, 2), SN_OK, "");
+    assert_int_equal(jit_compiles, 2);
+    assert_string_equal(fake_log.kernel, k->scalar_name);
+    /* few rows: the few-rows kernel */
+    assert_non_null(k->few_rows);
+    expect(jit_launch(g, 1, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 3);
+    assert_string_equal(fake_log.kernel, k->few_rows->name);
+    assert_int_equal(fake_log.launches, 4);
+    /* every function loaded now: preparing compiles nothing more */
+    assert_int_equal(rt_bundle_prepare(b, &jit_dev), SN_OK);
+    assert_int_equal(jit_compiles, count_functions(b));
+    int before = jit_compiles;
+    assert_int_equal(rt_bundle_prepare(b, &jit_dev), SN_OK);
+    assert_int_equal(jit_compiles, before);
+    sn_bundle_free(b);
+}
+
+static void test_eager_jit_and_cache(void **state)
+{
+    (void)state;
+    sn_bundle *b = jit_load(true, SN_OK);
+    int n = count_functions(b);
+    assert_true(n >= 5); /* add_rms: 3; two_kernels: 2 kernels */
+    assert_int_equal(jit_compiles, n);
+    assert_int_equal(jit_threads_seen, 2); /* compiled in worker threads too */
+    FakeArgs a;
+    sn_graph *g = sn_bundle_graph(b, "two_kernels");
+    expect(jit_launch(g, 100, &a, 0), SN_OK, "");
+    expect(jit_launch(g, 100, &a, 4), SN_OK, "");
+    expect(jit_launch(sn_bundle_graph(b, "add_rms"), 3, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, n);
+    sn_bundle_free(b);
+    /* another load (as another process would): every unit from the cache */
+    jit_compiles = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    b = jit_load(true, SN_OK);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_int_equal(jit_compiles, 0);
+    print_message("        warm eager load of %d functions (fake driver): %.3f ms\n", n,
+                  (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    expect(jit_launch(sn_bundle_graph(b, "add_rms"), 100000, &a, 2), SN_OK, "");
+    assert_int_equal(jit_compiles, 0);
+    sn_bundle_free(b);
+    /* lazily from the cache too */
+    b = jit_load(false, SN_OK);
+    expect(jit_launch(sn_bundle_graph(b, "add_rms"), 100000, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 0);
+    /* a unit of another compiler is another entry */
+    static const RtJitHook other = {"stand-in compiler 2.0", jit_compile, NULL};
+    jit_dev.jit = &other;
+    assert_int_equal(rt_bundle_prepare(b, &jit_dev), SN_OK);
+    assert_int_equal(jit_compiles, n - 1);
+    sn_bundle_free(b);
+}
+
+static void test_jit_errors(void **state)
+{
+    (void)state;
+    sn_bundle *b = jit_load(false, SN_OK);
+    sn_graph *g = sn_bundle_graph(b, "two_kernels");
+    const RtKernel *k1 = &g->active->kernels[1];
+    char k1_name[256];
+    snprintf(k1_name, sizeof k1_name, "%s", k1->name);
+    jit_fail = k1_name;
+    FakeArgs a;
+    /* the second kernel fails: nothing at all is launched */
+    expect(jit_launch(g, 100, &a, 0), SN_ERR_COMPILE, "does not compile");
+    assert_non_null(strstr(sn_last_error(), k1->name));
+    assert_int_equal(fake_log.launches, 0);
+    /* and nothing stays half-loaded: it is tried again */
+    jit_fail = NULL;
+    int before = jit_compiles;
+    expect(jit_launch(g, 100, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, before + 1);
+    assert_int_equal(fake_log.launches, 2);
+    sn_bundle_free(b);
+    /* eager (another compiler: nothing cached): the error names the
+     * function; what compiled is loaded */
+    jit_reset();
+    static const RtJitHook fresh = {"stand-in compiler 3.0", jit_compile, NULL};
+    jit_dev.jit = &fresh;
+    jit_fail = k1_name;
+    b = jit_load(true, SN_ERR_COMPILE);
+    assert_non_null(strstr(sn_last_error(), "does not compile"));
+    g = sn_bundle_graph(b, "add_rms");
+    assert_non_null(g->active->kernels[0].fn);
+    sn_bundle_free(b);
+    /* a driver that refuses the module: the error says to prepare first */
+    jit_reset();
+    b = jit_load(false, SN_OK);
+    jit_dev.module_load = refuse_module;
+    expect(jit_launch(sn_bundle_graph(b, "add_rms"), 8, &a, 0), SN_ERR_COMPILE,
+           "call sn_bundle_prepare before capturing");
+    jit_dev.module_load = jit_module_load;
+    expect(jit_launch(sn_bundle_graph(b, "add_rms"), 8, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 1); /* the code came from the cache the second time */
+    sn_bundle_free(b);
+    /* the API refuses what was never loaded on a device */
+    assert_int_equal(sn_graph_prepare(NULL), SN_ERR_INVALID);
+    assert_int_equal(sn_bundle_prepare(NULL), SN_ERR_INVALID);
+    sn_bundle *r;
+    assert_int_equal(sn_bundle_read_memory(bytes, len, &r), SN_OK);
+    assert_int_equal(sn_bundle_prepare(r), SN_ERR_INVALID);
+    assert_non_null(strstr(sn_last_error(), "sn_bundle_read_"));
+    assert_int_equal(sn_graph_prepare(sn_bundle_graph(r, "add_rms")), SN_ERR_INVALID);
+    sn_bundle_free(r);
+}
+
+/* A bundle written before the unit guards: its source is one unit. */
+static void test_whole_source(void **state)
+{
+    (void)state;
+    sn_bundle *b = jit_load(false, SN_OK);
+    for (int i = 0; i < b->ngraph; i++) /* unguard: "SN_ONLY" becomes "SN_0NLY" */
+        for (char *p = b->graphs[i].active->source; (p = strstr(p, "(SN_ONLY"));)
+            p[4] = '0';
+    sn_graph *g = sn_bundle_graph(b, "add_rms");
+    FakeArgs a;
+    expect(jit_launch(g, 100000, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 1);
+    assert_non_null(g->module);
+    expect(jit_launch(g, 100000, &a, 2), SN_OK, "");
+    expect(jit_launch(g, 1, &a, 0), SN_OK, "");
+    assert_int_equal(jit_compiles, 1); /* every function came with the first */
+    assert_int_equal(rt_bundle_prepare(b, &jit_dev), SN_OK);
+    assert_int_equal(jit_compiles, 4); /* the other three graphs, each whole */
+    sn_bundle_free(b);
+}
+
+typedef struct {
+    sn_graph *g;
+    sn_status s;
+} Racer;
+
+static void *race_launch(void *arg)
+{
+    Racer *r = arg;
+    FakeArgs a;
+    int64_t syms[1] = {100000};
+    fake_args(r->g, syms, &a);
+    r->s = rt_launch(&jit_dev, r->g, a.in, r->g->nin, a.out, r->g->nout, NULL, 0, NULL);
+    return NULL;
+}
+
+static void test_concurrent_first_launch(void **state)
+{
+    (void)state;
+    sn_bundle *b = jit_load(false, SN_OK);
+    Racer r[8];
+    pthread_t th[8];
+    for (int i = 0; i < 8; i++) {
+        r[i] = (Racer){sn_bundle_graph(b, "add_rms"), SN_ERR_IO};
+        assert_int_equal(pthread_create(&th[i], NULL, race_launch, &r[i]), 0);
+    }
+    for (int i = 0; i < 8; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(r[i].s, SN_OK);
+    }
+    assert_int_equal(jit_compiles, 1);
+    sn_bundle_free(b);
+}
+
+static void test_jit_settings(void **state)
+{
+    (void)state;
+    assert_int_equal(rt_jit_mode_parse(NULL), 0);
+    assert_int_equal(rt_jit_mode_parse(""), 0);
+    assert_int_equal(rt_jit_mode_parse("lazy"), 0);
+    assert_int_equal(rt_jit_mode_parse("eager"), 1);
+    assert_int_equal(rt_jit_mode_parse("Eager"), -1);
+    assert_int_equal(rt_jit_threads_parse(NULL, 2), 2);
+    assert_int_equal(rt_jit_threads_parse("", 64), 16);
+    assert_int_equal(rt_jit_threads_parse(NULL, -1), 1);
+    assert_int_equal(rt_jit_threads_parse("3", 2), 3);
+    assert_int_equal(rt_jit_threads_parse("1000", 2), 64);
+    assert_int_equal(rt_jit_threads_parse("0", 2), -1);
+    assert_int_equal(rt_jit_threads_parse("-2", 2), -1);
+    assert_int_equal(rt_jit_threads_parse("4x", 2), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_good_launch),   cmocka_unit_test(test_null_pointers),
-        cmocka_unit_test(test_misaligned),    cmocka_unit_test(test_workspace),
+        cmocka_unit_test(test_good_launch),
+        cmocka_unit_test(test_derived_sizes),
+        cmocka_unit_test(test_null_pointers),
+        cmocka_unit_test(test_misaligned),
+        cmocka_unit_test(test_packed_f4),    cmocka_unit_test(test_workspace),
         cmocka_unit_test(test_overflow),      cmocka_unit_test(test_mutated_bundles),
+#define J(f) cmocka_unit_test_setup_teardown(f, jit_setup, jit_teardown)
+        J(test_lazy_jit),
+        J(test_eager_jit_and_cache),
+        J(test_jit_errors),
+        J(test_whole_source),
+        J(test_concurrent_first_launch),
+        cmocka_unit_test(test_jit_settings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,7 +20,15 @@
  *  6. kir_verify rejects a plan that breaks its invariants.
  *  7. A wave-64 target (CDNA) gets 64-lane teams where a row takes more
  *     than 32 and at most 64 lanes (no shared memory), and kexec with that
- *     schedule matches the interpreter. */
+ *     schedule matches the interpreter.
+ *  8. Microscaling: a division by an f8e8m0 scale is a reciprocal multiply
+ *     (exact: x * (1/2^k) is x / 2^k for every scale, checked
+ *     exhaustively over the codes), a division whose quotient a cast to
+ *     f8e8m0 or f4e2m1 rounds is correctly rounded (exact_div), an f4e2m1
+ *     store is written whole bytes (a width; runs of 8 one 4-byte vector,
+ *     aligned to 4 bytes, in the vector variant), f4e2m1
+ *     loads take no vector window, and kir_verify rejects exact_div on
+ *     what is not a division. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -387,6 +395,65 @@ static float team_sum(const float *v, int n, const KSchedule *sc, int wave)
 }
 
 /* 7. */
+/* 8. */
+static void test_microscaling(void **state)
+{
+    (void)state;
+    KProgram *p = compile("graph g(x: bf16[T, 64]) {\n"
+                          "    xb = view(x, [T, 2, 32])\n"
+                          "    s = to(amax(abs(xb), dim=-1, keepdim=true) / 6.0, f8e8m0)\n"
+                          "    return view(to(xb / s, f4e2m1), [T, 64]), view(s, [T, 2])\n}\n");
+    const KSegment *s = seg0(p);
+    int div = find_div(s);
+    assert_true(s->plan->op[div].recip); /* x / s: s a cast to f8e8m0 */
+    assert_false(s->plan->op[div].exact_div);
+    int sdiv = op_of(s, div)->in[1]->in[0]->id; /* amax / 6.0 */
+    assert_int_equal(op_of(s, sdiv)->kind, KO_BINARY);
+    assert_true(s->plan->op[sdiv].exact_div);
+    assert_false(s->plan->op[sdiv].recip);
+    int q = -1;
+    for (int i = 0; i < s->stores.len; i++)
+        if (p->bufs[((const KStore *)s->stores.items[i])->buf].dtype == DT_F4E2M1)
+            q = i;
+    assert_true(q >= 0);
+    assert_int_equal(s->plan->store[q].width, s->sched.vec);
+    assert_true(s->plan->store[q].direct);
+    assert_int_equal(s->sched.vec, 8);
+    assert_true(s->plan->store[q].packed_vector); /* 8 codes: one 4-byte store */
+    const KAlign *al = align_of(p, p->kernels[0], "out0");
+    assert_non_null(al);
+    assert_int_equal(al->bytes, 4);
+    expect_verify(p, true, NULL);
+    KPlan *pl = s->plan;
+    int x = find_op(p, s, KO_LOAD, "x", -1);
+    pl->op[x].exact_div = true;
+    expect_verify(p, false, "exact division");
+    pl->op[x].exact_div = false;
+    pl->store[q].width = 0;
+    expect_verify(p, false, "packed vector");
+    pl->store[q].width = s->sched.vec;
+
+    /* f4e2m1 loads: element loads, no window */
+    p = compile("graph d(q: f4e2m1[T, 64], w: f32[64]) {\n    return to(q, f32) * w\n}\n");
+    s = seg0(p);
+    int ql = find_op(p, s, KO_LOAD, "q", -1);
+    assert_int_equal(s->plan->op[ql].width, 0);
+    assert_null(align_of(p, p->kernels[0], "q"));
+
+    /* the rewrite is exact for every scale: 1/2^k is exact in f32 */
+    static const float xs[] = {1.0f, 1.5f, 3.0f, 0.1f, 6.0f, 448.0f, 0x1.fffffep127f,
+                               0x1p-149f, 0x1.8p-140f, 0x1.234566p-120f, -2.5f, 0.0f};
+    for (int c = 0; c < 255; c++) {
+        float sc = dt_f8_to_f32((uint8_t)c, DT_F8E8M0), r = 1.0f / sc;
+        for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+            volatile float a = xs[i] * r, b = xs[i] / sc;
+            if (memcmp((const void *)&a, (const void *)&b, 4) != 0)
+                fail_msg("%a / 2^%d: %a by the reciprocal, %a divided", (double)xs[i], c - 127,
+                         (double)a, (double)b);
+        }
+    }
+}
+
 static void test_wave64(void **state)
 {
     (void)state;
@@ -447,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_kexec_follows_recip),
         cmocka_unit_test(test_verify_plan),
         cmocka_unit_test(test_wave64),
+        cmocka_unit_test(test_microscaling),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -13,7 +13,9 @@
  * DIR/out0.npy, out1.npy, ... in return order (replacing a file atomically):
  * float values widened exactly to f32, integers in their own dtype; with
  * --raw, narrow floats as their storage bits (uint16 for bf16/f16, uint8
- * for f8).  Without --output-dir nothing is written. */
+ * for f8; f4e2m1 packed two per uint8, the last dim halved).  An f4e2m1
+ * parameter also takes that packed uint8 form as input.  Without
+ * --output-dir nothing is written. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -46,7 +48,8 @@ static const char *const usage_ref =
     "  --output-dir D        also write D/out0.npy, D/out1.npy, ... (D is created\n"
     "                        if missing); without it, outputs are only summarized\n"
     "  --raw                 write narrow floats as storage bits (uint16 for\n"
-    "                        bf16/f16, uint8 for f8) instead of widened f32\n"
+    "                        bf16/f16, uint8 for f8, f4e2m1 two per uint8 with\n"
+    "                        the last dim halved) instead of widened f32\n"
     "  --fused               run the fused kernels (kernel-IR executor)\n"
     "Sizes (--dim values and array dims) are 1..2^40.\n";
 
@@ -148,8 +151,14 @@ static bool bind_dims(const IrGraph *g, const RefArgs *r, int64_t *symvals)
             fprintf(stderr, "%s\n", g->nsym ? ")" : "");
             return false;
         }
+        if (ir_sym_is_derived(g, s)) {
+            fprintf(stderr, "sinter: size symbol '%s' of graph %s is computed from the others; "
+                    "pass theirs\n", g->syms[s], g->name);
+            return false;
+        }
         symvals[s] = r->dimvals[k];
     }
+    ir_graph_derive_syms(g, symvals);
     return true;
 }
 
@@ -183,8 +192,10 @@ static bool bind_from_shape(const IrGraph *g, const IrNode *p, const NpyArray *a
                     "; sizes are 1..2^40\n", file, where, type, d, a->shape[d]);
             return false;
         }
-        if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0)
+        if (dim.nsym == 1 && symvals[dim.syms[0]] < 0 && a->shape[d] % dim.coef == 0 &&
+            !ir_sym_is_derived(g, dim.syms[0]))
             symvals[dim.syms[0]] = a->shape[d] / dim.coef;
+        ir_graph_derive_syms(g, symvals); /* a derived size once its symbols are bound */
         int64_t want = dim_eval(dim, symvals);
         if (want != a->shape[d]) {
             fprintf(stderr, "sinter: %s: %s is %s but dim %d of the array is %" PRId64 "%s\n",
@@ -223,9 +234,49 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
+/* The rows of the scatter p is the index of (directly), or 0. */
+static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++) {
+        const IrDest *d = ir_output_dest(g, o);
+        if (d && d->index == p)
+            return dim_eval(d->rows, symvals);
+    }
+    return 0;
+}
+
+/* A scatter index: distinct rows (a random permutation's prefix), with
+ * every seventh element -1 and every seventh from the fifth out of range
+ * past the end (both skipped), and -1 once the rows run out. */
+static void random_scatter(uint64_t *state, int64_t rows, IrBuf *b)
+{
+    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
+    for (int64_t k = 0; perm && k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (!perm || k % 7 == 3 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 5) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used));
+            int64_t t = perm[used];
+            perm[used] = perm[j];
+            perm[j] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symvals,
                          uint64_t *state, IrBuf *b)
 {
+    int64_t rows = dt_is_int(p->dtype) ? scatter_rows(g, p, symvals) : 0;
+    if (rows > 0 && p->rank == 1) {
+        random_scatter(state, rows, b);
+        return;
+    }
     int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
     for (int64_t k = 0; k < b->numel; k++) {
         uint64_t r = next_random(state);
@@ -236,17 +287,15 @@ static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symva
         else if (bound > 0)
             b->i[k] = (int64_t)(r % (uint64_t)bound);
         else
-            b->i[k] = (int64_t)(r % 16) - 8;
+            b->i[k] = (int64_t)(r % 16) - (dt_is_unsigned(p->dtype) ? 0 : 8);
     }
 }
 
 static bool int_fits(int64_t v, DType t)
 {
     switch (t) {
-    case DT_I8: return v >= -128 && v <= 127;
-    case DT_I32: return v >= INT32_MIN && v <= INT32_MAX;
     case DT_BOOL: return v == 0 || v == 1;
-    default: return true;
+    default: return dt_int_to_int(v, t) == v; /* in the type's range */
     }
 }
 
@@ -292,6 +341,40 @@ static bool alloc_param(const IrGraph *g, const IrNode *p, const int64_t *symval
     return false;
 }
 
+/* A uint8 array given for an f4e2m1 parameter holds the packed codes (the
+ * --raw form: the last dim halved, element 2i in the low nibble): replaced
+ * by the f32 array of their values, the last dim doubled. */
+static bool unpack_packed_input(const IrGraph *g, const IrNode *p, NpyArray *a,
+                                const char *file)
+{
+    if (dt_bits(p->dtype) >= 8 || a->kind != NPY_UINT || a->itemsize != 1 || a->rank == 0)
+        return true;
+    Dim last = p->shape[p->rank - 1]; /* an even constant (the front end's rule) */
+    if (a->rank == p->rank && last.nsym == 0 && a->shape[a->rank - 1] * 2 != last.coef) {
+        char type[256], where[512];
+        ir_type_str(g, p, type, sizeof type);
+        param_where(g, p, where, sizeof where);
+        fprintf(stderr, "sinter: %s: %s is %s; as packed uint8 (two elements per byte) its "
+                "last dim is %" PRId64 ", but the array's is %" PRId64 "\n", file, where, type,
+                last.coef / 2, a->shape[a->rank - 1]);
+        return false;
+    }
+    float *f = malloc((size_t)(a->numel ? a->numel : 1) * 2 * sizeof *f);
+    if (!f) {
+        fprintf(stderr, "sinter: out of memory\n");
+        return false;
+    }
+    for (int64_t k = 0; k < a->numel * 2; k++)
+        f[k] = dt_load_float_at(a->data, p->dtype, k);
+    free(a->data);
+    a->data = f;
+    a->kind = NPY_FLOAT;
+    a->itemsize = 4;
+    a->numel *= 2;
+    a->shape[a->rank - 1] *= 2;
+    return true;
+}
+
 static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
 {
     NpyArray arrays[MAX_ARGS];
@@ -309,13 +392,14 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
             fprintf(stderr, "sinter: %s\n", err);
             ok = false;
-        } else if (!bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
+        } else if (!unpack_packed_input(g, g->params[which[k]], &arrays[k], r->inputs[k].value) ||
+                   !bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
                                     symvals)) {
             ok = false;
         }
     }
     for (int s = 0; ok && s < g->nsym; s++)
-        if (symvals[s] < 0) {
+        if (symvals[s] < 0 && !ir_sym_is_derived(g, s)) {
             fprintf(stderr, "sinter: size symbol '%s' of graph %s is not bound; pass --dim %s=N\n",
                     g->syms[s], g->name, g->syms[s]);
             ok = false;
@@ -358,8 +442,13 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
 static void describe_output(const IrGraph *g, int i, const IrBuf *b, const char *path)
 {
     char type[256];
-    printf("out%d%s%s: %s", i, g->out_names[i] ? " " : "", g->out_names[i] ? g->out_names[i] : "",
-           ir_type_str(g, g->outs[i], type, sizeof type));
+    const IrDest *dst = ir_output_dest(g, i);
+    if (dst) /* the parameter's final value */
+        printf("%s (in-out): %s", g->params[dst->param]->a.input.name,
+               ir_type_str(g, g->params[dst->param], type, sizeof type));
+    else
+        printf("out%d%s%s: %s", ir_new_output_index(g, i), g->out_names[i] ? " " : "",
+               g->out_names[i] ? g->out_names[i] : "", ir_type_str(g, g->outs[i], type, sizeof type));
     if (path) {
         printf(" -> %s\n", path);
         return;
@@ -388,30 +477,39 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         describe_output(g, i, b, NULL);
         return true;
     }
-    snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, i);
+    if (ir_output_dest(g, i)) /* the updated parameter, named after it */
+        snprintf(path, sizeof path, "%s/%s.npy", r->outdir,
+                 g->params[ir_output_dest(g, i)->param]->a.input.name);
+    else /* numbered among the new outputs, as the bundle's */
+        snprintf(path, sizeof path, "%s/out%d.npy", r->outdir, ir_new_output_index(g, i));
     DType t = b->dtype;
     void *data = NULL;
     NpyKind kind;
     int size;
+    int64_t shape[IR_MAX_RANK];
+    memcpy(shape, b->shape, sizeof shape);
     if (dt_is_float(t) && r->raw && t != DT_F32) {
         size = dt_size(t);
         kind = NPY_UINT;
-        data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+        data = calloc((size_t)(b->numel ? dt_bytes(t, b->numel) : 1), 1);
         for (int64_t k = 0; data && k < b->numel; k++)
-            dt_store_float(b->f[k], t, (char *)data + k * size);
+            dt_store_float_at(b->f[k], t, data, k);
+        if (dt_bits(t) < 8) /* f4e2m1: the packed bytes, uint8 with the last dim halved */
+            shape[b->rank - 1] /= 8 / dt_bits(t);
     } else if (dt_is_float(t)) {
         kind = NPY_FLOAT;
         size = 4;
         data = b->f;
     } else {
-        kind = t == DT_BOOL ? NPY_BOOL : NPY_INT;
+        kind = t == DT_BOOL ? NPY_BOOL : dt_is_unsigned(t) ? NPY_UINT : NPY_INT;
         size = dt_size(t);
         data = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
         for (int64_t k = 0; data && k < b->numel; k++) {
             int64_t v = b->i[k];
             char *dst = (char *)data + k * size;
-            if (size == 1) { int8_t x = (int8_t)v; memcpy(dst, &x, 1); }
-            else if (size == 4) { int32_t x = (int32_t)v; memcpy(dst, &x, 4); }
+            if (size == 1) { uint8_t x = (uint8_t)v; memcpy(dst, &x, 1); }
+            else if (size == 2) { uint16_t x = (uint16_t)v; memcpy(dst, &x, 2); }
+            else if (size == 4) { uint32_t x = (uint32_t)v; memcpy(dst, &x, 4); }
             else memcpy(dst, &v, 8);
         }
     }
@@ -419,7 +517,7 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
         fprintf(stderr, "sinter: out of memory\n");
         return false;
     }
-    bool ok = npy_write(path, kind, size, b->rank, b->shape, data, err, sizeof err);
+    bool ok = npy_write(path, kind, size, b->rank, shape, data, err, sizeof err);
     if (data != b->f)
         free(data);
     if (!ok) {
@@ -478,6 +576,17 @@ static bool output_dir(const char *dir)
     return false;
 }
 
+/* Is output i written into a parameter an earlier output also writes
+ * (the parameter is shown and saved once)? */
+static bool written_before(const IrGraph *g, int i)
+{
+    const IrDest *d = ir_output_dest(g, i);
+    for (int k = 0; d && k < i; k++)
+        if (ir_output_dest(g, k) && ir_output_dest(g, k)->param == d->param)
+            return true;
+    return false;
+}
+
 static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
                    const IrBuf *ins)
 {
@@ -488,7 +597,7 @@ static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int6
     if (outs && run_graph(g, c, r, symvals, ins, outs, &d)) {
         status = EXIT_OK;
         for (int i = 0; i < g->nout && status == EXIT_OK; i++)
-            if (!write_output(g, i, &outs[i], r))
+            if (!written_before(g, i) && !write_output(g, i, &outs[i], r))
                 status = EXIT_USER;
         for (int i = 0; i < g->nout; i++)
             ir_buf_free(&outs[i]);

@@ -49,6 +49,8 @@ const char *const cli_usage_run =
     "  SINTER_PDL         0: no programmatic dependent launch; 1: PDL for a\n"
     "                     graph's first kernel too (default: between its kernels)\n"
     "  SINTER_FEW_ROWS    always or never: force or forbid the few-rows kernels\n"
+    "  SINTER_JIT         eager: compile every kernel at load (default lazy: each\n"
+    "                     at its first launch); SINTER_JIT_THREADS caps threads\n"
     "  SINTER_LOG         1, or a list of jit,cache,launch: log what the runtime\n"
     "                     does to stderr\n";
 
@@ -65,18 +67,18 @@ static double now_ms(void)
 
 static size_t bytes_of(const IrNode *n, const int64_t *symvals)
 {
-    return (size_t)ir_numel(n, symvals) * (size_t)dt_size(n->dtype);
+    return (size_t)dt_bytes(n->dtype, ir_numel(n, symvals)); /* f4e2m1: packed */
 }
 
 /* Values -> storage bytes of the tensor's dtype (malloc'd). */
 static void *to_storage(const IrBuf *b)
 {
     int size = dt_size(b->dtype);
-    unsigned char *p = malloc((size_t)(b->numel ? b->numel : 1) * (size_t)size);
+    unsigned char *p = malloc((size_t)(b->numel ? dt_bytes(b->dtype, b->numel) : 1));
     for (int64_t k = 0; p && k < b->numel; k++) {
         unsigned char *dst = p + k * size;
         if (dt_is_float(b->dtype)) {
-            dt_store_float(b->f[k], b->dtype, dst);
+            dt_store_float_at(b->f[k], b->dtype, p, k); /* f4e2m1: nibble k */
         } else {
             int64_t v = b->i[k];
             memcpy(dst, &v, (size_t)size); /* little-endian: the low bytes */
@@ -91,13 +93,13 @@ static void from_storage(IrBuf *b, const unsigned char *p)
     for (int64_t k = 0; k < b->numel; k++) {
         const unsigned char *src = p + k * size;
         if (dt_is_float(b->dtype)) {
-            b->f[k] = dt_load_float(src, b->dtype);
+            b->f[k] = dt_load_float_at(p, b->dtype, k);
         } else if (b->dtype == DT_BOOL) {
             b->i[k] = *src != 0;
         } else {
             int64_t v = 0;
             memcpy(&v, src, (size_t)size);
-            if (size < 8 && (v >> (8 * size - 1) & 1)) /* sign-extend */
+            if (size < 8 && !dt_is_unsigned(b->dtype) && (v >> (8 * size - 1) & 1)) /* sign-extend */
                 v |= -((int64_t)1 << (8 * size));
             b->i[k] = v;
         }
@@ -117,6 +119,8 @@ static void tolerance(DType t, double *rtol, double *atol)
     case DT_F16: *rtol = 1.0 / 1024; *atol = 1e-7; break;
     case DT_F8E4M3: case DT_F8E4M3FNUZ: *rtol = 1.0 / 8; *atol = 1.0 / 512; break;
     case DT_F8E5M2: case DT_F8E5M2FNUZ: *rtol = 1.0 / 4; *atol = 1.0 / 65536; break;
+    case DT_F8E8M0: *rtol = 1.0; *atol = 0x1p-127; break; /* one code: a factor of 2 */
+    case DT_F4E2M1: *rtol = 0.5; *atol = 0.5; break;      /* one code: 0.5 to 2 apart */
     default: *rtol = 0; *atol = 1; break; /* integers: one step (rounding) */
     }
 }
@@ -141,8 +145,12 @@ static bool check_output(const IrGraph *g, int o, const IrBuf *got, const IrBuf 
         if (err > atol + rtol * fabs(b) && bad++ == 0)
             first = k;
     }
-    printf("check out%d%s%s: max abs err %.3g, max rel err %.3g, %lld of %lld elements beyond "
-           "tolerance", o, g->out_names[o] ? " " : "", g->out_names[o] ? g->out_names[o] : "",
+    if (ir_output_dest(g, o)) /* the updated parameter */
+        printf("check %s (in-out)", g->params[ir_output_dest(g, o)->param]->a.input.name);
+    else
+        printf("check out%d%s%s", ir_new_output_index(g, o), g->out_names[o] ? " " : "",
+               g->out_names[o] ? g->out_names[o] : "");
+    printf(": max abs err %.3g, max rel err %.3g, %lld of %lld elements beyond tolerance",
            max_abs, max_rel, (long long)bad, (long long)got->numel);
     if (bad)
         printf(" (first at %lld: got %g, want %g)", (long long)first,
@@ -165,13 +173,25 @@ typedef struct {
     size_t ws_size;
 } DevTensors;
 
+/* The graph's launch tensors: its parameters (in-out ones included), then
+ * its new outputs (those not written into a parameter), in order. */
+static const IrNode *launch_tensor(const IrGraph *g, int i)
+{
+    if (i < g->nparam)
+        return g->params[i];
+    for (int o = 0; o < g->nout; o++)
+        if (ir_new_output_index(g, o) == i - g->nparam)
+            return g->outs[o];
+    return NULL;
+}
+
 static bool alloc_tensors(const IrGraph *g, const int64_t *symvals, const IrBuf *ins,
                           DevTensors *dt, int sets)
 {
-    dt->n = g->nparam + g->nout;
+    dt->n = g->nparam + ir_num_new_outputs(g);
     dt->sets = sets;
     for (int i = 0; i < dt->n; i++) {
-        const IrNode *n = i < g->nparam ? g->params[i] : g->outs[i - g->nparam];
+        const IrNode *n = launch_tensor(g, i);
         sn_tensor *t = &dt->t[i];
         t->dtype = (sn_dtype)n->dtype;
         t->rank = n->rank;
@@ -282,12 +302,30 @@ static double copy_bandwidth(void)
     return 2.0 * COPY_BYTES / (ms[10] * 1e-3);
 }
 
+/* Does some node of g read parameter p (not only a destination)? */
+static bool param_read(const IrGraph *g, int p)
+{
+    for (int i = 0; i < g->nodes.len; i++) {
+        const IrNode *n = g->nodes.items[i];
+        for (int k = 0; k < n->nin; k++)
+            if (n->in[k] == g->params[p])
+                return true;
+    }
+    for (int o = 0; o < g->nout; o++)
+        if (g->outs[o] == g->params[p] ||
+            (ir_output_dest(g, o) && ir_output_dest(g, o)->index == g->params[p]))
+            return true;
+    return false;
+}
+
 static void bench(const IrGraph *g, sn_graph *gr, const int64_t *symvals, const IrBuf *ins,
                   int iters)
 {
+    /* bytes: every parameter the graph reads, whole, and every value it
+     * stores (a scatter's rows, not its cache) */
     size_t moved = 0;
     for (int i = 0; i < g->nparam; i++)
-        moved += g->params[i]->rank ? bytes_of(g->params[i], symvals) : 0;
+        moved += g->params[i]->rank && param_read(g, i) ? bytes_of(g->params[i], symvals) : 0;
     for (int i = 0; i < g->nout; i++)
         moved += bytes_of(g->outs[i], symvals);
     int sets = (int)(ROTATE_BYTES / (moved ? moved : 1)) + 1;
@@ -298,7 +336,7 @@ static void bench(const IrGraph *g, sn_graph *gr, const int64_t *symvals, const 
         free_tensors(&dt);
         return;
     }
-    double us = time_launches(gr, &dt, g->nparam, g->nout, iters);
+    double us = time_launches(gr, &dt, g->nparam, ir_num_new_outputs(g), iters);
     double copy = copy_bandwidth();
     double gbs = (double)moved / (us * 1e-6) / 1e9;
     printf("bench %s:", g->name);
@@ -393,7 +431,27 @@ IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
             names[o] = tname;
         }
     }
-    ir_set_outputs(g, nout, outs, names);
+    /* an in-out input is shown (and saved) updated: an output written into it */
+    int nw = 0;
+    for (int i = 0; i < sn_graph_num_inputs(gr); i++)
+        nw += sn_graph_input_written(gr, i);
+    IrNode **all = ARENA_ARRAY(a, IrNode *, nout + nw + 1);
+    const char **all_names = ARENA_ARRAY(a, const char *, nout + nw + 1);
+    memcpy(all, outs, sizeof *all * (size_t)nout);
+    memcpy(all_names, names, sizeof *all_names * (size_t)nout);
+    for (int i = 0, o = nout; i < sn_graph_num_inputs(gr); i++)
+        if (sn_graph_input_written(gr, i)) {
+            all[o] = g->params[i];
+            all_names[o++] = g->params[i]->a.input.name;
+        }
+    ir_set_outputs(g, nout + nw, all, all_names);
+    for (int i = 0, o = nout; i < sn_graph_num_inputs(gr); i++)
+        if (sn_graph_input_written(gr, i)) {
+            IrDest d = {.param = i};
+            for (int k = 0; k < g->params[i]->rank; k++)
+                d.map[k] = ix_var(a, k);
+            ir_set_output_dest(g, o++, &d);
+        }
     r->loaded = gr;
     return g;
 }
@@ -420,17 +478,21 @@ bool cli_run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int6
         sn_graph *gr = r->loaded ? r->loaded : load(c, &bundle);
         DevTensors dt = {0};
         ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) && alloc_workspace(gr, &dt, g->nparam) &&
-             sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, g->nout, dt.ws, dt.ws_size,
-                       NULL) == SN_OK &&
+             sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, ir_num_new_outputs(g), dt.ws,
+                       dt.ws_size, NULL) == SN_OK &&
              sn_dev_synchronize() == SN_OK;
         for (int o = 0; ok && o < g->nout; o++) {
+            /* a new output, or the parameter it was written into (updated) */
+            const IrDest *dst = ir_output_dest(g, o);
+            const IrNode *n = dst ? g->params[dst->param] : g->outs[o];
+            int at = dst ? dst->param : g->nparam + ir_new_output_index(g, o);
             int64_t shape[IR_MAX_RANK];
-            for (int k = 0; k < g->outs[o]->rank; k++)
-                shape[k] = dim_eval(g->outs[o]->shape[k], symvals);
-            size_t bytes = bytes_of(g->outs[o], symvals);
+            for (int k = 0; k < n->rank; k++)
+                shape[k] = dim_eval(n->shape[k], symvals);
+            size_t bytes = bytes_of(n, symvals);
             unsigned char *host = malloc(bytes ? bytes : 1);
-            ok = host && ir_buf_alloc(&outs[o], g->outs[o]->dtype, g->outs[o]->rank, shape) &&
-                 sn_dev_download(host, dt.t[g->nparam + o].data, bytes) == SN_OK;
+            ok = host && ir_buf_alloc(&outs[o], n->dtype, n->rank, shape) &&
+                 sn_dev_download(host, dt.t[at].data, bytes) == SN_OK;
             if (ok)
                 from_storage(&outs[o], host);
             free(host);

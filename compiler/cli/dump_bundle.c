@@ -26,6 +26,8 @@ static void print_tensor(const char *role, const sn_graph *g, const sn_tensor_in
         print_dim(g, &t->dims[k]);
     }
     printf("]");
+    if (t->written)
+        printf(" (in-out: the graph writes it)");
     if (alias)
         printf(" (may alias input %s)", alias);
     for (int b = 0; b < t->nbounds; b++) {

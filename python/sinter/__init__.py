@@ -26,8 +26,9 @@ DTYPES = _sinter.dtypes
 # NumPy lacks are raw bits (sinter.Tensor)
 _NUMPY_STORAGE = {"f32": "float32", "f16": "float16", "bf16": "uint16", "f8e4m3": "uint8",
                   "f8e4m3fnuz": "uint8", "f8e5m2": "uint8", "f8e5m2fnuz": "uint8",
-                  "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool"}
-_NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool"}
+                  "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool",
+                  "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16"}
+_NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool", "u8", "u16", "u32", "i16"}
 
 
 class Tensor(tuple):
@@ -73,11 +74,13 @@ class Tensor(tuple):
 class Param:
     """A graph input or output: its name, dtype, shape (ints and symbol
     expressions such as 'T' or '2*T'), and for an output the index of the
-    input it may share its buffer with (or None)."""
-    __slots__ = ("name", "dtype", "shape", "alias", "_dims")
+    input it may share its buffer with (or None); ``written`` is True for an
+    input the graph updates in place (an in-out parameter)."""
+    __slots__ = ("name", "dtype", "shape", "alias", "written", "_dims")
 
-    def __init__(self, name, dtype, dims, alias):
+    def __init__(self, name, dtype, dims, alias, written=0):
         self.name, self.dtype, self._dims = name, dtype, dims
+        self.written = bool(written)
         self.shape = tuple(d if isinstance(d, int) else
                            "*".join(([str(d[0])] if d[0] != 1 else []) + list(d[1]))
                            for d in dims)
@@ -125,11 +128,16 @@ class Signature:
                 f"({', '.join(map(repr, self.outputs))})")
 
 
-class Graph:
+class Graph(_sinter.Graph):
     """One compiled graph; call it like a function:
     ``graph(*inputs, out=None, stream=None)``.  Returns the output (one) or
     a tuple of outputs; outputs not given in ``out`` are allocated like the
-    inputs (by their framework, on their device)."""
+    inputs (by their framework, on their device).  The call goes straight
+    into the extension (no Python frame): see docs/python.md, "Host
+    overhead"."""
+
+    def __new__(cls, lib, index):
+        return super().__new__(cls, lib._core, index)
 
     def __init__(self, lib, index):
         sig = lib._core.signature(index)
@@ -137,19 +145,20 @@ class Graph:
         self.signature = Signature(*sig[:4])
         self.has_cpu_path = sig[4]
         self.library = lib
-        self._index = index
-        self._run = lib._core.run
         self._single = len(self.signature.outputs) == 1
-
-    def __call__(self, *args, out=None, stream=None):
-        outs = self._run(self._index, args, out, stream, _context, False)
-        return outs[0] if self._single else outs
 
     def reference(self, *args, out=None):
         """The same call through the reference interpreter (unfused; CPU
         tensors of a library from sinter.compile): the oracle for tests."""
-        outs = self._run(self._index, args, out, None, _context, True)
+        outs = self._core.run(self._index, args, out, None, _context, True)
         return outs[0] if self._single else outs
+
+    def set_pdl(self, on=True):
+        """Programmatic dependent launch for this graph's first kernel
+        (sm_90+; the runtime's sn_graph_set_pdl): on when the kernel
+        launched before it on the stream is a sinter graph or another
+        kernel that allows it.  Loads the library onto the GPU."""
+        self._core.set_pdl(self._index, bool(on))
 
     def source(self, target="cuda"):
         """The generated CUDA ('cuda') or HIP ('hip') source of this graph."""
@@ -251,17 +260,26 @@ def _numpy_alloc(shape, dtype):
 
 
 def _torch_dtype(torch, dtype):
-    return {"f32": torch.float32, "f16": torch.float16, "bf16": torch.bfloat16,
-            "f8e4m3": torch.float8_e4m3fn, "f8e4m3fnuz": torch.float8_e4m3fnuz,
-            "f8e5m2": torch.float8_e5m2, "f8e5m2fnuz": torch.float8_e5m2fnuz,
-            "i8": torch.int8, "i32": torch.int32, "i64": torch.int64,
-            "bool": torch.bool}[dtype]
+    """The torch dtype of a sinter dtype; AttributeError where this PyTorch
+    has none (f8e8m0 before 2.7; f4e2m1, which PyTorch packs two per
+    element of float4_e2m1fn_x2, with the last dim halved: pass its bytes
+    as a sinter.Tensor of uint8 storage instead)."""
+    name = {"f32": "float32", "f16": "float16", "bf16": "bfloat16",
+            "f8e4m3": "float8_e4m3fn", "f8e4m3fnuz": "float8_e4m3fnuz",
+            "f8e5m2": "float8_e5m2", "f8e5m2fnuz": "float8_e5m2fnuz",
+            "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool", "u8": "uint8",
+            "u16": "uint16", "u32": "uint32", "i16": "int16",
+            "f8e8m0": "float8_e8m0fnu"}.get(dtype)
+    if name is None or not hasattr(torch, name):
+        raise AttributeError(f"PyTorch has no dtype for sinter's {dtype}")
+    return getattr(torch, name)
 
 
 def _torch_context(t, stream):
     """PyTorch: its current stream, and __dlpack__(stream=-1) on it (see
     python/library.c: no event per tensor)."""
     import torch
+    _register_torch(torch)
     dev = t.device
     if stream is not None and not isinstance(stream, int):
         stream = stream.cuda_stream  # a torch.cuda.Stream
@@ -272,6 +290,48 @@ def _torch_context(t, stream):
     def alloc(shape, dtype):
         return torch.empty(shape, dtype=_torch_dtype(torch, dtype), device=dev)
     return alloc, stream, dlstream
+
+
+_torch_registered = None
+
+
+def _register_torch(torch):
+    """Lets the extension read torch.Tensor (exactly that type) through its
+    accessors (data_ptr, shape, stride, dtype, get_device) instead of
+    __dlpack__, allocate outputs with empty_strided (CPU, current GPU; else
+    new_empty) and take the launch stream from
+    torch._C._cuda_getCurrentRawStream (docs/python.md, "Host overhead")."""
+    global _torch_registered
+    if _torch_registered is torch:
+        return
+    _torch_registered = torch
+    # DLPack type code << 8 | bits, as tensor.c reads them
+    dl = {torch.float32: 2 << 8 | 32, torch.float16: 2 << 8 | 16, torch.bfloat16: 4 << 8 | 16,
+          torch.int8: 0 << 8 | 8, torch.int16: 0 << 8 | 16, torch.int32: 0 << 8 | 32,
+          torch.int64: 0 << 8 | 64, torch.uint8: 1 << 8 | 8, torch.bool: 6 << 8 | 8}
+    f8 = {"float8_e4m3fn": 10, "float8_e4m3fnuz": 11, "float8_e5m2": 12, "float8_e5m2fnuz": 13}
+    for name, code in f8.items():
+        if hasattr(torch, name):
+            dl[getattr(torch, name)] = code << 8 | 8
+    for name in ("uint16", "uint32", "uint64"):
+        if hasattr(torch, name):
+            dl[getattr(torch, name)] = 1 << 8 | int(name[4:])
+    by_sinter = []
+    for d in DTYPES:
+        try:
+            by_sinter.append(_torch_dtype(torch, d))
+        except AttributeError:
+            by_sinter.append(None)
+    raw = getattr(torch._C, "_cuda_getCurrentRawStream", None)
+    hip = getattr(torch.version, "hip", None)
+    try:  # what Inductor's generated code allocates with (much cheaper than torch.empty)
+        from torch._C._dynamo.guards import _empty_strided_cpu as cpu, \
+            _empty_strided_cuda as gpu
+    except ImportError:
+        cpu = gpu = None
+    current = getattr(torch._C, "_cuda_getDevice", None)
+    _sinter.set_torch(torch.Tensor, dl, tuple(by_sinter), raw, 10 if hip else 2,
+                      (cpu, gpu, current if gpu else None))
 
 
 def _cupy_context(t, stream):
@@ -318,3 +378,4 @@ def _fallback(t):
 
 
 _sinter.set_fallback(_fallback)
+_sinter.set_context(_context)

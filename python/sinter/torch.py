@@ -5,7 +5,9 @@
     ops = sinter.torch.register(lib)                    # namespace "sinter"
     q, h = torch.ops.sinter.add_rms_norm_fp8(x, residual, w, 0.05)
 
-The ops are functional (fresh outputs, no input mutated or aliased), with
+The ops return fresh outputs; an in-out input (``return v -> param`` in
+the source) is declared mutated in the schema (``Tensor(a!)``) and updated
+in place, so torch.compile orders it like any in-place op.  They come with
 a fake implementation that computes the output shapes from the signature
 (the size symbols bound from the input shapes, symbolic sizes included),
 so ``torch.compile(fullgraph=True)`` keeps them in its graph without a
@@ -21,11 +23,15 @@ __all__ = ["register"]
 
 
 def _schema(g):
-    """'NAME(Tensor x, float scale) -> (Tensor, Tensor)' for graph g."""
-    args = []
+    """'NAME(Tensor x, Tensor(a!) residual, float scale) -> (Tensor, Tensor)'
+    for graph g: in-out inputs are mutated (an alias set each)."""
+    args, written = [], 0
     for p in g.signature.inputs:
         kind = "Tensor" if not p.is_scalar else \
             "float" if p.dtype.startswith("f") or p.dtype == "bf16" else "int"
+        if p.written:
+            kind = f"Tensor({chr(ord('a') + written)}!)"
+            written += 1
         args.append(f"{kind} {p.name}")
     n = len(g.signature.outputs)
     rets = "Tensor" if n == 1 else "(" + ", ".join(["Tensor"] * n) + ")"
@@ -42,11 +48,16 @@ def _fake(g, torch_dtype):
         shapes = [None if p.is_scalar else tuple(a.shape) for p, a in zip(sig.inputs, args)]
         first = next(a for p, a in zip(sig.inputs, args) if not p.is_scalar)
         outs = tuple(first.new_empty(s, dtype=d) for s, d in zip(sig.output_shapes(shapes), dtypes))
-        return outs[0] if len(outs) == 1 else outs
+        return None if not outs else outs[0] if len(outs) == 1 else outs
     return fake
 
 
 def _impl(g):
+    if not g.signature.outputs:  # only in-out inputs: the op returns nothing
+        def impl(*args):
+            g(*args)
+        return impl
+
     def impl(*args):
         return g(*args)
     return impl

@@ -253,6 +253,54 @@ SN_DEVICE sn_u16 sn_to_bf16_sat(float x) { return sn_to_bf16(sn_clamp_sat(x, 3.3
 SN_DEVICE sn_u16 sn_to_f16_sat(float x) { return sn_to_f16(sn_clamp_sat(x, 65504.0f)); }
 SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 
+/* OCP FP4 E2M1 (a code in the low 4 bits; packing two per byte is the
+ * store's): no inf, no NaN, so overflow, inf and NaN all give +-6. */
+#define SN_E2M1 SN_FMT(2, 1, 1, 0x7u, 0x7u, 0x7u, 0, 1)
+SN_DEVICE sn_u8 sn_to_e2m1(float x) { return (sn_u8)sn_encode(x, SN_E2M1); }
+SN_DEVICE sn_u8 sn_to_e2m1_sat(float x) { return sn_to_e2m1(sn_clamp_sat(x, 6.0f)); }
+SN_DEVICE float sn_from_e2m1(sn_u8 b) { return sn_decode(b & 0xfu, SN_E2M1); }
+/* Element k of a packed f4e2m1 array p: nibble k % 2 of byte k / 2. */
+#define SN_E2M1_AT(p, k) sn_from_e2m1((sn_u8)((p)[(k) >> 1] >> (((k) & 1) * 4)))
+
+/* OCP E8M0: code e is 2^(e - 127), 0xff NaN.  Rounds up to a power of two
+ * and drops the sign: |x| <= 2^-127 (zeros too) -> 0x00; a normal x takes
+ * its exponent field plus one when its mantissa is not zero, a subnormal
+ * above 2^-127 gives 2^-126; beyond 2^127, inf and NaN -> 0xff. */
+SN_DEVICE sn_u8 sn_to_e8m0(float x)
+{
+    sn_u32 a = sn_f2u(x) & 0x7fffffffu;
+    if (a >= 0x7f800000u)
+        return (sn_u8)0xffu;
+    if (a <= 0x00400000u)
+        return (sn_u8)0x00u;
+    sn_u32 ex = a >> 23;
+    if (ex == 0)
+        return (sn_u8)0x01u;
+    sn_u32 e = ex + ((a & 0x7fffffu) != 0u);
+    return (sn_u8)(e > 254u ? 0xffu : e);
+}
+SN_DEVICE sn_u8 sn_to_e8m0_sat(float x) { return sn_to_e8m0(sn_clamp_sat(x, 1.70141183e38f)); }
+SN_DEVICE float sn_from_e8m0(sn_u8 b)
+{
+    return b == 0xffu ? sn_u2f(0x7fc00000u) : sn_u2f(b ? (sn_u32)b << 23 : 0x00400000u);
+}
+/* 2^floor(log2 |x|) with x's sign (dt_pow2_floor): clear a normal's
+ * mantissa, keep a subnormal's top bit; +-0, inf, NaN unchanged. */
+SN_DEVICE float sn_pow2_floor(float x)
+{
+    sn_u32 u = sn_f2u(x), ex = u & 0x7f800000u, m = u & 0x7fffffu;
+    if (ex == 0x7f800000u || (ex == 0u && m == 0u))
+        return x;
+    if (ex)
+        return sn_u2f(u & 0xff800000u);
+    m |= m >> 1;
+    m |= m >> 2;
+    m |= m >> 4;
+    m |= m >> 8;
+    m |= m >> 16;
+    return sn_u2f((u & 0x80000000u) | (m - (m >> 1)));
+}
+
 /* Four f8 codes in one little-endian word (a in the low byte): what a
  * vector store of f8 writes.  Each equals the one-value encoder; on sm_89+
  * the common case is two paired hardware conversions, and a group holding
@@ -307,6 +355,8 @@ SN_DEVICE sn_u32 sn_to4_e4m3fnuz(float a, float b, float c, float d) { return SN
 SN_DEVICE sn_u32 sn_to4_e4m3fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e4m3fnuz_sat, a, b, c, d); }
 SN_DEVICE sn_u32 sn_to4_e5m2fnuz(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz, a, b, c, d); }
 SN_DEVICE sn_u32 sn_to4_e5m2fnuz_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e5m2fnuz_sat, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e8m0(float a, float b, float c, float d) { return SN_PACK4(sn_to_e8m0, a, b, c, d); }
+SN_DEVICE sn_u32 sn_to4_e8m0_sat(float a, float b, float c, float d) { return SN_PACK4(sn_to_e8m0_sat, a, b, c, d); }
 
 /* The value `to(x, t)` of a float type: encode then decode. */
 SN_DEVICE float sn_round_bf16(float x) { return sn_from_bf16(sn_to_bf16(x)); }
@@ -315,6 +365,8 @@ SN_DEVICE float sn_round_e4m3(float x) { return sn_from_e4m3(sn_to_e4m3(x)); }
 SN_DEVICE float sn_round_e4m3fnuz(float x) { return sn_from_e4m3fnuz(sn_to_e4m3fnuz(x)); }
 SN_DEVICE float sn_round_e5m2(float x) { return sn_from_e5m2(sn_to_e5m2(x)); }
 SN_DEVICE float sn_round_e5m2fnuz(float x) { return sn_from_e5m2fnuz(sn_to_e5m2fnuz(x)); }
+SN_DEVICE float sn_round_e8m0(float x) { return sn_from_e8m0(sn_to_e8m0(x)); }
+SN_DEVICE float sn_round_e2m1(float x) { return sn_from_e2m1(sn_to_e2m1(x)); }
 
 /* float -> integer of [lo, hi]: truncate toward zero, saturate, NaN -> 0. */
 SN_DEVICE sn_i64 sn_f2i(float x, double lo, double hi)
@@ -492,6 +544,7 @@ SN_AMD_ENCODERS(e4m3, SN_AMD_CVT_PK_FP8, 448.0f, 1)
 SN_AMD_ENCODERS(e5m2, SN_AMD_CVT_PK_BF8, 57344.0f, 1)
 #endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0)
 extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -718,7 +771,9 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -893,7 +948,9 @@ extern "C" __global__ void __launch_bounds__(128) qwen3_qk_norm_k0_scalar(
         }
     }
 }
+#endif
 
+#if !defined(SN_ONLY) || defined(SN_ONLY_qwen3_qk_norm_k0_few)
 extern "C" __global__ void __launch_bounds__(64) qwen3_qk_norm_k0_few(
     const sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
@@ -1104,4 +1161,5 @@ extern "C" __global__ void __launch_bounds__(64) qwen3_qk_norm_k0_few(
         }
     }
 }
+#endif
 

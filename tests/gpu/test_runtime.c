@@ -7,10 +7,13 @@
  *   - refused launches: wrong dtype, shape, inner stride, overlap, each an
  *     error naming the argument, nothing launched;
  *   - a launch captured in a CUDA graph, replayed with new input data;
+ *   - a graph's first launch inside a (global-mode) capture: its kernel
+ *     compiled and loaded during the capture (the lazy JIT), replayed;
  *   - chains of launches, each reading what the previous one wrote, back to
  *     back on a stream and captured in a graph: with programmatic dependent
  *     launch (the default on sm_90+) and without;
- *   - two processes loading one bundle into an empty cache at once.
+ *   - two processes loading and preparing one bundle into an empty cache
+ *     at once: one entry per kernel function.
  * Every comparison is within the output dtype's rounding step. */
 #include <dlfcn.h>
 #include <math.h>
@@ -244,16 +247,18 @@ static void test_load_times(Arena *a)
         snprintf(path, sizeof path, "examples/%s.sn", ex[i]);
         Compiled c = {0};
         double t0 = now_ms();
-        bool ok = compile(path, &c, a); /* loads once: cold JIT */
+        /* loads once, then every kernel function compiled (prepare): cold */
+        bool ok = compile(path, &c, a) && sn_bundle_prepare(c.b) == SN_OK;
         double cold = now_ms() - t0;
         sn_bundle *b;
         t0 = now_ms();
-        ok = ok && sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK;
+        ok = ok && sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK &&
+             sn_bundle_prepare(b) == SN_OK; /* every function from the cache */
         double warm = now_ms() - t0;
         CHECK(ok, "load %s", ex[i]);
         CHECK(warm < 5.0, "warm load of %s under 5 ms (%.2f)", ex[i], warm);
-        printf("load %-24s cold (compile + JIT + module) %8.1f ms, warm %.2f ms\n", ex[i], cold,
-               warm);
+        printf("load %-24s cold (compile + JIT + modules, all functions) %8.1f ms, warm %.2f ms\n",
+               ex[i], cold, warm);
         if (ok)
             sn_bundle_free(b);
         sn_bundle_free(c.b);
@@ -541,6 +546,217 @@ static void test_graph_capture(Arena *a)
     free(c.bundle);
 }
 
+/* ------------------------------- in-place and scatter graphs, captured */
+
+/* Fresh inputs for c's graph at syms: floats random (scales 0.05), an
+ * integer vector distinct rows of the scatter it indexes, with every fifth
+ * -1 and every seventh past the end (skipped rows), or small gather indices. */
+static void in_place_inputs(const IrGraph *g, const int64_t *syms, IrBuf *in)
+{
+    for (int i = 0; i < g->nparam; i++) {
+        const IrNode *p = g->params[i];
+        int64_t shape[IR_MAX_RANK];
+        for (int k = 0; k < p->rank; k++)
+            shape[k] = dim_eval(p->shape[k], syms);
+        ir_buf_alloc(&in[i], p->dtype, p->rank, shape);
+        if (dt_is_float(p->dtype)) {
+            for (int64_t k = 0; k < in[i].numel; k++)
+                in[i].f[k] = p->rank ? dt_round_float(frand(), p->dtype) : 0.05f;
+            continue;
+        }
+        int64_t rows = 0;
+        for (int o = 0; o < g->nout; o++)
+            if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+                rows = dim_eval(ir_output_dest(g, o)->rows, syms);
+        if (!rows) { /* a gather index (positions): small valid rows */
+            for (int64_t k = 0; k < in[i].numel; k++)
+                in[i].i[k] = k * 7 % 16;
+            continue;
+        }
+        int64_t *perm = malloc((size_t)(rows + 1) * sizeof *perm), used = 0;
+        for (int64_t k = 0; k < rows; k++)
+            perm[k] = k;
+        for (int64_t k = 0; k < in[i].numel; k++) {
+            if (k % 5 == 4 || used >= rows) {
+                in[i].i[k] = -1;
+            } else if (k % 7 == 6) {
+                in[i].i[k] = rows + 2;
+            } else {
+                rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+                int64_t j = used + (int64_t)((rng >> 11) % (uint64_t)(rows - used)), t = perm[j];
+                perm[j] = perm[used];
+                perm[used] = t;
+                in[i].i[k] = perm[used++];
+            }
+        }
+        free(perm);
+    }
+}
+
+/* Values of b into device buffer dev (storage form: floats encoded,
+ * integers as their dtype's bytes). */
+static void put_values(const IrBuf *b, void *dev)
+{
+    int sz = dt_size(b->dtype);
+    unsigned char *host = calloc((size_t)(b->numel ? b->numel : 1), (size_t)sz);
+    for (int64_t k = 0; k < b->numel; k++) {
+        if (dt_is_float(b->dtype))
+            dt_store_float(b->f[k], b->dtype, host + k * sz);
+        else if (sz == 8)
+            memcpy(host + k * sz, &b->i[k], 8);
+        else {
+            int32_t v = (int32_t)b->i[k];
+            memcpy(host + k * sz, &v, (size_t)sz);
+        }
+    }
+    sn_dev_upload(dev, host, (size_t)b->numel * (size_t)sz);
+    free(host);
+}
+
+/* An in-place graph (a residual updated in place, a KV cache scattered
+ * into) captured in a CUDA graph and replayed with new data, slots
+ * included: the parameters it writes against the interpreter each time. */
+static void capture_in_place(Arena *a, const CudaCalls *cu, const char *path, int64_t T)
+{
+    Compiled c = {0};
+    CHECK(compile(path, &c, a), "compile %s", path);
+    if (!c.gr)
+        return;
+    const IrGraph *g = c.g;
+    int64_t syms[4] = {T, (T + 15) / 16 + 3, 1, 1}, shapes[16][IR_MAX_RANK];
+    IrBuf in[16], want[16];
+    void *dev[16] = {0};
+    sn_tensor tin[16];
+    CHECK(g->nparam <= 16 && g->nout <= 16, "%s: parameters fit the test", path);
+    in_place_inputs(g, syms, in);
+    for (int i = 0; i < g->nparam; i++) {
+        memcpy(shapes[i], in[i].shape, sizeof shapes[i]);
+        size_t bytes = (size_t)in[i].numel * (size_t)dt_size(in[i].dtype);
+        if (in[i].rank)
+            sn_dev_alloc(&dev[i], bytes + 256);
+        tin[i] = (sn_tensor){dev[i], (sn_dtype)in[i].dtype, in[i].rank, shapes[i], NULL,
+                             in[i].rank ? 0 : in[i].f[0]};
+    }
+    void *stream, *graph, *exec;
+    cu->stream_create(&stream, 1);
+    sn_launch(c.gr, tin, g->nparam, NULL, 0, NULL, 0, stream); /* load before capture */
+    cu->ssync(stream);
+    int rc = cu->begin(stream, 2 /* relaxed */);
+    sn_status st = sn_launch(c.gr, tin, g->nparam, NULL, 0, NULL, 0, stream);
+    int rc2 = cu->end(stream, &graph);
+    CHECK(rc == 0 && st == SN_OK && rc2 == 0, "%s: capture (rc %d, launch %s, end %d)", path, rc,
+          sn_last_error(), rc2);
+    CHECK(cu->inst(&exec, graph, 0) == 0, "%s: instantiate the graph", path);
+    for (int round = 0; round < 2; round++) { /* new data, new slots, each replay */
+        if (round)
+            for (int i = 0; i < g->nparam; i++)
+                ir_buf_free(&in[i]);
+        if (round)
+            in_place_inputs(g, syms, in);
+        for (int i = 0; i < g->nparam; i++)
+            if (in[i].rank)
+                put_values(&in[i], dev[i]);
+        sn_dev_synchronize();
+        Diag d;
+        diag_init(&d);
+        CHECK(ir_interp(g, syms, in, want, &d), "%s: interpreter", path);
+        diag_free(&d);
+        CHECK(cu->glaunch(exec, stream) == 0 && cu->ssync(stream) == 0, "%s: replay", path);
+        for (int o = 0; o < g->nout; o++) {
+            char what[256];
+            snprintf(what, sizeof what, "%s T=%lld replay %d: %s", path, (long long)T, round,
+                     ir_output_dest(g, o) ? g->params[ir_output_dest(g, o)->param]->a.input.name
+                                          : "a new output");
+            if (ir_output_dest(g, o))
+                same(&want[o], dev[ir_output_dest(g, o)->param], what);
+            ir_buf_free(&want[o]);
+        }
+    }
+    for (int i = 0; i < g->nparam; i++) {
+        ir_buf_free(&in[i]);
+        sn_dev_free(dev[i]);
+    }
+    sn_bundle_free(c.b);
+    free(c.bundle);
+}
+
+static void test_capture_in_place(Arena *a)
+{
+    CudaCalls cu;
+    if (!cuda_calls(&cu, "in-place graph capture"))
+        return;
+    for (int64_t T = 1; T <= 4096; T *= 64) {
+        capture_in_place(a, &cu, "examples/fused_add_rms_norm_inplace.sn", T);
+        capture_in_place(a, &cu, "examples/reshape_and_cache_fp8.sn", T);
+        capture_in_place(a, &cu, "examples/rope_inplace.sn", T);
+    }
+}
+
+/* A graph's first launch inside a capture (global mode, as PyTorch
+ * captures): the lazy JIT compiles and loads the function during the
+ * capture (a driver may refuse module loads then: this checks it), and the
+ * replayed graph computes what the interpreter does.  Then
+ * sn_bundle_prepare loads the rest. */
+static void test_lazy_capture(Arena *a)
+{
+    CudaCalls cu;
+    if (!cuda_calls(&cu, "lazy capture"))
+        return;
+    char dir[] = "/tmp/sinter-lazycap-XXXXXX";
+    if (!mkdtemp(dir))
+        return;
+    setenv("SINTER_CACHE_DIR", dir, 1); /* empty: the launch compiles */
+    Compiled c = {0};
+    CHECK(compile("examples/rms_norm_fp8_per_token.sn", &c, a), "compile per-token");
+    if (!c.gr)
+        return;
+    const int64_t T = 64;
+    int64_t s[2] = {T, 4096}, sw[1] = {4096}, ss[2] = {T, 1}, syms[1] = {T};
+    IrBuf in[2], want[2];
+    random_buf(&in[0], DT_BF16, 2, s);
+    random_buf(&in[1], DT_BF16, 1, sw);
+    void *bx, *bw, *q, *sc, *stream, *graph = NULL, *exec = NULL;
+    void *x = upload(&in[0], 0, 0, &bx), *w = upload(&in[1], 0, 0, &bw);
+    sn_dev_alloc(&q, (size_t)T * 4096);
+    sn_dev_alloc(&sc, (size_t)T * 4);
+    sn_tensor tin[2] = {{x, SN_BF16, 2, s, NULL, 0}, {w, SN_BF16, 1, sw, NULL, 0}};
+    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {sc, SN_F32, 2, ss, NULL, 0}};
+    cu.stream_create(&stream, 1);
+    double t0 = now_ms();
+    int rc = cu.begin(stream, 0 /* global */);
+    sn_status st = sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream);
+    int rc2 = cu.end(stream, &graph);
+    double ms = now_ms() - t0;
+    CHECK(rc == 0 && st == SN_OK && rc2 == 0, "first launch compiled during a capture (rc %d, "
+          "launch %s, end %d)", rc, sn_last_error(), rc2);
+    printf("lazy capture: first launch with its compile inside the capture %.1f ms\n", ms);
+    if (rc2 == 0 && graph) {
+        CHECK(cu.inst(&exec, graph, 0) == 0, "instantiate the lazily captured graph");
+        Diag d;
+        diag_init(&d);
+        ir_interp(c.g, syms, in, want, &d);
+        diag_free(&d);
+        CHECK(exec && cu.glaunch(exec, stream) == 0 && cu.ssync(stream) == 0, "replay");
+        same(&want[0], q, "lazy capture: q");
+        same(&want[1], sc, "lazy capture: scales");
+        ir_buf_free(&want[0]);
+        ir_buf_free(&want[1]);
+    }
+    t0 = now_ms();
+    CHECK(sn_bundle_prepare(c.b) == SN_OK, "prepare the rest: %s", sn_last_error());
+    printf("lazy capture: sn_bundle_prepare of the other functions %.1f ms\n", now_ms() - t0);
+    sn_dev_free(bx);
+    sn_dev_free(bw);
+    sn_dev_free(q);
+    sn_dev_free(sc);
+    sn_bundle_free(c.b);
+    free(c.bundle);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("could not remove %s\n", dir);
+}
+
 /* ------------------------------------ chains of dependent launches */
 
 /* `n` in-place launches of add_rms_norm_fp8 (c) on a stream, or captured
@@ -652,6 +868,8 @@ static int load_child(const char *path)
 {
     sn_bundle *b;
     sn_status s = sn_bundle_load_file(path, &b);
+    if (s == SN_OK) /* a load compiles nothing: every function now */
+        s = sn_bundle_prepare(b);
     if (s != SN_OK)
         fprintf(stderr, "child: %s\n", sn_last_error());
     sn_bundle_free(b);
@@ -691,10 +909,16 @@ static void test_concurrent_cache(Arena *a)
         entries = -1;
     if (p)
         pclose(p);
-    CHECK(entries == 1, "one cache entry, no temporaries left (%d)", entries);
+    int functions = 0; /* one entry per kernel function */
+    for (int k = 0; k < c.gr->active->nkernel; k++)
+        for (const RtKernel *kn = &c.gr->active->kernels[k]; kn; kn = kn->few_rows)
+            functions += 1 + (kn->scalar_name[0] != 0);
+    CHECK(entries == functions, "one cache entry per function (%d), no temporaries left (%d)",
+          functions, entries);
     double t0 = now_ms();
     sn_bundle *b;
-    CHECK(sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK, "warm load: %s", sn_last_error());
+    CHECK(sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK && sn_bundle_prepare(b) == SN_OK,
+          "warm load: %s", sn_last_error());
     double warm = now_ms() - t0;
     printf("warm load of layer_norm from the cache: %.2f ms\n", warm);
     sn_bundle_free(b);
@@ -728,6 +952,8 @@ int main(int argc, char **argv)
     test_in_place(a);
     test_special_values(a);
     test_graph_capture(a);
+    test_capture_in_place(a);
+    test_lazy_capture(a);
     test_launch_chains(a);
     test_concurrent_cache(a);
     arena_free(a);

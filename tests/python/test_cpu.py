@@ -1,5 +1,6 @@
-"""The Python package on the CPU (no GPU, no PyTorch): NumPy arrays through
-DLPack, run by the kernel-IR executor, against the reference interpreter
+"""The Python package on the CPU (no GPU, no PyTorch): NumPy arrays (read
+through the buffer protocol; DLPack capsules in test_versioned_dlpack_capsule
+and test_fast_path.py), run by the kernel-IR executor, against the reference interpreter
 and against `sinter ref --fused` (the same executor behind the command
 line's own .npy I/O); and bad input, which must raise sinter.Error and
 write nothing."""
@@ -32,9 +33,13 @@ def make_inputs(sig, T, seed):
     rng = np.random.default_rng(seed)
     args = []
     for p in sig.inputs:
-        shape = tuple(T if d == "T" else d for d in p.shape)
+        # other size symbols (a cache's blocks) are 3
+        shape = tuple(T if d == "T" else 3 if isinstance(d, str) else d for d in p.shape)
         if p.is_scalar:
             args.append(0.05)
+        elif p.dtype in ("i8", "i32", "i64") and len(shape) == 1:
+            # distinct: valid gather indices and scatter rows (slots) alike
+            args.append(rng.permutation(max(8, shape[0]))[:shape[0]].astype(NATIVE[p.dtype]))
         elif p.dtype in ("i8", "i32", "i64"):
             args.append(rng.integers(0, 8, shape).astype(NATIVE[p.dtype]))
         else:
@@ -87,13 +92,17 @@ def assert_close(got, want, dtype, what):
 def test_example_matches_interpreter(example, T):
     path, g = example
     args = make_inputs(g.signature, T, seed=T)
+    args2 = make_inputs(g.signature, T, seed=T)  # the same values: in-out inputs change
     got = g(*args)
-    want = g.reference(*args)
+    want = g.reference(*args2)
     got, want = as_tuple(got), as_tuple(want)
     assert len(got) == len(g.signature.outputs)
     for o, a, b in zip(g.signature.outputs, got, want):
         assert tuple(storage(a).shape) == tuple(T if d == "T" else d for d in o.shape)
         assert_close(a, b, o.dtype, f"{g.name} output {o.name} at T={T}")
+    for p, a, b in zip(g.signature.inputs, args, args2):
+        if p.written:
+            assert_close(a, b, p.dtype, f"{g.name} in-out input {p.name} at T={T}")
 
 
 def test_example_matches_command_line(example, tmp_path):
@@ -109,10 +118,14 @@ def test_example_matches_command_line(example, tmp_path):
         cmd += ["--input", f"{p.name}={f}"]
     subprocess.run(cmd, check=True, capture_output=True)
     got = g(*args)
-    got = as_tuple(got)
+    got = as_tuple(got) if g.signature.outputs else ()
     for i, out in enumerate(got):
         want = np.load(tmp_path / f"out{i}.npy")
         np.testing.assert_array_equal(storage(out).view(want.dtype), want)
+    for p, a in zip(g.signature.inputs, args):  # in-out inputs: <name>.npy
+        if p.written:
+            want = np.load(tmp_path / f"{p.name}.npy")
+            np.testing.assert_array_equal(storage(a).view(want.dtype), want)
 
 
 def test_strided_input_is_taken_as_is():
@@ -167,6 +180,26 @@ def test_native_numpy_dtypes_and_source_text():
         lib.source("hip")
 
 
+def test_unsigned_dtypes_and_integer_ops():
+    """u8/u16/u32/i16 NumPy arrays in and out; the integer operators and
+    bitcast against NumPy's own (floor division, logical shifts of
+    unsigned values, wrapping at the store)."""
+    g = sinter.compile("graph ints(a: u8[6], b: u16[6], c: u32[6], d: i16[6], x: f32[6]) {\n"
+                       "    return (a << 2) | (a >> 3), b ^ ~b, c // 3 + c % 5, d // -3,"
+                       " bitcast(x, u32) >> 23, arange(6, dtype=i16) * d\n}\n").ints
+    a = np.array([0, 1, 7, 200, 255, 128], np.uint8)
+    b = np.array([0, 1, 65535, 300, 7, 9], np.uint16)
+    c = np.array([0, 1, 2**32 - 1, 12345678, 5, 3], np.uint32)
+    d = np.array([-7, 7, -32768, 32767, 0, -1], np.int16)
+    x = np.array([1.0, -2.0, 0.5, 3e38, -0.0, 1e-40], np.float32)
+    outs = g(a, b, c, d, x)
+    want = [(a << 2) | (a >> 3), b ^ ~b, c // 3 + c % 5, d // np.int16(-3),
+            x.view(np.uint32) >> 23, np.arange(6, dtype=np.int16) * d]
+    for got, w in zip(outs, want):
+        assert np.asarray(got).dtype == w.dtype
+        np.testing.assert_array_equal(np.asarray(got), w)
+
+
 def test_compile_errors_are_located():
     with pytest.raises(sinter.Error, match=r"<string>:2:\d+: error"):
         sinter.compile("graph bad(x: f32[T]) {\n    return x + y\n}\n")
@@ -205,7 +238,8 @@ def good_args(g, T=2):
 def test_bad_dtype(rms):
     x, r, w, s = good_args(rms)
     bad_call(rms, [np.zeros((2, 4096), np.float32), r, w, s], "input 'x': expected bf16, got f32")
-    bad_call(rms, [x.storage, r, w, s], "uint16, not a sinter dtype")
+    bad_call(rms, [x.storage, r, w, s], "input 'x': expected bf16, got u16")
+    bad_call(rms, [x.storage.astype(np.uint64), r, w, s], "uint64, not a sinter dtype")
     bad_call(rms, [x, r, np.zeros(4096, np.float64), s], "float64")
 
 
@@ -311,4 +345,21 @@ def test_versioned_dlpack_capsule():
         x.__dlpack__(max_version=(1, 0))
     except TypeError:
         pytest.skip("this NumPy exports DLPack 0.x capsules only")
-    np.testing.assert_array_equal(g(x), x * 2)
+
+    class Versioned:
+        """x through DLPack only (a bare NumPy array takes the buffer
+        protocol), recording the capsules it hands out."""
+        names = []
+
+        def __dlpack__(self, **kw):
+            cap = x.__dlpack__(**kw)
+            self.names.append(str(cap))
+            return cap
+
+        def __dlpack_device__(self):
+            return x.__dlpack_device__()
+
+    out = np.empty(4, np.float32)
+    g(Versioned(), out=out)
+    np.testing.assert_array_equal(out, x * 2)
+    assert Versioned.names and "dltensor_versioned" in Versioned.names[0]

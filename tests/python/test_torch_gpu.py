@@ -99,6 +99,81 @@ def test_explicit_stream(libs):
     check(out, CHAINS["layer_norm_4096"][4](x, w, b), "on a side stream")
 
 
+@pytest.mark.parametrize("graph", list(CHAINS))
+def test_fast_path_equals_dlpack_path(libs, graph):
+    """torch.Tensor read through its accessors (no stream given) and through
+    __dlpack__ (a stream given) give the same bits; the fast path is on
+    (PyTorch registered with the extension after the first call)."""
+    g, _, _ = libs[graph]
+    ins = CHAINS[graph][3](33)
+    fast = as_tuple(g(*ins))
+    assert sinter._torch_registered is torch
+    slow = as_tuple(g(*ins, stream=torch.cuda.current_stream()))
+    torch.cuda.synchronize()
+    for a, b in zip(fast, slow):
+        assert a.dtype == b.dtype and a.shape == b.shape
+        assert torch.equal(a.view(torch.uint8), b.view(torch.uint8))
+
+
+def test_fast_path_outputs_given_and_parameter(libs):
+    """out= on the fast path; an nn.Parameter (a subclass: the DLPack
+    path) as the weight; the same result."""
+    g, _, _ = libs["layer_norm_4096"]
+    x, w, b = CHAINS["layer_norm_4096"][3](16)
+    out = torch.empty(16, 4096, dtype=torch.bfloat16, device="cuda")
+    assert g(x, w, b, out=out) is out
+    pw = torch.nn.Parameter(w.clone(), requires_grad=False)
+    assert torch.equal(g(x, pw, b), out)
+
+
+def test_checks_after_repeated_shapes(libs):
+    """The input checks reused for repeated dtypes, shapes and strides
+    (python/library.c: check_inputs) still refuse another stride, dtype or
+    shape after a good call, and the launch's own checks still run."""
+    g, _, _ = libs["layer_norm_4096"]
+    x, w, b = CHAINS["layer_norm_4096"][3](8)
+    g(x, w, b)
+    g(x, w, b)
+    with pytest.raises(sinter.Error, match="innermost stride must be 1"):
+        g(bench.rnd(8, 8192)[:, ::2], w, b)
+    with pytest.raises(sinter.Error, match="expected bf16, got f32"):
+        g(x, w.float(), b)
+    with pytest.raises(sinter.Error, match="dim 0 is 2048 but"):
+        g(x, w[:2048], b)
+    # the same dtypes, shapes and strides as the good calls, but an output
+    # over the weight: sn_launch's overlap check refuses it
+    big = torch.empty(9 * 4096, dtype=torch.bfloat16, device="cuda")
+    big[:4096].copy_(w)
+    with pytest.raises(sinter.Error, match="overlaps input 'w'"):
+        g(x, big[:4096], b, out=big[2048:2048 + 8 * 4096].view(8, 4096))
+    out = torch.empty(8, 4096, dtype=torch.bfloat16, device="cuda")
+    assert g(x, w, b, out=out) is out
+
+
+def test_eager_call_captured_in_a_cuda_graph(libs):
+    """graph(*ins, out=outs) called inside torch.cuda.graph (bench.py's
+    launcher): replays run on the capture's stream with new data."""
+    g, _, _ = libs["add_rms_norm_fp8"]
+    _, _, _, make_in, fn, out_spec = CHAINS["add_rms_norm_fp8"]
+    static = make_in(64)
+    outs = [torch.empty(sh, dtype=d, device="cuda") for sh, d in out_spec(64)]
+    s = torch.cuda.Stream()
+    s.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(s):
+        g(*static, out=outs)
+    torch.cuda.current_stream().wait_stream(s)
+    cg = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(cg):
+        g(*static, out=outs)
+    new = make_in(64)
+    for a, b in zip(static, new):
+        if isinstance(a, torch.Tensor):
+            a.copy_(b)
+    cg.replay()
+    torch.cuda.synchronize()
+    check(tuple(outs), fn(*static), "replayed eager call")
+
+
 def test_bad_input_raises(libs):
     g, _, _ = libs["layer_norm_4096"]
     x, w, b = CHAINS["layer_norm_4096"][3](4)
@@ -166,8 +241,11 @@ def test_host_overhead(libs, capsys):
     ins = CHAINS["add_rms_norm_fp8"][3](1)
     outs = [torch.empty(s, dtype=d, device="cuda") for s, d in CHAINS["add_rms_norm_fp8"][5](1)]
     rows = []
+    cur = torch.cuda.current_stream()
     for what, call in [("graph(*ins)", lambda: g(*ins)),
                        ("graph(*ins, out=outs)", lambda: g(*ins, out=outs)),
+                       ("graph(*ins, out=outs, stream=current) (DLPack path)",
+                        lambda: g(*ins, out=outs, stream=cur)),
                        ("torch.ops custom op", lambda: op(*ins))]:
         for _ in range(100):
             call()

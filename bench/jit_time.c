@@ -1,0 +1,294 @@
+/* jit_time.c - cold and warm JIT of bundles with NVRTC alone (no GPU): the
+ * runtime's own load path (runtime/prepare.c, the cache, NVRTC) on a
+ * device table whose driver calls do nothing, so what is timed is what
+ * sinter does before the driver's cuModuleLoadData.
+ *
+ *     jit_time [--runs R] BUNDLE.snb...       (bench/jit_time.sh runs it)
+ *
+ * Per graph (CUDA source, sm_90; best of R runs, wall ms and the
+ * compiling thread's CPU ms):
+ *   whole     the whole source in one NVRTC program: what a cold load
+ *             compiled per graph before units (and what --precompile does)
+ *   first     the lazy cold cost of a graph's first launch: its first
+ *             function's unit (the many-rows vector kernel; -DSN_ONLY
+ *             -DSN_ONLY_<fn>)
+ *   eager     every unit of the graph through rt_prepare, empty cache (wall)
+ *   units     the sum of every unit's CPU ms, then each unit's
+ * Then for all graphs of all bundles together, each from an empty cache:
+ *   old       sum of the graphs' whole compiles, one after the other
+ *   eager     rt_bundle_load_graphs(eager): every unit, in parallel threads
+ *   lazy      the load (compiles nothing) + each graph's first launch
+ *   warm      eager and lazy again with the cache filled (a later process)
+ * with the process's CPU time beside each, which is what more cores would
+ * divide. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "jit.h"
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* CPU time of the process (every thread) or of the calling thread. */
+static double cpu_of(int who)
+{
+    struct rusage r;
+    getrusage(who, &r);
+    return (double)(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
+           (double)(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+static double cpu_ms(void)
+{
+    return cpu_of(RUSAGE_SELF);
+}
+
+/* The driver: accepts every module; a function is its name. */
+static int nop_module_load(const void *image, void **module)
+{
+    *module = (void *)image;
+    return 0;
+}
+
+static int nop_function(void *module, const char *name, void **fn)
+{
+    (void)module;
+    *fn = (void *)name;
+    return 0;
+}
+
+static const char *nop_describe(int code)
+{
+    (void)code;
+    return "?";
+}
+
+static const RtDevice dev = {
+    .dialect = SNB_CUDA, .arch = "sm_90", .version = "jit_time", .sms = 132,
+    .module_load = nop_module_load, .function = nop_function, .describe = nop_describe,
+};
+
+static sn_bundle *load_host(const char *path)
+{
+    unsigned char *buf;
+    size_t n;
+    sn_bundle *b;
+    if (rt_read_file(path, &buf, &n) != SN_OK || rt_bundle_parse(buf, n, &b) != SN_OK) {
+        fprintf(stderr, "jit_time: %s: %s\n", path, sn_last_error());
+        exit(1);
+    }
+    return b;
+}
+
+/* One NVRTC compile of source (fn: its unit); wall ms, its CPU ms in *cpu. */
+static double compile_ms(const char *source, const char *fn, double *cpu)
+{
+    char def[512], err[16384];
+    snprintf(def, sizeof def, "-DSN_ONLY_%s", fn ? fn : "");
+    const char *extra[2] = {"-DSN_ONLY", def};
+    RtJitOutput out;
+    double t = now_ms(), c = cpu_of(RUSAGE_THREAD);
+    if (!rt_jit_compile_with(RT_NVRTC, source, "bench.cu", "sm_90", extra, fn ? 2 : 0, &out, err,
+                             sizeof err)) {
+        fprintf(stderr, "jit_time: %s\n", err);
+        exit(1);
+    }
+    t = now_ms() - t;
+    if (cpu)
+        *cpu = cpu_of(RUSAGE_THREAD) - c;
+    rt_jit_free(&out);
+    return t;
+}
+
+static char cache_root[64];
+static int cache_n;
+
+/* A new, empty cache directory. */
+static void fresh_cache(void)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/%d", cache_root, cache_n++);
+    setenv("SINTER_CACHE_DIR", dir, 1);
+}
+
+static void unload(sn_bundle *b)
+{
+    for (int i = 0; i < b->ngraph; i++) {
+        sn_graph *g = &b->graphs[i];
+        g->module = NULL;
+        g->active = NULL;
+        for (int v = 0; v < g->nvariant; v++)
+            for (int k = 0; k < g->variants[v].nkernel; k++)
+                for (RtKernel *kn = &g->variants[v].kernels[k]; kn; kn = kn->few_rows)
+                    kn->fn = kn->fn_scalar = NULL;
+    }
+}
+
+/* Load b (eager or lazy; lazy: then each graph's first launch, its first
+ * kernel's vector function): wall ms into *wall, CPU ms into *cpu. */
+static void load(sn_bundle *b, bool eager, double *wall, double *cpu)
+{
+    unload(b);
+    double t = now_ms(), c = cpu_ms();
+    sn_status s = rt_bundle_load_graphs(b, &dev, eager);
+    for (int i = 0; s == SN_OK && !eager && i < b->ngraph; i++) {
+        sn_graph *g = &b->graphs[i];
+        void *fn;
+        s = rt_prepare_function(g, &dev, &g->active->kernels[0].fn, g->active->kernels[0].name,
+                                &fn);
+    }
+    *wall = now_ms() - t;
+    *cpu = cpu_ms() - c;
+    if (s != SN_OK) {
+        fprintf(stderr, "jit_time: %s\n", sn_last_error());
+        exit(1);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int runs = 3, first = 1;
+    if (argc > 2 && !strcmp(argv[1], "--runs")) {
+        runs = atoi(argv[2]);
+        first = 3;
+    }
+    if (first >= argc || runs < 1) {
+        fprintf(stderr, "usage: jit_time [--runs R] BUNDLE.snb...\n");
+        return 2;
+    }
+    char info[256];
+    if (!rt_jit_probe(RT_NVRTC, info, sizeof info)) {
+        fprintf(stderr, "jit_time: %s\n", info);
+        return 77;
+    }
+    snprintf(cache_root, sizeof cache_root, "/tmp/sinter-jit-time-XXXXXX");
+    if (!mkdtemp(cache_root))
+        return 1;
+    compile_ms("extern \"C\" __global__ void k() {}", NULL, NULL); /* NVRTC's first-use cost */
+    const char *threads = getenv("SINTER_JIT_THREADS");
+    printf("%s, sm_90, best of %d; %ld CPUs online, SINTER_JIT_THREADS=%s\n", info, runs,
+           sysconf(_SC_NPROCESSORS_ONLN), threads ? threads : "(default)");
+    printf("wall ms (CPU ms of the compiling thread), best of the runs; the machine's load\n"
+           "inflates wall time, CPU time less\n");
+    printf("%-24s %13s %13s %6s %6s  %s\n", "graph", "whole", "first", "eager", "units",
+           "each unit (CPU ms)");
+    int nb = argc - first;
+    sn_bundle **bs = calloc((size_t)nb, sizeof *bs);
+    double old_total = 0;
+    int ngraph = 0;
+    for (int bi = 0; bi < nb; bi++) {
+        sn_bundle *b = bs[bi] = load_host(argv[first + bi]);
+        for (int gi = 0; gi < b->ngraph; gi++) {
+            sn_graph *g = &b->graphs[gi];
+            const RtVariant *v = NULL;
+            for (int i = 0; i < g->nvariant; i++)
+                if (g->variants[i].dialect == SNB_CUDA)
+                    v = &g->variants[i];
+            if (!v)
+                continue;
+            ngraph++;
+            double whole = 1e30, eager = 1e30, unit[64], ucpu[64], wcpu = 1e30, sum = 0;
+            const char *fns[64];
+            int nfn = 0;
+            for (int k = 0; k < v->nkernel; k++)
+                for (const RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
+                    if (nfn < 64)
+                        fns[nfn++] = kn->name;
+                    if (kn->scalar_name[0] && nfn < 64)
+                        fns[nfn++] = kn->scalar_name;
+                }
+            for (int f = 0; f < nfn; f++)
+                unit[f] = ucpu[f] = 1e30;
+            for (int r = 0; r < runs; r++) {
+                double cpu, t = compile_ms(v->source, NULL, &cpu);
+                whole = t < whole ? t : whole;
+                wcpu = cpu < wcpu ? cpu : wcpu;
+                for (int f = 0; f < nfn; f++) {
+                    t = compile_ms(v->source, fns[f], &cpu);
+                    unit[f] = t < unit[f] ? t : unit[f];
+                    ucpu[f] = cpu < ucpu[f] ? cpu : ucpu[f];
+                }
+                fresh_cache();
+                unload(b);
+                t = now_ms();
+                sn_status s = rt_graph_load(g, &dev, NULL);
+                if (s == SN_OK)
+                    s = rt_prepare(&g, 1, &dev);
+                t = now_ms() - t;
+                if (s != SN_OK) {
+                    fprintf(stderr, "jit_time: %s\n", sn_last_error());
+                    return 1;
+                }
+                eager = t < eager ? t : eager;
+            }
+            char each[512];
+            size_t n = 0;
+            each[0] = 0;
+            for (int f = 0; f < nfn; f++) {
+                sum += ucpu[f];
+                n += (size_t)snprintf(each + n, n < sizeof each ? sizeof each - n : 0, "%s%.0f",
+                                      f ? " " : "", ucpu[f]);
+            }
+            printf("%-24.24s %5.0f (%5.0f) %5.0f (%5.0f) %6.0f %6.0f  %s\n", g->name, whole, wcpu,
+                   unit[0], ucpu[0], eager, sum, each);
+            old_total += whole;
+        }
+    }
+    double w, c, best[4][2];
+    for (int m = 0; m < 4; m++)
+        best[m][0] = best[m][1] = 1e30;
+    for (int r = 0; r < runs; r++) {
+        for (int m = 0; m < 2; m++) { /* cold: 0 eager, 1 lazy */
+            fresh_cache();
+            w = c = 0;
+            for (int bi = 0; bi < nb; bi++) {
+                double w1, c1;
+                load(bs[bi], m == 0, &w1, &c1);
+                w += w1;
+                c += c1;
+            }
+            if (w < best[m][0]) {
+                best[m][0] = w;
+                best[m][1] = c;
+            }
+            w = c = 0; /* warm: the same cache again */
+            for (int bi = 0; bi < nb; bi++) {
+                double w1, c1;
+                load(bs[bi], m == 0, &w1, &c1);
+                w += w1;
+                c += c1;
+            }
+            if (w < best[2 + m][0]) {
+                best[2 + m][0] = w;
+                best[2 + m][1] = c;
+            }
+        }
+    }
+    printf("\nall %d graphs, from an empty cache (wall ms, process CPU ms):\n", ngraph);
+    printf("  old: whole sources one after the other      %8.0f\n", old_total);
+    printf("  eager load (units in parallel threads)      %8.0f  cpu %8.0f\n", best[0][0],
+           best[0][1]);
+    printf("  lazy load + each graph's first launch       %8.0f  cpu %8.0f\n", best[1][0],
+           best[1][1]);
+    printf("then warm (cache filled, as a later process):\n");
+    printf("  eager load                                  %8.2f  (%.3f per graph)\n", best[2][0],
+           best[2][0] / ngraph);
+    printf("  lazy load + each graph's first launch       %8.2f  (%.3f per graph)\n", best[3][0],
+           best[3][0] / ngraph);
+    for (int bi = 0; bi < nb; bi++)
+        rt_bundle_free(bs[bi]);
+    free(bs);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_root);
+    return system(cmd) == 0 ? 0 : 1;
+}

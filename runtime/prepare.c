@@ -1,0 +1,399 @@
+/* prepare.c - a graph's kernel functions compiled and loaded by the JIT:
+ * each at the first launch that runs it (lazy, the default), or every
+ * function of a bundle at once, compiled in parallel threads
+ * (sn_bundle_prepare, sn_graph_prepare, SINTER_JIT=eager).
+ *
+ * A function's unit is its variant's source compiled with -DSN_ONLY
+ * -DSN_ONLY_<name>: codegen/module.c puts each kernel function under that
+ * guard, so the unit holds that function alone, with the same device code
+ * as in the whole source.  A source without the guards (bundles written
+ * before 2026-12-07) is one unit holding every function, compiled once per
+ * graph.  Units go through the on-disk cache (cache.c) like whole sources;
+ * the guard's macros are part of their key.
+ *
+ * Threads: cache hits are read, and every module is loaded, by the calling
+ * thread (it holds the device's context); only the misses are compiled in
+ * worker threads (NVRTC compiles programs in parallel; jit.c runs hiprtc's
+ * one at a time), at most SINTER_JIT_THREADS of them (default: the CPUs
+ * the process may run on, at most 16).  One process-wide mutex serialises preparing, so a
+ * function is compiled once however many threads launch it first. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "internal.h"
+#include "jit.h"
+
+#define GUARD "#if !defined(SN_ONLY) || defined(SN_ONLY_"
+#define MAX_THREADS 64
+
+static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ------------------------------------------------------------ settings */
+
+static pthread_once_t settings_once = PTHREAD_ONCE_INIT;
+static bool eager;
+static int nthreads;
+
+int rt_jit_mode_parse(const char *value)
+{
+    if (!value || !*value || !strcmp(value, "lazy"))
+        return 0;
+    if (!strcmp(value, "eager"))
+        return 1;
+    return -1;
+}
+
+int rt_jit_threads_parse(const char *value, long ncpu)
+{
+    char *end;
+    long n = value && *value ? strtol(value, &end, 10) : 0;
+    if (value && *value && (*end || n < 1))
+        return -1;
+    if (n == 0)
+        n = ncpu < 1 ? 1 : ncpu > 16 ? 16 : ncpu;
+    return n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+static void read_settings(void)
+{
+    const char *mode = getenv("SINTER_JIT"), *threads = getenv("SINTER_JIT_THREADS");
+    int m = rt_jit_mode_parse(mode);
+    if (m < 0)
+        rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is neither lazy nor eager; compiling lazily", mode);
+    eager = m == 1;
+    cpu_set_t set; /* the CPUs this process may run on (a container's share) */
+    long ncpu = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                            : sysconf(_SC_NPROCESSORS_ONLN);
+    nthreads = rt_jit_threads_parse(threads, ncpu);
+    if (nthreads < 0) {
+        rt_warn(RT_LOG_JIT, "SINTER_JIT_THREADS=%s is not a positive number; using the default",
+                threads);
+        nthreads = rt_jit_threads_parse(NULL, ncpu);
+    }
+}
+
+bool rt_jit_eager(void)
+{
+    pthread_once(&settings_once, read_settings);
+    return eager;
+}
+
+static int max_threads(void)
+{
+    pthread_once(&settings_once, read_settings);
+    return nthreads;
+}
+
+/* ---------------------------------------------------------------- units */
+
+typedef struct {
+    sn_graph *g;
+    const char *fn;            /* the function, or NULL: the whole source */
+    char *define;              /* "-DSN_ONLY_<fn>" (malloc'd), or NULL */
+    char *key;                 /* the cache key (malloc'd) */
+    void *code;                /* malloc'd by the cache or the compiler */
+    size_t size;
+    sn_status status;
+    char *err;                 /* malloc'd: why the compile failed */
+} Unit;
+
+typedef struct {
+    Unit *units;
+    int n, next;               /* next: the next unit a worker takes (atomic) */
+    const RtDevice *dev;
+} Work;
+
+static bool has_units(const RtVariant *v)
+{
+    return strstr(v->source, GUARD) != NULL;
+}
+
+/* The slots (RtKernel.fn, fn_scalar) whose function is name; NULL name:
+ * every slot.  Calls f for each with the function's name. */
+static void each_slot(const RtVariant *v, const char *name,
+                      void (*f)(void **slot, const char *fn, void *ctx), void *ctx)
+{
+    for (int k = 0; k < v->nkernel; k++)
+        for (RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
+            const char *scalar = kn->scalar_name[0] ? kn->scalar_name : kn->name;
+            if (!name || !strcmp(kn->name, name))
+                f(&kn->fn, kn->name, ctx);
+            if (!name || !strcmp(scalar, name))
+                f(&kn->fn_scalar, scalar, ctx);
+        }
+}
+
+typedef struct {
+    const RtDevice *dev;
+    void *module, *fn;         /* fn: a unit's function, resolved once */
+    int rc;
+    const char *missing;
+} Resolve;
+
+static void resolve_slot(void **slot, const char *fn, void *ctx)
+{
+    Resolve *r = ctx;
+    void *p = r->fn;
+    if (r->rc)
+        return;
+    if (!p && (r->rc = r->dev->function(r->module, fn, &p)) != 0) {
+        r->missing = fn;
+        return;
+    }
+    __atomic_store_n(slot, p, __ATOMIC_RELEASE);
+}
+
+typedef struct {
+    Unit *units;
+    int n, cap;
+    sn_graph *g;
+    int first;                 /* g's first unit */
+    bool oom;
+} Collect;
+
+static void add_unit(Collect *c, const char *fn)
+{
+    for (int i = c->first; i < c->n; i++) /* a function without a scalar variant has two slots */
+        if (c->units[i].fn && fn && !strcmp(c->units[i].fn, fn))
+            return;
+    if (c->n == c->cap) {
+        int cap = c->cap ? 2 * c->cap : 16;
+        Unit *u = realloc(c->units, sizeof *u * (size_t)cap);
+        if (!u) {
+            c->oom = true;
+            return;
+        }
+        c->units = u;
+        c->cap = cap;
+    }
+    c->units[c->n++] = (Unit){.g = c->g, .fn = fn};
+}
+
+static void collect_slot(void **slot, const char *fn, void *ctx)
+{
+    if (!__atomic_load_n(slot, __ATOMIC_ACQUIRE))
+        add_unit(ctx, fn);
+}
+
+/* The units that hold g's functions not loaded yet (only: just that one). */
+static void collect(Collect *c, sn_graph *g, const char *only)
+{
+    const RtVariant *v = g->active;
+    int before = c->first = c->n;
+    c->g = g;
+    if (g->module || !v)
+        return;
+    each_slot(v, only, collect_slot, c);
+    if (!has_units(v) && c->n > before) { /* one unit for the whole source */
+        c->n = before;
+        add_unit(c, NULL);
+    }
+}
+
+/* ------------------------------------------------------------ compiling */
+
+typedef struct {
+    const RtDevice *dev;
+    const Unit *u;
+} UnitJit;
+
+static bool unit_compile(void *ctx, void **code, size_t *size, char *err, size_t errlen)
+{
+    const UnitJit *j = ctx;
+    const Unit *u = j->u;
+    const RtVariant *v = u->g->active;
+    const char *opts[2] = {"-DSN_ONLY", u->define};
+    int nopts = u->define ? 2 : 0;
+    const char *name = u->fn ? u->fn : u->g->name;
+    if (j->dev->jit)
+        return j->dev->jit->compile(j->dev->jit->ctx, v->source, name, opts, nopts, code, size,
+                                    err, errlen);
+    RtJitOutput out;
+    bool ok = rt_jit_compile_with(j->dev->dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, v->source,
+                                  name, j->dev->arch, opts, nopts, &out, err, errlen);
+    *code = out.binary;
+    *size = out.size;
+    out.binary = NULL;
+    rt_jit_free(&out);
+    return ok;
+}
+
+static RtCacheQuery query_of(const Unit *u, const RtDevice *dev, UnitJit *j)
+{
+    *j = (UnitJit){dev, u};
+    return (RtCacheQuery){u->fn ? u->fn : u->g->name, dev->arch, u->key, u->g->active->source,
+                          unit_compile, j};
+}
+
+/* Compile (or wait for another process's compile of) the unit u. */
+static void compile_unit(Unit *u, const RtDevice *dev)
+{
+    UnitJit j;
+    RtCacheQuery q = query_of(u, dev, &j);
+    u->status = rt_cache_get(&q, &u->code, &u->size);
+    if (u->status != SN_OK)
+        u->err = strdup(sn_last_error());
+}
+
+static void *worker(void *arg)
+{
+    Work *w = arg;
+    for (int i; (i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) < w->n;)
+        if (!w->units[i].code)
+            compile_unit(&w->units[i], w->dev);
+    return NULL;
+}
+
+/* Compile the units that have no code yet (cache misses), in up to
+ * max_threads() threads, this one included; each worker writes only the
+ * units it took. */
+static void compile_all(Unit *units, int n, const RtDevice *dev)
+{
+    int misses = 0;
+    for (int i = 0; i < n; i++)
+        misses += !units[i].code;
+    Work w = {units, n, 0, dev};
+    int nt = max_threads() < misses ? max_threads() : misses;
+    pthread_t th[MAX_THREADS];
+    int started = 0;
+    for (int t = 1; t < nt; t++)
+        if (pthread_create(&th[started], NULL, worker, &w) == 0)
+            started++;
+    worker(&w);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+}
+
+/* ------------------------------------------------------------- prepare */
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Load u's module and resolve its functions into their slots. */
+static sn_status load_unit(Unit *u, const RtDevice *dev)
+{
+    void *module = NULL;
+    int rc = dev->module_load(u->code, &module);
+    if (rc != 0)
+        return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
+                        "(if a stream is being captured: a driver may refuse to load modules "
+                        "then; call sn_bundle_prepare before capturing)",
+                        u->fn ? u->fn : "every kernel", u->g->name, dev->describe(rc));
+    Resolve r = {dev, module, NULL, 0, NULL};
+    if (u->fn && (r.rc = dev->function(module, u->fn, &r.fn)) != 0)
+        r.missing = u->fn;
+    else
+        each_slot(u->g->active, u->fn, resolve_slot, &r);
+    if (r.rc)
+        return rt_error(SN_ERR_COMPILE, "kernel %s of graph %s is missing: %s", r.missing,
+                        u->g->name, dev->describe(r.rc));
+    if (!u->fn)
+        u->g->module = module;
+    return SN_OK;
+}
+
+/* Every function not loaded yet of the graphs gs (only: that function of
+ * gs[0] alone): cache hits read here, misses compiled in parallel, then
+ * every module loaded here.  The first error is returned (every unit is
+ * still tried: what compiled is loaded). */
+static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const char *only)
+{
+    Collect c = {0};
+    for (int i = 0; i < ng; i++)
+        collect(&c, gs[i], only);
+    if (c.oom) {
+        free(c.units);
+        return rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
+    }
+    if (c.n == 0)
+        return SN_OK;
+    char ident[8192];
+    sn_status s = SN_OK;
+    if (dev->jit)
+        snprintf(ident, sizeof ident, "%s", dev->jit->identity);
+    else if (!rt_jit_identity(dev->dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, dev->arch, ident,
+                              sizeof ident))
+        s = rt_error(SN_ERR_NO_DEVICE, "%s", ident);
+    double start = now_ms();
+    int hits = 0;
+    for (int i = 0; i < c.n && s == SN_OK; i++) {
+        Unit *u = &c.units[i];
+        if (u->fn && asprintf(&u->define, "-DSN_ONLY_%s", u->fn) < 0)
+            u->define = NULL;
+        if ((u->fn && !u->define) ||
+            asprintf(&u->key, "%d|%s|%s|%s%s%s", dev->dialect, dev->arch, dev->version, ident,
+                     u->define ? " -DSN_ONLY " : "", u->define ? u->define : "") < 0) {
+            u->key = NULL;
+            s = rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
+            break;
+        }
+        UnitJit j;
+        RtCacheQuery q = query_of(u, dev, &j);
+        hits += rt_cache_peek(&q, &u->code, &u->size) == SN_OK;
+    }
+    if (s == SN_OK)
+        compile_all(c.units, c.n, dev);
+    /* load what compiled; the first error is returned */
+    char *msg = s != SN_OK ? strdup(sn_last_error()) : NULL;
+    for (int i = 0; i < c.n; i++) {
+        Unit *u = &c.units[i];
+        sn_status us = SN_OK;
+        if (u->status != SN_OK)
+            us = rt_error(u->status, "%s", u->err ? u->err : "compiling failed");
+        else if (u->code)
+            us = load_unit(u, dev);
+        if (us != SN_OK && s == SN_OK) {
+            s = us;
+            msg = strdup(sn_last_error());
+        }
+    }
+    if (s != SN_OK)
+        rt_error(s, "%s", msg ? msg : "out of memory");
+    free(msg);
+    if (c.n > 1 || !only)
+        rt_log(RT_LOG_JIT, "prepared %d kernel function%s of %d graph%s in %.1f ms (%d from the "
+               "cache, %d threads at most)", c.n, c.n == 1 ? "" : "s", ng, ng == 1 ? "" : "s",
+               now_ms() - start, hits, max_threads());
+    for (int i = 0; i < c.n; i++) {
+        free(c.units[i].define);
+        free(c.units[i].key);
+        free(c.units[i].code);
+        free(c.units[i].err);
+    }
+    free(c.units);
+    return s;
+}
+
+sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev)
+{
+    pthread_mutex_lock(&prepare_lock);
+    sn_status s = prepare(gs, ng, dev, NULL);
+    pthread_mutex_unlock(&prepare_lock);
+    return s;
+}
+
+sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, const char *name,
+                              void **fn)
+{
+    pthread_mutex_lock(&prepare_lock);
+    sn_status s = SN_OK;
+    if (!(*fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE))) { /* not loaded meanwhile */
+        s = prepare(&g, 1, dev, name);
+        *fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+        if (s == SN_OK && !*fn)
+            s = rt_error(SN_ERR_COMPILE, "graph %s has no kernel %s", g->name, name);
+    }
+    pthread_mutex_unlock(&prepare_lock);
+    return s;
+}
