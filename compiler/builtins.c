@@ -156,11 +156,14 @@ static Value call_def(Lower *L, const AstItem *it, Span s, const AstArgs *args)
     bind_args(L, it->name, s, names, it->nparam, optional, args, vals, given);
     /* defaults are evaluated where the def stands: no caller variables */
     Scope empty = {0}, *saved = L->scope;
+    Span saved_site = L->default_site;
     L->scope = &empty;
+    L->default_site = s;
     for (int i = 0; i < it->nparam; i++)
         if (!given[i])
             vals[i] = lw_expr(L, it->params[i].deflt);
     L->scope = saved;
+    L->default_site = saved_site;
     return lw_inline(L, it, s, vals);
 }
 

@@ -61,12 +61,43 @@ static sn_status resolve_kernels(sn_graph *g, const RtVariant *v, const RtDevice
     return SN_OK;
 }
 
+/* The wave of a GPU arch (a variant is scheduled for its arch's): 64 lanes
+ * on AMD's GCN and CDNA (gfx9 and before), 32 on RDNA (gfx10 on) and
+ * NVIDIA. */
+int rt_arch_wave(const char *arch)
+{
+    return strncmp(arch, "gfx", 3) == 0 && atoi(arch + 3) < 1000 ? 64 : 32;
+}
+
+/* The variant for dev: of its dialect, scheduled for its wave, else for a
+ * narrower one (a 32-lane schedule runs on 64-lane waves); a wider one
+ * cannot run (its shuffles span 64 lanes). */
+static RtVariant *pick_variant(sn_graph *g, const RtDevice *dev)
+{
+    RtVariant *fit = NULL;
+    int wave = rt_arch_wave(dev->arch);
+    for (int i = 0; i < g->nvariant; i++) {
+        RtVariant *v = &g->variants[i];
+        int w = rt_arch_wave(v->arch);
+        if (v->dialect != dev->dialect || w > wave)
+            continue;
+        if (w == wave)
+            return v;
+        fit = fit ? fit : v;
+    }
+    return fit;
+}
+
 sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
 {
-    RtVariant *v = NULL;
+    RtVariant *v = pick_variant(g, dev);
     for (int i = 0; i < g->nvariant && !v; i++)
         if (g->variants[i].dialect == dev->dialect)
-            v = &g->variants[i];
+            return rt_error(SN_ERR_BUNDLE, "graph %s's %s kernels were scheduled for %d-lane "
+                            "waves (generated for %s); %s has %d: compile the bundle with "
+                            "--target hip:%s too", g->name, "HIP",
+                            rt_arch_wave(g->variants[i].arch), g->variants[i].arch, dev->arch,
+                            rt_arch_wave(dev->arch), dev->arch);
     if (!v)
         return rt_error(SN_ERR_BUNDLE, "graph %s has no %s kernels; compile the bundle with "
                         "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",

@@ -144,6 +144,8 @@ typedef struct {
  * reason as the last error. */
 const RtDevice *rt_device(void);
 
+/* api.c: the wave size of an arch ("gfx942": 64, "gfx1100" and "sm_90": 32). */
+int rt_arch_wave(const char *arch);
 /* api.c: load graph g's variant for dev from image (NULL: a binary of the
  * bundle's for dev's arch, else nothing yet: the JIT loads each function
  * at its first launch, prepare.c) and resolve its kernels;

@@ -141,6 +141,21 @@ typedef struct {
     KProgram *prog;
 } Compiled;
 
+/* The target the pipeline schedules for: NVIDIA's (wave 32), or with
+ * FUSION_WAVE=64 a CDNA GPU's (gfx90a/gfx942/gfx950: 64-lane waves, 64 KiB
+ * of LDS, as cg_target_facts gives), so that kexec follows wave-64 teams
+ * and reductions (meson test fusion-wave64). */
+static KTarget test_target(void)
+{
+    KTarget kt = ktarget_default();
+    const char *w = getenv("FUSION_WAVE");
+    if (w && strcmp(w, "64") == 0) {
+        kt.wave = 64;
+        kt.max_smem = 64 * 1024;
+    }
+    return kt;
+}
+
 /* Compiles graph number gi of src.  false with the reason in msg (malloc'd). */
 static bool compile2(Arena *a, const char *name, const char *src, int gi, Compiled *c,
                      char **msg)
@@ -170,7 +185,8 @@ static bool compile2(Arena *a, const char *name, const char *src, int gi, Compil
     c->opt = m[1]->graphs[gi];
     Diag d;
     diag_init(&d);
-    c->prog = pass_pipeline(c->opt, &d, NULL);
+    KTarget kt = test_target();
+    c->prog = pass_pipeline_for(c->opt, &kt, &d, NULL);
     bool ok = c->prog && d.nerrors == 0;
     if (ok && !kir_verify(c->prog, &d))
         ok = false;
@@ -623,9 +639,9 @@ static void test_examples_match_interpreter(void **state)
                                  Ts[ti], t % 2 ? "few" : "many", o, why);
                 runs_free(&r);
             }
-            print_message("  %-28s matches at T = 1, 3, 64, 1000%s\n", c.ref->name,
-                          c.prog->nkernel && c.prog->kernels[0]->few_rows
-                              ? ", many-rows and few-rows kernels" : "");
+            print_message("  %-28s matches at T = 1, 3, 64, 1000%s (%d-lane waves)\n",
+                          c.ref->name, c.prog->nkernel && c.prog->kernels[0]->few_rows
+                              ? ", many-rows and few-rows kernels" : "", c.prog->target.wave);
         }
         crash_src = NULL;
         arena_free(a);

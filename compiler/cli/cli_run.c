@@ -26,7 +26,7 @@ const char *const cli_usage_run =
     "                  [--check] [--bench [--bench-iters N]]\n"
     "\n"
     "Run graph G of FILE on the GPU: compile it (as sinter compile does, for\n"
-    "cuda:sm_90 and hip:gfx942 sources), load it through the runtime (JIT with\n"
+    "cuda:sm_90 and hip:gfx950 sources), load it through the runtime (JIT with\n"
     "the on-disk cache), launch, and summarize the outputs as `sinter ref` does.\n"
     "Without a GPU it says so and runs the compiled kernels on the CPU (the\n"
     "kernel-IR executor).  A bundle (sinter compile) runs as it is.\n"

@@ -228,7 +228,7 @@ class Library:
 def compile(path_or_source, target=None):
     """Compile a .sn file (a path) or .sn source text in-process.
 
-    ``target``: None (CUDA sm_90 and HIP gfx942 source: one source per
+    ``target``: None (CUDA sm_90 and HIP gfx950 source: one source per
     dialect serves every arch of it), a string such as "cuda:sm_90", or a
     list of them."""
     src, name = path_or_source, "<string>"
