@@ -47,7 +47,7 @@ expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
 if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
 expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
 expect 0 "wrote" -- "$S" compile examples/add_rms_norm_fp8.sn -o "$T/a.snb"
-expect 0 "format 6" -- "$S" dump "$T/a.snb"
+expect 0 "format 7" -- "$S" dump "$T/a.snb"
 expect 0 "few rows: add_rms_norm_fp8_k0_few, block 256, when the grid is at most 4 blocks per SM" \
     -- "$S" dump "$T/a.snb"
 # CUDA kernels start with the grid wait (PDL); HIP kernels, which have no PDL, do not
