@@ -248,6 +248,8 @@ expect 0 "out0: f32\[T, 4\] \[3, 2, 4\]: min 24, max 45" -- \
 expect 0 "out0: f32\[T, 4\] \[4, 2, 4\]: min 2, max 2" -- "$S" ref "$T/ar.sn" --world 4 --input x="$T/one.npy"
 expect 0 "all_reduce sum of buf" -- "$S" dump tests/tp/tp_qk_norm.sn --stage kernels
 expect 0 "all_reduce %7: sum over the ranks" -- "$S" dump tests/tp/tp_qk_norm.sn --stage fused
+expect 0 "wrote" -- "$S" compile tests/tp/tp_qk_norm.sn -o "$T/tp.snb"
+expect 0 "2 all_reduce steps between kernels: a launch needs a communicator" -- "$S" dump "$T/tp.snb"
 
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail
