@@ -248,6 +248,10 @@ expect 0 "out0: f32\[T, 4\] \[3, 2, 4\]: min 24, max 45" -- \
 expect 0 "out0: f32\[T, 4\] \[4, 2, 4\]: min 2, max 2" -- "$S" ref "$T/ar.sn" --world 4 --input x="$T/one.npy"
 expect 0 "all_reduce sum of buf" -- "$S" dump tests/tp/tp_qk_norm.sn --stage kernels
 expect 0 "all_reduce %7: sum over the ranks" -- "$S" dump tests/tp/tp_qk_norm.sn --stage fused
+expect 0 '"kind": "all_reduce_sum", "after_kernel": 0, "buffer": 7, "node": 22' -- \
+    "$S" dump tests/tp/tp_qk_norm.sn --stage kernels --json
+expect 0 'coll1 \[shape=doubleoctagon, label="all_reduce sum after kernel 0"\]' -- \
+    "$S" dump tests/tp/tp_qk_norm.sn --stage kernels --dot
 expect 0 "wrote" -- "$S" compile tests/tp/tp_qk_norm.sn -o "$T/tp.snb"
 expect 0 "2 all_reduce steps between kernels: a launch needs a communicator" -- "$S" dump "$T/tp.snb"
 
