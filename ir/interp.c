@@ -1085,7 +1085,8 @@ bool ir_interp_world(const IrGraph *g, const int64_t *symvals, int world, const 
         memcpy(its[r].numel, its[0].numel, sizeof *its[0].numel * (size_t)its[0].n);
     }
     for (int r = 0; ok && r < world; r++)
-        ok = check_inputs(&its[r], inputs + (size_t)r * (size_t)g->nparam);
+        if (!(ok = check_inputs(&its[r], inputs + (size_t)r * (size_t)g->nparam)) && world > 1)
+            diag_note(d, g->span, "in the inputs of rank %d of %d", r, world);
     ok = ok && run_world(its, world, inputs);
     int done = 0; /* ranks whose outputs are all stored */
     for (; ok && done < world; done++) {

@@ -935,8 +935,11 @@ bool kexec_run_world(const KProgram *p, KexecVariant v, const int64_t *symvals, 
         x->temps = ir_xcalloc(nb, sizeof *x->temps);
         x->out_alloc = ir_xcalloc(nb, sizeof *x->out_alloc);
         x->row_loads = ir_xcalloc(nb, sizeof *x->row_loads);
+        bool before = ok;
         ok = ok && eval_buffer_shapes(x) && check_inputs(x, inputs + (size_t)r * (size_t)nin) &&
              alloc_buffers(x);
+        if (before && !ok && world > 1)
+            diag_note(d, graph_span(x), "on rank %d of %d", r, world);
     }
     int ci = 0;
     for (int ki = 0; ok && ki < p->nkernel; ki++) {

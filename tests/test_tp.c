@@ -381,7 +381,10 @@ static void test_bad_input(void **state)
     assert_true(ir_buf_alloc(&in[2 * g->nparam + 1], DT_BF16, 2, (int64_t[]){3, 256}));
     expect_diag(ir_interp_world(g, syms, 4, in, out, &d), &d,
                 "input 'k' does not match its parameter");
-    expect_diag(kexec_run_world(p, KEXEC_MANY_ROWS, syms, 4, in, out, NULL, &d), &d, "'k'");
+    assert_true(ir_interp_world(g, syms, 4, in, out, &d) == false);
+    expect_diag(false, &d, "in the inputs of rank 2 of 4");
+    expect_diag(kexec_run_world(p, KEXEC_MANY_ROWS, syms, 4, in, out, NULL, &d), &d,
+                "on rank 2 of 4");
     ir_buf_free(&in[2 * g->nparam + 1]);
     in[2 * g->nparam + 1] = saved;
     for (int i = 0; i < 16; i++)
