@@ -15,6 +15,9 @@
  *    for at most 1% of the elements; and every rank's copy of an all-reduced
  *    value is the same (the residual stream h of the second program, given
  *    the same residual on every rank);
+ *  - every place an all_reduce may sit (an output, under views and cats,
+ *    chained, over reductions of either axis, written into a parameter)
+ *    against the interpreter at worlds 1-4;
  *  - bad input: worlds 0 and 65, a rank's input of the wrong shape;
  *    kir_verify refusing a collective read before its sum, over an input,
  *    or out of kernel order;
@@ -342,6 +345,58 @@ static void test_worlds(void **state)
     check_program("tests/tp/allreduce_add_rms_norm_fp8.sn", 1, 1); /* one residual: one h */
 }
 
+/* Where an all_reduce may sit: an output itself, under a peeled view or a
+ * cat, chained, over a reduction of either axis (another domain), without
+ * keepdim, an amax, written into its own operand's parameter, over a
+ * bf16 input.  Each against the interpreter at worlds 1-4. */
+static void test_shapes(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "    return all_reduce(x)\n",
+        "    return transpose(all_reduce(x), 0, 1)\n",
+        "    return all_reduce(all_reduce(x) * 2.0) - x\n",
+        "    return x / all_reduce(amax(abs(x), dim=-1, keepdim=true))\n",
+        "    return cat([all_reduce(x), x], dim=-1)\n",
+        "    return x - all_reduce(sum(x, dim=0, keepdim=true)) / 4.0\n",
+        "    return x * unsqueeze(all_reduce(sum(x, dim=-1)), -1)\n",
+        "    return all_reduce(x) * 0.5 -> x\n",
+        "    return all_reduce(to(y, f32) + x), y\n",
+        "    s = all_reduce(mean(x * x, dim=-1, keepdim=true))\n"
+        "    return to(x * rsqrt(s + 1e-6), bf16), all_reduce(y)\n",
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        char src[1024];
+        snprintf(src, sizeof src, "graph s(x: f32[T, 8], y: bf16[T, 8]) {\n%s}\n", bodies[i]);
+        Arena *a = arena_new();
+        SnCompiled c;
+        char *err = NULL;
+        if (!compile(a, "s.sn", src, &c, &err))
+            fail_msg("%s\n%s", src, err);
+        free(err);
+        const IrGraph *g = c.graphs[0].reference;
+        assert_true(c.graphs[0].prog->ncoll >= 1);
+        for (int world = 1; world <= 4; world++) {
+            int64_t syms[1] = {5};
+            rng_state = (uint64_t)(i * 10 + (size_t)world);
+            IrBuf *in = make_inputs(g, syms, world, -1);
+            IrBuf *want = calloc((size_t)(world * g->nout), sizeof *want);
+            IrBuf *got = calloc((size_t)(world * g->nout), sizeof *got);
+            run_both(&c, syms, world, in, want, got, KEXEC_MANY_ROWS);
+            for (int o = 0; o < world * g->nout; o++) {
+                char what[1200];
+                snprintf(what, sizeof what, "%sworld %d output %d", src, world, o);
+                assert_close(&want[o], &got[o], what);
+            }
+            free_bufs(in, world * g->nparam);
+            free_bufs(want, world * g->nout);
+            free_bufs(got, world * g->nout);
+        }
+        sn_compiled_free(&c);
+        arena_free(a);
+    }
+}
+
 /* ---- bad input ------------------------------------------------------------------------ */
 
 static void expect_diag(bool ok, Diag *d, const char *want)
@@ -522,6 +577,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language), cmocka_unit_test(test_rank_order),
         cmocka_unit_test(test_plan),     cmocka_unit_test(test_worlds),
+        cmocka_unit_test(test_shapes),
         cmocka_unit_test(test_bad_input), cmocka_unit_test(test_bundle),
         cmocka_unit_test(test_launch),
     };
