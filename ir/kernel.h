@@ -149,6 +149,14 @@ typedef struct {
                                   emitted after phase `phase - 1`'s team reduction
                                   (0: before the first phase) */
     bool keep;                 /* row value kept in registers from its phase on */
+    /* A row load that equals kept load K (same buffer, row var e mapped to
+     * e % H + from_chunk * H, H = threads_per_row * vec) is, in a later
+     * phase than K's, read from K's register of the same lane (run
+     * from_chunk, same j) instead of memory: from = 1 + K's id, else 0.
+     * A NeoX rotation's partner half, which the lane itself loaded; read
+     * as KN_KEPT, and it touches no memory (passes/dest.c relies on it). */
+    int from;
+    int from_chunk;
     bool recip;                /* float BIN_DIV by a per-row divisor computed as
                                   in[0] * r with r = 1.0f / in[1] once per row (IEEE
                                   division, then an f32 multiply: within 1 ulp + 1/2 of

@@ -245,11 +245,14 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div)
+    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div && !o->from)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
         fprintf(out, "%s kept from phase %d", sep, o->phase), sep = ",";
+    if (o->from)
+        fprintf(out, "%s the lane's register of k%d at run %d (no load)", sep, o->from - 1,
+                o->from_chunk), sep = ",";
     if (o->recip)
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)

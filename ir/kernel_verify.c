@@ -413,8 +413,12 @@ static void check_phase_op(Ck *c, const KSegment *s, int p, int i)
     const KPhase *ph = &pl->phases[p];
     const KOp *op = op_at(s, i);
     const KOpPlan *o = &pl->op[i];
+    const KOpPlan *from = o->from > 0 && o->from <= s->ops.len ? &pl->op[o->from - 1] : NULL;
     if ((unsigned)ph->need[i] > KN_KEPT || (ph->need[i] && !op->row) ||
-        (ph->need[i] == KN_KEPT && (!o->keep || o->phase >= p)))
+        (ph->need[i] == KN_KEPT && !o->from && (!o->keep || o->phase >= p)) ||
+        (ph->need[i] == KN_KEPT && o->from &&
+         (!from || !from->keep || from->phase >= p || o->from_chunk < 0 ||
+          o->from_chunk >= s->sched.chunks || op->kind != KO_LOAD)))
         fail(c, op, "plan: phase %d needs it as %d", p, ph->need[i]);
     int slot = ph->pf[i] - 1;
     if (ph->pf[i] && (slot < 0 || slot >= s->ops.len || !o->width ||

@@ -203,6 +203,7 @@ typedef struct {
 typedef struct {
     FusionPlan *plan;
     Arena *arena;
+    bool split_dest_cats;      /* never store a cat whole into a parameter it reads */
     PtrVec items;        /* Item* */
     Item **of_reduce;    /* node id -> the reduction's item */
 } Planner;
@@ -280,13 +281,16 @@ static bool reads_param(Planner *P, const IrNode *n, int p)
  * a reduction over that dim of a value of n's own shape (RMSNorm over a
  * head, then a NeoX rotation of its halves)?  Split, its half-row parts
  * would need a domain of their own, so a second kernel; whole, the store
- * sits in the reduction's row and selects its part per element.  Not when
- * the store writes into a parameter the value reads: the parts then read
- * elements other threads of the row write (passes/dest.c). */
+ * sits in the reduction's row and selects its part per element.  Where
+ * the store writes into a parameter the value reads, the parts read
+ * elements of that parameter another run writes: legal only where the
+ * plan serves them from the lane's registers (passes/dest.c decides; the
+ * pipeline plans again with split_dest_cats where it refuses). */
 static bool keep_cat_whole(Planner *P, const IrNode *n, const FStore *s)
 {
     int d = n->a.cat.dim;
-    if (d != n->rank - 1 || (s->dest >= 0 && reads_param(P, n, s->dest)))
+    bool own = s->dest >= 0 && reads_param(P, n, s->dest);
+    if (d != n->rank - 1 || (own && P->split_dest_cats))
         return false;
     Walk w = {.arena = P->arena};
     walk(&w, n, identity(P->arena, n->rank));
@@ -296,8 +300,10 @@ static bool keep_cat_whole(Planner *P, const IrNode *n, const FStore *s)
             bool same = true;
             for (int k = 0; k < n->rank && same; k++)
                 same = dim_eq(x->shape[k], n->shape[k]);
-            if (same)
+            if (same) {
+                P->plan->whole_dest_cat |= own;
                 return true;
+            }
         }
     }
     return false;
@@ -616,8 +622,13 @@ static void assign_temps(Planner *P)
 
 FusionPlan *pass_fuse(IrGraph *g, Diag *d)
 {
+    return pass_fuse_opt(g, d, false);
+}
+
+FusionPlan *pass_fuse_opt(IrGraph *g, Diag *d, bool split_dest_cats)
+{
     (void)d;
-    Planner P = {.arena = g->arena};
+    Planner P = {.arena = g->arena, .split_dest_cats = split_dest_cats};
     P.plan = ARENA_NEW(g->arena, FusionPlan);
     P.plan->graph = g;
     P.of_reduce = ARENA_ARRAY(g->arena, Item *, g->nodes.len + 1);

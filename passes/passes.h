@@ -75,9 +75,13 @@ typedef struct {
     int ncoll;
     IrNode **coll_node;
     int *coll_after;
+    bool whole_dest_cat;       /* a cat is stored whole into a parameter it reads */
 } FusionPlan;
 
 FusionPlan *pass_fuse(IrGraph *g, Diag *d);
+/* split_dest_cats: split every cat stored into a parameter the value
+ * reads (the fallback when keeping one whole fails passes/dest.c). */
+FusionPlan *pass_fuse_opt(IrGraph *g, Diag *d, bool split_dest_cats);
 void fuse_print(const FusionPlan *p, FILE *out);
 /* A cat part's index, safe to evaluate for any index of the cat (fuse.c). */
 IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i);
@@ -105,7 +109,7 @@ void pass_plan(KProgram *p, Arena *a);
 
 /* Whether the schedule keeps the functional semantics of outputs written
  * into parameters (dest.c); false with a located error otherwise. */
-bool pass_check_dests(const KProgram *p, Diag *d);
+bool pass_check_dests(KProgram *p, Diag *d);
 
 /* The input output `out` may share its buffer with (in place), or -1
  * (alias.c). */

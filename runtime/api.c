@@ -573,18 +573,67 @@ typedef union {
     float f;
 } ArgVal;
 
-static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+/* The first alignment need of k's vector variant these arguments break:
+ * its index, or -1 when every one holds; *dim: -1 for the base pointer,
+ * else the outer dim whose stride is not a multiple. */
+static int first_misaligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin,
+                            int *dim)
 {
     for (int i = 0; i < k->nalign; i++) {
         const RtAlign *al = &k->align[i];
+        *dim = -1;
         if ((uintptr_t)ptrs[al->buf] % (uintptr_t)al->bytes)
-            return false;
+            return i;
         if (al->buf < nin)
-            for (int d = 0; d + 1 < args[al->buf].sig->rank; d++)
-                if (args[al->buf].strides[d] % al->stride_multiple)
-                    return false;
+            for (*dim = 0; *dim + 1 < args[al->buf].sig->rank; ++*dim)
+                if (args[al->buf].strides[*dim] % al->stride_multiple)
+                    return i;
     }
-    return true;
+    return -1;
+}
+
+static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+{
+    int dim;
+    return first_misaligned(k, ptrs, args, nin, &dim) < 0;
+}
+
+/* Why k's vector variant cannot run (SINTER_LOG): its first broken need. */
+static void misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                            const Arg *args, char *why, size_t len)
+{
+    int dim, i = first_misaligned(k, ptrs, args, g->nin, &dim);
+    snprintf(why, len, "alignment");
+    if (i < 0)
+        return;
+    const RtAlign *al = &k->align[i];
+    int b = al->buf;
+    const char *role = b < g->nin ? "input" : b < g->nin + g->nout ? "output" : "temporary";
+    const char *name = b < g->nin ? g->ins[b].name : b < g->nin + g->nout
+                                                         ? g->outs[b - g->nin].name
+                                                         : g->temps[b - g->nin - g->nout].name;
+    if (dim < 0)
+        snprintf(why, len, "%s '%s' at %p is not %d-byte aligned", role, name, ptrs[b],
+                 al->bytes);
+    else
+        snprintf(why, len, "%s '%s' has stride %lld in dim %d, not a multiple of %d", role, name,
+                 (long long)args[b].strides[dim], dim, al->stride_multiple);
+}
+
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len)
+{
+    Arg *args = calloc((size_t)g->nin + 1, sizeof *args);
+    if (!args) {
+        snprintf(why, len, "alignment");
+        return;
+    }
+    for (int i = 0; i < g->nin; i++) {
+        args[i] = (Arg){.t = &inputs[i], .sig = &g->ins[i], .role = "input"};
+        check_strides(&args[i]); /* a launch checked them; here only computed */
+    }
+    misaligned_text(g, k, ptrs, args, why, len);
+    free(args);
 }
 
 /* The kernel's grid (bundle_format.h's formula), or -1 on overflow. */
@@ -684,7 +733,13 @@ static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
     void *argp[SNB_MAX_PARAMS];
     param_values(k, ptrs, ins, syms, vals, argp);
     int64_t grid = rt_grid(k, syms);
-    rt_log_launch(dev, g, many, k, fn, ptrs, g->nin ? ins[0].t : NULL, grid);
+    if (rt_log_on(RT_LOG_LAUNCH)) { /* the reasons only when they are printed */
+        char few[256] = "", why[256] = "";
+        if (many->few_rows)
+            misaligned_text(g, many->few_rows, ptrs, ins, few, sizeof few);
+        misaligned_text(g, many, ptrs, ins, why, sizeof why);
+        rt_log_launch(dev, g, many, k, fn, few, why, grid);
+    }
     if (grid == 0)
         return SN_OK;
     if (grid < 0 || grid > 0x7fffffff)

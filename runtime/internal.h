@@ -228,8 +228,14 @@ bool rt_log_on(RtLogCat cat);
 void rt_log(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rt_warn(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Which variant of kernel many a launch runs (run, fn) and why. */
+/* Why k's vector variant cannot run for these inputs (api.c's first
+ * broken alignment need, as SINTER_LOG's launch line says it). */
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len);
+/* few_misaligned / misaligned: why the few-rows / many-rows vector
+ * variant cannot run (api.c's first broken alignment need). */
 void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
-                   const RtKernel *run, const void *fn, void *const *ptrs,
-                   const sn_tensor *inputs, int64_t grid);
+                   const RtKernel *run, const void *fn, const char *few_misaligned,
+                   const char *misaligned, int64_t grid);
 
 #endif

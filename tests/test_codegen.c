@@ -796,6 +796,10 @@ static void test_packed_f4(void **state)
     gen(&g, "tests/gpu/mx_scales", 1, "sm_90"); /* the floor scale */
     assert_non_null(strstr(g.mod.source, "sn_pow2_floor("));
     gen_free(&g);
+    gen(&g, "tests/gpu/mx_scales", 5, "sm_90"); /* scatter_mxfp4: whole bytes, masked by row */
+    assert_non_null(strstr(g.mod.source, "if (live && ok && k"));
+    assert_non_null(strstr(g.mod.source, ") >> 1] = (sn_u8)(sn_to_e2m1(s0[j]) | "));
+    gen_free(&g);
 
     static const struct { const char *text, *want; } bad[] = {
         {"graph g(x: f32[T, 8, 2]) {\n    return to(amax(x, dim=-1), f4e2m1)\n}\n",

@@ -446,6 +446,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -476,6 +477,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -492,14 +494,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64))]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -515,14 +509,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64))]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -547,13 +533,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -591,6 +577,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -621,6 +608,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -637,14 +625,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -660,14 +640,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -692,13 +664,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -758,6 +730,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -779,6 +752,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -795,14 +769,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64))]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -818,14 +784,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64))]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -850,13 +808,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -894,6 +852,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -915,6 +874,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -931,14 +891,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -954,14 +906,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -986,13 +930,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;

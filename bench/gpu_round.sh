@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# gpu_round.sh - one device call of this session's checks, logs in $OUT:
+# the runtime GPU test (lazy and eager JIT), every example through
+# run_examples.sh, the torch tests (in-place ones included), the in-place
+# benchmarks (sinter's own and beside PyTorch), memcheck over the runtime
+# test.  Each step is bounded; the summary lines go to stdout.
+set -u
+cd "$(dirname "$0")/.."
+OUT=${OUT:-/tmp/gpu_round}
+mkdir -p "$OUT"
+{ date -u; nvidia-smi --query-gpu=name,driver_version --format=csv,noheader; } > "$OUT/device.txt" 2>&1
+cat "$OUT/device.txt"
+step() { # step NAME SECONDS CMD...: run CMD with a bound, log to $OUT/NAME.log
+    local name=$1 secs=$2; shift 2
+    timeout "$secs" "$@" > "$OUT/$name.log" 2>&1
+    echo "$name: rc $?"
+}
+step gpu-runtime 150 build/tests/test_runtime_gpu .
+grep -E "^FAIL|passed" "$OUT/gpu-runtime.log" | head -12
+SINTER_JIT=eager step gpu-runtime-eager 150 build/tests/test_runtime_gpu .
+grep -E "^FAIL|passed" "$OUT/gpu-runtime-eager.log" | head -5
+step gpu-examples 300 tests/gpu/run_examples.sh "$PWD/build/compiler/sinter"
+grep -E "passed" "$OUT/gpu-examples.log"; grep -A4 "^FAIL" "$OUT/gpu-examples.log" | head -30
+ver=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+SINTER_BUILD_DIR=build/py-$ver step python-gpu 300 python3 -m pytest -q -x -rs -p no:cacheprovider \
+    tests/python/test_torch_inplace_gpu.py tests/python/test_torch_gpu.py
+tail -3 "$OUT/python-gpu.log"; grep -E "^(FAILED|ERROR)" "$OUT/python-gpu.log" | head
+OUT=$OUT/inplace step inplace 200 bench/inplace.sh
+cut -c1-200 "$OUT/inplace.log"
+PYTHONPATH=build/py-$ver/python step inplace-torch 240 python3 bench/inplace_torch.py \
+    --out "$OUT/inplace_torch.json"
+cat "$OUT/inplace-torch.log" | tail -8
+step memcheck 240 compute-sanitizer --tool memcheck build/tests/test_runtime_gpu .
+tail -2 "$OUT/memcheck.log"
