@@ -43,6 +43,10 @@ DTYPES = {"bf16": (torch.bfloat16, 2), "f32": (torch.float32, 0), "f8e4m3": (tor
 SN = {torch.float32: 0, torch.bfloat16: 2, torch.float8_e4m3fn: 3}  # sinter.h's sn_dtype
 
 
+class NcclUniqueId(ctypes.Structure):  # passed by value to ncclCommInitRank
+    _fields_ = [("internal", ctypes.c_char * 128)]
+
+
 class SnTensor(ctypes.Structure):
     _fields_ = [("data", ctypes.c_void_p), ("dtype", ctypes.c_int), ("rank", ctypes.c_int),
                 ("shape", ctypes.POINTER(ctypes.c_int64)), ("strides", ctypes.POINTER(ctypes.c_int64)),
@@ -125,15 +129,15 @@ def worker(rank, world, args, port, results):
     nccl_path = find_nccl()
     os.environ["SINTER_NCCL"] = nccl_path
     nccl = ctypes.CDLL(nccl_path)
-    uid = ctypes.create_string_buffer(128)
+    uid = NcclUniqueId()
     if rank == 0:
-        assert nccl.ncclGetUniqueId(uid) == 0
-    obj = [uid.raw]
+        assert nccl.ncclGetUniqueId(ctypes.byref(uid)) == 0
+    obj = [bytes(uid)]
     dist.broadcast_object_list(obj, src=0)
-    uid = ctypes.create_string_buffer(obj[0], 128)
+    uid = NcclUniqueId.from_buffer_copy(obj[0])
     comm = ctypes.c_void_p()
     nccl.ncclCommInitRank.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int,
-                                      ctypes.c_char * 128, ctypes.c_int]
+                                      NcclUniqueId, ctypes.c_int]
     rc = nccl.ncclCommInitRank(ctypes.byref(comm), world, uid, rank)
     assert rc == 0, f"ncclCommInitRank: {rc}"
     lib = ctypes.CDLL(args.lib)
