@@ -29,9 +29,13 @@
  *    order on the temps' addresses and sizes, the kernel after them
  *    without PDL; a failing all-reduce is SN_ERR_LAUNCH naming it; with no
  *    NCCL library to open ($SINTER_NCCL naming a missing file)
- *    SN_ERR_NO_DEVICE. */
+ *    SN_ERR_NO_DEVICE; where libnccl.so.2 is installed (a GPU is not
+ *    needed), the runtime opens it and reads its version. */
+#include <dlfcn.h>
 #include <math.h>
 #include <setjmp.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -572,9 +576,40 @@ static void test_launch(void **state)
     arena_free(a);
 }
 
+/* The real library where one is installed (no GPU needed to open it): in a
+ * child process, since the runtime opens it once per process (and this
+ * test runs first, so that the child's process has not tried yet).  Its name
+ * and version (ncclGetVersion) are read; nothing is called on a
+ * communicator. */
+static void test_real_library(void **state)
+{
+    (void)state;
+    void *h = dlopen("libnccl.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        print_message("no libnccl.so.2 on this machine: not checked\n");
+        return;
+    }
+    dlclose(h);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        unsetenv("SINTER_NCCL");
+        const RtCollOps *co = rt_collectives(fake_device());
+        bool ok = co && strncmp(co->name, "NCCL 2.", 7) == 0 && co->version >= 20000 &&
+                  co->all_reduce_sum && co->describe && co->describe(1) && co->describe(1)[0];
+        fprintf(stderr, "%s %s\n", co ? "opened" : "failed:", co ? co->name : sn_last_error());
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* first: its child must inherit a process that has not opened a library */
+        cmocka_unit_test(test_real_library),
         cmocka_unit_test(test_language), cmocka_unit_test(test_rank_order),
         cmocka_unit_test(test_plan),     cmocka_unit_test(test_worlds),
         cmocka_unit_test(test_shapes),
