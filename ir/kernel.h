@@ -260,6 +260,19 @@ typedef struct {
 
 KTarget ktarget_default(void);
 
+/* A collective step between launches: after kernel `after` (which stores
+ * rank's term into buf, an f32 temp) and before kernel after + 1, buf is
+ * summed in place over the ranks of the communicator (IR_ALLREDUCE's
+ * semantics: ir.h); no kernel up to `after` reads buf and none after it
+ * writes it (kir_verify). */
+typedef enum { KC_ALL_REDUCE_SUM } KCollKind;
+typedef struct {
+    KCollKind kind;
+    int after;                 /* kernel index, 0 .. nkernel - 1 */
+    int buf;                   /* a KB_TEMP of dtype f32 */
+    int node;                  /* the graph's all_reduce node (for dumps) */
+} KCollective;
+
 typedef struct KProgram {
     const IrGraph *graph;
     KTarget target;            /* what its schedules and plans were made for */
@@ -267,6 +280,8 @@ typedef struct KProgram {
     KBuf *bufs;                /* inputs (graph param order), outputs, temps */
     int nkernel;
     Kernel **kernels;          /* launch order */
+    int ncoll;                 /* the steps are kernel 0, the collectives with after 0 */
+    KCollective *colls;        /* (in order), kernel 1, ...: sorted by `after` */
 } KProgram;
 
 /* The buffer graph output o is stored into: its own, or the parameter's

@@ -223,6 +223,16 @@ sn_status sn_graph_set_pdl(sn_graph *g, int on)
     return SN_OK;
 }
 
+sn_status sn_graph_set_comm(sn_graph *g, void *comm)
+{
+    if (!g)
+        return rt_error(SN_ERR_INVALID, "no graph");
+    g->comm = comm;
+    return SN_OK;
+}
+
+int sn_graph_num_collectives(const sn_graph *g) { return g ? g->ncoll : 0; }
+
 sn_graph *sn_bundle_graph(sn_bundle *b, const char *name)
 {
     for (int i = 0; b && i < b->ngraph; i++)
@@ -773,6 +783,29 @@ static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
     return SN_OK;
 }
 
+/* Collective step c: its temp (f32, the workspace) summed in place over
+ * the communicator's ranks on the launch stream. */
+static sn_status run_collective(const RtCollOps *co, const sn_graph *g, const RtColl *c,
+                                void *const *ptrs, const int64_t *syms, void *stream)
+{
+    const RtTensor *t = &g->temps[c->buf - g->nin - g->nout];
+    int64_t count = 1;
+    for (int d = 0; d < t->rank; d++)
+        count = snb_rows_mul(count, rt_dim_eval(&t->dims[d], syms));
+    if (count < 0)
+        return rt_error(SN_ERR_INVALID, "graph %s: all_reduce of %s: size overflows", g->name,
+                        t->name);
+    rt_log(RT_LOG_LAUNCH, "graph %s: all_reduce sum of %s (%lld f32) after kernel %d, %s", g->name, t->name,
+           (long long)count, c->after, co->name);
+    if (count == 0)
+        return SN_OK;
+    int rc = co->all_reduce_sum(ptrs[c->buf], (size_t)count, g->comm, stream);
+    if (rc != 0)
+        return rt_error(SN_ERR_LAUNCH, "graph %s: all_reduce of %s failed: %s", g->name, t->name,
+                        co->describe(rc));
+    return SN_OK;
+}
+
 /* The workspace: big enough, aligned like the allocations it stands for,
  * and clear of every input and output. */
 static sn_status check_workspace(const sn_graph *g, const Arg *args, int nargs, void *ws,
@@ -830,6 +863,14 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
      * it, and its first kernel, whose predecessor is the caller's, only
      * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
     bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
+    /* collective steps: a communicator, and the library, before anything runs */
+    const RtCollOps *co = NULL;
+    if (g->ncoll && !g->comm)
+        return rt_error(SN_ERR_INVALID, "graph %s sums over ranks (%d all_reduce step%s) but has "
+                        "no communicator: call sn_graph_set_comm(g, comm) first", g->name,
+                        g->ncoll, g->ncoll == 1 ? "" : "s");
+    if (g->ncoll && !(co = rt_collectives(dev)))
+        return SN_ERR_NO_DEVICE;
     /* every function this launch runs, loaded before the first launches */
     for (int k = 0; k < g->active->nkernel; k++) {
         const RtKernel *run;
@@ -838,10 +879,17 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
             SN_OK)
             return s;
     }
-    for (int k = 0; k < g->active->nkernel; k++)
+    /* kernel 0, the collectives after it, kernel 1, ...; a kernel behind a
+     * collective gets no PDL (NCCL's kernel does not trigger early) */
+    for (int k = 0, c = 0; k < g->active->nkernel; k++) {
+        bool behind_coll = c > 0 && g->colls[c - 1].after == k - 1;
         if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, args, syms, stream,
-                               k > 0 || first)) != SN_OK)
+                               (k > 0 || first) && !behind_coll)) != SN_OK)
             return s;
+        for (; c < g->ncoll && g->colls[c].after == k; c++)
+            if ((s = run_collective(co, g, &g->colls[c], ptrs, syms, stream)) != SN_OK)
+                return s;
+    }
     return SN_OK;
 }
 
