@@ -24,9 +24,15 @@ language reference (LANGUAGE.md, docs/language.md) and compiler/stdlib.sn:
 Tolerances (after rounding our result to the output dtype): bf16 outputs
 within one bf16 step (a value next to a rounding boundary may round the
 other way); f8 outputs equal in >= 99.5% of elements and the rest one f8
-step away; f32 outputs (scales) relative 1e-5.  The --raw output's bits must
+step away; f32 outputs (scales) relative 1e-5; f4e2m1 like the f8 types
+(one code); f8e8m0 block scales and i32 (packed scale words) exactly.  The --raw output's bits must
 equal our encoding of the widened output, exactly (checked at T <= 64 only:
 the writer does not depend on T, and the T = 1000 runs dominate the time).
+
+The microscaling examples' references transcribe the engines' kernels
+(TRT-LLM's cvt_warp_fp16_to_mxfp8, aiter's _mxfp4_quant_op, vLLM's
+cvt_warp_fp16_to_fp4 and per_token_group_quant_8bit, the 128x4 scale
+offset) with our own f4e2m1 and e8m0 encoders, not the library's text.
 
 A "library" case checks the standard library's rounding points bit for bit
 on mixed dtypes (the HF forms, RoPE with an f32 cos/sin cache feeding FP8,
