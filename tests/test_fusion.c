@@ -537,7 +537,9 @@ static void check_example_structure(const char *path, const Compiled *c)
                  p->kernels[0]->nseg);
     /* T = 3 and 64, each with the many-rows and the few-rows kernels */
     for (int ti = 0; ti < 4; ti++) {
-        int64_t sym[4] = {ti & 1 ? 64 : 3, 5, 5, 5};
+        int64_t sym[8] = {ti & 1 ? 64 : 3, 5, 5, 5, 5, 5, 5, 5};
+        assert_true(c->ref->nsym <= 8);
+        ir_graph_derive_syms(c->ref, sym); /* align(T, 4), cdiv(T, 128) */
         Runs r;
         char msg[4096];
         if (!run_both(c, ti < 2 ? KEXEC_MANY_ROWS : KEXEC_FEW_ROWS, sym, 7 + (uint64_t)ti, true,
@@ -627,7 +629,9 @@ static void test_examples_match_interpreter(void **state)
             for (size_t t = 0; t < 2 * (sizeof Ts / sizeof Ts[0]); t++) {
                 size_t ti = t / 2;
                 KexecVariant v = t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS;
-                int64_t sym[4] = {Ts[ti], 5, 5, 5};
+                int64_t sym[8] = {Ts[ti], 5, 5, 5, 5, 5, 5, 5};
+                assert_true(c.ref->nsym <= 8);
+                ir_graph_derive_syms(c.ref, sym); /* align(T, 4), cdiv(T, 128) */
                 Runs r;
                 char why[4096];
                 if (!run_both(&c, v, sym, 1000 + (uint64_t)ti, false, &r, why, sizeof why))
