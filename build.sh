@@ -11,16 +11,20 @@
 #                     sanitizer build leaves the extension out: CPython
 #                     would need the ASan runtime preloaded)
 #
-# Needs root (or sudo) only when a package is missing.
+# Needs root (or sudo) only when a package is missing, and to make the ROCm 6.4
+# chroot once per machine (tests/rocm64_chroot.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# mmdebstrap: the Debian sid chroot with ROCm 6.4's hiprtc for the newer AMD
+# targets (rocm64 below).
 # hipcc and libamdhip64-dev: ROCm's hiprtc (inside libamdhip64.so.5), so that
 # tests/test_codegen.c compiles every example's HIP source.  python3-dev,
 # libdlpack-dev and python3-pytest: the Python package and its tests, for
 # the Debian python3 that meson runs under (docs/python.md).
 PACKAGES=(gcc libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev libxxhash-dev
-          python3 python3-numpy hipcc libamdhip64-dev python3-dev libdlpack-dev python3-pytest)
+          python3 python3-numpy hipcc libamdhip64-dev python3-dev libdlpack-dev python3-pytest
+          mmdebstrap)
 
 install_missing() {
     local missing=()
@@ -58,6 +62,23 @@ for line in open(sys.argv[1]):
 print("%s: %d passed, %d failed, %d skipped" % (sys.argv[2], counts["OK"], counts["FAIL"],
                                                 counts["SKIP"]))
 PY
+}
+
+# rocm64: the Debian sid chroot with ROCm 6.4's hiprtc (gfx942, gfx950,
+# gfx1100, gfx1201), made once per machine outside the tree
+# (tests/rocm64_chroot.sh; /var/cache/sinter-rocm64), which meson test
+# 'hip-rocm' compiles every example in.  Where deb.debian.org cannot be
+# reached it is not made and those checks skip, saying so; any other
+# failure to make it fails the test command.
+ROCM64_NOTE=""
+rocm64() {
+    local rc=0
+    tests/rocm64_chroot.sh ensure || rc=$?
+    case $rc in
+    0) ROCM64_NOTE="rocm64: chroot ready at $(tests/rocm64_chroot.sh path)" ;;
+    3) ROCM64_NOTE="rocm64: no network to deb.debian.org: ROCm 6.4 checks skipped" ;;
+    *) ROCM64_NOTE="rocm64: making the ROCm 6.4 chroot FAILED"; return 1 ;;
+    esac
 }
 
 # show CMD...: print the command (as `sinter ...`), then run it.
@@ -114,12 +135,14 @@ test)
     configure build -Dpython=enabled    # the pytest suite must not go missing quietly
     ninja -C build
     status=0
+    rocm64 || status=1
     meson test -C build --print-errorlogs || status=1
     configure build-asan -Db_sanitize=address,undefined -Db_lundef=false \
         -Dc_args=-fno-sanitize-recover=all
     ninja -C build-asan
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C build-asan --print-errorlogs || status=1
+    echo "$ROCM64_NOTE"
     summary build build
     summary build-asan asan
     exit $status

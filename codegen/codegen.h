@@ -28,17 +28,39 @@
 
 typedef enum { CG_CUDA, CG_HIP } CgDialect;
 
+/* The FP8 format a GPU's hardware reads and writes (its conversions and
+ * matrix units): OCP (f8e4m3 = E4M3FN, f8e5m2) on NVIDIA, gfx950 (MI350,
+ * MI355) and gfx1201 (RDNA4); FNUZ (f8e4m3fnuz, f8e5m2fnuz) on gfx942
+ * (MI300); none on gfx90a (MI200) and gfx1100 (RDNA3).  NVIDIA GPUs
+ * before sm_89 have no FP8 units either, but FP8 there is OCP's alone. */
+typedef enum { CG_FP8_NONE, CG_FP8_OCP, CG_FP8_FNUZ } CgFp8;
+
 typedef struct {
     CgDialect dialect;
     const char *arch;      /* "sm_90", "gfx942", ... */
     int wave;              /* 32 or 64 */
     int max_smem;          /* bytes per block */
     int max_threads;       /* per block */
+    CgFp8 fp8;             /* the FP8 its hardware reads */
+    bool ocp_fp8;          /* "+ocp-fp8" on an FNUZ target: OCP FP8 outputs
+                              asked for (cg_check_outputs), `f8` is OCP */
 } CgTarget;
 
-/* Parse "sm_90", "cuda:sm_90", "hip:gfx942", "gfx90a"; false (with the
- * known list in d) on an unknown arch. */
+/* Parse "sm_90", "cuda:sm_90", "hip:gfx942", "gfx90a", and on an FNUZ
+ * target "hip:gfx942+ocp-fp8"; false (with the known list in d) on an
+ * unknown arch. */
 bool cg_target(const char *spec, CgTarget *t, Diag *d);
+/* What the dtype name `f8` (the native e4m3) means for targets t[0..n):
+ * the e4m3 of the formats their hardware reads (f8e4m3fnuz on gfx942
+ * without +ocp-fp8, else f8e4m3; targets without FP8 units impose none;
+ * f8e4m3 when none does).  False, with the message in why, when two
+ * targets read different formats: one bundle has one signature, so such
+ * a bundle cannot give `f8` one meaning. */
+bool cg_targets_f8(const CgTarget *t, int n, DType *f8, char *why, size_t len);
+/* The outputs of g are formats t reads: an OCP FP8 output (f8e4m3,
+ * f8e5m2) on an FNUZ target is refused, located at the output's value,
+ * unless t->ocp_fp8.  cg_emit checks it. */
+bool cg_check_outputs(const IrGraph *g, const CgTarget *t, Diag *d);
 /* "sm_80 sm_86 ... gfx90a gfx942 gfx1100" */
 const char *cg_known_archs(void);
 
@@ -103,9 +125,15 @@ int64_t cg_grid(const CgKernel *k, const int64_t *symvals);
  * alignment variants, the graph ops it contains. */
 void cg_print(const KProgram *p, const CgModule *m, const CgTarget *t, FILE *out);
 
-/* The device prelude text (prelude.cuh, built in). */
+/* The device prelude text (prelude.cuh, built in), and HIP's text before
+ * and after it (prelude_hip_head.cuh, prelude_hip.cuh: AMD's FP8
+ * conversion instructions where the GPU has them). */
 extern const char sinter_prelude_cuh[];
 extern const unsigned long sinter_prelude_cuh_len;
+extern const char sinter_prelude_hip_head_cuh[];
+extern const unsigned long sinter_prelude_hip_head_cuh_len;
+extern const char sinter_prelude_hip_cuh[];
+extern const unsigned long sinter_prelude_hip_cuh_len;
 /* The helpers of the unsigned dtypes, bit ops, // and %, bitcasts, signbit,
  * exponent and ldexp (prelude_int.cuh): appended only where used. */
 extern const char sinter_prelude_int_cuh[];

@@ -232,6 +232,11 @@ static void emit_elem_ops(Cx *x, const KPhase *ph, int phase)
     for (int i = 0; i < x->seg->ops.len; i++) {
         const KOp *op = x->seg->ops.items[i];
         const char *vt = cg_vtype(op->dtype);
+        if (ph->need[i] == KN_KEPT && x->pl->op[i].from) { /* the lane's other run */
+            cg_line(x->o, "const %s k%d = c%d[%d + j];", vt, i, x->pl->op[i].from - 1,
+                    x->pl->op[i].from_chunk * v);
+            continue;
+        }
         if (ph->need[i] == KN_KEPT) {
             cg_line(x->o, "const %s k%d = c%d[c * %d + j];", vt, i, i, v);
             continue;
@@ -489,9 +494,15 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
     const KStore *st = x->seg->stores.items[i];
     int v = x->seg->sched.vec;
     bool vec = x->vector && x->pl->store[i].packed_vector;
+    char m[32] = "";
+    if (st->mask) /* a per-row mask (a scatter's row): the whole run or nothing */
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (vec) { /* the whole live run: one store of v / 2 bytes */
         const char *vt = vector_type(v / 2);
-        cg_line(x->o, x->pl->exact ? "if (live) {" : "if (live && e0 + %d <= n) {", v);
+        if (x->pl->exact)
+            cg_line(x->o, "if (live%s) {", m);
+        else
+            cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
         x->o->indent++;
         cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
         cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
@@ -511,7 +522,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
         x->o->indent++;
     }
     open_elems_step(x, 2);
-    cg_line(x->o, "if (live && ok) {");
+    cg_line(x->o, "if (live && ok%s) {", m);
     x->o->indent++;
     cg_indent(x->o);
     cg_put(x->o, "b%d[(", st->buf);

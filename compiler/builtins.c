@@ -157,11 +157,14 @@ static Value call_def(Lower *L, const AstItem *it, Span s, const AstArgs *args)
     bind_args(L, it->name, s, names, it->nparam, optional, args, vals, given);
     /* defaults are evaluated where the def stands: no caller variables */
     Scope empty = {0}, *saved = L->scope;
+    Span saved_site = L->default_site;
     L->scope = &empty;
+    L->default_site = s;
     for (int i = 0; i < it->nparam; i++)
         if (!given[i])
             vals[i] = lw_expr(L, it->params[i].deflt);
     L->scope = saved;
+    L->default_site = saved_site;
     return lw_inline(L, it, s, vals);
 }
 
@@ -660,6 +663,21 @@ static Value bi_layout(Lower *L, const Builtin *b, Value *a, const bool *given, 
     return lw_layout_call(L, b->aux, a, given, s);
 }
 
+/* all_reduce(x): the sum over the ranks of the communicator the graph is
+ * launched with, in f32 (IR_ALLREDUCE; docs/language.md "Collectives").
+ * Floats only: a narrower float is widened to f32 first (its values are
+ * f32 already, so the cast changes nothing), and the result is f32. */
+static Value bi_all_reduce(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
+{
+    IrNode *x = lw_expect_tensor(L, &a[0], "the argument of 'all_reduce'");
+    if (!dt_is_float(x->dtype))
+        lw_fail(L, a[0].span, "'all_reduce' sums floats only, got %s: convert with to(x, f32)",
+                lw_type_str(L, x));
+    if (x->dtype != DT_F32)
+        x = ir_cast(L->g, DT_F32, x, s);
+    return lw_tensor(ir_all_reduce(L->g, x, s));
+}
+
 /* ------------------------------------------------------------------ table */
 
 #define UNARY(n, k) {n, {"x", NULL}, 1, bi_unary, k}
@@ -701,6 +719,7 @@ static const Builtin builtins[] = {
     {"signbit", {"x", NULL}, 1, bi_signbit, 0},
     {"exponent", {"x", NULL}, 1, bi_exponent, 0},
     {"ldexp", {"x", "n", NULL}, 2, bi_ldexp, 0},
+    {"all_reduce", {"x", NULL}, 1, bi_all_reduce, 0},
     {"arange", {"n", "dtype", NULL}, 1, bi_arange, 0},
     {"cdiv", {"a", "b", NULL}, 2, bi_size_op, SYM_CDIV},
     {"align", {"a", "b", NULL}, 2, bi_size_op, SYM_ALIGN},

@@ -115,6 +115,12 @@ static void rt_graph(Arena *a, const BundleGraph *bg, sn_graph *r)
         if (kind == KB_INPUT)
             index_bounds(g, g->params[at], &lists[kind][at]);
     }
+    _Static_assert((int)KC_ALL_REDUCE_SUM == (int)SNB_COLL_ALL_REDUCE_SUM,
+                   "kernel.h's KCollKind and bundle_format.h's SNB_COLL_* differ");
+    r->ncoll = p->ncoll;
+    r->colls = ARENA_ARRAY(a, RtColl, p->ncoll + 1);
+    for (int i = 0; i < p->ncoll; i++)
+        r->colls[i] = (RtColl){(int)p->colls[i].kind, p->colls[i].buf, p->colls[i].after};
     r->ins = lists[KB_INPUT];
     r->outs = lists[KB_OUTPUT];
     r->temps = lists[KB_TEMP];

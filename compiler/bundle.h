@@ -5,7 +5,7 @@
 
 #include "codegen.h"
 
-#define BUNDLE_MAX_VARIANTS 2
+#define BUNDLE_MAX_VARIANTS 3 /* CUDA; HIP for 64-lane and for 32-lane waves */
 #define BUNDLE_MAX_BINARIES 8
 
 typedef struct {

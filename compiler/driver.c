@@ -97,34 +97,90 @@ static bool front(const SnCompileOptions *opt, int i, SnStage stop, SnDumpHook h
     if (!f)
         return false;
     AstFile *ast = front_parse(f, a, d);
+    /* `f8`: the targets' native e4m3, or an error at each use where they
+     * disagree (cg_targets_f8) */
+    DType f8 = DT_F8E4M3;
+    char f8_why[512];
+    bool f8_ok = cg_targets_f8(opt->targets, opt->ntarget, &f8, f8_why, sizeof f8_why);
+    const char *f8_refused = f8_ok ? NULL : arena_strdup(a, f8_why);
     c->file = f;
     c->ast = ast;
     if (stop == SN_STAGE_AST)
         return !d->nerrors && stage_done(hook, ctx, SN_STAGE_AST, c, -1);
-    IrModule *m = front_lower(ast, a, d); /* reports every graph's first error */
+    IrModule *m = front_lower_f8(ast, f8, f8_refused, a, d); /* every graph's first error */
     if (d->nerrors)
         return false;
     /* the reference from a second parse: lowering never shares nodes with it */
-    IrModule *ref = opt->keep_reference ? front_lower(front_parse(f, a, d), a, d) : NULL;
+    IrModule *ref =
+        opt->keep_reference ? front_lower_f8(front_parse(f, a, d), f8, f8_refused, a, d) : NULL;
     add_module(c, path, m, ref, a);
     return true;
 }
 
 /* ------------------------------------------------------ the back end */
 
-/* One source per dialect of the targets serves every arch of it. */
+/* Do p and q have the same buffers (the bundle's signature and workspace)? */
+static bool same_buffers(const KProgram *p, const KProgram *q)
+{
+    if (p->nbuf != q->nbuf)
+        return false;
+    for (int b = 0; b < p->nbuf; b++) {
+        const KBuf *x = &p->bufs[b], *y = &q->bufs[b];
+        if (x->kind != y->kind || x->dtype != y->dtype || x->rank != y->rank)
+            return false;
+        for (int k = 0; k < x->rank; k++)
+            if (!dim_eq(x->shape[k], y->shape[k]))
+                return false;
+    }
+    return true;
+}
+
+/* The kernels for target t's wave: r->prog (scheduled for the first
+ * target) when its wave is t's, else the same fusion plan kernelized and
+ * planned for t (the first target of that wave), made once and kept in
+ * *other.  Outputs may alias inputs only where both programs allow it. */
+static const KProgram *prog_for_wave(SnGraphResult *r, const CgTarget *t, KProgram **other,
+                                     Diag *d)
+{
+    if (r->prog->target.wave == t->wave)
+        return r->prog;
+    if (*other)
+        return *other;
+    KTarget kt = cg_target_facts(t);
+    KProgram *p = pass_kernelize(r->plan, &kt, d);
+    if (!p)
+        return NULL;
+    pass_plan(p, r->graph->arena);
+    Diag vd;
+    diag_init(&vd);
+    bool ok = kir_verify(p, &vd);
+    diag_print(&vd, stderr);
+    diag_free(&vd);
+    IR_ASSERT(ok && same_buffers(r->prog, p));
+    for (int o = 0; o < r->graph->nout; o++)
+        if (pass_alias(p, o) != r->bundle.alias[o])
+            r->bundle.alias[o] = -1;
+    return *other = p;
+}
+
+/* One source per dialect and wave size of the targets serves every arch of
+ * it: CUDA's (32 lanes), HIP's for CDNA (64) and for RDNA (32), each
+ * scheduled for its wave (the first target of it gives the facts). */
 static bool emit_code(SnGraphResult *r, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
 {
     BundleGraph *bg = &r->bundle;
+    KProgram *other = NULL;
     for (int t = 0; t < ntarget; t++) {
         bool have = false;
         for (int v = 0; v < bg->nvariant; v++)
-            have |= bg->variants[v].target.dialect == targets[t].dialect;
+            have |= bg->variants[v].target.dialect == targets[t].dialect &&
+                    bg->variants[v].target.wave == targets[t].wave;
         if (have || bg->nvariant == BUNDLE_MAX_VARIANTS)
             continue;
+        const KProgram *p = prog_for_wave(r, &targets[t], &other, d);
         BundleVariant *var = &bg->variants[bg->nvariant];
         var->target = targets[t];
-        if (!cg_emit(r->prog, &targets[t], a, &var->module, d))
+        if (!p || !cg_emit(p, &targets[t], a, &var->module, d))
             return false;
         bg->nvariant++;
     }
@@ -157,14 +213,14 @@ static bool precompile_one(BundleVariant *var, const char *graph, const char *ar
     return true;
 }
 
-/* A binary for every target arch of each variant's dialect. */
+/* A binary for every target arch of each variant's dialect and wave. */
 static bool precompile(SnGraphResult *r, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
 {
     BundleGraph *bg = &r->bundle;
     for (int v = 0; v < bg->nvariant; v++) {
         BundleVariant *var = &bg->variants[v];
         for (int t = 0; t < ntarget; t++) {
-            if (targets[t].dialect != var->target.dialect)
+            if (targets[t].dialect != var->target.dialect || targets[t].wave != var->target.wave)
                 continue;
             if (var->nbinary == BUNDLE_MAX_BINARIES) {
                 diag_error(d, nowhere, "--precompile: more than %d archs of one dialect",
@@ -187,8 +243,8 @@ static bool compile_graph(const SnCompileOptions *opt, SnStage stop, SnDumpHook 
         return false;
     if (stop == SN_STAGE_IR)
         return true;
-    /* scheduled for the first target's wave and limits (every other target
-     * of a bundle runs that schedule: correct on any wave, tuned for one) */
+    /* scheduled for the first target's wave and limits; a target of another
+     * wave size gets its own kernels from the same fusion plan (emit_code) */
     KTarget kt = opt->ntarget ? cg_target_facts(&opt->targets[0]) : ktarget_default();
     r->prog = pass_pipeline_for(r->graph, &kt, d, &r->plan); /* verified between passes */
     if (!r->prog || !stage_done(hook, ctx, SN_STAGE_FUSED, c, i))

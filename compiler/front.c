@@ -77,6 +77,12 @@ IrModule *front_lower(const AstFile *file, Arena *a, Diag *d)
     return lower_module(file, stdlib_ast(a), a, d);
 }
 
+IrModule *front_lower_f8(const AstFile *file, DType f8, const char *f8_refused, Arena *a,
+                         Diag *d)
+{
+    return lower_module_f8(file, stdlib_ast(a), f8, f8_refused, a, d);
+}
+
 IrModule *front_compile(const SrcFile *f, Arena *a, Diag *d)
 {
     AstFile *ast = front_parse(f, a, d);

@@ -19,6 +19,11 @@ SrcFile *front_source(Arena *a, const char *name, const char *text, size_t len);
 AstFile *front_parse(const SrcFile *f, Arena *a, Diag *d);
 /* Lower every graph of the file.  Always returns a module (maybe empty). */
 IrModule *front_lower(const AstFile *file, Arena *a, Diag *d);
+/* The same with the dtype name `f8` meaning f8 (front_lower: f8e4m3); with
+ * f8_refused set, each graph using `f8` gets that error (the driver: the
+ * targets disagree on their native FP8, cg_targets_f8). */
+IrModule *front_lower_f8(const AstFile *file, DType f8, const char *f8_refused, Arena *a,
+                         Diag *d);
 /* Parse + lower. */
 IrModule *front_compile(const SrcFile *f, Arena *a, Diag *d);
 

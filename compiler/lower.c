@@ -751,6 +751,30 @@ static Nearest nearest_name(Lower *L, const char *name)
     return n;
 }
 
+static bool builtin_text(Span s)
+{
+    return !s.file || !s.file->name || s.file->name[0] == '<';
+}
+
+/* A dtype name: the table's, or `f8`, the targets' native e4m3
+ * (lower_module_f8).  Where the targets disagree on it, a use of `f8` is
+ * an error at s, or, for a use in the standard library (quant_fp8's
+ * default dtype), at the user's call that reached it. */
+static bool lower_dtype_name(Lower *L, const char *name, Span s, DType *out)
+{
+    if (strcmp(name, "f8") != 0)
+        return dt_parse(name, out);
+    if (L->f8_refused) {
+        if (builtin_text(s) && L->default_site.file)
+            s = L->default_site;
+        for (const Frame *f = L->frame; f && builtin_text(s); f = f->parent)
+            s = f->call_site;
+        lw_fail(L, s, "%s", L->f8_refused);
+    }
+    *out = L->f8;
+    return true;
+}
+
 static Value lower_name(Lower *L, const AstExpr *e)
 {
     const Value *v = scope_get(L->scope, e->name);
@@ -768,7 +792,7 @@ static Value lower_name(Lower *L, const AstExpr *e)
                 return r;
             }
     }
-    if (dt_parse(e->name, &r.dt)) {
+    if (lower_dtype_name(L, e->name, e->span, &r.dt)) {
         r.k = V_DTYPE;
         return r;
     }
@@ -1038,7 +1062,7 @@ static void check_index_growth(Lower *L)
 static int graph_sym(Lower *L, const AstExpr *d)
 {
     DType ignored;
-    if (dt_parse(d->name, &ignored))
+    if (dt_parse(d->name, &ignored) || strcmp(d->name, "f8") == 0)
         lw_fail(L, d->span, "'%s' is a dtype, not a size symbol", d->name);
     for (int i = 0; i < L->g->nsym; i++)
         if (strcmp(L->g->syms[i], d->name) == 0)
@@ -1116,7 +1140,7 @@ static void declare_params(Lower *L, const AstItem *it)
             lw_fail(L, p->span, "graph parameter '%s' needs a type, as in %s: bf16[T, 4096]",
                     p->name, p->name);
         DType t;
-        if (!dt_parse(p->dtype, &t)) {
+        if (!lower_dtype_name(L, p->dtype, p->dtype_span, &t)) {
             char names[256];
             int pos = 0;
             for (int k = 0; k < DT_COUNT && pos < (int)sizeof names; k++)
@@ -1292,9 +1316,16 @@ static bool duplicate_graph(Lower *L, NameTab *seen, const AstItem *it)
 
 IrModule *lower_module(const AstFile *file, const AstFile *stdlib, Arena *a, Diag *d)
 {
+    return lower_module_f8(file, stdlib, DT_F8E4M3, NULL, a, d);
+}
+
+IrModule *lower_module_f8(const AstFile *file, const AstFile *stdlib, DType f8,
+                          const char *f8_refused, Arena *a, Diag *d)
+{
     IrModule *m = ARENA_NEW(a, IrModule);
     m->arena = a;
-    Lower L = {.arena = a, .diag = d, .file = file, .stdlib = stdlib};
+    Lower L = {.arena = a, .diag = d, .file = file, .stdlib = stdlib, .f8 = f8,
+               .f8_refused = f8_refused};
     lw_collect_defs(&L, file); /* a bad def is reported; the graphs are still checked */
     PtrVec graphs = {0};
     NameTab seen = {0};

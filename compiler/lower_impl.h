@@ -78,6 +78,9 @@ typedef struct {
     int *depth;          /* node id -> longest chain of operations ending there */
     Span *user_span;     /* node id -> where it came from in the user's text */
     int ndepth, depth_cap; /* nodes of L->g accounted for in depth; their size */
+    DType f8;            /* what the dtype name `f8` means (lower_module_f8) */
+    const char *f8_refused; /* or, when set, the error a use of `f8` is */
+    Span default_site;   /* the call whose default arguments are being lowered */
     jmp_buf fail;
 } Lower;
 

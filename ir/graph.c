@@ -157,6 +157,14 @@ IrNode *ir_unary(IrGraph *g, IrUnary k, DType t, IrNode *x, Span s)
     return n;
 }
 
+IrNode *ir_all_reduce(IrGraph *g, IrNode *x, Span s)
+{
+    IR_ASSERT(x->dtype == DT_F32);
+    IrNode *n = new_node(g, IR_ALLREDUCE, DT_F32, x->rank, x->shape, 1, s);
+    n->in[0] = x;
+    return n;
+}
+
 IrNode *ir_binary(IrGraph *g, IrBinary k, DType t, IrNode *x, IrNode *y, Span s)
 {
     IR_ASSERT(ir_same_shape(x, y));

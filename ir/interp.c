@@ -859,6 +859,10 @@ static bool eval_node(Interp *it, const IrNode *n, const IrBuf *inputs)
     case IR_VIEW: eval_view(it, n, v); return true;
     case IR_CAT: eval_cat(it, n, v); return true;
     case IR_GATHER: return eval_gather(it, n, v);
+    case IR_ALLREDUCE: /* this rank's term; run_world sums the ranks' terms */
+        if (it->numel[n->id])
+            memcpy(v->f, it->val[n->in[0]->id].f, sizeof(float) * (size_t)it->numel[n->id]);
+        return true;
     default: IR_ASSERT(!"bad op");
     }
     return false;
@@ -1013,17 +1017,31 @@ static bool apply_dests(Interp *it, const IrBuf *inputs, IrBuf *outputs)
     return ok;
 }
 
-static bool run_nodes(Interp *it, const IrBuf *inputs)
+/* Runs the ranks' interpreters node by node in lockstep; after an
+ * all_reduce node every rank holds s = x_0 + x_1 + ... + x_{world-1},
+ * added left to right in f32 (ir.h, IR_ALLREDUCE). */
+static bool run_world(Interp *its, int world, const IrBuf *inputs)
 {
-    for (int id = 0; id < it->n; id++) {
-        const IrNode *n = node_at(it->g, id);
-        if (!it->live[id])
+    const IrGraph *g = its[0].g;
+    for (int id = 0; id < its[0].n; id++) {
+        const IrNode *n = node_at(g, id);
+        if (!its[0].live[id])
             continue;
-        if (!eval_node(it, n, inputs))
-            return false;
-        for (int k = 0; k < n->nin; k++) /* operands whose last user was n */
-            if (it->last_use[n->in[k]->id] == id)
-                val_release(it, &it->val[n->in[k]->id]);
+        for (int r = 0; r < world; r++)
+            if (!eval_node(&its[r], n, inputs + (size_t)r * (size_t)g->nparam))
+                return false;
+        if (n->op == IR_ALLREDUCE)
+            for (int64_t e = 0; e < its[0].numel[id]; e++) {
+                float s = its[0].val[id].f[e];
+                for (int r = 1; r < world; r++)
+                    s = s + its[r].val[id].f[e];
+                for (int r = 0; r < world; r++)
+                    its[r].val[id].f[e] = s;
+            }
+        for (int r = 0; r < world; r++)
+            for (int k = 0; k < n->nin; k++) /* operands whose last user was n */
+                if (its[r].last_use[n->in[k]->id] == id)
+                    val_release(&its[r], &its[r].val[n->in[k]->id]);
     }
     return true;
 }
@@ -1031,6 +1049,16 @@ static bool run_nodes(Interp *it, const IrBuf *inputs)
 bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, IrBuf *outputs,
                Diag *d)
 {
+    return ir_interp_world(g, symvals, 1, inputs, outputs, d);
+}
+
+bool ir_interp_world(const IrGraph *g, const int64_t *symvals, int world, const IrBuf *inputs,
+                     IrBuf *outputs, Diag *d)
+{
+    if (world < 1 || world > IR_MAX_WORLD) {
+        diag_error(d, g->span, "a simulated world of %d ranks (1 to %d)", world, IR_MAX_WORLD);
+        return false;
+    }
     /* derived size symbols (ir.h) computed from the free ones */
     int64_t *sv = NULL;
     if (g->symdefs) {
@@ -1038,35 +1066,60 @@ bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs, Ir
         memcpy(sv, symvals, sizeof *sv * (size_t)g->nsym);
         ir_graph_derive_syms(g, sv);
     }
-    Interp it = {.g = g, .symvals = sv ? sv : symvals, .d = d, .n = g->nodes.len};
-    it.live = ir_xcalloc((size_t)it.n, sizeof *it.live);
-    it.last_use = ir_xcalloc((size_t)it.n, sizeof *it.last_use);
-    it.shape = ir_xcalloc((size_t)it.n, sizeof *it.shape);
-    it.numel = ir_xcalloc((size_t)it.n, sizeof *it.numel);
-    it.val = ir_xcalloc((size_t)it.n, sizeof *it.val);
-    for (int id = 0; id < it.n; id++)
-        it.last_use[id] = -1;
-
-    compute_liveness(&it);
-    bool ok = eval_shapes(&it) && check_inputs(&it, inputs) && run_nodes(&it, inputs);
-    int stored = 0;
-    for (; ok && stored < g->nout; stored++)
-        ok = store_output(&it, stored, &outputs[stored]);
-    if (ok && g->out_dest)
-        ok = apply_dests(&it, inputs, outputs);
+    Interp *its = ir_xcalloc((size_t)world, sizeof *its);
+    for (int r = 0; r < world; r++) {
+        Interp *it = &its[r];
+        *it = (Interp){.g = g, .symvals = sv ? sv : symvals, .d = d, .n = g->nodes.len};
+        it->live = ir_xcalloc((size_t)it->n, sizeof *it->live);
+        it->last_use = ir_xcalloc((size_t)it->n, sizeof *it->last_use);
+        it->shape = ir_xcalloc((size_t)it->n, sizeof *it->shape);
+        it->numel = ir_xcalloc((size_t)it->n, sizeof *it->numel);
+        it->val = ir_xcalloc((size_t)it->n, sizeof *it->val);
+        for (int id = 0; id < it->n; id++)
+            it->last_use[id] = -1;
+        compute_liveness(it);
+    }
+    bool ok = eval_shapes(&its[0]);
+    for (int r = 1; ok && r < world; r++) {
+        memcpy(its[r].shape, its[0].shape, sizeof *its[0].shape * (size_t)its[0].n);
+        memcpy(its[r].numel, its[0].numel, sizeof *its[0].numel * (size_t)its[0].n);
+    }
+    for (int r = 0; ok && r < world; r++)
+        if (!(ok = check_inputs(&its[r], inputs + (size_t)r * (size_t)g->nparam)) && world > 1)
+            diag_note(d, g->span, "in the inputs of rank %d of %d", r, world);
+    ok = ok && run_world(its, world, inputs);
+    int done = 0; /* ranks whose outputs are all stored */
+    for (; ok && done < world; done++) {
+        Interp *it = &its[done];
+        const IrBuf *in = inputs + (size_t)done * (size_t)g->nparam;
+        IrBuf *out = outputs + (size_t)done * (size_t)g->nout;
+        int stored = 0;
+        for (; ok && stored < g->nout; stored++)
+            ok = store_output(it, stored, &out[stored]);
+        if (ok && g->out_dest)
+            ok = apply_dests(it, in, out);
+        if (!ok)
+            for (int k = 0; k < stored; k++)
+                ir_buf_free(&out[k]);
+    }
     if (!ok)
-        for (int k = 0; k < stored; k++)
-            ir_buf_free(&outputs[k]);
+        for (int r = 0; r < done; r++)
+            for (int k = 0; k < g->nout; k++)
+                ir_buf_free(&outputs[(size_t)r * (size_t)g->nout + (size_t)k]);
 
-    for (int id = 0; id < it.n; id++)
-        val_release(&it, &it.val[id]);
-    for (int k = 0; k < it.npool; k++)
-        free(it.pool[k].p);
+    for (int r = 0; r < world; r++) {
+        Interp *it = &its[r];
+        for (int id = 0; id < it->n; id++)
+            val_release(it, &it->val[id]);
+        for (int k = 0; k < it->npool; k++)
+            free(it->pool[k].p);
+        free(it->live);
+        free(it->last_use);
+        free(it->shape);
+        free(it->numel);
+        free(it->val);
+    }
+    free(its);
     free(sv);
-    free(it.live);
-    free(it.last_use);
-    free(it.shape);
-    free(it.numel);
-    free(it.val);
     return ok;
 }

@@ -47,4 +47,15 @@ void ir_buf_free(IrBuf *b);
 bool ir_interp(const IrGraph *g, const int64_t *symvals, const IrBuf *inputs,
                IrBuf *outputs, Diag *d);
 
+/* The graph run by `world` ranks at once (a simulated communicator, for
+ * graphs with all_reduce; ir_interp is world 1).  inputs[r * nparam + k]
+ * is rank r's value of parameter k, outputs[r * nout + o] rank r's output
+ * o; everything else is ir_interp's contract, per rank.  Every rank runs
+ * the same graph with the same sizes; at an all_reduce node every rank
+ * gets s = x_0 + x_1 + ... + x_{world-1}, added left to right in f32
+ * (x_r: rank r's operand).  world is 1 .. IR_MAX_WORLD. */
+#define IR_MAX_WORLD 64
+bool ir_interp_world(const IrGraph *g, const int64_t *symvals, int world, const IrBuf *inputs,
+                     IrBuf *outputs, Diag *d);
+
 #endif

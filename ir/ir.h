@@ -120,7 +120,12 @@ bool ix_has_kind(const IxExpr *e, IxKind kind);
  *   IR_CAT     a.cat: concatenation of in[0..nin) along a.cat.dim
  *   IR_GATHER  a.gather: in[0] table, in[1] integer index tensor
  *   IR_IOTA    rank 1, integer dtype: element j is j (a 64-bit value like
- *              every integer, wrapped to the dtype at casts and stores) */
+ *              every integer, wrapped to the dtype at casts and stores)
+ *   IR_ALLREDUCE  in[0] summed over the ranks of the communicator the graph
+ *              is launched with (f32 in and out, same shape): element-wise
+ *              s = x_0, then s = s + x_r for r = 1 .. world-1 in f32, each
+ *              x_r rank r's value of in[0] (docs/language.md, "Collectives";
+ *              NCCL may add in another order, which tests tolerate) */
 #define IR_X_ENUM(ID, ...) IR_##ID,
 typedef enum { IR_OPS(IR_X_ENUM) IR_OP_COUNT } IrOp;
 #undef IR_X_ENUM
@@ -253,6 +258,8 @@ IrNode *ir_view(IrGraph *g, IrNode *x, int rank, const Dim *shape, IxExpr *const
 IrNode *ir_cat(IrGraph *g, int n, IrNode *const *parts, int dim, Span s);
 IrNode *ir_gather(IrGraph *g, IrNode *table, IrNode *idx, int dim, Span s);
 IrNode *ir_iota(IrGraph *g, DType t, Dim n, Span s);
+/* all_reduce(x): x is f32 (the front end casts a narrower float first). */
+IrNode *ir_all_reduce(IrGraph *g, IrNode *x, Span s);
 /* A copy of pointwise node n (op, kind, dtype, attributes, span) over the
  * operands ops[0..n->nin), which have their new common shape. */
 IrNode *ir_pointwise_like(IrGraph *g, const IrNode *n, IrNode *const *ops);

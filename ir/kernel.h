@@ -149,6 +149,14 @@ typedef struct {
                                   emitted after phase `phase - 1`'s team reduction
                                   (0: before the first phase) */
     bool keep;                 /* row value kept in registers from its phase on */
+    /* A row load that equals kept load K (same buffer, row var e mapped to
+     * e % H + from_chunk * H, H = threads_per_row * vec) is, in a later
+     * phase than K's, read from K's register of the same lane (run
+     * from_chunk, same j) instead of memory: from = 1 + K's id, else 0.
+     * A NeoX rotation's partner half, which the lane itself loaded; read
+     * as KN_KEPT, and it touches no memory (passes/dest.c relies on it). */
+    int from;
+    int from_chunk;
     bool recip;                /* float BIN_DIV by a per-row divisor computed as
                                   in[0] * r with r = 1.0f / in[1] once per row (IEEE
                                   division, then an f32 multiply: within 1 ulp + 1/2 of
@@ -252,6 +260,19 @@ typedef struct {
 
 KTarget ktarget_default(void);
 
+/* A collective step between launches: after kernel `after` (which stores
+ * rank's term into buf, an f32 temp) and before kernel after + 1, buf is
+ * summed in place over the ranks of the communicator (IR_ALLREDUCE's
+ * semantics: ir.h); no kernel up to `after` reads buf and none after it
+ * writes it (kir_verify). */
+typedef enum { KC_ALL_REDUCE_SUM } KCollKind;
+typedef struct {
+    KCollKind kind;
+    int after;                 /* kernel index, 0 .. nkernel - 1 */
+    int buf;                   /* a KB_TEMP of dtype f32 */
+    int node;                  /* the graph's all_reduce node (for dumps) */
+} KCollective;
+
 typedef struct KProgram {
     const IrGraph *graph;
     KTarget target;            /* what its schedules and plans were made for */
@@ -259,6 +280,8 @@ typedef struct KProgram {
     KBuf *bufs;                /* inputs (graph param order), outputs, temps */
     int nkernel;
     Kernel **kernels;          /* launch order */
+    int ncoll;                 /* the steps are kernel 0, the collectives with after 0 */
+    KCollective *colls;        /* (in order), kernel 1, ...: sorted by `after` */
 } KProgram;
 
 /* The buffer graph output o is stored into: its own, or the parameter's

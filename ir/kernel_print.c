@@ -245,11 +245,14 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div)
+    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div && !o->from)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
         fprintf(out, "%s kept from phase %d", sep, o->phase), sep = ",";
+    if (o->from)
+        fprintf(out, "%s the lane's register of k%d at run %d (no load)", sep, o->from - 1,
+                o->from_chunk), sep = ",";
     if (o->recip)
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)
@@ -380,6 +383,11 @@ void kir_print(const KProgram *p, FILE *out)
             print_align(out, p, k->few_rows, "few-rows plan");
         for (int si = 0; si < k->nseg; si++)
             print_segment(out, p, k, si);
+        for (int i = 0; i < p->ncoll; i++)
+            if (p->colls[i].after == ki)
+                fprintf(out, "\nall_reduce sum of buf%d %s in place over the ranks "
+                        "(graph node %%%d)\n", p->colls[i].buf, p->bufs[p->colls[i].buf].name,
+                        p->colls[i].node);
     }
 }
 
@@ -677,7 +685,16 @@ void kir_print_json(const KProgram *p, FILE *out)
             json_segment(out, p, k, si);
         fputs("]}", out);
     }
-    fputs("]}\n", out);
+    fputc(']', out);
+    if (p->ncoll) { /* only where there are some: other programs' JSON is unchanged */
+        fputs(",\n \"collectives\": [", out);
+        for (int i = 0; i < p->ncoll; i++)
+            fprintf(out, "%s\n  {\"kind\": \"all_reduce_sum\", \"after_kernel\": %d, "
+                    "\"buffer\": %d, \"node\": %d}", i ? "," : "", p->colls[i].after,
+                    p->colls[i].buf, p->colls[i].node);
+        fputc(']', out);
+    }
+    fputs("}\n", out);
 }
 
 /* ---- Graphviz ----------------------------------------------------------------------- */
@@ -769,5 +786,9 @@ void kir_print_dot(const KProgram *p, FILE *out)
         }
         fputs("  }\n", out);
     }
+    for (int i = 0; i < p->ncoll; i++) /* a collective: its buffer summed in place */
+        fprintf(out, "  coll%d [shape=doubleoctagon, label=\"all_reduce sum after kernel %d\"];\n"
+                "  buf%d -> coll%d [dir=both, style=bold];\n", i, p->colls[i].after,
+                p->colls[i].buf, i);
     fputs("}\n", out);
 }

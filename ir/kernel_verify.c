@@ -413,8 +413,12 @@ static void check_phase_op(Ck *c, const KSegment *s, int p, int i)
     const KPhase *ph = &pl->phases[p];
     const KOp *op = op_at(s, i);
     const KOpPlan *o = &pl->op[i];
+    const KOpPlan *from = o->from > 0 && o->from <= s->ops.len ? &pl->op[o->from - 1] : NULL;
     if ((unsigned)ph->need[i] > KN_KEPT || (ph->need[i] && !op->row) ||
-        (ph->need[i] == KN_KEPT && (!o->keep || o->phase >= p)))
+        (ph->need[i] == KN_KEPT && !o->from && (!o->keep || o->phase >= p)) ||
+        (ph->need[i] == KN_KEPT && o->from &&
+         (!from || !from->keep || from->phase >= p || o->from_chunk < 0 ||
+          o->from_chunk >= s->sched.chunks || op->kind != KO_LOAD)))
         fail(c, op, "plan: phase %d needs it as %d", p, ph->need[i]);
     int slot = ph->pf[i] - 1;
     if (ph->pf[i] && (slot < 0 || slot >= s->ops.len || !o->width ||
@@ -654,6 +658,73 @@ static void check_few_rows(Ck *c, const Kernel *k)
         check_kernel_plan(c, f);
 }
 
+/* Does kernel k load (or store) buffer b? */
+static bool kernel_uses(const Kernel *k, int b, bool store)
+{
+    for (int si = 0; si < k->nseg; si++) {
+        const KSegment *s = k->segs[si];
+        if (store) {
+            for (int i = 0; i < s->stores.len; i++)
+                if (((const KStore *)s->stores.items[i])->buf == b)
+                    return true;
+        } else {
+            for (int i = 0; i < s->ops.len; i++) {
+                const KOp *o = s->ops.items[i];
+                if (o->kind == KO_LOAD && o->a.load.buf == b)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* KProgram.colls (kernel.h): sorted by `after`, each over an f32 temp that
+ * its kernel or an earlier one stores, that no kernel up to `after` loads
+ * and none after it stores; one collective per temp. */
+static void check_collectives(Ck *c)
+{
+    const KProgram *p = c->p;
+    c->ki = c->si = -1;
+    if (p->ncoll < 0 || (p->ncoll && !p->colls)) {
+        fail(c, NULL, "bad collective list");
+        return;
+    }
+    for (int i = 0; i < p->ncoll; i++) {
+        const KCollective *kc = &p->colls[i];
+        if (kc->kind != KC_ALL_REDUCE_SUM || kc->after < 0 || kc->after >= p->nkernel ||
+            (i && kc->after < p->colls[i - 1].after)) {
+            fail(c, NULL, "collective %d: bad kind, or after kernel %d (of %d, in order)", i,
+                 kc->after, p->nkernel);
+            continue;
+        }
+        if (kc->buf < 0 || kc->buf >= p->nbuf || p->bufs[kc->buf].kind != KB_TEMP ||
+            p->bufs[kc->buf].dtype != DT_F32) {
+            fail(c, NULL, "collective %d: buffer %d is not an f32 temp", i, kc->buf);
+            continue;
+        }
+        for (int j = 0; j < i; j++)
+            if (p->colls[j].buf == kc->buf)
+                fail(c, NULL, "collectives %d and %d sum the same buffer %d", j, i, kc->buf);
+        bool stored = false;
+        for (int ki = 0; ki < p->nkernel; ki++) {
+            if (!p->kernels[ki] || !p->kernels[ki]->segs)
+                continue;
+            bool st = kernel_uses(p->kernels[ki], kc->buf, true);
+            bool ld = kernel_uses(p->kernels[ki], kc->buf, false);
+            stored |= st && ki <= kc->after;
+            if (ki <= kc->after && ld)
+                fail(c, NULL, "collective %d: kernel %d reads buffer %d before the sum", i, ki,
+                     kc->buf);
+            if (ki > kc->after && st)
+                fail(c, NULL, "collective %d: kernel %d writes buffer %d after the sum", i, ki,
+                     kc->buf);
+        }
+        if (!stored)
+            fail(c, NULL, "collective %d: no kernel up to %d stores buffer %d", i, kc->after,
+                 kc->buf);
+    }
+}
+
 bool kir_verify(const KProgram *p, Diag *d)
 {
     Ck c = {.p = p, .d = d, .ok = true, .ki = -1, .si = -1};
@@ -683,5 +754,7 @@ bool kir_verify(const KProgram *p, Diag *d)
         if (k->few_rows && c.ok) /* over sound segments only: it compares with them */
             check_few_rows(&c, k);
     }
+    if (c.ok)
+        check_collectives(&c);
     return c.ok;
 }

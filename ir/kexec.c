@@ -788,6 +788,111 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
 bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals,
                        const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d)
 {
+    return kexec_run_world(p, v, symvals, 1, inputs, outputs, stats, d);
+}
+
+/* The strides of the per-rank input and output arrays. */
+static void world_strides(const KProgram *p, int *nin, int *nout)
+{
+    *nin = *nout = 0;
+    if (p->graph) {
+        *nin = p->graph->nparam;
+        *nout = p->graph->nout;
+        return;
+    }
+    for (int b = 0; b < p->nbuf; b++) {
+        if (p->bufs[b].kind == KB_INPUT && p->bufs[b].index + 1 > *nin)
+            *nin = p->bufs[b].index + 1;
+        if (p->bufs[b].kind == KB_OUTPUT && p->bufs[b].index + 1 > *nout)
+            *nout = p->bufs[b].index + 1;
+    }
+}
+
+/* Collective c over the ranks: every element of its temp was stored on
+ * every rank (else an error: the sum would read undefined data), then
+ * each rank's temp holds s = t_0 + t_1 + ... in f32, left to right. */
+static bool run_collective(Exec *xs, int world, const KCollective *c)
+{
+    const KBuf *kb = &xs[0].p->bufs[c->buf];
+    for (int r = 0; r < world; r++)
+        for (int64_t e = 0; e < xs[r].numel[c->buf]; e++)
+            if (!xs[r].writer[c->buf][e]) {
+                char is[256];
+                int64_t idx[IR_MAX_RANK];
+                unflatten(e, kb->rank, xs[r].shape[c->buf], idx);
+                diag_error(xs[r].d, graph_span(&xs[r]),
+                           "all_reduce after kernel %d: element %s of '%s' was never stored "
+                           "on rank %d", c->after, ints_str(kb->rank, idx, is, sizeof is),
+                           kb->name, r);
+                return false;
+            }
+    for (int64_t e = 0; e < xs[0].numel[c->buf]; e++) {
+        float sum = xs[0].f[c->buf][e];
+        for (int r = 1; r < world; r++)
+            sum = sum + xs[r].f[c->buf][e];
+        for (int r = 0; r < world; r++)
+            xs[r].f[c->buf][e] = sum;
+    }
+    return true;
+}
+
+/* Frees what rank x's run holds; with !ok, its outputs too. */
+static void exec_free(Exec *x, bool ok)
+{
+    const KProgram *p = x->p;
+    for (size_t b = 0; b < (size_t)p->nbuf; b++) {
+        if (!ok && x->out_alloc && x->out_alloc[b])
+            ir_buf_free(&x->outputs[p->bufs[b].index]);
+        if (x->temps)
+            ir_buf_free(&x->temps[b]);
+        if (x->writer)
+            free(x->writer[b]);
+        if (x->wrow)
+            free(x->wrow[b]);
+        if (x->row_loads)
+            free(x->row_loads[b]);
+    }
+    free(x->shape);
+    free(x->numel);
+    free(x->f);
+    free(x->i);
+    free(x->writer);
+    free(x->wrow);
+    free(x->temps);
+    free(x->out_alloc);
+    free(x->row_loads);
+}
+
+/* Outputs written into parameters: the parameter's final value (rank x). */
+static bool publish_dests(Exec *x, IrBuf *outputs)
+{
+    const KProgram *p = x->p;
+    bool ok = true;
+    int ndone = 0, *done = ir_xcalloc((size_t)(p->graph ? p->graph->nout : 0) + 1, sizeof *done);
+    for (int o = 0; ok && p->graph && o < p->graph->nout; o++) {
+        int b = kprog_out_buf(p, o);
+        if (!ir_output_dest(p->graph, o))
+            continue;
+        IrBuf *w = &x->temps[b];
+        ok = ir_buf_alloc(&outputs[o], w->dtype, w->rank, w->shape);
+        if (ok && w->numel)
+            memcpy(outputs[o].f ? (void *)outputs[o].f : (void *)outputs[o].i,
+                   w->f ? (void *)w->f : (void *)w->i,
+                   (size_t)w->numel * (w->f ? sizeof(float) : sizeof(int64_t)));
+        if (ok)
+            done[ndone++] = o;
+        else
+            diag_error(x->d, graph_span(x), "out of memory for parameter '%s'", p->bufs[b].name);
+    }
+    for (int k = 0; !ok && k < ndone; k++)
+        ir_buf_free(&outputs[done[k]]);
+    free(done);
+    return ok;
+}
+
+bool kexec_run_world(const KProgram *p, KexecVariant v, const int64_t *symvals, int world,
+                     const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d)
+{
     if (stats) {
         memset(stats, 0, sizeof *stats);
         stats->nbuf = p->nbuf > 0 ? p->nbuf : 0;
@@ -799,7 +904,14 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
     }
     if (!kir_verify(p, d))
         return false;
+    if (world < 1 || world > IR_MAX_WORLD) {
+        diag_error(d, p->graph ? p->graph->span : (Span){0},
+                   "a simulated world of %d ranks (1 to %d)", world, IR_MAX_WORLD);
+        return false;
+    }
     size_t nb = (size_t)p->nbuf;
+    int nin, nout;
+    world_strides(p, &nin, &nout);
     /* derived size symbols (ir.h) computed from the free ones (a program
      * built without a graph has free symbols only) */
     int64_t *sv = NULL;
@@ -808,64 +920,53 @@ bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals
         memcpy(sv, symvals, sizeof *sv * (size_t)p->graph->nsym);
         ir_graph_derive_syms(p->graph, sv);
     }
-    Exec x = {.p = p, .symvals = sv ? sv : symvals, .d = d, .stats = stats, .outputs = outputs};
-    x.shape = ir_xcalloc(nb, sizeof *x.shape);
-    x.numel = ir_xcalloc(nb, sizeof *x.numel);
-    x.f = ir_xcalloc(nb, sizeof *x.f);
-    x.i = ir_xcalloc(nb, sizeof *x.i);
-    x.writer = ir_xcalloc(nb, sizeof *x.writer);
-    x.wrow = ir_xcalloc(nb, sizeof *x.wrow);
-    x.temps = ir_xcalloc(nb, sizeof *x.temps);
-    x.out_alloc = ir_xcalloc(nb, sizeof *x.out_alloc);
-    x.row_loads = ir_xcalloc(nb, sizeof *x.row_loads);
-
-    bool ok = eval_buffer_shapes(&x) && check_inputs(&x, inputs) && alloc_buffers(&x);
-    for (x.ki = 0; ok && x.ki < p->nkernel; x.ki++) {
-        const Kernel *k = p->kernels[x.ki];
+    Exec *xs = ir_xcalloc((size_t)world, sizeof *xs);
+    bool ok = true;
+    for (int r = 0; r < world; r++) {
+        Exec *x = &xs[r];
+        *x = (Exec){.p = p, .symvals = sv ? sv : symvals, .d = d, .stats = r ? NULL : stats,
+                    .outputs = outputs + (size_t)r * (size_t)nout};
+        x->shape = ir_xcalloc(nb, sizeof *x->shape);
+        x->numel = ir_xcalloc(nb, sizeof *x->numel);
+        x->f = ir_xcalloc(nb, sizeof *x->f);
+        x->i = ir_xcalloc(nb, sizeof *x->i);
+        x->writer = ir_xcalloc(nb, sizeof *x->writer);
+        x->wrow = ir_xcalloc(nb, sizeof *x->wrow);
+        x->temps = ir_xcalloc(nb, sizeof *x->temps);
+        x->out_alloc = ir_xcalloc(nb, sizeof *x->out_alloc);
+        x->row_loads = ir_xcalloc(nb, sizeof *x->row_loads);
+        bool before = ok;
+        ok = ok && eval_buffer_shapes(x) && check_inputs(x, inputs + (size_t)r * (size_t)nin) &&
+             alloc_buffers(x);
+        if (before && !ok && world > 1)
+            diag_note(d, graph_span(x), "on rank %d of %d", r, world);
+    }
+    int ci = 0;
+    for (int ki = 0; ok && ki < p->nkernel; ki++) {
+        const Kernel *k = p->kernels[ki];
         if (v == KEXEC_FEW_ROWS && k->few_rows)
             k = k->few_rows;
-        for (int si = 0; ok && si < k->nseg; si++)
-            ok = run_segment(&x, k, si);
+        for (int r = 0; ok && r < world; r++) {
+            xs[r].ki = ki;
+            for (int si = 0; ok && si < k->nseg; si++)
+                ok = run_segment(&xs[r], k, si);
+        }
+        for (; ok && ci < p->ncoll && p->colls[ci].after == ki; ci++)
+            ok = run_collective(xs, world, &p->colls[ci]);
     }
-    ok = ok && check_outputs_written(&x);
-    /* an output written into a parameter: the parameter's final value */
-    int ndone = 0, *done = ir_xcalloc((size_t)(p->graph ? p->graph->nout : 0) + 1, sizeof *done);
-    for (int o = 0; ok && p->graph && o < p->graph->nout; o++) {
-        int b = kprog_out_buf(p, o);
-        if (!ir_output_dest(p->graph, o))
-            continue;
-        IrBuf *w = &x.temps[b];
-        ok = ir_buf_alloc(&outputs[o], w->dtype, w->rank, w->shape);
-        if (ok && w->numel)
-            memcpy(outputs[o].f ? (void *)outputs[o].f : (void *)outputs[o].i,
-                   w->f ? (void *)w->f : (void *)w->i,
-                   (size_t)w->numel * (w->f ? sizeof(float) : sizeof(int64_t)));
-        if (ok)
-            done[ndone++] = o;
-        else
-            diag_error(d, graph_span(&x), "out of memory for parameter '%s'", p->bufs[b].name);
-    }
-    for (int k = 0; !ok && k < ndone; k++)
-        ir_buf_free(&outputs[done[k]]);
-    free(done);
-
-    for (size_t b = 0; b < nb; b++) {
-        if (!ok && x.out_alloc[b])
-            ir_buf_free(&outputs[p->bufs[b].index]);
-        ir_buf_free(&x.temps[b]);
-        free(x.writer[b]);
-        free(x.wrow[b]);
-        free(x.row_loads[b]);
-    }
-    free(x.shape);
-    free(x.numel);
-    free(x.f);
-    free(x.i);
-    free(x.writer);
-    free(x.wrow);
-    free(x.temps);
-    free(x.out_alloc);
-    free(x.row_loads);
+    for (int r = 0; ok && r < world; r++)
+        ok = check_outputs_written(&xs[r]);
+    int published = 0;
+    for (; ok && published < world; published++)
+        ok = publish_dests(&xs[published], xs[published].outputs);
+    if (!ok) /* the ranks published before the failure: their written-into outputs */
+        for (int r = 0; r < published; r++)
+            for (int o = 0; p->graph && o < p->graph->nout; o++)
+                if (ir_output_dest(p->graph, o))
+                    ir_buf_free(&xs[r].outputs[o]);
+    for (int r = 0; r < world; r++)
+        exec_free(&xs[r], ok);
+    free(xs);
     free(sv);
     return ok;
 }

@@ -91,6 +91,17 @@ bool kexec_run(const KProgram *p, const int64_t *symvals, const IrBuf *inputs, I
 typedef enum { KEXEC_MANY_ROWS, KEXEC_FEW_ROWS } KexecVariant;
 bool kexec_run_variant(const KProgram *p, KexecVariant v, const int64_t *symvals,
                        const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d);
+/* The program run by `world` simulated ranks at once (graphs with
+ * all_reduce; kexec_run_variant is world 1): inputs[r * nin + k] and
+ * outputs[r * nout + o] are rank r's, nin and nout the graph's nparam and
+ * nout.  The ranks run each kernel in turn (rank 0 first); after kernel k,
+ * each collective with after == k sums its temp over the ranks: every
+ * element must have been stored on every rank (else an error), and each
+ * rank then holds t_0 + t_1 + ... + t_{world-1}, added left to right in
+ * f32 (the interpreter's order: ir_interp_world).  stats count rank 0's
+ * accesses only.  world is 1 .. IR_MAX_WORLD (interp.h). */
+bool kexec_run_world(const KProgram *p, KexecVariant v, const int64_t *symvals, int world,
+                     const IrBuf *inputs, IrBuf *outputs, KexecStats *stats, Diag *d);
 /* Frees the counts (safe on a zeroed or already freed struct). */
 void kexec_stats_free(KexecStats *s);
 

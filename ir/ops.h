@@ -56,6 +56,7 @@
 #define OPK_POINTWISE 1 /* operands and result of one shape, element by element */
 #define OPK_REDUCE 2
 #define OPK_LAYOUT 3    /* moves elements, computes nothing */
+#define OPK_COLLECTIVE 4 /* combines the value across the ranks of a communicator */
 
 /* Graph IR op kinds: IR_<ID>.  arity: operand count, -1 for one or more.
  *  X(ID,     name,     arity, cls) */
@@ -70,7 +71,8 @@
     X(VIEW,   "view",   1,     OPK_LAYOUT)    \
     X(CAT,    "cat",    -1,    OPK_LAYOUT)    \
     X(GATHER, "gather", 2,     OPK_LAYOUT)    \
-    X(IOTA,   "iota",   0,     OPK_LEAF)
+    X(IOTA,   "iota",   0,     OPK_LEAF)      \
+    X(ALLREDUCE, "all_reduce", 1,  OPK_COLLECTIVE)
 
 /* Unary ops: UN_<ID>.  name: as printed (and the .sn builtin unless sn
  * says otherwise); sn: the .sn spelling (an operator, or NULL when the

@@ -77,6 +77,7 @@ static void print_node(const IrGraph *g, const IrNode *n, FILE *out)
     case IR_INPUT: fprintf(out, "%s %s", ir_op_name(n->op), n->a.input.name); break;
     case IR_CONST: print_const(n, out); break;
     case IR_IOTA: fputs(ir_op_name(n->op), out); break;
+    case IR_ALLREDUCE: fputs("all_reduce.sum", out); print_operands(n, out); break;
     case IR_UNARY: fputs(ir_unary_name(n->a.unary), out); print_operands(n, out); break;
     case IR_BINARY: fputs(ir_binary_name(n->a.binary), out); print_operands(n, out); break;
     case IR_WHERE: fputs(ir_op_name(n->op), out); print_operands(n, out); break;
@@ -123,7 +124,7 @@ void ir_print_graph(const IrGraph *g, FILE *out)
             fputc(']', out);
             if (d->index) {
                 char buf[64];
-                fprintf(out, " rows %%%d (u0 < %s)", d->index->id,
+                fprintf(out, " scatter by %%%d (v0 < %s)", d->index->id,
                         dim_str(d->rows, g->syms, buf, sizeof buf));
             }
         }

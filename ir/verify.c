@@ -264,6 +264,10 @@ static void check_node(Ck *c, const IrNode *n, int i)
         break;
     case IR_CAT: check_cat(c, n); break;
     case IR_GATHER: check_gather(c, n); break;
+    case IR_ALLREDUCE:
+        if (n->dtype != DT_F32 || n->in[0]->dtype != DT_F32 || !ir_same_shape(n, n->in[0]))
+            fail(c, n, "all_reduce is not f32 to f32 of one shape");
+        break;
     default: break;
     }
 }

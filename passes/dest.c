@@ -10,6 +10,8 @@
  *     intervals are apart, or, for a flattened dim (hi * c + lo, lo in
  *     [0, c)), the intervals of hi or of lo are (constant sizes only; an
  *     IX_VAL has no interval);
+ *   - L reads no memory: the plan serves it from the lane's register of a
+ *     load of another run (KOpPlan.from; that load is checked itself);
  *   - L and S are in one segment, S is not a scatter, L's index is S's
  *     (so the lane that writes an element is the one that read it), every
  *     phase that loads L is at or before S's phase (plan.c issues such
@@ -17,7 +19,10 @@
  *     out after the last phase, by lane 0, of values the row computed).
  * Two stores into B must write disjoint parts, by a dim free of any
  * scatter row (a scatter's rows are distinct by the caller's contract).  A scatter's mask must not vary along the row (codegen masks
- * whole runs).  Anything else is refused with an error at the
+ * whole runs).  Each kernel's few-rows variant is checked with its own
+ * plan; one that fails where the many-rows plan passes is dropped (the
+ * many-rows kernel then serves every grid).  Anything else is refused
+ * with an error at the
  * destination that names the conflicting read and suggests a new output. */
 #include <string.h>
 
@@ -27,7 +32,7 @@ typedef struct {
     const KProgram *p;
     int ki, si;                /* kernel and segment of the access */
     const KSegment *seg;       /* the many-rows segment (ops and stores) */
-    const KSegment *few;       /* its few-rows twin (plan), or NULL */
+    const KPlan *plan;         /* the plan of the variant being checked */
 } Site;
 
 /* Interval [lo, hi] of e over the segment's vars; false when unknown (a
@@ -207,6 +212,8 @@ static bool check_load(const KProgram *p, int b, const Site *ls, const KOp *op, 
     const KStore *st = ss->seg->stores.items[si];
     if (ls->ki < ss->ki)
         return true;
+    if (ls->ki == ss->ki && ls->si == ss->si && ls->plan->op[op->id].from)
+        return true; /* read from the lane's register of a load checked itself */
     if (disjoint(p, b, ls->seg, op->a.load.idx, ss->seg, st->idx))
         return true;
     const char *why = NULL;
@@ -221,8 +228,7 @@ static bool check_load(const KProgram *p, int b, const Site *ls, const KOp *op, 
               "elements)";
     else if (!st->row && op->row)
         why = "another thread of the same row (a per-row store)";
-    else if (!load_before_store(ss->seg->plan, op->id, si) ||
-             (ss->few && !load_before_store(ss->few->plan, op->id, si)))
+    else if (!load_before_store(ss->plan, op->id, si))
         why = "a later phase of the same row (after the write)";
     if (!why)
         return true;
@@ -235,13 +241,21 @@ static bool check_load(const KProgram *p, int b, const Site *ls, const KOp *op, 
     return false;
 }
 
-static bool check_buffer(const KProgram *p, int b, Diag *d)
+/* The segment's plan in variant `few` (the few-rows kernel's, where the
+ * kernel has one). */
+static const KPlan *plan_of(const Kernel *k, int s, bool few)
+{
+    return few && k->few_rows ? k->few_rows->segs[s]->plan : k->segs[s]->plan;
+}
+
+/* Kernel of the first conflict (-1: none), reported in d. */
+static int check_buffer(const KProgram *p, int b, bool few, Diag *d)
 {
     /* every store into b, then every load of b against each */
     for (int k1 = 0; k1 < p->nkernel; k1++)
         for (int s1 = 0; s1 < p->kernels[k1]->nseg; s1++) {
             const Kernel *kn = p->kernels[k1];
-            Site ss = {p, k1, s1, kn->segs[s1], kn->few_rows ? kn->few_rows->segs[s1] : NULL};
+            Site ss = {p, k1, s1, kn->segs[s1], plan_of(kn, s1, few)};
             for (int i = 0; i < ss.seg->stores.len; i++) {
                 const KStore *st = ss.seg->stores.items[i];
                 if (st->buf != b)
@@ -250,18 +264,17 @@ static bool check_buffer(const KProgram *p, int b, Diag *d)
                     diag_error(d, dest_span(p, b), "the scatter index of '%s' varies along the "
                                "row of its kernel; index whole rows (the first dim of the "
                                "destination view)", p->bufs[b].name);
-                    return false;
+                    return k1;
                 }
                 for (int k2 = 0; k2 < p->nkernel; k2++)
                     for (int s2 = 0; s2 < p->kernels[k2]->nseg; s2++) {
                         const Kernel *kl = p->kernels[k2];
-                        Site ls = {p, k2, s2, kl->segs[s2],
-                                   kl->few_rows ? kl->few_rows->segs[s2] : NULL};
+                        Site ls = {p, k2, s2, kl->segs[s2], plan_of(kl, s2, few)};
                         for (int j = 0; j < ls.seg->ops.len; j++) {
                             const KOp *op = ls.seg->ops.items[j];
                             if (op->kind == KO_LOAD && op->a.load.buf == b &&
                                 !check_load(p, b, &ls, op, &ss, i, d))
-                                return false;
+                                return k1;
                         }
                         for (int j = 0; j < ls.seg->stores.len; j++) {
                             const KStore *o = ls.seg->stores.items[j];
@@ -275,20 +288,37 @@ static bool check_buffer(const KProgram *p, int b, Diag *d)
                                        "'%s' is written more than once and these writes may "
                                        "overlap; write disjoint slices (or one scatter)",
                                        p->bufs[b].name);
-                            return false;
+                            return k1;
                         }
                     }
             }
         }
-    return true;
+    return -1;
 }
 
-bool pass_check_dests(const KProgram *p, Diag *d)
+bool pass_check_dests(KProgram *p, Diag *d)
 {
     if (!p->graph)
         return true;
-    for (int b = 0; b < p->nbuf; b++)
-        if (p->bufs[b].written && !check_buffer(p, b, d))
+    for (int b = 0; b < p->nbuf; b++) {
+        if (!p->bufs[b].written)
+            continue;
+        if (check_buffer(p, b, false, d) >= 0)
             return false;
+        /* a few-rows variant whose schedule breaks what the many-rows one
+         * keeps (its runs do not pair a rotation's halves in one lane) is
+         * dropped: the many-rows kernel serves every grid */
+        for (int k;;) {
+            Diag scratch;
+            diag_init(&scratch);
+            k = check_buffer(p, b, true, &scratch);
+            diag_free(&scratch);
+            if (k < 0)
+                break;
+            IR_ASSERT(p->kernels[k]->few_rows);
+            p->kernels[k]->few_rows = NULL;
+            p->kernels[k]->few_rows_grid_per_sm = 0;
+        }
+    }
     return true;
 }

@@ -24,7 +24,13 @@
  * and whose segments it can share a launch with (horizontal fusion), or in
  * a new kernel at the end.  So a kernel boundary appears exactly where a
  * value is needed at another row than the one computing it: a global
- * barrier. */
+ * barrier.
+ *
+ * Collectives.  An all_reduce is realized like a reduction: its operand is
+ * stored (FS_COLLECTIVE, element- or row-level in a segment like any store)
+ * to a temp, the KProgram sums the temp over the ranks after that kernel,
+ * and every reader of the all_reduce loads the temp in a later kernel
+ * (never row-local: the sum exists only after the launch). */
 #include <string.h>
 
 #include "passes.h"
@@ -129,6 +135,7 @@ static void walk_node(Walk *w, PtrVec *stack, const IrNode *n, IxExpr *const *id
     IxExpr *sub[IR_MAX_RANK];
     Visit *next[2];
     switch (n->op) {
+    case IR_ALLREDUCE:
     case IR_REDUCE: {
         Ref *r = ARENA_NEW(w->arena, Ref);
         r->red = (IrNode *)n;
@@ -196,6 +203,7 @@ typedef struct {
 typedef struct {
     FusionPlan *plan;
     Arena *arena;
+    bool split_dest_cats;      /* never store a cat whole into a parameter it reads */
     PtrVec items;        /* Item* */
     Item **of_reduce;    /* node id -> the reduction's item */
 } Planner;
@@ -212,7 +220,9 @@ static void collect_refs(Planner *P, Item *it)
 {
     Walk w = {.arena = P->arena};
     const IrNode *start = it->s.root;
-    if (start->op == IR_REDUCE) {
+    if (it->s.kind == FS_COLLECTIVE) {
+        start = start->in[0];
+    } else if (start->op == IR_REDUCE) {
         if (it->s.kind != FS_REDUCE) {
             it->nrefs = 0; /* an output that is a reduction reads only it */
             return;
@@ -271,24 +281,29 @@ static bool reads_param(Planner *P, const IrNode *n, int p)
  * a reduction over that dim of a value of n's own shape (RMSNorm over a
  * head, then a NeoX rotation of its halves)?  Split, its half-row parts
  * would need a domain of their own, so a second kernel; whole, the store
- * sits in the reduction's row and selects its part per element.  Not when
- * the store writes into a parameter the value reads: the parts then read
- * elements other threads of the row write (passes/dest.c). */
+ * sits in the reduction's row and selects its part per element.  Where
+ * the store writes into a parameter the value reads, the parts read
+ * elements of that parameter another run writes: legal only where the
+ * plan serves them from the lane's registers (passes/dest.c decides; the
+ * pipeline plans again with split_dest_cats where it refuses). */
 static bool keep_cat_whole(Planner *P, const IrNode *n, const FStore *s)
 {
     int d = n->a.cat.dim;
-    if (d != n->rank - 1 || (s->dest >= 0 && reads_param(P, n, s->dest)))
+    bool own = s->dest >= 0 && reads_param(P, n, s->dest);
+    if (d != n->rank - 1 || (own && P->split_dest_cats))
         return false;
     Walk w = {.arena = P->arena};
     walk(&w, n, identity(P->arena, n->rank));
     for (int i = 0; i < w.refs.len; i++) {
         const IrNode *red = ((const Ref *)w.refs.items[i])->red, *x = red->in[0];
-        if ((red->a.reduce.axes >> d & 1) && x->rank == n->rank) {
+        if (red->op == IR_REDUCE && (red->a.reduce.axes >> d & 1) && x->rank == n->rank) {
             bool same = true;
             for (int k = 0; k < n->rank && same; k++)
                 same = dim_eq(x->shape[k], n->shape[k]);
-            if (same)
+            if (same) {
+                P->plan->whole_dest_cat |= own;
                 return true;
+            }
         }
     }
     return false;
@@ -482,6 +497,8 @@ static const char *why_not(Planner *P, const Item *it, int k, int s, IxExpr **bi
             continue;
         if (src->kernel < k)
             continue;
+        if (ref->red->op == IR_ALLREDUCE)
+            return "reads an all_reduce (summed over the ranks after its launch)";
         if (src->kernel == k && src->seg == s && row_local(P->arena, ref, rb, seg))
             continue;
         return src->kernel == k && src->seg == s ? "reads a reduction at another row"
@@ -570,12 +587,28 @@ static void assign_temps(Planner *P)
 {
     FusionPlan *p = P->plan;
     PtrVec temps = {0};
+    p->coll_node = ARENA_ARRAY(P->arena, IrNode *, P->items.len + 1);
+    p->coll_after = ARENA_ARRAY(P->arena, int, P->items.len + 1);
+    for (int i = 0; i < P->items.len; i++) { /* every collective sums a temp */
+        Item *it = P->items.items[i];
+        if (it->s.kind != FS_COLLECTIVE)
+            continue;
+        it->s.temp = temps.len;
+        ptrvec_push(P->arena, &temps, it->s.root);
+        it->s.dst_rank = it->s.root->rank;
+        IxExpr **id = identity(P->arena, it->s.root->rank);
+        memcpy(it->s.dst, id, sizeof(IxExpr *) * (size_t)it->s.root->rank);
+        p->coll_node[p->ncoll] = it->s.root;
+        p->coll_after[p->ncoll++] = it->kernel;
+    }
     for (int i = 0; i < P->items.len; i++) {
         Item *it = P->items.items[i];
         for (int j = 0; j < it->nrefs; j++) {
             Item *src = P->of_reduce[it->refs[j]->red->id];
             if (src == it || src->kernel == it->kernel || src->s.temp >= 0)
                 continue;
+            if (src->s.kind == FS_COLLECTIVE)
+                continue; /* has its temp already */
             src->s.temp = temps.len;
             ptrvec_push(P->arena, &temps, src->s.root);
             src->s.dst_rank = src->s.root->rank;
@@ -589,15 +622,21 @@ static void assign_temps(Planner *P)
 
 FusionPlan *pass_fuse(IrGraph *g, Diag *d)
 {
+    return pass_fuse_opt(g, d, false);
+}
+
+FusionPlan *pass_fuse_opt(IrGraph *g, Diag *d, bool split_dest_cats)
+{
     (void)d;
-    Planner P = {.arena = g->arena};
+    Planner P = {.arena = g->arena, .split_dest_cats = split_dest_cats};
     P.plan = ARENA_NEW(g->arena, FusionPlan);
     P.plan->graph = g;
     P.of_reduce = ARENA_ARRAY(g->arena, Item *, g->nodes.len + 1);
     for (int i = 0; i < g->nodes.len; i++) {
         IrNode *n = g->nodes.items[i];
-        if (n->op == IR_REDUCE) {
-            FStore s = {.kind = FS_REDUCE, .root = n, .out = -1, .dest = -1};
+        if (n->op == IR_REDUCE || n->op == IR_ALLREDUCE) {
+            FStore s = {.kind = n->op == IR_REDUCE ? FS_REDUCE : FS_COLLECTIVE, .root = n,
+                        .out = -1, .dest = -1};
             P.of_reduce[i] = new_item(&P, &s);
         }
     }
@@ -656,6 +695,9 @@ void fuse_print(const FusionPlan *p, FILE *out)
                 const FStore *st = seg->stores.items[i];
                 if (st->kind == FS_REDUCE)
                     fprintf(out, "      reduce %%%d%s", st->root->id, st->temp >= 0 ? "" : "\n");
+                else if (st->kind == FS_COLLECTIVE)
+                    fprintf(out, "      %s store %%%d (all_reduce operand)",
+                            st->row ? "row" : "element", st->root->in[0]->id);
                 else if (st->dest >= 0)
                     fprintf(out, "      %s store %%%d -> %s%s", st->row ? "row" : "element",
                             st->root->id, g->params[st->dest]->a.input.name,
@@ -669,5 +711,8 @@ void fuse_print(const FusionPlan *p, FILE *out)
                     fputc('\n', out);
             }
         }
+        for (int c = 0; c < p->ncoll; c++)
+            if (p->coll_after[c] == k)
+                fprintf(out, "  all_reduce %%%d: sum over the ranks\n", p->coll_node[c]->id);
     }
 }

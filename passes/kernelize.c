@@ -231,6 +231,9 @@ static KOp *emit_node(Kz *z, const IrNode *n, IxExpr *const *idx)
         return emit_cat(z, n, idx);
     case IR_GATHER:
         return emit_gather(z, n, idx);
+    case IR_ALLREDUCE: /* the sum, after the collective step: a later kernel's temp */
+        IR_ASSERT(z->temp_buf[n->id] >= 0);
+        return load(z, z->temp_buf[n->id], n, n->rank, idx);
     case IR_REDUCE:
         if (z->reduce_op[n->id]) /* the planner proved the read row-local */
             return z->reduce_op[n->id];
@@ -334,7 +337,8 @@ static void lower_store(Kz *z, const FStore *s)
     }
     memcpy(at, s->bind, sizeof(IxExpr *) * (size_t)r->rank);
     to_seg_vars(z, at, r->rank);
-    KOp *v = emit(z, r, at);
+    /* a collective's store writes this rank's term: the all_reduce's operand */
+    KOp *v = emit(z, s->kind == FS_COLLECTIVE ? r->in[0] : r, at);
     KOp *mask = NULL;
     IxExpr *row = s->index ? scatter_row(z, s, at, &mask) : NULL;
     for (int k = 0; k < s->dst_rank; k++) {
@@ -342,7 +346,7 @@ static void lower_store(Kz *z, const FStore *s)
         if (row)
             dst[k] = put_row(z->arena, dst[k], row);
     }
-    int buf = s->kind == FS_REDUCE ? z->temp_buf[r->id] : kprog_out_buf(z->prog, s->out);
+    int buf = s->kind != FS_OUTPUT ? z->temp_buf[r->id] : kprog_out_buf(z->prog, s->out);
     /* per element where the value, the index or the mask varies along the
      * row (an element-level store in a domain without row dims is once
      * per row) */
@@ -493,6 +497,17 @@ KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d)
         kn->interleave = sched_interleave(kn);
         kn->few_rows = few_rows_kernel(a, kn, z.prog);
         z.prog->kernels[k] = kn;
+    }
+    z.prog->ncoll = plan->ncoll;
+    z.prog->colls = ARENA_ARRAY(a, KCollective, plan->ncoll ? plan->ncoll : 1);
+    for (int c = 0, n = 0; c < plan->ncoll; c++) {
+        KCollective kc = {.kind = KC_ALL_REDUCE_SUM, .after = plan->coll_after[c],
+                          .buf = z.temp_buf[plan->coll_node[c]->id],
+                          .node = plan->coll_node[c]->id};
+        int i = n++;
+        for (; i > 0 && z.prog->colls[i - 1].after > kc.after; i--) /* stable insertion */
+            z.prog->colls[i] = z.prog->colls[i - 1];
+        z.prog->colls[i] = kc;
     }
     return z.prog;
 }

@@ -21,15 +21,18 @@ bool pass_fold_layout(IrGraph *g, Diag *d);
 
 typedef enum {
     FS_OUTPUT,  /* writes graph output `out` */
-    FS_REDUCE   /* computes reduction `root` (kept in registers; spilled to a
+    FS_REDUCE,  /* computes reduction `root` (kept in registers; spilled to a
                    temp when a later kernel reads it) */
+    FS_COLLECTIVE /* writes the operand of all_reduce `root` (its rank's term)
+                     to the root's temp, which the collective after the
+                     kernel sums in place; later kernels read the temp */
 } FStoreKind;
 
 typedef struct {
     FStoreKind kind;
     IrNode *root;              /* the value computed, after peeling invertible views and cats */
     int out;                   /* FS_OUTPUT: output index */
-    int temp;                  /* spilled FS_REDUCE: temp number, else -1 */
+    int temp;                  /* spilled FS_REDUCE, FS_COLLECTIVE: temp number, else -1 */
     bool row;                  /* one value per row (root has the reduced shape) */
     IxExpr *bind[IR_MAX_RANK]; /* root's index vars over the domain's axis vars */
     /* the written buffer's index as expressions over root's index vars */
@@ -66,9 +69,19 @@ typedef struct {
     PtrVec kernels;            /* FKernel*, launch order */
     int ntemp;
     IrNode **temp_node;        /* node materialized in each temp */
+    /* Collectives, in graph order: all_reduce node coll_node[i] sums its
+     * temp over the ranks after kernel coll_after[i] (the kernel storing
+     * its operand) and before the next one. */
+    int ncoll;
+    IrNode **coll_node;
+    int *coll_after;
+    bool whole_dest_cat;       /* a cat is stored whole into a parameter it reads */
 } FusionPlan;
 
 FusionPlan *pass_fuse(IrGraph *g, Diag *d);
+/* split_dest_cats: split every cat stored into a parameter the value
+ * reads (the fallback when keeping one whole fails passes/dest.c). */
+FusionPlan *pass_fuse_opt(IrGraph *g, Diag *d, bool split_dest_cats);
 void fuse_print(const FusionPlan *p, FILE *out);
 /* A cat part's index, safe to evaluate for any index of the cat (fuse.c). */
 IxExpr *fuse_cat_part_index(Arena *a, const IrNode *cat, int k, IxExpr *i);
@@ -96,7 +109,7 @@ void pass_plan(KProgram *p, Arena *a);
 
 /* Whether the schedule keeps the functional semantics of outputs written
  * into parameters (dest.c); false with a located error otherwise. */
-bool pass_check_dests(const KProgram *p, Diag *d);
+bool pass_check_dests(KProgram *p, Diag *d);
 
 /* The input output `out` may share its buffer with (in place), or -1
  * (alias.c). */

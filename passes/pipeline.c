@@ -39,18 +39,31 @@ KProgram *pass_pipeline_for(IrGraph *g, const KTarget *t, Diag *d, FusionPlan **
             return NULL;
         check(ir_verify(g, &vd), &vd, steps[i].name);
     }
-    FusionPlan *plan = pass_fuse(g, d);
-    if (!plan)
-        return NULL;
-    if (plan_out)
-        *plan_out = plan;
-    KProgram *p = pass_kernelize(plan, t ? t : &def, d);
-    if (p) {
+    KProgram *p = NULL;
+    for (int split = 0; split < 2 && !p; split++) {
+        FusionPlan *plan = pass_fuse_opt(g, d, split);
+        if (!plan)
+            break;
+        if (plan_out)
+            *plan_out = plan;
+        p = pass_kernelize(plan, t ? t : &def, d);
+        if (!p)
+            break;
         check(kir_verify(p, &vd), &vd, "kernelize");
         pass_plan(p, g->arena);
         check(kir_verify(p, &vd), &vd, "plan");
-        if (!pass_check_dests(p, d))
+        /* a cat kept whole into a parameter it reads that the plan cannot
+         * keep functional: plan again with the halves split (legal where
+         * the whole form is not, in more kernels) */
+        Diag first;
+        diag_init(&first);
+        bool ok = pass_check_dests(p, plan->whole_dest_cat && !split ? &first : d);
+        diag_free(&first);
+        if (!ok) {
             p = NULL;
+            if (!plan->whole_dest_cat || split)
+                break;
+        }
     }
     diag_free(&vd);
     return p;

@@ -149,8 +149,8 @@ static bool packed_store(const Pl *x, const KStore *st)
     int v = x->seg->sched.vec;
     if (!st->row || v < 2 || b->rank == 0 || x->seg->nrow != 1 || x->seg->row[0].coef % 2)
         return false;
-    for (int k = 0; k < b->rank - 1; k++)
-        if (ix_uses_row(x, st->idx[k], true))
+    for (int k = 0; k < b->rank - 1; k++) /* per-row values (a scatter's slot) are fine */
+        if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], 2))
         return false;
@@ -428,6 +428,81 @@ static void slice_vals(Pl *x, const IxExpr *e, char *need, int phase);
 
 /* Marks the row ops phase `phase` needs to get op's value: KN_COMPUTE, or
  * KN_KEPT for a kept value an earlier phase computed. */
+/* Additive terms of e (through ADD) into t[] and their constants into *c;
+ * false past max terms. */
+static bool sum_terms(const IxExpr *e, const IxExpr **t, int *n, int max, int64_t *c)
+{
+    if (e->kind == IX_ADD)
+        return sum_terms(e->a, t, n, max, c) && sum_terms(e->b, t, n, max, c);
+    if (e->kind == IX_CONST) {
+        *c += e->c;
+        return true;
+    }
+    if (*n == max)
+        return false;
+    t[(*n)++] = e;
+    return true;
+}
+
+/* a == b up to the order and grouping of sums (constants folded). */
+static bool same_sum(const IxExpr *a, const IxExpr *b)
+{
+    const IxExpr *ta[16], *tb[16];
+    int na = 0, nb = 0;
+    int64_t ca = 0, cb = 0;
+    if (!sum_terms(a, ta, &na, 16, &ca) || !sum_terms(b, tb, &nb, 16, &cb) || na != nb ||
+        ca != cb)
+        return false;
+    bool used[16] = {0};
+    for (int i = 0; i < na; i++) {
+        int j = 0;
+        while (j < nb && (used[j] || !ix_equal(ta[i], tb[j])))
+            j++;
+        if (j == nb)
+            return false;
+        used[j] = true;
+    }
+    return true;
+}
+
+/* The kept load op equals at run `*chunk` of the same lane (KOpPlan.from),
+ * or NULL: an exact persistent single-row-dim schedule, a per-row-data
+ * load K of op's buffer computed in an earlier phase, and op's index is
+ * K's with the row var e replaced by e % H + chunk * H. */
+static const KOp *lane_partner(Pl *x, const KOp *op, int phase, int *chunk)
+{
+    const KSegment *seg = x->seg;
+    const KSchedule *s = &seg->sched;
+    int64_t h = (int64_t)s->threads_per_row * s->vec;
+    if (op->kind != KO_LOAD || !x->caching || !x->pl->exact || seg->nrow != 1 ||
+        s->chunks < 2)
+        return NULL;
+    int rank = x->p->bufs[op->a.load.buf].rank;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *k = op_of(x, i);
+        const KOpPlan *kp = &x->pl->op[i];
+        if (k == op || k->kind != KO_LOAD || k->a.load.buf != op->a.load.buf || !k->row ||
+            !x->rowdata[i] || kp->from || kp->phase < 0 || kp->phase >= phase)
+            continue;
+        for (int c = 0; c < s->chunks; c++) {
+            IxExpr *sub[IR_MAX_RANK] = {0};
+            for (int v = 0; v < seg->nouter; v++)
+                sub[v] = ix_var(x->a, v);
+            IxExpr *e = ix_var(x->a, seg->nouter);
+            sub[seg->nouter] = ix_add(x->a, ix_mod(x->a, e, ix_const(x->a, h)),
+                                      ix_const(x->a, c * h));
+            bool same = true;
+            for (int d = 0; d < rank && same; d++)
+                same = same_sum(ix_subst(x->a, k->a.load.idx[d], sub), op->a.load.idx[d]);
+            if (same) {
+                *chunk = c;
+                return k;
+            }
+        }
+    }
+    return NULL;
+}
+
 static void slice(Pl *x, const KOp *op, char *need, int phase)
 {
     KOpPlan *lp = &x->pl->op[op->id];
@@ -437,6 +512,15 @@ static void slice(Pl *x, const KOp *op, char *need, int phase)
         lp->phase < phase) {
         need[op->id] = KN_KEPT;
         lp->keep = true;
+        return;
+    }
+    int chunk;
+    const KOp *kept = lp->phase < 0 ? lane_partner(x, op, phase, &chunk) : NULL;
+    if (kept) { /* the lane's own register of another run: no load */
+        lp->from = kept->id + 1;
+        lp->from_chunk = chunk;
+        x->pl->op[kept->id].keep = true;
+        need[op->id] = KN_KEPT;
         return;
     }
     need[op->id] = KN_COMPUTE;

@@ -26,7 +26,7 @@ static int raise_diag(const Diag *d)
 
 static int parse_targets(const char *const *specs, int n, CgTarget *out, int *nout, Diag *d)
 {
-    static const char *const defaults[] = {"cuda:sm_90", "hip:gfx942"};
+    static const char *const defaults[] = {"cuda:sm_90", "hip:gfx950"}; /* one FP8 format */
     if (!n) {
         specs = defaults;
         n = 2;

@@ -61,12 +61,43 @@ static sn_status resolve_kernels(sn_graph *g, const RtVariant *v, const RtDevice
     return SN_OK;
 }
 
+/* The wave of a GPU arch (a variant is scheduled for its arch's): 64 lanes
+ * on AMD's GCN and CDNA (gfx9 and before), 32 on RDNA (gfx10 on) and
+ * NVIDIA. */
+int rt_arch_wave(const char *arch)
+{
+    return strncmp(arch, "gfx", 3) == 0 && atoi(arch + 3) < 1000 ? 64 : 32;
+}
+
+/* The variant for dev: of its dialect, scheduled for its wave, else for a
+ * narrower one (a 32-lane schedule runs on 64-lane waves); a wider one
+ * cannot run (its shuffles span 64 lanes). */
+static RtVariant *pick_variant(sn_graph *g, const RtDevice *dev)
+{
+    RtVariant *fit = NULL;
+    int wave = rt_arch_wave(dev->arch);
+    for (int i = 0; i < g->nvariant; i++) {
+        RtVariant *v = &g->variants[i];
+        int w = rt_arch_wave(v->arch);
+        if (v->dialect != dev->dialect || w > wave)
+            continue;
+        if (w == wave)
+            return v;
+        fit = fit ? fit : v;
+    }
+    return fit;
+}
+
 sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
 {
-    RtVariant *v = NULL;
+    RtVariant *v = pick_variant(g, dev);
     for (int i = 0; i < g->nvariant && !v; i++)
         if (g->variants[i].dialect == dev->dialect)
-            v = &g->variants[i];
+            return rt_error(SN_ERR_BUNDLE, "graph %s's %s kernels were scheduled for %d-lane "
+                            "waves (generated for %s); %s has %d: compile the bundle with "
+                            "--target hip:%s too", g->name, "HIP",
+                            rt_arch_wave(g->variants[i].arch), g->variants[i].arch, dev->arch,
+                            rt_arch_wave(dev->arch), dev->arch);
     if (!v)
         return rt_error(SN_ERR_BUNDLE, "graph %s has no %s kernels; compile the bundle with "
                         "--target %s", g->name, dev->dialect == SNB_CUDA ? "CUDA" : "HIP",
@@ -191,6 +222,16 @@ sn_status sn_graph_set_pdl(sn_graph *g, int on)
     g->pdl = on != 0 ? 1 : 0;
     return SN_OK;
 }
+
+sn_status sn_graph_set_comm(sn_graph *g, void *comm)
+{
+    if (!g)
+        return rt_error(SN_ERR_INVALID, "no graph");
+    g->comm = comm;
+    return SN_OK;
+}
+
+int sn_graph_num_collectives(const sn_graph *g) { return g ? g->ncoll : 0; }
 
 sn_graph *sn_bundle_graph(sn_bundle *b, const char *name)
 {
@@ -563,18 +604,67 @@ typedef union {
     float f;
 } ArgVal;
 
-static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+/* The first alignment need of k's vector variant these arguments break:
+ * its index, or -1 when every one holds; *dim: -1 for the base pointer,
+ * else the outer dim whose stride is not a multiple. */
+static int first_misaligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin,
+                            int *dim)
 {
     for (int i = 0; i < k->nalign; i++) {
         const RtAlign *al = &k->align[i];
+        *dim = -1;
         if ((uintptr_t)ptrs[al->buf] % (uintptr_t)al->bytes)
-            return false;
+            return i;
         if (al->buf < nin)
-            for (int d = 0; d + 1 < args[al->buf].sig->rank; d++)
-                if (args[al->buf].strides[d] % al->stride_multiple)
-                    return false;
+            for (*dim = 0; *dim + 1 < args[al->buf].sig->rank; ++*dim)
+                if (args[al->buf].strides[*dim] % al->stride_multiple)
+                    return i;
     }
-    return true;
+    return -1;
+}
+
+static bool aligned(const RtKernel *k, void *const *ptrs, const Arg *args, int nin)
+{
+    int dim;
+    return first_misaligned(k, ptrs, args, nin, &dim) < 0;
+}
+
+/* Why k's vector variant cannot run (SINTER_LOG): its first broken need. */
+static void misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                            const Arg *args, char *why, size_t len)
+{
+    int dim, i = first_misaligned(k, ptrs, args, g->nin, &dim);
+    snprintf(why, len, "alignment");
+    if (i < 0)
+        return;
+    const RtAlign *al = &k->align[i];
+    int b = al->buf;
+    const char *role = b < g->nin ? "input" : b < g->nin + g->nout ? "output" : "temporary";
+    const char *name = b < g->nin ? g->ins[b].name : b < g->nin + g->nout
+                                                         ? g->outs[b - g->nin].name
+                                                         : g->temps[b - g->nin - g->nout].name;
+    if (dim < 0)
+        snprintf(why, len, "%s '%s' at %p is not %d-byte aligned", role, name, ptrs[b],
+                 al->bytes);
+    else
+        snprintf(why, len, "%s '%s' has stride %lld in dim %d, not a multiple of %d", role, name,
+                 (long long)args[b].strides[dim], dim, al->stride_multiple);
+}
+
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len)
+{
+    Arg *args = calloc((size_t)g->nin + 1, sizeof *args);
+    if (!args) {
+        snprintf(why, len, "alignment");
+        return;
+    }
+    for (int i = 0; i < g->nin; i++) {
+        args[i] = (Arg){.t = &inputs[i], .sig = &g->ins[i], .role = "input"};
+        check_strides(&args[i]); /* a launch checked them; here only computed */
+    }
+    misaligned_text(g, k, ptrs, args, why, len);
+    free(args);
 }
 
 /* The kernel's grid (bundle_format.h's formula), or -1 on overflow. */
@@ -674,7 +764,13 @@ static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
     void *argp[SNB_MAX_PARAMS];
     param_values(k, ptrs, ins, syms, vals, argp);
     int64_t grid = rt_grid(k, syms);
-    rt_log_launch(dev, g, many, k, fn, ptrs, g->nin ? ins[0].t : NULL, grid);
+    if (rt_log_on(RT_LOG_LAUNCH)) { /* the reasons only when they are printed */
+        char few[256] = "", why[256] = "";
+        if (many->few_rows)
+            misaligned_text(g, many->few_rows, ptrs, ins, few, sizeof few);
+        misaligned_text(g, many, ptrs, ins, why, sizeof why);
+        rt_log_launch(dev, g, many, k, fn, few, why, grid);
+    }
     if (grid == 0)
         return SN_OK;
     if (grid < 0 || grid > 0x7fffffff)
@@ -684,6 +780,29 @@ static sn_status launch_kernel(const RtDevice *dev, sn_graph *g, RtKernel *many,
                          pdl && dev->pdl && k->grid_wait);
     if (rc != 0)
         return rt_error(SN_ERR_LAUNCH, "launching %s failed: %s", k->name, dev->describe(rc));
+    return SN_OK;
+}
+
+/* Collective step c: its temp (f32, the workspace) summed in place over
+ * the communicator's ranks on the launch stream. */
+static sn_status run_collective(const RtCollOps *co, const sn_graph *g, const RtColl *c,
+                                void *const *ptrs, const int64_t *syms, void *stream)
+{
+    const RtTensor *t = &g->temps[c->buf - g->nin - g->nout];
+    int64_t count = 1;
+    for (int d = 0; d < t->rank; d++)
+        count = snb_rows_mul(count, rt_dim_eval(&t->dims[d], syms));
+    if (count < 0)
+        return rt_error(SN_ERR_INVALID, "graph %s: all_reduce of %s: size overflows", g->name,
+                        t->name);
+    rt_log(RT_LOG_LAUNCH, "graph %s: all_reduce sum of %s (%lld f32) after kernel %d, %s", g->name, t->name,
+           (long long)count, c->after, co->name);
+    if (count == 0)
+        return SN_OK;
+    int rc = co->all_reduce_sum(ptrs[c->buf], (size_t)count, g->comm, stream);
+    if (rc != 0)
+        return rt_error(SN_ERR_LAUNCH, "graph %s: all_reduce of %s failed: %s", g->name, t->name,
+                        co->describe(rc));
     return SN_OK;
 }
 
@@ -744,6 +863,14 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
      * it, and its first kernel, whose predecessor is the caller's, only
      * when the caller asks (sn_graph_set_pdl, SINTER_PDL=1). */
     bool first = g->pdl < 0 ? dev->pdl_first : g->pdl > 0;
+    /* collective steps: a communicator, and the library, before anything runs */
+    const RtCollOps *co = NULL;
+    if (g->ncoll && !g->comm)
+        return rt_error(SN_ERR_INVALID, "graph %s sums over ranks (%d all_reduce step%s) but has "
+                        "no communicator: call sn_graph_set_comm(g, comm) first", g->name,
+                        g->ncoll, g->ncoll == 1 ? "" : "s");
+    if (g->ncoll && !(co = rt_collectives(dev)))
+        return SN_ERR_NO_DEVICE;
     /* every function this launch runs, loaded before the first launches */
     for (int k = 0; k < g->active->nkernel; k++) {
         const RtKernel *run;
@@ -752,10 +879,17 @@ sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, i
             SN_OK)
             return s;
     }
-    for (int k = 0; k < g->active->nkernel; k++)
+    /* kernel 0, the collectives after it, kernel 1, ...; a kernel behind a
+     * collective gets no PDL (NCCL's kernel does not trigger early) */
+    for (int k = 0, c = 0; k < g->active->nkernel; k++) {
+        bool behind_coll = c > 0 && g->colls[c - 1].after == k - 1;
         if ((s = launch_kernel(dev, g, &g->active->kernels[k], ptrs, args, syms, stream,
-                               k > 0 || first)) != SN_OK)
+                               (k > 0 || first) && !behind_coll)) != SN_OK)
             return s;
+        for (; c < g->ncoll && g->colls[c].after == k; c++)
+            if ((s = run_collective(co, g, &g->colls[c], ptrs, syms, stream)) != SN_OK)
+                return s;
+    }
     return SN_OK;
 }
 

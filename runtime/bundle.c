@@ -292,10 +292,33 @@ static void rd_graph(Rd *r, sn_graph *g)
     rd_tensors(r, &g->temps, &g->ntemp, g->nsym, 0, false, "temporaries");
     if (!r->bad && g->nin + g->nout + g->ntemp > SNB_MAX_BUFFERS)
         fail(r, "buffer count");
+    if (r->version >= 7 && !r->bad) {
+        g->ncoll = rd_count(r, 12, SNB_MAX_COLLS, "collectives");
+        g->colls = rd_array(r, &g->ncoll, sizeof(RtColl));
+        for (int i = 0; i < g->ncoll && !r->bad; i++) {
+            RtColl *c = &g->colls[i];
+            c->op = rd_int(r, SNB_COLL_ALL_REDUCE_SUM, SNB_COLL_ALL_REDUCE_SUM, "a collective's op");
+            c->buf = rd_int(r, 0, SNB_MAX_BUFFERS, "a collective's buffer");
+            c->after = rd_int(r, 0, SNB_MAX_KERNELS - 1, "a collective's kernel");
+            if (!r->bad && (c->buf < g->nin + g->nout || c->buf >= g->nin + g->nout + g->ntemp))
+                fail(r, "a collective's buffer (not a temporary)");
+            if (r->bad)
+                break;
+            if (g->temps[c->buf - g->nin - g->nout].dtype != SN_F32 ||
+                (i && c->after < g->colls[i - 1].after))
+                fail(r, "a collective (an f32 temporary, in kernel order)");
+            for (int j = 0; j < i; j++)
+                if (g->colls[j].buf == c->buf)
+                    fail(r, "a collective's buffer (summed twice)");
+        }
+    }
     g->nvariant = rd_count(r, 16, SNB_MAX_VARIANTS, "variants");
     g->variants = rd_array(r, &g->nvariant, sizeof(RtVariant));
-    for (int i = 0; i < g->nvariant && !r->bad; i++)
+    for (int i = 0; i < g->nvariant && !r->bad; i++) {
         rd_variant(r, &g->variants[i], g);
+        if (!r->bad && g->ncoll && g->colls[g->ncoll - 1].after >= g->variants[i].nkernel)
+            fail(r, "a collective's kernel (past the variant's last)");
+    }
 }
 
 /* The header: magic, a known version, flags 0, the payload size and its
@@ -398,6 +421,7 @@ void rt_bundle_free(sn_bundle *b)
             free(g->syms[k]);
         free(g->syms);
         free(g->symdefs);
+        free(g->colls);
         RtTensor *lists[3] = {g->ins, g->outs, g->temps};
         int counts[3] = {g->nin, g->nout, g->ntemp};
         for (int l = 0; l < 3; l++) {

@@ -12,7 +12,13 @@
  *       symdef = u32 op | dim a | i64 b: op 0, a 0 and b 0 for a free symbol
  *       (bound from the tensors' shapes); op SNB_SYM_* for a derived one,
  *       op(a, b) computed from earlier symbols (a's) and b >= 1
- *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor...
+ *     u32 nin, tensor... | u32 nout, tensor... | u32 ntemp, tensor... |
+ *       u32 ncoll, coll... (version >= 7)
+ *       coll = u32 op (SNB_COLL_*) | u32 buf | u32 after: a collective step
+ *       between launches: after kernel `after` of the variant launched (every
+ *       variant has more kernels than that), buffer `buf` (a temporary of
+ *       dtype f32) is summed in place over the ranks of the communicator
+ *       (sn_graph_set_comm); sorted by `after`, one per buffer
  *       tensor = str name | u32 dtype | u32 rank | dim[rank] | i32 alias |
  *                u32 nbound, dim[nbound] (version >= 4) | u32 flags
  *                (version >= 5; SNB_TENSOR_*)
@@ -36,7 +42,8 @@
  * Version 1 had no has_few_rows field, version 2 no flags, version 3 no
  * index bounds; readers still take all three (their kernels have no
  * flags, their inputs no bounds); version 4 had no tensor flags (no
- * input is written); version 5 had no symdefs (every symbol free).
+ * input is written); version 5 had no symdefs (every symbol free);
+ * version 6 had no collectives (none).
  * Every count is checked against what is left of the file and the limits
  * below, every index against what it indexes, every unused field is 0,
  * strings hold no NUL.
@@ -48,7 +55,7 @@
 #include <stdint.h>
 
 #define SNB_MAGIC "SINTERB"
-#define SNB_VERSION 6u
+#define SNB_VERSION 7u
 #define SNB_HEADER_BYTES 32u
 #define SNB_MAX_RANK 8
 #define SNB_MAX_DIM_SYMS 4
@@ -65,6 +72,7 @@
 #define SNB_SYM_MOD 2            /* a % b */
 #define SNB_SYM_CDIV 3           /* ceil(a / b) */
 #define SNB_SYM_ALIGN 4          /* cdiv(a, b) * b */
+#define SNB_MAX_COLLS 256        /* collective steps per graph */
 #define SNB_MAX_BOUNDS 8         /* distinct index bounds of an input */
 #define SNB_MAX_VARIANTS 16      /* sources (dialects) per graph */
 #define SNB_MAX_KERNELS 1024     /* per variant */
@@ -87,6 +95,9 @@ enum { SNB_KERNEL_GRID_WAIT = 1u };
 /* Tensor flags (version >= 5).  WRITTEN: an input the graph writes (an
  * in-out parameter: `return v -> param`); inputs only. */
 enum { SNB_TENSOR_WRITTEN = 1u };
+/* Collective ops (version >= 7).  ALL_REDUCE_SUM: ncclAllReduce(ncclSum,
+ * ncclFloat32) in place. */
+enum { SNB_COLL_ALL_REDUCE_SUM = 0u };
 
 /* The grid of a kernel, one formula for codegen (cg_grid) and the runtime:
  * blocks = sum over segments of ceil(rows / rows_per_block), rows the

@@ -154,6 +154,14 @@ static void put_graph(Bytes *b, const sn_graph *g)
     put_tensors(b, g->ins, g->nin);
     put_tensors(b, g->outs, g->nout);
     put_tensors(b, g->temps, g->ntemp);
+    if (b->version >= 7) {
+        put_u32(b, (uint32_t)g->ncoll);
+        for (int i = 0; i < g->ncoll; i++) {
+            put_u32(b, (uint32_t)g->colls[i].op);
+            put_u32(b, (uint32_t)g->colls[i].buf);
+            put_u32(b, (uint32_t)g->colls[i].after);
+        }
+    }
     put_u32(b, (uint32_t)g->nvariant);
     for (int v = 0; v < g->nvariant; v++)
         put_variant(b, &g->variants[v]);
@@ -256,6 +264,23 @@ bool rt_bundle_check_graph(const sn_graph *g, uint32_t version, char *err, size_
             return over(err, len, g, "input %s indexes %d differently sized dims; format %u "
                         "holds at most %d", g->ins[i].name, g->ins[i].nbound, version,
                         version >= 4 ? SNB_MAX_BOUNDS : 0);
+    if (g->ncoll && version < 7)
+        return over(err, len, g, "%d collective steps (all_reduce); format %u has none",
+                    g->ncoll, version);
+    if (g->ncoll > SNB_MAX_COLLS)
+        return over(err, len, g, "%d collective steps; a bundle holds at most %d", g->ncoll,
+                    SNB_MAX_COLLS);
+    for (int i = 0; i < g->ncoll; i++) {
+        const RtColl *c = &g->colls[i];
+        int t = c->buf - g->nin - g->nout;
+        bool ok = c->op == SNB_COLL_ALL_REDUCE_SUM && t >= 0 && t < g->ntemp &&
+                  g->temps[t].dtype == SN_F32 && c->after >= 0 &&
+                  (!i || c->after >= g->colls[i - 1].after);
+        for (int v = 0; ok && v < g->nvariant; v++)
+            ok = c->after < g->variants[v].nkernel;
+        if (!ok)
+            return over(err, len, g, "a malformed collective step %d", i);
+    }
     if (g->nvariant > SNB_MAX_VARIANTS)
         return over(err, len, g, "%d variants; a bundle holds at most %d", g->nvariant,
                     SNB_MAX_VARIANTS);

@@ -66,6 +66,13 @@ typedef struct {
     RtBinary *binaries;
 } RtVariant;
 
+/* A collective step (bundle_format.h's coll; format 7). */
+typedef struct {
+    int op;                    /* SNB_COLL_* */
+    int buf;                   /* a temporary, numbered as the kernels' buffers */
+    int after;                 /* the kernel it follows */
+} RtColl;
+
 /* A size symbol's definition (bundle_format.h's symdef). */
 typedef struct {
     int op;                    /* SNB_SYM_*: SNB_SYM_FREE is bound from shapes */
@@ -80,6 +87,9 @@ struct sn_graph {
     char **syms;
     RtSymDef *symdefs;         /* nsym entries, or NULL: every symbol free */
     RtTensor *ins, *outs, *temps;
+    int ncoll;                 /* collective steps (format 7), sorted by `after` */
+    RtColl *colls;
+    void *comm;                /* sn_graph_set_comm: the NCCL/RCCL communicator, or NULL */
     RtVariant *variants;
     RtVariant *active;         /* the variant loaded on the device */
     void *module;
@@ -121,6 +131,16 @@ typedef struct RtJitHook {
     void *ctx;
 } RtJitHook;
 
+/* collective.c: the collective library (NCCL, RCCL) behind a table. */
+typedef struct RtCollOps {
+    char name[64];             /* "NCCL 2.27.3" (SINTER_LOG) */
+    int version;               /* ncclGetVersion's number, 0 if unknown */
+    /* count f32 values at device address buf summed in place over comm's
+     * ranks, on stream: 0, or a code for describe */
+    int (*all_reduce_sum)(void *buf, size_t count, void *comm, void *stream);
+    const char *(*describe)(int code);
+} RtCollOps;
+
 /* device.c: the driver behind a small table of calls. */
 typedef struct {
     int dialect;               /* SNB_CUDA or SNB_HIP */
@@ -138,12 +158,19 @@ typedef struct {
                   void **params, bool pdl);
     const char *(*describe)(int code);
     const RtJitHook *jit;      /* NULL: NVRTC or hiprtc by the dialect */
+    const RtCollOps *coll;     /* NULL: NCCL or RCCL by the dialect (collective.c) */
 } RtDevice;
+
+/* The collective library for dev's dialect (dev->coll when set), opened
+ * once; NULL with the reason as the last error (SN_ERR_NO_DEVICE). */
+const RtCollOps *rt_collectives(const RtDevice *dev);
 
 /* The device of the calling process (initialised once), or NULL with the
  * reason as the last error. */
 const RtDevice *rt_device(void);
 
+/* api.c: the wave size of an arch ("gfx942": 64, "gfx1100" and "sm_90": 32). */
+int rt_arch_wave(const char *arch);
 /* api.c: load graph g's variant for dev from image (NULL: a binary of the
  * bundle's for dev's arch, else nothing yet: the JIT loads each function
  * at its first launch, prepare.c) and resolve its kernels;
@@ -203,8 +230,14 @@ bool rt_log_on(RtLogCat cat);
 void rt_log(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rt_warn(RtLogCat cat, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Which variant of kernel many a launch runs (run, fn) and why. */
+/* Why k's vector variant cannot run for these inputs (api.c's first
+ * broken alignment need, as SINTER_LOG's launch line says it). */
+void rt_misaligned_text(const sn_graph *g, const RtKernel *k, void *const *ptrs,
+                        const sn_tensor *inputs, char *why, size_t len);
+/* few_misaligned / misaligned: why the few-rows / many-rows vector
+ * variant cannot run (api.c's first broken alignment need). */
 void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
-                   const RtKernel *run, const void *fn, void *const *ptrs,
-                   const sn_tensor *inputs, int64_t grid);
+                   const RtKernel *run, const void *fn, const char *few_misaligned,
+                   const char *misaligned, int64_t grid);
 
 #endif

@@ -93,57 +93,13 @@ void rt_warn(RtLogCat cat, const char *fmt, ...)
 
 /* ------------------------------------------------------------- launches */
 
-static const char *buffer_name(const sn_graph *g, int buf, const char **role)
-{
-    *role = buf < g->nin ? "input" : buf < g->nin + g->nout ? "output" : "temporary";
-    if (buf < g->nin)
-        return g->ins[buf].name;
-    if (buf < g->nin + g->nout)
-        return g->outs[buf - g->nin].name;
-    return g->temps[buf - g->nin - g->nout].name;
-}
-
-/* Input t's stride of dim d (dense when the caller gave none). */
-static int64_t stride_of(const sn_tensor *t, int d)
-{
-    int64_t s = 1;
-    if (t->strides)
-        return t->strides[d];
-    for (int k = t->rank - 1; k > d; k--)
-        s *= t->shape[k];
-    return s;
-}
-
-/* Why k's vector variant cannot run: its first alignment that fails. */
-static void misaligned(const sn_graph *g, const RtKernel *k, void *const *ptrs,
-                       const sn_tensor *inputs, char *why, size_t len)
-{
-    snprintf(why, len, "alignment");
-    for (int i = 0; i < k->nalign; i++) {
-        const RtAlign *al = &k->align[i];
-        const char *role, *name = buffer_name(g, al->buf, &role);
-        if ((uintptr_t)ptrs[al->buf] % (uintptr_t)al->bytes) {
-            snprintf(why, len, "%s '%s' at %p is not %d-byte aligned", role, name,
-                     ptrs[al->buf], al->bytes);
-            return;
-        }
-        for (int d = 0; al->buf < g->nin && d + 1 < inputs[al->buf].rank; d++)
-            if (stride_of(&inputs[al->buf], d) % al->stride_multiple) {
-                snprintf(why, len, "%s '%s' has stride %lld in dim %d, not a multiple of %d",
-                         role, name, (long long)stride_of(&inputs[al->buf], d), d,
-                         al->stride_multiple);
-                return;
-            }
-    }
-}
-
 void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
-                   const RtKernel *run, const void *fn, void *const *ptrs,
-                   const sn_tensor *inputs, int64_t grid)
+                   const RtKernel *run, const void *fn, const char *few_misaligned,
+                   const char *misaligned, int64_t grid)
 {
     if (!rt_log_on(RT_LOG_LAUNCH))
         return;
-    char why[256] = "", few[320] = "";
+    char few[320] = "";
     int limit = many->few_rows_grid_per_sm * dev->sms;
     if (run != many) {
         rt_log(RT_LOG_LAUNCH, "%s: %s, grid %lld (few-rows variant: %s)", g->name, run->name,
@@ -154,18 +110,14 @@ void rt_log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
         snprintf(few, sizeof few, "; not few-rows: SINTER_FEW_ROWS=never");
     else if (many->few_rows && !dev->few_rows && grid > limit)
         snprintf(few, sizeof few, "; not few-rows: grid > %d", limit);
-    else if (many->few_rows) {
-        misaligned(g, many->few_rows, ptrs, inputs, why, sizeof why);
-        snprintf(few, sizeof few, "; not few-rows: %s", why);
-    }
+    else if (many->few_rows)
+        snprintf(few, sizeof few, "; not few-rows: %s", few_misaligned);
     if (fn == many->fn && many->nalign)
         rt_log(RT_LOG_LAUNCH, "%s: %s, grid %lld (vector variant%s)", g->name, many->name,
                (long long)grid, few);
     else if (fn == many->fn)
         rt_log(RT_LOG_LAUNCH, "%s: %s, grid %lld%s", g->name, many->name, (long long)grid, few);
-    else {
-        misaligned(g, many, ptrs, inputs, why, sizeof why);
+    else
         rt_log(RT_LOG_LAUNCH, "%s: %s, grid %lld (scalar fallback: %s%s)", g->name,
-               many->scalar_name, (long long)grid, why, few);
-    }
+               many->scalar_name, (long long)grid, misaligned, few);
 }

@@ -148,6 +148,22 @@ SN_API sn_status sn_graph_workspace_size(const sn_graph *g, const sn_tensor *inp
  * SN_ERR_INVALID for a NULL graph. */
 SN_API sn_status sn_graph_set_pdl(sn_graph *g, int on);
 
+/* ---- collectives (all_reduce; docs/runtime.md) ----
+ * A graph using all_reduce launches, between its kernels, an in-place
+ * ncclAllReduce (sum, f32) of a workspace temporary on the launch stream,
+ * over the communicator given here: an ncclComm_t (RCCL's on HIP) the
+ * caller created, holds and destroys; every rank launches the graph with
+ * the same sizes, in the same order relative to its other collectives on
+ * that communicator.  NCCL (libnccl.so.2, or $SINTER_NCCL) is opened with
+ * dlopen at the first such launch.  NULL clears it; a launch of a graph
+ * with collectives and no communicator is SN_ERR_INVALID before anything
+ * runs, one without the library SN_ERR_NO_DEVICE.  The launch is
+ * capturable in a CUDA graph as NCCL's calls are.
+ * sn_graph_num_collectives: the graph's collective steps (0: it needs no
+ * communicator). */
+SN_API sn_status sn_graph_set_comm(sn_graph *g, void *comm);
+SN_API int sn_graph_num_collectives(const sn_graph *g);
+
 /* Launch every kernel of the graph on `stream` (CUstream / hipStream_t;
  * NULL: the default stream).  The workspace (sn_graph_workspace_size
  * bytes; NULL when that is 0) must be 256-byte aligned, as device

@@ -18,7 +18,12 @@
 #     help VERB, run --help's options and environment, dump's --dot and
 #     kernel boundaries;
 #   - f4e2m1 .npy files: --raw writes the packed uint8 form (last dim
-#     halved), an f4e2m1 parameter reads it back.
+#     halved), an f4e2m1 parameter reads it back;
+#   - ref --world W (all_reduce): 1..64 (else exit 2; run has no --world),
+#     an input with a leading dim other than W is exit 1 naming it, an
+#     input of the parameter's shape goes to every rank (an all_reduce of
+#     it is W times it), outputs have a leading dim of W; dump shows the
+#     all_reduce steps between kernels.
 # Usage: check_cli.sh SINTER SRCROOT [LIBSINTER.a]
 S=$1
 LIB=${3:-}
@@ -47,7 +52,7 @@ expect 0 "(graph b " -- "$S" dump "$T/two.sn" --stage ast --graph b
 if grep -q "(graph a " "$T/out"; then echo "FAIL: --stage ast --graph b printed graph a"; fail=1; fi
 expect 1 "has no graph or def 'zz'; its items: a b" -- "$S" dump "$T/two.sn" --stage ast --graph zz
 expect 0 "wrote" -- "$S" compile examples/add_rms_norm_fp8.sn -o "$T/a.snb"
-expect 0 "format 6" -- "$S" dump "$T/a.snb"
+expect 0 "format 7" -- "$S" dump "$T/a.snb"
 expect 0 "few rows: add_rms_norm_fp8_k0_few, block 256, when the grid is at most 4 blocks per SM" \
     -- "$S" dump "$T/a.snb"
 # CUDA kernels start with the grid wait (PDL); HIP kernels, which have no PDL, do not
@@ -218,6 +223,37 @@ body = "".join("    y%d = y%d[:, 1:] + y%d[:, :-1]\n" % (i, i - 1, i - 1) for i 
 open(sys.argv[1], "w").write("graph s(x: f32[T, %d]) {\n    y0 = x\n%s    return y%d\n}\n" % (n + 8, body, n))
 PY
 expect 0 "kernel 0 s_k0" -- "$S" dump "$T/shift.sn" --stage kernels
+
+# ---- ref --world: simulated ranks for all_reduce (docs/cli.md)
+printf 'graph ar(x: f32[T, 4]) {\n    return all_reduce(x) * 1.0, x\n}\n' > "$T/ar.sn"
+expect 2 "--world" -- "$S" ref "$T/ar.sn" --dim T=2 --world 0
+expect 2 "--world" -- "$S" ref "$T/ar.sn" --dim T=2 --world 65
+expect 2 "unknown option '--world'" -- "$S" run "$T/ar.sn" --dim T=2 --world 2
+python3 - "$T" <<'PY'
+import struct, sys
+def npy(path, shape, vals):  # little-endian f4, C order
+    hdr = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join(f"{d}," for d in shape)
+    hdr += " " * (63 - len(hdr) % 64) + "\n"
+    with open(path, "wb") as f:
+        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(hdr)) + hdr.encode())
+        f.write(struct.pack("<%df" % len(vals), *vals))
+npy(sys.argv[1] + "/w3.npy", (3, 2, 4), [float(i) for i in range(24)])
+npy(sys.argv[1] + "/one.npy", (2, 4), [0.5] * 8)
+PY
+expect 1 "its first dim is the rank, but it is 3 and --world is 2" -- \
+    "$S" ref "$T/ar.sn" --world 2 --input x="$T/w3.npy"
+expect 0 "out0: f32\[T, 4\] \[3, 2, 4\]: min 24, max 45" -- "$S" ref "$T/ar.sn" --world 3 --input x="$T/w3.npy"
+expect 0 "out0: f32\[T, 4\] \[3, 2, 4\]: min 24, max 45" -- \
+    "$S" ref "$T/ar.sn" --world 3 --input x="$T/w3.npy" --fused
+expect 0 "out0: f32\[T, 4\] \[4, 2, 4\]: min 2, max 2" -- "$S" ref "$T/ar.sn" --world 4 --input x="$T/one.npy"
+expect 0 "all_reduce sum of buf" -- "$S" dump tests/tp/tp_qk_norm.sn --stage kernels
+expect 0 "all_reduce %7: sum over the ranks" -- "$S" dump tests/tp/tp_qk_norm.sn --stage fused
+expect 0 '"kind": "all_reduce_sum", "after_kernel": 0, "buffer": 7, "node": 22' -- \
+    "$S" dump tests/tp/tp_qk_norm.sn --stage kernels --json
+expect 0 'coll1 \[shape=doubleoctagon, label="all_reduce sum after kernel 0"\]' -- \
+    "$S" dump tests/tp/tp_qk_norm.sn --stage kernels --dot
+expect 0 "wrote" -- "$S" compile tests/tp/tp_qk_norm.sn -o "$T/tp.snb"
+expect 0 "2 all_reduce steps between kernels: a launch needs a communicator" -- "$S" dump "$T/tp.snb"
 
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail

@@ -24,9 +24,15 @@ language reference (LANGUAGE.md, docs/language.md) and compiler/stdlib.sn:
 Tolerances (after rounding our result to the output dtype): bf16 outputs
 within one bf16 step (a value next to a rounding boundary may round the
 other way); f8 outputs equal in >= 99.5% of elements and the rest one f8
-step away; f32 outputs (scales) relative 1e-5.  The --raw output's bits must
+step away; f32 outputs (scales) relative 1e-5; f4e2m1 like the f8 types
+(one code); f8e8m0 block scales and i32 (packed scale words) exactly.  The --raw output's bits must
 equal our encoding of the widened output, exactly (checked at T <= 64 only:
 the writer does not depend on T, and the T = 1000 runs dominate the time).
+
+The microscaling examples' references transcribe the engines' kernels
+(TRT-LLM's cvt_warp_fp16_to_mxfp8, aiter's _mxfp4_quant_op, vLLM's
+cvt_warp_fp16_to_fp4 and per_token_group_quant_8bit, the 128x4 scale
+offset) with our own f4e2m1 and e8m0 encoders, not the library's text.
 
 A "library" case checks the standard library's rounding points bit for bit
 on mixed dtypes (the HF forms, RoPE with an f32 cos/sin cache feeding FP8,
@@ -117,6 +123,58 @@ def to_f8(x):
     return f8e4m3_value(f8e4m3_bits(x))
 
 
+# f4e2m1: the values of codes 0..7; a magnitude rounds to nearest, ties to
+# the even code, and everything from 5 up (inf, NaN too) saturates at 6.
+F4_VALUES = np.array([0, 0.5, 1, 1.5, 2, 3, 4, 6, -0.0, -0.5, -1, -1.5, -2, -3, -4, -6], F)
+
+
+def f4e2m1_bits(x):
+    """f32 values -> f4e2m1 codes (uint8, 0..15), exact (ties to even).  The thresholds
+    are the midpoints between neighbours; at a tie `>` keeps the lower
+    (even) code, `>=` takes the upper (even) one."""
+    x = np.asarray(x, F)
+    a = np.abs(x)
+    code = ((a > 0.25).astype(np.uint8) + (a >= 0.75) + (a > 1.25) + (a >= 1.75) +
+            (a > 2.5) + (a >= 3.5) + (a > 5.0))
+    code = np.where(np.isnan(x), 7, code).astype(np.uint8)
+    return code | (np.signbit(x).astype(np.uint8) << 3)
+
+
+def f4e2m1_value(bits):
+    return F4_VALUES[np.asarray(bits, np.uint8)]
+
+
+def pack_f4(codes):
+    """Two codes per byte along the last dim, element 2i in the low nibble."""
+    c = np.asarray(codes, np.uint8)
+    return (c[..., 0::2] | (c[..., 1::2] << 4)).astype(np.uint8)
+
+
+def e8m0_bits(x):
+    """Exact powers of two 2^-127 .. 2^127 -> their f8e8m0 codes; anything
+    else (NaN, non-powers) -> 0xFF, so that a wrong value cannot match."""
+    x = np.asarray(x, np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e = np.log2(x)
+    ok = np.isfinite(e) & (e == np.floor(e)) & (e >= -127) & (e <= 127)
+    return np.where(ok, np.where(ok, e, 0) + 127, 255).astype(np.uint8)
+
+
+def e8m0_value(bits):
+    b = np.asarray(bits, np.uint8).astype(np.float64)
+    return np.where(b == 255, np.nan, np.exp2(b - 127)).astype(F)
+
+
+def pow2_ceil(r):
+    """The smallest power of two >= r > 0 as f32 (2^-127 for r <= 2^-127),
+    NVIDIA's cvt.rp.satfinite.ue8m0 of a finite positive value below 2^127."""
+    r = np.asarray(r, np.float64)
+    m, e = np.frexp(r)                       # r = m * 2^e, m in [0.5, 1)
+    p = np.where(m == 0.5, e - 1, e)
+    p = np.where(r > 0, p, -127)
+    return np.exp2(np.maximum(p, -127)).astype(F)
+
+
 def f8e4m3_bits_slow(x):
     """The same rounding by another route (f64 arithmetic), for the self-test."""
     x = np.asarray(x, F)
@@ -159,6 +217,16 @@ def selftest_conversions():
     codes = np.arange(256)
     ok = (codes & 0x7F) != 0x7F
     assert (f8e4m3_bits(back[ok]) == codes[ok]).all(), "f8 decode/encode round trip"
+    fcases = [(0.25, 0x0), (0.2501, 0x1), (0.75, 0x2), (1.25, 0x2), (1.75, 0x4), (2.5, 0x4),
+              (2.51, 0x5), (3.5, 0x6), (5.0, 0x6), (5.01, 0x7), (7.0, 0x7), (1e30, 0x7),
+              (np.inf, 0x7), (-np.inf, 0xF), (-0.0, 0x8), (-1.5, 0xB), (np.nan, 0x7)]
+    got = f4e2m1_bits(np.array([c[0] for c in fcases], F))
+    for (v, want), g in zip(fcases, got):
+        assert g == want, "f4e2m1(%r) = %#x, want %#x" % (v, g, want)
+    assert (f4e2m1_bits(F4_VALUES) == np.arange(16)).all(), "f4 decode/encode round trip"
+    assert (e8m0_bits(e8m0_value(np.arange(255))) == np.arange(255)).all(), "e8m0 round trip"
+    assert (pow2_ceil(np.array([0.0, 1.0, 1.0000001, 2.0 ** -130, 3.0], F)) ==
+            np.array([2.0 ** -127, 1.0, 2.0, 2.0 ** -127, 4.0], F)).all(), "pow2_ceil"
     bcases = [(1.0, 0x3F80), (1.00390625, 0x3F80), (1.01171875, 0x3F82),
               (np.float32(3.4e38), 0x7F80), (-np.inf, 0xFF80), (np.nan, 0x7FC0),
               (2.0 ** -133, 0x0001), (-0.0, 0x8000)]
@@ -312,6 +380,100 @@ def ref_moe_fused_gate(gating_output, bias):
     _, ids = topk_ref(masked, 8)
     w = np.take_along_axis(s, ids.astype(np.int64), -1)
     return [w / seq_sum_last(w) * F(2.5), ids]
+
+
+def blocks(x, n):
+    return x.reshape(x.shape[:-1] + (x.shape[-1] // n, n))
+
+
+def quant_mxfp8(x):
+    """TRT-LLM's cvt_warp_fp16_to_mxfp8: sf = e8m0 of amax * f32(1/448)
+    rounded up; values e4m3(satfinite(x * 2^-e)) (x / sf is the same)."""
+    g = blocks(x, 32)
+    s = pow2_ceil(amax_last(np.abs(g)) * F(1.0 / 448.0))
+    return clamp(g / s, -FP8_MAX, FP8_MAX).reshape(x.shape), s[..., 0]
+
+
+def quant_mxfp4(x):
+    """aiter's dynamic_mxfp4_quant, written after its Triton kernel: amax's
+    f32 bits + 0x200000, masked by 0xFF800000; scale exponent
+    clamp(floor(log2) - 2, -127, 127); values x * 2^-exponent."""
+    g = blocks(x, 32)
+    a = amax_last(np.abs(g)).astype(F)
+    r = ((a.view(np.int32).astype(np.int64) + 0x200000) & 0xFF800000).astype(np.uint32).view(F)
+    with np.errstate(divide="ignore"):
+        e = np.clip(np.floor(np.log2(r.astype(np.float64))) - 2, -127, 127)
+    q = g * np.exp2(-e).astype(F)            # exact: a power of two in f32 range
+    return q.reshape(x.shape), np.exp2(e).astype(F)[..., 0]
+
+
+def quant_nvfp4(x, gs):
+    """vLLM's cvt_warp_fp16_to_fp4 with IEEE reciprocals: SF = fp8(satfinite(
+    gs * (amax * f32(1/6)))); values x * (1 / (SF * (1 / gs))), 0 where SF is
+    0."""
+    g = blocks(x, 16)
+    gs = F(gs)
+    sf = to_f8(np.minimum(gs * (amax_last(np.abs(g)) * F(1.0 / 6.0)), F(448)))
+    with np.errstate(divide="ignore"):
+        inv = np.where(sf != 0, F(1) / (sf * (F(1) / gs)), F(0)).astype(F)
+    return (g * inv).reshape(x.shape), sf[..., 0]
+
+
+def swizzle_128x4(buf, sf):
+    """buf (the old [Mt, Kt, 32, 4, 4] contents) with row m, column k of sf
+    at [m / 128, k / 4, m % 32, (m / 32) % 4, k % 4] (TRT-LLM's
+    cvt_quant_to_fp4_get_sf_out_offset)."""
+    out = buf.copy()
+    m = np.arange(sf.shape[0])[:, None]
+    k = np.arange(sf.shape[1])[None, :]
+    out[m // 128, k // 4, m % 32, (m // 32) % 4, k % 4] = sf
+    return out
+
+
+def ue8m0_group(x, group, eps=1e-10):
+    """vLLM's per_token_group_quant_8bit with scale_ue8m0 (its register
+    kernel's bit form): y = max(max(eps, amax) / 448, 1e-10); the exponent
+    field plus one if the mantissa is not zero; values clamp(x / y)."""
+    g = blocks(x, group)
+    y = np.maximum(np.maximum(F(eps), amax_last(np.abs(g))) / F(FP8_MAX), F(1e-10)).astype(F)
+    b = y.view(np.uint32)
+    e = ((b >> 23) & 0xFF) + ((b & 0x7FFFFF) != 0)
+    y = (e << 23).astype(np.uint32).view(F)
+    return clamp(g / y, -FP8_MAX, FP8_MAX).reshape(x.shape), e[..., 0].astype(np.uint32)
+
+
+def ref_nvfp4_quant_swizzled(x, global_scale, sf):
+    q, s = quant_nvfp4(x, global_scale)
+    return [q, swizzle_128x4(sf, s)]
+
+
+def ref_silu_mul_nvfp4(gate_up, global_scale, sf):
+    q, s = quant_nvfp4(to_bf16(silu_mul(gate_up)), global_scale)
+    return [q, swizzle_128x4(sf, s)]
+
+
+def ref_mxfp8_quant(x):
+    return list(quant_mxfp8(x))
+
+
+def ref_mxfp4_quant(x):
+    return list(quant_mxfp4(x))
+
+
+def ref_fp8_group_ue8m0_deepgemm(x, sf):
+    q, e = ue8m0_group(x, 128)
+    w = blocks(e, 4)
+    words = (w[..., 0] | (w[..., 1] << 8) | (w[..., 2] << 16) | (w[..., 3] << 24))
+    out = sf.copy()
+    out[:, :x.shape[0]] = words.astype(np.uint32).view(np.int32).T
+    return [q, out]
+
+
+def ref_dynamic_fp8_per_tensor(x):
+    """vLLM's dynamic_scaled_fp8_quant: s = amax / 448 over the tensor, then
+    x * (1 / s), clamped."""
+    s = (np.max(np.abs(x)) / F(FP8_MAX)).astype(F)
+    return [clamp(x * (F(1) / s), -FP8_MAX, FP8_MAX), s]
 
 
 def ref_add_rms_norm_fp8(x, residual, w, scale):
@@ -472,16 +634,32 @@ EXAMPLES = {
                                ("k_scale", "scale_q", ()), ("v_scale", "scale_q", ())],
                               ["f8e4m3", ("k_cache", "f8e4m3"), ("v_cache", "f8e4m3")],
                               ref_rope_fp8_append_paged),
+    # microscaling: f4e2m1 values, f8e8m0 / f8e4m3 block scales, swizzled or
+    # packed scale buffers written in place (shapes with derived sizes)
+    "nvfp4_quant_swizzled": ([("x", "x", ("T", 4096)), ("global_scale", "gs", ()),
+                              ("sf", "f8", (lambda t: -(-t // 128), 64, 32, 4, 4))],
+                             ["f4e2m1", ("sf", "f8e4m3")], ref_nvfp4_quant_swizzled),
+    "silu_mul_nvfp4": ([("gate_up", "x", ("T", 28672)), ("global_scale", "gs", ()),
+                        ("sf", "f8", (lambda t: -(-t // 128), 224, 32, 4, 4))],
+                       ["f4e2m1", ("sf", "f8e4m3")], ref_silu_mul_nvfp4),
+    "mxfp8_quant": ([("x", "x", ("T", 4096))], ["f8e4m3", "f8e8m0"], ref_mxfp8_quant),
+    "mxfp4_quant": ([("x", "x", ("T", 7168))], ["f4e2m1", "f8e8m0"], ref_mxfp4_quant),
+    "fp8_group_ue8m0_deepgemm": ([("x", "x", ("T", 7168)),
+                                  ("sf", "i32", (14, lambda t: -(-t // 4) * 4))],
+                                 ["f8e4m3", ("sf", "i32")], ref_fp8_group_ue8m0_deepgemm),
+    "dynamic_fp8_per_tensor": ([("x", "x", ("T", 4096))], ["f8e4m3", "f32"],
+                               ref_dynamic_fp8_per_tensor),
 }
 
 # Size symbols other than T (cache blocks): 4 blocks of 16 rows.
 SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
-EXACT = {"mla_rope_fp8", "topk_softmax", "moe_fused_gate"}
+EXACT = {"mla_rope_fp8", "nvfp4_quant_swizzled", "mxfp8_quant", "mxfp4_quant",
+         "fp8_group_ue8m0_deepgemm", "dynamic_fp8_per_tensor", "topk_softmax", "moe_fused_gate"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
-PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "q_scale": "f32", "k_scale": "f32",
+PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "global_scale": "f32", "sf": "f8e4m3", "q_scale": "f32", "k_scale": "f32",
                "v_scale": "f32", "key_cache": "f8e4m3",
                "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3"}
 
@@ -510,6 +688,10 @@ def make_input(rng, kind, shape):
         p[3::5] = -1
         p[4::7] = rows + 1
         return p
+    if kind == "gs":                         # NVFP4 global scale: 64 saturates large blocks
+        return np.array(rng.choice([0.25, 64.0]), F)
+    if kind == "i32":                        # a packed-scale buffer's old contents
+        return rng.integers(-2 ** 31, 2 ** 31, size=shape, dtype=np.int64).astype(np.int32)
     if kind == "f8":                         # an FP8 cache's old contents
         return rng.uniform(-2, 2, shape).astype(F)
     if kind == "w":
@@ -550,12 +732,6 @@ def compare(dtype, ours, got, raw, exact=False):
     interpreter's order)."""
     if got.shape != ours.shape:
         return False, "shape %s, expected %s" % (got.shape, ours.shape)
-    if dtype == "i32":
-        ok = got.dtype == np.int32 and np.array_equal(got, ours.astype(np.int32))
-        bad = int((got != ours).sum())
-        if raw is not None:
-            ok = ok and raw.dtype == np.int32 and np.array_equal(raw, got)
-        return ok, "i32 %d/%d equal" % (got.size - bad, got.size)
     if dtype == "f32":
         rtol = 0.0 if exact else 1e-5
         bad = int((~np.isclose(got, ours, rtol=rtol, atol=0.0, equal_nan=True)).sum())
@@ -565,8 +741,29 @@ def compare(dtype, ours, got, raw, exact=False):
         if raw is not None:
             msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
         return bad == 0 and raw_ok, msg
+    if dtype == "i32":
+        want = ours.astype(np.int64).astype(np.uint32).view(np.int32)
+        bad = int((got != want).sum()) if got.dtype == np.int32 else got.size
+        raw_ok = raw is None or np.array_equal(raw, got)
+        return bad == 0 and raw_ok, "i32 %d/%d equal%s" % (
+            got.size - bad, got.size, "" if raw is None else ", raw %s" % (
+                "equal" if raw_ok else "differs"))
+    if dtype == "f8e8m0":                    # block scales: always exact
+        mine, theirs = e8m0_bits(ours), e8m0_bits(got)
+        bad = int((mine != theirs).sum()) + int((~np.isfinite(got)).sum())
+        raw_ok = raw is None or (raw.dtype == np.uint8 and np.array_equal(raw, theirs))
+        msg = "f8e8m0 %d/%d equal" % (got.size - bad, got.size)
+        if bad:
+            k = int(np.flatnonzero((mine != theirs).reshape(-1) | ~np.isfinite(got).reshape(-1))[0])
+            msg += " (first at flat %d: got %r, numpy %r)" % (k, got.reshape(-1)[k],
+                                                             ours.reshape(-1)[k])
+        if raw is not None:
+            msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
+        return bad == 0 and raw_ok, msg
     if dtype == "bf16":
         enc, dec, width, raw_dtype = bf16_bits, bf16_value, 16, np.uint16
+    elif dtype == "f4e2m1":
+        enc, dec, width, raw_dtype = f4e2m1_bits, f4e2m1_value, 4, np.uint8
     else:
         enc, dec, width, raw_dtype = f8e4m3_bits, f8e4m3_value, 8, np.uint8
     mine, theirs = enc(ours), enc(got)
@@ -577,8 +774,9 @@ def compare(dtype, ours, got, raw, exact=False):
     equal = np.where(nan_ours | nan_got, nan_ours & nan_got, step == 0)
     near = equal | (~nan_ours & ~nan_got & (step <= 1))
     frac = equal.sum() / max(got.size, 1)
-    raw_ok = raw is None or (raw.dtype == raw_dtype and raw.shape == got.shape and
-                             np.array_equal(raw, theirs))
+    packed = pack_f4(theirs) if dtype == "f4e2m1" else theirs
+    raw_ok = raw is None or (raw.dtype == raw_dtype and raw.shape == packed.shape and
+                             np.array_equal(raw, packed))
     ok = repr_ok and raw_ok and bool(near.all()) and (dtype == "bf16" or frac >= 0.995)
     ok = ok and (not exact or bool(equal.all()))
     msg = "%s %.4f%% equal, %d one step off, %d further" % (
@@ -587,10 +785,10 @@ def compare(dtype, ours, got, raw, exact=False):
         msg += ", values not representable in %s" % dtype
     if raw is not None:
         msg += ", raw bits %s" % ("equal" if raw_ok else "differ")
-    if not raw_ok and raw.shape == theirs.shape and raw.dtype == raw_dtype:
-        k = int(np.flatnonzero(raw.reshape(-1) != theirs.reshape(-1))[0])
-        msg += " (first at flat %d: raw %#x, widened %r encodes %#x)" % (
-            k, raw.reshape(-1)[k], got.reshape(-1)[k], theirs.reshape(-1)[k])
+    if not raw_ok and raw.shape == packed.shape and raw.dtype == raw_dtype:
+        k = int(np.flatnonzero(raw.reshape(-1) != packed.reshape(-1))[0])
+        msg += " (first at flat %d: raw %#x, widened encodes %#x)" % (
+            k, raw.reshape(-1)[k], packed.reshape(-1)[k])
     if not near.all():
         k = int(np.flatnonzero(~near.reshape(-1))[0])
         msg += " (first at flat %d: got %r, numpy %r rounds to %r)" % (
@@ -626,7 +824,7 @@ def check_case(sinter, path, name, t, workdir):
     os.makedirs(d)
     raws, args = [], []
     for pname, kind, shape in params:
-        shape = tuple(t if s == "T" else SYMS.get(s, s) for s in shape)
+        shape = tuple(s(t) if callable(s) else t if s == "T" else SYMS.get(s, s) for s in shape)
         a = make_input(rng, kind, shape)
         f = os.path.join(d, pname + ".npy")
         np.save(f, a)
@@ -653,8 +851,8 @@ def check_case(sinter, path, name, t, workdir):
     for (f, dt), o in zip(files, ours):
         got = np.load(os.path.join(d, "out", f))
         raw = np.load(os.path.join(d, "raw", f)) if p2 else None
-        o = np.asarray(o) if dt == "i32" else np.asarray(o, F)
-        good, msg = compare(dt, o, got, raw, name in EXACT)
+        good, msg = compare(dt, np.asarray(o, np.int64 if dt == "i32" else F), got, raw,
+                            name in EXACT)
         ok &= good
         msgs.append("%s %s" % (f[:-4], msg))
     extra = [f for f in os.listdir(os.path.join(d, "out")) if f not in [f for f, _ in files]]

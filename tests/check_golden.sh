@@ -35,6 +35,7 @@ for stage in "$@"; do
             fail=$((fail + 1))
             continue
         fi
+        args=$(golden_args "$stage" "$src")
         # $args is word-split on purpose: "--stage cuda --arch sm_90"
         if ! "$sinter" dump "$src" $args >"$tmp" 2>&1; then
             echo "FAIL $gold: sinter dump $src $args failed:"

@@ -30,8 +30,40 @@ static int fake_launch(void *fn, unsigned grid, unsigned block, unsigned smem, v
     fake_log.smem = smem;
     fake_log.pdl = pdl;
     fake_log.kernel = fn;
+    size_t n = strlen(fake_log.trace);
+    if (n + 1 < sizeof fake_log.trace)
+        fake_log.trace[n] = pdl ? 'P' : 'K';
     return 0;
 }
+
+bool fake_coll_fail;
+
+static int fake_all_reduce(void *buf, size_t count, void *comm, void *stream)
+{
+    (void)stream;
+    if (fake_coll_fail) {
+        fake_coll_fail = false;
+        return 3;
+    }
+    fake_log.colls++;
+    fake_log.coll_buf = buf;
+    fake_log.coll_count = count;
+    fake_log.comm = comm;
+    size_t n = strlen(fake_log.trace);
+    if (n + 1 < sizeof fake_log.trace)
+        fake_log.trace[n] = 'A';
+    return 0;
+}
+
+static const char *fake_coll_describe(int code)
+{
+    (void)code;
+    return "fake NCCL error";
+}
+
+static const RtCollOps fake_coll = {.name = "fake NCCL", .version = 22703,
+                                    .all_reduce_sum = fake_all_reduce,
+                                    .describe = fake_coll_describe};
 
 static const char *fake_describe(int code)
 {
@@ -46,6 +78,14 @@ static const RtDevice fake = {
 };
 
 const RtDevice *fake_device(void) { return &fake; }
+
+const RtDevice *fake_device_coll(void)
+{
+    static RtDevice with;
+    with = fake;
+    with.coll = &fake_coll;
+    return &with;
+}
 
 void fake_reset(void) { memset(&fake_log, 0, sizeof fake_log); }
 

@@ -13,11 +13,22 @@ typedef struct {
     unsigned grid, block, smem;
     bool pdl;
     const char *kernel;        /* the last launch's function (its name) */
+    /* collectives (fake_device_coll): how many, the last one's buffer,
+     * count and communicator; trace: 'K' per launch, 'P' per launch with
+     * PDL, 'A' per all-reduce, in order (first 63) */
+    int colls;
+    void *coll_buf, *comm;
+    size_t coll_count;
+    char trace[64];
 } FakeLog;
 
 extern FakeLog fake_log;
 
 const RtDevice *fake_device(void);
+/* The same with a fake collective library (RtDevice.coll) that records
+ * each all-reduce; fake_coll_fail makes the next one fail. */
+const RtDevice *fake_device_coll(void);
+extern bool fake_coll_fail;
 void fake_reset(void);
 /* Load every graph of b on the fake device: SN_OK or the first error. */
 sn_status fake_load(sn_bundle *b);

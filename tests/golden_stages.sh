@@ -5,18 +5,26 @@
 #   tests/golden/<example>.ir    --stage ir
 #   tests/golden/<example>.kir   --stage kernels
 #   tests/golden/<example>.cu    --stage cuda --arch sm_90
-#   tests/golden/<example>.hip   --stage hip --arch gfx942
+#   tests/golden/<example>.hip   --stage hip --arch gfx942 (gfx942+ocp-fp8 for
+#                                an example marked "# fp8: ocp": one that stores
+#                                OCP FP8 by definition, MX/NVFP4 and NVIDIA's kernels)
 #
 # Keep GOLDEN_STAGES in step with the golden-* tests in tests/meson.build.
 GOLDEN_STAGES="ast ir kir cu hip"
 
-# golden_args EXT: the dump options for tests/golden/*.EXT (status 1 if unknown)
+# golden_args EXT [SOURCE]: the dump options for tests/golden/*.EXT of
+# SOURCE (status 1 if EXT is unknown)
 golden_args() {
     case $1 in
     ast | ir) echo "--stage $1" ;;
     kir) echo "--stage kernels" ;;
     cu) echo "--stage cuda --arch sm_90" ;;
-    hip) echo "--stage hip --arch gfx942" ;;
+    hip)
+        if [ -n "${2:-}" ] && grep -q '^# fp8: ocp' "$2"; then
+            echo "--stage hip --arch gfx942+ocp-fp8"
+        else
+            echo "--stage hip --arch gfx942"
+        fi ;;
     *) return 1 ;;
     esac
 }

@@ -639,6 +639,18 @@ static void test_log_categories(void **state)
     assert_non_null(strstr(err, "unknown category 'bogus'"));
 }
 
+/* The launch line as sn_launch logs it: the reasons from api.c. */
+static void log_launch(const RtDevice *dev, const sn_graph *g, const RtKernel *many,
+                       const RtKernel *run, const void *fn, void *const *ptrs,
+                       const sn_tensor *inputs, int64_t grid)
+{
+    char few[256] = "", why[256] = "";
+    if (many->few_rows)
+        rt_misaligned_text(g, many->few_rows, ptrs, inputs, few, sizeof few);
+    rt_misaligned_text(g, many, ptrs, inputs, why, sizeof why);
+    rt_log_launch(dev, g, many, run, fn, few, why, grid);
+}
+
 static void test_log_launch(void **state)
 {
     (void)state;
@@ -647,24 +659,24 @@ static void test_log_launch(void **state)
     RtKernel k = {.name = "k", .scalar_name = "k_scalar", .nalign = 1, .align = &al,
                   .fn = (void *)1, .fn_scalar = (void *)2, .few_rows = &few,
                   .few_rows_grid_per_sm = 4};
-    RtTensor ins[1] = {{.name = "x"}}, outs[1] = {{.name = "y"}};
+    RtTensor ins[1] = {{.name = "x", .dtype = SN_BF16, .rank = 2}}, outs[1] = {{.name = "y"}};
     sn_graph g = {.name = "g", .nin = 1, .nout = 1, .ins = ins, .outs = outs};
     RtDevice dev = {.sms = 10};
     int64_t shape[2] = {3, 64}, strides[2] = {63, 1};
     sn_tensor x = {NULL, SN_BF16, 2, shape, NULL, 0};
     void *ptrs[2] = {(void *)0x1004, (void *)0x2000};
     capture_begin();
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 5);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 5);
     ptrs[0] = (void *)0x1000;
     x.strides = strides;
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
     x.strides = NULL;
-    rt_log_launch(&dev, &g, &k, &k, k.fn, ptrs, &x, 100);
-    rt_log_launch(&dev, &g, &k, &few, few.fn, ptrs, &x, 2);
+    log_launch(&dev, &g, &k, &k, k.fn, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &few, few.fn, ptrs, &x, 2);
     dev.few_rows = 1; /* SINTER_FEW_ROWS=always, but the few-rows kernel misaligned */
     ptrs[0] = (void *)0x1008;
-    rt_log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
+    log_launch(&dev, &g, &k, &k, k.fn_scalar, ptrs, &x, 100);
     const char *log = capture_end();
     assert_non_null(strstr(log, "sinter: [launch] g: k_scalar, grid 100 (scalar fallback: input "
                                 "'x' at 0x1004 is not 16-byte aligned; not few-rows: grid > 40)"));

@@ -783,6 +783,8 @@ static void test_jit_settings(void **state)
 
 int main(void)
 {
+    /* worker threads however many CPUs this machine has (read once) */
+    setenv("SINTER_JIT_THREADS", "4", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_launch),
         cmocka_unit_test(test_derived_sizes),

@@ -16,7 +16,7 @@ mkdir -p tests/golden
 for src in examples/*.sn; do
     name=$(basename "$src" .sn)
     for stage in $stages; do
-        args=$(golden_args "$stage")
+        args=$(golden_args "$stage" "$src")
         # $args is word-split on purpose: "--stage cuda --arch sm_90"
         "$sinter" dump "$src" $args >"tests/golden/$name.$stage.new"
         mv "tests/golden/$name.$stage.new" "tests/golden/$name.$stage"

@@ -94,7 +94,7 @@ void cli_target(const char *verb, const char *spec, CgTarget *t)
 int cli_default_targets(CgTarget t[2])
 {
     cli_target(NULL, "cuda:sm_90", &t[0]);
-    cli_target(NULL, "hip:gfx942", &t[1]);
+    cli_target(NULL, "hip:gfx950", &t[1]); /* OCP FP8 like sm_90: `f8` has one meaning */
     return 2;
 }
 

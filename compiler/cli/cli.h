@@ -33,7 +33,8 @@ uint64_t cli_u64(const char *verb, const char *what, const char *text);
 bool cli_input_ok(const char *path, uint64_t max);
 /* --target SPEC into *t, or the usage error cg_target gives. */
 void cli_target(const char *verb, const char *spec, CgTarget *t);
-/* The targets of a verb given none: cuda:sm_90 and hip:gfx942.  Returns 2. */
+/* The targets of a verb given none: cuda:sm_90 and hip:gfx950 (both OCP FP8,
+ * so `f8` has one meaning).  Returns 2. */
 int cli_default_targets(CgTarget t[2]);
 bool cli_has_suffix(const char *s, const char *suffix);
 

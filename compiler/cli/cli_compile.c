@@ -18,7 +18,7 @@ static const char *const usage_compile =
     "and/or HIP source with launch metadata, JIT-compiled by the runtime at load.\n"
     "Graph names must be distinct across the files.\n"
     "  -o, --output OUT.snb  the bundle (replaced atomically)\n"
-    "  --target T       a dialect and arch (default: cuda:sm_90 and hip:gfx942);\n"
+    "  --target T       a dialect and arch (default: cuda:sm_90 and hip:gfx950);\n"
     "                   one source per dialect serves every arch of it\n"
     "  --precompile     also build the binaries for each --target arch now\n"
     "                   (NVRTC/hiprtc need no GPU); the runtime uses them when\n"

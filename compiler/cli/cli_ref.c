@@ -15,7 +15,14 @@
  * --raw, narrow floats as their storage bits (uint16 for bf16/f16, uint8
  * for f8; f4e2m1 packed two per uint8, the last dim halved).  An f4e2m1
  * parameter also takes that packed uint8 form as input.  Without
- * --output-dir nothing is written. */
+ * --output-dir nothing is written.
+ *
+ * --world W (ref only) runs W simulated ranks of a communicator (graphs
+ * with all_reduce; docs/cli.md): an --input array with one more dim than
+ * its parameter, of size W in front, gives rank r its slice r; an array of
+ * the parameter's own shape is given to every rank; random inputs are
+ * drawn per parameter, rank 0's first.  Every output gets a leading dim of
+ * W (rank r's value at index r), also with W = 1 given explicitly. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -35,7 +42,7 @@
 
 static const char *const usage_ref =
     "usage: sinter ref FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
-    "                  [--output-dir D] [--seed S] [--raw] [--fused]\n"
+    "                  [--output-dir D] [--seed S] [--raw] [--fused] [--world W]\n"
     "\n"
     "Run graph G of FILE in the reference interpreter (the oracle), or with\n"
     "--fused through the whole middle end: the fused kernels, run by the\n"
@@ -51,6 +58,10 @@ static const char *const usage_ref =
     "                        bf16/f16, uint8 for f8, f4e2m1 two per uint8 with\n"
     "                        the last dim halved) instead of widened f32\n"
     "  --fused               run the fused kernels (kernel-IR executor)\n"
+    "  --world W             simulate W ranks (1..64) for all_reduce: an input\n"
+    "                        array with a leading dim of W gives rank r slice r,\n"
+    "                        one of the parameter's shape goes to every rank;\n"
+    "                        outputs get a leading dim of W\n"
     "Sizes (--dim values and array dims) are 1..2^40.\n";
 
 
@@ -109,6 +120,8 @@ static void parse_args(int argc, char **argv, RefArgs *r, bool run)
             split_kv(v, "--input", r->inputs, &r->ninput, run);
         } else if ((v = cli_opt(argc, argv, &i, "--output-dir"))) {
             r->outdir = v;
+        } else if (!run && (v = cli_opt(argc, argv, &i, "--world"))) {
+            r->world = (int)cli_int(verb, "--world", v, 1, IR_MAX_WORLD);
         } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {
             r->seed = cli_u64(verb, "--seed", v);
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -375,10 +388,46 @@ static bool unpack_packed_input(const IrGraph *g, const IrNode *p, NpyArray *a,
     return true;
 }
 
+/* Rank r's part of an input array: the array itself, or with --world its
+ * slice r when it has a leading world dim (stacked). */
+static NpyArray rank_part(const NpyArray *a, bool stacked, int world, int r)
+{
+    NpyArray s = *a;
+    if (!stacked)
+        return s;
+    s.rank--;
+    memmove(s.shape, a->shape + 1, sizeof(int64_t) * (size_t)s.rank);
+    s.numel = a->numel / world;
+    s.data = (char *)a->data + (size_t)s.numel * (size_t)r * (size_t)a->itemsize;
+    return s;
+}
+
+/* Does array a carry a leading dim of `world` ranks for parameter p (one
+ * more dim than p)?  An array of that rank whose first dim is not the
+ * world size is an error (printed). */
+static bool stacked_input(const IrGraph *g, const IrNode *p, const NpyArray *a, int world,
+                          const char *file, bool *ok)
+{
+    if (world < 1 || a->rank != p->rank + 1)
+        return false;
+    if (a->shape[0] != world) {
+        char where[512];
+        fprintf(stderr, "sinter: %s: %s: the array has one more dim than the parameter, so "
+                "its first dim is the rank, but it is %" PRId64 " and --world is %d\n", file,
+                param_where(g, p, where, sizeof where), a->shape[0], world);
+        *ok = false;
+        return false;
+    }
+    return true;
+}
+
+/* bufs: world x nparam buffers, rank-major (world 1 without --world). */
 static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, IrBuf *bufs)
 {
     NpyArray arrays[MAX_ARGS];
     int which[MAX_ARGS];
+    bool stacked[MAX_ARGS] = {0};
+    int world = r->world ? r->world : 1;
     bool ok = true;
     for (int k = 0; k < r->ninput; k++) {
         char err[512];
@@ -392,10 +441,14 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
         } else if (!npy_read(r->inputs[k].value, &arrays[k], err, sizeof err)) {
             fprintf(stderr, "sinter: %s\n", err);
             ok = false;
-        } else if (!unpack_packed_input(g, g->params[which[k]], &arrays[k], r->inputs[k].value) ||
-                   !bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value,
-                                    symvals)) {
+        } else if (!unpack_packed_input(g, g->params[which[k]], &arrays[k], r->inputs[k].value)) {
             ok = false;
+        } else {
+            stacked[k] = stacked_input(g, g->params[which[k]], &arrays[k], r->world,
+                                       r->inputs[k].value, &ok);
+            NpyArray part = rank_part(&arrays[k], stacked[k], world, 0);
+            ok = ok && bind_from_shape(g, g->params[which[k]], &part, r->inputs[k].value,
+                                       symvals);
         }
     }
     for (int s = 0; ok && s < g->nsym; s++)
@@ -404,10 +457,12 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
                     g->syms[s], g->name, g->syms[s]);
             ok = false;
         }
-    for (int k = 0; ok && k < r->ninput; k++) /* re-check shapes now all symbols are bound */
-        ok = bind_from_shape(g, g->params[which[k]], &arrays[k], r->inputs[k].value, symvals);
-    for (int i = 0; ok && i < g->nparam; i++)
-        ok = alloc_param(g, g->params[i], symvals, &bufs[i]);
+    for (int k = 0; ok && k < r->ninput; k++) { /* re-check shapes now all symbols are bound */
+        NpyArray part = rank_part(&arrays[k], stacked[k], world, 0);
+        ok = bind_from_shape(g, g->params[which[k]], &part, r->inputs[k].value, symvals);
+    }
+    for (int i = 0; ok && i < g->nparam * world; i++)
+        ok = alloc_param(g, g->params[i % g->nparam], symvals, &bufs[i]);
     uint64_t state = r->seed;
     bool any_random = false;
     for (int i = 0; ok && i < g->nparam; i++) {
@@ -418,13 +473,19 @@ static bool load_inputs(const IrGraph *g, const RefArgs *r, int64_t *symvals, Ir
             if (any_random)
                 fputc('\n', stderr);
             any_random = false;
-            ok = npy_input(g->params[i], &arrays[k], r->inputs[k].value, &bufs[i]);
+            for (int w = 0; ok && w < world; w++) {
+                NpyArray part = rank_part(&arrays[k], stacked[k], world, w);
+                ok = npy_input(g->params[i], &part, r->inputs[k].value,
+                               &bufs[(size_t)w * (size_t)g->nparam + (size_t)i]);
+            }
         } else {
             if (!any_random)
                 fprintf(stderr, "sinter: random inputs (seed %" PRIu64 "):", r->seed);
             fprintf(stderr, " %s", g->params[i]->a.input.name);
             any_random = true;
-            random_input(g, g->params[i], symvals, &state, &bufs[i]);
+            for (int w = 0; w < world; w++) /* rank 0's, then rank 1's, ... */
+                random_input(g, g->params[i], symvals, &state,
+                             &bufs[(size_t)w * (size_t)g->nparam + (size_t)i]);
             continue;
         }
     }
@@ -533,11 +594,13 @@ static bool write_output(const IrGraph *g, int i, const IrBuf *b, const RefArgs 
 static bool run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
                       const IrBuf *ins, IrBuf *outs, Diag *d)
 {
+    int world = r->world ? r->world : 1;
     if (r->run)
         return cli_run_graph(g, c, r, symvals, ins, outs, d);
     if (!r->fused)
-        return ir_interp(g, symvals, ins, outs, d);
-    return kexec_run(c->graphs[0].prog, symvals, ins, outs, NULL, d);
+        return ir_interp_world(g, symvals, world, ins, outs, d);
+    return kexec_run_world(c->graphs[0].prog, KEXEC_MANY_ROWS, symvals, world, ins, outs, NULL,
+                           d);
 }
 
 /* The graph to run: compiled by the driver as far as the verb needs
@@ -587,19 +650,60 @@ static bool written_before(const IrGraph *g, int i)
     return false;
 }
 
+/* Output i of every rank as one buffer with a leading dim of `world`
+ * (--world); false (printed) when the rank would exceed the limit. */
+static bool stack_ranks(const IrBuf *outs, int nout, int i, int world, IrBuf *st)
+{
+    const IrBuf *b0 = &outs[i];
+    if (b0->rank + 1 > IR_MAX_RANK) {
+        fprintf(stderr, "sinter: output %d has rank %d: with --world its rank %d is over the "
+                "limit of %d\n", i, b0->rank, b0->rank + 1, IR_MAX_RANK);
+        return false;
+    }
+    int64_t shape[IR_MAX_RANK];
+    shape[0] = world;
+    memcpy(shape + 1, b0->shape, sizeof(int64_t) * (size_t)b0->rank);
+    if (!ir_buf_alloc(st, b0->dtype, b0->rank + 1, shape)) {
+        fprintf(stderr, "sinter: out of memory\n");
+        return false;
+    }
+    for (int w = 0; w < world; w++) {
+        const IrBuf *b = &outs[(size_t)w * (size_t)nout + (size_t)i];
+        if (!b->numel)
+            continue;
+        if (st->f)
+            memcpy(st->f + (size_t)w * (size_t)b->numel, b->f, sizeof(float) * (size_t)b->numel);
+        else
+            memcpy(st->i + (size_t)w * (size_t)b->numel, b->i, sizeof(int64_t) * (size_t)b->numel);
+    }
+    return true;
+}
+
 static int execute(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
                    const IrBuf *ins)
 {
-    IrBuf *outs = calloc((size_t)g->nout + 1, sizeof(IrBuf));
+    int world = r->world ? r->world : 1;
+    size_t nout = (size_t)g->nout * (size_t)world;
+    IrBuf *outs = calloc(nout + 1, sizeof(IrBuf));
     Diag d;
     diag_init(&d);
     int status = EXIT_USER;
     if (outs && run_graph(g, c, r, symvals, ins, outs, &d)) {
         status = EXIT_OK;
-        for (int i = 0; i < g->nout && status == EXIT_OK; i++)
-            if (!written_before(g, i) && !write_output(g, i, &outs[i], r))
+        for (int i = 0; i < g->nout && status == EXIT_OK; i++) {
+            if (written_before(g, i))
+                continue;
+            if (!r->world) {
+                if (!write_output(g, i, &outs[i], r))
+                    status = EXIT_USER;
+                continue;
+            }
+            IrBuf st = {0};
+            if (!stack_ranks(outs, g->nout, i, world, &st) || !write_output(g, i, &st, r))
                 status = EXIT_USER;
-        for (int i = 0; i < g->nout; i++)
+            ir_buf_free(&st);
+        }
+        for (size_t i = 0; i < nout; i++)
             ir_buf_free(&outs[i]);
     }
     diag_print(&d, stderr);
@@ -619,12 +723,13 @@ static int ref_or_run(int argc, char **argv, bool run)
     SnCompiled c;
     IrGraph *g = prepare(&r, a, &c);
     int64_t *symvals = g ? calloc((size_t)g->nsym + 1, sizeof(int64_t)) : NULL;
-    IrBuf *ins = g ? calloc((size_t)g->nparam + 1, sizeof(IrBuf)) : NULL;
+    int world = r.world ? r.world : 1;
+    IrBuf *ins = g ? calloc((size_t)g->nparam * (size_t)world + 1, sizeof(IrBuf)) : NULL;
     int status = EXIT_USER;
     if (g && bind_dims(g, &r, symvals) && load_inputs(g, &r, symvals, ins) &&
         output_dir(r.outdir))
         status = execute(g, &c, &r, symvals, ins);
-    for (int i = 0; g && i < g->nparam; i++)
+    for (int i = 0; g && i < g->nparam * world; i++)
         ir_buf_free(&ins[i]);
     for (int k = 0; k < r.ndim; k++)
         free((void *)r.dims[k].name);

@@ -9,7 +9,12 @@
  *            (each input read once, each output written once) and that as
  *            a fraction of a device-to-device copy measured in the run.
  * With no GPU it says so and runs the fused kernels in the kernel-IR
- * executor instead. */
+ * executor instead.
+ * A graph with all_reduce steps runs as one rank: run makes a one-rank
+ * NCCL (RCCL) communicator (ncclCommInitRank, nranks 1) from the library
+ * the runtime uses ($SINTER_NCCL, else libnccl.so.2 / librccl.so.1), so
+ * each all_reduce is its operand (docs/cli.md). */
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +31,7 @@ const char *const cli_usage_run =
     "                  [--check] [--bench [--bench-iters N]]\n"
     "\n"
     "Run graph G of FILE on the GPU: compile it (as sinter compile does, for\n"
-    "cuda:sm_90 and hip:gfx942 sources), load it through the runtime (JIT with\n"
+    "cuda:sm_90 and hip:gfx950 sources), load it through the runtime (JIT with\n"
     "the on-disk cache), launch, and summarize the outputs as `sinter ref` does.\n"
     "Without a GPU it says so and runs the compiled kernels on the CPU (the\n"
     "kernel-IR executor).  A bundle (sinter compile) runs as it is.\n"
@@ -456,9 +461,52 @@ IrGraph *cli_bundle_signature(RefArgs *r, Arena *a)
     return g;
 }
 
+/* A one-rank communicator for gr's all_reduce steps (none needed: true,
+ * *comm NULL); false (printed) when NCCL cannot be opened or initialised.
+ * *destroy is what frees it. */
+static bool one_rank_comm(sn_graph *gr, const char *arch, void **comm, int (**destroy)(void *))
+{
+    typedef struct { char internal[128]; } UniqueId; /* ncclUniqueId */
+    *comm = NULL;
+    int n = sn_graph_num_collectives(gr);
+    if (!n)
+        return true;
+    const char *env = getenv("SINTER_NCCL");
+    const char *lib = env && env[0] ? env : strncmp(arch, "gfx", 3) ? "libnccl.so.2"
+                                                                   : "librccl.so.1";
+    void *h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+    int (*get_id)(UniqueId *) = NULL;
+    int (*init)(void **, int, UniqueId, int) = NULL;
+    if (h) {
+        *(void **)&get_id = dlsym(h, "ncclGetUniqueId");
+        *(void **)&init = dlsym(h, "ncclCommInitRank");
+        *(void **)destroy = dlsym(h, "ncclCommDestroy");
+    }
+    if (!get_id || !init || !*destroy) {
+        fprintf(stderr, "sinter: the graph has %d all_reduce step%s and %s could not be used "
+                "(%s); set SINTER_NCCL to a libnccl.so.2\n", n, n == 1 ? "" : "s", lib,
+                h ? "no ncclCommInitRank" : dlerror());
+        return false;
+    }
+    UniqueId id;
+    int rc = get_id(&id);
+    if (rc == 0)
+        rc = init(comm, 1, id, 0);
+    if (rc != 0) {
+        fprintf(stderr, "sinter: a one-rank communicator (ncclCommInitRank) failed: %d\n", rc);
+        return false;
+    }
+    fprintf(stderr, "sinter: %d all_reduce step%s over one rank (%s)\n", n, n == 1 ? "" : "s",
+            lib);
+    sn_graph_set_comm(gr, *comm);
+    return true;
+}
+
 bool cli_run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int64_t *symvals,
                    const IrBuf *ins, IrBuf *outs, Diag *d)
 {
+    void *comm = NULL;
+    int (*comm_destroy)(void *) = NULL;
     char arch[64], name[256];
     IrBuf *want = r->check ? calloc((size_t)g->nout + 1, sizeof(IrBuf)) : NULL;
     if (r->check && !ir_interp(g, symvals, ins, want, d)) {
@@ -477,7 +525,8 @@ bool cli_run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int6
         fprintf(stderr, "sinter: device %s (%s)\n", name, arch);
         sn_graph *gr = r->loaded ? r->loaded : load(c, &bundle);
         DevTensors dt = {0};
-        ok = gr && alloc_tensors(g, symvals, ins, &dt, 1) && alloc_workspace(gr, &dt, g->nparam) &&
+        ok = gr && one_rank_comm(gr, arch, &comm, &comm_destroy) &&
+             alloc_tensors(g, symvals, ins, &dt, 1) && alloc_workspace(gr, &dt, g->nparam) &&
              sn_launch(gr, dt.t, g->nparam, dt.t + g->nparam, ir_num_new_outputs(g), dt.ws,
                        dt.ws_size, NULL) == SN_OK &&
              sn_dev_synchronize() == SN_OK;
@@ -511,5 +560,7 @@ bool cli_run_graph(IrGraph *g, const SnCompiled *c, const RefArgs *r, const int6
         ir_buf_free(&want[o]);
     free(want);
     sn_bundle_free(bundle);
+    if (comm)
+        comm_destroy(comm);
     return ok;
 }

@@ -75,6 +75,10 @@ static void print_graph(const sn_graph *g)
         bool aliased = t.alias >= 0 && sn_graph_tensor(g, 0, t.alias, &in) == SN_OK;
         print_tensor("output", g, &t, aliased ? in.name : NULL);
     }
+    int ncoll = sn_graph_num_collectives(g);
+    if (ncoll)
+        printf("  %d all_reduce step%s between kernels: a launch needs a communicator "
+               "(sn_graph_set_comm)\n", ncoll, ncoll == 1 ? "" : "s");
     for (int v = 0; v < gi.nvariants; v++)
         print_variant(g, v);
 }

@@ -19,6 +19,7 @@ typedef struct {
     uint64_t seed;
     bool raw, fused, run, check, bench;
     int bench_iters;
+    int world;                 /* ref --world W: ranks simulated (0: not given, one) */
     int ndim, ninput;
     CliKV inputs[CLI_MAX_ARGS];
     CliKV dims[CLI_MAX_ARGS];

@@ -27,7 +27,8 @@ DTYPES = _sinter.dtypes
 _NUMPY_STORAGE = {"f32": "float32", "f16": "float16", "bf16": "uint16", "f8e4m3": "uint8",
                   "f8e4m3fnuz": "uint8", "f8e5m2": "uint8", "f8e5m2fnuz": "uint8",
                   "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool",
-                  "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16"}
+                  "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16",
+                  "f8e8m0": "uint8"}
 _NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool", "u8", "u16", "u32", "i16"}
 
 
@@ -228,7 +229,7 @@ class Library:
 def compile(path_or_source, target=None):
     """Compile a .sn file (a path) or .sn source text in-process.
 
-    ``target``: None (CUDA sm_90 and HIP gfx942 source: one source per
+    ``target``: None (CUDA sm_90 and HIP gfx950 source: one source per
     dialect serves every arch of it), a string such as "cuda:sm_90", or a
     list of them."""
     src, name = path_or_source, "<string>"

@@ -194,7 +194,8 @@ static void run_kexec(const KProgram *p, const IrGraph *g, const int64_t *symval
 static void run_pipeline(IrGraph *opt, const IrGraph *g, Arena *a, const int64_t *symvals,
                          const IrBuf *in, const IrBuf *ref)
 {
-    static const char *const targets[] = {"sm_90", "hip:gfx942"};
+    /* +ocp-fp8: random graphs store OCP FP8 too (cg_check_outputs) */
+    static const char *const targets[] = {"sm_90", "hip:gfx942+ocp-fp8"};
     Diag d;
     diag_init(&d);
     KProgram *p = pass_pipeline(opt, &d, NULL);

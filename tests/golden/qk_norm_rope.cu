@@ -447,6 +447,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -477,6 +478,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -493,14 +495,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64))]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -516,14 +510,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64))]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -548,13 +534,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -592,6 +578,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -622,6 +609,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -638,14 +626,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -661,14 +641,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -693,13 +665,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -760,6 +732,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -781,6 +754,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -797,14 +771,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64))]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -820,14 +786,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64))]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -852,13 +810,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;
@@ -896,6 +854,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
+            float c0[8];
             const float k5 = 9.99999997e-07f;
             const sn_i64 k11 = (sn_i64)(b3[o0]);
             const sn_i64 k22 = (sn_i64)64ll;
@@ -917,6 +876,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
@@ -933,14 +893,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 4;
-                float l4[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l4[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
-                }
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -956,14 +908,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
-                }
-                float l14[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l14[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 % (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
                 }
                 float l16[4];
                 #pragma unroll
@@ -988,13 +932,13 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k3 = (sn_i64)r0;
-                    const float k4 = l4[j];
+                    const float k4 = c0[4 + j];
                     const float k8 = k4 * k7;
                     const float k9 = l9[j];
                     const float k10 = k8 * k9;
                     const float k12 = l12[j];
                     const float k13 = k10 * k12;
-                    const float k14 = l14[j];
+                    const float k14 = c0[0 + j];
                     const float k15 = k14 * k7;
                     const float k16 = l16[j];
                     const float k17 = k15 * k16;

@@ -2,60 +2,17 @@
 /* ---- kernel qk_norm_rope_inplace_k0 ----
  *   b0         pointer (qkv bf16[T, 6144])
  *   b0_s0      stride of dim 0 (qkv bf16[T, 6144])
- *   b5         pointer (temp0 f32[T, 32, 1])
- *   b6         pointer (temp1 f32[T, 8, 1])
+ *   b1         pointer (q_w bf16[128])
+ *   b2         pointer (k_w bf16[128])
+ *   b3         pointer (positions i64[T])
+ *   b4         pointer (cos_sin_cache f32[40960, 128])
+ *   b4_s0      stride of dim 0 (cos_sin_cache f32[40960, 128])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*32 / 16) + ceil(T*8 / 16)
- * segment 0: rows T*32 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
- * segment 1: rows T*8 x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*32 / 8) + ceil(T*8 / 8)
+ * segment 0: rows T*32 x row 128; 16 lanes x 2 runs x 4, 8 rows/block, row in registers
+ * segment 1: rows T*8 x row 128; 16 lanes x 2 runs x 4, 8 rows/block, row in registers
  * variants: qk_norm_rope_inplace_k0 needs qkv 16-byte aligned with strides a multiple of the vector; otherwise qk_norm_rope_inplace_k0_scalar runs
- * graph ops: %0 input, %6 mul, %7 mean, %30 mul, %31 mean
- */
-/* ---- kernel qk_norm_rope_inplace_k0_few ----
- * few-rows variant of qk_norm_rope_inplace_k0: launched instead when qk_norm_rope_inplace_k0's grid is at most 1 blocks per SM
- *   b0         pointer (qkv bf16[T, 6144])
- *   b0_s0      stride of dim 0 (qkv bf16[T, 6144])
- *   b5         pointer (temp0 f32[T, 32, 1])
- *   b6         pointer (temp1 f32[T, 8, 1])
- *   sym_T      size symbol
- * block 32, shared memory 0 bytes, grid = ceil(T*32 / 1) + ceil(T*8 / 1)
- * segment 0: rows T*32 x row 128; 32 lanes x 1 runs x 4, 1 rows/block, row in registers
- * segment 1: rows T*8 x row 128; 32 lanes x 1 runs x 4, 1 rows/block, row in registers
- * graph ops: %0 input, %6 mul, %7 mean, %30 mul, %31 mean
- */
-/* ---- kernel qk_norm_rope_inplace_k1 ----
- *   b0         pointer (qkv bf16[T, 6144])
- *   b0_s0      stride of dim 0 (qkv bf16[T, 6144])
- *   b1         pointer (q_w bf16[128])
- *   b2         pointer (k_w bf16[128])
- *   b3         pointer (positions i64[T])
- *   b4         pointer (cos_sin_cache f32[40960, 128])
- *   b4_s0      stride of dim 0 (cos_sin_cache f32[40960, 128])
- *   b5         pointer (temp0 f32[T, 32, 1])
- *   b6         pointer (temp1 f32[T, 8, 1])
- *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*32 / 16) + ceil(T*8 / 16)
- * segment 0: rows T*32 x row 64; 8 lanes x 2 runs x 4, 16 rows/block, row in registers
- * segment 1: rows T*8 x row 64; 8 lanes x 2 runs x 4, 16 rows/block, row in registers
- * variants: qk_norm_rope_inplace_k1 needs qkv 16-byte aligned with strides a multiple of the vector, q_w 16-byte aligned with strides a multiple of the vector, cos_sin_cache 16-byte aligned with strides a multiple of the vector, k_w 16-byte aligned with strides a multiple of the vector; otherwise qk_norm_rope_inplace_k1_scalar runs
- * graph ops: %0 input, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %1 input, %14 mul, %3 input, %4 input, %18 mul, %21 mul, %22 sub, %23 cast, %24 mul, %25 mul, %26 add, %27 cast, %31 mean, %32 const, %33 add, %34 rsqrt, %36 mul, %2 input, %38 mul, %41 mul, %44 mul, %45 sub, %46 cast, %47 mul, %48 mul, %49 add, %50 cast
- */
-/* ---- kernel qk_norm_rope_inplace_k1_few ----
- * few-rows variant of qk_norm_rope_inplace_k1: launched instead when qk_norm_rope_inplace_k1's grid is at most 1 blocks per SM
- *   b0         pointer (qkv bf16[T, 6144])
- *   b0_s0      stride of dim 0 (qkv bf16[T, 6144])
- *   b1         pointer (q_w bf16[128])
- *   b2         pointer (k_w bf16[128])
- *   b3         pointer (positions i64[T])
- *   b4         pointer (cos_sin_cache f32[40960, 128])
- *   b4_s0      stride of dim 0 (cos_sin_cache f32[40960, 128])
- *   b5         pointer (temp0 f32[T, 32, 1])
- *   b6         pointer (temp1 f32[T, 8, 1])
- *   sym_T      size symbol
- * block 32, shared memory 0 bytes, grid = ceil(T*32 / 1) + ceil(T*8 / 1)
- * segment 0: rows T*32 x row 64; 32 lanes x 1 runs x 2, 1 rows/block, row in registers
- * segment 1: rows T*8 x row 64; 32 lanes x 1 runs x 2, 1 rows/block, row in registers
- * graph ops: %0 input, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %1 input, %14 mul, %3 input, %4 input, %18 mul, %21 mul, %22 sub, %23 cast, %24 mul, %25 mul, %26 add, %27 cast, %31 mean, %32 const, %33 add, %34 rsqrt, %36 mul, %2 input, %38 mul, %41 mul, %44 mul, %45 sub, %46 cast, %47 mul, %48 mul, %49 add, %50 cast
+ * graph ops: %0 input, %6 mul, %7 mean, %8 const, %9 add, %10 rsqrt, %12 mul, %1 input, %14 mul, %3 input, %4 input, %24 mul, %25 mul, %26 add, %27 cast, %18 mul, %21 mul, %22 sub, %23 cast, %28 cat, %30 mul, %31 mean, %32 const, %33 add, %34 rsqrt, %36 mul, %2 input, %38 mul, %47 mul, %48 mul, %49 add, %50 cast, %41 mul, %44 mul, %45 sub, %46 cast, %51 cat
  */
 /* generated by sinter from graph qk_norm_rope_inplace; do not edit */
 #define SN_DEVICE __device__ __forceinline__
@@ -444,126 +401,281 @@ SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n -
 
 #if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0(
-    const sn_u16 *__restrict__ b0,
+    sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
-    float *__restrict__ b5,
-    float *__restrict__ b6,
+    const sn_u16 *__restrict__ b1,
+    const sn_u16 *__restrict__ b2,
+    const sn_i64 *__restrict__ b3,
+    const float *__restrict__ b4,
+    const sn_i64 b4_s0,
     const sn_i64 sym_T)
 {
     SN_GRID_ENTRY();
     sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
+    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 7) / 8;
+    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 7) / 8;
     const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
     const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
     blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
         if (seg == 0) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
+            float c0[8];
+            const float k5 = 9.99999997e-07f;
+            const sn_i64 k11 = (sn_i64)(b3[o0]);
+            const sn_i64 k22 = (sn_i64)64ll;
             float acc2 = 0.0f;
-            uint4 pf0[2];
+            uint2 pf0[2];
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
+                const int e0 = (c * 16 + lane) * 4;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
+                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
             }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                float l0[8];
+                const int e0 = (c * 16 + lane) * 4;
+                float l0[4];
                 {
-                    const uint4 raw = pf0[c];
+                    const uint2 raw = pf0[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l0[0] = sn_from_bf16(el[0]);
                     l0[1] = sn_from_bf16(el[1]);
                     l0[2] = sn_from_bf16(el[2]);
                     l0[3] = sn_from_bf16(el[3]);
-                    l0[4] = sn_from_bf16(el[4]);
-                    l0[5] = sn_from_bf16(el[5]);
-                    l0[6] = sn_from_bf16(el[6]);
-                    l0[7] = sn_from_bf16(el[7]);
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) {
+                for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
             }
             #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 8);
+            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 16);
             const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
+            const float k6 = k2 + k5;
+            const float k7 = sn_rsqrt(k6);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 4;
+                float l9[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l9[j] = ok ? sn_from_bf16(b1[(((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float l12[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l16[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l16[j] = ok ? sn_from_bf16(b1[((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l18[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l18[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float s0[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k3 = (sn_i64)r0;
+                    const float k4 = c0[4 + j];
+                    const float k8 = k4 * k7;
+                    const float k9 = l9[j];
+                    const float k10 = k8 * k9;
+                    const float k12 = l12[j];
+                    const float k13 = k10 * k12;
+                    const float k14 = c0[0 + j];
+                    const float k15 = k14 * k7;
+                    const float k16 = l16[j];
+                    const float k17 = k15 * k16;
+                    const float k18 = l18[j];
+                    const float k19 = k17 * k18;
+                    const float k20 = k13 + k19;
+                    const float k21 = sn_round_bf16(k20);
+                    const float k23 = k17 * k12;
+                    const float k24 = k10 * k18;
+                    const float k25 = k23 - k24;
+                    const float k26 = sn_round_bf16(k25);
+                    const sn_i64 k27 = (sn_i64)(k3 < k22);
+                    const float k28 = k27 != 0 ? k26 : k21;
+                    s0[j] = k28;
+                }
+                if (live) {
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    uint2 raw;
+                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
+                    #pragma unroll
+                    for (int j = 0; j < 4; j++) el[j] = sn_to_bf16(s0[j]);
+                    *(uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0))) = raw;
+                }
+            }
             return;
         }
     }
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
         if (seg == 1) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
+            float c0[8];
+            const float k5 = 9.99999997e-07f;
+            const sn_i64 k11 = (sn_i64)(b3[o0]);
+            const sn_i64 k22 = (sn_i64)64ll;
             float acc2 = 0.0f;
-            uint4 pf0[2];
+            uint2 pf0[2];
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
+                const int e0 = (c * 16 + lane) * 4;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
+                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
             }
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                float l0[8];
+                const int e0 = (c * 16 + lane) * 4;
+                float l0[4];
                 {
-                    const uint4 raw = pf0[c];
+                    const uint2 raw = pf0[c];
                     const sn_u16 *el = (const sn_u16 *)&raw;
                     l0[0] = sn_from_bf16(el[0]);
                     l0[1] = sn_from_bf16(el[1]);
                     l0[2] = sn_from_bf16(el[2]);
                     l0[3] = sn_from_bf16(el[3]);
-                    l0[4] = sn_from_bf16(el[4]);
-                    l0[5] = sn_from_bf16(el[5]);
-                    l0[6] = sn_from_bf16(el[6]);
-                    l0[7] = sn_from_bf16(el[7]);
                 }
                 #pragma unroll
-                for (int j = 0; j < 8; j++) {
+                for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
                     const float k1 = k0 * k0;
                     acc2 = acc2 + k1;
                 }
             }
             #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
                 acc2 = acc2 + other;
             }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 8);
+            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 16);
             const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
+            const float k6 = k2 + k5;
+            const float k7 = sn_rsqrt(k6);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 4;
+                float l9[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l9[j] = ok ? sn_from_bf16(b2[(((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float l12[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l16[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l16[j] = ok ? sn_from_bf16(b2[((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l18[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l18[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float s0[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k3 = (sn_i64)r0;
+                    const float k4 = c0[4 + j];
+                    const float k8 = k4 * k7;
+                    const float k9 = l9[j];
+                    const float k10 = k8 * k9;
+                    const float k12 = l12[j];
+                    const float k13 = k10 * k12;
+                    const float k14 = c0[0 + j];
+                    const float k15 = k14 * k7;
+                    const float k16 = l16[j];
+                    const float k17 = k15 * k16;
+                    const float k18 = l18[j];
+                    const float k19 = k17 * k18;
+                    const float k20 = k13 + k19;
+                    const float k21 = sn_round_bf16(k20);
+                    const float k23 = k17 * k12;
+                    const float k24 = k10 * k18;
+                    const float k25 = k23 - k24;
+                    const float k26 = sn_round_bf16(k25);
+                    const sn_i64 k27 = (sn_i64)(k3 < k22);
+                    const float k28 = k27 != 0 ? k26 : k21;
+                    s0[j] = k28;
+                }
+                if (live) {
+                    [[maybe_unused]] const int e = e0;
+                    [[maybe_unused]] const int r0 = e;
+                    uint2 raw;
+                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
+                    #pragma unroll
+                    for (int j = 0; j < 4; j++) el[j] = sn_to_bf16(s0[j]);
+                    *(uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096))) = raw;
+                }
+            }
             return;
         }
     }
@@ -572,228 +684,6 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0(
 
 #if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0_scalar)
 extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k0_scalar(
-    const sn_u16 *__restrict__ b0,
-    const sn_i64 b0_s0,
-    float *__restrict__ b5,
-    float *__restrict__ b6,
-    const sn_i64 sym_T)
-{
-    SN_GRID_ENTRY();
-    sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
-    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
-    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
-    blk = blk < 2 * both ? blk >> 1 : blk - both;
-    { /* segment 0 */
-        const sn_i64 rows = ((sn_i64)32 * sym_T);
-        if (seg == 0) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)128);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float acc2 = 0.0f;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
-                }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = k0 * k0;
-                    acc2 = acc2 + k1;
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
-                acc2 = acc2 + other;
-            }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 8);
-            const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
-            return;
-        }
-    }
-    { /* segment 1 */
-        const sn_i64 rows = ((sn_i64)8 * sym_T);
-        if (seg == 1) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)128);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float acc2 = 0.0f;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                float l0[8];
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
-                }
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = k0 * k0;
-                    acc2 = acc2 + k1;
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
-                acc2 = acc2 + other;
-            }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 8);
-            const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
-            return;
-        }
-    }
-}
-#endif
-
-#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k0_few)
-extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k0_few(
-    const sn_u16 *__restrict__ b0,
-    const sn_i64 b0_s0,
-    float *__restrict__ b5,
-    float *__restrict__ b6,
-    const sn_i64 sym_T)
-{
-    SN_GRID_ENTRY();
-    sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 0) / 1;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 0) / 1;
-    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
-    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
-    blk = blk < 2 * both ? blk >> 1 : blk - both;
-    { /* segment 0 */
-        const sn_i64 rows = ((sn_i64)32 * sym_T);
-        if (seg == 0) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 1 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)128);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            float acc2 = 0.0f;
-            uint2 pf0[1];
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                float l0[4];
-                {
-                    const uint2 raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                    l0[2] = sn_from_bf16(el[2]);
-                    l0[3] = sn_from_bf16(el[3]);
-                }
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = k0 * k0;
-                    acc2 = acc2 + k1;
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
-                acc2 = acc2 + other;
-            }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 32);
-            const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
-            return;
-        }
-    }
-    { /* segment 1 */
-        const sn_i64 rows = ((sn_i64)8 * sym_T);
-        if (seg == 1) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 1 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)128);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            float acc2 = 0.0f;
-            uint2 pf0[1];
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                float l0[4];
-                {
-                    const uint2 raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                    l0[2] = sn_from_bf16(el[2]);
-                    l0[3] = sn_from_bf16(el[3]);
-                }
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k1 = k0 * k0;
-                    acc2 = acc2 + k1;
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
-                acc2 = acc2 + other;
-            }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 32);
-            const float k2 = acc2 / (float)n;
-            if (live && lane == 0) b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0] = k2;
-            return;
-        }
-    }
-}
-#endif
-
-#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1)
-extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1(
     sn_u16 *__restrict__ b0,
     const sn_i64 b0_s0,
     const sn_u16 *__restrict__ b1,
@@ -801,359 +691,32 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1(
     const sn_i64 *__restrict__ b3,
     const float *__restrict__ b4,
     const sn_i64 b4_s0,
-    const float *__restrict__ b5,
-    const float *__restrict__ b6,
     const sn_i64 sym_T)
 {
     SN_GRID_ENTRY();
     sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
+    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 7) / 8;
+    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 7) / 8;
     const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
     const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
     blk = blk < 2 * both ? blk >> 1 : blk - both;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)32 * sym_T);
         if (seg == 0) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
+            const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            const float k1 = (b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
-            uint2 pf0[2];
-            uint2 pf6[2];
-            uint4 pf9[2];
-            uint2 pf11[2];
-            uint2 pf13[2];
-            uint4 pf15[2];
+            float c0[8];
+            const float k5 = 9.99999997e-07f;
+            const sn_i64 k11 = (sn_i64)(b3[o0]);
+            const sn_i64 k22 = (sn_i64)64ll;
+            float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
-                pf11[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64))));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf6[c] = *(const uint2 *)(b1 + ((sn_i64)r0));
-                pf13[c] = *(const uint2 *)(b1 + (((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf9[c] = *(const uint4 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0));
-                pf15[c] = *(const uint4 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                float l0[4];
-                {
-                    const uint2 raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                    l0[2] = sn_from_bf16(el[2]);
-                    l0[3] = sn_from_bf16(el[3]);
-                }
-                float l6[4];
-                {
-                    const uint2 raw = pf6[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l6[0] = sn_from_bf16(el[0]);
-                    l6[1] = sn_from_bf16(el[1]);
-                    l6[2] = sn_from_bf16(el[2]);
-                    l6[3] = sn_from_bf16(el[3]);
-                }
-                float l9[4];
-                {
-                    const uint4 raw = pf9[c];
-                    const float *el = (const float *)&raw;
-                    l9[0] = (float)el[0];
-                    l9[1] = (float)el[1];
-                    l9[2] = (float)el[2];
-                    l9[3] = (float)el[3];
-                }
-                float l11[4];
-                {
-                    const uint2 raw = pf11[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l11[0] = sn_from_bf16(el[0]);
-                    l11[1] = sn_from_bf16(el[1]);
-                    l11[2] = sn_from_bf16(el[2]);
-                    l11[3] = sn_from_bf16(el[3]);
-                }
-                float l13[4];
-                {
-                    const uint2 raw = pf13[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l13[0] = sn_from_bf16(el[0]);
-                    l13[1] = sn_from_bf16(el[1]);
-                    l13[2] = sn_from_bf16(el[2]);
-                    l13[3] = sn_from_bf16(el[3]);
-                }
-                float l15[4];
-                {
-                    const uint4 raw = pf15[c];
-                    const float *el = (const float *)&raw;
-                    l15[0] = (float)el[0];
-                    l15[1] = (float)el[1];
-                    l15[2] = (float)el[2];
-                    l15[3] = (float)el[3];
-                }
-                float s0[4];
-                float s1[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
-                    const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    uint2 raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) el[j] = sn_bits_bf16(s0[j]);
-                    *(uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0))) = raw;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    uint2 raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) el[j] = sn_bits_bf16(s1[j]);
-                    *(uint2 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)))) = raw;
-                }
-            }
-            return;
-        }
-    }
-    { /* segment 1 */
-        const sn_i64 rows = ((sn_i64)8 * sym_T);
-        if (seg == 1) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            const float k1 = (b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
-            uint2 pf0[2];
-            uint2 pf6[2];
-            uint4 pf9[2];
-            uint2 pf11[2];
-            uint2 pf13[2];
-            uint4 pf15[2];
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
-                pf11[c] = *(const uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf6[c] = *(const uint2 *)(b2 + ((sn_i64)r0));
-                pf13[c] = *(const uint2 *)(b2 + (((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf9[c] = *(const uint4 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0));
-                pf15[c] = *(const uint4 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
-                float l0[4];
-                {
-                    const uint2 raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                    l0[2] = sn_from_bf16(el[2]);
-                    l0[3] = sn_from_bf16(el[3]);
-                }
-                float l6[4];
-                {
-                    const uint2 raw = pf6[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l6[0] = sn_from_bf16(el[0]);
-                    l6[1] = sn_from_bf16(el[1]);
-                    l6[2] = sn_from_bf16(el[2]);
-                    l6[3] = sn_from_bf16(el[3]);
-                }
-                float l9[4];
-                {
-                    const uint4 raw = pf9[c];
-                    const float *el = (const float *)&raw;
-                    l9[0] = (float)el[0];
-                    l9[1] = (float)el[1];
-                    l9[2] = (float)el[2];
-                    l9[3] = (float)el[3];
-                }
-                float l11[4];
-                {
-                    const uint2 raw = pf11[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l11[0] = sn_from_bf16(el[0]);
-                    l11[1] = sn_from_bf16(el[1]);
-                    l11[2] = sn_from_bf16(el[2]);
-                    l11[3] = sn_from_bf16(el[3]);
-                }
-                float l13[4];
-                {
-                    const uint2 raw = pf13[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l13[0] = sn_from_bf16(el[0]);
-                    l13[1] = sn_from_bf16(el[1]);
-                    l13[2] = sn_from_bf16(el[2]);
-                    l13[3] = sn_from_bf16(el[3]);
-                }
-                float l15[4];
-                {
-                    const uint4 raw = pf15[c];
-                    const float *el = (const float *)&raw;
-                    l15[0] = (float)el[0];
-                    l15[1] = (float)el[1];
-                    l15[2] = (float)el[2];
-                    l15[3] = (float)el[3];
-                }
-                float s0[4];
-                float s1[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
-                    const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    uint2 raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) el[j] = sn_bits_bf16(s0[j]);
-                    *(uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096))) = raw;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    uint2 raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 4; j++) el[j] = sn_bits_bf16(s1[j]);
-                    *(uint2 *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096))) = raw;
-                }
-            }
-            return;
-        }
-    }
-}
-#endif
-
-#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1_scalar)
-extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar(
-    sn_u16 *__restrict__ b0,
-    const sn_i64 b0_s0,
-    const sn_u16 *__restrict__ b1,
-    const sn_u16 *__restrict__ b2,
-    const sn_i64 *__restrict__ b3,
-    const float *__restrict__ b4,
-    const sn_i64 b4_s0,
-    const float *__restrict__ b5,
-    const float *__restrict__ b6,
-    const sn_i64 sym_T)
-{
-    SN_GRID_ENTRY();
-    sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 15) / 16;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 15) / 16;
-    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
-    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
-    blk = blk < 2 * both ? blk >> 1 : blk - both;
-    { /* segment 0 */
-        const sn_i64 rows = ((sn_i64)32 * sym_T);
-        if (seg == 0) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            const float k1 = (b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
+                const int e0 = (c * 16 + lane) * 4;
                 float l0[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -1162,73 +725,89 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
                     [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)]) : 0.0f;
                 }
-                float l6[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l6[j] = ok ? sn_from_bf16(b1[(sn_i64)r0]) : 0.0f;
-                }
-                float l9[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l9[j] = ok ? (b4[sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0]) : 0.0f;
-                }
-                float l11[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l11[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64))]) : 0.0f;
-                }
-                float l13[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l13[j] = ok ? sn_from_bf16(b1[((sn_i64)r0 + (sn_i64)64)]) : 0.0f;
-                }
-                float l15[4];
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    l15[j] = ok ? (b4[sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)]) : 0.0f;
-                }
-                float s0[4];
-                float s1[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
+                    c0[c * 4 + j] = k0;
+                    const float k1 = k0 * k0;
+                    acc2 = acc2 + k1;
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
+                acc2 = acc2 + other;
+            }
+            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 16);
+            const float k2 = acc2 / (float)n;
+            const float k6 = k2 + k5;
+            const float k7 = sn_rsqrt(k6);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 4;
+                float l9[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l9[j] = ok ? sn_from_bf16(b1[(((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float l12[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l16[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l16[j] = ok ? sn_from_bf16(b1[((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
+                }
+                float l18[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    l18[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
+                }
+                float s0[4];
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k3 = (sn_i64)r0;
+                    const float k4 = c0[4 + j];
+                    const float k8 = k4 * k7;
                     const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
+                    const float k10 = k8 * k9;
+                    const float k12 = l12[j];
+                    const float k13 = k10 * k12;
+                    const float k14 = c0[0 + j];
+                    const float k15 = k14 * k7;
+                    const float k16 = l16[j];
+                    const float k17 = k15 * k16;
+                    const float k18 = l18[j];
+                    const float k19 = k17 * k18;
+                    const float k20 = k13 + k19;
+                    const float k21 = sn_round_bf16(k20);
+                    const float k23 = k17 * k12;
+                    const float k24 = k10 * k18;
+                    const float k25 = k23 - k24;
+                    const float k26 = sn_round_bf16(k25);
+                    const sn_i64 k27 = (sn_i64)(k3 < k22);
+                    const float k28 = k27 != 0 ? k26 : k21;
+                    s0[j] = k28;
                 }
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -1236,16 +815,7 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_bits_bf16(s0[j]);
-                    }
-                }
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    if (live && ok) {
-                        b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64))] = sn_bits_bf16(s1[j]);
+                        b0[o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)] = sn_to_bf16(s0[j]);
                     }
                 }
             }
@@ -1255,20 +825,20 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
     { /* segment 1 */
         const sn_i64 rows = ((sn_i64)8 * sym_T);
         if (seg == 1) {
-            const int lane = threadIdx.x % 8, team = threadIdx.x / 8;
-            const sn_i64 row = blk * 16 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
+            const sn_i64 n = ((sn_i64)128);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            const float k1 = (b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
+            float c0[8];
+            const float k5 = 9.99999997e-07f;
+            const sn_i64 k11 = (sn_i64)(b3[o0]);
+            const sn_i64 k22 = (sn_i64)64ll;
+            float acc2 = 0.0f;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 4;
+                const int e0 = (c * 16 + lane) * 4;
                 float l0[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -1277,82 +847,89 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
                     [[maybe_unused]] const int r0 = e;
                     l0[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)]) : 0.0f;
                 }
-                float l6[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    l6[j] = ok ? sn_from_bf16(b2[(sn_i64)r0]) : 0.0f;
+                    const float k0 = l0[j];
+                    c0[c * 4 + j] = k0;
+                    const float k1 = k0 * k0;
+                    acc2 = acc2 + k1;
                 }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
+                acc2 = acc2 + other;
+            }
+            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 16);
+            const float k2 = acc2 / (float)n;
+            const float k6 = k2 + k5;
+            const float k7 = sn_rsqrt(k6);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 4;
                 float l9[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    l9[j] = ok ? (b4[sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0]) : 0.0f;
+                    l9[j] = ok ? sn_from_bf16(b2[(((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
                 }
-                float l11[4];
+                float l12[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    l11[j] = ok ? sn_from_bf16(b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096)]) : 0.0f;
+                    l12[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
                 }
-                float l13[4];
+                float l16[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    l13[j] = ok ? sn_from_bf16(b2[((sn_i64)r0 + (sn_i64)64)]) : 0.0f;
+                    l16[j] = ok ? sn_from_bf16(b2[((sn_i64)r0 % (sn_i64)64)]) : 0.0f;
                 }
-                float l15[4];
+                float l18[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    l15[j] = ok ? (b4[sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)]) : 0.0f;
+                    l18[j] = ok ? (b4[sn_clampi(k11, ((sn_i64)40960)) * b4_s0 + (((sn_i64)r0 % (sn_i64)64) + (sn_i64)64)]) : 0.0f;
                 }
                 float s0[4];
-                float s1[4];
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
+                    const sn_i64 k3 = (sn_i64)r0;
+                    const float k4 = c0[4 + j];
+                    const float k8 = k4 * k7;
                     const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
-                }
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    if (live && ok) {
-                        b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)] = sn_bits_bf16(s0[j]);
-                    }
+                    const float k10 = k8 * k9;
+                    const float k12 = l12[j];
+                    const float k13 = k10 * k12;
+                    const float k14 = c0[0 + j];
+                    const float k15 = k14 * k7;
+                    const float k16 = l16[j];
+                    const float k17 = k15 * k16;
+                    const float k18 = l18[j];
+                    const float k19 = k17 * k18;
+                    const float k20 = k13 + k19;
+                    const float k21 = sn_round_bf16(k20);
+                    const float k23 = k17 * k12;
+                    const float k24 = k10 * k18;
+                    const float k25 = k23 - k24;
+                    const float k26 = sn_round_bf16(k25);
+                    const sn_i64 k27 = (sn_i64)(k3 < k22);
+                    const float k28 = k27 != 0 ? k26 : k21;
+                    s0[j] = k28;
                 }
                 #pragma unroll
                 for (int j = 0; j < 4; j++) {
@@ -1360,309 +937,8 @@ extern "C" __global__ void __launch_bounds__(128) qk_norm_rope_inplace_k1_scalar
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     if (live && ok) {
-                        b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096)] = sn_bits_bf16(s1[j]);
+                        b0[o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)] = sn_to_bf16(s0[j]);
                     }
-                }
-            }
-            return;
-        }
-    }
-}
-#endif
-
-#if !defined(SN_ONLY) || defined(SN_ONLY_qk_norm_rope_inplace_k1_few)
-extern "C" __global__ void __launch_bounds__(32) qk_norm_rope_inplace_k1_few(
-    sn_u16 *__restrict__ b0,
-    const sn_i64 b0_s0,
-    const sn_u16 *__restrict__ b1,
-    const sn_u16 *__restrict__ b2,
-    const sn_i64 *__restrict__ b3,
-    const float *__restrict__ b4,
-    const sn_i64 b4_s0,
-    const float *__restrict__ b5,
-    const float *__restrict__ b6,
-    const sn_i64 sym_T)
-{
-    SN_GRID_ENTRY();
-    sn_i64 blk = blockIdx.x;
-    const sn_i64 nblk0 = (((sn_i64)32 * sym_T) + 0) / 1;
-    const sn_i64 nblk1 = (((sn_i64)8 * sym_T) + 0) / 1;
-    const sn_i64 both = nblk0 < nblk1 ? nblk0 : nblk1;
-    const int seg = blk < 2 * both ? (int)(blk & 1) : nblk0 > nblk1 ? 0 : 1;
-    blk = blk < 2 * both ? blk >> 1 : blk - both;
-    { /* segment 0 */
-        const sn_i64 rows = ((sn_i64)32 * sym_T);
-        if (seg == 0) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 1 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)32);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)32);
-            const float k1 = (b5[o0 * ((sn_i64)32) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
-            unsigned pf0[1];
-            unsigned pf6[1];
-            uint2 pf9[1];
-            unsigned pf11[1];
-            unsigned pf13[1];
-            uint2 pf15[1];
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const unsigned *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0)));
-                pf11[c] = *(const unsigned *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64))));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf6[c] = *(const unsigned *)(b1 + ((sn_i64)r0));
-                pf13[c] = *(const unsigned *)(b1 + (((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf9[c] = *(const uint2 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0));
-                pf15[c] = *(const uint2 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                float l0[2];
-                {
-                    const unsigned raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                }
-                float l6[2];
-                {
-                    const unsigned raw = pf6[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l6[0] = sn_from_bf16(el[0]);
-                    l6[1] = sn_from_bf16(el[1]);
-                }
-                float l9[2];
-                {
-                    const uint2 raw = pf9[c];
-                    const float *el = (const float *)&raw;
-                    l9[0] = (float)el[0];
-                    l9[1] = (float)el[1];
-                }
-                float l11[2];
-                {
-                    const unsigned raw = pf11[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l11[0] = sn_from_bf16(el[0]);
-                    l11[1] = sn_from_bf16(el[1]);
-                }
-                float l13[2];
-                {
-                    const unsigned raw = pf13[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l13[0] = sn_from_bf16(el[0]);
-                    l13[1] = sn_from_bf16(el[1]);
-                }
-                float l15[2];
-                {
-                    const uint2 raw = pf15[c];
-                    const float *el = (const float *)&raw;
-                    l15[0] = (float)el[0];
-                    l15[1] = (float)el[1];
-                }
-                float s0[2];
-                float s1[2];
-                #pragma unroll
-                for (int j = 0; j < 2; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
-                    const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    unsigned raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 2; j++) el[j] = sn_bits_bf16(s0[j]);
-                    *(unsigned *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + (sn_i64)r0))) = raw;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    unsigned raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 2; j++) el[j] = sn_bits_bf16(s1[j]);
-                    *(unsigned *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)))) = raw;
-                }
-            }
-            return;
-        }
-    }
-    { /* segment 1 */
-        const sn_i64 rows = ((sn_i64)8 * sym_T);
-        if (seg == 1) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 1 + team;
-            const bool live = row < rows;
-            const sn_i64 n = ((sn_i64)64);
-            const sn_i64 o1 = (live ? row : 0) % ((sn_i64)8);
-            const sn_i64 o0 = (live ? row : 0) / ((sn_i64)8);
-            const float k1 = (b6[o0 * ((sn_i64)8) + o1 * ((sn_i64)1) + (sn_i64)0]);
-            const float k2 = 9.99999997e-07f;
-            const float k3 = k1 + k2;
-            const float k4 = sn_rsqrt(k3);
-            const sn_i64 k8 = (sn_i64)(b3[o0]);
-            unsigned pf0[1];
-            unsigned pf6[1];
-            uint2 pf9[1];
-            unsigned pf11[1];
-            unsigned pf13[1];
-            uint2 pf15[1];
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf0[c] = *(const unsigned *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096)));
-                pf11[c] = *(const unsigned *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf6[c] = *(const unsigned *)(b2 + ((sn_i64)r0));
-                pf13[c] = *(const unsigned *)(b2 + (((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                [[maybe_unused]] const int e = e0;
-                [[maybe_unused]] const int r0 = e;
-                pf9[c] = *(const uint2 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + (sn_i64)r0));
-                pf15[c] = *(const uint2 *)(b4 + (sn_clampi(k8, ((sn_i64)40960)) * b4_s0 + ((sn_i64)r0 + (sn_i64)64)));
-            }
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 2;
-                float l0[2];
-                {
-                    const unsigned raw = pf0[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l0[0] = sn_from_bf16(el[0]);
-                    l0[1] = sn_from_bf16(el[1]);
-                }
-                float l6[2];
-                {
-                    const unsigned raw = pf6[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l6[0] = sn_from_bf16(el[0]);
-                    l6[1] = sn_from_bf16(el[1]);
-                }
-                float l9[2];
-                {
-                    const uint2 raw = pf9[c];
-                    const float *el = (const float *)&raw;
-                    l9[0] = (float)el[0];
-                    l9[1] = (float)el[1];
-                }
-                float l11[2];
-                {
-                    const unsigned raw = pf11[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l11[0] = sn_from_bf16(el[0]);
-                    l11[1] = sn_from_bf16(el[1]);
-                }
-                float l13[2];
-                {
-                    const unsigned raw = pf13[c];
-                    const sn_u16 *el = (const sn_u16 *)&raw;
-                    l13[0] = sn_from_bf16(el[0]);
-                    l13[1] = sn_from_bf16(el[1]);
-                }
-                float l15[2];
-                {
-                    const uint2 raw = pf15[c];
-                    const float *el = (const float *)&raw;
-                    l15[0] = (float)el[0];
-                    l15[1] = (float)el[1];
-                }
-                float s0[2];
-                float s1[2];
-                #pragma unroll
-                for (int j = 0; j < 2; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k0 = l0[j];
-                    const float k5 = k0 * k4;
-                    const float k6 = l6[j];
-                    const float k7 = k5 * k6;
-                    const float k9 = l9[j];
-                    const float k10 = k7 * k9;
-                    const float k11 = l11[j];
-                    const float k12 = k11 * k4;
-                    const float k13 = l13[j];
-                    const float k14 = k12 * k13;
-                    const float k15 = l15[j];
-                    const float k16 = k14 * k15;
-                    const float k17 = k10 - k16;
-                    const float k18 = sn_round_bf16(k17);
-                    const float k19 = k14 * k9;
-                    const float k20 = k7 * k15;
-                    const float k21 = k19 + k20;
-                    const float k22 = sn_round_bf16(k21);
-                    s0[j] = k18;
-                    s1[j] = k22;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    unsigned raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 2; j++) el[j] = sn_bits_bf16(s0[j]);
-                    *(unsigned *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + (sn_i64)r0) + (sn_i64)4096))) = raw;
-                }
-                if (live) {
-                    [[maybe_unused]] const int e = e0;
-                    [[maybe_unused]] const int r0 = e;
-                    unsigned raw;
-                    [[maybe_unused]] sn_u16 *el = (sn_u16 *)&raw;
-                    #pragma unroll
-                    for (int j = 0; j < 2; j++) el[j] = sn_bits_bf16(s1[j]);
-                    *(unsigned *)(b0 + (o0 * b0_s0 + (((o1 * (sn_i64)128) + ((sn_i64)r0 + (sn_i64)64)) + (sn_i64)4096))) = raw;
                 }
             }
             return;

@@ -27,6 +27,51 @@
 #define SN_DEVICE __device__ __forceinline__
 __device__ __forceinline__ unsigned sn_f2u(float x) { return __float_as_uint(x); }
 __device__ __forceinline__ float sn_u2f(unsigned u) { return __uint_as_float(u); }
+/* prelude_hip_head.cuh - HIP only, before prelude.cuh: on an AMD GPU with
+ * FP8 conversion instructions, the prelude's portable FP8 encoders are
+ * renamed sn_sw_* (its own helpers, sn_round_* included, then use those),
+ * and prelude_hip.cuh, after the prelude, defines the stored-cast
+ * encoders codegen calls with the instructions.  The CUDA source is the
+ * prelude alone.
+ *   gfx942 (MI300): v_cvt_pk_fp8_f32 / v_cvt_pk_bf8_f32 write FNUZ codes
+ *     (f8e4m3fnuz, f8e5m2fnuz);
+ *   gfx950 (MI350, MI355), gfx12 (RDNA4): the same instructions write OCP
+ *     codes (f8e4m3, f8e5m2).
+ * SN_AMD_CVT_PK_FP8 / _BF8 (old, word_sel: the clang builtins' operands)
+ * may be defined first (tests/test_prelude_hip.c models the instruction on
+ * the CPU). */
+#if defined(__gfx942__)
+#define SN_AMD_FNUZ_HW 1
+#endif
+#if defined(__gfx950__) || defined(__gfx1200__) || defined(__gfx1201__)
+#define SN_AMD_OCP_HW 1
+#endif
+#if defined(SN_AMD_FNUZ_HW) || defined(SN_AMD_OCP_HW)
+#ifndef SN_AMD_CVT_PK_FP8
+#define SN_AMD_CVT_PK_FP8(a, b, old, hi) __builtin_amdgcn_cvt_pk_fp8_f32(a, b, old, hi)
+#define SN_AMD_CVT_PK_BF8(a, b, old, hi) __builtin_amdgcn_cvt_pk_bf8_f32(a, b, old, hi)
+#endif
+#endif
+#if defined(SN_AMD_FNUZ_HW)
+#define sn_to_e4m3fnuz sn_sw_to_e4m3fnuz
+#define sn_to_e4m3fnuz_sat sn_sw_to_e4m3fnuz_sat
+#define sn_to4_e4m3fnuz sn_sw_to4_e4m3fnuz
+#define sn_to4_e4m3fnuz_sat sn_sw_to4_e4m3fnuz_sat
+#define sn_to_e5m2fnuz sn_sw_to_e5m2fnuz
+#define sn_to_e5m2fnuz_sat sn_sw_to_e5m2fnuz_sat
+#define sn_to4_e5m2fnuz sn_sw_to4_e5m2fnuz
+#define sn_to4_e5m2fnuz_sat sn_sw_to4_e5m2fnuz_sat
+#endif
+#if defined(SN_AMD_OCP_HW)
+#define sn_to_e4m3 sn_sw_to_e4m3
+#define sn_to_e4m3_sat sn_sw_to_e4m3_sat
+#define sn_to4_e4m3 sn_sw_to4_e4m3
+#define sn_to4_e4m3_sat sn_sw_to4_e4m3_sat
+#define sn_to_e5m2 sn_sw_to_e5m2
+#define sn_to_e5m2_sat sn_sw_to_e5m2_sat
+#define sn_to4_e5m2 sn_sw_to4_e5m2
+#define sn_to4_e5m2_sat sn_sw_to4_e5m2_sat
+#endif
 /* prelude.cuh - device helpers every generated kernel starts with.
  *
  * The same text compiles as CUDA C++ (NVRTC), HIP C++ (hiprtc) and plain C
@@ -407,6 +452,93 @@ SN_DEVICE sn_i64 sn_iabs(sn_i64 a) { return a < 0 ? sn_ineg(a) : a; }
 /* A gather index clamped into [0, n): out-of-range indices read a valid
  * row instead of faulting (the reference interpreter reports them). */
 SN_DEVICE sn_i64 sn_clampi(sn_i64 i, sn_i64 n) { return i < 0 ? 0 : i >= n ? n - 1 : i; }
+
+/* prelude_hip.cuh - HIP only, after prelude.cuh (see prelude_hip_head.cuh):
+ * the stored-cast FP8 encoders of a GPU with FP8 conversion instructions,
+ * equal to the host conversions (ir/dtype.c) bit for bit.
+ *
+ * What is assumed of the instruction (v_cvt_pk_fp8_f32, v_cvt_pk_bf8_f32,
+ * round to nearest even): for a finite x within the format's finite range
+ * (|x| <= 240 for e4m3fnuz, 448 for e4m3, 57344 for the e5m2 types) it
+ * writes the correctly rounded magnitude and, where that is not zero, x's
+ * sign.  Nothing else: the instruction is never given NaN, infinity or a
+ * value beyond the range (the portable encoder takes those: NaN codes,
+ * overflow to NaN or infinity), and a zero magnitude gets the host's sign
+ * rule here (none on FNUZ, whose 0x80 is NaN; x's sign on OCP), whatever
+ * the instruction wrote.  A saturating conversion clamps first (NaN stays
+ * NaN, infinity becomes the largest finite value), so after the clamp
+ * every value but NaN takes the instruction.  tests/test_prelude_hip.c
+ * checks this text on the CPU against the host conversions with models of
+ * the instruction that differ from them everywhere outside that contract;
+ * tests/check_hip_rocm.sh finds the instruction in the code hiprtc built. */
+#if defined(SN_AMD_FNUZ_HW) || defined(SN_AMD_OCP_HW)
+SN_DEVICE sn_u32 sn_amd_sign8(float x) { return (sn_f2u(x) >> 24) & 0x80u; }
+SN_DEVICE sn_u32 sn_amd_signs4(float a, float b, float c, float d)
+{
+    return sn_amd_sign8(a) | sn_amd_sign8(b) << 8 | sn_amd_sign8(c) << 16 | sn_amd_sign8(d) << 24;
+}
+/* Four codes w from the instruction; signs: the inputs' sign bits (bit 7 of
+ * each byte).  Each byte keeps its magnitude and, where that is not zero,
+ * the instruction's sign; a zero takes x's sign on OCP (negz), none on FNUZ. */
+SN_DEVICE sn_u32 sn_amd_fix4(sn_u32 w, sn_u32 signs, int negz)
+{
+    sn_u32 mag = w & 0x7f7f7f7fu;
+    sn_u32 nz = (mag + 0x7f7f7f7fu) & 0x80808080u; /* bit 7 set: magnitude not zero */
+    return mag | (w & nz) | (negz ? signs & ~nz : 0u);
+}
+#define SN_AMD_ENCODERS(fmt, PK, lim, negz)                                           \
+    SN_DEVICE sn_u8 sn_to_##fmt(float x)                                              \
+    {                                                                                 \
+        if (!(fabsf(x) <= lim))                                                       \
+            return sn_sw_to_##fmt(x);                                                 \
+        return (sn_u8)sn_amd_fix4((sn_u32)PK(x, x, 0, false) & 0xffu, sn_amd_sign8(x), \
+                                  negz);                                              \
+    }                                                                                 \
+    SN_DEVICE sn_u8 sn_to_##fmt##_sat(float x)                                        \
+    {                                                                                 \
+        return x == x ? sn_to_##fmt(sn_clamp_sat(x, lim)) : sn_sw_to_##fmt##_sat(x); \
+    }                                                                                 \
+    SN_DEVICE sn_u32 sn_to4_##fmt(float a, float b, float c, float d)                 \
+    {                                                                                 \
+        if (!((fabsf(a) <= lim) & (fabsf(b) <= lim) & (fabsf(c) <= lim) &             \
+              (fabsf(d) <= lim)))                                                     \
+            return SN_PACK4(sn_sw_to_##fmt, a, b, c, d);                              \
+        sn_u32 w = (sn_u32)PK(a, b, 0, false);                                        \
+        w = (sn_u32)PK(c, d, (int)w, true);                                           \
+        return sn_amd_fix4(w, sn_amd_signs4(a, b, c, d), negz);                       \
+    }                                                                                 \
+    SN_DEVICE sn_u32 sn_to4_##fmt##_sat(float a, float b, float c, float d)           \
+    {                                                                                 \
+        if ((a != a) | (b != b) | (c != c) | (d != d))                                \
+            return SN_PACK4(sn_sw_to_##fmt##_sat, a, b, c, d);                        \
+        return sn_to4_##fmt(sn_clamp_sat(a, lim), sn_clamp_sat(b, lim),              \
+                            sn_clamp_sat(c, lim), sn_clamp_sat(d, lim));              \
+    }
+#endif
+#if defined(SN_AMD_FNUZ_HW)
+#undef sn_to_e4m3fnuz
+#undef sn_to_e4m3fnuz_sat
+#undef sn_to4_e4m3fnuz
+#undef sn_to4_e4m3fnuz_sat
+#undef sn_to_e5m2fnuz
+#undef sn_to_e5m2fnuz_sat
+#undef sn_to4_e5m2fnuz
+#undef sn_to4_e5m2fnuz_sat
+SN_AMD_ENCODERS(e4m3fnuz, SN_AMD_CVT_PK_FP8, 240.0f, 0)
+SN_AMD_ENCODERS(e5m2fnuz, SN_AMD_CVT_PK_BF8, 57344.0f, 0)
+#endif
+#if defined(SN_AMD_OCP_HW)
+#undef sn_to_e4m3
+#undef sn_to_e4m3_sat
+#undef sn_to4_e4m3
+#undef sn_to4_e4m3_sat
+#undef sn_to_e5m2
+#undef sn_to_e5m2_sat
+#undef sn_to4_e5m2
+#undef sn_to4_e5m2_sat
+SN_AMD_ENCODERS(e4m3, SN_AMD_CVT_PK_FP8, 448.0f, 1)
+SN_AMD_ENCODERS(e5m2, SN_AMD_CVT_PK_BF8, 57344.0f, 1)
+#endif
 
 /* prelude_int.cuh - the device helpers of the unsigned dtypes, the
  * integer bit ops, // and %, bitcasts and signbit/exponent/ldexp.

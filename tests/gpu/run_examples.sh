@@ -75,10 +75,13 @@ done
 # tolerance of the interpreter, and byte for byte in --raw form (the plan
 # makes the divisions of MX quantization exact: exact_div, reciprocals of
 # e8m0 scales)
-for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
+mx_graphs="mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx scatter_mxfp4 inplace_mxfp4"
+for g in $mx_graphs; do
     for T in 1 7 300 4096; do
         out=$(mktemp -d)
-        if "$S" run tests/gpu/mx_scales.sn --graph $g --dim T=$T --check --output-dir "$out" \
+        dims="--dim T=$T"
+        [ $g = scatter_mxfp4 ] && dims="$dims --dim N=4096" # the cache's rows
+        if "$S" run tests/gpu/mx_scales.sn --graph $g $dims --check --output-dir "$out" \
                 > "$out/log" 2>&1; then
             pass=$((pass + 1))
             echo "ok   mx_scales.sn:$g T=$T"
@@ -90,14 +93,16 @@ for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
         rm -rf "$out"
     done
 done
-for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx; do
+for g in $mx_graphs; do
     for T in 7 4096; do
         gpu=$(mktemp -d) ref=$(mktemp -d)
-        if "$S" run tests/gpu/mx_scales.sn --graph $g --dim T=$T --raw --output-dir "$gpu" \
+        dims="--dim T=$T"
+        [ $g = scatter_mxfp4 ] && dims="$dims --dim N=4096"
+        if "$S" run tests/gpu/mx_scales.sn --graph $g $dims --raw --output-dir "$gpu" \
                 > "$gpu/log" 2>&1 &&
-           "$S" ref tests/gpu/mx_scales.sn --graph $g --dim T=$T --raw --output-dir "$ref" \
+           "$S" ref tests/gpu/mx_scales.sn --graph $g $dims --raw --output-dir "$ref" \
                 > "$ref/log" 2>&1 &&
-           (for f in "$ref"/out*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
+           (for f in "$ref"/*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
             pass=$((pass + 1))
             echo "ok   mx_scales.sn:$g T=$T bit-exact"
         else

@@ -66,7 +66,7 @@ static bool compile(const char *path, Compiled *c, Arena *a)
     diag_init(&d);
     CgTarget t[2];
     cg_target("cuda:sm_90", &t[0], &d);
-    cg_target("hip:gfx942", &t[1], &d);
+    cg_target("hip:gfx950", &t[1], &d); /* OCP FP8 like sm_90: `f8` has one meaning */
     SnCompileOptions opt = {.paths = &path, .npath = 1, .one_graph = true, .keep_reference = true,
                             .targets = t, .ntarget = 2};
     SnCompiled sc;

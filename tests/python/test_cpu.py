@@ -23,7 +23,32 @@ NATIVE = {"f32": np.float32, "f16": np.float16, "i8": np.int8, "i32": np.int32,
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: os.path.basename(p)[:-3])
 def example(request):
     lib = sinter.compile(request.param)
-    return request.param, next(iter(lib))
+    g = next(iter(lib))
+    if any(p.dtype == "f4e2m1" for p in g.signature.inputs + g.signature.outputs):
+        # packed FP4 (two per byte, last dim halved) has no NumPy storage in
+        # the package yet (python/sinter/__init__.py _NUMPY_STORAGE and the
+        # extension's shape checks); tests/check_examples.py and
+        # tests/test_fusion.c check these examples
+        pytest.skip("the Python package cannot allocate f4e2m1 NumPy outputs yet")
+    return request.param, g
+
+
+class _Sizes(dict):
+    """Symbol values for eval: T, any other free symbol (a cache's blocks) 3,
+    and the size functions of derived symbols ("cdiv(T, 4)", "T // 2")."""
+    def __missing__(self, name):
+        return 3
+
+
+def dim_size(d, T):
+    """A Param dim (an int, or coefficient and symbol names) at this T."""
+    if isinstance(d, int):
+        return d
+    env = _Sizes(T=T, cdiv=lambda a, b: -(-a // b), align=lambda a, b: -(-a // b) * b)
+    n = d[0]
+    for s in d[1]:
+        n *= eval(s, {"__builtins__": {}}, env)
+    return n
 
 
 def make_inputs(sig, T, seed):
@@ -33,8 +58,8 @@ def make_inputs(sig, T, seed):
     rng = np.random.default_rng(seed)
     args = []
     for p in sig.inputs:
-        # other size symbols (a cache's blocks) are 3
-        shape = tuple(T if d == "T" else 3 if isinstance(d, str) else d for d in p.shape)
+        # other size symbols (a cache's blocks) are 3; derived ones computed
+        shape = tuple(dim_size(d, T) for d in p._dims)
         if p.is_scalar:
             args.append(0.05)
         elif p.dtype in ("i8", "i32", "i64") and len(shape) == 1:
