@@ -455,6 +455,25 @@ static void emit_encode_run(Cx *x, int i, const char *enc, bool f8)
                 cg_ctype_of[x->p->bufs[st->buf].dtype], i);
 }
 
+/* Opens the block of a vector store of a whole live run (the store's
+ * per-row mask in its condition: kir_verify keeps a vector store's per
+ * row): e and r0 at the run's start, `vt raw;` to fill. */
+static void open_vector_run(Cx *x, const KStore *st, const char *vt)
+{
+    char m[32] = "";
+    if (st->mask)
+        snprintf(m, sizeof m, " && k%d", st->mask->id);
+    if (x->pl->exact)
+        cg_line(x->o, "if (live%s) {", m);
+    else
+        cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, x->seg->sched.vec);
+    x->o->indent++;
+    cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
+    if (x->seg->nrow == 1)
+        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
+    cg_line(x->o, "%s raw;", vt);
+}
+
 /* Store i's whole live run as one vector store. */
 static void emit_vector_store(Cx *x, int i, const char *enc)
 {
@@ -463,18 +482,7 @@ static void emit_vector_store(Cx *x, int i, const char *enc)
     const KBuf *b = &x->p->bufs[st->buf];
     int v = seg->sched.vec;
     const char *vt = vector_type(dt_size(b->dtype) * v), *ct = cg_ctype_of[b->dtype];
-    char m[32] = "";
-    if (st->mask) /* a per-row mask (kir_verify: a vector store's is) */
-        snprintf(m, sizeof m, " && k%d", st->mask->id);
-    if (x->pl->exact)
-        cg_line(x->o, "if (live%s) {", m);
-    else
-        cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
-    x->o->indent++;
-    cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-    if (seg->nrow == 1)
-        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
-    cg_line(x->o, "%s raw;", vt);
+    open_vector_run(x, st, vt);
     cg_line(x->o, "[[maybe_unused]] %s *el = (%s *)&raw;", ct, ct);
     emit_encode_run(x, i, enc, dt_is_f8(b->dtype));
     cg_indent(x->o);
@@ -499,14 +507,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
         snprintf(m, sizeof m, " && k%d", st->mask->id);
     if (vec) { /* the whole live run: one store of v / 2 bytes */
         const char *vt = vector_type(v / 2);
-        if (x->pl->exact)
-            cg_line(x->o, "if (live%s) {", m);
-        else
-            cg_line(x->o, "if (live%s && e0 + %d <= n) {", m, v);
-        x->o->indent++;
-        cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
-        cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
-        cg_line(x->o, "%s raw;", vt);
+        open_vector_run(x, st, vt);
         cg_line(x->o, "sn_u8 *el = (sn_u8 *)&raw;");
         cg_line(x->o, "#pragma unroll");
         cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = (sn_u8)(%s(s%d[j]) | "

@@ -114,6 +114,16 @@ bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape)
     return true;
 }
 
+bool ir_buf_copy(IrBuf *dst, const IrBuf *src)
+{
+    if (!ir_buf_alloc(dst, src->dtype, src->rank, src->shape))
+        return false;
+    if (src->numel)
+        memcpy(dst->f ? (void *)dst->f : (void *)dst->i, src->f ? (void *)src->f : (void *)src->i,
+               (size_t)src->numel * (dst->f ? sizeof(float) : sizeof(int64_t)));
+    return true;
+}
+
 void ir_buf_free(IrBuf *b)
 {
     free(b->f);
@@ -987,15 +997,11 @@ static bool apply_dests(Interp *it, const IrBuf *inputs, IrBuf *outputs)
         const IrBuf *in = &inputs[p];
         IrBuf P = {0};
         char *written = NULL;
-        if (!ir_buf_alloc(&P, in->dtype, in->rank, in->shape) ||
-            !(written = calloc((size_t)(in->numel ? in->numel : 1), 1))) {
+        if (!ir_buf_copy(&P, in) || !(written = calloc((size_t)(in->numel ? in->numel : 1), 1))) {
             ir_buf_free(&P);
             diag_error(it->d, g->params[p]->span, "out of memory for an in-out parameter");
             return false;
         }
-        if (in->numel)
-            memcpy(P.f ? (void *)P.f : (void *)P.i, in->f ? (void *)in->f : (void *)in->i,
-                   (size_t)in->numel * (P.f ? sizeof(float) : sizeof(int64_t)));
         for (int k = 0; ok && k < g->nout; k++)
             if (ir_output_dest(g, k) && ir_output_dest(g, k)->param == p)
                 ok = write_dest(it, k, &outputs[k], &P, written);
@@ -1003,11 +1009,7 @@ static bool apply_dests(Interp *it, const IrBuf *inputs, IrBuf *outputs)
             if (!ir_output_dest(g, k) || ir_output_dest(g, k)->param != p)
                 continue;
             ir_buf_free(&outputs[k]);
-            ok = ir_buf_alloc(&outputs[k], P.dtype, P.rank, P.shape);
-            if (ok && P.numel)
-                memcpy(outputs[k].f ? (void *)outputs[k].f : (void *)outputs[k].i,
-                       P.f ? (void *)P.f : (void *)P.i,
-                       (size_t)P.numel * (P.f ? sizeof(float) : sizeof(int64_t)));
+            ok = ir_buf_copy(&outputs[k], &P);
             if (!ok)
                 diag_error(it->d, g->params[p]->span, "out of memory for an in-out parameter");
         }

@@ -29,6 +29,9 @@ typedef struct {
  * out of memory. */
 bool ir_buf_alloc(IrBuf *b, DType t, int rank, const int64_t *shape);
 void ir_buf_free(IrBuf *b);
+/* dst = a new buffer (ir_buf_alloc) holding a copy of src; false on out of
+ * memory (dst left empty). */
+bool ir_buf_copy(IrBuf *dst, const IrBuf *src);
 
 /* Run g.  symvals[k] is the value of symbol k (every free one bound by the
  * caller; derived symbols are computed from them, whatever symvals says).

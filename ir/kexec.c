@@ -200,13 +200,10 @@ static bool check_inputs(Exec *x, const IrBuf *inputs)
         IrBuf *w = &x->temps[b];
         x->writer[b] = calloc((size_t)(x->numel[b] ? x->numel[b] : 1), sizeof(int32_t));
         x->wrow[b] = calloc((size_t)(x->numel[b] ? x->numel[b] : 1), sizeof(int64_t));
-        if (!ir_buf_alloc(w, kb->dtype, kb->rank, x->shape[b]) || !x->writer[b] || !x->wrow[b]) {
+        if (!ir_buf_copy(w, in) || !x->writer[b] || !x->wrow[b]) {
             diag_error(x->d, graph_span(x), "out of memory for parameter '%s'", kb->name);
             return false;
         }
-        if (x->numel[b])
-            memcpy(w->f ? (void *)w->f : (void *)w->i, in->f ? (void *)in->f : (void *)in->i,
-                   (size_t)x->numel[b] * (w->f ? sizeof(float) : sizeof(int64_t)));
         x->f[b] = w->f;
         x->i[b] = w->i;
     }
@@ -873,12 +870,7 @@ static bool publish_dests(Exec *x, IrBuf *outputs)
         int b = kprog_out_buf(p, o);
         if (!ir_output_dest(p->graph, o))
             continue;
-        IrBuf *w = &x->temps[b];
-        ok = ir_buf_alloc(&outputs[o], w->dtype, w->rank, w->shape);
-        if (ok && w->numel)
-            memcpy(outputs[o].f ? (void *)outputs[o].f : (void *)outputs[o].i,
-                   w->f ? (void *)w->f : (void *)w->i,
-                   (size_t)w->numel * (w->f ? sizeof(float) : sizeof(int64_t)));
+        ok = ir_buf_copy(&outputs[o], &x->temps[b]);
         if (ok)
             done[ndone++] = o;
         else

@@ -131,12 +131,30 @@ static int example_graphs(const char *name)
     return n;
 }
 
+/* Whether the source is marked "# fp8: ocp" (it stores OCP FP8 by
+ * definition: gfx942 compiles it only as gfx942+ocp-fp8). */
+static bool ocp_marked(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[256];
+    bool marked = false;
+    while (f && !marked && fgets(line, sizeof line, f))
+        marked = strncmp(line, "# fp8: ocp", 10) == 0;
+    if (f)
+        fclose(f);
+    return marked;
+}
+
 /* Compile graph gi of example `name` to kernel IR; if spec, emit for it
  * (with `f8` meaning that target's native e4m3, as the driver does). */
 static void gen(Gen *g, const char *name, int gi, const char *spec)
 {
-    char path[512];
+    char path[512], ocp[64];
     source_path(path, sizeof path, name);
+    if (spec && strstr(spec, "gfx942") && !strstr(spec, "+ocp-fp8") && ocp_marked(path)) {
+        snprintf(ocp, sizeof ocp, "%s+ocp-fp8", spec);
+        spec = ocp;
+    }
     memset(g, 0, sizeof *g);
     g->arena = arena_new();
     Diag d;
