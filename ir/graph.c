@@ -316,6 +316,14 @@ const IrDest *ir_output_dest(const IrGraph *g, int o)
     return g->out_dest && o >= 0 && o < g->nout ? g->out_dest[o] : NULL;
 }
 
+int64_t ir_scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
+{
+    for (int o = 0; o < g->nout; o++)
+        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
+            return dim_eval(ir_output_dest(g, o)->rows, symvals);
+    return 0;
+}
+
 bool ir_param_written(const IrGraph *g, int p)
 {
     for (int o = 0; o < g->nout; o++)

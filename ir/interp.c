@@ -124,6 +124,27 @@ bool ir_buf_copy(IrBuf *dst, const IrBuf *src)
     return true;
 }
 
+void ir_fill_scatter_index(IrBuf *b, int64_t rows, uint64_t (*next)(uint64_t *),
+                           uint64_t *state)
+{
+    int64_t *perm = rows > 0 ? malloc((size_t)rows * sizeof *perm) : NULL;
+    for (int64_t k = 0; perm && k < rows; k++)
+        perm[k] = k;
+    for (int64_t k = 0, used = 0; k < b->numel; k++) {
+        if (!perm || k % 5 == 4 || used >= rows) {
+            b->i[k] = -1;
+        } else if (k % 7 == 6) {
+            b->i[k] = rows + k % 3;
+        } else {
+            int64_t j = used + (int64_t)(next(state) % (uint64_t)(rows - used)), t = perm[j];
+            perm[j] = perm[used];
+            perm[used] = t;
+            b->i[k] = perm[used++];
+        }
+    }
+    free(perm);
+}
+
 void ir_buf_free(IrBuf *b)
 {
     free(b->f);

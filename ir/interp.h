@@ -32,6 +32,12 @@ void ir_buf_free(IrBuf *b);
 /* dst = a new buffer (ir_buf_alloc) holding a copy of src; false on out of
  * memory (dst left empty). */
 bool ir_buf_copy(IrBuf *dst, const IrBuf *src);
+/* Fills integer buffer b as a scatter index into `rows` rows (random and
+ * test inputs): distinct rows, a random permutation's prefix drawn with
+ * next(state); every fifth element -1 and every seventh from the sixth
+ * past the end (both skipped rows); -1 once the rows run out. */
+void ir_fill_scatter_index(IrBuf *b, int64_t rows, uint64_t (*next)(uint64_t *),
+                           uint64_t *state);
 
 /* Run g.  symvals[k] is the value of symbol k (every free one bound by the
  * caller; derived symbols are computed from them, whatever symvals says).

@@ -268,6 +268,9 @@ void ir_set_outputs(IrGraph *g, int n, IrNode *const *outs, const char *const *n
 void ir_set_output_dest(IrGraph *g, int o, const IrDest *dest);
 /* Output o's destination, or NULL for a new output. */
 const IrDest *ir_output_dest(const IrGraph *g, int o);
+/* The rows of the scatter whose index is parameter p (an output's
+ * destination), evaluated; 0 when p indexes no scatter. */
+int64_t ir_scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals);
 /* Whether some output is written into parameter p (an in-out parameter). */
 bool ir_param_written(const IrGraph *g, int p);
 /* Outputs that are new (not written into a parameter), and output o's

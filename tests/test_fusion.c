@@ -228,38 +228,6 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
-/* The rows of the scatter integer param p indexes (an output's
- * destination), or 0. */
-static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
-{
-    for (int o = 0; o < g->nout; o++)
-        if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
-            return dim_eval(ir_output_dest(g, o)->rows, symvals);
-    return 0;
-}
-
-/* A scatter's rows: distinct (a random permutation's prefix), every fifth
- * -1 and every seventh past the end (both skipped), -1 once rows run out. */
-static void scatter_input(uint64_t *state, int64_t rows, IrBuf *b)
-{
-    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
-    assert_non_null(perm);
-    for (int64_t k = 0; k < rows; k++)
-        perm[k] = k;
-    for (int64_t k = 0, used = 0; k < b->numel; k++) {
-        if (k % 5 == 4 || used >= rows) {
-            b->i[k] = -1;
-        } else if (k % 7 == 6) {
-            b->i[k] = rows + k % 3;
-        } else {
-            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used)), t;
-            t = perm[used], perm[used] = perm[j], perm[j] = t;
-            b->i[k] = perm[used++];
-        }
-    }
-    free(perm);
-}
-
 /* Random inputs for g's params: floats uniform in [-1, 1) rounded to the
  * dtype, gather indices in range, scatter rows distinct with some skipped,
  * other integers in [-8, 8) (unsigned ones in [0, 16)), bools 0/1. */
@@ -273,8 +241,8 @@ static void make_inputs(const IrGraph *g, const int64_t *symvals, uint64_t seed,
             shape[d] = dim_eval(p->shape[d], symvals);
         assert_true(ir_buf_alloc(&ins[i], p->dtype, p->rank, shape));
         int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;
-        if (dt_is_int(p->dtype) && p->rank == 1 && scatter_rows(g, p, symvals) > 0) {
-            scatter_input(&state, scatter_rows(g, p, symvals), &ins[i]);
+        if (dt_is_int(p->dtype) && p->rank == 1 && ir_scatter_rows(g, p, symvals) > 0) {
+            ir_fill_scatter_index(&ins[i], ir_scatter_rows(g, p, symvals), next_random, &state);
             continue;
         }
         for (int64_t k = 0; k < ins[i].numel; k++) {

@@ -247,47 +247,12 @@ static int64_t gather_bound(const IrGraph *g, const IrNode *p, const int64_t *sy
     return bound;
 }
 
-/* The rows of the scatter p is the index of (directly), or 0. */
-static int64_t scatter_rows(const IrGraph *g, const IrNode *p, const int64_t *symvals)
-{
-    for (int o = 0; o < g->nout; o++) {
-        const IrDest *d = ir_output_dest(g, o);
-        if (d && d->index == p)
-            return dim_eval(d->rows, symvals);
-    }
-    return 0;
-}
-
-/* A scatter index: distinct rows (a random permutation's prefix), with
- * every seventh element -1 and every seventh from the fifth out of range
- * past the end (both skipped), and -1 once the rows run out. */
-static void random_scatter(uint64_t *state, int64_t rows, IrBuf *b)
-{
-    int64_t *perm = malloc((size_t)(rows > 0 ? rows : 1) * sizeof *perm);
-    for (int64_t k = 0; perm && k < rows; k++)
-        perm[k] = k;
-    for (int64_t k = 0, used = 0; k < b->numel; k++) {
-        if (!perm || k % 7 == 3 || used >= rows) {
-            b->i[k] = -1;
-        } else if (k % 7 == 5) {
-            b->i[k] = rows + k % 3;
-        } else {
-            int64_t j = used + (int64_t)(next_random(state) % (uint64_t)(rows - used));
-            int64_t t = perm[used];
-            perm[used] = perm[j];
-            perm[j] = t;
-            b->i[k] = perm[used++];
-        }
-    }
-    free(perm);
-}
-
 static void random_input(const IrGraph *g, const IrNode *p, const int64_t *symvals,
                          uint64_t *state, IrBuf *b)
 {
-    int64_t rows = dt_is_int(p->dtype) ? scatter_rows(g, p, symvals) : 0;
+    int64_t rows = dt_is_int(p->dtype) ? ir_scatter_rows(g, p, symvals) : 0;
     if (rows > 0 && p->rank == 1) {
-        random_scatter(state, rows, b);
+        ir_fill_scatter_index(b, rows, next_random, state);
         return;
     }
     int64_t bound = dt_is_int(p->dtype) ? gather_bound(g, p, symvals) : 0;

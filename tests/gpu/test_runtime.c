@@ -93,6 +93,13 @@ static float frand(void)
     return (float)((double)(rng >> 11) * 0x1p-53 * 2 - 1);
 }
 
+/* The same generator for ir_fill_scatter_index. */
+static uint64_t next_rng(uint64_t *state)
+{
+    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+    return *state >> 11;
+}
+
 static void random_buf(IrBuf *b, DType t, int rank, const int64_t *shape)
 {
     ir_buf_alloc(b, t, rank, shape);
@@ -564,32 +571,13 @@ static void in_place_inputs(const IrGraph *g, const int64_t *syms, IrBuf *in)
                 in[i].f[k] = p->rank ? dt_round_float(frand(), p->dtype) : 0.05f;
             continue;
         }
-        int64_t rows = 0;
-        for (int o = 0; o < g->nout; o++)
-            if (ir_output_dest(g, o) && ir_output_dest(g, o)->index == p)
-                rows = dim_eval(ir_output_dest(g, o)->rows, syms);
+        int64_t rows = ir_scatter_rows(g, p, syms);
         if (!rows) { /* a gather index (positions): small valid rows */
             for (int64_t k = 0; k < in[i].numel; k++)
                 in[i].i[k] = k * 7 % 16;
             continue;
         }
-        int64_t *perm = malloc((size_t)(rows + 1) * sizeof *perm), used = 0;
-        for (int64_t k = 0; k < rows; k++)
-            perm[k] = k;
-        for (int64_t k = 0; k < in[i].numel; k++) {
-            if (k % 5 == 4 || used >= rows) {
-                in[i].i[k] = -1;
-            } else if (k % 7 == 6) {
-                in[i].i[k] = rows + 2;
-            } else {
-                rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-                int64_t j = used + (int64_t)((rng >> 11) % (uint64_t)(rows - used)), t = perm[j];
-                perm[j] = perm[used];
-                perm[used] = t;
-                in[i].i[k] = perm[used++];
-            }
-        }
-        free(perm);
+        ir_fill_scatter_index(&in[i], rows, next_rng, &rng);
     }
 }
 
