@@ -33,7 +33,16 @@ typedef struct {
     int *temp_buf;                   /* node id -> temp buffer, or -1 */
     Memo *memo;
     int memo_cap, memo_len;
+    PtrVec masks;                    /* ScatterMask*: this segment's scatter masks */
 } Kz;
+
+/* A scatter's mask, shared by the segment's stores through one index
+ * value into the same number of rows (a K and a V cache by one slot). */
+typedef struct {
+    const KOp *iv;
+    Dim rows;
+    KOp *mask;
+} ScatterMask;
 
 /* ------------------------------------------------------------- helpers */
 
@@ -300,6 +309,16 @@ static IxExpr *scatter_row(Kz *z, const FStore *s, IxExpr *const *at, KOp **mask
     for (int k = 0; k < s->index->rank; k++)
         iat[k] = ix_subst(z->arena, s->index_at[k], at);
     KOp *iv = emit(z, s->index, iat);
+    IxExpr *row = ARENA_NEW(z->arena, IxExpr);
+    row->kind = IX_VAL;
+    row->c = iv->id;
+    for (int i = 0; i < z->masks.len; i++) {
+        const ScatterMask *m = z->masks.items[i];
+        if (m->iv == iv && dim_eq(m->rows, s->rows)) {
+            *mask = m->mask;
+            return row;
+        }
+    }
     KOp *lim;
     if (s->rows.nsym) {
         lim = new_op(z, KO_INDEX, DT_I64, NULL, 0, NULL, NULL, NULL);
@@ -313,9 +332,9 @@ static IxExpr *scatter_row(Kz *z, const FStore *s, IxExpr *const *at, KOp **mask
     lt->a.binary = BIN_LT;
     *mask = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, ge, lt, NULL);
     (*mask)->a.binary = BIN_AND;
-    IxExpr *row = ARENA_NEW(z->arena, IxExpr);
-    row->kind = IX_VAL;
-    row->c = iv->id;
+    ScatterMask *m = ARENA_NEW(z->arena, ScatterMask);
+    *m = (ScatterMask){iv, s->rows, *mask};
+    ptrvec_push(z->arena, &z->masks, m);
     return row;
 }
 
@@ -376,6 +395,7 @@ static KSegment *lower_segment(Kz *z, const FSegment *fs)
     z->nouter = seg->nouter;
     z->memo = NULL;
     z->memo_cap = z->memo_len = 0;
+    z->masks.len = 0;
     for (int i = 0; i < fs->stores.len; i++)
         lower_store(z, fs->stores.items[i]);
     return seg;

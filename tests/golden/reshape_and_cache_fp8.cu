@@ -476,11 +476,6 @@ extern "C" __global__ void __launch_bounds__(128) reshape_and_cache_fp8_k0(
             const sn_i64 k8 = (sn_i64)(k4 < k5);
             const sn_i64 k9 = (sn_i64)(k7 != 0 && k8 != 0);
             const float k11 = b6_v;
-            const sn_i64 k14 = ((sn_i64)16 * sym_NB);
-            const sn_i64 k15 = (sn_i64)0ll;
-            const sn_i64 k16 = (sn_i64)(k4 >= k15);
-            const sn_i64 k17 = (sn_i64)(k4 < k14);
-            const sn_i64 k18 = (sn_i64)(k16 != 0 && k17 != 0);
             uint4 pf0[2];
             uint4 pf10[2];
             #pragma unroll
@@ -544,7 +539,7 @@ extern "C" __global__ void __launch_bounds__(128) reshape_and_cache_fp8_k0(
                     for (int j = 0; j < 8; j += 4) wd[j / 4] = sn_to4_e4m3_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(uint2 *)(b2 + (sn_clampi((k4 / (sn_i64)16), ((sn_i64)1 * sym_NB)) * b2_s0 + sn_clampi((k4 % (sn_i64)16), ((sn_i64)16)) * b2_s1 + o1 * b2_s2 + (sn_i64)r0)) = raw;
                 }
-                if (live && k18) {
+                if (live && k9) {
                     [[maybe_unused]] const int e = e0;
                     [[maybe_unused]] const int r0 = e;
                     uint2 raw;
@@ -604,11 +599,6 @@ extern "C" __global__ void __launch_bounds__(128) reshape_and_cache_fp8_k0_scala
             const sn_i64 k8 = (sn_i64)(k4 < k5);
             const sn_i64 k9 = (sn_i64)(k7 != 0 && k8 != 0);
             const float k11 = b6_v;
-            const sn_i64 k14 = ((sn_i64)16 * sym_NB);
-            const sn_i64 k15 = (sn_i64)0ll;
-            const sn_i64 k16 = (sn_i64)(k4 >= k15);
-            const sn_i64 k17 = (sn_i64)(k4 < k14);
-            const sn_i64 k18 = (sn_i64)(k16 != 0 && k17 != 0);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -656,7 +646,7 @@ extern "C" __global__ void __launch_bounds__(128) reshape_and_cache_fp8_k0_scala
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (live && ok && k18) {
+                    if (live && ok && k9) {
                         b3[sn_clampi((k4 / (sn_i64)16), ((sn_i64)1 * sym_NB)) * b3_s0 + sn_clampi((k4 % (sn_i64)16), ((sn_i64)16)) * b3_s1 + o1 * b3_s2 + (sn_i64)r0] = sn_to_e4m3_sat(s1[j]);
                     }
                 }
@@ -710,11 +700,6 @@ extern "C" __global__ void __launch_bounds__(32) reshape_and_cache_fp8_k0_few(
             const sn_i64 k8 = (sn_i64)(k4 < k5);
             const sn_i64 k9 = (sn_i64)(k7 != 0 && k8 != 0);
             const float k11 = b6_v;
-            const sn_i64 k14 = ((sn_i64)16 * sym_NB);
-            const sn_i64 k15 = (sn_i64)0ll;
-            const sn_i64 k16 = (sn_i64)(k4 >= k15);
-            const sn_i64 k17 = (sn_i64)(k4 < k14);
-            const sn_i64 k18 = (sn_i64)(k16 != 0 && k17 != 0);
             unsigned pf0[2];
             unsigned pf10[2];
             #pragma unroll
@@ -770,7 +755,7 @@ extern "C" __global__ void __launch_bounds__(32) reshape_and_cache_fp8_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (live && ok && k18) {
+                    if (live && ok && k9) {
                         b3[sn_clampi((k4 / (sn_i64)16), ((sn_i64)1 * sym_NB)) * b3_s0 + sn_clampi((k4 % (sn_i64)16), ((sn_i64)16)) * b3_s1 + o1 * b3_s2 + (sn_i64)r0] = sn_to_e4m3_sat(s1[j]);
                     }
                 }

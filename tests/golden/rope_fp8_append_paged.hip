@@ -753,11 +753,6 @@ extern "C" __global__ void __launch_bounds__(128) rope_fp8_append_paged_k0(
             const sn_i64 k14 = (sn_i64)(k11 >= k13);
             const sn_i64 k15 = (sn_i64)(k11 < k12);
             const sn_i64 k16 = (sn_i64)(k14 != 0 && k15 != 0);
-            const sn_i64 k22 = ((sn_i64)16 * sym_NP);
-            const sn_i64 k23 = (sn_i64)0ll;
-            const sn_i64 k24 = (sn_i64)(k11 >= k23);
-            const sn_i64 k25 = (sn_i64)(k11 < k22);
-            const sn_i64 k26 = (sn_i64)(k24 != 0 && k25 != 0);
             uint2 pf0[2];
             uint4 pf2[2];
             uint2 pf4[2];
@@ -849,7 +844,7 @@ extern "C" __global__ void __launch_bounds__(128) rope_fp8_append_paged_k0(
                     for (int j = 0; j < 4; j += 4) wd[j / 4] = sn_to4_e4m3fnuz_sat(s0[j], s0[j + 1], s0[j + 2], s0[j + 3]);
                     *(unsigned *)(b6 + (sn_clampi((k11 / (sn_i64)16), ((sn_i64)1 * sym_NP)) * b6_s0 + sn_clampi((k11 % (sn_i64)16), ((sn_i64)16)) * b6_s1 + o1 * b6_s2 + (sn_i64)r0)) = raw;
                 }
-                if (live && k26) {
+                if (live && k16) {
                     [[maybe_unused]] const int e = e0;
                     [[maybe_unused]] const int r0 = e;
                     unsigned raw;
@@ -1074,11 +1069,6 @@ extern "C" __global__ void __launch_bounds__(128) rope_fp8_append_paged_k0_scala
             const sn_i64 k14 = (sn_i64)(k11 >= k13);
             const sn_i64 k15 = (sn_i64)(k11 < k12);
             const sn_i64 k16 = (sn_i64)(k14 != 0 && k15 != 0);
-            const sn_i64 k22 = ((sn_i64)16 * sym_NP);
-            const sn_i64 k23 = (sn_i64)0ll;
-            const sn_i64 k24 = (sn_i64)(k11 >= k23);
-            const sn_i64 k25 = (sn_i64)(k11 < k22);
-            const sn_i64 k26 = (sn_i64)(k24 != 0 && k25 != 0);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 4;
@@ -1150,7 +1140,7 @@ extern "C" __global__ void __launch_bounds__(128) rope_fp8_append_paged_k0_scala
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (live && ok && k26) {
+                    if (live && ok && k16) {
                         b6[sn_clampi((k11 / (sn_i64)16), ((sn_i64)1 * sym_NP)) * b6_s0 + sn_clampi((k11 % (sn_i64)16), ((sn_i64)16)) * b6_s1 + o1 * b6_s2 + ((sn_i64)r0 + (sn_i64)64)] = sn_to_e4m3fnuz_sat(s1[j]);
                     }
                 }
@@ -1371,11 +1361,6 @@ extern "C" __global__ void __launch_bounds__(64) rope_fp8_append_paged_k0_few(
             const sn_i64 k14 = (sn_i64)(k11 >= k13);
             const sn_i64 k15 = (sn_i64)(k11 < k12);
             const sn_i64 k16 = (sn_i64)(k14 != 0 && k15 != 0);
-            const sn_i64 k22 = ((sn_i64)16 * sym_NP);
-            const sn_i64 k23 = (sn_i64)0ll;
-            const sn_i64 k24 = (sn_i64)(k11 >= k23);
-            const sn_i64 k25 = (sn_i64)(k11 < k22);
-            const sn_i64 k26 = (sn_i64)(k24 != 0 && k25 != 0);
             unsigned pf0[1];
             uint2 pf2[1];
             unsigned pf4[1];
@@ -1463,7 +1448,7 @@ extern "C" __global__ void __launch_bounds__(64) rope_fp8_append_paged_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    if (live && ok && k26) {
+                    if (live && ok && k16) {
                         b6[sn_clampi((k11 / (sn_i64)16), ((sn_i64)1 * sym_NP)) * b6_s0 + sn_clampi((k11 % (sn_i64)16), ((sn_i64)16)) * b6_s1 + o1 * b6_s2 + ((sn_i64)r0 + (sn_i64)64)] = sn_to_e4m3fnuz_sat(s1[j]);
                     }
                 }
