@@ -319,7 +319,28 @@ def _comm_pointer(comm):
         raise Error("the process group has no NCCL communicator on the current CUDA device "
                     "yet: pass device_id= to torch.distributed.init_process_group, or run a "
                     "collective on the group first")
+    _use_loaded_nccl()
     return ptr
+
+
+def _use_loaded_nccl():
+    """A communicator from PyTorch belongs to the NCCL (RCCL) library
+    PyTorch loaded: unless $SINTER_NCCL names one, point the runtime at
+    that file (it opens its library at the first launch of a graph with
+    collectives).  dlopen of the soname would find the same loaded copy;
+    this also covers a copy whose soname differs."""
+    if os.environ.get("SINTER_NCCL"):
+        return
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.split()[-1]
+                base = os.path.basename(path)
+                if base.startswith(("libnccl.so", "librccl.so")):
+                    os.environ["SINTER_NCCL"] = path
+                    return
+    except OSError:
+        pass
 
 
 def compile(path_or_source, target=None):
