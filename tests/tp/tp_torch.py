@@ -123,6 +123,10 @@ def worker(rank, world, local, args):
         torch.cuda.set_device(local)
         dev = torch.device("cuda", local)
         dist.init_process_group("nccl", rank=rank, world_size=world, device_id=dev)
+        if rank == 0:
+            print(f"torch {torch.__version__}, NCCL {'.'.join(map(str, torch.cuda.nccl.version()))}"
+                  f" (PyTorch's), {torch.cuda.get_device_name(dev)}, world {world}; "
+                  f"NCCL_NVLS_ENABLE={os.environ.get('NCCL_NVLS_ENABLE')}", flush=True)
     passed = failed = 0
 
     def check(why, what):
@@ -147,6 +151,8 @@ def worker(rank, world, local, args):
                   f"{prog} refused without set_comm")
         if not dry:
             g.set_comm(dist.group.WORLD)
+            if rank == 0:
+                print(f"SINTER_NCCL={os.environ.get('SINTER_NCCL')}", flush=True)
         for T in (1, 7, 64) if dry else TOKENS:
             ins = inputs(prog, T, rank, T)
             want = reference(prog, [x.clone() if torch.is_tensor(x) else x for x in ins], None)
