@@ -17,6 +17,8 @@ import sinter
 from conftest import BUILD, ROOT
 
 SINTER = os.environ.get("SINTER_EXE", os.path.join(BUILD, "compiler", "sinter"))
+if not os.path.exists(SINTER):  # SINTER_BUILD_DIR of bench/pyext_for.sh: the main build's
+    SINTER = os.path.join(ROOT, "build", "compiler", "sinter")
 TP = os.path.join(ROOT, "tests", "tp")
 PROGRAMS = ["tp_qk_norm", "allreduce_add_rms_norm_fp8"]
 SHARED = {"residual", "w", "wq", "wk"}  # one array for every rank in the tests below
