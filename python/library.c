@@ -490,6 +490,12 @@ static int launch_stream(Call *c, void **stream)
 
 static int run_device(PxLibrary *self, Call *c, size_t workspace)
 {
+    int ncoll = sn_graph_num_collectives(c->g->sig);
+    if (ncoll > 0 && !c->g->comm) /* the runtime's refusal, in the package's words */
+        return px_raise("graph %s sums over ranks (%d all_reduce step%s) but has no "
+                        "communicator: call graph.set_comm(group) first, with a "
+                        "torch.distributed NCCL process group or an ncclComm_t as an int",
+                        c->g->name, ncoll, ncoll == 1 ? "" : "s"), -1;
     if (load_device(self) < 0)
         return -1;
     sn_tensor ins[PX_MAX_ARGS], outs[PX_MAX_ARGS];

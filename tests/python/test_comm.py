@@ -200,6 +200,33 @@ def test_cpu_tensors_with_a_communicator_are_refused(program):
         np.testing.assert_array_equal(storage(a), storage(b))
 
 
+class FakeCuda:
+    """A NumPy array presented through __cuda_array_interface__, so that
+    sinter takes it for a CUDA tensor (it never reaches a kernel here)."""
+
+    def __init__(self, a):
+        self.a = a
+        self.__cuda_array_interface__ = {
+            "shape": a.shape, "typestr": a.dtype.str, "data": (a.ctypes.data, False),
+            "strides": a.strides, "version": 3}
+
+
+def test_gpu_tensors_without_a_communicator_are_refused(program):
+    """Before anything is loaded or launched (so with or without a GPU),
+    naming set_comm; nothing is written."""
+    name, g = program
+    ranks = rank_inputs(g.signature, 1, 2, seed=4)
+    want = g(*ranks[0])
+    outs = [np.zeros_like(storage(t)) for t in as_tuple(want)]
+    args = [sinter.Tensor(FakeCuda(storage(a)), a.dtype) if isinstance(a, sinter.Tensor) else a
+            for a in ranks[0]]
+    fake_out = [sinter.Tensor(FakeCuda(o), t.dtype) for o, t in zip(outs, as_tuple(want))]
+    with pytest.raises(sinter.Error, match=f"graph {name} sums over ranks .* but has no "
+                                           "communicator: call graph.set_comm"):
+        g(*args, out=fake_out)
+    assert all(not o.any() for o in outs)
+
+
 def test_graph_without_collectives_ignores_the_communicator():
     g = sinter.compile("graph g(x: f32[T, 8]) { return x * 2.0 }").g
     g.set_comm(0x1000)
