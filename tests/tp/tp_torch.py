@@ -30,8 +30,8 @@ within one bf16 step, f8 within one step for at most 1% of the elements):
     inputs; torch.compile(fullgraph=True) of a function calling the op;
   * a second library on a group made without device_id (PyTorch creates
     its communicator lazily: set_comm runs a one-element all_reduce on it
-    first) and a third given the communicator as a raw int
-    (ProcessGroupNCCL._comm_ptr());
+    first) and a third, loaded onto the GPU first, given the communicator
+    as a raw int (ProcessGroupNCCL._comm_ptr());
   * a graph without a communicator is refused with sinter.Error.
 Prints one line per check and "rank R: N passed, M failed"; exits 1 when
 any rank failed.  NCCL_NVLS_ENABLE=0 is set when not given (NVLink SHARP
@@ -208,6 +208,7 @@ def worker(rank, world, local, args):
     lazy = sinter.compile(os.path.join(ROOT, "tests", "tp", "tp_qk_norm.sn")).tp_qk_norm
     lazy.set_comm(group)
     raw = sinter.compile(os.path.join(ROOT, "tests", "tp", "tp_qk_norm.sn")).tp_qk_norm
+    raw.library.load_device()  # loaded first: set_comm then goes to the loaded graph
     raw.set_comm(backend._comm_ptr())
     check(None if backend._comm_ptr() != 0 and raw.comm == backend._comm_ptr() else "no pointer",
           "set_comm(lazy group) created its communicator")
