@@ -781,8 +781,10 @@ static bool per_row_stage(Exec *x, Seg *sg, int stage)
  * is computed again: a streamed or unkept phase re-reads its loads, and
  * the stats count them again), its reductions (eval_reduce: the
  * schedule's order, which a streamed phase keeps), its row stores, then
- * the per-row ops after it; the per-row stores last.  A kept value
- * (KN_KEPT) is the earlier phase's, not recomputed; one the plan reads
+ * the per-row ops after it; the per-row stores last.  A phase starts
+ * with only the kept row values (KOpPlan.keep) and the per-row values: a
+ * row op it uses but neither computes nor reads kept is an error.  A kept
+ * value (KN_KEPT) is the earlier phase's, not recomputed; one the plan reads
  * from the lane's register of another load (KOpPlan.from) is loaded here
  * when first needed: the plan proved it the same element, and the stats
  * count it as the load the graph wrote.  Stores run at their phase, so a
@@ -796,6 +798,9 @@ static bool run_row_planned(Exec *x, Seg *sg)
     bool ok = per_row_stage(x, sg, 0);
     for (int p = 0; ok && p < pl->nphase; p++) {
         const KPhase *ph = &pl->phases[p];
+        for (int i = 0; i < s->ops.len; i++) /* a phase's registers: kept values only */
+            if (op_at(s, i)->row && !pl->op[i].keep)
+                sg->have[i] = 0;
         for (int i = 0; ok && i < s->ops.len; i++) {
             const KOp *o = op_at(s, i);
             if (!o->row || ph->need[i] == KN_NONE)
