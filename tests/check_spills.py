@@ -15,7 +15,7 @@ failed"; exits 1 on a failure, 77 (meson: skip) with the reason when
 neither compiler can be used.  A row program whose row does not fit the
 registers must stream it (passes/plan.c, plan_stream): the 256,000-wide
 examples/logit_softcap.sn held 63 runs' loads per phase before and spilled
-4.8 KB per thread.  Standard library only.
+4.3 KB per thread.  Standard library only.
 """
 import ctypes
 import ctypes.util

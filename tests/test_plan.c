@@ -562,6 +562,18 @@ static void test_stream_long_rows(void **state)
     assert_non_null(strstr(mod.source, "uint4 pf0[3];"));
     assert_non_null(strstr(mod.source, "const int c = cs + u;"));
     assert_null(strstr(mod.source, "pf0[18]"));
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    kir_print(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, "; in steps of 3 runs\n"));
+    free(text);
+    f = open_memstream(&text, &len);
+    kir_print_json(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, ", \"stream\": 3}"));
+    free(text);
 
     /* kexec: a phase missing an operand of what it computes is an error */
     int cast = -1;
