@@ -7,13 +7,14 @@
  *     graphs are one kernel of two segments (Q and K in one launch).
  *  2. Within one row of one segment, no example loads an input element
  *     more than once (KexecStats.max_loads_in_a_row), except the MLA
- *     example's RoPE partner loads of q (at most 2), gathered tables, and
+ *     examples' RoPE partner loads of q (at most 2; q_rope and k_rope in
+ *     the paged MLA append), gathered tables, and
  *     rows too long for registers, which every phase that needs them
  *     reads again (exactly that many times: logit_softcap's streamed
  *     softmax row 3, dynamic_fp8_per_tensor's looped one 2); every output
  *     element is stored exactly once.
  *  3. kexec matches the interpreter on every example at T = 1, 3, 64, 1000
- *     (seeded random inputs; a T where an input passes 2^25 elements is
+ *     (seeded random inputs; a T where an input passes 2^27 elements is
  *     left out: logit_softcap's 256M logits at T = 1000): f32 outputs within 1e-5 relative + 1e-6
  *     absolute (f32 reassociation); bf16/f16 outputs that, or 1 ulp apart;
  *     f8 outputs that, or one step apart for at most 1% of the elements;
@@ -560,9 +561,12 @@ static void check_example_structure(const char *path, const Compiled *c)
             const KBuf *kb = &p->bufs[b];
             if (kb->kind != KB_INPUT || is_gathered(p, b))
                 continue;
-            /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements */
-            int64_t allowed =
-                strcmp(gname, "mla_rope_fp8") == 0 && strcmp(kb->name, "q") == 0 ? 2 : 1;
+            /* the RoPE pair (q[2i], q[2i+1]) is read by both of its elements
+             * (the paged MLA append: q_rope and k_rope) */
+            bool pair = strcmp(gname, "mla_rope_fp8") == 0 ? strcmp(kb->name, "q") == 0
+                        : strcmp(gname, "mla_rope_fp8_append_paged") == 0 &&
+                              (strcmp(kb->name, "q_rope") == 0 || strcmp(kb->name, "k_rope") == 0);
+            int64_t allowed = pair ? 2 : 1;
             /* RMSNorm then NeoX RoPE in one row: the norm's phase reads each
              * element once, the rotation's reads it at both halves (L1 hits) */
             if (strncmp(gname, "qk_norm_rope", 12) == 0)
@@ -629,8 +633,9 @@ static void test_examples_one_kernel_and_loads(void **state)
 /* The elements of the graph's largest parameter at these sizes: an
  * example whose tensors at this T pass MAX_INPUT_ELEMS is not run there
  * (logit_softcap's [T, 256000] logits at T = 1000: 256M elements, gigabytes
- * in the interpreter; silu_mul's 28.7M at T = 1000 still run). */
-#define MAX_INPUT_ELEMS ((int64_t)1 << 25)
+ * in the interpreter; mla_rope_fp8_append_paged's 65.5M at T = 1000 still
+ * run). */
+#define MAX_INPUT_ELEMS ((int64_t)1 << 27)
 
 static int64_t largest_input(const IrGraph *g, const int64_t *sym)
 {
