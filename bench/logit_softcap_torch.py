@@ -11,19 +11,17 @@ graph, replayed, median over `iters` replays, per call.  Prints the bytes
 the chain must move (logits read once, capped and probs written once),
 sinter's fraction of the device copy bandwidth, and the largest difference
 of sinter's outputs from eager's in the same run.
-Usage: python3 bench/logit_softcap_torch.py [--iters N] [--tokens 1,7,64]
-[--out FILE.json]"""
+Usage (the package bench/pyext_for.sh built for this python3):
+PYTHONPATH=build/py-3.12/python python3 bench/logit_softcap_torch.py
+[--iters N] [--tokens 1,7,64] [--out FILE.json]"""
 import argparse
 import json
 import os
-import sys
 
 import torch
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
-                                "tests", "python"))
-import sinter  # noqa: E402
-import sinter.torch  # noqa: E402
+import sinter
+import sinter.torch
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 L2 = 120 << 20
