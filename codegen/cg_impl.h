@@ -33,6 +33,8 @@ typedef struct {
     int segno;
     bool vector;               /* this variant prints the plan's vector accesses */
     int64_t n;                 /* static row length or -1 */
+    int stream;                /* the phase being printed: runs per step (KPhase.stream),
+                                  0 when it is not streamed */
 } Cx;
 
 /* The C type of a buffer element, the storage suffix of a narrow float

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# GPU test: every example at T in {1, 7, 64, 4096, 16384}, the graphs
+# GPU test: every example at T in {1, 7, 64, 4096, 16384} (logit_softcap's
+# 256,000-wide rows at T in {1, 7, 64}), the graphs
 # of tests/gpu/odd_rows.sn at T in {1, 7, 300} and of tests/gpu/mx_scales.sn
 # at T in {1, 7, 300, 4096}, of tests/gpu/selection.sn at T in {1, 7, 300,
 # 4096} (byte for byte), through
@@ -24,7 +25,11 @@ extra_dims() {
     done
 }
 for ex in examples/*.sn; do
-    for T in 1 7 64 4096 16384; do
+    Ts="1 7 64 4096 16384"
+    # [T, 256000] logits: at T = 4096 the reference interpreter would hold
+    # a dozen tensors of 1G elements
+    case $(basename "$ex") in logit_softcap.sn) Ts="1 7 64" ;; esac
+    for T in $Ts; do
         out=$(mktemp -d)
         if "$S" run "$ex" --dim T=$T $(extra_dims "$ex" $T) --check --output-dir "$out" \
                 > "$out/log" 2>&1; then
