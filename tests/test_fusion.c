@@ -2409,6 +2409,11 @@ static void test_regressions(void **state)
         "graph pow_square(x: f32[T, 4]) {\n"
         "    t = x * 0.0 + 1.000244140625\n"
         "    return pow(t, 2), pow(abs(x) + 0.5, 2.0)\n}\n",
+        /* a table flattened into one dim, gathered by rows: the plan's vector
+         * window split the last dim's index into its gathered value's NULL
+         * operands (random graph 15135 crashed) */
+        "graph gather_flat(p: f32[1024], i: i64[T]) {\n"
+        "    return view(view(p, [16, 64])[i], [T*64])\n}\n",
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Arena *a = arena_new();
