@@ -2429,6 +2429,34 @@ static bool equal_bits(const IrBuf *want, const IrBuf *got, char *msg, size_t le
     return true;
 }
 
+/* Graph gi of src compiled into c (set_crash names it `what` should it
+ * crash); the test fails with the diagnostics when it does not compile. */
+static void compile_or_fail(Arena *a, const char *what, const char *name, const char *src, int gi,
+                            Compiled *c)
+{
+    char *msg;
+    set_crash(what, src);
+    if (!compile2(a, name, src, gi, c, &msg))
+        fail_msg("%s%s", src, msg);
+}
+
+/* c run at sym (T = sym[0]) on inputs from seed under variant v: the test
+ * fails unless both runs succeed, every output element is stored once and
+ * kexec equals the interpreter bit for bit.  r keeps both runs (runs_free). */
+static void run_bit_equal(const Compiled *c, KexecVariant v, const int64_t *sym, uint64_t seed,
+                          Runs *r)
+{
+    char why[4096];
+    int64_t T = sym[0];
+    if (!run_both(c, v, sym, seed, true, r, why, sizeof why))
+        fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, T, why);
+    if (!stored_once(c->prog, &r->stats, why, sizeof why))
+        fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, T, why);
+    for (int o = 0; o < r->nout; o++)
+        if (!equal_bits(&r->want[o], &r->got[o], why, sizeof why))
+            fail_msg("%s at T=%" PRId64 ", output %d: %s", c->ref->name, T, o, why);
+}
+
 static void test_regressions(void **state)
 {
     (void)state;
@@ -2463,21 +2491,11 @@ static void test_regressions(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Arena *a = arena_new();
         Compiled c;
-        char *msg;
-        set_crash("a regression graph", cases[i]);
-        if (!compile2(a, "regression.sn", cases[i], 0, &c, &msg))
-            fail_msg("%s%s", cases[i], msg);
+        compile_or_fail(a, "a regression graph", "regression.sn", cases[i], 0, &c);
         for (int64_t T = 1; T <= 3; T += 2) {
             int64_t sym[4] = {T, 1, 1, 1};
             Runs r;
-            char why[4096];
-            if (!run_both(&c, KEXEC_MANY_ROWS, sym, 11 + (uint64_t)T, true, &r, why, sizeof why))
-                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-            if (!stored_once(c.prog, &r.stats, why, sizeof why))
-                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-            for (int o = 0; o < r.nout; o++)
-                if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+            run_bit_equal(&c, KEXEC_MANY_ROWS, sym, 11 + (uint64_t)T, &r);
             runs_free(&r);
         }
         crash_src = NULL;
@@ -2552,23 +2570,12 @@ static void test_microscaling(void **state)
     for (int gi = 0; gi < 5; gi++) {
         Arena *a = arena_new();
         Compiled c;
-        char *msg;
-        set_crash("a microscaling graph", src);
-        if (!compile2(a, "mx.sn", src, gi, &c, &msg))
-            fail_msg("%s%s", src, msg);
+        compile_or_fail(a, "a microscaling graph", "mx.sn", src, gi, &c);
         for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
             for (int v = 0; v < 2; v++) {
                 int64_t sym[4] = {T, T, 1, 1}; /* scatter_t: N = T */
                 Runs r;
-                char why[4096];
-                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, true,
-                              &r, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-                if (!stored_once(c.prog, &r.stats, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-                for (int o = 0; o < r.nout; o++)
-                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
-                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                run_bit_equal(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, &r);
                 if (gi == 0) { /* the oracle's own MXFP4, both scale roundings */
                     const float *xs = r.want[0].f;
                     for (int64_t b = 0; b < T * 8; b++) {
@@ -2656,25 +2663,14 @@ static void test_selection(void **state)
     for (int gi = 0; gi < 2; gi++) {
         Arena *a = arena_new();
         Compiled c;
-        char *msg;
-        set_crash("a selection graph", src);
-        if (!compile2(a, "sel.sn", src, gi, &c, &msg))
-            fail_msg("%s%s", src, msg);
+        compile_or_fail(a, "a selection graph", "sel.sn", src, gi, &c);
         if (c.prog->nkernel != 1)
             fail_msg("%s: %d kernels, expected 1", c.ref->name, c.prog->nkernel);
         for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
             for (int v = 0; v < 2; v++) {
                 int64_t sym[4] = {T, 1, 1, 1};
                 Runs r;
-                char why[4096];
-                if (!run_both(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 5 + (uint64_t)T, true,
-                              &r, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-                if (!stored_once(c.prog, &r.stats, why, sizeof why))
-                    fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, T, why);
-                for (int o = 0; o < r.nout; o++)
-                    if (!equal_bits(&r.want[o], &r.got[o], why, sizeof why))
-                        fail_msg("%s at T=%" PRId64 ", output %d: %s", c.ref->name, T, o, why);
+                run_bit_equal(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 5 + (uint64_t)T, &r);
                 /* per selection: the output it reads (-1: a row of -inf), k, the
                  * values' output (-1: none) and the indices' (the integer argmax,
                  * output 12, is checked against the interpreter only) */
@@ -2899,10 +2895,7 @@ static void test_multi_kernel_graphs(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Arena *a = arena_new();
         Compiled c;
-        char *msg;
-        set_crash("a multi-kernel graph", cases[i].src);
-        if (!compile2(a, "multi.sn", cases[i].src, 0, &c, &msg))
-            fail_msg("%s%s", cases[i].src, msg);
+        compile_or_fail(a, "a multi-kernel graph", "multi.sn", cases[i].src, 0, &c);
         const KProgram *p = c.prog;
         print_message("  %-26s %d kernel(s)\n", c.ref->name, p->nkernel);
         if (cases[i].kernels && p->nkernel != cases[i].kernels)
