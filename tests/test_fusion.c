@@ -2457,6 +2457,39 @@ static void run_bit_equal(const Compiled *c, KexecVariant v, const int64_t *sym,
             fail_msg("%s at T=%" PRId64 ", output %d: %s", c->ref->name, T, o, why);
 }
 
+/* What a test checks of one bit-equal run beyond run_bit_equal: graph gi
+ * of its source at T (r: both runs). */
+typedef void (*RunCheck)(const Compiled *c, int gi, int64_t T, const Runs *r);
+
+/* The ngraph graphs of src (what and name: for compile_or_fail), each at
+ * T = 1, 5, 21 under both schedules on inputs from seed + T, with the size
+ * symbol after T bound to T (scatter_t: N = T) or 1: bit-equal runs
+ * (run_bit_equal) that check inspects further.  one_kernel: each graph
+ * must compile to one kernel. */
+static void bit_equal_graphs(const char *what, const char *name, const char *src, int ngraph,
+                             bool second_sym_T, uint64_t seed, bool one_kernel, RunCheck check)
+{
+    for (int gi = 0; gi < ngraph; gi++) {
+        Arena *a = arena_new();
+        Compiled c;
+        compile_or_fail(a, what, name, src, gi, &c);
+        if (one_kernel && c.prog->nkernel != 1)
+            fail_msg("%s: %d kernels, expected 1", c.ref->name, c.prog->nkernel);
+        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
+            for (int v = 0; v < 2; v++) {
+                int64_t sym[4] = {T, second_sym_T ? T : 1, 1, 1};
+                Runs r;
+                run_bit_equal(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, seed + (uint64_t)T,
+                              &r);
+                check(&c, gi, T, &r);
+                runs_free(&r);
+            }
+        }
+        crash_src = NULL;
+        arena_free(a);
+    }
+}
+
 static void test_regressions(void **state)
 {
     (void)state;
@@ -2534,6 +2567,36 @@ static float ref_pow2_up(float a)
     return (float)p;
 }
 
+/* test_microscaling's graph 0 (mxfp4_t): the interpreter's codes and
+ * both scale roundings equal the oracle's own MXFP4. */
+static void mx_check(const Compiled *c, int gi, int64_t T, const Runs *r)
+{
+    (void)c;
+    if (gi != 0)
+        return;
+    const float *xs = r->want[0].f;
+    for (int64_t b = 0; b < T * 8; b++) {
+        float amax = 0;
+        for (int k = 0; k < 32; k++)
+            amax = fmaxf(amax, fabsf(xs[b * 32 + k]));
+        assert_true(amax > 0);
+        float up = ref_pow2_up(amax / 6.0f);
+        int e;
+        frexpf(amax, &e); /* amax in [2^(e-1), 2^e) */
+        float fl = ldexpf(1.0f, e - 1) / 4.0f;
+        assert_true(r->want[2].f[b] == up);
+        assert_true(r->want[4].f[b] == ref_pow2_up(fl));
+        for (int k = 0; k < 32; k++) {
+            float y = xs[b * 32 + k];
+            if (r->want[1].f[b * 32 + k] != ref_f4(y / up) ||
+                r->want[3].f[b * 32 + k] != ref_f4(y / fl))
+                fail_msg("block %" PRId64 " element %d: %a / %a -> %g, / %a -> %g", b, k,
+                         (double)y, (double)up, (double)r->want[1].f[b * 32 + k], (double)fl,
+                         (double)r->want[3].f[b * 32 + k]);
+        }
+    }
+}
+
 /* An MXFP4-like graph (blocks of 32 through a view, the scale rounded up
  * and floored), MXFP8, dequantization, and f4e2m1 written into a
  * parameter (a scatter of rows, in place): kexec equals the interpreter
@@ -2567,45 +2630,7 @@ static void test_microscaling(void **state)
         "graph inplace_t(q: f4e2m1[T, 64]) {\n"
         "    return to(to(q, f32) * 0.5, f4e2m1) -> q\n"
         "}\n";
-    for (int gi = 0; gi < 5; gi++) {
-        Arena *a = arena_new();
-        Compiled c;
-        compile_or_fail(a, "a microscaling graph", "mx.sn", src, gi, &c);
-        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
-            for (int v = 0; v < 2; v++) {
-                int64_t sym[4] = {T, T, 1, 1}; /* scatter_t: N = T */
-                Runs r;
-                run_bit_equal(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 3 + (uint64_t)T, &r);
-                if (gi == 0) { /* the oracle's own MXFP4, both scale roundings */
-                    const float *xs = r.want[0].f;
-                    for (int64_t b = 0; b < T * 8; b++) {
-                        float amax = 0;
-                        for (int k = 0; k < 32; k++)
-                            amax = fmaxf(amax, fabsf(xs[b * 32 + k]));
-                        assert_true(amax > 0);
-                        float up = ref_pow2_up(amax / 6.0f);
-                        int e;
-                        frexpf(amax, &e); /* amax in [2^(e-1), 2^e) */
-                        float fl = ldexpf(1.0f, e - 1) / 4.0f;
-                        assert_true(r.want[2].f[b] == up);
-                        assert_true(r.want[4].f[b] == ref_pow2_up(fl));
-                        for (int k = 0; k < 32; k++) {
-                            float y = xs[b * 32 + k];
-                            if (r.want[1].f[b * 32 + k] != ref_f4(y / up) ||
-                                r.want[3].f[b * 32 + k] != ref_f4(y / fl))
-                                fail_msg("block %" PRId64 " element %d: %a / %a -> %g, / %a -> %g",
-                                         b, k, (double)y, (double)up,
-                                         (double)r.want[1].f[b * 32 + k], (double)fl,
-                                         (double)r.want[3].f[b * 32 + k]);
-                        }
-                    }
-                }
-                runs_free(&r);
-            }
-        }
-        crash_src = NULL;
-        arena_free(a);
-    }
+    bit_equal_graphs("a microscaling graph", "mx.sn", src, 5, true, 3, false, mx_check);
 }
 
 /* ---- selection: argmax, argmin, topk --------------------------------------------------- */
@@ -2636,6 +2661,51 @@ static void sel_oracle(const float *x, int64_t n, int64_t st, int k, bool larges
     }
 }
 
+/* test_selection's graphs: each selection's indices (and values) equal
+ * sel_oracle's. */
+static void sel_check(const Compiled *c, int gi, int64_t T, const Runs *r)
+{
+    /* per selection: the output it reads (-1: a row of -inf), k, the
+     * values' output (-1: none) and the indices' (the integer argmax,
+     * output 12, is checked against the interpreter only) */
+    struct { int in, k, vals, idx; bool largest; } cases0[] = {
+        {0, 16, 2, 3, true}, {1, 5, 4, 5, true}, {-1, 3, 6, 7, true},
+        {0, 1, -1, 8, true}, {0, 1, -1, 9, false}, {1, 1, -1, 10, true},
+        {1, 1, -1, 11, false}}, cases1[] = {
+        {0, 3, 1, 2, true}, {0, 1, -1, 3, true}, {0, 1, -1, 4, false}};
+    int ncase = gi == 0 ? 7 : 3;
+    int64_t n = gi == 0 ? 16 : 6, st = gi == 0 ? 1 : 4, inner = gi == 0 ? 1 : 4;
+    float ninf[16];
+    for (int j = 0; j < 16; j++)
+        ninf[j] = -INFINITY;
+    for (int ci = 0; ci < ncase; ci++) {
+        int in = gi == 0 ? cases0[ci].in : cases1[ci].in;
+        int k = gi == 0 ? cases0[ci].k : cases1[ci].k;
+        int vo = gi == 0 ? cases0[ci].vals : cases1[ci].vals;
+        int io = gi == 0 ? cases0[ci].idx : cases1[ci].idx;
+        bool largest = gi == 0 ? cases0[ci].largest : cases1[ci].largest;
+        for (int64_t t = 0; t < T; t++)
+            for (int64_t q = 0; q < inner; q++) {
+                const float *row = in < 0 ? ninf : r->want[in].f + t * n * inner + q;
+                int64_t want[64];
+                sel_oracle(row, n, in < 0 ? 1 : st, k, largest, want);
+                for (int i = 0; i < k; i++) {
+                    int64_t at = t * k * inner + i * inner + q;
+                    if (r->want[io].i[at] != want[i])
+                        fail_msg("%s T=%" PRId64 " output %d row %" PRId64 ",%" PRId64
+                                 " step %d: index %" PRId64 ", expected %" PRId64,
+                                 c->ref->name, T, io, t, q, i, r->want[io].i[at], want[i]);
+                    if (vo >= 0) {
+                        float e = row[want[i] * (in < 0 ? 1 : st)], g = r->want[vo].f[at];
+                        if (memcmp(&e, &g, 4) != 0)
+                            fail_msg("%s output %d: value %g, expected %g", c->ref->name, vo,
+                                     (double)g, (double)e);
+                    }
+                }
+            }
+    }
+}
+
 /* argmax/argmin/topk with ties (floor), NaN, rows of -inf, k = the row's
  * length, a middle dim and integers: the interpreter equals the oracle
  * above (values bit for bit: the element itself), kexec equals the
@@ -2660,63 +2730,7 @@ static void test_selection(void **state)
         "    v, i = topk(y, 3, dim=1)\n"
         "    return y, v, i, argmax(y, dim=1), argmin(y, 1, true)\n"
         "}\n";
-    for (int gi = 0; gi < 2; gi++) {
-        Arena *a = arena_new();
-        Compiled c;
-        compile_or_fail(a, "a selection graph", "sel.sn", src, gi, &c);
-        if (c.prog->nkernel != 1)
-            fail_msg("%s: %d kernels, expected 1", c.ref->name, c.prog->nkernel);
-        for (int64_t T = 1; T <= 64; T = T * 4 + 1) {
-            for (int v = 0; v < 2; v++) {
-                int64_t sym[4] = {T, 1, 1, 1};
-                Runs r;
-                run_bit_equal(&c, v ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 5 + (uint64_t)T, &r);
-                /* per selection: the output it reads (-1: a row of -inf), k, the
-                 * values' output (-1: none) and the indices' (the integer argmax,
-                 * output 12, is checked against the interpreter only) */
-                struct { int in, k, vals, idx; bool largest; } cases0[] = {
-                    {0, 16, 2, 3, true}, {1, 5, 4, 5, true}, {-1, 3, 6, 7, true},
-                    {0, 1, -1, 8, true}, {0, 1, -1, 9, false}, {1, 1, -1, 10, true},
-                    {1, 1, -1, 11, false}}, cases1[] = {
-                    {0, 3, 1, 2, true}, {0, 1, -1, 3, true}, {0, 1, -1, 4, false}};
-                int ncase = gi == 0 ? 7 : 3;
-                int64_t n = gi == 0 ? 16 : 6, st = gi == 0 ? 1 : 4, inner = gi == 0 ? 1 : 4;
-                float ninf[16];
-                for (int j = 0; j < 16; j++)
-                    ninf[j] = -INFINITY;
-                for (int ci = 0; ci < ncase; ci++) {
-                    int in = gi == 0 ? cases0[ci].in : cases1[ci].in;
-                    int k = gi == 0 ? cases0[ci].k : cases1[ci].k;
-                    int vo = gi == 0 ? cases0[ci].vals : cases1[ci].vals;
-                    int io = gi == 0 ? cases0[ci].idx : cases1[ci].idx;
-                    bool largest = gi == 0 ? cases0[ci].largest : cases1[ci].largest;
-                    for (int64_t t = 0; t < T; t++)
-                        for (int64_t q = 0; q < inner; q++) {
-                            const float *row = in < 0 ? ninf : r.want[in].f + t * n * inner + q;
-                            int64_t want[64];
-                            sel_oracle(row, n, in < 0 ? 1 : st, k, largest, want);
-                            for (int i = 0; i < k; i++) {
-                                int64_t at = t * k * inner + i * inner + q;
-                                if (r.want[io].i[at] != want[i])
-                                    fail_msg("%s T=%" PRId64 " output %d row %" PRId64 ",%" PRId64
-                                             " step %d: index %" PRId64 ", expected %" PRId64,
-                                             c.ref->name, T, io, t, q, i, r.want[io].i[at],
-                                             want[i]);
-                                if (vo >= 0) {
-                                    float e = row[want[i] * (in < 0 ? 1 : st)], g = r.want[vo].f[at];
-                                    if (memcmp(&e, &g, 4) != 0)
-                                        fail_msg("%s output %d: value %g, expected %g",
-                                                 c.ref->name, vo, (double)g, (double)e);
-                                }
-                            }
-                        }
-                }
-                runs_free(&r);
-            }
-        }
-        crash_src = NULL;
-        arena_free(a);
-    }
+    bit_equal_graphs("a selection graph", "sel.sn", src, 2, false, 5, true, sel_check);
 }
 
 /* ---- the standard library's rounding points, bit for bit ------------------------------ */
