@@ -729,9 +729,11 @@ typedef struct {
     double bound;      /* |value| <= bound */
     double err;        /* |kexec - interpreter| <= err before the output's rounding; 0: exact */
     double out_err;    /* > 0 for a value whose last op rounds to dt (a quant's q): the error
-                          before that rounding, which is all an output check of the value
-                          itself needs (close_random adds one step of dt at each element);
-                          err, what its users see, adds one flip of the rounding */
+                          before that rounding, below half dt's least step, so the two
+                          values are at most one step of dt apart.  An output check of the
+                          value itself adds that step at each element (close_random), squash
+                          takes it through the function; err, what other users see, is the
+                          step at the bound */
     bool param;
 } GVar;
 
@@ -975,12 +977,15 @@ static GVar *new_var(Gen *g, const GShape *s, int cls, DType dt, double bound, d
  * f8e4m3: one step, up to 32 near 448 (quant_fp8_per_group(x, 4) of a
  * random f16[16384, 64] x: 71 of the q differ, 7 for 6.5, -176 for -160;
  * random graph 13902 then missed the bound of q / (abs(q) + 1.0)).  As an
- * output q is checked at each element's own step (out_err); q's users see
- * the flip at the bound (rounded, as for any cast of an inexact value). */
+ * output q is checked at each element's own step (out_err), and squash,
+ * q's only user (its bound is above 64), takes one step through its
+ * function; any other user would see the flip at the bound (rounded, as
+ * for any cast of an inexact value). */
 static GVar *quant_q(Gen *g, const GShape *s)
 {
     GVar *q = new_var(g, s, CF, DT_F8E4M3, 448, rounded(recip_err(0, 448), DT_F8E4M3, 448));
     q->out_err = recip_err(0, 448);
+    assert_true(q->out_err < spacing(DT_F8E4M3, 0) / 2); /* at most one step apart */
     return q;
 }
 
@@ -1251,18 +1256,46 @@ static GVar *op_binary(Gen *g, const GShape *s, int depth, bool exact)
     }
 }
 
+/* squash()'s three functions: tanh, x / (|x| + 1), clamp to [-4, 4]. */
+static double squash_of(int k, double x)
+{
+    return k == 0 ? tanh(x) : k == 1 ? x / (fabs(x) + 1) : fmax(-4.0, fmin(x, 4.0));
+}
+
+/* The most that squash k moves between two neighbouring f8e4m3 values in
+ * [-bound, bound]: what one flip of an f8e4m3 rounding becomes (the
+ * squashes are odd, so the neighbours from 0 up are all of them). */
+static double squash_f8_flip(int k, double bound)
+{
+    double worst = 0;
+    for (int c = 0; c < 0x7E; c++) {
+        double a = dt_f8_to_f32((uint8_t)c, DT_F8E4M3), b = dt_f8_to_f32((uint8_t)(c + 1), DT_F8E4M3);
+        if (b > bound)
+            break;
+        worst = fmax(worst, fabs(squash_of(k, b) - squash_of(k, a)));
+    }
+    return worst;
+}
+
 /* Keeps magnitudes bounded (so nothing overflows or meets a saturating
- * boundary by a rounding difference). */
+ * boundary by a rounding difference).  Of a value at most one f8e4m3 step
+ * apart (out_err: a quant's q, whose bound 448 always brings it here), the
+ * error is that of the squash over one step, not the step at the bound. */
 static GVar *squash(Gen *g, GVar *v)
 {
-    switch (rn(g, 3)) {
-    case 0: return emit(g, &v->s, CF, v->dt, 1, perturbed(v->err, 1), "tanh(%s)", v->name);
+    int k = rn(g, 3);
+    double e = v->err;
+    if (v->out_err > 0) {
+        assert_true(v->dt == DT_F8E4M3);
+        e = squash_f8_flip(k, v->bound);
+    }
+    switch (k) {
+    case 0: return emit(g, &v->s, CF, v->dt, 1, perturbed(e, 1), "tanh(%s)", v->name);
     case 1:
-        return emit(g, &v->s, CF, v->dt, 1, perturbed(v->err, 1), "(%s / (abs(%s) + 1.0))",
+        return emit(g, &v->s, CF, v->dt, 1, perturbed(e, 1), "(%s / (abs(%s) + 1.0))",
                     v->name, v->name);
     default:
-        return emit(g, &v->s, CF, v->dt, 4, perturbed(v->err, 4), "clamp(%s, -4.0, 4.0)",
-                    v->name);
+        return emit(g, &v->s, CF, v->dt, 4, perturbed(e, 4), "clamp(%s, -4.0, 4.0)", v->name);
     }
 }
 
