@@ -236,8 +236,14 @@ static Split split_divmod(const Pl *x, const IxExpr *e, Split l)
     return r;
 }
 
+/* No window where the last dim's index holds a gathered value (a table
+ * flattened into one dim, p[idx * 64 + j]): codegen clamps such an index
+ * into the dim so that a bad value cannot fault, and a vector load from a
+ * clamped base would read past the end, misaligned. */
 static Split split_run(const Pl *x, const IxExpr *e)
 {
+    if (e->kind == IX_VAL)
+        return (Split){.ok = false};
     if (e->kind < IX_ADD)
         return split_leaf(x, e);
     Split l = split_run(x, e->a), rr = split_run(x, e->b);
