@@ -895,7 +895,7 @@ int main(int argc, char **argv)
         RtCompiler c;
         const char *arch;
     } targets[] = {
-        {RT_NVRTC, "sm_80"}, {RT_NVRTC, "sm_90"}, {RT_NVRTC, "sm_100"},
+        {RT_NVRTC, "sm_80"}, {RT_NVRTC, "sm_90"}, {RT_NVRTC, "sm_100"}, {RT_NVRTC, "sm_120"},
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover
