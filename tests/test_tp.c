@@ -605,11 +605,52 @@ static void test_real_library(void **state)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* runtime/collective.c through dlopen, on tests/fake_nccl.c (the path in
+ * $SINTER_FAKE_NCCL; meson sets it): the library's version, a blocking
+ * all-reduce, and a non-blocking communicator's ncclInProgress polled
+ * through ncclCommGetAsyncError to success and to an error.  In a child
+ * process, as test_real_library. */
+typedef struct {
+    int polls_left, final, calls, polled;
+    size_t count;
+} FakeNcclComm; /* tests/fake_nccl.c's */
+
+static void test_nonblocking_comm(void **state)
+{
+    (void)state;
+    const char *path = getenv("SINTER_FAKE_NCCL");
+    if (!path) {
+        print_message("SINTER_FAKE_NCCL not set (run through meson): not checked\n");
+        return;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setenv("SINTER_NCCL", path, 1);
+        const RtCollOps *co = rt_collectives(fake_device());
+        float buf[4] = {0};
+        FakeNcclComm blocking = {0, 0, 0, 0, 0}, waits = {3, 0, 0, 0, 0},
+                     fails = {2, 5, 0, 0, 0};
+        int ok = co && strcmp(co->name, "NCCL 2.28.7") == 0 && co->version == 22807;
+        ok = ok && co->all_reduce_sum(buf, 4, &blocking, NULL) == 0 && blocking.calls == 1 &&
+             blocking.polled == 0 && blocking.count == 4;
+        ok = ok && co->all_reduce_sum(buf, 4, &waits, NULL) == 0 && waits.calls == 1 &&
+             waits.polled == 3;
+        ok = ok && co->all_reduce_sum(buf, 4, &fails, NULL) == 5 && fails.polled == 2 &&
+             strcmp(co->describe(5), "fake error") == 0;
+        fprintf(stderr, "%s %s\n", ok ? "ok" : "failed:", co ? co->name : sn_last_error());
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* first: its child must inherit a process that has not opened a library */
-        cmocka_unit_test(test_real_library),
+        cmocka_unit_test(test_real_library), cmocka_unit_test(test_nonblocking_comm),
         cmocka_unit_test(test_language), cmocka_unit_test(test_rank_order),
         cmocka_unit_test(test_plan),     cmocka_unit_test(test_worlds),
         cmocka_unit_test(test_shapes),
