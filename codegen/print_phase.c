@@ -432,7 +432,7 @@ static const char *encoder(const Cx *x, int i, char *buf, size_t len)
         return buf;
     }
     bool sat = x->pl->store[i].direct && st->value->a.cast.saturate;
-    snprintf(buf, len, "sn_to_%s%s", cg_suffix(t), sat ? "_sat" : "");
+    snprintf(buf, len, "sn_to_%s%s%s", cg_suffix(t), sat ? "_sat" : "", cg_mx_sfx(x->t, t));
     return buf;
 }
 
@@ -517,6 +517,14 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
 {
     const KStore *st = x->seg->stores.items[i];
     int v = x->seg->sched.vec;
+    /* a byte's two codes: one paired conversion on sm_100+ (enc
+     * "sn_to_e2m1..._hw" -> "sn_to2_e2m1..._hw(lo, hi)") */
+    char pair[160];
+    if (cg_mx_hw(x->t))
+        snprintf(pair, sizeof pair, "sn_to2%s(s%d[j], s%d[j + 1])", enc + 5, i, i);
+    else
+        snprintf(pair, sizeof pair, "(sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4))", enc, i, enc,
+                 i);
     bool vec = x->vector && x->pl->store[i].packed_vector;
     char m[32] = "";
     if (st->mask) /* a per-row mask (a scatter's row): the whole run or nothing */
@@ -526,8 +534,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
         open_vector_run(x, st, vt);
         cg_line(x->o, "sn_u8 *el = (sn_u8 *)&raw;");
         cg_line(x->o, "#pragma unroll");
-        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = (sn_u8)(%s(s%d[j]) | "
-                "(%s(s%d[j + 1]) << 4));", v, enc, i, enc, i);
+        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = %s;", v, pair);
         cg_indent(x->o);
         cg_put(x->o, "*(%s *)(b%d + ((", vt, st->buf);
         cg_print_offset(x, st->buf, st->idx);
@@ -544,7 +551,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
     cg_indent(x->o);
     cg_put(x->o, "b%d[(", st->buf);
     cg_print_offset(x, st->buf, st->idx);
-    cg_put(x->o, ") >> 1] = (sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4));\n", enc, i, enc, i);
+    cg_put(x->o, ") >> 1] = %s;\n", pair);
     close_block(x);
     close_block(x);
     if (vec)

@@ -11,15 +11,23 @@
 #include "kexec.h"
 #include "sinter_ext.h"
 
-/* Storage element k (row-major over a's shape, through its strides). */
-static char *element(const PxArg *a, int64_t k)
+/* The storage index of element k (row-major over a's shape, through its
+ * strides), in elements: for f4e2m1, nibble index % 2 of byte index / 2
+ * (dt_load_float_at). */
+static int64_t index_of(const PxArg *a, int64_t k)
 {
     int64_t off = 0;
     for (int d = a->t.rank - 1; d >= 0; d--) {
         off += (k % a->shape[d]) * a->strides[d];
         k /= a->shape[d];
     }
-    return (char *)a->t.data + off * px_dtype_size((int)a->t.dtype);
+    return off;
+}
+
+/* Storage element k of a type of whole bytes. */
+static char *element(const PxArg *a, int64_t k)
+{
+    return (char *)a->t.data + index_of(a, k) * px_dtype_size((int)a->t.dtype);
 }
 
 static int64_t load_int(const char *p, DType t)
@@ -67,11 +75,11 @@ void px_convert(const PxArg *a, int dtype, bool to_values, char *dst)
         if (!to_values) {
             float x = dt_round_float(dt_load_float(src, DT_F32), dt_is_float(t) ? t : DT_F32);
             if (dt_is_float(t))
-                dt_store_float(x, t, dst + k * size);
+                dt_store_float_at(x, t, dst, k); /* f4e2m1: packed, two per byte */
             else
                 store_int(dt_float_to_int(x, t), t, dst + k * size);
         } else if (dt_is_float(t)) {
-            float x = dt_load_float(src, t);
+            float x = dt_load_float_at(a->t.data, t, index_of(a, k));
             memcpy(dst + k * 4, &x, 4);
         } else {
             int64_t v = load_int(src, t);
@@ -94,7 +102,7 @@ static bool input_values(const PxArg *a, IrBuf *b)
     }
     for (int64_t k = 0; k < b->numel; k++) {
         if (dt_is_float(t))
-            b->f[k] = dt_load_float(element(a, k), t);
+            b->f[k] = dt_load_float_at(a->t.data, t, index_of(a, k));
         else
             b->i[k] = load_int(element(a, k), t);
     }
@@ -106,7 +114,7 @@ static void store_output(const IrBuf *b, const PxArg *a)
     DType t = (DType)a->t.dtype;
     for (int64_t k = 0; k < b->numel; k++) {
         if (dt_is_float(t))
-            dt_store_float(b->f[k], t, element(a, k));
+            dt_store_float_at(b->f[k], t, a->t.data, index_of(a, k));
         else
             store_int(b->i[k], t, element(a, k));
     }

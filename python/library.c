@@ -398,7 +398,7 @@ static void span(const PxArg *a, char **lo, char **hi)
     }
     *lo = *hi = a->t.data;
     if (n > 0 && a->t.data)
-        *hi = (char *)a->t.data + (last + 1) * px_dtype_size((int)a->t.dtype);
+        *hi = (char *)a->t.data + px_dtype_bytes((int)a->t.dtype, last + 1);
 }
 
 /* sn_launch's overlap rule, for the CPU: an output overlaps nothing but

@@ -89,6 +89,8 @@ extern PyObject *px_error;     /* sinter.Error */
 PyObject *px_raise(const char *fmt, ...);   /* sets sinter.Error, returns NULL */
 const char *px_dtype_name(int dtype);
 int px_dtype_size(int dtype);
+/* Bytes of n elements (f4e2m1: two per byte, rounded up). */
+int64_t px_dtype_bytes(int dtype, int64_t n);
 int px_dtype_parse(PyObject *name);         /* -1 with ValueError */
 
 /* ---- tensor.c ---- */

@@ -28,8 +28,17 @@ _NUMPY_STORAGE = {"f32": "float32", "f16": "float16", "bf16": "uint16", "f8e4m3"
                   "f8e4m3fnuz": "uint8", "f8e5m2": "uint8", "f8e5m2fnuz": "uint8",
                   "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool",
                   "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16",
-                  "f8e8m0": "uint8"}
+                  "f8e8m0": "uint8", "f4e2m1": "uint8"}
 _NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool", "u8", "u16", "u32", "i16"}
+
+
+def _storage_shape(shape, dtype):
+    """The shape of the storage of a tensor of ``dtype`` and (logical)
+    ``shape``: f4e2m1 is stored two codes per byte, element 2i in the low
+    nibble, so its storage is uint8 with the last dim halved (as `sinter ref
+    --raw` writes it and as PyTorch's float4_e2m1fn_x2 holds it)."""
+    shape = tuple(shape)
+    return shape[:-1] + (shape[-1] // 2,) if dtype == "f4e2m1" else shape
 
 
 class Tensor(tuple):
@@ -37,7 +46,10 @@ class Tensor(tuple):
     reinterprets the raw bits of ``storage`` (a tensor of unsigned or
     signed integers of the same width: uint16 for bf16/f16, uint8 for the
     f8 types) as ``dtype``, without a copy.  NumPy inputs and outputs of
-    bf16 and f8 dtypes use it."""
+    bf16, f8 and f4e2m1 dtypes use it.  f4e2m1's storage is bytes of two
+    codes (element 2i in the low nibble, 2i + 1 in the high one): a uint8
+    tensor whose last dim is half the logical one, contiguous; ``shape`` is
+    the logical shape, ``storage.shape`` the bytes'."""
 
     def __new__(cls, storage, dtype):
         if dtype not in DTYPES:
@@ -46,7 +58,12 @@ class Tensor(tuple):
 
     storage = property(lambda self: self[0], doc="the tensor holding the bits")
     dtype = property(lambda self: self[1], doc="the sinter dtype, e.g. 'bf16'")
-    shape = property(lambda self: tuple(self[0].shape))
+    @property
+    def shape(self):
+        """The logical shape (for f4e2m1: the storage's with the last dim
+        doubled)."""
+        shape = tuple(self[0].shape)
+        return shape[:-1] + (shape[-1] * 2,) if self[1] == "f4e2m1" and shape else shape
 
     def __repr__(self):
         return f"sinter.Tensor({self.dtype}{list(self.shape)})"
@@ -55,8 +72,8 @@ class Tensor(tuple):
         """The values as a NumPy array: float32 for float dtypes (exact),
         int64 for the others (a CPU tensor)."""
         import numpy as np
-        dt = np.float32 if self.dtype in ("f32", "f16", "bf16") or self.dtype.startswith("f8") \
-            else np.int64
+        dt = np.float32 if self.dtype in ("f32", "f16", "bf16", "f4e2m1") or \
+            self.dtype.startswith("f8") else np.int64
         raw = _sinter.convert(self, self.dtype, True)
         return np.frombuffer(raw, dtype=dt).reshape(self.shape)
 
@@ -67,8 +84,12 @@ class Tensor(tuple):
         even, as PyTorch's ``.to()``)."""
         import numpy as np
         values = np.ascontiguousarray(values, dtype=np.float32)
+        if dtype == "f4e2m1" and (values.ndim == 0 or values.shape[-1] % 2):
+            raise Error(f"f4e2m1 needs an even last dim (two codes per byte), got shape "
+                        f"{values.shape}")
         raw = _sinter.convert(values, dtype, False)
-        storage = np.frombuffer(raw, dtype=_NUMPY_STORAGE[dtype]).reshape(values.shape).copy()
+        storage = np.frombuffer(raw, dtype=_NUMPY_STORAGE[dtype]) \
+            .reshape(_storage_shape(values.shape, dtype)).copy()
         return storage if dtype in _NUMPY_NATIVE else cls(storage, dtype)
 
 
@@ -373,7 +394,7 @@ def load(path):
 
 def _numpy_alloc(shape, dtype):
     import numpy as np
-    storage = np.empty(shape, dtype=_NUMPY_STORAGE[dtype])
+    storage = np.empty(_storage_shape(shape, dtype), dtype=_NUMPY_STORAGE[dtype])
     return storage if dtype in _NUMPY_NATIVE else Tensor(storage, dtype)
 
 
@@ -461,7 +482,8 @@ def _cupy_context(t, stream):
 
     def alloc(shape, dtype):
         if dtype not in _NUMPY_NATIVE:
-            return Tensor(cupy.empty(shape, dtype=_NUMPY_STORAGE[dtype]), dtype)
+            return Tensor(cupy.empty(_storage_shape(shape, dtype), dtype=_NUMPY_STORAGE[dtype]),
+                          dtype)
         return cupy.empty(shape, dtype=_NUMPY_STORAGE[dtype])
     return alloc, stream
 
