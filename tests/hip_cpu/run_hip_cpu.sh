@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# run_hip_cpu.sh SINTER FAKEDIR SRCROOT - the generated HIP sources run on
+# the CPU with 64-lane waves, through the runtime's own HIP device, JIT and
+# launch code: FAKEDIR holds fake_amdhip64.c's libamdhip64.so (the CPU as
+# an AMD device, gfx950 unless said, one fiber per lane) and
+# fake_hiprtc.c's libhiprtc.so (the host C++ compiler with hip_cpu.h as
+# hiprtc).  Each run is `sinter run FILE --check`: compiled for the default
+# targets (cuda:sm_90 + hip:gfx950, whose HIP source is scheduled for
+# 64-lane waves), loaded on the fake device, launched, and every output
+# compared with the reference interpreter within its dtype's rounding step.
+#
+#  1. every example at T = 1, 7, 64 (few-rows and many-rows kernels both
+#     run: the fake device has 4 CUs; counted from SINTER_LOG=launch), and
+#     at T = 7 with SINTER_FEW_ROWS=always and =never;
+#  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
+#     selection.sn) at T = 1 and 7;
+#  3. the check can fail: with shuffles that exchange nothing (a broken
+#     hip_cpu.h) qwen3_qk_norm's check fails, and with the 64-lane kernels
+#     run on 32-lane waves (SN_CPU_HIP_WAVE=32) layer_norm's does (some
+#     examples' half sums of random squares stay within tolerance);
+#  4. a 32-lane device (gfx1100) refuses the bundle's 64-lane kernels with
+#     the runtime's message.
+#
+# Not covered (sinter run compiles for its default targets only): the
+# gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; AMD's FP8
+# conversion instructions (hip_cpu.h defines no __gfx9xx__ macro, so the
+# software encoders run; tests/test_prelude_hip.c models the instructions).
+#
+# Prints one line per run and "hip_cpu: N passed, N failed".  Exit 77
+# (meson: SKIP) with the reason where it cannot run: a sanitizer build
+# (the fibers confuse ASan), no C++ compiler, or a CUDA driver on the
+# machine (the runtime takes CUDA first, so the fake would not be used).
+set -u
+if [ $# -ne 3 ]; then
+    echo "usage: run_hip_cpu.sh SINTER FAKEDIR SRCROOT" >&2
+    exit 2
+fi
+S=$(realpath "$1")
+FAKE=$(realpath "$2")
+cd "$3" || exit 2
+if ldd "$S" 2>/dev/null | grep -q -E 'lib(a|ub)san'; then
+    echo "hip_cpu: a sanitizer build (the lanes' fibers confuse ASan): skipped; the normal build runs it"
+    exit 77
+fi
+if ! command -v "${SN_CPU_CXX:-c++}" > /dev/null; then
+    echo "hip_cpu: no C++ compiler (${SN_CPU_CXX:-c++}; build.sh installs g++): skipped"
+    exit 77
+fi
+if ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1'; then
+    echo "hip_cpu: a CUDA driver is installed (the runtime would take it first): skipped"
+    exit 77
+fi
+export LD_LIBRARY_PATH=$FAKE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export SINTER_HIPRTC=$FAKE/libhiprtc.so
+export SINTER_CACHE_DIR=$(mktemp -d)
+export SINTER_LOG=launch
+unset SINTER_HIP_ARCH SINTER_FEW_ROWS SN_CPU_HIP_ARCH SN_CPU_HIP_WAVE SN_CPU_HIP_H
+work=$(mktemp -d)
+trap 'rm -rf "$SINTER_CACHE_DIR" "$work"' EXIT
+pass=0 fail=0 few=0 many=0
+
+# check LABEL EXPECT ARGS...: sinter run ARGS --check; EXPECT ok (it passes
+# on the fake AMD device) or bad (the run fails: a check beyond tolerance).
+check() {
+    local label=$1 expect=$2
+    shift 2
+    local log=$work/log
+    "$S" run "$@" --check > "$log" 2>&1
+    local rc=$?
+    local dev=0
+    grep -q '^sinter: device AMD gfx9' "$log" && dev=1
+    few=$((few + $(grep -c 'few-rows variant\|, few-rows' "$log")))
+    many=$((many + $(grep -c 'not few-rows' "$log")))
+    if [ $expect = ok ] && [ $rc -eq 0 ] && [ $dev = 1 ] && grep -q '^check' "$log"; then
+        pass=$((pass + 1))
+        echo "ok   $label: $(grep -h '^check' "$log" |
+            sed 's/^check \(.*\): max abs err .*, max rel err \([^,]*\),.*/\1 rel \2/' |
+            paste -s -d ';')"
+    elif [ $expect = bad ] && [ $rc -ne 0 ] && [ $dev = 1 ] &&
+         grep -q 'beyond tolerance' "$log" && ! grep -q ' 0 of [0-9]* elements beyond' <(
+             grep -h '^check' "$log" | head -1); then
+        pass=$((pass + 1))
+        echo "ok   $label: the check fails as it must ($(grep -h '^check' "$log" | head -1 |
+            sed 's/.*, //'))"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $label (expected $expect, exit $rc)"
+        sed 's/^/     /' "$log" | tail -20
+    fi
+}
+
+# Sizes of an example's other symbols at T (as tests/gpu/run_examples.sh).
+extra_dims() {
+    for sym in NB NP; do
+        if grep -q "\b$sym\b" "$1"; then printf -- "--dim %s=%d " $sym $(( ($2 + 15) / 16 + 3 )); fi
+    done
+}
+
+start=$SECONDS
+for ex in examples/*.sn; do
+    for T in 1 7 64; do
+        check "$(basename "$ex") T=$T" ok "$ex" --dim T=$T $(extra_dims "$ex" $T)
+    done
+    for rows in always never; do
+        SINTER_FEW_ROWS=$rows check "$(basename "$ex") T=7 few-rows $rows" ok "$ex" --dim T=7 \
+            $(extra_dims "$ex" 7)
+    done
+done
+for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
+    for T in 1 7; do check "odd_rows.sn:$g T=$T" ok tests/gpu/odd_rows.sn --graph $g --dim T=$T; done
+done
+for g in bits bitcasts floatbits across iota sizes; do
+    for T in 1 7; do check "int_ops.sn:$g T=$T" ok tests/gpu/int_ops.sn --graph $g --dim T=$T; done
+done
+for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx scatter_mxfp4 inplace_mxfp4; do
+    dims=""
+    [ $g = scatter_mxfp4 ] && dims="--dim N=64"
+    for T in 1 7; do
+        check "mx_scales.sn:$g T=$T" ok tests/gpu/mx_scales.sn --graph $g --dim T=$T $dims
+    done
+done
+for g in sel_rows sel_mid sel_512 sel_3000; do
+    for T in 1 7; do check "selection.sn:$g T=$T" ok tests/gpu/selection.sn --graph $g --dim T=$T; done
+done
+if [ $few -gt 0 ] && [ $many -gt 0 ]; then
+    pass=$((pass + 1))
+    echo "ok   both kernel variants ran: $few few-rows launches, $many many-rows launches"
+else
+    fail=$((fail + 1))
+    echo "FAIL few-rows launches $few, many-rows launches $many: one variant never ran"
+fi
+
+# 3. the check can fail
+sed 's/bits = sn_cpu_env->permute(bits, index);/(void)index;/' \
+    "$(dirname "$0")/hip_cpu.h" > "$work/no_exchange.h"
+if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_exchange.h"; then
+    fail=$((fail + 1))
+    echo "FAIL could not break hip_cpu.h's exchange (its text changed?)"
+else
+    SINTER_CACHE_DIR=$work/cache1 SN_CPU_HIP_H=$work/no_exchange.h \
+        check "qwen3_qk_norm.sn T=7 with shuffles that exchange nothing" bad \
+        examples/qwen3_qk_norm.sn --dim T=7
+fi
+SINTER_CACHE_DIR=$work/cache2 SN_CPU_HIP_WAVE=32 \
+    check "layer_norm.sn T=7, 64-lane kernels on 32-lane waves" bad \
+    examples/layer_norm.sn --dim T=7
+
+# 4. a 32-lane device refuses 64-lane kernels
+if SN_CPU_HIP_ARCH=gfx1100 "$S" run examples/qwen3_qk_norm.sn --dim T=7 > "$work/log" 2>&1; then
+    fail=$((fail + 1))
+    echo "FAIL gfx1100 ran 64-lane kernels"
+elif grep -q 'scheduled for 64-lane waves.*gfx1100 has 32' "$work/log"; then
+    pass=$((pass + 1))
+    echo "ok   gfx1100 (32-lane waves) refuses the 64-lane kernels: $(grep -o 'scheduled for 64.*' "$work/log")"
+else
+    fail=$((fail + 1))
+    echo "FAIL gfx1100: not the refusal expected"
+    sed 's/^/     /' "$work/log"
+fi
+echo "hip_cpu: $((SECONDS - start)) s"
+echo "hip_cpu: $pass passed, $fail failed"
+[ $fail -eq 0 ]
