@@ -20,7 +20,8 @@
  * "gfx950:sramecc+:xnack-"), $SN_CPU_HIP_CUS its compute units (default
  * 4), $SN_CPU_HIP_WAVE a wave size other than the arch's (a test that the
  * kernels depend on it), $SN_CPU_HIP_VERBOSE: report shuffles that read a
- * lane that had returned.  Not thread-safe beyond one launch at a time (a mutex). */
+ * lane that had returned, and the FP8 codes each launch took from the
+ * modelled conversion instructions (hip_cpu.h, SN_CPU_HW_FP8).  Not thread-safe beyond one launch at a time (a mutex). */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <elf.h>
@@ -57,6 +58,7 @@ typedef struct {
     int wave;
     void (*sync)(void);
     unsigned long long (*permute)(unsigned long long bits, int index);
+    unsigned long long hw_fp8;
 } SnCpuEnv;
 
 enum { READY, WAIT_BLOCK, WAIT_WAVE, DONE };
@@ -320,6 +322,10 @@ EXPORT int hipModuleLaunchKernel(void *fn, unsigned gx, unsigned gy, unsigned gz
     if (ex.poisoned != poisoned && getenv("SN_CPU_HIP_VERBOSE"))
         fprintf(stderr, "fake HIP: %s: %ld shuffles read a lane that had returned\n", f->name,
                 ex.poisoned - poisoned);
+    if (ex.env.hw_fp8 && getenv("SN_CPU_HIP_VERBOSE"))
+        fprintf(stderr, "fake HIP: %s: %llu FP8 codes from the modelled instructions\n",
+                f->name, ex.env.hw_fp8);
+    ex.env.hw_fp8 = 0;
     pthread_mutex_unlock(&launch_lock);
     return rc;
 }

@@ -6,8 +6,11 @@
  * runs what it makes.
  *
  * hiprtcCompileProgram passes the options that start with -D to the
- * compiler and ignores the others (--offload-arch: no __gfx9xx__ macro is
- * defined, so the prelude's software FP8 encoders run).  After the source
+ * compiler and ignores the others: no __gfxNNN__ macro is defined, so the
+ * prelude's software FP8 encoders run, unless $SN_CPU_HIP_HW_FP8 is set:
+ * then --offload-arch=gfxNNN defines __gfxNNN__ and SN_CPU_HW_FP8, and
+ * the prelude's hardware encoders run on hip_cpu.h's model of the
+ * instructions.  After the source
  * it appends one entry per kernel function, `sn_cpu_entry_<name>(void
  * **params)`, for the kernels the unit keeps: with -DSN_ONLY only the one
  * named by -DSN_ONLY_<name>, else every `extern "C" __global__` function.
@@ -185,9 +188,17 @@ EXPORT int hiprtcCompileProgram(void *prog, int nopts, const char *const *opts)
     argv[n++] = "-fvisibility=hidden";
     argv[n++] = "-include";
     argv[n++] = hdr && *hdr ? hdr : SN_CPU_HIP_H_DEFAULT;
-    for (int i = 0; i < nopts && n < 64; i++)
+    char archdef[80];
+    for (int i = 0; i < nopts && n < 60; i++) {
         if (!strncmp(opts[i], "-D", 2))
             argv[n++] = opts[i];
+        else if (!strncmp(opts[i], "--offload-arch=", 15) && getenv("SN_CPU_HIP_HW_FP8")) {
+            snprintf(archdef, sizeof archdef, "-D__%.*s__=1", (int)strcspn(opts[i] + 15, ":"),
+                     opts[i] + 15);
+            argv[n++] = archdef;
+            argv[n++] = "-DSN_CPU_HW_FP8=1";
+        }
+    }
     argv[n++] = "-o";
     argv[n++] = out;
     argv[n++] = src;

@@ -15,8 +15,9 @@
  * must reach it (a lane at another barrier is a divergence the runtime
  * reports), and a lane that already returned gives an all-ones poison.
  *
- * Not modelled: AMD's FP8 conversion instructions (no __gfx9xx__ macro is
- * defined, so the prelude's software encoders run), reduced-precision
+ * AMD's FP8 conversion instructions are modelled only on request (below;
+ * otherwise no __gfxNNN__ macro is defined and the prelude's software
+ * encoders run).  Not modelled: reduced-precision
  * math (expf, sqrtf are glibc's), memory ordering between lanes other
  * than at __syncthreads (fibers run one at a time). */
 #ifndef SN_HIP_CPU_H
@@ -41,6 +42,7 @@ struct SnCpuEnv {
     /* the wave's exchange: every live lane gives bits, receives the bits
      * of lane (index mod wave) of its own wave */
     unsigned long long (*permute)(unsigned long long bits, int index);
+    unsigned long long hw_fp8;                    /* codes the modelled instructions wrote */
 };
 
 static SnCpuEnv *sn_cpu_env;
@@ -133,6 +135,59 @@ static inline float __uint_as_float(unsigned u)
 static inline int __float_as_int(float x) { return (int)__float_as_uint(x); }
 static inline float __int_as_float(int i) { return __uint_as_float((unsigned)i); }
 static inline float rsqrtf(float x) { return 1.0f / std::sqrt(x); }
+
+/* AMD's FP8 conversion instructions, modelled (fake hiprtc with
+ * $SN_CPU_HIP_HW_FP8: it defines SN_CPU_HW_FP8 and the arch's __gfxNNN__
+ * macro, so the prelude's hardware encoders run).  v_cvt_pk_fp8_f32 /
+ * v_cvt_pk_bf8_f32 (a, b, old, hi): old with its low (hi false) or high
+ * 16 bits replaced by the codes of a (low byte) and b, FNUZ on gfx942,
+ * OCP elsewhere.  Within the contract codegen/prelude_hip.cuh states (a
+ * finite value within the format's range) the correctly rounded code,
+ * computed here from the formats' definitions, not the prelude's
+ * encoders; outside it the model writes wrong codes on purpose (0xff for
+ * NaN or out of range, a zero with the input's sign, which on FNUZ is
+ * NaN), so that an encoder handing it such a value fails the check.
+ * SnCpuEnv.hw_fp8 counts the codes it wrote. */
+#if defined(SN_CPU_HW_FP8)
+static inline unsigned sn_cpu_fp8(float x, int mbits, int bias, float lim)
+{
+    sn_cpu_env->hw_fp8++;
+    unsigned sign = std::signbit(x) ? 0x80u : 0u;
+    double a = std::fabs((double)x);
+    if (!(a <= lim))
+        return 0xffu;
+    if (a == 0)
+        return sign;
+    int e;
+    std::frexp(a, &e);
+    int E = e - 1 < 1 - bias ? 1 - bias : e - 1; /* subnormals: the least exponent */
+    double r = std::nearbyint(std::ldexp(a, mbits - E)); /* to nearest, ties to even */
+    if (r >= std::ldexp(1.0, mbits + 1)) {
+        E++;
+        r = std::ldexp(1.0, mbits);
+    }
+    unsigned m = (unsigned)r;
+    unsigned code = m < (1u << mbits) ? m : (unsigned)(E + bias) << mbits | (m - (1u << mbits));
+    return sign | code;
+}
+#if defined(__gfx942__)
+#define SN_CPU_E4M3 3, 8, 240.0f
+#define SN_CPU_E5M2 2, 16, 57344.0f
+#else
+#define SN_CPU_E4M3 3, 7, 448.0f
+#define SN_CPU_E5M2 2, 15, 57344.0f
+#endif
+static inline int sn_cpu_cvt_pk(float a, float b, int old, bool hi, bool bf8)
+{
+    unsigned pair = bf8 ? sn_cpu_fp8(a, SN_CPU_E5M2) | sn_cpu_fp8(b, SN_CPU_E5M2) << 8
+                        : sn_cpu_fp8(a, SN_CPU_E4M3) | sn_cpu_fp8(b, SN_CPU_E4M3) << 8;
+    unsigned w = (unsigned)old;
+    w = hi ? (w & 0xffffu) | pair << 16 : (w & 0xffff0000u) | pair;
+    return (int)w;
+}
+#define SN_AMD_CVT_PK_FP8(a, b, old, hi) sn_cpu_cvt_pk(a, b, old, hi, false)
+#define SN_AMD_CVT_PK_BF8(a, b, old, hi) sn_cpu_cvt_pk(a, b, old, hi, true)
+#endif
 
 /* A kernel's entry for the fake runtime: its parameters from the
  * kernelParams array of hipModuleLaunchKernel, each pointing at one

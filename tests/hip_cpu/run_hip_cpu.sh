@@ -11,20 +11,24 @@
 #
 #  1. every example at T = 1, 7, 64 (few-rows and many-rows kernels both
 #     run: the fake device has 4 CUs; counted from SINTER_LOG=launch), and
-#     at T = 7 with SINTER_FEW_ROWS=always and =never;
+#     at T = 7 with SINTER_FEW_ROWS=always and =never; at T = 7 and 64
+#     again with the prelude's hardware FP8 encoders on hip_cpu.h's model
+#     of AMD's conversion instructions (SN_CPU_HIP_HW_FP8), which must
+#     have written codes;
 #  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
 #     selection.sn) at T = 1 and 7;
 #  3. the check can fail: with shuffles that exchange nothing (a broken
-#     hip_cpu.h) qwen3_qk_norm's check fails, and with the 64-lane kernels
+#     hip_cpu.h) qwen3_qk_norm's check fails, with an instruction model
+#     that ignores its word select add_rms_norm_fp8's, and with the 64-lane kernels
 #     run on 32-lane waves (SN_CPU_HIP_WAVE=32) layer_norm's does (some
 #     examples' half sums of random squares stay within tolerance);
 #  4. a 32-lane device (gfx1100) refuses the bundle's 64-lane kernels with
 #     the runtime's message.
 #
 # Not covered (sinter run compiles for its default targets only): the
-# gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; AMD's FP8
-# conversion instructions (hip_cpu.h defines no __gfx9xx__ macro, so the
-# software encoders run; tests/test_prelude_hip.c models the instructions).
+# gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; the
+# instructions themselves (a model; tests/test_prelude_hip.c checks the
+# encoders against adversarial ones).
 #
 # Prints one line per run and "hip_cpu: N passed, N failed".  Exit 77
 # (meson: SKIP) with the reason where it cannot run: a sanitizer build
@@ -80,8 +84,8 @@ check() {
          grep -q 'beyond tolerance' "$log" && ! grep -q ' 0 of [0-9]* elements beyond' <(
              grep -h '^check' "$log" | head -1); then
         pass=$((pass + 1))
-        echo "ok   $label: the check fails as it must ($(grep -h '^check' "$log" | head -1 |
-            sed 's/.*, //'))"
+        echo "ok   $label: the check fails as it must $(grep -h '^check' "$log" | head -1 |
+            sed 's/.*(first at/(first at/')"
     else
         fail=$((fail + 1))
         echo "FAIL $label (expected $expect, exit $rc)"
@@ -122,6 +126,27 @@ done
 for g in sel_rows sel_mid sel_512 sel_3000; do
     for T in 1 7; do check "selection.sn:$g T=$T" ok tests/gpu/selection.sn --graph $g --dim T=$T; done
 done
+# 1b. the prelude's hardware FP8 encoders, on hip_cpu.h's model of AMD's
+# conversion instructions (a cache of their own: the compiler's options
+# are the same)
+hw=0 hw_examples=""
+for ex in examples/*.sn; do
+    for T in 7 64; do
+        SINTER_CACHE_DIR=$work/cache_hw SN_CPU_HIP_HW_FP8=1 SN_CPU_HIP_VERBOSE=1 \
+            check "$(basename "$ex") T=$T FP8 instructions modelled" ok "$ex" --dim T=$T \
+            $(extra_dims "$ex" $T)
+        n=$(grep -h 'FP8 codes from the modelled' "$work/log" | awk '{s += $4} END {print s + 0}')
+        hw=$((hw + n))
+        [ $n -gt 0 ] && [ $T = 7 ] && hw_examples="$hw_examples $(basename "$ex" .sn)"
+    done
+done
+if [ $hw -gt 0 ]; then
+    pass=$((pass + 1))
+    echo "ok   $hw FP8 codes came from the modelled instructions, in:$hw_examples"
+else
+    fail=$((fail + 1))
+    echo "FAIL no FP8 code came from the modelled instructions"
+fi
 if [ $few -gt 0 ] && [ $many -gt 0 ]; then
     pass=$((pass + 1))
     echo "ok   both kernel variants ran: $few few-rows launches, $many many-rows launches"
@@ -140,6 +165,16 @@ else
     SINTER_CACHE_DIR=$work/cache1 SN_CPU_HIP_H=$work/no_exchange.h \
         check "qwen3_qk_norm.sn T=7 with shuffles that exchange nothing" bad \
         examples/qwen3_qk_norm.sn --dim T=7
+fi
+sed 's/w = hi ? (w \& 0xffffu) | pair << 16 : (w \& 0xffff0000u) | pair;/w = (w \& 0xffff0000u) | pair;/' \
+    "$(dirname "$0")/hip_cpu.h" > "$work/no_hi.h"
+if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_hi.h"; then
+    fail=$((fail + 1))
+    echo "FAIL could not break hip_cpu.h's instruction model (its text changed?)"
+else
+    SINTER_CACHE_DIR=$work/cache3 SN_CPU_HIP_H=$work/no_hi.h SN_CPU_HIP_HW_FP8=1 \
+        check "add_rms_norm_fp8.sn T=7, an instruction that ignores its word select" bad \
+        examples/add_rms_norm_fp8.sn --dim T=7
 fi
 SINTER_CACHE_DIR=$work/cache2 SN_CPU_HIP_WAVE=32 \
     check "layer_norm.sn T=7, 64-lane kernels on 32-lane waves" bad \
