@@ -23,7 +23,9 @@
 #     run on 32-lane waves (SN_CPU_HIP_WAVE=32) layer_norm's does (some
 #     examples' half sums of random squares stay within tolerance);
 #  4. a 32-lane device (gfx1100) refuses the bundle's 64-lane kernels with
-#     the runtime's message.
+#     the runtime's message;
+#  5. the JIT cache key names the hiprtc library: a second run hits the
+#     first one's entry, a copy of the library elsewhere misses it.
 #
 # Not covered (sinter run compiles for its default targets only): the
 # gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; the
@@ -191,6 +193,24 @@ else
     fail=$((fail + 1))
     echo "FAIL gfx1100: not the refusal expected"
     sed 's/^/     /' "$work/log"
+fi
+# 5. the JIT cache key names the hiprtc library (its path, size and
+# mtime): the same library hits the entry it stored, a copy elsewhere (as
+# another ROCm's would be) misses it
+mkdir -p "$work/other" && cp "$FAKE/libhiprtc.so" "$work/other/libhiprtc.so"
+cache_run() {
+    SINTER_CACHE_DIR=$work/cache5 SINTER_LOG=cache SINTER_HIPRTC=$1 \
+        "$S" run examples/qwen3_qk_norm.sn --dim T=7 2>&1 | grep -o 'qwen3_qk_norm_k0[_a-z]*: [a-z]*' | head -1
+}
+first=$(cache_run "$FAKE/libhiprtc.so")
+again=$(cache_run "$FAKE/libhiprtc.so")
+other=$(cache_run "$work/other/libhiprtc.so")
+if [ "${first##* }" = miss ] && [ "${again##* }" = hit ] && [ "${other##* }" = miss ]; then
+    pass=$((pass + 1))
+    echo "ok   the cache key names the hiprtc library: $first, then $again; a copy elsewhere: $other"
+else
+    fail=$((fail + 1))
+    echo "FAIL the cache key and the hiprtc library: '$first', '$again', another copy '$other'"
 fi
 echo "hip_cpu: $((SECONDS - start)) s"
 echo "hip_cpu: $pass passed, $fail failed"
