@@ -349,8 +349,10 @@ def rel_err(got, want):
 def capture_layers(ch, params, inputs, down, repeat):
     """One CUDA graph of len(params) * repeat chained layers (warm-up runs
     first, on a side stream, outside the capture)."""
+    x0, r0 = inputs["x"].clone(), inputs["residual"].clone()  # FlashInfer updates r0
+
     def stack():
-        x, r = inputs["x"], inputs["residual"]
+        x, r = x0, r0
         for _ in range(repeat):
             for p in params:
                 x, r = layer(ch, p, x, r, inputs["positions"], inputs["cache"], down)
@@ -485,7 +487,8 @@ def run(a):
     params = [Params(dev, gen, want_dequant) for _ in range(a.layers)]
     where = "CPU (dry run)" if a.dry_run else torch.cuda.get_device_name()
     log(f"layer.py: {where}, torch {torch.__version__}, {a.layers} layers x {a.repeat} per "
-        f"graph, columns {','.join(a.columns)}, QK {a.qk}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        f"graph, columns {','.join(a.columns)}, QK {a.qk}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     cols = build_columns(a, sinter, fi, log)
     rows, failures = [], []
     for T in a.tokens:
@@ -526,17 +529,17 @@ def run(a):
                     f"{k} {v:.4f}" for k, v in check.items()) + ("" if ok else "  MISMATCH"))
             if a.dry_run:
                 continue
-            if name == "compile-layer":
-                us = time_compiled_layer(params, inputs, down, a)
-            else:
-                g = capture_layers(ch, params, inputs, down, a.repeat)
-                us = bench.time_graph(g, a.layers * a.repeat, a.iters)
-                del g
+            try:
+                us = time_column(name, ch, params, inputs, down, a)
+                if T == a.tokens[0] and name != "compile-layer":
+                    x1, r1 = inputs["x"].clone(), inputs["residual"].clone()
+                    row[name + "_kernels"] = count_kernels(lambda: layer(
+                        ch, params[0], x1, r1, inputs["positions"], inputs["cache"], down))
+            except Exception as e:  # one column's failure leaves the others' numbers
+                failures.append(f"T={T} {name}: {type(e).__name__}: {e}")
+                log(f"  T={T:3d} {name:13s} ERROR {type(e).__name__}: {e}")
+                continue
             row[name + "_us"] = us
-            if T == a.tokens[0] and name != "compile-layer":
-                row[name + "_kernels"] = count_kernels(lambda: layer(
-                    ch, params[0], inputs["x"].clone(), inputs["residual"].clone(),
-                    inputs["positions"], inputs["cache"], down))
             log(f"  T={T:3d} {name:13s} {us:9.2f} us per layer"
                 + (f"  ({row[name + '_kernels']} kernels)" if name + "_kernels" in row else ""))
         rows.append(row)
@@ -548,6 +551,14 @@ def run(a):
         log("FAIL " + f)
     log(f"layer.py: {'dry run ' if a.dry_run else ''}{len(failures)} mismatches")
     return 1 if failures else 0
+
+
+def time_column(name, ch, params, inputs, down, a):
+    """us per layer of one column (a CUDA graph of layers x repeat layers)."""
+    if name == "compile-layer":
+        return time_compiled_layer(params, inputs, down, a)
+    g = capture_layers(ch, params, inputs, down, a.repeat)
+    return bench.time_graph(g, a.layers * a.repeat, a.iters)
 
 
 def fixed_from_eager(params, inputs, down, repeat):
@@ -571,7 +582,7 @@ def time_compiled_layer(params, inputs, down, a):
                                              inputs["cache"], down))
 
     def stack():
-        x, r = inputs["x"], inputs["residual"]
+        x, r = inputs["x"].clone(), inputs["residual"].clone()
         for _ in range(a.repeat):
             for p in params:
                 x, r = fn(p, x, r)
@@ -598,8 +609,8 @@ def write_tables(a, rows, cols, lines):
                              if isinstance(c, Chains)}}, f, indent=1)
     with open(os.path.join(a.out, "layer.md"), "w") as f:
         f.write(f"{torch.cuda.get_device_name()}, torch {torch.__version__}, "
-                f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; Llama-3-8B decoder layer (attention left "
-                f"out), us per layer, {a.layers} layers x {a.repeat} per CUDA graph, median of "
+                f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; Llama-3-8B decoder "
+                f"layer (attention left out), us per layer, {a.layers} layers x {a.repeat} per CUDA graph, median of "
                 f"{a.iters}; QK form {a.qk}\n\n")
         f.write("| T | down GEMM | " + " | ".join(f"{n} us" for n in names)
                 + " | chains: " + " | chains: ".join(n for n in names if n != "gemms")
@@ -614,6 +625,9 @@ def write_tables(a, rows, cols, lines):
                     + " | ".join(extra) + " |\n")
         f.write("\n'chains: X' is X's time per layer minus the GEMMs alone: what its chains "
                 "(and the launch gaps around them) add.\n")
+        k = [f"{n} {rows[0][n + '_kernels']}" for n in names if rows and n + "_kernels" in rows[0]]
+        if k:
+            f.write(f"\nKernels per layer (profiler, T={rows[0]['T']}): " + ", ".join(k) + "\n")
         for n, c in cols.items():
             if isinstance(c, Chains) and c.note:
                 f.write(f"\n{n}: {c.note}")
