@@ -586,6 +586,16 @@ def ref_rope_fp8_append_paged(q, k, v, positions, cos_sin_cache, slots, k_cache,
             scatter(v_cache, quant_fp8(v, v_scale), slots)]
 
 
+def ref_mla_rope_fp8_append_paged(q_rope, q_nope, k_rope, k_nope, positions, cos_sin_cache,
+                                  slots, ckv_cache, kpe_cache, q_scale, kv_scale):
+    cs = cos_sin_cache[positions]
+    cos, sin = cs[:, 0:32], cs[:, 32:64]
+    return [quant_fp8(rope_gptj(q_rope, cos[:, None], sin[:, None]), q_scale),
+            quant_fp8(q_nope, q_scale),
+            scatter(ckv_cache, quant_fp8(k_nope, kv_scale), slots),
+            scatter(kpe_cache, quant_fp8(rope_gptj(k_rope, cos, sin), kv_scale), slots)]
+
+
 # ------------------------------------------------------------------- inputs
 # Each example: its parameters (name, kind, shape with 'T'), the output
 # dtypes in return order, and the NumPy reference.  Kinds: 'x' activations,
@@ -650,6 +660,17 @@ EXAMPLES = {
                                ("k_scale", "scale_q", ()), ("v_scale", "scale_q", ())],
                               ["f8e4m3", ("k_cache", "f8e4m3"), ("v_cache", "f8e4m3")],
                               ref_rope_fp8_append_paged),
+    "mla_rope_fp8_append_paged": ([("q_rope", "x", ("T", 128, 64)),
+                                   ("q_nope", "x", ("T", 128, 512)), ("k_rope", "x", ("T", 64)),
+                                   ("k_nope", "x", ("T", 512)), ("positions", "pos", ("T",)),
+                                   ("cos_sin_cache", "cache", (4096, 64)),
+                                   ("slots", "slot", ("T",)),
+                                   ("ckv_cache", "f8", ("NP", 64, 512)),
+                                   ("kpe_cache", "f8", ("NP", 64, 64)),
+                                   ("q_scale", "scale_q", ()), ("kv_scale", "scale_q", ())],
+                                  ["f8e4m3", "f8e4m3", ("ckv_cache", "f8e4m3"),
+                                   ("kpe_cache", "f8e4m3")],
+                                  ref_mla_rope_fp8_append_paged),
     # microscaling: f4e2m1 values, f8e8m0 / f8e4m3 block scales, swizzled or
     # packed scale buffers written in place (shapes with derived sizes)
     "nvfp4_quant_swizzled": ([("x", "x", ("T", 4096)), ("global_scale", "gs", ()),
@@ -671,13 +692,15 @@ EXAMPLES = {
 SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
-EXACT = {"mla_rope_fp8", "mla_rope_qk_fp8", "nvfp4_quant_swizzled", "mxfp8_quant", "mxfp4_quant",
+EXACT = {"mla_rope_fp8", "mla_rope_qk_fp8", "mla_rope_fp8_append_paged", "nvfp4_quant_swizzled",
+         "mxfp8_quant", "mxfp4_quant",
          "fp8_group_ue8m0_deepgemm", "dynamic_fp8_per_tensor", "topk_softmax", "moe_fused_gate"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
-PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "global_scale": "f32", "sf": "f8e4m3", "q_scale": "f32", "kv_scale": "f32", "k_scale": "f32",
+PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "global_scale": "f32", "sf": "f8e4m3", "q_scale": "f32", "k_scale": "f32",
                "v_scale": "f32", "key_cache": "f8e4m3",
-               "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3"}
+               "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3",
+               "kv_scale": "f32", "ckv_cache": "f8e4m3", "kpe_cache": "f8e4m3"}
 
 
 def make_input(rng, kind, shape):
@@ -702,7 +725,7 @@ def make_input(rng, kind, shape):
         n = min(shape[0], rows)
         p[:n] = perm[:n]
         p[3::5] = -1
-        p[4::7] = rows + 1
+        p[4::7] = 1 << 20                    # past the end of every example's cache
         return p
     if kind == "gs":                         # NVFP4 global scale: 64 saturates large blocks
         return np.array(rng.choice([0.25, 64.0]), F)
