@@ -515,6 +515,17 @@ def ref_mla_rope_fp8(q, positions, cos_sin_cache, scale):
     return [quant_fp8(np.concatenate([q_nope, q_rot], axis=-1), scale)]
 
 
+def ref_mla_rope_qk_fp8(q_pe, k_pe, q_nope, k_nope, positions, cos_sin_cache, q_scale,
+                        kv_scale):
+    """FlashInfer's RopeQuantize (NeoX halves), Q's 128 heads and the one
+    shared K head rotated by the same per-token angles."""
+    cs = cos_sin_cache[positions]
+    cos, sin = cs[:, None, 0:32], cs[:, None, 32:64]
+    return [quant_fp8(rope_neox(q_pe, cos, sin), q_scale),
+            quant_fp8(rope_neox(k_pe, cos, sin), kv_scale),
+            quant_fp8(q_nope, q_scale), quant_fp8(k_nope, kv_scale)]
+
+
 def ref_qwen3_qk_norm(qkv, q_w, k_w):
     t = qkv.shape[0]
     q = qkv[:, 0:4096].reshape(t, 32, 128)
@@ -617,6 +628,11 @@ EXAMPLES = {
     "mla_rope_fp8": ([("q", "x", ("T", 128, 192)), ("positions", "pos", ("T",)),
                       ("cos_sin_cache", "cache", (4096, 64)), ("scale", "scale_q", ())],
                      ["f8e4m3"], ref_mla_rope_fp8),
+    "mla_rope_qk_fp8": ([("q_pe", "x", ("T", 128, 64)), ("k_pe", "x", ("T", 1, 64)),
+                         ("q_nope", "x", ("T", 128, 512)), ("k_nope", "x", ("T", 1, 512)),
+                         ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (4096, 64)),
+                         ("q_scale", "scale_q", ()), ("kv_scale", "scale_q", ())],
+                        ["f8e4m3", "f8e4m3", "f8e4m3", "f8e4m3"], ref_mla_rope_qk_fp8),
     "qwen3_qk_norm": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,))],
                       ["bf16", "bf16"], ref_qwen3_qk_norm),
     "rms_norm_fp8_per_token": ([("x", "x", ("T", 4096)), ("w", "w", (4096,))],
@@ -697,7 +713,8 @@ TS_OF = {"logit_softcap": (1, 3, 64)}
 SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
-EXACT = {"mla_rope_fp8", "mla_rope_fp8_append_paged", "nvfp4_quant_swizzled", "mxfp8_quant", "mxfp4_quant",
+EXACT = {"mla_rope_fp8", "mla_rope_qk_fp8", "mla_rope_fp8_append_paged", "nvfp4_quant_swizzled",
+         "mxfp8_quant", "mxfp4_quant",
          "fp8_group_ue8m0_deepgemm", "dynamic_fp8_per_tensor", "topk_softmax", "moe_fused_gate"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
