@@ -2,6 +2,19 @@
 # they cd to the repository root with S set to the sinter binary.  Each
 # check prints "ok   LABEL ..." or "FAIL LABEL" with the logs indented, and
 # counts itself in pass or fail.
+#
+# SHARD=I/N (default 0/1) runs only the checks whose number (counted from 0
+# in script order) is I modulo N, so that N copies of a script with I = 0 ..
+# N-1 run every check once between them, in parallel (bench/gpu_all.sh).
+SHARD=${SHARD:-0/1}
+n_check=0
+
+# mine: whether this shard runs the next check (counts it either way).
+mine() {
+    local i=${SHARD%/*} n=${SHARD#*/}
+    n_check=$((n_check + 1))
+    [ $(( (n_check - 1) % n )) -eq "$i" ]
+}
 
 # Exit 77 (meson: skipped) unless `sinter run` of example $1 finds a device;
 # then a fresh JIT cache for the run.
@@ -21,6 +34,7 @@ gpu_or_skip() {
 check_run() {
     local label=$1 file=$2 out
     shift 2
+    mine || return 0
     out=$(mktemp -d)
     if "$S" run "$file" "$@" --check --output-dir "$out" > "$out/log" 2>&1; then
         pass=$((pass + 1))
@@ -40,6 +54,7 @@ check_run() {
 check_exact() {
     local label=$1 glob=$2 file=$3 gpu ref
     shift 3
+    mine || return 0
     gpu=$(mktemp -d) ref=$(mktemp -d)
     if "$S" run "$file" "$@" --raw --output-dir "$gpu" > "$gpu/log" 2>&1 &&
        "$S" ref "$file" "$@" --raw --output-dir "$ref" > "$ref/log" 2>&1 &&
@@ -58,6 +73,8 @@ check_exact() {
 # the scripts' (0 when nothing failed).
 summary() {
     rm -rf "$SINTER_CACHE_DIR"
-    echo "$1: $pass passed, $fail failed"
+    local s=""
+    [ "$SHARD" = 0/1 ] || s=" (shard $SHARD)"
+    echo "$1$s: $pass passed, $fail failed"
     [ $fail -eq 0 ]
 }
