@@ -19,6 +19,14 @@
 #     kernel boundaries;
 #   - f4e2m1 .npy files: --raw writes the packed uint8 form (last dim
 #     halved), an f4e2m1 parameter reads it back;
+#   - run and ref --target T (repeatable, as compile's): an unknown target
+#     is a usage error (exit 2) listing the known ones, as is --target with
+#     a bundle; `f8` resolves for the targets given (f8e4m3fnuz for
+#     hip:gfx942, OCP for hip:gfx942+ocp-fp8 and by default) in ref, ref
+#     --fused and run's reference alike; targets that disagree on `f8` are
+#     exit 1; without a GPU, run --target hip:gfx942 --check runs the
+#     gfx942 kernels on the CPU against the FNUZ reference (tests/hip_cpu
+#     runs them on a fake gfx942 device);
 #   - ref --world W (all_reduce): 1..64 (else exit 2; run has no --world),
 #     an input with a leading dim other than W is exit 1 naming it, an
 #     input of the parameter's shape goes to every rank (an all_reduce of
@@ -145,7 +153,8 @@ expect 0 "^sinter [0-9.]* (bundle format [0-9]*)" -- "$S" --version
 "$S" run --help > "$T/h1" 2>&1
 expect 0 "usage: sinter run" -- "$S" help run
 cmp -s "$T/h1" "$T/out" || { echo "FAIL: help run differs from run --help"; fail=1; }
-for w in --bench-iters --output-dir "needs a GPU" SINTER_CACHE_DIR SINTER_PDL SINTER_FEW_ROWS \
+for w in --bench-iters --output-dir --target hip:gfx942 "needs a GPU" SINTER_CACHE_DIR SINTER_PDL \
+         SINTER_FEW_ROWS \
          SINTER_JIT SINTER_JIT_THREADS \
          SINTER_NVRTC SINTER_HIPRTC SINTER_HIP_ARCH SINTER_LOG; do
     grep -q -- "$w" "$T/h1" || { echo "FAIL: run --help does not mention $w"; fail=1; }
@@ -254,6 +263,43 @@ expect 0 'coll1 \[shape=doubleoctagon, label="all_reduce sum after kernel 0"\]' 
     "$S" dump tests/tp/tp_qk_norm.sn --stage kernels --dot
 expect 0 "wrote" -- "$S" compile tests/tp/tp_qk_norm.sn -o "$T/tp.snb"
 expect 0 "2 all_reduce steps between kernels: a launch needs a communicator" -- "$S" dump "$T/tp.snb"
+
+# ---- run and ref --target: the targets compiled for, `f8` resolved for them
+F8=examples/add_rms_norm_fp8.sn
+expect 2 "sinter run: --target hip:gfx9: unknown target 'hip:gfx9'; known: cuda:sm_80" -- \
+    "$S" run $F8 --dim T=2 --target hip:gfx9
+expect 2 "unknown target 'sm_90x'" -- "$S" run $F8 --dim T=2 --target=cuda:sm_90 --target sm_90x
+expect 2 "sinter ref: --target cuda:gfx942: unknown target" -- "$S" ref $F8 --dim T=2 --target cuda:gfx942
+expect 2 "+ocp-fp8 is for gfx942" -- "$S" ref $F8 --dim T=2 --target hip:gfx950+ocp-fp8
+expect 2 "option --target needs a value" -- "$S" run $F8 --dim T=2 --target
+expect 2 "--target applies to a .sn source" -- "$S" run "$T/a.snb" --target hip:gfx942
+"$S" ref --help > "$T/h2" 2>&1
+grep -q -- "--target T" "$T/h2" || { echo "FAIL: ref --help does not mention --target"; fail=1; }
+expect 0 "out0: f8e4m3fnuz\[T, 4096\] \[2, 4096\]" -- "$S" ref $F8 --dim T=2 --target hip:gfx942
+expect 0 "out0: f8e4m3fnuz\[T, 4096\] \[2, 4096\]" -- "$S" ref $F8 --dim T=2 --target hip:gfx942 --fused
+expect 0 "out0: f8e4m3\[T, 4096\] \[2, 4096\]" -- "$S" ref $F8 --dim T=2 --target hip:gfx942+ocp-fp8
+expect 0 "out0: f8e4m3\[T, 4096\] \[2, 4096\]" -- "$S" ref $F8 --dim T=2
+expect 0 "out0: f8e4m3fnuz\[T, 4096\] \[2, 4096\]" -- \
+    "$S" ref $F8 --dim T=2 --target hip:gfx942 --target hip:gfx90a
+expect 1 "'f8' (the target's native e4m3) has no one meaning here" -- \
+    "$S" run $F8 --dim T=2 --target cuda:sm_90 --target hip:gfx942
+expect 1 "'f8' (the target's native e4m3) has no one meaning here" -- \
+    "$S" ref $F8 --dim T=2 --target hip:gfx942 --target hip:gfx950
+# a graph without f8 runs for any targets, on the CPU or on a GPU of either dialect
+expect 0 "check out0: max abs err" -- "$S" run $E --dim T=3 --target hip:gfx942 \
+    --target cuda:sm_90 --target hip:gfx1100 --check
+"$S" run $F8 --dim T=2 --target hip:gfx942 --check > "$T/out" 2>&1
+rc=$?
+if grep -q "running the fused kernels on the CPU" "$T/out"; then
+    [ $rc -eq 0 ] && grep -q "^out0: f8e4m3fnuz\[T, 4096\]" "$T/out" &&
+        grep -q "^check out0: max abs err [0-9.e-]*, max rel err [0-9.e-]*, 0 of 8192 elements" \
+            "$T/out" ||
+        { echo "FAIL: run --target hip:gfx942 --check on the CPU (exit $rc)"; cat "$T/out"; fail=1; }
+elif grep -q "^sinter: device " "$T/out"; then
+    echo "cli: a GPU is here: run --target hip:gfx942 --check on the CPU not checked"
+else
+    echo "FAIL: run --target hip:gfx942 ran neither on the CPU nor on a device"; cat "$T/out"; fail=1
+fi
 
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail

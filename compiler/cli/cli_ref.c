@@ -43,6 +43,7 @@
 static const char *const usage_ref =
     "usage: sinter ref FILE [--graph G] [--dim NAME=N]... [--input NAME=FILE.npy]...\n"
     "                  [--output-dir D] [--seed S] [--raw] [--fused] [--world W]\n"
+    "                  [--target T]...\n"
     "\n"
     "Run graph G of FILE in the reference interpreter (the oracle), or with\n"
     "--fused through the whole middle end: the fused kernels, run by the\n"
@@ -62,6 +63,10 @@ static const char *const usage_ref =
     "                        array with a leading dim of W gives rank r slice r,\n"
     "                        one of the parameter's shape goes to every rank;\n"
     "                        outputs get a leading dim of W\n"
+    "  --target T            compile as for target T (as sinter compile --target;\n"
+    "                        repeatable; default cuda:sm_90 and hip:gfx950): `f8`\n"
+    "                        is T's native e4m3 (f8e4m3fnuz on hip:gfx942), and\n"
+    "                        --fused runs the first target's schedule\n"
     "Sizes (--dim values and array dims) are 1..2^40.\n";
 
 
@@ -107,6 +112,10 @@ static void parse_args(int argc, char **argv, RefArgs *r, bool run)
             r->bench_iters = (int)cli_int(verb, "--bench-iters", v, 1, MAX_BENCH_ITERS);
         } else if ((v = cli_opt(argc, argv, &i, "--graph"))) {
             r->graph = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--target"))) {
+            if (r->ntarget == SN_MAX_TARGETS)
+                cli_usage_error(verb, "more than %d --target", SN_MAX_TARGETS);
+            cli_target(verb, v, &r->targets[r->ntarget++]);
         } else if ((v = cli_opt(argc, argv, &i, "--dim"))) {
             if (r->ndim == MAX_ARGS)
                 cli_usage_error(verb, "too many --dim");
@@ -136,6 +145,9 @@ static void parse_args(int argc, char **argv, RefArgs *r, bool run)
         cli_usage_error(verb, "no input file");
     if (r->bench_iters && !r->bench)
         cli_usage_error(verb, "--bench-iters applies to --bench");
+    if (r->ntarget && cli_has_suffix(r->path, ".snb"))
+        cli_usage_error(verb, "--target applies to a .sn source; a bundle runs for the targets "
+                              "it was compiled for");
 }
 
 /* ------------------------------------------------------------- symbols */
@@ -576,10 +588,11 @@ static IrGraph *prepare(RefArgs *r, Arena *a, SnCompiled *c)
     memset(c, 0, sizeof *c);
     if (r->run && cli_has_suffix(r->path, ".snb"))
         return cli_input_ok(r->path, CLI_MAX_BUNDLE_BYTES) ? cli_bundle_signature(r, a) : NULL;
-    CgTarget t[2];
+    CgTarget t[2]; /* the targets also resolve `f8`, for the reference too */
     SnCompileOptions opt = {.paths = (const char *const *)&r->path, .npath = 1,
                             .graph = r->graph, .one_graph = true, .keep_reference = r->run,
-                            .targets = t, .ntarget = cli_default_targets(t)};
+                            .targets = r->ntarget ? r->targets : t,
+                            .ntarget = r->ntarget ? r->ntarget : cli_default_targets(t)};
     SnStage stop = r->run ? SN_STAGE_BUNDLE : r->fused ? SN_STAGE_KERNELS : SN_STAGE_IR;
     Diag d;
     diag_init(&d);

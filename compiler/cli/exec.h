@@ -20,6 +20,10 @@ typedef struct {
     bool raw, fused, run, check, bench;
     int bench_iters;
     int world;                 /* ref --world W: ranks simulated (0: not given, one) */
+    int ntarget;               /* --target T...: the targets compiled for, which
+                                  also resolve `f8` for the reference (0: the
+                                  defaults, cli_default_targets) */
+    CgTarget targets[SN_MAX_TARGETS];
     int ndim, ninput;
     CliKV inputs[CLI_MAX_ARGS];
     CliKV dims[CLI_MAX_ARGS];

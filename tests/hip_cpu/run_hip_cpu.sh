@@ -6,8 +6,10 @@
 # fake_hiprtc.c's libhiprtc.so (the host C++ compiler with hip_cpu.h as
 # hiprtc).  Each run is `sinter run FILE --check`: compiled for the default
 # targets (cuda:sm_90 + hip:gfx950, whose HIP source is scheduled for
-# 64-lane waves), loaded on the fake device, launched, and every output
-# compared with the reference interpreter within its dtype's rounding step.
+# 64-lane waves) or for the one given with --target, loaded on the fake
+# device, launched, and every output compared with the reference
+# interpreter (`f8` resolved as for the targets compiled for) within its
+# dtype's rounding step.
 #
 #  1. every example at T = 1, 7, 64 (few-rows and many-rows kernels both
 #     run: the fake device has 4 CUs; counted from SINTER_LOG=launch), and
@@ -15,22 +17,41 @@
 #     again with the prelude's hardware FP8 encoders on hip_cpu.h's model
 #     of AMD's conversion instructions (SN_CPU_HIP_HW_FP8), which must
 #     have written codes;
+#  1c. the gfx942 (MI300) sources: every example compiled with --target
+#     hip:gfx942 (`f8` is f8e4m3fnuz; hip:gfx942+ocp-fp8 for a graph that
+#     stores OCP f8e4m3 by name, which gfx942 refuses otherwise) on a fake
+#     gfx942 device, with the hardware FP8 encoders on the model of the
+#     instructions that writes FNUZ codes on gfx942 (the fake hiprtc
+#     defines __gfx942__ from the runtime's --offload-arch), at T = 7; the
+#     examples and GPU test graphs whose gfx942 source differs from their
+#     gfx950 source (those with FP8: the others are the same 64-lane
+#     code, which part 1 runs) also at T = 64 and at T = 7 with
+#     SINTER_FEW_ROWS=always and =never; FNUZ outputs and modelled codes
+#     must have come;
+#  1d. the 32-lane RDNA sources: every example and GPU test graph compiled
+#     with --target hip:gfx1100 on a fake gfx1100 device (32-lane waves) at
+#     T = 7, and a few examples at T = 64 and with SINTER_FEW_ROWS=always
+#     and =never;
 #  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
 #     selection.sn) at T = 1 and 7;
 #  3. the check can fail: with shuffles that exchange nothing (a broken
 #     hip_cpu.h) qwen3_qk_norm's check fails, with an instruction model
 #     that ignores its word select add_rms_norm_fp8's, and with the 64-lane kernels
 #     run on 32-lane waves (SN_CPU_HIP_WAVE=32) layer_norm's does (some
-#     examples' half sums of random squares stay within tolerance);
+#     examples' half sums of random squares stay within tolerance); on
+#     gfx942, with a model that writes OCP codes there (as gfx950's
+#     instruction does) add_rms_norm_fp8's FNUZ check fails; and the 32-lane
+#     gfx1100 source of qwen3_qk_norm fails with shuffles that exchange
+#     nothing;
 #  4. a 32-lane device (gfx1100) refuses the bundle's 64-lane kernels with
 #     the runtime's message;
 #  5. the JIT cache key names the hiprtc library: a second run hits the
 #     first one's entry, a copy of the library elsewhere misses it.
 #
-# Not covered (sinter run compiles for its default targets only): the
-# gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; the
-# instructions themselves (a model; tests/test_prelude_hip.c checks the
-# encoders against adversarial ones).
+# Not covered: the instructions themselves (a model; tests/test_prelude_hip.c
+# checks the encoders against adversarial ones); gfx90a and gfx1201 (the
+# same 64- and 32-lane sources as gfx942/gfx950 and gfx1100, with FP8
+# stored in software on gfx90a and by OCP instructions on gfx1201).
 #
 # Prints one line per run and "hip_cpu: N passed, N failed".  Exit 77
 # (meson: SKIP) with the reason where it cannot run: a sanitizer build
@@ -60,21 +81,23 @@ export LD_LIBRARY_PATH=$FAKE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export SINTER_HIPRTC=$FAKE/libhiprtc.so
 export SINTER_CACHE_DIR=$(mktemp -d)
 export SINTER_LOG=launch
-unset SINTER_HIP_ARCH SINTER_FEW_ROWS SN_CPU_HIP_ARCH SN_CPU_HIP_WAVE SN_CPU_HIP_H
+unset SINTER_HIP_ARCH SINTER_FEW_ROWS SN_CPU_HIP_ARCH SN_CPU_HIP_WAVE SN_CPU_HIP_H \
+    SN_CPU_HIP_HW_FP8 SN_CPU_HIP_VERBOSE
 work=$(mktemp -d)
 trap 'rm -rf "$SINTER_CACHE_DIR" "$work"' EXIT
 pass=0 fail=0 few=0 many=0
 
 # check LABEL EXPECT ARGS...: sinter run ARGS --check; EXPECT ok (it passes
 # on the fake AMD device) or bad (the run fails: a check beyond tolerance).
+# The run must have been on the device $SN_CPU_HIP_ARCH names (gfx950 unset).
 check() {
     local label=$1 expect=$2
     shift 2
     local log=$work/log
     "$S" run "$@" --check > "$log" 2>&1
     local rc=$?
-    local dev=0
-    grep -q '^sinter: device AMD gfx9' "$log" && dev=1
+    local dev=0 arch=${SN_CPU_HIP_ARCH:-gfx950}
+    grep -q "^sinter: device AMD ${arch%%:*} " "$log" && dev=1
     few=$((few + $(grep -c 'few-rows variant\|, few-rows' "$log")))
     many=$((many + $(grep -c 'not few-rows' "$log")))
     if [ $expect = ok ] && [ $rc -eq 0 ] && [ $dev = 1 ] && grep -q '^check' "$log"; then
@@ -112,21 +135,19 @@ for ex in examples/*.sn; do
             $(extra_dims "$ex" 7)
     done
 done
-for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
-    for T in 1 7; do check "odd_rows.sn:$g T=$T" ok tests/gpu/odd_rows.sn --graph $g --dim T=$T; done
-done
-for g in bits bitcasts floatbits across iota sizes; do
-    for T in 1 7; do check "int_ops.sn:$g T=$T" ok tests/gpu/int_ops.sn --graph $g --dim T=$T; done
-done
-for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx scatter_mxfp4 inplace_mxfp4; do
-    dims=""
-    [ $g = scatter_mxfp4 ] && dims="--dim N=64"
+# The GPU test graphs, FILE:GRAPH, and their sizes other than T.
+gpu_graphs="$(printf 'odd_rows:%s ' rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 \
+    mean_and_amax_3000 two_kernels) $(printf 'int_ops:%s ' bits bitcasts floatbits across iota \
+    sizes) $(printf 'mx_scales:%s ' mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx \
+    scatter_mxfp4 inplace_mxfp4) $(printf 'selection:%s ' sel_rows sel_mid sel_512 sel_3000)"
+graph_dims() {
+    [ $1 = scatter_mxfp4 ] && printf -- "--dim N=64"
+}
+for fg in $gpu_graphs; do
+    f=${fg%%:*} g=${fg#*:}
     for T in 1 7; do
-        check "mx_scales.sn:$g T=$T" ok tests/gpu/mx_scales.sn --graph $g --dim T=$T $dims
+        check "$f.sn:$g T=$T" ok tests/gpu/$f.sn --graph $g --dim T=$T $(graph_dims $g)
     done
-done
-for g in sel_rows sel_mid sel_512 sel_3000; do
-    for T in 1 7; do check "selection.sn:$g T=$T" ok tests/gpu/selection.sn --graph $g --dim T=$T; done
 done
 # 1b. the prelude's hardware FP8 encoders, on hip_cpu.h's model of AMD's
 # conversion instructions (a cache of their own: the compiler's options
@@ -149,6 +170,105 @@ else
     fail=$((fail + 1))
     echo "FAIL no FP8 code came from the modelled instructions"
 fi
+
+# 1c. the gfx942 (MI300) sources, FNUZ FP8 by the modelled instructions
+# (arch as ROCm reports an MI300X; a cache of their own)
+gfx942() {
+    SINTER_CACHE_DIR=$work/cache_942 SN_CPU_HIP_ARCH=gfx942:sramecc+:xnack- SN_CPU_HIP_HW_FP8=1 \
+        SN_CPU_HIP_VERBOSE=1 "$@"
+}
+# target_942 FILE [--graph G]: hip:gfx942, or hip:gfx942+ocp-fp8 for a
+# graph that stores OCP FP8 by name (gfx942 refuses it otherwise); fails
+# (printed) when the graph does not compile for gfx942 at all.
+target_942() {
+    if "$S" dump "$@" --stage hip --arch gfx942 > "$work/log" 2>&1; then
+        echo hip:gfx942
+    elif grep -q 'which gfx942 (MI300) does not read' "$work/log"; then
+        echo hip:gfx942+ocp-fp8
+    else
+        echo "FAIL $* does not compile for hip:gfx942" >&2
+        sed 's/^/     /' "$work/log" | tail -5 >&2
+        return 1
+    fi
+}
+# differs_950 TARGET FILE [--graph G]: is the HIP source for TARGET other
+# than the one for gfx950 (beyond its first line, which names the target)?
+differs_950() {
+    local t=${1#hip:}
+    shift
+    ! cmp -s <("$S" dump "$@" --stage hip --arch $t 2>&1 | tail -n +2) \
+             <("$S" dump "$@" --stage hip --arch gfx950 2>&1 | tail -n +2)
+}
+# run_942 LABEL TARGET ARGS...: check ARGS on gfx942 at T = 7, and where
+# the source differs from gfx950's also at T = 64 and with the few-rows
+# kernels forced and forbidden
+hw942=0 fnuz="" ocp942="" own942="" start942=$SECONDS
+run_942() {
+    local label=$1 t=$2
+    shift 2
+    local Ts=7 T rows
+    if differs_950 $t "$@"; then
+        Ts="7 64"
+        own942="$own942 $label"
+    fi
+    [ $t = hip:gfx942 ] || ocp942="$ocp942 $label"
+    for T in $Ts; do
+        gfx942 check "$label T=$T $t" ok "$@" --dim T=$T $(extra_dims "$1" $T) --target $t
+        hw942=$((hw942 + $(grep -h 'FP8 codes from the modelled' "$work/log" |
+                           awk '{s += $4} END {print s + 0}')))
+        [ $T = 7 ] && grep -q '^out[0-9].*: f8e[45]m[23]fnuz\[' "$work/log" &&
+            fnuz="$fnuz $label"
+    done
+    [ "$Ts" = 7 ] && return
+    for rows in always never; do
+        SINTER_FEW_ROWS=$rows gfx942 check "$label T=7 $t few-rows $rows" ok "$@" --dim T=7 \
+            $(extra_dims "$1" 7) --target $t
+    done
+}
+for ex in examples/*.sn; do
+    t=$(target_942 "$ex") || { fail=$((fail + 1)); continue; }
+    run_942 "$(basename "$ex")" $t "$ex"
+done
+for fg in $gpu_graphs; do
+    f=${fg%%:*} g=${fg#*:}
+    t=$(target_942 tests/gpu/$f.sn --graph $g) || { fail=$((fail + 1)); continue; }
+    run_942 "$f.sn:$g" $t tests/gpu/$f.sn --graph $g $(graph_dims $g)
+done
+if [ $hw942 -gt 0 ] && [ -n "$fnuz" ]; then
+    pass=$((pass + 1))
+    echo "ok   gfx942: $hw942 FNUZ codes came from the modelled instructions; FNUZ outputs" \
+         "in:$fnuz; OCP FP8 by name (+ocp-fp8) in:$ocp942; sources other than gfx950's" \
+         "(also run at T=64, few-rows forced and forbidden):$own942"
+else
+    fail=$((fail + 1))
+    echo "FAIL gfx942: $hw942 codes from the modelled instructions, FNUZ outputs in '$fnuz'"
+fi
+
+echo "hip_cpu: the gfx942 sources took $((SECONDS - start942)) s"
+
+# 1d. the 32-lane RDNA sources on a gfx1100 device (32-lane waves)
+start1100=$SECONDS
+gfx1100() {
+    SINTER_CACHE_DIR=$work/cache_1100 SN_CPU_HIP_ARCH=gfx1100 "$@"
+}
+for ex in examples/*.sn; do
+    gfx1100 check "$(basename "$ex") T=7 hip:gfx1100" ok "$ex" --dim T=7 $(extra_dims "$ex" 7) \
+        --target hip:gfx1100
+done
+for fg in $gpu_graphs; do
+    f=${fg%%:*} g=${fg#*:}
+    gfx1100 check "$f.sn:$g T=7 hip:gfx1100" ok tests/gpu/$f.sn --graph $g --dim T=7 \
+        $(graph_dims $g) --target hip:gfx1100
+done
+for name in layer_norm qwen3_qk_norm topk_softmax moe_fused_gate add_rms_norm_fp8 mxfp4_quant; do
+    gfx1100 check "$name.sn T=64 hip:gfx1100" ok examples/$name.sn --dim T=64 --target hip:gfx1100
+    for rows in always never; do
+        SINTER_FEW_ROWS=$rows gfx1100 check "$name.sn T=7 hip:gfx1100 few-rows $rows" ok \
+            examples/$name.sn --dim T=7 --target hip:gfx1100
+    done
+done
+echo "hip_cpu: the gfx1100 sources took $((SECONDS - start1100)) s"
+
 if [ $few -gt 0 ] && [ $many -gt 0 ]; then
     pass=$((pass + 1))
     echo "ok   both kernel variants ran: $few few-rows launches, $many many-rows launches"
@@ -181,6 +301,25 @@ fi
 SINTER_CACHE_DIR=$work/cache2 SN_CPU_HIP_WAVE=32 \
     check "layer_norm.sn T=7, 64-lane kernels on 32-lane waves" bad \
     examples/layer_norm.sn --dim T=7
+# gfx942 with the instruction model of gfx950 (OCP codes): the FNUZ
+# outputs' check fails
+sed 's|^#if defined(__gfx942__)$|#if 0 /* OCP codes on gfx942 */|' \
+    "$(dirname "$0")/hip_cpu.h" > "$work/ocp_942.h"
+if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/ocp_942.h"; then
+    fail=$((fail + 1))
+    echo "FAIL could not break hip_cpu.h's gfx942 model (its text changed?)"
+else
+    SINTER_CACHE_DIR=$work/cache6 SN_CPU_HIP_H=$work/ocp_942.h SN_CPU_HIP_HW_FP8=1 \
+        SN_CPU_HIP_ARCH=gfx942:sramecc+:xnack- \
+        check "add_rms_norm_fp8.sn T=7 hip:gfx942, a model that writes OCP codes there" bad \
+        examples/add_rms_norm_fp8.sn --dim T=7 --target hip:gfx942
+fi
+# the 32-lane source depends on its shuffles too
+if ! cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_exchange.h"; then
+    SINTER_CACHE_DIR=$work/cache7 SN_CPU_HIP_H=$work/no_exchange.h SN_CPU_HIP_ARCH=gfx1100 \
+        check "qwen3_qk_norm.sn T=7 hip:gfx1100 with shuffles that exchange nothing" bad \
+        examples/qwen3_qk_norm.sn --dim T=7 --target hip:gfx1100
+fi
 
 # 4. a 32-lane device refuses 64-lane kernels
 if SN_CPU_HIP_ARCH=gfx1100 "$S" run examples/qwen3_qk_norm.sn --dim T=7 > "$work/log" 2>&1; then
