@@ -614,6 +614,7 @@ enum {
     SPLIT_PART_MULTIPLE = 16,
     SPLIT_MIN_ROW = 65536,
     SPLIT_MIN_STATIC_PART = 4096,
+    SPLIT_LANES = 1024,
 };
 
 /* Does IX_VAL leaf e name an op that reads a reduction (ctx: dep[])? */
@@ -729,6 +730,36 @@ static void schedule_kernel(Kz *z, Kernel *kn)
     kn->few_rows = few_rows_kernel(z->arena, kn, z->prog);
 }
 
+/* A split kernel's part of symbolic length (a multiple of 16 elements):
+ * instead of the scheduler's looped 128 lanes of 8-byte runs, one block of
+ * SPLIT_LANES lanes per part (up to the target's block) and 16-byte runs
+ * (the widest row element decides; every run is whole), so that the few
+ * hundred parts still fill every SM. */
+static void split_schedule(const Kz *z, Kernel *k)
+{
+    KSegment *seg = k->segs[0];
+    if (seg->sched.chunks != 0 || kseg_static_row_len(seg) >= 0)
+        return;
+    int widest = 1;
+    for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
+        bool ld = i < seg->ops.len;
+        const KOp *op = ld ? seg->ops.items[i] : NULL;
+        const KStore *st = ld ? NULL : seg->stores.items[i - seg->ops.len];
+        if (ld ? op->kind != KO_LOAD || !op->row : !st->row)
+            continue;
+        int bytes = dt_size(z->prog->bufs[ld ? op->a.load.buf : st->buf].dtype);
+        widest = bytes > widest ? bytes : widest;
+    }
+    int lanes = SPLIT_LANES < z->prog->target.max_threads ? SPLIT_LANES
+                                                          : z->prog->target.max_threads;
+    seg->sched.threads_per_row = lanes;
+    seg->sched.vec = 16 / widest;
+    seg->sched.rows_per_block = 1;
+    seg->sched.why = "a split reduction's part, known only at launch: looped, one block of "
+                     "lanes per part, 16-byte runs";
+    k->block = lanes;
+}
+
 /* Are the teams of kernel k (and of its few-rows variant) whole waves, as
  * a fold of partials needs (kernel.h: KO_FOLD)? */
 static bool whole_waves(const Kz *z, const Kernel *k)
@@ -791,10 +822,12 @@ KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d)
             z.split = 1;
             Kernel *first = split_kernel(&z, fs, pk);
             schedule_kernel(&z, first);
+            split_schedule(&z, first);
             z.split = 2;
             Kernel *epi = split_kernel(&z, fs, pk + 1);
             z.split = 0;
             schedule_kernel(&z, epi);
+            split_schedule(&z, epi);
             if (whole_waves(&z, epi)) {
                 first->name = kn->name;
                 z.prog->kernels[pk++] = first;
