@@ -823,10 +823,10 @@ static void test_fold_partials(void **state)
     f->a.fold.kind = RED_SUM;
     f->a.fold.buf = t;
     f->a.fold.parts = P;
+    f->a.fold.total = C(P * N);
     KOp *g = op(s1, KO_FOLD, DT_F32, 0, NULL, NULL, NULL);
     g->a.fold = f->a.fold;
     g->a.fold.kind = RED_MEAN;
-    g->a.fold.total = C(P * N);
     KOp *xv = load(s1, p, x, IDX(V(0), V(1)));
     store(s1, p, y, bin(s1, BIN_SUB, DT_F32, xv, f), IDX(V(0), V(1)));
     KOp *first = bin(s1, BIN_EQ, DT_BOOL, index_op(s1, V(0)), ci(s1, DT_I64, 0));
@@ -834,6 +834,28 @@ static void test_fold_partials(void **state)
     k1->split = KSPLIT_EPILOGUE;
     k1->split_parts = P;
     verify_ok(p);
+    /* the printers: text and JSON */
+    char *text = NULL;
+    size_t tlen = 0;
+    FILE *f_out = open_memstream(&text, &tlen);
+    kir_print(p, f_out);
+    fputc('\n', f_out);
+    kir_print_json(p, f_out);
+    fclose(f_out);
+    const char *want_text[] = {
+        "k0 f32 = fold.sum of buf3 partials[q], q < 40",
+        "k1 f32 = fold.mean of buf3 partials[q], q < 40, / 160",
+        "split reduction, epilogue: the 40 parts in reverse order",
+        "store buf2 m[] <- k1 if k6",
+        "\"kind\": \"fold\", \"dtype\": \"f32\", \"row\": false, \"operands\": [], \"node\": "
+        "null, \"op\": \"sum\", \"buf\": 3, \"buffer\": \"partials\", \"parts\": 40, "
+        "\"total\": \"160\", \"index\": []",
+        "\"split\": \"epilogue\", \"split_parts\": 40",
+    };
+    for (size_t w = 0; w < sizeof want_text / sizeof want_text[0]; w++)
+        if (!strstr(text, want_text[w]))
+            fail_msg("the dump lacks '%s':\n%s", want_text[w], text);
+    free(text);
 
     float in_v[P * N], part[P];
     for (int r = 0; r < P; r++) {
