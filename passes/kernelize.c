@@ -11,7 +11,11 @@
  * and one computed by an earlier kernel is loaded from its temporary
  * (f32 or i64 whatever the reduction's nominal dtype: a temp never rounds).
  * Identical (node, index) pairs give one op: an input element read twice
- * by the graph at the same index is loaded once. */
+ * by the graph at the same index is loaded once.
+ *
+ * A kernel of few long rows is split in two (split_parts, below;
+ * Kernel.split): the partials of its reductions over contiguous parts of
+ * each row, then the epilogue folding them (KO_FOLD) in every block. */
 #include <string.h>
 
 #include "passes.h"
@@ -601,12 +605,12 @@ static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
  * with c / parts a multiple of SPLIT_PART_MULTIPLE (so every part starts
  * at a multiple of 16 elements: whole vector runs), at most
  * SPLIT_MAX_PARTS, at least SPLIT_MIN_PARTS; a static row has at least
- * SPLIT_MIN_ROW elements and parts of at least SPLIT_MIN_STATIC_PART (the
- * symbolic ones are looped by 128 lanes).  The epilogue's teams must be
- * whole waves (KO_FOLD); where the scheduler makes them narrower, the
- * kernel stays whole.  The number of parts depends on the graph only,
- * never on the sizes at launch or the device: the bundle and the executor
- * compute the same partials.  [T, 4096]: 256 parts of 16 T elements. */
+ * SPLIT_MIN_ROW elements and parts of at least SPLIT_MIN_STATIC_PART (a
+ * symbolic part is looped by a block of SPLIT_LANES: split_schedule).
+ * The epilogue's teams must be whole waves (KO_FOLD); where the scheduler
+ * makes them narrower, the kernel stays whole.  The number of parts
+ * depends on the graph only, never on the sizes at launch or the device:
+ * the bundle and the executor compute the same partials.  [T, 4096]: 256 parts of 16 T elements. */
 enum {
     SPLIT_MAX_ROWS = 32,
     SPLIT_MIN_PARTS = 16,
@@ -734,13 +738,15 @@ static void schedule_kernel(Kz *z, Kernel *kn)
  * instead of the scheduler's looped 128 lanes of 8-byte runs, one block of
  * SPLIT_LANES lanes per part (up to the target's block) and 16-byte runs
  * (the widest row element decides; every run is whole), so that the few
- * hundred parts still fill every SM. */
+ * hundred parts still fill every SM.  An epilogue with no row work (the
+ * reduction is only an output) gets one wave per part: it only folds. */
 static void split_schedule(const Kz *z, Kernel *k)
 {
     KSegment *seg = k->segs[0];
     if (seg->sched.chunks != 0 || kseg_static_row_len(seg) >= 0)
         return;
     int widest = 1;
+    bool along = false; /* any load or store along the row */
     for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
         bool ld = i < seg->ops.len;
         const KOp *op = ld ? seg->ops.items[i] : NULL;
@@ -749,15 +755,18 @@ static void split_schedule(const Kz *z, Kernel *k)
             continue;
         int bytes = dt_size(z->prog->bufs[ld ? op->a.load.buf : st->buf].dtype);
         widest = bytes > widest ? bytes : widest;
+        along = true;
     }
     int lanes = SPLIT_LANES < z->prog->target.max_threads ? SPLIT_LANES
                                                           : z->prog->target.max_threads;
-    seg->sched.threads_per_row = lanes;
-    seg->sched.vec = 16 / widest;
+    seg->sched.threads_per_row = along ? lanes : z->prog->target.wave;
+    seg->sched.vec = along ? 16 / widest : 1;
     seg->sched.rows_per_block = 1;
-    seg->sched.why = "a split reduction's part, known only at launch: looped, one block of "
-                     "lanes per part, 16-byte runs";
-    k->block = lanes;
+    seg->sched.why = along ? "a split reduction's part, known only at launch: looped, one "
+                             "block of lanes per part, 16-byte runs"
+                           : "a split reduction's epilogue with no work along the row: "
+                             "one wave per part, folding";
+    k->block = seg->sched.threads_per_row;
 }
 
 /* Are the teams of kernel k (and of its few-rows variant) whole waves, as
