@@ -2898,9 +2898,65 @@ static void test_multi_kernel_graphs(void **state)
 
 /* Reductions whose rows are few and long run split over the GPU
  * (passes/kernelize.c): a first kernel of partials, then the epilogue
- * folding them in every block.  Each case: the split (or not), its number
- * of parts, and kexec against the interpreter at T = 1, 3 and 64 (max and
- * min bit for bit; sums within close_example's bound), both variants. */
+ * folding them in every block.  Checks compiled graph c: its split (into
+ * `parts` parts; 0: not split), and kexec against the interpreter at T =
+ * 1, 3 and 64, both variants: bit for bit where exact (max, min, integer
+ * sums), else float outputs within n * 2^-22 of f32 sums of n values in
+ * [-1, 1] in another order (red: the elements a reduction folds per unit
+ * of T, or in all where the graph has no symbol), and narrower float
+ * outputs also one step apart (their rounding of such a sum). */
+static void check_split(const Compiled *c, int parts, bool exact, int64_t red)
+{
+    static const int64_t Ts[] = {1, 3, 64};
+    const KProgram *p = c->prog;
+    int split = 0;
+    for (int k = 0; k < p->nkernel; k++)
+        if (p->kernels[k]->split == KSPLIT_PARTIALS) {
+            split = p->kernels[k]->split_parts;
+            if (k + 1 >= p->nkernel || p->kernels[k + 1]->split != KSPLIT_EPILOGUE ||
+                p->kernels[k + 1]->split_parts != split)
+                fail_msg("%s: partials without their epilogue", c->ref->name);
+        }
+    print_message("  %-26s %d kernel(s), %d parts\n", c->ref->name, p->nkernel, split);
+    if (split != parts)
+        fail_msg("%s: split into %d parts, expected %d", c->ref->name, split, parts);
+    for (size_t t = 0; t < 2 * sizeof Ts / sizeof Ts[0]; t++) {
+        int64_t sym[4] = {Ts[t / 2], 1, 1, 1};
+        Runs r;
+        char why[4096];
+        if (!run_both(c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 11 + t, true, &r, why,
+                      sizeof why))
+            fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, sym[0], why);
+        if (!stored_once(p, &r.stats, why, sizeof why))
+            fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, sym[0], why);
+        int64_t n = red * (c->ref->nsym ? sym[0] : 1);
+        for (int o = 0; o < r.nout; o++) {
+            DType dt = r.want[o].dtype;
+            bool tol = !exact && dt_is_float(dt);
+            for (int64_t e = 0; tol && e < r.want[o].numel; e++) {
+                double w = r.want[o].f[e], g = r.got[o].f[e];
+                if (!(fabs(w - g) <= 1e-5 * fabs(w) + (double)n * 0x1p-22) &&
+                    (dt == DT_F32 || llabs(ordinal((float)g, dt) - ordinal((float)w, dt)) > 1))
+                    fail_msg("%s at T=%" PRId64 ", output %d, element %" PRId64 ": kexec "
+                             "%.9g, interpreter %.9g", c->ref->name, sym[0], o, e, g, w);
+            }
+            size_t bytes = (size_t)r.want[o].numel *
+                           (dt_is_float(dt) ? sizeof(float) : sizeof(int64_t));
+            const void *w = dt_is_float(dt) ? (const void *)r.want[o].f
+                                            : (const void *)r.want[o].i;
+            const void *g = dt_is_float(r.got[o].dtype) ? (const void *)r.got[o].f
+                                                        : (const void *)r.got[o].i;
+            if (exact && memcmp(w, g, bytes) != 0)
+                fail_msg("%s at T=%" PRId64 ", output %d: not bit-equal", c->ref->name, sym[0],
+                         o);
+        }
+        runs_free(&r);
+    }
+}
+
+/* Split reductions (check_split): graphs written here, then every graph
+ * of tests/gpu/split_reductions.sn, the file tests/gpu/split_check.sh runs
+ * on the GPU. */
 static void test_split_reductions(void **state)
 {
     (void)state;
@@ -2936,7 +2992,6 @@ static void test_split_reductions(void **state)
         /* 2 x T elements per row: too few parts of 16 elements */
         {"graph short_factor(x: f32[T, 2]) {\n    return amax(x, dim=[0, 1])\n}\n", 0, true, 2},
     };
-    static const int64_t Ts[] = {1, 3, 64};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Arena *a = arena_new();
         Compiled c;
@@ -2944,52 +2999,55 @@ static void test_split_reductions(void **state)
         set_crash("a split reduction", cases[i].src);
         if (!compile2(a, "split.sn", cases[i].src, 0, &c, &msg))
             fail_msg("%s%s", cases[i].src, msg);
-        const KProgram *p = c.prog;
-        int split = 0;
-        for (int k = 0; k < p->nkernel; k++)
-            if (p->kernels[k]->split == KSPLIT_PARTIALS) {
-                split = p->kernels[k]->split_parts;
-                if (k + 1 >= p->nkernel || p->kernels[k + 1]->split != KSPLIT_EPILOGUE ||
-                    p->kernels[k + 1]->split_parts != split)
-                    fail_msg("%s: partials without their epilogue", c.ref->name);
-            }
-        print_message("  %-26s %d kernel(s), %d parts\n", c.ref->name, p->nkernel, split);
-        if (split != cases[i].parts)
-            fail_msg("%s: split into %d parts, expected %d", c.ref->name, split, cases[i].parts);
-        for (size_t t = 0; t < 2 * sizeof Ts / sizeof Ts[0]; t++) {
-            int64_t sym[4] = {Ts[t / 2], 1, 1, 1};
-            Runs r;
-            char why[4096];
-            if (!run_both(&c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 11 + t, true, &r,
-                          why, sizeof why))
-                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, sym[0], why);
-            if (!stored_once(p, &r.stats, why, sizeof why))
-                fail_msg("%s at T=%" PRId64 ": %s", c.ref->name, sym[0], why);
-            /* sums of n values in [-1, 1] in another order: n * 2^-22 */
-            int64_t n = cases[i].red * (c.ref->nsym ? sym[0] : 1);
-            for (int o = 0; o < r.nout; o++) {
-                bool tol = !cases[i].exact && dt_is_float(r.want[o].dtype);
-                for (int64_t e = 0; tol && e < r.want[o].numel; e++) {
-                    double w = r.want[o].f[e], g = r.got[o].f[e];
-                    if (!(fabs(w - g) <= 1e-5 * fabs(w) + (double)n * 0x1p-22))
-                        fail_msg("%s at T=%" PRId64 ", output %d, element %" PRId64 ": kexec "
-                                 "%.9g, interpreter %.9g", c.ref->name, sym[0], o, e, g, w);
-                }
-                size_t bytes = (size_t)r.want[o].numel *
-                               (dt_is_float(r.want[o].dtype) ? sizeof(float) : sizeof(int64_t));
-                const void *w = dt_is_float(r.want[o].dtype) ? (const void *)r.want[o].f
-                                                             : (const void *)r.want[o].i;
-                const void *g = dt_is_float(r.got[o].dtype) ? (const void *)r.got[o].f
-                                                            : (const void *)r.got[o].i;
-                if (cases[i].exact && memcmp(w, g, bytes) != 0)
-                    fail_msg("%s at T=%" PRId64 ", output %d: not bit-equal", c.ref->name,
-                             sym[0], o);
-            }
-            runs_free(&r);
-        }
+        check_split(&c, cases[i].parts, cases[i].exact, cases[i].red);
         crash_src = NULL;
         arena_free(a);
     }
+    /* the GPU script's graphs, by name: every one listed, every one split */
+    static const struct {
+        const char *name;
+        int parts;
+        bool exact;
+        int64_t red;
+    } gpu[] = {
+        {"whole_amax", 256, true, 4096}, /* an epilogue that only folds */
+        {"whole_minmax", 16, true, 256},   {"whole_int_sum", 16, true, 256},
+        {"whole_sumsq", 32, false, 512},   {"rows_whole", 16, true, 256},
+        {"static_whole", 16, false, 65536},
+    };
+    const char *name = "tests/gpu/split_reductions.sn";
+    char *src = read_text(name);
+    assert_non_null(src);
+    Arena *a = arena_new();
+    set_crash(name, src);
+    Diag d;
+    diag_init(&d);
+    IrModule *m = front_compile(front_source(a, name, src, strlen(src)), a, &d);
+    assert_int_equal(d.nerrors, 0);
+    diag_free(&d);
+    assert_int_equal(m->ngraph, (int)(sizeof gpu / sizeof gpu[0]));
+    for (int gi = 0; gi < m->ngraph; gi++) {
+        Compiled c;
+        char *msg;
+        if (!compile2(a, name, src, gi, &c, &msg))
+            fail_msg("%s: %s", name, msg);
+        size_t j = 0;
+        while (j < sizeof gpu / sizeof gpu[0] && strcmp(gpu[j].name, c.ref->name) != 0)
+            j++;
+        if (j == sizeof gpu / sizeof gpu[0])
+            fail_msg("%s: graph %s has no expectation here", name, c.ref->name);
+        check_split(&c, gpu[j].parts, gpu[j].exact, gpu[j].red);
+        /* an epilogue with nothing to do along the row: one wave per part */
+        const Kernel *ep = c.prog->kernels[c.prog->nkernel - 1];
+        if (strcmp(c.ref->name, "whole_amax") == 0 &&
+            (ep->block != c.prog->target.wave ||
+             ep->segs[0]->sched.threads_per_row != c.prog->target.wave))
+            fail_msg("whole_amax: the epilogue has blocks of %d lanes, expected one wave (%d)",
+                     ep->block, c.prog->target.wave);
+    }
+    crash_src = NULL;
+    arena_free(a);
+    free(src);
 }
 
 int main(void)
