@@ -21,8 +21,9 @@ cd "$(dirname "$0")"
 # hipcc and libamdhip64-dev: ROCm's hiprtc (inside libamdhip64.so.5), so that
 # tests/test_codegen.c compiles every example's HIP source.  python3-dev,
 # libdlpack-dev and python3-pytest: the Python package and its tests, for
-# the Debian python3 that meson runs under (docs/python.md).
-PACKAGES=(gcc libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev libxxhash-dev
+# the Debian python3 that meson runs under (docs/python.md).  g++: meson test
+# hip-cpu compiles the generated HIP sources for the host (tests/hip_cpu).
+PACKAGES=(gcc g++ libc6-dev pkg-config meson ninja-build re2c lemon libcmocka-dev libxxhash-dev
           python3 python3-numpy hipcc libamdhip64-dev python3-dev libdlpack-dev python3-pytest
           mmdebstrap)
 

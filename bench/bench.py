@@ -22,7 +22,8 @@ bundle of each example is loaded twice from an empty kernel cache: the
 first load is the cold one (compile + NVRTC + module loads: SINTER_JIT=eager,
 every kernel function), the second the warm one (cache hits + module
 loads).  Where FlashInfer has the chain
-(QK RMSNorm for Qwen3 and Gemma, add + RMSNorm + static FP8, MLA RoPE + FP8)
+(QK RMSNorm for Qwen3 and Gemma, add + RMSNorm + static FP8, MLA RoPE + FP8 in
+both forms)
 and its wrapper is built (bench/flashinfer_fetch.sh, bench/flashinfer_build.sh),
 a FlashInfer column is timed the same way, its outputs checked too.
 Prints one table and writes it as markdown and JSON.
@@ -135,6 +136,21 @@ def mla(q, positions, cache, scale):
     return quant(torch.cat([q_nope.float(), rot], -1), scale)  # unrounded, as sinter's library
 
 
+def rope_neox_f32(x, cos, sin):
+    """NeoX halves in f32 (the cos/sin cache is f32): x[i] pairs with x[i + d/2]."""
+    x1, x2 = x.float().chunk(2, dim=-1)
+    return torch.cat([x1 * cos - x2 * sin, x2 * cos + x1 * sin], -1)
+
+
+def mla_qk(q_pe, k_pe, q_nope, k_nope, positions, cache, q_scale, kv_scale):
+    """FlashInfer's RopeQuantize for MLA: Q's 128 heads and the shared k_pe."""
+    cs = cache[positions]
+    cos, sin = cs[:, :32].unsqueeze(1), cs[:, 32:].unsqueeze(1)
+    return (quant(rope_neox_f32(q_pe, cos, sin), q_scale),
+            quant(rope_neox_f32(k_pe, cos, sin), kv_scale),
+            quant(q_nope, q_scale), quant(k_nope, kv_scale))
+
+
 def silu_fp8_group(gate_up):
     T = gate_up.shape[0]
     a, b = gate_up.chunk(2, dim=-1)
@@ -170,6 +186,12 @@ CHAINS = [
      lambda T: [rnd(T, 128, 192), torch.randint(0, 4096, (T,), device="cuda"),
                 rnd(4096, 64, dtype=F32), 0.05], mla,
      lambda T: [((T, 128, 192), F8)]),
+    ("MLA RoPE Q+K (shared k_pe) + FP8", "mla_rope_qk_fp8", "mla_rope_qk_fp8",
+     lambda T: [rnd(T, 128, 64), rnd(T, 1, 64), rnd(T, 128, 512), rnd(T, 1, 512),
+                torch.randint(0, 4096, (T,), device="cuda"), rnd(4096, 64, dtype=F32),
+                0.05, 0.05], mla_qk,
+     lambda T: [((T, 128, 64), F8), ((T, 1, 64), F8), ((T, 128, 512), F8),
+                ((T, 1, 512), F8)]),
     ("SiLU-mul + group-128 FP8", "silu_mul_fp8_group", "silu_mul_fp8_group",
      lambda T: [rnd(T, 28672)], silu_fp8_group,
      lambda T: [((T, 14336), F8), ((112, T), F32)]),
@@ -199,10 +221,23 @@ class FlashInfer:
         self.lib.fi_fused_add_rmsnorm_quant.argtypes = [p, p, p, p, p, u32, u32, f, i, p]
         self.lib.fi_mla_rope_quantize.argtypes = [p, u64, u64, p, p, p, u32, u32, u32, u32, f,
                                                   i, p]
+        # newer entry points: absent from a wrapper built before them
+        if hasattr(self.lib, "fi_rope_quantize_qk"):
+            self.lib.fi_rope_quantize_qk.argtypes = [p] * 10 + [u32] * 5 + [f, f, i, i, p]
+        if hasattr(self.lib, "fi_rope_inplace"):
+            self.lib.fi_rope_inplace.argtypes = [p, p, p, p, u32, u32, u32, u32, u64, u64, u64,
+                                                 u64, i, p]
         self.keep = []
 
     CHAINS = {"qwen3_qk_norm": "QKRMSNorm x2", "gemma_qk_norm": "QKRMSNorm kernel x2, w+1",
-              "add_rms_norm_fp8": "FusedAddRMSNormQuant", "mla_rope_fp8": "RopeQuantize"}
+              "add_rms_norm_fp8": "FusedAddRMSNormQuant", "mla_rope_fp8": "RopeQuantize",
+              "mla_rope_qk_fp8": "RopeQuantize (Q and K)"}
+
+    NEEDS = {"mla_rope_qk_fp8": "fi_rope_quantize_qk"}
+
+    def has(self, ex):
+        """Whether this wrapper has the chain (an old build may lack one)."""
+        return ex in self.CHAINS and hasattr(self.lib, self.NEEDS.get(ex, "fi_qk_rmsnorm"))
 
     def _check(self, rc):
         if rc != 0:
@@ -235,6 +270,13 @@ class FlashInfer:
             return lambda: self._check(lib.fi_mla_rope_quantize(
                 qin.data_ptr(), qin.stride(0), qin.stride(1), cache.data_ptr(), pos.data_ptr(),
                 out.data_ptr(), qin.shape[0], 128, 128, 64, 1.0 / scale, 1, stream()))
+        if ex == "mla_rope_qk_fp8":
+            q_pe, k_pe, q_nope, k_nope, pos, cache, q_scale, kv_scale = ins
+            o = [t.data_ptr() for t in outs]
+            return lambda: self._check(lib.fi_rope_quantize_qk(
+                q_pe.data_ptr(), k_pe.data_ptr(), q_nope.data_ptr(), k_nope.data_ptr(), *o,
+                cache.data_ptr(), pos.data_ptr(), q_pe.shape[0], 128, 1, 64, 512,
+                1.0 / q_scale, 1.0 / kv_scale, 0, 1, stream()))
         return None
 
     def run(self, ex, ins, out_spec):
@@ -451,7 +493,7 @@ def main():
             if not a.sinter_only:
                 time_torch(a, res, fn, compiled, compiled_pdl, sets, nsets, calls, ecalls)
             fil = [fi.launcher(ex, i, sets[0][1]) for i, _ in sets] \
-                if fi and ex in fi.CHAINS else None
+                if fi and fi.has(ex) else None
             if fil:
                 res["flashinfer_us"] = time_graph(capture(lambda i: fil[i](), nsets, calls),
                                                   calls, a.iters)

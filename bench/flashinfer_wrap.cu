@@ -163,4 +163,44 @@ int fi_mla_rope_quantize(void* q, uint64_t q_stride_n, uint64_t q_stride_h, void
       quant_scale, quant_scale, true, pdl, static_cast<cudaStream_t>(stream));
 }
 
+// MLA RoPE + FP8 with Q and K (RopeQuantize as mla_rope_quantize_fp8 calls
+// it): q_rope [T, qo_heads, rope], k_rope [T, kv_heads, rope] (kv_heads 1:
+// DeepSeek's k_pe shared by every query head), q_nope [T, qo_heads, nope],
+// k_nope [T, kv_heads, nope], all dense bf16; the four outputs dense FP8 of
+// the same shapes, Q's times quant_scale_q and K's times quant_scale_kv.
+// NeoX halves unless `interleave`; cos_sin [positions, rope] f32 (cos in
+// the first half, sin in the second) at pos[T] (int64).
+int fi_rope_quantize_qk(void* q_rope, void* k_rope, void* q_nope, void* k_nope, void* q_rope_out,
+                        void* k_rope_out, void* q_nope_out, void* k_nope_out, void* cos_sin,
+                        void* pos, uint32_t tokens, uint32_t qo_heads, uint32_t kv_heads,
+                        uint32_t rope, uint32_t nope, float quant_scale_q, float quant_scale_kv,
+                        int interleave, int pdl, void* stream) {
+  uint64_t qr = (uint64_t)qo_heads * rope, kr = (uint64_t)kv_heads * rope;
+  uint64_t qn = (uint64_t)qo_heads * nope, kn = (uint64_t)kv_heads * nope;
+  return flashinfer::RopeQuantize<bf16, int64_t, fp8>(
+      static_cast<bf16*>(q_rope), static_cast<bf16*>(k_rope), static_cast<bf16*>(q_nope),
+      static_cast<bf16*>(k_nope), static_cast<fp8*>(q_rope_out), static_cast<fp8*>(k_rope_out),
+      static_cast<fp8*>(q_nope_out), static_cast<fp8*>(k_nope_out), static_cast<float*>(cos_sin),
+      static_cast<int64_t*>(pos), tokens, qo_heads, kv_heads, rope, nope, qr, rope, qn, nope, qr,
+      rope, qn, nope, kr, rope, kn, nope, kr, rope, kn, nope, quant_scale_q, quant_scale_kv,
+      interleave != 0, pdl, static_cast<cudaStream_t>(stream));
+}
+
+// RoPE in place by position from a cos/sin cache (apply_rope_with_cos_sin_cache_inplace,
+// BatchQKApplyRotaryPosIdsCosSinCache): q [T, qo_heads, head_dim] and k
+// [T, kv_heads, head_dim] bf16 with strides (elements), the whole head
+// rotated; NeoX halves unless `interleave`; cos_sin [positions, head_dim]
+// f32 (cos then sin), pos[T] int64.  FlashInfer launches this one plainly
+// (no PDL option).
+int fi_rope_inplace(void* q, void* k, void* cos_sin, void* pos, uint32_t tokens, uint32_t qo_heads,
+                    uint32_t kv_heads, uint32_t head_dim, uint64_t q_stride_n, uint64_t q_stride_h,
+                    uint64_t k_stride_n, uint64_t k_stride_h, int interleave, void* stream) {
+  bf16* qq = static_cast<bf16*>(q);
+  bf16* kk = static_cast<bf16*>(k);
+  return flashinfer::BatchQKApplyRotaryPosIdsCosSinCache<bf16, int64_t>(
+      qq, kk, qq, kk, static_cast<float*>(cos_sin), static_cast<int64_t*>(pos), tokens, qo_heads,
+      kv_heads, head_dim, head_dim, q_stride_n, q_stride_h, k_stride_n, k_stride_h, q_stride_n,
+      q_stride_h, k_stride_n, k_stride_h, interleave != 0, static_cast<cudaStream_t>(stream));
+}
+
 }  // extern "C"

@@ -14,7 +14,7 @@ timeout 100 build/tests/test_runtime_gpu . > "$OUT/gpu-runtime.log" 2>&1
 echo "test_runtime_gpu: rc $?"; grep -E "^FAIL|passed" "$OUT/gpu-runtime.log" | head -12
 S=build/compiler/sinter
 for ex in fused_add_rms_norm_inplace rope_inplace qk_norm_rope_inplace qk_norm_rope \
-          reshape_and_cache_fp8 rope_fp8_append_paged; do
+          reshape_and_cache_fp8 rope_fp8_append_paged mla_rope_fp8_append_paged; do
     for T in 1 7 64 4096; do
         dims="--dim T=$T"
         for sym in NB NP; do

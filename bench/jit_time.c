@@ -12,9 +12,15 @@
  *   first     the lazy cold cost of a graph's first launch at large T: the
  *             unit (-DSN_ONLY -DSN_ONLY_<fn>) of each kernel's many-rows
  *             vector function
+ *   decode    the same at decode (a grid of few rows): each kernel's
+ *             few-rows unit where it has one, else its vector unit (CPU ms,
+ *             from the units timed for `units`)
  *   eager     every unit of the graph through rt_prepare, empty cache (wall)
  *   units     the sum of every unit's CPU ms, then each unit's
- * Then for all graphs of all bundles together, each from an empty cache:
+ * Then the CPU sums over all graphs of first, decode, every unit and every
+ * unit but the scalar fallbacks (what an eager load without them would
+ * compile), and for all graphs of all bundles together, each from an empty
+ * cache:
  *   old       sum of the graphs' whole compiles, one after the other
  *   eager     rt_bundle_load_graphs(eager): every unit, in parallel threads
  *   lazy      the load (compiles nothing) + each graph's first launch
@@ -181,11 +187,11 @@ int main(int argc, char **argv)
            sysconf(_SC_NPROCESSORS_ONLN), threads ? threads : "(default)");
     printf("wall ms (CPU ms of the compiling thread), best of the runs; the machine's load\n"
            "inflates wall time, CPU time less\n");
-    printf("%-24s %13s %13s %6s %6s  %s\n", "graph", "whole", "first", "eager", "units",
-           "each unit (CPU ms)");
+    printf("%-24s %13s %13s %6s %6s %6s  %s\n", "graph", "whole", "first", "decode", "eager",
+           "units", "each unit (CPU ms; s: scalar fallback, f: few-rows)");
     int nb = argc - first;
     sn_bundle **bs = calloc((size_t)nb, sizeof *bs);
-    double old_total = 0;
+    double old_total = 0, sum_first = 0, sum_decode = 0, sum_units = 0, sum_noscalar = 0;
     int ngraph = 0;
     for (int bi = 0; bi < nb; bi++) {
         sn_bundle *b = bs[bi] = load_host(argv[first + bi]);
@@ -201,15 +207,21 @@ int main(int argc, char **argv)
             double whole = 1e30, eager = 1e30, unit[64], ucpu[64], wcpu = 1e30, sum = 0;
             const char *fns[64];
             bool first_fn[64] = {0}; /* a kernel's vector function: a first launch's */
+            bool decode_fn[64] = {0}; /* the function a first launch at decode runs */
+            char kind[64] = {0};      /* 's' scalar fallback, 'f' few-rows, 0 many-rows */
             int nfn = 0;
             for (int k = 0; k < v->nkernel; k++)
                 for (const RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
                     if (nfn < 64) {
                         first_fn[nfn] = kn == &v->kernels[k];
+                        decode_fn[nfn] = kn == &v->kernels[k] ? !kn->few_rows : true;
+                        kind[nfn] = kn == &v->kernels[k] ? 0 : 'f';
                         fns[nfn++] = kn->name;
                     }
-                    if (kn->scalar_name[0] && nfn < 64)
+                    if (kn->scalar_name[0] && nfn < 64) {
+                        kind[nfn] = 's';
                         fns[nfn++] = kn->scalar_name;
+                    }
                 }
             for (int f = 0; f < nfn; f++)
                 unit[f] = ucpu[f] = 1e30;
@@ -237,18 +249,24 @@ int main(int argc, char **argv)
             }
             char each[512];
             size_t n = 0;
-            double first_wall = 0, first_cpu = 0;
+            double first_wall = 0, first_cpu = 0, decode_cpu = 0;
             each[0] = 0;
             for (int f = 0; f < nfn; f++) {
                 first_wall += first_fn[f] ? unit[f] : 0;
                 first_cpu += first_fn[f] ? ucpu[f] : 0;
+                decode_cpu += decode_fn[f] ? ucpu[f] : 0;
                 sum += ucpu[f];
-                n += (size_t)snprintf(each + n, n < sizeof each ? sizeof each - n : 0, "%s%.0f",
-                                      f ? " " : "", ucpu[f]);
+                sum_noscalar += kind[f] == 's' ? 0 : ucpu[f];
+                n += (size_t)snprintf(each + n, n < sizeof each ? sizeof each - n : 0,
+                                      "%s%.0f%s", f ? " " : "", ucpu[f],
+                                      kind[f] == 's' ? "s" : kind[f] == 'f' ? "f" : "");
             }
-            printf("%-24.24s %5.0f (%5.0f) %5.0f (%5.0f) %6.0f %6.0f  %s\n", g->name, whole, wcpu,
-                   first_wall, first_cpu, eager, sum, each);
+            printf("%-24.24s %5.0f (%5.0f) %5.0f (%5.0f) %6.0f %6.0f %6.0f  %s\n", g->name, whole,
+                   wcpu, first_wall, first_cpu, decode_cpu, eager, sum, each);
             old_total += whole;
+            sum_first += first_cpu;
+            sum_decode += decode_cpu;
+            sum_units += sum;
         }
     }
     double w, c, best[4][2];
@@ -281,6 +299,9 @@ int main(int argc, char **argv)
             }
         }
     }
+    printf("\nCPU ms summed over the %d graphs: first launches %.0f, first launches at decode "
+           "%.0f, every unit %.0f, every unit but the scalar fallbacks %.0f\n", ngraph, sum_first,
+           sum_decode, sum_units, sum_noscalar);
     printf("\nall %d graphs, from an empty cache (wall ms, process CPU ms):\n", ngraph);
     printf("  old: whole sources one after the other      %8.0f\n", old_total);
     printf("  eager load (units in parallel threads)      %8.0f  cpu %8.0f\n", best[0][0],

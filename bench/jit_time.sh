@@ -49,4 +49,4 @@ for v in 1 2 3; do
     done
 done
 "$sinter" compile "$tmp"/g_*.sn --target cuda:sm_90 -o "$tmp/bundle20.snb" 2>/dev/null
-"$bench" --runs "$runs" "$tmp/bundle20.snb" | sed -n '/^all /,$p'
+"$bench" --runs "$runs" "$tmp/bundle20.snb" | sed -n '/^CPU ms summed/,$p'

@@ -33,6 +33,8 @@ typedef struct {
     int segno;
     bool vector;               /* this variant prints the plan's vector accesses */
     int64_t n;                 /* static row length or -1 */
+    int stream;                /* the phase being printed: runs per step (KPhase.stream),
+                                  0 when it is not streamed */
 } Cx;
 
 /* The C type of a buffer element, the storage suffix of a narrow float
@@ -45,6 +47,13 @@ void cg_template(Out *o, const char *tmpl, const char *const *args);
 const char *cg_vtype(DType t);
 int cg_int_bits(DType t);
 bool cg_uses_int_prelude(const KProgram *p);
+/* Does t convert to f4e2m1 and f8e8m0 through prelude_sm100.cuh's hardware
+ * instructions (CUDA sm_100 and later)?  Then codegen prints the "_hw"
+ * names for t (cg_mx_sfx: "_hw" for those two dtypes, else "") and cg_emit
+ * appends the fragment when the program uses them (cg_uses_mx). */
+bool cg_mx_hw(const CgTarget *t);
+const char *cg_mx_sfx(const CgTarget *t, DType d);
+bool cg_uses_mx(const KProgram *p);
 const char *cg_sym_ident(const KProgram *p, int s, Arena *a);
 
 void cg_print_dim(Out *o, const KProgram *p, Dim d);

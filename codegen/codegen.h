@@ -138,5 +138,9 @@ extern const unsigned long sinter_prelude_hip_cuh_len;
  * exponent and ldexp (prelude_int.cuh): appended only where used. */
 extern const char sinter_prelude_int_cuh[];
 extern const unsigned long sinter_prelude_int_cuh_len;
+/* Blackwell's f4e2m1 and f8e8m0 conversion instructions (prelude_sm100.cuh):
+ * appended for CUDA targets sm_100 and later, only where used. */
+extern const char sinter_prelude_sm100_cuh[];
+extern const unsigned long sinter_prelude_sm100_cuh_len;
 
 #endif

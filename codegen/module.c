@@ -339,6 +339,8 @@ bool cg_emit(const KProgram *p, const CgTarget *t, Arena *a, CgModule *m, Diag *
         cg_put(&o, "%.*s\n", (int)sinter_prelude_hip_cuh_len, sinter_prelude_hip_cuh);
     if (cg_uses_int_prelude(p))
         cg_put(&o, "%.*s\n", (int)sinter_prelude_int_cuh_len, sinter_prelude_int_cuh);
+    if (cg_mx_hw(t) && cg_uses_mx(p))
+        cg_put(&o, "%.*s\n", (int)sinter_prelude_sm100_cuh_len, sinter_prelude_sm100_cuh);
     m->nkernel = p->nkernel;
     m->kernels = ARENA_ARRAY(a, CgKernel, p->nkernel ? p->nkernel : 1);
     for (int i = 0; i < p->nkernel; i++) {

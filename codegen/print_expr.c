@@ -298,6 +298,35 @@ bool cg_uses_int_prelude(const KProgram *p)
     return false;
 }
 
+bool cg_mx_hw(const CgTarget *t)
+{
+    return t->dialect == CG_CUDA && strncmp(t->arch, "sm_", 3) == 0 && atoi(t->arch + 3) >= 100;
+}
+
+const char *cg_mx_sfx(const CgTarget *t, DType d)
+{
+    return (d == DT_F8E8M0 || d == DT_F4E2M1) && cg_mx_hw(t) ? "_hw" : "";
+}
+
+/* Does the program hold or convert to f4e2m1 or f8e8m0 (cg_emit appends
+ * prelude_sm100.cuh only then)? */
+bool cg_uses_mx(const KProgram *p)
+{
+    for (int b = 0; b < p->nbuf; b++)
+        if (p->bufs[b].dtype == DT_F8E8M0 || p->bufs[b].dtype == DT_F4E2M1)
+            return true;
+    for (int k = 0; k < p->nkernel; k++)
+        for (int s = 0; s < p->kernels[k]->nseg; s++) {
+            const PtrVec *ops = &p->kernels[k]->segs[s]->ops;
+            for (int i = 0; i < ops->len; i++) {
+                const KOp *op = ops->items[i];
+                if (op->kind == KO_CAST && (op->dtype == DT_F8E8M0 || op->dtype == DT_F4E2M1))
+                    return true;
+            }
+        }
+    return false;
+}
+
 static void cast_expr(Cx *x, const KOp *op)
 {
     Out *o = x->o;
@@ -310,11 +339,12 @@ static void cast_expr(Cx *x, const KOp *op)
     if (is_f(from) && is_f(to)) {
         const char *sfx = cg_suffix(to);
         char lit[64];
+        const char *hw = cg_mx_sfx(x->t, to);
         if (op->a.cast.saturate)
-            cg_put(o, "%s%s(sn_clamp_sat(k%d, %s))", sfx ? "sn_round_" : "", sfx ? sfx : "", a,
-                float_lit(lit, sizeof lit, dt_max_finite(to)));
+            cg_put(o, "%s%s%s(sn_clamp_sat(k%d, %s))", sfx ? "sn_round_" : "", sfx ? sfx : "",
+                   hw, a, float_lit(lit, sizeof lit, dt_max_finite(to)));
         else
-            cg_put(o, "%s%s(k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+            cg_put(o, "%s%s%s(k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", hw, a);
     } else if (is_f(from)) {
         if (to == DT_BOOL) {
             cg_put(o, "(sn_i64)(k%d != 0.0f)", a);
@@ -325,7 +355,8 @@ static void cast_expr(Cx *x, const KOp *op)
         }
     } else if (is_f(to)) {
         const char *sfx = cg_suffix(to);
-        cg_put(o, "%s%s((float)k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "", a);
+        cg_put(o, "%s%s%s((float)k%d)", sfx ? "sn_round_" : "", sfx ? sfx : "",
+               cg_mx_sfx(x->t, to), a);
     } else if (to == DT_BOOL) {
         cg_put(o, "(sn_i64)(k%d != 0)", a);
     } else {

@@ -4,7 +4,10 @@
  *   outer vars from row; per-row ops where the plan puts them;
  *   per phase: the prefetch loops, then a loop over the lane's runs (c)
  *   with each run's loads, an element loop (j) computing the phase's row
- *   ops and folding its reductions, the run's stores; then the team
+ *   ops and folding its reductions, the run's stores (a streamed phase,
+ *   KPhase.stream: all of that inside a rolled loop over steps of
+ *   `stream` runs, cs, run c = cs + u, the prefetch arrays indexed by u
+ *   and declared in the step); then the team
  *   reduction (xor-butterfly within a wave, then across waves through
  *   shared memory, or lane 0's value broadcast);
  *   per-row outputs stored by lane 0.
@@ -39,16 +42,28 @@ static const char *idx_type(const Cx *x)
     return x->n >= 0 && x->n < ((int64_t)1 << 30) ? "int" : "sn_i64";
 }
 
+/* The prefetch slot of the current run: pf<i>[c], or pf<i>[u] in a step. */
+static const char *slot_ix(const Cx *x)
+{
+    return x->stream ? "u" : "c";
+}
+
 static void open_runs(Cx *x)
 {
     const KSchedule *s = &x->seg->sched;
-    if (s->chunks > 0) {
+    if (x->stream) { /* the step's runs: c = cs + u */
+        cg_line(x->o, "#pragma unroll");
+        cg_line(x->o, "for (int u = 0; u < %d; u++) {", x->stream);
+        x->o->indent++;
+        cg_line(x->o, "const int c = cs + u;");
+    } else if (s->chunks > 0) {
         cg_line(x->o, "#pragma unroll");
         cg_line(x->o, "for (int c = 0; c < %d; c++) {", s->chunks);
     } else {
         cg_line(x->o, "for (int c = 0;; c++) {");
     }
-    x->o->indent++;
+    if (!x->stream)
+        x->o->indent++;
     if (idx_type(x)[0] == 'i')
         cg_line(x->o, "const int e0 = (c * %d + lane) * %d;", s->threads_per_row, s->vec);
     else
@@ -132,7 +147,8 @@ static void emit_prefetch(Cx *x, const KPhase *ph)
     const KSegment *seg = x->seg;
     for (int i = 0; i < seg->ops.len; i++)
         if (ph->pfload[i] == 2)
-            cg_line(x->o, "%s pf%d[%d];", window_type(x, i), i, seg->sched.chunks);
+            cg_line(x->o, "%s pf%d[%d];", window_type(x, i), i,
+                    x->stream ? x->stream : seg->sched.chunks);
     for (int group = 0; group < 3; group++)
         emit_prefetch_group(x, ph, group);
 }
@@ -156,7 +172,7 @@ static void emit_prefetch_group(Cx *x, const KPhase *ph, int group)
         cg_indent(x->o);
         if (!x->pl->exact)
             cg_put(x->o, "if (e0 + %d <= n) ", seg->sched.vec);
-        cg_put(x->o, "pf%d[c] = *(const %s *)(b%d + (", i, window_type(x, i), bi);
+        cg_put(x->o, "pf%d[%s] = *(const %s *)(b%d + (", i, slot_ix(x), window_type(x, i), bi);
         cg_print_offset(x, bi, x->pl->op[i].win);
         cg_put(x->o, "));\n");
     }
@@ -174,7 +190,7 @@ static void emit_window_load(Cx *x, int i, int pf)
     const char *vt = window_type(x, i), *sfx = cg_suffix(b->dtype);
     open_whole_run(x);
     if (pf) {
-        cg_line(x->o, "const %s raw = pf%d[c];", vt, pf - 1);
+        cg_line(x->o, "const %s raw = pf%d[%s];", vt, pf - 1, slot_ix(x));
     } else {
         cg_line(x->o, "[[maybe_unused]] const %s e = e0;", idx_type(x));
         cg_line(x->o, "[[maybe_unused]] const %s r0 = e;", idx_type(x));
@@ -471,7 +487,7 @@ static const char *encoder(const Cx *x, int i, char *buf, size_t len)
         return buf;
     }
     bool sat = x->pl->store[i].direct && st->value->a.cast.saturate;
-    snprintf(buf, len, "sn_to_%s%s", cg_suffix(t), sat ? "_sat" : "");
+    snprintf(buf, len, "sn_to_%s%s%s", cg_suffix(t), sat ? "_sat" : "", cg_mx_sfx(x->t, t));
     return buf;
 }
 
@@ -556,6 +572,14 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
 {
     const KStore *st = x->seg->stores.items[i];
     int v = x->seg->sched.vec;
+    /* a byte's two codes: one paired conversion on sm_100+ (enc
+     * "sn_to_e2m1..._hw" -> "sn_to2_e2m1..._hw(lo, hi)") */
+    char pair[160];
+    if (cg_mx_hw(x->t))
+        snprintf(pair, sizeof pair, "sn_to2%s(s%d[j], s%d[j + 1])", enc + 5, i, i);
+    else
+        snprintf(pair, sizeof pair, "(sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4))", enc, i, enc,
+                 i);
     bool vec = x->vector && x->pl->store[i].packed_vector;
     char m[32] = "";
     if (st->mask) /* a per-row mask (a scatter's row): the whole run or nothing */
@@ -565,8 +589,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
         open_vector_run(x, st, vt);
         cg_line(x->o, "sn_u8 *el = (sn_u8 *)&raw;");
         cg_line(x->o, "#pragma unroll");
-        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = (sn_u8)(%s(s%d[j]) | "
-                "(%s(s%d[j + 1]) << 4));", v, enc, i, enc, i);
+        cg_line(x->o, "for (int j = 0; j < %d; j += 2) el[j / 2] = %s;", v, pair);
         cg_indent(x->o);
         cg_put(x->o, "*(%s *)(b%d + ((", vt, st->buf);
         cg_print_offset(x, st->buf, st->idx);
@@ -583,7 +606,7 @@ static void emit_packed_store(Cx *x, int i, const char *enc)
     cg_indent(x->o);
     cg_put(x->o, "b%d[(", st->buf);
     cg_print_offset(x, st->buf, st->idx);
-    cg_put(x->o, ") >> 1] = (sn_u8)(%s(s%d[j]) | (%s(s%d[j + 1]) << 4));\n", enc, i, enc, i);
+    cg_put(x->o, ") >> 1] = %s;\n", pair);
     close_block(x);
     close_block(x);
     if (vec)
@@ -691,6 +714,12 @@ static void emit_phase(Cx *x, int phase)
         return;
     for (int g = 0; g < ph->nred; g++)
         emit_identity(x, red_at(x, ph, g));
+    x->stream = ph->stream;
+    if (x->stream) { /* rolled: one step's loads in registers at a time */
+        cg_line(x->o, "#pragma unroll 1");
+        cg_line(x->o, "for (int cs = 0; cs < %d; cs += %d) {", seg->sched.chunks, x->stream);
+        x->o->indent++;
+    }
     if (x->vector)
         emit_prefetch(x, ph);
     open_runs(x);
@@ -703,6 +732,9 @@ static void emit_phase(Cx *x, int phase)
         if (ph->store[i])
             emit_run_store(x, i);
     close_block(x);
+    if (x->stream)
+        close_block(x);
+    x->stream = 0;
     if (ph->nred > 0)
         emit_team_reduce(x, ph);
 }

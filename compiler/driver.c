@@ -136,9 +136,11 @@ static bool same_buffers(const KProgram *p, const KProgram *q)
 }
 
 /* The kernels for target t's wave: r->prog (scheduled for the first
- * target) when its wave is t's, else the same fusion plan kernelized and
- * planned for t (the first target of that wave), made once and kept in
- * *other.  Outputs may alias inputs only where both programs allow it. */
+ * target) when its wave is t's, else the same fusion plan kernelized,
+ * planned and checked for in-place writes (pass_check_dests) for t (the
+ * first target of that wave), made once and kept in *other; NULL with the
+ * error in d when the check refuses it.  Outputs may alias inputs only
+ * where both programs allow it. */
 static const KProgram *prog_for_wave(SnGraphResult *r, const CgTarget *t, KProgram **other,
                                      Diag *d)
 {
@@ -157,6 +159,12 @@ static const KProgram *prog_for_wave(SnGraphResult *r, const CgTarget *t, KProgr
     diag_print(&vd, stderr);
     diag_free(&vd);
     IR_ASSERT(ok && same_buffers(r->prog, p));
+    /* the parameters written in place keep the first program's rules: a
+     * few-rows variant of this wave's schedule that would read an element
+     * another lane writes is dropped, as pass_pipeline_for drops the first
+     * program's (tests/hip_cpu ran a 64-lane one that did) */
+    if (!pass_check_dests(p, d))
+        return NULL;
     for (int o = 0; o < r->graph->nout; o++)
         if (pass_alias(p, o) != r->bundle.alias[o])
             r->bundle.alias[o] = -1;

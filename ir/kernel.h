@@ -152,6 +152,18 @@ typedef struct {
      * first non-empty phase, whichever phase reads them, and held. */
     int *pf;
     char *pfload;
+    /* Streaming (static schedules whose row the registers cannot hold: a
+     * schedule that is not persistent, or a phase whose runs' loads would
+     * take more than the register budget at once; never with kept values).
+     * stream > 0: the phase walks the lane's `chunks` runs in steps of
+     * `stream` runs (stream divides chunks): a rolled loop over the steps,
+     * each step issuing its runs' prefetch loads (pf<op>[stream] arrays,
+     * declared inside the step) and then computing, folding and storing
+     * those runs.  Run c is still e0 = (c * threads_per_row + lane) * vec,
+     * in increasing c, so reductions fold in the same order as unstreamed.
+     * 0: all the runs in one unrolled loop (the prefetch arrays hold all
+     * of them). */
+    int stream;
 } KPhase;
 
 typedef struct {

@@ -18,6 +18,7 @@
  *     plan: 2 phases, runs cover the row exactly, shared memory 32 bytes
  *       phase 0: folds k4; computes k0 k1 k2 k3; prefetches pf0 pf1; from prefetch k0<-pf0 k1<-pf1
  *       phase 1: stores 0; computes k9; reads kept k3
+ *       (a streamed phase ends "; in steps of 7 runs": KPhase.stream)
  *       k0: phase 0, run load (streamed), window 4 at x[v0, v1] offsets 0 1 2 3
  *       store 0: phase 1, vector 4
  *
@@ -249,6 +250,8 @@ static void print_phase(FILE *out, const KSegment *s, const KPhase *ph, int i)
     for (int j = 0, any = 0; j < n; j++)
         if (ph->pf[j])
             fprintf(out, "%s k%d<-pf%d", any++ ? "" : "; from prefetch", j, ph->pf[j] - 1);
+    if (ph->stream)
+        fprintf(out, "; in steps of %d run%s", ph->stream, ph->stream == 1 ? "" : "s");
     fputc('\n', out);
 }
 
@@ -567,6 +570,8 @@ static void json_phase(FILE *out, const KSegment *s, const KPhase *ph)
     for (int i = 0; i < n; i++)
         v[i] = ph->pfload[i];
     json_ints(out, v, n);
+    if (ph->stream) /* runs per step of a streamed phase; absent: not streamed */
+        fprintf(out, ", \"stream\": %d", ph->stream);
     fputc('}', out);
     free(v);
 }

@@ -475,6 +475,23 @@ static void check_phase_op(Ck *c, const KSegment *s, int p, int i)
         fail(c, op, "plan: phase %d loads pf%d for another op", p, i);
 }
 
+/* A streamed phase (KPhase.stream): steps that divide a static schedule's
+ * runs, in a segment that keeps nothing in registers across phases (a
+ * kept array is indexed by the run, which a rolled step loop leaves
+ * unknown to the compiler) and issues no weights ahead. */
+static void check_stream(Ck *c, const KSegment *s, int p)
+{
+    const KPlan *pl = s->plan;
+    int st = pl->phases[p].stream;
+    bool bad = st < 0 || (st > 0 && (s->sched.chunks < 1 || s->sched.chunks % st ||
+                                     kseg_static_row_len(s) < 0 || s->sched.prefetch_weights));
+    for (int i = 0; st > 0 && !bad && i < s->ops.len; i++)
+        bad = pl->op[i].keep || pl->op[i].from;
+    if (bad)
+        fail(c, NULL, "plan: phase %d streams %d runs per step of %d runs, or with values kept "
+                      "across phases", p, st, s->sched.chunks);
+}
+
 /* Phase p's lists: reductions folded there, row stores issued there, kept
  * values computed earlier, prefetch slots of run loads with windows. */
 static void check_phase(Ck *c, const KSegment *s, int p)
@@ -490,6 +507,7 @@ static void check_phase(Ck *c, const KSegment *s, int p)
             fail(c, NULL, "plan: phase %d issues store %d, not a row store of this phase", p, i);
     for (int i = 0; i < s->ops.len; i++)
         check_phase_op(c, s, p, i);
+    check_stream(c, s, p);
 }
 
 /* A row store issued by one phase (per-row ones by none), its width vec. */

@@ -70,6 +70,8 @@ typedef struct {
     int64_t *ivals;                   /* per op: integer value at the current element (IX_VAL) */
     int *refstart, *refs;             /* per op then per store: the ops its index reads */
     KVal *lanes, *tmp;                /* reduction scratch, threads_per_row each */
+    char *have;                       /* per op: computed for the running row (planned
+                                         segments) */
 } Seg;
 
 
@@ -353,6 +355,7 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
         collect_refs(sg, nops + i, st->idx, x->p->bufs[st->buf].rank, mark, &nrefs);
     }
     free(mark);
+    sg->have = ir_xcalloc((size_t)nops + 1, 1);
     /* reduction scratch: a team, or a wave (a fold) */
     size_t scratch = (size_t)(sc->threads_per_row > x->p->target.wave ? sc->threads_per_row
                                                                        : x->p->target.wave);
@@ -370,6 +373,7 @@ static void seg_free(Seg *sg)
     free(sg->refs);
     free(sg->lanes);
     free(sg->tmp);
+    free(sg->have);
     memset(sg, 0, sizeof *sg);
 }
 
@@ -757,6 +761,113 @@ static bool run_store(Exec *x, Seg *sg, int j)
     return true;
 }
 
+/* ---- a row as the plan runs it -------------------------------------------------------- */
+
+/* Have the ops that entry `entry` (an op id, or ops.len + a store index)
+ * reads (operands `in`, and the values its indices read) been computed
+ * for this row?  A plan that orders a value after its user is reported,
+ * never read stale. */
+static bool ready(Exec *x, Seg *sg, int entry, const KOp *who, KOp *const *in, int nin)
+{
+    for (int k = 0; k < nin; k++)
+        if (in[k] && !sg->have[in[k]->id]) {
+            seg_error(x, sg, who, "the plan computes it before its operand k%d", in[k]->id);
+            return false;
+        }
+    for (int r = sg->refstart[entry]; r < sg->refstart[entry + 1]; r++)
+        if (!sg->have[sg->refs[r]]) {
+            seg_error(x, sg, who, "the plan computes it before k%d, which an index reads",
+                      sg->refs[r]);
+            return false;
+        }
+    return true;
+}
+
+static bool eval_planned(Exec *x, Seg *sg, const KOp *o)
+{
+    if (!ready(x, sg, o->id, o, (KOp *const *)o->in, o->nin) || !eval_op(x, sg, o))
+        return false;
+    sg->have[o->id] = 1;
+    return true;
+}
+
+static bool store_planned(Exec *x, Seg *sg, int j)
+{
+    const KStore *st = store_at(sg->s, j);
+    KOp *in[2] = {st->value, st->mask};
+    /* a direct store (KStorePlan.direct) encodes the cast's input: the
+     * cast, which no phase computes, is that same conversion */
+    if (sg->s->plan->store[j].direct && !sg->have[st->value->id] &&
+        !eval_planned(x, sg, st->value))
+        return false;
+    return ready(x, sg, sg->s->ops.len + j, st->value, in, 2) && run_store(x, sg, j);
+}
+
+/* The per-row ops the plan emits at `stage` (KOpPlan.phase). */
+static bool per_row_stage(Exec *x, Seg *sg, int stage)
+{
+    const KSegment *s = sg->s;
+    bool ok = true;
+    for (int i = 0; ok && i < s->ops.len; i++) {
+        const KOp *o = op_at(s, i);
+        if (!o->row && o->kind != KO_REDUCE && s->plan->op[i].phase == stage)
+            ok = eval_planned(x, sg, o);
+    }
+    return ok;
+}
+
+/* One row of a planned segment, in the plan's order (kernel.h: KPlan):
+ * the per-row ops of stage 0; per phase, the row ops it computes, in op
+ * order, each over the whole row (a value an earlier phase also computed
+ * is computed again: a streamed or unkept phase re-reads its loads, and
+ * the stats count them again), its reductions (eval_reduce: the
+ * schedule's order, which a streamed phase keeps), its row stores, then
+ * the per-row ops after it; the per-row stores last.  A phase starts
+ * with only the kept row values (KOpPlan.keep) and the per-row values: a
+ * row op it uses but neither computes nor reads kept is an error.  A kept
+ * value (KN_KEPT) is the earlier phase's, not recomputed; one the plan reads
+ * from the lane's register of another load (KOpPlan.from) is loaded here
+ * when first needed: the plan proved it the same element, and the stats
+ * count it as the load the graph wrote.  Stores run at their phase, so a
+ * later phase loading a written parameter would see the stored value, as
+ * the GPU would. */
+static bool run_row_planned(Exec *x, Seg *sg)
+{
+    const KSegment *s = sg->s;
+    const KPlan *pl = s->plan;
+    memset(sg->have, 0, (size_t)s->ops.len);
+    bool ok = per_row_stage(x, sg, 0);
+    for (int p = 0; ok && p < pl->nphase; p++) {
+        const KPhase *ph = &pl->phases[p];
+        for (int i = 0; i < s->ops.len; i++) /* a phase's registers: kept values only */
+            if (op_at(s, i)->row && !pl->op[i].keep)
+                sg->have[i] = 0;
+        for (int i = 0; ok && i < s->ops.len; i++) {
+            const KOp *o = op_at(s, i);
+            if (!o->row || ph->need[i] == KN_NONE)
+                continue;
+            if (ph->need[i] == KN_KEPT && sg->have[i])
+                continue;
+            if (ph->need[i] == KN_KEPT && !pl->op[i].from) {
+                seg_error(x, sg, o, "phase %d reads it kept, but no earlier phase computed it",
+                          p);
+                return false;
+            }
+            ok = eval_planned(x, sg, o);
+        }
+        for (int g = 0; ok && g < ph->nred; g++)
+            ok = eval_planned(x, sg, op_at(s, ph->red[g]));
+        for (int j = 0; ok && j < s->stores.len; j++)
+            if (ph->store[j])
+                ok = store_planned(x, sg, j);
+        ok = ok && per_row_stage(x, sg, p + 1);
+    }
+    for (int j = 0; ok && j < s->stores.len; j++)
+        if (!store_at(s, j)->row)
+            ok = store_planned(x, sg, j);
+    return ok;
+}
+
 static bool run_segment(Exec *x, const Kernel *k, int si)
 {
     Seg sg;
@@ -765,6 +876,10 @@ static bool run_segment(Exec *x, const Kernel *k, int si)
     for (sg.row = 0; ok && sg.row < rows; sg.row++) {
         x->row_serial++;
         set_row(&sg);
+        if (sg.s->plan) {
+            ok = run_row_planned(x, &sg);
+            continue;
+        }
         for (int i = 0; ok && i < sg.s->ops.len; i++)
             ok = eval_op(x, &sg, op_at(sg.s, i));
         for (int j = 0; ok && j < sg.s->stores.len; j++)

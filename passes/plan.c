@@ -22,11 +22,30 @@
  *     (prefetch_weights), issued with the first phase and held: a weight
  *     read only after a reduction (RMSNorm's w) is then not a second round
  *     trip to memory after the team reduction's barrier;
+ *   - streaming (plan_stream): a static row the registers cannot hold
+ *     (the schedule is not persistent: the values kept across reductions
+ *     would pass the register budget; or one phase's runs would bring in
+ *     more than the budget at once) is walked by each phase in steps of a
+ *     few runs per lane (KPhase.stream), each step prefetching only its own
+ *     runs: a later phase re-reads its inputs from memory and recomputes
+ *     the elementwise ops on them (nothing is kept), reductions accumulate
+ *     across the steps in the unstreamed order, and the last phase stores
+ *     the outputs step by step.  A 256,000-wide softmax row held its 63
+ *     runs' prefetched loads at once before: ptxas (sm_90, 64 registers at
+ *     1024 threads) spilled 4.3 KB per thread;
  *   - reciprocal rewrites (recip_divisor);
  *   - direct f8 encoding of a stored cast. */
 #include <string.h>
 
 #include "passes.h"
+
+/* A streamed phase's step: at most STREAM_RUNS runs and STREAM_ELEMS
+ * elements per lane, whose loads take at most STREAM_WORDS 32-bit
+ * registers (four 16-byte loads in flight per lane, what the scheduler's
+ * RUNS_PER_LANE gives a persistent row; passes/schedule.c). */
+#define STREAM_RUNS 8
+#define STREAM_ELEMS 32
+#define STREAM_WORDS 16
 
 typedef struct {
     Arena *a;
@@ -256,9 +275,17 @@ static Split split_divmod(const Pl *x, const IxExpr *e, Split l)
     return r;
 }
 
+/* No window where the last dim's index holds a gathered value (a table
+ * flattened into one dim, p[idx * 64 + j]): codegen clamps such an index
+ * into the dim so that a bad value cannot fault, and a vector load from a
+ * clamped base would read past the end, misaligned. */
 static Split split_run(const Pl *x, const IxExpr *e)
 {
-    if (e->kind < IX_ADD || (x->whole_runs && !ix_uses_row(x, e, false))) /* run-constant */
+    if (e->kind == IX_VAL)
+        return (Split){.ok = false};
+    /* run-constant (a split part's whole run: any row-free term; one
+     * holding a value goes down to its IX_VAL leaf, no window) */
+    if (e->kind < IX_ADD || (x->whole_runs && !ix_uses_row(x, e, true)))
         return split_leaf(x, e);
     Split l = split_run(x, e->a), rr = split_run(x, e->b);
     if (!l.ok || !rr.ok)
@@ -790,6 +817,48 @@ static void plan_phases(Pl *x)
         x->pl->phases[i] = *(KPhase *)phases.items[i];
 }
 
+/* ---------------------------------------------------------- streaming */
+
+/* 32-bit registers the row loads of one run of phase ph bring in. */
+static int run_words(const Pl *x, const KPhase *ph)
+{
+    int words = 0, v = x->seg->sched.vec;
+    for (int i = 0; i < x->seg->ops.len; i++)
+        if (ph->need[i] == KN_COMPUTE && x->pl->op[i].run) {
+            int bytes = v * dt_size(x->p->bufs[op_of(x, i)->a.load.buf].dtype);
+            words += (bytes + 3) / 4;
+        }
+    return words;
+}
+
+/* KPhase.stream of every phase (kernel.h): a static schedule that keeps
+ * nothing in registers across phases (no kept values, no weights issued
+ * ahead) streams a phase when the schedule is not persistent or the
+ * phase's runs would bring in more than the register budget at once; the
+ * step is the largest divisor of chunks within STREAM_RUNS runs,
+ * STREAM_ELEMS elements and STREAM_WORDS registers of loads (at least 1). */
+static void plan_stream(Pl *x)
+{
+    const KSchedule *s = &x->seg->sched;
+    int budget = x->p->target.reg_budget;
+    if (x->n < 0 || s->chunks < 1 || s->prefetch_weights)
+        return;
+    for (int i = 0; i < x->seg->ops.len; i++)
+        if (x->pl->op[i].keep || x->pl->op[i].from)
+            return;
+    for (int p = 0; p < x->pl->nphase; p++) {
+        KPhase *ph = &x->pl->phases[p];
+        int words = run_words(x, ph);
+        if (ph->empty || (s->persistent && (int64_t)s->chunks * words <= budget))
+            continue;
+        int step = 1;
+        for (int d = 2; d <= STREAM_RUNS && d <= s->chunks; d++)
+            if (s->chunks % d == 0 && d * s->vec <= STREAM_ELEMS && d * words <= STREAM_WORDS)
+                step = d;
+        ph->stream = step;
+    }
+}
+
 /* ----------------------------------------------------------- segments */
 
 static int shared_bytes(const KSegment *seg, int wave)
@@ -824,6 +893,7 @@ static KPlan *plan_segment(Arena *a, const KProgram *p, const Kernel *k, const K
     pl->smem_bytes = shared_bytes(seg, p->target.wave);
     plan_ops(&x);
     plan_phases(&x);
+    plan_stream(&x);
     return pl;
 }
 

@@ -24,7 +24,8 @@
  *   - the row stays in registers (persistent) when the row values kept
  *     across reductions fit the target's reg_budget (64) f32 registers per lane; otherwise
  *     lanes get fewer runs, and past 1024 lanes the row is looped over and
- *     re-read per reduction phase (persistent = false);
+ *     re-read per reduction phase (persistent = false; the plan streams
+ *     each phase in steps of a few runs: passes/plan.c, plan_stream);
  *   - weights (row loads broadcast over rows) are loaded ahead for all
  *     runs, with the segment's first phase like streamed data and held for
  *     every phase, while they take at most WEIGHT_REGS registers (4 per

@@ -11,15 +11,23 @@
 #include "kexec.h"
 #include "sinter_ext.h"
 
-/* Storage element k (row-major over a's shape, through its strides). */
-static char *element(const PxArg *a, int64_t k)
+/* The storage index of element k (row-major over a's shape, through its
+ * strides), in elements: for f4e2m1, nibble index % 2 of byte index / 2
+ * (dt_load_float_at). */
+static int64_t index_of(const PxArg *a, int64_t k)
 {
     int64_t off = 0;
     for (int d = a->t.rank - 1; d >= 0; d--) {
         off += (k % a->shape[d]) * a->strides[d];
         k /= a->shape[d];
     }
-    return (char *)a->t.data + off * px_dtype_size((int)a->t.dtype);
+    return off;
+}
+
+/* Storage element k of a type of whole bytes. */
+static char *element(const PxArg *a, int64_t k)
+{
+    return (char *)a->t.data + index_of(a, k) * px_dtype_size((int)a->t.dtype);
 }
 
 static int64_t load_int(const char *p, DType t)
@@ -67,11 +75,11 @@ void px_convert(const PxArg *a, int dtype, bool to_values, char *dst)
         if (!to_values) {
             float x = dt_round_float(dt_load_float(src, DT_F32), dt_is_float(t) ? t : DT_F32);
             if (dt_is_float(t))
-                dt_store_float(x, t, dst + k * size);
+                dt_store_float_at(x, t, dst, k); /* f4e2m1: packed, two per byte */
             else
                 store_int(dt_float_to_int(x, t), t, dst + k * size);
         } else if (dt_is_float(t)) {
-            float x = dt_load_float(src, t);
+            float x = dt_load_float_at(a->t.data, t, index_of(a, k));
             memcpy(dst + k * 4, &x, 4);
         } else {
             int64_t v = load_int(src, t);
@@ -94,7 +102,7 @@ static bool input_values(const PxArg *a, IrBuf *b)
     }
     for (int64_t k = 0; k < b->numel; k++) {
         if (dt_is_float(t))
-            b->f[k] = dt_load_float(element(a, k), t);
+            b->f[k] = dt_load_float_at(a->t.data, t, index_of(a, k));
         else
             b->i[k] = load_int(element(a, k), t);
     }
@@ -106,19 +114,25 @@ static void store_output(const IrBuf *b, const PxArg *a)
     DType t = (DType)a->t.dtype;
     for (int64_t k = 0; k < b->numel; k++) {
         if (dt_is_float(t))
-            dt_store_float(b->f[k], t, element(a, k));
+            dt_store_float_at(b->f[k], t, a->t.data, index_of(a, k));
         else
             store_int(b->i[k], t, element(a, k));
     }
 }
 
-static bool execute(const PxGraph *g, const int64_t *symvals, const IrBuf *in, IrBuf *out,
-                    bool interp, char **msg)
+static bool execute(const PxGraph *g, int world, const int64_t *symvals, const IrBuf *in,
+                    IrBuf *out, bool interp, char **msg)
 {
     Diag d;
     diag_init(&d);
-    bool ok = interp ? ir_interp(g->ref, symvals, in, out, &d)
-                     : kexec_run(g->prog, symvals, in, out, NULL, &d);
+    bool ok;
+    if (world == 1) /* the one-rank programs, as before worlds existed */
+        ok = interp ? ir_interp(g->ref, symvals, in, out, &d)
+                    : kexec_run(g->prog, symvals, in, out, NULL, &d);
+    else
+        ok = interp ? ir_interp_world(g->ref, symvals, world, in, out, &d)
+                    : kexec_run_world(g->prog, KEXEC_MANY_ROWS, symvals, world, in, out, NULL,
+                                      &d);
     if (!ok) {
         size_t len;
         FILE *f = open_memstream(msg, &len);
@@ -148,31 +162,41 @@ static const PxArg *output_arg(const IrGraph *ig, int o, const PxArg *ins, const
 int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int64_t *symvals,
                bool interp)
 {
+    return px_run_cpu_world(g, 1, ins, outs, symvals, interp);
+}
+
+int px_run_cpu_world(const PxGraph *g, int world, const PxArg *ins, const PxArg *outs,
+                     const int64_t *symvals, bool interp)
+{
     const IrGraph *ig = interp ? g->ref : g->prog->graph;
-    int nout = ig->nout; /* new outputs and those written into inputs */
-    IrBuf *in = calloc((size_t)g->nin + 1, sizeof *in);
-    IrBuf *out = calloc((size_t)nout + 1, sizeof *out);
+    int nout = ig->nout; /* new outputs and those written into inputs, per rank */
+    size_t nin_all = (size_t)world * (size_t)g->nin, nout_all = (size_t)world * (size_t)nout;
+    IrBuf *in = calloc(nin_all + 1, sizeof *in);
+    IrBuf *out = calloc(nout_all + 1, sizeof *out);
     char *msg = NULL;
     bool ok = in && out;
-    for (int i = 0; ok && i < g->nin; i++)
+    for (size_t i = 0; ok && i < nin_all; i++)
         ok = input_values(&ins[i], &in[i]);
     if (!ok) {
         PyErr_NoMemory();
     } else {
         Py_BEGIN_ALLOW_THREADS
-        ok = execute(g, symvals, in, out, interp, &msg);
-        for (int o = 0; ok && o < nout; o++) {
-            const PxArg *a = output_arg(ig, o, ins, outs);
-            if (a)
-                store_output(&out[o], a);
-        }
+        ok = execute(g, world, symvals, in, out, interp, &msg);
+        for (int r = 0; ok && r < world; r++)
+            for (int o = 0; o < nout; o++) {
+                const PxArg *a = output_arg(ig, o, ins + (size_t)r * g->nin,
+                                            outs + (size_t)r * g->nout);
+                if (a)
+                    store_output(&out[(size_t)r * nout + o], a);
+            }
         Py_END_ALLOW_THREADS
         if (!ok)
-            px_raise("graph %s on the CPU: %s", g->name, msg ? msg : "failed");
+            px_raise("graph %s on the CPU%s: %s", g->name, world > 1 ? " (simulated world)" : "",
+                     msg ? msg : "failed");
     }
-    for (int i = 0; in && i < g->nin; i++)
+    for (size_t i = 0; in && i < nin_all; i++)
         ir_buf_free(&in[i]);
-    for (int o = 0; ok && o < nout; o++)
+    for (size_t o = 0; ok && o < nout_all; o++)
         ir_buf_free(&out[o]);
     free(in);
     free(out);

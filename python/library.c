@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interp.h"
 #include "sinter_ext.h"
 
 typedef struct {
@@ -167,8 +168,14 @@ static int load_device(PxLibrary *self)
         sn_bundle_free(b);
         return 0;
     }
-    for (int i = 0; i < self->ngraph; i++)
-        self->graphs[i].dev = sn_bundle_graph(b, self->graphs[i].name);
+    for (int i = 0; i < self->ngraph; i++) {
+        PxGraph *g = &self->graphs[i];
+        g->dev = sn_bundle_graph(b, g->name);
+        if (g->comm && sn_graph_set_comm(g->dev, g->comm) != SN_OK) {
+            sn_bundle_free(b);
+            return px_raise("%s", sn_last_error()), -1;
+        }
+    }
     self->device = b;
     return 0;
 }
@@ -391,7 +398,7 @@ static void span(const PxArg *a, char **lo, char **hi)
     }
     *lo = *hi = a->t.data;
     if (n > 0 && a->t.data)
-        *hi = (char *)a->t.data + (last + 1) * px_dtype_size((int)a->t.dtype);
+        *hi = (char *)a->t.data + px_dtype_bytes((int)a->t.dtype, last + 1);
 }
 
 /* sn_launch's overlap rule, for the CPU: an output overlaps nothing but
@@ -433,9 +440,24 @@ static int check_written_overlap(const Call *c)
     return 0;
 }
 
+/* A communicator (set_comm) is for GPU tensors: CPU tensors of a graph
+ * with all_reduce run one rank (no communicator) or a simulated world
+ * (run_world), never half of a real one. */
+static int cpu_comm_check(const PxGraph *g)
+{
+    int n = sn_graph_num_collectives(g->sig);
+    if (g->comm && n > 0)
+        return px_raise("graph %s sums over ranks (%d all_reduce step%s) and has a "
+                        "communicator (set_comm), which serves GPU tensors only; the tensors "
+                        "are on the CPU: call set_comm(None) to run them as one rank, or "
+                        "run_world() for a simulated world of several", g->name, n,
+                        n == 1 ? "" : "s"), -1;
+    return 0;
+}
+
 static int run_cpu(Call *c, bool interp)
 {
-    if (check_written_overlap(c) < 0)
+    if (cpu_comm_check(c->g) < 0 || check_written_overlap(c) < 0)
         return -1;
     if (!(interp ? (const void *)c->g->ref : (const void *)c->g->prog))
         return px_raise("graph %s has no CPU path: it was loaded from a bundle, which holds "
@@ -468,6 +490,12 @@ static int launch_stream(Call *c, void **stream)
 
 static int run_device(PxLibrary *self, Call *c, size_t workspace)
 {
+    int ncoll = sn_graph_num_collectives(c->g->sig);
+    if (ncoll > 0 && !c->g->comm) /* the runtime's refusal, in the package's words */
+        return px_raise("graph %s sums over ranks (%d all_reduce step%s) but has no "
+                        "communicator: call graph.set_comm(group) first, with a "
+                        "torch.distributed NCCL process group or an ncclComm_t as an int",
+                        c->g->name, ncoll, ncoll == 1 ? "" : "s"), -1;
     if (load_device(self) < 0)
         return -1;
     sn_tensor ins[PX_MAX_ARGS], outs[PX_MAX_ARGS];
@@ -533,6 +561,7 @@ static int check_inputs(Call *c, size_t *workspace)
         *workspace = g->vworkspace;
         return 0;
     }
+    ts[0] = (sn_tensor){0}; /* a graph of no inputs passes an array all the same */
     for (int i = 0; i < g->nin; i++)
         ts[i] = c->ins[i].t;
     if (sn_graph_workspace_size(g->sig, ts, g->nin, workspace) != SN_OK)
@@ -542,6 +571,28 @@ static int check_inputs(Call *c, size_t *workspace)
         g->nvkey = n;
         g->vworkspace = *workspace;
     }
+    return 0;
+}
+
+/* A CPU rank of run_world: the inputs imported and checked, the outputs
+ * allocated and checked, nothing run. */
+static int prepare_rank(Call *c, PyObject *const *args, bool interp)
+{
+    size_t workspace = 0;
+    if (import_inputs(c, args) < 0 || check_inputs(c, &workspace) < 0)
+        return -1;
+    bind_symbols(c);
+    if (!c->device)
+        return px_raise("graph %s: no tensor among the arguments", c->g->name), -1;
+    if (c->device != PX_CPU)
+        return px_raise("graph %s: run_world runs CPU tensors (a simulated world in one "
+                        "process); GPU tensors sum over a real communicator: set_comm, then "
+                        "call the graph on each rank", c->g->name), -1;
+    if (outputs(c) < 0 || check_written_overlap(c) < 0)
+        return -1;
+    for (int o = 0; o < c->g->nout; o++)
+        if (check_output(c, o) < 0 || check_overlap(c, o) < 0)
+            return -1;
     return 0;
 }
 
@@ -665,6 +716,197 @@ static PyObject *lib_run(PxLibrary *self, PyObject *a)
                      context, interp, false);
 }
 
+/* run_world(i, ranks, outs, context, interp) -> list of each rank's
+ * outputs (a tuple each): graph i run by len(ranks) simulated ranks at
+ * once on CPU tensors, ranks[r] holding rank r's inputs and outs[r] its
+ * outputs (None: all allocated).  Every rank is imported and checked
+ * (the same sizes on every rank) before anything runs. */
+static PyObject *lib_run_world(PxLibrary *self, PyObject *a)
+{
+    int i, interp;
+    PyObject *ranks, *outs, *context;
+    if (!PyArg_ParseTuple(a, "iOOOp", &i, &ranks, &outs, &context, &interp))
+        return NULL;
+    PxGraph *g = graph_at(self, i);
+    if (!g)
+        return NULL;
+    PyObject *rl = PySequence_Fast(ranks, "run_world: the inputs are a sequence with one "
+                                          "sequence of inputs per rank");
+    if (!rl)
+        return NULL;
+    Py_ssize_t world = PySequence_Fast_GET_SIZE(rl);
+    PyObject *ol = outs == Py_None ? NULL : PySequence_Fast(outs, "run_world: out= is a "
+                                                                  "sequence, one per rank");
+    if (outs != Py_None && !ol) {
+        Py_DECREF(rl);
+        return NULL;
+    }
+    int nall = g->nin + g->nout;
+    Call *calls = NULL;
+    PxArg *all = NULL;
+    PyObject **fast = NULL, *result = NULL;
+    int rc = -1;
+    if (world < 1 || world > IR_MAX_WORLD) {
+        px_raise("graph %s: a simulated world has 1 to %d ranks, got %zd", g->name,
+                 IR_MAX_WORLD, world);
+        goto done;
+    }
+    if (ol && PySequence_Fast_GET_SIZE(ol) != world) {
+        px_raise("graph %s: out= gives %zd ranks' outputs for a world of %zd", g->name,
+                 PySequence_Fast_GET_SIZE(ol), world);
+        goto done;
+    }
+    if (g->nin > PX_MAX_ARGS || g->nout > PX_MAX_ARGS) {
+        px_raise("graph %s has too many parameters for a call", g->name);
+        goto done;
+    }
+    if (!(interp ? (const void *)g->ref : (const void *)g->prog)) {
+        px_raise("graph %s has no CPU path: it was loaded from a bundle, which holds GPU code "
+                 "only; compile the source with sinter.compile() for a simulated world",
+                 g->name);
+        goto done;
+    }
+    calls = PyMem_Calloc((size_t)world, sizeof *calls);
+    all = PyMem_Calloc((size_t)world * (size_t)(nall ? nall : 1), sizeof *all);
+    fast = PyMem_Calloc((size_t)world, sizeof *fast);
+    if (!calls || !all || !fast) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    rc = 0;
+    for (Py_ssize_t r = 0; rc == 0 && r < world; r++) {
+        Call *c = &calls[r];
+        *c = (Call){.g = g, .context = context, .stream_arg = Py_None,
+                    .ins = all + r * g->nin, .outs = all + world * g->nin + r * g->nout};
+        rc = -1;
+        if (!(fast[r] = PySequence_Fast(PySequence_Fast_ITEMS(rl)[r],
+                                        "run_world: each rank's inputs are a sequence")))
+            break;
+        if (PySequence_Fast_GET_SIZE(fast[r]) != g->nin) {
+            px_raise("graph %s takes %d inputs, rank %zd gives %zd", g->name, g->nin, r,
+                     PySequence_Fast_GET_SIZE(fast[r]));
+            break;
+        }
+        if (!(c->outobjs = out_tuple(g, ol ? PySequence_Fast_ITEMS(ol)[r] : Py_None)))
+            break;
+        PyObject *const *args = PySequence_Fast_ITEMS(fast[r]);
+        bool dlpack;
+        c->first = first_tensor(c, args, &dlpack);
+        c->first_kind = c->first ? px_kind(c->first) : PX_KIND_DLPACK;
+        if ((dlpack || !c->first) && ensure_context(c) < 0)
+            break;
+        if (prepare_rank(c, args, interp) < 0) {
+            if (world > 1) { /* say which rank */
+                PyObject *type, *value, *tb;
+                PyErr_Fetch(&type, &value, &tb);
+                PyObject *text = value ? PyObject_Str(value) : NULL;
+                const char *msg = text ? PyUnicode_AsUTF8(text) : NULL;
+                if (msg) {
+                    px_raise("rank %zd: %s", r, msg);
+                    Py_XDECREF(type);
+                    Py_XDECREF(value);
+                    Py_XDECREF(tb);
+                } else {
+                    PyErr_Clear();
+                    PyErr_Restore(type, value, tb);
+                }
+                Py_XDECREF(text);
+            }
+            break;
+        }
+        for (int s = 0; r > 0 && s < PX_MAX_SYMS && s < g->nsym; s++)
+            if (c->syms[s] != calls[0].syms[s]) {
+                px_raise("graph %s: rank %zd has %s = %lld but rank 0 has %lld (every rank "
+                         "runs the graph with the same sizes)", g->name, r, g->syms[s],
+                         (long long)c->syms[s], (long long)calls[0].syms[s]);
+                goto ranks_done;
+            }
+        rc = 0;
+    }
+ranks_done:
+    if (rc == 0)
+        rc = px_run_cpu_world(g, (int)world, all, all + world * g->nin, calls[0].syms, interp);
+    if (rc == 0 && (result = PyList_New(world)))
+        for (Py_ssize_t r = 0; r < world; r++) {
+            PyObject *o = calls[r].outobjs;
+            if (g->nout == 1)
+            {
+                o = Py_NewRef(PyTuple_GET_ITEM(o, 0));
+                Py_CLEAR(calls[r].outobjs);
+            }
+            else
+                calls[r].outobjs = NULL;
+            PyList_SET_ITEM(result, r, o);
+        }
+done:
+    for (Py_ssize_t k = 0; all && k < world * nall; k++) /* every rank's inputs, then outputs */
+        px_arg_release(&all[k]);
+    for (Py_ssize_t r = 0; calls && r < world; r++) {
+        Py_XDECREF(calls[r].outobjs);
+        Py_XDECREF(calls[r].alloc);
+        Py_XDECREF(calls[r].stream);
+        Py_XDECREF(calls[r].dlstream);
+        if (fast)
+            Py_XDECREF(fast[r]);
+    }
+    PyMem_Free(calls);
+    PyMem_Free(all);
+    PyMem_Free(fast);
+    Py_DECREF(rl);
+    Py_XDECREF(ol);
+    return result;
+}
+
+/* set_comm(i, comm): the communicator (an ncclComm_t as an int, or None)
+ * for graph i's collectives, given to the device graph now if the
+ * library is loaded, else when it is; nothing is loaded here, so it works
+ * without a GPU. */
+static PyObject *lib_set_comm(PxLibrary *self, PyObject *a)
+{
+    int i;
+    PyObject *comm;
+    if (!PyArg_ParseTuple(a, "iO", &i, &comm))
+        return NULL;
+    PxGraph *g = graph_at(self, i);
+    if (!g)
+        return NULL;
+    void *ptr = NULL;
+    if (comm != Py_None) {
+        if (!PyLong_Check(comm) || PyBool_Check(comm))
+            return px_raise("a communicator is an ncclComm_t as an int, or None");
+        ptr = PyLong_AsVoidPtr(comm);
+        if (!ptr && PyErr_Occurred()) {
+            PyErr_Clear();
+            return px_raise("a communicator is a pointer value (0 < comm < 2**%d)",
+                            (int)(8 * sizeof ptr));
+        }
+        if (!ptr)
+            return px_raise("communicator 0 is the null pointer; None clears it");
+    }
+    if (g->dev && sn_graph_set_comm(g->dev, ptr) != SN_OK)
+        return px_raise("%s", sn_last_error());
+    g->comm = ptr;
+    Py_RETURN_NONE;
+}
+
+/* comm(i): graph i's communicator as an int, or None */
+static PyObject *lib_comm(PxLibrary *self, PyObject *arg)
+{
+    PxGraph *g = graph_at(self, (int)PyLong_AsLong(arg));
+    if (!g)
+        return NULL;
+    if (!g->comm)
+        Py_RETURN_NONE;
+    return PyLong_FromVoidPtr(g->comm);
+}
+
+/* num_collectives(i): graph i's all_reduce steps (0: it needs no communicator) */
+static PyObject *lib_num_collectives(PxLibrary *self, PyObject *arg)
+{
+    PxGraph *g = graph_at(self, (int)PyLong_AsLong(arg));
+    return g ? PyLong_FromLong(sn_graph_num_collectives(g->sig)) : NULL;
+}
+
 /* set_pdl(i, on): sn_graph_set_pdl on graph i (loaded onto the GPU first) */
 static PyObject *lib_set_pdl(PxLibrary *self, PyObject *a)
 {
@@ -689,6 +931,13 @@ static PyMethodDef lib_methods[] = {
      "load the bundle onto the GPU now (else at the first call on GPU tensors)"},
     {"run", (PyCFunction)lib_run, METH_VARARGS,
      "run(i, args, out, stream, context, interp) -> tuple of outputs"},
+    {"run_world", (PyCFunction)lib_run_world, METH_VARARGS,
+     "run_world(i, ranks, outs, context, interp) -> list of each rank's outputs"},
+    {"set_comm", (PyCFunction)lib_set_comm, METH_VARARGS,
+     "set_comm(i, comm): graph i's communicator (an int pointer, or None)"},
+    {"comm", (PyCFunction)lib_comm, METH_O, "comm(i): graph i's communicator (int) or None"},
+    {"num_collectives", (PyCFunction)lib_num_collectives, METH_O,
+     "num_collectives(i): graph i's all_reduce steps"},
     {"set_pdl", (PyCFunction)lib_set_pdl, METH_VARARGS,
      "set_pdl(i, on): programmatic dependent launch for graph i's first kernel"},
     {NULL, NULL, 0, NULL},

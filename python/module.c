@@ -35,6 +35,11 @@ int px_dtype_size(int dtype)
     return dtype >= 0 && dtype < DT_COUNT ? dt_size((DType)dtype) : 0;
 }
 
+int64_t px_dtype_bytes(int dtype, int64_t n)
+{
+    return dtype >= 0 && dtype < DT_COUNT ? dt_bytes((DType)dtype, n) : 0;
+}
+
 int px_dtype_parse(PyObject *name)
 {
     const char *s = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
@@ -118,8 +123,11 @@ static PyObject *mod_convert(PyObject *self, PyObject *args)
         int64_t n = 1;
         for (int k = 0; k < a.t.rank; k++)
             n *= a.shape[k];
-        int out = to_values ? (dt_is_float((DType)dt) ? 4 : 8) : px_dtype_size(dt);
-        res = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * out));
+        int64_t bytes = to_values ? n * (dt_is_float((DType)dt) ? 4 : 8)
+                                  : px_dtype_bytes(dt, n); /* f4e2m1: packed */
+        res = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)bytes);
+        if (res && bytes)
+            memset(PyBytes_AS_STRING(res), 0, (size_t)bytes);
         if (res)
             px_convert(&a, dt, to_values, PyBytes_AS_STRING(res));
     }

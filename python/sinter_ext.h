@@ -53,6 +53,9 @@ typedef struct {
     sn_graph *dev;             /* on the device once loaded, else NULL */
     const KProgram *prog;      /* the fused kernels for CPU tensors, or NULL */
     const IrGraph *ref;        /* the unfused graph (reference interpreter), or NULL */
+    /* Graph.set_comm's communicator (an ncclComm_t), NULL when none: given
+     * to the device graph now or when the library is loaded (library.c) */
+    void *comm;
     /* the last device call's inputs (dtype, rank, shape and strides each)
      * that passed sn_graph_workspace_size, and the workspace it gave
      * (library.c: check_inputs); vkey PyMem-allocated, NULL before */
@@ -86,6 +89,8 @@ extern PyObject *px_error;     /* sinter.Error */
 PyObject *px_raise(const char *fmt, ...);   /* sets sinter.Error, returns NULL */
 const char *px_dtype_name(int dtype);
 int px_dtype_size(int dtype);
+/* Bytes of n elements (f4e2m1: two per byte, rounded up). */
+int64_t px_dtype_bytes(int dtype, int64_t n);
 int px_dtype_parse(PyObject *name);         /* -1 with ValueError */
 
 /* ---- tensor.c ---- */
@@ -135,6 +140,11 @@ extern PyObject *px_fallback;
  * reference interpreter; outputs are written only when the run succeeds. */
 int px_run_cpu(const PxGraph *g, const PxArg *ins, const PxArg *outs, const int64_t *symvals,
                bool interp);
+/* The same for `world` simulated ranks at once (all_reduce sums over
+ * them, ir_interp_world / kexec_run_world): ins[r * g->nin + k] and
+ * outs[r * g->nout + o] are rank r's; every rank has the same sizes. */
+int px_run_cpu_world(const PxGraph *g, int world, const PxArg *ins, const PxArg *outs,
+                     const int64_t *symvals, bool interp);
 /* Storage of a's dtype -> dense values (f32 for float dtypes, else i64)
  * in dst; or, with to_values false, a's f32 values -> dense storage of
  * dtype, each value rounded to it. */

@@ -120,6 +120,15 @@ static int from_dltensor(const DLTensor *d, int as, const PxParam *p, const char
     }
     a->t.shape = a->shape;
     a->t.strides = a->strides;
+    if (dt == SN_F4E2M1) { /* bytes of two codes: the last dim halved (docs/python.md) */
+        if (d->ndim == 0 || (a->shape[d->ndim - 1] > 1 && a->strides[d->ndim - 1] != 1))
+            return px_raise("%s '%s': f4e2m1 storage is bytes of two codes, its last dim "
+                            "contiguous (stride 1) and halved", role, p->name), -1;
+        a->shape[d->ndim - 1] *= 2;
+        a->strides[d->ndim - 1] = 1;
+        for (int k = 0; k < d->ndim - 1; k++)
+            a->strides[k] *= 2;
+    }
     return 0;
 }
 

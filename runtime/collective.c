@@ -13,25 +13,29 @@
  * creates, owns or destroys a communicator.
  *
  * Every NCCL 2.x and RCCL keep the entry point and the enum values used
- * here (ncclSum 0, ncclFloat32 7, ncclSuccess 0); the library's version
+ * here (ncclSum 0, ncclFloat32 7, ncclSuccess 0, ncclInProgress 7 since
+ * 2.14, which added non-blocking communicators); the library's version
  * (ncclGetVersion: major*10000 + minor*100 + patch since 2.9) is recorded
  * for SINTER_LOG.  NCCL 2.28's device API (collectives issued inside a
- * kernel) is not used (docs/runtime.md). */
+ * kernel) is not used: every NCCL version takes this host-launched path
+ * (docs/runtime.md, "Which path each NCCL takes"). */
 #include <dlfcn.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-enum { NCCL_SUCCESS = 0, NCCL_SUM = 0, NCCL_FLOAT32 = 7 };
+enum { NCCL_SUCCESS = 0, NCCL_IN_PROGRESS = 7, NCCL_SUM = 0, NCCL_FLOAT32 = 7 };
 
 static struct {
     void *h;
     int (*AllReduce)(const void *, void *, size_t, int, int, void *, void *);
     const char *(*GetErrorString)(int);
     int (*GetVersion)(int *);
+    int (*CommGetAsyncError)(void *, int *);
 } nccl;
 
 static RtCollOps ops;
@@ -46,9 +50,22 @@ static const char *nccl_describe(int code)
     return s ? s : "unknown NCCL error";
 }
 
+/* A non-blocking communicator (NCCL 2.14+: ncclConfig_t.blocking = 0, as
+ * PyTorch makes with TORCH_NCCL_USE_COMM_NONBLOCKING=1) may answer
+ * ncclInProgress: the call is enqueued once ncclCommGetAsyncError says the
+ * communicator is no longer in progress (NCCL's documented protocol), and
+ * its state is the call's result. */
 static int nccl_all_reduce_sum(void *buf, size_t count, void *comm, void *stream)
 {
-    return nccl.AllReduce(buf, buf, count, NCCL_FLOAT32, NCCL_SUM, comm, stream);
+    int rc = nccl.AllReduce(buf, buf, count, NCCL_FLOAT32, NCCL_SUM, comm, stream);
+    while (rc == NCCL_IN_PROGRESS && nccl.CommGetAsyncError) {
+        int state = NCCL_SUCCESS;
+        int q = nccl.CommGetAsyncError(comm, &state);
+        rc = q != NCCL_SUCCESS ? q : state;
+        if (rc == NCCL_IN_PROGRESS)
+            sched_yield();
+    }
+    return rc;
 }
 
 /* The first library of names[] that opens and has ncclAllReduce. */
@@ -68,6 +85,7 @@ static bool open_lib(const char *const *names, int n, char *tried, size_t len)
         *(void **)&nccl.AllReduce = dlsym(h, "ncclAllReduce");
         *(void **)&nccl.GetErrorString = dlsym(h, "ncclGetErrorString");
         *(void **)&nccl.GetVersion = dlsym(h, "ncclGetVersion");
+        *(void **)&nccl.CommGetAsyncError = dlsym(h, "ncclCommGetAsyncError");
         if (nccl.AllReduce) {
             nccl.h = h;
             return true;

@@ -230,6 +230,25 @@ static bool nvrtc_minimal(void)
            (major > 12 || (major == 12 && minor >= 4));
 }
 
+/* NVRTC's name for arch: a plain sm_100 and later compiles for its family
+ * (sm_100 -> sm_100f, NVRTC 12.9+), whose code runs on every GPU of the
+ * family and has Blackwell's FP4/UE8M0 conversion instructions, which
+ * codegen's prelude_sm100.cuh uses where __CUDA_ARCH_FAMILY_SPECIFIC__ says
+ * so; a name with a suffix (sm_100a) is kept. */
+static const char *nvrtc_arch(const char *arch, char *buf, size_t len)
+{
+    Lib *l = &libs[RT_NVRTC];
+    int major = 0, minor = 0;
+    size_t n = strlen(arch);
+    if (strncmp(arch, "sm_", 3) != 0 || n < 6 || n + 2 > len ||
+        strspn(arch + 3, "0123456789") != n - 3 || atoi(arch + 3) < 100)
+        return arch;
+    if (!l->version || l->version(&major, &minor) != 0 || !(major > 12 || (major == 12 && minor >= 9)))
+        return arch;
+    snprintf(buf, len, "%sf", arch);
+    return buf;
+}
+
 /* The options for compiling for arch, into opts (RT_JIT_MAX_OPTS - the
  * caller's extra ones, at most); archopt is their storage.  Returns their
  * number. */
@@ -238,7 +257,8 @@ static int options(RtCompiler c, const char *arch, char *archopt, size_t len,
 {
     int n = 0;
     if (c == RT_NVRTC) {
-        snprintf(archopt, len, "--gpu-architecture=%s", arch);
+        char fam[32];
+        snprintf(archopt, len, "--gpu-architecture=%s", nvrtc_arch(arch, fam, sizeof fam));
         opts[n++] = archopt;
         opts[n++] = "--std=c++17";
         if (nvrtc_minimal())

@@ -3,7 +3,8 @@
 
 usage: check_examples.py SINTER [EXAMPLES_DIR]
 
-For every examples/*.sn at T in {1, 3, 64, 1000}: write the inputs as .npy
+For every examples/*.sn at T in {1, 3, 64, 1000} (TS_OF names other sizes for an
+example too large for T = 1000): write the inputs as .npy
 (random float32 values with full f32 precision, so that rounding to bf16 on
 load is exercised, plus a few special rows: zeros, large values that
 saturate FP8, exact bf16 ties; valid gather indices for integer params),
@@ -367,6 +368,19 @@ def ref_topk_softmax(gating_output):
     return [w / seq_sum_last(w), ids, tei]
 
 
+def ref_logit_softcap(logits, temperature):
+    """Gemma 2's soft-capping (cap 30) in f32, tanh correctly rounded (f64,
+    rounded once), stored as bf16; the sampler's temperature division and
+    softmax in f32 over the unrounded capped values."""
+    x = logits.astype(F)
+    t = np.tanh((x / F(30.0)).astype(np.float64)).astype(F)
+    c = (t * F(30.0)).astype(F)
+    z = (c / temperature.astype(F)[:, None]).astype(F)
+    e = exp32(z - z.max(axis=-1, keepdims=True))
+    s = np.sum(e.astype(np.float64), axis=-1, keepdims=True).astype(F)
+    return [c, e / s]
+
+
 def ref_moe_fused_gate(gating_output, bias):
     t = gating_output.shape[0]
     s = F(1) / (F(1) + exp32(-gating_output.astype(F)))
@@ -501,6 +515,17 @@ def ref_mla_rope_fp8(q, positions, cos_sin_cache, scale):
     return [quant_fp8(np.concatenate([q_nope, q_rot], axis=-1), scale)]
 
 
+def ref_mla_rope_qk_fp8(q_pe, k_pe, q_nope, k_nope, positions, cos_sin_cache, q_scale,
+                        kv_scale):
+    """FlashInfer's RopeQuantize (NeoX halves), Q's 128 heads and the one
+    shared K head rotated by the same per-token angles."""
+    cs = cos_sin_cache[positions]
+    cos, sin = cs[:, None, 0:32], cs[:, None, 32:64]
+    return [quant_fp8(rope_neox(q_pe, cos, sin), q_scale),
+            quant_fp8(rope_neox(k_pe, cos, sin), kv_scale),
+            quant_fp8(q_nope, q_scale), quant_fp8(k_nope, kv_scale)]
+
+
 def ref_qwen3_qk_norm(qkv, q_w, k_w):
     t = qkv.shape[0]
     q = qkv[:, 0:4096].reshape(t, 32, 128)
@@ -575,6 +600,16 @@ def ref_rope_fp8_append_paged(q, k, v, positions, cos_sin_cache, slots, k_cache,
             scatter(v_cache, quant_fp8(v, v_scale), slots)]
 
 
+def ref_mla_rope_fp8_append_paged(q_rope, q_nope, k_rope, k_nope, positions, cos_sin_cache,
+                                  slots, ckv_cache, kpe_cache, q_scale, kv_scale):
+    cs = cos_sin_cache[positions]
+    cos, sin = cs[:, 0:32], cs[:, 32:64]
+    return [quant_fp8(rope_gptj(q_rope, cos[:, None], sin[:, None]), q_scale),
+            quant_fp8(q_nope, q_scale),
+            scatter(ckv_cache, quant_fp8(k_nope, kv_scale), slots),
+            scatter(kpe_cache, quant_fp8(rope_gptj(k_rope, cos, sin), kv_scale), slots)]
+
+
 # ------------------------------------------------------------------- inputs
 # Each example: its parameters (name, kind, shape with 'T'), the output
 # dtypes in return order, and the NumPy reference.  Kinds: 'x' activations,
@@ -593,6 +628,11 @@ EXAMPLES = {
     "mla_rope_fp8": ([("q", "x", ("T", 128, 192)), ("positions", "pos", ("T",)),
                       ("cos_sin_cache", "cache", (4096, 64)), ("scale", "scale_q", ())],
                      ["f8e4m3"], ref_mla_rope_fp8),
+    "mla_rope_qk_fp8": ([("q_pe", "x", ("T", 128, 64)), ("k_pe", "x", ("T", 1, 64)),
+                         ("q_nope", "x", ("T", 128, 512)), ("k_nope", "x", ("T", 1, 512)),
+                         ("positions", "pos", ("T",)), ("cos_sin_cache", "cache", (4096, 64)),
+                         ("q_scale", "scale_q", ()), ("kv_scale", "scale_q", ())],
+                        ["f8e4m3", "f8e4m3", "f8e4m3", "f8e4m3"], ref_mla_rope_qk_fp8),
     "qwen3_qk_norm": ([("qkv", "x", ("T", 6144)), ("q_w", "w", (128,)), ("k_w", "w", (128,))],
                       ["bf16", "bf16"], ref_qwen3_qk_norm),
     "rms_norm_fp8_per_token": ([("x", "x", ("T", 4096)), ("w", "w", (4096,))],
@@ -634,6 +674,17 @@ EXAMPLES = {
                                ("k_scale", "scale_q", ()), ("v_scale", "scale_q", ())],
                               ["f8e4m3", ("k_cache", "f8e4m3"), ("v_cache", "f8e4m3")],
                               ref_rope_fp8_append_paged),
+    "mla_rope_fp8_append_paged": ([("q_rope", "x", ("T", 128, 64)),
+                                   ("q_nope", "x", ("T", 128, 512)), ("k_rope", "x", ("T", 64)),
+                                   ("k_nope", "x", ("T", 512)), ("positions", "pos", ("T",)),
+                                   ("cos_sin_cache", "cache", (4096, 64)),
+                                   ("slots", "slot", ("T",)),
+                                   ("ckv_cache", "f8", ("NP", 64, 512)),
+                                   ("kpe_cache", "f8", ("NP", 64, 64)),
+                                   ("q_scale", "scale_q", ()), ("kv_scale", "scale_q", ())],
+                                  ["f8e4m3", "f8e4m3", ("ckv_cache", "f8e4m3"),
+                                   ("kpe_cache", "f8e4m3")],
+                                  ref_mla_rope_fp8_append_paged),
     # microscaling: f4e2m1 values, f8e8m0 / f8e4m3 block scales, swizzled or
     # packed scale buffers written in place (shapes with derived sizes)
     "nvfp4_quant_swizzled": ([("x", "x", ("T", 4096)), ("global_scale", "gs", ()),
@@ -649,19 +700,28 @@ EXAMPLES = {
                                  ["f8e4m3", ("sf", "i32")], ref_fp8_group_ue8m0_deepgemm),
     "dynamic_fp8_per_tensor": ([("x", "x", ("T", 4096))], ["f8e4m3", "f32"],
                                ref_dynamic_fp8_per_tensor),
+    # a row too long for registers (streamed): a 256,000-token vocabulary
+    "logit_softcap": ([("logits", "x", ("T", 256000)), ("temperature", "temp", ("T",))],
+                      ["bf16", "f32"], ref_logit_softcap),
 }
+
+# Examples run at other sizes than TS: [T, 256000] logits at T = 1000 are
+# 256M elements (gigabytes in the interpreter and here).
+TS_OF = {"logit_softcap": (1, 3, 64)}
 
 # Size symbols other than T (cache blocks): 4 blocks of 16 rows.
 SYMS = {"NB": 4, "NP": 4}
 
 # Examples without sums: the interpreter must agree with NumPy on every element.
-EXACT = {"mla_rope_fp8", "nvfp4_quant_swizzled", "mxfp8_quant", "mxfp4_quant",
+EXACT = {"mla_rope_fp8", "mla_rope_qk_fp8", "mla_rope_fp8_append_paged", "nvfp4_quant_swizzled",
+         "mxfp8_quant", "mxfp4_quant",
          "fp8_group_ue8m0_deepgemm", "dynamic_fp8_per_tensor", "topk_softmax", "moe_fused_gate"}
 
 # Declared dtype of every float parameter (what the interpreter rounds to).
-PARAM_DTYPE = {"cos_sin_cache": "f32", "scale": "f32", "global_scale": "f32", "sf": "f8e4m3", "q_scale": "f32", "k_scale": "f32",
+PARAM_DTYPE = {"cos_sin_cache": "f32", "temperature": "f32", "scale": "f32", "global_scale": "f32", "sf": "f8e4m3", "q_scale": "f32", "k_scale": "f32",
                "v_scale": "f32", "key_cache": "f8e4m3",
-               "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3"}
+               "value_cache": "f8e4m3", "k_cache": "f8e4m3", "v_cache": "f8e4m3",
+               "kv_scale": "f32", "ckv_cache": "f8e4m3", "kpe_cache": "f8e4m3"}
 
 
 def make_input(rng, kind, shape):
@@ -686,8 +746,10 @@ def make_input(rng, kind, shape):
         n = min(shape[0], rows)
         p[:n] = perm[:n]
         p[3::5] = -1
-        p[4::7] = rows + 1
+        p[4::7] = 1 << 20                    # past the end of every example's cache
         return p
+    if kind == "temp":                       # sampling temperatures, one per row
+        return rng.uniform(0.5, 1.5, shape).astype(F)
     if kind == "gs":                         # NVFP4 global scale: 64 saturates large blocks
         return np.array(rng.choice([0.25, 64.0]), F)
     if kind == "i32":                        # a packed-scale buffer's old contents
@@ -734,7 +796,10 @@ def compare(dtype, ours, got, raw, exact=False):
         return False, "shape %s, expected %s" % (got.shape, ours.shape)
     if dtype == "f32":
         rtol = 0.0 if exact else 1e-5
-        bad = int((~np.isclose(got, ours, rtol=rtol, atol=0.0, equal_nan=True)).sum())
+        # below the normal range a value has absolute, not relative, precision
+        # (softmax probabilities of e^-92: one subnormal step is 2e-5 of them)
+        atol = 0.0 if exact else float(np.finfo(F).tiny)
+        bad = int((~np.isclose(got, ours, rtol=rtol, atol=atol, equal_nan=True)).sum())
         raw_ok = raw is None or (raw.dtype == F and
                                  np.array_equal(raw.view(np.uint32), got.view(np.uint32)))
         msg = "f32 %d/%d within %g" % (got.size - bad, got.size, rtol)
@@ -1004,7 +1069,8 @@ def main(argv):
         results.append(("conversions", ok, msg))
         ok, msg = check_library(sinter, work)
         results.append(("library rounding", ok, msg))
-        cases = [(f, n, t) for f, n in zip(files, names) if n in EXAMPLES for t in TS]
+        cases = [(f, n, t) for f, n in zip(files, names) if n in EXAMPLES
+                 for t in TS_OF.get(n, TS)]
         # Largest first, two at a time (each runs two sinter processes).
         cases.sort(key=lambda c: -c[2])
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -1016,7 +1082,7 @@ def main(argv):
                 except Exception as e:  # a crash in one case fails that case
                     done[futs[fut]] = (False, "%s: %s" % (type(e).__name__, e))
         for n in names:
-            for t in TS:
+            for t in TS_OF.get(n, TS):
                 if (n, t) in done:
                     results.append(("%s T=%d" % (n, t),) + done[(n, t)])
     for n in unknown:

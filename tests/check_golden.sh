@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_golden.sh SINTER SRCROOT STAGE... - compare `sinter dump` of every
 # examples/*.sn with tests/golden/<example>.<S>, for each stage S given
-# (ast, ir, kir, cu, hip: the file extensions; tests/golden_stages.sh maps
+# (ast, ir, kir, cu, hip, cu100: the file extensions; tests/golden_stages.sh maps
 # each to its dump options).  Prints one line per file and the unified diff
 # of each mismatch; a missing golden file, or a golden file whose example is
 # gone, fails too.  Exit status 0 when all match, 1 otherwise.
@@ -29,6 +29,7 @@ for stage in "$@"; do
     fi
     for src in examples/*.sn; do
         name=$(basename "$src" .sn)
+        golden_has "$stage" "$name" || continue
         gold=tests/golden/$name.$stage
         if [ ! -f "$gold" ]; then
             echo "FAIL $gold: missing (run tests/update_golden.sh)"
@@ -53,7 +54,7 @@ for stage in "$@"; do
     for gold in tests/golden/*."$stage"; do
         [ -f "$gold" ] || continue
         name=$(basename "$gold" ."$stage")
-        if [ ! -f "examples/$name.sn" ]; then
+        if [ ! -f "examples/$name.sn" ] || ! golden_has "$stage" "$name"; then
             echo "FAIL $gold: examples/$name.sn is gone (run tests/update_golden.sh)"
             fail=$((fail + 1))
         fi

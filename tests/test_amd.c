@@ -18,7 +18,11 @@
  *     same as a CUDA-only bundle's; the runtime loads the variant of the
  *     device's wave, a 32-lane one on a 64-lane GPU when that is all there
  *     is, and refuses a 64-lane one on a 32-lane GPU (rt_graph_load on
- *     device tables without a GPU). */
+ *     device tables without a GPU); a 64-lane row is one wave on CDNA (no
+ *     shared memory) and few-rows kernels fill a wave (64 lanes on CDNA,
+ *     32 on NVIDIA and RDNA); a wave's schedule made beside the
+ *     first target's keeps the in-place rules (no few-rows kernel that
+ *     reads what another lane writes). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -357,6 +361,92 @@ static void test_wave_variants(void **state)
     assert_int_equal(rt_arch_wave("sm_90"), 32);
 }
 
+/* Issue 17's wave-64 schedules at the bundle: a row of 64 lanes is one
+ * team of one wave on CDNA (no shared memory, no barrier) and two warps on
+ * NVIDIA (a shared-memory round trip); the few-rows kernel of short rows
+ * (128 bf16) fills a whole wave: 64 lanes on CDNA, twice the rows of a
+ * 32-lane block on NVIDIA and RDNA. */
+static void test_wave64_teams_and_few_rows(void **state)
+{
+    (void)state;
+    static const char *const sum =
+        "graph g(x: f32[T, 1024]) {\n    return sum(x, dim=-1)\n}\n";
+    sn_bundle *b = bundle_for(sum, TARGETS("cuda:sm_90", "hip:gfx942"));
+    const RtVariant *cdna = variant_of(&b->graphs[0], "gfx942"),
+                    *cuda = variant_of(&b->graphs[0], "sm_90");
+    assert_non_null(cdna);
+    assert_non_null(cuda);
+    assert_int_equal(cdna->kernels[0].smem, 0);
+    assert_true(cuda->kernels[0].smem > 0);
+    assert_null(strstr(cdna->source, "__syncthreads"));
+    assert_null(strstr(cdna->source, "__shared__"));
+    assert_non_null(strstr(cuda->source, "__syncthreads"));
+    rt_bundle_free(b);
+
+    static const char *const short_rows =
+        "graph g(x: bf16[T, 32, 128], w: bf16[128]) {\n"
+        "    return to(rms_norm(x, w), bf16)\n}\n";
+    b = bundle_for(short_rows, TARGETS("cuda:sm_90", "hip:gfx942", "hip:gfx1100"));
+    static const struct { const char *arch; int wave; } want[] = {
+        {"gfx942", 64}, {"sm_90", 32}, {"gfx1100", 32}};
+    int rows[3];
+    for (int i = 0; i < 3; i++) {
+        const RtVariant *v = variant_of(&b->graphs[0], want[i].arch);
+        assert_non_null(v);
+        const RtKernel *few = v->kernels[0].few_rows;
+        assert_non_null(few);
+        assert_int_equal(few->block, want[i].wave);
+        rows[i] = few->segs[0].rows_per_block;
+    }
+    /* the same team per row: a 64-lane wave holds twice the rows */
+    assert_true(rows[1] >= 1);
+    assert_int_equal(rows[0], 2 * rows[1]);
+    assert_int_equal(rows[2], rows[1]);
+    rt_bundle_free(b);
+}
+
+/* sgl-kernel's in-place QK norm + NeoX RoPE (examples/qk_norm_rope_inplace.sn):
+ * a lane's rotation reads its partner half, which another lane writes
+ * unless the plan pairs both halves in one lane */
+static const char *const qk_norm_rope_inplace =
+    "graph g(qkv: bf16[T, 6144], q_w: bf16[128], k_w: bf16[128],\n"
+    "        positions: i64[T], cos_sin_cache: f32[40960, 128]) {\n"
+    "    q = view(qkv[:, 0:4096], [T, 32, 128])\n"
+    "    k = view(qkv[:, 4096:5120], [T, 8, 128])\n"
+    "    cs = cos_sin_cache[positions]\n"
+    "    cos = unsqueeze(cs[:, 0:64], 1)\n"
+    "    sin = unsqueeze(cs[:, 64:128], 1)\n"
+    "    q_out = to(rope_neox(rms_norm(q, q_w, eps=1e-6), cos, sin), bf16)\n"
+    "    k_out = to(rope_neox(rms_norm(k, k_w, eps=1e-6), cos, sin), bf16)\n"
+    "    return q_out -> view(qkv[:, 0:4096], [T, 32, 128]),\n"
+    "           k_out -> view(qkv[:, 4096:5120], [T, 8, 128])\n"
+    "}\n";
+
+/* A wave's kernels made beside the first target's (driver.c prog_for_wave)
+ * keep the in-place rules (pass_check_dests): the 64-lane HIP schedule of
+ * a CUDA-first bundle has no few-rows kernel whose lanes read partner
+ * halves other lanes write, like a HIP-only bundle's, whose pipeline
+ * drops it.  tests/hip_cpu found one: run lane by lane on the CPU it read
+ * elements already rotated. */
+static void test_wave_variant_in_place(void **state)
+{
+    (void)state;
+    sn_bundle *mixed = bundle_for(qk_norm_rope_inplace, TARGETS("cuda:sm_90", "hip:gfx950"));
+    sn_bundle *hip = bundle_for(qk_norm_rope_inplace, TARGETS("hip:gfx950"));
+    const RtVariant *m = variant_of(&mixed->graphs[0], "gfx950"),
+                    *h = variant_of(&hip->graphs[0], "gfx950");
+    assert_non_null(m);
+    assert_non_null(h);
+    assert_int_equal(m->nkernel, h->nkernel);
+    for (int k = 0; k < m->nkernel; k++) {
+        assert_null(h->kernels[k].few_rows);
+        assert_null(m->kernels[k].few_rows);
+    }
+    assert_null(strstr(m->source, "_few("));
+    rt_bundle_free(mixed);
+    rt_bundle_free(hip);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +456,8 @@ int main(void)
         cmocka_unit_test(test_ocp_store_on_gfx942),
         cmocka_unit_test(test_target_suffix),
         cmocka_unit_test(test_wave_variants),
+        cmocka_unit_test(test_wave64_teams_and_few_rows),
+        cmocka_unit_test(test_wave_variant_in_place),
     };
     return cmocka_run_group_tests_name("amd", tests, NULL, NULL);
 }

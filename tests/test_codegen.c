@@ -5,7 +5,9 @@
  *     f8e8m0 scales, f4e2m1 two per byte; selection.sn: argmax, argmin,
  *     topk), compiles: its
  *     CUDA source with NVRTC
- *     for sm_80, sm_90 and sm_100, its HIP source with hiprtc for gfx90a,
+ *     for sm_80, sm_90, sm_100 and sm_120 (the last two as their families,
+ *     sm_100f and sm_120f, with Blackwell's FP4/UE8M0 conversion
+ *     instructions: runtime/jit.c), its HIP source with hiprtc for gfx90a,
  *     gfx942 and gfx1100 (runtime/jit.h).  A failure prints the compiler's
  *     log.  Where NVRTC or hiprtc cannot be loaded its tests are skipped;
  *     when neither can, the whole executable exits 77 (meson: SKIP) once
@@ -897,7 +899,7 @@ int main(int argc, char **argv)
         RtCompiler c;
         const char *arch;
     } targets[] = {
-        {RT_NVRTC, "sm_80"}, {RT_NVRTC, "sm_90"}, {RT_NVRTC, "sm_100"},
+        {RT_NVRTC, "sm_80"}, {RT_NVRTC, "sm_90"}, {RT_NVRTC, "sm_100"}, {RT_NVRTC, "sm_120"},
         {RT_HIPRTC, "gfx90a"}, {RT_HIPRTC, "gfx942"}, {RT_HIPRTC, "gfx1100"},
     };
     /* the GPU tests' own graphs compile too: rows the lanes do not cover

@@ -7,7 +7,10 @@
  *     comments (so the runtime's lazy units run the same code);
  *   - NVRTC: the runtime's --minimal changes no byte of the CUBIN;
  *   - hiprtc, gfx90a, every example: each unit compiles and its code
- *     object names its function and no other of the graph.
+ *     object names its function and no other of the graph;
+ *   - NVRTC 12.9+, sm_100: the runtime compiles for the family (sm_100f),
+ *     where mxfp4_quant's conversions are Blackwell's cvt instructions
+ *     (codegen/prelude_sm100.cuh); plain sm_100 compiles the portable code.
  * Run from the source root (meson does). */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -318,12 +321,84 @@ static void test_hiprtc_units(void **state)
     }
 }
 
+/* The CUDA source of examples/<name>.sn's first graph for spec, malloc'd. */
+static char *cuda_source(const char *name, const char *spec)
+{
+    char path[256];
+    snprintf(path, sizeof path, "examples/%s.sn", name);
+    const char *pp = path;
+    Arena *a = arena_new();
+    Diag d;
+    diag_init(&d);
+    CgTarget t;
+    SnCompileOptions opt = {.paths = &pp, .npath = 1, .targets = &t, .ntarget = 1};
+    SnCompiled c;
+    char *src = NULL;
+    if (cg_target(spec, &t, &d) && sn_compile(&opt, SN_STAGE_CODE, NULL, NULL, a, &c, &d))
+        src = strdup(c.graphs[0].bundle.variants[0].module.source);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    arena_free(a);
+    return src;
+}
+
+static void test_nvrtc_blackwell_mx(void **state)
+{
+    (void)state;
+    char info[256];
+    int major = 0, minor = 0;
+    if (!rt_jit_probe(RT_NVRTC, info, sizeof info) || !open_nvrtc() ||
+        sscanf(info, "nvrtc %d.%d", &major, &minor) != 2 ||
+        !(major > 12 || (major == 12 && minor >= 9))) {
+        print_message("        no NVRTC 12.9+ (family targets): %s\n", info);
+        skip();
+    }
+    char ident[4096];
+    assert_true(rt_jit_identity(RT_NVRTC, "sm_100", ident, sizeof ident));
+    assert_non_null(strstr(ident, "--gpu-architecture=sm_100f "));
+    assert_true(rt_jit_identity(RT_NVRTC, "sm_90", ident, sizeof ident));
+    assert_non_null(strstr(ident, "--gpu-architecture=sm_90 "));
+    char *src90 = cuda_source("mxfp4_quant", "cuda:sm_90"), *src = cuda_source("mxfp4_quant", "cuda:sm_100");
+    assert_non_null(src90);
+    assert_non_null(src);
+    assert_null(strstr(src90, "_hw("));   /* sm_90's source is the portable code */
+    assert_non_null(strstr(src, "sn_to2_e2m1_hw(")); /* sm_100's calls the wrappers */
+    size_t n;
+    const char *fam[2] = {"--gpu-architecture=sm_100f", "--std=c++17"};
+    const char *plain[2] = {"--gpu-architecture=sm_100", "--std=c++17"};
+    char *ptx = nvrtc_out(src, fam, 2, false, &n), *ptx0 = nvrtc_out(src, plain, 2, false, &n);
+    assert_non_null(ptx);
+    assert_non_null(ptx0);
+    assert_non_null(strstr(ptx, "cvt.rn.satfinite.e2m1x2.f32"));
+    assert_non_null(strstr(ptx, "cvt.rp.ue8m0x2.f32"));
+    assert_null(strstr(ptx0, "e2m1x2"));
+    assert_null(strstr(ptx0, "ue8m0x2"));
+    /* the runtime's compile for sm_100 is the family's */
+    RtJitOutput out;
+    char err[8192];
+    assert_true(rt_jit_compile(RT_NVRTC, src, "mxfp4_quant.cu", "sm_100", &out, err, sizeof err));
+    const char *famm[3] = {"--gpu-architecture=sm_100f", "--std=c++17", "--minimal"};
+    char *cubin = nvrtc_out(src, famm, 3, true, &n);
+    assert_non_null(cubin);
+    assert_int_equal(n, out.size);
+    assert_memory_equal(cubin, out.binary, n);
+    print_message("        mxfp4_quant for sm_100: the runtime compiles sm_100f, whose PTX has "
+                  "the e2m1x2 and ue8m0x2 conversions; plain sm_100's has none\n");
+    rt_jit_free(&out);
+    free(cubin);
+    free(ptx);
+    free(ptx0);
+    free(src);
+    free(src90);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nvrtc_units),
         cmocka_unit_test(test_nvrtc_minimal),
         cmocka_unit_test(test_hiprtc_units),
+        cmocka_unit_test(test_nvrtc_blackwell_mx),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -28,7 +28,17 @@
  *     store is written whole bytes (a width; runs of 8 one 4-byte vector,
  *     aligned to 4 bytes, in the vector variant), f4e2m1
  *     loads take no vector window, and kir_verify rejects exact_div on
- *     what is not a division. */
+ *     what is not a division.
+ *  9. Rows too long for registers are streamed (KPhase.stream): a softmax
+ *     over 70,000 f32 (not persistent) walks each of its three phases in
+ *     steps that divide the runs, keeps nothing, re-reads x in every
+ *     phase (kexec counts 3 loads of each element per row) and matches
+ *     the interpreter; a 256,000-wide pointwise row (persistent, but its
+ *     runs' loads pass the register budget) is streamed too; a 4096-wide
+ *     norm or pointwise row is not; the CUDA source has the rolled step
+ *     loop; kir_verify rejects a step that does not divide the runs or a
+ *     streamed segment with a kept value; kexec reports a plan that drops
+ *     an operand from a phase instead of reading a stale value. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -503,6 +513,117 @@ static void test_wave64(void **state)
     diag_free(&d);
 }
 
+/* 9. */
+static void test_stream_long_rows(void **state)
+{
+    (void)state;
+    KProgram *p = compile("graph g(x: f32[2, 70000]) {\n    return softmax(x)\n}\n");
+    KSegment *s = p->kernels[0]->segs[0];
+    KPlan *pl = s->plan;
+    int x = find_op(p, s, KO_LOAD, "x", -1);
+    assert_false(s->sched.persistent);
+    assert_int_equal(s->sched.threads_per_row, 1024);
+    assert_int_equal(s->sched.vec, 4);
+    assert_int_equal(s->sched.chunks, 18); /* 17.09 runs of 4 per lane: not exact */
+    assert_false(pl->exact);
+    assert_int_equal(pl->nphase, 3);
+    for (int ph = 0; ph < 3; ph++) {
+        assert_int_equal(pl->phases[ph].stream, 3); /* 4 f32 registers per run: 3 <= 16 / 4 */
+        assert_int_equal(pl->phases[ph].need[x], KN_COMPUTE); /* re-read, not kept */
+    }
+    for (int i = 0; i < s->ops.len; i++)
+        assert_false(pl->op[i].keep);
+    expect_verify(p, true, NULL);
+
+    IrBuf in, got = {0}, want = {0};
+    int64_t shape[2] = {2, 70000};
+    assert_true(ir_buf_alloc(&in, DT_F32, 2, shape));
+    uint32_t r = 4242;
+    for (int64_t i = 0; i < in.numel; i++) {
+        r = r * 1664525u + 1013904223u;
+        in.f[i] = (float)(r >> 8) / 16777216.0f * 20.0f - 10.0f;
+    }
+    Diag d;
+    diag_init(&d);
+    KexecStats st;
+    assert_true(kexec_run(p, NULL, &in, &got, &st, &d));
+    assert_int_equal(st.max_loads_in_a_row[op_of(s, x)->a.load.buf], 3); /* one per phase */
+    kexec_stats_free(&st);
+    assert_true(ir_interp(p->graph, NULL, &in, &want, &d));
+    for (int64_t i = 0; i < want.numel; i++)
+        assert_true(fabsf(got.f[i] - want.f[i]) <= 1e-5f * fabsf(want.f[i]) + 1e-12f);
+
+    CgTarget t;
+    CgModule mod;
+    assert_true(cg_target("sm_90", &t, &d));
+    assert_true(cg_emit(p, &t, A, &mod, &d));
+    assert_non_null(strstr(mod.source, "#pragma unroll 1\n"));
+    assert_non_null(strstr(mod.source, "for (int cs = 0; cs < 18; cs += 3) {"));
+    assert_non_null(strstr(mod.source, "uint4 pf0[3];"));
+    assert_non_null(strstr(mod.source, "const int c = cs + u;"));
+    assert_null(strstr(mod.source, "pf0[18]"));
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    kir_print(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, "; in steps of 3 runs\n"));
+    free(text);
+    f = open_memstream(&text, &len);
+    kir_print_json(p, f);
+    fclose(f);
+    assert_non_null(strstr(text, ", \"stream\": 3}"));
+    free(text);
+
+    /* kexec: a phase missing an operand of what it computes is an error */
+    int cast = -1;
+    for (int i = 0; i < s->ops.len; i++)
+        if (pl->phases[1].need[i] == KN_COMPUTE && op_of(s, i)->kind == KO_BINARY &&
+            op_of(s, i)->a.binary == BIN_SUB)
+            cast = i;
+    assert_true(cast >= 0);
+    int operand = op_of(s, cast)->in[0]->id;
+    pl->phases[1].need[operand] = KN_NONE;
+    IrBuf bad = {0};
+    assert_false(kexec_run(p, NULL, &in, &bad, NULL, &d));
+    assert_non_null(diag_find(&d, "the plan computes it before its operand"));
+    pl->phases[1].need[operand] = KN_COMPUTE;
+
+    /* kir_verify: steps divide the runs; nothing kept in a streamed segment */
+    pl->phases[0].stream = 4;
+    expect_verify(p, false, "runs per step");
+    pl->phases[0].stream = 3;
+    pl->op[x].keep = true;
+    pl->op[x].phase = 0;
+    expect_verify(p, false, "kept across phases");
+    pl->op[x].keep = false;
+    expect_verify(p, true, NULL);
+    ir_buf_free(&in);
+    ir_buf_free(&got);
+    ir_buf_free(&want);
+    diag_free(&d);
+}
+
+static void test_stream_pointwise(void **state)
+{
+    (void)state;
+    /* no reduction: persistent, but 32 runs of 8 bf16 (4 registers each)
+     * per lane at once would pass the 64-register budget */
+    KProgram *p = compile("graph g(x: bf16[T, 256000]) {\n    return x * 2.0\n}\n");
+    const KSegment *s = seg0(p);
+    assert_true(s->sched.persistent);
+    assert_int_equal(s->sched.chunks, 32);
+    assert_int_equal(s->plan->nphase, 1);
+    assert_int_equal(s->plan->phases[0].stream, 4); /* 4 x 4 registers, 32 elements */
+    /* rows that fit: not streamed */
+    const char *fits[] = {rms_fp8, "graph g(x: bf16[T, 4096]) {\n    return x * 2.0\n}\n"};
+    for (int k = 0; k < 2; k++) {
+        const KSegment *f = seg0(compile(fits[k]));
+        for (int ph = 0; ph < f->plan->nphase; ph++)
+            assert_int_equal(f->plan->phases[ph].stream, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -515,6 +636,8 @@ int main(void)
         cmocka_unit_test(test_verify_plan),
         cmocka_unit_test(test_wave64),
         cmocka_unit_test(test_microscaling),
+        cmocka_unit_test(test_stream_long_rows),
+        cmocka_unit_test(test_stream_pointwise),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

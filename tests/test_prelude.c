@@ -23,6 +23,52 @@ static inline float sn_u2f(unsigned u) { float x; memcpy(&x, &u, 4); return x; }
 #include "../codegen/prelude_int.cuh"
 #include "scalar.h"
 
+/* Models of Blackwell's conversion instructions, written from their PTX
+ * semantics (not from ir/dtype.c), so that prelude_sm100.cuh's wrappers
+ * are checked against the host rules on the CPU.
+ * cvt.rn.satfinite.e2m1x2.f32: nearest, ties to the even code, |x| >= 6 and
+ * inf give +-6 with x's sign, NaN gives +6. */
+static unsigned model_e2m1(float x)
+{
+    static const double v[8] = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
+    if (x != x)
+        return 7u;
+    unsigned s = signbit(x) ? 8u : 0u;
+    double a = fabs((double)x);
+    if (a >= 6)
+        return s | 7u;
+    unsigned k = 0;
+    while (v[k + 1] <= a)
+        k++;
+    double d0 = a - v[k], d1 = v[k + 1] - a;
+    return s | (d0 < d1 ? k : d1 < d0 ? k + 1 : (k % 2 == 0 ? k : k + 1));
+}
+/* cvt.rp{.satfinite}.ue8m0x2.f32: |x| rounded up to 2^k, k in [-127, 127]
+ * (code k + 127); beyond 2^127 and inf: 0xff (.satfinite: 0xfe); NaN 0xff. */
+static unsigned model_e8m0(float x, bool sat)
+{
+    if (x != x)
+        return 0xffu;
+    double a = fabs((double)x);
+    if (a == INFINITY)
+        return sat ? 0xfeu : 0xffu;
+    if (a == 0)
+        return 0;
+    int e;
+    double m = frexp(a, &e); /* a = m * 2^e, m in [0.5, 1) */
+    int k = m == 0.5 ? e - 1 : e;
+    if (k < -127)
+        k = -127;
+    if (k > 127)
+        return sat ? 0xfeu : 0xffu;
+    return (unsigned)(k + 127);
+}
+static sn_u8 sn_hw_e2m1x2(float lo, float hi) { return (sn_u8)(model_e2m1(lo) | model_e2m1(hi) << 4); }
+static sn_u16 sn_hw_e8m0x2(float lo, float hi) { return (sn_u16)(model_e8m0(lo, false) | model_e8m0(hi, false) << 8); }
+static sn_u16 sn_hw_e8m0x2_sat(float lo, float hi) { return (sn_u16)(model_e8m0(lo, true) | model_e8m0(hi, true) << 8); }
+#define SN_HW_MX_MODEL 1
+#include "../codegen/prelude_sm100.cuh"
+
 static unsigned bits(float x) { return sn_f2u(x); }
 
 typedef struct {
@@ -193,6 +239,64 @@ static void test_e8m0_forms(void **state)
         assert_true(SN_E2M1_AT(bytes, k) == want[k]);
 }
 
+/* prelude_sm100.cuh's wrappers over the modelled instructions equal the
+ * host conversions (ir/dtype.c) bit for bit: x against its neighbours, and
+ * the saturating and four-code forms. */
+static void check_mx_hw(float x, float y)
+{
+    unsigned ex = dt_f32_to_f8(x, DT_F4E2M1), ey = dt_f32_to_f8(y, DT_F4E2M1);
+    if (sn_to2_e2m1_hw(x, y) != (ex | ey << 4) || sn_to2_e2m1_sat_hw(y, x) != (ey | ex << 4))
+        fail_msg("e2m1x2 %a %a: device 0x%x host 0x%x", (double)x, (double)y,
+                 sn_to2_e2m1_hw(x, y), ex | ey << 4);
+    if (bits(sn_round_e2m1_hw(x)) != bits(dt_round_float(x, DT_F4E2M1)))
+        fail_msg("round e2m1 %a", (double)x);
+    unsigned wx = dt_f32_to_f8(x, DT_F8E8M0), wy = dt_f32_to_f8(y, DT_F8E8M0);
+    float m = 0x1p127f, cx = x > m ? m : x < -m ? -m : x, cy = y > m ? m : y < -m ? -m : y;
+    unsigned sx = dt_f32_to_f8(cx, DT_F8E8M0), sy = dt_f32_to_f8(cy, DT_F8E8M0);
+    if (sn_to_e8m0_hw(x) != wx || sn_to_e8m0_sat_hw(x) != sx)
+        fail_msg("e8m0 %a: device 0x%x / sat 0x%x, host 0x%x / sat 0x%x", (double)x,
+                 sn_to_e8m0_hw(x), sn_to_e8m0_sat_hw(x), wx, sx);
+    if (sn_to4_e8m0_hw(x, y, y, x) != (wx | wy << 8 | wy << 16 | wx << 24) ||
+        sn_to4_e8m0_sat_hw(y, x, x, y) != (sy | sx << 8 | sx << 16 | sy << 24))
+        fail_msg("e8m0 x4 %a %a", (double)x, (double)y);
+    if (bits(sn_round_e8m0_hw(x)) != bits(dt_round_float(x, DT_F8E8M0)))
+        fail_msg("round e8m0 %a", (double)x);
+}
+
+static void test_mx_hw_wrappers(void **state)
+{
+    (void)state;
+    static const float specials[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, 3.4e38f,
+                                     -3.4e38f, 1e-45f, -1e-45f, 0x1p-127f, 0x1.fffffcp-127f,
+                                     0x1p127f, 0x1.000002p127f, 0.25f, 0.75f, 1.25f, 1.75f,
+                                     2.5f, 3.5f, 5.0f, 6.0f, 7.0f, -7.0f, 8.0f, -0.25f};
+    size_t ns = sizeof specials / sizeof specials[0];
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < ns; j++)
+            check_mx_hw(specials[i], specials[j]);
+    /* every e2m1 midpoint and value and every power of two, with their
+     * neighbours, both signs */
+    for (size_t k = 0; k < ns; k++)
+        for (int d = -2; d <= 2; d++) {
+            float v = specials[k];
+            for (int s = 0; s < 2; s++) {
+                float w = sn_u2f(sn_f2u(v) + (unsigned)d);
+                check_mx_hw(s ? -w : w, v);
+            }
+        }
+    for (int e = -150; e <= 128; e++)
+        for (int d = -2; d <= 2; d++) {
+            float p = ldexpf(1.0f, e);
+            float w = sn_u2f(sn_f2u(p) + (unsigned)d);
+            check_mx_hw(w, -w);
+        }
+    /* a sweep over every exponent and sign, 4096 mantissas each */
+    for (unsigned u = 0; u < 1u << 21; u++) {
+        unsigned b = (u >> 12) << 23 | ((u & 0xfffu) * 0x7ffu & 0x7fffffu);
+        check_mx_hw(sn_u2f(b), sn_u2f(b ^ 0x80000000u));
+    }
+}
+
 static void test_int_helpers(void **state)
 {
     (void)state;
@@ -297,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_int_ops_match_host),
         cmocka_unit_test(test_float_bits_match_host),
         cmocka_unit_test(test_e8m0_forms),
+        cmocka_unit_test(test_mx_hw_wrappers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

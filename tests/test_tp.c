@@ -91,6 +91,38 @@ static bool compile(Arena *a, const char *name, const char *text, SnCompiled *c,
     return ok;
 }
 
+/* The file at path compiled by compile() (it must compile). */
+static void compile_file(Arena *a, const char *path, SnCompiled *c)
+{
+    char *src = slurp(path);
+    assert_true(compile(a, path, src, c, NULL));
+    free(src);
+}
+
+/* A compiled file for the tests that share one (cmocka setup and teardown). */
+typedef struct {
+    Arena *a;
+    SnCompiled c;
+} Fixture;
+
+static int setup_qk_norm(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->a = arena_new();
+    compile_file(f->a, "tests/tp/tp_qk_norm.sn", &f->c);
+    *state = f;
+    return 0;
+}
+
+static int teardown_compiled(void **state)
+{
+    Fixture *f = *state;
+    sn_compiled_free(&f->c);
+    arena_free(f->a);
+    free(f);
+    return 0;
+}
+
 static uint64_t rng_state;
 static float uniform(void)
 {
@@ -254,8 +286,7 @@ static void test_plan(void **state)
     (void)state;
     Arena *a = arena_new();
     SnCompiled c;
-    char *src = slurp("tests/tp/tp_qk_norm.sn");
-    assert_true(compile(a, "tests/tp/tp_qk_norm.sn", src, &c, NULL));
+    compile_file(a, "tests/tp/tp_qk_norm.sn", &c);
     const KProgram *p = c.graphs[0].prog;
     assert_int_equal(p->nkernel, 2);
     assert_int_equal(p->kernels[0]->nseg, 2); /* Q's and K's partial sums in one launch */
@@ -268,17 +299,14 @@ static void test_plan(void **state)
         assert_int_equal(b->rank, 2); /* [T, 1]: one partial sum per row */
         assert_true(dim_is_const(b->shape[1], 1));
     }
-    free(src);
     sn_compiled_free(&c);
-    src = slurp("tests/tp/allreduce_add_rms_norm_fp8.sn");
-    assert_true(compile(a, "tests/tp/allreduce_add_rms_norm_fp8.sn", src, &c, NULL));
+    compile_file(a, "tests/tp/allreduce_add_rms_norm_fp8.sn", &c);
     p = c.graphs[0].prog;
     assert_int_equal(p->nkernel, 2);
     assert_int_equal(p->ncoll, 1);
     assert_int_equal(p->colls[0].after, 0);
     assert_int_equal(p->bufs[p->colls[0].buf].rank, 2);
     assert_true(dim_is_const(p->bufs[p->colls[0].buf].shape[1], 4096));
-    free(src);
     sn_compiled_free(&c);
     /* no all_reduce, no step; a chain of two: kernel, sum, kernel, sum, kernel */
     assert_true(compile(a, "c.sn", "graph c(x: f32[T, 8]) {\n"
@@ -310,8 +338,7 @@ static void check_program(const char *path, int same_param, int same_out)
 {
     Arena *a = arena_new();
     SnCompiled c;
-    char *src = slurp(path);
-    assert_true(compile(a, path, src, &c, NULL));
+    compile_file(a, path, &c);
     const IrGraph *g = c.graphs[0].reference;
     const int worlds[] = {1, 2, 4, 8}, Ts[] = {1, 3, 64};
     for (int wi = 0; wi < 4; wi++)
@@ -337,7 +364,6 @@ static void check_program(const char *path, int same_param, int same_out)
                 free_bufs(want, world * g->nout);
                 free_bufs(got, world * g->nout);
             }
-    free(src);
     sn_compiled_free(&c);
     arena_free(a);
 }
@@ -420,13 +446,9 @@ static void expect_diag(bool ok, Diag *d, const char *want)
 
 static void test_bad_input(void **state)
 {
-    (void)state;
-    Arena *a = arena_new();
-    SnCompiled c;
-    char *src = slurp("tests/tp/tp_qk_norm.sn");
-    assert_true(compile(a, "tests/tp/tp_qk_norm.sn", src, &c, NULL));
-    const IrGraph *g = c.graphs[0].reference;
-    KProgram *p = c.graphs[0].prog;
+    SnCompiled *c = &((Fixture *)*state)->c;
+    const IrGraph *g = c->graphs[0].reference;
+    KProgram *p = c->graphs[0].prog;
     int64_t syms[1] = {2};
     IrBuf *in = make_inputs(g, syms, 4, -1);
     IrBuf out[16] = {{0}};
@@ -465,9 +487,6 @@ static void test_bad_input(void **state)
     assert_true(kir_verify(p, &d));
     diag_free(&d);
     free_bufs(in, 4 * g->nparam);
-    free(src);
-    sn_compiled_free(&c);
-    arena_free(a);
 }
 
 /* ---- the bundle and the launch ------------------------------------------------------------- */
@@ -482,17 +501,13 @@ static sn_bundle *parse(const unsigned char *bytes, size_t len)
 
 static void test_bundle(void **state)
 {
-    (void)state;
-    Arena *a = arena_new();
-    SnCompiled c;
-    char *src = slurp("tests/tp/tp_qk_norm.sn");
-    assert_true(compile(a, "tests/tp/tp_qk_norm.sn", src, &c, NULL));
-    sn_bundle *b = parse(c.bytes, c.len);
+    SnCompiled *c = &((Fixture *)*state)->c;
+    sn_bundle *b = parse(c->bytes, c->len);
     assert_non_null(b);
     assert_int_equal(b->version, 7);
     sn_graph *g = &b->graphs[0];
     assert_int_equal(sn_graph_num_collectives(g), 2);
-    const KProgram *p = c.graphs[0].prog;
+    const KProgram *p = c->graphs[0].prog;
     for (int i = 0; i < 2; i++) {
         assert_int_equal(g->colls[i].op, SNB_COLL_ALL_REDUCE_SUM);
         assert_int_equal(g->colls[i].buf, p->colls[i].buf);
@@ -504,8 +519,8 @@ static void test_bundle(void **state)
     assert_false(rt_bundle_write(g, 1, 6, &out, &len, err, sizeof err));
     assert_non_null(strstr(err, "format 6 has none"));
     assert_true(rt_bundle_write(g, 1, 7, &out, &len, err, sizeof err));
-    assert_int_equal(len, c.len);
-    assert_memory_equal(out, c.bytes, len);
+    assert_int_equal(len, c->len);
+    assert_memory_equal(out, c->bytes, len);
     free(out);
     /* a step past the last kernel, over an input: refused by the writer */
     g->colls[1].after = 2;
@@ -515,19 +530,12 @@ static void test_bundle(void **state)
     assert_false(rt_bundle_write(g, 1, 7, &out, &len, err, sizeof err));
     assert_non_null(strstr(err, "malformed collective step 1"));
     sn_bundle_free(b);
-    free(src);
-    sn_compiled_free(&c);
-    arena_free(a);
 }
 
 static void test_launch(void **state)
 {
-    (void)state;
-    Arena *a = arena_new();
-    SnCompiled c;
-    char *src = slurp("tests/tp/tp_qk_norm.sn");
-    assert_true(compile(a, "tests/tp/tp_qk_norm.sn", src, &c, NULL));
-    sn_bundle *b = parse(c.bytes, c.len);
+    SnCompiled *c = &((Fixture *)*state)->c;
+    sn_bundle *b = parse(c->bytes, c->len);
     assert_non_null(b);
     assert_int_equal(fake_load(b), SN_OK);
     sn_graph *g = &b->graphs[0];
@@ -571,9 +579,6 @@ static void test_launch(void **state)
     assert_int_equal(fake_log.launches, 0);
     assert_int_equal(sn_graph_set_comm(NULL, comm), SN_ERR_INVALID);
     sn_bundle_free(b);
-    free(src);
-    sn_compiled_free(&c);
-    arena_free(a);
 }
 
 /* The real library where one is installed (no GPU needed to open it): in a
@@ -605,16 +610,58 @@ static void test_real_library(void **state)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* runtime/collective.c through dlopen, on tests/fake_nccl.c (the path in
+ * $SINTER_FAKE_NCCL; meson sets it): the library's version, a blocking
+ * all-reduce, and a non-blocking communicator's ncclInProgress polled
+ * through ncclCommGetAsyncError to success and to an error.  In a child
+ * process, as test_real_library. */
+typedef struct {
+    int polls_left, final, calls, polled;
+    size_t count;
+} FakeNcclComm; /* tests/fake_nccl.c's */
+
+static void test_nonblocking_comm(void **state)
+{
+    (void)state;
+    const char *path = getenv("SINTER_FAKE_NCCL");
+    if (!path) {
+        print_message("SINTER_FAKE_NCCL not set (run through meson): not checked\n");
+        return;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setenv("SINTER_NCCL", path, 1);
+        const RtCollOps *co = rt_collectives(fake_device());
+        float buf[4] = {0};
+        FakeNcclComm blocking = {0, 0, 0, 0, 0}, waits = {3, 0, 0, 0, 0},
+                     fails = {2, 5, 0, 0, 0};
+        int ok = co && strcmp(co->name, "NCCL 2.28.7") == 0 && co->version == 22807;
+        ok = ok && co->all_reduce_sum(buf, 4, &blocking, NULL) == 0 && blocking.calls == 1 &&
+             blocking.polled == 0 && blocking.count == 4;
+        ok = ok && co->all_reduce_sum(buf, 4, &waits, NULL) == 0 && waits.calls == 1 &&
+             waits.polled == 3;
+        ok = ok && co->all_reduce_sum(buf, 4, &fails, NULL) == 5 && fails.polled == 2 &&
+             strcmp(co->describe(5), "fake error") == 0;
+        fprintf(stderr, "%s %s\n", ok ? "ok" : "failed:", co ? co->name : sn_last_error());
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* first: its child must inherit a process that has not opened a library */
-        cmocka_unit_test(test_real_library),
+        cmocka_unit_test(test_real_library), cmocka_unit_test(test_nonblocking_comm),
         cmocka_unit_test(test_language), cmocka_unit_test(test_rank_order),
         cmocka_unit_test(test_plan),     cmocka_unit_test(test_worlds),
         cmocka_unit_test(test_shapes),
-        cmocka_unit_test(test_bad_input), cmocka_unit_test(test_bundle),
-        cmocka_unit_test(test_launch),
+        cmocka_unit_test_setup_teardown(test_bad_input, setup_qk_norm, teardown_compiled),
+        cmocka_unit_test_setup_teardown(test_bundle, setup_qk_norm, teardown_compiled),
+        cmocka_unit_test_setup_teardown(test_launch, setup_qk_norm, teardown_compiled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

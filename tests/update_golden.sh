@@ -1,6 +1,6 @@
 #!/bin/sh
 # update_golden.sh [SINTER] - regenerate tests/golden/<example>.ast, .ir,
-# .kir, .cu and .hip from `sinter dump examples/<example>.sn` (the options
+# .kir, .cu, .hip and .cu100 from `sinter dump examples/<example>.sn` (the options
 # per file are in tests/golden_stages.sh) for every example, and remove
 # golden files of examples that are gone.  SINTER defaults to
 # build/compiler/sinter.  Review the diff of tests/golden/ before committing:
@@ -16,6 +16,7 @@ mkdir -p tests/golden
 for src in examples/*.sn; do
     name=$(basename "$src" .sn)
     for stage in $stages; do
+        golden_has "$stage" "$name" || continue
         args=$(golden_args "$stage" "$src")
         # $args is word-split on purpose: "--stage cuda --arch sm_90"
         "$sinter" dump "$src" $args >"tests/golden/$name.$stage.new"
@@ -26,7 +27,8 @@ for stage in $stages; do
     for gold in tests/golden/*."$stage"; do
         [ -f "$gold" ] || continue
         name=$(basename "$gold" ."$stage")
-        [ -f "examples/$name.sn" ] || { rm "$gold"; echo "removed $gold"; }
+        { [ -f "examples/$name.sn" ] && golden_has "$stage" "$name"; } ||
+            { rm "$gold"; echo "removed $gold"; }
     done
 done
 echo "updated tests/golden/ for stages: $stages"

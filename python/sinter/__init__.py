@@ -28,8 +28,17 @@ _NUMPY_STORAGE = {"f32": "float32", "f16": "float16", "bf16": "uint16", "f8e4m3"
                   "f8e4m3fnuz": "uint8", "f8e5m2": "uint8", "f8e5m2fnuz": "uint8",
                   "i8": "int8", "i32": "int32", "i64": "int64", "bool": "bool",
                   "u8": "uint8", "u16": "uint16", "u32": "uint32", "i16": "int16",
-                  "f8e8m0": "uint8"}
+                  "f8e8m0": "uint8", "f4e2m1": "uint8"}
 _NUMPY_NATIVE = {"f32", "f16", "i8", "i32", "i64", "bool", "u8", "u16", "u32", "i16"}
+
+
+def _storage_shape(shape, dtype):
+    """The shape of the storage of a tensor of ``dtype`` and (logical)
+    ``shape``: f4e2m1 is stored two codes per byte, element 2i in the low
+    nibble, so its storage is uint8 with the last dim halved (as `sinter ref
+    --raw` writes it and as PyTorch's float4_e2m1fn_x2 holds it)."""
+    shape = tuple(shape)
+    return shape[:-1] + (shape[-1] // 2,) if dtype == "f4e2m1" else shape
 
 
 class Tensor(tuple):
@@ -37,7 +46,10 @@ class Tensor(tuple):
     reinterprets the raw bits of ``storage`` (a tensor of unsigned or
     signed integers of the same width: uint16 for bf16/f16, uint8 for the
     f8 types) as ``dtype``, without a copy.  NumPy inputs and outputs of
-    bf16 and f8 dtypes use it."""
+    bf16, f8 and f4e2m1 dtypes use it.  f4e2m1's storage is bytes of two
+    codes (element 2i in the low nibble, 2i + 1 in the high one): a uint8
+    tensor whose last dim is half the logical one, contiguous; ``shape`` is
+    the logical shape, ``storage.shape`` the bytes'."""
 
     def __new__(cls, storage, dtype):
         if dtype not in DTYPES:
@@ -46,7 +58,12 @@ class Tensor(tuple):
 
     storage = property(lambda self: self[0], doc="the tensor holding the bits")
     dtype = property(lambda self: self[1], doc="the sinter dtype, e.g. 'bf16'")
-    shape = property(lambda self: tuple(self[0].shape))
+    @property
+    def shape(self):
+        """The logical shape (for f4e2m1: the storage's with the last dim
+        doubled)."""
+        shape = tuple(self[0].shape)
+        return shape[:-1] + (shape[-1] * 2,) if self[1] == "f4e2m1" and shape else shape
 
     def __repr__(self):
         return f"sinter.Tensor({self.dtype}{list(self.shape)})"
@@ -55,8 +72,8 @@ class Tensor(tuple):
         """The values as a NumPy array: float32 for float dtypes (exact),
         int64 for the others (a CPU tensor)."""
         import numpy as np
-        dt = np.float32 if self.dtype in ("f32", "f16", "bf16") or self.dtype.startswith("f8") \
-            else np.int64
+        dt = np.float32 if self.dtype in ("f32", "f16", "bf16", "f4e2m1") or \
+            self.dtype.startswith("f8") else np.int64
         raw = _sinter.convert(self, self.dtype, True)
         return np.frombuffer(raw, dtype=dt).reshape(self.shape)
 
@@ -67,8 +84,12 @@ class Tensor(tuple):
         even, as PyTorch's ``.to()``)."""
         import numpy as np
         values = np.ascontiguousarray(values, dtype=np.float32)
+        if dtype == "f4e2m1" and (values.ndim == 0 or values.shape[-1] % 2):
+            raise Error(f"f4e2m1 needs an even last dim (two codes per byte), got shape "
+                        f"{values.shape}")
         raw = _sinter.convert(values, dtype, False)
-        storage = np.frombuffer(raw, dtype=_NUMPY_STORAGE[dtype]).reshape(values.shape).copy()
+        storage = np.frombuffer(raw, dtype=_NUMPY_STORAGE[dtype]) \
+            .reshape(_storage_shape(values.shape, dtype)).copy()
         return storage if dtype in _NUMPY_NATIVE else cls(storage, dtype)
 
 
@@ -154,6 +175,50 @@ class Graph(_sinter.Graph):
         outs = self._core.run(self._index, args, out, None, _context, True)
         return outs[0] if self._single else outs
 
+    @property
+    def num_collectives(self):
+        """The graph's all_reduce steps (0: it needs no communicator)."""
+        return self._core.num_collectives(self._index)
+
+    @property
+    def comm(self):
+        """What set_comm was given last (None: no communicator)."""
+        return self.__dict__.get("_comm")
+
+    def set_comm(self, comm):
+        """The communicator this graph's ``all_reduce`` sums over, for calls
+        on GPU tensors (the runtime's sn_graph_set_comm; docs/python.md,
+        "Tensor parallelism"): a ``torch.distributed`` process group of the
+        NCCL backend (its communicator on the current CUDA device, created
+        first by a one-element all_reduce on the group if PyTorch has not
+        made it yet: every rank must then call set_comm together), an
+        ``ncclComm_t`` as an int, or None to clear it.  It stays the
+        graph's until changed: every call, eager or through the torch
+        custom op, uses it.  Works without a GPU (given to the device
+        when the library is loaded).  CPU tensors of a graph with
+        all_reduce run one rank without a communicator, or a simulated
+        world with run_world()."""
+        ptr = _comm_pointer(comm)
+        self._core.set_comm(self._index, ptr)
+        self._comm = comm  # keeps a process group alive while its communicator is used
+
+    def run_world(self, inputs, out=None):
+        """The graph run by ``len(inputs)`` simulated ranks at once, on CPU
+        tensors: ``inputs[r]`` is rank r's inputs (a sequence in the
+        signature's order), ``out`` None or one entry per rank (as a call's
+        ``out=``).  ``all_reduce`` sums over the ranks in rank order in f32
+        (docs/language.md, "Collectives"); everything else runs per rank,
+        through the same fused kernels as a call (the kernel-IR executor),
+        what `sinter ref --world N --fused` computes.  Returns a list with
+        each rank's output (one) or tuple of outputs.  Every rank must have
+        the same sizes.  1 to 64 ranks."""
+        return self._core.run_world(self._index, inputs, out, _context, False)
+
+    def reference_world(self, inputs, out=None):
+        """run_world through the reference interpreter (unfused): what
+        `sinter ref --world N` computes."""
+        return self._core.run_world(self._index, inputs, out, _context, True)
+
     def set_pdl(self, on=True):
         """Programmatic dependent launch for this graph's first kernel
         (sm_90+; the runtime's sn_graph_set_pdl): on when the kernel
@@ -217,6 +282,11 @@ class Library:
         with open(path, "wb") as f:
             f.write(self._core.bundle())
 
+    def set_comm(self, comm):
+        """Graph.set_comm for every graph of the library."""
+        for g in self:
+            g.set_comm(comm)
+
     def load_device(self):
         """Load the kernels onto the GPU now (JIT through NVRTC/hiprtc with
         the on-disk cache) instead of at the first call on GPU tensors."""
@@ -224,6 +294,74 @@ class Library:
 
     def __repr__(self):
         return f"<sinter library {self._core.origin}: {', '.join(self.graphs)}>"
+
+
+def _comm_pointer(comm):
+    """The ncclComm_t (an int) of a communicator given to set_comm, or None."""
+    if comm is None:
+        return None
+    if isinstance(comm, bool):
+        raise Error("a communicator is a torch.distributed ProcessGroup (NCCL), an "
+                    "ncclComm_t as an int, or None; got a bool")
+    if isinstance(comm, int):
+        if comm < 0:
+            raise Error(f"a communicator is a pointer value (0 < comm < 2**64), got {comm}")
+        return comm  # the extension checks the rest of the range
+    backend = comm
+    if hasattr(comm, "_get_backend") and not hasattr(comm, "_comm_ptr"):
+        import torch  # a torch.distributed ProcessGroup: its CUDA backend
+        if not torch.cuda.is_available():
+            raise Error("a torch.distributed process group's NCCL communicator lives on a "
+                        "CUDA device, and PyTorch sees none; CPU tensors run a simulated "
+                        "world: Graph.run_world")
+        device = torch.device("cuda", torch.cuda.current_device())
+        try:
+            backend = comm._get_backend(device)
+        except Exception as e:  # noqa: BLE001 - a group with no CUDA backend
+            raise Error(f"process group has no backend for {device}: {e}; sinter's "
+                        "all_reduce needs an NCCL (RCCL) process group") from None
+    get = getattr(backend, "_comm_ptr", None)
+    if get is None:
+        name = type(backend).__name__
+        raise Error(f"a communicator is a torch.distributed ProcessGroup of the NCCL "
+                    f"backend, an ncclComm_t as an int, or None; got {name}"
+                    + (" (sinter's all_reduce runs through NCCL/RCCL, not Gloo: CPU tensors "
+                       "run a simulated world with Graph.run_world)" if "Gloo" in name else ""))
+    ptr = int(get())
+    if ptr == 0 and backend is not comm:
+        # PyTorch creates a group's communicator at its first collective on
+        # a device (unless init_process_group got device_id=): make one
+        import torch
+        import torch.distributed as dist
+        t = torch.zeros(1, device=torch.device("cuda", torch.cuda.current_device()))
+        dist.all_reduce(t, group=comm)
+        ptr = int(get())
+    if ptr == 0:
+        raise Error("the process group has no NCCL communicator on the current CUDA device "
+                    "yet: pass device_id= to torch.distributed.init_process_group, or run a "
+                    "collective on the group first")
+    _use_loaded_nccl()
+    return ptr
+
+
+def _use_loaded_nccl():
+    """A communicator from PyTorch belongs to the NCCL (RCCL) library
+    PyTorch loaded: unless $SINTER_NCCL names one, point the runtime at
+    that file (it opens its library at the first launch of a graph with
+    collectives).  dlopen of the soname would find the same loaded copy;
+    this also covers a copy whose soname differs."""
+    if os.environ.get("SINTER_NCCL"):
+        return
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.split()[-1]
+                base = os.path.basename(path)
+                if base.startswith(("libnccl.so", "librccl.so")):
+                    os.environ["SINTER_NCCL"] = path
+                    return
+    except OSError:
+        pass
 
 
 def compile(path_or_source, target=None):
@@ -256,7 +394,7 @@ def load(path):
 
 def _numpy_alloc(shape, dtype):
     import numpy as np
-    storage = np.empty(shape, dtype=_NUMPY_STORAGE[dtype])
+    storage = np.empty(_storage_shape(shape, dtype), dtype=_NUMPY_STORAGE[dtype])
     return storage if dtype in _NUMPY_NATIVE else Tensor(storage, dtype)
 
 
@@ -344,7 +482,8 @@ def _cupy_context(t, stream):
 
     def alloc(shape, dtype):
         if dtype not in _NUMPY_NATIVE:
-            return Tensor(cupy.empty(shape, dtype=_NUMPY_STORAGE[dtype]), dtype)
+            return Tensor(cupy.empty(_storage_shape(shape, dtype), dtype=_NUMPY_STORAGE[dtype]),
+                          dtype)
         return cupy.empty(shape, dtype=_NUMPY_STORAGE[dtype])
     return alloc, stream
 

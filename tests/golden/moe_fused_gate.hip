@@ -9,7 +9,7 @@
  * block 128, shared memory 0 bytes, grid = ceil(T / 8)
  * segment 0: rows T x row 256; 16 lanes x 2 runs x 8, 8 rows/block, row in registers
  * variants: moe_fused_gate_k0 needs gating_output 16-byte aligned with strides a multiple of the vector, bias 16-byte aligned with strides a multiple of the vector; otherwise moe_fused_gate_k0_scalar runs
- * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 const, %20 where, %21 ne, %22 const, %23 const, %24 eq, %25 const, %26 cast, %27 cast, %28 cast, %29 lt, %30 bxor, %31 where, %32 where, %33 where, %34 const, %35 shl, %36 cast, %37 sub, %38 bor, %39 max, %41 eq, %42 where, %43 max, %44 lt, %45 const, %46 where, %47 max, %49 eq, %50 where, %51 max, %53 const, %54 eq, %56 where, %57 ne, %58 eq, %59 cast, %60 cast, %61 cast, %62 lt, %63 bxor, %64 where, %65 where, %66 where, %67 shl, %68 bor, %69 max, %71 eq, %72 where, %73 max, %74 lt, %75 where, %76 max, %78 eq, %79 where, %80 max, %82 const, %83 eq, %85 where, %86 ne, %87 eq, %88 cast, %89 cast, %90 cast, %91 lt, %92 bxor, %93 where, %94 where, %95 where, %96 shl, %97 bor, %98 max, %100 eq, %101 where, %102 max, %103 lt, %104 where, %105 max, %107 eq, %108 where, %109 max, %111 const, %112 eq, %114 where, %115 ne, %116 eq, %117 cast, %118 cast, %119 cast, %120 lt, %121 bxor, %122 where, %123 where, %124 where, %125 shl, %126 bor, %127 max, %129 eq, %130 where, %131 max, %132 lt, %133 where, %134 max, %136 eq, %137 where, %138 max, %140 const, %141 eq, %143 where, %144 ne, %145 eq, %146 cast, %147 cast, %148 cast, %149 lt, %150 bxor, %151 where, %152 where, %153 where, %154 shl, %155 bor, %156 max, %158 eq, %159 where, %160 max, %161 lt, %162 where, %163 max, %165 eq, %166 where, %167 max, %169 const, %170 eq, %172 where, %173 ne, %174 eq, %175 cast, %176 cast, %177 cast, %178 lt, %179 bxor, %180 where, %181 where, %182 where, %183 shl, %184 bor, %185 max, %187 eq, %188 where, %189 max, %190 lt, %191 where, %192 max, %194 eq, %195 where, %196 max, %198 const, %199 eq, %201 where, %202 ne, %203 eq, %204 cast, %205 cast, %206 cast, %207 lt, %208 bxor, %209 where, %210 where, %211 where, %212 shl, %213 bor, %214 max, %216 eq, %217 where, %218 max, %219 lt, %220 where, %221 max, %223 eq, %224 where, %225 max, %227 const, %228 eq, %230 where, %231 ne, %232 eq, %233 cast, %234 cast, %235 cast, %236 lt, %237 bxor, %238 where, %239 where, %240 where, %241 shl, %242 bor, %243 max, %245 eq, %246 where, %247 max, %248 lt, %249 where, %250 max, %252 eq, %253 where, %254 max, %8 mod, %10 eq, %255 add, %226 add, %256 cat, %197 add, %168 add, %139 add, %110 add, %81 add, %52 add, %258 where, %259 ne, %260 eq, %261 cast, %262 cast, %263 cast, %264 lt, %265 bxor, %266 where, %267 where, %268 where, %269 shl, %270 bor, %271 max, %279 lt, %280 where, %281 max, %287 lt, %288 where, %289 max, %295 lt, %296 where, %297 max, %4 const, %272 const, %273 band, %274 sub, %275 cast, %276 const, %277 floordiv, %304 eq, %282 band, %283 sub, %284 cast, %285 floordiv, %306 eq, %307 or, %290 band, %291 sub, %292 cast, %293 floordiv, %309 eq, %310 or, %298 band, %299 sub, %300 cast, %301 floordiv, %312 eq, %313 or, %314 where, %315 ne, %316 eq, %317 cast, %318 cast, %319 cast, %320 lt, %321 bxor, %322 where, %323 where, %324 where, %325 shl, %326 bor, %327 max, %332 lt, %333 where, %334 max, %339 lt, %340 where, %341 max, %346 lt, %347 where, %348 max, %353 lt, %354 where, %355 max, %360 lt, %361 where, %362 max, %367 lt, %368 where, %369 max, %374 lt, %375 where, %376 max, %328 band, %329 sub, %330 cast, %382 eq, %383 where, %384 max, %335 band, %336 sub, %337 cast, %386 eq, %387 where, %388 max, %342 band, %343 sub, %344 cast, %391 eq, %392 where, %393 max, %349 band, %350 sub, %351 cast, %396 eq, %397 where, %398 max, %356 band, %357 sub, %358 cast, %401 eq, %402 where, %403 max, %363 band, %364 sub, %365 cast, %406 eq, %407 where, %408 max, %370 band, %371 sub, %372 cast, %411 eq, %412 where, %413 max, %377 band, %378 sub, %379 cast, %416 eq, %417 where, %418 max, %389 add, %394 add, %399 add, %404 add, %409 add, %414 add, %419 add, %421 div, %422 const, %423 mul, %424 div, %425 mul, %426 div, %427 mul, %428 div, %429 mul, %430 div, %431 mul, %432 div, %433 mul, %434 div, %435 mul, %436 div, %437 mul
+ * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 ne, %20 const, %21 const, %22 eq, %23 const, %24 cast, %25 cast, %26 lt, %27 bxor, %28 where, %29 where, %30 where, %31 const, %32 shl, %33 const, %34 cast, %35 sub, %37 bor, %38 const, %39 where, %40 max, %50 lt, %51 and, %52 where, %53 max, %61 const, %62 eq, %64 where, %65 max, %73 lt, %74 and, %75 where, %76 max, %84 const, %85 eq, %87 where, %88 max, %96 lt, %97 and, %98 where, %99 max, %107 const, %108 eq, %110 where, %111 max, %119 lt, %120 and, %121 where, %122 max, %130 const, %131 eq, %133 where, %134 max, %142 lt, %143 and, %144 where, %145 max, %153 const, %154 eq, %156 where, %157 max, %165 lt, %166 and, %167 where, %168 max, %176 const, %177 eq, %179 where, %180 max, %188 lt, %189 and, %190 where, %191 max, %199 const, %200 eq, %202 where, %203 max, %211 lt, %212 and, %213 where, %214 max, %8 mod, %10 eq, %41 const, %204 shr, %43 const, %205 lt, %4 const, %206 bxor, %207 where, %208 cast, %209 cast, %215 shr, %216 lt, %217 bxor, %218 where, %219 cast, %220 cast, %221 add, %181 shr, %182 lt, %183 bxor, %184 where, %185 cast, %186 cast, %192 shr, %193 lt, %194 bxor, %195 where, %196 cast, %197 cast, %198 add, %222 cat, %158 shr, %159 lt, %160 bxor, %161 where, %162 cast, %163 cast, %169 shr, %170 lt, %171 bxor, %172 where, %173 cast, %174 cast, %175 add, %135 shr, %136 lt, %137 bxor, %138 where, %139 cast, %140 cast, %146 shr, %147 lt, %148 bxor, %149 where, %150 cast, %151 cast, %152 add, %112 shr, %113 lt, %114 bxor, %115 where, %116 cast, %117 cast, %123 shr, %124 lt, %125 bxor, %126 where, %127 cast, %128 cast, %129 add, %89 shr, %90 lt, %91 bxor, %92 where, %93 cast, %94 cast, %100 shr, %101 lt, %102 bxor, %103 where, %104 cast, %105 cast, %106 add, %66 shr, %67 lt, %68 bxor, %69 where, %70 cast, %71 cast, %77 shr, %78 lt, %79 bxor, %80 where, %81 cast, %82 cast, %83 add, %42 shr, %44 lt, %45 bxor, %46 where, %47 cast, %48 cast, %54 shr, %55 lt, %56 bxor, %57 where, %58 cast, %59 cast, %60 add, %224 const, %225 where, %226 ne, %227 eq, %228 cast, %229 cast, %230 cast, %231 lt, %232 bxor, %233 where, %234 where, %235 where, %236 shl, %237 cast, %238 sub, %239 bor, %240 max, %248 lt, %249 where, %250 max, %256 lt, %257 where, %258 max, %264 lt, %265 where, %266 max, %241 const, %242 band, %243 sub, %244 cast, %245 const, %246 floordiv, %273 eq, %251 band, %252 sub, %253 cast, %254 floordiv, %275 eq, %276 or, %259 band, %260 sub, %261 cast, %262 floordiv, %278 eq, %279 or, %267 band, %268 sub, %269 cast, %270 floordiv, %281 eq, %282 or, %283 where, %284 ne, %285 eq, %286 cast, %287 cast, %288 cast, %289 lt, %290 bxor, %291 where, %292 where, %293 where, %294 shl, %295 bor, %296 max, %301 lt, %302 where, %303 max, %308 lt, %309 where, %310 max, %315 lt, %316 where, %317 max, %322 lt, %323 where, %324 max, %329 lt, %330 where, %331 max, %336 lt, %337 where, %338 max, %343 lt, %344 where, %345 max, %297 band, %298 sub, %299 cast, %351 eq, %352 where, %353 max, %304 band, %305 sub, %306 cast, %355 eq, %356 where, %357 max, %311 band, %312 sub, %313 cast, %360 eq, %361 where, %362 max, %318 band, %319 sub, %320 cast, %365 eq, %366 where, %367 max, %325 band, %326 sub, %327 cast, %370 eq, %371 where, %372 max, %332 band, %333 sub, %334 cast, %375 eq, %376 where, %377 max, %339 band, %340 sub, %341 cast, %380 eq, %381 where, %382 max, %346 band, %347 sub, %348 cast, %385 eq, %386 where, %387 max, %358 add, %363 add, %368 add, %373 add, %378 add, %383 add, %388 add, %390 div, %391 const, %392 mul, %393 div, %394 mul, %395 div, %396 mul, %397 div, %398 mul, %399 div, %400 mul, %401 div, %402 mul, %403 div, %404 mul, %405 div, %406 mul
  */
 /* ---- kernel moe_fused_gate_k0_few ----
  * few-rows variant of moe_fused_gate_k0: launched instead when moe_fused_gate_k0's grid is at most 1 blocks per SM
@@ -21,7 +21,7 @@
  *   sym_T      size symbol
  * block 64, shared memory 0 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 256; 64 lanes x 1 runs x 4, 1 rows/block, row in registers
- * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 const, %20 where, %21 ne, %22 const, %23 const, %24 eq, %25 const, %26 cast, %27 cast, %28 cast, %29 lt, %30 bxor, %31 where, %32 where, %33 where, %34 const, %35 shl, %36 cast, %37 sub, %38 bor, %39 max, %41 eq, %42 where, %43 max, %44 lt, %45 const, %46 where, %47 max, %49 eq, %50 where, %51 max, %53 const, %54 eq, %56 where, %57 ne, %58 eq, %59 cast, %60 cast, %61 cast, %62 lt, %63 bxor, %64 where, %65 where, %66 where, %67 shl, %68 bor, %69 max, %71 eq, %72 where, %73 max, %74 lt, %75 where, %76 max, %78 eq, %79 where, %80 max, %82 const, %83 eq, %85 where, %86 ne, %87 eq, %88 cast, %89 cast, %90 cast, %91 lt, %92 bxor, %93 where, %94 where, %95 where, %96 shl, %97 bor, %98 max, %100 eq, %101 where, %102 max, %103 lt, %104 where, %105 max, %107 eq, %108 where, %109 max, %111 const, %112 eq, %114 where, %115 ne, %116 eq, %117 cast, %118 cast, %119 cast, %120 lt, %121 bxor, %122 where, %123 where, %124 where, %125 shl, %126 bor, %127 max, %129 eq, %130 where, %131 max, %132 lt, %133 where, %134 max, %136 eq, %137 where, %138 max, %140 const, %141 eq, %143 where, %144 ne, %145 eq, %146 cast, %147 cast, %148 cast, %149 lt, %150 bxor, %151 where, %152 where, %153 where, %154 shl, %155 bor, %156 max, %158 eq, %159 where, %160 max, %161 lt, %162 where, %163 max, %165 eq, %166 where, %167 max, %169 const, %170 eq, %172 where, %173 ne, %174 eq, %175 cast, %176 cast, %177 cast, %178 lt, %179 bxor, %180 where, %181 where, %182 where, %183 shl, %184 bor, %185 max, %187 eq, %188 where, %189 max, %190 lt, %191 where, %192 max, %194 eq, %195 where, %196 max, %198 const, %199 eq, %201 where, %202 ne, %203 eq, %204 cast, %205 cast, %206 cast, %207 lt, %208 bxor, %209 where, %210 where, %211 where, %212 shl, %213 bor, %214 max, %216 eq, %217 where, %218 max, %219 lt, %220 where, %221 max, %223 eq, %224 where, %225 max, %227 const, %228 eq, %230 where, %231 ne, %232 eq, %233 cast, %234 cast, %235 cast, %236 lt, %237 bxor, %238 where, %239 where, %240 where, %241 shl, %242 bor, %243 max, %245 eq, %246 where, %247 max, %248 lt, %249 where, %250 max, %252 eq, %253 where, %254 max, %8 mod, %10 eq, %255 add, %226 add, %256 cat, %197 add, %168 add, %139 add, %110 add, %81 add, %52 add, %258 where, %259 ne, %260 eq, %261 cast, %262 cast, %263 cast, %264 lt, %265 bxor, %266 where, %267 where, %268 where, %269 shl, %270 bor, %271 max, %279 lt, %280 where, %281 max, %287 lt, %288 where, %289 max, %295 lt, %296 where, %297 max, %4 const, %272 const, %273 band, %274 sub, %275 cast, %276 const, %277 floordiv, %304 eq, %282 band, %283 sub, %284 cast, %285 floordiv, %306 eq, %307 or, %290 band, %291 sub, %292 cast, %293 floordiv, %309 eq, %310 or, %298 band, %299 sub, %300 cast, %301 floordiv, %312 eq, %313 or, %314 where, %315 ne, %316 eq, %317 cast, %318 cast, %319 cast, %320 lt, %321 bxor, %322 where, %323 where, %324 where, %325 shl, %326 bor, %327 max, %332 lt, %333 where, %334 max, %339 lt, %340 where, %341 max, %346 lt, %347 where, %348 max, %353 lt, %354 where, %355 max, %360 lt, %361 where, %362 max, %367 lt, %368 where, %369 max, %374 lt, %375 where, %376 max, %328 band, %329 sub, %330 cast, %382 eq, %383 where, %384 max, %335 band, %336 sub, %337 cast, %386 eq, %387 where, %388 max, %342 band, %343 sub, %344 cast, %391 eq, %392 where, %393 max, %349 band, %350 sub, %351 cast, %396 eq, %397 where, %398 max, %356 band, %357 sub, %358 cast, %401 eq, %402 where, %403 max, %363 band, %364 sub, %365 cast, %406 eq, %407 where, %408 max, %370 band, %371 sub, %372 cast, %411 eq, %412 where, %413 max, %377 band, %378 sub, %379 cast, %416 eq, %417 where, %418 max, %389 add, %394 add, %399 add, %404 add, %409 add, %414 add, %419 add, %421 div, %422 const, %423 mul, %424 div, %425 mul, %426 div, %427 mul, %428 div, %429 mul, %430 div, %431 mul, %432 div, %433 mul, %434 div, %435 mul, %436 div, %437 mul
+ * graph ops: %2 iota, %5 const, %6 floordiv, %9 const, %12 eq, %0 input, %14 cast, %15 sigmoid, %1 input, %16 cast, %18 add, %19 ne, %20 const, %21 const, %22 eq, %23 const, %24 cast, %25 cast, %26 lt, %27 bxor, %28 where, %29 where, %30 where, %31 const, %32 shl, %33 const, %34 cast, %35 sub, %37 bor, %38 const, %39 where, %40 max, %50 lt, %51 and, %52 where, %53 max, %61 const, %62 eq, %64 where, %65 max, %73 lt, %74 and, %75 where, %76 max, %84 const, %85 eq, %87 where, %88 max, %96 lt, %97 and, %98 where, %99 max, %107 const, %108 eq, %110 where, %111 max, %119 lt, %120 and, %121 where, %122 max, %130 const, %131 eq, %133 where, %134 max, %142 lt, %143 and, %144 where, %145 max, %153 const, %154 eq, %156 where, %157 max, %165 lt, %166 and, %167 where, %168 max, %176 const, %177 eq, %179 where, %180 max, %188 lt, %189 and, %190 where, %191 max, %199 const, %200 eq, %202 where, %203 max, %211 lt, %212 and, %213 where, %214 max, %8 mod, %10 eq, %41 const, %204 shr, %43 const, %205 lt, %4 const, %206 bxor, %207 where, %208 cast, %209 cast, %215 shr, %216 lt, %217 bxor, %218 where, %219 cast, %220 cast, %221 add, %181 shr, %182 lt, %183 bxor, %184 where, %185 cast, %186 cast, %192 shr, %193 lt, %194 bxor, %195 where, %196 cast, %197 cast, %198 add, %222 cat, %158 shr, %159 lt, %160 bxor, %161 where, %162 cast, %163 cast, %169 shr, %170 lt, %171 bxor, %172 where, %173 cast, %174 cast, %175 add, %135 shr, %136 lt, %137 bxor, %138 where, %139 cast, %140 cast, %146 shr, %147 lt, %148 bxor, %149 where, %150 cast, %151 cast, %152 add, %112 shr, %113 lt, %114 bxor, %115 where, %116 cast, %117 cast, %123 shr, %124 lt, %125 bxor, %126 where, %127 cast, %128 cast, %129 add, %89 shr, %90 lt, %91 bxor, %92 where, %93 cast, %94 cast, %100 shr, %101 lt, %102 bxor, %103 where, %104 cast, %105 cast, %106 add, %66 shr, %67 lt, %68 bxor, %69 where, %70 cast, %71 cast, %77 shr, %78 lt, %79 bxor, %80 where, %81 cast, %82 cast, %83 add, %42 shr, %44 lt, %45 bxor, %46 where, %47 cast, %48 cast, %54 shr, %55 lt, %56 bxor, %57 where, %58 cast, %59 cast, %60 add, %224 const, %225 where, %226 ne, %227 eq, %228 cast, %229 cast, %230 cast, %231 lt, %232 bxor, %233 where, %234 where, %235 where, %236 shl, %237 cast, %238 sub, %239 bor, %240 max, %248 lt, %249 where, %250 max, %256 lt, %257 where, %258 max, %264 lt, %265 where, %266 max, %241 const, %242 band, %243 sub, %244 cast, %245 const, %246 floordiv, %273 eq, %251 band, %252 sub, %253 cast, %254 floordiv, %275 eq, %276 or, %259 band, %260 sub, %261 cast, %262 floordiv, %278 eq, %279 or, %267 band, %268 sub, %269 cast, %270 floordiv, %281 eq, %282 or, %283 where, %284 ne, %285 eq, %286 cast, %287 cast, %288 cast, %289 lt, %290 bxor, %291 where, %292 where, %293 where, %294 shl, %295 bor, %296 max, %301 lt, %302 where, %303 max, %308 lt, %309 where, %310 max, %315 lt, %316 where, %317 max, %322 lt, %323 where, %324 max, %329 lt, %330 where, %331 max, %336 lt, %337 where, %338 max, %343 lt, %344 where, %345 max, %297 band, %298 sub, %299 cast, %351 eq, %352 where, %353 max, %304 band, %305 sub, %306 cast, %355 eq, %356 where, %357 max, %311 band, %312 sub, %313 cast, %360 eq, %361 where, %362 max, %318 band, %319 sub, %320 cast, %365 eq, %366 where, %367 max, %325 band, %326 sub, %327 cast, %370 eq, %371 where, %372 max, %332 band, %333 sub, %334 cast, %375 eq, %376 where, %377 max, %339 band, %340 sub, %341 cast, %380 eq, %381 where, %382 max, %346 band, %347 sub, %348 cast, %385 eq, %386 where, %387 max, %358 add, %363 add, %368 add, %373 add, %378 add, %383 add, %388 add, %390 div, %391 const, %392 mul, %393 div, %394 mul, %395 div, %396 mul, %397 div, %398 mul, %399 div, %400 mul, %401 div, %402 mul, %403 div, %404 mul, %405 div, %406 mul
  */
 /* generated by sinter from graph moe_fused_gate; do not edit */
 #define SN_DEVICE __device__ __forceinline__
@@ -643,57 +643,45 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
             const sn_i64 o0 = (live ? row : 0);
             float c7[16];
             float c10[16];
-            float c12[16];
-            sn_i64 c30[16];
-            float c44[16];
-            sn_i64 c56[16];
-            float c69[16];
-            sn_i64 c81[16];
-            float c94[16];
-            sn_i64 c106[16];
-            float c119[16];
-            sn_i64 c131[16];
-            float c144[16];
-            sn_i64 c156[16];
-            float c169[16];
-            sn_i64 c181[16];
-            float c194[16];
-            sn_i64 c206[16];
-            sn_i64 c310[16];
+            sn_i64 c28[16];
+            sn_i64 c286[16];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
-            const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k14 = (sn_i64)2147483647ll;
-            const float k15 = 0.0f;
-            const sn_i64 k17 = (sn_i64)0ll;
-            const sn_i64 k26 = (sn_i64)32ll;
-            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k42 = (sn_i64)1ll;
-            const sn_i64 k67 = (sn_i64)2ll;
-            const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k117 = (sn_i64)4ll;
-            const sn_i64 k142 = (sn_i64)5ll;
-            const sn_i64 k167 = (sn_i64)6ll;
-            const sn_i64 k192 = (sn_i64)7ll;
-            const sn_i64 k221 = (sn_i64)7ll;
-            const sn_i64 k225 = (sn_i64)6ll;
-            const sn_i64 k229 = (sn_i64)5ll;
-            const sn_i64 k233 = (sn_i64)4ll;
-            const sn_i64 k237 = (sn_i64)3ll;
-            const sn_i64 k241 = (sn_i64)2ll;
-            const sn_i64 k245 = (sn_i64)1ll;
-            const sn_i64 k272 = (sn_i64)2147483647ll;
-            const sn_i64 k273 = (sn_i64)4294967295ll;
-            const sn_i64 k277 = (sn_i64)32ll;
-            const float k389 = 2.5f;
+            const sn_i64 k12 = (sn_i64)2147483647ll;
+            const float k13 = 0.0f;
+            const sn_i64 k15 = (sn_i64)0ll;
+            const sn_i64 k23 = (sn_i64)32ll;
+            const sn_i64 k25 = (sn_i64)2147483647ll;
+            const sn_i64 k29 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k36 = (sn_i64)1ll;
+            const sn_i64 k44 = (sn_i64)2ll;
+            const sn_i64 k52 = (sn_i64)3ll;
+            const sn_i64 k60 = (sn_i64)4ll;
+            const sn_i64 k68 = (sn_i64)5ll;
+            const sn_i64 k76 = (sn_i64)6ll;
+            const sn_i64 k84 = (sn_i64)7ll;
+            const sn_i64 k95 = (sn_i64)32ll;
+            const sn_i64 k97 = (sn_i64)0ll;
+            const sn_i64 k99 = (sn_i64)2147483647ll;
+            const sn_i64 k111 = (sn_i64)7ll;
+            const sn_i64 k127 = (sn_i64)6ll;
+            const sn_i64 k143 = (sn_i64)5ll;
+            const sn_i64 k159 = (sn_i64)4ll;
+            const sn_i64 k175 = (sn_i64)3ll;
+            const sn_i64 k191 = (sn_i64)2ll;
+            const sn_i64 k207 = (sn_i64)1ll;
+            const float k223 = sn_u2f(0xff800000u);
+            const sn_i64 k249 = (sn_i64)4294967295ll;
+            const sn_i64 k253 = (sn_i64)32ll;
+            const float k365 = 2.5f;
             sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc39 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc55 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc79 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc87 = (sn_i64)0x8000000000000000ull;
             uint4 pf5[2];
             uint4 pf8[2];
             #pragma unroll
@@ -755,143 +743,43 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     const float k9 = (k8);
                     const float k10 = k7 + k9;
                     c10[c * 8 + j] = k10;
-                    const float k12 = k4 != 0 ? k10 : k11;
-                    c12[c * 8 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k12 != k12);
-                    const sn_i64 k16 = (sn_i64)(k12 == k15);
-                    const float k18 = (k12);
-                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
-                    const sn_i64 k20 = sn_wrap(k19, 64);
-                    const sn_i64 k21 = (sn_i64)(k20 < k17);
-                    const sn_i64 k22 = (k20 ^ k14);
-                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
-                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
-                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
-                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k30 = (k27 | k29);
-                    c30[c * 8 + j] = k30;
-                    const sn_i64 k43 = (sn_i64)(k2 == k42);
-                    const float k44 = k43 != 0 ? k10 : k11;
-                    c44[c * 8 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k44 != k44);
-                    const sn_i64 k46 = (sn_i64)(k44 == k15);
-                    const float k47 = (k44);
-                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
-                    const sn_i64 k49 = sn_wrap(k48, 64);
-                    const sn_i64 k50 = (sn_i64)(k49 < k17);
-                    const sn_i64 k51 = (k49 ^ k14);
-                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
-                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
-                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
-                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
-                    const sn_i64 k56 = (k55 | k29);
-                    c56[c * 8 + j] = k56;
-                    const sn_i64 k68 = (sn_i64)(k2 == k67);
-                    const float k69 = k68 != 0 ? k10 : k11;
-                    c69[c * 8 + j] = k69;
-                    const sn_i64 k70 = (sn_i64)(k69 != k69);
-                    const sn_i64 k71 = (sn_i64)(k69 == k15);
-                    const float k72 = (k69);
-                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
-                    const sn_i64 k74 = sn_wrap(k73, 64);
-                    const sn_i64 k75 = (sn_i64)(k74 < k17);
-                    const sn_i64 k76 = (k74 ^ k14);
-                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
-                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
-                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
-                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
-                    const sn_i64 k81 = (k80 | k29);
-                    c81[c * 8 + j] = k81;
-                    const sn_i64 k93 = (sn_i64)(k2 == k92);
-                    const float k94 = k93 != 0 ? k10 : k11;
-                    c94[c * 8 + j] = k94;
-                    const sn_i64 k95 = (sn_i64)(k94 != k94);
-                    const sn_i64 k96 = (sn_i64)(k94 == k15);
-                    const float k97 = (k94);
-                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
-                    const sn_i64 k99 = sn_wrap(k98, 64);
-                    const sn_i64 k100 = (sn_i64)(k99 < k17);
-                    const sn_i64 k101 = (k99 ^ k14);
-                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
-                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
-                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
-                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
-                    const sn_i64 k106 = (k105 | k29);
-                    c106[c * 8 + j] = k106;
-                    const sn_i64 k118 = (sn_i64)(k2 == k117);
-                    const float k119 = k118 != 0 ? k10 : k11;
-                    c119[c * 8 + j] = k119;
-                    const sn_i64 k120 = (sn_i64)(k119 != k119);
-                    const sn_i64 k121 = (sn_i64)(k119 == k15);
-                    const float k122 = (k119);
-                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
-                    const sn_i64 k124 = sn_wrap(k123, 64);
-                    const sn_i64 k125 = (sn_i64)(k124 < k17);
-                    const sn_i64 k126 = (k124 ^ k14);
-                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
-                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
-                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
-                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
-                    const sn_i64 k131 = (k130 | k29);
-                    c131[c * 8 + j] = k131;
-                    const sn_i64 k143 = (sn_i64)(k2 == k142);
-                    const float k144 = k143 != 0 ? k10 : k11;
-                    c144[c * 8 + j] = k144;
-                    const sn_i64 k145 = (sn_i64)(k144 != k144);
-                    const sn_i64 k146 = (sn_i64)(k144 == k15);
-                    const float k147 = (k144);
-                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
-                    const sn_i64 k149 = sn_wrap(k148, 64);
-                    const sn_i64 k150 = (sn_i64)(k149 < k17);
-                    const sn_i64 k151 = (k149 ^ k14);
-                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
-                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
-                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
-                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
-                    const sn_i64 k156 = (k155 | k29);
-                    c156[c * 8 + j] = k156;
-                    const sn_i64 k168 = (sn_i64)(k2 == k167);
-                    const float k169 = k168 != 0 ? k10 : k11;
-                    c169[c * 8 + j] = k169;
-                    const sn_i64 k170 = (sn_i64)(k169 != k169);
-                    const sn_i64 k171 = (sn_i64)(k169 == k15);
-                    const float k172 = (k169);
-                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
-                    const sn_i64 k174 = sn_wrap(k173, 64);
-                    const sn_i64 k175 = (sn_i64)(k174 < k17);
-                    const sn_i64 k176 = (k174 ^ k14);
-                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
-                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
-                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
-                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
-                    const sn_i64 k181 = (k180 | k29);
-                    c181[c * 8 + j] = k181;
-                    const sn_i64 k193 = (sn_i64)(k2 == k192);
-                    const float k194 = k193 != 0 ? k10 : k11;
-                    c194[c * 8 + j] = k194;
-                    const sn_i64 k195 = (sn_i64)(k194 != k194);
-                    const sn_i64 k196 = (sn_i64)(k194 == k15);
-                    const float k197 = (k194);
-                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
-                    const sn_i64 k199 = sn_wrap(k198, 64);
-                    const sn_i64 k200 = (sn_i64)(k199 < k17);
-                    const sn_i64 k201 = (k199 ^ k14);
-                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
-                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
-                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
-                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
-                    const sn_i64 k206 = (k205 | k29);
-                    c206[c * 8 + j] = k206;
+                    const sn_i64 k11 = (sn_i64)(k10 != k10);
+                    const sn_i64 k14 = (sn_i64)(k10 == k13);
+                    const sn_i64 k16 = sn_iwrap((sn_i64)sn_f2u(k10), 32, 1);
+                    const sn_i64 k17 = sn_wrap(k16, 64);
+                    const sn_i64 k18 = (sn_i64)(k17 < k15);
+                    const sn_i64 k19 = (k17 ^ k12);
+                    const sn_i64 k20 = k18 != 0 ? k19 : k17;
+                    const sn_i64 k21 = k14 != 0 ? k15 : k20;
+                    const sn_i64 k22 = k11 != 0 ? k12 : k21;
+                    const sn_i64 k24 = sn_ishl(k22, k23, 64, 1);
+                    const sn_i64 k26 = sn_wrap(k0, 64);
+                    const sn_i64 k27 = sn_isub(k25, k26);
+                    const sn_i64 k28 = (k24 | k27);
+                    c28[c * 8 + j] = k28;
+                    const sn_i64 k30 = k4 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k38 = k37 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k54 = k53 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k62 = k61 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k78 = k77 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k86 = k85 != 0 ? k28 : k29;
                     acc31 = sn_ifold_max(acc31, k30);
-                    acc57 = sn_ifold_max(acc57, k56);
-                    acc82 = sn_ifold_max(acc82, k81);
-                    acc107 = sn_ifold_max(acc107, k106);
-                    acc132 = sn_ifold_max(acc132, k131);
-                    acc157 = sn_ifold_max(acc157, k156);
-                    acc182 = sn_ifold_max(acc182, k181);
-                    acc207 = sn_ifold_max(acc207, k206);
+                    acc39 = sn_ifold_max(acc39, k38);
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc55 = sn_ifold_max(acc55, k54);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc79 = sn_ifold_max(acc79, k78);
+                    acc87 = sn_ifold_max(acc87, k86);
                 }
             }
             #pragma unroll
@@ -901,159 +789,18 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc57, off, 64);
-                acc57 = sn_ifold_max(acc57, other);
+                const sn_i64 other = __shfl_xor(acc39, off, 64);
+                acc39 = sn_ifold_max(acc39, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc82, off, 64);
-                acc82 = sn_ifold_max(acc82, other);
+                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc107, off, 64);
-                acc107 = sn_ifold_max(acc107, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc132, off, 64);
-                acc132 = sn_ifold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc157, off, 64);
-                acc157 = sn_ifold_max(acc157, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc182, off, 64);
-                acc182 = sn_ifold_max(acc182, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc207, off, 64);
-                acc207 = sn_ifold_max(acc207, other);
-            }
-            acc31 = __shfl(acc31, 0, 16);
-            acc57 = __shfl(acc57, 0, 16);
-            acc82 = __shfl(acc82, 0, 16);
-            acc107 = __shfl(acc107, 0, 16);
-            acc132 = __shfl(acc132, 0, 16);
-            acc157 = __shfl(acc157, 0, 16);
-            acc182 = __shfl(acc182, 0, 16);
-            acc207 = __shfl(acc207, 0, 16);
-            const sn_i64 k31 = acc31;
-            const sn_i64 k57 = acc57;
-            const sn_i64 k82 = acc82;
-            const sn_i64 k107 = acc107;
-            const sn_i64 k132 = acc132;
-            const sn_i64 k157 = acc157;
-            const sn_i64 k182 = acc182;
-            const sn_i64 k207 = acc207;
-            float acc34 = sn_u2f(0xff800000u);
-            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
-            float acc60 = sn_u2f(0xff800000u);
-            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
-            float acc85 = sn_u2f(0xff800000u);
-            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
-            float acc110 = sn_u2f(0xff800000u);
-            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
-            float acc135 = sn_u2f(0xff800000u);
-            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
-            float acc160 = sn_u2f(0xff800000u);
-            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
-            float acc185 = sn_u2f(0xff800000u);
-            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
-            float acc210 = sn_u2f(0xff800000u);
-            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k30 = c30[c * 8 + j];
-                    const sn_i64 k32 = (sn_i64)(k30 == k31);
-                    const float k33 = k32 != 0 ? k12 : k11;
-                    const sn_i64 k35 = (sn_i64)(k30 < k31);
-                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
-                    const float k44 = c44[c * 8 + j];
-                    const sn_i64 k56 = c56[c * 8 + j];
-                    const sn_i64 k58 = (sn_i64)(k56 == k57);
-                    const float k59 = k58 != 0 ? k44 : k11;
-                    const sn_i64 k61 = (sn_i64)(k56 < k57);
-                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
-                    const float k69 = c69[c * 8 + j];
-                    const sn_i64 k81 = c81[c * 8 + j];
-                    const sn_i64 k83 = (sn_i64)(k81 == k82);
-                    const float k84 = k83 != 0 ? k69 : k11;
-                    const sn_i64 k86 = (sn_i64)(k81 < k82);
-                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k106 = c106[c * 8 + j];
-                    const sn_i64 k108 = (sn_i64)(k106 == k107);
-                    const float k109 = k108 != 0 ? k94 : k11;
-                    const sn_i64 k111 = (sn_i64)(k106 < k107);
-                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
-                    const float k119 = c119[c * 8 + j];
-                    const sn_i64 k131 = c131[c * 8 + j];
-                    const sn_i64 k133 = (sn_i64)(k131 == k132);
-                    const float k134 = k133 != 0 ? k119 : k11;
-                    const sn_i64 k136 = (sn_i64)(k131 < k132);
-                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
-                    const float k144 = c144[c * 8 + j];
-                    const sn_i64 k156 = c156[c * 8 + j];
-                    const sn_i64 k158 = (sn_i64)(k156 == k157);
-                    const float k159 = k158 != 0 ? k144 : k11;
-                    const sn_i64 k161 = (sn_i64)(k156 < k157);
-                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
-                    const float k169 = c169[c * 8 + j];
-                    const sn_i64 k181 = c181[c * 8 + j];
-                    const sn_i64 k183 = (sn_i64)(k181 == k182);
-                    const float k184 = k183 != 0 ? k169 : k11;
-                    const sn_i64 k186 = (sn_i64)(k181 < k182);
-                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
-                    const float k194 = c194[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k208 = (sn_i64)(k206 == k207);
-                    const float k209 = k208 != 0 ? k194 : k11;
-                    const sn_i64 k211 = (sn_i64)(k206 < k207);
-                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
-                    acc34 = sn_fold_max(acc34, k33);
-                    acc38 = sn_ifold_max(acc38, k37);
-                    acc60 = sn_fold_max(acc60, k59);
-                    acc63 = sn_ifold_max(acc63, k62);
-                    acc85 = sn_fold_max(acc85, k84);
-                    acc88 = sn_ifold_max(acc88, k87);
-                    acc110 = sn_fold_max(acc110, k109);
-                    acc113 = sn_ifold_max(acc113, k112);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc138 = sn_ifold_max(acc138, k137);
-                    acc160 = sn_fold_max(acc160, k159);
-                    acc163 = sn_ifold_max(acc163, k162);
-                    acc185 = sn_fold_max(acc185, k184);
-                    acc188 = sn_ifold_max(acc188, k187);
-                    acc210 = sn_fold_max(acc210, k209);
-                    acc213 = sn_ifold_max(acc213, k212);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc34, off, 64);
-                acc34 = sn_fold_max(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc38, off, 64);
-                acc38 = sn_ifold_max(acc38, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_fold_max(acc60, other);
+                const sn_i64 other = __shfl_xor(acc55, off, 64);
+                acc55 = sn_ifold_max(acc55, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
@@ -1062,104 +809,91 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc85, off, 64);
-                acc85 = sn_fold_max(acc85, other);
+                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_max(acc88, other);
+                const sn_i64 other = __shfl_xor(acc79, off, 64);
+                acc79 = sn_ifold_max(acc79, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc110, off, 64);
-                acc110 = sn_fold_max(acc110, other);
+                const sn_i64 other = __shfl_xor(acc87, off, 64);
+                acc87 = sn_ifold_max(acc87, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc113, off, 64);
-                acc113 = sn_ifold_max(acc113, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc135, off, 64);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc138, off, 64);
-                acc138 = sn_ifold_max(acc138, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc160, off, 64);
-                acc160 = sn_fold_max(acc160, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc163, off, 64);
-                acc163 = sn_ifold_max(acc163, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc185, off, 64);
-                acc185 = sn_fold_max(acc185, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc188, off, 64);
-                acc188 = sn_ifold_max(acc188, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc210, off, 64);
-                acc210 = sn_fold_max(acc210, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc213, off, 64);
-                acc213 = sn_ifold_max(acc213, other);
-            }
-            acc34 = __shfl(acc34, 0, 16);
-            acc38 = __shfl(acc38, 0, 16);
-            acc60 = __shfl(acc60, 0, 16);
+            acc31 = __shfl(acc31, 0, 16);
+            acc39 = __shfl(acc39, 0, 16);
+            acc47 = __shfl(acc47, 0, 16);
+            acc55 = __shfl(acc55, 0, 16);
             acc63 = __shfl(acc63, 0, 16);
-            acc85 = __shfl(acc85, 0, 16);
-            acc88 = __shfl(acc88, 0, 16);
-            acc110 = __shfl(acc110, 0, 16);
-            acc113 = __shfl(acc113, 0, 16);
-            acc135 = __shfl(acc135, 0, 16);
-            acc138 = __shfl(acc138, 0, 16);
-            acc160 = __shfl(acc160, 0, 16);
-            acc163 = __shfl(acc163, 0, 16);
-            acc185 = __shfl(acc185, 0, 16);
-            acc188 = __shfl(acc188, 0, 16);
-            acc210 = __shfl(acc210, 0, 16);
-            acc213 = __shfl(acc213, 0, 16);
-            const float k34 = acc34;
-            const sn_i64 k38 = acc38;
-            const float k60 = acc60;
+            acc71 = __shfl(acc71, 0, 16);
+            acc79 = __shfl(acc79, 0, 16);
+            acc87 = __shfl(acc87, 0, 16);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k39 = acc39;
+            const sn_i64 k47 = acc47;
+            const sn_i64 k55 = acc55;
             const sn_i64 k63 = acc63;
-            const float k85 = acc85;
-            const sn_i64 k88 = acc88;
-            const float k110 = acc110;
-            const sn_i64 k113 = acc113;
-            const float k135 = acc135;
-            const sn_i64 k138 = acc138;
-            const float k160 = acc160;
-            const sn_i64 k163 = acc163;
-            const float k185 = acc185;
-            const sn_i64 k188 = acc188;
-            const float k210 = acc210;
-            const sn_i64 k213 = acc213;
-            float acc41 = sn_u2f(0xff800000u);
-            float acc66 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc116 = sn_u2f(0xff800000u);
-            float acc141 = sn_u2f(0xff800000u);
-            float acc166 = sn_u2f(0xff800000u);
-            float acc191 = sn_u2f(0xff800000u);
-            float acc216 = sn_u2f(0xff800000u);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k79 = acc79;
+            const sn_i64 k87 = acc87;
+            const sn_i64 k96 = sn_ishr(k87, k95, 64, 1);
+            const sn_i64 k98 = (sn_i64)(k96 < k97);
+            const sn_i64 k100 = (k96 ^ k99);
+            const sn_i64 k101 = k98 != 0 ? k100 : k96;
+            const sn_i64 k102 = sn_wrap(k101, 32);
+            const float k103 = sn_u2f((sn_u32)k102);
+            const sn_i64 k112 = sn_ishr(k79, k95, 64, 1);
+            const sn_i64 k113 = (sn_i64)(k112 < k97);
+            const sn_i64 k114 = (k112 ^ k99);
+            const sn_i64 k115 = k113 != 0 ? k114 : k112;
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            const float k117 = sn_u2f((sn_u32)k116);
+            const sn_i64 k128 = sn_ishr(k71, k95, 64, 1);
+            const sn_i64 k129 = (sn_i64)(k128 < k97);
+            const sn_i64 k130 = (k128 ^ k99);
+            const sn_i64 k131 = k129 != 0 ? k130 : k128;
+            const sn_i64 k132 = sn_wrap(k131, 32);
+            const float k133 = sn_u2f((sn_u32)k132);
+            const sn_i64 k144 = sn_ishr(k63, k95, 64, 1);
+            const sn_i64 k145 = (sn_i64)(k144 < k97);
+            const sn_i64 k146 = (k144 ^ k99);
+            const sn_i64 k147 = k145 != 0 ? k146 : k144;
+            const sn_i64 k148 = sn_wrap(k147, 32);
+            const float k149 = sn_u2f((sn_u32)k148);
+            const sn_i64 k160 = sn_ishr(k55, k95, 64, 1);
+            const sn_i64 k161 = (sn_i64)(k160 < k97);
+            const sn_i64 k162 = (k160 ^ k99);
+            const sn_i64 k163 = k161 != 0 ? k162 : k160;
+            const sn_i64 k164 = sn_wrap(k163, 32);
+            const float k165 = sn_u2f((sn_u32)k164);
+            const sn_i64 k176 = sn_ishr(k47, k95, 64, 1);
+            const sn_i64 k177 = (sn_i64)(k176 < k97);
+            const sn_i64 k178 = (k176 ^ k99);
+            const sn_i64 k179 = k177 != 0 ? k178 : k176;
+            const sn_i64 k180 = sn_wrap(k179, 32);
+            const float k181 = sn_u2f((sn_u32)k180);
+            const sn_i64 k192 = sn_ishr(k39, k95, 64, 1);
+            const sn_i64 k193 = (sn_i64)(k192 < k97);
+            const sn_i64 k194 = (k192 ^ k99);
+            const sn_i64 k195 = k193 != 0 ? k194 : k192;
+            const sn_i64 k196 = sn_wrap(k195, 32);
+            const float k197 = sn_u2f((sn_u32)k196);
+            const sn_i64 k208 = sn_ishr(k31, k95, 64, 1);
+            const sn_i64 k209 = (sn_i64)(k208 < k97);
+            const sn_i64 k210 = (k208 ^ k99);
+            const sn_i64 k211 = k209 != 0 ? k210 : k208;
+            const sn_i64 k212 = sn_wrap(k211, 32);
+            const float k213 = sn_u2f((sn_u32)k212);
+            sn_i64 acc35 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc43 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc51 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc67 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc75 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc83 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc91 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1168,113 +902,164 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k30 = c30[c * 8 + j];
-                    const sn_i64 k39 = (sn_i64)(k30 == k38);
-                    const float k40 = k39 != 0 ? k12 : k11;
-                    const float k44 = c44[c * 8 + j];
-                    const sn_i64 k56 = c56[c * 8 + j];
-                    const sn_i64 k64 = (sn_i64)(k56 == k63);
-                    const float k65 = k64 != 0 ? k44 : k11;
-                    const float k69 = c69[c * 8 + j];
-                    const sn_i64 k81 = c81[c * 8 + j];
-                    const sn_i64 k89 = (sn_i64)(k81 == k88);
-                    const float k90 = k89 != 0 ? k69 : k11;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k106 = c106[c * 8 + j];
-                    const sn_i64 k114 = (sn_i64)(k106 == k113);
-                    const float k115 = k114 != 0 ? k94 : k11;
-                    const float k119 = c119[c * 8 + j];
-                    const sn_i64 k131 = c131[c * 8 + j];
-                    const sn_i64 k139 = (sn_i64)(k131 == k138);
-                    const float k140 = k139 != 0 ? k119 : k11;
-                    const float k144 = c144[c * 8 + j];
-                    const sn_i64 k156 = c156[c * 8 + j];
-                    const sn_i64 k164 = (sn_i64)(k156 == k163);
-                    const float k165 = k164 != 0 ? k144 : k11;
-                    const float k169 = c169[c * 8 + j];
-                    const sn_i64 k181 = c181[c * 8 + j];
-                    const sn_i64 k189 = (sn_i64)(k181 == k188);
-                    const float k190 = k189 != 0 ? k169 : k11;
-                    const float k194 = c194[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k214 = (sn_i64)(k206 == k213);
-                    const float k215 = k214 != 0 ? k194 : k11;
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc66 = sn_fold_max(acc66, k65);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc116 = sn_fold_max(acc116, k115);
-                    acc141 = sn_fold_max(acc141, k140);
-                    acc166 = sn_fold_max(acc166, k165);
-                    acc191 = sn_fold_max(acc191, k190);
-                    acc216 = sn_fold_max(acc216, k215);
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
+                    const sn_i64 k4 = (sn_i64)(k2 == k3);
+                    const sn_i64 k28 = c28[c * 8 + j];
+                    const sn_i64 k32 = (sn_i64)(k28 < k31);
+                    const sn_i64 k33 = (sn_i64)(k4 != 0 && k32 != 0);
+                    const sn_i64 k34 = k33 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k40 = (sn_i64)(k28 < k39);
+                    const sn_i64 k41 = (sn_i64)(k37 != 0 && k40 != 0);
+                    const sn_i64 k42 = k41 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k48 = (sn_i64)(k28 < k47);
+                    const sn_i64 k49 = (sn_i64)(k45 != 0 && k48 != 0);
+                    const sn_i64 k50 = k49 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k56 = (sn_i64)(k28 < k55);
+                    const sn_i64 k57 = (sn_i64)(k53 != 0 && k56 != 0);
+                    const sn_i64 k58 = k57 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k64 = (sn_i64)(k28 < k63);
+                    const sn_i64 k65 = (sn_i64)(k61 != 0 && k64 != 0);
+                    const sn_i64 k66 = k65 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k72 = (sn_i64)(k28 < k71);
+                    const sn_i64 k73 = (sn_i64)(k69 != 0 && k72 != 0);
+                    const sn_i64 k74 = k73 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k80 = (sn_i64)(k28 < k79);
+                    const sn_i64 k81 = (sn_i64)(k77 != 0 && k80 != 0);
+                    const sn_i64 k82 = k81 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k88 = (sn_i64)(k28 < k87);
+                    const sn_i64 k89 = (sn_i64)(k85 != 0 && k88 != 0);
+                    const sn_i64 k90 = k89 != 0 ? k28 : k29;
+                    acc35 = sn_ifold_max(acc35, k34);
+                    acc43 = sn_ifold_max(acc43, k42);
+                    acc51 = sn_ifold_max(acc51, k50);
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc67 = sn_ifold_max(acc67, k66);
+                    acc75 = sn_ifold_max(acc75, k74);
+                    acc83 = sn_ifold_max(acc83, k82);
+                    acc91 = sn_ifold_max(acc91, k90);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc41, off, 64);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor(acc35, off, 64);
+                acc35 = sn_ifold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc66, off, 64);
-                acc66 = sn_fold_max(acc66, other);
+                const sn_i64 other = __shfl_xor(acc43, off, 64);
+                acc43 = sn_ifold_max(acc43, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
+                const sn_i64 other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_ifold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_fold_max(acc116, other);
+                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc141, off, 64);
-                acc141 = sn_fold_max(acc141, other);
+                const sn_i64 other = __shfl_xor(acc67, off, 64);
+                acc67 = sn_ifold_max(acc67, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc166, off, 64);
-                acc166 = sn_fold_max(acc166, other);
+                const sn_i64 other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_ifold_max(acc75, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc191, off, 64);
-                acc191 = sn_fold_max(acc191, other);
+                const sn_i64 other = __shfl_xor(acc83, off, 64);
+                acc83 = sn_ifold_max(acc83, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc216, off, 64);
-                acc216 = sn_fold_max(acc216, other);
+                const sn_i64 other = __shfl_xor(acc91, off, 64);
+                acc91 = sn_ifold_max(acc91, other);
             }
-            acc41 = __shfl(acc41, 0, 16);
-            acc66 = __shfl(acc66, 0, 16);
+            acc35 = __shfl(acc35, 0, 16);
+            acc43 = __shfl(acc43, 0, 16);
+            acc51 = __shfl(acc51, 0, 16);
+            acc59 = __shfl(acc59, 0, 16);
+            acc67 = __shfl(acc67, 0, 16);
+            acc75 = __shfl(acc75, 0, 16);
+            acc83 = __shfl(acc83, 0, 16);
             acc91 = __shfl(acc91, 0, 16);
-            acc116 = __shfl(acc116, 0, 16);
-            acc141 = __shfl(acc141, 0, 16);
-            acc166 = __shfl(acc166, 0, 16);
-            acc191 = __shfl(acc191, 0, 16);
-            acc216 = __shfl(acc216, 0, 16);
-            const float k41 = acc41;
-            const float k66 = acc66;
-            const float k91 = acc91;
-            const float k116 = acc116;
-            const float k141 = acc141;
-            const float k166 = acc166;
-            const float k191 = acc191;
-            const float k216 = acc216;
-            const float k220 = k210 + k216;
-            const float k222 = k185 + k191;
-            const float k226 = k160 + k166;
-            const float k230 = k135 + k141;
-            const float k234 = k110 + k116;
-            const float k238 = k85 + k91;
-            const float k242 = k60 + k66;
-            const float k246 = k34 + k41;
-            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k35 = acc35;
+            const sn_i64 k43 = acc43;
+            const sn_i64 k51 = acc51;
+            const sn_i64 k59 = acc59;
+            const sn_i64 k67 = acc67;
+            const sn_i64 k75 = acc75;
+            const sn_i64 k83 = acc83;
+            const sn_i64 k91 = acc91;
+            const sn_i64 k104 = sn_ishr(k91, k95, 64, 1);
+            const sn_i64 k105 = (sn_i64)(k104 < k97);
+            const sn_i64 k106 = (k104 ^ k99);
+            const sn_i64 k107 = k105 != 0 ? k106 : k104;
+            const sn_i64 k108 = sn_wrap(k107, 32);
+            const float k109 = sn_u2f((sn_u32)k108);
+            const float k110 = k103 + k109;
+            const sn_i64 k118 = sn_ishr(k83, k95, 64, 1);
+            const sn_i64 k119 = (sn_i64)(k118 < k97);
+            const sn_i64 k120 = (k118 ^ k99);
+            const sn_i64 k121 = k119 != 0 ? k120 : k118;
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            const float k123 = sn_u2f((sn_u32)k122);
+            const float k124 = k117 + k123;
+            const sn_i64 k134 = sn_ishr(k75, k95, 64, 1);
+            const sn_i64 k135 = (sn_i64)(k134 < k97);
+            const sn_i64 k136 = (k134 ^ k99);
+            const sn_i64 k137 = k135 != 0 ? k136 : k134;
+            const sn_i64 k138 = sn_wrap(k137, 32);
+            const float k139 = sn_u2f((sn_u32)k138);
+            const float k140 = k133 + k139;
+            const sn_i64 k150 = sn_ishr(k67, k95, 64, 1);
+            const sn_i64 k151 = (sn_i64)(k150 < k97);
+            const sn_i64 k152 = (k150 ^ k99);
+            const sn_i64 k153 = k151 != 0 ? k152 : k150;
+            const sn_i64 k154 = sn_wrap(k153, 32);
+            const float k155 = sn_u2f((sn_u32)k154);
+            const float k156 = k149 + k155;
+            const sn_i64 k166 = sn_ishr(k59, k95, 64, 1);
+            const sn_i64 k167 = (sn_i64)(k166 < k97);
+            const sn_i64 k168 = (k166 ^ k99);
+            const sn_i64 k169 = k167 != 0 ? k168 : k166;
+            const sn_i64 k170 = sn_wrap(k169, 32);
+            const float k171 = sn_u2f((sn_u32)k170);
+            const float k172 = k165 + k171;
+            const sn_i64 k182 = sn_ishr(k51, k95, 64, 1);
+            const sn_i64 k183 = (sn_i64)(k182 < k97);
+            const sn_i64 k184 = (k182 ^ k99);
+            const sn_i64 k185 = k183 != 0 ? k184 : k182;
+            const sn_i64 k186 = sn_wrap(k185, 32);
+            const float k187 = sn_u2f((sn_u32)k186);
+            const float k188 = k181 + k187;
+            const sn_i64 k198 = sn_ishr(k43, k95, 64, 1);
+            const sn_i64 k199 = (sn_i64)(k198 < k97);
+            const sn_i64 k200 = (k198 ^ k99);
+            const sn_i64 k201 = k199 != 0 ? k200 : k198;
+            const sn_i64 k202 = sn_wrap(k201, 32);
+            const float k203 = sn_u2f((sn_u32)k202);
+            const float k204 = k197 + k203;
+            const sn_i64 k214 = sn_ishr(k35, k95, 64, 1);
+            const sn_i64 k215 = (sn_i64)(k214 < k97);
+            const sn_i64 k216 = (k214 ^ k99);
+            const sn_i64 k217 = k215 != 0 ? k216 : k214;
+            const sn_i64 k218 = sn_wrap(k217, 32);
+            const float k219 = sn_u2f((sn_u32)k218);
+            const float k220 = k213 + k219;
+            sn_i64 acc239 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1284,53 +1069,53 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    acc262 = sn_ifold_max(acc262, k261);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    acc239 = sn_ifold_max(acc239, k238);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc262, off, 64);
-                acc262 = sn_ifold_max(acc262, other);
+                const sn_i64 other = __shfl_xor(acc239, off, 64);
+                acc239 = sn_ifold_max(acc239, other);
             }
-            acc262 = __shfl(acc262, 0, 16);
-            const sn_i64 k262 = acc262;
-            const sn_i64 k274 = (k262 & k273);
-            const sn_i64 k275 = sn_isub(k272, k274);
-            const sn_i64 k276 = sn_wrap(k275, 32);
-            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
-            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
+            acc239 = __shfl(acc239, 0, 16);
+            const sn_i64 k239 = acc239;
+            const sn_i64 k250 = (k239 & k249);
+            const sn_i64 k251 = sn_isub(k99, k250);
+            const sn_i64 k252 = sn_wrap(k251, 32);
+            const sn_i64 k254 = sn_ifloordiv(k252, k253, 32, 1);
+            sn_i64 acc242 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1340,55 +1125,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k263 = (sn_i64)(k261 < k262);
-                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
-                    acc265 = sn_ifold_max(acc265, k264);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k240 = (sn_i64)(k238 < k239);
+                    const sn_i64 k241 = k240 != 0 ? k238 : k29;
+                    acc242 = sn_ifold_max(acc242, k241);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc265, off, 64);
-                acc265 = sn_ifold_max(acc265, other);
+                const sn_i64 other = __shfl_xor(acc242, off, 64);
+                acc242 = sn_ifold_max(acc242, other);
             }
-            acc265 = __shfl(acc265, 0, 16);
-            const sn_i64 k265 = acc265;
-            const sn_i64 k280 = (k265 & k273);
-            const sn_i64 k281 = sn_isub(k272, k280);
-            const sn_i64 k282 = sn_wrap(k281, 32);
-            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
-            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
+            acc242 = __shfl(acc242, 0, 16);
+            const sn_i64 k242 = acc242;
+            const sn_i64 k256 = (k242 & k249);
+            const sn_i64 k257 = sn_isub(k99, k256);
+            const sn_i64 k258 = sn_wrap(k257, 32);
+            const sn_i64 k259 = sn_ifloordiv(k258, k253, 32, 1);
+            sn_i64 acc245 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1398,55 +1183,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k266 = (sn_i64)(k261 < k265);
-                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
-                    acc268 = sn_ifold_max(acc268, k267);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k243 = (sn_i64)(k238 < k242);
+                    const sn_i64 k244 = k243 != 0 ? k238 : k29;
+                    acc245 = sn_ifold_max(acc245, k244);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc268, off, 64);
-                acc268 = sn_ifold_max(acc268, other);
+                const sn_i64 other = __shfl_xor(acc245, off, 64);
+                acc245 = sn_ifold_max(acc245, other);
             }
-            acc268 = __shfl(acc268, 0, 16);
-            const sn_i64 k268 = acc268;
-            const sn_i64 k286 = (k268 & k273);
-            const sn_i64 k287 = sn_isub(k272, k286);
-            const sn_i64 k288 = sn_wrap(k287, 32);
-            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
-            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
+            acc245 = __shfl(acc245, 0, 16);
+            const sn_i64 k245 = acc245;
+            const sn_i64 k262 = (k245 & k249);
+            const sn_i64 k263 = sn_isub(k99, k262);
+            const sn_i64 k264 = sn_wrap(k263, 32);
+            const sn_i64 k265 = sn_ifloordiv(k264, k253, 32, 1);
+            sn_i64 acc248 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1456,55 +1241,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k269 = (sn_i64)(k261 < k268);
-                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
-                    acc271 = sn_ifold_max(acc271, k270);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k246 = (sn_i64)(k238 < k245);
+                    const sn_i64 k247 = k246 != 0 ? k238 : k29;
+                    acc248 = sn_ifold_max(acc248, k247);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc271, off, 64);
-                acc271 = sn_ifold_max(acc271, other);
+                const sn_i64 other = __shfl_xor(acc248, off, 64);
+                acc248 = sn_ifold_max(acc248, other);
             }
-            acc271 = __shfl(acc271, 0, 16);
-            const sn_i64 k271 = acc271;
-            const sn_i64 k292 = (k271 & k273);
-            const sn_i64 k293 = sn_isub(k272, k292);
-            const sn_i64 k294 = sn_wrap(k293, 32);
-            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
-            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
+            acc248 = __shfl(acc248, 0, 16);
+            const sn_i64 k248 = acc248;
+            const sn_i64 k268 = (k248 & k249);
+            const sn_i64 k269 = sn_isub(k99, k268);
+            const sn_i64 k270 = sn_wrap(k269, 32);
+            const sn_i64 k271 = sn_ifloordiv(k270, k253, 32, 1);
+            sn_i64 acc287 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1516,43 +1301,198 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 8 + j];
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k279 = (sn_i64)(k2 == k278);
-                    const sn_i64 k284 = (sn_i64)(k2 == k283);
-                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
-                    const sn_i64 k290 = (sn_i64)(k2 == k289);
-                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
-                    const sn_i64 k296 = (sn_i64)(k2 == k295);
-                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
-                    const float k298 = k297 != 0 ? k10 : k11;
-                    const sn_i64 k299 = (sn_i64)(k298 != k298);
-                    const sn_i64 k300 = (sn_i64)(k298 == k15);
-                    const float k301 = (k298);
-                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
-                    const sn_i64 k303 = sn_wrap(k302, 64);
-                    const sn_i64 k304 = (sn_i64)(k303 < k17);
-                    const sn_i64 k305 = (k303 ^ k14);
-                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
-                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
-                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
-                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
-                    const sn_i64 k310 = (k309 | k29);
-                    c310[c * 8 + j] = k310;
-                    acc311 = sn_ifold_max(acc311, k310);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k255 = (sn_i64)(k2 == k254);
+                    const sn_i64 k260 = (sn_i64)(k2 == k259);
+                    const sn_i64 k261 = (sn_i64)(k255 != 0 || k260 != 0);
+                    const sn_i64 k266 = (sn_i64)(k2 == k265);
+                    const sn_i64 k267 = (sn_i64)(k261 != 0 || k266 != 0);
+                    const sn_i64 k272 = (sn_i64)(k2 == k271);
+                    const sn_i64 k273 = (sn_i64)(k267 != 0 || k272 != 0);
+                    const float k274 = k273 != 0 ? k10 : k223;
+                    const sn_i64 k275 = (sn_i64)(k274 != k274);
+                    const sn_i64 k276 = (sn_i64)(k274 == k13);
+                    const float k277 = (k274);
+                    const sn_i64 k278 = sn_iwrap((sn_i64)sn_f2u(k277), 32, 1);
+                    const sn_i64 k279 = sn_wrap(k278, 64);
+                    const sn_i64 k280 = (sn_i64)(k279 < k15);
+                    const sn_i64 k281 = (k279 ^ k12);
+                    const sn_i64 k282 = k280 != 0 ? k281 : k279;
+                    const sn_i64 k283 = k276 != 0 ? k15 : k282;
+                    const sn_i64 k284 = k275 != 0 ? k12 : k283;
+                    const sn_i64 k285 = sn_ishl(k284, k23, 64, 1);
+                    const sn_i64 k286 = (k285 | k237);
+                    c286[c * 8 + j] = k286;
+                    acc287 = sn_ifold_max(acc287, k286);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc311, off, 64);
-                acc311 = sn_ifold_max(acc311, other);
+                const sn_i64 other = __shfl_xor(acc287, off, 64);
+                acc287 = sn_ifold_max(acc287, other);
             }
-            acc311 = __shfl(acc311, 0, 16);
-            const sn_i64 k311 = acc311;
-            const sn_i64 k333 = (k311 & k273);
-            const sn_i64 k334 = sn_isub(k272, k333);
+            acc287 = __shfl(acc287, 0, 16);
+            const sn_i64 k287 = acc287;
+            const sn_i64 k309 = (k287 & k249);
+            const sn_i64 k310 = sn_isub(k99, k309);
+            const sn_i64 k311 = sn_wrap(k310, 32);
+            sn_i64 acc290 = (sn_i64)0x8000000000000000ull;
+            float acc314 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k288 = (sn_i64)(k286 < k287);
+                    const sn_i64 k289 = k288 != 0 ? k286 : k29;
+                    const sn_i64 k312 = (sn_i64)(k0 == k311);
+                    const float k313 = k312 != 0 ? k7 : k223;
+                    acc290 = sn_ifold_max(acc290, k289);
+                    acc314 = sn_fold_max(acc314, k313);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc290, off, 64);
+                acc290 = sn_ifold_max(acc290, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc314, off, 64);
+                acc314 = sn_fold_max(acc314, other);
+            }
+            acc290 = __shfl(acc290, 0, 16);
+            acc314 = __shfl(acc314, 0, 16);
+            const sn_i64 k290 = acc290;
+            const float k314 = acc314;
+            const sn_i64 k315 = (k290 & k249);
+            const sn_i64 k316 = sn_isub(k99, k315);
+            const sn_i64 k317 = sn_wrap(k316, 32);
+            sn_i64 acc293 = (sn_i64)0x8000000000000000ull;
+            float acc320 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k291 = (sn_i64)(k286 < k290);
+                    const sn_i64 k292 = k291 != 0 ? k286 : k29;
+                    const sn_i64 k318 = (sn_i64)(k0 == k317);
+                    const float k319 = k318 != 0 ? k7 : k223;
+                    acc293 = sn_ifold_max(acc293, k292);
+                    acc320 = sn_fold_max(acc320, k319);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc293, off, 64);
+                acc293 = sn_ifold_max(acc293, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc320, off, 64);
+                acc320 = sn_fold_max(acc320, other);
+            }
+            acc293 = __shfl(acc293, 0, 16);
+            acc320 = __shfl(acc320, 0, 16);
+            const sn_i64 k293 = acc293;
+            const float k320 = acc320;
+            const sn_i64 k321 = (k293 & k249);
+            const sn_i64 k322 = sn_isub(k99, k321);
+            const sn_i64 k323 = sn_wrap(k322, 32);
+            const float k357 = k314 + k320;
+            sn_i64 acc296 = (sn_i64)0x8000000000000000ull;
+            float acc326 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k294 = (sn_i64)(k286 < k293);
+                    const sn_i64 k295 = k294 != 0 ? k286 : k29;
+                    const sn_i64 k324 = (sn_i64)(k0 == k323);
+                    const float k325 = k324 != 0 ? k7 : k223;
+                    acc296 = sn_ifold_max(acc296, k295);
+                    acc326 = sn_fold_max(acc326, k325);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc296, off, 64);
+                acc296 = sn_ifold_max(acc296, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc326, off, 64);
+                acc326 = sn_fold_max(acc326, other);
+            }
+            acc296 = __shfl(acc296, 0, 16);
+            acc326 = __shfl(acc326, 0, 16);
+            const sn_i64 k296 = acc296;
+            const float k326 = acc326;
+            const sn_i64 k327 = (k296 & k249);
+            const sn_i64 k328 = sn_isub(k99, k327);
+            const sn_i64 k329 = sn_wrap(k328, 32);
+            const float k358 = k357 + k326;
+            sn_i64 acc299 = (sn_i64)0x8000000000000000ull;
+            float acc332 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k297 = (sn_i64)(k286 < k296);
+                    const sn_i64 k298 = k297 != 0 ? k286 : k29;
+                    const sn_i64 k330 = (sn_i64)(k0 == k329);
+                    const float k331 = k330 != 0 ? k7 : k223;
+                    acc299 = sn_ifold_max(acc299, k298);
+                    acc332 = sn_fold_max(acc332, k331);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc299, off, 64);
+                acc299 = sn_ifold_max(acc299, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc332, off, 64);
+                acc332 = sn_fold_max(acc332, other);
+            }
+            acc299 = __shfl(acc299, 0, 16);
+            acc332 = __shfl(acc332, 0, 16);
+            const sn_i64 k299 = acc299;
+            const float k332 = acc332;
+            const sn_i64 k333 = (k299 & k249);
+            const sn_i64 k334 = sn_isub(k99, k333);
             const sn_i64 k335 = sn_wrap(k334, 32);
-            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            const float k359 = k358 + k332;
+            sn_i64 acc302 = (sn_i64)0x8000000000000000ull;
             float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1564,33 +1504,34 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k312 = (sn_i64)(k310 < k311);
-                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k300 = (sn_i64)(k286 < k299);
+                    const sn_i64 k301 = k300 != 0 ? k286 : k29;
                     const sn_i64 k336 = (sn_i64)(k0 == k335);
-                    const float k337 = k336 != 0 ? k7 : k11;
-                    acc314 = sn_ifold_max(acc314, k313);
+                    const float k337 = k336 != 0 ? k7 : k223;
+                    acc302 = sn_ifold_max(acc302, k301);
                     acc338 = sn_fold_max(acc338, k337);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc314, off, 64);
-                acc314 = sn_ifold_max(acc314, other);
+                const sn_i64 other = __shfl_xor(acc302, off, 64);
+                acc302 = sn_ifold_max(acc302, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc338, off, 64);
                 acc338 = sn_fold_max(acc338, other);
             }
-            acc314 = __shfl(acc314, 0, 16);
+            acc302 = __shfl(acc302, 0, 16);
             acc338 = __shfl(acc338, 0, 16);
-            const sn_i64 k314 = acc314;
+            const sn_i64 k302 = acc302;
             const float k338 = acc338;
-            const sn_i64 k339 = (k314 & k273);
-            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k339 = (k302 & k249);
+            const sn_i64 k340 = sn_isub(k99, k339);
             const sn_i64 k341 = sn_wrap(k340, 32);
-            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            const float k360 = k359 + k338;
+            sn_i64 acc305 = (sn_i64)0x8000000000000000ull;
             float acc344 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1602,34 +1543,34 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k315 = (sn_i64)(k310 < k314);
-                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k303 = (sn_i64)(k286 < k302);
+                    const sn_i64 k304 = k303 != 0 ? k286 : k29;
                     const sn_i64 k342 = (sn_i64)(k0 == k341);
-                    const float k343 = k342 != 0 ? k7 : k11;
-                    acc317 = sn_ifold_max(acc317, k316);
+                    const float k343 = k342 != 0 ? k7 : k223;
+                    acc305 = sn_ifold_max(acc305, k304);
                     acc344 = sn_fold_max(acc344, k343);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc317, off, 64);
-                acc317 = sn_ifold_max(acc317, other);
+                const sn_i64 other = __shfl_xor(acc305, off, 64);
+                acc305 = sn_ifold_max(acc305, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc344, off, 64);
                 acc344 = sn_fold_max(acc344, other);
             }
-            acc317 = __shfl(acc317, 0, 16);
+            acc305 = __shfl(acc305, 0, 16);
             acc344 = __shfl(acc344, 0, 16);
-            const sn_i64 k317 = acc317;
+            const sn_i64 k305 = acc305;
             const float k344 = acc344;
-            const sn_i64 k345 = (k317 & k273);
-            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k345 = (k305 & k249);
+            const sn_i64 k346 = sn_isub(k99, k345);
             const sn_i64 k347 = sn_wrap(k346, 32);
-            const float k381 = k338 + k344;
-            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            const float k361 = k360 + k344;
+            sn_i64 acc308 = (sn_i64)0x8000000000000000ull;
             float acc350 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1641,34 +1582,33 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k318 = (sn_i64)(k310 < k317);
-                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k306 = (sn_i64)(k286 < k305);
+                    const sn_i64 k307 = k306 != 0 ? k286 : k29;
                     const sn_i64 k348 = (sn_i64)(k0 == k347);
-                    const float k349 = k348 != 0 ? k7 : k11;
-                    acc320 = sn_ifold_max(acc320, k319);
+                    const float k349 = k348 != 0 ? k7 : k223;
+                    acc308 = sn_ifold_max(acc308, k307);
                     acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc320, off, 64);
-                acc320 = sn_ifold_max(acc320, other);
+                const sn_i64 other = __shfl_xor(acc308, off, 64);
+                acc308 = sn_ifold_max(acc308, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc350, off, 64);
                 acc350 = sn_fold_max(acc350, other);
             }
-            acc320 = __shfl(acc320, 0, 16);
+            acc308 = __shfl(acc308, 0, 16);
             acc350 = __shfl(acc350, 0, 16);
-            const sn_i64 k320 = acc320;
+            const sn_i64 k308 = acc308;
             const float k350 = acc350;
-            const sn_i64 k351 = (k320 & k273);
-            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k351 = (k308 & k249);
+            const sn_i64 k352 = sn_isub(k99, k351);
             const sn_i64 k353 = sn_wrap(k352, 32);
-            const float k382 = k381 + k350;
-            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
+            const float k362 = k361 + k350;
             float acc356 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1680,206 +1620,51 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k310 < k320);
-                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
                     const sn_i64 k354 = (sn_i64)(k0 == k353);
-                    const float k355 = k354 != 0 ? k7 : k11;
-                    acc323 = sn_ifold_max(acc323, k322);
+                    const float k355 = k354 != 0 ? k7 : k223;
                     acc356 = sn_fold_max(acc356, k355);
                 }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc323, off, 64);
-                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc356, off, 64);
                 acc356 = sn_fold_max(acc356, other);
             }
-            acc323 = __shfl(acc323, 0, 16);
             acc356 = __shfl(acc356, 0, 16);
-            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const sn_i64 k357 = (k323 & k273);
-            const sn_i64 k358 = sn_isub(k272, k357);
-            const sn_i64 k359 = sn_wrap(k358, 32);
-            const float k383 = k382 + k356;
-            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
-            float acc362 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k324 = (sn_i64)(k310 < k323);
-                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
-                    const sn_i64 k360 = (sn_i64)(k0 == k359);
-                    const float k361 = k360 != 0 ? k7 : k11;
-                    acc326 = sn_ifold_max(acc326, k325);
-                    acc362 = sn_fold_max(acc362, k361);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc326, off, 64);
-                acc326 = sn_ifold_max(acc326, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc362, off, 64);
-                acc362 = sn_fold_max(acc362, other);
-            }
-            acc326 = __shfl(acc326, 0, 16);
-            acc362 = __shfl(acc362, 0, 16);
-            const sn_i64 k326 = acc326;
-            const float k362 = acc362;
-            const sn_i64 k363 = (k326 & k273);
-            const sn_i64 k364 = sn_isub(k272, k363);
-            const sn_i64 k365 = sn_wrap(k364, 32);
-            const float k384 = k383 + k362;
-            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
-            float acc368 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k327 = (sn_i64)(k310 < k326);
-                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
-                    const sn_i64 k366 = (sn_i64)(k0 == k365);
-                    const float k367 = k366 != 0 ? k7 : k11;
-                    acc329 = sn_ifold_max(acc329, k328);
-                    acc368 = sn_fold_max(acc368, k367);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc329, off, 64);
-                acc329 = sn_ifold_max(acc329, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc368, off, 64);
-                acc368 = sn_fold_max(acc368, other);
-            }
-            acc329 = __shfl(acc329, 0, 16);
-            acc368 = __shfl(acc368, 0, 16);
-            const sn_i64 k329 = acc329;
-            const float k368 = acc368;
-            const sn_i64 k369 = (k329 & k273);
-            const sn_i64 k370 = sn_isub(k272, k369);
-            const sn_i64 k371 = sn_wrap(k370, 32);
-            const float k385 = k384 + k368;
-            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
-            float acc374 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k330 = (sn_i64)(k310 < k329);
-                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
-                    const sn_i64 k372 = (sn_i64)(k0 == k371);
-                    const float k373 = k372 != 0 ? k7 : k11;
-                    acc332 = sn_ifold_max(acc332, k331);
-                    acc374 = sn_fold_max(acc374, k373);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc332, off, 64);
-                acc332 = sn_ifold_max(acc332, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc374, off, 64);
-                acc374 = sn_fold_max(acc374, other);
-            }
-            acc332 = __shfl(acc332, 0, 16);
-            acc374 = __shfl(acc374, 0, 16);
-            const sn_i64 k332 = acc332;
-            const float k374 = acc374;
-            const sn_i64 k375 = (k332 & k273);
-            const sn_i64 k376 = sn_isub(k272, k375);
-            const sn_i64 k377 = sn_wrap(k376, 32);
-            const float k386 = k385 + k374;
-            float acc380 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k378 = (sn_i64)(k0 == k377);
-                    const float k379 = k378 != 0 ? k7 : k11;
-                    acc380 = sn_fold_max(acc380, k379);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc380, off, 64);
-                acc380 = sn_fold_max(acc380, other);
-            }
-            acc380 = __shfl(acc380, 0, 16);
-            const float k380 = acc380;
-            const float k387 = k386 + k380;
-            const float k388 = sn_div(k338, k387);
-            const float k390 = k388 * k389;
-            const float k391 = sn_div(k344, k387);
-            const float k392 = k391 * k389;
-            const float k393 = sn_div(k350, k387);
-            const float k394 = k393 * k389;
-            const float k395 = sn_div(k356, k387);
-            const float k396 = k395 * k389;
-            const float k397 = sn_div(k362, k387);
-            const float k398 = k397 * k389;
-            const float k399 = sn_div(k368, k387);
-            const float k400 = k399 * k389;
-            const float k401 = sn_div(k374, k387);
-            const float k402 = k401 * k389;
-            const float k403 = sn_div(k380, k387);
-            const float k404 = k403 * k389;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
+            const float k363 = k362 + k356;
+            const float k364 = sn_div(k314, k363);
+            const float k366 = k364 * k365;
+            const float k367 = sn_div(k320, k363);
+            const float k368 = k367 * k365;
+            const float k369 = sn_div(k326, k363);
+            const float k370 = k369 * k365;
+            const float k371 = sn_div(k332, k363);
+            const float k372 = k371 * k365;
+            const float k373 = sn_div(k338, k363);
+            const float k374 = k373 * k365;
+            const float k375 = sn_div(k344, k363);
+            const float k376 = k375 * k365;
+            const float k377 = sn_div(k350, k363);
+            const float k378 = k377 * k365;
+            const float k379 = sn_div(k356, k363);
+            const float k380 = k379 * k365;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k366;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k368;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k370;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k372;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k374;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k376;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k378;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k380;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k311, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k317, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k323, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k329, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k353, 32);
             return;
         }
         blk -= nblk;
@@ -1908,57 +1693,45 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
             const sn_i64 o0 = (live ? row : 0);
             float c7[16];
             float c10[16];
-            float c12[16];
-            sn_i64 c30[16];
-            float c44[16];
-            sn_i64 c56[16];
-            float c69[16];
-            sn_i64 c81[16];
-            float c94[16];
-            sn_i64 c106[16];
-            float c119[16];
-            sn_i64 c131[16];
-            float c144[16];
-            sn_i64 c156[16];
-            float c169[16];
-            sn_i64 c181[16];
-            float c194[16];
-            sn_i64 c206[16];
-            sn_i64 c310[16];
+            sn_i64 c28[16];
+            sn_i64 c286[16];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
-            const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k14 = (sn_i64)2147483647ll;
-            const float k15 = 0.0f;
-            const sn_i64 k17 = (sn_i64)0ll;
-            const sn_i64 k26 = (sn_i64)32ll;
-            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k42 = (sn_i64)1ll;
-            const sn_i64 k67 = (sn_i64)2ll;
-            const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k117 = (sn_i64)4ll;
-            const sn_i64 k142 = (sn_i64)5ll;
-            const sn_i64 k167 = (sn_i64)6ll;
-            const sn_i64 k192 = (sn_i64)7ll;
-            const sn_i64 k221 = (sn_i64)7ll;
-            const sn_i64 k225 = (sn_i64)6ll;
-            const sn_i64 k229 = (sn_i64)5ll;
-            const sn_i64 k233 = (sn_i64)4ll;
-            const sn_i64 k237 = (sn_i64)3ll;
-            const sn_i64 k241 = (sn_i64)2ll;
-            const sn_i64 k245 = (sn_i64)1ll;
-            const sn_i64 k272 = (sn_i64)2147483647ll;
-            const sn_i64 k273 = (sn_i64)4294967295ll;
-            const sn_i64 k277 = (sn_i64)32ll;
-            const float k389 = 2.5f;
+            const sn_i64 k12 = (sn_i64)2147483647ll;
+            const float k13 = 0.0f;
+            const sn_i64 k15 = (sn_i64)0ll;
+            const sn_i64 k23 = (sn_i64)32ll;
+            const sn_i64 k25 = (sn_i64)2147483647ll;
+            const sn_i64 k29 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k36 = (sn_i64)1ll;
+            const sn_i64 k44 = (sn_i64)2ll;
+            const sn_i64 k52 = (sn_i64)3ll;
+            const sn_i64 k60 = (sn_i64)4ll;
+            const sn_i64 k68 = (sn_i64)5ll;
+            const sn_i64 k76 = (sn_i64)6ll;
+            const sn_i64 k84 = (sn_i64)7ll;
+            const sn_i64 k95 = (sn_i64)32ll;
+            const sn_i64 k97 = (sn_i64)0ll;
+            const sn_i64 k99 = (sn_i64)2147483647ll;
+            const sn_i64 k111 = (sn_i64)7ll;
+            const sn_i64 k127 = (sn_i64)6ll;
+            const sn_i64 k143 = (sn_i64)5ll;
+            const sn_i64 k159 = (sn_i64)4ll;
+            const sn_i64 k175 = (sn_i64)3ll;
+            const sn_i64 k191 = (sn_i64)2ll;
+            const sn_i64 k207 = (sn_i64)1ll;
+            const float k223 = sn_u2f(0xff800000u);
+            const sn_i64 k249 = (sn_i64)4294967295ll;
+            const sn_i64 k253 = (sn_i64)32ll;
+            const float k365 = 2.5f;
             sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc39 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc55 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc79 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc87 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -1994,143 +1767,43 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     const float k9 = (k8);
                     const float k10 = k7 + k9;
                     c10[c * 8 + j] = k10;
-                    const float k12 = k4 != 0 ? k10 : k11;
-                    c12[c * 8 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k12 != k12);
-                    const sn_i64 k16 = (sn_i64)(k12 == k15);
-                    const float k18 = (k12);
-                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
-                    const sn_i64 k20 = sn_wrap(k19, 64);
-                    const sn_i64 k21 = (sn_i64)(k20 < k17);
-                    const sn_i64 k22 = (k20 ^ k14);
-                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
-                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
-                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
-                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k30 = (k27 | k29);
-                    c30[c * 8 + j] = k30;
-                    const sn_i64 k43 = (sn_i64)(k2 == k42);
-                    const float k44 = k43 != 0 ? k10 : k11;
-                    c44[c * 8 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k44 != k44);
-                    const sn_i64 k46 = (sn_i64)(k44 == k15);
-                    const float k47 = (k44);
-                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
-                    const sn_i64 k49 = sn_wrap(k48, 64);
-                    const sn_i64 k50 = (sn_i64)(k49 < k17);
-                    const sn_i64 k51 = (k49 ^ k14);
-                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
-                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
-                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
-                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
-                    const sn_i64 k56 = (k55 | k29);
-                    c56[c * 8 + j] = k56;
-                    const sn_i64 k68 = (sn_i64)(k2 == k67);
-                    const float k69 = k68 != 0 ? k10 : k11;
-                    c69[c * 8 + j] = k69;
-                    const sn_i64 k70 = (sn_i64)(k69 != k69);
-                    const sn_i64 k71 = (sn_i64)(k69 == k15);
-                    const float k72 = (k69);
-                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
-                    const sn_i64 k74 = sn_wrap(k73, 64);
-                    const sn_i64 k75 = (sn_i64)(k74 < k17);
-                    const sn_i64 k76 = (k74 ^ k14);
-                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
-                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
-                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
-                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
-                    const sn_i64 k81 = (k80 | k29);
-                    c81[c * 8 + j] = k81;
-                    const sn_i64 k93 = (sn_i64)(k2 == k92);
-                    const float k94 = k93 != 0 ? k10 : k11;
-                    c94[c * 8 + j] = k94;
-                    const sn_i64 k95 = (sn_i64)(k94 != k94);
-                    const sn_i64 k96 = (sn_i64)(k94 == k15);
-                    const float k97 = (k94);
-                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
-                    const sn_i64 k99 = sn_wrap(k98, 64);
-                    const sn_i64 k100 = (sn_i64)(k99 < k17);
-                    const sn_i64 k101 = (k99 ^ k14);
-                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
-                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
-                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
-                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
-                    const sn_i64 k106 = (k105 | k29);
-                    c106[c * 8 + j] = k106;
-                    const sn_i64 k118 = (sn_i64)(k2 == k117);
-                    const float k119 = k118 != 0 ? k10 : k11;
-                    c119[c * 8 + j] = k119;
-                    const sn_i64 k120 = (sn_i64)(k119 != k119);
-                    const sn_i64 k121 = (sn_i64)(k119 == k15);
-                    const float k122 = (k119);
-                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
-                    const sn_i64 k124 = sn_wrap(k123, 64);
-                    const sn_i64 k125 = (sn_i64)(k124 < k17);
-                    const sn_i64 k126 = (k124 ^ k14);
-                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
-                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
-                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
-                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
-                    const sn_i64 k131 = (k130 | k29);
-                    c131[c * 8 + j] = k131;
-                    const sn_i64 k143 = (sn_i64)(k2 == k142);
-                    const float k144 = k143 != 0 ? k10 : k11;
-                    c144[c * 8 + j] = k144;
-                    const sn_i64 k145 = (sn_i64)(k144 != k144);
-                    const sn_i64 k146 = (sn_i64)(k144 == k15);
-                    const float k147 = (k144);
-                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
-                    const sn_i64 k149 = sn_wrap(k148, 64);
-                    const sn_i64 k150 = (sn_i64)(k149 < k17);
-                    const sn_i64 k151 = (k149 ^ k14);
-                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
-                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
-                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
-                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
-                    const sn_i64 k156 = (k155 | k29);
-                    c156[c * 8 + j] = k156;
-                    const sn_i64 k168 = (sn_i64)(k2 == k167);
-                    const float k169 = k168 != 0 ? k10 : k11;
-                    c169[c * 8 + j] = k169;
-                    const sn_i64 k170 = (sn_i64)(k169 != k169);
-                    const sn_i64 k171 = (sn_i64)(k169 == k15);
-                    const float k172 = (k169);
-                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
-                    const sn_i64 k174 = sn_wrap(k173, 64);
-                    const sn_i64 k175 = (sn_i64)(k174 < k17);
-                    const sn_i64 k176 = (k174 ^ k14);
-                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
-                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
-                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
-                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
-                    const sn_i64 k181 = (k180 | k29);
-                    c181[c * 8 + j] = k181;
-                    const sn_i64 k193 = (sn_i64)(k2 == k192);
-                    const float k194 = k193 != 0 ? k10 : k11;
-                    c194[c * 8 + j] = k194;
-                    const sn_i64 k195 = (sn_i64)(k194 != k194);
-                    const sn_i64 k196 = (sn_i64)(k194 == k15);
-                    const float k197 = (k194);
-                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
-                    const sn_i64 k199 = sn_wrap(k198, 64);
-                    const sn_i64 k200 = (sn_i64)(k199 < k17);
-                    const sn_i64 k201 = (k199 ^ k14);
-                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
-                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
-                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
-                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
-                    const sn_i64 k206 = (k205 | k29);
-                    c206[c * 8 + j] = k206;
+                    const sn_i64 k11 = (sn_i64)(k10 != k10);
+                    const sn_i64 k14 = (sn_i64)(k10 == k13);
+                    const sn_i64 k16 = sn_iwrap((sn_i64)sn_f2u(k10), 32, 1);
+                    const sn_i64 k17 = sn_wrap(k16, 64);
+                    const sn_i64 k18 = (sn_i64)(k17 < k15);
+                    const sn_i64 k19 = (k17 ^ k12);
+                    const sn_i64 k20 = k18 != 0 ? k19 : k17;
+                    const sn_i64 k21 = k14 != 0 ? k15 : k20;
+                    const sn_i64 k22 = k11 != 0 ? k12 : k21;
+                    const sn_i64 k24 = sn_ishl(k22, k23, 64, 1);
+                    const sn_i64 k26 = sn_wrap(k0, 64);
+                    const sn_i64 k27 = sn_isub(k25, k26);
+                    const sn_i64 k28 = (k24 | k27);
+                    c28[c * 8 + j] = k28;
+                    const sn_i64 k30 = k4 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k38 = k37 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k54 = k53 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k62 = k61 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k78 = k77 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k86 = k85 != 0 ? k28 : k29;
                     acc31 = sn_ifold_max(acc31, k30);
-                    acc57 = sn_ifold_max(acc57, k56);
-                    acc82 = sn_ifold_max(acc82, k81);
-                    acc107 = sn_ifold_max(acc107, k106);
-                    acc132 = sn_ifold_max(acc132, k131);
-                    acc157 = sn_ifold_max(acc157, k156);
-                    acc182 = sn_ifold_max(acc182, k181);
-                    acc207 = sn_ifold_max(acc207, k206);
+                    acc39 = sn_ifold_max(acc39, k38);
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc55 = sn_ifold_max(acc55, k54);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc79 = sn_ifold_max(acc79, k78);
+                    acc87 = sn_ifold_max(acc87, k86);
                 }
             }
             #pragma unroll
@@ -2140,159 +1813,18 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc57, off, 64);
-                acc57 = sn_ifold_max(acc57, other);
+                const sn_i64 other = __shfl_xor(acc39, off, 64);
+                acc39 = sn_ifold_max(acc39, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc82, off, 64);
-                acc82 = sn_ifold_max(acc82, other);
+                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc107, off, 64);
-                acc107 = sn_ifold_max(acc107, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc132, off, 64);
-                acc132 = sn_ifold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc157, off, 64);
-                acc157 = sn_ifold_max(acc157, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc182, off, 64);
-                acc182 = sn_ifold_max(acc182, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc207, off, 64);
-                acc207 = sn_ifold_max(acc207, other);
-            }
-            acc31 = __shfl(acc31, 0, 16);
-            acc57 = __shfl(acc57, 0, 16);
-            acc82 = __shfl(acc82, 0, 16);
-            acc107 = __shfl(acc107, 0, 16);
-            acc132 = __shfl(acc132, 0, 16);
-            acc157 = __shfl(acc157, 0, 16);
-            acc182 = __shfl(acc182, 0, 16);
-            acc207 = __shfl(acc207, 0, 16);
-            const sn_i64 k31 = acc31;
-            const sn_i64 k57 = acc57;
-            const sn_i64 k82 = acc82;
-            const sn_i64 k107 = acc107;
-            const sn_i64 k132 = acc132;
-            const sn_i64 k157 = acc157;
-            const sn_i64 k182 = acc182;
-            const sn_i64 k207 = acc207;
-            float acc34 = sn_u2f(0xff800000u);
-            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
-            float acc60 = sn_u2f(0xff800000u);
-            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
-            float acc85 = sn_u2f(0xff800000u);
-            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
-            float acc110 = sn_u2f(0xff800000u);
-            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
-            float acc135 = sn_u2f(0xff800000u);
-            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
-            float acc160 = sn_u2f(0xff800000u);
-            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
-            float acc185 = sn_u2f(0xff800000u);
-            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
-            float acc210 = sn_u2f(0xff800000u);
-            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k30 = c30[c * 8 + j];
-                    const sn_i64 k32 = (sn_i64)(k30 == k31);
-                    const float k33 = k32 != 0 ? k12 : k11;
-                    const sn_i64 k35 = (sn_i64)(k30 < k31);
-                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
-                    const float k44 = c44[c * 8 + j];
-                    const sn_i64 k56 = c56[c * 8 + j];
-                    const sn_i64 k58 = (sn_i64)(k56 == k57);
-                    const float k59 = k58 != 0 ? k44 : k11;
-                    const sn_i64 k61 = (sn_i64)(k56 < k57);
-                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
-                    const float k69 = c69[c * 8 + j];
-                    const sn_i64 k81 = c81[c * 8 + j];
-                    const sn_i64 k83 = (sn_i64)(k81 == k82);
-                    const float k84 = k83 != 0 ? k69 : k11;
-                    const sn_i64 k86 = (sn_i64)(k81 < k82);
-                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k106 = c106[c * 8 + j];
-                    const sn_i64 k108 = (sn_i64)(k106 == k107);
-                    const float k109 = k108 != 0 ? k94 : k11;
-                    const sn_i64 k111 = (sn_i64)(k106 < k107);
-                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
-                    const float k119 = c119[c * 8 + j];
-                    const sn_i64 k131 = c131[c * 8 + j];
-                    const sn_i64 k133 = (sn_i64)(k131 == k132);
-                    const float k134 = k133 != 0 ? k119 : k11;
-                    const sn_i64 k136 = (sn_i64)(k131 < k132);
-                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
-                    const float k144 = c144[c * 8 + j];
-                    const sn_i64 k156 = c156[c * 8 + j];
-                    const sn_i64 k158 = (sn_i64)(k156 == k157);
-                    const float k159 = k158 != 0 ? k144 : k11;
-                    const sn_i64 k161 = (sn_i64)(k156 < k157);
-                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
-                    const float k169 = c169[c * 8 + j];
-                    const sn_i64 k181 = c181[c * 8 + j];
-                    const sn_i64 k183 = (sn_i64)(k181 == k182);
-                    const float k184 = k183 != 0 ? k169 : k11;
-                    const sn_i64 k186 = (sn_i64)(k181 < k182);
-                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
-                    const float k194 = c194[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k208 = (sn_i64)(k206 == k207);
-                    const float k209 = k208 != 0 ? k194 : k11;
-                    const sn_i64 k211 = (sn_i64)(k206 < k207);
-                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
-                    acc34 = sn_fold_max(acc34, k33);
-                    acc38 = sn_ifold_max(acc38, k37);
-                    acc60 = sn_fold_max(acc60, k59);
-                    acc63 = sn_ifold_max(acc63, k62);
-                    acc85 = sn_fold_max(acc85, k84);
-                    acc88 = sn_ifold_max(acc88, k87);
-                    acc110 = sn_fold_max(acc110, k109);
-                    acc113 = sn_ifold_max(acc113, k112);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc138 = sn_ifold_max(acc138, k137);
-                    acc160 = sn_fold_max(acc160, k159);
-                    acc163 = sn_ifold_max(acc163, k162);
-                    acc185 = sn_fold_max(acc185, k184);
-                    acc188 = sn_ifold_max(acc188, k187);
-                    acc210 = sn_fold_max(acc210, k209);
-                    acc213 = sn_ifold_max(acc213, k212);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc34, off, 64);
-                acc34 = sn_fold_max(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc38, off, 64);
-                acc38 = sn_ifold_max(acc38, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_fold_max(acc60, other);
+                const sn_i64 other = __shfl_xor(acc55, off, 64);
+                acc55 = sn_ifold_max(acc55, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
@@ -2301,104 +1833,91 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc85, off, 64);
-                acc85 = sn_fold_max(acc85, other);
+                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_max(acc88, other);
+                const sn_i64 other = __shfl_xor(acc79, off, 64);
+                acc79 = sn_ifold_max(acc79, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc110, off, 64);
-                acc110 = sn_fold_max(acc110, other);
+                const sn_i64 other = __shfl_xor(acc87, off, 64);
+                acc87 = sn_ifold_max(acc87, other);
             }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc113, off, 64);
-                acc113 = sn_ifold_max(acc113, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc135, off, 64);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc138, off, 64);
-                acc138 = sn_ifold_max(acc138, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc160, off, 64);
-                acc160 = sn_fold_max(acc160, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc163, off, 64);
-                acc163 = sn_ifold_max(acc163, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc185, off, 64);
-                acc185 = sn_fold_max(acc185, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc188, off, 64);
-                acc188 = sn_ifold_max(acc188, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc210, off, 64);
-                acc210 = sn_fold_max(acc210, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc213, off, 64);
-                acc213 = sn_ifold_max(acc213, other);
-            }
-            acc34 = __shfl(acc34, 0, 16);
-            acc38 = __shfl(acc38, 0, 16);
-            acc60 = __shfl(acc60, 0, 16);
+            acc31 = __shfl(acc31, 0, 16);
+            acc39 = __shfl(acc39, 0, 16);
+            acc47 = __shfl(acc47, 0, 16);
+            acc55 = __shfl(acc55, 0, 16);
             acc63 = __shfl(acc63, 0, 16);
-            acc85 = __shfl(acc85, 0, 16);
-            acc88 = __shfl(acc88, 0, 16);
-            acc110 = __shfl(acc110, 0, 16);
-            acc113 = __shfl(acc113, 0, 16);
-            acc135 = __shfl(acc135, 0, 16);
-            acc138 = __shfl(acc138, 0, 16);
-            acc160 = __shfl(acc160, 0, 16);
-            acc163 = __shfl(acc163, 0, 16);
-            acc185 = __shfl(acc185, 0, 16);
-            acc188 = __shfl(acc188, 0, 16);
-            acc210 = __shfl(acc210, 0, 16);
-            acc213 = __shfl(acc213, 0, 16);
-            const float k34 = acc34;
-            const sn_i64 k38 = acc38;
-            const float k60 = acc60;
+            acc71 = __shfl(acc71, 0, 16);
+            acc79 = __shfl(acc79, 0, 16);
+            acc87 = __shfl(acc87, 0, 16);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k39 = acc39;
+            const sn_i64 k47 = acc47;
+            const sn_i64 k55 = acc55;
             const sn_i64 k63 = acc63;
-            const float k85 = acc85;
-            const sn_i64 k88 = acc88;
-            const float k110 = acc110;
-            const sn_i64 k113 = acc113;
-            const float k135 = acc135;
-            const sn_i64 k138 = acc138;
-            const float k160 = acc160;
-            const sn_i64 k163 = acc163;
-            const float k185 = acc185;
-            const sn_i64 k188 = acc188;
-            const float k210 = acc210;
-            const sn_i64 k213 = acc213;
-            float acc41 = sn_u2f(0xff800000u);
-            float acc66 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc116 = sn_u2f(0xff800000u);
-            float acc141 = sn_u2f(0xff800000u);
-            float acc166 = sn_u2f(0xff800000u);
-            float acc191 = sn_u2f(0xff800000u);
-            float acc216 = sn_u2f(0xff800000u);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k79 = acc79;
+            const sn_i64 k87 = acc87;
+            const sn_i64 k96 = sn_ishr(k87, k95, 64, 1);
+            const sn_i64 k98 = (sn_i64)(k96 < k97);
+            const sn_i64 k100 = (k96 ^ k99);
+            const sn_i64 k101 = k98 != 0 ? k100 : k96;
+            const sn_i64 k102 = sn_wrap(k101, 32);
+            const float k103 = sn_u2f((sn_u32)k102);
+            const sn_i64 k112 = sn_ishr(k79, k95, 64, 1);
+            const sn_i64 k113 = (sn_i64)(k112 < k97);
+            const sn_i64 k114 = (k112 ^ k99);
+            const sn_i64 k115 = k113 != 0 ? k114 : k112;
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            const float k117 = sn_u2f((sn_u32)k116);
+            const sn_i64 k128 = sn_ishr(k71, k95, 64, 1);
+            const sn_i64 k129 = (sn_i64)(k128 < k97);
+            const sn_i64 k130 = (k128 ^ k99);
+            const sn_i64 k131 = k129 != 0 ? k130 : k128;
+            const sn_i64 k132 = sn_wrap(k131, 32);
+            const float k133 = sn_u2f((sn_u32)k132);
+            const sn_i64 k144 = sn_ishr(k63, k95, 64, 1);
+            const sn_i64 k145 = (sn_i64)(k144 < k97);
+            const sn_i64 k146 = (k144 ^ k99);
+            const sn_i64 k147 = k145 != 0 ? k146 : k144;
+            const sn_i64 k148 = sn_wrap(k147, 32);
+            const float k149 = sn_u2f((sn_u32)k148);
+            const sn_i64 k160 = sn_ishr(k55, k95, 64, 1);
+            const sn_i64 k161 = (sn_i64)(k160 < k97);
+            const sn_i64 k162 = (k160 ^ k99);
+            const sn_i64 k163 = k161 != 0 ? k162 : k160;
+            const sn_i64 k164 = sn_wrap(k163, 32);
+            const float k165 = sn_u2f((sn_u32)k164);
+            const sn_i64 k176 = sn_ishr(k47, k95, 64, 1);
+            const sn_i64 k177 = (sn_i64)(k176 < k97);
+            const sn_i64 k178 = (k176 ^ k99);
+            const sn_i64 k179 = k177 != 0 ? k178 : k176;
+            const sn_i64 k180 = sn_wrap(k179, 32);
+            const float k181 = sn_u2f((sn_u32)k180);
+            const sn_i64 k192 = sn_ishr(k39, k95, 64, 1);
+            const sn_i64 k193 = (sn_i64)(k192 < k97);
+            const sn_i64 k194 = (k192 ^ k99);
+            const sn_i64 k195 = k193 != 0 ? k194 : k192;
+            const sn_i64 k196 = sn_wrap(k195, 32);
+            const float k197 = sn_u2f((sn_u32)k196);
+            const sn_i64 k208 = sn_ishr(k31, k95, 64, 1);
+            const sn_i64 k209 = (sn_i64)(k208 < k97);
+            const sn_i64 k210 = (k208 ^ k99);
+            const sn_i64 k211 = k209 != 0 ? k210 : k208;
+            const sn_i64 k212 = sn_wrap(k211, 32);
+            const float k213 = sn_u2f((sn_u32)k212);
+            sn_i64 acc35 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc43 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc51 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc67 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc75 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc83 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc91 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2407,113 +1926,164 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 8 + j];
-                    const sn_i64 k30 = c30[c * 8 + j];
-                    const sn_i64 k39 = (sn_i64)(k30 == k38);
-                    const float k40 = k39 != 0 ? k12 : k11;
-                    const float k44 = c44[c * 8 + j];
-                    const sn_i64 k56 = c56[c * 8 + j];
-                    const sn_i64 k64 = (sn_i64)(k56 == k63);
-                    const float k65 = k64 != 0 ? k44 : k11;
-                    const float k69 = c69[c * 8 + j];
-                    const sn_i64 k81 = c81[c * 8 + j];
-                    const sn_i64 k89 = (sn_i64)(k81 == k88);
-                    const float k90 = k89 != 0 ? k69 : k11;
-                    const float k94 = c94[c * 8 + j];
-                    const sn_i64 k106 = c106[c * 8 + j];
-                    const sn_i64 k114 = (sn_i64)(k106 == k113);
-                    const float k115 = k114 != 0 ? k94 : k11;
-                    const float k119 = c119[c * 8 + j];
-                    const sn_i64 k131 = c131[c * 8 + j];
-                    const sn_i64 k139 = (sn_i64)(k131 == k138);
-                    const float k140 = k139 != 0 ? k119 : k11;
-                    const float k144 = c144[c * 8 + j];
-                    const sn_i64 k156 = c156[c * 8 + j];
-                    const sn_i64 k164 = (sn_i64)(k156 == k163);
-                    const float k165 = k164 != 0 ? k144 : k11;
-                    const float k169 = c169[c * 8 + j];
-                    const sn_i64 k181 = c181[c * 8 + j];
-                    const sn_i64 k189 = (sn_i64)(k181 == k188);
-                    const float k190 = k189 != 0 ? k169 : k11;
-                    const float k194 = c194[c * 8 + j];
-                    const sn_i64 k206 = c206[c * 8 + j];
-                    const sn_i64 k214 = (sn_i64)(k206 == k213);
-                    const float k215 = k214 != 0 ? k194 : k11;
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc66 = sn_fold_max(acc66, k65);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc116 = sn_fold_max(acc116, k115);
-                    acc141 = sn_fold_max(acc141, k140);
-                    acc166 = sn_fold_max(acc166, k165);
-                    acc191 = sn_fold_max(acc191, k190);
-                    acc216 = sn_fold_max(acc216, k215);
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
+                    const sn_i64 k4 = (sn_i64)(k2 == k3);
+                    const sn_i64 k28 = c28[c * 8 + j];
+                    const sn_i64 k32 = (sn_i64)(k28 < k31);
+                    const sn_i64 k33 = (sn_i64)(k4 != 0 && k32 != 0);
+                    const sn_i64 k34 = k33 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k40 = (sn_i64)(k28 < k39);
+                    const sn_i64 k41 = (sn_i64)(k37 != 0 && k40 != 0);
+                    const sn_i64 k42 = k41 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k48 = (sn_i64)(k28 < k47);
+                    const sn_i64 k49 = (sn_i64)(k45 != 0 && k48 != 0);
+                    const sn_i64 k50 = k49 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k56 = (sn_i64)(k28 < k55);
+                    const sn_i64 k57 = (sn_i64)(k53 != 0 && k56 != 0);
+                    const sn_i64 k58 = k57 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k64 = (sn_i64)(k28 < k63);
+                    const sn_i64 k65 = (sn_i64)(k61 != 0 && k64 != 0);
+                    const sn_i64 k66 = k65 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k72 = (sn_i64)(k28 < k71);
+                    const sn_i64 k73 = (sn_i64)(k69 != 0 && k72 != 0);
+                    const sn_i64 k74 = k73 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k80 = (sn_i64)(k28 < k79);
+                    const sn_i64 k81 = (sn_i64)(k77 != 0 && k80 != 0);
+                    const sn_i64 k82 = k81 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k88 = (sn_i64)(k28 < k87);
+                    const sn_i64 k89 = (sn_i64)(k85 != 0 && k88 != 0);
+                    const sn_i64 k90 = k89 != 0 ? k28 : k29;
+                    acc35 = sn_ifold_max(acc35, k34);
+                    acc43 = sn_ifold_max(acc43, k42);
+                    acc51 = sn_ifold_max(acc51, k50);
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc67 = sn_ifold_max(acc67, k66);
+                    acc75 = sn_ifold_max(acc75, k74);
+                    acc83 = sn_ifold_max(acc83, k82);
+                    acc91 = sn_ifold_max(acc91, k90);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc41, off, 64);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor(acc35, off, 64);
+                acc35 = sn_ifold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc66, off, 64);
-                acc66 = sn_fold_max(acc66, other);
+                const sn_i64 other = __shfl_xor(acc43, off, 64);
+                acc43 = sn_ifold_max(acc43, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
+                const sn_i64 other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_ifold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_fold_max(acc116, other);
+                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc141, off, 64);
-                acc141 = sn_fold_max(acc141, other);
+                const sn_i64 other = __shfl_xor(acc67, off, 64);
+                acc67 = sn_ifold_max(acc67, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc166, off, 64);
-                acc166 = sn_fold_max(acc166, other);
+                const sn_i64 other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_ifold_max(acc75, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc191, off, 64);
-                acc191 = sn_fold_max(acc191, other);
+                const sn_i64 other = __shfl_xor(acc83, off, 64);
+                acc83 = sn_ifold_max(acc83, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc216, off, 64);
-                acc216 = sn_fold_max(acc216, other);
+                const sn_i64 other = __shfl_xor(acc91, off, 64);
+                acc91 = sn_ifold_max(acc91, other);
             }
-            acc41 = __shfl(acc41, 0, 16);
-            acc66 = __shfl(acc66, 0, 16);
+            acc35 = __shfl(acc35, 0, 16);
+            acc43 = __shfl(acc43, 0, 16);
+            acc51 = __shfl(acc51, 0, 16);
+            acc59 = __shfl(acc59, 0, 16);
+            acc67 = __shfl(acc67, 0, 16);
+            acc75 = __shfl(acc75, 0, 16);
+            acc83 = __shfl(acc83, 0, 16);
             acc91 = __shfl(acc91, 0, 16);
-            acc116 = __shfl(acc116, 0, 16);
-            acc141 = __shfl(acc141, 0, 16);
-            acc166 = __shfl(acc166, 0, 16);
-            acc191 = __shfl(acc191, 0, 16);
-            acc216 = __shfl(acc216, 0, 16);
-            const float k41 = acc41;
-            const float k66 = acc66;
-            const float k91 = acc91;
-            const float k116 = acc116;
-            const float k141 = acc141;
-            const float k166 = acc166;
-            const float k191 = acc191;
-            const float k216 = acc216;
-            const float k220 = k210 + k216;
-            const float k222 = k185 + k191;
-            const float k226 = k160 + k166;
-            const float k230 = k135 + k141;
-            const float k234 = k110 + k116;
-            const float k238 = k85 + k91;
-            const float k242 = k60 + k66;
-            const float k246 = k34 + k41;
-            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k35 = acc35;
+            const sn_i64 k43 = acc43;
+            const sn_i64 k51 = acc51;
+            const sn_i64 k59 = acc59;
+            const sn_i64 k67 = acc67;
+            const sn_i64 k75 = acc75;
+            const sn_i64 k83 = acc83;
+            const sn_i64 k91 = acc91;
+            const sn_i64 k104 = sn_ishr(k91, k95, 64, 1);
+            const sn_i64 k105 = (sn_i64)(k104 < k97);
+            const sn_i64 k106 = (k104 ^ k99);
+            const sn_i64 k107 = k105 != 0 ? k106 : k104;
+            const sn_i64 k108 = sn_wrap(k107, 32);
+            const float k109 = sn_u2f((sn_u32)k108);
+            const float k110 = k103 + k109;
+            const sn_i64 k118 = sn_ishr(k83, k95, 64, 1);
+            const sn_i64 k119 = (sn_i64)(k118 < k97);
+            const sn_i64 k120 = (k118 ^ k99);
+            const sn_i64 k121 = k119 != 0 ? k120 : k118;
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            const float k123 = sn_u2f((sn_u32)k122);
+            const float k124 = k117 + k123;
+            const sn_i64 k134 = sn_ishr(k75, k95, 64, 1);
+            const sn_i64 k135 = (sn_i64)(k134 < k97);
+            const sn_i64 k136 = (k134 ^ k99);
+            const sn_i64 k137 = k135 != 0 ? k136 : k134;
+            const sn_i64 k138 = sn_wrap(k137, 32);
+            const float k139 = sn_u2f((sn_u32)k138);
+            const float k140 = k133 + k139;
+            const sn_i64 k150 = sn_ishr(k67, k95, 64, 1);
+            const sn_i64 k151 = (sn_i64)(k150 < k97);
+            const sn_i64 k152 = (k150 ^ k99);
+            const sn_i64 k153 = k151 != 0 ? k152 : k150;
+            const sn_i64 k154 = sn_wrap(k153, 32);
+            const float k155 = sn_u2f((sn_u32)k154);
+            const float k156 = k149 + k155;
+            const sn_i64 k166 = sn_ishr(k59, k95, 64, 1);
+            const sn_i64 k167 = (sn_i64)(k166 < k97);
+            const sn_i64 k168 = (k166 ^ k99);
+            const sn_i64 k169 = k167 != 0 ? k168 : k166;
+            const sn_i64 k170 = sn_wrap(k169, 32);
+            const float k171 = sn_u2f((sn_u32)k170);
+            const float k172 = k165 + k171;
+            const sn_i64 k182 = sn_ishr(k51, k95, 64, 1);
+            const sn_i64 k183 = (sn_i64)(k182 < k97);
+            const sn_i64 k184 = (k182 ^ k99);
+            const sn_i64 k185 = k183 != 0 ? k184 : k182;
+            const sn_i64 k186 = sn_wrap(k185, 32);
+            const float k187 = sn_u2f((sn_u32)k186);
+            const float k188 = k181 + k187;
+            const sn_i64 k198 = sn_ishr(k43, k95, 64, 1);
+            const sn_i64 k199 = (sn_i64)(k198 < k97);
+            const sn_i64 k200 = (k198 ^ k99);
+            const sn_i64 k201 = k199 != 0 ? k200 : k198;
+            const sn_i64 k202 = sn_wrap(k201, 32);
+            const float k203 = sn_u2f((sn_u32)k202);
+            const float k204 = k197 + k203;
+            const sn_i64 k214 = sn_ishr(k35, k95, 64, 1);
+            const sn_i64 k215 = (sn_i64)(k214 < k97);
+            const sn_i64 k216 = (k214 ^ k99);
+            const sn_i64 k217 = k215 != 0 ? k216 : k214;
+            const sn_i64 k218 = sn_wrap(k217, 32);
+            const float k219 = sn_u2f((sn_u32)k218);
+            const float k220 = k213 + k219;
+            sn_i64 acc239 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2523,53 +2093,53 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    acc262 = sn_ifold_max(acc262, k261);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    acc239 = sn_ifold_max(acc239, k238);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc262, off, 64);
-                acc262 = sn_ifold_max(acc262, other);
+                const sn_i64 other = __shfl_xor(acc239, off, 64);
+                acc239 = sn_ifold_max(acc239, other);
             }
-            acc262 = __shfl(acc262, 0, 16);
-            const sn_i64 k262 = acc262;
-            const sn_i64 k274 = (k262 & k273);
-            const sn_i64 k275 = sn_isub(k272, k274);
-            const sn_i64 k276 = sn_wrap(k275, 32);
-            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
-            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
+            acc239 = __shfl(acc239, 0, 16);
+            const sn_i64 k239 = acc239;
+            const sn_i64 k250 = (k239 & k249);
+            const sn_i64 k251 = sn_isub(k99, k250);
+            const sn_i64 k252 = sn_wrap(k251, 32);
+            const sn_i64 k254 = sn_ifloordiv(k252, k253, 32, 1);
+            sn_i64 acc242 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2579,55 +2149,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k263 = (sn_i64)(k261 < k262);
-                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
-                    acc265 = sn_ifold_max(acc265, k264);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k240 = (sn_i64)(k238 < k239);
+                    const sn_i64 k241 = k240 != 0 ? k238 : k29;
+                    acc242 = sn_ifold_max(acc242, k241);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc265, off, 64);
-                acc265 = sn_ifold_max(acc265, other);
+                const sn_i64 other = __shfl_xor(acc242, off, 64);
+                acc242 = sn_ifold_max(acc242, other);
             }
-            acc265 = __shfl(acc265, 0, 16);
-            const sn_i64 k265 = acc265;
-            const sn_i64 k280 = (k265 & k273);
-            const sn_i64 k281 = sn_isub(k272, k280);
-            const sn_i64 k282 = sn_wrap(k281, 32);
-            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
-            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
+            acc242 = __shfl(acc242, 0, 16);
+            const sn_i64 k242 = acc242;
+            const sn_i64 k256 = (k242 & k249);
+            const sn_i64 k257 = sn_isub(k99, k256);
+            const sn_i64 k258 = sn_wrap(k257, 32);
+            const sn_i64 k259 = sn_ifloordiv(k258, k253, 32, 1);
+            sn_i64 acc245 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2637,55 +2207,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k266 = (sn_i64)(k261 < k265);
-                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
-                    acc268 = sn_ifold_max(acc268, k267);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k243 = (sn_i64)(k238 < k242);
+                    const sn_i64 k244 = k243 != 0 ? k238 : k29;
+                    acc245 = sn_ifold_max(acc245, k244);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc268, off, 64);
-                acc268 = sn_ifold_max(acc268, other);
+                const sn_i64 other = __shfl_xor(acc245, off, 64);
+                acc245 = sn_ifold_max(acc245, other);
             }
-            acc268 = __shfl(acc268, 0, 16);
-            const sn_i64 k268 = acc268;
-            const sn_i64 k286 = (k268 & k273);
-            const sn_i64 k287 = sn_isub(k272, k286);
-            const sn_i64 k288 = sn_wrap(k287, 32);
-            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
-            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
+            acc245 = __shfl(acc245, 0, 16);
+            const sn_i64 k245 = acc245;
+            const sn_i64 k262 = (k245 & k249);
+            const sn_i64 k263 = sn_isub(k99, k262);
+            const sn_i64 k264 = sn_wrap(k263, 32);
+            const sn_i64 k265 = sn_ifloordiv(k264, k253, 32, 1);
+            sn_i64 acc248 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2695,55 +2265,55 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k269 = (sn_i64)(k261 < k268);
-                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
-                    acc271 = sn_ifold_max(acc271, k270);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k246 = (sn_i64)(k238 < k245);
+                    const sn_i64 k247 = k246 != 0 ? k238 : k29;
+                    acc248 = sn_ifold_max(acc248, k247);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc271, off, 64);
-                acc271 = sn_ifold_max(acc271, other);
+                const sn_i64 other = __shfl_xor(acc248, off, 64);
+                acc248 = sn_ifold_max(acc248, other);
             }
-            acc271 = __shfl(acc271, 0, 16);
-            const sn_i64 k271 = acc271;
-            const sn_i64 k292 = (k271 & k273);
-            const sn_i64 k293 = sn_isub(k272, k292);
-            const sn_i64 k294 = sn_wrap(k293, 32);
-            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
-            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
+            acc248 = __shfl(acc248, 0, 16);
+            const sn_i64 k248 = acc248;
+            const sn_i64 k268 = (k248 & k249);
+            const sn_i64 k269 = sn_isub(k99, k268);
+            const sn_i64 k270 = sn_wrap(k269, 32);
+            const sn_i64 k271 = sn_ifloordiv(k270, k253, 32, 1);
+            sn_i64 acc287 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 16 + lane) * 8;
@@ -2755,43 +2325,198 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 8 + j];
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k279 = (sn_i64)(k2 == k278);
-                    const sn_i64 k284 = (sn_i64)(k2 == k283);
-                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
-                    const sn_i64 k290 = (sn_i64)(k2 == k289);
-                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
-                    const sn_i64 k296 = (sn_i64)(k2 == k295);
-                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
-                    const float k298 = k297 != 0 ? k10 : k11;
-                    const sn_i64 k299 = (sn_i64)(k298 != k298);
-                    const sn_i64 k300 = (sn_i64)(k298 == k15);
-                    const float k301 = (k298);
-                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
-                    const sn_i64 k303 = sn_wrap(k302, 64);
-                    const sn_i64 k304 = (sn_i64)(k303 < k17);
-                    const sn_i64 k305 = (k303 ^ k14);
-                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
-                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
-                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
-                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
-                    const sn_i64 k310 = (k309 | k29);
-                    c310[c * 8 + j] = k310;
-                    acc311 = sn_ifold_max(acc311, k310);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k255 = (sn_i64)(k2 == k254);
+                    const sn_i64 k260 = (sn_i64)(k2 == k259);
+                    const sn_i64 k261 = (sn_i64)(k255 != 0 || k260 != 0);
+                    const sn_i64 k266 = (sn_i64)(k2 == k265);
+                    const sn_i64 k267 = (sn_i64)(k261 != 0 || k266 != 0);
+                    const sn_i64 k272 = (sn_i64)(k2 == k271);
+                    const sn_i64 k273 = (sn_i64)(k267 != 0 || k272 != 0);
+                    const float k274 = k273 != 0 ? k10 : k223;
+                    const sn_i64 k275 = (sn_i64)(k274 != k274);
+                    const sn_i64 k276 = (sn_i64)(k274 == k13);
+                    const float k277 = (k274);
+                    const sn_i64 k278 = sn_iwrap((sn_i64)sn_f2u(k277), 32, 1);
+                    const sn_i64 k279 = sn_wrap(k278, 64);
+                    const sn_i64 k280 = (sn_i64)(k279 < k15);
+                    const sn_i64 k281 = (k279 ^ k12);
+                    const sn_i64 k282 = k280 != 0 ? k281 : k279;
+                    const sn_i64 k283 = k276 != 0 ? k15 : k282;
+                    const sn_i64 k284 = k275 != 0 ? k12 : k283;
+                    const sn_i64 k285 = sn_ishl(k284, k23, 64, 1);
+                    const sn_i64 k286 = (k285 | k237);
+                    c286[c * 8 + j] = k286;
+                    acc287 = sn_ifold_max(acc287, k286);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc311, off, 64);
-                acc311 = sn_ifold_max(acc311, other);
+                const sn_i64 other = __shfl_xor(acc287, off, 64);
+                acc287 = sn_ifold_max(acc287, other);
             }
-            acc311 = __shfl(acc311, 0, 16);
-            const sn_i64 k311 = acc311;
-            const sn_i64 k333 = (k311 & k273);
-            const sn_i64 k334 = sn_isub(k272, k333);
+            acc287 = __shfl(acc287, 0, 16);
+            const sn_i64 k287 = acc287;
+            const sn_i64 k309 = (k287 & k249);
+            const sn_i64 k310 = sn_isub(k99, k309);
+            const sn_i64 k311 = sn_wrap(k310, 32);
+            sn_i64 acc290 = (sn_i64)0x8000000000000000ull;
+            float acc314 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k288 = (sn_i64)(k286 < k287);
+                    const sn_i64 k289 = k288 != 0 ? k286 : k29;
+                    const sn_i64 k312 = (sn_i64)(k0 == k311);
+                    const float k313 = k312 != 0 ? k7 : k223;
+                    acc290 = sn_ifold_max(acc290, k289);
+                    acc314 = sn_fold_max(acc314, k313);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc290, off, 64);
+                acc290 = sn_ifold_max(acc290, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc314, off, 64);
+                acc314 = sn_fold_max(acc314, other);
+            }
+            acc290 = __shfl(acc290, 0, 16);
+            acc314 = __shfl(acc314, 0, 16);
+            const sn_i64 k290 = acc290;
+            const float k314 = acc314;
+            const sn_i64 k315 = (k290 & k249);
+            const sn_i64 k316 = sn_isub(k99, k315);
+            const sn_i64 k317 = sn_wrap(k316, 32);
+            sn_i64 acc293 = (sn_i64)0x8000000000000000ull;
+            float acc320 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k291 = (sn_i64)(k286 < k290);
+                    const sn_i64 k292 = k291 != 0 ? k286 : k29;
+                    const sn_i64 k318 = (sn_i64)(k0 == k317);
+                    const float k319 = k318 != 0 ? k7 : k223;
+                    acc293 = sn_ifold_max(acc293, k292);
+                    acc320 = sn_fold_max(acc320, k319);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc293, off, 64);
+                acc293 = sn_ifold_max(acc293, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc320, off, 64);
+                acc320 = sn_fold_max(acc320, other);
+            }
+            acc293 = __shfl(acc293, 0, 16);
+            acc320 = __shfl(acc320, 0, 16);
+            const sn_i64 k293 = acc293;
+            const float k320 = acc320;
+            const sn_i64 k321 = (k293 & k249);
+            const sn_i64 k322 = sn_isub(k99, k321);
+            const sn_i64 k323 = sn_wrap(k322, 32);
+            const float k357 = k314 + k320;
+            sn_i64 acc296 = (sn_i64)0x8000000000000000ull;
+            float acc326 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k294 = (sn_i64)(k286 < k293);
+                    const sn_i64 k295 = k294 != 0 ? k286 : k29;
+                    const sn_i64 k324 = (sn_i64)(k0 == k323);
+                    const float k325 = k324 != 0 ? k7 : k223;
+                    acc296 = sn_ifold_max(acc296, k295);
+                    acc326 = sn_fold_max(acc326, k325);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc296, off, 64);
+                acc296 = sn_ifold_max(acc296, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc326, off, 64);
+                acc326 = sn_fold_max(acc326, other);
+            }
+            acc296 = __shfl(acc296, 0, 16);
+            acc326 = __shfl(acc326, 0, 16);
+            const sn_i64 k296 = acc296;
+            const float k326 = acc326;
+            const sn_i64 k327 = (k296 & k249);
+            const sn_i64 k328 = sn_isub(k99, k327);
+            const sn_i64 k329 = sn_wrap(k328, 32);
+            const float k358 = k357 + k326;
+            sn_i64 acc299 = (sn_i64)0x8000000000000000ull;
+            float acc332 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 16 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 8 + j];
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k297 = (sn_i64)(k286 < k296);
+                    const sn_i64 k298 = k297 != 0 ? k286 : k29;
+                    const sn_i64 k330 = (sn_i64)(k0 == k329);
+                    const float k331 = k330 != 0 ? k7 : k223;
+                    acc299 = sn_ifold_max(acc299, k298);
+                    acc332 = sn_fold_max(acc332, k331);
+                }
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc299, off, 64);
+                acc299 = sn_ifold_max(acc299, other);
+            }
+            #pragma unroll
+            for (int off = 8; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc332, off, 64);
+                acc332 = sn_fold_max(acc332, other);
+            }
+            acc299 = __shfl(acc299, 0, 16);
+            acc332 = __shfl(acc332, 0, 16);
+            const sn_i64 k299 = acc299;
+            const float k332 = acc332;
+            const sn_i64 k333 = (k299 & k249);
+            const sn_i64 k334 = sn_isub(k99, k333);
             const sn_i64 k335 = sn_wrap(k334, 32);
-            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            const float k359 = k358 + k332;
+            sn_i64 acc302 = (sn_i64)0x8000000000000000ull;
             float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -2803,33 +2528,34 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k312 = (sn_i64)(k310 < k311);
-                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k300 = (sn_i64)(k286 < k299);
+                    const sn_i64 k301 = k300 != 0 ? k286 : k29;
                     const sn_i64 k336 = (sn_i64)(k0 == k335);
-                    const float k337 = k336 != 0 ? k7 : k11;
-                    acc314 = sn_ifold_max(acc314, k313);
+                    const float k337 = k336 != 0 ? k7 : k223;
+                    acc302 = sn_ifold_max(acc302, k301);
                     acc338 = sn_fold_max(acc338, k337);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc314, off, 64);
-                acc314 = sn_ifold_max(acc314, other);
+                const sn_i64 other = __shfl_xor(acc302, off, 64);
+                acc302 = sn_ifold_max(acc302, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc338, off, 64);
                 acc338 = sn_fold_max(acc338, other);
             }
-            acc314 = __shfl(acc314, 0, 16);
+            acc302 = __shfl(acc302, 0, 16);
             acc338 = __shfl(acc338, 0, 16);
-            const sn_i64 k314 = acc314;
+            const sn_i64 k302 = acc302;
             const float k338 = acc338;
-            const sn_i64 k339 = (k314 & k273);
-            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k339 = (k302 & k249);
+            const sn_i64 k340 = sn_isub(k99, k339);
             const sn_i64 k341 = sn_wrap(k340, 32);
-            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            const float k360 = k359 + k338;
+            sn_i64 acc305 = (sn_i64)0x8000000000000000ull;
             float acc344 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -2841,34 +2567,34 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k315 = (sn_i64)(k310 < k314);
-                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k303 = (sn_i64)(k286 < k302);
+                    const sn_i64 k304 = k303 != 0 ? k286 : k29;
                     const sn_i64 k342 = (sn_i64)(k0 == k341);
-                    const float k343 = k342 != 0 ? k7 : k11;
-                    acc317 = sn_ifold_max(acc317, k316);
+                    const float k343 = k342 != 0 ? k7 : k223;
+                    acc305 = sn_ifold_max(acc305, k304);
                     acc344 = sn_fold_max(acc344, k343);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc317, off, 64);
-                acc317 = sn_ifold_max(acc317, other);
+                const sn_i64 other = __shfl_xor(acc305, off, 64);
+                acc305 = sn_ifold_max(acc305, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc344, off, 64);
                 acc344 = sn_fold_max(acc344, other);
             }
-            acc317 = __shfl(acc317, 0, 16);
+            acc305 = __shfl(acc305, 0, 16);
             acc344 = __shfl(acc344, 0, 16);
-            const sn_i64 k317 = acc317;
+            const sn_i64 k305 = acc305;
             const float k344 = acc344;
-            const sn_i64 k345 = (k317 & k273);
-            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k345 = (k305 & k249);
+            const sn_i64 k346 = sn_isub(k99, k345);
             const sn_i64 k347 = sn_wrap(k346, 32);
-            const float k381 = k338 + k344;
-            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            const float k361 = k360 + k344;
+            sn_i64 acc308 = (sn_i64)0x8000000000000000ull;
             float acc350 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -2880,34 +2606,33 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k318 = (sn_i64)(k310 < k317);
-                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 8 + j];
+                    const sn_i64 k306 = (sn_i64)(k286 < k305);
+                    const sn_i64 k307 = k306 != 0 ? k286 : k29;
                     const sn_i64 k348 = (sn_i64)(k0 == k347);
-                    const float k349 = k348 != 0 ? k7 : k11;
-                    acc320 = sn_ifold_max(acc320, k319);
+                    const float k349 = k348 != 0 ? k7 : k223;
+                    acc308 = sn_ifold_max(acc308, k307);
                     acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc320, off, 64);
-                acc320 = sn_ifold_max(acc320, other);
+                const sn_i64 other = __shfl_xor(acc308, off, 64);
+                acc308 = sn_ifold_max(acc308, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc350, off, 64);
                 acc350 = sn_fold_max(acc350, other);
             }
-            acc320 = __shfl(acc320, 0, 16);
+            acc308 = __shfl(acc308, 0, 16);
             acc350 = __shfl(acc350, 0, 16);
-            const sn_i64 k320 = acc320;
+            const sn_i64 k308 = acc308;
             const float k350 = acc350;
-            const sn_i64 k351 = (k320 & k273);
-            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k351 = (k308 & k249);
+            const sn_i64 k352 = sn_isub(k99, k351);
             const sn_i64 k353 = sn_wrap(k352, 32);
-            const float k382 = k381 + k350;
-            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
+            const float k362 = k361 + k350;
             float acc356 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -2919,206 +2644,51 @@ extern "C" __global__ void __launch_bounds__(128) moe_fused_gate_k0_scalar(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k321 = (sn_i64)(k310 < k320);
-                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
                     const sn_i64 k354 = (sn_i64)(k0 == k353);
-                    const float k355 = k354 != 0 ? k7 : k11;
-                    acc323 = sn_ifold_max(acc323, k322);
+                    const float k355 = k354 != 0 ? k7 : k223;
                     acc356 = sn_fold_max(acc356, k355);
                 }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc323, off, 64);
-                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc356, off, 64);
                 acc356 = sn_fold_max(acc356, other);
             }
-            acc323 = __shfl(acc323, 0, 16);
             acc356 = __shfl(acc356, 0, 16);
-            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const sn_i64 k357 = (k323 & k273);
-            const sn_i64 k358 = sn_isub(k272, k357);
-            const sn_i64 k359 = sn_wrap(k358, 32);
-            const float k383 = k382 + k356;
-            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
-            float acc362 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k324 = (sn_i64)(k310 < k323);
-                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
-                    const sn_i64 k360 = (sn_i64)(k0 == k359);
-                    const float k361 = k360 != 0 ? k7 : k11;
-                    acc326 = sn_ifold_max(acc326, k325);
-                    acc362 = sn_fold_max(acc362, k361);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc326, off, 64);
-                acc326 = sn_ifold_max(acc326, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc362, off, 64);
-                acc362 = sn_fold_max(acc362, other);
-            }
-            acc326 = __shfl(acc326, 0, 16);
-            acc362 = __shfl(acc362, 0, 16);
-            const sn_i64 k326 = acc326;
-            const float k362 = acc362;
-            const sn_i64 k363 = (k326 & k273);
-            const sn_i64 k364 = sn_isub(k272, k363);
-            const sn_i64 k365 = sn_wrap(k364, 32);
-            const float k384 = k383 + k362;
-            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
-            float acc368 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k327 = (sn_i64)(k310 < k326);
-                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
-                    const sn_i64 k366 = (sn_i64)(k0 == k365);
-                    const float k367 = k366 != 0 ? k7 : k11;
-                    acc329 = sn_ifold_max(acc329, k328);
-                    acc368 = sn_fold_max(acc368, k367);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc329, off, 64);
-                acc329 = sn_ifold_max(acc329, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc368, off, 64);
-                acc368 = sn_fold_max(acc368, other);
-            }
-            acc329 = __shfl(acc329, 0, 16);
-            acc368 = __shfl(acc368, 0, 16);
-            const sn_i64 k329 = acc329;
-            const float k368 = acc368;
-            const sn_i64 k369 = (k329 & k273);
-            const sn_i64 k370 = sn_isub(k272, k369);
-            const sn_i64 k371 = sn_wrap(k370, 32);
-            const float k385 = k384 + k368;
-            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
-            float acc374 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k310 = c310[c * 8 + j];
-                    const sn_i64 k330 = (sn_i64)(k310 < k329);
-                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
-                    const sn_i64 k372 = (sn_i64)(k0 == k371);
-                    const float k373 = k372 != 0 ? k7 : k11;
-                    acc332 = sn_ifold_max(acc332, k331);
-                    acc374 = sn_fold_max(acc374, k373);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc332, off, 64);
-                acc332 = sn_ifold_max(acc332, other);
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc374, off, 64);
-                acc374 = sn_fold_max(acc374, other);
-            }
-            acc332 = __shfl(acc332, 0, 16);
-            acc374 = __shfl(acc374, 0, 16);
-            const sn_i64 k332 = acc332;
-            const float k374 = acc374;
-            const sn_i64 k375 = (k332 & k273);
-            const sn_i64 k376 = sn_isub(k272, k375);
-            const sn_i64 k377 = sn_wrap(k376, 32);
-            const float k386 = k385 + k374;
-            float acc380 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 16 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 8 + j];
-                    const sn_i64 k378 = (sn_i64)(k0 == k377);
-                    const float k379 = k378 != 0 ? k7 : k11;
-                    acc380 = sn_fold_max(acc380, k379);
-                }
-            }
-            #pragma unroll
-            for (int off = 8; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc380, off, 64);
-                acc380 = sn_fold_max(acc380, other);
-            }
-            acc380 = __shfl(acc380, 0, 16);
-            const float k380 = acc380;
-            const float k387 = k386 + k380;
-            const float k388 = sn_div(k338, k387);
-            const float k390 = k388 * k389;
-            const float k391 = sn_div(k344, k387);
-            const float k392 = k391 * k389;
-            const float k393 = sn_div(k350, k387);
-            const float k394 = k393 * k389;
-            const float k395 = sn_div(k356, k387);
-            const float k396 = k395 * k389;
-            const float k397 = sn_div(k362, k387);
-            const float k398 = k397 * k389;
-            const float k399 = sn_div(k368, k387);
-            const float k400 = k399 * k389;
-            const float k401 = sn_div(k374, k387);
-            const float k402 = k401 * k389;
-            const float k403 = sn_div(k380, k387);
-            const float k404 = k403 * k389;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
+            const float k363 = k362 + k356;
+            const float k364 = sn_div(k314, k363);
+            const float k366 = k364 * k365;
+            const float k367 = sn_div(k320, k363);
+            const float k368 = k367 * k365;
+            const float k369 = sn_div(k326, k363);
+            const float k370 = k369 * k365;
+            const float k371 = sn_div(k332, k363);
+            const float k372 = k371 * k365;
+            const float k373 = sn_div(k338, k363);
+            const float k374 = k373 * k365;
+            const float k375 = sn_div(k344, k363);
+            const float k376 = k375 * k365;
+            const float k377 = sn_div(k350, k363);
+            const float k378 = k377 * k365;
+            const float k379 = sn_div(k356, k363);
+            const float k380 = k379 * k365;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k366;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k368;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k370;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k372;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k374;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k376;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k378;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k380;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k311, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k317, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k323, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k329, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k353, 32);
             return;
         }
         blk -= nblk;
@@ -3147,57 +2717,45 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
             const sn_i64 o0 = (live ? row : 0);
             float c7[4];
             float c10[4];
-            float c12[4];
-            sn_i64 c30[4];
-            float c44[4];
-            sn_i64 c56[4];
-            float c69[4];
-            sn_i64 c81[4];
-            float c94[4];
-            sn_i64 c106[4];
-            float c119[4];
-            sn_i64 c131[4];
-            float c144[4];
-            sn_i64 c156[4];
-            float c169[4];
-            sn_i64 c181[4];
-            float c194[4];
-            sn_i64 c206[4];
-            sn_i64 c310[4];
+            sn_i64 c28[4];
+            sn_i64 c286[4];
             const sn_i64 k1 = (sn_i64)32ll;
             const sn_i64 k3 = (sn_i64)0ll;
-            const float k11 = sn_u2f(0xff800000u);
-            const sn_i64 k14 = (sn_i64)2147483647ll;
-            const float k15 = 0.0f;
-            const sn_i64 k17 = (sn_i64)0ll;
-            const sn_i64 k26 = (sn_i64)32ll;
-            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k42 = (sn_i64)1ll;
-            const sn_i64 k67 = (sn_i64)2ll;
-            const sn_i64 k92 = (sn_i64)3ll;
-            const sn_i64 k117 = (sn_i64)4ll;
-            const sn_i64 k142 = (sn_i64)5ll;
-            const sn_i64 k167 = (sn_i64)6ll;
-            const sn_i64 k192 = (sn_i64)7ll;
-            const sn_i64 k221 = (sn_i64)7ll;
-            const sn_i64 k225 = (sn_i64)6ll;
-            const sn_i64 k229 = (sn_i64)5ll;
-            const sn_i64 k233 = (sn_i64)4ll;
-            const sn_i64 k237 = (sn_i64)3ll;
-            const sn_i64 k241 = (sn_i64)2ll;
-            const sn_i64 k245 = (sn_i64)1ll;
-            const sn_i64 k272 = (sn_i64)2147483647ll;
-            const sn_i64 k273 = (sn_i64)4294967295ll;
-            const sn_i64 k277 = (sn_i64)32ll;
-            const float k389 = 2.5f;
+            const sn_i64 k12 = (sn_i64)2147483647ll;
+            const float k13 = 0.0f;
+            const sn_i64 k15 = (sn_i64)0ll;
+            const sn_i64 k23 = (sn_i64)32ll;
+            const sn_i64 k25 = (sn_i64)2147483647ll;
+            const sn_i64 k29 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k36 = (sn_i64)1ll;
+            const sn_i64 k44 = (sn_i64)2ll;
+            const sn_i64 k52 = (sn_i64)3ll;
+            const sn_i64 k60 = (sn_i64)4ll;
+            const sn_i64 k68 = (sn_i64)5ll;
+            const sn_i64 k76 = (sn_i64)6ll;
+            const sn_i64 k84 = (sn_i64)7ll;
+            const sn_i64 k95 = (sn_i64)32ll;
+            const sn_i64 k97 = (sn_i64)0ll;
+            const sn_i64 k99 = (sn_i64)2147483647ll;
+            const sn_i64 k111 = (sn_i64)7ll;
+            const sn_i64 k127 = (sn_i64)6ll;
+            const sn_i64 k143 = (sn_i64)5ll;
+            const sn_i64 k159 = (sn_i64)4ll;
+            const sn_i64 k175 = (sn_i64)3ll;
+            const sn_i64 k191 = (sn_i64)2ll;
+            const sn_i64 k207 = (sn_i64)1ll;
+            const float k223 = sn_u2f(0xff800000u);
+            const sn_i64 k249 = (sn_i64)4294967295ll;
+            const sn_i64 k253 = (sn_i64)32ll;
+            const float k365 = 2.5f;
             sn_i64 acc31 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc57 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc82 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc107 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc132 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc157 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc182 = (sn_i64)0x8000000000000000ull;
-            sn_i64 acc207 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc39 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc55 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc79 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc87 = (sn_i64)0x8000000000000000ull;
             uint2 pf5[1];
             uint2 pf8[1];
             #pragma unroll
@@ -3251,143 +2809,43 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     const float k9 = (k8);
                     const float k10 = k7 + k9;
                     c10[c * 4 + j] = k10;
-                    const float k12 = k4 != 0 ? k10 : k11;
-                    c12[c * 4 + j] = k12;
-                    const sn_i64 k13 = (sn_i64)(k12 != k12);
-                    const sn_i64 k16 = (sn_i64)(k12 == k15);
-                    const float k18 = (k12);
-                    const sn_i64 k19 = sn_iwrap((sn_i64)sn_f2u(k18), 32, 1);
-                    const sn_i64 k20 = sn_wrap(k19, 64);
-                    const sn_i64 k21 = (sn_i64)(k20 < k17);
-                    const sn_i64 k22 = (k20 ^ k14);
-                    const sn_i64 k23 = k21 != 0 ? k22 : k20;
-                    const sn_i64 k24 = k16 != 0 ? k17 : k23;
-                    const sn_i64 k25 = k13 != 0 ? k14 : k24;
-                    const sn_i64 k27 = sn_ishl(k25, k26, 64, 1);
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k30 = (k27 | k29);
-                    c30[c * 4 + j] = k30;
-                    const sn_i64 k43 = (sn_i64)(k2 == k42);
-                    const float k44 = k43 != 0 ? k10 : k11;
-                    c44[c * 4 + j] = k44;
-                    const sn_i64 k45 = (sn_i64)(k44 != k44);
-                    const sn_i64 k46 = (sn_i64)(k44 == k15);
-                    const float k47 = (k44);
-                    const sn_i64 k48 = sn_iwrap((sn_i64)sn_f2u(k47), 32, 1);
-                    const sn_i64 k49 = sn_wrap(k48, 64);
-                    const sn_i64 k50 = (sn_i64)(k49 < k17);
-                    const sn_i64 k51 = (k49 ^ k14);
-                    const sn_i64 k52 = k50 != 0 ? k51 : k49;
-                    const sn_i64 k53 = k46 != 0 ? k17 : k52;
-                    const sn_i64 k54 = k45 != 0 ? k14 : k53;
-                    const sn_i64 k55 = sn_ishl(k54, k26, 64, 1);
-                    const sn_i64 k56 = (k55 | k29);
-                    c56[c * 4 + j] = k56;
-                    const sn_i64 k68 = (sn_i64)(k2 == k67);
-                    const float k69 = k68 != 0 ? k10 : k11;
-                    c69[c * 4 + j] = k69;
-                    const sn_i64 k70 = (sn_i64)(k69 != k69);
-                    const sn_i64 k71 = (sn_i64)(k69 == k15);
-                    const float k72 = (k69);
-                    const sn_i64 k73 = sn_iwrap((sn_i64)sn_f2u(k72), 32, 1);
-                    const sn_i64 k74 = sn_wrap(k73, 64);
-                    const sn_i64 k75 = (sn_i64)(k74 < k17);
-                    const sn_i64 k76 = (k74 ^ k14);
-                    const sn_i64 k77 = k75 != 0 ? k76 : k74;
-                    const sn_i64 k78 = k71 != 0 ? k17 : k77;
-                    const sn_i64 k79 = k70 != 0 ? k14 : k78;
-                    const sn_i64 k80 = sn_ishl(k79, k26, 64, 1);
-                    const sn_i64 k81 = (k80 | k29);
-                    c81[c * 4 + j] = k81;
-                    const sn_i64 k93 = (sn_i64)(k2 == k92);
-                    const float k94 = k93 != 0 ? k10 : k11;
-                    c94[c * 4 + j] = k94;
-                    const sn_i64 k95 = (sn_i64)(k94 != k94);
-                    const sn_i64 k96 = (sn_i64)(k94 == k15);
-                    const float k97 = (k94);
-                    const sn_i64 k98 = sn_iwrap((sn_i64)sn_f2u(k97), 32, 1);
-                    const sn_i64 k99 = sn_wrap(k98, 64);
-                    const sn_i64 k100 = (sn_i64)(k99 < k17);
-                    const sn_i64 k101 = (k99 ^ k14);
-                    const sn_i64 k102 = k100 != 0 ? k101 : k99;
-                    const sn_i64 k103 = k96 != 0 ? k17 : k102;
-                    const sn_i64 k104 = k95 != 0 ? k14 : k103;
-                    const sn_i64 k105 = sn_ishl(k104, k26, 64, 1);
-                    const sn_i64 k106 = (k105 | k29);
-                    c106[c * 4 + j] = k106;
-                    const sn_i64 k118 = (sn_i64)(k2 == k117);
-                    const float k119 = k118 != 0 ? k10 : k11;
-                    c119[c * 4 + j] = k119;
-                    const sn_i64 k120 = (sn_i64)(k119 != k119);
-                    const sn_i64 k121 = (sn_i64)(k119 == k15);
-                    const float k122 = (k119);
-                    const sn_i64 k123 = sn_iwrap((sn_i64)sn_f2u(k122), 32, 1);
-                    const sn_i64 k124 = sn_wrap(k123, 64);
-                    const sn_i64 k125 = (sn_i64)(k124 < k17);
-                    const sn_i64 k126 = (k124 ^ k14);
-                    const sn_i64 k127 = k125 != 0 ? k126 : k124;
-                    const sn_i64 k128 = k121 != 0 ? k17 : k127;
-                    const sn_i64 k129 = k120 != 0 ? k14 : k128;
-                    const sn_i64 k130 = sn_ishl(k129, k26, 64, 1);
-                    const sn_i64 k131 = (k130 | k29);
-                    c131[c * 4 + j] = k131;
-                    const sn_i64 k143 = (sn_i64)(k2 == k142);
-                    const float k144 = k143 != 0 ? k10 : k11;
-                    c144[c * 4 + j] = k144;
-                    const sn_i64 k145 = (sn_i64)(k144 != k144);
-                    const sn_i64 k146 = (sn_i64)(k144 == k15);
-                    const float k147 = (k144);
-                    const sn_i64 k148 = sn_iwrap((sn_i64)sn_f2u(k147), 32, 1);
-                    const sn_i64 k149 = sn_wrap(k148, 64);
-                    const sn_i64 k150 = (sn_i64)(k149 < k17);
-                    const sn_i64 k151 = (k149 ^ k14);
-                    const sn_i64 k152 = k150 != 0 ? k151 : k149;
-                    const sn_i64 k153 = k146 != 0 ? k17 : k152;
-                    const sn_i64 k154 = k145 != 0 ? k14 : k153;
-                    const sn_i64 k155 = sn_ishl(k154, k26, 64, 1);
-                    const sn_i64 k156 = (k155 | k29);
-                    c156[c * 4 + j] = k156;
-                    const sn_i64 k168 = (sn_i64)(k2 == k167);
-                    const float k169 = k168 != 0 ? k10 : k11;
-                    c169[c * 4 + j] = k169;
-                    const sn_i64 k170 = (sn_i64)(k169 != k169);
-                    const sn_i64 k171 = (sn_i64)(k169 == k15);
-                    const float k172 = (k169);
-                    const sn_i64 k173 = sn_iwrap((sn_i64)sn_f2u(k172), 32, 1);
-                    const sn_i64 k174 = sn_wrap(k173, 64);
-                    const sn_i64 k175 = (sn_i64)(k174 < k17);
-                    const sn_i64 k176 = (k174 ^ k14);
-                    const sn_i64 k177 = k175 != 0 ? k176 : k174;
-                    const sn_i64 k178 = k171 != 0 ? k17 : k177;
-                    const sn_i64 k179 = k170 != 0 ? k14 : k178;
-                    const sn_i64 k180 = sn_ishl(k179, k26, 64, 1);
-                    const sn_i64 k181 = (k180 | k29);
-                    c181[c * 4 + j] = k181;
-                    const sn_i64 k193 = (sn_i64)(k2 == k192);
-                    const float k194 = k193 != 0 ? k10 : k11;
-                    c194[c * 4 + j] = k194;
-                    const sn_i64 k195 = (sn_i64)(k194 != k194);
-                    const sn_i64 k196 = (sn_i64)(k194 == k15);
-                    const float k197 = (k194);
-                    const sn_i64 k198 = sn_iwrap((sn_i64)sn_f2u(k197), 32, 1);
-                    const sn_i64 k199 = sn_wrap(k198, 64);
-                    const sn_i64 k200 = (sn_i64)(k199 < k17);
-                    const sn_i64 k201 = (k199 ^ k14);
-                    const sn_i64 k202 = k200 != 0 ? k201 : k199;
-                    const sn_i64 k203 = k196 != 0 ? k17 : k202;
-                    const sn_i64 k204 = k195 != 0 ? k14 : k203;
-                    const sn_i64 k205 = sn_ishl(k204, k26, 64, 1);
-                    const sn_i64 k206 = (k205 | k29);
-                    c206[c * 4 + j] = k206;
+                    const sn_i64 k11 = (sn_i64)(k10 != k10);
+                    const sn_i64 k14 = (sn_i64)(k10 == k13);
+                    const sn_i64 k16 = sn_iwrap((sn_i64)sn_f2u(k10), 32, 1);
+                    const sn_i64 k17 = sn_wrap(k16, 64);
+                    const sn_i64 k18 = (sn_i64)(k17 < k15);
+                    const sn_i64 k19 = (k17 ^ k12);
+                    const sn_i64 k20 = k18 != 0 ? k19 : k17;
+                    const sn_i64 k21 = k14 != 0 ? k15 : k20;
+                    const sn_i64 k22 = k11 != 0 ? k12 : k21;
+                    const sn_i64 k24 = sn_ishl(k22, k23, 64, 1);
+                    const sn_i64 k26 = sn_wrap(k0, 64);
+                    const sn_i64 k27 = sn_isub(k25, k26);
+                    const sn_i64 k28 = (k24 | k27);
+                    c28[c * 4 + j] = k28;
+                    const sn_i64 k30 = k4 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k38 = k37 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k54 = k53 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k62 = k61 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k78 = k77 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k86 = k85 != 0 ? k28 : k29;
                     acc31 = sn_ifold_max(acc31, k30);
-                    acc57 = sn_ifold_max(acc57, k56);
-                    acc82 = sn_ifold_max(acc82, k81);
-                    acc107 = sn_ifold_max(acc107, k106);
-                    acc132 = sn_ifold_max(acc132, k131);
-                    acc157 = sn_ifold_max(acc157, k156);
-                    acc182 = sn_ifold_max(acc182, k181);
-                    acc207 = sn_ifold_max(acc207, k206);
+                    acc39 = sn_ifold_max(acc39, k38);
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc55 = sn_ifold_max(acc55, k54);
+                    acc63 = sn_ifold_max(acc63, k62);
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc79 = sn_ifold_max(acc79, k78);
+                    acc87 = sn_ifold_max(acc87, k86);
                 }
             }
             #pragma unroll
@@ -3397,159 +2855,18 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc57, off, 64);
-                acc57 = sn_ifold_max(acc57, other);
+                const sn_i64 other = __shfl_xor(acc39, off, 64);
+                acc39 = sn_ifold_max(acc39, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc82, off, 64);
-                acc82 = sn_ifold_max(acc82, other);
+                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc107, off, 64);
-                acc107 = sn_ifold_max(acc107, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc132, off, 64);
-                acc132 = sn_ifold_max(acc132, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc157, off, 64);
-                acc157 = sn_ifold_max(acc157, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc182, off, 64);
-                acc182 = sn_ifold_max(acc182, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc207, off, 64);
-                acc207 = sn_ifold_max(acc207, other);
-            }
-            acc31 = __shfl(acc31, 0, 64);
-            acc57 = __shfl(acc57, 0, 64);
-            acc82 = __shfl(acc82, 0, 64);
-            acc107 = __shfl(acc107, 0, 64);
-            acc132 = __shfl(acc132, 0, 64);
-            acc157 = __shfl(acc157, 0, 64);
-            acc182 = __shfl(acc182, 0, 64);
-            acc207 = __shfl(acc207, 0, 64);
-            const sn_i64 k31 = acc31;
-            const sn_i64 k57 = acc57;
-            const sn_i64 k82 = acc82;
-            const sn_i64 k107 = acc107;
-            const sn_i64 k132 = acc132;
-            const sn_i64 k157 = acc157;
-            const sn_i64 k182 = acc182;
-            const sn_i64 k207 = acc207;
-            float acc34 = sn_u2f(0xff800000u);
-            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
-            float acc60 = sn_u2f(0xff800000u);
-            sn_i64 acc63 = (sn_i64)0x8000000000000000ull;
-            float acc85 = sn_u2f(0xff800000u);
-            sn_i64 acc88 = (sn_i64)0x8000000000000000ull;
-            float acc110 = sn_u2f(0xff800000u);
-            sn_i64 acc113 = (sn_i64)0x8000000000000000ull;
-            float acc135 = sn_u2f(0xff800000u);
-            sn_i64 acc138 = (sn_i64)0x8000000000000000ull;
-            float acc160 = sn_u2f(0xff800000u);
-            sn_i64 acc163 = (sn_i64)0x8000000000000000ull;
-            float acc185 = sn_u2f(0xff800000u);
-            sn_i64 acc188 = (sn_i64)0x8000000000000000ull;
-            float acc210 = sn_u2f(0xff800000u);
-            sn_i64 acc213 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 64 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 4 + j];
-                    const sn_i64 k30 = c30[c * 4 + j];
-                    const sn_i64 k32 = (sn_i64)(k30 == k31);
-                    const float k33 = k32 != 0 ? k12 : k11;
-                    const sn_i64 k35 = (sn_i64)(k30 < k31);
-                    const sn_i64 k37 = k35 != 0 ? k30 : k36;
-                    const float k44 = c44[c * 4 + j];
-                    const sn_i64 k56 = c56[c * 4 + j];
-                    const sn_i64 k58 = (sn_i64)(k56 == k57);
-                    const float k59 = k58 != 0 ? k44 : k11;
-                    const sn_i64 k61 = (sn_i64)(k56 < k57);
-                    const sn_i64 k62 = k61 != 0 ? k56 : k36;
-                    const float k69 = c69[c * 4 + j];
-                    const sn_i64 k81 = c81[c * 4 + j];
-                    const sn_i64 k83 = (sn_i64)(k81 == k82);
-                    const float k84 = k83 != 0 ? k69 : k11;
-                    const sn_i64 k86 = (sn_i64)(k81 < k82);
-                    const sn_i64 k87 = k86 != 0 ? k81 : k36;
-                    const float k94 = c94[c * 4 + j];
-                    const sn_i64 k106 = c106[c * 4 + j];
-                    const sn_i64 k108 = (sn_i64)(k106 == k107);
-                    const float k109 = k108 != 0 ? k94 : k11;
-                    const sn_i64 k111 = (sn_i64)(k106 < k107);
-                    const sn_i64 k112 = k111 != 0 ? k106 : k36;
-                    const float k119 = c119[c * 4 + j];
-                    const sn_i64 k131 = c131[c * 4 + j];
-                    const sn_i64 k133 = (sn_i64)(k131 == k132);
-                    const float k134 = k133 != 0 ? k119 : k11;
-                    const sn_i64 k136 = (sn_i64)(k131 < k132);
-                    const sn_i64 k137 = k136 != 0 ? k131 : k36;
-                    const float k144 = c144[c * 4 + j];
-                    const sn_i64 k156 = c156[c * 4 + j];
-                    const sn_i64 k158 = (sn_i64)(k156 == k157);
-                    const float k159 = k158 != 0 ? k144 : k11;
-                    const sn_i64 k161 = (sn_i64)(k156 < k157);
-                    const sn_i64 k162 = k161 != 0 ? k156 : k36;
-                    const float k169 = c169[c * 4 + j];
-                    const sn_i64 k181 = c181[c * 4 + j];
-                    const sn_i64 k183 = (sn_i64)(k181 == k182);
-                    const float k184 = k183 != 0 ? k169 : k11;
-                    const sn_i64 k186 = (sn_i64)(k181 < k182);
-                    const sn_i64 k187 = k186 != 0 ? k181 : k36;
-                    const float k194 = c194[c * 4 + j];
-                    const sn_i64 k206 = c206[c * 4 + j];
-                    const sn_i64 k208 = (sn_i64)(k206 == k207);
-                    const float k209 = k208 != 0 ? k194 : k11;
-                    const sn_i64 k211 = (sn_i64)(k206 < k207);
-                    const sn_i64 k212 = k211 != 0 ? k206 : k36;
-                    acc34 = sn_fold_max(acc34, k33);
-                    acc38 = sn_ifold_max(acc38, k37);
-                    acc60 = sn_fold_max(acc60, k59);
-                    acc63 = sn_ifold_max(acc63, k62);
-                    acc85 = sn_fold_max(acc85, k84);
-                    acc88 = sn_ifold_max(acc88, k87);
-                    acc110 = sn_fold_max(acc110, k109);
-                    acc113 = sn_ifold_max(acc113, k112);
-                    acc135 = sn_fold_max(acc135, k134);
-                    acc138 = sn_ifold_max(acc138, k137);
-                    acc160 = sn_fold_max(acc160, k159);
-                    acc163 = sn_ifold_max(acc163, k162);
-                    acc185 = sn_fold_max(acc185, k184);
-                    acc188 = sn_ifold_max(acc188, k187);
-                    acc210 = sn_fold_max(acc210, k209);
-                    acc213 = sn_ifold_max(acc213, k212);
-                }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc34, off, 64);
-                acc34 = sn_fold_max(acc34, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc38, off, 64);
-                acc38 = sn_ifold_max(acc38, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc60, off, 64);
-                acc60 = sn_fold_max(acc60, other);
+                const sn_i64 other = __shfl_xor(acc55, off, 64);
+                acc55 = sn_ifold_max(acc55, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
@@ -3558,104 +2875,91 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc85, off, 64);
-                acc85 = sn_fold_max(acc85, other);
+                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc88, off, 64);
-                acc88 = sn_ifold_max(acc88, other);
+                const sn_i64 other = __shfl_xor(acc79, off, 64);
+                acc79 = sn_ifold_max(acc79, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc110, off, 64);
-                acc110 = sn_fold_max(acc110, other);
+                const sn_i64 other = __shfl_xor(acc87, off, 64);
+                acc87 = sn_ifold_max(acc87, other);
             }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc113, off, 64);
-                acc113 = sn_ifold_max(acc113, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc135, off, 64);
-                acc135 = sn_fold_max(acc135, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc138, off, 64);
-                acc138 = sn_ifold_max(acc138, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc160, off, 64);
-                acc160 = sn_fold_max(acc160, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc163, off, 64);
-                acc163 = sn_ifold_max(acc163, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc185, off, 64);
-                acc185 = sn_fold_max(acc185, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc188, off, 64);
-                acc188 = sn_ifold_max(acc188, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc210, off, 64);
-                acc210 = sn_fold_max(acc210, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc213, off, 64);
-                acc213 = sn_ifold_max(acc213, other);
-            }
-            acc34 = __shfl(acc34, 0, 64);
-            acc38 = __shfl(acc38, 0, 64);
-            acc60 = __shfl(acc60, 0, 64);
+            acc31 = __shfl(acc31, 0, 64);
+            acc39 = __shfl(acc39, 0, 64);
+            acc47 = __shfl(acc47, 0, 64);
+            acc55 = __shfl(acc55, 0, 64);
             acc63 = __shfl(acc63, 0, 64);
-            acc85 = __shfl(acc85, 0, 64);
-            acc88 = __shfl(acc88, 0, 64);
-            acc110 = __shfl(acc110, 0, 64);
-            acc113 = __shfl(acc113, 0, 64);
-            acc135 = __shfl(acc135, 0, 64);
-            acc138 = __shfl(acc138, 0, 64);
-            acc160 = __shfl(acc160, 0, 64);
-            acc163 = __shfl(acc163, 0, 64);
-            acc185 = __shfl(acc185, 0, 64);
-            acc188 = __shfl(acc188, 0, 64);
-            acc210 = __shfl(acc210, 0, 64);
-            acc213 = __shfl(acc213, 0, 64);
-            const float k34 = acc34;
-            const sn_i64 k38 = acc38;
-            const float k60 = acc60;
+            acc71 = __shfl(acc71, 0, 64);
+            acc79 = __shfl(acc79, 0, 64);
+            acc87 = __shfl(acc87, 0, 64);
+            const sn_i64 k31 = acc31;
+            const sn_i64 k39 = acc39;
+            const sn_i64 k47 = acc47;
+            const sn_i64 k55 = acc55;
             const sn_i64 k63 = acc63;
-            const float k85 = acc85;
-            const sn_i64 k88 = acc88;
-            const float k110 = acc110;
-            const sn_i64 k113 = acc113;
-            const float k135 = acc135;
-            const sn_i64 k138 = acc138;
-            const float k160 = acc160;
-            const sn_i64 k163 = acc163;
-            const float k185 = acc185;
-            const sn_i64 k188 = acc188;
-            const float k210 = acc210;
-            const sn_i64 k213 = acc213;
-            float acc41 = sn_u2f(0xff800000u);
-            float acc66 = sn_u2f(0xff800000u);
-            float acc91 = sn_u2f(0xff800000u);
-            float acc116 = sn_u2f(0xff800000u);
-            float acc141 = sn_u2f(0xff800000u);
-            float acc166 = sn_u2f(0xff800000u);
-            float acc191 = sn_u2f(0xff800000u);
-            float acc216 = sn_u2f(0xff800000u);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k79 = acc79;
+            const sn_i64 k87 = acc87;
+            const sn_i64 k96 = sn_ishr(k87, k95, 64, 1);
+            const sn_i64 k98 = (sn_i64)(k96 < k97);
+            const sn_i64 k100 = (k96 ^ k99);
+            const sn_i64 k101 = k98 != 0 ? k100 : k96;
+            const sn_i64 k102 = sn_wrap(k101, 32);
+            const float k103 = sn_u2f((sn_u32)k102);
+            const sn_i64 k112 = sn_ishr(k79, k95, 64, 1);
+            const sn_i64 k113 = (sn_i64)(k112 < k97);
+            const sn_i64 k114 = (k112 ^ k99);
+            const sn_i64 k115 = k113 != 0 ? k114 : k112;
+            const sn_i64 k116 = sn_wrap(k115, 32);
+            const float k117 = sn_u2f((sn_u32)k116);
+            const sn_i64 k128 = sn_ishr(k71, k95, 64, 1);
+            const sn_i64 k129 = (sn_i64)(k128 < k97);
+            const sn_i64 k130 = (k128 ^ k99);
+            const sn_i64 k131 = k129 != 0 ? k130 : k128;
+            const sn_i64 k132 = sn_wrap(k131, 32);
+            const float k133 = sn_u2f((sn_u32)k132);
+            const sn_i64 k144 = sn_ishr(k63, k95, 64, 1);
+            const sn_i64 k145 = (sn_i64)(k144 < k97);
+            const sn_i64 k146 = (k144 ^ k99);
+            const sn_i64 k147 = k145 != 0 ? k146 : k144;
+            const sn_i64 k148 = sn_wrap(k147, 32);
+            const float k149 = sn_u2f((sn_u32)k148);
+            const sn_i64 k160 = sn_ishr(k55, k95, 64, 1);
+            const sn_i64 k161 = (sn_i64)(k160 < k97);
+            const sn_i64 k162 = (k160 ^ k99);
+            const sn_i64 k163 = k161 != 0 ? k162 : k160;
+            const sn_i64 k164 = sn_wrap(k163, 32);
+            const float k165 = sn_u2f((sn_u32)k164);
+            const sn_i64 k176 = sn_ishr(k47, k95, 64, 1);
+            const sn_i64 k177 = (sn_i64)(k176 < k97);
+            const sn_i64 k178 = (k176 ^ k99);
+            const sn_i64 k179 = k177 != 0 ? k178 : k176;
+            const sn_i64 k180 = sn_wrap(k179, 32);
+            const float k181 = sn_u2f((sn_u32)k180);
+            const sn_i64 k192 = sn_ishr(k39, k95, 64, 1);
+            const sn_i64 k193 = (sn_i64)(k192 < k97);
+            const sn_i64 k194 = (k192 ^ k99);
+            const sn_i64 k195 = k193 != 0 ? k194 : k192;
+            const sn_i64 k196 = sn_wrap(k195, 32);
+            const float k197 = sn_u2f((sn_u32)k196);
+            const sn_i64 k208 = sn_ishr(k31, k95, 64, 1);
+            const sn_i64 k209 = (sn_i64)(k208 < k97);
+            const sn_i64 k210 = (k208 ^ k99);
+            const sn_i64 k211 = k209 != 0 ? k210 : k208;
+            const sn_i64 k212 = sn_wrap(k211, 32);
+            const float k213 = sn_u2f((sn_u32)k212);
+            sn_i64 acc35 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc43 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc51 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc67 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc75 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc83 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc91 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -3664,113 +2968,164 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k12 = c12[c * 4 + j];
-                    const sn_i64 k30 = c30[c * 4 + j];
-                    const sn_i64 k39 = (sn_i64)(k30 == k38);
-                    const float k40 = k39 != 0 ? k12 : k11;
-                    const float k44 = c44[c * 4 + j];
-                    const sn_i64 k56 = c56[c * 4 + j];
-                    const sn_i64 k64 = (sn_i64)(k56 == k63);
-                    const float k65 = k64 != 0 ? k44 : k11;
-                    const float k69 = c69[c * 4 + j];
-                    const sn_i64 k81 = c81[c * 4 + j];
-                    const sn_i64 k89 = (sn_i64)(k81 == k88);
-                    const float k90 = k89 != 0 ? k69 : k11;
-                    const float k94 = c94[c * 4 + j];
-                    const sn_i64 k106 = c106[c * 4 + j];
-                    const sn_i64 k114 = (sn_i64)(k106 == k113);
-                    const float k115 = k114 != 0 ? k94 : k11;
-                    const float k119 = c119[c * 4 + j];
-                    const sn_i64 k131 = c131[c * 4 + j];
-                    const sn_i64 k139 = (sn_i64)(k131 == k138);
-                    const float k140 = k139 != 0 ? k119 : k11;
-                    const float k144 = c144[c * 4 + j];
-                    const sn_i64 k156 = c156[c * 4 + j];
-                    const sn_i64 k164 = (sn_i64)(k156 == k163);
-                    const float k165 = k164 != 0 ? k144 : k11;
-                    const float k169 = c169[c * 4 + j];
-                    const sn_i64 k181 = c181[c * 4 + j];
-                    const sn_i64 k189 = (sn_i64)(k181 == k188);
-                    const float k190 = k189 != 0 ? k169 : k11;
-                    const float k194 = c194[c * 4 + j];
-                    const sn_i64 k206 = c206[c * 4 + j];
-                    const sn_i64 k214 = (sn_i64)(k206 == k213);
-                    const float k215 = k214 != 0 ? k194 : k11;
-                    acc41 = sn_fold_max(acc41, k40);
-                    acc66 = sn_fold_max(acc66, k65);
-                    acc91 = sn_fold_max(acc91, k90);
-                    acc116 = sn_fold_max(acc116, k115);
-                    acc141 = sn_fold_max(acc141, k140);
-                    acc166 = sn_fold_max(acc166, k165);
-                    acc191 = sn_fold_max(acc191, k190);
-                    acc216 = sn_fold_max(acc216, k215);
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
+                    const sn_i64 k4 = (sn_i64)(k2 == k3);
+                    const sn_i64 k28 = c28[c * 4 + j];
+                    const sn_i64 k32 = (sn_i64)(k28 < k31);
+                    const sn_i64 k33 = (sn_i64)(k4 != 0 && k32 != 0);
+                    const sn_i64 k34 = k33 != 0 ? k28 : k29;
+                    const sn_i64 k37 = (sn_i64)(k2 == k36);
+                    const sn_i64 k40 = (sn_i64)(k28 < k39);
+                    const sn_i64 k41 = (sn_i64)(k37 != 0 && k40 != 0);
+                    const sn_i64 k42 = k41 != 0 ? k28 : k29;
+                    const sn_i64 k45 = (sn_i64)(k2 == k44);
+                    const sn_i64 k48 = (sn_i64)(k28 < k47);
+                    const sn_i64 k49 = (sn_i64)(k45 != 0 && k48 != 0);
+                    const sn_i64 k50 = k49 != 0 ? k28 : k29;
+                    const sn_i64 k53 = (sn_i64)(k2 == k52);
+                    const sn_i64 k56 = (sn_i64)(k28 < k55);
+                    const sn_i64 k57 = (sn_i64)(k53 != 0 && k56 != 0);
+                    const sn_i64 k58 = k57 != 0 ? k28 : k29;
+                    const sn_i64 k61 = (sn_i64)(k2 == k60);
+                    const sn_i64 k64 = (sn_i64)(k28 < k63);
+                    const sn_i64 k65 = (sn_i64)(k61 != 0 && k64 != 0);
+                    const sn_i64 k66 = k65 != 0 ? k28 : k29;
+                    const sn_i64 k69 = (sn_i64)(k2 == k68);
+                    const sn_i64 k72 = (sn_i64)(k28 < k71);
+                    const sn_i64 k73 = (sn_i64)(k69 != 0 && k72 != 0);
+                    const sn_i64 k74 = k73 != 0 ? k28 : k29;
+                    const sn_i64 k77 = (sn_i64)(k2 == k76);
+                    const sn_i64 k80 = (sn_i64)(k28 < k79);
+                    const sn_i64 k81 = (sn_i64)(k77 != 0 && k80 != 0);
+                    const sn_i64 k82 = k81 != 0 ? k28 : k29;
+                    const sn_i64 k85 = (sn_i64)(k2 == k84);
+                    const sn_i64 k88 = (sn_i64)(k28 < k87);
+                    const sn_i64 k89 = (sn_i64)(k85 != 0 && k88 != 0);
+                    const sn_i64 k90 = k89 != 0 ? k28 : k29;
+                    acc35 = sn_ifold_max(acc35, k34);
+                    acc43 = sn_ifold_max(acc43, k42);
+                    acc51 = sn_ifold_max(acc51, k50);
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc67 = sn_ifold_max(acc67, k66);
+                    acc75 = sn_ifold_max(acc75, k74);
+                    acc83 = sn_ifold_max(acc83, k82);
+                    acc91 = sn_ifold_max(acc91, k90);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc41, off, 64);
-                acc41 = sn_fold_max(acc41, other);
+                const sn_i64 other = __shfl_xor(acc35, off, 64);
+                acc35 = sn_ifold_max(acc35, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc66, off, 64);
-                acc66 = sn_fold_max(acc66, other);
+                const sn_i64 other = __shfl_xor(acc43, off, 64);
+                acc43 = sn_ifold_max(acc43, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc91, off, 64);
-                acc91 = sn_fold_max(acc91, other);
+                const sn_i64 other = __shfl_xor(acc51, off, 64);
+                acc51 = sn_ifold_max(acc51, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc116, off, 64);
-                acc116 = sn_fold_max(acc116, other);
+                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc141, off, 64);
-                acc141 = sn_fold_max(acc141, other);
+                const sn_i64 other = __shfl_xor(acc67, off, 64);
+                acc67 = sn_ifold_max(acc67, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc166, off, 64);
-                acc166 = sn_fold_max(acc166, other);
+                const sn_i64 other = __shfl_xor(acc75, off, 64);
+                acc75 = sn_ifold_max(acc75, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc191, off, 64);
-                acc191 = sn_fold_max(acc191, other);
+                const sn_i64 other = __shfl_xor(acc83, off, 64);
+                acc83 = sn_ifold_max(acc83, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc216, off, 64);
-                acc216 = sn_fold_max(acc216, other);
+                const sn_i64 other = __shfl_xor(acc91, off, 64);
+                acc91 = sn_ifold_max(acc91, other);
             }
-            acc41 = __shfl(acc41, 0, 64);
-            acc66 = __shfl(acc66, 0, 64);
+            acc35 = __shfl(acc35, 0, 64);
+            acc43 = __shfl(acc43, 0, 64);
+            acc51 = __shfl(acc51, 0, 64);
+            acc59 = __shfl(acc59, 0, 64);
+            acc67 = __shfl(acc67, 0, 64);
+            acc75 = __shfl(acc75, 0, 64);
+            acc83 = __shfl(acc83, 0, 64);
             acc91 = __shfl(acc91, 0, 64);
-            acc116 = __shfl(acc116, 0, 64);
-            acc141 = __shfl(acc141, 0, 64);
-            acc166 = __shfl(acc166, 0, 64);
-            acc191 = __shfl(acc191, 0, 64);
-            acc216 = __shfl(acc216, 0, 64);
-            const float k41 = acc41;
-            const float k66 = acc66;
-            const float k91 = acc91;
-            const float k116 = acc116;
-            const float k141 = acc141;
-            const float k166 = acc166;
-            const float k191 = acc191;
-            const float k216 = acc216;
-            const float k220 = k210 + k216;
-            const float k222 = k185 + k191;
-            const float k226 = k160 + k166;
-            const float k230 = k135 + k141;
-            const float k234 = k110 + k116;
-            const float k238 = k85 + k91;
-            const float k242 = k60 + k66;
-            const float k246 = k34 + k41;
-            sn_i64 acc262 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k35 = acc35;
+            const sn_i64 k43 = acc43;
+            const sn_i64 k51 = acc51;
+            const sn_i64 k59 = acc59;
+            const sn_i64 k67 = acc67;
+            const sn_i64 k75 = acc75;
+            const sn_i64 k83 = acc83;
+            const sn_i64 k91 = acc91;
+            const sn_i64 k104 = sn_ishr(k91, k95, 64, 1);
+            const sn_i64 k105 = (sn_i64)(k104 < k97);
+            const sn_i64 k106 = (k104 ^ k99);
+            const sn_i64 k107 = k105 != 0 ? k106 : k104;
+            const sn_i64 k108 = sn_wrap(k107, 32);
+            const float k109 = sn_u2f((sn_u32)k108);
+            const float k110 = k103 + k109;
+            const sn_i64 k118 = sn_ishr(k83, k95, 64, 1);
+            const sn_i64 k119 = (sn_i64)(k118 < k97);
+            const sn_i64 k120 = (k118 ^ k99);
+            const sn_i64 k121 = k119 != 0 ? k120 : k118;
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            const float k123 = sn_u2f((sn_u32)k122);
+            const float k124 = k117 + k123;
+            const sn_i64 k134 = sn_ishr(k75, k95, 64, 1);
+            const sn_i64 k135 = (sn_i64)(k134 < k97);
+            const sn_i64 k136 = (k134 ^ k99);
+            const sn_i64 k137 = k135 != 0 ? k136 : k134;
+            const sn_i64 k138 = sn_wrap(k137, 32);
+            const float k139 = sn_u2f((sn_u32)k138);
+            const float k140 = k133 + k139;
+            const sn_i64 k150 = sn_ishr(k67, k95, 64, 1);
+            const sn_i64 k151 = (sn_i64)(k150 < k97);
+            const sn_i64 k152 = (k150 ^ k99);
+            const sn_i64 k153 = k151 != 0 ? k152 : k150;
+            const sn_i64 k154 = sn_wrap(k153, 32);
+            const float k155 = sn_u2f((sn_u32)k154);
+            const float k156 = k149 + k155;
+            const sn_i64 k166 = sn_ishr(k59, k95, 64, 1);
+            const sn_i64 k167 = (sn_i64)(k166 < k97);
+            const sn_i64 k168 = (k166 ^ k99);
+            const sn_i64 k169 = k167 != 0 ? k168 : k166;
+            const sn_i64 k170 = sn_wrap(k169, 32);
+            const float k171 = sn_u2f((sn_u32)k170);
+            const float k172 = k165 + k171;
+            const sn_i64 k182 = sn_ishr(k51, k95, 64, 1);
+            const sn_i64 k183 = (sn_i64)(k182 < k97);
+            const sn_i64 k184 = (k182 ^ k99);
+            const sn_i64 k185 = k183 != 0 ? k184 : k182;
+            const sn_i64 k186 = sn_wrap(k185, 32);
+            const float k187 = sn_u2f((sn_u32)k186);
+            const float k188 = k181 + k187;
+            const sn_i64 k198 = sn_ishr(k43, k95, 64, 1);
+            const sn_i64 k199 = (sn_i64)(k198 < k97);
+            const sn_i64 k200 = (k198 ^ k99);
+            const sn_i64 k201 = k199 != 0 ? k200 : k198;
+            const sn_i64 k202 = sn_wrap(k201, 32);
+            const float k203 = sn_u2f((sn_u32)k202);
+            const float k204 = k197 + k203;
+            const sn_i64 k214 = sn_ishr(k35, k95, 64, 1);
+            const sn_i64 k215 = (sn_i64)(k214 < k97);
+            const sn_i64 k216 = (k214 ^ k99);
+            const sn_i64 k217 = k215 != 0 ? k216 : k214;
+            const sn_i64 k218 = sn_wrap(k217, 32);
+            const float k219 = sn_u2f((sn_u32)k218);
+            const float k220 = k213 + k219;
+            sn_i64 acc239 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -3780,53 +3135,53 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    acc262 = sn_ifold_max(acc262, k261);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    acc239 = sn_ifold_max(acc239, k238);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc262, off, 64);
-                acc262 = sn_ifold_max(acc262, other);
+                const sn_i64 other = __shfl_xor(acc239, off, 64);
+                acc239 = sn_ifold_max(acc239, other);
             }
-            acc262 = __shfl(acc262, 0, 64);
-            const sn_i64 k262 = acc262;
-            const sn_i64 k274 = (k262 & k273);
-            const sn_i64 k275 = sn_isub(k272, k274);
-            const sn_i64 k276 = sn_wrap(k275, 32);
-            const sn_i64 k278 = sn_ifloordiv(k276, k277, 32, 1);
-            sn_i64 acc265 = (sn_i64)0x8000000000000000ull;
+            acc239 = __shfl(acc239, 0, 64);
+            const sn_i64 k239 = acc239;
+            const sn_i64 k250 = (k239 & k249);
+            const sn_i64 k251 = sn_isub(k99, k250);
+            const sn_i64 k252 = sn_wrap(k251, 32);
+            const sn_i64 k254 = sn_ifloordiv(k252, k253, 32, 1);
+            sn_i64 acc242 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -3836,55 +3191,55 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k263 = (sn_i64)(k261 < k262);
-                    const sn_i64 k264 = k263 != 0 ? k261 : k36;
-                    acc265 = sn_ifold_max(acc265, k264);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k240 = (sn_i64)(k238 < k239);
+                    const sn_i64 k241 = k240 != 0 ? k238 : k29;
+                    acc242 = sn_ifold_max(acc242, k241);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc265, off, 64);
-                acc265 = sn_ifold_max(acc265, other);
+                const sn_i64 other = __shfl_xor(acc242, off, 64);
+                acc242 = sn_ifold_max(acc242, other);
             }
-            acc265 = __shfl(acc265, 0, 64);
-            const sn_i64 k265 = acc265;
-            const sn_i64 k280 = (k265 & k273);
-            const sn_i64 k281 = sn_isub(k272, k280);
-            const sn_i64 k282 = sn_wrap(k281, 32);
-            const sn_i64 k283 = sn_ifloordiv(k282, k277, 32, 1);
-            sn_i64 acc268 = (sn_i64)0x8000000000000000ull;
+            acc242 = __shfl(acc242, 0, 64);
+            const sn_i64 k242 = acc242;
+            const sn_i64 k256 = (k242 & k249);
+            const sn_i64 k257 = sn_isub(k99, k256);
+            const sn_i64 k258 = sn_wrap(k257, 32);
+            const sn_i64 k259 = sn_ifloordiv(k258, k253, 32, 1);
+            sn_i64 acc245 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -3894,55 +3249,55 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k266 = (sn_i64)(k261 < k265);
-                    const sn_i64 k267 = k266 != 0 ? k261 : k36;
-                    acc268 = sn_ifold_max(acc268, k267);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k243 = (sn_i64)(k238 < k242);
+                    const sn_i64 k244 = k243 != 0 ? k238 : k29;
+                    acc245 = sn_ifold_max(acc245, k244);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc268, off, 64);
-                acc268 = sn_ifold_max(acc268, other);
+                const sn_i64 other = __shfl_xor(acc245, off, 64);
+                acc245 = sn_ifold_max(acc245, other);
             }
-            acc268 = __shfl(acc268, 0, 64);
-            const sn_i64 k268 = acc268;
-            const sn_i64 k286 = (k268 & k273);
-            const sn_i64 k287 = sn_isub(k272, k286);
-            const sn_i64 k288 = sn_wrap(k287, 32);
-            const sn_i64 k289 = sn_ifloordiv(k288, k277, 32, 1);
-            sn_i64 acc271 = (sn_i64)0x8000000000000000ull;
+            acc245 = __shfl(acc245, 0, 64);
+            const sn_i64 k245 = acc245;
+            const sn_i64 k262 = (k245 & k249);
+            const sn_i64 k263 = sn_isub(k99, k262);
+            const sn_i64 k264 = sn_wrap(k263, 32);
+            const sn_i64 k265 = sn_ifloordiv(k264, k253, 32, 1);
+            sn_i64 acc248 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -3952,55 +3307,55 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k217 = sn_imod(k0, k1, 32, 1);
-                    const sn_i64 k218 = (sn_i64)(k217 == k3);
-                    const sn_i64 k219 = ((sn_i64)r0 / (sn_i64)32);
-                    const sn_i64 k223 = (sn_i64)(k219 < k221);
-                    const float k224 = k223 != 0 ? k222 : k220;
-                    const sn_i64 k227 = (sn_i64)(k219 < k225);
-                    const float k228 = k227 != 0 ? k226 : k224;
-                    const sn_i64 k231 = (sn_i64)(k219 < k229);
-                    const float k232 = k231 != 0 ? k230 : k228;
-                    const sn_i64 k235 = (sn_i64)(k219 < k233);
-                    const float k236 = k235 != 0 ? k234 : k232;
-                    const sn_i64 k239 = (sn_i64)(k219 < k237);
-                    const float k240 = k239 != 0 ? k238 : k236;
-                    const sn_i64 k243 = (sn_i64)(k219 < k241);
-                    const float k244 = k243 != 0 ? k242 : k240;
-                    const sn_i64 k247 = (sn_i64)(k219 < k245);
-                    const float k248 = k247 != 0 ? k246 : k244;
-                    const float k249 = k218 != 0 ? k248 : k11;
-                    const sn_i64 k250 = (sn_i64)(k249 != k249);
-                    const sn_i64 k251 = (sn_i64)(k249 == k15);
-                    const float k252 = (k249);
-                    const sn_i64 k253 = sn_iwrap((sn_i64)sn_f2u(k252), 32, 1);
-                    const sn_i64 k254 = sn_wrap(k253, 64);
-                    const sn_i64 k255 = (sn_i64)(k254 < k17);
-                    const sn_i64 k256 = (k254 ^ k14);
-                    const sn_i64 k257 = k255 != 0 ? k256 : k254;
-                    const sn_i64 k258 = k251 != 0 ? k17 : k257;
-                    const sn_i64 k259 = k250 != 0 ? k14 : k258;
-                    const sn_i64 k260 = sn_ishl(k259, k26, 64, 1);
-                    const sn_i64 k261 = (k260 | k29);
-                    const sn_i64 k269 = (sn_i64)(k261 < k268);
-                    const sn_i64 k270 = k269 != 0 ? k261 : k36;
-                    acc271 = sn_ifold_max(acc271, k270);
+                    const sn_i64 k92 = sn_imod(k0, k1, 32, 1);
+                    const sn_i64 k93 = (sn_i64)(k92 == k3);
+                    const sn_i64 k94 = ((sn_i64)r0 / (sn_i64)32);
+                    const sn_i64 k125 = (sn_i64)(k94 < k111);
+                    const float k126 = k125 != 0 ? k124 : k110;
+                    const sn_i64 k141 = (sn_i64)(k94 < k127);
+                    const float k142 = k141 != 0 ? k140 : k126;
+                    const sn_i64 k157 = (sn_i64)(k94 < k143);
+                    const float k158 = k157 != 0 ? k156 : k142;
+                    const sn_i64 k173 = (sn_i64)(k94 < k159);
+                    const float k174 = k173 != 0 ? k172 : k158;
+                    const sn_i64 k189 = (sn_i64)(k94 < k175);
+                    const float k190 = k189 != 0 ? k188 : k174;
+                    const sn_i64 k205 = (sn_i64)(k94 < k191);
+                    const float k206 = k205 != 0 ? k204 : k190;
+                    const sn_i64 k221 = (sn_i64)(k94 < k207);
+                    const float k222 = k221 != 0 ? k220 : k206;
+                    const float k224 = k93 != 0 ? k222 : k223;
+                    const sn_i64 k225 = (sn_i64)(k224 != k224);
+                    const sn_i64 k226 = (sn_i64)(k224 == k13);
+                    const float k227 = (k224);
+                    const sn_i64 k228 = sn_iwrap((sn_i64)sn_f2u(k227), 32, 1);
+                    const sn_i64 k229 = sn_wrap(k228, 64);
+                    const sn_i64 k230 = (sn_i64)(k229 < k15);
+                    const sn_i64 k231 = (k229 ^ k12);
+                    const sn_i64 k232 = k230 != 0 ? k231 : k229;
+                    const sn_i64 k233 = k226 != 0 ? k15 : k232;
+                    const sn_i64 k234 = k225 != 0 ? k12 : k233;
+                    const sn_i64 k235 = sn_ishl(k234, k23, 64, 1);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k238 = (k235 | k237);
+                    const sn_i64 k246 = (sn_i64)(k238 < k245);
+                    const sn_i64 k247 = k246 != 0 ? k238 : k29;
+                    acc248 = sn_ifold_max(acc248, k247);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc271, off, 64);
-                acc271 = sn_ifold_max(acc271, other);
+                const sn_i64 other = __shfl_xor(acc248, off, 64);
+                acc248 = sn_ifold_max(acc248, other);
             }
-            acc271 = __shfl(acc271, 0, 64);
-            const sn_i64 k271 = acc271;
-            const sn_i64 k292 = (k271 & k273);
-            const sn_i64 k293 = sn_isub(k272, k292);
-            const sn_i64 k294 = sn_wrap(k293, 32);
-            const sn_i64 k295 = sn_ifloordiv(k294, k277, 32, 1);
-            sn_i64 acc311 = (sn_i64)0x8000000000000000ull;
+            acc248 = __shfl(acc248, 0, 64);
+            const sn_i64 k248 = acc248;
+            const sn_i64 k268 = (k248 & k249);
+            const sn_i64 k269 = sn_isub(k99, k268);
+            const sn_i64 k270 = sn_wrap(k269, 32);
+            const sn_i64 k271 = sn_ifloordiv(k270, k253, 32, 1);
+            sn_i64 acc287 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 64 + lane) * 4;
@@ -4012,43 +3367,198 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     const sn_i64 k0 = (sn_i64)r0;
                     const sn_i64 k2 = sn_ifloordiv(k0, k1, 32, 1);
                     const float k10 = c10[c * 4 + j];
-                    const sn_i64 k28 = sn_wrap(k0, 64);
-                    const sn_i64 k29 = sn_isub(k14, k28);
-                    const sn_i64 k279 = (sn_i64)(k2 == k278);
-                    const sn_i64 k284 = (sn_i64)(k2 == k283);
-                    const sn_i64 k285 = (sn_i64)(k279 != 0 || k284 != 0);
-                    const sn_i64 k290 = (sn_i64)(k2 == k289);
-                    const sn_i64 k291 = (sn_i64)(k285 != 0 || k290 != 0);
-                    const sn_i64 k296 = (sn_i64)(k2 == k295);
-                    const sn_i64 k297 = (sn_i64)(k291 != 0 || k296 != 0);
-                    const float k298 = k297 != 0 ? k10 : k11;
-                    const sn_i64 k299 = (sn_i64)(k298 != k298);
-                    const sn_i64 k300 = (sn_i64)(k298 == k15);
-                    const float k301 = (k298);
-                    const sn_i64 k302 = sn_iwrap((sn_i64)sn_f2u(k301), 32, 1);
-                    const sn_i64 k303 = sn_wrap(k302, 64);
-                    const sn_i64 k304 = (sn_i64)(k303 < k17);
-                    const sn_i64 k305 = (k303 ^ k14);
-                    const sn_i64 k306 = k304 != 0 ? k305 : k303;
-                    const sn_i64 k307 = k300 != 0 ? k17 : k306;
-                    const sn_i64 k308 = k299 != 0 ? k14 : k307;
-                    const sn_i64 k309 = sn_ishl(k308, k26, 64, 1);
-                    const sn_i64 k310 = (k309 | k29);
-                    c310[c * 4 + j] = k310;
-                    acc311 = sn_ifold_max(acc311, k310);
+                    const sn_i64 k236 = sn_wrap(k0, 64);
+                    const sn_i64 k237 = sn_isub(k12, k236);
+                    const sn_i64 k255 = (sn_i64)(k2 == k254);
+                    const sn_i64 k260 = (sn_i64)(k2 == k259);
+                    const sn_i64 k261 = (sn_i64)(k255 != 0 || k260 != 0);
+                    const sn_i64 k266 = (sn_i64)(k2 == k265);
+                    const sn_i64 k267 = (sn_i64)(k261 != 0 || k266 != 0);
+                    const sn_i64 k272 = (sn_i64)(k2 == k271);
+                    const sn_i64 k273 = (sn_i64)(k267 != 0 || k272 != 0);
+                    const float k274 = k273 != 0 ? k10 : k223;
+                    const sn_i64 k275 = (sn_i64)(k274 != k274);
+                    const sn_i64 k276 = (sn_i64)(k274 == k13);
+                    const float k277 = (k274);
+                    const sn_i64 k278 = sn_iwrap((sn_i64)sn_f2u(k277), 32, 1);
+                    const sn_i64 k279 = sn_wrap(k278, 64);
+                    const sn_i64 k280 = (sn_i64)(k279 < k15);
+                    const sn_i64 k281 = (k279 ^ k12);
+                    const sn_i64 k282 = k280 != 0 ? k281 : k279;
+                    const sn_i64 k283 = k276 != 0 ? k15 : k282;
+                    const sn_i64 k284 = k275 != 0 ? k12 : k283;
+                    const sn_i64 k285 = sn_ishl(k284, k23, 64, 1);
+                    const sn_i64 k286 = (k285 | k237);
+                    c286[c * 4 + j] = k286;
+                    acc287 = sn_ifold_max(acc287, k286);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc311, off, 64);
-                acc311 = sn_ifold_max(acc311, other);
+                const sn_i64 other = __shfl_xor(acc287, off, 64);
+                acc287 = sn_ifold_max(acc287, other);
             }
-            acc311 = __shfl(acc311, 0, 64);
-            const sn_i64 k311 = acc311;
-            const sn_i64 k333 = (k311 & k273);
-            const sn_i64 k334 = sn_isub(k272, k333);
+            acc287 = __shfl(acc287, 0, 64);
+            const sn_i64 k287 = acc287;
+            const sn_i64 k309 = (k287 & k249);
+            const sn_i64 k310 = sn_isub(k99, k309);
+            const sn_i64 k311 = sn_wrap(k310, 32);
+            sn_i64 acc290 = (sn_i64)0x8000000000000000ull;
+            float acc314 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 64 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k288 = (sn_i64)(k286 < k287);
+                    const sn_i64 k289 = k288 != 0 ? k286 : k29;
+                    const sn_i64 k312 = (sn_i64)(k0 == k311);
+                    const float k313 = k312 != 0 ? k7 : k223;
+                    acc290 = sn_ifold_max(acc290, k289);
+                    acc314 = sn_fold_max(acc314, k313);
+                }
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc290, off, 64);
+                acc290 = sn_ifold_max(acc290, other);
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc314, off, 64);
+                acc314 = sn_fold_max(acc314, other);
+            }
+            acc290 = __shfl(acc290, 0, 64);
+            acc314 = __shfl(acc314, 0, 64);
+            const sn_i64 k290 = acc290;
+            const float k314 = acc314;
+            const sn_i64 k315 = (k290 & k249);
+            const sn_i64 k316 = sn_isub(k99, k315);
+            const sn_i64 k317 = sn_wrap(k316, 32);
+            sn_i64 acc293 = (sn_i64)0x8000000000000000ull;
+            float acc320 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 64 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k291 = (sn_i64)(k286 < k290);
+                    const sn_i64 k292 = k291 != 0 ? k286 : k29;
+                    const sn_i64 k318 = (sn_i64)(k0 == k317);
+                    const float k319 = k318 != 0 ? k7 : k223;
+                    acc293 = sn_ifold_max(acc293, k292);
+                    acc320 = sn_fold_max(acc320, k319);
+                }
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc293, off, 64);
+                acc293 = sn_ifold_max(acc293, other);
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc320, off, 64);
+                acc320 = sn_fold_max(acc320, other);
+            }
+            acc293 = __shfl(acc293, 0, 64);
+            acc320 = __shfl(acc320, 0, 64);
+            const sn_i64 k293 = acc293;
+            const float k320 = acc320;
+            const sn_i64 k321 = (k293 & k249);
+            const sn_i64 k322 = sn_isub(k99, k321);
+            const sn_i64 k323 = sn_wrap(k322, 32);
+            const float k357 = k314 + k320;
+            sn_i64 acc296 = (sn_i64)0x8000000000000000ull;
+            float acc326 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 64 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k294 = (sn_i64)(k286 < k293);
+                    const sn_i64 k295 = k294 != 0 ? k286 : k29;
+                    const sn_i64 k324 = (sn_i64)(k0 == k323);
+                    const float k325 = k324 != 0 ? k7 : k223;
+                    acc296 = sn_ifold_max(acc296, k295);
+                    acc326 = sn_fold_max(acc326, k325);
+                }
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc296, off, 64);
+                acc296 = sn_ifold_max(acc296, other);
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc326, off, 64);
+                acc326 = sn_fold_max(acc326, other);
+            }
+            acc296 = __shfl(acc296, 0, 64);
+            acc326 = __shfl(acc326, 0, 64);
+            const sn_i64 k296 = acc296;
+            const float k326 = acc326;
+            const sn_i64 k327 = (k296 & k249);
+            const sn_i64 k328 = sn_isub(k99, k327);
+            const sn_i64 k329 = sn_wrap(k328, 32);
+            const float k358 = k357 + k326;
+            sn_i64 acc299 = (sn_i64)0x8000000000000000ull;
+            float acc332 = sn_u2f(0xff800000u);
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 64 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k0 = (sn_i64)r0;
+                    const float k7 = c7[c * 4 + j];
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k297 = (sn_i64)(k286 < k296);
+                    const sn_i64 k298 = k297 != 0 ? k286 : k29;
+                    const sn_i64 k330 = (sn_i64)(k0 == k329);
+                    const float k331 = k330 != 0 ? k7 : k223;
+                    acc299 = sn_ifold_max(acc299, k298);
+                    acc332 = sn_fold_max(acc332, k331);
+                }
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor(acc299, off, 64);
+                acc299 = sn_ifold_max(acc299, other);
+            }
+            #pragma unroll
+            for (int off = 32; off >= 1; off /= 2) {
+                const float other = __shfl_xor(acc332, off, 64);
+                acc332 = sn_fold_max(acc332, other);
+            }
+            acc299 = __shfl(acc299, 0, 64);
+            acc332 = __shfl(acc332, 0, 64);
+            const sn_i64 k299 = acc299;
+            const float k332 = acc332;
+            const sn_i64 k333 = (k299 & k249);
+            const sn_i64 k334 = sn_isub(k99, k333);
             const sn_i64 k335 = sn_wrap(k334, 32);
-            sn_i64 acc314 = (sn_i64)0x8000000000000000ull;
+            const float k359 = k358 + k332;
+            sn_i64 acc302 = (sn_i64)0x8000000000000000ull;
             float acc338 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -4060,33 +3570,34 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k312 = (sn_i64)(k310 < k311);
-                    const sn_i64 k313 = k312 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k300 = (sn_i64)(k286 < k299);
+                    const sn_i64 k301 = k300 != 0 ? k286 : k29;
                     const sn_i64 k336 = (sn_i64)(k0 == k335);
-                    const float k337 = k336 != 0 ? k7 : k11;
-                    acc314 = sn_ifold_max(acc314, k313);
+                    const float k337 = k336 != 0 ? k7 : k223;
+                    acc302 = sn_ifold_max(acc302, k301);
                     acc338 = sn_fold_max(acc338, k337);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc314, off, 64);
-                acc314 = sn_ifold_max(acc314, other);
+                const sn_i64 other = __shfl_xor(acc302, off, 64);
+                acc302 = sn_ifold_max(acc302, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc338, off, 64);
                 acc338 = sn_fold_max(acc338, other);
             }
-            acc314 = __shfl(acc314, 0, 64);
+            acc302 = __shfl(acc302, 0, 64);
             acc338 = __shfl(acc338, 0, 64);
-            const sn_i64 k314 = acc314;
+            const sn_i64 k302 = acc302;
             const float k338 = acc338;
-            const sn_i64 k339 = (k314 & k273);
-            const sn_i64 k340 = sn_isub(k272, k339);
+            const sn_i64 k339 = (k302 & k249);
+            const sn_i64 k340 = sn_isub(k99, k339);
             const sn_i64 k341 = sn_wrap(k340, 32);
-            sn_i64 acc317 = (sn_i64)0x8000000000000000ull;
+            const float k360 = k359 + k338;
+            sn_i64 acc305 = (sn_i64)0x8000000000000000ull;
             float acc344 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -4098,34 +3609,34 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k315 = (sn_i64)(k310 < k314);
-                    const sn_i64 k316 = k315 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k303 = (sn_i64)(k286 < k302);
+                    const sn_i64 k304 = k303 != 0 ? k286 : k29;
                     const sn_i64 k342 = (sn_i64)(k0 == k341);
-                    const float k343 = k342 != 0 ? k7 : k11;
-                    acc317 = sn_ifold_max(acc317, k316);
+                    const float k343 = k342 != 0 ? k7 : k223;
+                    acc305 = sn_ifold_max(acc305, k304);
                     acc344 = sn_fold_max(acc344, k343);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc317, off, 64);
-                acc317 = sn_ifold_max(acc317, other);
+                const sn_i64 other = __shfl_xor(acc305, off, 64);
+                acc305 = sn_ifold_max(acc305, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc344, off, 64);
                 acc344 = sn_fold_max(acc344, other);
             }
-            acc317 = __shfl(acc317, 0, 64);
+            acc305 = __shfl(acc305, 0, 64);
             acc344 = __shfl(acc344, 0, 64);
-            const sn_i64 k317 = acc317;
+            const sn_i64 k305 = acc305;
             const float k344 = acc344;
-            const sn_i64 k345 = (k317 & k273);
-            const sn_i64 k346 = sn_isub(k272, k345);
+            const sn_i64 k345 = (k305 & k249);
+            const sn_i64 k346 = sn_isub(k99, k345);
             const sn_i64 k347 = sn_wrap(k346, 32);
-            const float k381 = k338 + k344;
-            sn_i64 acc320 = (sn_i64)0x8000000000000000ull;
+            const float k361 = k360 + k344;
+            sn_i64 acc308 = (sn_i64)0x8000000000000000ull;
             float acc350 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -4137,34 +3648,33 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k318 = (sn_i64)(k310 < k317);
-                    const sn_i64 k319 = k318 != 0 ? k310 : k36;
+                    const sn_i64 k286 = c286[c * 4 + j];
+                    const sn_i64 k306 = (sn_i64)(k286 < k305);
+                    const sn_i64 k307 = k306 != 0 ? k286 : k29;
                     const sn_i64 k348 = (sn_i64)(k0 == k347);
-                    const float k349 = k348 != 0 ? k7 : k11;
-                    acc320 = sn_ifold_max(acc320, k319);
+                    const float k349 = k348 != 0 ? k7 : k223;
+                    acc308 = sn_ifold_max(acc308, k307);
                     acc350 = sn_fold_max(acc350, k349);
                 }
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc320, off, 64);
-                acc320 = sn_ifold_max(acc320, other);
+                const sn_i64 other = __shfl_xor(acc308, off, 64);
+                acc308 = sn_ifold_max(acc308, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc350, off, 64);
                 acc350 = sn_fold_max(acc350, other);
             }
-            acc320 = __shfl(acc320, 0, 64);
+            acc308 = __shfl(acc308, 0, 64);
             acc350 = __shfl(acc350, 0, 64);
-            const sn_i64 k320 = acc320;
+            const sn_i64 k308 = acc308;
             const float k350 = acc350;
-            const sn_i64 k351 = (k320 & k273);
-            const sn_i64 k352 = sn_isub(k272, k351);
+            const sn_i64 k351 = (k308 & k249);
+            const sn_i64 k352 = sn_isub(k99, k351);
             const sn_i64 k353 = sn_wrap(k352, 32);
-            const float k382 = k381 + k350;
-            sn_i64 acc323 = (sn_i64)0x8000000000000000ull;
+            const float k362 = k361 + k350;
             float acc356 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -4176,206 +3686,51 @@ extern "C" __global__ void __launch_bounds__(64) moe_fused_gate_k0_few(
                     [[maybe_unused]] const int r0 = e;
                     const sn_i64 k0 = (sn_i64)r0;
                     const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k321 = (sn_i64)(k310 < k320);
-                    const sn_i64 k322 = k321 != 0 ? k310 : k36;
                     const sn_i64 k354 = (sn_i64)(k0 == k353);
-                    const float k355 = k354 != 0 ? k7 : k11;
-                    acc323 = sn_ifold_max(acc323, k322);
+                    const float k355 = k354 != 0 ? k7 : k223;
                     acc356 = sn_fold_max(acc356, k355);
                 }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc323, off, 64);
-                acc323 = sn_ifold_max(acc323, other);
             }
             #pragma unroll
             for (int off = 32; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc356, off, 64);
                 acc356 = sn_fold_max(acc356, other);
             }
-            acc323 = __shfl(acc323, 0, 64);
             acc356 = __shfl(acc356, 0, 64);
-            const sn_i64 k323 = acc323;
             const float k356 = acc356;
-            const sn_i64 k357 = (k323 & k273);
-            const sn_i64 k358 = sn_isub(k272, k357);
-            const sn_i64 k359 = sn_wrap(k358, 32);
-            const float k383 = k382 + k356;
-            sn_i64 acc326 = (sn_i64)0x8000000000000000ull;
-            float acc362 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 64 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k324 = (sn_i64)(k310 < k323);
-                    const sn_i64 k325 = k324 != 0 ? k310 : k36;
-                    const sn_i64 k360 = (sn_i64)(k0 == k359);
-                    const float k361 = k360 != 0 ? k7 : k11;
-                    acc326 = sn_ifold_max(acc326, k325);
-                    acc362 = sn_fold_max(acc362, k361);
-                }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc326, off, 64);
-                acc326 = sn_ifold_max(acc326, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc362, off, 64);
-                acc362 = sn_fold_max(acc362, other);
-            }
-            acc326 = __shfl(acc326, 0, 64);
-            acc362 = __shfl(acc362, 0, 64);
-            const sn_i64 k326 = acc326;
-            const float k362 = acc362;
-            const sn_i64 k363 = (k326 & k273);
-            const sn_i64 k364 = sn_isub(k272, k363);
-            const sn_i64 k365 = sn_wrap(k364, 32);
-            const float k384 = k383 + k362;
-            sn_i64 acc329 = (sn_i64)0x8000000000000000ull;
-            float acc368 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 64 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k327 = (sn_i64)(k310 < k326);
-                    const sn_i64 k328 = k327 != 0 ? k310 : k36;
-                    const sn_i64 k366 = (sn_i64)(k0 == k365);
-                    const float k367 = k366 != 0 ? k7 : k11;
-                    acc329 = sn_ifold_max(acc329, k328);
-                    acc368 = sn_fold_max(acc368, k367);
-                }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc329, off, 64);
-                acc329 = sn_ifold_max(acc329, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc368, off, 64);
-                acc368 = sn_fold_max(acc368, other);
-            }
-            acc329 = __shfl(acc329, 0, 64);
-            acc368 = __shfl(acc368, 0, 64);
-            const sn_i64 k329 = acc329;
-            const float k368 = acc368;
-            const sn_i64 k369 = (k329 & k273);
-            const sn_i64 k370 = sn_isub(k272, k369);
-            const sn_i64 k371 = sn_wrap(k370, 32);
-            const float k385 = k384 + k368;
-            sn_i64 acc332 = (sn_i64)0x8000000000000000ull;
-            float acc374 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 64 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const sn_i64 k310 = c310[c * 4 + j];
-                    const sn_i64 k330 = (sn_i64)(k310 < k329);
-                    const sn_i64 k331 = k330 != 0 ? k310 : k36;
-                    const sn_i64 k372 = (sn_i64)(k0 == k371);
-                    const float k373 = k372 != 0 ? k7 : k11;
-                    acc332 = sn_ifold_max(acc332, k331);
-                    acc374 = sn_fold_max(acc374, k373);
-                }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc332, off, 64);
-                acc332 = sn_ifold_max(acc332, other);
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc374, off, 64);
-                acc374 = sn_fold_max(acc374, other);
-            }
-            acc332 = __shfl(acc332, 0, 64);
-            acc374 = __shfl(acc374, 0, 64);
-            const sn_i64 k332 = acc332;
-            const float k374 = acc374;
-            const sn_i64 k375 = (k332 & k273);
-            const sn_i64 k376 = sn_isub(k272, k375);
-            const sn_i64 k377 = sn_wrap(k376, 32);
-            const float k386 = k385 + k374;
-            float acc380 = sn_u2f(0xff800000u);
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 64 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const sn_i64 k0 = (sn_i64)r0;
-                    const float k7 = c7[c * 4 + j];
-                    const sn_i64 k378 = (sn_i64)(k0 == k377);
-                    const float k379 = k378 != 0 ? k7 : k11;
-                    acc380 = sn_fold_max(acc380, k379);
-                }
-            }
-            #pragma unroll
-            for (int off = 32; off >= 1; off /= 2) {
-                const float other = __shfl_xor(acc380, off, 64);
-                acc380 = sn_fold_max(acc380, other);
-            }
-            acc380 = __shfl(acc380, 0, 64);
-            const float k380 = acc380;
-            const float k387 = k386 + k380;
-            const float k388 = sn_div(k338, k387);
-            const float k390 = k388 * k389;
-            const float k391 = sn_div(k344, k387);
-            const float k392 = k391 * k389;
-            const float k393 = sn_div(k350, k387);
-            const float k394 = k393 * k389;
-            const float k395 = sn_div(k356, k387);
-            const float k396 = k395 * k389;
-            const float k397 = sn_div(k362, k387);
-            const float k398 = k397 * k389;
-            const float k399 = sn_div(k368, k387);
-            const float k400 = k399 * k389;
-            const float k401 = sn_div(k374, k387);
-            const float k402 = k401 * k389;
-            const float k403 = sn_div(k380, k387);
-            const float k404 = k403 * k389;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k390;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k392;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k394;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k396;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k398;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k400;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k402;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k404;
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k335, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k341, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k347, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k353, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k359, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k365, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k371, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k377, 32);
+            const float k363 = k362 + k356;
+            const float k364 = sn_div(k314, k363);
+            const float k366 = k364 * k365;
+            const float k367 = sn_div(k320, k363);
+            const float k368 = k367 * k365;
+            const float k369 = sn_div(k326, k363);
+            const float k370 = k369 * k365;
+            const float k371 = sn_div(k332, k363);
+            const float k372 = k371 * k365;
+            const float k373 = sn_div(k338, k363);
+            const float k374 = k373 * k365;
+            const float k375 = sn_div(k344, k363);
+            const float k376 = k375 * k365;
+            const float k377 = sn_div(k350, k363);
+            const float k378 = k377 * k365;
+            const float k379 = sn_div(k356, k363);
+            const float k380 = k379 * k365;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = k366;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = k368;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = k370;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = k372;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = k374;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = k376;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = k378;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = k380;
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k311, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k317, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k323, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k329, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k335, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k341, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k347, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k353, 32);
             return;
         }
         blk -= nblk;

@@ -10,29 +10,11 @@
 set -u
 S=${1:-build/compiler/sinter}
 cd "$(dirname "$0")/../.."
-if ! "$S" run examples/mxfp8_quant.sn --dim T=1 --output-dir /tmp/sinter-gpu-probe 2>&1 \
-        | grep -q "sinter: device"; then
-    echo "no GPU: skipped"
-    exit 77
-fi
-export SINTER_CACHE_DIR=$(mktemp -d)
-pass=0 fail=0
+. tests/gpu/checks.sh
+gpu_or_skip examples/mxfp8_quant.sn
 for ex in mxfp8_quant mxfp4_quant fp8_group_ue8m0_deepgemm; do
     for T in 1 7 300 4096 16384; do
-        gpu=$(mktemp -d) ref=$(mktemp -d)
-        if "$S" run "examples/$ex.sn" --dim T=$T --raw --output-dir "$gpu" > "$gpu/log" 2>&1 &&
-           "$S" ref "examples/$ex.sn" --dim T=$T --raw --output-dir "$ref" > "$ref/log" 2>&1 &&
-           (for f in "$ref"/*.npy; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
-            pass=$((pass + 1))
-            echo "ok   $ex T=$T bit-exact ($(cd "$ref" && ls *.npy | tr '\n' ' '))"
-        else
-            fail=$((fail + 1))
-            echo "FAIL $ex T=$T bit-exact"
-            cat "$gpu/log" "$ref/log" | sed 's/^/     /'
-        fi
-        rm -rf "$gpu" "$ref"
+        check_exact "$ex T=$T" '*.npy' "examples/$ex.sn" --dim T=$T
     done
 done
-rm -rf "$SINTER_CACHE_DIR"
-echo "gpu mx examples: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary "gpu mx examples"

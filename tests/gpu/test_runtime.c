@@ -30,7 +30,7 @@
 #include "interp.h"
 #include "sinter.h"
 
-static int passed, failed;
+#include "gpu_test.h"
 
 static double now_ms(void)
 {
@@ -39,51 +39,12 @@ static double now_ms(void)
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (cond) {                                                                          \
-            passed++;                                                                        \
-        } else {                                                                             \
-            failed++;                                                                        \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                      \
-            printf(__VA_ARGS__);                                                             \
-            printf("\n");                                                                    \
-        }                                                                                    \
-    } while (0)
-
-typedef struct {
-    IrGraph *g;
-    unsigned char *bundle;
-    size_t len;
-    sn_bundle *b;
-    sn_graph *gr;
-} Compiled;
-
+/* Compiled for CUDA and for HIP gfx950 (OCP FP8 like sm_90: `f8` has one
+ * meaning). */
 static bool compile(const char *path, Compiled *c, Arena *a)
 {
-    Diag d;
-    diag_init(&d);
-    CgTarget t[2];
-    cg_target("cuda:sm_90", &t[0], &d);
-    cg_target("hip:gfx950", &t[1], &d); /* OCP FP8 like sm_90: `f8` has one meaning */
-    SnCompileOptions opt = {.paths = &path, .npath = 1, .one_graph = true, .keep_reference = true,
-                            .targets = t, .ntarget = 2};
-    SnCompiled sc;
-    bool ok = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &sc, &d);
-    diag_print(&d, stderr);
-    diag_free(&d);
-    if (!ok)
-        return false;
-    c->bundle = sc.bytes;
-    c->len = sc.len;
-    c->g = sc.graphs[0].reference;
-    if (sn_bundle_load_memory(c->bundle, c->len, &c->b) != SN_OK) {
-        printf("load: %s\n", sn_last_error());
-        return false;
-    }
-    c->gr = sn_bundle_graph(c->b, c->g->name);
-    return c->gr != NULL;
+    static const char *const targets[] = {"cuda:sm_90", "hip:gfx950"};
+    return gpu_compile(path, targets, 2, c, a);
 }
 
 static uint64_t rng = 12345;
@@ -234,8 +195,7 @@ static void test_qk_norm(Arena *a)
     sn_dev_free(wk);
     sn_dev_free(q_out);
     sn_dev_free(k_out);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 /* ------------------------------------------------ cold and warm loads */
@@ -268,45 +228,13 @@ static void test_load_times(Arena *a)
                ex[i], cold, warm);
         if (ok)
             sn_bundle_free(b);
-        sn_bundle_free(c.b);
-        free(c.bundle);
+        compiled_free(&c);
     }
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
         printf("could not remove %s\n", dir);
     unsetenv("SINTER_CACHE_DIR");
-}
-
-/* ------------------------------------------------ CUDA graph calls */
-
-/* The driver calls the graph tests need (streams, capture, graphs); false,
- * with "skip <what>" printed, on a device that is not CUDA. */
-typedef struct {
-    int (*stream_create)(void **, unsigned);
-    int (*begin)(void *, int);
-    int (*end)(void *, void **);
-    int (*inst)(void **, void *, unsigned long long);
-    int (*glaunch)(void *, void *);
-    int (*ssync)(void *);
-} CudaCalls;
-
-static bool cuda_calls(CudaCalls *cu, const char *what)
-{
-    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
-    memset(cu, 0, sizeof *cu);
-    if (cuda) {
-        *(void **)&cu->stream_create = dlsym(cuda, "cuStreamCreate");
-        *(void **)&cu->begin = dlsym(cuda, "cuStreamBeginCapture_v2");
-        *(void **)&cu->end = dlsym(cuda, "cuStreamEndCapture");
-        *(void **)&cu->inst = dlsym(cuda, "cuGraphInstantiateWithFlags");
-        *(void **)&cu->glaunch = dlsym(cuda, "cuGraphLaunch");
-        *(void **)&cu->ssync = dlsym(cuda, "cuStreamSynchronize");
-    }
-    if (cu->stream_create && cu->begin && cu->end && cu->inst && cu->glaunch && cu->ssync)
-        return true;
-    printf("skip %s: not a CUDA device\n", what);
-    return false;
 }
 
 /* add_rms_norm_fp8 compiled and loaded into c; the input its output h may
@@ -381,8 +309,7 @@ static void test_in_place(Arena *a)
     CHECK(sn_launch(c.gr, args.in, 4, bad, 2, NULL, 0, NULL) == SN_ERR_INVALID,
           "aliasing the other input refused: %s", sn_last_error());
     add_rms_free(&args);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 /* ------------------------------------------- special values, bit exact */
@@ -491,66 +418,101 @@ static void special_values_at(Arena *a, int64_t T)
     for (int i = 0; i < 8; i++)
         sn_dev_free(o[i]);
     sn_dev_free(bx);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 /* ------------------------------------------------- CUDA graph capture */
 
+/* rms_norm_fp8_per_token at T = 64, as the capture tests launch it. */
+typedef struct {
+    Compiled c;
+    int64_t s[2], sw[1], ss[2], syms[1];
+    IrBuf in[2];
+    void *bx, *bw, *q, *sc;
+    sn_tensor tin[2], out[2];
+} PerToken;
+
+/* p compiled, random inputs on the host (in) and the device, room for the
+ * outputs q and scales; false when it does not compile (a failed check). */
+static bool per_token(Arena *a, PerToken *p)
+{
+    const int64_t T = 64;
+    memset(p, 0, sizeof *p);
+    CHECK(compile("examples/rms_norm_fp8_per_token.sn", &p->c, a), "compile per-token");
+    if (!p->c.gr)
+        return false;
+    memcpy(p->s, (int64_t[]){T, 4096}, sizeof p->s);
+    p->sw[0] = 4096;
+    memcpy(p->ss, (int64_t[]){T, 1}, sizeof p->ss);
+    p->syms[0] = T;
+    random_buf(&p->in[0], DT_BF16, 2, p->s);
+    random_buf(&p->in[1], DT_BF16, 1, p->sw);
+    void *x = upload(&p->in[0], 0, 0, &p->bx), *w = upload(&p->in[1], 0, 0, &p->bw);
+    sn_dev_alloc(&p->q, (size_t)T * 4096);
+    sn_dev_alloc(&p->sc, (size_t)T * 4);
+    p->tin[0] = (sn_tensor){x, SN_BF16, 2, p->s, NULL, 0};
+    p->tin[1] = (sn_tensor){w, SN_BF16, 1, p->sw, NULL, 0};
+    p->out[0] = (sn_tensor){p->q, SN_F8E4M3, 2, p->s, NULL, 0};
+    p->out[1] = (sn_tensor){p->sc, SN_F32, 2, p->ss, NULL, 0};
+    return true;
+}
+
+/* The interpreter on p's host inputs against the device's outputs. */
+static void per_token_same(PerToken *p, const char *what)
+{
+    IrBuf want[2];
+    char w[128];
+    Diag d;
+    diag_init(&d);
+    ir_interp(p->c.g, p->syms, p->in, want, &d);
+    diag_free(&d);
+    snprintf(w, sizeof w, "%s: q", what);
+    same(&want[0], p->q, w);
+    snprintf(w, sizeof w, "%s: scales", what);
+    same(&want[1], p->sc, w);
+    ir_buf_free(&want[0]);
+    ir_buf_free(&want[1]);
+}
+
+static void per_token_free(PerToken *p)
+{
+    ir_buf_free(&p->in[0]);
+    ir_buf_free(&p->in[1]);
+    sn_dev_free(p->bx);
+    sn_dev_free(p->bw);
+    sn_dev_free(p->q);
+    sn_dev_free(p->sc);
+    compiled_free(&p->c);
+}
+
 static void test_graph_capture(Arena *a)
 {
     CudaCalls cu;
-    if (!cuda_calls(&cu, "graph capture"))
+    PerToken p;
+    if (!cuda_calls(&cu, "graph capture") || !per_token(a, &p))
         return;
-    Compiled c = {0};
-    CHECK(compile("examples/rms_norm_fp8_per_token.sn", &c, a), "compile per-token");
-    if (!c.gr)
-        return;
-    const int64_t T = 64;
-    int64_t s[2] = {T, 4096}, sw[1] = {4096}, ss[2] = {T, 1};
-    IrBuf in[2], want[2];
-    random_buf(&in[0], DT_BF16, 2, s);
-    random_buf(&in[1], DT_BF16, 1, sw);
-    void *bx, *bw, *q, *sc, *stream, *graph, *exec;
-    void *x = upload(&in[0], 0, 0, &bx), *w = upload(&in[1], 0, 0, &bw);
-    sn_dev_alloc(&q, (size_t)T * 4096);
-    sn_dev_alloc(&sc, (size_t)T * 4);
-    sn_tensor tin[2] = {{x, SN_BF16, 2, s, NULL, 0}, {w, SN_BF16, 1, sw, NULL, 0}};
-    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {sc, SN_F32, 2, ss, NULL, 0}};
+    void *stream, *graph, *exec;
     cu.stream_create(&stream, 1);
-    sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream); /* load everything before capture */
+    sn_launch(p.c.gr, p.tin, 2, p.out, 2, NULL, 0, stream); /* load everything before capture */
     cu.ssync(stream);
     int rc = cu.begin(stream, 2 /* relaxed */);
-    sn_status st = sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream);
+    sn_status st = sn_launch(p.c.gr, p.tin, 2, p.out, 2, NULL, 0, stream);
     int rc2 = cu.end(stream, &graph);
     CHECK(rc == 0 && st == SN_OK && rc2 == 0, "capture (rc %d, launch %s, end %d)", rc,
           sn_last_error(), rc2);
     CHECK(cu.inst(&exec, graph, 0) == 0, "instantiate the graph");
-    int64_t syms[1] = {T};
     for (int round = 0; round < 2; round++) { /* replay with new data each time */
-        for (int64_t k = 0; k < in[0].numel; k++)
-            in[0].f[k] = dt_round_float(frand() * (float)(round + 1), DT_BF16);
+        for (int64_t k = 0; k < p.in[0].numel; k++)
+            p.in[0].f[k] = dt_round_float(frand() * (float)(round + 1), DT_BF16);
         void *nb;
-        void *nx = upload(&in[0], 0, 0, &nb);
-        sn_dev_copy(x, nx, (size_t)T * 4096 * 2, NULL);
+        void *nx = upload(&p.in[0], 0, 0, &nb);
+        sn_dev_copy(p.tin[0].data, nx, (size_t)p.in[0].numel * 2, NULL);
         sn_dev_synchronize();
         sn_dev_free(nb);
-        Diag d;
-        diag_init(&d);
-        ir_interp(c.g, syms, in, want, &d);
-        diag_free(&d);
         CHECK(cu.glaunch(exec, stream) == 0 && cu.ssync(stream) == 0, "graph replay");
-        same(&want[0], q, "graph replay: q");
-        same(&want[1], sc, "graph replay: scales");
-        ir_buf_free(&want[0]);
-        ir_buf_free(&want[1]);
+        per_token_same(&p, "graph replay");
     }
-    sn_dev_free(bx);
-    sn_dev_free(bw);
-    sn_dev_free(q);
-    sn_dev_free(sc);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    per_token_free(&p);
 }
 
 /* ------------------------------- in-place and scatter graphs, captured */
@@ -664,8 +626,7 @@ static void capture_in_place(Arena *a, const CudaCalls *cu, const char *path, in
         ir_buf_free(&in[i]);
         sn_dev_free(dev[i]);
     }
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 static void test_capture_in_place(Arena *a)
@@ -694,25 +655,14 @@ static void test_lazy_capture(Arena *a)
     if (!mkdtemp(dir))
         return;
     setenv("SINTER_CACHE_DIR", dir, 1); /* empty: the launch compiles */
-    Compiled c = {0};
-    CHECK(compile("examples/rms_norm_fp8_per_token.sn", &c, a), "compile per-token");
-    if (!c.gr)
+    PerToken p;
+    if (!per_token(a, &p))
         return;
-    const int64_t T = 64;
-    int64_t s[2] = {T, 4096}, sw[1] = {4096}, ss[2] = {T, 1}, syms[1] = {T};
-    IrBuf in[2], want[2];
-    random_buf(&in[0], DT_BF16, 2, s);
-    random_buf(&in[1], DT_BF16, 1, sw);
-    void *bx, *bw, *q, *sc, *stream, *graph = NULL, *exec = NULL;
-    void *x = upload(&in[0], 0, 0, &bx), *w = upload(&in[1], 0, 0, &bw);
-    sn_dev_alloc(&q, (size_t)T * 4096);
-    sn_dev_alloc(&sc, (size_t)T * 4);
-    sn_tensor tin[2] = {{x, SN_BF16, 2, s, NULL, 0}, {w, SN_BF16, 1, sw, NULL, 0}};
-    sn_tensor out[2] = {{q, SN_F8E4M3, 2, s, NULL, 0}, {sc, SN_F32, 2, ss, NULL, 0}};
+    void *stream, *graph = NULL, *exec = NULL;
     cu.stream_create(&stream, 1);
     double t0 = now_ms();
     int rc = cu.begin(stream, 0 /* global */);
-    sn_status st = sn_launch(c.gr, tin, 2, out, 2, NULL, 0, stream);
+    sn_status st = sn_launch(p.c.gr, p.tin, 2, p.out, 2, NULL, 0, stream);
     int rc2 = cu.end(stream, &graph);
     double ms = now_ms() - t0;
     CHECK(rc == 0 && st == SN_OK && rc2 == 0, "first launch compiled during a capture (rc %d, "
@@ -720,25 +670,13 @@ static void test_lazy_capture(Arena *a)
     printf("lazy capture: first launch with its compile inside the capture %.1f ms\n", ms);
     if (rc2 == 0 && graph) {
         CHECK(cu.inst(&exec, graph, 0) == 0, "instantiate the lazily captured graph");
-        Diag d;
-        diag_init(&d);
-        ir_interp(c.g, syms, in, want, &d);
-        diag_free(&d);
         CHECK(exec && cu.glaunch(exec, stream) == 0 && cu.ssync(stream) == 0, "replay");
-        same(&want[0], q, "lazy capture: q");
-        same(&want[1], sc, "lazy capture: scales");
-        ir_buf_free(&want[0]);
-        ir_buf_free(&want[1]);
+        per_token_same(&p, "lazy capture");
     }
     t0 = now_ms();
-    CHECK(sn_bundle_prepare(c.b) == SN_OK, "prepare the rest: %s", sn_last_error());
+    CHECK(sn_bundle_prepare(p.c.b) == SN_OK, "prepare the rest: %s", sn_last_error());
     printf("lazy capture: sn_bundle_prepare of the other functions %.1f ms\n", now_ms() - t0);
-    sn_dev_free(bx);
-    sn_dev_free(bw);
-    sn_dev_free(q);
-    sn_dev_free(sc);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    per_token_free(&p);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
@@ -841,8 +779,7 @@ static void test_launch_chains(Arena *a)
         ir_buf_free(&want[1]);
     }
     sn_graph_set_pdl(c.gr, 1);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 /* ------------------------------------------ two processes, one cache */
@@ -914,8 +851,7 @@ static void test_concurrent_cache(Arena *a)
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
         printf("could not remove %s\n", dir);
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 int main(int argc, char **argv)
@@ -926,13 +862,10 @@ int main(int argc, char **argv)
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     self[n > 0 ? n : 0] = 0;
     self_path = self;
-    if (argc > 1 && chdir(argv[1]) != 0)
-        return 1;
     char arch[64], name[256];
-    if (sn_dev_info(arch, sizeof arch, name, sizeof name) != SN_OK) {
-        printf("no GPU (%s): skipped\n", sn_last_error());
-        return 77;
-    }
+    int rc = gpu_start(argc, argv, arch, sizeof arch, name, sizeof name);
+    if (rc)
+        return rc;
     printf("device %s (%s)\n", name, arch);
     Arena *a = arena_new();
     test_qk_norm(a);

@@ -23,19 +23,7 @@
 #include "interp.h"
 #include "sinter.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (cond) {                                                                          \
-            passed++;                                                                        \
-        } else {                                                                             \
-            failed++;                                                                        \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                      \
-            printf(__VA_ARGS__);                                                             \
-            printf("\n");                                                                    \
-        }                                                                                    \
-    } while (0)
+#include "gpu_test.h"
 
 /* NCCL, as the caller of sn_graph_set_comm sees it. */
 typedef struct { char internal[128]; } NcclUniqueId;
@@ -61,61 +49,10 @@ static bool open_nccl(void)
     return nccl.GetUniqueId && nccl.CommInitRank && nccl.CommDestroy;
 }
 
-typedef struct {
-    int (*stream_create)(void **, unsigned);
-    int (*begin)(void *, int);
-    int (*end)(void *, void **);
-    int (*inst)(void **, void *, unsigned long long);
-    int (*glaunch)(void *, void *);
-    int (*ssync)(void *);
-} CudaCalls;
-
-static bool cuda_calls(CudaCalls *cu)
-{
-    void *cuda = dlopen("libcuda.so.1", RTLD_NOW);
-    memset(cu, 0, sizeof *cu);
-    if (cuda) {
-        *(void **)&cu->stream_create = dlsym(cuda, "cuStreamCreate");
-        *(void **)&cu->begin = dlsym(cuda, "cuStreamBeginCapture_v2");
-        *(void **)&cu->end = dlsym(cuda, "cuStreamEndCapture");
-        *(void **)&cu->inst = dlsym(cuda, "cuGraphInstantiateWithFlags");
-        *(void **)&cu->glaunch = dlsym(cuda, "cuGraphLaunch");
-        *(void **)&cu->ssync = dlsym(cuda, "cuStreamSynchronize");
-    }
-    return cu->stream_create && cu->begin && cu->end && cu->inst && cu->glaunch && cu->ssync;
-}
-
-typedef struct {
-    IrGraph *g;
-    unsigned char *bundle;
-    size_t len;
-    sn_bundle *b;
-    sn_graph *gr;
-} Compiled;
-
 static bool compile(const char *path, Compiled *c, Arena *a)
 {
-    Diag d;
-    diag_init(&d);
-    CgTarget t;
-    cg_target("cuda:sm_90", &t, &d);
-    SnCompileOptions opt = {.paths = &path, .npath = 1, .one_graph = true, .keep_reference = true,
-                            .targets = &t, .ntarget = 1};
-    SnCompiled sc;
-    bool ok = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &sc, &d);
-    diag_print(&d, stderr);
-    diag_free(&d);
-    if (!ok)
-        return false;
-    c->bundle = sc.bytes;
-    c->len = sc.len;
-    c->g = sc.graphs[0].reference;
-    if (sn_bundle_load_memory(c->bundle, c->len, &c->b) != SN_OK) {
-        printf("load: %s\n", sn_last_error());
-        return false;
-    }
-    c->gr = sn_bundle_graph(c->b, c->g->name);
-    return c->gr != NULL;
+    static const char *const targets[] = {"cuda:sm_90"};
+    return gpu_compile(path, targets, 1, c, a);
 }
 
 static uint64_t rng = 777;
@@ -253,7 +190,7 @@ static void test_program(const char *path, void *comm, Arena *ar)
         }
         /* captured in a CUDA graph, replayed with new inputs */
         CudaCalls cu;
-        if (ti == 2 && cuda_calls(&cu)) {
+        if (ti == 2 && cuda_calls(&cu, "graph capture")) {
             void *stream, *graph, *exec;
             cu.stream_create(&stream, 1);
             int rc = cu.begin(stream, 2 /* relaxed */);
@@ -277,19 +214,15 @@ static void test_program(const char *path, void *comm, Arena *ar)
         sn_dev_free(ws);
         args_free(c.g, &a);
     }
-    sn_bundle_free(c.b);
-    free(c.bundle);
+    compiled_free(&c);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && chdir(argv[1]) != 0)
-        return 1;
     char arch[64], name[256];
-    if (sn_dev_info(arch, sizeof arch, name, sizeof name) != SN_OK) {
-        printf("no GPU (%s): skipped\n", sn_last_error());
-        return 77;
-    }
+    int rc = gpu_start(argc, argv, arch, sizeof arch, name, sizeof name);
+    if (rc)
+        return rc;
     if (!open_nccl()) {
         printf("no NCCL (libnccl.so.2, or set SINTER_NCCL to one): skipped\n");
         return 77;
@@ -300,7 +233,7 @@ int main(int argc, char **argv)
     printf("device %s (%s), NCCL %d\n", name, arch, v);
     NcclUniqueId id;
     void *comm = NULL;
-    int rc = nccl.GetUniqueId(&id);
+    rc = nccl.GetUniqueId(&id);
     if (rc == 0)
         rc = nccl.CommInitRank(&comm, 1, id, 0);
     CHECK(rc == 0, "ncclCommInitRank(nranks 1): %d (%s)", rc,

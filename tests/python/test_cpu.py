@@ -24,12 +24,6 @@ NATIVE = {"f32": np.float32, "f16": np.float16, "i8": np.int8, "i32": np.int32,
 def example(request):
     lib = sinter.compile(request.param)
     g = next(iter(lib))
-    if any(p.dtype == "f4e2m1" for p in g.signature.inputs + g.signature.outputs):
-        # packed FP4 (two per byte, last dim halved) has no NumPy storage in
-        # the package yet (python/sinter/__init__.py _NUMPY_STORAGE and the
-        # extension's shape checks); tests/check_examples.py and
-        # tests/test_fusion.c check these examples
-        pytest.skip("the Python package cannot allocate f4e2m1 NumPy outputs yet")
     return request.param, g
 
 
@@ -123,7 +117,9 @@ def test_example_matches_interpreter(example, T):
     got, want = as_tuple(got), as_tuple(want)
     assert len(got) == len(g.signature.outputs)
     for o, a, b in zip(g.signature.outputs, got, want):
-        assert tuple(storage(a).shape) == tuple(T if d == "T" else d for d in o.shape)
+        # the logical shape (f4e2m1's storage has the last dim halved)
+        shape = a.shape if isinstance(a, sinter.Tensor) else storage(a).shape
+        assert tuple(shape) == tuple(T if d == "T" else d for d in o.shape)
         assert_close(a, b, o.dtype, f"{g.name} output {o.name} at T={T}")
     for p, a, b in zip(g.signature.inputs, args, args2):
         if p.written:
@@ -151,6 +147,70 @@ def test_example_matches_command_line(example, tmp_path):
         if p.written:
             want = np.load(tmp_path / f"{p.name}.npy")
             np.testing.assert_array_equal(storage(a).view(want.dtype), want)
+
+
+F4_GRAPHS = """
+graph quant(x: f32[T, 8]) {
+    return to(x, f4e2m1), x
+}
+graph dequant(q: f4e2m1[T, 8], s: f32[T, 1]) {
+    return to(q, f32) * s
+}
+"""
+
+
+def test_f4e2m1_numpy_outputs_are_packed_bytes():
+    """An f4e2m1 output comes back as sinter.Tensor(uint8 storage, "f4e2m1"):
+    two codes per byte, element 2i in the low nibble, the last dim halved
+    (what `sinter ref --raw` writes); .shape is the logical shape and
+    .numpy() the values.  The bytes go back in as an input."""
+    lib = sinter.compile(F4_GRAPHS)
+    x = np.array([[0.5, -6, 1.0, 3.0, 7.0, -0.25, 0.25, 0.75],
+                  [np.nan, -np.inf, 1.25, 1.75, 2.5, 5.0, -1e-9, 4.0]], np.float32)
+    q, same = lib.quant(x)
+    assert isinstance(q, sinter.Tensor) and q.dtype == "f4e2m1"
+    assert q.shape == (2, 8) and q.storage.shape == (2, 4) and q.storage.dtype == np.uint8
+    # codes: 0.5 1, -6 0xF, 1 2, 3 5, 7 -> 6 7, -0.25 -> -0 8, 0.25 -> 0 (tie to even),
+    # 0.75 -> 1 (tie to even) 2; NaN -> 6 7, -inf -> -6 0xF, 1.25 -> 1 2, 1.75 -> 2 4,
+    # 2.5 -> 2 4, 5 -> 4 6 (tie to even), -1e-9 -> -0 8, 4 6
+    want = np.array([[0xF1, 0x52, 0x87, 0x20], [0xF7, 0x42, 0x64, 0x68]], np.uint8)
+    np.testing.assert_array_equal(q.storage, want)
+    np.testing.assert_array_equal(q.numpy(), [[0.5, -6, 1, 3, 6, -0.0, 0, 1],
+                                              [6, -6, 1, 2, 2, 4, -0.0, 4]])
+    np.testing.assert_array_equal(np.signbit(q.numpy()[:, 5]), [True, False])
+    ref = lib.quant.reference(x)[0]
+    np.testing.assert_array_equal(ref.storage, want)
+    # from_values packs the same way; the bytes are an input
+    np.testing.assert_array_equal(sinter.Tensor.from_values(x, "f4e2m1").storage, want)
+    s = np.array([[2.0], [0.5]], np.float32)
+    np.testing.assert_array_equal(lib.dequant(q, s), q.numpy() * s)
+    # out= takes the packed storage; a byte-per-element one is refused
+    out = sinter.Tensor(np.zeros((2, 4), np.uint8), "f4e2m1")
+    lib.quant(x, out=(out, np.empty((2, 8), np.float32)))
+    np.testing.assert_array_equal(out.storage, want)
+    with pytest.raises(sinter.Error, match="dim 1 is 16"):
+        lib.quant(x, out=(sinter.Tensor(np.zeros((2, 8), np.uint8), "f4e2m1"),
+                          np.empty((2, 8), np.float32)))
+    with pytest.raises(sinter.Error, match="last dim"):
+        lib.dequant(sinter.Tensor(np.zeros((2, 8), np.uint8)[:, ::2], "f4e2m1"), s)
+    with pytest.raises(sinter.Error, match="even last dim"):
+        sinter.Tensor.from_values(np.zeros((2, 3)), "f4e2m1")
+
+
+def test_f4e2m1_matches_command_line_raw(tmp_path):
+    """The package's f4e2m1 bytes are `sinter ref --fused --raw`'s .npy
+    (uint8, last dim halved) for the MXFP4 example."""
+    path = os.path.join(ROOT, "examples", "mxfp4_quant.sn")
+    g = sinter.compile(path).mxfp4_quant
+    x = make_inputs(g.signature, 3, seed=11)[0]
+    f = tmp_path / "x.npy"
+    np.save(f, x.numpy())
+    subprocess.run([SINTER, "ref", path, "--fused", "--raw", "--output-dir", str(tmp_path),
+                    "--input", f"x={f}"], check=True, capture_output=True)
+    want = np.load(tmp_path / "out0.npy")
+    q, _ = g(x)
+    assert want.dtype == np.uint8 and want.shape == q.storage.shape == (3, 3584)
+    np.testing.assert_array_equal(q.storage, want)
 
 
 def test_strided_input_is_taken_as_is():

@@ -259,3 +259,21 @@ def test_host_overhead(libs, capsys):
         rows.append(f"{what}: {(t1 - t0) / n * 1e6:.1f} us per call")
     with capsys.disabled():
         print("\nhost overhead, add_rms_norm_fp8 at T=1: " + "; ".join(rows))
+
+
+def test_f4e2m1_out_as_uint8_bytes():
+    """f4e2m1 on the GPU from torch: out= as sinter.Tensor over a torch.uint8
+    buffer with the last dim halved (the NumPy outputs' layout,
+    docs/python.md); MXFP4's bytes and scales equal the CPU executor's
+    (divisions by powers of two: exact)."""
+    import numpy as np
+    g = sinter.compile(os.path.join(ROOT, "examples", "mxfp4_quant.sn")).mxfp4_quant
+    x = torch.randn(7, 7168, device="cuda").to(torch.bfloat16)
+    q = sinter.Tensor(torch.empty(7, 3584, dtype=torch.uint8, device="cuda"), "f4e2m1")
+    s = sinter.Tensor(torch.empty(7, 224, dtype=torch.uint8, device="cuda"), "f8e8m0")
+    g(x, out=(q, s))
+    torch.cuda.synchronize()
+    xc = sinter.Tensor(x.view(torch.int16).cpu().numpy().view(np.uint16), "bf16")
+    qc, sc = g(xc)
+    np.testing.assert_array_equal(q.storage.cpu().numpy(), qc.storage)
+    np.testing.assert_array_equal(s.storage.cpu().numpy(), sc.storage)

@@ -10,7 +10,12 @@
 #   - sinter run --check of both programs (one rank) and --bench, with
 #     SINTER_LOG=launch showing the all-reduce steps;
 #   - with 2+ GPUs: tests/tp/tp_multi_gpu.py (one process per GPU,
-#     NCCL_NVLS_ENABLE=0) against torch.distributed.all_reduce + PyTorch.
+#     NCCL_NVLS_ENABLE=0) against torch.distributed.all_reduce + PyTorch;
+#   - the Python package (built for $PY by bench/pyext_for.sh into
+#     build/py-VER, carried with build/): tests/tp/tp_torch.py on one GPU
+#     (a one-rank process group) and, with 2+ GPUs, on every GPU (torchrun
+#     beside $PY, else --nproc): set_comm(process group), the custom op,
+#     CUDA-graph capture, torch.compile, against torch.distributed.
 set -u
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-/tmp/gpu_tp}
@@ -47,4 +52,19 @@ if [ "$n" -ge 2 ]; then
     echo "tp_multi_gpu.py ($n GPUs): rc $?"; grep -E "FAIL|passed" "$OUT/multi_gpu.log" | tail -8
 else
     echo "tp_multi_gpu.py: $n GPU(s), needs 2: skipped"
+fi
+ver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+if [ -d "build/py-$ver/python/sinter" ]; then
+    export SINTER_BUILD_DIR=build/py-$ver
+    timeout 600 "$PY" tests/tp/tp_torch.py > "$OUT/tp_torch-1.log" 2>&1
+    echo "tp_torch.py (1 GPU): rc $?"; grep -E "^torch|FAIL|passed" "$OUT/tp_torch-1.log" | tail -6
+    if [ "$n" -ge 2 ]; then
+        run=("$(dirname "$PY")/torchrun" --nproc_per_node "$n")
+        [ -x "${run[0]}" ] || run=("$PY")
+        [ "${run[0]}" = "$PY" ] && args=(--nproc "$n") || args=()
+        timeout 900 "${run[@]}" tests/tp/tp_torch.py "${args[@]}" > "$OUT/tp_torch-$n.log" 2>&1
+        echo "tp_torch.py ($n GPUs): rc $?"; grep -E "^torch|FAIL|all ranks" "$OUT/tp_torch-$n.log" | tail -8
+    fi
+else
+    echo "tp_torch.py: no build/py-$ver (bench/pyext_for.sh $PY): skipped"
 fi

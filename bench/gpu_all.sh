@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# gpu_all.sh - every correctness check and issue 14/15/16's timings in one
+# device call of under 10 minutes, logs in $OUT (default /tmp/gpu_all).
+#
+#   OUT=dir bench/gpu_all.sh            (from the repository root)
+#
+# Carry build/ (with build/py-VER from bench/pyext_for.sh for the machine's
+# python3).  Two phases, so that no timing shares the GPU or the CPUs:
+#
+#  A. correctness, all at once, each bounded (done by about 300 s): every
+#     example through tests/gpu/run_examples.sh in 6 shards (SHARD=I/6:
+#     tests/gpu/checks.sh), the microscaling examples byte for byte, the
+#     runtime's GPU test, the package's GPU tests on torch tensors
+#     (custom ops, CUDA graphs, torch.compile, in place), the one-GPU
+#     all_reduce checks, the split reductions' checks, and
+#     compute-sanitizer memcheck of the graphs that write into their inputs
+#     or scatter, stream long rows, split reductions or select top-k;
+#  B. timings, one at a time: sinter's in-place and KV-cache-write fractions
+#     of copy (bench/inplace.sh), the same chains beside PyTorch eager and
+#     torch.compile (bench/inplace_torch.py), the host overhead per call
+#     from Python (bench/overhead.py), the routing chains beside PyTorch
+#     (tests/gpu/bench_selection.py), the split reduction's --bench, the
+#     soft-capped vocabulary beside PyTorch.
+#
+# stdout has one summary line or table per step; the full logs are in $OUT.
+set -u
+cd "$(dirname "$0")/.."
+OUT=${OUT:-/tmp/gpu_all}
+mkdir -p "$OUT"
+PY=${PY:-/opt/torch/.venv/bin/python}
+[ -x "$PY" ] || PY=$(command -v python3)
+export PATH=$(dirname "$PY"):$PATH:/usr/local/cuda/bin PYTHONUNBUFFERED=1
+ver=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+export SINTER_BUILD_DIR=build/py-$ver PYTHONPATH=$PWD/build/py-$ver/python${PYTHONPATH:+:$PYTHONPATH}
+S=$PWD/build/compiler/sinter
+t0=$(date +%s)
+el() { echo "[$(( $(date +%s) - t0 )) s]"; }
+{ date -u; nvidia-smi --query-gpu=name,driver_version,clocks.max.sm,memory.total --format=csv,noheader
+  python3 -V; python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda)'
+  nproc; } > "$OUT/device.txt" 2>&1
+cat "$OUT/device.txt"
+
+# ---- A: correctness, in parallel --------------------------------------------
+bg() { # bg NAME SECONDS CMD...: CMD in the background, bounded, log $OUT/NAME.log
+    local name=$1 secs=$2
+    shift 2
+    ( timeout "$secs" "$@" > "$OUT/$name.log" 2>&1; echo "rc $?" > "$OUT/$name.rc" ) &
+}
+for i in 0 1 2 3 4 5; do
+    bg examples-$i 280 env SHARD=$i/6 tests/gpu/run_examples.sh "$S"
+done
+bg mx-exact 200 tests/gpu/mx_examples_exact.sh "$S"
+bg gpu-runtime 150 build/tests/test_runtime_gpu .
+bg python-gpu 280 python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
+    tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py
+bg tp 250 env OUT="$OUT/tp" PY="$PY" tests/tp/gpu_tp.sh
+sanitize() { # memcheck: the destination, streaming, split and selection graphs
+    local ex T dims bad=0
+    for ex in fused_add_rms_norm_inplace rope_inplace qk_norm_rope_inplace reshape_and_cache_fp8 \
+              rope_fp8_append_paged mla_rope_fp8_append_paged logit_softcap \
+              dynamic_fp8_per_tensor moe_fused_gate topk_softmax nvfp4_quant_swizzled; do
+        [ -f examples/$ex.sn ] || continue
+        for T in 1 64; do
+            dims="--dim T=$T"
+            for sym in NB NP; do
+                grep -q "\b$sym\b" examples/$ex.sn && dims="$dims --dim $sym=$(( (T + 15) / 16 + 3 ))"
+            done
+            if compute-sanitizer --tool memcheck --error-exitcode 9 "$S" run examples/$ex.sn $dims \
+                    --output-dir "$(mktemp -d)" > "$OUT/sanitize-$ex-$T.log" 2>&1; then
+                echo "ok   memcheck $ex T=$T"
+            else
+                echo "FAIL memcheck $ex T=$T"; tail -20 "$OUT/sanitize-$ex-$T.log"; bad=1
+            fi
+        done
+    done
+    return $bad
+}
+export -f sanitize
+export S OUT
+bg sanitize 270 bash -c sanitize
+wait
+echo "== A: correctness $(el)"
+for i in 0 1 2 3 4 5; do
+    echo "examples shard $i/6: $(cat "$OUT/examples-$i.rc") $(tail -1 "$OUT/examples-$i.log")"
+    grep -A6 "^FAIL" "$OUT/examples-$i.log" | head -24
+done
+echo "mx-exact: $(cat "$OUT/mx-exact.rc") $(tail -1 "$OUT/mx-exact.log")"
+grep -A6 "^FAIL" "$OUT/mx-exact.log" | head -20
+echo "gpu-runtime: $(cat "$OUT/gpu-runtime.rc")"; grep -E "^FAIL|passed" "$OUT/gpu-runtime.log" | head -12
+echo "python-gpu: $(cat "$OUT/python-gpu.rc")"
+grep -E "host overhead|passed|failed|^(FAILED|ERROR)" "$OUT/python-gpu.log" | tail -12
+echo "tp: $(cat "$OUT/tp.rc")"; grep -E "rc|FAIL|passed" "$OUT/tp.log" | head -12
+echo "sanitize: $(cat "$OUT/sanitize.rc") $(grep -c '^ok' "$OUT/sanitize.log") ok"
+grep -A20 "^FAIL" "$OUT/sanitize.log" | head -40
+
+# ---- B: timings, one at a time, in order of need, all by DEADLINE s ------------
+DEADLINE=${DEADLINE:-570}
+step() { # step NAME SECONDS CMD...: CMD bounded (and by DEADLINE), log $OUT/NAME.log
+    local name=$1 secs=$2 left
+    shift 2
+    left=$(( DEADLINE - ($(date +%s) - t0) ))
+    [ "$left" -lt "$secs" ] && secs=$left
+    if [ "$secs" -lt 10 ]; then echo "== $name: skipped, past the deadline $(el)"; return; fi
+    timeout "$secs" "$@" > "$OUT/$name.log" 2>&1
+    echo "== $name: rc $? $(el)"
+}
+mkdir -p "$OUT/inplace" "$OUT/inplace-torch" "$OUT/softcap"
+step inplace 80 env OUT="$OUT/inplace" bench/inplace.sh "$S"
+cut -c1-220 "$OUT/inplace.log"
+step inplace-torch 80 python3 bench/inplace_torch.py --out "$OUT/inplace-torch"
+tail -20 "$OUT/inplace-torch.log"
+step overhead 60 python3 bench/overhead.py --n 5000 --json "$OUT/overhead.json"
+tail -20 "$OUT/overhead.log"
+step selection 60 python3 tests/gpu/bench_selection.py --tokens 1,64,16384 --iters 30
+tail -16 "$OUT/selection.log"
+if [ -x tests/gpu/split_check.sh ]; then
+    step split 90 tests/gpu/split_check.sh "$S"
+    grep -E "^FAIL|^bench|passed|failed" "$OUT/split.log" | head -30
+fi
+step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap"
+tail -10 "$OUT/softcap.log"
+echo "== done $(el)"

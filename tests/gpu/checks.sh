@@ -1,0 +1,80 @@
+# Sourced by the GPU scripts (run_examples.sh, mx_examples_exact.sh) after
+# they cd to the repository root with S set to the sinter binary.  Each
+# check prints "ok   LABEL ..." or "FAIL LABEL" with the logs indented, and
+# counts itself in pass or fail.
+#
+# SHARD=I/N (default 0/1) runs only the checks whose number (counted from 0
+# in script order) is I modulo N, so that N copies of a script with I = 0 ..
+# N-1 run every check once between them, in parallel (bench/gpu_all.sh).
+SHARD=${SHARD:-0/1}
+n_check=0
+
+# mine: whether this shard runs the next check (counts it either way).
+mine() {
+    local i=${SHARD%/*} n=${SHARD#*/}
+    n_check=$((n_check + 1))
+    [ $(( (n_check - 1) % n )) -eq "$i" ]
+}
+
+# Exit 77 (meson: skipped) unless `sinter run` of example $1 finds a device;
+# then a fresh JIT cache for the run.
+gpu_or_skip() {
+    if ! "$S" run "$1" --dim T=1 --output-dir /tmp/sinter-gpu-probe 2>&1 \
+            | grep -q "sinter: device"; then
+        echo "no GPU: skipped"
+        exit 77
+    fi
+    export SINTER_CACHE_DIR=$(mktemp -d)
+    pass=0 fail=0
+}
+
+# check_run LABEL FILE ARGS...: `sinter run FILE ARGS --check` (within the
+# dtypes' rounding of the interpreter); the ok line gives each output's
+# largest relative difference.
+check_run() {
+    local label=$1 file=$2 out
+    shift 2
+    mine || return 0
+    out=$(mktemp -d)
+    if "$S" run "$file" "$@" --check --output-dir "$out" > "$out/log" 2>&1; then
+        pass=$((pass + 1))
+        echo "ok   $label $(grep -h '^check' "$out/log" | awk '{printf "%s rel %s; ", $2, $10}')"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $label"
+        sed 's/^/     /' "$out/log"
+    fi
+    rm -rf "$out"
+}
+
+# check_exact LABEL GLOB FILE ARGS...: `sinter run` and `sinter ref` of FILE
+# with ARGS in --raw form write the same bytes to every file of the
+# reference's output folder that GLOB matches (out*.npy: the outputs; *.npy:
+# in-out files too); the ok line names the files compared.
+check_exact() {
+    local label=$1 glob=$2 file=$3 gpu ref
+    shift 3
+    mine || return 0
+    gpu=$(mktemp -d) ref=$(mktemp -d)
+    if "$S" run "$file" "$@" --raw --output-dir "$gpu" > "$gpu/log" 2>&1 &&
+       "$S" ref "$file" "$@" --raw --output-dir "$ref" > "$ref/log" 2>&1 &&
+       (for f in "$ref"/$glob; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
+        pass=$((pass + 1))
+        echo "ok   $label bit-exact ($(cd "$ref" && ls $glob | tr '\n' ' '))"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $label bit-exact"
+        cat "$gpu/log" "$ref/log" | sed 's/^/     /'
+    fi
+    rm -rf "$gpu" "$ref"
+}
+
+# Removes the JIT cache, prints "NAME: P passed, F failed"; the status is
+# the scripts' (0 when nothing failed).
+summary() {
+    rm -rf "$SINTER_CACHE_DIR"
+    local s=""
+    [ "$SHARD" = 0/1 ] || s=" (shard $SHARD)"
+    echo "$1$s: $pass passed, $fail failed"
+    [ $fail -eq 0 ]
+}

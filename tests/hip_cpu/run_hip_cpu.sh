@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# run_hip_cpu.sh SINTER FAKEDIR SRCROOT - the generated HIP sources run on
+# the CPU with 64-lane waves, through the runtime's own HIP device, JIT and
+# launch code: FAKEDIR holds fake_amdhip64.c's libamdhip64.so (the CPU as
+# an AMD device, gfx950 unless said, one fiber per lane) and
+# fake_hiprtc.c's libhiprtc.so (the host C++ compiler with hip_cpu.h as
+# hiprtc).  Each run is `sinter run FILE --check`: compiled for the default
+# targets (cuda:sm_90 + hip:gfx950, whose HIP source is scheduled for
+# 64-lane waves), loaded on the fake device, launched, and every output
+# compared with the reference interpreter within its dtype's rounding step.
+#
+#  1. every example at T = 1, 7, 64 (few-rows and many-rows kernels both
+#     run: the fake device has 4 CUs; counted from SINTER_LOG=launch), and
+#     at T = 7 with SINTER_FEW_ROWS=always and =never; at T = 7 and 64
+#     again with the prelude's hardware FP8 encoders on hip_cpu.h's model
+#     of AMD's conversion instructions (SN_CPU_HIP_HW_FP8), which must
+#     have written codes;
+#  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
+#     selection.sn) at T = 1 and 7;
+#  3. the check can fail: with shuffles that exchange nothing (a broken
+#     hip_cpu.h) qwen3_qk_norm's check fails, with an instruction model
+#     that ignores its word select add_rms_norm_fp8's, and with the 64-lane kernels
+#     run on 32-lane waves (SN_CPU_HIP_WAVE=32) layer_norm's does (some
+#     examples' half sums of random squares stay within tolerance);
+#  4. a 32-lane device (gfx1100) refuses the bundle's 64-lane kernels with
+#     the runtime's message;
+#  5. the JIT cache key names the hiprtc library: a second run hits the
+#     first one's entry, a copy of the library elsewhere misses it.
+#
+# Not covered (sinter run compiles for its default targets only): the
+# gfx942 sources (FNUZ stores) and the 32-lane RDNA sources; the
+# instructions themselves (a model; tests/test_prelude_hip.c checks the
+# encoders against adversarial ones).
+#
+# Prints one line per run and "hip_cpu: N passed, N failed".  Exit 77
+# (meson: SKIP) with the reason where it cannot run: a sanitizer build
+# (the fibers confuse ASan), no C++ compiler, or a CUDA driver on the
+# machine (the runtime takes CUDA first, so the fake would not be used).
+set -u
+if [ $# -ne 3 ]; then
+    echo "usage: run_hip_cpu.sh SINTER FAKEDIR SRCROOT" >&2
+    exit 2
+fi
+S=$(realpath "$1")
+FAKE=$(realpath "$2")
+cd "$3" || exit 2
+if ldd "$S" 2>/dev/null | grep -q -E 'lib(a|ub)san'; then
+    echo "hip_cpu: a sanitizer build (the lanes' fibers confuse ASan): skipped; the normal build runs it"
+    exit 77
+fi
+if ! command -v "${SN_CPU_CXX:-c++}" > /dev/null; then
+    echo "hip_cpu: no C++ compiler (${SN_CPU_CXX:-c++}; build.sh installs g++): skipped"
+    exit 77
+fi
+if ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1'; then
+    echo "hip_cpu: a CUDA driver is installed (the runtime would take it first): skipped"
+    exit 77
+fi
+export LD_LIBRARY_PATH=$FAKE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export SINTER_HIPRTC=$FAKE/libhiprtc.so
+export SINTER_CACHE_DIR=$(mktemp -d)
+export SINTER_LOG=launch
+unset SINTER_HIP_ARCH SINTER_FEW_ROWS SN_CPU_HIP_ARCH SN_CPU_HIP_WAVE SN_CPU_HIP_H
+work=$(mktemp -d)
+trap 'rm -rf "$SINTER_CACHE_DIR" "$work"' EXIT
+pass=0 fail=0 few=0 many=0
+
+# check LABEL EXPECT ARGS...: sinter run ARGS --check; EXPECT ok (it passes
+# on the fake AMD device) or bad (the run fails: a check beyond tolerance).
+check() {
+    local label=$1 expect=$2
+    shift 2
+    local log=$work/log
+    "$S" run "$@" --check > "$log" 2>&1
+    local rc=$?
+    local dev=0
+    grep -q '^sinter: device AMD gfx9' "$log" && dev=1
+    few=$((few + $(grep -c 'few-rows variant\|, few-rows' "$log")))
+    many=$((many + $(grep -c 'not few-rows' "$log")))
+    if [ $expect = ok ] && [ $rc -eq 0 ] && [ $dev = 1 ] && grep -q '^check' "$log"; then
+        pass=$((pass + 1))
+        echo "ok   $label: $(grep -h '^check' "$log" |
+            sed 's/^check \(.*\): max abs err .*, max rel err \([^,]*\),.*/\1 rel \2/' |
+            paste -s -d ';')"
+    elif [ $expect = bad ] && [ $rc -ne 0 ] && [ $dev = 1 ] &&
+         grep -q 'beyond tolerance' "$log" && ! grep -q ' 0 of [0-9]* elements beyond' <(
+             grep -h '^check' "$log" | head -1); then
+        pass=$((pass + 1))
+        echo "ok   $label: the check fails as it must $(grep -h '^check' "$log" | head -1 |
+            sed 's/.*(first at/(first at/')"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $label (expected $expect, exit $rc)"
+        sed 's/^/     /' "$log" | tail -20
+    fi
+}
+
+# Sizes of an example's other symbols at T (as tests/gpu/run_examples.sh).
+extra_dims() {
+    for sym in NB NP; do
+        if grep -q "\b$sym\b" "$1"; then printf -- "--dim %s=%d " $sym $(( ($2 + 15) / 16 + 3 )); fi
+    done
+}
+
+start=$SECONDS
+for ex in examples/*.sn; do
+    for T in 1 7 64; do
+        check "$(basename "$ex") T=$T" ok "$ex" --dim T=$T $(extra_dims "$ex" $T)
+    done
+    for rows in always never; do
+        SINTER_FEW_ROWS=$rows check "$(basename "$ex") T=7 few-rows $rows" ok "$ex" --dim T=7 \
+            $(extra_dims "$ex" 7)
+    done
+done
+for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
+    for T in 1 7; do check "odd_rows.sn:$g T=$T" ok tests/gpu/odd_rows.sn --graph $g --dim T=$T; done
+done
+for g in bits bitcasts floatbits across iota sizes; do
+    for T in 1 7; do check "int_ops.sn:$g T=$T" ok tests/gpu/int_ops.sn --graph $g --dim T=$T; done
+done
+for g in mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx scatter_mxfp4 inplace_mxfp4; do
+    dims=""
+    [ $g = scatter_mxfp4 ] && dims="--dim N=64"
+    for T in 1 7; do
+        check "mx_scales.sn:$g T=$T" ok tests/gpu/mx_scales.sn --graph $g --dim T=$T $dims
+    done
+done
+for g in sel_rows sel_mid sel_512 sel_3000; do
+    for T in 1 7; do check "selection.sn:$g T=$T" ok tests/gpu/selection.sn --graph $g --dim T=$T; done
+done
+# 1b. the prelude's hardware FP8 encoders, on hip_cpu.h's model of AMD's
+# conversion instructions (a cache of their own: the compiler's options
+# are the same)
+hw=0 hw_examples=""
+for ex in examples/*.sn; do
+    for T in 7 64; do
+        SINTER_CACHE_DIR=$work/cache_hw SN_CPU_HIP_HW_FP8=1 SN_CPU_HIP_VERBOSE=1 \
+            check "$(basename "$ex") T=$T FP8 instructions modelled" ok "$ex" --dim T=$T \
+            $(extra_dims "$ex" $T)
+        n=$(grep -h 'FP8 codes from the modelled' "$work/log" | awk '{s += $4} END {print s + 0}')
+        hw=$((hw + n))
+        [ $n -gt 0 ] && [ $T = 7 ] && hw_examples="$hw_examples $(basename "$ex" .sn)"
+    done
+done
+if [ $hw -gt 0 ]; then
+    pass=$((pass + 1))
+    echo "ok   $hw FP8 codes came from the modelled instructions, in:$hw_examples"
+else
+    fail=$((fail + 1))
+    echo "FAIL no FP8 code came from the modelled instructions"
+fi
+if [ $few -gt 0 ] && [ $many -gt 0 ]; then
+    pass=$((pass + 1))
+    echo "ok   both kernel variants ran: $few few-rows launches, $many many-rows launches"
+else
+    fail=$((fail + 1))
+    echo "FAIL few-rows launches $few, many-rows launches $many: one variant never ran"
+fi
+
+# 3. the check can fail
+sed 's/bits = sn_cpu_env->permute(bits, index);/(void)index;/' \
+    "$(dirname "$0")/hip_cpu.h" > "$work/no_exchange.h"
+if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_exchange.h"; then
+    fail=$((fail + 1))
+    echo "FAIL could not break hip_cpu.h's exchange (its text changed?)"
+else
+    SINTER_CACHE_DIR=$work/cache1 SN_CPU_HIP_H=$work/no_exchange.h \
+        check "qwen3_qk_norm.sn T=7 with shuffles that exchange nothing" bad \
+        examples/qwen3_qk_norm.sn --dim T=7
+fi
+sed 's/w = hi ? (w \& 0xffffu) | pair << 16 : (w \& 0xffff0000u) | pair;/w = (w \& 0xffff0000u) | pair;/' \
+    "$(dirname "$0")/hip_cpu.h" > "$work/no_hi.h"
+if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_hi.h"; then
+    fail=$((fail + 1))
+    echo "FAIL could not break hip_cpu.h's instruction model (its text changed?)"
+else
+    SINTER_CACHE_DIR=$work/cache3 SN_CPU_HIP_H=$work/no_hi.h SN_CPU_HIP_HW_FP8=1 \
+        check "add_rms_norm_fp8.sn T=7, an instruction that ignores its word select" bad \
+        examples/add_rms_norm_fp8.sn --dim T=7
+fi
+SINTER_CACHE_DIR=$work/cache2 SN_CPU_HIP_WAVE=32 \
+    check "layer_norm.sn T=7, 64-lane kernels on 32-lane waves" bad \
+    examples/layer_norm.sn --dim T=7
+
+# 4. a 32-lane device refuses 64-lane kernels
+if SN_CPU_HIP_ARCH=gfx1100 "$S" run examples/qwen3_qk_norm.sn --dim T=7 > "$work/log" 2>&1; then
+    fail=$((fail + 1))
+    echo "FAIL gfx1100 ran 64-lane kernels"
+elif grep -q 'scheduled for 64-lane waves.*gfx1100 has 32' "$work/log"; then
+    pass=$((pass + 1))
+    echo "ok   gfx1100 (32-lane waves) refuses the 64-lane kernels: $(grep -o 'scheduled for 64.*' "$work/log")"
+else
+    fail=$((fail + 1))
+    echo "FAIL gfx1100: not the refusal expected"
+    sed 's/^/     /' "$work/log"
+fi
+# 5. the JIT cache key names the hiprtc library (its path, size and
+# mtime): the same library hits the entry it stored, a copy elsewhere (as
+# another ROCm's would be) misses it
+mkdir -p "$work/other" && cp "$FAKE/libhiprtc.so" "$work/other/libhiprtc.so"
+cache_run() {
+    SINTER_CACHE_DIR=$work/cache5 SINTER_LOG=cache SINTER_HIPRTC=$1 \
+        "$S" run examples/qwen3_qk_norm.sn --dim T=7 2>&1 | grep -o 'qwen3_qk_norm_k0[_a-z]*: [a-z]*' | head -1
+}
+first=$(cache_run "$FAKE/libhiprtc.so")
+again=$(cache_run "$FAKE/libhiprtc.so")
+other=$(cache_run "$work/other/libhiprtc.so")
+if [ "${first##* }" = miss ] && [ "${again##* }" = hit ] && [ "${other##* }" = miss ]; then
+    pass=$((pass + 1))
+    echo "ok   the cache key names the hiprtc library: $first, then $again; a copy elsewhere: $other"
+else
+    fail=$((fail + 1))
+    echo "FAIL the cache key and the hiprtc library: '$first', '$again', another copy '$other'"
+fi
+echo "hip_cpu: $((SECONDS - start)) s"
+echo "hip_cpu: $pass passed, $fail failed"
+[ $fail -eq 0 ]
