@@ -16,7 +16,7 @@
 #     of AMD's conversion instructions (SN_CPU_HIP_HW_FP8), which must
 #     have written codes;
 #  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
-#     selection.sn) at T = 1 and 7;
+#     selection.sn, split_reductions.sn) at T = 1 and 7;
 #  3. the check can fail: with shuffles that exchange nothing (a broken
 #     hip_cpu.h) qwen3_qk_norm's check fails, with an instruction model
 #     that ignores its word select add_rms_norm_fp8's, and with the 64-lane kernels
@@ -128,6 +128,13 @@ done
 for g in sel_rows sel_mid sel_512 sel_3000; do
     for T in 1 7; do check "selection.sn:$g T=$T" ok tests/gpu/selection.sn --graph $g --dim T=$T; done
 done
+# split reductions (a partials kernel, then the epilogue folding them per wave)
+for g in whole_amax whole_minmax whole_int_sum whole_sumsq rows_whole; do
+    for T in 1 7; do
+        check "split_reductions.sn:$g T=$T" ok tests/gpu/split_reductions.sn --graph $g --dim T=$T
+    done
+done
+check "split_reductions.sn:static_whole" ok tests/gpu/split_reductions.sn --graph static_whole
 # 1b. the prelude's hardware FP8 encoders, on hip_cpu.h's model of AMD's
 # conversion instructions (a cache of their own: the compiler's options
 # are the same)
