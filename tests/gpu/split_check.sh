@@ -77,5 +77,5 @@ for T in 1 64 4096 16384; do
         --dim T=$T --bench 2>&1 | grep -h 'us (median' | sed 's/^[^:]*: //')"
 done
 rm -rf "$SINTER_CACHE_DIR"
-echo "split reductions: $pass passed, $fail failed"
+echo "split reductions: $pass passed, $fail failed in $SECONDS s"
 [ $fail -eq 0 ]
