@@ -3,6 +3,13 @@
  * function of a bundle at once, compiled in parallel threads
  * (sn_bundle_prepare, sn_graph_prepare, SINTER_JIT=eager).
  *
+ * A prepare leaves out the scalar fallbacks (a kernel's scalar variant,
+ * run only when an argument breaks the vector variant's alignment; 40% of
+ * a bundle's compile time): the first launch that needs one compiles it,
+ * as a lazy launch does.  sn_bundle_prepare_all / sn_graph_prepare_all
+ * and SINTER_JIT=eager-all compile them too, so that no later launch
+ * compiles (and loads a module: a CUDA graph capture may need that).
+ *
  * A function's unit is its variant's source compiled with -DSN_ONLY
  * -DSN_ONLY_<name>: codegen/module.c puts each kernel function under that
  * guard, so the unit holds that function alone, with the same device code
@@ -38,15 +45,17 @@ static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
 /* ------------------------------------------------------------ settings */
 
 static pthread_once_t settings_once = PTHREAD_ONCE_INIT;
-static bool eager;
+static int mode;               /* RT_JIT_LAZY, RT_JIT_EAGER or RT_JIT_EAGER_ALL */
 static int nthreads;
 
 int rt_jit_mode_parse(const char *value)
 {
     if (!value || !*value || !strcmp(value, "lazy"))
-        return 0;
+        return RT_JIT_LAZY;
     if (!strcmp(value, "eager"))
-        return 1;
+        return RT_JIT_EAGER;
+    if (!strcmp(value, "eager-all"))
+        return RT_JIT_EAGER_ALL;
     return -1;
 }
 
@@ -63,11 +72,12 @@ int rt_jit_threads_parse(const char *value, long ncpu)
 
 static void read_settings(void)
 {
-    const char *mode = getenv("SINTER_JIT"), *threads = getenv("SINTER_JIT_THREADS");
-    int m = rt_jit_mode_parse(mode);
+    const char *env = getenv("SINTER_JIT"), *threads = getenv("SINTER_JIT_THREADS");
+    int m = rt_jit_mode_parse(env);
     if (m < 0)
-        rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is neither lazy nor eager; compiling lazily", mode);
-    eager = m == 1;
+        rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is none of lazy, eager, eager-all; compiling lazily",
+                env);
+    mode = m < 0 ? RT_JIT_LAZY : m;
     cpu_set_t set; /* the CPUs this process may run on (a container's share) */
     long ncpu = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
                                                             : sysconf(_SC_NPROCESSORS_ONLN);
@@ -79,10 +89,10 @@ static void read_settings(void)
     }
 }
 
-bool rt_jit_eager(void)
+int rt_jit_mode(void)
 {
     pthread_once(&settings_once, read_settings);
-    return eager;
+    return mode;
 }
 
 static int max_threads(void)
@@ -102,6 +112,7 @@ typedef struct {
     size_t size;
     sn_status status;
     char *err;                 /* malloc'd: why the compile failed */
+    bool fallback;             /* a kernel's scalar fallback */
 } Unit;
 
 typedef struct {
@@ -116,17 +127,20 @@ static bool has_units(const RtVariant *v)
 }
 
 /* The slots (RtKernel.fn, fn_scalar) whose function is name; NULL name:
- * every slot.  Calls f for each with the function's name. */
+ * every slot.  Calls f for each with the function's name and whether it
+ * is a scalar fallback (a kernel without one has its vector function in
+ * both slots). */
 static void each_slot(const RtVariant *v, const char *name,
-                      void (*f)(void **slot, const char *fn, void *ctx), void *ctx)
+                      void (*f)(void **slot, const char *fn, bool fallback, void *ctx), void *ctx)
 {
     for (int k = 0; k < v->nkernel; k++)
         for (RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
-            const char *scalar = kn->scalar_name[0] ? kn->scalar_name : kn->name;
+            bool fallback = kn->scalar_name[0] != 0;
+            const char *scalar = fallback ? kn->scalar_name : kn->name;
             if (!name || !strcmp(kn->name, name))
-                f(&kn->fn, kn->name, ctx);
+                f(&kn->fn, kn->name, false, ctx);
             if (!name || !strcmp(scalar, name))
-                f(&kn->fn_scalar, scalar, ctx);
+                f(&kn->fn_scalar, scalar, fallback, ctx);
         }
 }
 
@@ -137,8 +151,9 @@ typedef struct {
     const char *missing;
 } Resolve;
 
-static void resolve_slot(void **slot, const char *fn, void *ctx)
+static void resolve_slot(void **slot, const char *fn, bool fallback, void *ctx)
 {
+    (void)fallback;
     Resolve *r = ctx;
     void *p = r->fn;
     if (r->rc)
@@ -155,10 +170,12 @@ typedef struct {
     int n, cap;
     sn_graph *g;
     int first;                 /* g's first unit */
+    bool fallbacks;            /* the scalar fallbacks too */
+    int left;                  /* fallbacks not loaded and left out */
     bool oom;
 } Collect;
 
-static void add_unit(Collect *c, const char *fn)
+static void add_unit(Collect *c, const char *fn, bool fallback)
 {
     for (int i = c->first; i < c->n; i++) /* a function without a scalar variant has two slots */
         if (c->units[i].fn && fn && !strcmp(c->units[i].fn, fn))
@@ -173,27 +190,34 @@ static void add_unit(Collect *c, const char *fn)
         c->units = u;
         c->cap = cap;
     }
-    c->units[c->n++] = (Unit){.g = c->g, .fn = fn};
+    c->units[c->n++] = (Unit){.g = c->g, .fn = fn, .fallback = fallback};
 }
 
-static void collect_slot(void **slot, const char *fn, void *ctx)
+static void collect_slot(void **slot, const char *fn, bool fallback, void *ctx)
 {
-    if (!__atomic_load_n(slot, __ATOMIC_ACQUIRE))
-        add_unit(ctx, fn);
+    Collect *c = ctx;
+    if (__atomic_load_n(slot, __ATOMIC_ACQUIRE))
+        return;
+    if (fallback && !c->fallbacks)
+        c->left++;
+    else
+        add_unit(c, fn, fallback);
 }
 
-/* The units that hold g's functions not loaded yet (only: just that one). */
+/* The units that hold g's functions not loaded yet (only: just that one,
+ * a fallback or not; else the fallbacks only if c->fallbacks). */
 static void collect(Collect *c, sn_graph *g, const char *only)
 {
     const RtVariant *v = g->active;
-    int before = c->first = c->n;
+    int before = c->first = c->n, left = c->left;
     c->g = g;
     if (g->module || !v)
         return;
     each_slot(v, only, collect_slot, c);
-    if (!has_units(v) && c->n > before) { /* one unit for the whole source */
+    if (!has_units(v) && (c->n > before || c->left > left)) { /* one unit: the whole source */
         c->n = before;
-        add_unit(c, NULL);
+        c->left = left;
+        add_unit(c, NULL, false);
     }
 }
 
@@ -285,6 +309,13 @@ static sn_status load_unit(Unit *u, const RtDevice *dev)
 {
     void *module = NULL;
     int rc = dev->module_load(u->code, &module);
+    if (rc != 0 && u->fallback)
+        return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
+                        "(if a stream is being captured: a driver may refuse to load modules "
+                        "then; %s is a scalar fallback, run for misaligned arguments, which "
+                        "sn_bundle_prepare leaves to the first launch that needs it: call "
+                        "sn_bundle_prepare_all before capturing, or set SINTER_JIT=eager-all)",
+                        u->fn, u->g->name, dev->describe(rc), u->fn);
     if (rc != 0)
         return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
                         "(if a stream is being captured: a driver may refuse to load modules "
@@ -303,21 +334,25 @@ static sn_status load_unit(Unit *u, const RtDevice *dev)
     return SN_OK;
 }
 
-/* Every function not loaded yet of the graphs gs (only: that function of
- * gs[0] alone): cache hits read here, misses compiled in parallel, then
- * every module loaded here.  The first error is returned (every unit is
- * still tried: what compiled is loaded). */
-static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const char *only)
+/* Every function not loaded yet of the graphs gs, the scalar fallbacks
+ * only if fallbacks (only: that function of gs[0] alone, a fallback or
+ * not): cache hits read here, misses compiled in parallel, then every
+ * module loaded here.  The first error is returned (every unit is still
+ * tried: what compiled is loaded). */
+static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const char *only,
+                         bool fallbacks)
 {
-    Collect c = {0};
+    Collect c = {.fallbacks = fallbacks || only};
     for (int i = 0; i < ng; i++)
         collect(&c, gs[i], only);
     if (c.oom) {
         free(c.units);
         return rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
     }
-    if (c.n == 0)
+    if (c.n == 0) {
+        free(c.units);
         return SN_OK;
+    }
     char ident[8192];
     sn_status s = SN_OK;
     if (dev->jit)
@@ -363,8 +398,9 @@ static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const
     free(msg);
     if (c.n > 1 || !only)
         rt_log(RT_LOG_JIT, "prepared %d kernel function%s of %d graph%s in %.1f ms (%d from the "
-               "cache, %d threads at most)", c.n, c.n == 1 ? "" : "s", ng, ng == 1 ? "" : "s",
-               now_ms() - start, hits, max_threads());
+               "cache, %d threads at most; %d scalar fallback%s left to the first launch that "
+               "needs one)", c.n, c.n == 1 ? "" : "s", ng, ng == 1 ? "" : "s", now_ms() - start,
+               hits, max_threads(), c.left, c.left == 1 ? "" : "s");
     for (int i = 0; i < c.n; i++) {
         free(c.units[i].define);
         free(c.units[i].key);
@@ -375,10 +411,10 @@ static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const
     return s;
 }
 
-sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev)
+sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev, bool fallbacks)
 {
     pthread_mutex_lock(&prepare_lock);
-    sn_status s = prepare(gs, ng, dev, NULL);
+    sn_status s = prepare(gs, ng, dev, NULL, fallbacks);
     pthread_mutex_unlock(&prepare_lock);
     return s;
 }
@@ -389,7 +425,7 @@ sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, con
     pthread_mutex_lock(&prepare_lock);
     sn_status s = SN_OK;
     if (!(*fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE))) { /* not loaded meanwhile */
-        s = prepare(&g, 1, dev, name);
+        s = prepare(&g, 1, dev, name, true);
         *fn = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
         if (s == SN_OK && !*fn)
             s = rt_error(SN_ERR_COMPILE, "graph %s has no kernel %s", g->name, name);
