@@ -29,6 +29,10 @@
  *   eager-all the same with the fallbacks (SINTER_JIT=eager-all,
  *             sn_bundle_prepare_all)
  *   lazy      the load (compiles nothing) + each graph's first launch
+ *   background SINTER_JIT=background: the load, its workers compiling each
+ *             vector and few-rows unit into the cache until done, then
+ *             each graph's first launch; and the first launches right
+ *             after the load, racing the workers
  *   warm      each again with the cache filled (a later process)
  * with the process's CPU time (every thread) beside each, which is what
  * more cores would divide; wall and CPU are each the best of the runs. */
@@ -121,6 +125,17 @@ static double compile_ms(const char *source, const char *fn, double *cpu)
     return t;
 }
 
+/* The workers SINTER_JIT=background starts (prepare.c: SINTER_JIT_THREADS
+ * - 1, at least 1; the threads default to the CPUs, at most 16). */
+static int max_bg_workers(void)
+{
+    const char *v = getenv("SINTER_JIT_THREADS");
+    long n = rt_jit_threads_parse(v, sysconf(_SC_NPROCESSORS_ONLN));
+    if (n < 0)
+        n = rt_jit_threads_parse(NULL, sysconf(_SC_NPROCESSORS_ONLN));
+    return n > 1 ? (int)n - 1 : 1;
+}
+
 static char cache_root[64];
 static int cache_n;
 
@@ -145,27 +160,76 @@ static void unload(sn_bundle *b)
     }
 }
 
-/* Load b by mode (an RtJitMode; lazy: then each graph's first launch,
- * each of its kernels' vector function): wall ms into *wall, CPU ms into
- * *cpu. */
+static void check(sn_status s)
+{
+    if (s != SN_OK) {
+        fprintf(stderr, "jit_time: %s\n", sn_last_error());
+        exit(1);
+    }
+}
+
+/* Each graph's first launch at large T: each kernel's vector function. */
+static sn_status first_launches(sn_bundle *b)
+{
+    sn_status s = SN_OK;
+    for (int i = 0; s == SN_OK && i < b->ngraph; i++) {
+        sn_graph *g = &b->graphs[i];
+        void *fn;
+        for (int k = 0; s == SN_OK && k < g->active->nkernel; k++)
+            s = rt_prepare_function(g, &dev, &g->active->kernels[k].fn,
+                                    g->active->kernels[k].name, &fn);
+    }
+    return s;
+}
+
+/* Load b by mode (an RtJitMode; lazy: then each graph's first launch):
+ * wall ms into *wall, CPU ms into *cpu. */
 static void load(sn_bundle *b, int mode, double *wall, double *cpu)
 {
     unload(b);
     double t = now_ms(), c = cpu_ms();
     sn_status s = rt_bundle_load_graphs(b, &dev, mode);
-    for (int i = 0; s == SN_OK && mode == RT_JIT_LAZY && i < b->ngraph; i++) {
-        sn_graph *g = &b->graphs[i];
-        void *fn; /* a first launch at large T: each kernel's vector function */
-        for (int k = 0; s == SN_OK && k < g->active->nkernel; k++)
-            s = rt_prepare_function(g, &dev, &g->active->kernels[k].fn,
-                                    g->active->kernels[k].name, &fn);
-    }
+    if (s == SN_OK && mode == RT_JIT_LAZY)
+        s = first_launches(b);
     *wall = now_ms() - t;
     *cpu = cpu_ms() - c;
-    if (s != SN_OK) {
-        fprintf(stderr, "jit_time: %s\n", sn_last_error());
-        exit(1);
+    check(s);
+}
+
+/* SINTER_JIT=background on the bundles bs, from an empty cache: the load
+ * (workers started) and the workers until done (wall, process CPU into
+ * bg), then every first launch (into after); then again with the first
+ * launches right after the load, racing the workers (their wall into
+ * race[0], the process CPU until the workers are done into race[1]). */
+static void background(sn_bundle **bs, int nb, double bg[2], double after[2], double race[2])
+{
+    fresh_cache();
+    double t = now_ms(), c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++) {
+        unload(bs[bi]);
+        check(rt_bundle_load_graphs(bs[bi], &dev, RT_JIT_BACKGROUND));
     }
+    rt_jit_background_wait();
+    bg[0] = now_ms() - t;
+    bg[1] = cpu_ms() - c;
+    t = now_ms();
+    c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++)
+        check(first_launches(bs[bi]));
+    after[0] = now_ms() - t;
+    after[1] = cpu_ms() - c;
+    fresh_cache();
+    t = now_ms();
+    c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++) {
+        unload(bs[bi]);
+        check(rt_bundle_load_graphs(bs[bi], &dev, RT_JIT_BACKGROUND));
+    }
+    for (int bi = 0; bi < nb; bi++)
+        check(first_launches(bs[bi]));
+    race[0] = now_ms() - t;
+    rt_jit_background_wait();
+    race[1] = cpu_ms() - c;
 }
 
 int main(int argc, char **argv)
@@ -297,6 +361,14 @@ int main(int argc, char **argv)
             }
         }
     }
+    double bg[3][2] = {{1e30, 1e30}, {1e30, 1e30}, {1e30, 1e30}}; /* workers, after, race */
+    for (int r = 0; r < runs; r++) {
+        double got[3][2];
+        background(bs, nb, got[0], got[1], got[2]);
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 2; j++)
+                bg[i][j] = got[i][j] < bg[i][j] ? got[i][j] : bg[i][j];
+    }
     printf("\nCPU ms summed over the %d graphs: first launches %.0f, first launches at decode "
            "%.0f, every unit %.0f, every unit but the scalar fallbacks %.0f\n", ngraph, sum_first,
            sum_decode, sum_units, sum_noscalar);
@@ -308,6 +380,12 @@ int main(int argc, char **argv)
            best[1][1]);
     printf("  lazy load + each graph's first launch       %8.0f  cpu %8.0f\n", best[2][0],
            best[2][1]);
+    printf("  background (SINTER_JIT=background, %d worker%s): load + workers until done %8.0f  "
+           "cpu %8.0f\n", max_bg_workers(), max_bg_workers() == 1 ? "" : "s", bg[0][0],
+           bg[0][1]);
+    printf("    then each graph's first launch            %8.2f  cpu %8.2f\n", bg[1][0], bg[1][1]);
+    printf("    first launches right after the load, racing the workers %8.0f  (cpu until the "
+           "workers are done %.0f)\n", bg[2][0], bg[2][1]);
     printf("then warm (cache filled, as a later process):\n");
     printf("  eager load                                  %8.2f  (%.3f per graph)\n", best[3][0],
            best[3][0] / ngraph);

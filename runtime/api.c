@@ -120,7 +120,9 @@ sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, int mode)
     sn_status s = SN_OK;
     for (int i = 0; i < b->ngraph && s == SN_OK; i++)
         s = rt_graph_load(&b->graphs[i], dev, NULL);
-    if (s == SN_OK && mode != RT_JIT_LAZY)
+    if (s == SN_OK && mode == RT_JIT_BACKGROUND)
+        rt_background(b->graphs, b->ngraph, dev);
+    else if (s == SN_OK && mode != RT_JIT_LAZY)
         s = rt_bundle_prepare(b, dev, mode == RT_JIT_EAGER_ALL);
     return s;
 }

@@ -178,8 +178,8 @@ int rt_arch_wave(const char *arch);
 sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image);
 /* Every graph of b with rt_graph_load(image NULL), then by mode (an
  * RtJitMode: RT_JIT_EAGER, RT_JIT_EAGER_ALL) rt_bundle_prepare, with the
- * scalar fallbacks for RT_JIT_EAGER_ALL; rt_bundle_prepare: rt_prepare of
- * every loaded graph. */
+ * scalar fallbacks for RT_JIT_EAGER_ALL, or (RT_JIT_BACKGROUND)
+ * rt_background; rt_bundle_prepare: rt_prepare of every loaded graph. */
 sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, int mode);
 sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev, bool fallbacks);
 /* sn_launch on dev: the device table is the seam tests and the fuzzer use
@@ -220,10 +220,18 @@ sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, con
                               void **fn);
 /* SINTER_JIT: lazy (default), eager (every load prepares, fallbacks
  * left out), eager-all (every load and sn_*_prepare prepare the fallbacks
- * too). */
-typedef enum { RT_JIT_LAZY, RT_JIT_EAGER, RT_JIT_EAGER_ALL } RtJitMode;
+ * too), background (lazy, and rt_background after every load). */
+typedef enum { RT_JIT_LAZY, RT_JIT_EAGER, RT_JIT_EAGER_ALL, RT_JIT_BACKGROUND } RtJitMode;
 /* SINTER_JIT's mode (read once). */
 int rt_jit_mode(void);
+/* Queue the units a first launch of the graphs gs[0..ng) runs (each
+ * kernel's many-rows vector and few-rows functions not loaded yet) for
+ * background threads that compile them into the on-disk cache (nothing
+ * loaded, no bundle touched: the bundle may be freed meanwhile); nothing
+ * when the cache cannot be used.  rt_jit_background_wait: until every
+ * queued unit is compiled. */
+void rt_background(sn_graph *gs, int ng, const RtDevice *dev);
+void rt_jit_background_wait(void);
 /* SINTER_JIT's value: an RtJitMode (RT_JIT_LAZY also for unset or empty),
  * -1 for anything else; SINTER_JIT_THREADS's: the number (1-64), or for
  * unset or empty ncpu (the CPUs the process may run on) within 1-16, -1

@@ -56,6 +56,8 @@ int rt_jit_mode_parse(const char *value)
         return RT_JIT_EAGER;
     if (!strcmp(value, "eager-all"))
         return RT_JIT_EAGER_ALL;
+    if (!strcmp(value, "background"))
+        return RT_JIT_BACKGROUND;
     return -1;
 }
 
@@ -75,8 +77,8 @@ static void read_settings(void)
     const char *env = getenv("SINTER_JIT"), *threads = getenv("SINTER_JIT_THREADS");
     int m = rt_jit_mode_parse(env);
     if (m < 0)
-        rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is none of lazy, eager, eager-all; compiling lazily",
-                env);
+        rt_warn(RT_LOG_JIT, "SINTER_JIT=%s is none of lazy, eager, eager-all, background; "
+                "compiling lazily", env);
     mode = m < 0 ? RT_JIT_LAZY : m;
     cpu_set_t set; /* the CPUs this process may run on (a container's share) */
     long ncpu = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
@@ -228,25 +230,55 @@ typedef struct {
     const Unit *u;
 } UnitJit;
 
-static bool unit_compile(void *ctx, void **code, size_t *size, char *err, size_t errlen)
+/* Compile source for (dialect, arch) with jit (NULL: NVRTC or hiprtc),
+ * define: a unit's "-DSN_ONLY_<fn>" (NULL: the whole source). */
+static bool compile_source(int dialect, const char *arch, const RtJitHook *jit,
+                           const char *source, const char *name, const char *define, void **code,
+                           size_t *size, char *err, size_t errlen)
 {
-    const UnitJit *j = ctx;
-    const Unit *u = j->u;
-    const RtVariant *v = u->g->active;
-    const char *opts[2] = {"-DSN_ONLY", u->define};
-    int nopts = u->define ? 2 : 0;
-    const char *name = u->fn ? u->fn : u->g->name;
-    if (j->dev->jit)
-        return j->dev->jit->compile(j->dev->jit->ctx, v->source, name, opts, nopts, code, size,
-                                    err, errlen);
+    const char *opts[2] = {"-DSN_ONLY", define};
+    int nopts = define ? 2 : 0;
+    if (jit)
+        return jit->compile(jit->ctx, source, name, opts, nopts, code, size, err, errlen);
     RtJitOutput out;
-    bool ok = rt_jit_compile_with(j->dev->dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, v->source,
-                                  name, j->dev->arch, opts, nopts, &out, err, errlen);
+    bool ok = rt_jit_compile_with(dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, source, name, arch,
+                                  opts, nopts, &out, err, errlen);
     *code = out.binary;
     *size = out.size;
     out.binary = NULL;
     rt_jit_free(&out);
     return ok;
+}
+
+static bool unit_compile(void *ctx, void **code, size_t *size, char *err, size_t errlen)
+{
+    const UnitJit *j = ctx;
+    const Unit *u = j->u;
+    return compile_source(j->dev->dialect, j->dev->arch, j->dev->jit, u->g->active->source,
+                          u->fn ? u->fn : u->g->name, u->define, code, size, err, errlen);
+}
+
+/* What besides the source decides a unit's code (define: its
+ * "-DSN_ONLY_<fn>", or NULL), malloc'd; NULL when out of memory. */
+static char *unit_key(const RtDevice *dev, const char *ident, const char *define)
+{
+    char *key;
+    if (asprintf(&key, "%d|%s|%s|%s%s%s", dev->dialect, dev->arch, dev->version, ident,
+                 define ? " -DSN_ONLY " : "", define ? define : "") < 0)
+        return NULL;
+    return key;
+}
+
+/* The compiler's identity for dev (rt_jit_identity) into ident, or
+ * SN_ERR_NO_DEVICE with the reason. */
+static sn_status identity(const RtDevice *dev, char *ident, size_t len)
+{
+    if (dev->jit)
+        snprintf(ident, len, "%s", dev->jit->identity);
+    else if (!rt_jit_identity(dev->dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, dev->arch, ident,
+                              len))
+        return rt_error(SN_ERR_NO_DEVICE, "%s", ident);
+    return SN_OK;
 }
 
 static RtCacheQuery query_of(const Unit *u, const RtDevice *dev, UnitJit *j)
@@ -354,22 +386,14 @@ static sn_status prepare(sn_graph *const *gs, int ng, const RtDevice *dev, const
         return SN_OK;
     }
     char ident[8192];
-    sn_status s = SN_OK;
-    if (dev->jit)
-        snprintf(ident, sizeof ident, "%s", dev->jit->identity);
-    else if (!rt_jit_identity(dev->dialect == SNB_CUDA ? RT_NVRTC : RT_HIPRTC, dev->arch, ident,
-                              sizeof ident))
-        s = rt_error(SN_ERR_NO_DEVICE, "%s", ident);
+    sn_status s = identity(dev, ident, sizeof ident);
     double start = now_ms();
     int hits = 0;
     for (int i = 0; i < c.n && s == SN_OK; i++) {
         Unit *u = &c.units[i];
         if (u->fn && asprintf(&u->define, "-DSN_ONLY_%s", u->fn) < 0)
             u->define = NULL;
-        if ((u->fn && !u->define) ||
-            asprintf(&u->key, "%d|%s|%s|%s%s%s", dev->dialect, dev->arch, dev->version, ident,
-                     u->define ? " -DSN_ONLY " : "", u->define ? u->define : "") < 0) {
-            u->key = NULL;
+        if ((u->fn && !u->define) || !(u->key = unit_key(dev, ident, u->define))) {
             s = rt_error(SN_ERR_COMPILE, "out of memory preparing kernels");
             break;
         }
@@ -432,4 +456,257 @@ sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, con
     }
     pthread_mutex_unlock(&prepare_lock);
     return s;
+}
+
+/* ---------------------------------------------------------- background
+ *
+ * SINTER_JIT=background: after a lazy load, worker threads compile the
+ * units a first launch runs (each kernel's many-rows vector function and
+ * its few-rows function; not the scalar fallbacks) into the on-disk
+ * cache, so that a first launch that comes later finds its unit there
+ * and only reads and loads it.  The workers load no module (that stays
+ * with the launching thread, which holds the device's context) and touch
+ * no bundle: each job holds its own copy of the source (shared by a
+ * graph's jobs), its key, and the cache directory resolved at the load,
+ * so a bundle may be freed, or the environment changed, while they run.
+ * A unit that a launch needs while a worker compiles it is waited for
+ * through the cache's entry lock (compiled once); one still queued is
+ * compiled by the launch and then found in the cache by the worker.
+ * Workers: SINTER_JIT_THREADS - 1 (at least 1), detached; they end when
+ * the queue is empty.  At exit the queue is dropped and exit waits for
+ * the compiles under way (NVRTC must not be unloaded under them); a
+ * forked child starts with an empty queue and no workers. */
+
+typedef struct {
+    char *text;
+    int refs;                  /* jobs holding it (under bg_lock) */
+} BgSource;
+
+typedef struct BgJob {
+    struct BgJob *next;
+    BgSource *src;
+    char *name;                /* the function (the graph, for a whole source) */
+    char *define;              /* "-DSN_ONLY_<fn>", or NULL: the whole source */
+    char *key;
+    int dialect;
+    char arch[32];
+    const RtJitHook *jit;
+    char dir[4096];            /* the cache directory */
+    bool named;                /* named by $SINTER_CACHE_DIR */
+} BgJob;
+
+static pthread_mutex_t bg_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t bg_idle = PTHREAD_COND_INITIALIZER;
+static BgJob *bg_head, **bg_tail = &bg_head;
+static int bg_workers;         /* workers running */
+static bool bg_exiting;        /* the process exits: no more jobs taken */
+static pthread_once_t bg_once = PTHREAD_ONCE_INIT;
+
+/* Free j (bg_lock held: its source's count). */
+static void bg_free_locked(BgJob *j)
+{
+    if (j->src && --j->src->refs == 0) {
+        free(j->src->text);
+        free(j->src);
+    }
+    free(j->name);
+    free(j->define);
+    free(j->key);
+    free(j);
+}
+
+static void bg_drop_queue_locked(void)
+{
+    for (BgJob *j = bg_head, *next; j; j = next) {
+        next = j->next;
+        bg_free_locked(j);
+    }
+    bg_head = NULL;
+    bg_tail = &bg_head;
+}
+
+static bool bg_compile(void *ctx, void **code, size_t *size, char *err, size_t errlen)
+{
+    const BgJob *j = ctx;
+    return compile_source(j->dialect, j->arch, j->jit, j->src->text, j->name, j->define, code,
+                          size, err, errlen);
+}
+
+static void *bg_worker(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&bg_lock);
+    for (BgJob *j; !bg_exiting && (j = bg_head);) {
+        if (!(bg_head = j->next))
+            bg_tail = &bg_head;
+        pthread_mutex_unlock(&bg_lock);
+        RtCacheQuery q = {j->name, j->arch, j->key, j->src->text, bg_compile, j};
+        void *code = NULL;
+        size_t size;
+        if (rt_cache_get_in(&q, j->dir, j->named, &code, &size) == SN_OK)
+            free(code);
+        else /* the launch that needs it compiles it again and reports the error */
+            rt_log(RT_LOG_JIT, "background: %s", sn_last_error());
+        pthread_mutex_lock(&bg_lock);
+        bg_free_locked(j);
+    }
+    if (--bg_workers == 0)
+        pthread_cond_broadcast(&bg_idle);
+    pthread_mutex_unlock(&bg_lock);
+    return NULL;
+}
+
+static void bg_wait_locked(void)
+{
+    while (bg_workers > 0)
+        pthread_cond_wait(&bg_idle, &bg_lock);
+}
+
+void rt_jit_background_wait(void)
+{
+    pthread_mutex_lock(&bg_lock);
+    bg_wait_locked();
+    pthread_mutex_unlock(&bg_lock);
+}
+
+/* At exit: the queue dropped, the compiles under way waited for. */
+static void bg_at_exit(void)
+{
+    pthread_mutex_lock(&bg_lock);
+    bg_exiting = true;
+    bg_drop_queue_locked();
+    bg_wait_locked();
+    pthread_mutex_unlock(&bg_lock);
+}
+
+/* fork: the child has none of the workers; bg_lock is held across the
+ * fork so the queue is consistent. */
+static void bg_fork_prepare(void)
+{
+    pthread_mutex_lock(&bg_lock);
+}
+
+static void bg_fork_parent(void)
+{
+    pthread_mutex_unlock(&bg_lock);
+}
+
+static void bg_fork_child(void)
+{
+    bg_workers = 0;
+    bg_drop_queue_locked(); /* the jobs under way in the parent's workers stay allocated */
+    pthread_cond_init(&bg_idle, NULL);
+    pthread_mutex_unlock(&bg_lock);
+}
+
+static void bg_init(void)
+{
+    atexit(bg_at_exit);
+    pthread_atfork(bg_fork_prepare, bg_fork_parent, bg_fork_child);
+}
+
+/* A job for the unit fn of graph g (fn NULL: the whole source), onto the
+ * list *tail; false when out of memory. */
+static bool bg_add(BgJob ***tail, BgSource *src, const sn_graph *g, const char *fn,
+                   const RtDevice *dev, const char *ident, const char *dir, bool named)
+{
+    BgJob *j = calloc(1, sizeof *j);
+    if (!j)
+        return false;
+    j->src = src;
+    src->refs++; /* not shared yet: no lock needed */
+    j->name = strdup(fn ? fn : g->name);
+    if (fn && asprintf(&j->define, "-DSN_ONLY_%s", fn) < 0)
+        j->define = NULL;
+    j->key = unit_key(dev, ident, j->define);
+    j->dialect = dev->dialect;
+    snprintf(j->arch, sizeof j->arch, "%s", dev->arch);
+    j->jit = dev->jit;
+    snprintf(j->dir, sizeof j->dir, "%s", dir);
+    j->named = named;
+    **tail = j;
+    *tail = &j->next;
+    return j->name && j->key && (!fn || j->define);
+}
+
+void rt_background(sn_graph *gs, int ng, const RtDevice *dev)
+{
+    char ident[8192], dir[4096];
+    bool named;
+    if (identity(dev, ident, sizeof ident) != SN_OK) {
+        rt_log(RT_LOG_JIT, "background: nothing compiled: %s", sn_last_error());
+        return;
+    }
+    if (!rt_cache_where(dir, sizeof dir, &named)) { /* nowhere to keep what it compiles */
+        rt_log(RT_LOG_JIT, "background: nothing compiled: the cache cannot be used");
+        return;
+    }
+    BgJob *list = NULL, **tail = &list;
+    int n = 0;
+    bool ok = true;
+    for (int i = 0; i < ng && ok; i++) {
+        sn_graph *g = &gs[i];
+        const RtVariant *v = g->active;
+        BgSource *src;
+        if (!v || g->module)
+            continue;
+        if (!(src = calloc(1, sizeof *src)) || !(src->text = strdup(v->source))) {
+            free(src);
+            ok = false;
+            break;
+        }
+        if (!has_units(v)) {
+            ok = bg_add(&tail, src, g, NULL, dev, ident, dir, named);
+            n++;
+        }
+        for (int k = 0; ok && has_units(v) && k < v->nkernel; k++) {
+            const RtKernel *kn = &v->kernels[k];
+            if (!__atomic_load_n(&kn->fn, __ATOMIC_ACQUIRE)) {
+                ok = bg_add(&tail, src, g, kn->name, dev, ident, dir, named);
+                n++;
+            }
+            if (ok && kn->few_rows && !__atomic_load_n(&kn->few_rows->fn, __ATOMIC_ACQUIRE)) {
+                ok = bg_add(&tail, src, g, kn->few_rows->name, dev, ident, dir, named);
+                n++;
+            }
+        }
+        if (src->refs == 0) { /* every function loaded (or out of memory): no job holds it */
+            free(src->text);
+            free(src);
+        }
+    }
+    pthread_once(&bg_once, bg_init);
+    pthread_mutex_lock(&bg_lock);
+    if (!ok || bg_exiting) {
+        for (BgJob *j = list, *next; j; j = next) {
+            next = j->next;
+            bg_free_locked(j);
+        }
+        pthread_mutex_unlock(&bg_lock);
+        if (!ok)
+            rt_log(RT_LOG_JIT, "background: nothing compiled: out of memory");
+        return;
+    }
+    if (list) {
+        *bg_tail = list;
+        bg_tail = tail;
+    }
+    int want = max_threads() - 1 < 1 ? 1 : max_threads() - 1, started = 0;
+    want = want < n ? want : n;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    for (pthread_t th; bg_workers < want; started++) {
+        bg_workers++;
+        if (pthread_create(&th, &attr, bg_worker, NULL) != 0) {
+            bg_workers--;
+            break;
+        }
+    }
+    pthread_attr_destroy(&attr);
+    if (n && bg_workers == 0) /* no thread could start: the launches compile */
+        bg_drop_queue_locked();
+    pthread_mutex_unlock(&bg_lock);
+    rt_log(RT_LOG_JIT, "background: %d kernel function%s of %d graph%s queued (%d new worker%s)",
+           n, n == 1 ? "" : "s", ng, ng == 1 ? "" : "s", started, started == 1 ? "" : "s");
 }

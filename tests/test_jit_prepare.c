@@ -11,6 +11,11 @@
  *     drivers before CUDA 12.3) fails a lazy fallback's launch with an
  *     error that says what to call before capturing;
  *   - a bundle written before the unit guards compiles whole either way;
+ *   - SINTER_JIT=background: after a lazy load, worker threads compile
+ *     each vector and few-rows unit into the cache (and load nothing), so
+ *     that first launches only read them; each unit is compiled once when
+ *     launches race the workers; a bundle freed meanwhile, a compile
+ *     error, an unusable cache, fork and exit are handled;
  *   - SINTER_JIT's values. */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -20,6 +25,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -79,12 +87,22 @@ static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 static char compiled[256][256];
 static int ncompiled;
 static const char *fail_fn;
+static int delay_ms;           /* each compile takes this long */
+static int started;            /* compiles begun (atomic) */
+static int done_fd = -1;       /* >= 0: a byte written there per compile finished */
 
 static bool stand_in(void *ctx, const char *src, const char *name, const char *const *opts,
                      int nopts, void **code, size_t *size, char *err, size_t errlen)
 {
     (void)ctx;
     (void)src;
+    __atomic_fetch_add(&started, 1, __ATOMIC_SEQ_CST);
+    if (delay_ms) {
+        struct timespec t = {delay_ms / 1000, (long)(delay_ms % 1000) * 1000000};
+        nanosleep(&t, NULL);
+    }
+    if (done_fd >= 0 && write(done_fd, "x", 1) != 1)
+        return false;
     pthread_mutex_lock(&log_lock);
     if (ncompiled < 256)
         snprintf(compiled[ncompiled++], sizeof compiled[0], "%s", nopts == 2 ? opts[1] + 10 : "ALL");
@@ -151,6 +169,9 @@ static int test_setup(void **state)
     ncompiled = 0;
     fail_fn = NULL;
     refuse = false;
+    delay_ms = 0;
+    started = 0;
+    done_fd = -1;
     fake_reset();
     return 0;
 }
@@ -158,6 +179,7 @@ static int test_setup(void **state)
 static int test_teardown(void **state)
 {
     (void)state;
+    rt_jit_background_wait(); /* no worker outlives its test */
     for (int i = 0; i < nmodule; i++)
         free(modules[i]);
     nmodule = 0;
@@ -451,6 +473,191 @@ static void test_whole_source_eager(void **state)
     sn_bundle_free(b);
 }
 
+/* ------------------------------------------------------- background */
+
+/* The units a first launch runs: every vector and few-rows function. */
+static int first_launch_units(const sn_bundle *b)
+{
+    Count c = count(b);
+    return c.all - c.fallbacks;
+}
+
+/* Every vector and few-rows function of b compiled `times` times; no
+ * fallback compiled. */
+static void check_compiled(const sn_bundle *b, int times)
+{
+    for (int i = 0; i < b->ngraph; i++) {
+        const RtVariant *v = b->graphs[i].active;
+        for (int k = 0; k < v->nkernel; k++)
+            for (const RtKernel *kn = &v->kernels[k]; kn; kn = kn->few_rows) {
+                assert_int_equal(times_compiled(kn->name), times);
+                if (kn->scalar_name[0])
+                    assert_int_equal(times_compiled(kn->scalar_name), 0);
+            }
+    }
+}
+
+/* Launch every graph of b aligned at many rows and at few: SN_OK. */
+static void launch_all(sn_bundle *b)
+{
+    assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 100000, 0), SN_OK);
+    assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 1, 0), SN_OK);
+    assert_int_equal(launch(sn_bundle_graph(b, "two_kernels"), 100000, 0), SN_OK);
+    assert_int_equal(launch(sn_bundle_graph(b, "two_kernels"), 100, 0), SN_OK);
+}
+
+static void test_background_warms_cache(void **state)
+{
+    (void)state;
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+    rt_jit_background_wait();
+    assert_int_equal(ncompiled, first_launch_units(b));
+    check_compiled(b, 1);
+    /* nothing loaded: the workers only fill the cache */
+    assert_int_equal(nmodule, 0);
+    assert_null(b->graphs[0].active->kernels[0].fn);
+    /* the first launches read their units: nothing compiled */
+    launch_all(b);
+    assert_int_equal(ncompiled, first_launch_units(b));
+    assert_true(nmodule >= 4);
+    /* a misaligned one compiles its fallback, as a lazy launch does */
+    assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 100000, 2), SN_OK);
+    assert_int_equal(ncompiled, first_launch_units(b) + 1);
+    sn_bundle_free(b);
+}
+
+static void test_background_races_launches(void **state)
+{
+    (void)state;
+    delay_ms = 20; /* the launches catch the workers compiling */
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+    launch_all(b);
+    rt_jit_background_wait();
+    check_compiled(b, 1); /* each once: the cache's entry lock */
+    assert_int_equal(ncompiled, first_launch_units(b));
+    sn_bundle_free(b);
+}
+
+static void test_background_bundle_freed(void **state)
+{
+    (void)state;
+    delay_ms = 10;
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+    int want = first_launch_units(b);
+    sn_bundle_free(b); /* the workers hold their own copies */
+    rt_jit_background_wait();
+    assert_int_equal(ncompiled, want);
+    /* a later load finds every unit a first launch runs in the cache */
+    b = load(RT_JIT_LAZY, SN_OK);
+    launch_all(b);
+    assert_int_equal(ncompiled, want);
+    sn_bundle_free(b);
+}
+
+static void test_background_compile_error(void **state)
+{
+    (void)state;
+    unsigned char *copy = malloc(len);
+    memcpy(copy, bytes, len);
+    sn_bundle *probe;
+    assert_int_equal(rt_bundle_parse(copy, len, &probe), SN_OK);
+    char vec[256];
+    snprintf(vec, sizeof vec, "%s", probe->graphs[0].variants[0].kernels[0].name);
+    sn_bundle_free(probe);
+    fail_fn = vec;
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK); /* the load itself succeeds */
+    rt_jit_background_wait();
+    assert_int_equal(times_compiled(vec), 1);
+    /* the launch that needs it compiles it again and says why it failed */
+    expect_error(launch(sn_bundle_graph(b, "add_rms"), 100000, 0), SN_ERR_COMPILE,
+                 "does not compile");
+    assert_int_equal(times_compiled(vec), 2);
+    fail_fn = NULL;
+    assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 100000, 0), SN_OK);
+    sn_bundle_free(b);
+}
+
+static void test_background_needs_the_cache(void **state)
+{
+    (void)state;
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/shared", cache_dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    assert_int_equal(chmod(dir, 0777), 0); /* writable by others: not used */
+    setenv("SINTER_CACHE_DIR", dir, 1);
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+    rt_jit_background_wait();
+    assert_int_equal(ncompiled, 0); /* nowhere to keep it: nothing compiled */
+    launch_all(b);
+    assert_int_equal(ncompiled, first_launch_units(b));
+    sn_bundle_free(b);
+    setenv("SINTER_CACHE_DIR", cache_dir, 1);
+}
+
+/* A child forked while workers compile has none: waiting for them returns
+ * at once, and it launches on its own (the entry lock a worker held at the
+ * fork is not kept held by the child's copy of it: the child waits for the
+ * parent's compile, or compiles and stores the unit itself). */
+static void test_background_fork(void **state)
+{
+    (void)state;
+    delay_ms = 50;
+    sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+    while (!__atomic_load_n(&started, __ATOMIC_SEQ_CST)) /* a worker is compiling */
+        sched_yield();
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(20); /* a hang fails the test instead of stalling it */
+        rt_jit_background_wait();
+        delay_ms = 0;
+        int ok = launch(sn_bundle_graph(b, "add_rms"), 100000, 0) == SN_OK;
+        _exit(ok ? 0 : 1);
+    }
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    rt_jit_background_wait();
+    /* every unit in the cache (the child may have stored add_rms_k0) */
+    int n = ncompiled;
+    assert_true(n >= first_launch_units(b) - 1 && n <= first_launch_units(b));
+    launch_all(b);
+    assert_int_equal(ncompiled, n);
+    sn_bundle_free(b);
+}
+
+/* A process that exits while workers compile: exit waits for the
+ * compiles under way (the queue is dropped) and the process exits 0. */
+static void test_background_exit(void **state)
+{
+    (void)state;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(20);
+        close(fds[0]);
+        done_fd = fds[1];
+        delay_ms = 300;
+        sn_bundle *b = load(RT_JIT_BACKGROUND, SN_OK);
+        sn_bundle_free(b);
+        while (!__atomic_load_n(&started, __ATOMIC_SEQ_CST))
+            sched_yield();
+        exit(0);
+    }
+    close(fds[1]);
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    char buf[64];
+    ssize_t n = read(fds[0], buf, sizeof buf);
+    close(fds[0]);
+    /* the compile under way finished before the process ended; the
+     * queued ones were dropped (3 workers, more units than that) */
+    assert_true(n >= 1);
+    assert_true(n <= 3);
+}
+
 static void test_public_calls_refuse(void **state)
 {
     (void)state;
@@ -471,6 +678,7 @@ static void test_mode_values(void **state)
     assert_int_equal(rt_jit_mode_parse("lazy"), RT_JIT_LAZY);
     assert_int_equal(rt_jit_mode_parse("eager"), RT_JIT_EAGER);
     assert_int_equal(rt_jit_mode_parse("eager-all"), RT_JIT_EAGER_ALL);
+    assert_int_equal(rt_jit_mode_parse("background"), RT_JIT_BACKGROUND);
     assert_int_equal(rt_jit_mode_parse("eager_all"), -1);
     assert_int_equal(rt_jit_mode_parse("all"), -1);
 }
@@ -487,6 +695,13 @@ int main(void)
         T(test_fallback_compile_error),
         T(test_concurrent_fallback_launch),
         T(test_whole_source_eager),
+        T(test_background_warms_cache),
+        T(test_background_races_launches),
+        T(test_background_bundle_freed),
+        T(test_background_compile_error),
+        T(test_background_needs_the_cache),
+        T(test_background_fork),
+        T(test_background_exit),
         cmocka_unit_test(test_public_calls_refuse),
         cmocka_unit_test(test_mode_values),
     };
