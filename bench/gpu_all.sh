@@ -41,19 +41,22 @@ el() { echo "[$(( $(date +%s) - t0 )) s]"; }
 cat "$OUT/device.txt"
 
 # ---- A: correctness, in parallel --------------------------------------------
+# DEADLINE (s, default 570) bounds the whole script; phase A gets up to half.
+DEADLINE=${DEADLINE:-570}
+A=$(( DEADLINE / 2 < 280 ? DEADLINE / 2 : 280 ))
 bg() { # bg NAME SECONDS CMD...: CMD in the background, bounded, log $OUT/NAME.log
     local name=$1 secs=$2
     shift 2
     ( timeout "$secs" "$@" > "$OUT/$name.log" 2>&1; echo "rc $?" > "$OUT/$name.rc" ) &
 }
 for i in 0 1 2 3 4 5; do
-    bg examples-$i 280 env SHARD=$i/6 tests/gpu/run_examples.sh "$S"
+    bg examples-$i $A env SHARD=$i/6 tests/gpu/run_examples.sh "$S"
 done
-bg mx-exact 200 tests/gpu/mx_examples_exact.sh "$S"
-bg gpu-runtime 150 build/tests/test_runtime_gpu .
-bg python-gpu 280 python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
+bg mx-exact $A tests/gpu/mx_examples_exact.sh "$S"
+bg gpu-runtime $A build/tests/test_runtime_gpu .
+bg python-gpu $A python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
     tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py
-bg tp 250 env OUT="$OUT/tp" PY="$PY" tests/tp/gpu_tp.sh
+bg tp $A env OUT="$OUT/tp" PY="$PY" tests/tp/gpu_tp.sh
 sanitize() { # memcheck: the destination, streaming, split and selection graphs
     local ex T dims bad=0
     for ex in fused_add_rms_norm_inplace rope_inplace qk_norm_rope_inplace reshape_and_cache_fp8 \
@@ -77,7 +80,7 @@ sanitize() { # memcheck: the destination, streaming, split and selection graphs
 }
 export -f sanitize
 export S OUT
-bg sanitize 270 bash -c sanitize
+bg sanitize $(( A - 10 )) bash -c sanitize
 wait
 echo "== A: correctness $(el)"
 for i in 0 1 2 3 4 5; do
@@ -94,7 +97,6 @@ echo "sanitize: $(cat "$OUT/sanitize.rc") $(grep -c '^ok' "$OUT/sanitize.log") o
 grep -A20 "^FAIL" "$OUT/sanitize.log" | head -40
 
 # ---- B: timings, one at a time, in order of need, all by DEADLINE s ------------
-DEADLINE=${DEADLINE:-570}
 step() { # step NAME SECONDS CMD...: CMD bounded (and by DEADLINE), log $OUT/NAME.log
     local name=$1 secs=$2 left
     shift 2

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# gpu_all2.sh - the device call after bench/gpu_all.sh on the same warm
+# machine (whatever device time is left): issue 20's chains against
+# FlashInfer and torch.compile (bench/bench.py --only, T = 16384 and 64),
+# then the decoder layer at decode (bench/gpu_layer.sh) if time remains.
+# Logs in $OUT (default /tmp/gpu_all2).  Carry build/ (build/py-VER from
+# bench/pyext_for.sh) and bench/.flashinfer (headers and the wrapper built
+# here by bench/flashinfer_build.sh: nvcc needs no GPU).
+#
+#   OUT=dir DEADLINE=seconds bench/gpu_all2.sh
+set -u
+cd "$(dirname "$0")/.."
+OUT=${OUT:-/tmp/gpu_all2}
+DEADLINE=${DEADLINE:-300}
+mkdir -p "$OUT"
+PY=${PY:-/opt/torch/.venv/bin/python}
+[ -x "$PY" ] || PY=$(command -v python3)
+export PATH=$(dirname "$PY"):$PATH:/usr/local/cuda/bin PYTHONUNBUFFERED=1
+ver=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+export SINTER_BUILD_DIR=build/py-$ver PYTHONPATH=$PWD/build/py-$ver/python${PYTHONPATH:+:$PYTHONPATH}
+t0=$(date +%s)
+left() { echo $(( DEADLINE - ($(date +%s) - t0) )); }
+{ date -u; nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv,noheader; } \
+    > "$OUT/device.txt" 2>&1
+cat "$OUT/device.txt"
+only=qwen3_qk_norm,gemma_qk_norm,add_rms_norm_fp8,rms_norm_fp8_per_token,mla_rope_fp8,mla_rope_qk_fp8
+timeout $(( $(left) * 3 / 5 )) python3 bench/bench.py --tokens 16384,64 --iters 50 --only "$only" \
+    --out "$OUT" > "$OUT/bench.log" 2>&1
+echo "bench.py: rc $? [$(( $(date +%s) - t0 )) s]"
+cat "$OUT/bench.md" 2>/dev/null || grep -E "T= *[0-9]+|FlashInfer|rror" "$OUT/bench.log" | tail -40
+if [ "$(left)" -gt 60 ]; then
+    timeout $(( $(left) - 5 )) python3 bench/layer.py --tokens 1,64 --iters 50 --out "$OUT" \
+        > "$OUT/layer-run.log" 2>&1
+    echo "layer.py: rc $? [$(( $(date +%s) - t0 )) s]"
+    cat "$OUT/layer.md" 2>/dev/null || tail -30 "$OUT/layer-run.log"
+fi
