@@ -15,18 +15,27 @@
  *   decode    the same at decode (a grid of few rows): each kernel's
  *             few-rows unit where it has one, else its vector unit (CPU ms,
  *             from the units timed for `units`)
- *   eager     every unit of the graph through rt_prepare, empty cache (wall)
+ *   eager     every unit of the graph through rt_prepare (the scalar
+ *             fallbacks too, as sn_graph_prepare_all), empty cache (wall)
  *   units     the sum of every unit's CPU ms, then each unit's
  * Then the CPU sums over all graphs of first, decode, every unit and every
  * unit but the scalar fallbacks (what an eager load without them would
  * compile), and for all graphs of all bundles together, each from an empty
  * cache:
  *   old       sum of the graphs' whole compiles, one after the other
- *   eager     rt_bundle_load_graphs(eager): every unit, in parallel threads
+ *   eager     rt_bundle_load_graphs(RT_JIT_EAGER): every unit but the
+ *             scalar fallbacks, in parallel threads (SINTER_JIT=eager,
+ *             sn_bundle_prepare)
+ *   eager-all the same with the fallbacks (SINTER_JIT=eager-all,
+ *             sn_bundle_prepare_all)
  *   lazy      the load (compiles nothing) + each graph's first launch
- *   warm      eager and lazy again with the cache filled (a later process)
- * with the process's CPU time beside each, which is what more cores would
- * divide. */
+ *   background SINTER_JIT=background: the load, its workers compiling each
+ *             vector and few-rows unit into the cache until done, then
+ *             each graph's first launch; and the first launches right
+ *             after the load, racing the workers
+ *   warm      each again with the cache filled (a later process)
+ * with the process's CPU time (every thread) beside each, which is what
+ * more cores would divide; wall and CPU are each the best of the runs. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +125,17 @@ static double compile_ms(const char *source, const char *fn, double *cpu)
     return t;
 }
 
+/* The workers SINTER_JIT=background starts (prepare.c: SINTER_JIT_THREADS
+ * - 1, at least 1; the threads default to the CPUs, at most 16). */
+static int max_bg_workers(void)
+{
+    const char *v = getenv("SINTER_JIT_THREADS");
+    long n = rt_jit_threads_parse(v, sysconf(_SC_NPROCESSORS_ONLN));
+    if (n < 0)
+        n = rt_jit_threads_parse(NULL, sysconf(_SC_NPROCESSORS_ONLN));
+    return n > 1 ? (int)n - 1 : 1;
+}
+
 static char cache_root[64];
 static int cache_n;
 
@@ -140,26 +160,76 @@ static void unload(sn_bundle *b)
     }
 }
 
-/* Load b (eager or lazy; lazy: then each graph's first launch, each of
- * its kernels' vector function): wall ms into *wall, CPU ms into *cpu. */
-static void load(sn_bundle *b, bool eager, double *wall, double *cpu)
+static void check(sn_status s)
 {
-    unload(b);
-    double t = now_ms(), c = cpu_ms();
-    sn_status s = rt_bundle_load_graphs(b, &dev, eager);
-    for (int i = 0; s == SN_OK && !eager && i < b->ngraph; i++) {
-        sn_graph *g = &b->graphs[i];
-        void *fn; /* a first launch at large T: each kernel's vector function */
-        for (int k = 0; s == SN_OK && k < g->active->nkernel; k++)
-            s = rt_prepare_function(g, &dev, &g->active->kernels[k].fn,
-                                    g->active->kernels[k].name, &fn);
-    }
-    *wall = now_ms() - t;
-    *cpu = cpu_ms() - c;
     if (s != SN_OK) {
         fprintf(stderr, "jit_time: %s\n", sn_last_error());
         exit(1);
     }
+}
+
+/* Each graph's first launch at large T: each kernel's vector function. */
+static sn_status first_launches(sn_bundle *b)
+{
+    sn_status s = SN_OK;
+    for (int i = 0; s == SN_OK && i < b->ngraph; i++) {
+        sn_graph *g = &b->graphs[i];
+        void *fn;
+        for (int k = 0; s == SN_OK && k < g->active->nkernel; k++)
+            s = rt_prepare_function(g, &dev, &g->active->kernels[k].fn,
+                                    g->active->kernels[k].name, &fn);
+    }
+    return s;
+}
+
+/* Load b by mode (an RtJitMode; lazy: then each graph's first launch):
+ * wall ms into *wall, CPU ms into *cpu. */
+static void load(sn_bundle *b, int mode, double *wall, double *cpu)
+{
+    unload(b);
+    double t = now_ms(), c = cpu_ms();
+    sn_status s = rt_bundle_load_graphs(b, &dev, mode);
+    if (s == SN_OK && mode == RT_JIT_LAZY)
+        s = first_launches(b);
+    *wall = now_ms() - t;
+    *cpu = cpu_ms() - c;
+    check(s);
+}
+
+/* SINTER_JIT=background on the bundles bs, from an empty cache: the load
+ * (workers started) and the workers until done (wall, process CPU into
+ * bg), then every first launch (into after); then again with the first
+ * launches right after the load, racing the workers (their wall into
+ * race[0], the process CPU until the workers are done into race[1]). */
+static void background(sn_bundle **bs, int nb, double bg[2], double after[2], double race[2])
+{
+    fresh_cache();
+    double t = now_ms(), c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++) {
+        unload(bs[bi]);
+        check(rt_bundle_load_graphs(bs[bi], &dev, RT_JIT_BACKGROUND));
+    }
+    rt_jit_background_wait();
+    bg[0] = now_ms() - t;
+    bg[1] = cpu_ms() - c;
+    t = now_ms();
+    c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++)
+        check(first_launches(bs[bi]));
+    after[0] = now_ms() - t;
+    after[1] = cpu_ms() - c;
+    fresh_cache();
+    t = now_ms();
+    c = cpu_ms();
+    for (int bi = 0; bi < nb; bi++) {
+        unload(bs[bi]);
+        check(rt_bundle_load_graphs(bs[bi], &dev, RT_JIT_BACKGROUND));
+    }
+    for (int bi = 0; bi < nb; bi++)
+        check(first_launches(bs[bi]));
+    race[0] = now_ms() - t;
+    rt_jit_background_wait();
+    race[1] = cpu_ms() - c;
 }
 
 int main(int argc, char **argv)
@@ -239,7 +309,7 @@ int main(int argc, char **argv)
                 t = now_ms();
                 sn_status s = rt_graph_load(g, &dev, NULL);
                 if (s == SN_OK)
-                    s = rt_prepare(&g, 1, &dev);
+                    s = rt_prepare(&g, 1, &dev, true);
                 t = now_ms() - t;
                 if (s != SN_OK) {
                     fprintf(stderr, "jit_time: %s\n", sn_last_error());
@@ -269,50 +339,60 @@ int main(int argc, char **argv)
             sum_units += sum;
         }
     }
-    double w, c, best[4][2];
-    for (int m = 0; m < 4; m++)
+    /* cold m (0 eager, 1 eager-all, 2 lazy), then warm 3 + m */
+    static const int modes[3] = {RT_JIT_EAGER, RT_JIT_EAGER_ALL, RT_JIT_LAZY};
+    double w, c, best[6][2];
+    for (int m = 0; m < 6; m++)
         best[m][0] = best[m][1] = 1e30;
     for (int r = 0; r < runs; r++) {
-        for (int m = 0; m < 2; m++) { /* cold: 0 eager, 1 lazy */
+        for (int m = 0; m < 3; m++) {
             fresh_cache();
-            w = c = 0;
-            for (int bi = 0; bi < nb; bi++) {
-                double w1, c1;
-                load(bs[bi], m == 0, &w1, &c1);
-                w += w1;
-                c += c1;
-            }
-            if (w < best[m][0]) {
-                best[m][0] = w;
-                best[m][1] = c;
-            }
-            w = c = 0; /* warm: the same cache again */
-            for (int bi = 0; bi < nb; bi++) {
-                double w1, c1;
-                load(bs[bi], m == 0, &w1, &c1);
-                w += w1;
-                c += c1;
-            }
-            if (w < best[2 + m][0]) {
-                best[2 + m][0] = w;
-                best[2 + m][1] = c;
+            for (int warm = 0; warm < 2; warm++) { /* warm: the same cache again */
+                w = c = 0;
+                for (int bi = 0; bi < nb; bi++) {
+                    double w1, c1;
+                    load(bs[bi], modes[m], &w1, &c1);
+                    w += w1;
+                    c += c1;
+                }
+                double *bm = best[3 * warm + m];
+                bm[0] = w < bm[0] ? w : bm[0];
+                bm[1] = c < bm[1] ? c : bm[1];
             }
         }
+    }
+    double bg[3][2] = {{1e30, 1e30}, {1e30, 1e30}, {1e30, 1e30}}; /* workers, after, race */
+    for (int r = 0; r < runs; r++) {
+        double got[3][2];
+        background(bs, nb, got[0], got[1], got[2]);
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 2; j++)
+                bg[i][j] = got[i][j] < bg[i][j] ? got[i][j] : bg[i][j];
     }
     printf("\nCPU ms summed over the %d graphs: first launches %.0f, first launches at decode "
            "%.0f, every unit %.0f, every unit but the scalar fallbacks %.0f\n", ngraph, sum_first,
            sum_decode, sum_units, sum_noscalar);
     printf("\nall %d graphs, from an empty cache (wall ms, process CPU ms):\n", ngraph);
     printf("  old: whole sources one after the other      %8.0f\n", old_total);
-    printf("  eager load (units in parallel threads)      %8.0f  cpu %8.0f\n", best[0][0],
+    printf("  eager load, no scalar fallbacks (parallel)  %8.0f  cpu %8.0f\n", best[0][0],
            best[0][1]);
-    printf("  lazy load + each graph's first launch       %8.0f  cpu %8.0f\n", best[1][0],
+    printf("  eager-all load, every unit (parallel)       %8.0f  cpu %8.0f\n", best[1][0],
            best[1][1]);
+    printf("  lazy load + each graph's first launch       %8.0f  cpu %8.0f\n", best[2][0],
+           best[2][1]);
+    printf("  background (SINTER_JIT=background, %d worker%s): load + workers until done %8.0f  "
+           "cpu %8.0f\n", max_bg_workers(), max_bg_workers() == 1 ? "" : "s", bg[0][0],
+           bg[0][1]);
+    printf("    then each graph's first launch            %8.2f  cpu %8.2f\n", bg[1][0], bg[1][1]);
+    printf("    first launches right after the load, racing the workers %8.0f  (cpu until the "
+           "workers are done %.0f)\n", bg[2][0], bg[2][1]);
     printf("then warm (cache filled, as a later process):\n");
-    printf("  eager load                                  %8.2f  (%.3f per graph)\n", best[2][0],
-           best[2][0] / ngraph);
-    printf("  lazy load + each graph's first launch       %8.2f  (%.3f per graph)\n", best[3][0],
+    printf("  eager load                                  %8.2f  (%.3f per graph)\n", best[3][0],
            best[3][0] / ngraph);
+    printf("  eager-all load                              %8.2f  (%.3f per graph)\n", best[4][0],
+           best[4][0] / ngraph);
+    printf("  lazy load + each graph's first launch       %8.2f  (%.3f per graph)\n", best[5][0],
+           best[5][0] / ngraph);
     for (int bi = 0; bi < nb; bi++)
         rt_bundle_free(bs[bi]);
     free(bs);

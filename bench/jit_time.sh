@@ -1,6 +1,7 @@
 #!/bin/sh
-# jit_time.sh [BUILD] [RUNS] - cold start of the JIT with NVRTC alone (no GPU
-# needed): docs/performance.md, "Cold start".
+# jit_time.sh [BUILD] [RUNS] [bundle] - cold start of the JIT with NVRTC alone
+# (no GPU needed): docs/performance.md, "Cold start".  With `bundle`, only
+# step 3 (the 20-graph bundle).
 #
 #  1. `sinter compile EXAMPLE --precompile --target cuda:sm_90` per example:
 #     the whole process (front end, passes, one NVRTC compile of the whole
@@ -15,6 +16,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 runs=${2:-3}
+only=${3:-all}
 sinter=$build/compiler/sinter
 bench=$build/bench/jit_time
 tmp=$(mktemp -d)
@@ -22,6 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$root"
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$only" != bundle ]; then
 echo "== 1. sinter compile --precompile --target cuda:sm_90 (whole process, ms)"
 for src in examples/*.sn; do
     name=$(basename "$src" .sn)
@@ -37,6 +40,7 @@ for src in examples/*.sn; do
     "$sinter" compile "$src" --target cuda:sm_90 -o "$tmp/ex_$name.snb" 2>/dev/null
 done
 "$bench" --runs "$runs" "$tmp"/ex_*.snb
+fi
 
 echo "== 3. a bundle of 20 graphs (jit_time, ms)"
 n=0

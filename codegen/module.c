@@ -51,6 +51,8 @@ static void buffer_use(const KProgram *p, const Kernel *k, char *use)
             const KOp *op = seg->ops.items[i];
             if (op->kind == KO_LOAD)
                 use[op->a.load.buf] |= 1;
+            else if (op->kind == KO_FOLD)
+                use[op->a.fold.buf] |= 1;
         }
         for (int i = 0; i < seg->stores.len; i++)
             use[((const KStore *)seg->stores.items[i])->buf] |= 2;

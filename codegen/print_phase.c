@@ -389,6 +389,59 @@ static void emit_team_reduce(Cx *x, const KPhase *ph)
 
 /* ------------------------------------------------------------ per-row */
 
+/* k<id> = a split reduction's partials folded (KO_FOLD) in kernel.h's
+ * order: lane l of each wave folds q = l, l + W, ..., the wave butterflies,
+ * every lane takes lane 0's value.  Every wave of the block computes it
+ * alike (the schedule's teams are whole waves: kir_verify). */
+static void emit_fold_partials(Cx *x, const KOp *op)
+{
+    const CgDialectText *dl = cg_dialect_text(x->t->dialect);
+    const IrOpInfo *info = ir_reduce_info(op->a.fold.kind);
+    int w = x->p->target.wave, bi = op->a.fold.buf, id = op->id;
+    const KBuf *b = &x->p->bufs[bi];
+    bool f = dt_is_float(op->dtype);
+    const char *vt = cg_vtype(op->dtype), *tmpl = f ? info->cf : info->ci;
+    IxExpr *idx[IR_MAX_RANK], zero = {.kind = IX_CONST, .c = 0};
+    memcpy(idx, op->a.fold.idx, sizeof(IxExpr *) * (size_t)(b->rank - 1));
+    idx[b->rank - 1] = &zero;
+    cg_line(x->o, "%s k%d;", vt, id);
+    cg_line(x->o, "{");
+    x->o->indent++;
+    cg_line(x->o, "%s acc = %s;", vt, f ? info->cfid : info->ciid);
+    cg_indent(x->o);
+    cg_put(x->o, "const %s *part = b%d + ", cg_ctype_of[b->dtype], bi);
+    cg_print_offset(x, bi, idx);
+    cg_put(x->o, ";\n");
+    cg_line(x->o, "for (int q = threadIdx.x & %d; q < %d; q += %d) {", w - 1, op->a.fold.parts, w);
+    x->o->indent++;
+    cg_line(x->o, "const %s v = part[q];", vt);
+    const char *args[2] = {"acc", "v"};
+    cg_indent(x->o);
+    cg_put(x->o, "acc = ");
+    cg_template(x->o, tmpl, args);
+    cg_put(x->o, ";\n");
+    close_block(x);
+    cg_line(x->o, "#pragma unroll");
+    cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
+    x->o->indent++;
+    cg_line(x->o, "const %s other = %s(%sacc, off, %d);", vt, dl->shfl_xor, dl->shfl_xor_mask, w);
+    args[1] = "other";
+    cg_indent(x->o);
+    cg_put(x->o, "acc = ");
+    cg_template(x->o, tmpl, args);
+    cg_put(x->o, ";\n");
+    close_block(x);
+    cg_line(x->o, "acc = %s(%sacc, 0, %d);", dl->shfl_idx, dl->shfl_xor_mask, w);
+    if (op->a.fold.kind == RED_MEAN) {
+        cg_indent(x->o);
+        cg_put(x->o, "acc = acc / (float)(");
+        cg_print_dim(x->o, x->p, op->a.fold.total);
+        cg_put(x->o, ");\n");
+    }
+    cg_line(x->o, "k%d = acc;", id);
+    close_block(x);
+}
+
 /* The per-row ops the plan puts at `stage` (before the first phase, or
  * after phase stage - 1), each followed by its reciprocal when a division
  * uses it. */
@@ -398,7 +451,9 @@ static void emit_per_row(Cx *x, int stage)
         const KOp *op = x->seg->ops.items[i];
         if (op->row || op->kind == KO_REDUCE || x->pl->op[i].phase != stage)
             continue;
-        if (op->kind == KO_LOAD) { /* a dead row reads row 0: never faults */
+        if (op->kind == KO_FOLD) {
+            emit_fold_partials(x, op);
+        } else if (op->kind == KO_LOAD) { /* a dead row reads row 0: never faults */
             cg_indent(x->o);
             cg_put(x->o, "const %s k%d = ", cg_vtype(op->dtype), i);
             cg_load_expr(x, op);

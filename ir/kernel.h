@@ -54,8 +54,10 @@ typedef struct {
 
 typedef enum {
     KO_LOAD, KO_CONST, KO_UNARY, KO_BINARY, KO_WHERE, KO_CAST, KO_REDUCE,
-    KO_INDEX /* the integer value of an index expression over the domain vars
-                (i64): how a `cat` read inside an expression picks its part */
+    KO_INDEX, /* the integer value of an index expression over the domain vars
+                 (i64): how a `cat` read inside an expression picks its part */
+    KO_FOLD   /* per row: the second phase of a split reduction (Kernel.split), the
+                 fold of `parts` partials an earlier kernel stored (below) */
 } KOpKind;
 
 typedef struct KOp {
@@ -76,6 +78,15 @@ typedef struct KOp {
         struct { bool saturate; bool bitcast; DType from; } cast;
         struct { IrReduce kind; } reduce; /* over the segment's whole row */
         struct { IxExpr *expr; } index;
+        /* KO_FOLD: reduction `kind` over buf[idx[0], .., idx[r-2], q] for q
+         * in [0, parts) (r = the buffer's rank, its last dim `parts`; idx
+         * over the outer vars), in a fixed order every block repeats alike:
+         * lane l of each wave of W = KProgram.target.wave lanes folds q = l,
+         * l + W, l + 2W, ... from the identity, then xor-butterfly offsets
+         * W/2 .. 1, then every lane takes lane 0's value.  The partials of
+         * a mean are sums: the fold divides by `total` (the whole row's
+         * length).  Its segment's teams span whole waves (kir_verify). */
+        struct { IrReduce kind; int buf; int parts; IxExpr *idx[IR_MAX_RANK]; Dim total; } fold;
     } a;
 } KOp;
 
@@ -254,6 +265,15 @@ typedef struct Kernel {
                                   count.  Either computes the outputs (reductions may
                                   round differently: their orders follow the schedules) */
     int few_rows_grid_per_sm;
+    /* A reduction over few long rows split over the whole GPU (kernelize.c):
+     * KSPLIT_PARTIALS: the first phase, its segment's rows are the original
+     * rows x split_parts contiguous parts, each reduced into a partial (a row
+     * store into a temp); KSPLIT_EPILOGUE: the next kernel, the same parts
+     * in reverse order (the first blocks read the tail, which the first phase
+     * read last), each block re-folding the partials (KO_FOLD) and doing the
+     * consumers' work of its part.  KSPLIT_NONE otherwise. */
+    enum { KSPLIT_NONE, KSPLIT_PARTIALS, KSPLIT_EPILOGUE } split;
+    int split_parts;
     /* filled by pass_plan: */
     int nalign;
     KAlign *align;             /* what the vector variant needs; none: one variant */

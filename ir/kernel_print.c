@@ -101,7 +101,7 @@ static void access_text(const KProgram *p, int b, IxExpr *const *idx, char *buf,
 const char *kop_kind_name(KOpKind k)
 {
     static const char *const names[] = {"load", "const", "unary", "binary", "where", "cast",
-                                        "reduce", "index"};
+                                        "reduce", "index", "fold"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
@@ -153,6 +153,21 @@ static void op_rhs(const KProgram *p, const KOp *o, char *buf, int size)
     case KO_REDUCE:
         kir_bprintf(buf, size, &pos, "reduce.%s", ir_reduce_name(o->a.reduce.kind));
         break;
+    case KO_FOLD: { /* "fold.max of buf3 temp1[v0, q], q < 256" */
+        const KBuf *kb = &p->bufs[o->a.fold.buf];
+        kir_bprintf(buf, size, &pos, "fold.%s of buf%d %s[", ir_reduce_name(o->a.fold.kind),
+                    o->a.fold.buf, kb->name);
+        for (int d = 0; d + 1 < kb->rank; d++) {
+            char e[512];
+            kir_bprintf(buf, size, &pos, "%s, ", ix_str(p, o->a.fold.idx[d], e, sizeof e));
+        }
+        kir_bprintf(buf, size, &pos, "q], q < %d", o->a.fold.parts);
+        if (o->a.fold.kind == RED_MEAN) {
+            char d[64];
+            kir_bprintf(buf, size, &pos, ", / %s", dim_str(o->a.fold.total, symnames(p), d, sizeof d));
+        }
+        return;
+    }
     default: kir_bprintf(buf, size, &pos, "?"); return;
     }
     for (int i = 0; i < o->nin && i < 3; i++)
@@ -381,6 +396,12 @@ void kir_print(const KProgram *p, FILE *out)
         if (k->few_rows)
             fprintf(out, "  few rows: %s (block %d) when the grid is at most %d blocks per SM\n",
                     k->few_rows->name, k->few_rows->block, k->few_rows_grid_per_sm);
+        if (k->split == KSPLIT_PARTIALS)
+            fprintf(out, "  split reduction, first phase: each row in %d parts, a partial each\n",
+                    k->split_parts);
+        else if (k->split == KSPLIT_EPILOGUE)
+            fprintf(out, "  split reduction, epilogue: the %d parts in reverse order, each block "
+                    "folding the partials\n", k->split_parts);
         print_align(out, p, k, "plan");
         if (k->few_rows)
             print_align(out, p, k->few_rows, "few-rows plan");
@@ -491,6 +512,19 @@ static void json_op(const KProgram *p, FILE *out, const KOp *o)
         fputs(", \"op\": ", out);
         json_str(out, ir_reduce_name(o->a.reduce.kind));
         break;
+    case KO_FOLD: {
+        const KBuf *kb = &p->bufs[o->a.fold.buf];
+        char d[64];
+        fputs(", \"op\": ", out);
+        json_str(out, ir_reduce_name(o->a.fold.kind));
+        fprintf(out, ", \"buf\": %d, \"buffer\": ", o->a.fold.buf);
+        json_str(out, kb->name);
+        fprintf(out, ", \"parts\": %d, \"total\": ", o->a.fold.parts);
+        json_str(out, dim_str(o->a.fold.total, symnames(p), d, sizeof d));
+        fputs(", \"index\": ", out);
+        json_index(p, out, kb->rank - 1, o->a.fold.idx);
+        break;
+    }
     default: break;
     }
     fputc('}', out);
@@ -675,6 +709,9 @@ void kir_print_json(const KProgram *p, FILE *out)
         json_str(out, k->name);
         fprintf(out, ", \"block\": %d, \"interleave\": %s", k->block,
                 k->interleave ? "true" : "false");
+        if (k->split)
+            fprintf(out, ", \"split\": \"%s\", \"split_parts\": %d",
+                    k->split == KSPLIT_PARTIALS ? "partials" : "epilogue", k->split_parts);
         json_kernel_plan(out, p, k);
         fputs(", ", out);
         if (k->few_rows) {
@@ -774,6 +811,8 @@ void kir_print_dot(const KProgram *p, FILE *out)
                 }
                 if (o->kind == KO_INDEX)
                     dot_val_edges(out, o->a.index.expr, ki, si, name);
+                if (o->kind == KO_FOLD)
+                    fprintf(out, "    buf%d -> %s [style=dashed];\n", o->a.fold.buf, name);
             }
             for (int i = 0; i < s->stores.len; i++) {
                 const KStore *st = store_at(s, i);

@@ -160,10 +160,47 @@ static bool buf_ok(const Ck *c, int b)
     return b >= 0 && b < c->p->nbuf;
 }
 
+static bool kernel_uses(const Kernel *k, int b, bool store);
+
+/* KO_FOLD (kernel.h): a per-row fold of an earlier kernel's partials, an
+ * f32 (float) or i64 temp whose last dim is `parts`, at an index over the
+ * outer vars. */
+static void check_fold(Ck *c, const KSegment *s, const KOp *o, int i)
+{
+    int b = o->a.fold.buf;
+    if (!buf_ok(c, b)) {
+        fail(c, o, "fold of buffer %d, which does not exist", b);
+        return;
+    }
+    const KBuf *kb = &c->p->bufs[b];
+    bool f = dt_is_float(o->dtype);
+    if (kb->kind != KB_TEMP || kb->dtype != (f ? DT_F32 : DT_I64) || kb->rank < 1 ||
+        o->a.fold.parts < 1 || !dim_eq(kb->shape[kb->rank - 1], dim_const(o->a.fold.parts))) {
+        fail(c, o, "fold of buffer %d: not an %s temp whose last dim is its %d parts", b,
+             f ? "f32" : "i64", o->a.fold.parts);
+        return;
+    }
+    if ((unsigned)o->a.fold.kind >= RED_COUNT || (o->a.fold.kind == RED_MEAN && !f))
+        fail(c, o, "bad fold kind");
+    if (o->a.fold.kind == RED_MEAN && !dim_ok(c->p, o->a.fold.total))
+        fail(c, o, "a mean's fold without a valid row length");
+    bool irow = false;
+    if (!index_ok(c, s, o, o->a.fold.idx, kb->rank - 1, i, &irow, "fold index"))
+        return;
+    if (irow)
+        fail(c, o, "fold index varies along the row");
+    bool stored = false;
+    for (int ki = 0; ki < c->ki && !stored; ki++)
+        stored = c->p->kernels[ki] && c->p->kernels[ki]->segs &&
+                 kernel_uses(c->p->kernels[ki], b, true);
+    if (!stored)
+        fail(c, o, "fold of buffer %d, which no earlier kernel stores", b);
+}
+
 static int kind_nin(KOpKind k)
 {
     switch (k) {
-    case KO_LOAD: case KO_CONST: case KO_INDEX: return 0;
+    case KO_LOAD: case KO_CONST: case KO_INDEX: case KO_FOLD: return 0;
     case KO_UNARY: case KO_CAST: case KO_REDUCE: return 1;
     case KO_BINARY: return 2;
     case KO_WHERE: return 3;
@@ -282,6 +319,8 @@ static void check_op(Ck *c, const KSegment *s, int i)
             return;
         row |= irow;
     }
+    if (o->kind == KO_FOLD)
+        check_fold(c, s, o, i);
     check_types(c, o);
     if (o->kind == KO_REDUCE && o->row)
         fail(c, o, "a reduce's result is per row, but it is marked row");
@@ -353,6 +392,13 @@ static void check_schedule(Ck *c, const Kernel *k, const KSegment *s)
         (int64_t)sc->chunks * sc->threads_per_row * sc->vec < n)
         fail(c, NULL, "chunks %d * threads_per_row %d * vec %d do not cover the row (%" PRId64
              " elements)", sc->chunks, sc->threads_per_row, sc->vec, n);
+    for (int i = 0; i < s->ops.len; i++) /* a fold's order is per wave: whole waves per team */
+        if (((const KOp *)s->ops.items[i])->kind == KO_FOLD &&
+            sc->threads_per_row < c->p->target.wave) {
+            fail(c, NULL, "a fold of partials in teams of %d lanes, fewer than a wave (%d)",
+                 sc->threads_per_row, c->p->target.wave);
+            break;
+        }
 }
 
 /* ---- the plan (kernel.h: KPlan) ---- */
@@ -688,7 +734,8 @@ static bool kernel_uses(const Kernel *k, int b, bool store)
         } else {
             for (int i = 0; i < s->ops.len; i++) {
                 const KOp *o = s->ops.items[i];
-                if (o->kind == KO_LOAD && o->a.load.buf == b)
+                if ((o->kind == KO_LOAD && o->a.load.buf == b) ||
+                    (o->kind == KO_FOLD && o->a.fold.buf == b))
                     return true;
             }
         }
@@ -763,6 +810,9 @@ bool kir_verify(const KProgram *p, Diag *d)
         }
         if (!is_pow2(k->block) || k->block > 1024)
             fail(&c, NULL, "block %d is not a power of two in [1, 1024]", k->block);
+        if ((unsigned)k->split > KSPLIT_EPILOGUE || (k->split && (k->split_parts < 1 || k->nseg != 1)))
+            fail(&c, NULL, "bad split: kind %d, %d parts, %d segments", (int)k->split,
+                 k->split_parts, k->nseg);
         for (int si = 0; si < k->nseg; si++) {
             c.si = si;
             check_segment(&c, k, k->segs[si]);

@@ -345,6 +345,8 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
             collect_refs(sg, i, o->a.load.idx, x->p->bufs[o->a.load.buf].rank, mark, &nrefs);
         else if (o->kind == KO_INDEX)
             collect_refs(sg, i, &o->a.index.expr, 1, mark, &nrefs);
+        else if (o->kind == KO_FOLD)
+            collect_refs(sg, i, o->a.fold.idx, x->p->bufs[o->a.fold.buf].rank - 1, mark, &nrefs);
         else
             collect_refs(sg, i, NULL, 0, mark, &nrefs);
     }
@@ -354,8 +356,11 @@ static bool seg_init(Exec *x, Seg *sg, const Kernel *k, int si)
     }
     free(mark);
     sg->have = ir_xcalloc((size_t)nops + 1, 1);
-    sg->lanes = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->lanes);
-    sg->tmp = ir_xcalloc((size_t)sc->threads_per_row, sizeof *sg->tmp);
+    /* reduction scratch: a team, or a wave (a fold) */
+    size_t scratch = (size_t)(sc->threads_per_row > x->p->target.wave ? sc->threads_per_row
+                                                                       : x->p->target.wave);
+    sg->lanes = ir_xcalloc(scratch, sizeof *sg->lanes);
+    sg->tmp = ir_xcalloc(scratch, sizeof *sg->tmp);
     return true;
 }
 
@@ -647,11 +652,47 @@ static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
     return true;
 }
 
+/* KO_FOLD for the current row: the partials in kexec.h's order. */
+static bool eval_fold(Exec *x, Seg *sg, const KOp *o)
+{
+    int b = o->a.fold.buf, rank = x->p->bufs[b].rank, w = x->p->target.wave;
+    IrReduce k = o->a.fold.kind;
+    bool flt = dt_is_float(o->dtype);
+    IxExpr *idx[IR_MAX_RANK];
+    memcpy(idx, o->a.fold.idx, sizeof(IxExpr *) * (size_t)(rank - 1));
+    set_elem(sg, o->id, -1);
+    for (int l = 0; l < w; l++) {
+        KVal acc;
+        if (flt)
+            acc.f = sc_red_identity_f(k);
+        else
+            acc.i = sc_red_identity_i(k);
+        for (int q = l; q < o->a.fold.parts; q += w) {
+            IxExpr qc = {.kind = IX_CONST, .c = q};
+            idx[rank - 1] = &qc;
+            int64_t off = access(x, sg, o, b, idx, -1, -1);
+            KVal v;
+            if (off < 0 || !read_elem(x, sg, o, b, off, &v))
+                return false;
+            acc = combine(k, flt, acc, v);
+        }
+        sg->lanes[l] = acc;
+    }
+    butterfly(k, flt, sg->lanes, sg->tmp, w);
+    KVal r = sg->lanes[0];
+    if (k == RED_MEAN)
+        r.f = r.f / (float)dim_eval(o->a.fold.total, x->symvals);
+    sg->val[o->id][0] = r;
+    return true;
+}
+
 /* Evaluates op o for the current row: once, or for every element. */
 static bool eval_op(Exec *x, Seg *sg, const KOp *o)
 {
     if (o->kind == KO_REDUCE)
         return eval_reduce(x, sg, o);
+    if (o->kind == KO_FOLD)
+        return eval_fold(x, sg, o);
     int64_t count = o->row ? sg->n : 1;
     KVal *out = sg->val[o->id];
     if (o->kind == KO_INDEX) {

@@ -49,6 +49,11 @@
  *      value kept on ties).  RED_MEAN is that sum divided by (float)n in
  *      f32.  Max/min over an empty row is an error (as in the interpreter).
  *      A schedule whose chunks > 0 do not cover the row is an error.
+ *  - KO_FOLD (a split reduction's epilogue) folds its row's `parts`
+ *    partials in kernel.h's order: lane l of a wave of W folds q = l, l + W,
+ *    ... from the identity, the W lanes butterfly as in 2., the result is
+ *    lane 0's (a mean's: divided by (float)total in f32).  The partials
+ *    must have been stored by an earlier kernel (as any load).
  *  - Loads evaluate their index expressions with ix_eval_vals (IX_VAL k<c>
  *    reads the integer value of op c at the same element, or the row's
  *    value for a per-row op) and check each index against the buffer's

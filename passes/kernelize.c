@@ -11,7 +11,11 @@
  * and one computed by an earlier kernel is loaded from its temporary
  * (f32 or i64 whatever the reduction's nominal dtype: a temp never rounds).
  * Identical (node, index) pairs give one op: an input element read twice
- * by the graph at the same index is loaded once. */
+ * by the graph at the same index is loaded once.
+ *
+ * A kernel of few long rows is split in two (split_parts, below;
+ * Kernel.split): the partials of its reductions over contiguous parts of
+ * each row, then the epilogue folding them (KO_FOLD) in every block. */
 #include <string.h>
 
 #include "passes.h"
@@ -34,6 +38,13 @@ typedef struct {
     Memo *memo;
     int memo_cap, memo_len;
     PtrVec masks;                    /* ScatterMask*: this segment's scatter masks */
+    /* A split reduction (split_segment): 0 none, 1 the partials, 2 the
+     * epilogue; the segment's last outer var is the part. */
+    int split;
+    int parts;
+    Dim part_len, row_total;
+    int *part_buf;                   /* node id -> its partials' temp buffer */
+    int ntemp;                       /* temps so far (the plan's, then the partials) */
 } Kz;
 
 /* A scatter's mask, shared by the segment's stores through one index
@@ -338,11 +349,57 @@ static IxExpr *scatter_row(Kz *z, const FStore *s, IxExpr *const *at, KOp **mask
     return row;
 }
 
+/* The current segment's outer vars as indices: the partials' buffer
+ * [outer..., part] (count: nouter), or the original outer dims (nouter - 1). */
+static void outer_idx(Kz *z, IxExpr **idx, int count)
+{
+    for (int k = 0; k < count; k++)
+        idx[k] = ix_var(z->arena, k);
+}
+
+/* Split, first phase: the reduction of this part, a row store into its
+ * partials (a mean's partials are sums: the fold divides once). */
+static void lower_partial(Kz *z, const IrNode *r)
+{
+    const IrNode *x = r->in[0];
+    IxExpr *at[IR_MAX_RANK];
+    for (int k = 0; k < x->rank; k++)
+        at[k] = z->axis_var[k];
+    KOp *v = emit(z, x, at);
+    KOp *red = new_op(z, KO_REDUCE, r->dtype, r, 1, v, NULL, NULL);
+    red->a.reduce.kind = r->a.reduce.kind == RED_MEAN ? RED_SUM : r->a.reduce.kind;
+    red->row = false;
+    IxExpr *idx[IR_MAX_RANK];
+    outer_idx(z, idx, z->seg->nouter);
+    add_store(z, z->part_buf[r->id], red, false, z->seg->nouter, idx);
+}
+
+/* Split, epilogue: reduction r's value, folded from its partials. */
+static KOp *fold_partials(Kz *z, const IrNode *r)
+{
+    KOp *f = new_op(z, KO_FOLD, r->dtype, r, 0, NULL, NULL, NULL);
+    f->a.fold.kind = r->a.reduce.kind;
+    f->a.fold.buf = z->part_buf[r->id];
+    f->a.fold.parts = z->parts;
+    f->a.fold.total = z->row_total;
+    outer_idx(z, f->a.fold.idx, z->seg->nouter - 1);
+    return f;
+}
+
 static void lower_store(Kz *z, const FStore *s)
 {
     const IrNode *r = s->root;
     IxExpr *at[IR_MAX_RANK], *dst[IR_MAX_RANK];
-    if (s->kind == FS_REDUCE) {
+    if (z->split == 1) { /* the partials: each part's reduction, no other store */
+        if (s->kind == FS_REDUCE)
+            lower_partial(z, r);
+        return;
+    }
+    if (s->kind == FS_REDUCE && z->split == 2) { /* the epilogue: fold the partials */
+        z->reduce_op[r->id] = fold_partials(z, r);
+        if (s->temp < 0)
+            return;
+    } else if (s->kind == FS_REDUCE) {
         const IrNode *x = r->in[0];
         for (int k = 0; k < x->rank; k++)
             at[k] = z->axis_var[k];
@@ -377,6 +434,44 @@ static void lower_store(Kz *z, const FStore *s)
 
 /* ------------------------------------------------------------ segments */
 
+/* A split segment's domain [outer..., parts | part_len]: the original row
+ * axes read at element e = part * part_len + v{nouter} of the original
+ * row (row-major over its dims), part = the last outer var (the first
+ * phase) or parts - 1 - it (the epilogue: reverse order). */
+static void split_domain(Kz *z, const FSegment *fs, KSegment *seg)
+{
+    Arena *a = z->arena;
+    seg->outer[seg->nouter++] = dim_const(z->parts);
+    seg->row[seg->nrow++] = z->part_len;
+    IxExpr *part = ix_var(a, seg->nouter - 1);
+    if (z->split == 2) /* parts - 1 - v = (v + 1) (parts - 1) mod parts, never negative */
+        part = ix_mod(a, ix_mul(a, ix_add(a, part, ix_const(a, 1)), ix_const(a, z->parts - 1)),
+                      ix_const(a, z->parts));
+    IxExpr *e = ix_add(a, ix_mul(a, part, ix_dim(a, z->part_len)), ix_var(a, seg->nouter));
+    bool first = true;
+    for (int k = 0; k < fs->rank; k++)
+        if (fs->row_axes >> k & 1) {
+            Dim later = dim_const(1);
+            for (int j = k + 1; j < fs->rank; j++)
+                if (fs->row_axes >> j & 1)
+                    dim_mul(later, fs->shape[j], &later);
+            IxExpr *v = ix_div(a, e, ix_dim(a, later));
+            z->axis_var[k] = first ? v : ix_mod(a, v, ix_dim(a, fs->shape[k]));
+            first = false;
+        }
+}
+
+/* The mask of the epilogue's per-row stores: the first block of the row
+ * (every part computes the same per-row values; one writes them). */
+static KOp *first_part(Kz *z)
+{
+    KOp *pv = new_op(z, KO_INDEX, DT_I64, NULL, 0, NULL, NULL, NULL);
+    pv->a.index.expr = ix_var(z->arena, z->seg->nouter - 1);
+    KOp *eq = new_op(z, KO_BINARY, DT_BOOL, NULL, 2, pv, konst_i(z, 0), NULL);
+    eq->a.binary = BIN_EQ;
+    return eq;
+}
+
 static KSegment *lower_segment(Kz *z, const FSegment *fs)
 {
     KSegment *seg = ARENA_NEW(z->arena, KSegment);
@@ -386,18 +481,30 @@ static KSegment *lower_segment(Kz *z, const FSegment *fs)
             bool row = fs->row_axes >> k & 1;
             if (row != (pass == 1))
                 continue;
+            if (z->split && row)
+                continue;
             z->axis_var[k] = ix_var(z->arena, v++);
             if (row)
                 seg->row[seg->nrow++] = fs->shape[k];
             else
                 seg->outer[seg->nouter++] = fs->shape[k];
         }
+    if (z->split)
+        split_domain(z, fs, seg);
     z->nouter = seg->nouter;
     z->memo = NULL;
     z->memo_cap = z->memo_len = 0;
     z->masks.len = 0;
     for (int i = 0; i < fs->stores.len; i++)
         lower_store(z, fs->stores.items[i]);
+    if (z->split == 2) {
+        KOp *mask = NULL;
+        for (int i = 0; i < seg->stores.len; i++) {
+            KStore *st = seg->stores.items[i];
+            if (!st->row)
+                st->mask = mask ? mask : (mask = first_part(z));
+        }
+    }
     return seg;
 }
 
@@ -480,6 +587,201 @@ static Kernel *few_rows_kernel(Arena *a, Kernel *kn, const KProgram *prog)
     return f;
 }
 
+/* ---------------------------------------------------- split reductions */
+
+/* A kernel whose rows are few and long (a reduction over the whole tensor)
+ * would run one block per row and leave most of the GPU idle.  Such a
+ * kernel is split in two (Kernel.split; docs/ir.md): the first phase cuts
+ * each row into `parts` contiguous parts, one row of its own each, and
+ * stores each part's reductions into partials (temps [outer..., parts]);
+ * the epilogue runs over the same parts (in reverse order) and folds the
+ * partials in every block (KO_FOLD, a fixed order) in place of each
+ * reduction, then does the rest of the kernel's work for its part.
+ *
+ * When: the kernel has one segment, no scatter and no collective store;
+ * every reduction's input reads no reduction of the segment (one round of
+ * partials); at most SPLIT_MAX_ROWS rows, all static; the row length's
+ * constant factor c gives parts = the largest power of two dividing c
+ * with c / parts a multiple of SPLIT_PART_MULTIPLE (so every part starts
+ * at a multiple of 16 elements: whole vector runs), at most
+ * SPLIT_MAX_PARTS, at least SPLIT_MIN_PARTS; a static row has at least
+ * SPLIT_MIN_ROW elements and parts of at least SPLIT_MIN_STATIC_PART (a
+ * symbolic part is looped by a block of SPLIT_LANES: split_schedule).
+ * The epilogue's teams must be whole waves (KO_FOLD); where the scheduler
+ * makes them narrower, the kernel stays whole.  The number of parts
+ * depends on the graph only, never on the sizes at launch or the device:
+ * the bundle and the executor compute the same partials.  [T, 4096]: 256 parts of 16 T elements. */
+enum {
+    SPLIT_MAX_ROWS = 32,
+    SPLIT_MIN_PARTS = 16,
+    SPLIT_MAX_PARTS = 1024,
+    SPLIT_PART_MULTIPLE = 16,
+    SPLIT_MIN_ROW = 65536,
+    SPLIT_MIN_STATIC_PART = 4096,
+    SPLIT_LANES = 1024,
+};
+
+/* Does IX_VAL leaf e name an op that reads a reduction (ctx: dep[])? */
+static bool val_dep(const IxExpr *e, void *ctx)
+{
+    return e->kind == IX_VAL && e->c >= 0 && ((const bool *)ctx)[e->c];
+}
+
+/* Does op o depend on a reduction of its segment, or is one?  dep[] is
+ * filled for every op before o (ops are topological). */
+static bool reads_reduction(const KOp *o, bool *dep)
+{
+    if (o->kind == KO_REDUCE)
+        return true;
+    for (int k = 0; k < o->nin; k++)
+        if (dep[o->in[k]->id])
+            return true;
+    if (o->kind == KO_INDEX)
+        return ix_any(o->a.index.expr, val_dep, dep);
+    for (int k = 0; o->kind == KO_LOAD && k < IR_MAX_RANK; k++) /* a gather by a value */
+        if (o->a.load.idx[k] && ix_any(o->a.load.idx[k], val_dep, dep))
+            return true;
+    return false;
+}
+
+/* The number of parts to split kernel seg (lowered whole) into, or 0. */
+static int split_parts(Kz *z, const FSegment *fs, const KSegment *seg, Dim *total)
+{
+    for (int i = 0; i < fs->stores.len; i++) {
+        const FStore *st = fs->stores.items[i];
+        if (st->index || st->kind == FS_COLLECTIVE)
+            return 0;
+    }
+    int64_t rows = 1;
+    for (int k = 0; k < seg->nouter; k++) {
+        if (seg->outer[k].nsym)
+            return 0;
+        rows *= seg->outer[k].coef;
+        if (rows > SPLIT_MAX_ROWS)
+            return 0;
+    }
+    Dim n = dim_const(1);
+    for (int k = 0; k < seg->nrow; k++)
+        if (!dim_mul(n, seg->row[k], &n))
+            return 0;
+    if (!n.nsym && n.coef < SPLIT_MIN_ROW)
+        return 0;
+    bool *dep = arena_alloc(z->arena, (size_t)seg->ops.len + 1);
+    int nred = 0;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *o = seg->ops.items[i];
+        if (o->kind == KO_REDUCE && dep[o->in[0]->id])
+            return 0; /* a reduction of a reduction: two rounds */
+        nred += o->kind == KO_REDUCE;
+        dep[i] = reads_reduction(o, dep);
+    }
+    if (!nred)
+        return 0;
+    int64_t parts = 1, len = n.nsym ? SPLIT_PART_MULTIPLE : SPLIT_MIN_STATIC_PART;
+    while (parts < SPLIT_MAX_PARTS && n.coef % (parts * 2 * len) == 0)
+        parts *= 2;
+    if (parts < SPLIT_MIN_PARTS)
+        return 0;
+    *total = n;
+    return (int)parts;
+}
+
+/* A temp of the partials of reduction r: f32 (or i64) [outer..., parts]. */
+static int partial_buf(Kz *z, const IrNode *r, const KSegment *seg)
+{
+    KProgram *p = z->prog;
+    KBuf *bufs = ARENA_ARRAY(z->arena, KBuf, p->nbuf + 1);
+    memcpy(bufs, p->bufs, sizeof(KBuf) * (size_t)p->nbuf);
+    p->bufs = bufs;
+    KBuf *b = &bufs[p->nbuf];
+    b->kind = KB_TEMP;
+    b->index = z->ntemp++;
+    b->name = arena_printf(z->arena, "temp%d", b->index);
+    b->dtype = dt_is_float(r->dtype) ? DT_F32 : DT_I64;
+    b->rank = seg->nouter;
+    memcpy(b->shape, seg->outer, sizeof(Dim) * (size_t)seg->nouter);
+    return p->nbuf++;
+}
+
+/* A kernel of fusion segment fs lowered with z->split set (the new
+ * program kernel number k). */
+static Kernel *split_kernel(Kz *z, const FSegment *fs, int k)
+{
+    const IrGraph *g = z->plan->graph;
+    Kernel *kn = ARENA_NEW(z->arena, Kernel);
+    kn->name = arena_printf(z->arena, "%s_k%d", g->name, k);
+    kn->nseg = 1;
+    kn->segs = ARENA_ARRAY(z->arena, KSegment *, 1);
+    memset(z->reduce_op, 0, sizeof(KOp *) * (size_t)(g->nodes.len + 1));
+    kn->segs[0] = lower_segment(z, fs);
+    kn->split = z->split == 1 ? KSPLIT_PARTIALS : KSPLIT_EPILOGUE;
+    kn->split_parts = z->parts;
+    return kn;
+}
+
+/* Schedules, block, interleave and few-rows variant of a lowered kernel. */
+static void schedule_kernel(Kz *z, Kernel *kn)
+{
+    int block = 0;
+    for (int s = 0; s < kn->nseg; s++) {
+        int want = 0;
+        kn->segs[s]->sched = sched_choose(kn->segs[s], z->prog, &want);
+        if (want > block)
+            block = want;
+    }
+    fit_block(kn, block);
+    kn->interleave = sched_interleave(kn);
+    kn->few_rows = few_rows_kernel(z->arena, kn, z->prog);
+}
+
+/* A split kernel's part of symbolic length (a multiple of 16 elements):
+ * instead of the scheduler's looped 128 lanes of 8-byte runs, one block of
+ * SPLIT_LANES lanes per part (up to the target's block) and 16-byte runs
+ * (the widest row element decides; every run is whole), so that the few
+ * hundred parts still fill every SM.  An epilogue with no row work (the
+ * reduction is only an output) gets one wave per part: it only folds. */
+static void split_schedule(const Kz *z, Kernel *k)
+{
+    KSegment *seg = k->segs[0];
+    if (seg->sched.chunks != 0 || kseg_static_row_len(seg) >= 0)
+        return;
+    int widest = 1;
+    bool along = false; /* any load or store along the row */
+    for (int i = 0; i < seg->ops.len + seg->stores.len; i++) {
+        bool ld = i < seg->ops.len;
+        const KOp *op = ld ? seg->ops.items[i] : NULL;
+        const KStore *st = ld ? NULL : seg->stores.items[i - seg->ops.len];
+        if (ld ? op->kind != KO_LOAD || !op->row : !st->row)
+            continue;
+        int bytes = dt_size(z->prog->bufs[ld ? op->a.load.buf : st->buf].dtype);
+        widest = bytes > widest ? bytes : widest;
+        along = true;
+    }
+    int lanes = SPLIT_LANES < z->prog->target.max_threads ? SPLIT_LANES
+                                                          : z->prog->target.max_threads;
+    seg->sched.threads_per_row = along ? lanes : z->prog->target.wave;
+    seg->sched.vec = along ? 16 / widest : 1;
+    seg->sched.rows_per_block = 1;
+    seg->sched.why = along ? "a split reduction's part, known only at launch: looped, one "
+                             "block of lanes per part, 16-byte runs"
+                           : "a split reduction's epilogue with no work along the row: "
+                             "one wave per part, folding";
+    k->block = seg->sched.threads_per_row;
+}
+
+/* Are the teams of kernel k (and of its few-rows variant) whole waves, as
+ * a fold of partials needs (kernel.h: KO_FOLD)? */
+static bool whole_waves(const Kz *z, const Kernel *k)
+{
+    for (int v = 0; v < 2; v++) {
+        const Kernel *x = v ? k->few_rows : k;
+        for (int s = 0; x && s < x->nseg; s++)
+            if (x->segs[s]->sched.threads_per_row < z->prog->target.wave)
+                return false;
+    }
+    return true;
+}
+
 KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d)
 {
     (void)d;
@@ -493,35 +795,68 @@ KProgram *pass_kernelize(const FusionPlan *plan, const KTarget *t, Diag *d)
     for (int i = 0; i <= g->nodes.len; i++)
         z.temp_buf[i] = -1;
     make_buffers(&z);
-    z.prog->nkernel = plan->kernels.len;
-    z.prog->kernels = ARENA_ARRAY(a, Kernel *, plan->kernels.len ? plan->kernels.len : 1);
-    for (int k = 0; k < plan->kernels.len; k++) {
+    z.ntemp = plan->ntemp;
+    z.part_buf = ARENA_ARRAY(a, int, g->nodes.len + 1);
+    int nk = plan->kernels.len;
+    z.prog->kernels = ARENA_ARRAY(a, Kernel *, 2 * nk + 1); /* a split kernel is two */
+    int *last = ARENA_ARRAY(a, int, nk + 1); /* fusion kernel -> its last program kernel */
+    z.reduce_op = ARENA_ARRAY(a, KOp *, g->nodes.len + 1);
+    for (int k = 0, pk = 0; k < nk; k++) {
         const FKernel *fk = plan->kernels.items[k];
         Kernel *kn = ARENA_NEW(a, Kernel);
-        kn->name = arena_printf(a, "%s_k%d", g->name, k);
+        kn->name = arena_printf(a, "%s_k%d", g->name, pk);
         kn->nseg = fk->segs.len;
         kn->segs = ARENA_ARRAY(a, KSegment *, fk->segs.len);
-        z.reduce_op = ARENA_ARRAY(a, KOp *, g->nodes.len + 1);
         for (int s = 0; s < fk->segs.len; s++) {
             memset(z.reduce_op, 0, sizeof(KOp *) * (size_t)(g->nodes.len + 1));
             kn->segs[s] = lower_segment(&z, fk->segs.items[s]);
         }
-        int block = 0;
-        for (int s = 0; s < kn->nseg; s++) {
-            int want = 0;
-            kn->segs[s]->sched = sched_choose(kn->segs[s], z.prog, &want);
-            if (want > block)
-                block = want;
+        Dim total;
+        int parts = kn->nseg == 1 ? split_parts(&z, fk->segs.items[0], kn->segs[0], &total) : 0;
+        int nbuf0 = z.prog->nbuf, ntemp0 = z.ntemp;
+        if (parts) {
+            const FSegment *fs = fk->segs.items[0];
+            z.parts = parts;
+            z.row_total = total;
+            z.part_len = total;
+            z.part_len.coef /= parts;
+            for (int i = 0; i < fs->stores.len; i++) {
+                const FStore *st = fs->stores.items[i];
+                if (st->kind == FS_REDUCE) {
+                    KSegment outer = *kn->segs[0];
+                    outer.outer[outer.nouter++] = dim_const(parts);
+                    z.part_buf[st->root->id] = partial_buf(&z, st->root, &outer);
+                }
+            }
+            z.split = 1;
+            Kernel *first = split_kernel(&z, fs, pk);
+            schedule_kernel(&z, first);
+            split_schedule(&z, first);
+            z.split = 2;
+            Kernel *epi = split_kernel(&z, fs, pk + 1);
+            z.split = 0;
+            schedule_kernel(&z, epi);
+            split_schedule(&z, epi);
+            if (whole_waves(&z, epi)) {
+                first->name = kn->name;
+                z.prog->kernels[pk++] = first;
+                kn = epi;
+            } else { /* the fold needs whole waves: keep the kernel whole */
+                z.prog->nbuf = nbuf0;
+                z.ntemp = ntemp0;
+                parts = 0;
+            }
         }
-        fit_block(kn, block);
-        kn->interleave = sched_interleave(kn);
-        kn->few_rows = few_rows_kernel(a, kn, z.prog);
-        z.prog->kernels[k] = kn;
+        if (!parts)
+            schedule_kernel(&z, kn);
+        last[k] = pk;
+        z.prog->kernels[pk++] = kn;
+        z.prog->nkernel = pk;
     }
     z.prog->ncoll = plan->ncoll;
     z.prog->colls = ARENA_ARRAY(a, KCollective, plan->ncoll ? plan->ncoll : 1);
     for (int c = 0, n = 0; c < plan->ncoll; c++) {
-        KCollective kc = {.kind = KC_ALL_REDUCE_SUM, .after = plan->coll_after[c],
+        KCollective kc = {.kind = KC_ALL_REDUCE_SUM, .after = last[plan->coll_after[c]],
                           .buf = z.temp_buf[plan->coll_node[c]->id],
                           .node = plan->coll_node[c]->id};
         int i = n++;

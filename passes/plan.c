@@ -53,6 +53,8 @@ typedef struct {
     const KSegment *seg;
     KPlan *pl;
     int64_t n;                 /* static row length or -1 */
+    bool whole_runs;           /* a symbolic row of a split kernel: its length is a
+                                  multiple of vec (kernelize.c), every run is whole */
     char *rowdata;             /* per op: depends on per-row data (worth keeping) */
     bool caching;              /* persistent schedule: later phases read registers */
     char *memo;                /* per op: scratch of waits_on_reduce */
@@ -75,6 +77,7 @@ static bool ix_multiple(const IxExpr *e, int v)
     case IX_DIM: return e->dim.coef % v == 0;
     case IX_ADD: return ix_multiple(e->a, v) && ix_multiple(e->b, v);
     case IX_MUL: return ix_multiple(e->a, v) || ix_multiple(e->b, v);
+    case IX_MOD: return ix_multiple(e->a, v) && ix_multiple(e->b, v); /* a - b floor(a/b) */
     default: return false;
     }
 }
@@ -140,17 +143,38 @@ static bool vector_bytes(int bytes)
 }
 
 /* Can a row store move a run of vec contiguous elements at once? */
+/* A run's index e = e0 + j split as base(e0) + off[j]; base_m is base with
+ * the row var written vec * r' (for divisibility). */
+typedef struct {
+    IxExpr *base, *base_m;
+    int off[16];
+    bool ok;
+} Split;
+static Split split_run(const Pl *x, const IxExpr *e);
+static bool whole_run(const Pl *x, Split l);
+static bool run_constant(const Pl *x, const IxExpr *e);
+
 static bool vector_store(const Pl *x, const KStore *st)
 {
     const KBuf *b = &x->p->bufs[st->buf];
     int v = x->seg->sched.vec;
-    if (v < 2 || b->rank == 0 || !vector_bytes(dt_size(b->dtype) * v) || x->n < 0)
+    if (v < 2 || b->rank == 0 || !vector_bytes(dt_size(b->dtype) * v) ||
+        (x->n < 0 && !x->whole_runs))
         return false;
+    if (st->mask && st->mask->row)
+        return false;
+    if (x->n < 0) { /* whole runs of a split part: contiguous through / and % */
+        for (int k = 0; k < b->rank - 1; k++)
+            if (ix_reads_row_value(x, st->idx[k]) || !run_constant(x, st->idx[k]))
+                return false;
+        Split sp = split_run(x, st->idx[b->rank - 1]);
+        if (!sp.ok || !whole_run(x, sp))
+            return false;
+        return b->kind == KB_INPUT || dense_strides_multiple(b, v);
+    }
     for (int k = 0; k < b->rank - 1; k++) /* a per-row value (a scatter's row) may appear */
         if (ix_uses_row(x, st->idx[k], false) || ix_reads_row_value(x, st->idx[k]))
             return false;
-    if (st->mask && st->mask->row)
-        return false;
     if (!ix_contiguous(x, st->idx[b->rank - 1], v))
         return false;
     return b->kind == KB_INPUT || dense_strides_multiple(b, v);
@@ -177,14 +201,6 @@ static bool packed_store(const Pl *x, const KStore *st)
 }
 
 /* ------------------------------------------------------- window loads */
-
-/* A run's index e = e0 + j split as base(e0) + off[j]; base_m is base with
- * the row var written vec * r' (for divisibility). */
-typedef struct {
-    IxExpr *base, *base_m;
-    int off[16];
-    bool ok;
-} Split;
 
 static Split split_leaf(const Pl *x, const IxExpr *e)
 {
@@ -220,11 +236,34 @@ static Split split_mul(const Pl *x, const IxExpr *e, Split l, Split rr)
     return r;
 }
 
+/* Is l a whole run, offsets 0 .. v-1 from a multiple of v? */
+static bool whole_run(const Pl *x, Split l)
+{
+    int v = x->seg->sched.vec;
+    for (int j = 0; j < v; j++)
+        if (l.off[j] != j)
+            return false;
+    return ix_multiple(l.base_m, v);
+}
+
 static Split split_divmod(const Pl *x, const IxExpr *e, Split l)
 {
     int v = x->seg->sched.vec;
     bool rconst = e->b->kind == IX_CONST && e->b->c > 0;
     int64_t c = rconst ? e->b->c : 0;
+    /* a whole run by a multiple of v: it never crosses a multiple of c
+     * (a split reduction's part of a [T, 4096] row, (p*16T + e) % 4096;
+     * only there for now: elsewhere it would vectorize RoPE's halves,
+     * (v % 64), which no measurement has asked for yet) */
+    if (x->whole_runs && rconst && c % v == 0 && whole_run(x, l)) {
+        bool div = e->kind == IX_DIV;
+        Split r = {.ok = true};
+        for (int j = 0; j < v; j++)
+            r.off[j] = div ? 0 : l.off[j];
+        r.base = div ? ix_div(x->a, l.base, e->b) : ix_mod(x->a, l.base, e->b);
+        r.base_m = div ? ix_div(x->a, l.base_m, e->b) : ix_mod(x->a, l.base_m, e->b);
+        return r;
+    }
     if (!rconst || v % c || !ix_multiple(l.base_m, (int)c))
         return (Split){.ok = false};
     Split r = {.ok = true};
@@ -244,7 +283,9 @@ static Split split_run(const Pl *x, const IxExpr *e)
 {
     if (e->kind == IX_VAL)
         return (Split){.ok = false};
-    if (e->kind < IX_ADD)
+    /* run-constant (a split part's whole run: any row-free term; one
+     * holding a value goes down to its IX_VAL leaf, no window) */
+    if (e->kind < IX_ADD || (x->whole_runs && !ix_uses_row(x, e, true)))
         return split_leaf(x, e);
     Split l = split_run(x, e->a), rr = split_run(x, e->b);
     if (!l.ok || !rr.ok)
@@ -279,6 +320,18 @@ static void realign(const Pl *x, Split *sp)
         sp->off[j] += (int)rem;
 }
 
+/* Is e the same for every element of a run (e0 .. e0 + vec - 1)?  Free of
+ * the row var, or a whole run divided by a multiple of vec. */
+static bool run_constant(const Pl *x, const IxExpr *e)
+{
+    if (!ix_uses_row(x, e, false))
+        return true;
+    Split sp = split_run(x, e);
+    for (int j = 0; sp.ok && j < x->seg->sched.vec; j++)
+        sp.ok = sp.off[j] == 0;
+    return sp.ok;
+}
+
 /* The window of row load op (KOpPlan.width, win, off), if one aligned
  * vector load of 4, 8 or 16 bytes can serve each run. */
 static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
@@ -286,10 +339,11 @@ static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
     const KBuf *b = &x->p->bufs[op->a.load.buf];
     IxExpr *const *idx = op->a.load.idx;
     int v = x->seg->sched.vec;
-    if (v < 2 || b->rank == 0 || x->n < 0 || x->seg->nrow != 1 || dt_bits(b->dtype) < 8)
+    if (v < 2 || b->rank == 0 || (x->n < 0 && !x->whole_runs) || x->seg->nrow != 1 ||
+        dt_bits(b->dtype) < 8)
         return; /* sub-byte buffers: element loads (a nibble each) */
     for (int k = 0; k < b->rank - 1; k++)
-        if (ix_reads_row_value(x, idx[k]) || ix_uses_row(x, idx[k], false))
+        if (ix_reads_row_value(x, idx[k]) || !run_constant(x, idx[k]))
             return;
     Split sp = split_run(x, idx[b->rank - 1]);
     if (!sp.ok)
@@ -821,11 +875,13 @@ static int shared_bytes(const KSegment *seg, int wave)
     return bytes;
 }
 
-static KPlan *plan_segment(Arena *a, const KProgram *p, const KSegment *seg)
+static KPlan *plan_segment(Arena *a, const KProgram *p, const Kernel *k, const KSegment *seg)
 {
     size_t nops = (size_t)seg->ops.len + 1;
     KPlan *pl = ARENA_NEW(a, KPlan);
     Pl x = {.a = a, .p = p, .seg = seg, .pl = pl, .n = kseg_static_row_len(seg)};
+    /* a split kernel's symbolic part: a multiple of 16 elements (kernelize.c) */
+    x.whole_runs = x.n < 0 && k->split && seg->nrow == 1 && seg->row[0].coef % seg->sched.vec == 0;
     x.rowdata = arena_alloc(a, nops);
     x.memo = arena_alloc(a, nops);
     x.early = ARENA_ARRAY(a, int, nops);
@@ -878,7 +934,7 @@ static void plan_kernel(Arena *a, const KProgram *p, Kernel *k)
 {
     k->smem_bytes = 0;
     for (int s = 0; s < k->nseg; s++) {
-        k->segs[s]->plan = plan_segment(a, p, k->segs[s]);
+        k->segs[s]->plan = plan_segment(a, p, k, k->segs[s]);
         k->smem_bytes += k->segs[s]->plan->smem_bytes;
     }
     plan_align(a, p, k);

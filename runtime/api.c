@@ -6,7 +6,8 @@
  * each kernel function comes from the on-disk cache or a fresh NVRTC/hiprtc
  * compile at the first launch that runs it (prepare.c), or for every graph
  * at load with SINTER_JIT=eager, or when sn_bundle_prepare/sn_graph_prepare
- * asks.  sn_launch checks everything first, makes sure every function it
+ * asks (the scalar fallbacks only with SINTER_JIT=eager-all or the *_all
+ * calls; else at the first launch that runs one).  sn_launch checks everything first, makes sure every function it
  * will run is loaded, and only then launches; once they are, it uses stack
  * storage only. */
 #include <stdio.h>
@@ -114,17 +115,19 @@ sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image)
     return s;
 }
 
-sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, bool eager)
+sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, int mode)
 {
     sn_status s = SN_OK;
     for (int i = 0; i < b->ngraph && s == SN_OK; i++)
         s = rt_graph_load(&b->graphs[i], dev, NULL);
-    if (s == SN_OK && eager)
-        s = rt_bundle_prepare(b, dev);
+    if (s == SN_OK && mode == RT_JIT_BACKGROUND)
+        rt_background(b->graphs, b->ngraph, dev);
+    else if (s == SN_OK && mode != RT_JIT_LAZY)
+        s = rt_bundle_prepare(b, dev, mode == RT_JIT_EAGER_ALL);
     return s;
 }
 
-sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev)
+sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev, bool fallbacks)
 {
     sn_graph **gs = malloc(sizeof *gs * (size_t)(b->ngraph ? b->ngraph : 1));
     if (!gs)
@@ -133,7 +136,7 @@ sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev)
     for (int i = 0; i < b->ngraph; i++)
         if (b->graphs[i].active)
             gs[n++] = &b->graphs[i];
-    sn_status s = rt_prepare(gs, n, dev);
+    sn_status s = rt_prepare(gs, n, dev, fallbacks);
     free(gs);
     return s;
 }
@@ -155,7 +158,7 @@ sn_status sn_bundle_load_memory(const void *bytes, size_t size, sn_bundle **out)
         rt_bundle_free(b);
         return SN_ERR_NO_DEVICE;
     }
-    if ((s = rt_bundle_load_graphs(b, dev, rt_jit_eager())) != SN_OK) {
+    if ((s = rt_bundle_load_graphs(b, dev, rt_jit_mode())) != SN_OK) {
         rt_bundle_free(b);
         return s;
     }
@@ -174,20 +177,42 @@ static sn_status loaded_on(bool given, bool active, const RtDevice **dev)
     return *dev ? SN_OK : SN_ERR_NO_DEVICE;
 }
 
-sn_status sn_bundle_prepare(sn_bundle *b)
+/* fallbacks: the scalar fallbacks too (else only with SINTER_JIT=eager-all). */
+static sn_status bundle_prepare(sn_bundle *b, bool fallbacks)
 {
     const RtDevice *dev = NULL;
     rt_clear_error();
     sn_status s = loaded_on(b != NULL, b && (b->ngraph == 0 || b->graphs[0].active), &dev);
-    return s != SN_OK ? s : rt_bundle_prepare(b, dev);
+    return s != SN_OK ? s
+                      : rt_bundle_prepare(b, dev, fallbacks || rt_jit_mode() == RT_JIT_EAGER_ALL);
 }
 
-sn_status sn_graph_prepare(sn_graph *g)
+static sn_status graph_prepare(sn_graph *g, bool fallbacks)
 {
     const RtDevice *dev = NULL;
     rt_clear_error();
     sn_status s = loaded_on(g != NULL, g && g->active, &dev);
-    return s != SN_OK ? s : rt_prepare(&g, 1, dev);
+    return s != SN_OK ? s : rt_prepare(&g, 1, dev, fallbacks || rt_jit_mode() == RT_JIT_EAGER_ALL);
+}
+
+sn_status sn_bundle_prepare(sn_bundle *b)
+{
+    return bundle_prepare(b, false);
+}
+
+sn_status sn_bundle_prepare_all(sn_bundle *b)
+{
+    return bundle_prepare(b, true);
+}
+
+sn_status sn_graph_prepare(sn_graph *g)
+{
+    return graph_prepare(g, false);
+}
+
+sn_status sn_graph_prepare_all(sn_graph *g)
+{
+    return graph_prepare(g, true);
 }
 
 sn_status sn_bundle_load_file(const char *path, sn_bundle **out)

@@ -22,10 +22,14 @@
  * is released when its holder exits, however it exits; a loader that
  * cannot take the lock within the timeout compiles anyway.  Lock files
  * stay (removing one would let a third loader lock a new file while the
- * second still holds the old). */
+ * second still holds the old).  A child forked (without exec) while a
+ * thread holds an entry's lock would share the lock's open file and keep
+ * it held after the parent's compile ends; the held locks are listed, and
+ * a forked child closes its copies. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,12 +119,11 @@ static bool trusted(const struct stat *st, char *why, size_t len)
 /* The cache directory, opened, or -1 with the reason in why.  A default
  * directory that is a symlink is refused (/tmp/sinter-cache-<uid> could be
  * planted to point into another directory of the user's);
- * $SINTER_CACHE_DIR is the user's own choice and is followed. */
-static int open_dir(const char *dir, char *why, size_t len)
+ * $SINTER_CACHE_DIR is the user's own choice (named) and is followed. */
+static int open_dir(const char *dir, bool named, char *why, size_t len)
 {
     struct stat st;
-    const char *env = getenv("SINTER_CACHE_DIR");
-    int nofollow = env && *env ? 0 : O_NOFOLLOW;
+    int nofollow = named ? 0 : O_NOFOLLOW;
     if (!make_dirs(dir)) {
         snprintf(why, len, "cannot be created: %s", strerror(errno));
         return -1;
@@ -267,8 +270,63 @@ static int write_entry(int dfd, const char *name, const unsigned char *key, cons
 
 /* ----------------------------------------------------------------- lock */
 
+/* The entry locks this process holds (their fds), closed in a forked
+ * child; one beyond the list's room is not closed there. */
+static pthread_mutex_t held_lock = PTHREAD_MUTEX_INITIALIZER;
+static int held[256];
+static int nheld;
+static pthread_once_t held_once = PTHREAD_ONCE_INIT;
+
+static void held_fork_prepare(void)
+{
+    pthread_mutex_lock(&held_lock);
+}
+
+static void held_fork_parent(void)
+{
+    pthread_mutex_unlock(&held_lock);
+}
+
+static void held_fork_child(void)
+{
+    for (int i = 0; i < nheld; i++)
+        close(held[i]);
+    nheld = 0;
+    pthread_mutex_unlock(&held_lock);
+}
+
+static void held_init(void)
+{
+    pthread_atfork(held_fork_prepare, held_fork_parent, held_fork_child);
+}
+
+/* fd, holding a lock, listed (before the lock is taken: a fork between
+ * the two closes it in the child, which never held the lock). */
+static void held_add(int fd)
+{
+    pthread_once(&held_once, held_init);
+    pthread_mutex_lock(&held_lock);
+    if (nheld < (int)(sizeof held / sizeof held[0]))
+        held[nheld++] = fd;
+    pthread_mutex_unlock(&held_lock);
+}
+
+/* Release the lock fd: unlisted and closed (under the list's lock, so a
+ * fork never sees a closed fd listed: its number may be reused). */
+static void unlock_entry(int fd)
+{
+    pthread_mutex_lock(&held_lock);
+    for (int i = 0; i < nheld; i++)
+        if (held[i] == fd) {
+            held[i] = held[--nheld];
+            break;
+        }
+    close(fd);
+    pthread_mutex_unlock(&held_lock);
+}
+
 /* Hold "<entry>.lock" (flock), waiting at most lock_timeout_ms: the fd to
- * close to release it, or -1 (no lock: compile anyway). */
+ * release with unlock_entry, or -1 (no lock: compile anyway). */
 static int lock_entry(int dfd, const char *name, const char *what)
 {
     char lk[512];
@@ -283,12 +341,13 @@ static int lock_entry(int dfd, const char *name, const char *what)
         return -1;
     }
     double start = now_ms(), waited = 0;
+    held_add(fd);
     for (long pause_us = 1000; flock(fd, LOCK_EX | LOCK_NB) != 0; pause_us *= 2) {
         waited = now_ms() - start;
         if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= (double)lock_timeout_ms) {
             rt_log(RT_LOG_CACHE, "%s: no lock %s after %.0f ms (%s); compiling anyway", what,
                    lk, waited, strerror(errno));
-            close(fd);
+            unlock_entry(fd);
             return -1;
         }
         struct timespec t = {0, (pause_us > 50000 ? 50000 : pause_us) * 1000};
@@ -348,13 +407,43 @@ static sn_status compile_and_store(const RtCacheQuery *q, int dfd, const char *d
     return s;
 }
 
+/* The environment's cache directory into buf; whether $SINTER_CACHE_DIR
+ * named it into *named. */
+static const char *env_dir(char *buf, size_t len, bool *named)
+{
+    const char *env = getenv("SINTER_CACHE_DIR");
+    *named = env && *env;
+    return rt_cache_dir(buf, len);
+}
+
+bool rt_cache_where(char *dir, size_t len, bool *named)
+{
+    char why[512];
+    env_dir(dir, len, named);
+    int fd = open_dir(dir, *named, why, sizeof why);
+    if (fd < 0) {
+        cache_off(dir, why);
+        return false;
+    }
+    close(fd);
+    return true;
+}
+
 sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size)
 {
-    char dir[4096], name[256], why[512];
+    char buf[4096];
+    bool named;
+    const char *dir = env_dir(buf, sizeof buf, &named);
+    return rt_cache_get_in(q, dir, named, code, size);
+}
+
+sn_status rt_cache_get_in(const RtCacheQuery *q, const char *dir, bool named, void **code,
+                          size_t *size)
+{
+    char name[256], why[512];
     unsigned char key[16];
     entry_of(q, name, sizeof name, key);
-    rt_cache_dir(dir, sizeof dir);
-    int dfd = open_dir(dir, why, sizeof why);
+    int dfd = open_dir(dir, named, why, sizeof why);
     if (dfd < 0) {
         cache_off(dir, why);
         return compile_now(q, code, size);
@@ -370,7 +459,7 @@ sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size)
         sn_status s = e == ENTRY_HIT ? SN_OK
                                      : compile_and_store(q, dfd, dir, name, key, code, size);
         if (lk >= 0)
-            close(lk);
+            unlock_entry(lk);
         close(dfd);
         return s;
     }
@@ -381,11 +470,12 @@ sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size)
 
 sn_status rt_cache_peek(const RtCacheQuery *q, void **code, size_t *size)
 {
-    char dir[4096], name[256], why[512];
+    char buf[4096], name[256], why[512];
     unsigned char key[16];
+    bool named;
     entry_of(q, name, sizeof name, key);
-    rt_cache_dir(dir, sizeof dir);
-    int dfd = open_dir(dir, why, sizeof why);
+    const char *dir = env_dir(buf, sizeof buf, &named);
+    int dfd = open_dir(dir, named, why, sizeof why);
     if (dfd < 0)
         return SN_ERR_NOT_FOUND; /* rt_cache_get says why */
     Entry e = read_entry(dfd, name, key, code, size, why, sizeof why);

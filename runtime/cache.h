@@ -21,11 +21,21 @@ typedef struct {
     void *ctx;
 } RtCacheQuery;
 
+/* The cache directory the environment names now (rt_cache_dir) into dir,
+ * *named whether $SINTER_CACHE_DIR named it; true if it can be used, else
+ * false (and the once-per-process warning says why).  For work that runs
+ * later in other threads, which must not read the environment. */
+bool rt_cache_where(char *dir, size_t len, bool *named);
+
 /* The code for q: the cache entry for (key, source) if there is a good
  * one, else compiled now (by one process at a time per entry, the others
  * waiting for it) and stored.  SN_ERR_COMPILE with the compiler's reason
  * if compiling fails; a cache that cannot be used is not an error. */
 sn_status rt_cache_get(const RtCacheQuery *q, void **code, size_t *size);
+/* The same in the cache directory dir (from rt_cache_where; named: by
+ * $SINTER_CACHE_DIR, followed if a link), the environment not read. */
+sn_status rt_cache_get_in(const RtCacheQuery *q, const char *dir, bool named, void **code,
+                          size_t *size);
 
 /* The cache entry for q if there is a good one (SN_OK), else
  * SN_ERR_NOT_FOUND: nothing compiled, locked or logged but a hit. */

@@ -176,10 +176,12 @@ int rt_arch_wave(const char *arch);
  * at its first launch, prepare.c) and resolve its kernels;
  * sn_bundle_load_* with the process's device. */
 sn_status rt_graph_load(sn_graph *g, const RtDevice *dev, const void *image);
-/* Every graph of b with rt_graph_load(image NULL), then with eager
- * rt_bundle_prepare; rt_bundle_prepare: rt_prepare of every loaded graph. */
-sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, bool eager);
-sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev);
+/* Every graph of b with rt_graph_load(image NULL), then by mode (an
+ * RtJitMode: RT_JIT_EAGER, RT_JIT_EAGER_ALL) rt_bundle_prepare, with the
+ * scalar fallbacks for RT_JIT_EAGER_ALL, or (RT_JIT_BACKGROUND)
+ * rt_background; rt_bundle_prepare: rt_prepare of every loaded graph. */
+sn_status rt_bundle_load_graphs(sn_bundle *b, const RtDevice *dev, int mode);
+sn_status rt_bundle_prepare(sn_bundle *b, const RtDevice *dev, bool fallbacks);
 /* sn_launch on dev: the device table is the seam tests and the fuzzer use
  * to run every check and the parameter building without a GPU. */
 sn_status rt_launch(const RtDevice *dev, sn_graph *g, const sn_tensor *inputs, int ninputs,
@@ -207,19 +209,33 @@ sn_status rt_load_bundle_binary(const sn_graph *g, const RtVariant *v, const RtD
                                 void **module);
 
 /* prepare.c: the JIT of kernel functions (compile, cache, load).
- * rt_prepare: every function of the graphs gs not loaded yet, cache misses
- * compiled in parallel threads; rt_prepare_function: the function `name`
- * of g into *slot (its RtKernel.fn or fn_scalar), unless another thread
- * did meanwhile; *fn its value.  Modules are loaded by the calling thread. */
-sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev);
+ * rt_prepare: every function of the graphs gs not loaded yet but the
+ * scalar fallbacks (those too if fallbacks), cache misses compiled in
+ * parallel threads; rt_prepare_function: the function `name` of g (a
+ * fallback or not) into *slot (its RtKernel.fn or fn_scalar), unless
+ * another thread did meanwhile; *fn its value.  Modules are loaded by the
+ * calling thread. */
+sn_status rt_prepare(sn_graph *const *gs, int ng, const RtDevice *dev, bool fallbacks);
 sn_status rt_prepare_function(sn_graph *g, const RtDevice *dev, void **slot, const char *name,
                               void **fn);
-/* SINTER_JIT=eager (read once): sn_bundle_load_* prepares every graph. */
-bool rt_jit_eager(void);
-/* SINTER_JIT's value: 0 lazy (also unset or empty), 1 eager, -1 neither;
- * SINTER_JIT_THREADS's: the number (1-64), or for unset or empty ncpu
- * (the CPUs the process may run on) within 1-16, -1 if not a positive
- * number. */
+/* SINTER_JIT: lazy (default), eager (every load prepares, fallbacks
+ * left out), eager-all (every load and sn_*_prepare prepare the fallbacks
+ * too), background (lazy, and rt_background after every load). */
+typedef enum { RT_JIT_LAZY, RT_JIT_EAGER, RT_JIT_EAGER_ALL, RT_JIT_BACKGROUND } RtJitMode;
+/* SINTER_JIT's mode (read once). */
+int rt_jit_mode(void);
+/* Queue the units a first launch of the graphs gs[0..ng) runs (each
+ * kernel's many-rows vector and few-rows functions not loaded yet) for
+ * background threads that compile them into the on-disk cache (nothing
+ * loaded, no bundle touched: the bundle may be freed meanwhile); nothing
+ * when the cache cannot be used.  rt_jit_background_wait: until every
+ * queued unit is compiled. */
+void rt_background(sn_graph *gs, int ng, const RtDevice *dev);
+void rt_jit_background_wait(void);
+/* SINTER_JIT's value: an RtJitMode (RT_JIT_LAZY also for unset or empty),
+ * -1 for anything else; SINTER_JIT_THREADS's: the number (1-64), or for
+ * unset or empty ncpu (the CPUs the process may run on) within 1-16, -1
+ * if not a positive number. */
 int rt_jit_mode_parse(const char *value);
 int rt_jit_threads_parse(const char *value, long ncpu);
 

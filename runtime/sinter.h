@@ -181,16 +181,24 @@ SN_API sn_status sn_launch(sn_graph *g, const sn_tensor *inputs, int ninputs, co
  * load compiles nothing and a first launch only what it needs.  Compiled
  * code is cached on disk: later processes read it (well under 1 ms).
  * sn_bundle_prepare / sn_graph_prepare compile and load now every
- * function not loaded yet, cache misses in parallel threads
+ * function not loaded yet but the scalar fallbacks (the variant a launch
+ * runs only when an argument is not aligned for the vector one; the first
+ * such launch compiles it), cache misses in parallel threads
  * ($SINTER_JIT_THREADS, default: the CPUs, at most 16); $SINTER_JIT=eager
  * (read once, at the first load) makes every sn_bundle_load_* do that.
- * Prepare before capturing a CUDA graph: a first launch that compiles
- * during a capture also loads a module then, which a driver may refuse,
- * and takes tens of milliseconds.  SN_ERR_COMPILE with the
- * compiler's log if a function fails; SN_ERR_INVALID for NULL or a bundle
- * opened with sn_bundle_read_*. */
+ * sn_bundle_prepare_all / sn_graph_prepare_all compile the scalar
+ * fallbacks too, so that no later launch compiles; $SINTER_JIT=eager-all
+ * makes every load and every sn_*_prepare do that.
+ * Prepare before capturing a CUDA graph, with sn_bundle_prepare_all if a
+ * captured launch may get misaligned arguments: a launch that compiles
+ * during a capture also loads a module then, which a driver may refuse
+ * (the error says so), and takes tens of milliseconds.  SN_ERR_COMPILE
+ * with the compiler's log if a function fails; SN_ERR_INVALID for NULL or
+ * a bundle opened with sn_bundle_read_*. */
 SN_API sn_status sn_bundle_prepare(sn_bundle *b);
 SN_API sn_status sn_graph_prepare(sn_graph *g);
+SN_API sn_status sn_bundle_prepare_all(sn_bundle *b);
+SN_API sn_status sn_graph_prepare_all(sn_graph *g);
 
 /* ---- introspection (tools such as `sinter dump`; no device needed) ----
  * A bundle opened with sn_bundle_read_* is checked in full but loaded on

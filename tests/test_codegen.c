@@ -424,6 +424,8 @@ static void check_metadata(const Gen *g, const char *example)
                 const KOp *op = seg->ops.items[i];
                 if (op->kind == KO_LOAD)
                     use[op->a.load.buf] = 1;
+                else if (op->kind == KO_FOLD)
+                    use[op->a.fold.buf] = 1;
             }
             for (int i = 0; i < seg->stores.len; i++)
                 use[((const KStore *)seg->stores.items[i])->buf] = 1;

@@ -541,8 +541,18 @@ static void check_example_structure(const char *path, const Compiled *c)
     const char *gname = c->ref->name;
     print_message("  %-28s %d kernel(s), %d segment(s)\n", gname, p->nkernel,
                   p->nkernel ? p->kernels[0]->nseg : 0);
-    if (p->nkernel != 1)
-        fail_msg("%s (%s): %d kernels, expected 1", gname, path, p->nkernel);
+    /* a reduction over the whole tensor runs split over the GPU: its
+     * partials, then the epilogue (kernelize.c); every other example is
+     * one kernel */
+    bool whole = strcmp(gname, "dynamic_fp8_per_tensor") == 0;
+    if (p->nkernel != (whole ? 2 : 1))
+        fail_msg("%s (%s): %d kernels, expected %d", gname, path, p->nkernel, whole ? 2 : 1);
+    if (whole && (p->kernels[0]->split != KSPLIT_PARTIALS ||
+                  p->kernels[1]->split != KSPLIT_EPILOGUE || p->kernels[0]->split_parts != 256))
+        fail_msg("%s: not split into 256 partials and the epilogue", gname);
+    for (int k = 0; !whole && k < p->nkernel; k++)
+        if (p->kernels[k]->split)
+            fail_msg("%s: kernel %d is split (its rows are many)", gname, k);
     bool qk = strstr(gname, "qk_norm") != NULL;
     if (qk && p->kernels[0]->nseg != 2)
         fail_msg("%s: %d segments, expected 2 (Q and K in one launch)", gname,
@@ -1651,8 +1661,15 @@ static GVar *op_reduce(Gen *g, const GShape *s, int cls, int depth, bool exact)
             axes[n++] = at;
         }
     }
+    /* a reduction over (nearly) the whole tensor: T x 256 or 512 elements
+     * per row, few rows, split over the GPU (partials, then the epilogue:
+     * passes/kernelize.c) */
+    bool whole = !keep && n == 2 && T_free && sh_static(&src) * 512 <= GEN_CAP &&
+                 chance(g, 0.3);
     /* sizes of the reduced dims: static, or T when nothing else has it */
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; whole && i < n; i++)
+        src.d[axes[i]] = i ? gs(256 << rn(g, 2)) : gT(1);
+    for (int i = 0; !whole && i < n; i++) {
         GDim d = gs(red_size(g));
         if (T_free && chance(g, 0.3)) {
             d = gT(1);
@@ -2233,7 +2250,7 @@ static void random_graph_free(void)
 /* ---- checking one random graph ---- */
 
 typedef struct {
-    int graphs, runs, kernels_hist[5], multi_segment, few_rows, symbolic_rows, temps, outputs;
+    int graphs, runs, kernels_hist[5], multi_segment, few_rows, split, symbolic_rows, temps, outputs;
     int exact_outputs, int_outputs, tol_outputs, nonfinite; /* outputs holding NaN or inf */
     double worst; /* the largest |kexec - interpreter| / allowed seen */
     uint64_t worst_seed, seed;
@@ -2375,6 +2392,7 @@ static bool check_random(const RandomGraph *rg, Summary *sum, char *msg, size_t 
         for (int k = 0; k < p->nkernel; k++) {
             sum->multi_segment += p->kernels[k]->nseg > 1;
             sum->few_rows += p->kernels[k]->few_rows != NULL;
+            sum->split += p->kernels[k]->split == KSPLIT_PARTIALS;
         }
         sum->symbolic_rows += count_rows_symbolic(p) > 0;
         for (int b = 0; b < p->nbuf; b++)
@@ -2503,11 +2521,11 @@ static void test_random_graphs(void **state)
                   "graph: 1: %d, 2: %d, 3: %d, 4+: %d\n",
                   sum.graphs, count, sum.runs, sum.kernels_hist[1], sum.kernels_hist[2],
                   sum.kernels_hist[3], sum.kernels_hist[4]);
-    print_message("  %d multi-segment kernels, %d with a few-rows variant, %d graphs with a "
-                  "symbolic row, %d temps; "
+    print_message("  %d multi-segment kernels, %d with a few-rows variant, %d split reductions "
+                  "(partials, then the epilogue), %d graphs with a symbolic row, %d temps; "
                   "outputs: %d exact (bit-equal), %d integer/bool, %d within the error bound "
                   "(worst %.3g of it, seed %" PRIu64 "); %d with NaN or inf\n",
-                  sum.multi_segment, sum.few_rows, sum.symbolic_rows, sum.temps,
+                  sum.multi_segment, sum.few_rows, sum.split, sum.symbolic_rows, sum.temps,
                   sum.exact_outputs,
                   sum.int_outputs, sum.tol_outputs, sum.worst, sum.worst_seed, sum.nonfinite);
     if (failures)
@@ -3045,6 +3063,160 @@ static void test_multi_kernel_graphs(void **state)
     }
 }
 
+/* Reductions whose rows are few and long run split over the GPU
+ * (passes/kernelize.c): a first kernel of partials, then the epilogue
+ * folding them in every block.  Checks compiled graph c: its split (into
+ * `parts` parts; 0: not split), and kexec against the interpreter at T =
+ * 1, 3 and 64, both variants: bit for bit where exact (max, min, integer
+ * sums), else float outputs within n * 2^-22 of f32 sums of n values in
+ * [-1, 1] in another order (red: the elements a reduction folds per unit
+ * of T, or in all where the graph has no symbol), and narrower float
+ * outputs also one step apart (their rounding of such a sum). */
+static void check_split(const Compiled *c, int parts, bool exact, int64_t red)
+{
+    static const int64_t Ts[] = {1, 3, 64};
+    const KProgram *p = c->prog;
+    int split = 0;
+    for (int k = 0; k < p->nkernel; k++)
+        if (p->kernels[k]->split == KSPLIT_PARTIALS) {
+            split = p->kernels[k]->split_parts;
+            if (k + 1 >= p->nkernel || p->kernels[k + 1]->split != KSPLIT_EPILOGUE ||
+                p->kernels[k + 1]->split_parts != split)
+                fail_msg("%s: partials without their epilogue", c->ref->name);
+        }
+    print_message("  %-26s %d kernel(s), %d parts\n", c->ref->name, p->nkernel, split);
+    if (split != parts)
+        fail_msg("%s: split into %d parts, expected %d", c->ref->name, split, parts);
+    for (size_t t = 0; t < 2 * sizeof Ts / sizeof Ts[0]; t++) {
+        int64_t sym[4] = {Ts[t / 2], 1, 1, 1};
+        Runs r;
+        char why[4096];
+        if (!run_both(c, t % 2 ? KEXEC_FEW_ROWS : KEXEC_MANY_ROWS, sym, 11 + t, true, &r, why,
+                      sizeof why))
+            fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, sym[0], why);
+        if (!stored_once(p, &r.stats, why, sizeof why))
+            fail_msg("%s at T=%" PRId64 ": %s", c->ref->name, sym[0], why);
+        int64_t n = red * (c->ref->nsym ? sym[0] : 1);
+        for (int o = 0; o < r.nout; o++) {
+            DType dt = r.want[o].dtype;
+            bool tol = !exact && dt_is_float(dt);
+            for (int64_t e = 0; tol && e < r.want[o].numel; e++) {
+                double w = r.want[o].f[e], g = r.got[o].f[e];
+                if (!(fabs(w - g) <= 1e-5 * fabs(w) + (double)n * 0x1p-22) &&
+                    (dt == DT_F32 || llabs(ordinal((float)g, dt) - ordinal((float)w, dt)) > 1))
+                    fail_msg("%s at T=%" PRId64 ", output %d, element %" PRId64 ": kexec "
+                             "%.9g, interpreter %.9g", c->ref->name, sym[0], o, e, g, w);
+            }
+            size_t bytes = (size_t)r.want[o].numel *
+                           (dt_is_float(dt) ? sizeof(float) : sizeof(int64_t));
+            const void *w = dt_is_float(dt) ? (const void *)r.want[o].f
+                                            : (const void *)r.want[o].i;
+            const void *g = dt_is_float(r.got[o].dtype) ? (const void *)r.got[o].f
+                                                        : (const void *)r.got[o].i;
+            if (exact && memcmp(w, g, bytes) != 0)
+                fail_msg("%s at T=%" PRId64 ", output %d: not bit-equal", c->ref->name, sym[0],
+                         o);
+        }
+        runs_free(&r);
+    }
+}
+
+/* Split reductions (check_split): graphs written here, then every graph
+ * of tests/gpu/split_reductions.sn, the file tests/gpu/split_check.sh runs
+ * on the GPU. */
+static void test_split_reductions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *src;
+        int parts;   /* 0: not split */
+        bool exact;  /* every output bit-equal */
+        int64_t red; /* elements a reduction folds per unit of T (static: in all) */
+    } cases[] = {
+        {"graph whole_amax_fp8(x: bf16[T, 4096]) {\n"
+         "    s = to(amax(abs(x), dim=[0, 1]) / 448.0, f32)\n"
+         "    return to(clamp(x * (1.0 / s), -448.0, 448.0), f8e4m3), s\n}\n", 256, true, 4096},
+        {"graph whole_center(x: f32[T, 512]) {\n"
+         "    return x - mean(x, dim=[0, 1], keepdim=true), sum(x, dim=[0, 1])\n}\n", 32, false, 512},
+        {"graph whole_minmax(x: f32[T, 256]) {\n"
+         "    lo = amin(x, dim=[0, 1], keepdim=true)\n"
+         "    hi = amax(x, dim=[0, 1], keepdim=true)\n"
+         "    return (x - lo) / (hi - lo + 1.0), lo, hi\n}\n", 16, true, 256},
+        {"graph whole_int_sum(x: i32[T, 256]) {\n    return sum(x, dim=[0, 1])\n}\n", 16, true, 256},
+        {"graph few_rows_whole(x: f32[4, T, 256]) {\n"
+         "    m = amax(x, dim=[1, 2], keepdim=true)\n"
+         "    return x / (m + 1.0), m\n}\n", 16, true, 256},
+        {"graph static_whole(x: f32[256, 256]) {\n"
+         "    s = sum(x, dim=[0, 1])\n"
+         "    return x * s, s\n}\n", 16, false, 65536},
+        /* a reduction of a reduction's result: one round of partials cannot */
+        {"graph whole_variance(x: f32[T, 256]) {\n"
+         "    c = x - mean(x, dim=[0, 1], keepdim=true)\n"
+         "    return mean(c * c, dim=[0, 1])\n}\n", 0, false, 256},
+        {"graph many_rows(x: f32[T, 4096]) {\n    return sum(x, dim=-1)\n}\n", 0, false, 4096},
+        {"graph many_long_rows(x: f32[64, T, 256]) {\n    return sum(x, dim=[1, 2])\n}\n", 0,
+         false, 256},
+        /* 2 x T elements per row: too few parts of 16 elements */
+        {"graph short_factor(x: f32[T, 2]) {\n    return amax(x, dim=[0, 1])\n}\n", 0, true, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Arena *a = arena_new();
+        Compiled c;
+        char *msg;
+        set_crash("a split reduction", cases[i].src);
+        if (!compile2(a, "split.sn", cases[i].src, 0, &c, &msg))
+            fail_msg("%s%s", cases[i].src, msg);
+        check_split(&c, cases[i].parts, cases[i].exact, cases[i].red);
+        crash_src = NULL;
+        arena_free(a);
+    }
+    /* the GPU script's graphs, by name: every one listed, every one split */
+    static const struct {
+        const char *name;
+        int parts;
+        bool exact;
+        int64_t red;
+    } gpu[] = {
+        {"whole_amax", 256, true, 4096}, /* an epilogue that only folds */
+        {"whole_minmax", 16, true, 256},   {"whole_int_sum", 16, true, 256},
+        {"whole_sumsq", 32, false, 512},   {"rows_whole", 16, true, 256},
+        {"static_whole", 16, false, 65536},
+    };
+    const char *name = "tests/gpu/split_reductions.sn";
+    char *src = read_text(name);
+    assert_non_null(src);
+    Arena *a = arena_new();
+    set_crash(name, src);
+    Diag d;
+    diag_init(&d);
+    IrModule *m = front_compile(front_source(a, name, src, strlen(src)), a, &d);
+    assert_int_equal(d.nerrors, 0);
+    diag_free(&d);
+    assert_int_equal(m->ngraph, (int)(sizeof gpu / sizeof gpu[0]));
+    for (int gi = 0; gi < m->ngraph; gi++) {
+        Compiled c;
+        char *msg;
+        if (!compile2(a, name, src, gi, &c, &msg))
+            fail_msg("%s: %s", name, msg);
+        size_t j = 0;
+        while (j < sizeof gpu / sizeof gpu[0] && strcmp(gpu[j].name, c.ref->name) != 0)
+            j++;
+        if (j == sizeof gpu / sizeof gpu[0])
+            fail_msg("%s: graph %s has no expectation here", name, c.ref->name);
+        check_split(&c, gpu[j].parts, gpu[j].exact, gpu[j].red);
+        /* an epilogue with nothing to do along the row: one wave per part */
+        const Kernel *ep = c.prog->kernels[c.prog->nkernel - 1];
+        if (strcmp(c.ref->name, "whole_amax") == 0 &&
+            (ep->block != c.prog->target.wave ||
+             ep->segs[0]->sched.threads_per_row != c.prog->target.wave))
+            fail_msg("whole_amax: the epilogue has blocks of %d lanes, expected one wave (%d)",
+                     ep->block, c.prog->target.wave);
+    }
+    crash_src = NULL;
+    arena_free(a);
+    free(src);
+}
+
 int main(void)
 {
     install_crash_handler();
@@ -3057,6 +3229,7 @@ int main(void)
         cmocka_unit_test(test_selection_file),
         cmocka_unit_test(test_int_ops_match_interpreter),
         cmocka_unit_test(test_multi_kernel_graphs),
+        cmocka_unit_test(test_split_reductions),
         cmocka_unit_test(test_regressions),
         cmocka_unit_test(test_microscaling),
         cmocka_unit_test(test_stdlib_rope_fp8_unrounded),

@@ -800,6 +800,116 @@ static void test_temp_between_kernels(void **state)
     ir_buf_free(&in);
 }
 
+/* A split reduction by hand: kernel 0 stores P = 40 partials (the sums of
+ * x's rows, one per row), kernel 1 folds them (KO_FOLD) in every row in
+ * kernel.h's order and stores x - sum and the mean once (a masked per-row
+ * store: row 0).  Expected: lane l < 32 folds partials l, l + 32 in that
+ * order, then the 32 lanes' xor-butterfly, lane 0's value. */
+static void test_fold_partials(void **state)
+{
+    (void)state;
+    enum { P = 40, N = 4, W = 32 };
+    KProgram *p = prog(NULL);
+    int x = buf(p, KB_INPUT, 0, "x", DT_F32, 2, DIMS(C(P), C(N)));
+    int y = buf(p, KB_OUTPUT, 0, "y", DT_F32, 2, DIMS(C(P), C(N)));
+    int m = buf(p, KB_OUTPUT, 1, "m", DT_F32, 0, NULL);
+    int t = buf(p, KB_TEMP, 0, "partials", DT_F32, 1, DIMS(C(P)));
+    Kernel *k0 = kernel(p, "partials", 1);
+    KSegment *s0 = segment(k0, 1, DIMS(C(P)), 1, DIMS(C(N)), 1, 1, 0);
+    store(s0, p, t, red(s0, RED_SUM, DT_F32, load(s0, p, x, IDX(V(0), V(1)))), IDX(V(0)));
+    Kernel *k1 = kernel(p, "epilogue", W);
+    KSegment *s1 = segment(k1, 1, DIMS(C(P)), 1, DIMS(C(N)), W, 1, 0);
+    KOp *f = op(s1, KO_FOLD, DT_F32, 0, NULL, NULL, NULL);
+    f->a.fold.kind = RED_SUM;
+    f->a.fold.buf = t;
+    f->a.fold.parts = P;
+    f->a.fold.total = C(P * N);
+    KOp *g = op(s1, KO_FOLD, DT_F32, 0, NULL, NULL, NULL);
+    g->a.fold = f->a.fold;
+    g->a.fold.kind = RED_MEAN;
+    KOp *xv = load(s1, p, x, IDX(V(0), V(1)));
+    store(s1, p, y, bin(s1, BIN_SUB, DT_F32, xv, f), IDX(V(0), V(1)));
+    KOp *first = bin(s1, BIN_EQ, DT_BOOL, index_op(s1, V(0)), ci(s1, DT_I64, 0));
+    store(s1, p, m, g, NULL)->mask = first;
+    k1->split = KSPLIT_EPILOGUE;
+    k1->split_parts = P;
+    verify_ok(p);
+    /* the printers: text and JSON */
+    char *text = NULL;
+    size_t tlen = 0;
+    FILE *f_out = open_memstream(&text, &tlen);
+    kir_print(p, f_out);
+    fputc('\n', f_out);
+    kir_print_json(p, f_out);
+    fclose(f_out);
+    const char *want_text[] = {
+        "k0 f32 = fold.sum of buf3 partials[q], q < 40",
+        "k1 f32 = fold.mean of buf3 partials[q], q < 40, / 160",
+        "split reduction, epilogue: the 40 parts in reverse order",
+        "store buf2 m[] <- k1 if k6",
+        "\"kind\": \"fold\", \"dtype\": \"f32\", \"row\": false, \"operands\": [], \"node\": "
+        "null, \"op\": \"sum\", \"buf\": 3, \"buffer\": \"partials\", \"parts\": 40, "
+        "\"total\": \"160\", \"index\": []",
+        "\"split\": \"epilogue\", \"split_parts\": 40",
+    };
+    for (size_t w = 0; w < sizeof want_text / sizeof want_text[0]; w++)
+        if (!strstr(text, want_text[w]))
+            fail_msg("the dump lacks '%s':\n%s", want_text[w], text);
+    free(text);
+
+    float in_v[P * N], part[P];
+    for (int r = 0; r < P; r++) {
+        part[r] = 0;
+        for (int j = 0; j < N; j++) {
+            in_v[r * N + j] = r % 7 == 0 ? (r % 2 ? -2.5e7f : 2.5e7f) : 0.25f + (float)j * 0.375f;
+            part[r] += in_v[r * N + j];
+        }
+    }
+    float lanes[W];
+    for (int l = 0; l < W; l++) {
+        lanes[l] = 0;
+        for (int q = l; q < P; q += W)
+            lanes[l] += part[q];
+    }
+    float want = fold_halves(lanes, W);
+    assert_true(want != seq_sum(part, P)); /* the order matters for these values */
+    IrBuf in = fbuf(DT_F32, 2, SHAPE(P, N), in_v), out[2];
+    KexecStats st;
+    run_ok(p, NULL, &in, out, &st);
+    for (int e = 0; e < P * N; e++)
+        expect_bits(out[0].f[e], in_v[e] - want, "x - folded sum");
+    expect_bits(out[1].f[0], want / (float)(P * N), "folded mean");
+    for (int q = 0; q < P; q++)
+        assert_int_equal(st.loads[t][q], 2 * P); /* every row folds every partial, twice */
+    kexec_stats_free(&st);
+    free_bufs(out, 2);
+
+    /* without the mask every row stores the mean: a race */
+    ((KStore *)s1->stores.items[1])->mask = NULL;
+    run_fails(p, NULL, &in, "store 1 writes element", "already stored", NULL);
+    ((KStore *)s1->stores.items[1])->mask = first;
+    /* the verifier: teams narrower than a wave, a fold of an input or of a
+     * temp no earlier kernel stores, a wrong number of parts */
+    s1->sched.threads_per_row = 16;
+    s1->sched.rows_per_block = 2;
+    verify_fails(p, "fewer than a wave");
+    s1->sched.threads_per_row = W;
+    s1->sched.rows_per_block = 1;
+    f->a.fold.buf = x;
+    verify_fails(p, "not an f32 temp");
+    f->a.fold.buf = t;
+    f->a.fold.parts = P / 2;
+    verify_fails(p, "whose last dim is its 20 parts");
+    f->a.fold.parts = P;
+    p->kernels[0] = k1;
+    p->kernels[1] = k0;
+    verify_fails(p, "which no earlier kernel stores");
+    p->kernels[0] = k0;
+    p->kernels[1] = k1;
+    verify_ok(p);
+    ir_buf_free(&in);
+}
+
 static void test_hazards(void **state)
 {
     (void)state;
@@ -1259,6 +1369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_out_of_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cat_select_with_index, setup, teardown),
         cmocka_unit_test_setup_teardown(test_temp_between_kernels, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fold_partials, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hazards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_schedule_must_cover_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_input_mismatch, setup, teardown),

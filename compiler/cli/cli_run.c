@@ -62,8 +62,10 @@ const char *const cli_usage_run =
     "  SINTER_PDL         0: no programmatic dependent launch; 1: PDL for a\n"
     "                     graph's first kernel too (default: between its kernels)\n"
     "  SINTER_FEW_ROWS    always or never: force or forbid the few-rows kernels\n"
-    "  SINTER_JIT         eager: compile every kernel at load (default lazy: each\n"
-    "                     at its first launch); SINTER_JIT_THREADS caps threads\n"
+    "  SINTER_JIT         eager: compile the kernels at load, eager-all: with their\n"
+    "                     scalar fallbacks, background: in threads after the load\n"
+    "                     (default lazy: each at its first launch);\n"
+    "                     SINTER_JIT_THREADS caps threads\n"
     "  SINTER_LOG         1, or a list of jit,cache,launch: log what the runtime\n"
     "                     does to stderr\n";
 

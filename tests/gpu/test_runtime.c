@@ -9,6 +9,10 @@
  *   - a launch captured in a CUDA graph, replayed with new input data;
  *   - a graph's first launch inside a (global-mode) capture: its kernel
  *     compiled and loaded during the capture (the lazy JIT), replayed;
+ *   - after sn_bundle_prepare (scalar fallbacks left out), a misaligned
+ *     launch inside a capture: its fallback loaded during the capture, or
+ *     refused with an error that says to call sn_bundle_prepare_all; after
+ *     sn_bundle_prepare_all, captured and replayed;
  *   - chains of launches, each reading what the previous one wrote, back to
  *     back on a stream and captured in a graph: with programmatic dependent
  *     launch (the default on sm_90+) and without;
@@ -215,12 +219,12 @@ static void test_load_times(Arena *a)
         Compiled c = {0};
         double t0 = now_ms();
         /* loads once, then every kernel function compiled (prepare): cold */
-        bool ok = compile(path, &c, a) && sn_bundle_prepare(c.b) == SN_OK;
+        bool ok = compile(path, &c, a) && sn_bundle_prepare_all(c.b) == SN_OK;
         double cold = now_ms() - t0;
         sn_bundle *b;
         t0 = now_ms();
         ok = ok && sn_bundle_load_memory(c.bundle, c.len, &b) == SN_OK &&
-             sn_bundle_prepare(b) == SN_OK; /* every function from the cache */
+             sn_bundle_prepare_all(b) == SN_OK; /* every function from the cache */
         double warm = now_ms() - t0;
         CHECK(ok, "load %s", ex[i]);
         CHECK(warm < 5.0, "warm load of %s under 5 ms (%.2f)", ex[i], warm);
@@ -683,6 +687,70 @@ static void test_lazy_capture(Arena *a)
         printf("could not remove %s\n", dir);
 }
 
+/* One launch of p with its x input one element off its alignment (the
+ * scalar fallback runs) inside a global-mode capture, then replayed.  SN_OK
+ * and the replay checked; else the launch's status (the capture ended). */
+static sn_status misaligned_capture(const CudaCalls *cu, PerToken *p, const char *what)
+{
+    void *base, *stream, *graph = NULL, *exec = NULL;
+    sn_tensor tin[2] = {p->tin[0], p->tin[1]};
+    tin[0].data = upload(&p->in[0], 0, 1, &base);
+    cu->stream_create(&stream, 1);
+    int rc = cu->begin(stream, 0 /* global */);
+    sn_status st = sn_launch(p->c.gr, tin, 2, p->out, 2, NULL, 0, stream);
+    int rc2 = cu->end(stream, &graph);
+    if (st == SN_OK) {
+        CHECK(rc == 0 && rc2 == 0 && graph, "%s: capture (rc %d, end %d)", what, rc, rc2);
+        if (rc2 == 0 && graph) {
+            CHECK(cu->inst(&exec, graph, 0) == 0, "%s: instantiate", what);
+            CHECK(exec && cu->glaunch(exec, stream) == 0 && cu->ssync(stream) == 0, "%s: replay",
+                  what);
+            per_token_same(p, what);
+        }
+    }
+    sn_dev_free(base);
+    return st;
+}
+
+/* After sn_bundle_prepare, which leaves the scalar fallbacks to the
+ * launch that needs one, a misaligned launch inside a capture compiles its
+ * fallback and loads its module during the capture: a driver may refuse
+ * that, and then the error must say to call sn_bundle_prepare_all (which
+ * this checks, printing which happened).  After sn_bundle_prepare_all
+ * (a new bundle: nothing loaded yet) the same capture always works. */
+static void test_fallback_capture(Arena *a)
+{
+    CudaCalls cu;
+    if (!cuda_calls(&cu, "fallback capture"))
+        return;
+    char dir[] = "/tmp/sinter-fbcap-XXXXXX";
+    if (!mkdtemp(dir))
+        return;
+    setenv("SINTER_CACHE_DIR", dir, 1);
+    PerToken p;
+    if (!per_token(a, &p))
+        return;
+    CHECK(sn_bundle_prepare(p.c.b) == SN_OK, "prepare: %s", sn_last_error());
+    sn_status st = misaligned_capture(&cu, &p, "fallback loaded during a capture");
+    CHECK(st == SN_OK || strstr(sn_last_error(), "sn_bundle_prepare_all"),
+          "a refused fallback's error says to call sn_bundle_prepare_all: %s", sn_last_error());
+    printf("fallback capture: a misaligned launch after sn_bundle_prepare inside a capture: %s\n",
+           st == SN_OK ? "its fallback compiled and loaded during the capture" : sn_last_error());
+    per_token_free(&p);
+    PerToken q;
+    if (!per_token(a, &q))
+        return;
+    CHECK(sn_bundle_prepare_all(q.c.b) == SN_OK, "prepare_all: %s", sn_last_error());
+    st = misaligned_capture(&cu, &q, "fallback prepared before the capture");
+    CHECK(st == SN_OK, "a misaligned launch in a capture after sn_bundle_prepare_all: %s",
+          sn_last_error());
+    per_token_free(&q);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("could not remove %s\n", dir);
+}
+
 /* ------------------------------------ chains of dependent launches */
 
 /* `n` in-place launches of add_rms_norm_fp8 (c) on a stream, or captured
@@ -794,7 +862,7 @@ static int load_child(const char *path)
     sn_bundle *b;
     sn_status s = sn_bundle_load_file(path, &b);
     if (s == SN_OK) /* a load compiles nothing: every function now */
-        s = sn_bundle_prepare(b);
+        s = sn_bundle_prepare_all(b);
     if (s != SN_OK)
         fprintf(stderr, "child: %s\n", sn_last_error());
     sn_bundle_free(b);
@@ -875,6 +943,7 @@ int main(int argc, char **argv)
     test_graph_capture(a);
     test_capture_in_place(a);
     test_lazy_capture(a);
+    test_fallback_capture(a);
     test_launch_chains(a);
     test_concurrent_cache(a);
     arena_free(a);

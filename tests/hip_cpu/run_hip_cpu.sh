@@ -33,7 +33,7 @@
 #     T = 7, and a few examples at T = 64 and with SINTER_FEW_ROWS=always
 #     and =never;
 #  2. the GPU test graphs (tests/gpu/odd_rows.sn, int_ops.sn, mx_scales.sn,
-#     selection.sn) at T = 1 and 7;
+#     selection.sn, split_reductions.sn) at T = 1 and 7;
 #  3. the check can fail: with shuffles that exchange nothing (a broken
 #     hip_cpu.h) qwen3_qk_norm's check fails, with an instruction model
 #     that ignores its word select add_rms_norm_fp8's, and with the 64-lane kernels
@@ -135,11 +135,13 @@ for ex in examples/*.sn; do
             $(extra_dims "$ex" 7)
     done
 done
-# The GPU test graphs, FILE:GRAPH, and their sizes other than T.
+# The GPU test graphs, FILE:GRAPH, and their sizes other than T (split
+# reductions: a partials kernel, then the epilogue folding them per wave).
 gpu_graphs="$(printf 'odd_rows:%s ' rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 \
     mean_and_amax_3000 two_kernels) $(printf 'int_ops:%s ' bits bitcasts floatbits across iota \
     sizes) $(printf 'mx_scales:%s ' mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx \
-    scatter_mxfp4 inplace_mxfp4) $(printf 'selection:%s ' sel_rows sel_mid sel_512 sel_3000)"
+    scatter_mxfp4 inplace_mxfp4) $(printf 'selection:%s ' sel_rows sel_mid sel_512 sel_3000) \
+    $(printf 'split_reductions:%s ' whole_amax whole_minmax whole_int_sum whole_sumsq rows_whole)"
 graph_dims() {
     [ $1 = scatter_mxfp4 ] && printf -- "--dim N=64"
 }
@@ -149,6 +151,8 @@ for fg in $gpu_graphs; do
         check "$f.sn:$g T=$T" ok tests/gpu/$f.sn --graph $g --dim T=$T $(graph_dims $g)
     done
 done
+# a split reduction of a constant size (no T)
+check "split_reductions.sn:static_whole" ok tests/gpu/split_reductions.sn --graph static_whole
 # 1b. the prelude's hardware FP8 encoders, on hip_cpu.h's model of AMD's
 # conversion instructions (a cache of their own: the compiler's options
 # are the same)
@@ -260,6 +264,8 @@ for fg in $gpu_graphs; do
     gfx1100 check "$f.sn:$g T=7 hip:gfx1100" ok tests/gpu/$f.sn --graph $g --dim T=7 \
         $(graph_dims $g) --target hip:gfx1100
 done
+gfx1100 check "split_reductions.sn:static_whole hip:gfx1100" ok tests/gpu/split_reductions.sn \
+    --graph static_whole --target hip:gfx1100
 for name in layer_norm qwen3_qk_norm topk_softmax moe_fused_gate add_rms_norm_fp8 mxfp4_quant; do
     gfx1100 check "$name.sn T=64 hip:gfx1100" ok examples/$name.sn --dim T=64 --target hip:gfx1100
     for rows in always never; do
