@@ -238,6 +238,8 @@ for fg in $gpu_graphs; do
     t=$(target_942 tests/gpu/$f.sn --graph $g) || { fail=$((fail + 1)); continue; }
     run_942 "$f.sn:$g" $t tests/gpu/$f.sn --graph $g $(graph_dims $g)
 done
+gfx942 check "split_reductions.sn:static_whole hip:gfx942" ok tests/gpu/split_reductions.sn \
+    --graph static_whole --target hip:gfx942
 if [ $hw942 -gt 0 ] && [ -n "$fnuz" ]; then
     pass=$((pass + 1))
     echo "ok   gfx942: $hw942 FNUZ codes came from the modelled instructions; FNUZ outputs" \
