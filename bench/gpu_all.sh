@@ -107,12 +107,12 @@ step() { # step NAME SECONDS CMD...: CMD bounded (and by DEADLINE), log $OUT/NAM
     timeout "$secs" "$@" > "$OUT/$name.log" 2>&1
     echo "== $name: rc $? $(el)"
 }
-mkdir -p "$OUT/inplace" "$OUT/inplace-torch" "$OUT/softcap"
+mkdir -p "$OUT/inplace"
 step inplace 80 env OUT="$OUT/inplace" bench/inplace.sh "$S"
 cut -c1-220 "$OUT/inplace.log"
 step overhead 60 python3 bench/overhead.py --n 5000 --json "$OUT/overhead.json"
 tail -20 "$OUT/overhead.log"
-step inplace-torch 80 python3 bench/inplace_torch.py --out "$OUT/inplace-torch"
+step inplace-torch 80 python3 bench/inplace_torch.py --out "$OUT/inplace-torch.json"
 tail -20 "$OUT/inplace-torch.log"
 step selection 60 python3 tests/gpu/bench_selection.py --tokens 1,64,16384 --iters 30
 tail -16 "$OUT/selection.log"
@@ -120,6 +120,6 @@ if [ -x tests/gpu/split_check.sh ]; then
     step split 90 tests/gpu/split_check.sh "$S"
     grep -E "^FAIL|^bench|passed|failed" "$OUT/split.log" | head -30
 fi
-step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap"
+step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap.json"
 tail -10 "$OUT/softcap.log"
 echo "== done $(el)"
