@@ -9,6 +9,31 @@
 SHARD=${SHARD:-0/1}
 n_check=0
 
+# RUN_TARGET=T (e.g. hip:gfx942 on an MI300X, hip:gfx1100 on RDNA3) runs
+# every check compiled for T alone (sinter run/ref --target T) instead of
+# sinter's default targets (cuda:sm_90 and hip:gfx950); a file that stores
+# OCP FP8 by name, which gfx942 refuses, runs as T+ocp-fp8.
+RUN_TARGET=${RUN_TARGET:-}
+declare -A target_of
+
+# target_for FILE: sets tgt to the --target option for FILE (empty without
+# RUN_TARGET); the choice is made once per file.
+target_for() {
+    tgt=()
+    [ -n "$RUN_TARGET" ] || return 0
+    local f=$1 log
+    if [ -z "${target_of[$f]:-}" ]; then
+        log=$(mktemp)
+        target_of[$f]=$RUN_TARGET
+        if ! "$S" compile "$f" -o "$log.snb" --target "$RUN_TARGET" > "$log" 2>&1 &&
+                grep -q 'does not read' "$log"; then
+            target_of[$f]=$RUN_TARGET+ocp-fp8
+        fi
+        rm -f "$log" "$log.snb"
+    fi
+    tgt=(--target "${target_of[$f]}")
+}
+
 # mine: whether this shard runs the next check (counts it either way).
 mine() {
     local i=${SHARD%/*} n=${SHARD#*/}
@@ -35,8 +60,9 @@ check_run() {
     local label=$1 file=$2 out
     shift 2
     mine || return 0
+    target_for "$file"
     out=$(mktemp -d)
-    if "$S" run "$file" "$@" --check --output-dir "$out" > "$out/log" 2>&1; then
+    if "$S" run "$file" "${tgt[@]}" "$@" --check --output-dir "$out" > "$out/log" 2>&1; then
         pass=$((pass + 1))
         echo "ok   $label $(grep -h '^check' "$out/log" | awk '{printf "%s rel %s; ", $2, $10}')"
     else
@@ -55,9 +81,10 @@ check_exact() {
     local label=$1 glob=$2 file=$3 gpu ref
     shift 3
     mine || return 0
+    target_for "$file"
     gpu=$(mktemp -d) ref=$(mktemp -d)
-    if "$S" run "$file" "$@" --raw --output-dir "$gpu" > "$gpu/log" 2>&1 &&
-       "$S" ref "$file" "$@" --raw --output-dir "$ref" > "$ref/log" 2>&1 &&
+    if "$S" run "$file" "${tgt[@]}" "$@" --raw --output-dir "$gpu" > "$gpu/log" 2>&1 &&
+       "$S" ref "$file" "${tgt[@]}" "$@" --raw --output-dir "$ref" > "$ref/log" 2>&1 &&
        (for f in "$ref"/$glob; do cmp "$gpu/${f##*/}" "$f" || exit 1; done); then
         pass=$((pass + 1))
         echo "ok   $label bit-exact ($(cd "$ref" && ls $glob | tr '\n' ' '))"

@@ -6,6 +6,8 @@
 # 4096} (byte for byte), through
 # `sinter run --check` (compile, JIT through a fresh cache, launch, compare
 # with the reference interpreter).  Exit 77 (meson: skipped) without a GPU.
+# RUN_TARGET=hip:gfx942 (an MI300X) compiles for that target alone, and
+# SHARD=I/N runs a share of the checks (tests/gpu/checks.sh).
 set -u
 S=${1:-build/compiler/sinter}
 cd "$(dirname "$0")/../.."
