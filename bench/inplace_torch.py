@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
                                 "tests", "python"))
 import sinter  # noqa: E402
 import sinter.torch  # noqa: E402
+from gpu_timing import copy_bw, time_calls  # noqa: E402
 from test_torch_inplace_gpu import CASES, clone, agree  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -37,40 +38,6 @@ def moved(name, ins, T):
         return 2 * (nbytes(ins[0]) + nbytes(ins[1])) + nbytes(ins[2])
     key, value = ins[0], ins[1]
     return nbytes(key) + nbytes(value) + 2 * T * 8 * 128 + nbytes(ins[4])
-
-
-def time_calls(fn, sets, calls, iters):
-    for s in sets[:2]:
-        fn(*s)  # compile / load outside capture
-    torch.cuda.synchronize()
-    g = torch.cuda.CUDAGraph()
-    with torch.cuda.graph(g):
-        for i in range(calls):
-            fn(*sets[i % len(sets)])
-    ts = []
-    for _ in range(iters):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record()
-        g.replay()
-        b.record()
-        b.synchronize()
-        ts.append(a.elapsed_time(b) * 1e3 / calls)
-    ts.sort()
-    return ts[len(ts) // 2]
-
-
-def copy_bw():
-    a = torch.empty(1 << 30, dtype=torch.uint8, device="cuda")
-    b = torch.empty_like(a)
-    for _ in range(3):
-        b.copy_(a)
-    e0, e1 = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    e0.record()
-    for _ in range(10):
-        b.copy_(a)
-    e1.record()
-    e1.synchronize()
-    return 2 * a.numel() * 10 / (e0.elapsed_time(e1) * 1e-3)
 
 
 def main():

@@ -22,6 +22,7 @@ import torch
 
 import sinter
 import sinter.torch
+from gpu_timing import copy_bw, time_calls
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 L2 = 120 << 20
@@ -33,40 +34,6 @@ def eager(logits, temperature):
     capped = (torch.tanh(logits.float() / CAP) * CAP).to(torch.bfloat16)
     z = capped.float() / temperature[:, None]
     return capped, torch.softmax(z, dim=-1)
-
-
-def time_calls(fn, sets, calls, iters):
-    for s in sets[:2]:
-        fn(*s)  # compile / load outside capture
-    torch.cuda.synchronize()
-    g = torch.cuda.CUDAGraph()
-    with torch.cuda.graph(g):
-        for i in range(calls):
-            fn(*sets[i % len(sets)])
-    ts = []
-    for _ in range(iters):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record()
-        g.replay()
-        b.record()
-        b.synchronize()
-        ts.append(a.elapsed_time(b) * 1e3 / calls)
-    ts.sort()
-    return ts[len(ts) // 2]
-
-
-def copy_bw():
-    a = torch.empty(1 << 30, dtype=torch.uint8, device="cuda")
-    b = torch.empty_like(a)
-    for _ in range(3):
-        b.copy_(a)
-    e0, e1 = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-    e0.record()
-    for _ in range(10):
-        b.copy_(a)
-    e1.record()
-    e1.synchronize()
-    return 2 * a.numel() * 10 / (e0.elapsed_time(e1) * 1e-3)
 
 
 def main():
