@@ -32,6 +32,7 @@
 
 #include <cmocka.h>
 
+#include "compiled_source.h"
 #include "driver.h"
 #include "fake_device.h"
 #include "front.h"
@@ -47,35 +48,10 @@ static const char source[] =
     "    return x - c\n"
     "}\n";
 
-static unsigned char *bytes;
-static size_t len;
-
 static int setup(void **state)
 {
     (void)state;
-    Arena *a = arena_new();
-    Diag d;
-    diag_init(&d);
-    CgTarget t;
-    const char *path = "prepare.sn", *texts[1] = {source};
-    SnCompileOptions opt = {.paths = &path, .texts = texts, .npath = 1, .targets = &t,
-                            .ntarget = 1};
-    SnCompiled c;
-    bool ok = cg_target("cuda:sm_90", &t, &d) &&
-              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 2;
-    bytes = c.bytes;
-    len = c.len;
-    diag_print(&d, stderr);
-    diag_free(&d);
-    arena_free(a);
-    return ok ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    free(bytes);
-    return 0;
+    return compile_source("prepare.sn", source, 2);
 }
 
 /* ------------------------------------------- the compiler and the driver */

@@ -35,6 +35,7 @@
 
 #include "bundle.h"
 #include "bundle_write.h"
+#include "compiled_source.h"
 #include "driver.h"
 #include "fake_device.h"
 #include "front.h"
@@ -57,35 +58,10 @@ static const char source[] =
     "    return view(y, [T, 64]), to(y, f4e2m1)\n"
     "}\n";
 
-static unsigned char *bytes;
-static size_t len;
-
 static int setup(void **state)
 {
     (void)state;
-    Arena *a = arena_new();
-    Diag d;
-    diag_init(&d);
-    CgTarget t;
-    const char *path = "launch.sn", *texts[1] = {source};
-    SnCompileOptions opt = {.paths = &path, .texts = texts, .npath = 1, .targets = &t,
-                            .ntarget = 1};
-    SnCompiled c;
-    bool ok = cg_target("cuda:sm_90", &t, &d) &&
-              sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) && c.ngraph == 4;
-    bytes = c.bytes;
-    len = c.len;
-    diag_print(&d, stderr);
-    diag_free(&d);
-    arena_free(a);
-    return ok ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    free(bytes);
-    return 0;
+    return compile_source("launch.sn", source, 4);
 }
 
 static sn_bundle *load(const unsigned char *b, size_t n)
