@@ -8,3 +8,14 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("SINTER_BUILD_DIR", os.path.join(ROOT, "build"))
 sys.path.insert(0, os.path.join(BUILD, "python"))
+
+
+class FakeCuda:
+    """A NumPy array presented through __cuda_array_interface__, so that
+    sinter takes it for a CUDA tensor (it never reaches a kernel here)."""
+
+    def __init__(self, a):
+        self.a = a
+        self.__cuda_array_interface__ = {
+            "shape": a.shape, "typestr": a.dtype.str, "data": (a.ctypes.data, False),
+            "strides": a.strides, "version": 3}

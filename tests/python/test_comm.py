@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import sinter
-from conftest import BUILD, ROOT
+from conftest import BUILD, ROOT, FakeCuda
 
 SINTER = os.environ.get("SINTER_EXE", os.path.join(BUILD, "compiler", "sinter"))
 if not os.path.exists(SINTER):  # SINTER_BUILD_DIR of bench/pyext_for.sh: the main build's
@@ -198,17 +198,6 @@ def test_cpu_tensors_with_a_communicator_are_refused(program):
         g.set_comm(None)
     for a, b in zip(as_tuple(g(*ranks[0])), as_tuple(want)):
         np.testing.assert_array_equal(storage(a), storage(b))
-
-
-class FakeCuda:
-    """A NumPy array presented through __cuda_array_interface__, so that
-    sinter takes it for a CUDA tensor (it never reaches a kernel here)."""
-
-    def __init__(self, a):
-        self.a = a
-        self.__cuda_array_interface__ = {
-            "shape": a.shape, "typestr": a.dtype.str, "data": (a.ctypes.data, False),
-            "strides": a.strides, "version": 3}
 
 
 def test_gpu_tensors_without_a_communicator_are_refused(program):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import sinter
-from conftest import BUILD, ROOT
+from conftest import BUILD, ROOT, FakeCuda
 
 EXAMPLES = sorted(glob.glob(os.path.join(ROOT, "examples", "*.sn")))
 SINTER = os.environ.get("SINTER_EXE", os.path.join(BUILD, "compiler", "sinter"))
@@ -368,17 +368,6 @@ def test_bad_outputs(rms):
     assert h is given and q.dtype == "f8e4m3"
     with pytest.raises(sinter.Error, match="2 outputs, out= gives 1"):
         rms(x, r, w, s, out=[None])
-
-
-class FakeCuda:
-    """A NumPy array presented through __cuda_array_interface__, so that
-    sinter takes it for a CUDA tensor (it never reaches a kernel here)."""
-
-    def __init__(self, a):
-        self.a = a
-        self.__cuda_array_interface__ = {
-            "shape": a.shape, "typestr": a.dtype.str, "data": (a.ctypes.data, False),
-            "strides": a.strides, "version": 3}
 
 
 def test_mixed_devices_are_refused(rms):
