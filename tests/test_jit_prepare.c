@@ -36,6 +36,7 @@
 #include "driver.h"
 #include "fake_device.h"
 #include "front.h"
+#include "stand_in_jit.h"
 
 static const char source[] =
     "graph add_rms(x: bf16[T, 64], residual: bf16[T, 64], w: bf16[64]) {\n"
@@ -96,55 +97,26 @@ static bool stand_in(void *ctx, const char *src, const char *name, const char *c
 
 static const RtJitHook hook = {"stand-in compiler (test_jit_prepare)", stand_in, NULL};
 
-/* Modules: the unit's text, kept until the test ends; loads counted. */
-static char *modules[1024];
-static int nmodule;
-static bool refuse; /* as a driver that loads no module during a capture */
-
-static int module_load(const void *image, void **module)
-{
-    if (refuse)
-        return 900;
-    if (nmodule == 1024)
-        return 1;
-    *module = modules[nmodule++] = strdup(image);
-    return 0;
-}
-
-/* A unit holds its function alone; the whole source every function. */
-static int function(void *module, const char *name, void **fn)
-{
-    char want[512];
-    snprintf(want, sizeof want, "UNIT -DSN_ONLY_%s", name);
-    if (strcmp(module, "UNIT ALL") != 0 && strcmp(module, want) != 0)
-        return 500;
-    *fn = (void *)name;
-    return 0;
-}
-
 static const char *describe(int code)
 {
-    return code == 900 ? "operation not permitted when stream is capturing" : "driver error";
+    return code == UNIT_REFUSED ? "operation not permitted when stream is capturing" : "driver error";
 }
 
 static RtDevice dev;
-static char cache_dir[64];
 
 static int test_setup(void **state)
 {
     (void)state;
-    snprintf(cache_dir, sizeof cache_dir, "/tmp/sinter-test-prepare-XXXXXX");
-    if (!mkdtemp(cache_dir))
+    if (cache_dir_make("/tmp/sinter-test-prepare-XXXXXX") != 0)
         return -1;
-    setenv("SINTER_CACHE_DIR", cache_dir, 1);
     dev = *fake_device();
-    dev.module_load = module_load;
-    dev.function = function;
+    dev.module_load = unit_module_load;
+    dev.function = unit_function;
     dev.describe = describe;
     dev.jit = &hook;
     ncompiled = 0;
     fail_fn = NULL;
-    refuse = false;
+    unit_refuse = false;
     delay_ms = 0;
     started = 0;
     done_fd = -1;
@@ -156,12 +128,8 @@ static int test_teardown(void **state)
 {
     (void)state;
     rt_jit_background_wait(); /* no worker outlives its test */
-    for (int i = 0; i < nmodule; i++)
-        free(modules[i]);
-    nmodule = 0;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
-    return system(cmd) == 0 ? 0 : -1;
+    unit_free_modules();
+    return cache_dir_remove();
 }
 
 /* ---------------------------------------------------------- helpers */
@@ -276,7 +244,7 @@ static void test_lazy_fallback_after_eager(void **state)
 {
     (void)state;
     sn_bundle *b = load(RT_JIT_EAGER, SN_OK);
-    int before = ncompiled, modules_before = nmodule;
+    int before = ncompiled, modules_before = unit_nmodule;
     sn_graph *g = sn_bundle_graph(b, "add_rms");
     RtKernel *k = &g->active->kernels[0];
     assert_true(k->scalar_name[0] != 0);
@@ -285,7 +253,7 @@ static void test_lazy_fallback_after_eager(void **state)
     assert_int_equal(launch(g, 100000, 2), SN_OK);
     assert_int_equal(ncompiled, before + 1);
     assert_int_equal(times_compiled(k->scalar_name), 1);
-    assert_int_equal(nmodule, modules_before + 1);
+    assert_int_equal(unit_nmodule, modules_before + 1);
     assert_string_equal(fake_log.kernel, k->scalar_name);
     assert_non_null(k->fn_scalar);
     /* a few-rows grid, misaligned: the same fallback (a few-rows kernel has
@@ -315,8 +283,8 @@ static void test_eager_all(void **state)
     check_prepared(b, true);
     /* no launch compiles or loads anything now, misaligned or not, even
      * where the driver would refuse a module (a capture) */
-    refuse = true;
-    int modules_before = nmodule;
+    unit_refuse = true;
+    int modules_before = unit_nmodule;
     for (int mis = 0; mis <= 1; mis++) { /* by an element: bf16 2 bytes, f32 4 */
         assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 100000, 2 * mis), SN_OK);
         assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 1, 2 * mis), SN_OK);
@@ -324,7 +292,7 @@ static void test_eager_all(void **state)
     }
     assert_int_equal(fake_log.launches, 2 + 2 + 2 * 2);
     assert_int_equal(ncompiled, c.all);
-    assert_int_equal(nmodule, modules_before);
+    assert_int_equal(unit_nmodule, modules_before);
     sn_bundle_free(b);
 }
 
@@ -334,7 +302,7 @@ static void test_fallback_refused_during_capture(void **state)
     sn_bundle *b = load(RT_JIT_EAGER, SN_OK);
     sn_graph *g = sn_bundle_graph(b, "add_rms");
     const char *scalar = g->active->kernels[0].scalar_name;
-    refuse = true;
+    unit_refuse = true;
     /* aligned: everything is loaded, the launch goes */
     assert_int_equal(launch(g, 100000, 0), SN_OK);
     assert_int_equal(fake_log.launches, 1);
@@ -349,7 +317,7 @@ static void test_fallback_refused_during_capture(void **state)
     assert_null(g->active->kernels[0].fn_scalar);
     /* once the driver loads modules again, the fallback is loaded from the
      * cache (its compile was stored) */
-    refuse = false;
+    unit_refuse = false;
     int before = ncompiled;
     assert_int_equal(launch(g, 100000, 2), SN_OK);
     assert_int_equal(ncompiled, before);
@@ -490,12 +458,12 @@ static void test_background_warms_cache(void **state)
     assert_int_equal(ncompiled, first_launch_units(b));
     check_compiled(b, 1);
     /* nothing loaded: the workers only fill the cache */
-    assert_int_equal(nmodule, 0);
+    assert_int_equal(unit_nmodule, 0);
     assert_null(b->graphs[0].active->kernels[0].fn);
     /* the first launches read their units: nothing compiled */
     launch_all(b);
     assert_int_equal(ncompiled, first_launch_units(b));
-    assert_true(nmodule >= 4);
+    assert_true(unit_nmodule >= 4);
     /* a misaligned one compiles its fallback, as a lazy launch does */
     assert_int_equal(launch(sn_bundle_graph(b, "add_rms"), 100000, 2), SN_OK);
     assert_int_equal(ncompiled, first_launch_units(b) + 1);

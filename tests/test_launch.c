@@ -39,6 +39,7 @@
 #include "driver.h"
 #include "fake_device.h"
 #include "front.h"
+#include "stand_in_jit.h"
 
 static const char source[] =
     "graph add_rms(x: bf16[T, 64], residual: bf16[T, 64], w: bf16[64]) {\n"
@@ -444,43 +445,14 @@ static bool jit_compile(void *ctx, const char *src, const char *name, const char
 
 static const RtJitHook jit_hook = {"stand-in compiler 1.0", jit_compile, NULL};
 
-/* Modules: the unit's text, kept until the test ends. */
-static char *jit_modules[4096];
-static int jit_nmodule;
-
-static int jit_module_load(const void *image, void **module)
-{
-    if (jit_nmodule == 4096)
-        return 1;
-    *module = jit_modules[jit_nmodule++] = strdup(image);
-    return 0;
-}
-
-/* A unit holds its function alone; the whole source every function. */
-static int jit_function(void *module, const char *name, void **fn)
-{
-    char want[512];
-    snprintf(want, sizeof want, "UNIT -DSN_ONLY_%s", name);
-    if (strcmp(module, "UNIT ALL") != 0 && strcmp(module, want) != 0)
-        return 500;
-    *fn = (void *)name;
-    return 0;
-}
-
 static RtDevice jit_dev;
-
-static int refuse_module(const void *image, void **module)
-{
-    (void)image;
-    (void)module;
-    return 901; /* as a driver that loads no module during stream capture */
-}
 
 static void jit_reset(void)
 {
     jit_dev = *fake_device();
-    jit_dev.module_load = jit_module_load;
-    jit_dev.function = jit_function;
+    jit_dev.module_load = unit_module_load;
+    jit_dev.function = unit_function;
+    unit_refuse = false;
     jit_dev.jit = &jit_hook;
     jit_compiles = 0;
     jit_threads_seen = 1;
@@ -489,23 +461,11 @@ static void jit_reset(void)
     fake_reset();
 }
 
-static void jit_free_modules(void)
-{
-    for (int i = 0; i < jit_nmodule; i++)
-        free(jit_modules[i]);
-    jit_nmodule = 0;
-}
-
-/* A fresh cache directory per test (SINTER_CACHE_DIR), removed after. */
-static char cache_dir[64];
-
 static int jit_setup(void **state)
 {
     (void)state;
-    snprintf(cache_dir, sizeof cache_dir, "/tmp/sinter-test-jit-XXXXXX");
-    if (!mkdtemp(cache_dir))
+    if (cache_dir_make("/tmp/sinter-test-jit-XXXXXX") != 0)
         return -1;
-    setenv("SINTER_CACHE_DIR", cache_dir, 1);
     jit_reset();
     return 0;
 }
@@ -513,10 +473,8 @@ static int jit_setup(void **state)
 static int jit_teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
-    jit_free_modules();
-    return system(cmd) == 0 ? 0 : -1;
+    unit_free_modules();
+    return cache_dir_remove();
 }
 
 static sn_bundle *jit_load(bool eager, sn_status want)
@@ -670,10 +628,10 @@ static void test_jit_errors(void **state)
     /* a driver that refuses the module: the error says to prepare first */
     jit_reset();
     b = jit_load(false, SN_OK);
-    jit_dev.module_load = refuse_module;
+    unit_refuse = true;
     expect(jit_launch(sn_bundle_graph(b, "add_rms"), 8, &a, 0), SN_ERR_COMPILE,
            "call sn_bundle_prepare before capturing");
-    jit_dev.module_load = jit_module_load;
+    unit_refuse = false;
     expect(jit_launch(sn_bundle_graph(b, "add_rms"), 8, &a, 0), SN_OK, "");
     assert_int_equal(jit_compiles, 1); /* the code came from the cache the second time */
     sn_bundle_free(b);
