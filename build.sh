@@ -103,7 +103,9 @@ demo() {
     "$s" dump "$ex" --stage cuda > "$out/add_rms_norm_fp8.cu"
     echo "(its kernel comment, then the start of the plainest variant of the kernel)"
     sed -n '2,16p' "$out/add_rms_norm_fp8.cu"
-    sed -n '/__global__.*_scalar(/,$p' "$out/add_rms_norm_fp8.cu" | head -40
+    # one process (no pipe into head: under pipefail, sed killed by SIGPIPE
+    # when head stops reading would fail the demo)
+    awk '/__global__.*_scalar\(/ { on = 1 } on && n++ < 40' "$out/add_rms_norm_fp8.cu"
     echo "    ..."
     if nvidia-smi > /dev/null 2>&1; then
         show "$s" run "$ex" --dim T=4096 --check
