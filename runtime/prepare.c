@@ -341,18 +341,18 @@ static sn_status load_unit(Unit *u, const RtDevice *dev)
 {
     void *module = NULL;
     int rc = dev->module_load(u->code, &module);
-    if (rc != 0 && u->fallback)
+    if (rc != 0) {
+        char advice[512] = "call sn_bundle_prepare before capturing";
+        if (u->fallback)
+            snprintf(advice, sizeof advice, "%s is a scalar fallback, run for misaligned "
+                     "arguments, which sn_bundle_prepare leaves to the first launch that needs "
+                     "it: call sn_bundle_prepare_all before capturing, or set "
+                     "SINTER_JIT=eager-all", u->fn);
         return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
                         "(if a stream is being captured: a driver may refuse to load modules "
-                        "then; %s is a scalar fallback, run for misaligned arguments, which "
-                        "sn_bundle_prepare leaves to the first launch that needs it: call "
-                        "sn_bundle_prepare_all before capturing, or set SINTER_JIT=eager-all)",
-                        u->fn, u->g->name, dev->describe(rc), u->fn);
-    if (rc != 0)
-        return rt_error(SN_ERR_COMPILE, "loading the module of %s (graph %s) failed: %s "
-                        "(if a stream is being captured: a driver may refuse to load modules "
-                        "then; call sn_bundle_prepare before capturing)",
-                        u->fn ? u->fn : "every kernel", u->g->name, dev->describe(rc));
+                        "then; %s)", u->fn ? u->fn : "every kernel", u->g->name,
+                        dev->describe(rc), advice);
+    }
     Resolve r = {dev, module, NULL, 0, NULL};
     if (u->fn && (r.rc = dev->function(module, u->fn, &r.fn)) != 0)
         r.missing = u->fn;
@@ -641,40 +641,28 @@ void rt_background(sn_graph *gs, int ng, const RtDevice *dev)
         rt_log(RT_LOG_JIT, "background: nothing compiled: the cache cannot be used");
         return;
     }
+    /* the units a prepare without fallbacks would compile: each kernel's
+     * vector and few-rows functions not loaded yet (or a whole source) */
+    Collect c = {0};
+    for (int i = 0; i < ng; i++)
+        collect(&c, &gs[i], NULL);
     BgJob *list = NULL, **tail = &list;
+    BgSource *src = NULL;
     int n = 0;
-    bool ok = true;
-    for (int i = 0; i < ng && ok; i++) {
-        sn_graph *g = &gs[i];
-        const RtVariant *v = g->active;
-        BgSource *src;
-        if (!v || g->module)
-            continue;
-        if (!(src = calloc(1, sizeof *src)) || !(src->text = strdup(v->source))) {
-            free(src);
-            ok = false;
-            break;
-        }
-        if (!has_units(v)) {
-            ok = bg_add(&tail, src, g, NULL, dev, ident, dir, named);
-            n++;
-        }
-        for (int k = 0; ok && has_units(v) && k < v->nkernel; k++) {
-            const RtKernel *kn = &v->kernels[k];
-            if (!__atomic_load_n(&kn->fn, __ATOMIC_ACQUIRE)) {
-                ok = bg_add(&tail, src, g, kn->name, dev, ident, dir, named);
-                n++;
-            }
-            if (ok && kn->few_rows && !__atomic_load_n(&kn->few_rows->fn, __ATOMIC_ACQUIRE)) {
-                ok = bg_add(&tail, src, g, kn->few_rows->name, dev, ident, dir, named);
-                n++;
+    bool ok = !c.oom;
+    for (int i = 0; i < c.n && ok; i++) {
+        const Unit *u = &c.units[i];
+        if (i == 0 || u->g != c.units[i - 1].g) { /* one copy of a graph's source for its jobs */
+            if (!(src = calloc(1, sizeof *src)) || !(src->text = strdup(u->g->active->source))) {
+                free(src);
+                ok = false;
+                break;
             }
         }
-        if (src->refs == 0) { /* every function loaded (or out of memory): no job holds it */
-            free(src->text);
-            free(src);
-        }
+        ok = bg_add(&tail, src, u->g, u->fn, dev, ident, dir, named);
+        n++;
     }
+    free(c.units);
     pthread_once(&bg_once, bg_init);
     pthread_mutex_lock(&bg_lock);
     if (!ok || bg_exiting) {
