@@ -142,7 +142,6 @@ static bool vector_bytes(int bytes)
     return bytes == 16 || bytes == 8 || bytes == 4;
 }
 
-/* Can a row store move a run of vec contiguous elements at once? */
 /* A run's index e = e0 + j split as base(e0) + off[j]; base_m is base with
  * the row var written vec * r' (for divisibility). */
 typedef struct {
@@ -154,6 +153,7 @@ static Split split_run(const Pl *x, const IxExpr *e);
 static bool whole_run(const Pl *x, Split l);
 static bool run_constant(const Pl *x, const IxExpr *e);
 
+/* Can a row store move a run of vec contiguous elements at once? */
 static bool vector_store(const Pl *x, const KStore *st)
 {
     const KBuf *b = &x->p->bufs[st->buf];
