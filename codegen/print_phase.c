@@ -276,15 +276,21 @@ static void emit_elem_ops(Cx *x, const KPhase *ph, int phase)
 
 /* ---------------------------------------------------------- reductions */
 
-/* acc = acc (+) val, the reduction's fold from ops.h. */
-static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val)
+/* acc = acc (+) val, reduction kind's fold from ops.h on dtype dt. */
+static void emit_combine_of(Cx *x, IrReduce kind, DType dt, const char *acc, const char *val)
 {
-    const IrOpInfo *info = ir_reduce_info(red->a.reduce.kind);
+    const IrOpInfo *info = ir_reduce_info(kind);
     const char *args[2] = {acc, val};
     cg_indent(x->o);
     cg_put(x->o, "%s = ", acc);
-    cg_template(x->o, dt_is_float(red->dtype) ? info->cf : info->ci, args);
+    cg_template(x->o, dt_is_float(dt) ? info->cf : info->ci, args);
     cg_put(x->o, ";\n");
+}
+
+/* acc = acc (+) val for reduction op red. */
+static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val)
+{
+    emit_combine_of(x, red->a.reduce.kind, red->dtype, acc, val);
 }
 
 /* The accumulator, at the reduction's identity (ops.h). */
@@ -327,23 +333,26 @@ static void emit_cross_wave(Cx *x, const KOp *red, int nw)
     close_block(x);
 }
 
-/* The team reduction of a phase's reductions, in kexec.h's order: each
- * one's butterfly within the wave, then (teams of several waves) one
- * barrier for all of them and each one's butterfly over the waves' values
- * in shared memory; then each one's per-row value k<id>. */
-/* One reduction's butterfly within a wave of w lanes. */
-static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
+/* The xor-butterfly of accumulator acc (reduction kind on dtype dt)
+ * within a wave of w lanes. */
+static void emit_butterfly_of(Cx *x, IrReduce kind, DType dt, const char *acc, int w)
 {
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
-    char acc[32];
-    snprintf(acc, sizeof acc, "acc%d", red->id);
     cg_line(x->o, "#pragma unroll");
     cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
     x->o->indent++;
-    cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(red->dtype), dl->shfl_xor,
+    cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(dt), dl->shfl_xor,
             dl->shfl_xor_mask, acc, x->p->target.wave);
-    emit_combine(x, red, acc, "other");
+    emit_combine_of(x, kind, dt, acc, "other");
     close_block(x);
+}
+
+/* One reduction's butterfly within a wave of w lanes. */
+static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
+{
+    char acc[32];
+    snprintf(acc, sizeof acc, "acc%d", red->id);
+    emit_butterfly_of(x, red->a.reduce.kind, red->dtype, acc, w);
 }
 
 /* Each reduction's per-row value k<id> (a mean divides by n). */
@@ -359,6 +368,10 @@ static void emit_team_values(Cx *x, const KPhase *ph)
     }
 }
 
+/* The team reduction of a phase's reductions, in kexec.h's order: each
+ * one's butterfly within the wave, then (teams of several waves) one
+ * barrier for all of them and each one's butterfly over the waves' values
+ * in shared memory; then each one's per-row value k<id>. */
 static void emit_team_reduce(Cx *x, const KPhase *ph)
 {
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
@@ -400,7 +413,7 @@ static void emit_fold_partials(Cx *x, const KOp *op)
     int w = x->p->target.wave, bi = op->a.fold.buf, id = op->id;
     const KBuf *b = &x->p->bufs[bi];
     bool f = dt_is_float(op->dtype);
-    const char *vt = cg_vtype(op->dtype), *tmpl = f ? info->cf : info->ci;
+    const char *vt = cg_vtype(op->dtype);
     IxExpr *idx[IR_MAX_RANK], zero = {.kind = IX_CONST, .c = 0};
     memcpy(idx, op->a.fold.idx, sizeof(IxExpr *) * (size_t)(b->rank - 1));
     idx[b->rank - 1] = &zero;
@@ -415,22 +428,9 @@ static void emit_fold_partials(Cx *x, const KOp *op)
     cg_line(x->o, "for (int q = threadIdx.x & %d; q < %d; q += %d) {", w - 1, op->a.fold.parts, w);
     x->o->indent++;
     cg_line(x->o, "const %s v = part[q];", vt);
-    const char *args[2] = {"acc", "v"};
-    cg_indent(x->o);
-    cg_put(x->o, "acc = ");
-    cg_template(x->o, tmpl, args);
-    cg_put(x->o, ";\n");
+    emit_combine_of(x, op->a.fold.kind, op->dtype, "acc", "v");
     close_block(x);
-    cg_line(x->o, "#pragma unroll");
-    cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
-    x->o->indent++;
-    cg_line(x->o, "const %s other = %s(%sacc, off, %d);", vt, dl->shfl_xor, dl->shfl_xor_mask, w);
-    args[1] = "other";
-    cg_indent(x->o);
-    cg_put(x->o, "acc = ");
-    cg_template(x->o, tmpl, args);
-    cg_put(x->o, ";\n");
-    close_block(x);
+    emit_butterfly_of(x, op->a.fold.kind, op->dtype, "acc", w);
     cg_line(x->o, "acc = %s(%sacc, 0, %d);", dl->shfl_idx, dl->shfl_xor_mask, w);
     if (op->a.fold.kind == RED_MEAN) {
         cg_indent(x->o);
