@@ -218,16 +218,22 @@ int rt_jit_hip_knows_arch(const char *arch)
 
 /* ------------------------------------------------------------- options */
 
+/* Is the loaded NVRTC version major.minor or later? */
+static bool nvrtc_at_least(int want_major, int want_minor)
+{
+    Lib *l = &libs[RT_NVRTC];
+    int major = 0, minor = 0;
+    return l->version && l->version(&major, &minor) == 0 &&
+           (major > want_major || (major == want_major && minor >= want_minor));
+}
+
 /* NVRTC 12.4+ takes --minimal: it leaves out the texture, device-runtime
  * and driver-type declarations a generated kernel never uses, about 2.5 ms
  * of each compile's 18 ms fixed cost (NVRTC 13.0, 2026-12-07), and the
  * CUBIN is byte for byte the same (test_jit checks). */
 static bool nvrtc_minimal(void)
 {
-    Lib *l = &libs[RT_NVRTC];
-    int major = 0, minor = 0;
-    return l->version && l->version(&major, &minor) == 0 &&
-           (major > 12 || (major == 12 && minor >= 4));
+    return nvrtc_at_least(12, 4);
 }
 
 /* NVRTC's name for arch: a plain sm_100 and later compiles for its family
@@ -237,13 +243,10 @@ static bool nvrtc_minimal(void)
  * so; a name with a suffix (sm_100a) is kept. */
 static const char *nvrtc_arch(const char *arch, char *buf, size_t len)
 {
-    Lib *l = &libs[RT_NVRTC];
-    int major = 0, minor = 0;
     size_t n = strlen(arch);
     if (strncmp(arch, "sm_", 3) != 0 || n < 6 || n + 2 > len ||
-        strspn(arch + 3, "0123456789") != n - 3 || atoi(arch + 3) < 100)
-        return arch;
-    if (!l->version || l->version(&major, &minor) != 0 || !(major > 12 || (major == 12 && minor >= 9)))
+        strspn(arch + 3, "0123456789") != n - 3 || atoi(arch + 3) < 100 ||
+        !nvrtc_at_least(12, 9))
         return arch;
     snprintf(buf, len, "%sf", arch);
     return buf;
