@@ -7,9 +7,9 @@
  * compile at the first launch that runs it (prepare.c), or for every graph
  * at load with SINTER_JIT=eager, or when sn_bundle_prepare/sn_graph_prepare
  * asks (the scalar fallbacks only with SINTER_JIT=eager-all or the *_all
- * calls; else at the first launch that runs one).  sn_launch checks everything first, makes sure every function it
- * will run is loaded, and only then launches; once they are, it uses stack
- * storage only. */
+ * calls; else at the first launch that runs one).  sn_launch checks
+ * everything first, makes sure every function it will run is loaded, and
+ * only then launches; once they are, it uses stack storage only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
