@@ -286,22 +286,27 @@ else
 fi
 
 # 3. the check can fail
-sed 's/bits = sn_cpu_env->permute(bits, index);/(void)index;/' \
-    "$(dirname "$0")/hip_cpu.h" > "$work/no_exchange.h"
-if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_exchange.h"; then
-    fail=$((fail + 1))
-    echo "FAIL could not break hip_cpu.h's exchange (its text changed?)"
-else
+# mutant NAME WHAT SED: $work/NAME.h, hip_cpu.h edited by SED; a FAIL (and
+# status 1) when SED changed nothing (hip_cpu.h's text moved on)
+mutant() {
+    sed "$3" "$(dirname "$0")/hip_cpu.h" > "$work/$1.h"
+    if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/$1.h"; then
+        fail=$((fail + 1))
+        echo "FAIL could not break hip_cpu.h's $2 (its text changed?)"
+        return 1
+    fi
+}
+if mutant no_exchange exchange 's/bits = sn_cpu_env->permute(bits, index);/(void)index;/'; then
     SINTER_CACHE_DIR=$work/cache1 SN_CPU_HIP_H=$work/no_exchange.h \
         check "qwen3_qk_norm.sn T=7 with shuffles that exchange nothing" bad \
         examples/qwen3_qk_norm.sn --dim T=7
+    # the 32-lane source depends on its shuffles too
+    SINTER_CACHE_DIR=$work/cache7 SN_CPU_HIP_H=$work/no_exchange.h SN_CPU_HIP_ARCH=gfx1100 \
+        check "qwen3_qk_norm.sn T=7 hip:gfx1100 with shuffles that exchange nothing" bad \
+        examples/qwen3_qk_norm.sn --dim T=7 --target hip:gfx1100
 fi
-sed 's/w = hi ? (w \& 0xffffu) | pair << 16 : (w \& 0xffff0000u) | pair;/w = (w \& 0xffff0000u) | pair;/' \
-    "$(dirname "$0")/hip_cpu.h" > "$work/no_hi.h"
-if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_hi.h"; then
-    fail=$((fail + 1))
-    echo "FAIL could not break hip_cpu.h's instruction model (its text changed?)"
-else
+if mutant no_hi "instruction model" \
+        's/w = hi ? (w \& 0xffffu) | pair << 16 : (w \& 0xffff0000u) | pair;/w = (w \& 0xffff0000u) | pair;/'; then
     SINTER_CACHE_DIR=$work/cache3 SN_CPU_HIP_H=$work/no_hi.h SN_CPU_HIP_HW_FP8=1 \
         check "add_rms_norm_fp8.sn T=7, an instruction that ignores its word select" bad \
         examples/add_rms_norm_fp8.sn --dim T=7
@@ -311,22 +316,11 @@ SINTER_CACHE_DIR=$work/cache2 SN_CPU_HIP_WAVE=32 \
     examples/layer_norm.sn --dim T=7
 # gfx942 with the instruction model of gfx950 (OCP codes): the FNUZ
 # outputs' check fails
-sed 's|^#if defined(__gfx942__)$|#if 0 /* OCP codes on gfx942 */|' \
-    "$(dirname "$0")/hip_cpu.h" > "$work/ocp_942.h"
-if cmp -s "$(dirname "$0")/hip_cpu.h" "$work/ocp_942.h"; then
-    fail=$((fail + 1))
-    echo "FAIL could not break hip_cpu.h's gfx942 model (its text changed?)"
-else
+if mutant ocp_942 "gfx942 model" 's|^#if defined(__gfx942__)$|#if 0 /* OCP codes on gfx942 */|'; then
     SINTER_CACHE_DIR=$work/cache6 SN_CPU_HIP_H=$work/ocp_942.h SN_CPU_HIP_HW_FP8=1 \
         SN_CPU_HIP_ARCH=gfx942:sramecc+:xnack- \
         check "add_rms_norm_fp8.sn T=7 hip:gfx942, a model that writes OCP codes there" bad \
         examples/add_rms_norm_fp8.sn --dim T=7 --target hip:gfx942
-fi
-# the 32-lane source depends on its shuffles too
-if ! cmp -s "$(dirname "$0")/hip_cpu.h" "$work/no_exchange.h"; then
-    SINTER_CACHE_DIR=$work/cache7 SN_CPU_HIP_H=$work/no_exchange.h SN_CPU_HIP_ARCH=gfx1100 \
-        check "qwen3_qk_norm.sn T=7 hip:gfx1100 with shuffles that exchange nothing" bad \
-        examples/qwen3_qk_norm.sn --dim T=7 --target hip:gfx1100
 fi
 
 # 4. a 32-lane device refuses 64-lane kernels
