@@ -2,7 +2,9 @@
 # gpu_all2.sh - the device call after bench/gpu_all.sh on the same warm
 # machine (whatever device time is left): issue 20's chains against
 # FlashInfer and torch.compile (bench/bench.py --only, T = 16384 and 64),
-# then the 20-graph bundle's cold JIT on the host's CPUs (bench/jit_time.sh,
+# then Nsight Compute on those chains' kernels at T = 16384 (bench/profile.sh,
+# bounded to 90 s: achieved bandwidth, stalls, registers), the 20-graph
+# bundle's cold JIT on the host's CPUs (bench/jit_time.sh,
 # NVRTC alone, bounded to 120 s) and the decoder layer at decode
 # (bench/layer.py) if time remains.
 # Logs in $OUT (default /tmp/gpu_all2).  Carry build/ (build/py-VER from
@@ -30,6 +32,11 @@ timeout $(( $(left) * 3 / 5 )) python3 bench/bench.py --tokens 16384,64 --iters 
     --out "$OUT" > "$OUT/bench.log" 2>&1
 echo "bench.py: rc $? [$(( $(date +%s) - t0 )) s]"
 cat "$OUT/bench.md" 2>/dev/null || grep -E "T= *[0-9]+|FlashInfer|rror" "$OUT/bench.log" | tail -40
+if [ "$(left)" -gt 150 ]; then
+    ONLY=$only timeout 90 bench/profile.sh "$PWD/build/compiler/sinter" 16384 "$OUT" > "$OUT/profile.log" 2>&1
+    echo "profile.sh: rc $? [$(( $(date +%s) - t0 )) s]"
+    grep -E "^==|dram__throughput|registers|long_scoreboard" "$OUT/profile.log" | head -40
+fi
 if [ "$(left)" -gt 150 ]; then
     timeout 120 sh bench/jit_time.sh "$PWD/build" 1 bundle > "$OUT/jit_time.log" 2>&1
     echo "jit_time.sh bundle: rc $? [$(( $(date +%s) - t0 )) s]"

@@ -8,6 +8,7 @@
 # DRAM and SM throughput, warp-instructions issued per output element and
 # in total, registers, achieved occupancy, and the top warp stall reasons.
 # Full ncu reports go to OUTDIR/<example>.ncu.txt when OUTDIR is given.
+# ONLY=a,b (example names) limits it to those examples.
 set -u
 S=${1:-build/compiler/sinter}
 T=${2:-16384}
@@ -30,6 +31,7 @@ M=$M,smsp__average_warps_issue_stalled_drain_per_issue_active.ratio
 M=$M,smsp__issue_active.avg.pct_of_peak_sustained_active
 for ex in examples/*.sn; do
     name=$(basename "$ex" .sn)
+    case ",${ONLY:-$name}," in *",$name,"*) ;; *) continue ;; esac
     out=$(mktemp -d)
     log=${OUTDIR:+$OUTDIR/$name.ncu.txt}
     log=${log:-$out/ncu.txt}
