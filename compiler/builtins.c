@@ -560,16 +560,35 @@ static IrNode *topk_key(Lower *L, IrNode *x, IrNode *j, Span s)
     return bin(L, BIN_BOR, DT_I64, hi, lo, s);
 }
 
+/* The element of x where hit is true, the only one along dim d, with its
+ * bits (keepdim): the largest of x's bits read as a signed integer (i32)
+ * where hit, INT_MIN of x's width elsewhere.  INT_MIN is the least value
+ * of the width, so the max is the chosen element's bits even when they
+ * are INT_MIN themselves (-0.0, or an FNUZ NaN).  Sub-byte floats go
+ * through f32.  Not a float max over
+ * -inf elsewhere: NVIDIA's max.NaN.f32 gives the canonical NaN, not the
+ * chosen NaN's bits (the sign of -nan, a payload). */
+static IrNode *pick_bits(Lower *L, IrNode *x, IrNode *hit, int d, Span s)
+{
+    int w = dt_bits(x->dtype);
+    if (w != 32 && w != 16 && w != 8) /* f4e2m1: through f32, exactly (no NaN, -0 kept) */
+        return ir_cast(L->g, x->dtype, pick_bits(L, ir_cast(L->g, DT_F32, x, s), hit, d, s), s);
+    DType bits = w == 32 ? DT_I32 : w == 16 ? DT_I16 : DT_I8;
+    IrNode *b = ir_cast(L->g, DT_I32, ir_bitcast(L->g, bits, x, s), s);
+    IrNode *least = ir_const_i(L->g, -((int64_t)1 << (w - 1)), DT_I32, x->rank, x->shape, s);
+    IrNode *m = ir_reduce(L->g, RED_MAX, DT_I32, ir_where(L->g, DT_I32, hit, b, least, s),
+                          1u << d, true, s);
+    return ir_bitcast(L->g, x->dtype, ir_cast(L->g, bits, m, s), s);
+}
+
 /* topk(x, k, dim=-1): (values, i32 indices), each x's shape with k at dim;
  * largest first, ties to the lower index, NaN above everything.  Every
  * element has a distinct key (topk_key), so step i is one reduction: the
  * largest key below step i-1's (no mask of the elements taken before:
  * -inf elements are selected like any other).  Its index is in the key's
- * low bits; its value is the element x[idx] itself (a max over a row of
- * -inf but one element, folded in the next step's phase), so the sign of
- * a zero and a NaN's bits are x's.  Integer maxima and a max over one
- * value give the same answer in every fold order: every schedule equals
- * the interpreter bit for bit. */
+ * low bits; its value is the element x[idx] itself, bit for bit (pick_bits),
+ * folded in the next step's phase.  Integer maxima give the same answer
+ * in every fold order: every schedule equals the interpreter bit for bit. */
 static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Span s)
 {
     IrNode *x = select_operand(L, b, &a[0], true);
@@ -590,7 +609,6 @@ static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
                 "element is one more pass over the row)", (long long)k, TOPK_MAX);
     IrNode *j = index_along(L, x, d, s);
     IrNode *key = topk_key(L, x, j, s);
-    IrNode *ninf = ir_const_f(L->g, -INFINITY, x->dtype, x->rank, x->shape, s);
     IrNode **vals = ARENA_ARRAY(L->arena, IrNode *, k), **idxs = ARENA_ARRAY(L->arena, IrNode *, k);
     IrNode *prev = NULL;
     for (int64_t i = 0; i < k; i++) {
@@ -603,8 +621,7 @@ static Value bi_topk(Lower *L, const Builtin *b, Value *a, const bool *given, Sp
         idxs[i] = ir_cast(L->g, DT_I32, bin(L, BIN_SUB, DT_I64, cst_i64(L, 0x7fffffff, top, s),
                                              low, s), s);
         prev = lw_expand_to(L, top, x->rank, x->shape, s);
-        IrNode *at = ir_where(L->g, x->dtype, bin(L, BIN_EQ, DT_BOOL, key, prev, s), x, ninf, s);
-        vals[i] = ir_reduce(L->g, RED_MAX, x->dtype, at, 1u << d, true, s);
+        vals[i] = pick_bits(L, x, bin(L, BIN_EQ, DT_BOOL, key, prev, s), d, s);
     }
     Value r = {.k = V_TUPLE, .span = s, .n = 2};
     r.items = ARENA_ARRAY(L->arena, Value, 2);

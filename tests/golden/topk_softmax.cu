@@ -9,7 +9,7 @@
  * block 128, shared memory 0 bytes, grid = ceil(T / 16)
  * segment 0: rows T x row 128; 8 lanes x 2 runs x 8, 16 rows/block, row in registers
  * variants: topk_softmax_k0 needs gating_output 16-byte aligned with strides a multiple of the vector; otherwise topk_softmax_k0_scalar runs
- * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 const, %35 where, %36 max, %37 lt, %38 const, %39 where, %40 max, %42 eq, %43 where, %44 max, %46 lt, %47 where, %48 max, %50 eq, %51 where, %52 max, %54 lt, %55 where, %56 max, %58 eq, %59 where, %60 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %70 lt, %71 where, %72 max, %74 eq, %75 where, %76 max, %78 lt, %79 where, %80 max, %82 eq, %83 where, %84 max, %86 lt, %87 where, %88 max, %90 eq, %91 where, %92 max, %45 add, %53 add, %61 add, %69 add, %77 add, %85 add, %93 add, %95 div, %96 div, %97 div, %98 div, %99 div, %100 div, %101 div, %102 div, %104 const, %105 const, %106 band, %107 sub, %108 cast, %109 band, %110 sub, %111 cast, %112 band, %113 sub, %114 cast, %115 band, %116 sub, %117 cast, %118 band, %119 sub, %120 cast, %121 band, %122 sub, %123 cast, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %131 iota
+ * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 cast, %35 cast, %36 const, %37 where, %38 max, %41 lt, %42 const, %43 where, %44 max, %46 eq, %47 where, %48 max, %52 lt, %53 where, %54 max, %56 eq, %57 where, %58 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %72 lt, %73 where, %74 max, %76 eq, %77 where, %78 max, %82 lt, %83 where, %84 max, %86 eq, %87 where, %88 max, %92 lt, %93 where, %94 max, %96 eq, %97 where, %98 max, %102 lt, %103 where, %104 max, %106 eq, %107 where, %108 max, %39 cast, %40 cast, %49 cast, %50 cast, %51 add, %59 cast, %60 cast, %61 add, %69 cast, %70 cast, %71 add, %79 cast, %80 cast, %81 add, %89 cast, %90 cast, %91 add, %99 cast, %100 cast, %101 add, %109 cast, %110 cast, %111 add, %113 div, %114 div, %115 div, %116 div, %117 div, %118 div, %119 div, %120 div, %122 const, %123 const, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %130 band, %131 sub, %132 cast, %133 band, %134 sub, %135 cast, %136 band, %137 sub, %138 cast, %139 band, %140 sub, %141 cast, %142 band, %143 sub, %144 cast, %145 band, %146 sub, %147 cast, %149 iota
  */
 /* ---- kernel topk_softmax_k0_few ----
  * few-rows variant of topk_softmax_k0: launched instead when topk_softmax_k0's grid is at most 1 blocks per SM
@@ -21,7 +21,7 @@
  *   sym_T      size symbol
  * block 32, shared memory 0 bytes, grid = ceil(T / 1)
  * segment 0: rows T x row 128; 32 lanes x 1 runs x 4, 1 rows/block, row in registers
- * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 const, %35 where, %36 max, %37 lt, %38 const, %39 where, %40 max, %42 eq, %43 where, %44 max, %46 lt, %47 where, %48 max, %50 eq, %51 where, %52 max, %54 lt, %55 where, %56 max, %58 eq, %59 where, %60 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %70 lt, %71 where, %72 max, %74 eq, %75 where, %76 max, %78 lt, %79 where, %80 max, %82 eq, %83 where, %84 max, %86 lt, %87 where, %88 max, %90 eq, %91 where, %92 max, %45 add, %53 add, %61 add, %69 add, %77 add, %85 add, %93 add, %95 div, %96 div, %97 div, %98 div, %99 div, %100 div, %101 div, %102 div, %104 const, %105 const, %106 band, %107 sub, %108 cast, %109 band, %110 sub, %111 cast, %112 band, %113 sub, %114 cast, %115 band, %116 sub, %117 cast, %118 band, %119 sub, %120 cast, %121 band, %122 sub, %123 cast, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %131 iota
+ * graph ops: %0 input, %1 cast, %2 max, %4 sub, %5 exp, %7 sum, %6 const, %8 div, %10 mul, %11 ne, %12 const, %13 const, %14 eq, %15 const, %16 cast, %17 cast, %18 cast, %19 lt, %20 bxor, %21 where, %22 where, %23 where, %24 const, %25 shl, %26 iota, %28 cast, %29 sub, %30 bor, %31 max, %33 eq, %34 cast, %35 cast, %36 const, %37 where, %38 max, %41 lt, %42 const, %43 where, %44 max, %46 eq, %47 where, %48 max, %52 lt, %53 where, %54 max, %56 eq, %57 where, %58 max, %62 lt, %63 where, %64 max, %66 eq, %67 where, %68 max, %72 lt, %73 where, %74 max, %76 eq, %77 where, %78 max, %82 lt, %83 where, %84 max, %86 eq, %87 where, %88 max, %92 lt, %93 where, %94 max, %96 eq, %97 where, %98 max, %102 lt, %103 where, %104 max, %106 eq, %107 where, %108 max, %39 cast, %40 cast, %49 cast, %50 cast, %51 add, %59 cast, %60 cast, %61 add, %69 cast, %70 cast, %71 add, %79 cast, %80 cast, %81 add, %89 cast, %90 cast, %91 add, %99 cast, %100 cast, %101 add, %109 cast, %110 cast, %111 add, %113 div, %114 div, %115 div, %116 div, %117 div, %118 div, %119 div, %120 div, %122 const, %123 const, %124 band, %125 sub, %126 cast, %127 band, %128 sub, %129 cast, %130 band, %131 sub, %132 cast, %133 band, %134 sub, %135 cast, %136 band, %137 sub, %138 cast, %139 band, %140 sub, %141 cast, %142 band, %143 sub, %144 cast, %145 band, %146 sub, %147 cast, %149 iota
  */
 /* generated by sinter from graph topk_softmax; do not edit */
 #define SN_DEVICE __device__ __forceinline__
@@ -514,23 +514,24 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             float c4[16];
             float c8[16];
             sn_i64 c27[16];
+            sn_i64 c31[16];
             const float k6 = 1.0f;
             const sn_i64 k10 = (sn_i64)2147483647ll;
             const float k11 = 0.0f;
             const sn_i64 k13 = (sn_i64)0ll;
             const sn_i64 k22 = (sn_i64)32ll;
-            const float k30 = sn_u2f(0xff800000u);
-            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k91 = (sn_i64)2147483647ll;
-            const sn_i64 k92 = (sn_i64)4294967295ll;
-            const sn_i64 k117 = o0;
-            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k32 = (sn_i64)-2147483648ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k109 = (sn_i64)2147483647ll;
+            const sn_i64 k110 = (sn_i64)4294967295ll;
+            const sn_i64 k135 = o0;
+            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             uint4 pf0[2];
             #pragma unroll
@@ -636,11 +637,11 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             acc28 = __shfl_sync(0xffffffffu, acc28, 0, 8);
             const sn_i64 k28 = acc28;
-            const sn_i64 k93 = (k28 & k92);
-            const sn_i64 k94 = sn_isub(k91, k93);
-            const sn_i64 k95 = sn_wrap(k94, 32);
-            float acc32 = sn_u2f(0xff800000u);
-            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k111 = (k28 & k110);
+            const sn_i64 k112 = sn_isub(k109, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -652,259 +653,37 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     const float k8 = c8[c * 8 + j];
                     const sn_i64 k27 = c27[c * 8 + j];
                     const sn_i64 k29 = (sn_i64)(k27 == k28);
-                    const float k31 = k29 != 0 ? k8 : k30;
-                    const sn_i64 k33 = (sn_i64)(k27 < k28);
-                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
-                    acc32 = sn_fold_max(acc32, k31);
-                    acc36 = sn_ifold_max(acc36, k35);
+                    const sn_i64 k30 = sn_iwrap((sn_i64)sn_f2u(k8), 32, 1);
+                    const sn_i64 k31 = sn_wrap(k30, 32);
+                    c31[c * 8 + j] = k31;
+                    const sn_i64 k33 = k29 != 0 ? k31 : k32;
+                    const sn_i64 k35 = (sn_i64)(k27 < k28);
+                    const sn_i64 k37 = k35 != 0 ? k27 : k36;
+                    acc34 = sn_ifold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc32, off, 32);
-                acc32 = sn_fold_max(acc32, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc36, off, 32);
-                acc36 = sn_ifold_max(acc36, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
-            acc32 = __shfl_sync(0xffffffffu, acc32, 0, 8);
-            acc36 = __shfl_sync(0xffffffffu, acc36, 0, 8);
-            const float k32 = acc32;
-            const sn_i64 k36 = acc36;
-            const sn_i64 k96 = (k36 & k92);
-            const sn_i64 k97 = sn_isub(k91, k96);
-            const sn_i64 k98 = sn_wrap(k97, 32);
-            float acc39 = sn_u2f(0xff800000u);
-            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k37 = (sn_i64)(k27 == k36);
-                    const float k38 = k37 != 0 ? k8 : k30;
-                    const sn_i64 k40 = (sn_i64)(k27 < k36);
-                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
-                    acc39 = sn_fold_max(acc39, k38);
-                    acc42 = sn_ifold_max(acc42, k41);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc39, off, 32);
-                acc39 = sn_fold_max(acc39, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc42, off, 32);
-                acc42 = sn_ifold_max(acc42, other);
-            }
-            acc39 = __shfl_sync(0xffffffffu, acc39, 0, 8);
-            acc42 = __shfl_sync(0xffffffffu, acc42, 0, 8);
-            const float k39 = acc39;
-            const sn_i64 k42 = acc42;
-            const float k76 = k32 + k39;
-            const sn_i64 k99 = (k42 & k92);
-            const sn_i64 k100 = sn_isub(k91, k99);
-            const sn_i64 k101 = sn_wrap(k100, 32);
-            float acc45 = sn_u2f(0xff800000u);
-            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k43 = (sn_i64)(k27 == k42);
-                    const float k44 = k43 != 0 ? k8 : k30;
-                    const sn_i64 k46 = (sn_i64)(k27 < k42);
-                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
-                    acc45 = sn_fold_max(acc45, k44);
-                    acc48 = sn_ifold_max(acc48, k47);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc45, off, 32);
-                acc45 = sn_fold_max(acc45, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_max(acc48, other);
-            }
-            acc45 = __shfl_sync(0xffffffffu, acc45, 0, 8);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 8);
-            const float k45 = acc45;
-            const sn_i64 k48 = acc48;
-            const float k77 = k76 + k45;
-            const sn_i64 k102 = (k48 & k92);
-            const sn_i64 k103 = sn_isub(k91, k102);
-            const sn_i64 k104 = sn_wrap(k103, 32);
-            float acc51 = sn_u2f(0xff800000u);
-            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k49 = (sn_i64)(k27 == k48);
-                    const float k50 = k49 != 0 ? k8 : k30;
-                    const sn_i64 k52 = (sn_i64)(k27 < k48);
-                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_ifold_max(acc54, k53);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_ifold_max(acc54, other);
-            }
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 8);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 8);
-            const float k51 = acc51;
-            const sn_i64 k54 = acc54;
-            const float k78 = k77 + k51;
-            const sn_i64 k105 = (k54 & k92);
-            const sn_i64 k106 = sn_isub(k91, k105);
-            const sn_i64 k107 = sn_wrap(k106, 32);
-            float acc57 = sn_u2f(0xff800000u);
-            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k55 = (sn_i64)(k27 == k54);
-                    const float k56 = k55 != 0 ? k8 : k30;
-                    const sn_i64 k58 = (sn_i64)(k27 < k54);
-                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
-                    acc57 = sn_fold_max(acc57, k56);
-                    acc60 = sn_ifold_max(acc60, k59);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
-                acc57 = sn_fold_max(acc57, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
-                acc60 = sn_ifold_max(acc60, other);
-            }
-            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 8);
-            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 8);
-            const float k57 = acc57;
-            const sn_i64 k60 = acc60;
-            const float k79 = k78 + k57;
-            const sn_i64 k108 = (k60 & k92);
-            const sn_i64 k109 = sn_isub(k91, k108);
-            const sn_i64 k110 = sn_wrap(k109, 32);
-            float acc63 = sn_u2f(0xff800000u);
-            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k61 = (sn_i64)(k27 == k60);
-                    const float k62 = k61 != 0 ? k8 : k30;
-                    const sn_i64 k64 = (sn_i64)(k27 < k60);
-                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
-                    acc63 = sn_fold_max(acc63, k62);
-                    acc66 = sn_ifold_max(acc66, k65);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
-                acc63 = sn_fold_max(acc63, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
-                acc66 = sn_ifold_max(acc66, other);
-            }
-            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 8);
-            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 8);
-            const float k63 = acc63;
-            const sn_i64 k66 = acc66;
-            const float k80 = k79 + k63;
-            const sn_i64 k111 = (k66 & k92);
-            const sn_i64 k112 = sn_isub(k91, k111);
-            const sn_i64 k113 = sn_wrap(k112, 32);
-            float acc69 = sn_u2f(0xff800000u);
-            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k67 = (sn_i64)(k27 == k66);
-                    const float k68 = k67 != 0 ? k8 : k30;
-                    const sn_i64 k70 = (sn_i64)(k27 < k66);
-                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
-                    acc69 = sn_fold_max(acc69, k68);
-                    acc72 = sn_ifold_max(acc72, k71);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc69, off, 32);
-                acc69 = sn_fold_max(acc69, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc72, off, 32);
-                acc72 = sn_ifold_max(acc72, other);
-            }
-            acc69 = __shfl_sync(0xffffffffu, acc69, 0, 8);
-            acc72 = __shfl_sync(0xffffffffu, acc72, 0, 8);
-            const float k69 = acc69;
-            const sn_i64 k72 = acc72;
-            const float k81 = k80 + k69;
-            const sn_i64 k114 = (k72 & k92);
-            const sn_i64 k115 = sn_isub(k91, k114);
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 8);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 8);
+            const sn_i64 k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const sn_i64 k78 = sn_wrap(k34, 32);
+            const float k79 = sn_u2f((sn_u32)k78);
+            const sn_i64 k114 = (k38 & k110);
+            const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            float acc75 = sn_u2f(0xff800000u);
+            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -913,53 +692,294 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
                     const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k73 = (sn_i64)(k27 == k72);
-                    const float k74 = k73 != 0 ? k8 : k30;
-                    acc75 = sn_fold_max(acc75, k74);
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k39 = (sn_i64)(k27 == k38);
+                    const sn_i64 k40 = k39 != 0 ? k31 : k32;
+                    const sn_i64 k42 = (sn_i64)(k27 < k38);
+                    const sn_i64 k43 = k42 != 0 ? k27 : k36;
+                    acc41 = sn_ifold_max(acc41, k40);
+                    acc44 = sn_ifold_max(acc44, k43);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_fold_max(acc75, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_ifold_max(acc41, other);
             }
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 8);
-            const float k75 = acc75;
-            const float k82 = k81 + k75;
-            const float k83 = sn_div(k32, k82);
-            const float k84 = sn_div(k39, k82);
-            const float k85 = sn_div(k45, k82);
-            const float k86 = sn_div(k51, k82);
-            const float k87 = sn_div(k57, k82);
-            const float k88 = sn_div(k63, k82);
-            const float k89 = sn_div(k69, k82);
-            const float k90 = sn_div(k75, k82);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc44, off, 32);
+                acc44 = sn_ifold_max(acc44, other);
+            }
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 8);
+            acc44 = __shfl_sync(0xffffffffu, acc44, 0, 8);
+            const sn_i64 k41 = acc41;
+            const sn_i64 k44 = acc44;
+            const sn_i64 k80 = sn_wrap(k41, 32);
+            const float k81 = sn_u2f((sn_u32)k80);
+            const float k82 = k79 + k81;
+            const sn_i64 k117 = (k44 & k110);
+            const sn_i64 k118 = sn_isub(k109, k117);
+            const sn_i64 k119 = sn_wrap(k118, 32);
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k45 = (sn_i64)(k27 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k31 : k32;
+                    const sn_i64 k48 = (sn_i64)(k27 < k44);
+                    const sn_i64 k49 = k48 != 0 ? k27 : k36;
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc50 = sn_ifold_max(acc50, k49);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                acc47 = sn_ifold_max(acc47, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc50, off, 32);
+                acc50 = sn_ifold_max(acc50, other);
+            }
+            acc47 = __shfl_sync(0xffffffffu, acc47, 0, 8);
+            acc50 = __shfl_sync(0xffffffffu, acc50, 0, 8);
+            const sn_i64 k47 = acc47;
+            const sn_i64 k50 = acc50;
+            const sn_i64 k83 = sn_wrap(k47, 32);
+            const float k84 = sn_u2f((sn_u32)k83);
+            const float k85 = k82 + k84;
+            const sn_i64 k120 = (k50 & k110);
+            const sn_i64 k121 = sn_isub(k109, k120);
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k51 = (sn_i64)(k27 == k50);
+                    const sn_i64 k52 = k51 != 0 ? k31 : k32;
+                    const sn_i64 k54 = (sn_i64)(k27 < k50);
+                    const sn_i64 k55 = k54 != 0 ? k27 : k36;
+                    acc53 = sn_ifold_max(acc53, k52);
+                    acc56 = sn_ifold_max(acc56, k55);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                acc53 = sn_ifold_max(acc53, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc56, off, 32);
+                acc56 = sn_ifold_max(acc56, other);
+            }
+            acc53 = __shfl_sync(0xffffffffu, acc53, 0, 8);
+            acc56 = __shfl_sync(0xffffffffu, acc56, 0, 8);
+            const sn_i64 k53 = acc53;
+            const sn_i64 k56 = acc56;
+            const sn_i64 k86 = sn_wrap(k53, 32);
+            const float k87 = sn_u2f((sn_u32)k86);
+            const float k88 = k85 + k87;
+            const sn_i64 k123 = (k56 & k110);
+            const sn_i64 k124 = sn_isub(k109, k123);
+            const sn_i64 k125 = sn_wrap(k124, 32);
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k57 = (sn_i64)(k27 == k56);
+                    const sn_i64 k58 = k57 != 0 ? k31 : k32;
+                    const sn_i64 k60 = (sn_i64)(k27 < k56);
+                    const sn_i64 k61 = k60 != 0 ? k27 : k36;
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc62 = sn_ifold_max(acc62, k61);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                acc59 = sn_ifold_max(acc59, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc62, off, 32);
+                acc62 = sn_ifold_max(acc62, other);
+            }
+            acc59 = __shfl_sync(0xffffffffu, acc59, 0, 8);
+            acc62 = __shfl_sync(0xffffffffu, acc62, 0, 8);
+            const sn_i64 k59 = acc59;
+            const sn_i64 k62 = acc62;
+            const sn_i64 k89 = sn_wrap(k59, 32);
+            const float k90 = sn_u2f((sn_u32)k89);
+            const float k91 = k88 + k90;
+            const sn_i64 k126 = (k62 & k110);
+            const sn_i64 k127 = sn_isub(k109, k126);
+            const sn_i64 k128 = sn_wrap(k127, 32);
+            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k63 = (sn_i64)(k27 == k62);
+                    const sn_i64 k64 = k63 != 0 ? k31 : k32;
+                    const sn_i64 k66 = (sn_i64)(k27 < k62);
+                    const sn_i64 k67 = k66 != 0 ? k27 : k36;
+                    acc65 = sn_ifold_max(acc65, k64);
+                    acc68 = sn_ifold_max(acc68, k67);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                acc65 = sn_ifold_max(acc65, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
+                acc68 = sn_ifold_max(acc68, other);
+            }
+            acc65 = __shfl_sync(0xffffffffu, acc65, 0, 8);
+            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 8);
+            const sn_i64 k65 = acc65;
+            const sn_i64 k68 = acc68;
+            const sn_i64 k92 = sn_wrap(k65, 32);
+            const float k93 = sn_u2f((sn_u32)k92);
+            const float k94 = k91 + k93;
+            const sn_i64 k129 = (k68 & k110);
+            const sn_i64 k130 = sn_isub(k109, k129);
+            const sn_i64 k131 = sn_wrap(k130, 32);
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k69 = (sn_i64)(k27 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k31 : k32;
+                    const sn_i64 k72 = (sn_i64)(k27 < k68);
+                    const sn_i64 k73 = k72 != 0 ? k27 : k36;
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc74 = sn_ifold_max(acc74, k73);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                acc71 = sn_ifold_max(acc71, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc74, off, 32);
+                acc74 = sn_ifold_max(acc74, other);
+            }
+            acc71 = __shfl_sync(0xffffffffu, acc71, 0, 8);
+            acc74 = __shfl_sync(0xffffffffu, acc74, 0, 8);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k74 = acc74;
+            const sn_i64 k95 = sn_wrap(k71, 32);
+            const float k96 = sn_u2f((sn_u32)k95);
+            const float k97 = k94 + k96;
+            const sn_i64 k132 = (k74 & k110);
+            const sn_i64 k133 = sn_isub(k109, k132);
+            const sn_i64 k134 = sn_wrap(k133, 32);
+            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k75 = (sn_i64)(k27 == k74);
+                    const sn_i64 k76 = k75 != 0 ? k31 : k32;
+                    acc77 = sn_ifold_max(acc77, k76);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                acc77 = sn_ifold_max(acc77, other);
+            }
+            acc77 = __shfl_sync(0xffffffffu, acc77, 0, 8);
+            const sn_i64 k77 = acc77;
+            const sn_i64 k98 = sn_wrap(k77, 32);
+            const float k99 = sn_u2f((sn_u32)k98);
+            const float k100 = k97 + k99;
+            const float k101 = sn_div(k79, k100);
+            const float k102 = sn_div(k81, k100);
+            const float k103 = sn_div(k84, k100);
+            const float k104 = sn_div(k87, k100);
+            const float k105 = sn_div(k90, k100);
+            const float k106 = sn_div(k93, k100);
+            const float k107 = sn_div(k96, k100);
+            const float k108 = sn_div(k99, k100);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k101;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k102;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k103;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k104;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k105;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k106;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k107;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k108;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k113, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k116, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k125, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k128, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k131, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k134, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
             return;
         }
         blk -= nblk;
@@ -991,23 +1011,24 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             float c4[16];
             float c8[16];
             sn_i64 c27[16];
+            sn_i64 c31[16];
             const float k6 = 1.0f;
             const sn_i64 k10 = (sn_i64)2147483647ll;
             const float k11 = 0.0f;
             const sn_i64 k13 = (sn_i64)0ll;
             const sn_i64 k22 = (sn_i64)32ll;
-            const float k30 = sn_u2f(0xff800000u);
-            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k91 = (sn_i64)2147483647ll;
-            const sn_i64 k92 = (sn_i64)4294967295ll;
-            const sn_i64 k117 = o0;
-            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k32 = (sn_i64)-2147483648ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k109 = (sn_i64)2147483647ll;
+            const sn_i64 k110 = (sn_i64)4294967295ll;
+            const sn_i64 k135 = o0;
+            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1100,11 +1121,11 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             acc28 = __shfl_sync(0xffffffffu, acc28, 0, 8);
             const sn_i64 k28 = acc28;
-            const sn_i64 k93 = (k28 & k92);
-            const sn_i64 k94 = sn_isub(k91, k93);
-            const sn_i64 k95 = sn_wrap(k94, 32);
-            float acc32 = sn_u2f(0xff800000u);
-            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k111 = (k28 & k110);
+            const sn_i64 k112 = sn_isub(k109, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1116,259 +1137,37 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     const float k8 = c8[c * 8 + j];
                     const sn_i64 k27 = c27[c * 8 + j];
                     const sn_i64 k29 = (sn_i64)(k27 == k28);
-                    const float k31 = k29 != 0 ? k8 : k30;
-                    const sn_i64 k33 = (sn_i64)(k27 < k28);
-                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
-                    acc32 = sn_fold_max(acc32, k31);
-                    acc36 = sn_ifold_max(acc36, k35);
+                    const sn_i64 k30 = sn_iwrap((sn_i64)sn_f2u(k8), 32, 1);
+                    const sn_i64 k31 = sn_wrap(k30, 32);
+                    c31[c * 8 + j] = k31;
+                    const sn_i64 k33 = k29 != 0 ? k31 : k32;
+                    const sn_i64 k35 = (sn_i64)(k27 < k28);
+                    const sn_i64 k37 = k35 != 0 ? k27 : k36;
+                    acc34 = sn_ifold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc32, off, 32);
-                acc32 = sn_fold_max(acc32, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc36, off, 32);
-                acc36 = sn_ifold_max(acc36, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
-            acc32 = __shfl_sync(0xffffffffu, acc32, 0, 8);
-            acc36 = __shfl_sync(0xffffffffu, acc36, 0, 8);
-            const float k32 = acc32;
-            const sn_i64 k36 = acc36;
-            const sn_i64 k96 = (k36 & k92);
-            const sn_i64 k97 = sn_isub(k91, k96);
-            const sn_i64 k98 = sn_wrap(k97, 32);
-            float acc39 = sn_u2f(0xff800000u);
-            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k37 = (sn_i64)(k27 == k36);
-                    const float k38 = k37 != 0 ? k8 : k30;
-                    const sn_i64 k40 = (sn_i64)(k27 < k36);
-                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
-                    acc39 = sn_fold_max(acc39, k38);
-                    acc42 = sn_ifold_max(acc42, k41);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc39, off, 32);
-                acc39 = sn_fold_max(acc39, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc42, off, 32);
-                acc42 = sn_ifold_max(acc42, other);
-            }
-            acc39 = __shfl_sync(0xffffffffu, acc39, 0, 8);
-            acc42 = __shfl_sync(0xffffffffu, acc42, 0, 8);
-            const float k39 = acc39;
-            const sn_i64 k42 = acc42;
-            const float k76 = k32 + k39;
-            const sn_i64 k99 = (k42 & k92);
-            const sn_i64 k100 = sn_isub(k91, k99);
-            const sn_i64 k101 = sn_wrap(k100, 32);
-            float acc45 = sn_u2f(0xff800000u);
-            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k43 = (sn_i64)(k27 == k42);
-                    const float k44 = k43 != 0 ? k8 : k30;
-                    const sn_i64 k46 = (sn_i64)(k27 < k42);
-                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
-                    acc45 = sn_fold_max(acc45, k44);
-                    acc48 = sn_ifold_max(acc48, k47);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc45, off, 32);
-                acc45 = sn_fold_max(acc45, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_max(acc48, other);
-            }
-            acc45 = __shfl_sync(0xffffffffu, acc45, 0, 8);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 8);
-            const float k45 = acc45;
-            const sn_i64 k48 = acc48;
-            const float k77 = k76 + k45;
-            const sn_i64 k102 = (k48 & k92);
-            const sn_i64 k103 = sn_isub(k91, k102);
-            const sn_i64 k104 = sn_wrap(k103, 32);
-            float acc51 = sn_u2f(0xff800000u);
-            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k49 = (sn_i64)(k27 == k48);
-                    const float k50 = k49 != 0 ? k8 : k30;
-                    const sn_i64 k52 = (sn_i64)(k27 < k48);
-                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_ifold_max(acc54, k53);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_ifold_max(acc54, other);
-            }
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 8);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 8);
-            const float k51 = acc51;
-            const sn_i64 k54 = acc54;
-            const float k78 = k77 + k51;
-            const sn_i64 k105 = (k54 & k92);
-            const sn_i64 k106 = sn_isub(k91, k105);
-            const sn_i64 k107 = sn_wrap(k106, 32);
-            float acc57 = sn_u2f(0xff800000u);
-            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k55 = (sn_i64)(k27 == k54);
-                    const float k56 = k55 != 0 ? k8 : k30;
-                    const sn_i64 k58 = (sn_i64)(k27 < k54);
-                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
-                    acc57 = sn_fold_max(acc57, k56);
-                    acc60 = sn_ifold_max(acc60, k59);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
-                acc57 = sn_fold_max(acc57, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
-                acc60 = sn_ifold_max(acc60, other);
-            }
-            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 8);
-            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 8);
-            const float k57 = acc57;
-            const sn_i64 k60 = acc60;
-            const float k79 = k78 + k57;
-            const sn_i64 k108 = (k60 & k92);
-            const sn_i64 k109 = sn_isub(k91, k108);
-            const sn_i64 k110 = sn_wrap(k109, 32);
-            float acc63 = sn_u2f(0xff800000u);
-            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k61 = (sn_i64)(k27 == k60);
-                    const float k62 = k61 != 0 ? k8 : k30;
-                    const sn_i64 k64 = (sn_i64)(k27 < k60);
-                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
-                    acc63 = sn_fold_max(acc63, k62);
-                    acc66 = sn_ifold_max(acc66, k65);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
-                acc63 = sn_fold_max(acc63, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
-                acc66 = sn_ifold_max(acc66, other);
-            }
-            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 8);
-            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 8);
-            const float k63 = acc63;
-            const sn_i64 k66 = acc66;
-            const float k80 = k79 + k63;
-            const sn_i64 k111 = (k66 & k92);
-            const sn_i64 k112 = sn_isub(k91, k111);
-            const sn_i64 k113 = sn_wrap(k112, 32);
-            float acc69 = sn_u2f(0xff800000u);
-            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 8 + lane) * 8;
-                #pragma unroll
-                for (int j = 0; j < 8; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
-                    const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k67 = (sn_i64)(k27 == k66);
-                    const float k68 = k67 != 0 ? k8 : k30;
-                    const sn_i64 k70 = (sn_i64)(k27 < k66);
-                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
-                    acc69 = sn_fold_max(acc69, k68);
-                    acc72 = sn_ifold_max(acc72, k71);
-                }
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc69, off, 32);
-                acc69 = sn_fold_max(acc69, other);
-            }
-            #pragma unroll
-            for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc72, off, 32);
-                acc72 = sn_ifold_max(acc72, other);
-            }
-            acc69 = __shfl_sync(0xffffffffu, acc69, 0, 8);
-            acc72 = __shfl_sync(0xffffffffu, acc72, 0, 8);
-            const float k69 = acc69;
-            const sn_i64 k72 = acc72;
-            const float k81 = k80 + k69;
-            const sn_i64 k114 = (k72 & k92);
-            const sn_i64 k115 = sn_isub(k91, k114);
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 8);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 8);
+            const sn_i64 k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const sn_i64 k78 = sn_wrap(k34, 32);
+            const float k79 = sn_u2f((sn_u32)k78);
+            const sn_i64 k114 = (k38 & k110);
+            const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            float acc75 = sn_u2f(0xff800000u);
+            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1377,53 +1176,294 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 8 + j];
                     const sn_i64 k27 = c27[c * 8 + j];
-                    const sn_i64 k73 = (sn_i64)(k27 == k72);
-                    const float k74 = k73 != 0 ? k8 : k30;
-                    acc75 = sn_fold_max(acc75, k74);
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k39 = (sn_i64)(k27 == k38);
+                    const sn_i64 k40 = k39 != 0 ? k31 : k32;
+                    const sn_i64 k42 = (sn_i64)(k27 < k38);
+                    const sn_i64 k43 = k42 != 0 ? k27 : k36;
+                    acc41 = sn_ifold_max(acc41, k40);
+                    acc44 = sn_ifold_max(acc44, k43);
                 }
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_fold_max(acc75, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_ifold_max(acc41, other);
             }
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 8);
-            const float k75 = acc75;
-            const float k82 = k81 + k75;
-            const float k83 = sn_div(k32, k82);
-            const float k84 = sn_div(k39, k82);
-            const float k85 = sn_div(k45, k82);
-            const float k86 = sn_div(k51, k82);
-            const float k87 = sn_div(k57, k82);
-            const float k88 = sn_div(k63, k82);
-            const float k89 = sn_div(k69, k82);
-            const float k90 = sn_div(k75, k82);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc44, off, 32);
+                acc44 = sn_ifold_max(acc44, other);
+            }
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 8);
+            acc44 = __shfl_sync(0xffffffffu, acc44, 0, 8);
+            const sn_i64 k41 = acc41;
+            const sn_i64 k44 = acc44;
+            const sn_i64 k80 = sn_wrap(k41, 32);
+            const float k81 = sn_u2f((sn_u32)k80);
+            const float k82 = k79 + k81;
+            const sn_i64 k117 = (k44 & k110);
+            const sn_i64 k118 = sn_isub(k109, k117);
+            const sn_i64 k119 = sn_wrap(k118, 32);
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k45 = (sn_i64)(k27 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k31 : k32;
+                    const sn_i64 k48 = (sn_i64)(k27 < k44);
+                    const sn_i64 k49 = k48 != 0 ? k27 : k36;
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc50 = sn_ifold_max(acc50, k49);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                acc47 = sn_ifold_max(acc47, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc50, off, 32);
+                acc50 = sn_ifold_max(acc50, other);
+            }
+            acc47 = __shfl_sync(0xffffffffu, acc47, 0, 8);
+            acc50 = __shfl_sync(0xffffffffu, acc50, 0, 8);
+            const sn_i64 k47 = acc47;
+            const sn_i64 k50 = acc50;
+            const sn_i64 k83 = sn_wrap(k47, 32);
+            const float k84 = sn_u2f((sn_u32)k83);
+            const float k85 = k82 + k84;
+            const sn_i64 k120 = (k50 & k110);
+            const sn_i64 k121 = sn_isub(k109, k120);
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k51 = (sn_i64)(k27 == k50);
+                    const sn_i64 k52 = k51 != 0 ? k31 : k32;
+                    const sn_i64 k54 = (sn_i64)(k27 < k50);
+                    const sn_i64 k55 = k54 != 0 ? k27 : k36;
+                    acc53 = sn_ifold_max(acc53, k52);
+                    acc56 = sn_ifold_max(acc56, k55);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                acc53 = sn_ifold_max(acc53, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc56, off, 32);
+                acc56 = sn_ifold_max(acc56, other);
+            }
+            acc53 = __shfl_sync(0xffffffffu, acc53, 0, 8);
+            acc56 = __shfl_sync(0xffffffffu, acc56, 0, 8);
+            const sn_i64 k53 = acc53;
+            const sn_i64 k56 = acc56;
+            const sn_i64 k86 = sn_wrap(k53, 32);
+            const float k87 = sn_u2f((sn_u32)k86);
+            const float k88 = k85 + k87;
+            const sn_i64 k123 = (k56 & k110);
+            const sn_i64 k124 = sn_isub(k109, k123);
+            const sn_i64 k125 = sn_wrap(k124, 32);
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k57 = (sn_i64)(k27 == k56);
+                    const sn_i64 k58 = k57 != 0 ? k31 : k32;
+                    const sn_i64 k60 = (sn_i64)(k27 < k56);
+                    const sn_i64 k61 = k60 != 0 ? k27 : k36;
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc62 = sn_ifold_max(acc62, k61);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                acc59 = sn_ifold_max(acc59, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc62, off, 32);
+                acc62 = sn_ifold_max(acc62, other);
+            }
+            acc59 = __shfl_sync(0xffffffffu, acc59, 0, 8);
+            acc62 = __shfl_sync(0xffffffffu, acc62, 0, 8);
+            const sn_i64 k59 = acc59;
+            const sn_i64 k62 = acc62;
+            const sn_i64 k89 = sn_wrap(k59, 32);
+            const float k90 = sn_u2f((sn_u32)k89);
+            const float k91 = k88 + k90;
+            const sn_i64 k126 = (k62 & k110);
+            const sn_i64 k127 = sn_isub(k109, k126);
+            const sn_i64 k128 = sn_wrap(k127, 32);
+            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k63 = (sn_i64)(k27 == k62);
+                    const sn_i64 k64 = k63 != 0 ? k31 : k32;
+                    const sn_i64 k66 = (sn_i64)(k27 < k62);
+                    const sn_i64 k67 = k66 != 0 ? k27 : k36;
+                    acc65 = sn_ifold_max(acc65, k64);
+                    acc68 = sn_ifold_max(acc68, k67);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                acc65 = sn_ifold_max(acc65, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
+                acc68 = sn_ifold_max(acc68, other);
+            }
+            acc65 = __shfl_sync(0xffffffffu, acc65, 0, 8);
+            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 8);
+            const sn_i64 k65 = acc65;
+            const sn_i64 k68 = acc68;
+            const sn_i64 k92 = sn_wrap(k65, 32);
+            const float k93 = sn_u2f((sn_u32)k92);
+            const float k94 = k91 + k93;
+            const sn_i64 k129 = (k68 & k110);
+            const sn_i64 k130 = sn_isub(k109, k129);
+            const sn_i64 k131 = sn_wrap(k130, 32);
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k69 = (sn_i64)(k27 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k31 : k32;
+                    const sn_i64 k72 = (sn_i64)(k27 < k68);
+                    const sn_i64 k73 = k72 != 0 ? k27 : k36;
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc74 = sn_ifold_max(acc74, k73);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                acc71 = sn_ifold_max(acc71, other);
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc74, off, 32);
+                acc74 = sn_ifold_max(acc74, other);
+            }
+            acc71 = __shfl_sync(0xffffffffu, acc71, 0, 8);
+            acc74 = __shfl_sync(0xffffffffu, acc74, 0, 8);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k74 = acc74;
+            const sn_i64 k95 = sn_wrap(k71, 32);
+            const float k96 = sn_u2f((sn_u32)k95);
+            const float k97 = k94 + k96;
+            const sn_i64 k132 = (k74 & k110);
+            const sn_i64 k133 = sn_isub(k109, k132);
+            const sn_i64 k134 = sn_wrap(k133, 32);
+            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 2; c++) {
+                const int e0 = (c * 8 + lane) * 8;
+                #pragma unroll
+                for (int j = 0; j < 8; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 8 + j];
+                    const sn_i64 k31 = c31[c * 8 + j];
+                    const sn_i64 k75 = (sn_i64)(k27 == k74);
+                    const sn_i64 k76 = k75 != 0 ? k31 : k32;
+                    acc77 = sn_ifold_max(acc77, k76);
+                }
+            }
+            #pragma unroll
+            for (int off = 4; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                acc77 = sn_ifold_max(acc77, other);
+            }
+            acc77 = __shfl_sync(0xffffffffu, acc77, 0, 8);
+            const sn_i64 k77 = acc77;
+            const sn_i64 k98 = sn_wrap(k77, 32);
+            const float k99 = sn_u2f((sn_u32)k98);
+            const float k100 = k97 + k99;
+            const float k101 = sn_div(k79, k100);
+            const float k102 = sn_div(k81, k100);
+            const float k103 = sn_div(k84, k100);
+            const float k104 = sn_div(k87, k100);
+            const float k105 = sn_div(k90, k100);
+            const float k106 = sn_div(k93, k100);
+            const float k107 = sn_div(k96, k100);
+            const float k108 = sn_div(k99, k100);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k101;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k102;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k103;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k104;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k105;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k106;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k107;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k108;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k113, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k116, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k125, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k128, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k131, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k134, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
             return;
         }
         blk -= nblk;
@@ -1455,23 +1495,24 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             float c4[4];
             float c8[4];
             sn_i64 c27[4];
+            sn_i64 c31[4];
             const float k6 = 1.0f;
             const sn_i64 k10 = (sn_i64)2147483647ll;
             const float k11 = 0.0f;
             const sn_i64 k13 = (sn_i64)0ll;
             const sn_i64 k22 = (sn_i64)32ll;
-            const float k30 = sn_u2f(0xff800000u);
-            const sn_i64 k34 = (sn_i64)-9223372036854775808ll;
-            const sn_i64 k91 = (sn_i64)2147483647ll;
-            const sn_i64 k92 = (sn_i64)4294967295ll;
-            const sn_i64 k117 = o0;
-            const sn_i64 k118 = (((sn_i64)1 * sym_T) + o0);
-            const sn_i64 k119 = (((sn_i64)2 * sym_T) + o0);
-            const sn_i64 k120 = (((sn_i64)3 * sym_T) + o0);
-            const sn_i64 k121 = (((sn_i64)4 * sym_T) + o0);
-            const sn_i64 k122 = (((sn_i64)5 * sym_T) + o0);
-            const sn_i64 k123 = (((sn_i64)6 * sym_T) + o0);
-            const sn_i64 k124 = (((sn_i64)7 * sym_T) + o0);
+            const sn_i64 k32 = (sn_i64)-2147483648ll;
+            const sn_i64 k36 = (sn_i64)-9223372036854775808ll;
+            const sn_i64 k109 = (sn_i64)2147483647ll;
+            const sn_i64 k110 = (sn_i64)4294967295ll;
+            const sn_i64 k135 = o0;
+            const sn_i64 k136 = (((sn_i64)1 * sym_T) + o0);
+            const sn_i64 k137 = (((sn_i64)2 * sym_T) + o0);
+            const sn_i64 k138 = (((sn_i64)3 * sym_T) + o0);
+            const sn_i64 k139 = (((sn_i64)4 * sym_T) + o0);
+            const sn_i64 k140 = (((sn_i64)5 * sym_T) + o0);
+            const sn_i64 k141 = (((sn_i64)6 * sym_T) + o0);
+            const sn_i64 k142 = (((sn_i64)7 * sym_T) + o0);
             float acc2 = sn_u2f(0xff800000u);
             uint2 pf0[1];
             #pragma unroll
@@ -1573,11 +1614,11 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             acc28 = __shfl_sync(0xffffffffu, acc28, 0, 32);
             const sn_i64 k28 = acc28;
-            const sn_i64 k93 = (k28 & k92);
-            const sn_i64 k94 = sn_isub(k91, k93);
-            const sn_i64 k95 = sn_wrap(k94, 32);
-            float acc32 = sn_u2f(0xff800000u);
-            sn_i64 acc36 = (sn_i64)0x8000000000000000ull;
+            const sn_i64 k111 = (k28 & k110);
+            const sn_i64 k112 = sn_isub(k109, k111);
+            const sn_i64 k113 = sn_wrap(k112, 32);
+            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -1589,259 +1630,37 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
                     const float k8 = c8[c * 4 + j];
                     const sn_i64 k27 = c27[c * 4 + j];
                     const sn_i64 k29 = (sn_i64)(k27 == k28);
-                    const float k31 = k29 != 0 ? k8 : k30;
-                    const sn_i64 k33 = (sn_i64)(k27 < k28);
-                    const sn_i64 k35 = k33 != 0 ? k27 : k34;
-                    acc32 = sn_fold_max(acc32, k31);
-                    acc36 = sn_ifold_max(acc36, k35);
+                    const sn_i64 k30 = sn_iwrap((sn_i64)sn_f2u(k8), 32, 1);
+                    const sn_i64 k31 = sn_wrap(k30, 32);
+                    c31[c * 4 + j] = k31;
+                    const sn_i64 k33 = k29 != 0 ? k31 : k32;
+                    const sn_i64 k35 = (sn_i64)(k27 < k28);
+                    const sn_i64 k37 = k35 != 0 ? k27 : k36;
+                    acc34 = sn_ifold_max(acc34, k33);
+                    acc38 = sn_ifold_max(acc38, k37);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc32, off, 32);
-                acc32 = sn_fold_max(acc32, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc36, off, 32);
-                acc36 = sn_ifold_max(acc36, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc38, off, 32);
+                acc38 = sn_ifold_max(acc38, other);
             }
-            acc32 = __shfl_sync(0xffffffffu, acc32, 0, 32);
-            acc36 = __shfl_sync(0xffffffffu, acc36, 0, 32);
-            const float k32 = acc32;
-            const sn_i64 k36 = acc36;
-            const sn_i64 k96 = (k36 & k92);
-            const sn_i64 k97 = sn_isub(k91, k96);
-            const sn_i64 k98 = sn_wrap(k97, 32);
-            float acc39 = sn_u2f(0xff800000u);
-            sn_i64 acc42 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k37 = (sn_i64)(k27 == k36);
-                    const float k38 = k37 != 0 ? k8 : k30;
-                    const sn_i64 k40 = (sn_i64)(k27 < k36);
-                    const sn_i64 k41 = k40 != 0 ? k27 : k34;
-                    acc39 = sn_fold_max(acc39, k38);
-                    acc42 = sn_ifold_max(acc42, k41);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc39, off, 32);
-                acc39 = sn_fold_max(acc39, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc42, off, 32);
-                acc42 = sn_ifold_max(acc42, other);
-            }
-            acc39 = __shfl_sync(0xffffffffu, acc39, 0, 32);
-            acc42 = __shfl_sync(0xffffffffu, acc42, 0, 32);
-            const float k39 = acc39;
-            const sn_i64 k42 = acc42;
-            const float k76 = k32 + k39;
-            const sn_i64 k99 = (k42 & k92);
-            const sn_i64 k100 = sn_isub(k91, k99);
-            const sn_i64 k101 = sn_wrap(k100, 32);
-            float acc45 = sn_u2f(0xff800000u);
-            sn_i64 acc48 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k43 = (sn_i64)(k27 == k42);
-                    const float k44 = k43 != 0 ? k8 : k30;
-                    const sn_i64 k46 = (sn_i64)(k27 < k42);
-                    const sn_i64 k47 = k46 != 0 ? k27 : k34;
-                    acc45 = sn_fold_max(acc45, k44);
-                    acc48 = sn_ifold_max(acc48, k47);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc45, off, 32);
-                acc45 = sn_fold_max(acc45, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc48, off, 32);
-                acc48 = sn_ifold_max(acc48, other);
-            }
-            acc45 = __shfl_sync(0xffffffffu, acc45, 0, 32);
-            acc48 = __shfl_sync(0xffffffffu, acc48, 0, 32);
-            const float k45 = acc45;
-            const sn_i64 k48 = acc48;
-            const float k77 = k76 + k45;
-            const sn_i64 k102 = (k48 & k92);
-            const sn_i64 k103 = sn_isub(k91, k102);
-            const sn_i64 k104 = sn_wrap(k103, 32);
-            float acc51 = sn_u2f(0xff800000u);
-            sn_i64 acc54 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k49 = (sn_i64)(k27 == k48);
-                    const float k50 = k49 != 0 ? k8 : k30;
-                    const sn_i64 k52 = (sn_i64)(k27 < k48);
-                    const sn_i64 k53 = k52 != 0 ? k27 : k34;
-                    acc51 = sn_fold_max(acc51, k50);
-                    acc54 = sn_ifold_max(acc54, k53);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc51, off, 32);
-                acc51 = sn_fold_max(acc51, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc54, off, 32);
-                acc54 = sn_ifold_max(acc54, other);
-            }
-            acc51 = __shfl_sync(0xffffffffu, acc51, 0, 32);
-            acc54 = __shfl_sync(0xffffffffu, acc54, 0, 32);
-            const float k51 = acc51;
-            const sn_i64 k54 = acc54;
-            const float k78 = k77 + k51;
-            const sn_i64 k105 = (k54 & k92);
-            const sn_i64 k106 = sn_isub(k91, k105);
-            const sn_i64 k107 = sn_wrap(k106, 32);
-            float acc57 = sn_u2f(0xff800000u);
-            sn_i64 acc60 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k55 = (sn_i64)(k27 == k54);
-                    const float k56 = k55 != 0 ? k8 : k30;
-                    const sn_i64 k58 = (sn_i64)(k27 < k54);
-                    const sn_i64 k59 = k58 != 0 ? k27 : k34;
-                    acc57 = sn_fold_max(acc57, k56);
-                    acc60 = sn_ifold_max(acc60, k59);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc57, off, 32);
-                acc57 = sn_fold_max(acc57, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc60, off, 32);
-                acc60 = sn_ifold_max(acc60, other);
-            }
-            acc57 = __shfl_sync(0xffffffffu, acc57, 0, 32);
-            acc60 = __shfl_sync(0xffffffffu, acc60, 0, 32);
-            const float k57 = acc57;
-            const sn_i64 k60 = acc60;
-            const float k79 = k78 + k57;
-            const sn_i64 k108 = (k60 & k92);
-            const sn_i64 k109 = sn_isub(k91, k108);
-            const sn_i64 k110 = sn_wrap(k109, 32);
-            float acc63 = sn_u2f(0xff800000u);
-            sn_i64 acc66 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k61 = (sn_i64)(k27 == k60);
-                    const float k62 = k61 != 0 ? k8 : k30;
-                    const sn_i64 k64 = (sn_i64)(k27 < k60);
-                    const sn_i64 k65 = k64 != 0 ? k27 : k34;
-                    acc63 = sn_fold_max(acc63, k62);
-                    acc66 = sn_ifold_max(acc66, k65);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc63, off, 32);
-                acc63 = sn_fold_max(acc63, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc66, off, 32);
-                acc66 = sn_ifold_max(acc66, other);
-            }
-            acc63 = __shfl_sync(0xffffffffu, acc63, 0, 32);
-            acc66 = __shfl_sync(0xffffffffu, acc66, 0, 32);
-            const float k63 = acc63;
-            const sn_i64 k66 = acc66;
-            const float k80 = k79 + k63;
-            const sn_i64 k111 = (k66 & k92);
-            const sn_i64 k112 = sn_isub(k91, k111);
-            const sn_i64 k113 = sn_wrap(k112, 32);
-            float acc69 = sn_u2f(0xff800000u);
-            sn_i64 acc72 = (sn_i64)0x8000000000000000ull;
-            #pragma unroll
-            for (int c = 0; c < 1; c++) {
-                const int e0 = (c * 32 + lane) * 4;
-                #pragma unroll
-                for (int j = 0; j < 4; j++) {
-                    [[maybe_unused]] const int e = e0 + j;
-                    [[maybe_unused]] const bool ok = true;
-                    [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
-                    const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k67 = (sn_i64)(k27 == k66);
-                    const float k68 = k67 != 0 ? k8 : k30;
-                    const sn_i64 k70 = (sn_i64)(k27 < k66);
-                    const sn_i64 k71 = k70 != 0 ? k27 : k34;
-                    acc69 = sn_fold_max(acc69, k68);
-                    acc72 = sn_ifold_max(acc72, k71);
-                }
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc69, off, 32);
-                acc69 = sn_fold_max(acc69, other);
-            }
-            #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc72, off, 32);
-                acc72 = sn_ifold_max(acc72, other);
-            }
-            acc69 = __shfl_sync(0xffffffffu, acc69, 0, 32);
-            acc72 = __shfl_sync(0xffffffffu, acc72, 0, 32);
-            const float k69 = acc69;
-            const sn_i64 k72 = acc72;
-            const float k81 = k80 + k69;
-            const sn_i64 k114 = (k72 & k92);
-            const sn_i64 k115 = sn_isub(k91, k114);
+            acc34 = __shfl_sync(0xffffffffu, acc34, 0, 32);
+            acc38 = __shfl_sync(0xffffffffu, acc38, 0, 32);
+            const sn_i64 k34 = acc34;
+            const sn_i64 k38 = acc38;
+            const sn_i64 k78 = sn_wrap(k34, 32);
+            const float k79 = sn_u2f((sn_u32)k78);
+            const sn_i64 k114 = (k38 & k110);
+            const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            float acc75 = sn_u2f(0xff800000u);
+            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -1850,53 +1669,294 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
                     [[maybe_unused]] const int e = e0 + j;
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
-                    const float k8 = c8[c * 4 + j];
                     const sn_i64 k27 = c27[c * 4 + j];
-                    const sn_i64 k73 = (sn_i64)(k27 == k72);
-                    const float k74 = k73 != 0 ? k8 : k30;
-                    acc75 = sn_fold_max(acc75, k74);
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k39 = (sn_i64)(k27 == k38);
+                    const sn_i64 k40 = k39 != 0 ? k31 : k32;
+                    const sn_i64 k42 = (sn_i64)(k27 < k38);
+                    const sn_i64 k43 = k42 != 0 ? k27 : k36;
+                    acc41 = sn_ifold_max(acc41, k40);
+                    acc44 = sn_ifold_max(acc44, k43);
                 }
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const float other = __shfl_xor_sync(0xffffffffu, acc75, off, 32);
-                acc75 = sn_fold_max(acc75, other);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                acc41 = sn_ifold_max(acc41, other);
             }
-            acc75 = __shfl_sync(0xffffffffu, acc75, 0, 32);
-            const float k75 = acc75;
-            const float k82 = k81 + k75;
-            const float k83 = sn_div(k32, k82);
-            const float k84 = sn_div(k39, k82);
-            const float k85 = sn_div(k45, k82);
-            const float k86 = sn_div(k51, k82);
-            const float k87 = sn_div(k57, k82);
-            const float k88 = sn_div(k63, k82);
-            const float k89 = sn_div(k69, k82);
-            const float k90 = sn_div(k75, k82);
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k83;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k84;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k85;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k86;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k87;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k88;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k89;
-            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k90;
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k95, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k98, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k101, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k104, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k107, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k110, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k113, 32);
-            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k116, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k117, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k118, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k120, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k121, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k122, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k123, 32);
-            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k124, 32);
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc44, off, 32);
+                acc44 = sn_ifold_max(acc44, other);
+            }
+            acc41 = __shfl_sync(0xffffffffu, acc41, 0, 32);
+            acc44 = __shfl_sync(0xffffffffu, acc44, 0, 32);
+            const sn_i64 k41 = acc41;
+            const sn_i64 k44 = acc44;
+            const sn_i64 k80 = sn_wrap(k41, 32);
+            const float k81 = sn_u2f((sn_u32)k80);
+            const float k82 = k79 + k81;
+            const sn_i64 k117 = (k44 & k110);
+            const sn_i64 k118 = sn_isub(k109, k117);
+            const sn_i64 k119 = sn_wrap(k118, 32);
+            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k45 = (sn_i64)(k27 == k44);
+                    const sn_i64 k46 = k45 != 0 ? k31 : k32;
+                    const sn_i64 k48 = (sn_i64)(k27 < k44);
+                    const sn_i64 k49 = k48 != 0 ? k27 : k36;
+                    acc47 = sn_ifold_max(acc47, k46);
+                    acc50 = sn_ifold_max(acc50, k49);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                acc47 = sn_ifold_max(acc47, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc50, off, 32);
+                acc50 = sn_ifold_max(acc50, other);
+            }
+            acc47 = __shfl_sync(0xffffffffu, acc47, 0, 32);
+            acc50 = __shfl_sync(0xffffffffu, acc50, 0, 32);
+            const sn_i64 k47 = acc47;
+            const sn_i64 k50 = acc50;
+            const sn_i64 k83 = sn_wrap(k47, 32);
+            const float k84 = sn_u2f((sn_u32)k83);
+            const float k85 = k82 + k84;
+            const sn_i64 k120 = (k50 & k110);
+            const sn_i64 k121 = sn_isub(k109, k120);
+            const sn_i64 k122 = sn_wrap(k121, 32);
+            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k51 = (sn_i64)(k27 == k50);
+                    const sn_i64 k52 = k51 != 0 ? k31 : k32;
+                    const sn_i64 k54 = (sn_i64)(k27 < k50);
+                    const sn_i64 k55 = k54 != 0 ? k27 : k36;
+                    acc53 = sn_ifold_max(acc53, k52);
+                    acc56 = sn_ifold_max(acc56, k55);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                acc53 = sn_ifold_max(acc53, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc56, off, 32);
+                acc56 = sn_ifold_max(acc56, other);
+            }
+            acc53 = __shfl_sync(0xffffffffu, acc53, 0, 32);
+            acc56 = __shfl_sync(0xffffffffu, acc56, 0, 32);
+            const sn_i64 k53 = acc53;
+            const sn_i64 k56 = acc56;
+            const sn_i64 k86 = sn_wrap(k53, 32);
+            const float k87 = sn_u2f((sn_u32)k86);
+            const float k88 = k85 + k87;
+            const sn_i64 k123 = (k56 & k110);
+            const sn_i64 k124 = sn_isub(k109, k123);
+            const sn_i64 k125 = sn_wrap(k124, 32);
+            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k57 = (sn_i64)(k27 == k56);
+                    const sn_i64 k58 = k57 != 0 ? k31 : k32;
+                    const sn_i64 k60 = (sn_i64)(k27 < k56);
+                    const sn_i64 k61 = k60 != 0 ? k27 : k36;
+                    acc59 = sn_ifold_max(acc59, k58);
+                    acc62 = sn_ifold_max(acc62, k61);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                acc59 = sn_ifold_max(acc59, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc62, off, 32);
+                acc62 = sn_ifold_max(acc62, other);
+            }
+            acc59 = __shfl_sync(0xffffffffu, acc59, 0, 32);
+            acc62 = __shfl_sync(0xffffffffu, acc62, 0, 32);
+            const sn_i64 k59 = acc59;
+            const sn_i64 k62 = acc62;
+            const sn_i64 k89 = sn_wrap(k59, 32);
+            const float k90 = sn_u2f((sn_u32)k89);
+            const float k91 = k88 + k90;
+            const sn_i64 k126 = (k62 & k110);
+            const sn_i64 k127 = sn_isub(k109, k126);
+            const sn_i64 k128 = sn_wrap(k127, 32);
+            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k63 = (sn_i64)(k27 == k62);
+                    const sn_i64 k64 = k63 != 0 ? k31 : k32;
+                    const sn_i64 k66 = (sn_i64)(k27 < k62);
+                    const sn_i64 k67 = k66 != 0 ? k27 : k36;
+                    acc65 = sn_ifold_max(acc65, k64);
+                    acc68 = sn_ifold_max(acc68, k67);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                acc65 = sn_ifold_max(acc65, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc68, off, 32);
+                acc68 = sn_ifold_max(acc68, other);
+            }
+            acc65 = __shfl_sync(0xffffffffu, acc65, 0, 32);
+            acc68 = __shfl_sync(0xffffffffu, acc68, 0, 32);
+            const sn_i64 k65 = acc65;
+            const sn_i64 k68 = acc68;
+            const sn_i64 k92 = sn_wrap(k65, 32);
+            const float k93 = sn_u2f((sn_u32)k92);
+            const float k94 = k91 + k93;
+            const sn_i64 k129 = (k68 & k110);
+            const sn_i64 k130 = sn_isub(k109, k129);
+            const sn_i64 k131 = sn_wrap(k130, 32);
+            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k69 = (sn_i64)(k27 == k68);
+                    const sn_i64 k70 = k69 != 0 ? k31 : k32;
+                    const sn_i64 k72 = (sn_i64)(k27 < k68);
+                    const sn_i64 k73 = k72 != 0 ? k27 : k36;
+                    acc71 = sn_ifold_max(acc71, k70);
+                    acc74 = sn_ifold_max(acc74, k73);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                acc71 = sn_ifold_max(acc71, other);
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc74, off, 32);
+                acc74 = sn_ifold_max(acc74, other);
+            }
+            acc71 = __shfl_sync(0xffffffffu, acc71, 0, 32);
+            acc74 = __shfl_sync(0xffffffffu, acc74, 0, 32);
+            const sn_i64 k71 = acc71;
+            const sn_i64 k74 = acc74;
+            const sn_i64 k95 = sn_wrap(k71, 32);
+            const float k96 = sn_u2f((sn_u32)k95);
+            const float k97 = k94 + k96;
+            const sn_i64 k132 = (k74 & k110);
+            const sn_i64 k133 = sn_isub(k109, k132);
+            const sn_i64 k134 = sn_wrap(k133, 32);
+            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            #pragma unroll
+            for (int c = 0; c < 1; c++) {
+                const int e0 = (c * 32 + lane) * 4;
+                #pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    [[maybe_unused]] const int e = e0 + j;
+                    [[maybe_unused]] const bool ok = true;
+                    [[maybe_unused]] const int r0 = e;
+                    const sn_i64 k27 = c27[c * 4 + j];
+                    const sn_i64 k31 = c31[c * 4 + j];
+                    const sn_i64 k75 = (sn_i64)(k27 == k74);
+                    const sn_i64 k76 = k75 != 0 ? k31 : k32;
+                    acc77 = sn_ifold_max(acc77, k76);
+                }
+            }
+            #pragma unroll
+            for (int off = 16; off >= 1; off /= 2) {
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                acc77 = sn_ifold_max(acc77, other);
+            }
+            acc77 = __shfl_sync(0xffffffffu, acc77, 0, 32);
+            const sn_i64 k77 = acc77;
+            const sn_i64 k98 = sn_wrap(k77, 32);
+            const float k99 = sn_u2f((sn_u32)k98);
+            const float k100 = k97 + k99;
+            const float k101 = sn_div(k79, k100);
+            const float k102 = sn_div(k81, k100);
+            const float k103 = sn_div(k84, k100);
+            const float k104 = sn_div(k87, k100);
+            const float k105 = sn_div(k90, k100);
+            const float k106 = sn_div(k93, k100);
+            const float k107 = sn_div(k96, k100);
+            const float k108 = sn_div(k99, k100);
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)0] = k101;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)1] = k102;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)2] = k103;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)3] = k104;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)4] = k105;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)5] = k106;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)6] = k107;
+            if (live && lane == 0) b1[o0 * ((sn_i64)8) + (sn_i64)7] = k108;
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k113, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k116, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k119, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k122, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k125, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k128, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k131, 32);
+            if (live && lane == 0) b2[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k134, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)0] = (int)sn_wrap(k135, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)1] = (int)sn_wrap(k136, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)2] = (int)sn_wrap(k137, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)3] = (int)sn_wrap(k138, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)4] = (int)sn_wrap(k139, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)5] = (int)sn_wrap(k140, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)6] = (int)sn_wrap(k141, 32);
+            if (live && lane == 0) b3[o0 * ((sn_i64)8) + (sn_i64)7] = (int)sn_wrap(k142, 32);
             return;
         }
         blk -= nblk;
