@@ -75,15 +75,31 @@ class Ops:
             setattr(self, name, getattr(getattr(torch.ops, namespace), name))
 
 
+# Every torch.library.Library register() made, for the life of the
+# process, keyed by "namespace::graph".  A Library's ops are removed when it
+# is collected, but torch.ops.<namespace> keeps listing their names, and
+# Inductor's first import (the first torch.compile) walks every listed op:
+# a removed one fails it ("'CustomDecompTable' object is not a mapping",
+# PyTorch 2.11).  So registrations last, as torch.library.custom_op's do.
+_registered = {}
+
+
 def register(lib, namespace="sinter"):
     """Register every graph of ``lib`` (a sinter.Library) as the custom op
-    ``torch.ops.<namespace>.<graph>``; returns an Ops object.  Keep it (or
-    the library) alive while the ops are used."""
+    ``torch.ops.<namespace>.<graph>``; returns an Ops object.  The ops stay
+    registered (and ``lib`` alive) for the life of the process; a graph
+    name already registered in ``namespace`` is a ValueError (use another
+    namespace)."""
     import torch
     from . import _torch_dtype
+    taken = [g.name for g in lib if f"{namespace}::{g.name}" in _registered]
+    if taken:
+        raise ValueError(f"torch.ops.{namespace} already has {', '.join(taken)} from an earlier "
+                         f"sinter.torch.register; register this library in another namespace")
     tlib = torch.library.Library(namespace, "FRAGMENT")
     names = []
     for g in lib:
+        _registered[f"{namespace}::{g.name}"] = tlib
         tlib.define(_schema(g))
         tlib.impl(g.name, _impl(g), "CUDA")
         if g.has_cpu_path:
