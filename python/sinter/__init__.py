@@ -416,15 +416,21 @@ def _torch_dtype(torch, dtype):
 
 def _torch_context(t, stream):
     """PyTorch: its current stream, and __dlpack__(stream=-1) on it (see
-    python/library.c: no event per tensor)."""
+    python/library.c: no event per tensor); a given stream that is the
+    current one is the same, and the legacy default stream (handle 0) is
+    DLPack's 1 on CUDA."""
     import torch
     _register_torch(torch)
     dev = t.device
     if stream is not None and not isinstance(stream, int):
         stream = stream.cuda_stream  # a torch.cuda.Stream
     dlstream = stream
-    if dev.type == "cuda" and stream is None:
-        stream, dlstream = torch.cuda.current_stream(dev).cuda_stream, -1
+    if dev.type == "cuda":
+        current = torch.cuda.current_stream(dev).cuda_stream
+        if stream is None or stream == current:
+            stream, dlstream = current, -1
+        elif stream == 0 and not torch.version.hip:
+            dlstream = 1  # DLPack on CUDA: 0 is ambiguous (refused), 1 the legacy default
 
     def alloc(shape, dtype):
         return torch.empty(shape, dtype=_torch_dtype(torch, dtype), device=dev)
@@ -485,7 +491,8 @@ def _cupy_context(t, stream):
             return Tensor(cupy.empty(_storage_shape(shape, dtype), dtype=_NUMPY_STORAGE[dtype]),
                           dtype)
         return cupy.empty(shape, dtype=_NUMPY_STORAGE[dtype])
-    return alloc, stream
+    # DLPack on CUDA: stream 0 is ambiguous; 1 is the legacy default stream
+    return alloc, stream, 1 if stream == 0 and not cupy.cuda.runtime.is_hip else stream
 
 
 def _context(t, stream):
