@@ -246,6 +246,17 @@ def test_cuda_graph_replay_in_place(libs, name):
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_opcheck(libs, name):
-    _, op, _ = libs[name]
+    """opcheck's every test, but test_schema where a mutated input is a
+    float8 tensor: PyTorch 2.11's schema check compares mutated inputs
+    with a multiply that CUDA float8 lacks ("mul_cuda" not implemented for
+    'Float8_e4m3fn').  The mutation is declared in the schema either way
+    (test_faketensor, test_aot_dispatch_dynamic), and test_eager_in_place /
+    test_compile check which inputs change."""
+    g, op, _ = libs[name]
     ins = CASES[name][0](8, torch.Generator().manual_seed(8))
-    torch.library.opcheck(op.default, tuple(ins))
+    utils = ("test_schema", "test_autograd_registration", "test_faketensor",
+             "test_aot_dispatch_dynamic")
+    if any(p.written and x.dtype == F8 for p, x in zip(g.signature.inputs, ins)
+           if isinstance(x, torch.Tensor)):
+        utils = utils[1:]
+    torch.library.opcheck(op.default, tuple(ins), test_utils=utils)
