@@ -130,20 +130,28 @@ static void same(const IrBuf *want, const void *dev, const char *what)
     unsigned char *host = malloc(bytes_of(want));
     sn_dev_download(host, dev, bytes_of(want));
     double rtol = want->dtype == DT_BF16 ? 1.0 / 128 : want->dtype == DT_F32 ? 1e-4 : 1.0 / 8;
-    int64_t bad = 0, step = 0;
+    int64_t bad = 0, step = 0, first = -1;
+    float first_got = 0, first_want = 0;
     for (int64_t k = 0; k < want->numel; k++) {
         float got = dt_load_float(host + k * sz, want->dtype), w = want->f[k];
         if (got == w || (got != got && w != w))
             continue;
         if (fabsf(got - w) <= 1e-6f + (float)rtol * fabsf(w))
             step++;
-        else
-            bad++;
+        else if (bad++ == 0) {
+            first = k;
+            first_got = got;
+            first_want = w;
+        }
     }
     free(host);
     CHECK(bad == 0 && (want->dtype != DT_F8E4M3 || step <= want->numel / 100 + 1),
-          "%s: %lld of %lld elements differ, %lld by one step", what, (long long)bad,
-          (long long)want->numel, (long long)step);
+          "%s: %lld of %lld elements differ, %lld by one step (first at flat index %lld: %.9g, "
+          "want %.9g)", what, (long long)bad, (long long)want->numel, (long long)step,
+          (long long)first, first_got, first_want);
+    if (bad == 0 && step)
+        printf("     %s: %lld of %lld elements one step off\n", what, (long long)step,
+               (long long)want->numel);
 }
 
 static void interp(const Compiled *c, int64_t T, Args *a)
