@@ -22,7 +22,12 @@
 #     (tests/gpu/bench_selection.py), the split reduction's --bench, the
 #     soft-capped vocabulary beside PyTorch.
 #
-# stdout has one summary line or table per step; the full logs are in $OUT.
+# stdout has one summary line or table per step; the full logs are in $OUT
+# and, as one file (the device tool brings back only a few), in
+# $OUT/logs.tgz.  To rerun part of it: PARTS (default all: examples
+# mx-exact gpu-runtime python-gpu tp sanitize) and STEPS (default all:
+# inplace overhead inplace-torch selection split softcap) name the phase A
+# checks and phase B timings to run; A_SECONDS bounds phase A.
 set -u
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/gpu_all}
@@ -43,10 +48,13 @@ cat "$OUT/device.txt"
 # ---- A: correctness, in parallel --------------------------------------------
 # DEADLINE (s, default 570) bounds the whole script; phase A gets up to half.
 DEADLINE=${DEADLINE:-570}
-A=$(( DEADLINE / 2 < 280 ? DEADLINE / 2 : 280 ))
+A=${A_SECONDS:-$(( DEADLINE / 2 < 280 ? DEADLINE / 2 : 280 ))}
+PARTS=" ${PARTS:-examples mx-exact gpu-runtime python-gpu tp sanitize} "
+STEPS=" ${STEPS:-inplace overhead inplace-torch selection split softcap} "
 bg() { # bg NAME SECONDS CMD...: CMD in the background, bounded, log $OUT/NAME.log
     local name=$1 secs=$2
     shift 2
+    case $PARTS in *" ${name%%-[0-9]*} "*) ;; *) return ;; esac
     ( timeout "$secs" "$@" > "$OUT/$name.log" 2>&1; echo "rc $?" > "$OUT/$name.rc" ) &
 }
 SHARDS=${SHARDS:-6}  # copies of run_examples.sh, each every SHARDS-th check
@@ -56,7 +64,7 @@ done
 bg mx-exact $A tests/gpu/mx_examples_exact.sh "$S"
 bg gpu-runtime $A build/tests/test_runtime_gpu .
 bg python-gpu $A python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
-    tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py
+    tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py -rf
 bg tp $A env OUT="$OUT/tp" PY="$PY" tests/tp/gpu_tp.sh
 sanitize() { # memcheck: the destination, streaming, split and selection graphs
     local ex T dims bad=0
@@ -85,22 +93,26 @@ bg sanitize $(( A - 10 )) bash -c sanitize
 wait
 echo "== A: correctness $(el)"
 for i in $(seq 0 $((SHARDS - 1))); do
+    [ -f "$OUT/examples-$i.rc" ] || continue
     echo "examples shard $i/$SHARDS: $(cat "$OUT/examples-$i.rc") $(tail -1 "$OUT/examples-$i.log")"
     grep -A6 "^FAIL" "$OUT/examples-$i.log" | head -24
 done
-echo "mx-exact: $(cat "$OUT/mx-exact.rc") $(tail -1 "$OUT/mx-exact.log")"
-grep -A6 "^FAIL" "$OUT/mx-exact.log" | head -20
-echo "gpu-runtime: $(cat "$OUT/gpu-runtime.rc")"; grep -E "^FAIL|passed" "$OUT/gpu-runtime.log" | head -12
-echo "python-gpu: $(cat "$OUT/python-gpu.rc")"
-grep -E "host overhead|passed|failed|^(FAILED|ERROR)" "$OUT/python-gpu.log" | tail -12
-echo "tp: $(cat "$OUT/tp.rc")"; grep -E "rc|FAIL|passed" "$OUT/tp.log" | head -12
-echo "sanitize: $(cat "$OUT/sanitize.rc") $(grep -c '^ok' "$OUT/sanitize.log") ok"
-grep -A20 "^FAIL" "$OUT/sanitize.log" | head -40
+ran() { [ -f "$OUT/$1.rc" ]; }
+ran mx-exact && { echo "mx-exact: $(cat "$OUT/mx-exact.rc") $(tail -1 "$OUT/mx-exact.log")"
+    grep -A6 "^FAIL" "$OUT/mx-exact.log" | head -20; }
+ran gpu-runtime && { echo "gpu-runtime: $(cat "$OUT/gpu-runtime.rc")"
+    grep -E "^FAIL|passed" "$OUT/gpu-runtime.log" | head -12; }
+ran python-gpu && { echo "python-gpu: $(cat "$OUT/python-gpu.rc")"
+    grep -E "host overhead|passed|failed|^(FAILED|ERROR)" "$OUT/python-gpu.log" | tail -24; }
+ran tp && { echo "tp: $(cat "$OUT/tp.rc")"; grep -E "rc|FAIL|passed|one step" "$OUT/tp.log" | head -16; }
+ran sanitize && { echo "sanitize: $(cat "$OUT/sanitize.rc") $(grep -c '^ok' "$OUT/sanitize.log") ok"
+    grep -A20 "^FAIL" "$OUT/sanitize.log" | head -40; }
 
 # ---- B: timings, one at a time, in order of need, all by DEADLINE s ------------
 step() { # step NAME SECONDS CMD...: CMD bounded (and by DEADLINE), log $OUT/NAME.log
     local name=$1 secs=$2 left
     shift 2
+    case $STEPS in *" $name "*) ;; *) return ;; esac
     left=$(( DEADLINE - ($(date +%s) - t0) ))
     [ "$left" -lt "$secs" ] && secs=$left
     if [ "$secs" -lt 10 ]; then echo "== $name: skipped, past the deadline $(el)"; return; fi
@@ -123,3 +135,4 @@ fi
 step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap.json"
 tail -10 "$OUT/softcap.log"
 echo "== done $(el)"
+tar czf "$OUT/../gpu_all-logs.tgz" -C "$OUT" . 2>/dev/null && mv "$OUT/../gpu_all-logs.tgz" "$OUT/logs.tgz"

@@ -7,7 +7,8 @@
 # `sinter run --check` (compile, JIT through a fresh cache, launch, compare
 # with the reference interpreter).  Exit 77 (meson: skipped) without a GPU.
 # RUN_TARGET=hip:gfx942 (an MI300X) compiles for that target alone, and
-# SHARD=I/N runs a share of the checks (tests/gpu/checks.sh).
+# SHARD=I/N runs a share of the checks (tests/gpu/checks.sh); ONLY (default
+# "examples odd mx selection") names the groups of checks to run.
 set -u
 S=${1:-build/compiler/sinter}
 cd "$(dirname "$0")/../.."
@@ -21,7 +22,9 @@ extra_dims() {
         if grep -q "\b$sym\b" "$1"; then printf -- "--dim %s=%d " $sym $(( ($2 + 15) / 16 + 3 )); fi
     done
 }
-for ex in examples/*.sn; do
+ONLY=" ${ONLY:-examples odd mx selection} "
+want() { case $ONLY in *" $1 "*) return 0 ;; esac; return 1; }
+want examples && for ex in examples/*.sn; do
     Ts="1 7 64 4096 16384"
     # [T, 256000] logits: at T = 4096 the reference interpreter would hold
     # a dozen tensors of 1G elements
@@ -32,7 +35,7 @@ for ex in examples/*.sn; do
 done
 # rows the lanes do not cover exactly (partial-run code paths), and a graph
 # of two kernels (the second launched with PDL behind the first on sm_90+)
-for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
+want odd && for g in rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 mean_and_amax_3000 two_kernels; do
     for T in 1 7 300; do
         check_run "odd_rows.sn:$g T=$T" tests/gpu/odd_rows.sn --graph $g --dim T=$T
     done
@@ -52,19 +55,19 @@ mx_dims() { # the graph's sizes at T: scatter_mxfp4's cache has 4096 rows
     printf -- "--dim T=%d" $2
     [ $1 = scatter_mxfp4 ] && printf -- " --dim N=4096"
 }
-for g in $mx_graphs; do
+want mx && for g in $mx_graphs; do
     for T in 1 7 300 4096; do
         check_run "mx_scales.sn:$g T=$T" tests/gpu/mx_scales.sn --graph $g $(mx_dims $g $T)
     done
 done
-for g in $mx_graphs; do
+want mx && for g in $mx_graphs; do
     for T in 7 4096; do
         check_exact "mx_scales.sn:$g T=$T" '*.npy' tests/gpu/mx_scales.sn --graph $g \
             $(mx_dims $g $T)
     done
 done
 # argmax/argmin/topk of exact values: byte for byte equal to the interpreter
-for g in sel_rows sel_mid sel_512 sel_3000; do
+want selection && for g in sel_rows sel_mid sel_512 sel_3000; do
     for T in 1 7 300 4096; do
         check_exact "selection.sn:$g T=$T" 'out*.npy' tests/gpu/selection.sn --graph $g --dim T=$T
     done
