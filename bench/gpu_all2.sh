@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # gpu_all2.sh - the device call after bench/gpu_all.sh on the same warm
 # machine (whatever device time is left): issue 20's chains against
-# FlashInfer and torch.compile (bench/bench.py --only, T = 16384 and 64),
+# FlashInfer and torch.compile (bench/bench.py --only, T = 16384, 64 and 1),
 # then Nsight Compute on those chains' kernels at T = 16384 (bench/profile.sh,
 # bounded to 90 s: achieved bandwidth, stalls, registers), the 20-graph
 # bundle's cold JIT on the host's CPUs (bench/jit_time.sh,
@@ -28,7 +28,7 @@ left() { echo $(( DEADLINE - ($(date +%s) - t0) )); }
     > "$OUT/device.txt" 2>&1
 cat "$OUT/device.txt"
 only=qwen3_qk_norm,gemma_qk_norm,add_rms_norm_fp8,rms_norm_fp8_per_token,mla_rope_fp8,mla_rope_qk_fp8
-timeout $(( $(left) * 3 / 5 )) python3 bench/bench.py --tokens 16384,64 --iters 50 --only "$only" \
+timeout $(( $(left) * 3 / 5 )) python3 bench/bench.py --tokens 16384,64,1 --iters 50 --only "$only" \
     --out "$OUT" > "$OUT/bench.log" 2>&1
 echo "bench.py: rc $? [$(( $(date +%s) - t0 )) s]"
 cat "$OUT/bench.md" 2>/dev/null || grep -E "T= *[0-9]+|FlashInfer|rror" "$OUT/bench.log" | tail -40
