@@ -122,36 +122,48 @@ static void args_free(const IrGraph *g, Args *a)
         sn_dev_free(a->dev[8 + o]);
 }
 
-/* The device's output o within its dtype's rounding step (f8: one step
- * for at most 1% of the elements) of the interpreter's. */
+/* The device's output within its dtype's rounding step of the
+ * interpreter's (f8: one step for at most 1% of the elements), except
+ * that a few elements (1 in 10,000) may be two steps off: the programs
+ * round twice (tp_qk_norm: to(qf * r, bf16) * wq), and where the f32
+ * kernel and the f64 interpreter round the intermediate to neighbouring
+ * bf16 values the product can land two steps apart (the CPU executor
+ * shows it too: 2 of 9,216,000 elements at T=6000; an H100 replay of
+ * 2026-12-07, 2 of 511,488). */
 static void same(const IrBuf *want, const void *dev, const char *what)
 {
     int sz = dt_size(want->dtype);
     unsigned char *host = malloc(bytes_of(want));
     sn_dev_download(host, dev, bytes_of(want));
     double rtol = want->dtype == DT_BF16 ? 1.0 / 128 : want->dtype == DT_F32 ? 1e-4 : 1.0 / 8;
-    int64_t bad = 0, step = 0, first = -1;
+    int64_t bad = 0, far = 0, step = 0, first = -1;
     float first_got = 0, first_want = 0;
     for (int64_t k = 0; k < want->numel; k++) {
         float got = dt_load_float(host + k * sz, want->dtype), w = want->f[k];
         if (got == w || (got != got && w != w))
             continue;
-        if (fabsf(got - w) <= 1e-6f + (float)rtol * fabsf(w))
+        float diff = fabsf(got - w), tol = 1e-6f + (float)rtol * fabsf(w);
+        if (diff <= tol)
             step++;
-        else if (bad++ == 0) {
-            first = k;
-            first_got = got;
-            first_want = w;
+        else {
+            far += diff > 2 * tol;
+            if (bad++ == 0) {
+                first = k;
+                first_got = got;
+                first_want = w;
+            }
         }
     }
     free(host);
-    CHECK(bad == 0 && (want->dtype != DT_F8E4M3 || step <= want->numel / 100 + 1),
-          "%s: %lld of %lld elements differ, %lld by one step (first at flat index %lld: %.9g, "
-          "want %.9g)", what, (long long)bad, (long long)want->numel, (long long)step,
-          (long long)first, first_got, first_want);
-    if (bad == 0 && step)
-        printf("     %s: %lld of %lld elements one step off\n", what, (long long)step,
-               (long long)want->numel);
+    CHECK(far == 0 && bad <= want->numel / 10000 + 1 &&
+              (want->dtype != DT_F8E4M3 || step <= want->numel / 100 + 1),
+          "%s: %lld of %lld elements over a step (%lld over two), %lld by one step (first "
+          "over at flat index %lld: %.9g, want %.9g)", what, (long long)bad,
+          (long long)want->numel, (long long)far, (long long)step, (long long)first, first_got,
+          first_want);
+    if (far == 0 && (bad || step))
+        printf("     %s: %lld of %lld elements one step off, %lld two\n", what, (long long)step,
+               (long long)want->numel, (long long)bad);
 }
 
 static void interp(const Compiled *c, int64_t T, Args *a)

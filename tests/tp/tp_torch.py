@@ -91,7 +91,11 @@ def inputs(prog, T, rank, seed):
 
 
 def close(want, got):
-    """None, or why they differ (bf16: one step; f8: one step for <= 1%)."""
+    """None, or why they differ (bf16: one step, two for at most 1 element
+    in 10,000; f8: one step for <= 1%).  Two steps: the programs round
+    twice (tp_qk_norm: to(qf * r, bf16) * wq), and where sinter and
+    PyTorch round the intermediate to neighbouring bf16 values the product
+    can land two steps apart (test_tp_gpu.c's same())."""
     if want.shape != got.shape or want.dtype != got.dtype:
         return f"{got.dtype}{list(got.shape)}, want {want.dtype}{list(want.shape)}"
     w, g = want.float().cpu().double(), got.float().cpu().double()
@@ -101,7 +105,12 @@ def close(want, got):
     e = torch.floor(torch.log2(torch.where(a > 0, a, torch.ones_like(a)))).clamp(min=emin)
     step = torch.exp2(e - mant)
     diff = (w - g).abs()
-    far = diff > step * 1.0001
+    far = diff > step * (1.0001 if f8 else 2.0001)
+    over = diff > step * 1.0001
+    if not far.any() and not f8 and over.sum().item() <= over.numel() // 10000 + 1:
+        far = far & over
+    else:
+        far = far | over
     if far.any():
         i = tuple(far.nonzero()[0].tolist())
         return f"element {i}: sinter {g[i].item()}, want {w[i].item()}"
