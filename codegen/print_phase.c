@@ -293,12 +293,34 @@ static void emit_combine(Cx *x, const KOp *red, const char *acc, const char *val
     emit_combine_of(x, red->a.reduce.kind, red->dtype, acc, val);
 }
 
-/* The accumulator, at the reduction's identity (ops.h). */
+/* Whether reduction red is a max or min of integers that fit 32 bits
+ * (i8 i16 i32 u8 u16 bool, held sign- or zero-extended in sn_i64) over a
+ * row of static nonzero length: then its accumulator starts at the 32-bit
+ * identity, and its butterfly shuffles 32 bits (one shuffle a step
+ * instead of the two an sn_i64 takes: argmax's and topk's index and
+ * value picks).  Every lane's accumulator then fits 32 bits, and a row
+ * with an element ends at the same value as with the 64-bit identity (the
+ * interpreter's, ops.h); only an empty row would differ, hence the static
+ * nonzero length. */
+static bool narrow_select(const Cx *x, const KOp *red)
+{
+    IrReduce k = red->a.reduce.kind;
+    DType t = red->dtype;
+    if (x->n <= 0 || (k != RED_MAX && k != RED_MIN))
+        return false;
+    return t == DT_BOOL || (dt_is_int(t) && dt_bits(t) < (dt_is_unsigned(t) ? 32 : 33));
+}
+
+/* The accumulator, at the reduction's identity (ops.h; narrow_select: the
+ * 32-bit one). */
 static void emit_identity(Cx *x, const KOp *red)
 {
     const IrOpInfo *info = ir_reduce_info(red->a.reduce.kind);
     bool f = dt_is_float(red->dtype);
-    cg_line(x->o, "%s acc%d = %s;", f ? "float" : "sn_i64", red->id, f ? info->cfid : info->ciid);
+    const char *id = f ? info->cfid : info->ciid;
+    if (narrow_select(x, red))
+        id = red->a.reduce.kind == RED_MAX ? "(sn_i64)(-2147483647 - 1)" : "(sn_i64)2147483647";
+    cg_line(x->o, "%s acc%d = %s;", f ? "float" : "sn_i64", red->id, id);
 }
 
 static const KOp *red_at(const Cx *x, const KPhase *ph, int g)
@@ -334,15 +356,21 @@ static void emit_cross_wave(Cx *x, const KOp *red, int nw)
 }
 
 /* The xor-butterfly of accumulator acc (reduction kind on dtype dt)
- * within a wave of w lanes. */
-static void emit_butterfly_of(Cx *x, IrReduce kind, DType dt, const char *acc, int w)
+ * within a wave of w lanes; narrow: acc fits 32 bits (narrow_select), so
+ * 32 bits are shuffled. */
+static void emit_butterfly_of(Cx *x, IrReduce kind, DType dt, const char *acc, int w,
+                              bool narrow)
 {
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
     cg_line(x->o, "#pragma unroll");
     cg_line(x->o, "for (int off = %d; off >= 1; off /= 2) {", w / 2);
     x->o->indent++;
-    cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(dt), dl->shfl_xor,
-            dl->shfl_xor_mask, acc, x->p->target.wave);
+    if (narrow)
+        cg_line(x->o, "const sn_i64 other = %s(%s(int)%s, off, %d);", dl->shfl_xor,
+                dl->shfl_xor_mask, acc, x->p->target.wave);
+    else
+        cg_line(x->o, "const %s other = %s(%s%s, off, %d);", cg_vtype(dt), dl->shfl_xor,
+                dl->shfl_xor_mask, acc, x->p->target.wave);
     emit_combine_of(x, kind, dt, acc, "other");
     close_block(x);
 }
@@ -352,7 +380,7 @@ static void emit_wave_butterfly(Cx *x, const KOp *red, int w)
 {
     char acc[32];
     snprintf(acc, sizeof acc, "acc%d", red->id);
-    emit_butterfly_of(x, red->a.reduce.kind, red->dtype, acc, w);
+    emit_butterfly_of(x, red->a.reduce.kind, red->dtype, acc, w, narrow_select(x, red));
 }
 
 /* Each reduction's per-row value k<id> (a mean divides by n). */
@@ -430,7 +458,7 @@ static void emit_fold_partials(Cx *x, const KOp *op)
     cg_line(x->o, "const %s v = part[q];", vt);
     emit_combine_of(x, op->a.fold.kind, op->dtype, "acc", "v");
     close_block(x);
-    emit_butterfly_of(x, op->a.fold.kind, op->dtype, "acc", w);
+    emit_butterfly_of(x, op->a.fold.kind, op->dtype, "acc", w, false);
     cg_line(x->o, "acc = %s(%sacc, 0, %d);", dl->shfl_idx, dl->shfl_xor_mask, w);
     if (op->a.fold.kind == RED_MEAN) {
         cg_indent(x->o);

@@ -640,7 +640,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -665,7 +665,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc34, off, 32);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -682,7 +682,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -704,7 +704,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc41, off, 32);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -722,7 +722,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -744,7 +744,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc47, off, 32);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -762,7 +762,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -784,7 +784,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc53, off, 32);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -802,7 +802,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -824,7 +824,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc59, off, 32);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -842,7 +842,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -864,7 +864,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc65, off, 32);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -882,7 +882,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -904,7 +904,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc71, off, 32);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -922,7 +922,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -940,7 +940,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc77, off, 32);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl_sync(0xffffffffu, acc77, 0, 8);
@@ -1124,7 +1124,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1149,7 +1149,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc34, off, 32);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -1166,7 +1166,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1188,7 +1188,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc41, off, 32);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -1206,7 +1206,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1228,7 +1228,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc47, off, 32);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -1246,7 +1246,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1268,7 +1268,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc53, off, 32);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -1286,7 +1286,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1308,7 +1308,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc59, off, 32);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -1326,7 +1326,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1348,7 +1348,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc65, off, 32);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -1366,7 +1366,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1388,7 +1388,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc71, off, 32);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -1406,7 +1406,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1424,7 +1424,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc77, off, 32);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl_sync(0xffffffffu, acc77, 0, 8);
@@ -1617,7 +1617,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1642,7 +1642,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc34, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc34, off, 32);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -1659,7 +1659,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1681,7 +1681,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc41, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc41, off, 32);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -1699,7 +1699,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1721,7 +1721,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc47, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc47, off, 32);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -1739,7 +1739,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1761,7 +1761,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc53, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc53, off, 32);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -1779,7 +1779,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1801,7 +1801,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc59, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc59, off, 32);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -1819,7 +1819,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1841,7 +1841,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc65, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc65, off, 32);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -1859,7 +1859,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1881,7 +1881,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc71, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc71, off, 32);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -1899,7 +1899,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -1917,7 +1917,7 @@ extern "C" __global__ void __launch_bounds__(32) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor_sync(0xffffffffu, acc77, off, 32);
+                const sn_i64 other = __shfl_xor_sync(0xffffffffu, (int)acc77, off, 32);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl_sync(0xffffffffu, acc77, 0, 32);

@@ -771,7 +771,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -796,7 +796,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc34, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc34, off, 64);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -813,7 +813,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -835,7 +835,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc41, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc41, off, 64);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -853,7 +853,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -875,7 +875,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc47, off, 64);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -893,7 +893,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -915,7 +915,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc53, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc53, off, 64);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -933,7 +933,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -955,7 +955,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc59, off, 64);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -973,7 +973,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -995,7 +995,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc65, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc65, off, 64);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -1013,7 +1013,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1035,7 +1035,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc71, off, 64);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -1053,7 +1053,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1071,7 +1071,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc77, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc77, off, 64);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl(acc77, 0, 8);
@@ -1254,7 +1254,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1279,7 +1279,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc34, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc34, off, 64);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -1296,7 +1296,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1318,7 +1318,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc41, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc41, off, 64);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -1336,7 +1336,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1358,7 +1358,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc47, off, 64);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -1376,7 +1376,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1398,7 +1398,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc53, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc53, off, 64);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -1416,7 +1416,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1438,7 +1438,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc59, off, 64);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -1456,7 +1456,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1478,7 +1478,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc65, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc65, off, 64);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -1496,7 +1496,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -1518,7 +1518,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc71, off, 64);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -1536,7 +1536,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
                 const int e0 = (c * 8 + lane) * 8;
@@ -1554,7 +1554,7 @@ extern "C" __global__ void __launch_bounds__(128) topk_softmax_k0_scalar(
             }
             #pragma unroll
             for (int off = 4; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc77, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc77, off, 64);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl(acc77, 0, 8);
@@ -1746,7 +1746,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k111 = (k28 & k110);
             const sn_i64 k112 = sn_isub(k109, k111);
             const sn_i64 k113 = sn_wrap(k112, 32);
-            sn_i64 acc34 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc34 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc38 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1771,7 +1771,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc34, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc34, off, 64);
                 acc34 = sn_ifold_max(acc34, other);
             }
             #pragma unroll
@@ -1788,7 +1788,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k114 = (k38 & k110);
             const sn_i64 k115 = sn_isub(k109, k114);
             const sn_i64 k116 = sn_wrap(k115, 32);
-            sn_i64 acc41 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc41 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc44 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1810,7 +1810,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc41, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc41, off, 64);
                 acc41 = sn_ifold_max(acc41, other);
             }
             #pragma unroll
@@ -1828,7 +1828,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k117 = (k44 & k110);
             const sn_i64 k118 = sn_isub(k109, k117);
             const sn_i64 k119 = sn_wrap(k118, 32);
-            sn_i64 acc47 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc47 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc50 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1850,7 +1850,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc47, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc47, off, 64);
                 acc47 = sn_ifold_max(acc47, other);
             }
             #pragma unroll
@@ -1868,7 +1868,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k120 = (k50 & k110);
             const sn_i64 k121 = sn_isub(k109, k120);
             const sn_i64 k122 = sn_wrap(k121, 32);
-            sn_i64 acc53 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc53 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc56 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1890,7 +1890,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc53, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc53, off, 64);
                 acc53 = sn_ifold_max(acc53, other);
             }
             #pragma unroll
@@ -1908,7 +1908,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k123 = (k56 & k110);
             const sn_i64 k124 = sn_isub(k109, k123);
             const sn_i64 k125 = sn_wrap(k124, 32);
-            sn_i64 acc59 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc59 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc62 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1930,7 +1930,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc59, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc59, off, 64);
                 acc59 = sn_ifold_max(acc59, other);
             }
             #pragma unroll
@@ -1948,7 +1948,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k126 = (k62 & k110);
             const sn_i64 k127 = sn_isub(k109, k126);
             const sn_i64 k128 = sn_wrap(k127, 32);
-            sn_i64 acc65 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc65 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc68 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -1970,7 +1970,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc65, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc65, off, 64);
                 acc65 = sn_ifold_max(acc65, other);
             }
             #pragma unroll
@@ -1988,7 +1988,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k129 = (k68 & k110);
             const sn_i64 k130 = sn_isub(k109, k129);
             const sn_i64 k131 = sn_wrap(k130, 32);
-            sn_i64 acc71 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc71 = (sn_i64)(-2147483647 - 1);
             sn_i64 acc74 = (sn_i64)0x8000000000000000ull;
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -2010,7 +2010,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc71, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc71, off, 64);
                 acc71 = sn_ifold_max(acc71, other);
             }
             #pragma unroll
@@ -2028,7 +2028,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             const sn_i64 k132 = (k74 & k110);
             const sn_i64 k133 = sn_isub(k109, k132);
             const sn_i64 k134 = sn_wrap(k133, 32);
-            sn_i64 acc77 = (sn_i64)0x8000000000000000ull;
+            sn_i64 acc77 = (sn_i64)(-2147483647 - 1);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
                 const int e0 = (c * 32 + lane) * 4;
@@ -2046,7 +2046,7 @@ extern "C" __global__ void __launch_bounds__(64) topk_softmax_k0_few(
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
-                const sn_i64 other = __shfl_xor(acc77, off, 64);
+                const sn_i64 other = __shfl_xor((int)acc77, off, 64);
                 acc77 = sn_ifold_max(acc77, other);
             }
             acc77 = __shfl(acc77, 0, 32);
