@@ -565,9 +565,9 @@ static IrNode *topk_key(Lower *L, IrNode *x, IrNode *j, Span s)
  * where hit, INT_MIN of x's width elsewhere.  INT_MIN is the least value
  * of the width, so the max is the chosen element's bits even when they
  * are INT_MIN themselves (-0.0, or an FNUZ NaN).  Sub-byte floats go
- * through f32.  Not a float max over
- * -inf elsewhere: NVIDIA's max.NaN.f32 gives the canonical NaN, not the
- * chosen NaN's bits (the sign of -nan, a payload). */
+ * through f32.  Not a float max over -inf elsewhere: NVIDIA's max.NaN.f32
+ * gives the canonical NaN, not the chosen NaN's bits (the sign of -nan, a
+ * payload). */
 static IrNode *pick_bits(Lower *L, IrNode *x, IrNode *hit, int d, Span s)
 {
     int w = dt_bits(x->dtype);
