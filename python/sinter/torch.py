@@ -99,8 +99,8 @@ def register(lib, namespace="sinter"):
     tlib = torch.library.Library(namespace, "FRAGMENT")
     names = []
     for g in lib:
-        _registered[f"{namespace}::{g.name}"] = tlib
         tlib.define(_schema(g))
+        _registered[f"{namespace}::{g.name}"] = tlib  # defined: its name is taken
         tlib.impl(g.name, _impl(g), "CUDA")
         if g.has_cpu_path:
             tlib.impl(g.name, _impl(g), "CPU")
