@@ -660,6 +660,10 @@ void rt_background(sn_graph *gs, int ng, const RtDevice *dev)
             }
         }
         ok = bg_add(&tail, src, u->g, u->fn, dev, ident, dir, named);
+        if (!ok && src->refs == 0) { /* its first job was not made: no job frees it */
+            free(src->text);
+            free(src);
+        }
         n++;
     }
     free(c.units);
