@@ -63,8 +63,8 @@ for i in $(seq 0 $((SHARDS - 1))); do
 done
 bg mx-exact $A tests/gpu/mx_examples_exact.sh "$S"
 bg gpu-runtime $A build/tests/test_runtime_gpu .
-bg python-gpu $A python3 -m pytest -q -s -rs -p no:cacheprovider tests/python/test_torch_gpu.py \
-    tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py -rf
+bg python-gpu $A python3 -m pytest -q -s -rsf -p no:cacheprovider tests/python/test_torch_gpu.py \
+    tests/python/test_torch_inplace_gpu.py tests/python/test_fast_path.py
 bg tp $A env OUT="$OUT/tp" PY="$PY" tests/tp/gpu_tp.sh
 sanitize() { # memcheck: the destination, streaming, split and selection graphs
     local ex T dims bad=0

@@ -5,7 +5,7 @@
 # then Nsight Compute on those chains' kernels at T = 16384 (bench/profile.sh,
 # bounded to 90 s: achieved bandwidth, stalls, registers), the 20-graph
 # bundle's cold JIT on the host's CPUs (bench/jit_time.sh,
-# NVRTC alone, bounded to 120 s) and the decoder layer at decode
+# NVRTC alone, twice, each bounded to 70 s) and the decoder layer at decode
 # (bench/layer.py) if time remains.
 # Logs in $OUT (default /tmp/gpu_all2).  Carry build/ (build/py-VER from
 # bench/pyext_for.sh) and bench/.flashinfer (headers and the wrapper built
