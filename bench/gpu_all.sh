@@ -20,13 +20,14 @@
 #     torch.compile (bench/inplace_torch.py), the host overhead per call
 #     from Python (bench/overhead.py), the routing chains beside PyTorch
 #     (tests/gpu/bench_selection.py), the split reduction's --bench, the
-#     soft-capped vocabulary beside PyTorch.
+#     soft-capped vocabulary beside PyTorch, the quantization examples'
+#     fractions of copy (`sinter run --bench`).
 #
 # stdout has one summary line or table per step; the full logs are in $OUT
 # and, as one file (the device tool brings back only a few), in
 # $OUT/logs.tgz.  To rerun part of it: PARTS (default all: examples
 # mx-exact gpu-runtime python-gpu tp sanitize) and STEPS (default all:
-# inplace overhead inplace-torch selection split softcap) name the phase A
+# inplace overhead inplace-torch selection split mx-bench softcap) name the phase A
 # checks and phase B timings to run; A_SECONDS bounds phase A.
 set -u
 cd "$(dirname "$0")/.."
@@ -50,7 +51,7 @@ cat "$OUT/device.txt"
 DEADLINE=${DEADLINE:-570}
 A=${A_SECONDS:-$(( DEADLINE / 2 < 280 ? DEADLINE / 2 : 280 ))}
 PARTS=" ${PARTS:-examples mx-exact gpu-runtime python-gpu tp sanitize} "
-STEPS=" ${STEPS:-inplace overhead inplace-torch selection split softcap} "
+STEPS=" ${STEPS:-inplace overhead inplace-torch selection split mx-bench softcap} "
 bg() { # bg NAME SECONDS CMD...: CMD in the background, bounded, log $OUT/NAME.log
     local name=$1 secs=$2
     shift 2
@@ -126,12 +127,25 @@ step overhead 60 python3 bench/overhead.py --n 5000 --json "$OUT/overhead.json"
 tail -20 "$OUT/overhead.log"
 step inplace-torch 80 python3 bench/inplace_torch.py --out "$OUT/inplace-torch.json"
 tail -20 "$OUT/inplace-torch.log"
-step selection 90 python3 tests/gpu/bench_selection.py --tokens 1,64,16384 --iters 30
+# moe_fused_gate first: twice the 90 s bound ended before its rows
+step selection 120 python3 tests/gpu/bench_selection.py --tokens 1,64,16384 --iters 30 \
+    --only moe_fused_gate,topk_softmax
 tail -16 "$OUT/selection.log"
 if [ -x tests/gpu/split_check.sh ]; then
     step split 90 tests/gpu/split_check.sh "$S"
     grep -E "^FAIL|^bench|passed|failed" "$OUT/split.log" | head -30
 fi
+# issue 15's quantization examples alone at T=16384 (`sinter run --bench`:
+# sinter's fraction of device copy bandwidth; target 0.85)
+mx_bench() {
+    local ex
+    for ex in mxfp8_quant mxfp4_quant nvfp4_quant_swizzled silu_mul_nvfp4 fp8_group_ue8m0_deepgemm; do
+        "$S" run examples/$ex.sn --dim T=16384 --bench --output-dir "$(mktemp -d)" 2>&1 | grep -E '^bench|rror'
+    done
+}
+export -f mx_bench
+step mx-bench 60 bash -c mx_bench
+cut -c1-220 "$OUT/mx-bench.log" 2>/dev/null
 step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap.json"
 tail -10 "$OUT/softcap.log"
 echo "== done $(el)"

@@ -10,6 +10,7 @@ index) and the largest weight difference on the rows that agree.
 
     python3 tests/gpu/bench_selection.py [--sinter build/compiler/sinter]
                                          [--tokens 1,64,2048,16384] [--iters 100]
+                                         [--only moe_fused_gate,topk_softmax]
 
 Needs PyTorch with CUDA and the sinter package of build/ (bench/pyext_for.sh).
 """
@@ -76,12 +77,20 @@ def main():
     ap.add_argument("--sinter", default="build/compiler/sinter")
     ap.add_argument("--tokens", default="1,64,2048,16384")
     ap.add_argument("--iters", type=int, default=100)
+    ap.add_argument("--only", help="examples to time, in this order (default: every chain)")
     a = ap.parse_args()
+    chains = CHAINS
+    if a.only:
+        by_ex = {c[1]: c for c in CHAINS}
+        unknown = [e for e in a.only.split(",") if e not in by_ex]
+        if unknown:
+            ap.error(f"--only: no chain for {', '.join(unknown)} (known: {', '.join(by_ex)})")
+        chains = [by_ex[e] for e in a.only.split(",")]
     torch.manual_seed(0)
     sn = bench.Sinter(None, a.sinter)
     out = tempfile.mkdtemp(prefix="sinter-sel-")
     rotate = 4 * torch.cuda.get_device_properties(0).L2_cache_size
-    for name, ex, fn, make_in, out_spec in CHAINS:
+    for name, ex, fn, make_in, out_spec in chains:
         g, _, _ = sn.load(f"examples/{ex}.sn", ex, out)
         compiled = torch.compile(fn)
         for T in [int(t) for t in a.tokens.split(",")]:
