@@ -56,13 +56,12 @@ if want jit && [ "$(left)" -gt 150 ]; then
     # inflate the per-unit CPU times the run reports
     cpu() { awk '/^cpu /{print $2+$3, $4, $5, $9}' /proc/stat; }
     for run in 1 2; do
-        before=$(cpu)
-        ps -eo pcpu,comm --sort=-pcpu | head -4 | tail -3 | tr '\n' ' ' > "$OUT/jit_time-$run.ps"
+        before=$(cpu) busy=$(ps -eo pcpu,comm --sort=-pcpu | sed -n 2,4p | tr '\n' ' ')
         timeout 70 sh bench/jit_time.sh "$PWD/build" 1 bundle > "$OUT/jit_time-$run.log" 2>&1
         echo "jit_time.sh bundle, run $run: rc $? [$(( $(date +%s) - t0 )) s]"
         after=$(cpu)
         echo "  host jiffies over the run (user system idle steal): $(echo $before $after |
-            awk '{print $5-$1, $6-$2, $7-$3, $8-$4}'); busiest before: $(cat "$OUT/jit_time-$run.ps")"
+            awk '{print $5-$1, $6-$2, $7-$3, $8-$4}'); busiest before: $busy"
         tail -16 "$OUT/jit_time-$run.log"
     done
 fi
