@@ -9,9 +9,11 @@ bottleneck and the queue never fills).  Nothing is captured in a graph.
 GPU rows (PyTorch with CUDA present), add + RMSNorm + static FP8 at T=1:
   sinter eager, outputs allocated       lib.add_rms_norm_fp8(x, r, w, 0.05)
   sinter eager, out= given              ..., out=[q, h]
-  sinter through DLPack                 ..., out=[q, h], stream=torch.cuda.current_stream()
-                                        (an explicit stream takes the general
-                                        __dlpack__ path, as before the fast path)
+  sinter, stream= current               ..., out=[q, h], stream=torch.cuda.current_stream()
+                                        (the accessor path, as with no stream)
+  sinter through DLPack                 ..., out=[q, h], stream=torch.cuda.Stream()
+                                        (another stream: the general __dlpack__
+                                        path, which orders it after the producers)
   sinter torch custom op                torch.ops.<ns>.add_rms_norm_fp8(...)
   empty Triton kernel                   a @triton.jit kernel with no body, one pointer
   torch.compile of the chain            torch.compile(bench.add_rms_fp8)(x, r, w, 0.05)
@@ -115,8 +117,11 @@ def gpu_rows(sinter, n, rows):
     cur = torch.cuda.current_stream()
     rows.append(("gpu sinter eager, outputs allocated", per_call(lambda: g(*ins), n, sync)))
     rows.append(("gpu sinter eager, out= given", per_call(lambda: g(*ins, out=outs), n, sync)))
-    rows.append(("gpu sinter via __dlpack__ (stream= given), out= given",
+    side = torch.cuda.Stream()
+    rows.append(("gpu sinter, stream= the current one, out= given",
                  per_call(lambda: g(*ins, out=outs, stream=cur), n, sync)))
+    rows.append(("gpu sinter via __dlpack__ (stream= another), out= given",
+                 per_call(lambda: g(*ins, out=outs, stream=side), n, sync)))
     rows.append(("gpu sinter torch custom op", per_call(lambda: op(*ins), n, sync)))
     try:
         import triton

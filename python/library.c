@@ -679,10 +679,16 @@ static PyObject *run_graph(PxLibrary *self, int i, PyObject *const *args, Py_ssi
         bool dlpack;
         c.first = first_tensor(&c, args, &dlpack);
         c.first_kind = c.first ? px_kind(c.first) : PX_KIND_DLPACK;
-        if (stream != Py_None)
+        /* stream= PyTorch's current stream: what the accessor path
+         * launches on anyway, with nothing to order (the DLPack path
+         * would export each tensor with stream -1): taken as no stream */
+        if (stream != Py_None && c.first_kind == PX_KIND_TORCH &&
+            (rc = px_torch_is_current_stream(c.first, stream)) > 0)
+            stream = c.stream_arg = Py_None, rc = 0;
+        if (rc == 0 && stream != Py_None)
             for (int k = 0; k < nargs_all; k++)
                 all[k].flags = PX_NO_FAST_TORCH; /* __dlpack__ orders the given stream */
-        if (dlpack || stream != Py_None || !c.first)
+        if (rc == 0 && (dlpack || stream != Py_None || !c.first))
             rc = ensure_context(&c);
         if (rc == 0)
             rc = call(self, &c, args, interp);

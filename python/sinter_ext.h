@@ -119,6 +119,12 @@ int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject
 /* PyTorch's current raw stream of a device (an int), or NULL (no
  * exception) when none is registered. */
 PyObject *px_torch_stream(int device_id);
+/* Is stream (an int, or an object with `cuda_stream`: torch.cuda.Stream)
+ * PyTorch's current raw stream on the GPU of first, a torch.Tensor (or a
+ * sinter.Tensor over one)?  1 yes, 0 no or not knowable (a CPU tensor, no
+ * stream getter registered, another kind of stream object), -1 with an
+ * exception from the tensor or the getter. */
+int px_torch_is_current_stream(PyObject *first, PyObject *stream);
 /* A new dense torch tensor of shape (a tuple) and dtype on (device,
  * device_id), like `like`: PyTorch's empty_strided for the CPU or the
  * current GPU, else like.new_empty(shape, dtype=...). */

@@ -295,7 +295,7 @@ static PyObject *torch_dtypes, *torch_by_sinter, *torch_stream;
 static PyObject *torch_empty_cpu, *torch_empty_gpu, *torch_current;
 static int torch_device = PX_CUDA;
 static PyObject *s_data_ptr, *s_shape, *s_stride, *s_dtype, *s_get_device, *s_is_cpu,
-    *s_is_cuda, *s_new_empty, *kw_dtype;
+    *s_is_cuda, *s_new_empty, *s_cuda_stream, *kw_dtype;
 
 int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject *stream,
                  int device, PyObject *empty)
@@ -310,6 +310,7 @@ int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject
                         !(s_is_cpu = PyUnicode_InternFromString("is_cpu")) ||
                         !(s_is_cuda = PyUnicode_InternFromString("is_cuda")) ||
                         !(s_new_empty = PyUnicode_InternFromString("new_empty")) ||
+                        !(s_cuda_stream = PyUnicode_InternFromString("cuda_stream")) ||
                         !(kw_dtype = Py_BuildValue("(s)", "dtype"))))
         return -1;
     if (type != Py_None && (!PyType_Check(type) || !PyDict_Check(dtypes) ||
@@ -361,6 +362,29 @@ PyObject *px_torch_stream(int device_id)
     PyObject *r = id ? PyObject_CallOneArg(torch_stream, id) : NULL;
     Py_XDECREF(id);
     return r;
+}
+
+int px_torch_is_current_stream(PyObject *first, PyObject *stream)
+{
+    if (!torch_stream || !s_cuda_stream)
+        return 0;
+    if (PyTuple_Check(first) && !PyTuple_CheckExact(first) && PyTuple_GET_SIZE(first) == 2)
+        first = PyTuple_GET_ITEM(first, 0); /* sinter.Tensor(storage, dtype): the storage */
+    PyObject *h = PyLong_Check(stream) ? Py_NewRef(stream)
+                                       : PyObject_GetAttr(stream, s_cuda_stream);
+    if (!h || !PyLong_Check(h)) { /* not a stream we know: the DLPack path decides */
+        Py_XDECREF(h);
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *dev = PyObject_CallMethodNoArgs(first, s_get_device);
+    long id = dev ? PyLong_AsLong(dev) : -1;
+    Py_XDECREF(dev);
+    PyObject *cur = id >= 0 && !PyErr_Occurred() ? px_torch_stream((int)id) : NULL;
+    int same = cur ? PyObject_RichCompareBool(h, cur, Py_EQ) : 0;
+    Py_DECREF(h);
+    Py_XDECREF(cur);
+    return PyErr_Occurred() ? -1 : same;
 }
 
 /* The index of the current GPU, or -1 (no exception) where unknown. */

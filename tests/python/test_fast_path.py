@@ -260,6 +260,58 @@ def test_torch_accessor_path_errors(lib, fake_torch):
         lib.one(FakeTensor(np.ones((2, 4), np.float32), F32), out=OnGpu())
 
 
+class OnCuda(FakeTensor):
+    """A tensor the accessors say is on GPU 0 (its memory is the host's:
+    the call stops at the launch, where this machine has no GPU)."""
+    is_cpu, is_cuda = False, True
+
+    def get_device(self):
+        return 0
+
+    def __dlpack__(self, **kw):
+        FakeTensor.dlpacks.append(kw.get("stream"))
+        raise BufferError("exported through DLPack")
+
+
+class FakeStream:
+    def __init__(self, handle):
+        self.cuda_stream = handle
+
+
+def test_torch_current_stream_given_takes_the_accessor_path(lib):
+    """stream= PyTorch's current stream (an int or a Stream object) is what
+    the accessor path launches on anyway: the tensors are read through
+    their accessors, not exported through __dlpack__; another stream takes
+    __dlpack__ (which orders it after the tensors' producers)."""
+    dl = {F32: 2 << 8 | 32}
+    by_sinter = tuple({"f32": F32}.get(d) for d in sinter.DTYPES)
+    asked = []
+
+    def current(dev):
+        asked.append(dev)
+        return 77
+    _sinter.set_torch(OnCuda, dl, by_sinter, current, 2)
+    try:
+        for given in (77, FakeStream(77), 78, FakeStream(78)):
+            FakeTensor.calls, FakeTensor.dlpacks = 0, []
+            x = OnCuda(np.ones((2, 4), np.float32), F32)
+            out = OnCuda(np.zeros((2, 4), np.float32), F32)
+            with pytest.raises((sinter.Error, BufferError)) as e:
+                lib.one(x, out=out, stream=given)
+            handle = given if isinstance(given, int) else given.cuda_stream
+            if handle == 77:   # read through data_ptr(); stopped at the launch
+                assert FakeTensor.calls == 2 and FakeTensor.dlpacks == []
+                assert isinstance(e.value, sinter.Error)
+            else:              # exported through __dlpack__ (the generic context's stream)
+                assert FakeTensor.calls == 0 and len(FakeTensor.dlpacks) == 1
+                assert "exported through DLPack" in str(e.value)
+        assert asked and set(asked) == {0}
+    finally:
+        _sinter.set_torch(None)
+        sinter._torch_registered = None
+    assert not out.a.any()
+
+
 class OnGpu:
     """A GPU tensor by the CUDA array interface (never dereferenced: the
     device check refuses the call first)."""

@@ -101,18 +101,24 @@ def test_explicit_stream(libs):
 
 @pytest.mark.parametrize("graph", list(CHAINS))
 def test_fast_path_equals_dlpack_path(libs, graph):
-    """torch.Tensor read through its accessors (no stream given) and through
-    __dlpack__ (a stream given) give the same bits; the fast path is on
-    (PyTorch registered with the extension after the first call)."""
+    """torch.Tensor read through its accessors (no stream given, or the
+    current stream given) and through __dlpack__ (another stream given)
+    give the same bits; the fast path is on (PyTorch registered with the
+    extension after the first call)."""
     g, _, _ = libs[graph]
     ins = CHAINS[graph][3](33)
     fast = as_tuple(g(*ins))
     assert sinter._torch_registered is torch
-    slow = as_tuple(g(*ins, stream=torch.cuda.current_stream()))
+    current = as_tuple(g(*ins, stream=torch.cuda.current_stream()))
+    side = torch.cuda.Stream()
+    side.wait_stream(torch.cuda.current_stream())
+    slow = as_tuple(g(*ins, stream=side))
+    torch.cuda.current_stream().wait_stream(side)
     torch.cuda.synchronize()
-    for a, b in zip(fast, slow):
-        assert a.dtype == b.dtype and a.shape == b.shape
+    for a, b, c in zip(fast, slow, current):
+        assert a.dtype == b.dtype == c.dtype and a.shape == b.shape == c.shape
         assert torch.equal(a.view(torch.uint8), b.view(torch.uint8))
+        assert torch.equal(a.view(torch.uint8), c.view(torch.uint8))
 
 
 def test_fast_path_outputs_given_and_parameter(libs):
@@ -242,10 +248,13 @@ def test_host_overhead(libs, capsys):
     outs = [torch.empty(s, dtype=d, device="cuda") for s, d in CHAINS["add_rms_norm_fp8"][5](1)]
     rows = []
     cur = torch.cuda.current_stream()
+    side = torch.cuda.Stream()
     for what, call in [("graph(*ins)", lambda: g(*ins)),
                        ("graph(*ins, out=outs)", lambda: g(*ins, out=outs)),
-                       ("graph(*ins, out=outs, stream=current) (DLPack path)",
+                       ("graph(*ins, out=outs, stream=current) (accessor path)",
                         lambda: g(*ins, out=outs, stream=cur)),
+                       ("graph(*ins, out=outs, stream=another) (DLPack path)",
+                        lambda: g(*ins, out=outs, stream=side)),
                        ("torch.ops custom op", lambda: op(*ins))]:
         for _ in range(100):
             call()
