@@ -27,7 +27,7 @@
 # and, as one file (the device tool brings back only a few), in
 # $OUT/logs.tgz.  To rerun part of it: PARTS (default all: examples
 # mx-exact gpu-runtime python-gpu tp sanitize) and STEPS (default all:
-# inplace overhead inplace-torch selection split mx-bench softcap) name the phase A
+# inplace overhead inplace-torch selection split mx-bench dynamic-fp8 softcap) name the phase A
 # checks and phase B timings to run; A_SECONDS bounds phase A.
 set -u
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ cat "$OUT/device.txt"
 DEADLINE=${DEADLINE:-570}
 A=${A_SECONDS:-$(( DEADLINE / 2 < 280 ? DEADLINE / 2 : 280 ))}
 PARTS=" ${PARTS:-examples mx-exact gpu-runtime python-gpu tp sanitize} "
-STEPS=" ${STEPS:-inplace overhead inplace-torch selection split mx-bench softcap} "
+STEPS=" ${STEPS:-inplace overhead inplace-torch selection split mx-bench dynamic-fp8 softcap} "
 bg() { # bg NAME SECONDS CMD...: CMD in the background, bounded, log $OUT/NAME.log
     local name=$1 secs=$2
     shift 2
@@ -146,6 +146,8 @@ mx_bench() {
 export -f mx_bench
 step mx-bench 60 bash -c mx_bench
 cut -c1-220 "$OUT/mx-bench.log" 2>/dev/null
+step dynamic-fp8 60 python3 bench/dynamic_fp8_torch.py --out "$OUT/dynamic-fp8.json"
+tail -6 "$OUT/dynamic-fp8.log"
 step softcap 50 python3 bench/logit_softcap_torch.py --tokens 1,64,256 --iters 20 --out "$OUT/softcap.json"
 tail -10 "$OUT/softcap.log"
 echo "== done $(el)"
