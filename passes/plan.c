@@ -35,6 +35,7 @@
  *     1024 threads) spilled 4.3 KB per thread;
  *   - reciprocal rewrites (recip_divisor);
  *   - direct f8 encoding of a stored cast. */
+#include <math.h>
 #include <string.h>
 
 #include "passes.h"
@@ -396,6 +397,55 @@ static void abs_bounds(const KOp *op, double *lo, double *hi)
     }
 }
 
+/* Is op's value 2^k (or NaN) for every input, with k in [*lo, *hi]?  An
+ * f8e8m0 value (a cast to it, or one loaded from it) is 2^k with
+ * -127 <= k <= 127, or NaN; a constant may be one; products, quotients,
+ * maxima, minima and selections of them are, while k stays in f32's
+ * exact range [-149, 127] (no rounding: a product of powers of two is
+ * exact, and div.full.f32 of two powers of two is too, its reciprocal of
+ * 2^k being exact).  An op's result is not rounded to its dtype (only casts
+ * round), so the dtype of a binary op does not enter. */
+static bool pow2_exponents(const KOp *op, int *lo, int *hi)
+{
+    int l0, h0, l1, h1;
+    switch (op->kind) {
+    case KO_CONST: {
+        int e;
+        double m = frexp(op->a.cnst.f, &e); /* f = m * 2^e, 0.5 <= |m| < 1 */
+        if (!dt_is_float(op->dtype) || m != 0.5 || e - 1 < -149 || e - 1 > 127)
+            return false;
+        *lo = *hi = e - 1;
+        return true;
+    }
+    case KO_LOAD: *lo = -127, *hi = 127; return op->dtype == DT_F8E8M0;
+    case KO_CAST:
+        if (op->dtype == DT_F8E8M0) {
+            *lo = -127, *hi = 127;
+            return true;
+        }
+        return op->dtype == DT_F32 && !op->a.cast.bitcast && dt_is_float(op->in[0]->dtype) &&
+               pow2_exponents(op->in[0], lo, hi);
+    case KO_WHERE:
+        if (!pow2_exponents(op->in[1], &l0, &h0) || !pow2_exponents(op->in[2], &l1, &h1))
+            return false;
+        *lo = l0 < l1 ? l0 : l1, *hi = h0 > h1 ? h0 : h1;
+        return true;
+    case KO_BINARY:
+        if (!dt_is_float(op->dtype) || !pow2_exponents(op->in[0], &l0, &h0) ||
+            !pow2_exponents(op->in[1], &l1, &h1))
+            return false;
+        switch (op->a.binary) {
+        case BIN_MUL: *lo = l0 + l1, *hi = h0 + h1; break;
+        case BIN_DIV: *lo = l0 - h1, *hi = h0 - l1; break;
+        case BIN_MAX: *lo = l0 > l1 ? l0 : l1, *hi = h0 > h1 ? h0 : h1; break;
+        case BIN_MIN: *lo = l0 < l1 ? l0 : l1, *hi = h0 < h1 ? h0 : h1; break;
+        default: return false;
+        }
+        return *lo >= -149 && *hi <= 127;
+    default: return false;
+    }
+}
+
 /* x / s with s the same for the whole row is x * (1/s), the reciprocal
  * computed once per row with IEEE division: one multiply per element
  * instead of div.full's three instructions, within 1 ulp + 1/2 of the
@@ -408,12 +458,13 @@ static bool recip_divisor(const KOp *op)
     if (op->kind != KO_BINARY || op->a.binary != BIN_DIV || !dt_is_float(op->dtype) ||
         !op->in[0]->row || op->in[1]->row || !dt_is_float(op->in[1]->dtype))
         return false;
-    /* An f8e8m0 value (a cast to it, or one loaded from it) is 2^k with
-     * -127 <= k <= 127, or NaN: 1/s is exact in f32, so x * (1/s) IS the
-     * correctly rounded quotient (subnormal results included), and the GPU
-     * quantizing by an MX scale is bit-exact with the interpreter. */
-    const KOp *s = op->in[1];
-    if (s->dtype == DT_F8E8M0 && (s->kind == KO_CAST || s->kind == KO_LOAD))
+    /* s = 2^k with -127 <= k <= 127 (an MX scale, or one divided by a
+     * power of two and bounded below: aiter's MXFP4 scale), or NaN: 1/s is
+     * exact in f32, so x * (1/s) IS the correctly rounded quotient
+     * (subnormal results included), and the GPU quantizing by it is
+     * bit-exact with the interpreter. */
+    int klo, khi;
+    if (pow2_exponents(op->in[1], &klo, &khi) && klo >= -127 && khi <= 127)
         return true;
     double lo, hi;
     abs_bounds(op->in[1], &lo, &hi);

@@ -21,9 +21,10 @@
  *  7. A wave-64 target (CDNA) gets 64-lane teams where a row takes more
  *     than 32 and at most 64 lanes (no shared memory), and kexec with that
  *     schedule matches the interpreter.
- *  8. Microscaling: a division by an f8e8m0 scale is a reciprocal multiply
- *     (exact: x * (1/2^k) is x / 2^k for every scale, checked
- *     exhaustively over the codes), a division whose quotient a cast to
+ *  8. Microscaling: a division by an f8e8m0 scale, or by products,
+ *     quotients and bounds of powers of two that stay 2^k with
+ *     -127 <= k <= 127, is a reciprocal multiply (exact: x * (1/2^k) is
+ *     x / 2^k for every scale, checked exhaustively over the codes), a division whose quotient a cast to
  *     f8e8m0 or f4e2m1 rounds is correctly rounded (exact_div), an f4e2m1
  *     store is written whole bytes (a width; runs of 8 one 4-byte vector,
  *     aligned to 4 bytes, in the vector variant), f4e2m1
@@ -449,6 +450,37 @@ static void test_microscaling(void **state)
     int ql = find_op(p, s, KO_LOAD, "q", -1);
     assert_int_equal(s->plan->op[ql].width, 0);
     assert_null(align_of(p, p->kernels[0], "q"));
+
+    /* a scale that products, quotients and bounds of powers of two keep a
+     * power of two 2^k, -127 <= k <= 127 (aiter's MXFP4 scale: an e8m0
+     * value / 4, at least 2^-127) is one too; a factor that is no power
+     * of two, or a bound that lets k leave the range, is not */
+    static const struct { const char *scale; bool recip; } pow2[] = {
+        {"max(to(a, f8e8m0, floor=true) / 4.0, 5.877471754111438e-39)", true},
+        {"max(to(a, f8e8m0) * 0.5, 1.1754943508222875e-38)", true},
+        {"min(max(to(a, f8e8m0), 7.888609052210118e-31) * 0.5, 1.2676506002282294e30)", true},
+        {"min(to(a, f8e8m0) * 2.0, 1.7014118346046923e38)", false}, /* 2^128 overflows first */
+        {"max(to(a, f8e8m0) / 4.0, 1.4693679385278594e-39)", false}, /* 2^-129 */
+        {"max(to(a, f8e8m0) * 3.0, 1.1754943508222875e-38)", false},
+        {"to(a, f8e8m0) * 2.0", false}, /* up to 2^128 */
+    };
+    for (size_t i = 0; i < sizeof pow2 / sizeof pow2[0]; i++) {
+        char src[512];
+        snprintf(src, sizeof src,
+                 "graph g(x: bf16[T, 64]) {\n"
+                 "    xb = view(x, [T, 2, 32])\n"
+                 "    a = to(amax(abs(xb), dim=-1, keepdim=true), f32)\n"
+                 "    s = %s\n"
+                 "    return view(to(xb / s, f4e2m1), [T, 64])\n}\n",
+                 pow2[i].scale);
+        p = compile(src);
+        s = seg0(p);
+        div = find_div(s);
+        if (s->plan->op[div].recip != pow2[i].recip)
+            fail_msg("x / (%s): recip %d, want %d", pow2[i].scale, s->plan->op[div].recip,
+                     pow2[i].recip);
+        assert_true(s->plan->op[div].recip || s->plan->op[div].exact_div);
+    }
 
     /* the rewrite is exact for every scale: 1/2^k is exact in f32 */
     static const float xs[] = {1.0f, 1.5f, 3.0f, 0.1f, 6.0f, 448.0f, 0x1.fffffep127f,

@@ -250,7 +250,23 @@ SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 /* OCP FP4 E2M1 (a code in the low 4 bits; packing two per byte is the
  * store's): no inf, no NaN, so overflow, inf and NaN all give +-6. */
 #define SN_E2M1 SN_FMT(2, 1, 1, 0x7u, 0x7u, 0x7u, 0, 1)
-SN_DEVICE sn_u8 sn_to_e2m1(float x) { return (sn_u8)sn_encode(x, SN_E2M1); }
+/* f32 -> e2m1 by comparisons with the seven rounding boundaries between
+ * its magnitudes 0 0.5 1 1.5 2 3 4 6 (a tie goes to the even code: > at
+ * 0.25, 1.25, 2.5, 5; >= at 0.75, 1.75, 3.5), a quarter of sn_encode's
+ * instructions (the MX FP4 quantizations were bound by it on sm_90, which
+ * has no FP4 conversion).  NaN (every comparison false) and infinity are
+ * taken to 6 first: E2M1 has neither, so they give the largest code with
+ * their sign, as sn_encode does. */
+SN_DEVICE sn_u8 sn_to_e2m1(float x)
+{
+    sn_u32 u = sn_f2u(x);
+    float a = sn_u2f(u & 0x7fffffffu);
+    a = a <= 6.0f ? a : 6.0f;
+    sn_u32 c = (sn_u32)(a > 0.25f) + (sn_u32)(a >= 0.75f) + (sn_u32)(a > 1.25f) +
+               (sn_u32)(a >= 1.75f) + (sn_u32)(a > 2.5f) + (sn_u32)(a >= 3.5f) +
+               (sn_u32)(a > 5.0f);
+    return (sn_u8)(c | (u >> 28 & 8u));
+}
 SN_DEVICE sn_u8 sn_to_e2m1_sat(float x) { return sn_to_e2m1(sn_clamp_sat(x, 6.0f)); }
 SN_DEVICE float sn_from_e2m1(sn_u8 b) { return sn_decode(b & 0xfu, SN_E2M1); }
 /* Element k of a packed f4e2m1 array p: nibble k % 2 of byte k / 2. */
@@ -696,6 +712,7 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0(
             const float k11 = sn_round_e8m0(k10);
             const float k13 = sn_div(k11, k12);
             const float k15 = sn_max(k13, k14);
+            const float rk15 = 1.0f / k15;
             const float k18 = sn_round_e8m0(k15);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -707,7 +724,7 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
-                    const float k16 = k0 / k15;
+                    const float k16 = k0 * rk15;
                     s0[j] = k16;
                 }
                 if (live) {
@@ -791,6 +808,7 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0_scalar(
             const float k11 = sn_round_e8m0(k10);
             const float k13 = sn_div(k11, k12);
             const float k15 = sn_max(k13, k14);
+            const float rk15 = 1.0f / k15;
             const float k18 = sn_round_e8m0(k15);
             #pragma unroll
             for (int c = 0; c < 2; c++) {
@@ -802,7 +820,7 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0_scalar(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 8 + j];
-                    const float k16 = k0 / k15;
+                    const float k16 = k0 * rk15;
                     s0[j] = k16;
                 }
                 #pragma unroll
@@ -895,6 +913,7 @@ extern "C" __global__ void __launch_bounds__(64) mxfp4_quant_k0_few(
             const float k11 = sn_round_e8m0(k10);
             const float k13 = sn_div(k11, k12);
             const float k15 = sn_max(k13, k14);
+            const float rk15 = 1.0f / k15;
             const float k18 = sn_round_e8m0(k15);
             #pragma unroll
             for (int c = 0; c < 1; c++) {
@@ -906,7 +925,7 @@ extern "C" __global__ void __launch_bounds__(64) mxfp4_quant_k0_few(
                     [[maybe_unused]] const bool ok = true;
                     [[maybe_unused]] const int r0 = e;
                     const float k0 = c0[c * 4 + j];
-                    const float k16 = k0 / k15;
+                    const float k16 = k0 * rk15;
                     s0[j] = k16;
                 }
                 #pragma unroll
