@@ -144,7 +144,7 @@ mx_bench() {
     done
 }
 export -f mx_bench
-step mx-bench 60 bash -c mx_bench
+step mx-bench 150 bash -c mx_bench
 cut -c1-220 "$OUT/mx-bench.log" 2>/dev/null
 step dynamic-fp8 60 python3 bench/dynamic_fp8_torch.py --out "$OUT/dynamic-fp8.json"
 tail -6 "$OUT/dynamic-fp8.log"

@@ -8,7 +8,8 @@
 # with the reference interpreter).  Exit 77 (meson: skipped) without a GPU.
 # RUN_TARGET=hip:gfx942 (an MI300X) compiles for that target alone, and
 # SHARD=I/N runs a share of the checks (tests/gpu/checks.sh); ONLY (default
-# "examples odd mx selection") names the groups of checks to run.
+# "examples odd mx selection") names the groups of checks to run, and
+# EXAMPLES (default examples/*.sn) the example files the first group takes.
 set -u
 S=${1:-build/compiler/sinter}
 cd "$(dirname "$0")/../.."
@@ -24,7 +25,7 @@ extra_dims() {
 }
 ONLY=" ${ONLY:-examples odd mx selection} "
 want() { case $ONLY in *" $1 "*) return 0 ;; esac; return 1; }
-want examples && for ex in examples/*.sn; do
+want examples && for ex in ${EXAMPLES:-examples/*.sn}; do
     Ts="1 7 64 4096 16384"
     # [T, 256000] logits: at T = 4096 the reference interpreter would hold
     # a dozen tensors of 1G elements
