@@ -184,8 +184,14 @@ typedef struct {
                                   in[0] * r with r = 1.0f / in[1] once per row (IEEE
                                   division, then an f32 multiply: within 1 ulp + 1/2 of
                                   the quotient, not always equal to it); only where
-                                  |divisor| is provably in [2^-126, 2^126] */
+                                  |divisor| is provably in [2^-126, 2^126], or is a
+                                  power of two; or by a recip_sel row divisor, whose
+                                  selected reciprocal r is exact */
     bool recip_src;            /* a per-row op some recip division divides by */
+    bool recip_sel;            /* a row KO_WHERE selecting among per-row powers of two
+                                  (recip_src) or other recip_sel wheres, which a recip
+                                  division divides by: its reciprocal is the same
+                                  selection among theirs (exact: 1/2^k is) */
     bool exact_div;            /* float BIN_DIV (not recip) whose quotient a cast to
                                   f8e8m0 or f4e2m1 rounds: computed correctly rounded
                                   (IEEE a / b, as the interpreter does), not with the

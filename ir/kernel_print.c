@@ -263,7 +263,8 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     const KOp *op = op_at(s, i);
     char line[LINE];
     const char *sep = ":";
-    if (!o->keep && !o->recip && !o->recip_src && !o->run && !o->exact_div && !o->from)
+    if (!o->keep && !o->recip && !o->recip_src && !o->recip_sel && !o->run && !o->exact_div &&
+        !o->from)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
@@ -275,6 +276,8 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
         fprintf(out, "%s k%d * (1/k%d)", sep, op->in[0]->id, op->in[1]->id), sep = ",";
     if (o->recip_src)
         fprintf(out, "%s reciprocal once per row", sep), sep = ",";
+    if (o->recip_sel)
+        fprintf(out, "%s reciprocal selected", sep), sep = ",";
     if (o->exact_div)
         fprintf(out, "%s k%d / k%d correctly rounded", sep, op->in[0]->id, op->in[1]->id),
             sep = ",";
@@ -588,6 +591,8 @@ static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
             o->run ? "true" : "false", o->group, o->width);
     if (o->exact_div)
         fputs(", \"exact_div\": true", out);
+    if (o->recip_sel)
+        fputs(", \"recip_sel\": true", out);
     if (o->width) {
         fputs(", \"window\": ", out);
         json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);

@@ -438,12 +438,21 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
     if (o->keep && (!op->row || o->phase < 0))
         fail(c, op, "plan: kept in registers but not a row value computed by a phase");
     if (o->recip && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
-                     !dt_is_float(op->dtype) || op->in[1]->row || !op->in[0]->row ||
-                     !s->plan->op[op->in[1]->id].recip_src))
+                     !dt_is_float(op->dtype) || !op->in[0]->row ||
+                     !(op->in[1]->row ? s->plan->op[op->in[1]->id].recip_sel
+                                      : s->plan->op[op->in[1]->id].recip_src)))
         fail(c, op, "plan: a reciprocal rewrite of what is not a float division of a row value "
-                    "by a per-row value with its reciprocal");
+                    "by a per-row value with its reciprocal (or a selection of such)");
     if (o->recip_src && op->row)
         fail(c, op, "plan: reciprocal of a row value");
+    if (o->recip_sel &&
+        (op->kind != KO_WHERE || !op->row || o->keep ||
+         !(op->in[1]->row ? s->plan->op[op->in[1]->id].recip_sel
+                          : s->plan->op[op->in[1]->id].recip_src) ||
+         !(op->in[2]->row ? s->plan->op[op->in[2]->id].recip_sel
+                          : s->plan->op[op->in[2]->id].recip_src)))
+        fail(c, op, "plan: a reciprocal selection that is not a row where (recomputed, not "
+                    "kept) among reciprocals");
     if (o->exact_div && (op->kind != KO_BINARY || op->a.binary != BIN_DIV ||
                          !dt_is_float(op->dtype) || o->recip))
         fail(c, op, "plan: an exact division of what is not a float division (or is rewritten "

@@ -497,9 +497,16 @@ static bool read_elem(Exec *x, Seg *sg, const KOp *o, int b, int64_t off, KVal *
 /* ---- ops ----------------------------------------------------------------------------- */
 
 /* A division the plan rewrites, as the generated code computes it:
- * x * r with r = 1.0f / d once per row. */
+ * x * r with r = 1.0f / d once per row; for a selection of per-row powers
+ * of two (recip_sel) r is the selected leaf's reciprocal, which is
+ * 1.0f / (the selected leaf) exactly: computed so per element. */
 static void eval_recip(Seg *sg, const KOp *o)
 {
+    if (o->in[1]->row) {
+        for (int64_t e = 0; e < sg->n; e++)
+            sg->val[o->id][e].f = get(sg, o->in[0], e).f * (1.0f / get(sg, o->in[1], e).f);
+        return;
+    }
     float r = 1.0f / get(sg, o->in[1], 0).f;
     for (int64_t e = 0; e < sg->n; e++)
         sg->val[o->id][e].f = get(sg, o->in[0], e).f * r;

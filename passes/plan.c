@@ -446,6 +446,36 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi)
     }
 }
 
+/* A row selection among per-row powers of two (DeepGEMM's UE8M0 group
+ * quantization: where(group 0, s0, where(group 1, s1, ...)) over a
+ * 512-wide row): a KO_WHERE tree whose conditions read no loaded data
+ * (the selection is recomputed in the phase that divides, never kept)
+ * and whose other operands are per-row 2^k, -127 <= k <= 127.  Its
+ * reciprocal is the same selection among the leaves' reciprocals, each
+ * computed once per row and exact. */
+static bool recip_selection(const Pl *x, const KOp *op)
+{
+    int lo, hi;
+    if (!op->row)
+        return dt_is_float(op->dtype) && pow2_exponents(op, &lo, &hi) && lo >= -127 &&
+               hi <= 127;
+    return op->kind == KO_WHERE && !x->rowdata[op->id] && dt_is_float(op->dtype) &&
+           recip_selection(x, op->in[1]) && recip_selection(x, op->in[2]);
+}
+
+/* Marks the selection tree of a recip division's divisor: its wheres
+ * recip_sel, its leaves recip_src. */
+static void mark_selection(Pl *x, const KOp *op)
+{
+    if (!op->row) {
+        x->pl->op[op->id].recip_src = true;
+        return;
+    }
+    x->pl->op[op->id].recip_sel = true;
+    mark_selection(x, op->in[1]);
+    mark_selection(x, op->in[2]);
+}
+
 /* x / s with s the same for the whole row is x * (1/s), the reciprocal
  * computed once per row with IEEE division: one multiply per element
  * instead of div.full's three instructions, within 1 ulp + 1/2 of the
@@ -453,11 +483,13 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi)
  * reciprocal (2^-126 <= |s| <= 2^126: per-row FP8 scales, max(amax, eps) /
  * 448): a subnormal s would make 1/s infinite (0 * inf = NaN where 0 / s is
  * 0).  s = inf (1/s = 0) and NaN give what the division gives. */
-static bool recip_divisor(const KOp *op)
+static bool recip_divisor(const Pl *x, const KOp *op)
 {
     if (op->kind != KO_BINARY || op->a.binary != BIN_DIV || !dt_is_float(op->dtype) ||
-        !op->in[0]->row || op->in[1]->row || !dt_is_float(op->in[1]->dtype))
+        !op->in[0]->row || !dt_is_float(op->in[1]->dtype))
         return false;
+    if (op->in[1]->row) /* a selection among per-row powers of two, or nothing */
+        return op->in[1]->kind == KO_WHERE && recip_selection(x, op->in[1]);
     /* s = 2^k with -127 <= k <= 127 (an MX scale, or one divided by a
      * power of two and bounded below: aiter's MXFP4 scale), or NaN: 1/s is
      * exact in f32, so x * (1/s) IS the correctly rounded quotient
@@ -520,9 +552,9 @@ static void plan_ops(Pl *x)
         x->rowdata[i] = op->kind == KO_LOAD && op->row && kop_load_per_row(x->p, seg, op);
         for (int k = 0; k < op->nin; k++)
             x->rowdata[i] = x->rowdata[i] || (op->row && x->rowdata[op->in[k]->id]);
-        lp->recip = recip_divisor(op);
+        lp->recip = recip_divisor(x, op);
         if (lp->recip)
-            x->pl->op[op->in[1]->id].recip_src = true;
+            mark_selection(x, op->in[1]);
         /* to(amax / 6.0, f8e8m0), to(x / s, f4e2m1): the scale rounds up
          * (a quotient one ulp above a power of two doubles it) and FP4's
          * ties are common, so the quotient must be the interpreter's to the

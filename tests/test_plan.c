@@ -23,8 +23,10 @@
  *     schedule matches the interpreter.
  *  8. Microscaling: a division by an f8e8m0 scale, or by products,
  *     quotients and bounds of powers of two that stay 2^k with
- *     -127 <= k <= 127, is a reciprocal multiply (exact: x * (1/2^k) is
- *     x / 2^k for every scale, checked exhaustively over the codes), a division whose quotient a cast to
+ *     -127 <= k <= 127, or by a row selection among such per-row scales
+ *     (the same selection among their reciprocals), is a reciprocal
+ *     multiply (exact: x * (1/2^k) is x / 2^k for every scale, checked
+ *     exhaustively over the codes), a division whose quotient a cast to
  *     f8e8m0 or f4e2m1 rounds is correctly rounded (exact_div), an f4e2m1
  *     store is written whole bytes (a width; runs of 8 one 4-byte vector,
  *     aligned to 4 bytes, in the vector variant), f4e2m1
@@ -481,6 +483,32 @@ static void test_microscaling(void **state)
                      pow2[i].recip);
         assert_true(s->plan->op[div].recip || s->plan->op[div].exact_div);
     }
+
+    /* a division by a selection among per-row e8m0 scales (DeepGEMM's
+     * packed UE8M0 group scales: four groups of 128 in a 512-wide row) is
+     * a multiply by the same selection among their reciprocals */
+    p = compile("graph u(x: bf16[T, 1024]) {\n"
+                "    q, s = quant_fp8_per_group_ue8m0_packed(x, 128)\n"
+                "    return q, s\n}\n");
+    s = seg0(p);
+    div = find_div(s);
+    const KOp *d = op_of(s, div);
+    assert_true(s->plan->op[div].recip);
+    assert_int_equal(d->in[1]->kind, KO_WHERE);
+    assert_true(d->in[1]->row);
+    int nsel = 0, nsrc = 0;
+    for (int i = 0; i < s->ops.len; i++) {
+        nsel += s->plan->op[i].recip_sel;
+        nsrc += s->plan->op[i].recip_src;
+    }
+    assert_int_equal(nsel, 3); /* where(g0, s0, where(g1, s1, where(g2, s2, s3))) */
+    assert_int_equal(nsrc, 4);
+    expect_verify(p, true, NULL);
+    s->plan->op[d->in[1]->id].recip_sel = false;
+    expect_verify(p, false, "reciprocal rewrite");
+    s->plan->op[d->in[1]->id].recip_sel = true;
+    s->plan->op[find_op(p, s, KO_LOAD, "x", -1)].recip_sel = true;
+    expect_verify(p, false, "reciprocal selection");
 
     /* the rewrite is exact for every scale: 1/2^k is exact in f32 */
     static const float xs[] = {1.0f, 1.5f, 3.0f, 0.1f, 6.0f, 448.0f, 0x1.fffffep127f,

@@ -252,22 +252,23 @@ SN_DEVICE float sn_from_e5m2fnuz(sn_u8 b) { return sn_decode(b, SN_E5M2FNUZ); }
 #define SN_E2M1 SN_FMT(2, 1, 1, 0x7u, 0x7u, 0x7u, 0, 1)
 /* f32 -> e2m1, round to nearest even, in three ranges of the magnitude a
  * (NaN and infinity taken to 6 first: E2M1 has neither, so they give the
- * largest code with their sign, as sn_encode does): the codes of [0, 2)
- * are rint(2a) (0 0.5 1 1.5 2 -> 0..4), of [2, 4) rint(a) + 2 (2 3 4 ->
- * 4..6), of [4, 6] rint(a / 2) + 4 (4 6 -> 6, 7); the scalings by 2, 1
- * and 1/2 are exact and rintf rounds ties to even, so each code is
- * sn_encode's (tests/test_prelude.c, and every f32 in the session that
- * wrote it).  About 12 instructions where sn_encode takes 35: the MX FP4
- * quantizations were bound by the conversion on sm_90, which has no FP4
- * instruction. */
+ * largest code with their sign, as sn_encode does).  The steps between
+ * codes are 1/2 in [0, 2), 1 in [2, 4) and 2 in [4, 6]: adding C = 2^22,
+ * 2^23 or 2^24 (whose ulp is that step) rounds a to a multiple of the step,
+ * ties to even, and leaves the multiple in the sum's low bits, so the code
+ * is bits(a + C) - bits(C) + 0, 2 or 4.  All of it on the full-rate ALU
+ * pipes (no conversion instruction), about a dozen instructions where
+ * sn_encode takes 35: the MX FP4 quantizations were bound by the
+ * conversion on sm_90, which has no FP4 instruction.  Equal to sn_encode
+ * for every f32 (tests/test_prelude.c; all 2^32 checked once). */
 SN_DEVICE sn_u8 sn_to_e2m1(float x)
 {
     sn_u32 u = sn_f2u(x);
     float a = sn_u2f(u & 0x7fffffffu);
     a = a <= 6.0f ? a : 6.0f;
-    float k = a < 2.0f ? 2.0f : a < 4.0f ? 1.0f : 0.5f;
-    sn_u32 off = a < 2.0f ? 0u : a < 4.0f ? 2u : 4u;
-    return (sn_u8)(((sn_u32)(int)rintf(a * k) + off) | (u >> 28 & 8u));
+    float c = a < 2.0f ? 4194304.0f : a < 4.0f ? 8388608.0f : 16777216.0f;
+    sn_u32 k = a < 2.0f ? 0x4a800000u : a < 4.0f ? 0x4b000000u - 2u : 0x4b800000u - 4u;
+    return (sn_u8)((sn_f2u(a + c) - k) | (u >> 28 & 8u));
 }
 SN_DEVICE sn_u8 sn_to_e2m1_sat(float x) { return sn_to_e2m1(sn_clamp_sat(x, 6.0f)); }
 SN_DEVICE float sn_from_e2m1(sn_u8 b) { return sn_decode(b & 0xfu, SN_E2M1); }
