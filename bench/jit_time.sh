@@ -13,6 +13,11 @@
 #     _v3, the first 20: a model's worth of distinct sources).
 # SINTER_JIT_THREADS (default: the CPUs, at most 16) caps the threads.
 set -eu
+# NVRTC on a machine with the NVIDIA driver caches what it compiles in the
+# driver's compute cache (~/.nv/ComputeCache), across processes: measured
+# with it, a later phase or run finds the units compiled (docs/performance.md,
+# "Cold start").  Off here, so that every compile is cold.
+export CUDA_CACHE_DISABLE=1
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 runs=${2:-3}
