@@ -16,18 +16,10 @@ and the largest difference from eager in FP8 steps (the scale must be
 equal).  Usage (the package bench/pyext_for.sh built for this python3):
 PYTHONPATH=build/py-3.12/python python3 bench/dynamic_fp8_torch.py
 [--iters N] [--tokens 1,64,4096,16384] [--out FILE.json]"""
-import argparse
-import json
-import os
-
 import torch
 
-import sinter
-import sinter.torch
-from gpu_timing import copy_bw, time_calls
+from gpu_timing import bench_args, example_op, rotating, time_calls, write_rows
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-L2 = 120 << 20
 H = 4096
 
 
@@ -51,25 +43,15 @@ def steps(a, b):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--iters", type=int, default=30)
-    ap.add_argument("--tokens", default="1,64,4096,16384")
-    ap.add_argument("--out")
-    a = ap.parse_args()
-    bw = copy_bw()
-    print(f"device {torch.cuda.get_device_name()}, copy {bw / 1e9:.0f} GB/s")
-    lib = sinter.compile(os.path.join(ROOT, "examples", "dynamic_fp8_per_tensor.sn"))
-    op = getattr(sinter.torch.register(lib, namespace="sinter_bench_dfp8"),
-                 "dynamic_fp8_per_tensor")
+    a, bw = bench_args("1,64,4096,16384")
+    op = example_op("dynamic_fp8_per_tensor", "sinter_bench_dfp8")
     compiled = torch.compile(eager)
     rows = []
     for T in (int(t) for t in a.tokens.split(",")):
         gen = torch.Generator().manual_seed(T)
         x = torch.randn(T, H, generator=gen).to(torch.bfloat16).cuda()
         per = x.numel() * 2
-        nsets = max(2, min(64, L2 // per + 1))
-        sets = [(x.clone(),) for _ in range(nsets)]
-        calls = max(nsets, 20)
+        sets, calls = rotating(lambda: (x.clone(),), per)
         (gq, gs), (wq, ws) = op(x), eager(x)
         r = {"T": T, "scale_equal": bool(torch.equal(gs.float().reshape(()), ws.reshape(()))),
              "fp8_steps": steps(gq, wq),
@@ -84,8 +66,7 @@ def main():
               f"({r['of_copy']:.3f} of copy by 2+1 bytes, {r['of_copy_x_twice']:.3f} by 2+2+1)  "
               f"eager {r['eager_us']:8.2f}  compile {r['compile_us']:8.2f}  "
               f"scale equal {r['scale_equal']}, max {r['fp8_steps']} FP8 steps", flush=True)
-    if a.out:
-        json.dump({"copy_bw": bw, "rows": rows}, open(a.out, "w"), indent=1)
+    write_rows(a.out, bw, rows)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """gpu_timing.py - the timing method the small GPU benchmarks share
-(bench/inplace_torch.py, bench/logit_softcap_torch.py): calls captured in
+(bench/inplace_torch.py, bench/logit_softcap_torch.py,
+bench/dynamic_fp8_torch.py): calls captured in
 one CUDA graph over rotating input sets, replays timed with CUDA events,
 the median per call; and the device-to-device copy bandwidth the
 fractions are taken of."""
@@ -42,3 +43,47 @@ def copy_bw():
     e1.record()
     e1.synchronize()
     return 2 * a.numel() * 10 / (e0.elapsed_time(e1) * 1e-3)
+
+
+L2 = 120 << 20  # more than an H100's or H200's L2: rotating sets beyond it come from DRAM
+
+
+def rotating(copy, per):
+    """Input sets for time_calls: copies of one set (copy() makes one; a
+    set holds `per` bytes) until they pass L2, 2 to 64 of them, and the
+    number of calls to capture (every set at least once, 20 at least)."""
+    nsets = max(2, min(64, L2 // max(per, 1) + 1))
+    return [copy() for _ in range(nsets)], max(nsets, 20)
+
+
+def bench_args(tokens):
+    """The PyTorch-beside benchmarks' command line (--iters, --tokens with
+    this default, --out) and the device line they print first; returns
+    (args, device copy bandwidth in bytes/s)."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--iters", type=int, default=30)
+    ap.add_argument("--tokens", default=tokens)
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    bw = copy_bw()
+    print(f"device {torch.cuda.get_device_name()}, copy {bw / 1e9:.0f} GB/s")
+    return a, bw
+
+
+def example_op(name, namespace):
+    """examples/<name>.sn compiled and registered as a torch custom op."""
+    import os
+    import sinter
+    import sinter.torch
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    lib = sinter.compile(os.path.join(root, "examples", name + ".sn"))
+    return getattr(sinter.torch.register(lib, namespace=namespace), name)
+
+
+def write_rows(path, bw, rows):
+    """The rows as JSON at path (nothing without one)."""
+    if path:
+        import json
+        with open(path, "w") as f:
+            json.dump({"copy_bw": bw, "rows": rows}, f, indent=1)

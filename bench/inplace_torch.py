@@ -20,11 +20,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
                                 "tests", "python"))
 import sinter  # noqa: E402
 import sinter.torch  # noqa: E402
-from gpu_timing import copy_bw, time_calls  # noqa: E402
+from gpu_timing import copy_bw, rotating, time_calls  # noqa: E402
 from test_torch_inplace_gpu import CASES, clone, agree, quant  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-L2 = 120 << 20
 
 
 def nbytes(t):
@@ -70,9 +69,7 @@ def main():
             if name == "reshape_and_cache_fp8":  # every token written: a permutation
                 one[4] = torch.randperm(one[2].shape[0] * 16, device="cuda")[:T]
             per = sum(nbytes(x) for x in one)
-            nsets = max(2, min(64, L2 // max(per, 1) + 1))
-            sets = [clone(one) for _ in range(nsets)]
-            calls = max(nsets, 20)
+            sets, calls = rotating(lambda: clone(one), per)
             # correctness in this run: op vs eager on clones
             x, y = clone(one), clone(one)
             op(*x)

@@ -14,18 +14,10 @@ of sinter's outputs from eager's in the same run.
 Usage (the package bench/pyext_for.sh built for this python3):
 PYTHONPATH=build/py-3.12/python python3 bench/logit_softcap_torch.py
 [--iters N] [--tokens 1,7,64] [--out FILE.json]"""
-import argparse
-import json
-import os
-
 import torch
 
-import sinter
-import sinter.torch
-from gpu_timing import copy_bw, time_calls
+from gpu_timing import bench_args, example_op, rotating, time_calls, write_rows
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-L2 = 120 << 20
 VOCAB = 256000
 CAP = 30.0
 
@@ -37,15 +29,8 @@ def eager(logits, temperature):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--iters", type=int, default=30)
-    ap.add_argument("--tokens", default="1,7,64,256")
-    ap.add_argument("--out")
-    a = ap.parse_args()
-    bw = copy_bw()
-    print(f"device {torch.cuda.get_device_name()}, copy {bw / 1e9:.0f} GB/s")
-    lib = sinter.compile(os.path.join(ROOT, "examples", "logit_softcap.sn"))
-    op = getattr(sinter.torch.register(lib, namespace="sinter_bench_ls"), "logit_softcap")
+    a, bw = bench_args("1,7,64,256")
+    op = example_op("logit_softcap", "sinter_bench_ls")
     compiled = torch.compile(eager)
     rows = []
     for T in (int(t) for t in a.tokens.split(",")):
@@ -53,9 +38,7 @@ def main():
         logits = (8 * torch.randn(T, VOCAB, generator=gen)).to(torch.bfloat16).cuda()
         temp = (0.5 + torch.rand(T, generator=gen)).cuda()
         per = logits.numel() * 2 + temp.numel() * 4
-        nsets = max(2, min(64, L2 // per + 1))
-        sets = [(logits.clone(), temp.clone()) for _ in range(nsets)]
-        calls = max(nsets, 20)
+        sets, calls = rotating(lambda: (logits.clone(), temp.clone()), per)
         got, want = op(logits, temp), eager(logits, temp)
         bad = max(float((g.float() - w.float()).abs().max()) for g, w in zip(got, want))
         moved = per + T * VOCAB * (2 + 4)
@@ -68,8 +51,7 @@ def main():
         print(f"logit_softcap T={T:5d} sinter {r['sinter_us']:9.2f} us "
               f"({r['of_copy']:.3f} of copy)  eager {r['eager_us']:9.2f}  "
               f"compile {r['compile_us']:9.2f}  max |diff| {bad:.2e}", flush=True)
-    if a.out:
-        json.dump({"copy_bw": bw, "rows": rows}, open(a.out, "w"), indent=1)
+    write_rows(a.out, bw, rows)
 
 
 if __name__ == "__main__":
