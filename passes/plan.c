@@ -372,21 +372,31 @@ static void plan_window(const Pl *x, const KOp *op, KOpPlan *lp)
 
 /* ------------------------------------------------------- reciprocals */
 
+/* How deep the value analyses below look (op inputs followed): beyond
+ * it a value is unknown.  They recurse into every input without a memo,
+ * so a chain of ops that each read the previous one twice would take 2^n
+ * steps (a hang on a hostile source); the scales they look for are a few
+ * ops deep. */
+enum { VALUE_DEPTH = 10 };
+
 /* Bounds of |value| over its finite values, for a per-row op: [lo, hi]
- * (hi = FLT_MAX when unknown); NaN and infinities are not bounded here. */
-static void abs_bounds(const KOp *op, double *lo, double *hi)
+ * (hi = FLT_MAX when unknown); NaN and infinities are not bounded here.
+ * depth: VALUE_DEPTH at the top. */
+static void abs_bounds(const KOp *op, double *lo, double *hi, int depth)
 {
     double l0, h0, l1, h1;
     *lo = 0;
     *hi = 3.4028234663852886e38;
+    if (depth <= 0)
+        return;
     if (op->kind == KO_CONST) {
         *lo = *hi = op->a.cnst.f < 0 ? -op->a.cnst.f : op->a.cnst.f;
     } else if (op->kind == KO_CAST) {
         if (op->dtype == DT_F32 && dt_is_float(op->in[0]->dtype))
-            abs_bounds(op->in[0], lo, hi);
+            abs_bounds(op->in[0], lo, hi, depth - 1);
     } else if (op->kind == KO_BINARY && dt_is_float(op->dtype)) {
-        abs_bounds(op->in[0], &l0, &h0);
-        abs_bounds(op->in[1], &l1, &h1);
+        abs_bounds(op->in[0], &l0, &h0, depth - 1);
+        abs_bounds(op->in[1], &l1, &h1, depth - 1);
         if (op->a.binary == BIN_MAX && op->in[1]->kind == KO_CONST && op->in[1]->a.cnst.f > 0) {
             *lo = op->in[1]->a.cnst.f; /* max(a, c) >= c > 0 */
             *hi = h0 > h1 ? h0 : h1;
@@ -405,9 +415,11 @@ static void abs_bounds(const KOp *op, double *lo, double *hi)
  * exact, and div.full.f32 of two powers of two is too, its reciprocal of
  * 2^k being exact).  An op's result is not rounded to its dtype (only casts
  * round), so the dtype of a binary op does not enter. */
-static bool pow2_exponents(const KOp *op, int *lo, int *hi)
+static bool pow2_exponents(const KOp *op, int *lo, int *hi, int depth)
 {
     int l0, h0, l1, h1;
+    if (depth <= 0)
+        return false;
     switch (op->kind) {
     case KO_CONST: {
         int e;
@@ -424,15 +436,16 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi)
             return true;
         }
         return op->dtype == DT_F32 && !op->a.cast.bitcast && dt_is_float(op->in[0]->dtype) &&
-               pow2_exponents(op->in[0], lo, hi);
+               pow2_exponents(op->in[0], lo, hi, depth - 1);
     case KO_WHERE:
-        if (!pow2_exponents(op->in[1], &l0, &h0) || !pow2_exponents(op->in[2], &l1, &h1))
+        if (!pow2_exponents(op->in[1], &l0, &h0, depth - 1) ||
+            !pow2_exponents(op->in[2], &l1, &h1, depth - 1))
             return false;
         *lo = l0 < l1 ? l0 : l1, *hi = h0 > h1 ? h0 : h1;
         return true;
     case KO_BINARY:
-        if (!dt_is_float(op->dtype) || !pow2_exponents(op->in[0], &l0, &h0) ||
-            !pow2_exponents(op->in[1], &l1, &h1))
+        if (!dt_is_float(op->dtype) || !pow2_exponents(op->in[0], &l0, &h0, depth - 1) ||
+            !pow2_exponents(op->in[1], &l1, &h1, depth - 1))
             return false;
         switch (op->a.binary) {
         case BIN_MUL: *lo = l0 + l1, *hi = h0 + h1; break;
@@ -453,14 +466,16 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi)
  * and whose other operands are per-row 2^k, -127 <= k <= 127.  Its
  * reciprocal is the same selection among the leaves' reciprocals, each
  * computed once per row and exact. */
-static bool recip_selection(const Pl *x, const KOp *op)
+static bool recip_selection(const Pl *x, const KOp *op, int depth)
 {
     int lo, hi;
+    if (depth <= 0)
+        return false;
     if (!op->row)
-        return dt_is_float(op->dtype) && pow2_exponents(op, &lo, &hi) && lo >= -127 &&
-               hi <= 127;
+        return dt_is_float(op->dtype) && pow2_exponents(op, &lo, &hi, VALUE_DEPTH) &&
+               lo >= -127 && hi <= 127;
     return op->kind == KO_WHERE && !x->rowdata[op->id] && dt_is_float(op->dtype) &&
-           recip_selection(x, op->in[1]) && recip_selection(x, op->in[2]);
+           recip_selection(x, op->in[1], depth - 1) && recip_selection(x, op->in[2], depth - 1);
 }
 
 /* Marks the selection tree of a recip division's divisor: its wheres
@@ -489,17 +504,17 @@ static bool recip_divisor(const Pl *x, const KOp *op)
         !op->in[0]->row || !dt_is_float(op->in[1]->dtype))
         return false;
     if (op->in[1]->row) /* a selection among per-row powers of two, or nothing */
-        return op->in[1]->kind == KO_WHERE && recip_selection(x, op->in[1]);
+        return op->in[1]->kind == KO_WHERE && recip_selection(x, op->in[1], VALUE_DEPTH);
     /* s = 2^k with -127 <= k <= 127 (an MX scale, or one divided by a
      * power of two and bounded below: aiter's MXFP4 scale), or NaN: 1/s is
      * exact in f32, so x * (1/s) IS the correctly rounded quotient
      * (subnormal results included), and the GPU quantizing by it is
      * bit-exact with the interpreter. */
     int klo, khi;
-    if (pow2_exponents(op->in[1], &klo, &khi) && klo >= -127 && khi <= 127)
+    if (pow2_exponents(op->in[1], &klo, &khi, VALUE_DEPTH) && klo >= -127 && khi <= 127)
         return true;
     double lo, hi;
-    abs_bounds(op->in[1], &lo, &hi);
+    abs_bounds(op->in[1], &lo, &hi, VALUE_DEPTH);
     return lo >= 0x1p-126 && hi <= 0x1p126;
 }
 

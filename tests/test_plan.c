@@ -484,6 +484,26 @@ static void test_microscaling(void **state)
         assert_true(s->plan->op[div].recip || s->plan->op[div].exact_div);
     }
 
+    /* a hostile chain whose every op reads the one before twice: the
+     * value analyses look VALUE_DEPTH ops deep, not 2^40 (this hung):
+     * no rewrite, the quotient divided exactly */
+    {
+        char deep[4096];
+        int n = snprintf(deep, sizeof deep,
+                         "graph h(x: bf16[T, 64]) {\n    xb = view(x, [T, 2, 32])\n"
+                         "    s0 = to(amax(abs(xb), dim=-1, keepdim=true), f8e8m0)\n");
+        for (int i = 1; i <= 40; i++)
+            n += snprintf(deep + n, sizeof deep - (size_t)n, "    s%d = max(s%d, s%d / 2.0)\n", i,
+                          i - 1, i - 1);
+        snprintf(deep + n, sizeof deep - (size_t)n,
+                 "    return view(to(xb / s40, f4e2m1), [T, 64])\n}\n");
+        p = compile(deep);
+        s = seg0(p);
+        div = find_div(s);
+        assert_false(s->plan->op[div].recip);
+        assert_true(s->plan->op[div].exact_div);
+    }
+
     /* a division by a selection among per-row e8m0 scales (DeepGEMM's
      * packed UE8M0 group scales: four groups of 128 in a 512-wide row) is
      * a multiply by the same selection among their reciprocals */
