@@ -389,10 +389,12 @@ void cg_emit_op(Cx *x, const KOp *op)
     case KO_BINARY: binary_expr(x, op); break;
     case KO_WHERE:
         cg_put(o, "k%d != 0 ? k%d : k%d", op->in[0]->id, op->in[1]->id, op->in[2]->id);
-        if (x->pl->op[op->id].recip_sel) /* the same selection among the reciprocals */
-            cg_put(o, ";\n"), cg_indent(o),
-                cg_put(o, "const float rk%d = k%d != 0 ? rk%d : rk%d", op->id, op->in[0]->id,
-                       op->in[1]->id, op->in[2]->id);
+        if (x->pl->op[op->id].recip_sel) { /* the same selection among the reciprocals */
+            cg_put(o, ";\n");
+            cg_indent(o);
+            cg_put(o, "const float rk%d = k%d != 0 ? rk%d : rk%d", op->id, op->in[0]->id,
+                   op->in[1]->id, op->in[2]->id);
+        }
         break;
     case KO_CAST: cast_expr(x, op); break;
     case KO_INDEX: print_ix(x, op->a.index.expr); break;

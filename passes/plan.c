@@ -459,6 +459,14 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi, int depth)
     }
 }
 
+/* Is op 2^k with -127 <= k <= 127 (or NaN)?  Then 1/op is exact in f32. */
+static bool pow2_divisor(const KOp *op)
+{
+    int lo, hi;
+    return dt_is_float(op->dtype) && pow2_exponents(op, &lo, &hi, VALUE_DEPTH) && lo >= -127 &&
+           hi <= 127;
+}
+
 /* A row selection among per-row powers of two (DeepGEMM's UE8M0 group
  * quantization: where(group 0, s0, where(group 1, s1, ...)) over a
  * 512-wide row): a KO_WHERE tree whose conditions read no loaded data
@@ -468,12 +476,10 @@ static bool pow2_exponents(const KOp *op, int *lo, int *hi, int depth)
  * computed once per row and exact. */
 static bool recip_selection(const Pl *x, const KOp *op, int depth)
 {
-    int lo, hi;
     if (depth <= 0)
         return false;
     if (!op->row)
-        return dt_is_float(op->dtype) && pow2_exponents(op, &lo, &hi, VALUE_DEPTH) &&
-               lo >= -127 && hi <= 127;
+        return pow2_divisor(op);
     return op->kind == KO_WHERE && !x->rowdata[op->id] && dt_is_float(op->dtype) &&
            recip_selection(x, op->in[1], depth - 1) && recip_selection(x, op->in[2], depth - 1);
 }
@@ -510,8 +516,7 @@ static bool recip_divisor(const Pl *x, const KOp *op)
      * exact in f32, so x * (1/s) IS the correctly rounded quotient
      * (subnormal results included), and the GPU quantizing by it is
      * bit-exact with the interpreter. */
-    int klo, khi;
-    if (pow2_exponents(op->in[1], &klo, &khi, VALUE_DEPTH) && klo >= -127 && khi <= 127)
+    if (pow2_divisor(op->in[1]))
         return true;
     double lo, hi;
     abs_bounds(op->in[1], &lo, &hi, VALUE_DEPTH);

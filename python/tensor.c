@@ -341,10 +341,21 @@ int px_set_torch(PyObject *type, PyObject *dtypes, PyObject *by_sinter, PyObject
     return 0;
 }
 
+/* Is obj a sinter.Tensor(storage, dtype) (a tuple subclass of two)? */
+static bool is_wrapped(PyObject *obj)
+{
+    return PyTuple_Check(obj) && !PyTuple_CheckExact(obj) && PyTuple_GET_SIZE(obj) == 2;
+}
+
+/* obj, or its storage when it is a sinter.Tensor (borrowed). */
+static PyObject *storage_of(PyObject *obj)
+{
+    return is_wrapped(obj) ? PyTuple_GET_ITEM(obj, 0) : obj;
+}
+
 int px_kind(PyObject *obj)
 {
-    if (PyTuple_Check(obj) && !PyTuple_CheckExact(obj) && PyTuple_GET_SIZE(obj) == 2)
-        obj = PyTuple_GET_ITEM(obj, 0); /* sinter.Tensor(storage, dtype): its storage's */
+    obj = storage_of(obj); /* a sinter.Tensor: its storage's */
     PyTypeObject *t = Py_TYPE(obj);
     if (torch_type && t == torch_type)
         return PX_KIND_TORCH;
@@ -368,8 +379,7 @@ int px_torch_is_current_stream(PyObject *first, PyObject *stream)
 {
     if (!torch_stream || !s_cuda_stream)
         return 0;
-    if (PyTuple_Check(first) && !PyTuple_CheckExact(first) && PyTuple_GET_SIZE(first) == 2)
-        first = PyTuple_GET_ITEM(first, 0); /* sinter.Tensor(storage, dtype): the storage */
+    first = storage_of(first);
     PyObject *h = PyLong_Check(stream) ? Py_NewRef(stream)
                                        : PyObject_GetAttr(stream, s_cuda_stream);
     if (!h || !PyLong_Check(h)) { /* not a stream we know: the DLPack path decides */
@@ -427,8 +437,7 @@ PyObject *px_torch_empty(PyObject *like, PyObject *shape, int dtype, int device,
         return r;
     }
     /* another device than the current one: like.new_empty, on like's */
-    if (PyTuple_Check(like) && !PyTuple_CheckExact(like) && PyTuple_GET_SIZE(like) == 2)
-        like = PyTuple_GET_ITEM(like, 0); /* sinter.Tensor(storage, dtype): the storage */
+    like = storage_of(like);
     PyObject *argv[3] = {like, shape, dt};
     return PyObject_VectorcallMethod(s_new_empty, argv, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                      kw_dtype);
@@ -571,7 +580,7 @@ int px_arg_import(PyObject *obj, const PxParam *p, const char *role, PyObject *s
     if (p->rank == 0 && !strcmp(role, "input"))
         return import_number(obj, p, a);
     int as = -1;
-    if (PyTuple_Check(obj) && !PyTuple_CheckExact(obj) && PyTuple_GET_SIZE(obj) == 2) {
+    if (is_wrapped(obj)) {
         if ((as = px_dtype_parse(PyTuple_GET_ITEM(obj, 1))) < 0)
             return -1;
         obj = PyTuple_GET_ITEM(obj, 0); /* sinter.Tensor(storage, dtype) */
