@@ -321,6 +321,8 @@ static void emit_identity(Cx *x, const KOp *red)
     if (narrow_select(x, red))
         id = red->a.reduce.kind == RED_MAX ? "(sn_i64)(-2147483647 - 1)" : "(sn_i64)2147483647";
     cg_line(x->o, "%s acc%d = %s;", f ? "float" : "sn_i64", red->id, id);
+    if (x->pl->op[red->id].masked_any)
+        cg_line(x->o, "bool any%d = false;", red->id);
 }
 
 static const KOp *red_at(const Cx *x, const KPhase *ph, int g)
@@ -405,6 +407,19 @@ static void emit_team_reduce(Cx *x, const KPhase *ph)
     const CgDialectText *dl = cg_dialect_text(x->t->dialect);
     int wave = x->p->target.wave, shift = wave == 64 ? 6 : 5;
     int tpr = x->seg->sched.threads_per_row, w = tpr < wave ? tpr : wave, nw = tpr / wave;
+    for (int g = 0; g < ph->nred; g++) { /* a masked fold's constant, once per lane */
+        const KOp *red = red_at(x, ph, g), *wh = red->in[0];
+        const KOpPlan *lp = &x->pl->op[red->id];
+        char acc[32], val[32];
+        if (!lp->masked_any)
+            continue;
+        snprintf(acc, sizeof acc, "acc%d", red->id);
+        snprintf(val, sizeof val, "k%d", wh->in[lp->masked == 1 ? 2 : 1]->id);
+        cg_line(x->o, "if (any%d) {", red->id);
+        x->o->indent++;
+        emit_combine(x, red, acc, val);
+        close_block(x);
+    }
     for (int g = 0; g < ph->nred; g++)
         emit_wave_butterfly(x, red_at(x, ph, g), w);
     if (tpr > wave) {
@@ -703,17 +718,32 @@ static void emit_outer_stores(Cx *x)
 /* ------------------------------------------------------------- phases */
 
 /* Element e folded into red's accumulator (a per-row input too: it is in
- * scope); dead rows fold masked zeros, nothing of theirs is stored. */
+ * scope); dead rows fold masked zeros, nothing of theirs is stored.  A
+ * masked reduction (KOpPlan.masked) folds the where's other branch where
+ * the condition selects it, else notes that the lane left one out. */
 static void emit_fold(Cx *x, const KOp *red)
 {
+    const KOpPlan *lp = &x->pl->op[red->id];
+    const KOp *in = red->in[0];
     char acc[32], val[32];
     snprintf(acc, sizeof acc, "acc%d", red->id);
-    snprintf(val, sizeof val, "k%d", red->in[0]->id);
+    snprintf(val, sizeof val, "k%d", (lp->masked ? in->in[lp->masked] : in)->id);
     if (!x->pl->exact) {
         cg_line(x->o, "if (ok) {");
         x->o->indent++;
     }
+    if (lp->masked) {
+        cg_line(x->o, "if (k%d %s 0) {", in->in[0]->id, lp->masked == 1 ? "!=" : "==");
+        x->o->indent++;
+    }
     emit_combine(x, red, acc, val);
+    if (lp->masked) {
+        x->o->indent--;
+        if (lp->masked_any)
+            cg_line(x->o, "} else any%d = true;", red->id);
+        else
+            cg_line(x->o, "}");
+    }
     if (!x->pl->exact)
         close_block(x);
 }

@@ -198,6 +198,20 @@ typedef struct {
                                   GPU's approximate division, whose last-bit error would
                                   move a quotient equal to a power of two to the next
                                   one (e8m0 rounds up) or break an FP4 tie */
+    /* A KO_REDUCE whose input is a KO_WHERE with a KO_CONST branch c (a
+     * masked reduction: `amax(where(e // 128 == 2, a, 0.0))`): masked = 1
+     * folds the where's in[1] only where its condition holds, 2 folds its
+     * in[2] only where the condition does not hold; the other elements are
+     * not folded.  c is the reduction's identity (sum and mean: a zero;
+     * max: -inf; min: +inf), or the reduction is a max or min (idempotent)
+     * and masked_any is set: a lane that left out an element folds c once
+     * after its elements, before the team reduction.  The result is the
+     * where's fold (a +0/-0 tie of max/min may keep the other zero, which
+     * no consumer can tell).  Where the condition is known per run when
+     * the kernel is compiled (a group per run: passes/schedule.c), the
+     * compiler drops the run's other accumulators.  0: the input is folded. */
+    int8_t masked;
+    bool masked_any;
     bool run;                  /* row load whose index reads no per-element value:
                                   loaded for a whole run before the element loop */
     /* Row loads with `run`, vector variant: the run e0 .. e0 + vec - 1

@@ -264,7 +264,7 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
     char line[LINE];
     const char *sep = ":";
     if (!o->keep && !o->recip && !o->recip_src && !o->recip_sel && !o->run && !o->exact_div &&
-        !o->from)
+        !o->from && !o->masked)
         return;
     fprintf(out, "    k%d", i);
     if (o->keep)
@@ -280,6 +280,11 @@ static void print_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i
         fprintf(out, "%s reciprocal selected", sep), sep = ",";
     if (o->exact_div)
         fprintf(out, "%s k%d / k%d correctly rounded", sep, op->in[0]->id, op->in[1]->id),
+            sep = ",";
+    if (o->masked)
+        fprintf(out, "%s folds k%d where k%d %s%s", sep, op->in[0]->in[o->masked]->id,
+                op->in[0]->in[0]->id, o->masked == 1 ? "holds" : "does not hold",
+                o->masked_any ? ", the constant once per lane that left one out" : ""),
             sep = ",";
     if (o->run)
         fprintf(out, "%s run load (%s)", sep,
@@ -593,6 +598,9 @@ static void json_op_plan(FILE *out, const KProgram *p, const KSegment *s, int i)
         fputs(", \"exact_div\": true", out);
     if (o->recip_sel)
         fputs(", \"recip_sel\": true", out);
+    if (o->masked)
+        fprintf(out, ", \"masked\": %d, \"masked_any\": %s", o->masked,
+                o->masked_any ? "true" : "false");
     if (o->width) {
         fputs(", \"window\": ", out);
         json_index(p, out, p->bufs[op_at(s, i)->a.load.buf].rank, o->win);

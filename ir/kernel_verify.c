@@ -457,6 +457,16 @@ static void check_op_plan(Ck *c, const KSegment *s, int i, int nphase)
                          !dt_is_float(op->dtype) || o->recip))
         fail(c, op, "plan: an exact division of what is not a float division (or is rewritten "
                     "as a reciprocal)");
+    if (o->masked) {
+        const KOp *w = op->kind == KO_REDUCE ? op->in[0] : NULL;
+        const KOp *k = w && w->kind == KO_WHERE && (o->masked == 1 || o->masked == 2)
+                           ? w->in[o->masked == 1 ? 2 : 1] : NULL;
+        IrReduce r = op->kind == KO_REDUCE ? op->a.reduce.kind : RED_SUM;
+        if (!k || k->kind != KO_CONST || (o->masked_any && r != RED_MAX && r != RED_MIN))
+            fail(c, op, "plan: a masked fold (%d) of what is not a reduction of a where with a "
+                        "constant branch (folded once only by a max or min)", o->masked);
+    } else if (o->masked_any)
+        fail(c, op, "plan: a masked fold's constant without a masked fold");
     check_load_plan(c, s, i);
 }
 

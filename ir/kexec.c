@@ -632,15 +632,37 @@ static bool eval_reduce(Exec *x, Seg *sg, const KOp *o)
     else
         id.i = sc_red_identity_i(k);
 
+    /* a masked reduction (KOpPlan.masked) folds the where's other branch
+     * only where the condition selects it; masked_any: then the constant
+     * once, if the lane left an element out */
+    const KOpPlan *mp = sg->s->plan ? &sg->s->plan->op[o->id] : NULL;
+    int masked = mp ? mp->masked : 0;
+    const KOp *val = masked ? in->in[masked] : in;
+    KVal cv = {0};
+    if (masked && mp->masked_any) {
+        const KOp *c = in->in[masked == 1 ? 2 : 1];
+        if (flt)
+            cv.f = (float)c->a.cnst.f;
+        else
+            cv.i = c->a.cnst.i;
+    }
+
     /* 1. lane l folds its elements e = (c * tpr + l) * vec + j in (c, j) order */
     for (int64_t l = 0; l < tpr; l++) {
         KVal acc = id;
+        bool any = false;
         for (int64_t c = 0; c < chunks; c++)
             for (int64_t j = 0; j < vec; j++) {
                 int64_t e = (c * tpr + l) * vec + j;
-                if (e < n)
-                    acc = combine(k, flt, acc, get(sg, in, e));
+                if (e >= n)
+                    continue;
+                if (masked && (get(sg, in->in[0], e).i != 0) != (masked == 1))
+                    any = true;
+                else
+                    acc = combine(k, flt, acc, get(sg, val, e));
             }
+        if (any && masked && mp->masked_any)
+            acc = combine(k, flt, acc, cv);
         sg->lanes[l] = acc;
     }
     /* 2. within each wave of w lanes: butterfly over offsets w/2 .. 1 */
@@ -792,7 +814,12 @@ static bool ready(Exec *x, Seg *sg, int entry, const KOp *who, KOp *const *in, i
 
 static bool eval_planned(Exec *x, Seg *sg, const KOp *o)
 {
-    if (!ready(x, sg, o->id, o, (KOp *const *)o->in, o->nin) || !eval_op(x, sg, o))
+    /* a masked fold (KOpPlan.masked) reads the where's condition and the
+     * folded branch, not the where */
+    int m = o->kind == KO_REDUCE ? sg->s->plan->op[o->id].masked : 0;
+    KOp *masked[2] = {m ? o->in[0]->in[0] : NULL, m ? o->in[0]->in[m] : NULL};
+    KOp *const *in = m ? masked : (KOp *const *)o->in;
+    if (!ready(x, sg, o->id, o, in, m ? 2 : o->nin) || !eval_op(x, sg, o))
         return false;
     sg->have[o->id] = 1;
     return true;

@@ -34,11 +34,14 @@
  *     runs' prefetched loads at once before: ptxas (sm_90, 64 registers at
  *     1024 threads) spilled 4.3 KB per thread;
  *   - reciprocal rewrites (recip_divisor);
+ *   - masked reductions (plan_masked): a fold of where(m, x, c) folds x
+ *     where m holds and leaves the other elements out;
  *   - direct f8 encoding of a stored cast. */
 #include <math.h>
 #include <string.h>
 
 #include "passes.h"
+#include "scalar.h"
 
 /* A streamed phase's step: at most STREAM_RUNS runs and STREAM_ELEMS
  * elements per lane, whose loads take at most STREAM_WORDS 32-bit
@@ -528,6 +531,61 @@ static bool recip_divisor(const Pl *x, const KOp *op)
 /* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
  * directly: one conversion instead of round-then-encode (for bf16/f16 the
  * rounded value is as cheap to store, and other ops may need it). */
+/* Is op's value the same for every element of a run, whichever the lane
+ * (known per run where the kernel is compiled)?  Per-row values, and
+ * element-wise ops of them and of the row index floor-divided by a group
+ * size g that threads_per_row * vec divides (run c, lane l starts at
+ * (c * tpr + l) * vec: its group is c * tpr * vec / g for every l). */
+static bool run_uniform(const Pl *x, const KOp *op, int depth)
+{
+    const KSchedule *sc = &x->seg->sched;
+    int64_t span = (int64_t)sc->threads_per_row * sc->vec;
+    if (!op->row)
+        return true;
+    if (depth == 0 || x->n < 0 || sc->chunks <= 0)
+        return false;
+    if (op->kind == KO_BINARY && op->a.binary == BIN_FLOORDIV && op->in[0]->kind == KO_INDEX &&
+        op->in[0]->a.index.expr->kind == IX_VAR && op->in[0]->a.index.expr->c == x->seg->nouter &&
+        op->in[1]->kind == KO_CONST)
+        return op->in[1]->a.cnst.i > 0 && op->in[1]->a.cnst.i % span == 0;
+    if (op->kind != KO_UNARY && op->kind != KO_BINARY && op->kind != KO_WHERE &&
+        op->kind != KO_CAST)
+        return false;
+    for (int k = 0; k < op->nin; k++)
+        if (!run_uniform(x, op->in[k], depth - 1))
+            return false;
+    return true;
+}
+
+/* A masked reduction (KOpPlan.masked): red folds where(m, x, c) or
+ * where(m, c, x), m the same for a whole run (run_uniform: the compiler
+ * then folds each run into its accumulator or not, with no select per
+ * element), c a constant that is the reduction's identity or that a max
+ * or min folds once per lane (masked_any).  A mask that varies within a
+ * run is left as a select: the same instructions, and no flag to keep. */
+static void plan_masked(const Pl *x, const KOp *red, KOpPlan *lp)
+{
+    const KOp *w = red->in[0];
+    if (red->kind != KO_REDUCE || w->kind != KO_WHERE || !run_uniform(x, w->in[0], VALUE_DEPTH))
+        return;
+    int side = w->in[2]->kind == KO_CONST ? 1 : w->in[1]->kind == KO_CONST ? 2 : 0;
+    if (!side)
+        return;
+    const KOp *c = w->in[side == 1 ? 2 : 1], *v = w->in[side];
+    bool flt = dt_is_float(w->dtype);
+    /* the folded value is held as the where's value would be */
+    if (flt ? !dt_is_float(v->dtype) : v->dtype != w->dtype)
+        return;
+    IrReduce k = red->a.reduce.kind;
+    bool identity = flt ? (k == RED_SUM || k == RED_MEAN ? c->a.cnst.f == 0.0
+                                                         : c->a.cnst.f == sc_red_identity_f(k))
+                        : c->a.cnst.i == sc_red_identity_i(k);
+    if (!identity && k != RED_MAX && k != RED_MIN)
+        return;
+    lp->masked = (int8_t)side;
+    lp->masked_any = !identity;
+}
+
 static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;
@@ -584,6 +642,7 @@ static void plan_ops(Pl *x)
             in->kind == KO_BINARY &&
             in->a.binary == BIN_DIV && dt_is_float(in->dtype) && !x->pl->op[in->id].recip)
             x->pl->op[in->id].exact_div = true;
+        plan_masked(x, op, lp);
         plan_load(x, op, lp);
     }
     for (int i = 0; i < seg->stores.len; i++) {
@@ -895,8 +954,13 @@ static void plan_phases(Pl *x)
         int np = phases.len, ng = phase_work(x, ph, done, stored);
         ph->need = arena_alloc(x->a, nops + 1);
         bool any = ng > 0;
-        for (int g = 0; g < ng; g++)
-            slice(x, op_of(x, ph->red[g])->in[0], ph->need, np);
+        for (int g = 0; g < ng; g++) { /* a masked fold reads the where's operands */
+            const KOp *w = op_of(x, ph->red[g])->in[0];
+            int m = x->pl->op[ph->red[g]].masked;
+            slice(x, m ? w->in[0] : w, ph->need, np);
+            if (m)
+                slice(x, w->in[m], ph->need, np);
+        }
         for (int i = 0; i < seg->stores.len; i++)
             if (ph->store[i]) {
                 slice(x, stored_value(x, i), ph->need, np);

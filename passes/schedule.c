@@ -243,6 +243,59 @@ static KSchedule static_schedule(const KSegment *seg, const KProgram *prog, int6
     return s;
 }
 
+/* The row's groups: the largest power of two p such that every group
+ * size g of the segment's row ops `e // g` (the row index floor-divided
+ * by a constant, as a KO_INDEX or a KO_BINARY floordiv of it) is a
+ * multiple of p; 0 when there are none. */
+static int64_t group_span(const KSegment *seg)
+{
+    int64_t span = 0;
+    int rowvar = seg->nouter;
+    for (int i = 0; i < seg->ops.len; i++) {
+        const KOp *op = seg->ops.items[i];
+        const IxExpr *e = op->kind == KO_INDEX ? op->a.index.expr : NULL;
+        int64_t g = 0;
+        if (e && e->kind == IX_DIV && e->a->kind == IX_VAR && e->a->c == rowvar &&
+            e->b->kind == IX_CONST)
+            g = e->b->c;
+        else if (op->kind == KO_BINARY && op->a.binary == BIN_FLOORDIV &&
+                 op->in[0]->kind == KO_INDEX && op->in[0]->a.index.expr->kind == IX_VAR &&
+                 op->in[0]->a.index.expr->c == rowvar && op->in[1]->kind == KO_CONST)
+            g = op->in[1]->a.cnst.i;
+        if (g <= 0)
+            continue;
+        int64_t p = g & -g; /* the largest power of two dividing g */
+        span = span ? (p < span ? p : span) : p;
+    }
+    return span;
+}
+
+/* Grouped rows: a lane that takes up to RUNS_PER_LANE runs instead of
+ * RUNS_PER_LANE_SHORT, when that makes threads_per_row * vec divide every
+ * group size (group_span), has each run inside one group, and which group
+ * is known where the kernel is compiled (run c of lane l starts at
+ * (c * threads_per_row + l) * vec: group c * threads_per_row * vec / g).
+ * A row of masked per-group reductions (`amax(where(e // 128 == 2, a,
+ * 0.0))`, UE8M0 group scales packed four per word) then folds each run
+ * into its own group's accumulator only, with no per-element select
+ * (sm_90 SASS of fp8_group_ue8m0_deepgemm: the four groups' masks and
+ * selects were 8 of the 33 instructions per element).  Kept only when the
+ * row stays in registers. */
+static KSchedule group_schedule(const KSegment *seg, const KProgram *prog, KSchedule s, int64_t n)
+{
+    int64_t span = group_span(seg), runs = (n + s.vec - 1) / s.vec;
+    if (span < s.vec || span % s.vec || s.threads_per_row * s.vec <= span)
+        return s;
+    int64_t lanes = span / s.vec;
+    if (lanes * RUNS_PER_LANE < runs || runs % lanes)
+        return s;
+    KSchedule g = static_schedule(seg, prog, n, s.vec, (int)(runs / lanes));
+    if (!g.persistent || g.threads_per_row != lanes)
+        return s;
+    g.why = "static row kept in registers, each run within one group";
+    return g;
+}
+
 static int static_vec(const KSegment *seg, const KProgram *prog, int64_t n)
 {
     int vec = widest_run(seg, prog);
@@ -272,7 +325,7 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
         int64_t runs = (n + vec - 1) / vec;
         int rpl = runs / RUNS_PER_LANE_SHORT <= prog->target.wave ? RUNS_PER_LANE_SHORT
                                                                      : RUNS_PER_LANE;
-        s = static_schedule(seg, prog, n, vec, rpl);
+        s = group_schedule(seg, prog, static_schedule(seg, prog, n, vec, rpl), n);
     }
     *block = block_of(&s);
     return s;

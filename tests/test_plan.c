@@ -544,6 +544,112 @@ static void test_microscaling(void **state)
     }
 }
 
+/* Masked reductions over groups of a row (KOpPlan.masked): the schedule
+ * puts each run in one group, the plan folds each group's values into its
+ * own accumulator only (a max's non-identity constant once per lane),
+ * kexec follows it and codegen prints it. */
+static void test_masked_groups(void **state)
+{
+    (void)state;
+    /* DeepGEMM's packed UE8M0 scales: 4 masked amax over a 512-wide row */
+    KProgram *p = compile("graph u(x: bf16[T, 1024]) {\n"
+                          "    q, s = quant_fp8_per_group_ue8m0_packed(x, 128)\n"
+                          "    return q, s\n}\n");
+    const KSegment *s = seg0(p);
+    assert_int_equal(s->sched.vec, 8);
+    assert_int_equal(s->sched.threads_per_row, 16); /* 16 x 8 = 128: a run in one group */
+    assert_true(s->sched.persistent);
+    int nmax = 0;
+    for (int i = 0; i < s->ops.len; i++) {
+        const KOp *o = op_of(s, i);
+        if (o->kind != KO_REDUCE)
+            continue;
+        nmax++;
+        assert_int_equal(s->plan->op[i].masked, 1);
+        assert_true(s->plan->op[i].masked_any); /* where(g, a, 0.0): 0 is not max's identity */
+    }
+    assert_int_equal(nmax, 4);
+    expect_verify(p, true, NULL);
+    int red = find_op(p, s, KO_REDUCE, NULL, RED_MAX);
+    ((KSegment *)s)->plan->op[red].masked = 3;
+    expect_verify(p, false, "masked fold");
+    ((KSegment *)s)->plan->op[red].masked = 0;
+    expect_verify(p, false, "masked fold's constant");
+
+    /* identity constants need no flag; a mask that varies within a run and
+     * a sum's non-zero constant stay selects */
+    p = compile("graph g(x: f32[4, 512]) {\n"
+                "    j = arange(512) // 128\n"
+                "    a = amax(where(j == 2, x, 0.5), dim=-1, keepdim=true)\n"
+                "    b = sum(where(j == 1, x, 0.0), dim=-1, keepdim=true)\n"
+                "    c = amin(where(j != 3, 7.0, x), dim=-1, keepdim=true)\n"
+                "    d = sum(where(j == 0, x, 1.0), dim=-1, keepdim=true)\n"
+                "    e = amax(where(arange(512) % 2 == 0, x, 0.0), dim=-1, keepdim=true)\n"
+                "    return cat([a, b, c, d, e], dim=-1)\n}\n");
+    s = seg0(p);
+    assert_int_equal(s->sched.threads_per_row * s->sched.vec, 128);
+    int want[5][2] = {{1, 1}, {1, 0}, {2, 1}, {0, 0}, {0, 0}}, r = 0;
+    for (int i = 0; i < s->ops.len && r < 5; i++) {
+        if (op_of(s, i)->kind != KO_REDUCE)
+            continue;
+        if (s->plan->op[i].masked != want[r][0] || s->plan->op[i].masked_any != want[r][1])
+            fail_msg("reduction %d: masked %d any %d, want %d %d", r, s->plan->op[i].masked,
+                     s->plan->op[i].masked_any, want[r][0], want[r][1]);
+        r++;
+    }
+    assert_int_equal(r, 5);
+
+    /* kexec folds as planned: integers in f32, so every order sums exactly;
+     * row 1 has a NaN in group 2 (max propagates it), row 2 all negative
+     * (max is the 0.5 a lane folds once) */
+    IrBuf in, out = {0};
+    int64_t shape[2] = {4, 512};
+    assert_true(ir_buf_alloc(&in, DT_F32, 2, shape));
+    for (int64_t i = 0; i < in.numel; i++)
+        in.f[i] = (float)((i * 37) % 101) - (i / 512 == 2 ? 200.0f : 50.0f);
+    in.f[512 + 300] = NAN;
+    Diag d;
+    diag_init(&d);
+    assert_true(kexec_run(p, NULL, &in, &out, NULL, &d));
+    for (int row = 0; row < 4; row++) {
+        const float *x = in.f + row * 512;
+        float a = 0.5f, c = 7.0f, dd = 0, e = 0.0f;
+        double b = 0;
+        bool nan = false;
+        for (int i = 0; i < 512; i++) {
+            int j = i / 128;
+            if (j == 2)
+                nan |= x[i] != x[i], a = x[i] > a ? x[i] : a;
+            if (j == 1)
+                b += x[i];
+            if (j == 3)
+                c = x[i] < c ? x[i] : c;
+            dd += j == 0 ? x[i] : 1.0f;
+            if (i % 2 == 0)
+                e = x[i] != x[i] || x[i] > e ? x[i] : e; /* NaN propagates */
+        }
+        const float *o = out.f + row * 5;
+        if (nan)
+            assert_true(o[0] != o[0]);
+        else
+            assert_true(o[0] == a);
+        if (!(o[1] == (float)b && o[2] == c && o[3] == dd && (nan ? o[4] != o[4] : o[4] == e)))
+            fail_msg("row %d: %g %g %g %g, want %g %g %g %g", row, (double)o[1], (double)o[2],
+                     (double)o[3], (double)o[4], b, (double)c, (double)dd, (double)e);
+    }
+    assert_true(out.f[5] != out.f[5]);  /* row 1's NaN */
+    assert_true(out.f[10] == 0.5f);     /* row 2: the constant */
+    CgTarget t;
+    CgModule mod;
+    assert_true(cg_target("sm_90", &t, &d));
+    assert_true(cg_emit(p, &t, A, &mod, &d));
+    assert_non_null(strstr(mod.source, "} else any"));
+    assert_non_null(strstr(mod.source, "bool any"));
+    ir_buf_free(&in);
+    ir_buf_free(&out);
+    diag_free(&d);
+}
+
 static void test_wave64(void **state)
 {
     (void)state;
@@ -715,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_kexec_follows_recip),
         cmocka_unit_test(test_verify_plan),
         cmocka_unit_test(test_wave64),
+        cmocka_unit_test(test_masked_groups),
         cmocka_unit_test(test_microscaling),
         cmocka_unit_test(test_stream_long_rows),
         cmocka_unit_test(test_stream_pointwise),

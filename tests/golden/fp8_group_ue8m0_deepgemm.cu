@@ -7,8 +7,8 @@
  *   b2         pointer (q f8e4m3[T, 7168])
  *   sym_T      size symbol
  *   sym__d1    size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*14 / 4)
- * segment 0: rows T*14 x row 512; 32 lanes x 2 runs x 8, 4 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*14 / 8)
+ * segment 0: rows T*14 x row 512; 16 lanes x 4 runs x 8, 8 rows/block, row in registers
  * variants: fp8_group_ue8m0_deepgemm_k0 needs x 16-byte aligned with strides a multiple of the vector, q 16-byte aligned; otherwise fp8_group_ue8m0_deepgemm_k0_scalar runs
  * graph ops: %3 iota, %4 const, %5 floordiv, %6 const, %7 eq, %0 input, %9 abs, %10 const, %11 where, %12 max, %20 const, %21 eq, %23 where, %24 max, %30 const, %31 eq, %33 where, %34 max, %40 const, %41 eq, %43 where, %44 max, %13 const, %14 max, %15 const, %16 div, %17 max, %18 cast, %25 max, %26 div, %27 max, %28 cast, %35 max, %36 div, %37 max, %38 cast, %45 max, %46 div, %47 max, %48 cast, %50 where, %51 where, %52 where, %53 div, %54 cast, %56 cast, %57 cast, %58 cast, %59 cast, %60 const, %61 shl, %62 bor, %63 cast, %64 cast, %65 const, %66 shl, %67 cast, %68 cast, %69 const, %70 shl, %71 bor, %72 bor, %74 cast, %75 iota
  */
@@ -525,15 +525,15 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)14 * sym_T);
-        const sn_i64 nblk = (rows + 3) / 4;
+        const sn_i64 nblk = (rows + 7) / 8;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 4 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)512);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)14);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)14);
-            float c5[16];
+            float c5[32];
             const sn_i64 k1 = (sn_i64)128ll;
             const sn_i64 k3 = (sn_i64)0ll;
             const float k7 = 0.0f;
@@ -552,20 +552,24 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0(
             const sn_i64 k67 = (sn_i64)(k63 < k64);
             const sn_i64 k68 = (sn_i64)(k66 != 0 && k67 != 0);
             float acc9 = sn_u2f(0xff800000u);
+            bool any9 = false;
             float acc13 = sn_u2f(0xff800000u);
+            bool any13 = false;
             float acc17 = sn_u2f(0xff800000u);
+            bool any17 = false;
             float acc21 = sn_u2f(0xff800000u);
-            uint4 pf5[2];
+            bool any21 = false;
+            uint4 pf5[4];
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 16 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf5[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)512) + (sn_i64)r0)));
             }
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 16 + lane) * 8;
                 float l5[8];
                 {
                     const uint4 raw = pf5[c];
@@ -590,43 +594,59 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0(
                     const float k5 = l5[j];
                     c5[c * 8 + j] = k5;
                     const float k6 = fabsf(k5);
-                    const float k8 = k4 != 0 ? k6 : k7;
                     const sn_i64 k11 = (sn_i64)(k2 == k10);
-                    const float k12 = k11 != 0 ? k6 : k7;
                     const sn_i64 k15 = (sn_i64)(k2 == k14);
-                    const float k16 = k15 != 0 ? k6 : k7;
                     const sn_i64 k19 = (sn_i64)(k2 == k18);
-                    const float k20 = k19 != 0 ? k6 : k7;
-                    acc9 = sn_fold_max(acc9, k8);
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc17 = sn_fold_max(acc17, k16);
-                    acc21 = sn_fold_max(acc21, k20);
+                    if (k4 != 0) {
+                        acc9 = sn_fold_max(acc9, k6);
+                    } else any9 = true;
+                    if (k11 != 0) {
+                        acc13 = sn_fold_max(acc13, k6);
+                    } else any13 = true;
+                    if (k15 != 0) {
+                        acc17 = sn_fold_max(acc17, k6);
+                    } else any17 = true;
+                    if (k19 != 0) {
+                        acc21 = sn_fold_max(acc21, k6);
+                    } else any21 = true;
                 }
             }
+            if (any9) {
+                acc9 = sn_fold_max(acc9, k7);
+            }
+            if (any13) {
+                acc13 = sn_fold_max(acc13, k7);
+            }
+            if (any17) {
+                acc17 = sn_fold_max(acc17, k7);
+            }
+            if (any21) {
+                acc21 = sn_fold_max(acc21, k7);
+            }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc9, off, 32);
                 acc9 = sn_fold_max(acc9, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc13, off, 32);
                 acc13 = sn_fold_max(acc13, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc17, off, 32);
                 acc17 = sn_fold_max(acc17, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc21, off, 32);
                 acc21 = sn_fold_max(acc21, other);
             }
-            acc9 = __shfl_sync(0xffffffffu, acc9, 0, 32);
-            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 32);
-            acc17 = __shfl_sync(0xffffffffu, acc17, 0, 32);
-            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 32);
+            acc9 = __shfl_sync(0xffffffffu, acc9, 0, 16);
+            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 16);
+            acc17 = __shfl_sync(0xffffffffu, acc17, 0, 16);
+            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 16);
             const float k9 = acc9;
             const float k13 = acc13;
             const float k17 = acc17;
@@ -667,8 +687,8 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0(
             const sn_i64 k61 = (k51 | k60);
             const sn_i64 k62 = sn_wrap(k61, 32);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 16 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -723,15 +743,15 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0_sc
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)14 * sym_T);
-        const sn_i64 nblk = (rows + 3) / 4;
+        const sn_i64 nblk = (rows + 7) / 8;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 32, team = threadIdx.x / 32;
-            const sn_i64 row = blk * 4 + team;
+            const int lane = threadIdx.x % 16, team = threadIdx.x / 16;
+            const sn_i64 row = blk * 8 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)512);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)14);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)14);
-            float c5[16];
+            float c5[32];
             const sn_i64 k1 = (sn_i64)128ll;
             const sn_i64 k3 = (sn_i64)0ll;
             const float k7 = 0.0f;
@@ -750,12 +770,16 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0_sc
             const sn_i64 k67 = (sn_i64)(k63 < k64);
             const sn_i64 k68 = (sn_i64)(k66 != 0 && k67 != 0);
             float acc9 = sn_u2f(0xff800000u);
+            bool any9 = false;
             float acc13 = sn_u2f(0xff800000u);
+            bool any13 = false;
             float acc17 = sn_u2f(0xff800000u);
+            bool any17 = false;
             float acc21 = sn_u2f(0xff800000u);
+            bool any21 = false;
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 16 + lane) * 8;
                 float l5[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -775,43 +799,59 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0_sc
                     const float k5 = l5[j];
                     c5[c * 8 + j] = k5;
                     const float k6 = fabsf(k5);
-                    const float k8 = k4 != 0 ? k6 : k7;
                     const sn_i64 k11 = (sn_i64)(k2 == k10);
-                    const float k12 = k11 != 0 ? k6 : k7;
                     const sn_i64 k15 = (sn_i64)(k2 == k14);
-                    const float k16 = k15 != 0 ? k6 : k7;
                     const sn_i64 k19 = (sn_i64)(k2 == k18);
-                    const float k20 = k19 != 0 ? k6 : k7;
-                    acc9 = sn_fold_max(acc9, k8);
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc17 = sn_fold_max(acc17, k16);
-                    acc21 = sn_fold_max(acc21, k20);
+                    if (k4 != 0) {
+                        acc9 = sn_fold_max(acc9, k6);
+                    } else any9 = true;
+                    if (k11 != 0) {
+                        acc13 = sn_fold_max(acc13, k6);
+                    } else any13 = true;
+                    if (k15 != 0) {
+                        acc17 = sn_fold_max(acc17, k6);
+                    } else any17 = true;
+                    if (k19 != 0) {
+                        acc21 = sn_fold_max(acc21, k6);
+                    } else any21 = true;
                 }
             }
+            if (any9) {
+                acc9 = sn_fold_max(acc9, k7);
+            }
+            if (any13) {
+                acc13 = sn_fold_max(acc13, k7);
+            }
+            if (any17) {
+                acc17 = sn_fold_max(acc17, k7);
+            }
+            if (any21) {
+                acc21 = sn_fold_max(acc21, k7);
+            }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc9, off, 32);
                 acc9 = sn_fold_max(acc9, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc13, off, 32);
                 acc13 = sn_fold_max(acc13, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc17, off, 32);
                 acc17 = sn_fold_max(acc17, other);
             }
             #pragma unroll
-            for (int off = 16; off >= 1; off /= 2) {
+            for (int off = 8; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc21, off, 32);
                 acc21 = sn_fold_max(acc21, other);
             }
-            acc9 = __shfl_sync(0xffffffffu, acc9, 0, 32);
-            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 32);
-            acc17 = __shfl_sync(0xffffffffu, acc17, 0, 32);
-            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 32);
+            acc9 = __shfl_sync(0xffffffffu, acc9, 0, 16);
+            acc13 = __shfl_sync(0xffffffffu, acc13, 0, 16);
+            acc17 = __shfl_sync(0xffffffffu, acc17, 0, 16);
+            acc21 = __shfl_sync(0xffffffffu, acc21, 0, 16);
             const float k9 = acc9;
             const float k13 = acc13;
             const float k17 = acc17;
@@ -852,8 +892,8 @@ extern "C" __global__ void __launch_bounds__(128) fp8_group_ue8m0_deepgemm_k0_sc
             const sn_i64 k61 = (k51 | k60);
             const sn_i64 k62 = sn_wrap(k61, 32);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 32 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 16 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -934,9 +974,13 @@ extern "C" __global__ void __launch_bounds__(32) fp8_group_ue8m0_deepgemm_k0_few
             const sn_i64 k67 = (sn_i64)(k63 < k64);
             const sn_i64 k68 = (sn_i64)(k66 != 0 && k67 != 0);
             float acc9 = sn_u2f(0xff800000u);
+            bool any9 = false;
             float acc13 = sn_u2f(0xff800000u);
+            bool any13 = false;
             float acc17 = sn_u2f(0xff800000u);
+            bool any17 = false;
             float acc21 = sn_u2f(0xff800000u);
+            bool any21 = false;
             uint2 pf5[4];
             #pragma unroll
             for (int c = 0; c < 4; c++) {
@@ -968,18 +1012,34 @@ extern "C" __global__ void __launch_bounds__(32) fp8_group_ue8m0_deepgemm_k0_few
                     const float k5 = l5[j];
                     c5[c * 4 + j] = k5;
                     const float k6 = fabsf(k5);
-                    const float k8 = k4 != 0 ? k6 : k7;
                     const sn_i64 k11 = (sn_i64)(k2 == k10);
-                    const float k12 = k11 != 0 ? k6 : k7;
                     const sn_i64 k15 = (sn_i64)(k2 == k14);
-                    const float k16 = k15 != 0 ? k6 : k7;
                     const sn_i64 k19 = (sn_i64)(k2 == k18);
-                    const float k20 = k19 != 0 ? k6 : k7;
-                    acc9 = sn_fold_max(acc9, k8);
-                    acc13 = sn_fold_max(acc13, k12);
-                    acc17 = sn_fold_max(acc17, k16);
-                    acc21 = sn_fold_max(acc21, k20);
+                    if (k4 != 0) {
+                        acc9 = sn_fold_max(acc9, k6);
+                    } else any9 = true;
+                    if (k11 != 0) {
+                        acc13 = sn_fold_max(acc13, k6);
+                    } else any13 = true;
+                    if (k15 != 0) {
+                        acc17 = sn_fold_max(acc17, k6);
+                    } else any17 = true;
+                    if (k19 != 0) {
+                        acc21 = sn_fold_max(acc21, k6);
+                    } else any21 = true;
                 }
+            }
+            if (any9) {
+                acc9 = sn_fold_max(acc9, k7);
+            }
+            if (any13) {
+                acc13 = sn_fold_max(acc13, k7);
+            }
+            if (any17) {
+                acc17 = sn_fold_max(acc17, k7);
+            }
+            if (any21) {
+                acc21 = sn_fold_max(acc21, k7);
             }
             #pragma unroll
             for (int off = 16; off >= 1; off /= 2) {
