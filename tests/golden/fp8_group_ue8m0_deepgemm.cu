@@ -237,19 +237,17 @@ SN_DEVICE float sn_from_e2m1(sn_u8 b) { return sn_decode(b & 0xfu, SN_E2M1); }
 /* OCP E8M0: code e is 2^(e - 127), 0xff NaN.  Rounds up to a power of two
  * and drops the sign: |x| <= 2^-127 (zeros too) -> 0x00; a normal x takes
  * its exponent field plus one when its mantissa is not zero, a subnormal
- * above 2^-127 gives 2^-126; beyond 2^127, inf and NaN -> 0xff. */
+ * above 2^-127 gives 2^-126; beyond 2^127, inf and NaN -> 0xff.  Without
+ * branches: adding 2^23 - 1 to |x|'s bits carries into the exponent field
+ * exactly when the mantissa is not zero (a subnormal's field becomes 1),
+ * and the field saturates at 0xff (inf, NaN, beyond 2^127).  Equal to the
+ * branching form on all 2^32 inputs (checked exhaustively, 2026-12-08). */
 SN_DEVICE sn_u8 sn_to_e8m0(float x)
 {
     sn_u32 a = sn_f2u(x) & 0x7fffffffu;
-    if (a >= 0x7f800000u)
-        return (sn_u8)0xffu;
-    if (a <= 0x00400000u)
-        return (sn_u8)0x00u;
-    sn_u32 ex = a >> 23;
-    if (ex == 0)
-        return (sn_u8)0x01u;
-    sn_u32 e = ex + ((a & 0x7fffffu) != 0u);
-    return (sn_u8)(e > 254u ? 0xffu : e);
+    sn_u32 e = (a + 0x7fffffu) >> 23;
+    e = e < 255u ? e : 255u;
+    return (sn_u8)(a <= 0x00400000u ? 0u : e);
 }
 SN_DEVICE sn_u8 sn_to_e8m0_sat(float x) { return sn_to_e8m0(sn_clamp_sat(x, 1.70141183e38f)); }
 SN_DEVICE float sn_from_e8m0(sn_u8 b)
