@@ -14,8 +14,10 @@
 static bool same_attrs(const IrNode *a, const IrNode *b)
 {
     switch (a->op) {
-    case IR_CONST: return a->a.cnst.f == b->a.cnst.f && a->a.cnst.i == b->a.cnst.i &&
-                          (a->a.cnst.f == a->a.cnst.f || b->a.cnst.f != b->a.cnst.f);
+    /* the same bits: -0.0 == 0.0 as doubles, but x / -0.0 is -inf where
+     * x / 0.0 is +inf (a NaN merges only with its own bits) */
+    case IR_CONST: return memcmp(&a->a.cnst.f, &b->a.cnst.f, sizeof a->a.cnst.f) == 0 &&
+                          a->a.cnst.i == b->a.cnst.i;
     case IR_UNARY: return a->a.unary == b->a.unary;
     case IR_BINARY: return a->a.binary == b->a.binary;
     case IR_CAST: return a->a.cast.saturate == b->a.cast.saturate &&

@@ -11,6 +11,8 @@
  *   to(clamp(x, -M, M), T) for float T with M = T's largest finite value
  *                                  -> saturating to(x, T)  (clamp then
  *      round equals saturating rounding, NaN included) */
+#include <math.h>
+
 #include "passes.h"
 
 static bool const_is(const IrNode *n, double v)
@@ -47,7 +49,8 @@ static IrNode *simplify_binary(IrNode *x)
     switch (x->a.binary) {
     case BIN_MUL: keep = const_is(b, 1) ? a : const_is(a, 1) ? b : NULL; break;
     case BIN_DIV: keep = const_is(b, 1) ? a : NULL; break;
-    case BIN_SUB: keep = const_is(b, 0) && dt_is_float(b->dtype) ? a : NULL; break;
+    /* x - 0.0 is x (-0.0 - 0.0 = -0.0); not x - -0.0, which is +0.0 at x = -0.0 */
+    case BIN_SUB: keep = const_is(b, 0) && dt_is_float(b->dtype) && !signbit(b->a.cnst.f) ? a : NULL; break;
     default: break;
     }
     return keep && keep->dtype == x->dtype ? keep : NULL;

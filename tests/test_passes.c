@@ -243,6 +243,39 @@ static void test_simplify_casts(void **state)
              "}\n");
 }
 
+/* -0.0 is not 0.0: x - -0.0 is +0.0 at x = -0.0 (no fold), and x / -0.0
+ * is -inf where x / 0.0 is +inf (CSE keeps the two constants apart; it
+ * merged them while the fuzzer's graph p10 mixed `x * -0.0` with
+ * quant_int8(x, 0.0), 2026-12-08). */
+static void test_signed_zeros(void **state)
+{
+    (void)state;
+    IrGraph *g = graph();
+    IrNode *x = input(g, "x", DT_F32, 1, DIMS(C(4)));
+    IrNode *nz = fconst(g, -0.0, x), *pz = fconst(g, 0.0, x);
+    IrNode *a = bin(g, BIN_SUB, x, nz);
+    IrNode *b = bin(g, BIN_DIV, x, nz), *c = bin(g, BIN_DIV, x, pz);
+    outputs(g, 3, OUTS(a, b, c));
+    run_pass(g, pass_simplify,
+             "graph t(%0 x: f32[4]) {\n"
+             "  %1: f32[4] = const -0\n"
+             "  %2: f32[4] = const 0\n"
+             "  %3: f32[4] = sub %0, %1\n"
+             "  %4: f32[4] = div %0, %1\n"
+             "  %5: f32[4] = div %0, %2\n"
+             "  return %3, %4, %5\n"
+             "}\n");
+    run_pass(g, pass_cse,
+             "graph t(%0 x: f32[4]) {\n"
+             "  %1: f32[4] = const -0\n"
+             "  %2: f32[4] = sub %0, %1\n"
+             "  %3: f32[4] = div %0, %1\n"
+             "  %4: f32[4] = const 0\n"
+             "  %5: f32[4] = div %0, %4\n"
+             "  return %2, %3, %5\n"
+             "}\n");
+}
+
 /* ---- cse ----------------------------------------------------------------------------- */
 
 static void test_cse_merges(void **state)
@@ -485,6 +518,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_simplify_identities, setup, teardown),
         cmocka_unit_test_setup_teardown(test_simplify_not_not, setup, teardown),
         cmocka_unit_test_setup_teardown(test_simplify_casts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signed_zeros, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cse_merges, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cse_keeps_distinct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dce, setup, teardown),
