@@ -34,6 +34,16 @@
  *     H200, with no change at T=16384), while LayerNorm's two weights (32
  *     registers) are loaded run by run from cache (79 -> 56 registers,
  *     0.85 -> 0.89 of copy at T=16384);
+ *   - a row with a reduction that fits RUNS_PER_LANE runs (an MX block of
+ *     32 bf16: 4 runs) is one lane's, whole: the team of two that
+ *     RUNS_PER_LANE_SHORT gives would shuffle for every reduction and
+ *     compute the row's scale epilogue twice (e8m0 scale, its reciprocal,
+ *     the index arithmetic), which for these instruction-bound kernels is
+ *     a third of their work per element (sm_90 SASS, bench/sass_count.sh:
+ *     mxfp8_quant 24.5 -> 17.8 instructions per element, mxfp4_quant
+ *     30.0 -> 25.5; 64 bytes in flight per thread instead of 32, at 53
+ *     registers instead of 35: about as many bytes in flight per SM);
+ *     not measured on a GPU when it was made (2026-12-08);
  *   - a symbolic row length (a reduction over T) is looped: 128 lanes;
  *   - blocks have 128 threads (rows_per_block = 128 / threads_per_row),
  *     more when one row takes more lanes: small blocks let more rows, each
@@ -325,7 +335,11 @@ KSchedule sched_choose(const KSegment *seg, const KProgram *prog, int *block)
         int64_t runs = (n + vec - 1) / vec;
         int rpl = runs / RUNS_PER_LANE_SHORT <= prog->target.wave ? RUNS_PER_LANE_SHORT
                                                                      : RUNS_PER_LANE;
+        if (has_reduction(seg) && runs <= RUNS_PER_LANE)
+            rpl = (int)runs; /* a short reduced row: one lane takes it whole */
         s = group_schedule(seg, prog, static_schedule(seg, prog, n, vec, rpl), n);
+        if (s.threads_per_row == 1 && rpl == runs && runs > RUNS_PER_LANE_SHORT)
+            s.why = "short row with a reduction, one lane each: no team reduction";
     }
     *block = block_of(&s);
     return s;

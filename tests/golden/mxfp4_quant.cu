@@ -5,8 +5,8 @@
  *   b1         pointer (out0 f4e2m1[T, 7168])
  *   b2         pointer (out1 f8e8m0[T, 224])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*224 / 64)
- * segment 0: rows T*224 x row 32; 2 lanes x 2 runs x 8, 64 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*224 / 128)
+ * segment 0: rows T*224 x row 32; 1 lanes x 4 runs x 8, 128 rows/block, row in registers
  * variants: mxfp4_quant_k0 needs x 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned; otherwise mxfp4_quant_k0_scalar runs
  * graph ops: %0 input, %2 abs, %3 max, %4 cast, %5 cast, %6 const, %7 add, %8 const, %9 band, %10 cast, %11 pow2_floor, %12 cast, %13 const, %14 div, %15 const, %16 max, %18 div, %19 cast, %21 cast
  */
@@ -517,31 +517,31 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)224 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 127) / 128;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 1, team = threadIdx.x / 1;
+            const sn_i64 row = blk * 128 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)32);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)224);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)224);
-            float c0[16];
+            float c0[32];
             const sn_i64 k5 = (sn_i64)2097152ll;
             const sn_i64 k7 = (sn_i64)-8388608ll;
             const float k12 = 4.0f;
             const float k14 = 5.87747175e-39f;
             float acc2 = sn_u2f(0xff800000u);
-            uint4 pf0[2];
+            uint4 pf0[4];
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)32) + (sn_i64)r0)));
             }
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -567,11 +567,10 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0(
                 }
             }
             #pragma unroll
-            for (int off = 1; off >= 1; off /= 2) {
+            for (int off = 0; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
                 acc2 = sn_fold_max(acc2, other);
             }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 2);
             const float k2 = acc2;
             const float k3 = (k2);
             const sn_i64 k4 = sn_iwrap((sn_i64)sn_f2u(k3), 32, 1);
@@ -585,8 +584,8 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0(
             const float rk15 = 1.0f / k15;
             const float k18 = sn_round_e8m0(k15);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -627,23 +626,23 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)224 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 127) / 128;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 1, team = threadIdx.x / 1;
+            const sn_i64 row = blk * 128 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)32);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)224);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)224);
-            float c0[16];
+            float c0[32];
             const sn_i64 k5 = (sn_i64)2097152ll;
             const sn_i64 k7 = (sn_i64)-8388608ll;
             const float k12 = 4.0f;
             const float k14 = 5.87747175e-39f;
             float acc2 = sn_u2f(0xff800000u);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -664,11 +663,10 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 1; off >= 1; off /= 2) {
+            for (int off = 0; off >= 1; off /= 2) {
                 const float other = __shfl_xor_sync(0xffffffffu, acc2, off, 32);
                 acc2 = sn_fold_max(acc2, other);
             }
-            acc2 = __shfl_sync(0xffffffffu, acc2, 0, 2);
             const float k2 = acc2;
             const float k3 = (k2);
             const sn_i64 k4 = sn_iwrap((sn_i64)sn_f2u(k3), 32, 1);
@@ -682,8 +680,8 @@ extern "C" __global__ void __launch_bounds__(128) mxfp4_quant_k0_scalar(
             const float rk15 = 1.0f / k15;
             const float k18 = sn_round_e8m0(k15);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {

@@ -5,8 +5,8 @@
  *   b1         pointer (out0 f8e4m3[T, 4096])
  *   b2         pointer (out1 f8e8m0[T, 128])
  *   sym_T      size symbol
- * block 128, shared memory 0 bytes, grid = ceil(T*128 / 64)
- * segment 0: rows T*128 x row 32; 2 lanes x 2 runs x 8, 64 rows/block, row in registers
+ * block 128, shared memory 0 bytes, grid = ceil(T*128 / 128)
+ * segment 0: rows T*128 x row 32; 1 lanes x 4 runs x 8, 128 rows/block, row in registers
  * variants: mxfp8_quant_k0 needs x 16-byte aligned with strides a multiple of the vector, out0 16-byte aligned; otherwise mxfp8_quant_k0_scalar runs
  * graph ops: %0 input, %2 abs, %3 max, %4 const, %5 mul, %6 cast, %8 div, %9 cast
  */
@@ -566,28 +566,28 @@ extern "C" __global__ void __launch_bounds__(128) mxfp8_quant_k0(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 127) / 128;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 1, team = threadIdx.x / 1;
+            const sn_i64 row = blk * 128 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)32);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            float c0[16];
+            float c0[32];
             const float k3 = 0.00223214296f;
             float acc2 = sn_u2f(0xff800000u);
-            uint4 pf0[2];
+            uint4 pf0[4];
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 [[maybe_unused]] const int e = e0;
                 [[maybe_unused]] const int r0 = e;
                 pf0[c] = *(const uint4 *)(b0 + (o0 * b0_s0 + ((o1 * (sn_i64)32) + (sn_i64)r0)));
             }
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float l0[8];
                 {
                     const uint4 raw = pf0[c];
@@ -613,18 +613,17 @@ extern "C" __global__ void __launch_bounds__(128) mxfp8_quant_k0(
                 }
             }
             #pragma unroll
-            for (int off = 1; off >= 1; off /= 2) {
+            for (int off = 0; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 64);
                 acc2 = sn_fold_max(acc2, other);
             }
-            acc2 = __shfl(acc2, 0, 2);
             const float k2 = acc2;
             const float k4 = k2 * k3;
             const float k5 = sn_round_e8m0(k4);
             const float rk5 = 1.0f / k5;
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -665,20 +664,20 @@ extern "C" __global__ void __launch_bounds__(128) mxfp8_quant_k0_scalar(
     sn_i64 blk = blockIdx.x;
     { /* segment 0 */
         const sn_i64 rows = ((sn_i64)128 * sym_T);
-        const sn_i64 nblk = (rows + 63) / 64;
+        const sn_i64 nblk = (rows + 127) / 128;
         if (blk < nblk) {
-            const int lane = threadIdx.x % 2, team = threadIdx.x / 2;
-            const sn_i64 row = blk * 64 + team;
+            const int lane = threadIdx.x % 1, team = threadIdx.x / 1;
+            const sn_i64 row = blk * 128 + team;
             const bool live = row < rows;
             const sn_i64 n = ((sn_i64)32);
             const sn_i64 o1 = (live ? row : 0) % ((sn_i64)128);
             const sn_i64 o0 = (live ? row : 0) / ((sn_i64)128);
-            float c0[16];
+            float c0[32];
             const float k3 = 0.00223214296f;
             float acc2 = sn_u2f(0xff800000u);
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float l0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
@@ -699,18 +698,17 @@ extern "C" __global__ void __launch_bounds__(128) mxfp8_quant_k0_scalar(
                 }
             }
             #pragma unroll
-            for (int off = 1; off >= 1; off /= 2) {
+            for (int off = 0; off >= 1; off /= 2) {
                 const float other = __shfl_xor(acc2, off, 64);
                 acc2 = sn_fold_max(acc2, other);
             }
-            acc2 = __shfl(acc2, 0, 2);
             const float k2 = acc2;
             const float k4 = k2 * k3;
             const float k5 = sn_round_e8m0(k4);
             const float rk5 = 1.0f / k5;
             #pragma unroll
-            for (int c = 0; c < 2; c++) {
-                const int e0 = (c * 2 + lane) * 8;
+            for (int c = 0; c < 4; c++) {
+                const int e0 = (c * 1 + lane) * 8;
                 float s0[8];
                 #pragma unroll
                 for (int j = 0; j < 8; j++) {
