@@ -37,7 +37,7 @@ for src in "$@"; do
     for fn in $(sed -n 's/^extern "C" __global__ void __launch_bounds__([0-9]*) \([A-Za-z0-9_]*\)(.*/\1/p' "$work/k.cu"); do
         case $fn in *_scalar) continue ;; esac
         "$nvcc" -cubin -arch=sm_90 -std=c++17 -w -DSN_ONLY "-DSN_ONLY_$fn" -o "$work/k.cubin" "$work/k.cu"
-        n=$(cuobjdump -sass "$work/k.cubin" | grep -cE '^[[:space:]]+/\*[0-9a-f]{4}\*/')
+        n=$(cuobjdump -sass "$work/k.cubin" | grep -cE '^[[:space:]]+/\*[0-9a-f]+\*/')
         regs=$(cuobjdump -res-usage "$work/k.cubin" | sed -n 's/.*REG:\([0-9]*\).*/\1/p' | head -1)
         # the schedule line of the kernel (few: its few-rows schedule)
         kname=${fn%_few}
