@@ -43,7 +43,7 @@ static int parse_targets(const char *const *specs, int n, CgTarget *out, int *no
 }
 
 int px_compile(const char *name, const char *text, size_t len, const char *const *targets,
-               int ntarget, Arena *a, PxCompiled *out)
+               int ntarget, bool precompile, Arena *a, PxCompiled *out)
 {
     CgTarget ts[PX_MAX_TARGETS];
     int nt = 0;
@@ -56,9 +56,13 @@ int px_compile(const char *name, const char *text, size_t len, const char *const
     }
     const char *texts[1] = {arena_strndup(a, text, len)};
     SnCompileOptions opt = {.paths = &name, .texts = texts, .npath = 1, .keep_reference = true,
-                            .targets = ts, .ntarget = nt};
+                            .targets = ts, .ntarget = nt, .precompile = precompile};
     SnCompiled c;
-    int rc = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d) ? 0 : raise_diag(&d);
+    bool ok;
+    Py_BEGIN_ALLOW_THREADS /* pure C; a precompile runs NVRTC for seconds */
+    ok = sn_compile(&opt, SN_STAGE_BUNDLE, NULL, NULL, a, &c, &d);
+    Py_END_ALLOW_THREADS
+    int rc = ok ? 0 : raise_diag(&d);
     if (!rc && !c.ngraph)
         rc = -1, px_raise("%s: no graph to compile", name);
     diag_free(&d);

@@ -52,13 +52,14 @@ int px_dtype_parse(PyObject *name)
     return -1;
 }
 
-/* compile(text, name, targets) -> Library */
+/* compile(text, name, targets, precompile=False) -> Library */
 static PyObject *mod_compile(PyObject *self, PyObject *args)
 {
     const char *text, *name;
     Py_ssize_t len;
     PyObject *targets;
-    if (!PyArg_ParseTuple(args, "s#sO", &text, &len, &name, &targets))
+    int precompile = 0;
+    if (!PyArg_ParseTuple(args, "s#sO|p", &text, &len, &name, &targets, &precompile))
         return NULL;
     PyObject *seq = PySequence_Fast(targets, "targets must be a sequence of strings");
     if (!seq)
@@ -73,7 +74,7 @@ static PyObject *mod_compile(PyObject *self, PyObject *args)
     Arena *a = arena_new();
     PxCompiled c;
     PyObject *lib = NULL;
-    if (px_compile(name, text, (size_t)len, specs, n, a, &c) == 0)
+    if (px_compile(name, text, (size_t)len, specs, n, precompile, a, &c) == 0)
         lib = px_library_new(c.bytes, c.size, &c, a, PyTuple_GET_ITEM(args, 1));
     else
         arena_free(a);
@@ -168,7 +169,8 @@ static PyMethodDef methods[] = {
     {"set_torch", mod_set_torch, METH_VARARGS,
      "set_torch(Tensor, dtypes, by_sinter, raw_stream, device) or set_torch(None): "
      "read these tensors through their accessors"},
-    {"compile", mod_compile, METH_VARARGS, "compile(text, name, targets) -> Library"},
+    {"compile", mod_compile, METH_VARARGS,
+     "compile(text, name, targets, precompile=False) -> Library"},
     {"load", mod_load, METH_VARARGS, "load(bundle_bytes, origin) -> Library"},
     {"convert", mod_convert, METH_VARARGS,
      "convert(tensor, dtype, to_values) -> bytes: storage <-> dense values"},

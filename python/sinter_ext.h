@@ -77,8 +77,10 @@ typedef struct {
     const KProgram **progs;
     const IrGraph **refs;
 } PxCompiled;
+/* precompile: also a binary of each graph per target arch (NVRTC/hiprtc,
+ * `sinter compile --precompile`), compiled with the GIL released. */
 int px_compile(const char *name, const char *text, size_t len, const char *const *targets,
-               int ntarget, Arena *a, PxCompiled *out);
+               int ntarget, bool precompile, Arena *a, PxCompiled *out);
 /* Parse bundle bytes without a device and describe every graph into
  * *graphs (arena); *parsed owns the parse (free with sn_bundle_free). */
 int px_describe(const unsigned char *bytes, size_t size, Arena *a, sn_bundle **parsed,

@@ -364,12 +364,19 @@ def _use_loaded_nccl():
         pass
 
 
-def compile(path_or_source, target=None):
+def compile(path_or_source, target=None, precompile=False):
     """Compile a .sn file (a path) or .sn source text in-process.
 
     ``target``: None (CUDA sm_90 and HIP gfx950 source: one source per
     dialect serves every arch of it), a string such as "cuda:sm_90", or a
-    list of them."""
+    list of them.
+
+    ``precompile``: also compile every graph for each target's arch now,
+    through NVRTC (CUDA) or hiprtc (HIP) on this machine (no GPU needed),
+    as ``sinter compile --precompile`` does: the library, and the bundle
+    ``Library.save`` writes, then load on a GPU of that arch with no JIT
+    (a cold start is a module load, not a compile).  Takes a few hundred
+    milliseconds per graph and arch; the GIL is released meanwhile."""
     src, name = path_or_source, "<string>"
     if isinstance(src, os.PathLike) or ("\n" not in src and
                                         (src.endswith(".sn") or os.path.exists(src))):
@@ -377,7 +384,7 @@ def compile(path_or_source, target=None):
         with open(name, encoding="utf-8") as f:
             src = f.read()
     targets = [] if target is None else [target] if isinstance(target, str) else list(target)
-    return Library(_sinter.compile(src, name, targets))
+    return Library(_sinter.compile(src, name, targets, bool(precompile)))
 
 
 def load(path):

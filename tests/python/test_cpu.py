@@ -410,6 +410,35 @@ def test_bundle_has_no_cpu_path(rms, tmp_path):
         sinter.load(tmp_path / "junk.snb")
 
 
+def test_precompile_puts_binaries_in_the_bundle(tmp_path):
+    """precompile=True compiles each graph for the target's arch with NVRTC
+    (no GPU): the bundle then holds the binary (`sinter dump` lists it, a
+    CUBIN is an ELF file), so a load on that GPU needs no JIT; the library
+    still runs on the CPU, as the plain one does."""
+    src = os.path.join(ROOT, "examples", "mxfp8_quant.sn")
+    plain = sinter.compile(src, target="cuda:sm_90")
+    assert b"\x7fELF" not in plain.bundle()
+    try:
+        pre = sinter.compile(src, target="cuda:sm_90", precompile=True)
+    except sinter.Error as e:
+        if "--precompile:" in str(e):  # no NVRTC on this machine
+            pytest.skip(str(e))
+        raise
+    assert b"\x7fELF" in pre.bundle() and len(pre.bundle()) > len(plain.bundle())
+    path = tmp_path / "mx.snb"
+    pre.save(path)
+    dump = subprocess.run([SINTER, "dump", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "binary for sm_90 (nvrtc" in dump
+    assert sinter.load(path).mxfp8_quant.source("cuda") == plain.mxfp8_quant.source("cuda")
+    x = np.random.default_rng(3).uniform(-4, 4, (2, 4096)).astype(np.float32)
+    xb = sinter.Tensor(np.asarray(x.view(np.uint32) >> 16, dtype=np.uint16), "bf16")
+    q0, s0 = plain.mxfp8_quant(xb)
+    q1, s1 = pre.mxfp8_quant(xb)
+    assert q0.storage.tobytes() == q1.storage.tobytes()
+    assert s0.storage.tobytes() == s1.storage.tobytes()
+
+
 def test_versioned_dlpack_capsule():
     """DLPack 1.x's "dltensor_versioned" capsules (NumPy >= 2.1, PyTorch):
     exercised with NumPy where it exports them."""
