@@ -1,8 +1,12 @@
 /* driver.c - the compile pipeline (driver.h), read top to bottom in
  * sn_compile and compile_graph. */
+#define _GNU_SOURCE /* sched_getaffinity */
+#include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "driver.h"
 #include "front.h"
@@ -195,51 +199,139 @@ static bool emit_code(SnGraphResult *r, const CgTarget *targets, int ntarget, Ar
     return true;
 }
 
-static bool precompile_one(BundleVariant *var, const char *graph, const char *arch, Arena *a,
-                           Diag *d)
-{
-    RtCompiler c = var->target.dialect == CG_CUDA ? RT_NVRTC : RT_HIPRTC;
-    char version[128], err[16384];
+/* ---------------------------------------------------------- precompile */
+
+/* One binary: a graph's variant compiled for one arch. */
+typedef struct {
+    BundleVariant *var;
+    const char *graph, *arch;
     RtJitOutput out;
-    if (!rt_jit_probe(c, version, sizeof version)) {
-        diag_error(d, nowhere, "--precompile: %s", version);
-        return false;
-    }
-    if (!rt_jit_compile(c, var->module.source, graph, arch, &out, err, sizeof err)) {
-        diag_error(d, nowhere, "--precompile of graph %s: %s", graph, err);
-        rt_jit_free(&out);
-        return false;
-    }
-    BundleBinary *bin = &var->binaries[var->nbinary++];
-    bin->arch = arch;
-    bin->compiler = arena_strdup(a, version);
-    void *code = arena_alloc(a, out.size ? out.size : 1);
-    memcpy(code, out.binary, out.size);
-    bin->code = code;
-    bin->size = out.size;
-    rt_jit_free(&out);
-    return true;
+    bool ok;
+    char err[8192];
+} PreJob;
+
+typedef struct {
+    PreJob *jobs;
+    int njob, next;            /* next: the first job no thread has taken */
+    pthread_mutex_t lock;
+} PrePool;
+
+static RtCompiler compiler_of(const BundleVariant *var)
+{
+    return var->target.dialect == CG_CUDA ? RT_NVRTC : RT_HIPRTC;
 }
 
-/* A binary for every target arch of each variant's dialect and wave. */
-static bool precompile(SnGraphResult *r, const CgTarget *targets, int ntarget, Arena *a, Diag *d)
+static void *pre_worker(void *arg)
 {
-    BundleGraph *bg = &r->bundle;
-    for (int v = 0; v < bg->nvariant; v++) {
-        BundleVariant *var = &bg->variants[v];
-        for (int t = 0; t < ntarget; t++) {
-            if (targets[t].dialect != var->target.dialect || targets[t].wave != var->target.wave)
-                continue;
-            if (var->nbinary == BUNDLE_MAX_BINARIES) {
+    PrePool *pool = arg;
+    for (;;) {
+        pthread_mutex_lock(&pool->lock);
+        int j = pool->next < pool->njob ? pool->next++ : -1;
+        pthread_mutex_unlock(&pool->lock);
+        if (j < 0)
+            return NULL;
+        PreJob *job = &pool->jobs[j];
+        job->ok = rt_jit_compile(compiler_of(job->var), job->var->module.source, job->graph,
+                                 job->arch, &job->out, job->err, sizeof job->err);
+    }
+}
+
+/* Threads for n compiles: $SINTER_JIT_THREADS (as the runtime reads it),
+ * else the CPUs this process may use, at most 16. */
+static int pre_threads(int n)
+{
+    const char *env = getenv("SINTER_JIT_THREADS");
+    char *end = NULL;
+    long t = env && *env ? strtol(env, &end, 10) : 0;
+    if (!env || !*env || *end || t < 1) {
+        cpu_set_t set;
+        t = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                        : sysconf(_SC_NPROCESSORS_ONLN);
+        t = t > 16 ? 16 : t;
+    }
+    return (int)(t > n ? n : t < 1 ? 1 : t);
+}
+
+/* A binary of every graph's variants for each target arch of the variant's
+ * dialect and wave, compiled in parallel threads (NVRTC compiles programs
+ * in parallel; jit.c serializes hiprtc where it must), attached in graph,
+ * variant and target order, each the same bytes a serial compile gives;
+ * the first failure in that order is the error.  A bundle of 20 graphs
+ * took 20 NVRTC compiles one after the other. */
+static bool precompile_all(SnCompiled *c, const CgTarget *targets, int ntarget, Arena *a,
+                           Diag *d)
+{
+    int njob = 0;
+    for (int i = 0; i < c->ngraph; i++) {
+        BundleGraph *bg = &c->graphs[i].bundle;
+        for (int v = 0; v < bg->nvariant; v++) {
+            BundleVariant *var = &bg->variants[v];
+            int n = 0;
+            for (int t = 0; t < ntarget; t++)
+                n += targets[t].dialect == var->target.dialect &&
+                     targets[t].wave == var->target.wave;
+            if (var->nbinary + n > BUNDLE_MAX_BINARIES) {
                 diag_error(d, nowhere, "--precompile: more than %d archs of one dialect",
                            BUNDLE_MAX_BINARIES);
                 return false;
             }
-            if (!precompile_one(var, r->graph->name, targets[t].arch, a, d))
+            char version[128];
+            if (n && !rt_jit_probe(compiler_of(var), version, sizeof version)) {
+                diag_error(d, nowhere, "--precompile: %s", version);
                 return false;
+            }
+            njob += n;
         }
     }
-    return true;
+    PrePool pool = {.jobs = calloc((size_t)njob + 1, sizeof(PreJob)), .njob = njob};
+    if (!pool.jobs) {
+        diag_error(d, nowhere, "--precompile: out of memory");
+        return false;
+    }
+    int k = 0;
+    for (int i = 0; i < c->ngraph; i++) {
+        BundleGraph *bg = &c->graphs[i].bundle;
+        for (int v = 0; v < bg->nvariant; v++)
+            for (int t = 0; t < ntarget; t++)
+                if (targets[t].dialect == bg->variants[v].target.dialect &&
+                    targets[t].wave == bg->variants[v].target.wave)
+                    pool.jobs[k++] = (PreJob){.var = &bg->variants[v],
+                                              .graph = c->graphs[i].graph->name,
+                                              .arch = targets[t].arch};
+    }
+    pthread_mutex_init(&pool.lock, NULL);
+    pthread_t th[16];
+    int nth = pre_threads(njob), started = 0;
+    for (int t = 1; t < nth; t++) /* the calling thread is one of them */
+        started += pthread_create(&th[started], NULL, pre_worker, &pool) == 0;
+    pre_worker(&pool);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&pool.lock);
+    bool ok = true;
+    for (int j = 0; j < njob; j++) {
+        PreJob *job = &pool.jobs[j];
+        if (ok && !job->ok) {
+            diag_error(d, nowhere, "--precompile of graph %s: %s", job->graph, job->err);
+            ok = false;
+        }
+        if (ok) {
+            char version[128];
+            rt_jit_probe(compiler_of(job->var), version, sizeof version);
+            BundleBinary *bin = &job->var->binaries[job->var->nbinary++];
+            bin->arch = job->arch;
+            bin->compiler = arena_strdup(a, version);
+            void *code = arena_alloc(a, job->out.size ? job->out.size : 1);
+            memcpy(code, job->out.binary, job->out.size);
+            bin->code = code;
+            bin->size = job->out.size;
+        }
+        rt_jit_free(&job->out);
+    }
+    free(pool.jobs);
+    for (int i = 0; ok && i < c->ngraph; i++)
+        ok = bundle_fits_format(&c->graphs[i].bundle, a, d);
+    return ok;
 }
 
 /* One graph from the graph IR on: each stage, then its hook. */
@@ -270,9 +362,9 @@ static bool compile_graph(const SnCompileOptions *opt, SnStage stop, SnDumpHook 
         return true;
     if (!emit_code(r, opt->targets, opt->ntarget, a, d))
         return false;
-    if (opt->precompile && !precompile(r, opt->targets, opt->ntarget, a, d))
-        return false;
-    if (!bundle_fits_format(&r->bundle, a, d))
+    /* with precompile, the binaries come once every graph has its code
+     * (precompile_all), and the format's limits are checked then */
+    if (!opt->precompile && !bundle_fits_format(&r->bundle, a, d))
         return false;
     return stage_done(hook, ctx, SN_STAGE_CODE, c, i);
 }
@@ -306,6 +398,8 @@ bool sn_compile(const SnCompileOptions *opt, SnStage stop, SnDumpHook hook, void
             return false;
     if (stop < SN_STAGE_BUNDLE)
         return true;
+    if (opt->precompile && !precompile_all(out, opt->targets, opt->ntarget, a, d))
+        return false;
     return encode(out, a, d) && stage_done(hook, ctx, SN_STAGE_BUNDLE, out, -1);
 }
 

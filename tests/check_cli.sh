@@ -301,5 +301,22 @@ else
     echo "FAIL: run --target hip:gfx942 ran neither on the CPU nor on a device"; cat "$T/out"; fail=1
 fi
 
+# --precompile compiles the graphs' binaries in parallel threads
+# ($SINTER_JIT_THREADS): the bundle is the same bytes with one thread or four
+if "$S" compile $E $F8 --precompile --target cuda:sm_90 -o "$T/pre1.snb" \
+        > "$T/pre.out" 2>&1 </dev/null && [ -s "$T/pre1.snb" ]; then
+    SINTER_JIT_THREADS=1 "$S" compile $E $F8 --precompile --target cuda:sm_90 \
+        -o "$T/pre2.snb" > /dev/null 2>&1 &&
+        SINTER_JIT_THREADS=4 "$S" compile $E $F8 --precompile --target cuda:sm_90 \
+            -o "$T/pre3.snb" > /dev/null 2>&1 &&
+        cmp -s "$T/pre1.snb" "$T/pre2.snb" && cmp -s "$T/pre2.snb" "$T/pre3.snb" &&
+        [ "$("$S" dump "$T/pre3.snb" | grep -c 'binary for sm_90')" -ge 2 ] ||
+        { echo "FAIL: --precompile with 1 and 4 threads: different bundles"; fail=1; }
+elif grep -q -- "--precompile: " "$T/pre.out"; then
+    echo "cli: no NVRTC here: parallel --precompile not checked"
+else
+    echo "FAIL: --precompile"; cat "$T/pre.out"; fail=1
+fi
+
 [ $fail -eq 0 ] && echo "cli: ok"
 exit $fail
