@@ -29,6 +29,8 @@
 # mx-exact gpu-runtime python-gpu tp sanitize) and STEPS (default all:
 # inplace overhead inplace-torch selection split mx-bench dynamic-fp8 softcap) name the phase A
 # checks and phase B timings to run; A_SECONDS bounds phase A.
+# SINTER_BASE=path/to/other/compiler/sinter: mx-bench also times that
+# build's kernels, alternating with this one's (a before/after).
 set -u
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/gpu_all}
@@ -137,14 +139,26 @@ if [ -x tests/gpu/split_check.sh ]; then
 fi
 # issue 15's quantization examples alone at T=16384 (`sinter run --bench`:
 # sinter's fraction of device copy bandwidth; target 0.85)
+# mx-bench: each MX/UE8M0 example at T=16384; with SINTER_BASE (another
+# build's compiler/sinter, e.g. of the commit before a change, carried
+# beside this one) each example runs base then this build, twice, so the
+# before/after ratio comes from one machine and minute.
 mx_bench() {
-    local ex
+    local ex r
     for ex in mxfp8_quant mxfp4_quant nvfp4_quant_swizzled silu_mul_nvfp4 fp8_group_ue8m0_deepgemm; do
-        "$S" run examples/$ex.sn --dim T=16384 --bench --output-dir "$(mktemp -d)" 2>&1 | grep -E '^bench|rror'
+        for r in 1 2; do
+            if [ -n "${SINTER_BASE:-}" ]; then
+                printf 'base %s: ' "$ex"
+                "$SINTER_BASE" run examples/$ex.sn --dim T=16384 --bench --output-dir "$(mktemp -d)" 2>&1 | grep -E '^bench|rror'
+                printf 'new  %s: ' "$ex"
+            fi
+            "$S" run examples/$ex.sn --dim T=16384 --bench --output-dir "$(mktemp -d)" 2>&1 | grep -E '^bench|rror'
+            [ -n "${SINTER_BASE:-}" ] || break
+        done
     done
 }
 export -f mx_bench
-step mx-bench 150 bash -c mx_bench
+step mx-bench "$([ -n "${SINTER_BASE:-}" ] && echo 300 || echo 150)" bash -c mx_bench
 cut -c1-220 "$OUT/mx-bench.log" 2>/dev/null
 step dynamic-fp8 60 python3 bench/dynamic_fp8_torch.py --out "$OUT/dynamic-fp8.json"
 tail -6 "$OUT/dynamic-fp8.log"
