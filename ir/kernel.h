@@ -207,9 +207,11 @@ typedef struct {
      * and masked_any is set: a lane that left out an element folds c once
      * after its elements, before the team reduction.  The result is the
      * where's fold (a +0/-0 tie of max/min may keep the other zero, which
-     * no consumer can tell).  Where the condition is known per run when
-     * the kernel is compiled (a group per run: passes/schedule.c), the
-     * compiler drops the run's other accumulators.  0: the input is folded. */
+     * no consumer can tell).  The plan sets it only where the condition is
+     * the same for a whole run (per-row values, the row index's group when
+     * threads_per_row * vec divides the group size: passes/schedule.c), so
+     * the compiler knows each run's folds and drops the others; a mask that
+     * varies within a run stays a select.  0: the input is folded. */
     int8_t masked;
     bool masked_any;
     bool run;                  /* row load whose index reads no per-element value:
