@@ -68,7 +68,7 @@ want mx && for g in $mx_graphs; do
     done
 done
 # argmax/argmin/topk of exact values: byte for byte equal to the interpreter
-want selection && for g in sel_rows sel_mid sel_512 sel_3000 sel_bf16 sel_f8; do
+want selection && for g in sel_rows sel_mid sel_512 sel_3000 sel_bf16 sel_f8 sel_groups; do
     for T in 1 7 300 4096; do
         check_exact "selection.sn:$g T=$T" 'out*.npy' tests/gpu/selection.sn --graph $g --dim T=$T
     done

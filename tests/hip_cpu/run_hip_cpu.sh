@@ -140,7 +140,7 @@ done
 gpu_graphs="$(printf 'odd_rows:%s ' rms_norm_1000 softmax_77 layer_norm_3000 layer_norm_100 \
     mean_and_amax_3000 two_kernels) $(printf 'int_ops:%s ' bits bitcasts floatbits across iota \
     sizes) $(printf 'mx_scales:%s ' mxfp4 mxfp4_floor mxfp8 dequant_mxfp4 special_mx \
-    scatter_mxfp4 inplace_mxfp4) $(printf 'selection:%s ' sel_rows sel_mid sel_512 sel_3000 sel_bf16 sel_f8) \
+    scatter_mxfp4 inplace_mxfp4) $(printf 'selection:%s ' sel_rows sel_mid sel_512 sel_3000 sel_bf16 sel_f8 sel_groups) \
     $(printf 'split_reductions:%s ' whole_amax whole_minmax whole_int_sum whole_sumsq rows_whole)"
 graph_dims() {
     [ $1 = scatter_mxfp4 ] && printf -- "--dim N=64"
