@@ -60,6 +60,21 @@ static bool ix_has_outer(const IxExpr *e, int nouter)
     }
 }
 
+int64_t kop_row_group(const KSegment *s, const KOp *op)
+{
+    int rowvar = s->nouter;
+    const IxExpr *e = op->kind == KO_INDEX ? op->a.index.expr : NULL;
+    int64_t g = 0;
+    if (e && e->kind == IX_DIV && e->a->kind == IX_VAR && e->a->c == rowvar &&
+        e->b->kind == IX_CONST)
+        g = e->b->c;
+    else if (op->kind == KO_BINARY && op->a.binary == BIN_FLOORDIV &&
+             op->in[0]->kind == KO_INDEX && op->in[0]->a.index.expr->kind == IX_VAR &&
+             op->in[0]->a.index.expr->c == rowvar && op->in[1]->kind == KO_CONST)
+        g = op->in[1]->a.cnst.i;
+    return g > 0 ? g : 0;
+}
+
 bool kop_load_per_row(const KProgram *p, const KSegment *s, const KOp *op)
 {
     for (int k = 0; k < p->bufs[op->a.load.buf].rank; k++)

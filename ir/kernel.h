@@ -351,6 +351,10 @@ int64_t kseg_static_row_len(const KSegment *s);
  * outer variable or a gathered value in its index), unlike a weight
  * broadcast over the rows? */
 bool kop_load_per_row(const KProgram *p, const KSegment *s, const KOp *op);
+/* g when op is the segment's row index floor-divided by a constant g > 0
+ * (a KO_INDEX of e // g, or a KO_BINARY floordiv of the row index's
+ * KO_INDEX by a KO_CONST): a group of the row; 0 otherwise. */
+int64_t kop_row_group(const KSegment *s, const KOp *op);
 
 /* Text dump (`sinter dump --stage kernels`), JSON and Graphviz forms. */
 void kir_print(const KProgram *p, FILE *out);

@@ -528,9 +528,6 @@ static bool recip_divisor(const Pl *x, const KOp *op)
 
 /* --------------------------------------------------------- per op */
 
-/* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
- * directly: one conversion instead of round-then-encode (for bf16/f16 the
- * rounded value is as cheap to store, and other ops may need it). */
 /* Is op's value the same for every element of a run, whichever the lane
  * (known per run where the kernel is compiled)?  Per-row values, and
  * element-wise ops of them and of the row index floor-divided by a group
@@ -544,10 +541,9 @@ static bool run_uniform(const Pl *x, const KOp *op, int depth)
         return true;
     if (depth == 0 || x->n < 0 || sc->chunks <= 0)
         return false;
-    if (op->kind == KO_BINARY && op->a.binary == BIN_FLOORDIV && op->in[0]->kind == KO_INDEX &&
-        op->in[0]->a.index.expr->kind == IX_VAR && op->in[0]->a.index.expr->c == x->seg->nouter &&
-        op->in[1]->kind == KO_CONST)
-        return op->in[1]->a.cnst.i > 0 && op->in[1]->a.cnst.i % span == 0;
+    int64_t g = kop_row_group(x->seg, op);
+    if (g)
+        return g % span == 0;
     if (op->kind != KO_UNARY && op->kind != KO_BINARY && op->kind != KO_WHERE &&
         op->kind != KO_CAST)
         return false;
@@ -586,6 +582,9 @@ static void plan_masked(const Pl *x, const KOp *red, KOpPlan *lp)
     lp->masked_any = !identity;
 }
 
+/* A store of a cast to the buffer's own f8 (or f4e2m1) type encodes the cast's input
+ * directly: one conversion instead of round-then-encode (for bf16/f16 the
+ * rounded value is as cheap to store, and other ops may need it). */
 static bool direct_cast(const KProgram *p, const KStore *st)
 {
     const KOp *v = st->value;

@@ -260,25 +260,14 @@ static KSchedule static_schedule(const KSegment *seg, const KProgram *prog, int6
 }
 
 /* The row's groups: the largest power of two p such that every group
- * size g of the segment's row ops `e // g` (the row index floor-divided
- * by a constant, as a KO_INDEX or a KO_BINARY floordiv of it) is a
- * multiple of p; 0 when there are none. */
+ * size g of the segment's row ops `e // g` (kop_row_group) is a multiple
+ * of p; 0 when there are none. */
 static int64_t group_span(const KSegment *seg)
 {
     int64_t span = 0;
-    int rowvar = seg->nouter;
     for (int i = 0; i < seg->ops.len; i++) {
-        const KOp *op = seg->ops.items[i];
-        const IxExpr *e = op->kind == KO_INDEX ? op->a.index.expr : NULL;
-        int64_t g = 0;
-        if (e && e->kind == IX_DIV && e->a->kind == IX_VAR && e->a->c == rowvar &&
-            e->b->kind == IX_CONST)
-            g = e->b->c;
-        else if (op->kind == KO_BINARY && op->a.binary == BIN_FLOORDIV &&
-                 op->in[0]->kind == KO_INDEX && op->in[0]->a.index.expr->kind == IX_VAR &&
-                 op->in[0]->a.index.expr->c == rowvar && op->in[1]->kind == KO_CONST)
-            g = op->in[1]->a.cnst.i;
-        if (g <= 0)
+        int64_t g = kop_row_group(seg, seg->ops.items[i]);
+        if (!g)
             continue;
         int64_t p = g & -g; /* the largest power of two dividing g */
         span = span ? (p < span ? p : span) : p;
